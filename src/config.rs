@@ -1,0 +1,148 @@
+//! The site's `config.toml`: title, base URL, the province and its menus.
+//!
+//! The struct is the documentation of the file: every key has a doc comment
+//! and defaults are spelled out with `#[serde(default)]`.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::parse::{parse_document, Format};
+
+/// The name of the configuration file at the site root.
+pub const CONFIG_FILE: &str = "config.toml";
+
+/// `config.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// The site's title, shown in every page's header.
+    pub title: String,
+    /// One sentence describing the site, for search engines and feeds.
+    #[serde(default)]
+    pub description: String,
+    /// Where the site is published, e.g. `https://cchc.hatinh.gov.vn/` or a
+    /// subpath such as `https://example.gov.vn/cchc/`.
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    /// Language of the site, for `<html lang>`.
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// The province the site reports on ("Hà Tĩnh").
+    #[serde(default)]
+    pub province: String,
+    /// The unit whose national results the home page headlines (the
+    /// province's own unit id, e.g. `ha-tinh`).
+    pub home_unit: Option<String>,
+    /// Articles per page in the article list.
+    #[serde(default = "default_per_page")]
+    pub articles_per_page: usize,
+    /// Text shown in every page's footer (Markdown).
+    #[serde(default)]
+    pub footer: String,
+    /// Links in the main menu, in order.
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+}
+
+/// A link in the main menu.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// Link text.
+    pub name: String,
+    /// Site-relative path (`/xep-hang/`), made absolute against `base_url`.
+    pub url: String,
+}
+
+fn default_base_url() -> String {
+    "/".to_owned()
+}
+
+fn default_language() -> String {
+    "vi".to_owned()
+}
+
+fn default_per_page() -> usize {
+    10
+}
+
+impl Config {
+    /// Reads `config.toml` from the site root.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        if !path.is_file() {
+            return Err(
+                Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
+                    .with_hint("run chiso in a site folder, or point at one with --root DIR"),
+            );
+        }
+        let source = crate::input::read_text(&path, Path::new(CONFIG_FILE))?;
+        let mut config: Config =
+            parse_document(&source, Format::Toml).map_err(|d| d.in_file(CONFIG_FILE))?;
+        if config.articles_per_page == 0 {
+            config.articles_per_page = default_per_page();
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url`, always starting and ending with `/`:
+    /// internal links are prefixed with it so that a site published under a
+    /// subpath works.
+    pub fn base_path(&self) -> String {
+        let without_scheme = match self.base_url.find("://") {
+            Some(i) => &self.base_url[i + 3..],
+            None => self.base_url.as_str(),
+        };
+        let path = if self.base_url.contains("://") {
+            without_scheme
+                .find('/')
+                .map_or("", |i| &without_scheme[i..])
+        } else {
+            without_scheme
+        };
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".to_owned()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_base(base_url: &str) -> Config {
+        Config {
+            base_url: base_url.to_owned(),
+            ..parse_document("title = 't'", Format::Toml).unwrap()
+        }
+    }
+
+    #[test]
+    fn base_path_is_the_path_of_base_url() {
+        let cases = [
+            ("/", "/"),
+            ("", "/"),
+            ("https://cchc.hatinh.gov.vn", "/"),
+            ("https://cchc.hatinh.gov.vn/", "/"),
+            ("https://example.gov.vn/cchc", "/cchc/"),
+            ("https://example.gov.vn/cchc/", "/cchc/"),
+            ("/cchc/", "/cchc/"),
+        ];
+        for (base, want) in cases {
+            assert_eq!(with_base(base).base_path(), want, "{base}");
+        }
+    }
+
+    #[test]
+    fn defaults_apply() {
+        let c = with_base("/");
+        assert_eq!(c.language, "vi");
+        assert_eq!(c.articles_per_page, 10);
+        assert!(c.menu.is_empty());
+    }
+}

@@ -1,0 +1,269 @@
+//! The data file formats, as serde types: `data/indices.*`, `data/units.*` and
+//! `data/results/**`. TOML and JSON files deserialize into the same types, so a
+//! table means the same thing whichever format an editor chose.
+//!
+//! These structs are the documentation of the formats: every field has a doc
+//! comment, and unknown keys are refused (`deny_unknown_fields`) so that a typo
+//! is reported instead of silently ignored. Nothing here is validated beyond
+//! types; cross-checks live in `model`.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+
+/// `data/indices.toml` (or `.json`): the indices this site reports on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicesFile {
+    /// One entry per index, e.g. PAR Index, PAPI, SIPAS, the province's own index.
+    #[serde(default, rename = "index")]
+    pub indices: Vec<IndexDef>,
+}
+
+/// One index (chỉ số).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexDef {
+    /// Stable id, used in URLs and result files (`par-index`).
+    pub id: String,
+    /// Full Vietnamese name ("Chỉ số Cải cách hành chính").
+    pub name: String,
+    /// Short name shown in tables and headings ("PAR Index").
+    pub short_name: Option<String>,
+    /// Who publishes it ("Bộ Nội vụ").
+    pub publisher: Option<String>,
+    /// A paragraph of Markdown describing the index.
+    #[serde(default)]
+    pub description: String,
+    /// Lowest and highest possible score.
+    pub scale: Scale,
+    /// What a score is measured in, shown after it: "%" or "điểm".
+    #[serde(default = "default_unit_label")]
+    pub unit_label: String,
+    /// Decimals the index is published with; ranks and ties are decided on
+    /// scores rounded to this precision.
+    #[serde(default = "default_decimals")]
+    pub decimals: u32,
+    /// Whether a higher score is better (true for every index so far).
+    #[serde(default = "default_true")]
+    pub higher_is_better: bool,
+    /// Components (lĩnh vực, dimensions), each with its own maximum.
+    #[serde(default, rename = "component")]
+    pub components: Vec<ComponentDef>,
+    /// Rating bands, highest first or in any order; a score at or above `min`
+    /// gets the highest band whose `min` it reaches.
+    #[serde(default, rename = "band")]
+    pub bands: Vec<BandDef>,
+}
+
+/// The range of an index's scores.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// One component of an index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentDef {
+    /// Stable id, used as the key in a result's `components`.
+    pub id: String,
+    /// Vietnamese name ("Cải cách thủ tục hành chính").
+    pub name: String,
+    /// The highest score this component can take.
+    pub max: Option<f64>,
+}
+
+/// One rating band, with its threshold as data (thresholds differ per province).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandDef {
+    /// Stable id (`a`, `xuat-sac`).
+    pub id: String,
+    /// Vietnamese name ("Nhóm A", "Hoàn thành xuất sắc nhiệm vụ").
+    pub name: String,
+    /// Lowest score (in the index's scale, or percent for point-scored
+    /// indices) that reaches this band.
+    pub min: f64,
+}
+
+/// `data/units.toml` (or `.json`): groups, regions and the units scored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitsFile {
+    /// Groups (khối) of units ranked together.
+    #[serde(default, rename = "group")]
+    pub groups: Vec<GroupDef>,
+    /// Regions that provinces belong to, under one or more schemes.
+    #[serde(default, rename = "region")]
+    pub regions: Vec<RegionDef>,
+    /// Every unit that is scored anywhere on the site.
+    #[serde(default, rename = "unit")]
+    pub units: Vec<UnitDef>,
+}
+
+/// A group (khối) of units ranked together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupDef {
+    /// Stable id, used in URLs (`so-ban-nganh`).
+    pub id: String,
+    /// Vietnamese name ("Sở, ban, ngành").
+    pub name: String,
+    /// Optional Markdown description.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A region, within a named scheme.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionDef {
+    /// Stable id (`bac-trung-bo`).
+    pub id: String,
+    /// Vietnamese name ("Bắc Trung Bộ").
+    pub name: String,
+    /// The scheme the region belongs to ("6 vùng kinh tế - xã hội").
+    #[serde(default)]
+    pub scheme: String,
+}
+
+/// A unit (đơn vị): a province, department, district, agency…
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDef {
+    /// Stable id, used in URLs and result files (`so-khoa-hoc-va-cong-nghe`).
+    pub id: String,
+    /// Current Vietnamese name.
+    pub name: String,
+    /// What kind of unit this is, free text ("Sở", "UBND cấp huyện", "Tỉnh").
+    #[serde(default)]
+    pub kind: String,
+    /// The group the unit is usually ranked in.
+    pub group: Option<String>,
+    /// Regions (ids) the unit belongs to.
+    #[serde(default)]
+    pub regions: Vec<String>,
+    /// Names the unit had before, kept so they stay searchable.
+    #[serde(default)]
+    pub former_names: Vec<String>,
+    /// First assessment year the unit existed in.
+    pub active_from: Option<i32>,
+    /// Last assessment year the unit existed in.
+    pub active_to: Option<i32>,
+    /// A sentence or two of Markdown about the unit.
+    #[serde(default)]
+    pub description: String,
+}
+
+/// A results file under `data/results/`: one index, one year, one group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsFile {
+    /// Index id.
+    pub index: String,
+    /// Assessment year (PAR Index 2023 was announced in 2024: the year is 2023).
+    pub year: i32,
+    /// Group id.
+    pub group: String,
+    /// `true` when every unit of the group is listed: ranks are then computed
+    /// (and any stated rank is checked against them). `false` for a partial
+    /// table, such as the province's own line in a national ranking, where
+    /// each result must state its rank and the number ranked.
+    #[serde(default)]
+    pub complete: bool,
+    /// `true` when the unit scores in this table were not published and are
+    /// illustrative; every page showing them says so.
+    #[serde(default)]
+    pub illustrative: bool,
+    /// When the results were announced.
+    pub announced: Option<Date>,
+    /// Where the figures come from.
+    pub source: Option<Source>,
+    /// The group average as published (national average in a partial table);
+    /// in a complete table it is checked against the computed one.
+    pub published_average: Option<f64>,
+    /// A note shown under the table (Markdown).
+    #[serde(default)]
+    pub note: String,
+    /// The results, one per unit.
+    #[serde(default, rename = "result")]
+    pub results: Vec<ResultRow>,
+}
+
+/// Where a table's figures come from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Title, e.g. "Quyết định số 519/QĐ-UBND".
+    pub title: String,
+    /// Issuing body ("UBND tỉnh Hà Tĩnh").
+    pub issuer: Option<String>,
+    /// Date of the decision or article.
+    pub date: Option<Date>,
+    /// Link to the document or article.
+    pub url: Option<String>,
+}
+
+/// One unit's result in a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultRow {
+    /// Unit id.
+    pub unit: String,
+    /// The score on the index's scale. Give either `score`, or `points` with
+    /// `max_points`. A partial table may leave it out when only the rank was
+    /// published.
+    pub score: Option<f64>,
+    /// Points earned, when the unit is scored out of its own maximum; the
+    /// index value is then `points / max_points` as a percentage.
+    pub points: Option<f64>,
+    /// The unit's own maximum points.
+    pub max_points: Option<f64>,
+    /// Decimals this score was published with, when fewer than the index's.
+    pub decimals: Option<u32>,
+    /// Stated rank: required in a partial table, checked in a complete one.
+    pub rank: Option<u32>,
+    /// Stated number of units ranked: required in a partial table.
+    pub of: Option<u32>,
+    /// Stated regional ranks.
+    #[serde(default)]
+    pub regional: Vec<RegionalRank>,
+    /// Component scores by component id.
+    #[serde(default)]
+    pub components: BTreeMap<String, f64>,
+    /// Overrides the table's `illustrative` flag for this one result (a
+    /// published score in an otherwise illustrative table).
+    pub illustrative: Option<bool>,
+    /// A note shown as a footnote to this result (Markdown).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A stated rank within a region.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionalRank {
+    /// Region id.
+    pub region: String,
+    /// Rank within the region.
+    pub rank: u32,
+    /// Number of units ranked in the region.
+    pub of: Option<u32>,
+}
+
+fn default_unit_label() -> String {
+    "điểm".to_owned()
+}
+
+fn default_decimals() -> u32 {
+    2
+}
+
+fn default_true() -> bool {
+    true
+}

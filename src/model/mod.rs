@@ -1,0 +1,100 @@
+//! The site's data after validation and derivation: what templates read.
+//!
+//! [`assemble`](assemble::assemble) turns the raw files of `data/` into a
+//! [`Site`]: every id resolved to an index into these vectors, every table
+//! ranked, averaged, banded and compared with the year before. Nothing in
+//! the model is typed by an editor twice; a stated figure that disagrees with
+//! a derived one was reported as an error before the model was made.
+
+mod assemble;
+pub mod derive;
+
+use std::path::PathBuf;
+
+use crate::data::schema::{GroupDef, IndexDef, RegionDef, Source, UnitDef};
+use crate::date::Date;
+
+pub use assemble::assemble;
+
+/// The whole validated data set.
+#[derive(Debug, Default)]
+pub struct Site {
+    pub indices: Vec<IndexDef>,
+    pub groups: Vec<GroupDef>,
+    pub regions: Vec<RegionDef>,
+    /// Units in Vietnamese alphabetical order of their names.
+    pub units: Vec<UnitDef>,
+    /// Tables by year (latest first), then index and group in definition order.
+    pub tables: Vec<Table>,
+}
+
+/// One results table: an index, a year, a group.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub index: usize,
+    pub group: usize,
+    pub year: i32,
+    /// Every unit of the group is listed and ranks were computed.
+    pub complete: bool,
+    pub announced: Option<Date>,
+    pub source: Option<Source>,
+    pub note: String,
+    /// Rows ordered by rank, then name.
+    pub rows: Vec<Row>,
+    /// Number of units ranked ("of"): counted in a complete table, stated in
+    /// a partial one.
+    pub ranked: Option<u32>,
+    /// The group average: computed in a complete table, as published in a
+    /// partial one.
+    pub average: Option<f64>,
+    /// The band with the highest threshold and how many units reach it.
+    pub top_band: Option<(usize, usize)>,
+    /// The file the table came from, relative to the site root.
+    pub file: PathBuf,
+}
+
+impl Table {
+    /// Whether any score shown from this table is illustrative.
+    pub fn has_illustrative(&self) -> bool {
+        self.rows.iter().any(|r| r.illustrative)
+    }
+}
+
+/// One unit's line in a table.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub unit: usize,
+    /// The index value: the score, or the percentage for point-scored units.
+    pub value: Option<f64>,
+    pub points: Option<f64>,
+    pub max_points: Option<f64>,
+    /// Decimals the value is shown with.
+    pub decimals: u32,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
+    pub band: Option<usize>,
+    pub regional: Vec<RegionalRank>,
+    /// Component scores as (component index, score), in definition order.
+    pub components: Vec<(usize, f64)>,
+    pub illustrative: bool,
+    pub note: String,
+    pub change: Option<Change>,
+}
+
+/// A rank within a region.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegionalRank {
+    pub region: usize,
+    pub rank: u32,
+    pub of: Option<u32>,
+}
+
+/// Change against the previous year the unit was in the same index and group.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Change {
+    pub previous_year: i32,
+    pub previous_rank: Option<u32>,
+    /// Places gained (positive) or lost (negative).
+    pub rank_delta: Option<i64>,
+    pub value_delta: Option<f64>,
+}

@@ -1,0 +1,161 @@
+//! Tera filters for Vietnamese numbers, dates and rank phrases, so that
+//! templates never format a figure by hand. Each filter accepts `null` and
+//! prints a dash (or nothing) for it, because a missing figure is normal in
+//! this domain (a rank published without its score).
+
+use std::collections::HashMap;
+
+use tera::{Tera, Value};
+
+use crate::date::Date;
+use crate::vi;
+
+/// Registers every filter on `tera`.
+pub fn register(tera: &mut Tera) {
+    tera.register_filter("number", number);
+    tera.register_filter("signed", signed);
+    tera.register_filter("rank_change", rank_change);
+    tera.register_filter("vi_date", vi_date);
+}
+
+const MISSING: &str = "—";
+
+fn decimals(args: &HashMap<String, Value>, default: u32) -> tera::Result<u32> {
+    match args.get("decimals") {
+        None | Some(Value::Null) => Ok(default),
+        Some(v) => v
+            .as_u64()
+            .filter(|d| *d <= 12)
+            .map(|d| d as u32)
+            .ok_or_else(|| tera::Error::msg("`decimals` must be a whole number from 0 to 12")),
+    }
+}
+
+/// `{{ 88.35 | number(decimals=2) }}` → `88,35`; `{{ 19536 | number }}` → `19.536`.
+fn number(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = match value {
+        Value::Null => MISSING.to_owned(),
+        Value::Number(n) if n.is_i64() || n.is_u64() => {
+            vi::format_number(n.as_f64().unwrap_or(0.0), decimals(args, 0)?)
+        }
+        Value::Number(n) => vi::format_number(n.as_f64().unwrap_or(f64::NAN), decimals(args, 2)?),
+        other => {
+            return Err(tera::Error::msg(format!(
+                "`number` needs a number, got {other}"
+            )))
+        }
+    };
+    Ok(Value::String(text))
+}
+
+/// `{{ 2.4 | signed(decimals=2) }}` → `+2,40`.
+fn signed(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = match value.as_f64() {
+        Some(v) => vi::format_signed(v, decimals(args, 2)?),
+        None if value.is_null() => MISSING.to_owned(),
+        None => {
+            return Err(tera::Error::msg(format!(
+                "`signed` needs a number, got {value}"
+            )))
+        }
+    };
+    Ok(Value::String(text))
+}
+
+/// `{{ 10 | rank_change }}` → `tăng 10 bậc` (positive means moved up).
+fn rank_change(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
+    let text = match value.as_i64() {
+        Some(delta) => vi::rank_change_phrase(delta),
+        None if value.is_null() => String::new(),
+        None => {
+            return Err(tera::Error::msg(format!(
+                "`rank_change` needs a whole number, got {value}"
+            )))
+        }
+    };
+    Ok(Value::String(text))
+}
+
+/// `{{ "2024-05-07" | vi_date }}` → `Thứ Ba, 07/05/2024`;
+/// `vi_date(format="short")` → `07/05/2024`.
+fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+    let Some(text) = value.as_str() else {
+        return match value {
+            Value::Null => Ok(Value::String(String::new())),
+            _ => Err(tera::Error::msg(format!(
+                "`vi_date` needs a date such as \"2024-05-07\", got {value}"
+            ))),
+        };
+    };
+    let date = Date::parse(text).map_err(tera::Error::msg)?;
+    let long = match args.get("format").and_then(Value::as_str) {
+        None | Some("long") => true,
+        Some("short") => false,
+        Some(other) => {
+            return Err(tera::Error::msg(format!(
+                "`vi_date` format is \"long\" or \"short\", not \"{other}\""
+            )))
+        }
+    };
+    let formatted = if long {
+        vi::format_date_long(date.year, date.month, date.day)
+    } else {
+        vi::format_date_short(date.year, date.month, date.day)
+    };
+    Ok(Value::String(formatted))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(template: &str, context: &tera::Context) -> String {
+        let mut tera = Tera::default();
+        register(&mut tera);
+        tera.render_str(template, context).unwrap()
+    }
+
+    #[test]
+    fn filters_format_the_vietnamese_way() {
+        let mut ctx = tera::Context::new();
+        ctx.insert("score", &88.35);
+        ctx.insert("papi", &44.3138);
+        ctx.insert("count", &19536);
+        ctx.insert("up", &10);
+        ctx.insert("down", &-2);
+        ctx.insert("none", &Option::<f64>::None);
+        let cases = [
+            ("{{ score | number(decimals=2) }}", "88,35"),
+            ("{{ papi | number(decimals=4) }}", "44,3138"),
+            ("{{ count | number }}", "19.536"),
+            ("{{ none | number }}", "—"),
+            ("{{ 2.4 | signed }}", "+2,40"),
+            ("{{ up | rank_change }}", "tăng 10 bậc"),
+            ("{{ down | rank_change }}", "giảm 2 bậc"),
+            ("{{ 0 | rank_change }}", "giữ nguyên thứ hạng"),
+            ("{{ \"2024-05-07\" | vi_date }}", "Thứ Ba, 07/05/2024"),
+            (
+                "{{ \"2024-05-07\" | vi_date(format=\"short\") }}",
+                "07/05/2024",
+            ),
+        ];
+        for (template, want) in cases {
+            assert_eq!(render(template, &ctx), want, "{template}");
+        }
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_not_panics() {
+        let mut tera = Tera::default();
+        register(&mut tera);
+        let ctx = tera::Context::new();
+        for template in [
+            "{{ \"x\" | number }}",
+            "{{ 1.5 | number(decimals=-1) }}",
+            "{{ \"2024-13-01\" | vi_date }}",
+            "{{ \"2024-01-01\" | vi_date(format=\"x\") }}",
+        ] {
+            assert!(tera.render_str(template, &ctx).is_err(), "{template}");
+        }
+    }
+}

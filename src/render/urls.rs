@@ -1,0 +1,110 @@
+//! Every URL the site has, in one place. URLs are root-relative and carry the
+//! base path of `base_url`, so a site published under a subpath links
+//! correctly; the output file of a page is its URL path plus `index.html`.
+
+/// Builds URLs under a base path (`/` or `/cchc/`).
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: String,
+}
+
+impl Urls {
+    pub fn new(base_path: &str) -> Self {
+        Urls {
+            base: base_path.to_owned(),
+        }
+    }
+
+    /// The base path, starting and ending with `/`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// A path below the base; `path` is site-relative without leading `/`.
+    pub fn at(&self, path: &str) -> String {
+        format!("{}{}", self.base, path.trim_start_matches('/'))
+    }
+
+    pub fn home(&self) -> String {
+        self.at("")
+    }
+
+    pub fn index(&self, id: &str) -> String {
+        self.at(&index_path(id))
+    }
+
+    pub fn year(&self, year: i32) -> String {
+        self.at(&year_path(year))
+    }
+
+    pub fn ranking(&self, year: i32, group: &str) -> String {
+        self.at(&ranking_path(year, group))
+    }
+
+    pub fn unit(&self, id: &str) -> String {
+        self.at(&unit_path(id))
+    }
+
+    pub fn article(&self, slug: &str) -> String {
+        self.at(&article_path(slug))
+    }
+
+    pub fn article_list(&self, page: usize) -> String {
+        self.at(&article_list_path(page))
+    }
+}
+
+// Site-relative page paths (no leading `/`, trailing `/`): the output folder
+// of each page.
+
+pub fn index_path(id: &str) -> String {
+    format!("chi-so/{id}/")
+}
+
+pub fn year_path(year: i32) -> String {
+    format!("nam/{year}/")
+}
+
+pub fn ranking_path(year: i32, group: &str) -> String {
+    format!("xep-hang/{year}/{group}/")
+}
+
+pub fn unit_path(id: &str) -> String {
+    format!("don-vi/{id}/")
+}
+
+pub fn article_path(slug: &str) -> String {
+    format!("tin-tuc/{slug}/")
+}
+
+/// Page 1 of the article list is `/tin-tuc/`, later pages `/tin-tuc/trang/N/`.
+pub fn article_list_path(page: usize) -> String {
+    if page <= 1 {
+        "tin-tuc/".to_owned()
+    } else {
+        format!("tin-tuc/trang/{page}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_carry_the_base_path() {
+        let root = Urls::new("/");
+        let sub = Urls::new("/cchc/");
+        assert_eq!(
+            root.ranking(2023, "so-ban-nganh"),
+            "/xep-hang/2023/so-ban-nganh/"
+        );
+        assert_eq!(
+            sub.ranking(2023, "so-ban-nganh"),
+            "/cchc/xep-hang/2023/so-ban-nganh/"
+        );
+        assert_eq!(sub.home(), "/cchc/");
+        assert_eq!(root.at("/chiso.css"), "/chiso.css");
+        assert_eq!(root.article_list(1), "/tin-tuc/");
+        assert_eq!(root.article_list(3), "/tin-tuc/trang/3/");
+    }
+}

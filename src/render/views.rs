@@ -1,0 +1,342 @@
+//! Borrowed, serialisable views of the model for templates. Each view is
+//! built from references into the [`Site`], never by cloning it; text that
+//! editors wrote in Markdown is rendered to HTML here, once per page.
+
+use serde::Serialize;
+
+use super::urls::Urls;
+use crate::content::{render_markdown, Article};
+use crate::data::schema::{IndexDef, Source};
+use crate::model::{Change, Row, Site, Table};
+
+/// An index, for links and headings.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub short_name: &'a str,
+    pub publisher: Option<&'a str>,
+    pub unit_label: &'a str,
+    pub decimals: u32,
+    pub url: String,
+}
+
+impl<'a> IndexRef<'a> {
+    pub fn new(def: &'a IndexDef, urls: &Urls) -> Self {
+        IndexRef {
+            id: &def.id,
+            name: &def.name,
+            short_name: def.short_name.as_deref().unwrap_or(&def.name),
+            publisher: def.publisher.as_deref(),
+            unit_label: &def.unit_label,
+            decimals: def.decimals,
+            url: urls.index(&def.id),
+        }
+    }
+}
+
+/// An index with everything its own page shows.
+#[derive(Debug, Serialize)]
+pub struct IndexView<'a> {
+    #[serde(flatten)]
+    pub base: IndexRef<'a>,
+    pub description_html: String,
+    pub scale_min: f64,
+    pub scale_max: f64,
+    pub higher_is_better: bool,
+    pub components: Vec<ComponentView<'a>>,
+    pub bands: Vec<BandView<'a>>,
+}
+
+impl<'a> IndexView<'a> {
+    pub fn new(def: &'a IndexDef, urls: &Urls) -> Self {
+        let mut bands: Vec<BandView> = def
+            .bands
+            .iter()
+            .map(|b| BandView {
+                id: &b.id,
+                name: &b.name,
+                min: b.min,
+            })
+            .collect();
+        bands.sort_by(|a, b| b.min.total_cmp(&a.min));
+        IndexView {
+            base: IndexRef::new(def, urls),
+            description_html: render_markdown(&def.description, urls.base()),
+            scale_min: def.scale.min,
+            scale_max: def.scale.max,
+            higher_is_better: def.higher_is_better,
+            components: def
+                .components
+                .iter()
+                .map(|c| ComponentView {
+                    id: &c.id,
+                    name: &c.name,
+                    max: c.max,
+                    value: None,
+                })
+                .collect(),
+            bands,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub max: Option<f64>,
+    pub value: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BandView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub min: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRef<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub url: String,
+}
+
+impl<'a> UnitRef<'a> {
+    pub fn new(site: &'a Site, unit: usize, urls: &Urls) -> Self {
+        let u = &site.units[unit];
+        UnitRef {
+            id: &u.id,
+            name: &u.name,
+            kind: &u.kind,
+            url: urls.unit(&u.id),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionalView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub rank: u32,
+    pub of: Option<u32>,
+}
+
+/// One line of a table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView<'a> {
+    pub unit: UnitRef<'a>,
+    pub value: Option<f64>,
+    pub points: Option<f64>,
+    pub max_points: Option<f64>,
+    pub decimals: u32,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
+    pub band: Option<BandView<'a>>,
+    pub change: Option<Change>,
+    pub regional: Vec<RegionalView<'a>>,
+    pub components: Vec<ComponentView<'a>>,
+    pub illustrative: bool,
+    pub note_html: String,
+}
+
+impl<'a> RowView<'a> {
+    pub fn new(site: &'a Site, table: &Table, row: &Row, urls: &Urls) -> Self {
+        let def = &site.indices[table.index];
+        RowView {
+            unit: UnitRef::new(site, row.unit, urls),
+            value: row.value,
+            points: row.points,
+            max_points: row.max_points,
+            decimals: row.decimals,
+            rank: row.rank,
+            of: row.of,
+            band: row.band.map(|b| {
+                let band = &def.bands[b];
+                BandView {
+                    id: &band.id,
+                    name: &band.name,
+                    min: band.min,
+                }
+            }),
+            change: row.change,
+            regional: row
+                .regional
+                .iter()
+                .map(|r| {
+                    let region = &site.regions[r.region];
+                    RegionalView {
+                        id: &region.id,
+                        name: &region.name,
+                        rank: r.rank,
+                        of: r.of,
+                    }
+                })
+                .collect(),
+            components: row
+                .components
+                .iter()
+                .map(|&(c, value)| {
+                    let component = &def.components[c];
+                    ComponentView {
+                        id: &component.id,
+                        name: &component.name,
+                        max: component.max,
+                        value: Some(value),
+                    }
+                })
+                .collect(),
+            illustrative: row.illustrative,
+            note_html: render_markdown(&row.note, urls.base()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TopBandView<'a> {
+    pub name: &'a str,
+    pub min: f64,
+    pub count: usize,
+}
+
+/// A whole table.
+#[derive(Debug, Clone, Serialize)]
+pub struct TableView<'a> {
+    pub index: IndexRef<'a>,
+    pub group: GroupRef<'a>,
+    pub year: i32,
+    /// The ranking page that shows this table, with its anchor.
+    pub url: String,
+    pub complete: bool,
+    pub illustrative: bool,
+    pub announced: Option<String>,
+    pub source: Option<&'a Source>,
+    pub note_html: String,
+    pub ranked: Option<u32>,
+    pub average: Option<f64>,
+    pub top_band: Option<TopBandView<'a>>,
+    pub rows: Vec<RowView<'a>>,
+}
+
+impl<'a> TableView<'a> {
+    pub fn new(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
+        let def = &site.indices[table.index];
+        let group = &site.groups[table.group];
+        TableView {
+            index: IndexRef::new(def, urls),
+            group: GroupRef {
+                id: &group.id,
+                name: &group.name,
+            },
+            year: table.year,
+            url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
+            complete: table.complete,
+            illustrative: table.has_illustrative(),
+            announced: table.announced.map(|d| d.to_string()),
+            source: table.source.as_ref(),
+            note_html: render_markdown(&table.note, urls.base()),
+            ranked: table.ranked,
+            average: table.average,
+            top_band: table.top_band.map(|(b, count)| TopBandView {
+                name: &def.bands[b].name,
+                min: def.bands[b].min,
+                count,
+            }),
+            rows: table
+                .rows
+                .iter()
+                .map(|r| RowView::new(site, table, r, urls))
+                .collect(),
+        }
+    }
+}
+
+/// One unit's result in one year, with where it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView<'a> {
+    pub year: i32,
+    pub group: GroupRef<'a>,
+    pub table_url: String,
+    pub average: Option<f64>,
+    pub complete: bool,
+    pub row: RowView<'a>,
+}
+
+/// One unit's results on one index across years, latest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesView<'a> {
+    pub index: IndexRef<'a>,
+    pub entries: Vec<EntryView<'a>>,
+}
+
+/// Every index's series for one unit, in index definition order; indices
+/// without results for the unit are left out.
+pub fn unit_series<'a>(site: &'a Site, unit: usize, urls: &Urls) -> Vec<SeriesView<'a>> {
+    site.indices
+        .iter()
+        .enumerate()
+        .filter_map(|(i, def)| {
+            let entries: Vec<EntryView> = site
+                .tables
+                .iter()
+                .filter(|t| t.index == i)
+                .flat_map(|t| {
+                    t.rows
+                        .iter()
+                        .filter(|r| r.unit == unit)
+                        .map(move |r| (t, r))
+                })
+                .map(|(t, r)| {
+                    let group = &site.groups[t.group];
+                    EntryView {
+                        year: t.year,
+                        group: GroupRef {
+                            id: &group.id,
+                            name: &group.name,
+                        },
+                        table_url: format!("{}#{}", urls.ranking(t.year, &group.id), def.id),
+                        average: t.average,
+                        complete: t.complete,
+                        row: RowView::new(site, t, r, urls),
+                    }
+                })
+                .collect();
+            (!entries.is_empty()).then(|| SeriesView {
+                index: IndexRef::new(def, urls),
+                entries,
+            })
+        })
+        .collect()
+}
+
+/// An article, for lists and its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub date: Option<String>,
+    pub tags: &'a [String],
+    pub url: String,
+    pub html: &'a str,
+}
+
+impl<'a> ArticleView<'a> {
+    pub fn new(article: &'a Article, urls: &Urls) -> Self {
+        ArticleView {
+            title: &article.front.title,
+            summary: &article.front.summary,
+            date: article.front.date.map(|d| d.to_string()),
+            tags: &article.front.tags,
+            url: urls.article(&article.slug),
+            html: &article.html,
+        }
+    }
+}
