@@ -31,14 +31,19 @@ fn decimals(args: &HashMap<String, Value>, default: u32) -> tera::Result<u32> {
     }
 }
 
-/// `{{ 88.35 | number(decimals=2) }}` → `88,35`; `{{ 19536 | number }}` → `19.536`.
+/// `{{ 88.35 | number(decimals=2) }}` → `88,35`; `{{ 19536 | number }}` →
+/// `19.536`; without `decimals`, a float keeps the decimals it was written
+/// with (`{{ 93.364 | number }}` → `93,364`).
 fn number(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
     let text = match value {
         Value::Null => MISSING.to_owned(),
         Value::Number(n) if n.is_i64() || n.is_u64() => {
             vi::format_number(n.as_f64().unwrap_or(0.0), decimals(args, 0)?)
         }
-        Value::Number(n) => vi::format_number(n.as_f64().unwrap_or(f64::NAN), decimals(args, 2)?),
+        Value::Number(n) => {
+            let v = n.as_f64().unwrap_or(f64::NAN);
+            vi::format_number(v, decimals(args, digits_as_written(v))?)
+        }
         other => {
             return Err(tera::Error::msg(format!(
                 "`number` needs a number, got {other}"
@@ -46,6 +51,14 @@ fn number(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
         }
     };
     Ok(Value::String(text))
+}
+
+/// The decimals a float has as written (shortest form, at most 6): points and
+/// maxima are shown as the source gave them (98 → "98", 88.5 → "88,5").
+fn digits_as_written(value: f64) -> u32 {
+    let text = value.to_string();
+    text.split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len().min(6) as u32)
 }
 
 /// `{{ 2.4 | signed(decimals=2) }}` → `+2,40`.
@@ -128,6 +141,9 @@ mod tests {
             ("{{ score | number(decimals=2) }}", "88,35"),
             ("{{ papi | number(decimals=4) }}", "44,3138"),
             ("{{ count | number }}", "19.536"),
+            ("{{ 93.364 | number }}", "93,364"),
+            ("{{ 98.0 | number }}", "98"),
+            ("{{ 88.5 | number }}", "88,5"),
             ("{{ none | number }}", "—"),
             ("{{ 2.4 | signed }}", "+2,40"),
             ("{{ up | rank_change }}", "tăng 10 bậc"),

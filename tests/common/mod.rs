@@ -1,0 +1,131 @@
+//! Helpers shared by the integration tests: build a site into a temporary
+//! folder, read its pages as parsed HTML, and copy fixture sites to mutate.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chiso::{BuildOptions, Diagnostics};
+use scraper::{ElementRef, Html, Selector};
+use tempfile::TempDir;
+
+/// The repository root, which is the example site.
+pub fn example_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A built site in a temporary folder that lives as long as the value.
+pub struct Built {
+    pub dir: TempDir,
+    pub out: PathBuf,
+    pub report: chiso::BuildReport,
+}
+
+impl Built {
+    /// Parses the page at a site path such as `xep-hang/2023/so-ban-nganh/`.
+    pub fn page(&self, path: &str) -> Html {
+        let file = self.out.join(path).join("index.html");
+        let text = fs::read_to_string(&file)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
+        Html::parse_document(&text)
+    }
+
+    /// Every HTML file written, as (site path, parsed page).
+    pub fn all_pages(&self) -> Vec<(String, Html)> {
+        let mut pages = Vec::new();
+        for entry in walkdir::WalkDir::new(&self.out).sort_by_file_name() {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_some_and(|e| e == "html") {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&self.out)
+                    .unwrap()
+                    .display()
+                    .to_string();
+                let text = fs::read_to_string(entry.path()).unwrap();
+                pages.push((rel, Html::parse_document(&text)));
+            }
+        }
+        pages
+    }
+}
+
+/// Builds the site at `root` into a fresh temporary folder.
+pub fn build(root: &Path) -> Result<Built, Diagnostics> {
+    build_with(BuildOptions::new(root))
+}
+
+pub fn build_with(mut options: BuildOptions) -> Result<Built, Diagnostics> {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    options.output = Some(out.clone());
+    let report = chiso::build(&options)?;
+    Ok(Built { dir, out, report })
+}
+
+/// Builds and fails the test with the diagnostics if the build fails.
+pub fn build_ok(root: &Path) -> Built {
+    build(root).unwrap_or_else(|d| panic!("build failed:\n{d}"))
+}
+
+/// Builds and returns the diagnostics, failing the test if the build succeeds.
+pub fn build_err(root: &Path) -> String {
+    match build(root) {
+        Ok(_) => panic!("the build of {} should have failed", root.display()),
+        Err(d) => d.to_string(),
+    }
+}
+
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"))
+}
+
+/// The text of an element with whitespace collapsed.
+pub fn text(el: ElementRef) -> String {
+    el.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of the only element matching `css`.
+pub fn one(html: &Html, css: &str) -> String {
+    let found: Vec<_> = html.select(&sel(css)).collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "expected exactly one match for {css}, got {}",
+        found.len()
+    );
+    text(found[0])
+}
+
+/// The texts of every element matching `css`.
+pub fn all(html: &Html, css: &str) -> Vec<String> {
+    html.select(&sel(css)).map(text).collect()
+}
+
+/// Copies a fixture site from `tests/fixtures/NAME` into a temporary folder.
+pub fn fixture(name: &str) -> TempDir {
+    let from = example_root().join("tests/fixtures").join(name);
+    let dir = tempfile::tempdir().unwrap();
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&to).unwrap();
+        } else {
+            fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
+}
+
+/// Writes (or overwrites) a file of a site.
+pub fn put(root: &Path, path: &str, text: &str) {
+    let path = root.join(path);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}

@@ -1,0 +1,204 @@
+//! Builds small fixture sites (copied from `tests/fixtures/` into a temporary
+//! folder, then changed one file at a time) and checks the HTML, the
+//! escaping, and what a failed build reports and leaves behind.
+
+mod common;
+
+use std::fs;
+use std::process::Command;
+
+use chiso::BuildOptions;
+use common::*;
+
+#[test]
+fn ties_share_a_rank_and_the_next_rank_is_skipped() {
+    let site = fixture("minimal");
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    // 85 and 85.001 print as 85,00: a tie on published precision.
+    assert_eq!(
+        all(&page, "table.ranking tbody td.rank"),
+        ["1", "2", "2", "4"]
+    );
+    assert_eq!(
+        all(&page, "table.ranking tbody th.unit a"),
+        ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D"]
+    );
+    // Points become a percentage: 72 of 90 is 80,00%.
+    let last = all(&page, "table.ranking tbody tr").pop().unwrap();
+    assert!(last.contains("72/90") && last.contains("80,00%"), "{last}");
+    // (90 + 85 + 85 + 80) / 4 = 85,00; one unit reaches 90.
+    assert_eq!(one(&page, "tfoot td.average"), "85,00%");
+    assert_eq!(one(&page, "tfoot .top-count"), "1");
+}
+
+#[test]
+fn changes_are_derived_against_the_previous_year() {
+    let site = fixture("minimal");
+    let page = build_ok(site.path()).page("xep-hang/2023/khoi/");
+    let changes = all(&page, "table.ranking tbody td.change-cell");
+    // 2022 ranks: A 3, B 1, C 2, D 4.
+    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3)");
+    assert_eq!(changes[1], "giảm 1 bậc (năm 2022: 1)");
+    assert_eq!(changes[2], "giữ nguyên thứ hạng (năm 2022: 2)");
+    assert_eq!(changes[3], "giữ nguyên thứ hạng (năm 2022: 4)");
+}
+
+#[test]
+fn a_table_in_json_renders_like_the_same_table_in_toml() {
+    let toml_site = fixture("minimal");
+    let json_site = fixture("minimal");
+    let table = fs::read_to_string(toml_site.path().join("data/results/2023/khoi.toml")).unwrap();
+    let value: toml::Value = toml::from_str(&table).unwrap();
+    fs::remove_file(json_site.path().join("data/results/2023/khoi.toml")).unwrap();
+    put(
+        json_site.path(),
+        "data/results/2023/khoi.json",
+        &serde_json::to_string_pretty(&value).unwrap(),
+    );
+    let a = build_ok(toml_site.path());
+    let b = build_ok(json_site.path());
+    let read = |built: &Built| {
+        fs::read_to_string(built.out.join("xep-hang/2023/khoi/index.html")).unwrap()
+    };
+    assert_eq!(read(&a), read(&b));
+}
+
+#[test]
+fn drafts_are_left_out_unless_asked_for() {
+    let site = fixture("minimal");
+    let built = build_ok(site.path());
+    assert!(!built.out.join("tin-tuc/ban-nhap/index.html").exists());
+    let with_drafts = build_with(BuildOptions {
+        drafts: true,
+        ..BuildOptions::new(site.path())
+    })
+    .unwrap();
+    assert!(with_drafts.out.join("tin-tuc/ban-nhap/index.html").exists());
+}
+
+#[test]
+fn text_from_data_and_front_matter_is_escaped() {
+    let site = fixture("minimal");
+    let units = fs::read_to_string(site.path().join("data/units.toml")).unwrap();
+    put(
+        site.path(),
+        "data/units.toml",
+        &units.replace("\"Đơn vị A\"", "\"<script>alert(1)</script>\""),
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/bai-mot.md",
+        "+++\ntitle = 'Sở \"Tư pháp\" & <b>Nội vụ</b>'\ndate = 2024-05-07\n+++\nNội dung.\n",
+    );
+    let built = build_ok(site.path());
+    let ranking = fs::read_to_string(built.out.join("xep-hang/2023/khoi/index.html")).unwrap();
+    assert!(!ranking.contains("<script>"), "unit name was not escaped");
+    assert!(ranking.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+    let article = built.page("tin-tuc/bai-mot/");
+    assert_eq!(
+        one(&article, "article h1"),
+        "Sở \"Tư pháp\" & <b>Nội vụ</b>"
+    );
+    assert_eq!(article.select(&sel("article h1 b")).count(), 0);
+}
+
+#[test]
+fn a_subpath_base_url_prefixes_internal_links() {
+    let site = fixture("minimal");
+    let options = BuildOptions {
+        base_url: Some("https://example.gov.vn/cchc/".into()),
+        ..BuildOptions::new(site.path())
+    };
+    let built = build_with(options).unwrap();
+    let article = built.page("tin-tuc/bai-mot/");
+    let hrefs: Vec<_> = article
+        .select(&sel("article a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(hrefs, ["/cchc/xep-hang/2023/khoi/"]);
+    let css = article.select(&sel("link[rel=stylesheet]")).next().unwrap();
+    assert_eq!(css.value().attr("href"), Some("/cchc/chiso.css"));
+}
+
+#[test]
+fn a_failed_build_reports_every_problem_and_leaves_the_previous_site() {
+    let site = fixture("minimal");
+    let out = site.path().join("public");
+    let options = BuildOptions {
+        output: Some(out.clone()),
+        ..BuildOptions::new(site.path())
+    };
+    chiso::build(&options).unwrap();
+    let before = fs::read(out.join("index.html")).unwrap();
+
+    put(
+        site.path(),
+        "data/results/2023/khoi.toml",
+        "index = \"chi-so\"\nyear = 2023\ngroup = \"khoi\"\ncomplete = true\n\n[[result]]\nunit = \"don-vi-x\"\nscore = 90\n\n[[result]]\nunit = \"don-vi-b\"\nscore = 185\n",
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/hong.md",
+        "+++\ntitle = \"Hỏng\"\n",
+    );
+    let errors = chiso::build(&options).unwrap_err().to_string();
+    assert!(
+        errors.contains("unit `don-vi-x` is not defined"),
+        "{errors}"
+    );
+    assert!(errors.contains("did you mean `don-vi-a`?"), "{errors}");
+    assert!(errors.contains("outside the scale"), "{errors}");
+    assert!(errors.contains("front matter is not closed"), "{errors}");
+    assert!(
+        errors.contains("data/results/2023/khoi.toml:7:8"),
+        "{errors}"
+    );
+    assert_eq!(fs::read(out.join("index.html")).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("chiso"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn the_command_line_builds_and_exits_with_the_right_code() {
+    let site = fixture("minimal");
+    let out = site.path().join("out");
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_chiso"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let root = site.path().to_str().unwrap();
+    let ok = run(&["build", "--root", root, "--output", out.to_str().unwrap()]);
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&ok.stdout);
+    assert!(
+        stdout.starts_with("Built ") && stdout.contains(" pages "),
+        "{stdout}"
+    );
+    assert!(out.join("index.html").is_file());
+
+    put(site.path(), "data/units.toml", "[[unit]]\nid = 1\n");
+    let bad = run(&["build", "--root", root, "--output", out.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(stderr.contains("data/units.toml:2:6"), "{stderr}");
+    assert!(stderr.contains("Nothing was written"), "{stderr}");
+
+    let usage = run(&["build", "--no-such-flag"]);
+    assert_eq!(usage.status.code(), Some(2));
+    let help = run(&["build", "--help"]);
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--root", "--output", "--base-url", "--drafts"] {
+        assert!(help.contains(flag), "--help does not explain {flag}");
+    }
+}
