@@ -125,10 +125,11 @@ fn push_magnitude(out: &mut String, rounded: &Rounded) {
 /// Negative values get an ASCII '-', but a value that rounds to zero is shown
 /// unsigned ("0,00", never "-0,00"). NaN and infinities give "—".
 ///
-/// ```text
-/// format_number(88.35, 2)        == "88,35"
-/// format_number(19536.0, 0)      == "19.536"
-/// format_number(1234567.891, 2)  == "1.234.567,89"
+/// ```
+/// use chiso::vi::format_number;
+/// assert_eq!(format_number(88.35, 2), "88,35");
+/// assert_eq!(format_number(19536.0, 0), "19.536");
+/// assert_eq!(format_number(1234567.891, 2), "1.234.567,89");
 /// ```
 pub fn format_number(value: f64, decimals: u32) -> String {
     let Some(rounded) = round_decimal(value, decimals) else {
@@ -231,9 +232,14 @@ fn is_latin_diacritic(c: char) -> bool {
 /// đ/Đ → d, every run of other characters collapsed to a single '-', no
 /// leading or trailing '-'.
 ///
-/// "Sở Khoa học và Công nghệ" → "so-khoa-hoc-va-cong-nghe";
-/// "Đức Thọ" → "duc-tho"; whitespace-only input → "".
 /// Non-Latin letters that have no ASCII base count as separators.
+///
+/// ```
+/// use chiso::vi::slugify;
+/// assert_eq!(slugify("Sở Khoa học và Công nghệ"), "so-khoa-hoc-va-cong-nghe");
+/// assert_eq!(slugify("Đức Thọ"), "duc-tho");
+/// assert_eq!(slugify("  "), "");
+/// ```
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
@@ -437,6 +443,12 @@ pub fn sort_key(text: &str) -> SortKey {
 /// digits, letters. Tones only break ties, in the order a à ả ã á ạ; then
 /// lowercase before uppercase; then the NFC text, so the order is total.
 /// NFC and NFD spellings of the same text compare equal.
+///
+/// ```
+/// let mut names = ["Đức Thọ", "Em", "Dầu Tiếng", "Duy Tiên"];
+/// names.sort_by(|a, b| chiso::vi::compare(a, b));
+/// assert_eq!(names, ["Dầu Tiếng", "Duy Tiên", "Đức Thọ", "Em"]);
+/// ```
 pub fn compare(a: &str, b: &str) -> Ordering {
     sort_key(a).cmp(&sort_key(b))
 }
