@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 
 /// The name of the configuration file at the site root.
@@ -73,10 +74,8 @@ impl Config {
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
         let path = root.join(CONFIG_FILE);
         if !path.is_file() {
-            return Err(
-                Diagnostic::error(format!("no {CONFIG_FILE} in {}", root.display()))
-                    .with_hint("run chiso in a site folder, or point at one with --root DIR"),
-            );
+            return Err(Diagnostic::error(msg::no_config(root.display()))
+                .with_hint(msg::hint_run_in_site()));
         }
         let source = crate::input::read_text(&path, Path::new(CONFIG_FILE))?;
         let mut config: Config =

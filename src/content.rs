@@ -6,11 +6,11 @@ use std::path::Path;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
-use walkdir::WalkDir;
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::input::read_text;
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::input::{read_text, site_files, SiteFile};
+use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use crate::vi;
 
@@ -47,6 +47,8 @@ pub struct Article {
     pub slug: String,
     /// The body as HTML.
     pub html: String,
+    /// Every link of the body, as written, for the link check.
+    pub links: Vec<Link>,
     /// The source file, relative to the site root.
     pub file: std::path::PathBuf,
 }
@@ -67,31 +69,24 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
     if !dir.is_dir() {
         return content;
     }
-    for entry in WalkDir::new(&dir).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(format!("cannot read content/: {e}")));
-                continue;
-            }
-        };
-        let path = entry.path();
-        if !entry.file_type().is_file() || path.extension().is_none_or(|e| e != "md") {
+    for SiteFile {
+        path,
+        shown,
+        relative,
+    } in site_files(root, CONTENT_DIR, diagnostics)
+    {
+        if path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let relative = path.strip_prefix(&dir).unwrap_or(path);
+        let path = path.as_path();
+        let relative = relative.as_path();
         let is_home = relative == Path::new("_index.md");
         let is_article = relative.parent() == Some(Path::new(ARTICLES_DIR));
         if !is_home && !is_article {
             diagnostics.push(
-                Diagnostic::warning(
-                    "chiso does not know where this page belongs, so it is ignored",
-                )
-                .in_file(&shown)
-                .with_hint(
-                    "articles go in content/tin-tuc/, the home page text in content/_index.md",
-                ),
+                Diagnostic::warning(msg::page_place_unknown())
+                    .in_file(&shown)
+                    .with_hint(msg::hint_content_layout()),
             );
             continue;
         }
@@ -124,9 +119,9 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
         }
         if article.front.date.is_none() {
             diagnostics.push(
-                Diagnostic::error("this article has no date")
+                Diagnostic::error(msg::no_date())
                     .in_file(&article.file)
-                    .with_hint("add `date = 2024-05-08` to the front matter"),
+                    .with_hint(msg::hint_add_date()),
             );
             continue;
         }
@@ -144,6 +139,17 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
     content
 }
 
+/// A link in Markdown, with where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written (before the base path is added).
+    pub url: String,
+    /// Where the link starts in the file.
+    pub location: Location,
+    /// The line the link is on.
+    pub snippet: String,
+}
+
 /// Splits front matter from the body and renders the body.
 pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic> {
     let (front, body) = split_front_matter(text)?;
@@ -155,22 +161,39 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
         d
     })?;
     if front.title.trim().is_empty() {
-        return Err(Diagnostic::error("the title is empty").at_text(text, "title"));
+        return Err(Diagnostic::error(msg::empty_title()).at_text(text, "title"));
     }
+    let (html, found) = render_markdown_with_links(body, base_path);
+    // `body` is the end of `text`, so its offsets shift by what precedes it.
+    let body_start = text.len() - body.len();
+    let links = found
+        .into_iter()
+        .map(|(url, offset)| {
+            let location = Location::from_offset(text, body_start + offset);
+            let snippet = text
+                .lines()
+                .nth(location.line - 1)
+                .unwrap_or_default()
+                .to_owned();
+            Link {
+                url,
+                location,
+                snippet,
+            }
+        })
+        .collect();
     Ok(Article {
         front,
         slug: String::new(),
-        html: render_markdown(body, base_path),
+        html,
+        links,
         file: Default::default(),
     })
 }
 
 /// Returns (front matter, body) of a file that starts with a `+++` line.
 fn split_front_matter(text: &str) -> Result<(&str, &str), Diagnostic> {
-    let missing = || {
-        Diagnostic::error("the file does not start with front matter")
-            .with_hint("start the file with a line `+++`, then `title = \"…\"` and the other keys, then a closing `+++` line")
-    };
+    let missing = || Diagnostic::error(msg::no_front_matter()).with_hint(msg::hint_front_matter());
     let rest = text
         .strip_prefix("+++\r\n")
         .or_else(|| text.strip_prefix("+++\n"))
@@ -182,20 +205,35 @@ fn split_front_matter(text: &str) -> Result<(&str, &str), Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error("the front matter is not closed")
+    Err(Diagnostic::error(msg::front_matter_not_closed())
         .at_line(text, 1, 1)
-        .with_hint("did you forget the closing `+++` line after the front matter?"))
+        .with_hint(msg::hint_close_front_matter()))
 }
 
 /// Renders Markdown with tables, footnotes and strikethrough. Headings get an
 /// `id` made from their text (unique within the page) so they can be linked;
 /// root-relative links are prefixed with the site's base path.
 pub fn render_markdown(body: &str, base_path: &str) -> String {
+    render_markdown_with_links(body, base_path).0
+}
+
+/// Renders Markdown like [`render_markdown`], also returning every link and
+/// image destination as written, with its byte offset in `body`.
+pub fn render_markdown_with_links(body: &str, base_path: &str) -> (String, Vec<(String, usize)>) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut events: Vec<Event> = Parser::new_ext(body, options).collect();
+    let mut links = Vec::new();
+    let mut events: Vec<Event> = Parser::new_ext(body, options)
+        .into_offset_iter()
+        .map(|(event, range)| {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &event {
+                links.push((dest_url.to_string(), range.start));
+            }
+            event
+        })
+        .collect();
     add_heading_ids(&mut events);
     for event in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
@@ -208,7 +246,7 @@ pub fn render_markdown(body: &str, base_path: &str) -> String {
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    html
+    (html, links)
 }
 
 fn add_heading_ids(events: &mut [Event]) {

@@ -1,17 +1,131 @@
-//! Reading editors' files as text: UTF-8 (a byte-order mark is accepted and
-//! dropped), normalised to Unicode NFC so that files saved on macOS or from
-//! Word (often NFD) give the same ids, slugs and order as any other.
+//! Reading editors' files: walking a site folder (refusing links that lead
+//! outside the site), and reading text as UTF-8 (a byte-order mark is
+//! accepted and dropped), normalised to Unicode NFC so that files saved on
+//! macOS or from Word (often NFD) give the same ids, slugs and order as any
+//! other.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
 
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
+
+/// A file found under one of the site's folders.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    /// Where to read it (through any link).
+    pub path: PathBuf,
+    /// Its path relative to the site root, as shown in diagnostics.
+    pub shown: PathBuf,
+    /// Its path relative to the folder walked (`tin-tuc/a.md` in `content/`).
+    pub relative: PathBuf,
+}
+
+/// Every file under `root/dir`, sorted by path. A symbolic link is followed
+/// only when it leads to a place inside the site: a link to a file outside
+/// could publish anything on the machine, so it is reported and skipped.
+pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
+    let mut files = Vec::new();
+    let top = root.join(dir);
+    if !top.is_dir() {
+        return files;
+    }
+    let root_real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut visited = BTreeSet::new();
+    walk(
+        &top,
+        &top,
+        root,
+        &root_real,
+        &mut visited,
+        &mut files,
+        diagnostics,
+    );
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    files
+}
+
+fn walk(
+    folder: &Path,
+    top: &Path,
+    root: &Path,
+    root_real: &Path,
+    visited: &mut BTreeSet<PathBuf>,
+    files: &mut Vec<SiteFile>,
+    diagnostics: &mut Diagnostics,
+) {
+    // A link back to a folder already walked would loop forever.
+    if !visited.insert(fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf())) {
+        return;
+    }
+    for entry in WalkDir::new(folder).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let shown = e
+                    .path()
+                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                let mut d = Diagnostic::error(msg::cannot_read(&e));
+                if let Some(shown) = shown {
+                    d = d.in_file(shown);
+                }
+                diagnostics.push(d);
+                continue;
+            }
+        };
+        let path = entry.path();
+        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        let relative = path.strip_prefix(top).unwrap_or(path).to_path_buf();
+        if entry.path_is_symlink() {
+            let target = match fs::canonicalize(path) {
+                Ok(target) => target,
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(&shown));
+                    continue;
+                }
+            };
+            if !target.starts_with(root_real) {
+                diagnostics.push(
+                    Diagnostic::error(msg::link_outside_site(target.display()))
+                        .in_file(&shown)
+                        .with_hint(msg::hint_copy_into_site()),
+                );
+                continue;
+            }
+            if target.is_dir() {
+                let before = files.len();
+                walk(path, path, root, root_real, visited, files, diagnostics);
+                for file in &mut files[before..] {
+                    file.relative = relative.join(&file.relative);
+                    file.shown = shown.join(
+                        &file
+                            .relative
+                            .strip_prefix(&relative)
+                            .unwrap_or(&file.relative),
+                    );
+                }
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        files.push(SiteFile {
+            path: path.to_path_buf(),
+            shown,
+            relative,
+        });
+    }
+}
 
 /// Reads `path` as NFC text; `shown` is the name used in diagnostics.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error(format!("cannot read the file: {e}")).in_file(shown))?;
+    let bytes =
+        std::fs::read(path).map_err(|e| Diagnostic::error(msg::cannot_read(e)).in_file(shown))?;
     decode(&bytes).map_err(|d| d.in_file(shown))
 }
 
@@ -25,11 +139,9 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
             let valid = &bytes[..e.valid_up_to()];
             // The valid prefix decodes, so locating the bad byte is safe.
             let prefix = String::from_utf8_lossy(valid);
-            Err(Diagnostic::error("the file is not UTF-8 text")
+            Err(Diagnostic::error(msg::not_utf8())
                 .at_offset(&prefix, prefix.len())
-                .with_hint(
-                    "save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)",
-                ))
+                .with_hint(msg::hint_save_as_utf8()))
         }
     }
 }
@@ -37,6 +149,40 @@ pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn links_inside_the_site_are_followed_and_links_outside_refused() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "x").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::create_dir_all(root.join("static/css")).unwrap();
+        fs::create_dir_all(root.join("shared")).unwrap();
+        fs::write(root.join("static/css/a.css"), "a").unwrap();
+        fs::write(root.join("shared/logo.svg"), "<svg/>").unwrap();
+        symlink(root.join("shared/logo.svg"), root.join("static/logo.svg")).unwrap();
+        symlink(root.join("shared"), root.join("static/shared")).unwrap();
+        symlink(
+            outside.path().join("secret.txt"),
+            root.join("static/secret.txt"),
+        )
+        .unwrap();
+        symlink(root.join("static"), root.join("static/loop")).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let files = site_files(root, "static", &mut diagnostics);
+        let relative: Vec<_> = files
+            .iter()
+            .map(|f| f.relative.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(relative, ["css/a.css", "logo.svg", "shared/logo.svg"]);
+        assert_eq!(files[2].shown, Path::new("static/shared/logo.svg"));
+        let report = diagnostics.to_string();
+        assert!(report.contains("outside the site folder"), "{report}");
+        assert!(report.contains("static/secret.txt"), "{report}");
+        assert_eq!(diagnostics.error_count(), 1, "{report}");
+    }
 
     #[test]
     fn bom_is_dropped_and_nfd_becomes_nfc() {

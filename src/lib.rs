@@ -5,7 +5,8 @@
 //! value and returns its own:
 //!
 //! config → [`data::load`] → [`model::assemble`] (validate and derive) →
-//! [`content::load`] → [`render::render`] → [`write::write`].
+//! [`content::load`] → [`render::render`] → [`links::check`] →
+//! [`write::write`].
 //!
 //! Every stage reports problems into one [`Diagnostics`] collection, so a run
 //! shows all of them; nothing is written unless there are no errors.
@@ -20,13 +21,16 @@ pub mod data;
 pub mod date;
 pub mod diagnostic;
 pub mod input;
+pub mod links;
+pub mod locate;
+pub mod messages;
 pub mod model;
 pub mod parse;
 pub mod render;
 pub mod vi;
 pub mod write;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 pub use config::Config;
@@ -75,16 +79,20 @@ pub struct BuildReport {
     pub warnings: Diagnostics,
 }
 
-/// A checked site, ready to render.
-struct Checked {
-    config: Config,
-    site: model::Site,
-    content: content::Content,
-    diagnostics: Diagnostics,
+/// A rendered site, not yet written: what `build` writes and `serve` serves.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Pages and built-in assets, by output path.
+    pub files: Vec<render::OutputFile>,
+    /// The site's `static/` files, copied as they are.
+    pub assets: Vec<input::SiteFile>,
+    /// Warnings: problems that did not stop the build.
+    pub warnings: Diagnostics,
 }
 
-/// Loads, validates and derives everything a build would, writing nothing.
-fn load_and_check(options: &BuildOptions) -> Result<Checked, Diagnostics> {
+/// Loads, checks, derives and renders the site, writing nothing; every check
+/// a build makes happens here.
+pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut config = match Config::load(&options.root) {
         Ok(config) => config,
@@ -96,61 +104,46 @@ fn load_and_check(options: &BuildOptions) -> Result<Checked, Diagnostics> {
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
-    let raw = data::load(&options.root, &mut diagnostics);
+    let root = &options.root;
+    let raw = data::load(root, &mut diagnostics);
     let site = model::assemble(&raw, &mut diagnostics);
-    let content = content::load(
-        &options.root,
-        options.drafts,
-        &config.base_path(),
-        &mut diagnostics,
-    );
+    let content = content::load(root, options.drafts, &config.base_path(), &mut diagnostics);
+    let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Checked {
-        config,
-        site,
-        content,
-        diagnostics,
+    let files = render::render(root, &config, &site, &content, &mut diagnostics);
+    links::check(&config, &content, &files, &assets, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Rendered {
+        files,
+        assets,
+        warnings: diagnostics,
     })
 }
 
 /// Checks the site without writing anything; returns the warnings.
 pub fn check(options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
-    let mut checked = load_and_check(options)?;
-    render::render(
-        &options.root,
-        &checked.config,
-        &checked.site,
-        &checked.content,
-        &mut checked.diagnostics,
-    );
-    if checked.diagnostics.has_errors() {
-        return Err(checked.diagnostics);
-    }
-    Ok(checked.diagnostics)
+    render_site(options).map(|rendered| rendered.warnings)
 }
 
 /// Builds the site: load, check, derive, render, write.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let Checked {
-        config,
-        site,
-        content,
-        mut diagnostics,
-    } = load_and_check(options)?;
-    let files = render::render(&options.root, &config, &site, &content, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
+    let Rendered {
+        files,
+        assets,
+        mut warnings,
+    } = render_site(options)?;
     let output = options.output_dir();
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let written = match write::write(&options.root, &output, &files) {
+    let written = match write::write(&options.root, &output, &files, &assets) {
         Ok(n) => n,
         Err(d) => {
-            diagnostics.push(d);
-            return Err(diagnostics);
+            warnings.push(d);
+            return Err(warnings);
         }
     };
     Ok(BuildReport {
@@ -158,11 +151,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         files: written,
         output,
         elapsed: started.elapsed(),
-        warnings: diagnostics,
+        warnings,
     })
-}
-
-/// The site root to use when none is given: the current folder.
-pub fn default_root() -> PathBuf {
-    Path::new(".").to_path_buf()
 }

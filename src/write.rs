@@ -7,17 +7,23 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
+use crate::input::SiteFile;
 
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 use crate::render::OutputFile;
 
 /// The static folder, relative to the site root.
 pub const STATIC_DIR: &str = "static";
 
-/// Writes `files` and the site's `static/` to `output`, atomically; returns
-/// how many files were written.
-pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<usize, Diagnostic> {
+/// Writes the rendered `files` and the site's static `assets` to `output`,
+/// atomically; returns how many files were written.
+pub fn write(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    assets: &[SiteFile],
+) -> Result<usize, Diagnostic> {
     refuse_dangerous_output(root, output)?;
     let parent = output
         .parent()
@@ -35,7 +41,7 @@ pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<usize, 
             fs::remove_dir_all(leftover).map_err(|e| io_error("cannot remove", leftover, e))?;
         }
     }
-    let written = fill(root, &staging, files).inspect_err(|_| {
+    let written = fill(&staging, files, assets).inspect_err(|_| {
         let _ = fs::remove_dir_all(&staging);
     })?;
     if output.exists() {
@@ -53,7 +59,7 @@ pub fn write(root: &Path, output: &Path, files: &[OutputFile]) -> Result<usize, 
 }
 
 /// Writes everything into `dir`.
-fn fill(root: &Path, dir: &Path, files: &[OutputFile]) -> Result<usize, Diagnostic> {
+fn fill(dir: &Path, files: &[OutputFile], assets: &[SiteFile]) -> Result<usize, Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| io_error("cannot create", dir, e))?;
     let mut count = 0;
     for file in files {
@@ -64,21 +70,13 @@ fn fill(root: &Path, dir: &Path, files: &[OutputFile]) -> Result<usize, Diagnost
         fs::write(&path, &file.bytes).map_err(|e| io_error("cannot write", &path, e))?;
         count += 1;
     }
-    let assets = root.join(STATIC_DIR);
-    if assets.is_dir() {
-        for entry in WalkDir::new(&assets).sort_by_file_name() {
-            let entry =
-                entry.map_err(|e| Diagnostic::error(format!("cannot read static/: {e}")))?;
-            let relative = entry.path().strip_prefix(&assets).unwrap_or(entry.path());
-            let target = dir.join(relative);
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&target).map_err(|e| io_error("cannot create", &target, e))?;
-            } else if entry.file_type().is_file() {
-                fs::copy(entry.path(), &target)
-                    .map_err(|e| io_error("cannot copy to", &target, e))?;
-                count += 1;
-            }
+    for asset in assets {
+        let target = dir.join(&asset.relative);
+        if let Some(folder) = target.parent() {
+            fs::create_dir_all(folder).map_err(|e| io_error("cannot create", folder, e))?;
         }
+        fs::copy(&asset.path, &target).map_err(|e| io_error("cannot copy to", &target, e))?;
+        count += 1;
     }
     Ok(count)
 }
@@ -89,13 +87,8 @@ fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Diagnostic>
     let absolute =
         |p: &Path| -> PathBuf { fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf()) };
     let (root_abs, output_abs) = (absolute(root), absolute(output));
-    let refuse = || {
-        Diagnostic::error(format!(
-            "refusing to use {} as the output folder: building replaces it entirely",
-            output.display()
-        ))
-        .with_hint("choose a folder that only holds the built site, e.g. --output public")
-    };
+    let refuse =
+        || Diagnostic::error(msg::output_refused(output.display())).with_hint(msg::hint_output());
     if root_abs.starts_with(&output_abs) || output.join("config.toml").exists() {
         return Err(refuse());
     }
@@ -121,8 +114,8 @@ mod tests {
     fn replaces_the_previous_output_and_leaves_no_staging() {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("public");
-        write(site.path(), &out, &[file("old.html", "old")]).unwrap();
-        write(site.path(), &out, &[file("a/index.html", "new")]).unwrap();
+        write(site.path(), &out, &[file("old.html", "old")], &[]).unwrap();
+        write(site.path(), &out, &[file("a/index.html", "new")], &[]).unwrap();
         assert!(!out.join("old.html").exists());
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "new");
         let names: Vec<_> = fs::read_dir(site.path())
@@ -136,7 +129,7 @@ mod tests {
     fn refuses_to_replace_the_site_itself() {
         let site = tempfile::tempdir().unwrap();
         fs::write(site.path().join("config.toml"), "title = 'x'").unwrap();
-        assert!(write(site.path(), site.path(), &[]).is_err());
+        assert!(write(site.path(), site.path(), &[], &[]).is_err());
         assert!(site.path().join("config.toml").exists());
     }
 }

@@ -7,10 +7,9 @@ pub mod schema;
 
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::input::read_text;
+use crate::input::{read_text, site_files, SiteFile};
+use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use schema::{IndicesFile, ResultsFile, UnitsFile};
 
@@ -22,6 +21,7 @@ pub const DATA_DIR: &str = "data";
 pub struct SourceFile {
     /// Path relative to the site root, as shown in diagnostics.
     pub path: PathBuf,
+    pub format: Format,
     pub text: String,
 }
 
@@ -73,43 +73,28 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
     let mut raw = RawData::default();
     let dir = root.join(DATA_DIR);
     if !dir.is_dir() {
-        diagnostics.push(
-            Diagnostic::error("the site has no data/ folder")
-                .with_hint("create data/indices.toml, data/units.toml and data/results/"),
-        );
+        diagnostics
+            .push(Diagnostic::error(msg::no_data_folder()).with_hint(msg::hint_data_layout()));
         return raw;
     }
-    let walker = WalkDir::new(&dir).sort_by_file_name();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(format!("cannot read data/: {e}")));
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let path = entry.path();
-        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let Ok(relative) = path.strip_prefix(&dir) else {
-            continue;
-        };
+    for SiteFile {
+        path,
+        shown,
+        relative,
+    } in site_files(root, DATA_DIR, diagnostics)
+    {
+        let path = path.as_path();
+        let relative = relative.as_path();
         let Some(format) = Format::of(path) else {
-            diagnostics.push(
-                Diagnostic::warning(
-                    "this file in data/ is neither .toml nor .json, so it is ignored",
-                )
-                .in_file(&shown),
-            );
+            diagnostics
+                .push(Diagnostic::warning(msg::data_file_not_toml_or_json()).in_file(&shown));
             continue;
         };
         let Some(kind) = kind_of(relative) else {
             diagnostics.push(
-                Diagnostic::warning("chiso does not know what this data file holds, so it is ignored")
+                Diagnostic::warning(msg::data_file_unknown())
                     .in_file(&shown)
-                    .with_hint("data/ holds indices.toml, units.toml and results/<year>/<file>.toml (or .json)"),
+                    .with_hint(msg::hint_data_layout()),
             );
             continue;
         };
@@ -133,7 +118,11 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         if let Err(d) = parsed {
             diagnostics.push(d.in_file(&shown));
         }
-        raw.files.push(SourceFile { path: shown, text });
+        raw.files.push(SourceFile {
+            path: shown,
+            format,
+            text,
+        });
     }
     raw
 }

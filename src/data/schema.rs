@@ -49,6 +49,10 @@ pub struct IndexDef {
     /// Whether a higher score is better (true for every index so far).
     #[serde(default = "default_true")]
     pub higher_is_better: bool,
+    /// Whether a result's component scores must add up to its total (the
+    /// score, or the points of a point-scored unit) when all are given.
+    #[serde(default)]
+    pub components_sum_to_total: bool,
     /// Components (lĩnh vực, dimensions), each with its own maximum.
     #[serde(default, rename = "component")]
     pub components: Vec<ComponentDef>,

@@ -1,68 +1,126 @@
 //! From raw data files to the checked, derived [`Site`]: resolve ids, check
 //! every stated figure against what can be computed, rank, average, band, and
-//! compare each result with the year before. Problems become diagnostics;
-//! a table with errors is left out so later stages never see bad data.
+//! compare each result with the year before. Problems become diagnostics
+//! pointing at the offending value; a table with errors is left out so later
+//! stages never see bad data.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
 
 use super::derive;
 use super::{Change, RegionalRank, Row, Site, Table};
 use crate::data::schema::{IndexDef, ResultRow, ResultsFile};
-use crate::data::{Loaded, RawData};
+use crate::data::RawData;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use crate::locate::{locate, Seg};
+use crate::messages as msg;
 use crate::vi::{self, scaled};
 
 /// Id → position, for one kind of definition.
 type Ids = BTreeMap<String, usize>;
 
+/// The most decimals an index may have: enough for every published index
+/// (PAPI and DTI use 4), and small enough that scaled scores fit in an i64.
+const MAX_DECIMALS: u32 = 6;
+
+/// Where a definition was written: a file and its place in a list.
+#[derive(Debug, Clone, Copy)]
+struct Origin {
+    file: usize,
+    list: &'static str,
+    index: usize,
+}
+
 /// Checks the raw data and derives every figure.
 pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
-    let mut site = Site::default();
-    for loaded in &raw.indices {
-        site.indices.extend(loaded.value.indices.iter().cloned());
-    }
-    for loaded in &raw.units {
-        site.groups.extend(loaded.value.groups.iter().cloned());
-        site.regions.extend(loaded.value.regions.iter().cloned());
-        site.units.extend(loaded.value.units.iter().cloned());
-    }
-    site.units
-        .sort_by(|a, b| vi::compare(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
-
     let mut ctx = Context {
         raw,
         diagnostics,
-        indices: Ids::new(),
-        groups: Ids::new(),
-        regions: Ids::new(),
-        units: Ids::new(),
+        ids: Default::default(),
     };
-    ctx.indices = ctx.ids("index", site.indices.iter().map(|d| d.id.as_str()));
-    ctx.groups = ctx.ids("group", site.groups.iter().map(|d| d.id.as_str()));
-    ctx.regions = ctx.ids("region", site.regions.iter().map(|d| d.id.as_str()));
-    ctx.units = ctx.ids("unit", site.units.iter().map(|d| d.id.as_str()));
-    ctx.check_definitions(&site);
+    let mut site = Site::default();
+    let mut origins = Origins::default();
+    for loaded in &raw.indices {
+        for (i, def) in loaded.value.indices.iter().enumerate() {
+            site.indices.push(def.clone());
+            origins.indices.push(Origin {
+                file: loaded.file,
+                list: "index",
+                index: i,
+            });
+        }
+    }
+    let mut units = Vec::new();
+    for loaded in &raw.units {
+        let file = loaded.file;
+        for (i, def) in loaded.value.groups.iter().enumerate() {
+            site.groups.push(def.clone());
+            origins.groups.push(Origin {
+                file,
+                list: "group",
+                index: i,
+            });
+        }
+        for (i, def) in loaded.value.regions.iter().enumerate() {
+            site.regions.push(def.clone());
+            origins.regions.push(Origin {
+                file,
+                list: "region",
+                index: i,
+            });
+        }
+        for (i, def) in loaded.value.units.iter().enumerate() {
+            units.push((
+                def.clone(),
+                Origin {
+                    file,
+                    list: "unit",
+                    index: i,
+                },
+            ));
+        }
+    }
+    units.sort_by(|(a, _), (b, _)| vi::compare(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
+    (site.units, origins.units) = units.into_iter().unzip();
+
+    ctx.ids.indices = ctx.ids_of(
+        "index",
+        site.indices.iter().map(|d| d.id.as_str()),
+        &origins.indices,
+    );
+    ctx.ids.groups = ctx.ids_of(
+        "group",
+        site.groups.iter().map(|d| d.id.as_str()),
+        &origins.groups,
+    );
+    ctx.ids.regions = ctx.ids_of(
+        "region",
+        site.regions.iter().map(|d| d.id.as_str()),
+        &origins.regions,
+    );
+    ctx.ids.units = ctx.ids_of(
+        "unit",
+        site.units.iter().map(|d| d.id.as_str()),
+        &origins.units,
+    );
+    ctx.check_indices(&site, &origins.indices);
+    ctx.check_units(&site, &origins.units);
 
     let mut seen = BTreeMap::new();
     for loaded in &raw.tables {
-        let Some(table) = ctx.table(&site, loaded) else {
+        let Some(table) = ctx.table(&site, &loaded.value, loaded.file) else {
             continue;
         };
         let key = (table.index, table.year, table.group);
         if let Some(first) = seen.insert(key, table.file.clone()) {
             let file = &loaded.value;
-            ctx.diagnostics.push(
-                Diagnostic::error(format!(
-                    "results for {} {} in group {} are given twice (also in {})",
-                    file.index,
-                    file.year,
-                    file.group,
-                    first.display()
-                ))
-                .in_file(&table.file)
-                .with_hint("keep one file per index, year and group"),
+            let message = msg::table_twice(&file.index, file.year, &file.group, first.display());
+            let d = ctx.at(
+                loaded.file,
+                &[Seg::Key("index")],
+                message,
+                msg::hint_one_file_per_table(),
             );
+            ctx.diagnostics.push(d);
             continue;
         }
         site.tables.push(table);
@@ -73,186 +131,240 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     site
 }
 
-struct Context<'a> {
-    raw: &'a RawData,
-    diagnostics: &'a mut Diagnostics,
+#[derive(Default)]
+struct Origins {
+    indices: Vec<Origin>,
+    groups: Vec<Origin>,
+    regions: Vec<Origin>,
+    units: Vec<Origin>,
+}
+
+#[derive(Default)]
+struct AllIds {
     indices: Ids,
     groups: Ids,
     regions: Ids,
     units: Ids,
 }
 
+struct Context<'a> {
+    raw: &'a RawData,
+    diagnostics: &'a mut Diagnostics,
+    ids: AllIds,
+}
+
 impl Context<'_> {
+    /// An error pointing at the value at `path` in data file `file`.
+    fn at(&self, file: usize, path: &[Seg], message: String, hint: String) -> Diagnostic {
+        let source = self.raw.file(file);
+        let d = Diagnostic::error(message)
+            .in_file(&source.path)
+            .with_hint(hint);
+        match locate(&source.text, source.format, path) {
+            Some(offset) => d.at_offset(&source.text, offset),
+            None => d,
+        }
+    }
+
+    fn at_origin(&self, origin: Origin, key: &str, message: String, hint: String) -> Diagnostic {
+        let path = [
+            Seg::Key(origin.list),
+            Seg::Index(origin.index),
+            Seg::Key(key),
+        ];
+        self.at(origin.file, &path, message, hint)
+    }
+
     /// Maps ids to positions, reporting duplicates and ids that are not slugs.
-    fn ids<'b>(&mut self, what: &str, ids: impl Iterator<Item = &'b str>) -> Ids {
+    fn ids_of<'b>(
+        &mut self,
+        what: &str,
+        ids: impl Iterator<Item = &'b str>,
+        origins: &[Origin],
+    ) -> Ids {
         let mut map = Ids::new();
-        for (i, id) in ids.enumerate() {
+        for ((i, id), &origin) in ids.enumerate().zip(origins) {
             if id.is_empty() || vi::slugify(id) != id {
-                self.push_definition_error(
-                    id,
-                    format!("the {what} id `{id}` is not a valid id"),
-                    format!(
-                        "ids appear in URLs: use lowercase letters without diacritics, digits and '-', e.g. `{}`",
-                        vi::slugify(id)
-                    ),
+                let d = self.at_origin(
+                    origin,
+                    "id",
+                    msg::invalid_id(what, id),
+                    msg::hint_id_form(&vi::slugify(id)),
                 );
+                self.diagnostics.push(d);
             }
             if map.insert(id.to_owned(), i).is_some() {
-                self.push_definition_error(
-                    id,
-                    format!("the {what} id `{id}` is defined twice"),
-                    "give each one a different id".to_owned(),
+                let d = self.at_origin(
+                    origin,
+                    "id",
+                    msg::duplicate_id(what, id),
+                    msg::hint_distinct_ids(),
                 );
+                self.diagnostics.push(d);
             }
         }
         map
     }
 
-    /// An error about a definition, located in whichever definition file
-    /// mentions the id.
-    fn push_definition_error(&mut self, id: &str, message: String, hint: String) {
-        let quoted = format!("\"{id}\"");
-        let file = self
-            .raw
-            .files
-            .iter()
-            .find(|f| !f.path.starts_with("data/results") && f.text.contains(&quoted));
-        let mut d = Diagnostic::error(message).with_hint(hint);
-        if let Some(file) = file {
-            d = d.in_file(&file.path).at_text(&file.text, &quoted);
+    fn check_indices(&mut self, site: &Site, origins: &[Origin]) {
+        for (def, &origin) in site.indices.iter().zip(origins) {
+            let numbers = [("scale", def.scale.min), ("scale", def.scale.max)]
+                .into_iter()
+                .chain(
+                    def.components
+                        .iter()
+                        .filter_map(|c| c.max.map(|m| ("component", m))),
+                )
+                .chain(def.bands.iter().map(|b| ("band", b.min)));
+            for (key, value) in numbers {
+                if !value.is_finite() {
+                    let d = self.at_origin(
+                        origin,
+                        key,
+                        msg::not_a_number(key),
+                        msg::hint_write_number(),
+                    );
+                    self.diagnostics.push(d);
+                }
+            }
+            if def.scale.min >= def.scale.max {
+                let d = self.at_origin(
+                    origin,
+                    "scale",
+                    msg::scale_inverted(&def.id),
+                    msg::hint_scale(),
+                );
+                self.diagnostics.push(d);
+            }
+            if def.decimals > MAX_DECIMALS {
+                let d = self.at_origin(
+                    origin,
+                    "decimals",
+                    msg::too_many_decimals(def.decimals),
+                    msg::hint_scale(),
+                );
+                self.diagnostics.push(d);
+            }
         }
-        self.diagnostics.push(d);
     }
 
-    fn check_definitions(&mut self, site: &Site) {
-        for unit in &site.units {
+    fn check_units(&mut self, site: &Site, origins: &[Origin]) {
+        for (unit, &origin) in site.units.iter().zip(origins) {
             if let Some(group) = &unit.group {
-                if !self.groups.contains_key(group) {
-                    let hint = self.suggest(&self.groups, group, "group");
-                    self.push_definition_error(
-                        group,
-                        format!(
-                            "unit `{}` names group `{group}`, which is not defined",
-                            unit.id
-                        ),
-                        hint,
-                    );
+                if !self.ids.groups.contains_key(group) {
+                    let hint = suggest(&self.ids.groups, group, "group");
+                    let d = self.at_origin(origin, "group", msg::undefined("group", group), hint);
+                    self.diagnostics.push(d);
                 }
             }
             for region in &unit.regions {
-                if !self.regions.contains_key(region) {
-                    let hint = self.suggest(&self.regions, region, "region");
-                    self.push_definition_error(
-                        region,
-                        format!(
-                            "unit `{}` names region `{region}`, which is not defined",
-                            unit.id
-                        ),
-                        hint,
-                    );
+                if !self.ids.regions.contains_key(region) {
+                    let hint = suggest(&self.ids.regions, region, "region");
+                    let d =
+                        self.at_origin(origin, "regions", msg::undefined("region", region), hint);
+                    self.diagnostics.push(d);
                 }
             }
-        }
-        for index in &site.indices {
-            if index.scale.min >= index.scale.max {
-                self.push_definition_error(
-                    &index.id,
-                    format!(
-                        "index `{}` has a scale whose min is not below its max",
-                        index.id
-                    ),
-                    "write the scale as { min = 0, max = 100 }".to_owned(),
-                );
-            }
-        }
-    }
-
-    fn suggest(&self, ids: &Ids, wrong: &str, what: &str) -> String {
-        match closest(wrong, ids.keys().map(String::as_str)) {
-            Some(near) => format!("did you mean `{near}`?"),
-            None => format!("define the {what} first, or check the spelling"),
         }
     }
 
     /// Resolves and checks one table, deriving its ranks and averages.
-    fn table(&mut self, site: &Site, loaded: &Loaded<ResultsFile>) -> Option<Table> {
-        let source = self.raw.file(loaded.file);
-        let file = &loaded.value;
+    fn table(&mut self, site: &Site, file: &ResultsFile, file_index: usize) -> Option<Table> {
         let errors_before = self.diagnostics.error_count();
-        let here = |message: String, needle: &str| {
-            Diagnostic::error(message)
-                .in_file(&source.path)
-                .at_text(&source.text, needle)
-        };
-
-        let index = self.indices.get(&file.index).copied();
+        let index = self.ids.indices.get(&file.index).copied();
         if index.is_none() {
-            let hint = self.suggest(&self.indices, &file.index, "index");
-            let d = here(
-                format!("index `{}` is not defined", file.index),
-                &file.index,
+            let hint = suggest(&self.ids.indices, &file.index, "index");
+            let d = self.at(
+                file_index,
+                &[Seg::Key("index")],
+                msg::undefined("index", &file.index),
+                hint,
             );
-            self.diagnostics.push(d.with_hint(hint));
+            self.diagnostics.push(d);
         }
-        let group = self.groups.get(&file.group).copied();
+        let group = self.ids.groups.get(&file.group).copied();
         if group.is_none() {
-            let hint = self.suggest(&self.groups, &file.group, "group");
-            let d = here(
-                format!("group `{}` is not defined", file.group),
-                &file.group,
+            let hint = suggest(&self.ids.groups, &file.group, "group");
+            let d = self.at(
+                file_index,
+                &[Seg::Key("group")],
+                msg::undefined("group", &file.group),
+                hint,
             );
-            self.diagnostics.push(d.with_hint(hint));
+            self.diagnostics.push(d);
+        }
+        if let Some(average) = file.published_average.filter(|a| !a.is_finite()) {
+            let _ = average;
+            let key = "published_average";
+            let d = self.at(
+                file_index,
+                &[Seg::Key(key)],
+                msg::not_a_number(key),
+                msg::hint_write_number(),
+            );
+            self.diagnostics.push(d);
         }
         let (index, group) = (index?, group?);
         let def = &site.indices[index];
 
         let mut rows = Vec::with_capacity(file.results.len());
         let mut units_seen = BTreeSet::new();
-        for result in &file.results {
-            let needle = format!("\"{}\"", result.unit);
-            let Some(&unit) = self.units.get(&result.unit) else {
-                let hint = self.suggest(&self.units, &result.unit, "unit");
-                let d = here(format!("unit `{}` is not defined", result.unit), &needle);
-                self.diagnostics.push(d.with_hint(hint));
+        for (i, result) in file.results.iter().enumerate() {
+            let row_path = |key| [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
+            let Some(&unit) = self.ids.units.get(&result.unit) else {
+                let hint = suggest(&self.ids.units, &result.unit, "unit");
+                let d = self.at(
+                    file_index,
+                    &row_path("unit"),
+                    msg::undefined("unit", &result.unit),
+                    hint,
+                );
+                self.diagnostics.push(d);
                 continue;
             };
             if !units_seen.insert(unit) {
-                let d = here(
-                    format!("unit `{}` appears twice in this table", result.unit),
-                    &needle,
+                let d = self.at(
+                    file_index,
+                    &row_path("unit"),
+                    msg::unit_twice(&result.unit),
+                    msg::hint_one_result_per_unit(),
                 );
-                self.diagnostics
-                    .push(d.with_hint("keep one result per unit"));
+                self.diagnostics.push(d);
                 continue;
             }
             let u = &site.units[unit];
             let active = u.active_from.is_none_or(|from| file.year >= from)
                 && u.active_to.is_none_or(|to| file.year <= to);
             if !active {
-                let d = here(
-                    format!(
-                        "unit `{}` is ranked in {}, outside the years it was active ({}–{})",
-                        result.unit,
-                        file.year,
-                        u.active_from.map_or(String::new(), |y| y.to_string()),
-                        u.active_to.map_or(String::new(), |y| y.to_string()),
-                    ),
-                    &needle,
+                let message =
+                    msg::unit_inactive(&result.unit, file.year, u.active_from, u.active_to);
+                let d = self.at(
+                    file_index,
+                    &row_path("unit"),
+                    message,
+                    msg::hint_active_years(),
                 );
-                self.diagnostics.push(d.with_hint(
-                    "check the year of the table, or the unit's active_from / active_to",
-                ));
+                self.diagnostics.push(d);
             }
-            let messages = self.row(def, file, result, unit, site).map_or_else(
-                |messages| messages,
-                |row| {
-                    rows.push(row);
-                    Vec::new()
-                },
-            );
-            for (message, hint) in messages {
-                self.diagnostics
-                    .push(here(message, &needle).with_hint(hint));
+            if !file.complete && (result.rank.is_none() || result.of.is_none()) {
+                let d = self.at(
+                    file_index,
+                    &row_path("unit"),
+                    msg::partial_without_rank(&result.unit),
+                    msg::hint_partial_rank(),
+                );
+                self.diagnostics.push(d);
+            }
+            match row(def, file, result, unit, &self.ids.regions) {
+                Ok(row) => rows.push(row),
+                Err(problems) => {
+                    for problem in problems {
+                        let mut path = vec![Seg::Key("result"), Seg::Index(i)];
+                        path.extend(problem.path.iter().copied());
+                        let d = self.at(file_index, &path, problem.message, problem.hint);
+                        self.diagnostics.push(d);
+                    }
+                }
             }
         }
 
@@ -268,12 +380,13 @@ impl Context<'_> {
             ranked: None,
             average: None,
             top_band: None,
-            file: source.path.clone(),
+            file: self.raw.file(file_index).path.clone(),
         };
         if file.complete {
-            self.rank_complete(def, file, &mut table, site, &source.text);
+            self.rank_complete(def, file, file_index, &mut table, site);
         } else {
-            self.check_partial(file, &table, site, &source.text);
+            table.ranked = table.rows.iter().find_map(|r| r.of);
+            table.average = file.published_average;
         }
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
@@ -283,160 +396,14 @@ impl Context<'_> {
         (self.diagnostics.error_count() == errors_before).then_some(table)
     }
 
-    /// One result line: its value, band, components and regional ranks.
-    /// Returns the problems (message, hint) instead when there are any.
-    fn row(
-        &self,
-        def: &IndexDef,
-        file: &ResultsFile,
-        result: &ResultRow,
-        unit: usize,
-        site: &Site,
-    ) -> Result<Row, Vec<(String, String)>> {
-        let mut problems = Vec::new();
-        let name = &result.unit;
-        let value = match (result.score, result.points, result.max_points) {
-            (Some(_), Some(_), _) => {
-                problems.push((
-                    format!("`{name}` has both `score` and `points`"),
-                    "give the score directly, or as points with max_points, not both".to_owned(),
-                ));
-                None
-            }
-            (Some(score), None, _) => {
-                if score < def.scale.min || score > def.scale.max {
-                    problems.push((
-                        format!(
-                            "the score of `{name}`, {score}, is outside the scale of {} ({}–{})",
-                            def.id, def.scale.min, def.scale.max
-                        ),
-                        "check for a misplaced decimal point".to_owned(),
-                    ));
-                }
-                Some(score)
-            }
-            (None, Some(points), Some(max)) => {
-                if points > max || points < 0.0 {
-                    problems.push((
-                        format!("`{name}` has {points} points, more than its maximum of {max}"),
-                        "check points and max_points".to_owned(),
-                    ));
-                }
-                match derive::percent(points, max) {
-                    Some(p) => Some(p),
-                    None => {
-                        problems.push((
-                            format!("`{name}` has a max_points of {max}"),
-                            "max_points must be above zero".to_owned(),
-                        ));
-                        None
-                    }
-                }
-            }
-            (None, Some(_), None) => {
-                problems.push((
-                    format!("`{name}` has points but no max_points"),
-                    "add max_points: the unit's own maximum".to_owned(),
-                ));
-                None
-            }
-            (None, None, _) => {
-                if file.complete {
-                    problems.push((
-                        format!("`{name}` has no score in a complete table"),
-                        "add `score`, or `points` with `max_points`".to_owned(),
-                    ));
-                }
-                None
-            }
-        };
-        let mut components = Vec::new();
-        for (id, &score) in &result.components {
-            match def.components.iter().position(|c| &c.id == id) {
-                Some(i) => {
-                    if let Some(max) = def.components[i].max {
-                        if score > max {
-                            problems.push((
-                                format!("component `{id}` of `{name}` is {score}, above its maximum of {max}"),
-                                "check the component score".to_owned(),
-                            ));
-                        }
-                    }
-                    components.push((i, score));
-                }
-                None => {
-                    let hint = match closest(id, def.components.iter().map(|c| c.id.as_str())) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => format!("components of {} are defined in data/indices", def.id),
-                    };
-                    problems.push((format!("index `{}` has no component `{id}`", def.id), hint));
-                }
-            }
-        }
-        components.sort_by_key(|&(i, _)| i);
-        let mut regional = Vec::new();
-        for r in &result.regional {
-            match self.regions.get(&r.region) {
-                Some(&region) => {
-                    if r.of.is_some_and(|of| r.rank > of) {
-                        problems.push((
-                            format!(
-                                "`{name}` is ranked {} of {:?} in region `{}`",
-                                r.rank, r.of, r.region
-                            ),
-                            "a rank cannot be larger than the number ranked".to_owned(),
-                        ));
-                    }
-                    regional.push(RegionalRank {
-                        region,
-                        rank: r.rank,
-                        of: r.of,
-                    });
-                }
-                None => problems.push((
-                    format!("region `{}` is not defined", r.region),
-                    self.suggest(&self.regions, &r.region, "region"),
-                )),
-            }
-        }
-        if let (Some(rank), Some(of)) = (result.rank, result.of) {
-            if rank > of {
-                problems.push((
-                    format!("`{name}` is ranked {rank} of {of}"),
-                    "a rank cannot be larger than the number ranked".to_owned(),
-                ));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(problems);
-        }
-        let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
-        let _ = site;
-        Ok(Row {
-            unit,
-            value,
-            points: result.points,
-            max_points: result.max_points,
-            decimals,
-            rank: result.rank,
-            of: result.of,
-            band: value.and_then(|v| derive::band_of(v, &def.bands, def.decimals)),
-            regional,
-            components,
-            illustrative: result.illustrative.unwrap_or(file.illustrative),
-            note: result.note.clone(),
-            change: None,
-        })
-    }
-
     /// Ranks a complete table and checks every stated figure against it.
     fn rank_complete(
         &mut self,
         def: &IndexDef,
         file: &ResultsFile,
+        file_index: usize,
         table: &mut Table,
         site: &Site,
-        text: &str,
     ) {
         let keys: Vec<Option<i64>> = table
             .rows
@@ -445,31 +412,30 @@ impl Context<'_> {
             .collect();
         let ranks = derive::competition_ranks(&keys, def.higher_is_better);
         let ranked = keys.iter().flatten().count() as u32;
-        let path = table.file.clone();
         for (row, rank) in table.rows.iter_mut().zip(ranks) {
-            let unit = &site.units[row.unit].id;
-            let at = |message: String| {
-                Diagnostic::error(message)
-                    .in_file(&path)
-                    .at_text(text, &format!("\"{unit}\""))
-            };
+            let unit = site.units[row.unit].id.as_str();
+            let position = file
+                .results
+                .iter()
+                .position(|r| r.unit == unit)
+                .unwrap_or(0);
+            let path = |key| [Seg::Key("result"), Seg::Index(position), Seg::Key(key)];
             if let (Some(stated), Some(computed)) = (row.rank, rank) {
                 if stated != computed {
-                    self.diagnostics.push(
-                        at(format!(
-                            "`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table"
-                        ))
-                        .with_hint("check the score, or remove the stated rank: chiso computes it"),
+                    let message = msg::stated_rank_differs(unit, stated, computed);
+                    let d = self.at(
+                        file_index,
+                        &path("rank"),
+                        message,
+                        msg::hint_rank_is_computed(),
                     );
+                    self.diagnostics.push(d);
                 }
             }
             if let Some(stated) = row.of.filter(|&of| of != ranked) {
-                self.diagnostics.push(
-                    at(format!(
-                        "`{unit}` states {stated} units ranked, but this table ranks {ranked}"
-                    ))
-                    .with_hint("remove `of` from complete tables: chiso counts it"),
-                );
+                let message = msg::stated_of_differs(unit, stated, ranked);
+                let d = self.at(file_index, &path("of"), message, msg::hint_of_is_computed());
+                self.diagnostics.push(d);
             }
             row.rank = rank;
             row.of = rank.map(|_| ranked);
@@ -482,17 +448,20 @@ impl Context<'_> {
         table.ranked = Some(ranked);
         table.average = derive::mean_of_printed(&values);
         if let (Some(published), Some(computed)) = (file.published_average, table.average) {
-            if scaled(published, def.decimals) != scaled(computed, def.decimals) {
-                self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "the published average is {}, but the scores in this table average {}",
-                        vi::format_number(published, def.decimals),
-                        vi::format_number(computed, def.decimals),
-                    ))
-                    .in_file(&path)
-                    .at_text(text, "published_average")
-                    .with_hint("check the scores, or the published average"),
+            if published.is_finite()
+                && scaled(published, def.decimals) != scaled(computed, def.decimals)
+            {
+                let message = msg::published_average_differs(
+                    &vi::format_number(published, def.decimals),
+                    &vi::format_number(computed, def.decimals),
                 );
+                let d = self.at(
+                    file_index,
+                    &[Seg::Key("published_average")],
+                    message,
+                    msg::hint_check_average(),
+                );
+                self.diagnostics.push(d);
             }
         }
         table.top_band = derive::top_band(&def.bands, def.decimals).map(|band| {
@@ -503,32 +472,215 @@ impl Context<'_> {
             )
         });
     }
+}
 
-    /// A partial table cannot compute ranks: each line must state them.
-    fn check_partial(&mut self, file: &ResultsFile, table: &Table, site: &Site, text: &str) {
-        let _ = table;
-        for result in &file.results {
-            if !self.units.contains_key(&result.unit) {
-                continue;
-            }
-            if result.rank.is_none() || result.of.is_none() {
-                self.diagnostics.push(
-                    Diagnostic::error(format!(
-                        "`{}` has no stated rank and number ranked in a partial table",
-                        result.unit
-                    ))
-                    .in_file(Path::new(&site_path(table)))
-                    .at_text(text, &format!("\"{}\"", result.unit))
-                    .with_hint("add `rank` and `of` (e.g. rank = 18, of = 63), or mark the table `complete = true` if every unit of the group is listed"),
-                );
-            }
-        }
-        let _ = site;
+fn suggest(ids: &Ids, wrong: &str, what: &str) -> String {
+    match closest(wrong, ids.keys().map(String::as_str)) {
+        Some(near) => msg::hint_did_you_mean(near),
+        None => msg::hint_define_first(what),
     }
 }
 
-fn site_path(table: &Table) -> String {
-    table.file.display().to_string()
+/// A problem in one result line, with the path below the line.
+struct Problem {
+    path: Vec<Seg<'static>>,
+    message: String,
+    hint: String,
+}
+
+fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
+    Problem {
+        path: path.to_vec(),
+        message,
+        hint,
+    }
+}
+
+/// One result line: its value, band, components and regional ranks, or
+/// every problem found in it.
+fn row(
+    def: &IndexDef,
+    file: &ResultsFile,
+    result: &ResultRow,
+    unit: usize,
+    regions: &Ids,
+) -> Result<Row, Vec<Problem>> {
+    use Seg::{Index, Key};
+    let mut problems = Vec::new();
+    let name = result.unit.as_str();
+    for (key, value) in [
+        ("score", result.score),
+        ("points", result.points),
+        ("max_points", result.max_points),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            problems.push(problem(
+                &[Key(key)],
+                msg::not_a_number(key),
+                msg::hint_write_number(),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let value = match (result.score, result.points, result.max_points) {
+        (Some(_), Some(_), _) => {
+            problems.push(problem(
+                &[Key("points")],
+                msg::score_and_points(name),
+                msg::hint_score_or_points(),
+            ));
+            None
+        }
+        (Some(score), None, _) => {
+            if score < def.scale.min || score > def.scale.max {
+                let message =
+                    msg::score_outside_scale(name, score, &def.id, def.scale.min, def.scale.max);
+                problems.push(problem(&[Key("score")], message, msg::hint_decimal_point()));
+            }
+            Some(score)
+        }
+        (None, Some(points), Some(max)) => {
+            if max <= 0.0 {
+                problems.push(problem(
+                    &[Key("max_points")],
+                    msg::max_points_not_positive(name, max),
+                    msg::hint_max_points_positive(),
+                ));
+            } else if points > max {
+                problems.push(problem(
+                    &[Key("points")],
+                    msg::points_above_max(name, points, max),
+                    msg::hint_check_points(),
+                ));
+            } else if points < 0.0 {
+                problems.push(problem(
+                    &[Key("points")],
+                    msg::negative_points(name, points),
+                    msg::hint_check_points(),
+                ));
+            }
+            derive::percent(points, max)
+        }
+        (None, Some(_), None) => {
+            problems.push(problem(
+                &[Key("points")],
+                msg::points_without_max(name),
+                msg::hint_add_max_points(),
+            ));
+            None
+        }
+        (None, None, _) => {
+            if file.complete {
+                problems.push(problem(
+                    &[Key("unit")],
+                    msg::no_score_in_complete_table(name),
+                    msg::hint_add_score(),
+                ));
+            }
+            None
+        }
+    };
+    let mut components = Vec::new();
+    for (id, &score) in &result.components {
+        let Some(c) = def.components.iter().position(|c| &c.id == id) else {
+            let hint = closest(id, def.components.iter().map(|c| c.id.as_str())).map_or_else(
+                || msg::hint_components_defined(&def.id),
+                msg::hint_did_you_mean,
+            );
+            problems.push(problem(
+                &[Key("components")],
+                msg::unknown_component(&def.id, id),
+                hint,
+            ));
+            continue;
+        };
+        if !score.is_finite() {
+            problems.push(problem(
+                &[Key("components")],
+                msg::not_a_number(id),
+                msg::hint_write_number(),
+            ));
+        } else if let Some(max) = def.components[c].max.filter(|&max| score > max) {
+            problems.push(problem(
+                &[Key("components")],
+                msg::component_above_max(id, name, score, max),
+                msg::hint_check_component(),
+            ));
+        }
+        components.push((c, score));
+    }
+    components.sort_by_key(|&(c, _)| c);
+    if def.components_sum_to_total && components.len() == def.components.len() {
+        let total = result.points.or(result.score);
+        if let Some(total) = total {
+            let sum: f64 = components.iter().map(|&(_, s)| s).sum();
+            let precision = def.decimals.max(3);
+            if scaled(sum, precision) != scaled(total, precision) {
+                let message = msg::components_do_not_sum(
+                    name,
+                    &vi::format_number(sum, precision),
+                    &vi::format_number(total, precision),
+                );
+                problems.push(problem(
+                    &[Key("components")],
+                    message,
+                    msg::hint_components_sum(),
+                ));
+            }
+        }
+    }
+    let mut regional = Vec::new();
+    for (k, r) in result.regional.iter().enumerate() {
+        let path = |key| [Key("regional"), Index(k), Key(key)];
+        let Some(&region) = regions.get(&r.region) else {
+            let hint = suggest(regions, &r.region, "region");
+            problems.push(problem(
+                &path("region"),
+                msg::undefined("region", &r.region),
+                hint,
+            ));
+            continue;
+        };
+        if let Some(of) = r.of.filter(|&of| r.rank > of) {
+            let message = msg::regional_rank_above_of(name, r.rank, of, &r.region);
+            problems.push(problem(&path("rank"), message, msg::hint_rank_at_most_of()));
+        }
+        regional.push(RegionalRank {
+            region,
+            rank: r.rank,
+            of: r.of,
+        });
+    }
+    if let (Some(rank), Some(of)) = (result.rank, result.of) {
+        if rank > of {
+            problems.push(problem(
+                &[Key("rank")],
+                msg::rank_above_of(name, rank, of),
+                msg::hint_rank_at_most_of(),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+    Ok(Row {
+        unit,
+        value,
+        points: result.points,
+        max_points: result.max_points,
+        decimals,
+        rank: result.rank,
+        of: result.of,
+        band: value.and_then(|v| derive::band_of(v, &def.bands, def.decimals)),
+        regional,
+        components,
+        illustrative: result.illustrative.unwrap_or(file.illustrative),
+        note: result.note.clone(),
+        change: None,
+    })
 }
 
 /// Fills in each row's change against the previous year the same unit had a

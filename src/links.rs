@@ -1,0 +1,222 @@
+//! The internal link check: every link an editor wrote in Markdown to a page
+//! or an anchor of the site must lead somewhere in the rendered output.
+//! External links (with a scheme such as `https:` or `mailto:`) are not
+//! checked: a build must not depend on the network.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::config::Config;
+use crate::content::{Article, Content};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::input::SiteFile;
+use crate::messages as msg;
+use crate::render::{urls, OutputFile};
+
+/// Reports every Markdown link that leads to no page, file or anchor.
+pub fn check(
+    config: &Config,
+    content: &Content,
+    files: &[OutputFile],
+    assets: &[SiteFile],
+    diagnostics: &mut Diagnostics,
+) {
+    let mut site = Targets::new(files, assets);
+    let base = config.base_path();
+    let home = content.home.iter().map(|a| (a, String::new()));
+    let articles = content
+        .articles
+        .iter()
+        .map(|a| (a, urls::article_path(&a.slug)));
+    for (article, page) in home.chain(articles) {
+        for link in &article.links {
+            let Some((path, anchor)) = resolve(&link.url, &page, &base) else {
+                continue;
+            };
+            let problem = match site.page(&path) {
+                None => Some(msg::broken_link(&link.url)),
+                Some(ids) => match anchor {
+                    Some(anchor) if !ids.contains(anchor.as_str()) => {
+                        Some(msg::broken_anchor(&link.url, &anchor))
+                    }
+                    _ => None,
+                },
+            };
+            if let Some(message) = problem {
+                diagnostics.push(located(message, article, link));
+            }
+        }
+    }
+}
+
+fn located(message: String, article: &Article, link: &crate::content::Link) -> Diagnostic {
+    let mut d = Diagnostic::error(message)
+        .in_file(&article.file)
+        .with_hint(msg::hint_check_link());
+    d.location = Some(link.location);
+    d.snippet = Some(link.snippet.clone());
+    d
+}
+
+/// The output path (no leading `/`) and anchor a link leads to, or `None`
+/// for a link outside the site. `page` is the linking page's path.
+fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)> {
+    if url.is_empty() || url.starts_with("//") || has_scheme(url) {
+        return None;
+    }
+    let (rest, anchor) = match url.split_once('#') {
+        Some((rest, anchor)) => (rest, Some(anchor.to_owned())),
+        None => (url, None),
+    };
+    let rest = rest.split(['?']).next().unwrap_or_default();
+    let joined = if rest.is_empty() {
+        page.to_owned()
+    } else if let Some(absolute) = rest.strip_prefix('/') {
+        // Root-relative links are written against the site root; the base
+        // path is added when rendering, so strip it if an editor wrote it.
+        let base = base.trim_start_matches('/');
+        absolute.strip_prefix(base).unwrap_or(absolute).to_owned()
+    } else {
+        format!("{page}{rest}")
+    };
+    Some((normalise(&joined), anchor))
+}
+
+fn has_scheme(url: &str) -> bool {
+    match url.find(':') {
+        Some(colon) => !url[..colon].contains('/'),
+        None => false,
+    }
+}
+
+/// Resolves `.` and `..` segments; a path climbing above the root stays at it.
+fn normalise(path: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part),
+        }
+    }
+    let trailing = path.ends_with('/') || path.is_empty();
+    let mut out = parts.join("/");
+    if trailing && !out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
+/// The pages and files of the rendered site, with each page's ids read on
+/// first use.
+struct Targets<'a> {
+    files: BTreeMap<&'a str, &'a [u8]>,
+    assets: BTreeSet<String>,
+    ids: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl<'a> Targets<'a> {
+    fn new(files: &'a [OutputFile], assets: &[SiteFile]) -> Self {
+        Targets {
+            files: files
+                .iter()
+                .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+                .collect(),
+            assets: assets
+                .iter()
+                .map(|a| a.relative.to_string_lossy().replace('\\', "/"))
+                .collect(),
+            ids: BTreeMap::new(),
+        }
+    }
+
+    /// The ids of the page at `path` (empty for a non-HTML file), or `None`
+    /// if nothing is there.
+    fn page(&mut self, path: &str) -> Option<&BTreeSet<String>> {
+        let candidates = if path.is_empty() || path.ends_with('/') {
+            vec![format!("{path}index.html")]
+        } else {
+            vec![path.to_owned(), format!("{path}/index.html")]
+        };
+        let found = candidates
+            .into_iter()
+            .find(|c| self.files.contains_key(c.as_str()) || self.assets.contains(c))?;
+        if !self.ids.contains_key(&found) {
+            let ids = match self.files.get(found.as_str()) {
+                Some(bytes) if found.ends_with(".html") => ids_in(&String::from_utf8_lossy(bytes)),
+                _ => BTreeSet::new(),
+            };
+            self.ids.insert(found.clone(), ids);
+        }
+        self.ids.get(&found)
+    }
+}
+
+/// The values of every `id="…"` attribute in a page chiso rendered (it
+/// always quotes attributes with double quotes).
+fn ids_in(html: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(" id=\"") {
+        rest = &rest[i + 5..];
+        if let Some(end) = rest.find('"') {
+            ids.insert(rest[..end].to_owned());
+            rest = &rest[end..];
+        }
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_against_the_page_and_the_base_path() {
+        let cases = [
+            (
+                "/xep-hang/2023/khoi/",
+                "tin-tuc/a/",
+                "/",
+                Some(("xep-hang/2023/khoi/", None)),
+            ),
+            (
+                "/xep-hang/2023/khoi/#chi-so",
+                "tin-tuc/a/",
+                "/",
+                Some(("xep-hang/2023/khoi/", Some("chi-so"))),
+            ),
+            (
+                "#ket-qua",
+                "tin-tuc/a/",
+                "/",
+                Some(("tin-tuc/a/", Some("ket-qua"))),
+            ),
+            ("../b/", "tin-tuc/a/", "/", Some(("tin-tuc/b/", None))),
+            ("../../../../x", "tin-tuc/a/", "/", Some(("x", None))),
+            (
+                "/cchc/chi-so/papi/",
+                "",
+                "/cchc/",
+                Some(("chi-so/papi/", None)),
+            ),
+            ("/favicon.svg?v=2", "", "/", Some(("favicon.svg", None))),
+            ("https://example.gov.vn/", "", "/", None),
+            ("mailto:a@b.vn", "", "/", None),
+            ("//cdn.example/x.js", "", "/", None),
+        ];
+        for (url, page, base, want) in cases {
+            let got = resolve(url, page, base);
+            let want =
+                want.map(|(p, a): (&str, Option<&str>)| (p.to_owned(), a.map(str::to_owned)));
+            assert_eq!(got, want, "{url}");
+        }
+    }
+
+    #[test]
+    fn ids_are_read_from_rendered_html() {
+        let ids = ids_in(r#"<h2 id="a">A</h2><section class="x" id="b-c"><p data-id="no">"#);
+        assert_eq!(ids.into_iter().collect::<Vec<_>>(), ["a", "b-c"]);
+    }
+}

@@ -1,0 +1,362 @@
+//! Every text chiso says to an editor about a problem, in one place, so that
+//! a Vietnamese translation can follow by translating this file alone.
+//!
+//! Messages say what is wrong in plain words; hints say what to do. Both
+//! quote ids and file names in backticks.
+
+use std::fmt::Display;
+
+// ---- Files -----------------------------------------------------------------
+
+pub fn cannot_read(error: impl Display) -> String {
+    format!("cannot read the file: {error}")
+}
+
+pub fn not_utf8() -> String {
+    "the file is not UTF-8 text".into()
+}
+
+pub fn hint_save_as_utf8() -> String {
+    "save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)".into()
+}
+
+pub fn link_outside_site(target: impl Display) -> String {
+    format!("this is a link to {target}, outside the site folder, so it is refused")
+}
+
+pub fn hint_copy_into_site() -> String {
+    "copy the file into the site folder instead of linking to it".into()
+}
+
+pub fn no_config(root: impl Display) -> String {
+    format!("no config.toml in {root}")
+}
+
+pub fn hint_run_in_site() -> String {
+    "run chiso in a site folder, or point at one with --root DIR".into()
+}
+
+pub fn no_data_folder() -> String {
+    "the site has no data/ folder".into()
+}
+
+pub fn hint_data_layout() -> String {
+    "data/ holds indices.toml, units.toml and results/<year>/<file>.toml (or .json)".into()
+}
+
+pub fn data_file_not_toml_or_json() -> String {
+    "this file in data/ is neither .toml nor .json, so it is ignored".into()
+}
+
+pub fn data_file_unknown() -> String {
+    "chiso does not know what this data file holds, so it is ignored".into()
+}
+
+// ---- Parsing ---------------------------------------------------------------
+
+pub fn unknown_key(key: &str) -> String {
+    format!("unknown key `{key}`")
+}
+
+pub fn hint_did_you_mean(near: &str) -> String {
+    format!("did you mean `{near}`?")
+}
+
+pub fn hint_allowed_keys(keys: &str) -> String {
+    format!("the keys allowed here are {keys}")
+}
+
+pub fn missing_key(key: &str) -> String {
+    format!("the required key `{key}` is missing")
+}
+
+pub fn hint_add_key(key: &str) -> String {
+    format!("add `{key} = …` here")
+}
+
+pub fn wrong_type(found: &str, expected: &str) -> String {
+    format!("found {found} where {expected} was expected")
+}
+
+// ---- Definitions -----------------------------------------------------------
+
+pub fn duplicate_id(what: &str, id: &str) -> String {
+    format!("the {what} id `{id}` is defined twice")
+}
+
+pub fn hint_distinct_ids() -> String {
+    "give each one a different id".into()
+}
+
+pub fn invalid_id(what: &str, id: &str) -> String {
+    format!("the {what} id `{id}` is not a valid id")
+}
+
+pub fn hint_id_form(suggestion: &str) -> String {
+    format!("ids appear in URLs: use lowercase letters without diacritics, digits and '-', e.g. `{suggestion}`")
+}
+
+pub fn undefined(what: &str, id: &str) -> String {
+    format!("{what} `{id}` is not defined")
+}
+
+pub fn hint_define_first(what: &str) -> String {
+    format!("define the {what} first, or check the spelling")
+}
+
+pub fn scale_inverted(index: &str) -> String {
+    format!("index `{index}` has a scale whose min is not below its max")
+}
+
+pub fn hint_scale() -> String {
+    "write the scale as { min = 0, max = 100 }".into()
+}
+
+pub fn too_many_decimals(decimals: u32) -> String {
+    format!("{decimals} decimals is more than chiso supports (at most 6)")
+}
+
+pub fn not_a_number(key: &str) -> String {
+    format!("`{key}` is not a finite number")
+}
+
+pub fn hint_write_number() -> String {
+    "write a number such as 88.35 (nan and inf are not scores)".into()
+}
+
+// ---- Results ---------------------------------------------------------------
+
+pub fn table_twice(index: &str, year: i32, group: &str, other: impl Display) -> String {
+    format!("results for `{index}` {year} in group `{group}` are given twice (also in {other})")
+}
+
+pub fn hint_one_file_per_table() -> String {
+    "keep one file per index, year and group".into()
+}
+
+pub fn unit_twice(unit: &str) -> String {
+    format!("unit `{unit}` appears twice in this table")
+}
+
+pub fn hint_one_result_per_unit() -> String {
+    "keep one result per unit".into()
+}
+
+pub fn unit_inactive(unit: &str, year: i32, from: Option<i32>, to: Option<i32>) -> String {
+    let year_or_blank = |y: Option<i32>| y.map_or(String::new(), |y| y.to_string());
+    format!(
+        "unit `{unit}` is ranked in {year}, outside the years it was active ({}–{})",
+        year_or_blank(from),
+        year_or_blank(to)
+    )
+}
+
+pub fn hint_active_years() -> String {
+    "check the year of the table, or the unit's active_from / active_to".into()
+}
+
+pub fn score_and_points(unit: &str) -> String {
+    format!("`{unit}` has both `score` and `points`")
+}
+
+pub fn hint_score_or_points() -> String {
+    "give the score directly, or as points with max_points, not both".into()
+}
+
+pub fn score_outside_scale(unit: &str, score: f64, index: &str, min: f64, max: f64) -> String {
+    format!("the score of `{unit}`, {score}, is outside the scale of `{index}` ({min}–{max})")
+}
+
+pub fn hint_decimal_point() -> String {
+    "check for a misplaced decimal point".into()
+}
+
+pub fn points_above_max(unit: &str, points: f64, max: f64) -> String {
+    format!("`{unit}` has {points} points, more than its maximum of {max}")
+}
+
+pub fn negative_points(unit: &str, points: f64) -> String {
+    format!("`{unit}` has {points} points, below zero")
+}
+
+pub fn hint_check_points() -> String {
+    "check points and max_points".into()
+}
+
+pub fn max_points_not_positive(unit: &str, max: f64) -> String {
+    format!("`{unit}` has a max_points of {max}")
+}
+
+pub fn hint_max_points_positive() -> String {
+    "max_points must be above zero".into()
+}
+
+pub fn points_without_max(unit: &str) -> String {
+    format!("`{unit}` has points but no max_points")
+}
+
+pub fn hint_add_max_points() -> String {
+    "add max_points: the unit's own maximum".into()
+}
+
+pub fn no_score_in_complete_table(unit: &str) -> String {
+    format!("`{unit}` has no score in a complete table")
+}
+
+pub fn hint_add_score() -> String {
+    "add `score`, or `points` with `max_points`".into()
+}
+
+pub fn unknown_component(index: &str, component: &str) -> String {
+    format!("index `{index}` has no component `{component}`")
+}
+
+pub fn hint_components_defined(index: &str) -> String {
+    format!("the components of `{index}` are defined in data/indices")
+}
+
+pub fn component_above_max(component: &str, unit: &str, score: f64, max: f64) -> String {
+    format!("component `{component}` of `{unit}` is {score}, above its maximum of {max}")
+}
+
+pub fn hint_check_component() -> String {
+    "check the component score".into()
+}
+
+pub fn components_do_not_sum(unit: &str, sum: &str, total: &str) -> String {
+    format!("the components of `{unit}` add up to {sum}, but its total is {total}")
+}
+
+pub fn hint_components_sum() -> String {
+    "this index says its components add up to the total: check each component".into()
+}
+
+pub fn rank_above_of(unit: &str, rank: u32, of: u32) -> String {
+    format!("`{unit}` is ranked {rank} of {of}")
+}
+
+pub fn hint_rank_at_most_of() -> String {
+    "a rank cannot be larger than the number ranked".into()
+}
+
+pub fn regional_rank_above_of(unit: &str, rank: u32, of: u32, region: &str) -> String {
+    format!("`{unit}` is ranked {rank} of {of} in region `{region}`")
+}
+
+pub fn stated_rank_differs(unit: &str, stated: u32, computed: u32) -> String {
+    format!("`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table")
+}
+
+pub fn hint_rank_is_computed() -> String {
+    "check the score, or remove the stated rank: chiso computes it".into()
+}
+
+pub fn stated_of_differs(unit: &str, stated: u32, ranked: u32) -> String {
+    format!("`{unit}` states {stated} units ranked, but this table ranks {ranked}")
+}
+
+pub fn hint_of_is_computed() -> String {
+    "remove `of` from complete tables: chiso counts it".into()
+}
+
+pub fn published_average_differs(published: &str, computed: &str) -> String {
+    format!("the published average is {published}, but the scores in this table average {computed}")
+}
+
+pub fn hint_check_average() -> String {
+    "check the scores, or the published average".into()
+}
+
+pub fn partial_without_rank(unit: &str) -> String {
+    format!("`{unit}` has no stated rank and number ranked in a partial table")
+}
+
+pub fn hint_partial_rank() -> String {
+    "add `rank` and `of` (e.g. rank = 18, of = 63), or mark the table `complete = true` if every unit of the group is listed".into()
+}
+
+// ---- Content ---------------------------------------------------------------
+
+pub fn no_front_matter() -> String {
+    "the file does not start with front matter".into()
+}
+
+pub fn hint_front_matter() -> String {
+    "start the file with a line `+++`, then `title = \"…\"` and the other keys, then a closing `+++` line".into()
+}
+
+pub fn front_matter_not_closed() -> String {
+    "the front matter is not closed".into()
+}
+
+pub fn hint_close_front_matter() -> String {
+    "did you forget the closing `+++` line after the front matter?".into()
+}
+
+pub fn empty_title() -> String {
+    "the title is empty".into()
+}
+
+pub fn no_date() -> String {
+    "this article has no date".into()
+}
+
+pub fn hint_add_date() -> String {
+    "add `date = 2024-05-08` to the front matter".into()
+}
+
+pub fn bad_slug(slug: &str) -> String {
+    format!("the slug `{slug}` is not allowed: it must not be a path")
+}
+
+pub fn hint_slug() -> String {
+    "write the slug as words, e.g. slug = \"chi-so-cchc-2023\"; no '/', '\\', '..' or drive letters"
+        .into()
+}
+
+pub fn page_place_unknown() -> String {
+    "chiso does not know where this page belongs, so it is ignored".into()
+}
+
+pub fn hint_content_layout() -> String {
+    "articles go in content/tin-tuc/, the home page text in content/_index.md".into()
+}
+
+pub fn broken_link(url: &str) -> String {
+    format!("the link `{url}` leads to no page of the site")
+}
+
+pub fn broken_anchor(url: &str, anchor: &str) -> String {
+    format!("the link `{url}` leads to a page that has no `#{anchor}`")
+}
+
+pub fn hint_check_link() -> String {
+    "check the address; pages are listed in README.md (\"Pages and their URLs\")".into()
+}
+
+// ---- Rendering -------------------------------------------------------------
+
+pub fn same_url(path: &str, first: &str, second: &str) -> String {
+    format!("two pages would be written to /{path}: {first} and {second}")
+}
+
+pub fn hint_different_slug() -> String {
+    "give one of them a different id or slug".into()
+}
+
+pub fn template_failed(page: &str, cause: &str) -> String {
+    format!("cannot render {page}: {cause}")
+}
+
+pub fn hint_template() -> String {
+    "check the template: a variable that does not exist, or a filter given the wrong kind of value"
+        .into()
+}
+
+pub fn output_refused(output: impl Display) -> String {
+    format!("refusing to use {output} as the output folder: building replaces it entirely")
+}
+
+pub fn hint_output() -> String {
+    "choose a folder that only holds the built site, e.g. --output public".into()
+}
