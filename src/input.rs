@@ -100,14 +100,10 @@ fn walk(
             if target.is_dir() {
                 let before = files.len();
                 walk(path, path, root, root_real, visited, files, diagnostics);
+                // Files under the link are named by the link's path.
                 for file in &mut files[before..] {
+                    file.shown = shown.join(&file.relative);
                     file.relative = relative.join(&file.relative);
-                    file.shown = shown.join(
-                        &file
-                            .relative
-                            .strip_prefix(&relative)
-                            .unwrap_or(&file.relative),
-                    );
                 }
                 continue;
             }
