@@ -104,6 +104,14 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
             content.home = Some(article);
             continue;
         }
+        if let Some(slug) = article.front.slug.as_deref().filter(|s| is_path_like(s)) {
+            diagnostics.push(
+                Diagnostic::error(msg::bad_slug(slug))
+                    .in_file(&article.file)
+                    .with_hint(msg::hint_slug()),
+            );
+            continue;
+        }
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -148,6 +156,14 @@ pub struct Link {
     pub location: Location,
     /// The line the link is on.
     pub snippet: String,
+}
+
+/// Whether a slug tries to be a path: slugs name one folder under
+/// `/tin-tuc/`, and a path could write outside the output folder.
+fn is_path_like(slug: &str) -> bool {
+    let bytes = slug.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    drive || slug.contains(['/', '\\']) || slug.contains("..")
 }
 
 /// Splits front matter from the body and renders the body.
@@ -304,6 +320,16 @@ mod tests {
     }
 
     #[test]
+    fn path_like_slugs_are_recognised() {
+        for slug in ["../x", "a/b", "/etc", "C:x", "c:\\x", "a\\b", ".."] {
+            assert!(is_path_like(slug), "{slug}");
+        }
+        for slug in ["chi-so-2023", "Chỉ số 2023", "a.b"] {
+            assert!(!is_path_like(slug), "{slug}");
+        }
+    }
+
+    #[test]
     fn heading_ids_are_unique() {
         let html = render_markdown("## Kết quả\n\n## Kết quả\n\n## {#rieng}\n", "/");
         assert!(html.contains("id=\"ket-qua\""));
@@ -315,7 +341,10 @@ mod tests {
         let cases = [
             ("title = \"x\"\n", "does not start with front matter"),
             ("+++\ntitle = \"x\"\n", "not closed"),
-            ("+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n", "unknown field"),
+            (
+                "+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n",
+                "unknown key `titel`",
+            ),
             ("+++\ntitle = \"x\"\ndate = 2024-13-01\n+++\n", "date"),
             ("+++\ntitle = \"\"\n+++\n", "title is empty"),
         ];

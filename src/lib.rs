@@ -113,6 +113,9 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
         return Err(diagnostics);
     }
     let files = render::render(root, &config, &site, &content, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
     links::check(&config, &content, &files, &assets, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);

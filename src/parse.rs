@@ -5,7 +5,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{closest, Diagnostic};
+use crate::messages as msg;
 
 /// The two formats data files may be written in, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,22 +31,87 @@ impl Format {
 pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Result<T, Diagnostic> {
     match format {
         Format::Toml => toml::from_str(source).map_err(|e| {
-            let message = first_line(e.message());
-            let d = Diagnostic::error(message);
+            let d = friendly(&first_line(e.message()));
             match e.span() {
                 Some(span) => d.at_offset(source, span.start),
                 None => d,
             }
         }),
         Format::Json => serde_json::from_str(source).map_err(|e| {
-            let message = strip_json_position(&e.to_string());
-            let d = Diagnostic::error(message);
+            let d = friendly(&strip_json_position(&e.to_string()));
             if e.line() > 0 {
                 d.at_line(source, e.line(), e.column().max(1))
             } else {
                 d
             }
         }),
+    }
+}
+
+/// Rewrites serde's messages in words an editor understands, with a hint:
+/// "did you mean" for an unknown key, what to add for a missing one.
+fn friendly(message: &str) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = match closest(key, allowed.iter().copied()) {
+            Some(near) => msg::hint_did_you_mean(near),
+            None => msg::hint_allowed_keys(
+                &allowed
+                    .iter()
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+        };
+        return Diagnostic::error(msg::unknown_key(key)).with_hint(hint);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or(rest);
+        return Diagnostic::error(msg::missing_key(key)).with_hint(msg::hint_add_key(key));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return Diagnostic::error(msg::wrong_type(
+                &describe_found(found),
+                describe_expected(expected),
+            ));
+        }
+    }
+    Diagnostic::error(message)
+}
+
+fn describe_found(found: &str) -> String {
+    let value = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_owned())
+    };
+    if let Some(text) = value("string ") {
+        format!("the text {text}")
+    } else if let Some(n) = value("integer ").or_else(|| value("floating point ")) {
+        format!("the number {n}")
+    } else if let Some(b) = value("boolean ") {
+        format!("`{b}`")
+    } else {
+        match found {
+            "sequence" => "a list".to_owned(),
+            "map" => "a table".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+fn describe_expected(expected: &str) -> &str {
+    match expected {
+        "f64" | "f32" => "a number",
+        "u32" | "u64" | "i32" | "i64" | "usize" | "u8" | "u16" => "a whole number",
+        "a string" | "a borrowed string" => "text in quotes",
+        "a boolean" => "true or false",
+        "a sequence" => "a list [ … ]",
+        "a date such as 2024-02-22" => "a date such as 2024-02-22",
+        e if e.starts_with("struct ") || e == "a map" => "a table",
+        e => e,
     }
 }
 
@@ -77,7 +143,10 @@ mod tests {
         let d = parse_document::<Doc>("\nyear = \"x\"\n", Format::Toml).unwrap_err();
         let loc = d.location.unwrap();
         assert_eq!((loc.line, loc.column), (2, 8));
-        assert!(d.message.contains("invalid type"), "{}", d.message);
+        assert_eq!(
+            d.message,
+            "found the text \"x\" where a whole number was expected"
+        );
     }
 
     #[test]
@@ -85,6 +154,17 @@ mod tests {
         let d = parse_document::<Doc>("{\n  \"year\": true\n}", Format::Json).unwrap_err();
         assert_eq!(d.location.unwrap().line, 2);
         assert!(!d.message.contains(" at line "));
+    }
+
+    #[test]
+    fn unknown_and_missing_keys_get_hints() {
+        let d = parse_document::<Doc>("yaer = 2023", Format::Toml).unwrap_err();
+        assert_eq!(d.message, "unknown key `yaer`");
+        assert_eq!(d.hint.as_deref(), Some("did you mean `year`?"));
+        let d = parse_document::<Doc>(r#"{"colour": 1}"#, Format::Json).unwrap_err();
+        assert_eq!(d.hint.as_deref(), Some("the keys allowed here are `year`"));
+        let d = parse_document::<Doc>("", Format::Toml).unwrap_err();
+        assert_eq!(d.message, "the required key `year` is missing");
     }
 
     #[test]

@@ -13,12 +13,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::config::Config;
 use crate::content::Content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::input::read_text;
+use crate::input::{read_text, site_files};
+use crate::messages as msg;
 use crate::model::Site;
 
 /// The templates folder, relative to the site root.
@@ -63,7 +63,7 @@ pub fn render(
     content: &Content,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let Some(tera) = load_templates(root, diagnostics) else {
+    let Some((tera, sources)) = load_templates(root, diagnostics) else {
         return Vec::new();
     };
     let mut files: Vec<OutputFile> = DEFAULT_ASSETS
@@ -74,15 +74,13 @@ pub fn render(
         })
         .collect();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut reported = std::collections::BTreeSet::new();
     for page in pages::pages(config, site, content) {
         let path = format!("{}index.html", page.path);
         if let Some(first) = seen.insert(path.clone(), page.describe.clone()) {
             diagnostics.push(
-                Diagnostic::error(format!(
-                    "two pages would be written to /{}: {first} and {}",
-                    page.path, page.describe
-                ))
-                .with_hint("give one of them a different id or slug"),
+                Diagnostic::error(msg::same_url(&page.path, &first, &page.describe))
+                    .with_hint(msg::hint_different_slug()),
             );
             continue;
         }
@@ -91,70 +89,119 @@ pub fn render(
                 path,
                 bytes: html.into_bytes(),
             }),
-            Err(e) => diagnostics.push(template_error(page.template, &page.describe, &e)),
+            Err(e) => {
+                // One broken template breaks every page using it: say it once.
+                let d = template_error(&sources, page.template, &page.describe, &e);
+                if reported.insert((d.file.clone(), d.location, d.snippet.clone())) {
+                    diagnostics.push(d);
+                }
+            }
         }
     }
     files
 }
 
+/// Template sources by name, remembering which come from the site.
+type Sources = BTreeMap<String, (String, bool)>;
+
 /// Loads built-in templates, then the site's own over them.
-fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<Tera> {
-    let mut sources: BTreeMap<String, String> = DEFAULT_TEMPLATES
+fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, Sources)> {
+    let mut sources: Sources = DEFAULT_TEMPLATES
         .iter()
-        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .map(|(name, text)| ((*name).to_owned(), ((*text).to_owned(), false)))
         .collect();
-    let dir = root.join(TEMPLATES_DIR);
-    if dir.is_dir() {
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    diagnostics.push(Diagnostic::error(format!("cannot read templates/: {e}")));
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
+    for file in site_files(root, TEMPLATES_DIR, diagnostics) {
+        let name = file
+            .relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        match read_text(&file.path, &file.shown) {
+            Ok(text) => {
+                sources.insert(name, (text, true));
             }
-            let path = entry.path();
-            let shown = path.strip_prefix(root).unwrap_or(path);
-            let name = path
-                .strip_prefix(&dir)
-                .unwrap_or(path)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            match read_text(path, shown) {
-                Ok(text) => {
-                    sources.insert(name, text);
-                }
-                Err(d) => diagnostics.push(d),
-            }
+            Err(d) => diagnostics.push(d),
         }
     }
     let mut tera = Tera::default();
     filters::register(&mut tera);
-    if let Err(e) = tera.add_raw_templates(sources) {
-        diagnostics.push(template_error("", "the templates", &e));
+    let raw = sources
+        .iter()
+        .map(|(name, (text, _))| (name.as_str(), text.as_str()));
+    if let Err(e) = tera.add_raw_templates(raw) {
+        diagnostics.push(template_error(&sources, "", "the templates", &e));
         return None;
     }
-    Some(tera)
+    Some((tera, sources))
 }
 
-/// A Tera error as a diagnostic, with the whole chain of causes (the outer
-/// error names the template, the inner ones the missing variable or filter).
-fn template_error(template: &str, page: &str, error: &tera::Error) -> Diagnostic {
+/// A Tera error as a diagnostic. Tera nests the useful part (the missing
+/// variable, the parse error with its line) inside "failed to render"
+/// errors; this digs it out and points at the template line.
+fn template_error(
+    sources: &Sources,
+    template: &str,
+    page: &str,
+    error: &tera::Error,
+) -> Diagnostic {
     let mut causes = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         causes.push(cause.to_string());
         source = cause.source();
     }
-    let mut d = Diagnostic::error(format!("cannot render {page}: {}", causes.join(": ")))
-        .with_hint("check the template: a variable that does not exist, or a filter given the wrong kind of value");
-    if !template.is_empty() {
-        d = d.in_file(format!("{TEMPLATES_DIR}/{template}"));
+    let innermost = causes.last().map(String::as_str).unwrap_or_default();
+    // "Variable `x` not found in context while rendering 'y.html'"
+    let missing = innermost
+        .strip_prefix("Variable `")
+        .and_then(|rest| rest.split_once("` not found in context while rendering '"))
+        .map(|(variable, rest)| (variable, rest.trim_end_matches('\'')));
+    // "Failed to parse 'y.html'" followed by " --> L:C" and the pest report.
+    let parse_failure = causes.iter().find_map(|c| {
+        let name = c.strip_prefix("Failed to parse '")?.split('\'').next()?;
+        Some(name.to_owned())
+    });
+    let (name, cause) = match (missing, &parse_failure) {
+        (Some((variable, name)), _) => (
+            name.to_owned(),
+            format!("variable `{variable}` is not defined"),
+        ),
+        (None, Some(name)) => (name.clone(), first_lines(innermost)),
+        _ => (template.to_owned(), causes.join(": ")),
+    };
+    let mut d =
+        Diagnostic::error(msg::template_failed(page, &cause)).with_hint(msg::hint_template());
+    let Some((text, from_site)) = sources.get(&name) else {
+        return d;
+    };
+    d = if *from_site {
+        d.in_file(format!("{TEMPLATES_DIR}/{name}"))
+    } else {
+        d.in_file(format!("(built-in template) {name}"))
+    };
+    if let Some((variable, _)) = missing {
+        d = d.at_text(text, variable);
+    } else if let Some((line, column)) = pest_position(innermost) {
+        d = d.at_line(text, line, column);
     }
     d
+}
+
+/// The first line of a parse error report, without pest's drawing.
+fn first_lines(report: &str) -> String {
+    report
+        .lines()
+        .find(|l| l.trim_start().starts_with('='))
+        .map(|l| l.trim_start_matches([' ', '=']).to_owned())
+        .unwrap_or_else(|| report.lines().next().unwrap_or_default().to_owned())
+}
+
+/// `--> 3:5` in a pest report.
+fn pest_position(report: &str) -> Option<(usize, usize)> {
+    let at = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let (line, column) = at.trim().split_once(':')?;
+    Some((line.parse().ok()?, column.parse().ok()?))
 }
