@@ -104,14 +104,6 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
             content.home = Some(article);
             continue;
         }
-        if let Some(slug) = article.front.slug.as_deref().filter(|s| is_path_like(s)) {
-            diagnostics.push(
-                Diagnostic::error(msg::bad_slug(slug))
-                    .in_file(&article.file)
-                    .with_hint(msg::hint_slug()),
-            );
-            continue;
-        }
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -176,6 +168,11 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
         }
         d
     })?;
+    if let Some(slug) = front.slug.as_deref().filter(|s| is_path_like(s)) {
+        return Err(Diagnostic::error(msg::bad_slug(slug))
+            .at_text(text, "slug")
+            .with_hint(msg::hint_slug()));
+    }
     if front.title.trim().is_empty() {
         return Err(Diagnostic::error(msg::empty_title()).at_text(text, "title"));
     }

@@ -78,6 +78,10 @@ pub fn wrong_type(found: &str, expected: &str) -> String {
     format!("found {found} where {expected} was expected")
 }
 
+pub fn hint_decimal_point_in_data(number: &str) -> String {
+    format!("data files write numbers without quotes and with a decimal point: {number}")
+}
+
 // ---- Definitions -----------------------------------------------------------
 
 pub fn duplicate_id(what: &str, id: &str) -> String {

@@ -72,10 +72,17 @@ fn friendly(message: &str) -> Diagnostic {
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return Diagnostic::error(msg::wrong_type(
-                &describe_found(found),
-                describe_expected(expected),
-            ));
+            let message = msg::wrong_type(&describe_found(found), describe_expected(expected));
+            // "85,5" in quotes: a decimal comma, as Vietnamese is written.
+            let comma_number = found
+                .strip_prefix("string \"")
+                .and_then(|t| t.strip_suffix('"'))
+                .filter(|t| t.contains(',') && t.replace(',', ".").parse::<f64>().is_ok());
+            return match comma_number {
+                Some(text) => Diagnostic::error(message)
+                    .with_hint(msg::hint_decimal_point_in_data(&text.replace(',', "."))),
+                None => Diagnostic::error(message),
+            };
         }
     }
     Diagnostic::error(message)

@@ -40,6 +40,9 @@ pub struct RawData {
     pub indices: Vec<Loaded<IndicesFile>>,
     pub units: Vec<Loaded<UnitsFile>>,
     pub tables: Vec<Loaded<ResultsFile>>,
+    /// An index or units file could not be read: ids missing from the
+    /// definitions are then no news, and results are not checked against them.
+    pub definitions_incomplete: bool,
 }
 
 impl RawData {
@@ -98,10 +101,12 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             );
             continue;
         };
+        let defines = matches!(kind, Kind::Indices | Kind::Units);
         let text = match read_text(path, &shown) {
             Ok(text) => text,
             Err(d) => {
                 diagnostics.push(d);
+                raw.definitions_incomplete |= defines;
                 continue;
             }
         };
@@ -117,6 +122,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             };
         if let Err(d) = parsed {
             diagnostics.push(d.in_file(&shown));
+            raw.definitions_incomplete |= defines;
         }
         raw.files.push(SourceFile {
             path: shown,

@@ -105,6 +105,11 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     ctx.check_indices(&site, &origins.indices);
     ctx.check_units(&site, &origins.units);
 
+    if raw.definitions_incomplete {
+        // Every reference to a definition in the unreadable file would be
+        // reported as undefined: noise that hides the one real problem.
+        return site;
+    }
     let mut seen = BTreeMap::new();
     for loaded in &raw.tables {
         let Some(table) = ctx.table(&site, &loaded.value, loaded.file) else {
@@ -361,6 +366,7 @@ impl Context<'_> {
                     for problem in problems {
                         let mut path = vec![Seg::Key("result"), Seg::Index(i)];
                         path.extend(problem.path.iter().copied());
+                        path.extend(problem.key.as_deref().map(Seg::Key));
                         let d = self.at(file_index, &path, problem.message, problem.hint);
                         self.diagnostics.push(d);
                     }
@@ -481,9 +487,11 @@ fn suggest(ids: &Ids, wrong: &str, what: &str) -> String {
     }
 }
 
-/// A problem in one result line, with the path below the line.
+/// A problem in one result line, with the path below the line (and a last
+/// key named at run time, such as a component id).
 struct Problem {
     path: Vec<Seg<'static>>,
+    key: Option<String>,
     message: String,
     hint: String,
 }
@@ -491,6 +499,17 @@ struct Problem {
 fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
     Problem {
         path: path.to_vec(),
+        key: None,
+        message,
+        hint,
+    }
+}
+
+fn component_problem(id: &str, message: String, hint: String) -> Problem {
+    let path = vec![Seg::Key("components")];
+    Problem {
+        path,
+        key: Some(id.to_owned()),
         message,
         hint,
     }
@@ -589,25 +608,22 @@ fn row(
                 || msg::hint_components_defined(&def.id),
                 msg::hint_did_you_mean,
             );
-            problems.push(problem(
-                &[Key("components")],
+            problems.push(component_problem(
+                id,
                 msg::unknown_component(&def.id, id),
                 hint,
             ));
             continue;
         };
         if !score.is_finite() {
-            problems.push(problem(
-                &[Key("components")],
+            problems.push(component_problem(
+                id,
                 msg::not_a_number(id),
                 msg::hint_write_number(),
             ));
         } else if let Some(max) = def.components[c].max.filter(|&max| score > max) {
-            problems.push(problem(
-                &[Key("components")],
-                msg::component_above_max(id, name, score, max),
-                msg::hint_check_component(),
-            ));
+            let message = msg::component_above_max(id, name, score, max);
+            problems.push(component_problem(id, message, msg::hint_check_component()));
         }
         components.push((c, score));
     }
