@@ -111,9 +111,9 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
         article.slug = vi::slugify(article.front.slug.as_deref().unwrap_or(stem));
         if article.slug.is_empty() {
             diagnostics.push(
-                Diagnostic::error("this article has no usable slug")
+                Diagnostic::error(msg::no_slug())
                     .in_file(&article.file)
-                    .with_hint("rename the file, or set `slug` in the front matter"),
+                    .with_hint(msg::hint_no_slug()),
             );
             continue;
         }

@@ -318,6 +318,14 @@ pub fn hint_slug() -> String {
         .into()
 }
 
+pub fn no_slug() -> String {
+    "this article has no usable slug".into()
+}
+
+pub fn hint_no_slug() -> String {
+    "rename the file, or set `slug` in the front matter".into()
+}
+
 pub fn page_place_unknown() -> String {
     "chiso does not know where this page belongs, so it is ignored".into()
 }
@@ -355,6 +363,10 @@ pub fn template_failed(page: &str, cause: &str) -> String {
 pub fn hint_template() -> String {
     "check the template: a variable that does not exist, or a filter given the wrong kind of value"
         .into()
+}
+
+pub fn cannot_write(path: impl Display, error: impl Display) -> String {
+    format!("cannot write {path}: {error}")
 }
 
 pub fn output_refused(output: impl Display) -> String {

@@ -33,49 +33,49 @@ pub fn write(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".to_owned());
-    fs::create_dir_all(parent).map_err(|e| io_error("cannot create", parent, e))?;
+    fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
     let staging = parent.join(format!(".{name}.chiso-new"));
     let retired = parent.join(format!(".{name}.chiso-old"));
     for leftover in [&staging, &retired] {
         if leftover.exists() {
-            fs::remove_dir_all(leftover).map_err(|e| io_error("cannot remove", leftover, e))?;
+            fs::remove_dir_all(leftover).map_err(|e| io_error(leftover, e))?;
         }
     }
     let written = fill(&staging, files, assets).inspect_err(|_| {
         let _ = fs::remove_dir_all(&staging);
     })?;
     if output.exists() {
-        fs::rename(output, &retired).map_err(|e| io_error("cannot move away", output, e))?;
+        fs::rename(output, &retired).map_err(|e| io_error(output, e))?;
     }
     if let Err(e) = fs::rename(&staging, output) {
         // Put the previous site back rather than leave none.
         let _ = fs::rename(&retired, output);
-        return Err(io_error("cannot move the new site into", output, e));
+        return Err(io_error(output, e));
     }
     if retired.exists() {
-        fs::remove_dir_all(&retired).map_err(|e| io_error("cannot remove", &retired, e))?;
+        fs::remove_dir_all(&retired).map_err(|e| io_error(&retired, e))?;
     }
     Ok(written)
 }
 
 /// Writes everything into `dir`.
 fn fill(dir: &Path, files: &[OutputFile], assets: &[SiteFile]) -> Result<usize, Diagnostic> {
-    fs::create_dir_all(dir).map_err(|e| io_error("cannot create", dir, e))?;
+    fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
     let mut count = 0;
     for file in files {
         let path = dir.join(&file.path);
         if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|e| io_error("cannot create", folder, e))?;
+            fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
         }
-        fs::write(&path, &file.bytes).map_err(|e| io_error("cannot write", &path, e))?;
+        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, e))?;
         count += 1;
     }
     for asset in assets {
         let target = dir.join(&asset.relative);
         if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(|e| io_error("cannot create", folder, e))?;
+            fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
         }
-        fs::copy(&asset.path, &target).map_err(|e| io_error("cannot copy to", &target, e))?;
+        fs::copy(&asset.path, &target).map_err(|e| io_error(&target, e))?;
         count += 1;
     }
     Ok(count)
@@ -95,8 +95,8 @@ fn refuse_dangerous_output(root: &Path, output: &Path) -> Result<(), Diagnostic>
     Ok(())
 }
 
-fn io_error(what: &str, path: &Path, error: io::Error) -> Diagnostic {
-    Diagnostic::error(format!("{what} {}: {error}", path.display()))
+fn io_error(path: &Path, error: io::Error) -> Diagnostic {
+    Diagnostic::error(msg::cannot_write(path.display(), error))
 }
 
 #[cfg(test)]
