@@ -251,6 +251,24 @@ pub fn stated_rank_differs(unit: &str, stated: u32, computed: u32) -> String {
     format!("`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table")
 }
 
+pub fn stated_regional_rank_differs(
+    unit: &str,
+    region: &str,
+    stated: u32,
+    computed: u32,
+    of: u32,
+) -> String {
+    format!("`{unit}` is stated as rank {stated} in region `{region}`, but its score ranks {computed} of {of} there")
+}
+
+pub fn not_ranked_with_rank(unit: &str) -> String {
+    format!("`{unit}` is marked not ranked, but has a rank")
+}
+
+pub fn hint_not_ranked() -> String {
+    "remove `rank` and `of`, or remove `not_ranked`".into()
+}
+
 pub fn hint_rank_is_computed() -> String {
     "check the score, or remove the stated rank: chiso computes it".into()
 }

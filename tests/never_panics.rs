@@ -108,6 +108,8 @@ fn result_row() -> impl Strategy<Value = ResultRow> {
                 regional: Vec::new(),
                 components,
                 illustrative: None,
+                not_ranked: None,
+                alternatives: Vec::new(),
                 note: String::new(),
             },
         )
@@ -197,6 +199,8 @@ fn unit() -> impl Strategy<Value = UnitDef> {
             former_names: Vec::new(),
             active_from,
             active_to,
+            merged_into: None,
+            abolished: None,
             description: String::new(),
         })
 }
@@ -220,7 +224,12 @@ proptest! {
         let site = tempfile::tempdir().unwrap();
         let root = site.path();
         write(root, "config.toml", "title = \"Thử\"\nhome_unit = \"a\"\n");
-        let groups = ["a", "khoi"].map(|id| GroupDef { id: id.into(), name: id.into(), description: String::new() });
+        let groups = ["a", "khoi"].map(|id| GroupDef {
+            id: id.into(),
+            name: id.into(),
+            description: String::new(),
+            comparable_with: Vec::new(),
+        });
         let units_file = UnitsFile { groups: groups.to_vec(), regions: Vec::new(), units };
         let indices_file = IndicesFile { indices };
         // TOML cannot hold NaN in JSON, and JSON cannot hold NaN at all:

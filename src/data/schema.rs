@@ -121,6 +121,11 @@ pub struct GroupDef {
     /// Optional Markdown description.
     #[serde(default)]
     pub description: String,
+    /// Groups whose earlier results may be compared with this group's, e.g.
+    /// the same block under its former id. Changes against the previous year
+    /// are only computed within a group or between comparable ones.
+    #[serde(default)]
+    pub comparable_with: Vec<String>,
 }
 
 /// A region, within a named scheme.
@@ -159,6 +164,10 @@ pub struct UnitDef {
     pub active_from: Option<i32>,
     /// Last assessment year the unit existed in.
     pub active_to: Option<i32>,
+    /// The unit it was merged into; its history is shown on that unit's page.
+    pub merged_into: Option<String>,
+    /// The day the unit ceased to exist (district level: 2025-07-01).
+    pub abolished: Option<Date>,
     /// A sentence or two of Markdown about the unit.
     #[serde(default)]
     pub description: String,
@@ -243,9 +252,28 @@ pub struct ResultRow {
     /// Overrides the table's `illustrative` flag for this one result (a
     /// published score in an otherwise illustrative table).
     pub illustrative: Option<bool>,
+    /// Why the unit was left out of the ranking (PAPI 2022 left out two
+    /// provinces whose survey data were unreliable). The line is shown as
+    /// "không xếp hạng" with the reason and counts in no rank, total or
+    /// average; it has no `rank`.
+    pub not_ranked: Option<String>,
+    /// Other values published for this result; `score` is the one chosen,
+    /// and pages show the others in a footnote.
+    #[serde(default)]
+    pub alternatives: Vec<Alternative>,
     /// A note shown as a footnote to this result (Markdown).
     #[serde(default)]
     pub note: String,
+}
+
+/// A value published elsewhere for the same result.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Alternative {
+    /// The other value.
+    pub value: f64,
+    /// Who published it, and where.
+    pub source: String,
 }
 
 /// A stated rank within a region.

@@ -7,8 +7,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::derive;
-use super::{Change, RegionalRank, Row, Site, Table};
-use crate::data::schema::{IndexDef, ResultRow, ResultsFile};
+use super::{Change, NoComparison, RegionSummary, RegionalRank, Row, Site, Table};
+use crate::data::schema::{GroupDef, IndexDef, ResultRow, ResultsFile};
 use crate::data::RawData;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
 use crate::locate::{locate, Seg};
@@ -104,6 +104,7 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     );
     ctx.check_indices(&site, &origins.indices);
     ctx.check_units(&site, &origins.units);
+    ctx.check_groups(&site, &origins.groups);
 
     if raw.definitions_incomplete {
         // Every reference to a definition in the unreadable file would be
@@ -132,7 +133,7 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     }
     site.tables
         .sort_by_key(|t| (std::cmp::Reverse(t.year), t.index, t.group));
-    derive_changes(&mut site.tables);
+    derive_changes(&mut site.tables, &site.groups);
     site
 }
 
@@ -253,12 +254,41 @@ impl Context<'_> {
         }
     }
 
+    fn check_groups(&mut self, site: &Site, origins: &[Origin]) {
+        for (group, &origin) in site.groups.iter().zip(origins) {
+            for other in &group.comparable_with {
+                if !self.ids.groups.contains_key(other) {
+                    let hint = suggest(&self.ids.groups, other, "group");
+                    let d = self.at_origin(
+                        origin,
+                        "comparable_with",
+                        msg::undefined("group", other),
+                        hint,
+                    );
+                    self.diagnostics.push(d);
+                }
+            }
+        }
+    }
+
     fn check_units(&mut self, site: &Site, origins: &[Origin]) {
         for (unit, &origin) in site.units.iter().zip(origins) {
             if let Some(group) = &unit.group {
                 if !self.ids.groups.contains_key(group) {
                     let hint = suggest(&self.ids.groups, group, "group");
                     let d = self.at_origin(origin, "group", msg::undefined("group", group), hint);
+                    self.diagnostics.push(d);
+                }
+            }
+            if let Some(successor) = &unit.merged_into {
+                if !self.ids.units.contains_key(successor) || successor == &unit.id {
+                    let hint = suggest(&self.ids.units, successor, "unit");
+                    let d = self.at_origin(
+                        origin,
+                        "merged_into",
+                        msg::undefined("unit", successor),
+                        hint,
+                    );
                     self.diagnostics.push(d);
                 }
             }
@@ -351,7 +381,8 @@ impl Context<'_> {
                 );
                 self.diagnostics.push(d);
             }
-            if !file.complete && (result.rank.is_none() || result.of.is_none()) {
+            let unranked = result.not_ranked.is_some();
+            if !file.complete && !unranked && (result.rank.is_none() || result.of.is_none()) {
                 let d = self.at(
                     file_index,
                     &row_path("unit"),
@@ -360,7 +391,7 @@ impl Context<'_> {
                 );
                 self.diagnostics.push(d);
             }
-            match row(def, file, result, unit, &self.ids.regions) {
+            match row(def, file, (i, result), unit, &self.ids.regions) {
                 Ok(row) => rows.push(row),
                 Err(problems) => {
                     for problem in problems {
@@ -386,6 +417,7 @@ impl Context<'_> {
             ranked: None,
             average: None,
             top_band: None,
+            regions: Vec::new(),
             file: self.raw.file(file_index).path.clone(),
         };
         if file.complete {
@@ -402,7 +434,9 @@ impl Context<'_> {
         (self.diagnostics.error_count() == errors_before).then_some(table)
     }
 
-    /// Ranks a complete table and checks every stated figure against it.
+    /// Ranks a complete table and checks every stated figure against it:
+    /// ranks, "of", regional ranks and the published average. Units not
+    /// ranked count in none of them.
     fn rank_complete(
         &mut self,
         def: &IndexDef,
@@ -411,21 +445,17 @@ impl Context<'_> {
         table: &mut Table,
         site: &Site,
     ) {
-        let keys: Vec<Option<i64>> = table
-            .rows
-            .iter()
-            .map(|r| r.value.map(|v| scaled(v, def.decimals)))
-            .collect();
+        let key = |r: &Row| {
+            r.value
+                .filter(|_| r.not_ranked.is_none())
+                .map(|v| scaled(v, def.decimals))
+        };
+        let keys: Vec<Option<i64>> = table.rows.iter().map(key).collect();
         let ranks = derive::competition_ranks(&keys, def.higher_is_better);
         let ranked = keys.iter().flatten().count() as u32;
         for (row, rank) in table.rows.iter_mut().zip(ranks) {
             let unit = site.units[row.unit].id.as_str();
-            let position = file
-                .results
-                .iter()
-                .position(|r| r.unit == unit)
-                .unwrap_or(0);
-            let path = |key| [Seg::Key("result"), Seg::Index(position), Seg::Key(key)];
+            let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
             if let (Some(stated), Some(computed)) = (row.rank, rank) {
                 if stated != computed {
                     let message = msg::stated_rank_differs(unit, stated, computed);
@@ -449,6 +479,7 @@ impl Context<'_> {
         let values: Vec<(f64, u32)> = table
             .rows
             .iter()
+            .filter(|r| r.rank.is_some())
             .filter_map(|r| r.value.map(|v| (v, r.decimals)))
             .collect();
         table.ranked = Some(ranked);
@@ -477,6 +508,72 @@ impl Context<'_> {
                 derive::count_at_least(&printed, def.bands[band].min, def.decimals),
             )
         });
+        self.rank_regions(def, file_index, table, site);
+    }
+
+    /// Ranks the units of each region among themselves, checking any stated
+    /// regional rank, and sums each region up.
+    fn rank_regions(&mut self, def: &IndexDef, file_index: usize, table: &mut Table, site: &Site) {
+        for (r, region) in site.regions.iter().enumerate() {
+            let members: Vec<usize> = (0..table.rows.len())
+                .filter(|&i| {
+                    let row = &table.rows[i];
+                    row.rank.is_some() && site.units[row.unit].regions.contains(&region.id)
+                })
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let keys: Vec<Option<i64>> = members
+                .iter()
+                .map(|&i| table.rows[i].value.map(|v| scaled(v, def.decimals)))
+                .collect();
+            let ranks = derive::competition_ranks(&keys, def.higher_is_better);
+            let of = members.len() as u32;
+            for (&i, rank) in members.iter().zip(ranks) {
+                let Some(rank) = rank else { continue };
+                let row = &mut table.rows[i];
+                let computed = RegionalRank {
+                    region: r,
+                    rank,
+                    of: Some(of),
+                };
+                if let Some(k) = row.regional.iter().position(|s| s.region == r) {
+                    let stated = row.regional[k];
+                    if stated.rank != rank || stated.of.is_some_and(|o| o != of) {
+                        let unit = &site.units[row.unit].id;
+                        let message = msg::stated_regional_rank_differs(
+                            unit,
+                            &region.id,
+                            stated.rank,
+                            rank,
+                            of,
+                        );
+                        let path = [
+                            Seg::Key("result"),
+                            Seg::Index(row.entry),
+                            Seg::Key("regional"),
+                            Seg::Index(k),
+                        ];
+                        let d = self.at(file_index, &path, message, msg::hint_rank_is_computed());
+                        self.diagnostics.push(d);
+                    }
+                    row.regional[k] = computed;
+                } else {
+                    row.regional.push(computed);
+                }
+                row.regional.sort_by_key(|x| x.region);
+            }
+            let values: Vec<(f64, u32)> = members
+                .iter()
+                .filter_map(|&i| table.rows[i].value.map(|v| (v, table.rows[i].decimals)))
+                .collect();
+            table.regions.push(RegionSummary {
+                region: r,
+                ranked: of,
+                average: derive::mean_of_printed(&values),
+            });
+        }
     }
 }
 
@@ -520,13 +617,31 @@ fn component_problem(id: &str, message: String, hint: String) -> Problem {
 fn row(
     def: &IndexDef,
     file: &ResultsFile,
-    result: &ResultRow,
+    (entry, result): (usize, &ResultRow),
     unit: usize,
     regions: &Ids,
 ) -> Result<Row, Vec<Problem>> {
     use Seg::{Index, Key};
     let mut problems = Vec::new();
     let name = result.unit.as_str();
+    if result.not_ranked.is_some() && (result.rank.is_some() || result.of.is_some()) {
+        let path = [Key(if result.rank.is_some() { "rank" } else { "of" })];
+        problems.push(problem(
+            &path,
+            msg::not_ranked_with_rank(name),
+            msg::hint_not_ranked(),
+        ));
+    }
+    for (k, alternative) in result.alternatives.iter().enumerate() {
+        if !alternative.value.is_finite() {
+            let path = [Key("alternatives"), Index(k), Key("value")];
+            problems.push(problem(
+                &path,
+                msg::not_a_number("value"),
+                msg::hint_write_number(),
+            ));
+        }
+    }
     for (key, value) in [
         ("score", result.score),
         ("points", result.points),
@@ -591,7 +706,7 @@ fn row(
             None
         }
         (None, None, _) => {
-            if file.complete {
+            if file.complete && result.not_ranked.is_none() {
                 problems.push(problem(
                     &[Key("unit")],
                     msg::no_score_in_complete_table(name),
@@ -695,45 +810,83 @@ fn row(
         components,
         illustrative: result.illustrative.unwrap_or(file.illustrative),
         note: result.note.clone(),
+        not_ranked: result.not_ranked.clone(),
+        alternatives: result.alternatives.clone(),
         change: None,
+        no_comparison: None,
+        entry,
     })
 }
 
-/// Fills in each row's change against the previous year the same unit had a
-/// result for the same index in the same group.
-fn derive_changes(tables: &mut [Table]) {
-    // (index, group, unit) -> [(year, table, row)], years ascending.
-    type Key = (usize, usize, usize);
-    let mut history: BTreeMap<Key, Vec<(i32, usize, usize)>> = BTreeMap::new();
+/// Compares each result with the unit's latest earlier result on the same
+/// index: a change when that result was ranked in the same or a comparable
+/// group, otherwise the reason there is none.
+fn derive_changes(tables: &mut [Table], groups: &[GroupDef]) {
+    // (index, unit) -> [(year, group, table, row)], ascending.
+    type Entry = (i32, usize, usize, usize);
+    let mut history: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
     for (t, table) in tables.iter().enumerate() {
         for (r, row) in table.rows.iter().enumerate() {
-            history
-                .entry((table.index, table.group, row.unit))
-                .or_default()
-                .push((table.year, t, r));
+            history.entry((table.index, row.unit)).or_default().push((
+                table.year,
+                table.group,
+                t,
+                r,
+            ));
         }
     }
+    let comparable = |a: usize, b: usize| {
+        a == b
+            || groups[a].comparable_with.contains(&groups[b].id)
+            || groups[b].comparable_with.contains(&groups[a].id)
+    };
     for entries in history.values_mut() {
-        entries.sort();
-        for pair in entries.windows(2) {
-            let (previous_year, pt, pr) = pair[0];
-            let (_, ct, cr) = pair[1];
-            let previous = &tables[pt].rows[pr];
-            let (prev_rank, prev_value) = (
-                previous.rank,
-                previous.value.map(|v| (v, previous.decimals)),
+        entries.sort_unstable();
+        for (n, &(year, group, ct, cr)) in entries.iter().enumerate() {
+            if tables[ct].rows[cr].not_ranked.is_some() {
+                continue;
+            }
+            // The latest earlier year; within it, the same group if present.
+            let previous = entries[..n].iter().rev().take_while(|e| e.0 < year).fold(
+                None::<&Entry>,
+                |best, e| match best {
+                    Some(b) if b.0 > e.0 || (b.0 == e.0 && b.1 == group) => Some(b),
+                    _ => Some(e),
+                },
             );
-            let current = &mut tables[ct].rows[cr];
-            current.change = Some(Change {
-                previous_year,
-                previous_rank: prev_rank,
-                rank_delta: prev_rank
-                    .zip(current.rank)
-                    .map(|(p, c)| derive::rank_delta(p, c)),
-                value_delta: prev_value
-                    .zip(current.value.map(|v| (v, current.decimals)))
-                    .map(|(p, c)| derive::score_delta(p, c)),
-            });
+            let outcome = match previous {
+                None => Err(NoComparison::FirstResult),
+                Some(&(py, pg, _, _)) if !comparable(pg, group) => Err(NoComparison::OtherGroup {
+                    year: py,
+                    group: groups[pg].name.clone(),
+                }),
+                Some(&(py, _, pt, pr)) => {
+                    let before = &tables[pt].rows[pr];
+                    if before.not_ranked.is_some() {
+                        Err(NoComparison::NotRankedThen { year: py })
+                    } else {
+                        let now = &tables[ct].rows[cr];
+                        Ok(Change {
+                            previous_year: py,
+                            previous_rank: before.rank,
+                            rank_delta: before
+                                .rank
+                                .zip(now.rank)
+                                .map(|(p, c)| derive::rank_delta(p, c)),
+                            value_delta: before
+                                .value
+                                .map(|v| (v, before.decimals))
+                                .zip(now.value.map(|v| (v, now.decimals)))
+                                .map(|(p, c)| derive::score_delta(p, c)),
+                        })
+                    }
+                }
+            };
+            let row = &mut tables[ct].rows[cr];
+            match outcome {
+                Ok(change) => row.change = Some(change),
+                Err(reason) => row.no_comparison = Some(reason),
+            }
         }
     }
 }

@@ -12,20 +12,15 @@ use crate::vi::scaled;
 /// Standard competition ranks ("1, 2, 2, 4") for scaled scores; `None` keys
 /// (no score) get no rank and do not count.
 pub fn competition_ranks(keys: &[Option<i64>], higher_is_better: bool) -> Vec<Option<u32>> {
+    // Sorted best first, a key's rank is one more than the number of keys
+    // strictly better, i.e. the position of its first occurrence.
+    let mut sorted: Vec<i64> = keys.iter().flatten().copied().collect();
+    sorted.sort_unstable_by(|a, b| if higher_is_better { b.cmp(a) } else { a.cmp(b) });
     keys.iter()
         .map(|key| {
             let key = (*key)?;
-            let better = keys
-                .iter()
-                .flatten()
-                .filter(|other| {
-                    if higher_is_better {
-                        **other > key
-                    } else {
-                        **other < key
-                    }
-                })
-                .count();
+            let better =
+                sorted.partition_point(|&k| if higher_is_better { k > key } else { k < key });
             u32::try_from(better + 1).ok()
         })
         .collect()

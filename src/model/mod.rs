@@ -8,10 +8,12 @@
 
 mod assemble;
 pub mod derive;
+#[cfg(test)]
+mod tests;
 
 use std::path::PathBuf;
 
-use crate::data::schema::{GroupDef, IndexDef, RegionDef, Source, UnitDef};
+use crate::data::schema::{Alternative, GroupDef, IndexDef, RegionDef, Source, UnitDef};
 use crate::date::Date;
 
 pub use assemble::assemble;
@@ -49,6 +51,9 @@ pub struct Table {
     pub average: Option<f64>,
     /// The band with the highest threshold and how many units reach it.
     pub top_band: Option<(usize, usize)>,
+    /// For a complete table, each region with units in it: how many are
+    /// ranked and their average, in region definition order.
+    pub regions: Vec<RegionSummary>,
     /// The file the table came from, relative to the site root.
     pub file: PathBuf,
 }
@@ -56,8 +61,31 @@ pub struct Table {
 impl Table {
     /// Whether any score shown from this table is illustrative.
     pub fn has_illustrative(&self) -> bool {
-        self.rows.iter().any(|r| r.illustrative)
+        self.rows
+            .iter()
+            .any(|r| r.illustrative && r.value.is_some())
     }
+
+    /// The rows ranked first (several when tied).
+    pub fn leaders(&self) -> impl Iterator<Item = &Row> {
+        self.rows.iter().filter(|r| r.rank == Some(1))
+    }
+
+    /// The rows ranked last (several when tied); none if nothing is ranked.
+    pub fn last_place(&self) -> impl Iterator<Item = &Row> {
+        let last = self.rows.iter().filter_map(|r| r.rank).max();
+        self.rows
+            .iter()
+            .filter(move |r| last.is_some() && r.rank == last)
+    }
+}
+
+/// A region's part of a complete table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RegionSummary {
+    pub region: usize,
+    pub ranked: u32,
+    pub average: Option<f64>,
 }
 
 /// One unit's line in a table.
@@ -78,7 +106,27 @@ pub struct Row {
     pub components: Vec<(usize, f64)>,
     pub illustrative: bool,
     pub note: String,
+    /// Why the unit was left out of the ranking, if it was.
+    pub not_ranked: Option<String>,
+    /// Other published values for this result.
+    pub alternatives: Vec<Alternative>,
     pub change: Option<Change>,
+    /// Why there is no change to show, when there is none.
+    pub no_comparison: Option<NoComparison>,
+    /// The line's position in its results file, for diagnostics.
+    pub entry: usize,
+}
+
+/// Why a result is not compared with the year before.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(tag = "reason", rename_all = "kebab-case")]
+pub enum NoComparison {
+    /// No earlier result for this index.
+    FirstResult,
+    /// The earlier result was in a group that is not comparable.
+    OtherGroup { year: i32, group: String },
+    /// The unit was not ranked in the earlier year.
+    NotRankedThen { year: i32 },
 }
 
 /// A rank within a region.

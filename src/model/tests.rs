@@ -1,0 +1,356 @@
+//! Table-driven tests of the assembled model: ties, units left out of the
+//! ranking, regional ranks under two schemes, points against percent, merged
+//! and renamed units, and comparisons across a reorganisation.
+
+use std::path::PathBuf;
+
+use super::{assemble, NoComparison, Site};
+use crate::data::{Loaded, RawData, SourceFile};
+use crate::diagnostic::Diagnostics;
+use crate::parse::{parse_document, Format};
+
+const INDICES: &str = r#"
+[[index]]
+id = "par"
+name = "PAR"
+scale = { min = 0, max = 100 }
+decimals = 2
+[[index.band]]
+id = "a"
+name = "A"
+min = 90
+"#;
+
+const UNITS: &str = r#"
+[[group]]
+id = "tinh"
+name = "Tỉnh"
+[[group]]
+id = "khoi-moi"
+name = "Khối mới"
+comparable_with = ["tinh"]
+[[group]]
+id = "khac"
+name = "Khác"
+
+[[region]]
+id = "btb"
+name = "Bắc Trung Bộ"
+scheme = "8 vùng"
+[[region]]
+id = "btb-dhmt"
+name = "Bắc Trung Bộ và duyên hải miền Trung"
+scheme = "6 vùng"
+
+[[unit]]
+id = "thanh-hoa"
+name = "Thanh Hóa"
+regions = ["btb", "btb-dhmt"]
+[[unit]]
+id = "nghe-an"
+name = "Nghệ An"
+regions = ["btb", "btb-dhmt"]
+[[unit]]
+id = "ha-tinh"
+name = "Hà Tĩnh"
+regions = ["btb", "btb-dhmt"]
+former_names = ["Nghệ Tĩnh"]
+[[unit]]
+id = "da-nang"
+name = "Đà Nẵng"
+regions = ["btb-dhmt"]
+[[unit]]
+id = "bac-ninh"
+name = "Bắc Ninh"
+[[unit]]
+id = "ha-giang"
+name = "Hà Giang"
+merged_into = "tuyen-quang"
+active_to = 2024
+[[unit]]
+id = "tuyen-quang"
+name = "Tuyên Quang"
+"#;
+
+/// Assembles a site from files given as (path, text).
+fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
+    let mut raw = RawData::default();
+    let mut files = vec![("data/indices.toml", INDICES), ("data/units.toml", UNITS)];
+    files.extend_from_slice(tables);
+    for (n, (path, text)) in files.iter().enumerate() {
+        let format = if path.ends_with(".json") {
+            Format::Json
+        } else {
+            Format::Toml
+        };
+        match n {
+            0 => raw.indices.push(Loaded {
+                value: parse_document(text, format).unwrap(),
+                file: n,
+            }),
+            1 => raw.units.push(Loaded {
+                value: parse_document(text, format).unwrap(),
+                file: n,
+            }),
+            _ => raw.tables.push(Loaded {
+                value: parse_document(text, format).unwrap(),
+                file: n,
+            }),
+        }
+        raw.files.push(SourceFile {
+            path: PathBuf::from(path),
+            format,
+            text: text.to_string(),
+        });
+    }
+    let mut diagnostics = Diagnostics::default();
+    let site = assemble(&raw, &mut diagnostics);
+    (site, diagnostics)
+}
+
+fn ok(tables: &[(&str, &str)]) -> Site {
+    let (site, diagnostics) = site(tables);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    site
+}
+
+/// (unit id, rank, of) of each row of the table of `year`.
+fn ranks(site: &Site, year: i32) -> Vec<(String, Option<u32>, Option<u32>)> {
+    let table = site.tables.iter().find(|t| t.year == year).unwrap();
+    table
+        .rows
+        .iter()
+        .map(|r| (site.units[r.unit].id.clone(), r.rank, r.of))
+        .collect()
+}
+
+fn table(year: i32, group: &str, rows: &str) -> String {
+    format!("index = \"par\"\nyear = {year}\ngroup = \"{group}\"\ncomplete = true\n{rows}")
+}
+
+fn row(unit: &str, rest: &str) -> String {
+    format!("[[result]]\nunit = \"{unit}\"\n{rest}\n")
+}
+
+#[test]
+fn ties_units_left_out_and_the_total_ranked() {
+    let rows = [
+        row("thanh-hoa", "score = 90.001"),
+        row("nghe-an", "score = 89.999"), // both print 90,00: tied
+        row("ha-tinh", "score = 88"),
+        row("bac-ninh", "not_ranked = \"Dữ liệu không đủ tin cậy\""),
+        row("da-nang", "score = 91"),
+    ]
+    .concat();
+    let site = ok(&[("data/results/2023/par.toml", &table(2023, "tinh", &rows))]);
+    let want = [
+        ("da-nang", Some(1), Some(4)),
+        ("nghe-an", Some(2), Some(4)),
+        ("thanh-hoa", Some(2), Some(4)),
+        ("ha-tinh", Some(4), Some(4)),
+        ("bac-ninh", None, None),
+    ];
+    let got = ranks(&site, 2023);
+    assert_eq!(got, want.map(|(u, r, o)| (u.to_owned(), r, o)));
+    let t = &site.tables[0];
+    assert_eq!(t.ranked, Some(4));
+    // (91 + 90 + 90 + 88) / 4 = 89,75: the unit left out does not count.
+    assert_eq!(crate::vi::scaled(t.average.unwrap(), 2), 8975);
+    assert_eq!(t.top_band.map(|(_, n)| n), Some(3));
+    assert_eq!(t.leaders().count(), 1);
+    assert_eq!(
+        t.last_place()
+            .map(|r| &site.units[r.unit].id)
+            .collect::<Vec<_>>(),
+        ["ha-tinh"]
+    );
+}
+
+#[test]
+fn regional_ranks_and_averages_under_two_schemes() {
+    let rows = [
+        row("thanh-hoa", "score = 85"),
+        row("nghe-an", "score = 90"),
+        row("ha-tinh", "score = 88.35"),
+        row("da-nang", "score = 95"),
+        row("bac-ninh", "score = 99"),
+    ]
+    .concat();
+    let site = ok(&[("data/results/2023/par.toml", &table(2023, "tinh", &rows))]);
+    let t = &site.tables[0];
+    let ha_tinh = t
+        .rows
+        .iter()
+        .find(|r| site.units[r.unit].id == "ha-tinh")
+        .unwrap();
+    let regional: Vec<_> = ha_tinh
+        .regional
+        .iter()
+        .map(|r| (site.regions[r.region].id.as_str(), r.rank, r.of))
+        .collect();
+    // 2nd of 3 in Bắc Trung Bộ (after Nghệ An); 3rd of 4 with Đà Nẵng in the 6-region scheme.
+    assert_eq!(regional, [("btb", 2, Some(3)), ("btb-dhmt", 3, Some(4))]);
+    let summaries: Vec<_> = t
+        .regions
+        .iter()
+        .map(|s| (s.ranked, crate::vi::scaled(s.average.unwrap(), 2)))
+        .collect();
+    // (85 + 90 + 88,35) / 3 = 87,78; with Đà Nẵng (95) / 4 = 89,59.
+    assert_eq!(summaries, [(3, 8778), (4, 8959)]);
+}
+
+#[test]
+fn a_stated_regional_rank_is_checked_against_the_complete_table() {
+    let rows = [
+        row("thanh-hoa", "score = 85"),
+        row("nghe-an", "score = 90"),
+        row(
+            "ha-tinh",
+            "score = 88.35\nregional = [{ region = \"btb\", rank = 1, of = 3 }]",
+        ),
+    ]
+    .concat();
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &table(2023, "tinh", &rows))]);
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains("stated as rank 1 in region `btb`, but its score ranks 2 of 3 there"),
+        "{text}"
+    );
+}
+
+#[test]
+fn points_rank_by_percent_and_keep_both() {
+    let rows = [
+        row("thanh-hoa", "points = 93.364\nmax_points = 98"), // 95,27 %
+        row("nghe-an", "points = 80\nmax_points = 84"),       // 95,24 %
+        row("ha-tinh", "score = 95.25"),
+    ]
+    .concat();
+    let site = ok(&[("data/results/2023/par.toml", &table(2023, "tinh", &rows))]);
+    let got = ranks(&site, 2023);
+    let order: Vec<_> = got.iter().map(|(u, r, _)| (u.as_str(), *r)).collect();
+    assert_eq!(
+        order,
+        [
+            ("thanh-hoa", Some(1)),
+            ("ha-tinh", Some(2)),
+            ("nghe-an", Some(3))
+        ]
+    );
+    let first = &site.tables[0].rows[0];
+    assert_eq!(first.points, Some(93.364));
+    assert_eq!(crate::vi::scaled(first.value.unwrap(), 2), 9527);
+}
+
+#[test]
+fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
+    let y2021 = table(
+        2021,
+        "tinh",
+        &[
+            row("ha-tinh", "score = 80"),
+            row("nghe-an", "score = 85"),
+            row("bac-ninh", "score = 70"),
+        ]
+        .concat(),
+    );
+    let y2022 = table(
+        2022,
+        "tinh",
+        &[
+            row("ha-tinh", "score = 86"),
+            row("nghe-an", "score = 84"),
+            row("bac-ninh", "not_ranked = \"Thiếu dữ liệu\""),
+        ]
+        .concat(),
+    );
+    // 2023: the block was renamed (comparable); Thanh Hóa is new; Bắc Ninh
+    // was left out the year before; 2024: Hà Tĩnh moves to another group.
+    let y2023 = table(
+        2023,
+        "khoi-moi",
+        &[
+            row("ha-tinh", "score = 88"),
+            row("nghe-an", "score = 89"),
+            row("thanh-hoa", "score = 70"),
+            row("bac-ninh", "score = 60"),
+        ]
+        .concat(),
+    );
+    let y2024 = table(2024, "khac", &row("ha-tinh", "score = 90"));
+    let site = ok(&[
+        ("data/results/2021/par.toml", &y2021),
+        ("data/results/2022/par.toml", &y2022),
+        ("data/results/2023/par.toml", &y2023),
+        ("data/results/2024/par.toml", &y2024),
+    ]);
+    let row_of = |year: i32, unit: &str| {
+        let t = site.tables.iter().find(|t| t.year == year).unwrap();
+        t.rows
+            .iter()
+            .find(|r| site.units[r.unit].id == unit)
+            .unwrap()
+            .clone()
+    };
+    let change = row_of(2022, "ha-tinh").change.unwrap();
+    assert_eq!((change.previous_year, change.rank_delta), (2021, Some(1)));
+    assert_eq!(crate::vi::scaled(change.value_delta.unwrap(), 2), 600);
+    // Across a renamed, comparable block.
+    let change = row_of(2023, "ha-tinh").change.unwrap();
+    assert_eq!(
+        (
+            change.previous_year,
+            change.previous_rank,
+            change.rank_delta
+        ),
+        (2022, Some(1), Some(-1))
+    );
+    assert_eq!(
+        row_of(2023, "thanh-hoa").no_comparison,
+        Some(NoComparison::FirstResult)
+    );
+    assert_eq!(
+        row_of(2023, "bac-ninh").no_comparison,
+        Some(NoComparison::NotRankedThen { year: 2022 })
+    );
+    assert_eq!(row_of(2022, "bac-ninh").no_comparison, None);
+    assert_eq!(
+        row_of(2024, "ha-tinh").no_comparison,
+        Some(NoComparison::OtherGroup {
+            year: 2023,
+            group: "Khối mới".into()
+        })
+    );
+}
+
+#[test]
+fn merged_units_must_name_a_defined_successor() {
+    let (site_ok, d) = site(&[]);
+    assert!(!d.has_errors(), "{d}");
+    let giang = site_ok.units.iter().find(|u| u.id == "ha-giang").unwrap();
+    assert_eq!(giang.merged_into.as_deref(), Some("tuyen-quang"));
+    let ha_tinh = site_ok.units.iter().find(|u| u.id == "ha-tinh").unwrap();
+    assert_eq!(ha_tinh.former_names, ["Nghệ Tĩnh"]);
+    // A result after the unit's last active year is refused.
+    let late = table(2025, "tinh", &row("ha-giang", "score = 80"));
+    let (_, d) = site(&[("data/results/2025/par.toml", &late)]);
+    assert!(
+        d.to_string().contains("outside the years it was active"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_unit_left_out_cannot_have_a_rank() {
+    let rows = [
+        row("ha-tinh", "score = 80"),
+        row("bac-ninh", "not_ranked = \"x\"\nrank = 2"),
+    ]
+    .concat();
+    let (_, d) = site(&[("data/results/2023/par.toml", &table(2023, "tinh", &rows))]);
+    assert!(
+        d.to_string()
+            .contains("`bac-ninh` is marked not ranked, but has a rank"),
+        "{d}"
+    );
+}
