@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::urls::{self, Urls};
-use super::views::{unit_series, ArticleView, IndexRef, IndexView, TableView};
+use super::views::{unit_series, ArticleView, IndexRef, IndexView, TableView, UnitRef};
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
 use crate::model::Site;
@@ -50,6 +50,13 @@ struct PageView<'a> {
     url: String,
     /// The page shows scores that were not published.
     illustrative: bool,
+}
+
+/// A unit merged into the unit of the page, with its own history.
+#[derive(Serialize)]
+struct MergedView<'a> {
+    unit: UnitRef<'a>,
+    history: Vec<super::views::SeriesView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -283,6 +290,39 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             &render_markdown(&unit.description, urls.base()),
         );
         p.context.insert("history", &history);
+        let successor = unit
+            .merged_into
+            .as_ref()
+            .and_then(|id| site.units.iter().position(|x| &x.id == id))
+            .map(|s| UnitRef::new(site, s, &urls));
+        p.context.insert("merged_into", &successor);
+        // Units merged into this one: their history belongs on this page.
+        let merged_from: Vec<MergedView> = site
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.merged_into.as_deref() == Some(unit.id.as_str()))
+            .map(|(o, _)| MergedView {
+                unit: UnitRef::new(site, o, &urls),
+                history: unit_series(site, o, &urls),
+            })
+            .collect();
+        if merged_from
+            .iter()
+            .flat_map(|m| &m.history)
+            .flat_map(|s| &s.entries)
+            .any(|e| e.row.illustrative)
+        {
+            p.context.insert(
+                "page",
+                &PageView {
+                    title: &unit.name,
+                    url: urls.at(&urls::unit_path(&unit.id)),
+                    illustrative: true,
+                },
+            );
+        }
+        p.context.insert("merged_from", &merged_from);
         out.push(p);
     }
 

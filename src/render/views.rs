@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::urls::Urls;
 use crate::content::{render_markdown, Article};
-use crate::data::schema::{IndexDef, Source};
-use crate::model::{Change, Row, Site, Table};
+use crate::data::schema::{Alternative, IndexDef, Source};
+use crate::model::{Change, NoComparison, Row, Site, Table};
 
 /// An index, for links and headings.
 #[derive(Debug, Clone, Serialize)]
@@ -142,14 +142,20 @@ pub struct RowView<'a> {
     pub of: Option<u32>,
     pub band: Option<BandView<'a>>,
     pub change: Option<Change>,
+    /// Why there is no change, when there is none.
+    pub no_comparison: Option<&'a NoComparison>,
     pub regional: Vec<RegionalView<'a>>,
     pub components: Vec<ComponentView<'a>>,
     pub illustrative: bool,
     pub note_html: String,
+    /// Why the unit was left out of the ranking.
+    pub not_ranked: Option<&'a str>,
+    /// Other published values.
+    pub alternatives: &'a [Alternative],
 }
 
 impl<'a> RowView<'a> {
-    pub fn new(site: &'a Site, table: &Table, row: &Row, urls: &Urls) -> Self {
+    pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls) -> Self {
         let def = &site.indices[table.index];
         RowView {
             unit: UnitRef::new(site, row.unit, urls),
@@ -168,6 +174,9 @@ impl<'a> RowView<'a> {
                 }
             }),
             change: row.change,
+            no_comparison: row.no_comparison.as_ref(),
+            not_ranked: row.not_ranked.as_deref(),
+            alternatives: &row.alternatives,
             regional: row
                 .regional
                 .iter()
@@ -200,6 +209,16 @@ impl<'a> RowView<'a> {
     }
 }
 
+/// A region's part of a complete table.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionSummaryView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub scheme: &'a str,
+    pub ranked: u32,
+    pub average: Option<f64>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TopBandView<'a> {
     pub name: &'a str,
@@ -223,6 +242,7 @@ pub struct TableView<'a> {
     pub ranked: Option<u32>,
     pub average: Option<f64>,
     pub top_band: Option<TopBandView<'a>>,
+    pub regions: Vec<RegionSummaryView<'a>>,
     pub rows: Vec<RowView<'a>>,
 }
 
@@ -250,6 +270,20 @@ impl<'a> TableView<'a> {
                 min: def.bands[b].min,
                 count,
             }),
+            regions: table
+                .regions
+                .iter()
+                .map(|s| {
+                    let region = &site.regions[s.region];
+                    RegionSummaryView {
+                        id: &region.id,
+                        name: &region.name,
+                        scheme: &region.scheme,
+                        ranked: s.ranked,
+                        average: s.average,
+                    }
+                })
+                .collect(),
             rows: table
                 .rows
                 .iter()
