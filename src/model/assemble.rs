@@ -134,6 +134,12 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     site.tables
         .sort_by_key(|t| (std::cmp::Reverse(t.year), t.index, t.group));
     derive_changes(&mut site.tables, &site.groups);
+    site.results_by_unit = vec![Vec::new(); site.units.len()];
+    for (t, table) in site.tables.iter().enumerate() {
+        for (r, row) in table.rows.iter().enumerate() {
+            site.results_by_unit[row.unit].push((t, r));
+        }
+    }
     site
 }
 

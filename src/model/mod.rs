@@ -28,6 +28,20 @@ pub struct Site {
     pub units: Vec<UnitDef>,
     /// Tables by year (latest first), then index and group in definition order.
     pub tables: Vec<Table>,
+    /// For each unit, its results as (table, row) positions, in table order:
+    /// unit pages read this instead of scanning every table.
+    pub results_by_unit: Vec<Vec<(usize, usize)>>,
+}
+
+impl Site {
+    /// Every result of a unit with its table, latest year first.
+    pub fn results_of(&self, unit: usize) -> impl Iterator<Item = (&Table, &Row)> {
+        self.results_by_unit
+            .get(unit)
+            .into_iter()
+            .flatten()
+            .map(|&(t, r)| (&self.tables[t], &self.tables[t].rows[r]))
+    }
 }
 
 /// One results table: an index, a year, a group.

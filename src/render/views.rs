@@ -319,15 +319,8 @@ pub fn unit_series<'a>(site: &'a Site, unit: usize, urls: &Urls) -> Vec<SeriesVi
         .enumerate()
         .filter_map(|(i, def)| {
             let entries: Vec<EntryView> = site
-                .tables
-                .iter()
-                .filter(|t| t.index == i)
-                .flat_map(|t| {
-                    t.rows
-                        .iter()
-                        .filter(|r| r.unit == unit)
-                        .map(move |r| (t, r))
-                })
+                .results_of(unit)
+                .filter(|(t, _)| t.index == i)
                 .map(|(t, r)| {
                     let group = &site.groups[t.group];
                     EntryView {
