@@ -243,6 +243,9 @@ pub struct TableView<'a> {
     pub average: Option<f64>,
     pub top_band: Option<TopBandView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
+    /// Units ranked first and last (several when tied).
+    pub leaders: Vec<UnitRef<'a>>,
+    pub last_place: Vec<UnitRef<'a>>,
     pub rows: Vec<RowView<'a>>,
 }
 
@@ -270,6 +273,15 @@ impl<'a> TableView<'a> {
                 min: def.bands[b].min,
                 count,
             }),
+            leaders: table
+                .leaders()
+                .map(|r| UnitRef::new(site, r.unit, urls))
+                .collect(),
+            last_place: table
+                .last_place()
+                .filter(|r| r.rank != Some(1))
+                .map(|r| UnitRef::new(site, r.unit, urls))
+                .collect(),
             regions: table
                 .regions
                 .iter()
