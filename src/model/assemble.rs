@@ -424,6 +424,7 @@ impl Context<'_> {
             average: None,
             top_band: None,
             regions: Vec::new(),
+            average_published: file.published_average.is_some(),
             file: self.raw.file(file_index).path.clone(),
         };
         if file.complete {

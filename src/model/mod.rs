@@ -63,6 +63,9 @@ pub struct Table {
     /// The group average: computed in a complete table, as published in a
     /// partial one.
     pub average: Option<f64>,
+    /// Whether the average was published (in a complete table it was checked
+    /// to equal the computed one), as opposed to derived from the scores.
+    pub average_published: bool,
     /// The band with the highest threshold and how many units reach it.
     pub top_band: Option<(usize, usize)>,
     /// For a complete table, each region with units in it: how many are

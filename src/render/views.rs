@@ -126,6 +126,10 @@ impl<'a> UnitRef<'a> {
 pub struct RegionalView<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// The name, with the scheme added when another region of the row has
+    /// the same name (the same area under two schemes).
+    pub label: String,
+    pub scheme: &'a str,
     pub rank: u32,
     pub of: Option<u32>,
 }
@@ -177,19 +181,7 @@ impl<'a> RowView<'a> {
             no_comparison: row.no_comparison.as_ref(),
             not_ranked: row.not_ranked.as_deref(),
             alternatives: &row.alternatives,
-            regional: row
-                .regional
-                .iter()
-                .map(|r| {
-                    let region = &site.regions[r.region];
-                    RegionalView {
-                        id: &region.id,
-                        name: &region.name,
-                        rank: r.rank,
-                        of: r.of,
-                    }
-                })
-                .collect(),
+            regional: regional_views(site, row),
             components: row
                 .components
                 .iter()
@@ -219,6 +211,36 @@ pub struct RegionSummaryView<'a> {
     pub average: Option<f64>,
 }
 
+/// A row's regional ranks for display: the same rank in two schemes'
+/// regions of the same name is shown once; different ones name the scheme.
+fn regional_views<'a>(site: &'a Site, row: &Row) -> Vec<RegionalView<'a>> {
+    let mut views: Vec<RegionalView> = Vec::new();
+    for r in &row.regional {
+        let region = &site.regions[r.region];
+        let duplicate = views
+            .iter()
+            .any(|v| v.name == region.name && v.rank == r.rank && v.of == r.of);
+        if duplicate {
+            continue;
+        }
+        views.push(RegionalView {
+            id: &region.id,
+            name: &region.name,
+            label: region.name.clone(),
+            scheme: &region.scheme,
+            rank: r.rank,
+            of: r.of,
+        });
+    }
+    let names: Vec<&str> = views.iter().map(|v| v.name).collect();
+    for view in &mut views {
+        if names.iter().filter(|n| **n == view.name).count() > 1 && !view.scheme.is_empty() {
+            view.label = format!("{} ({})", view.name, view.scheme);
+        }
+    }
+    views
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TopBandView<'a> {
     pub name: &'a str,
@@ -241,6 +263,7 @@ pub struct TableView<'a> {
     pub note_html: String,
     pub ranked: Option<u32>,
     pub average: Option<f64>,
+    pub average_published: bool,
     pub top_band: Option<TopBandView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
     /// Units ranked first and last (several when tied).
@@ -268,6 +291,7 @@ impl<'a> TableView<'a> {
             note_html: render_markdown(&table.note, urls.base()),
             ranked: table.ranked,
             average: table.average,
+            average_published: table.average_published,
             top_band: table.top_band.map(|(b, count)| TopBandView {
                 name: &def.bands[b].name,
                 min: def.bands[b].min,
