@@ -354,3 +354,64 @@ fn a_unit_left_out_cannot_have_a_rank() {
         "{d}"
     );
 }
+
+#[test]
+fn a_zero_to_one_index_with_four_decimals_ties_on_printed_precision() {
+    const DTI: &str = r#"
+[[index]]
+id = "dti"
+name = "DTI"
+scale = { min = 0, max = 1 }
+decimals = 4
+"#;
+    let mut raw = RawData::default();
+    let units: crate::data::schema::UnitsFile = parse_document(UNITS, Format::Toml).unwrap();
+    raw.indices.push(Loaded {
+        value: parse_document(DTI, Format::Toml).unwrap(),
+        file: 0,
+    });
+    raw.units.push(Loaded {
+        value: units,
+        file: 1,
+    });
+    let rows = [
+        row("ha-tinh", "score = 0.61234"),
+        row("nghe-an", "score = 0.61226"), // both print 0,6123
+        row("thanh-hoa", "score = 0.7"),
+        row("da-nang", "score = 1.2"), // outside 0–1
+    ]
+    .concat();
+    let text = format!("index = \"dti\"\nyear = 2023\ngroup = \"tinh\"\ncomplete = true\n{rows}");
+    raw.tables.push(Loaded {
+        value: parse_document(&text, Format::Toml).unwrap(),
+        file: 2,
+    });
+    for (path, text) in [
+        ("data/indices.toml", DTI),
+        ("data/units.toml", UNITS),
+        ("data/results/2023/dti.toml", text.as_str()),
+    ] {
+        raw.files.push(SourceFile {
+            path: PathBuf::from(path),
+            format: Format::Toml,
+            text: text.to_string(),
+        });
+    }
+    let mut diagnostics = Diagnostics::default();
+    assemble(&raw, &mut diagnostics);
+    assert!(
+        diagnostics
+            .to_string()
+            .contains("outside the scale of `dti` (0–1)"),
+        "{diagnostics}"
+    );
+    // Without the out-of-scale line the rest ranks 1, 2, 2.
+    let text = text.replace("[[result]]\nunit = \"da-nang\"\nscore = 1.2\n", "");
+    raw.tables[0].value = parse_document(&text, Format::Toml).unwrap();
+    raw.files[2].text = text;
+    let mut diagnostics = Diagnostics::default();
+    let site = assemble(&raw, &mut diagnostics);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    let ranks: Vec<_> = site.tables[0].rows.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, [Some(1), Some(2), Some(2)]);
+}
