@@ -77,6 +77,8 @@ pub struct BuildReport {
     pub elapsed: Duration,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// How long each stage took.
+    pub timings: Timings,
 }
 
 /// A rendered site, not yet written: what `build` writes and `serve` serves.
@@ -88,12 +90,15 @@ pub struct Rendered {
     pub assets: Vec<input::SiteFile>,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// How long each stage took.
+    pub timings: Timings,
 }
 
 /// Loads, checks, derives and renders the site, writing nothing; every check
 /// a build makes happens here.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
+    let mut timings = Timings::default();
     let mut config = match Config::load(&options.root) {
         Ok(config) => config,
         Err(d) => {
@@ -105,18 +110,26 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
         config.base_url = base_url.clone();
     }
     let root = &options.root;
-    let raw = data::load(root, &mut diagnostics);
-    let site = model::assemble(&raw, &mut diagnostics);
-    let content = content::load(root, options.drafts, &config.base_path(), &mut diagnostics);
+    let raw = timings.time("load data", || data::load(root, &mut diagnostics));
+    let site = timings.time("check and derive", || {
+        model::assemble(&raw, &mut diagnostics)
+    });
+    let content = timings.time("load content", || {
+        content::load(root, options.drafts, &config.base_path(), &mut diagnostics)
+    });
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    let files = render::render(root, &config, &site, &content, &mut diagnostics);
+    let files = timings.time("render", || {
+        render::render(root, &config, &site, &content, &mut diagnostics)
+    });
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    links::check(&config, &content, &files, &assets, &mut diagnostics);
+    timings.time("check links", || {
+        links::check(&config, &content, &files, &assets, &mut diagnostics)
+    });
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
@@ -124,7 +137,37 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
         files,
         assets,
         warnings: diagnostics,
+        timings,
     })
+}
+
+/// How long each stage of a build took, in order.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    /// Runs `stage` and records its duration under `name`.
+    pub fn time<T>(&mut self, name: &'static str, stage: impl FnOnce() -> T) -> T {
+        let started = Instant::now();
+        let value = stage();
+        self.stages.push((name, started.elapsed()));
+        value
+    }
+}
+
+impl std::fmt::Display for Timings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (name, duration) in &self.stages {
+            writeln!(
+                f,
+                "  {name:<18} {:>9.1} ms",
+                duration.as_secs_f64() * 1000.0
+            )?;
+        }
+        Ok(())
+    }
 }
 
 /// Checks the site without writing anything; returns the warnings.
@@ -139,10 +182,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         files,
         assets,
         mut warnings,
+        mut timings,
     } = render_site(options)?;
     let output = options.output_dir();
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let written = match write::write(&options.root, &output, &files, &assets) {
+    let written = timings.time("write", || {
+        write::write(&options.root, &output, &files, &assets)
+    });
+    let written = match written {
         Ok(n) => n,
         Err(d) => {
             warnings.push(d);
@@ -155,5 +202,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         output,
         elapsed: started.elapsed(),
         warnings,
+        timings,
     })
 }

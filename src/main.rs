@@ -46,6 +46,9 @@ struct BuildArgs {
     /// succeeds. Defaults to public/ inside the site folder.
     #[arg(long, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Print how long each stage of the build took.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl SiteArgs {
@@ -76,6 +79,9 @@ fn main() -> ExitCode {
                         report.elapsed.as_secs_f64(),
                         report.output.display()
                     );
+                    if args.timings {
+                        print!("{}", report.timings);
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => failed(&diagnostics),
