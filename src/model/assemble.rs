@@ -6,17 +6,18 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::derive;
-use super::{Change, NoComparison, RegionSummary, RegionalRank, Row, Site, Table};
-use crate::data::schema::{GroupDef, IndexDef, ResultRow, ResultsFile};
+use super::changes::derive_changes;
+use super::row::row;
+use super::{Site, Table};
+use crate::data::schema::ResultsFile;
 use crate::data::RawData;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
 use crate::locate::{locate, Seg};
 use crate::messages as msg;
-use crate::vi::{self, scaled};
+use crate::vi;
 
 /// Id → position, for one kind of definition.
-type Ids = BTreeMap<String, usize>;
+pub(super) type Ids = BTreeMap<String, usize>;
 
 /// The most decimals an index may have: enough for every published index
 /// (PAPI and DTI use 4), and small enough that scaled scores fit in an i64.
@@ -159,15 +160,21 @@ struct AllIds {
     units: Ids,
 }
 
-struct Context<'a> {
+pub(super) struct Context<'a> {
     raw: &'a RawData,
-    diagnostics: &'a mut Diagnostics,
+    pub(super) diagnostics: &'a mut Diagnostics,
     ids: AllIds,
 }
 
 impl Context<'_> {
     /// An error pointing at the value at `path` in data file `file`.
-    fn at(&self, file: usize, path: &[Seg], message: String, hint: String) -> Diagnostic {
+    pub(super) fn at(
+        &self,
+        file: usize,
+        path: &[Seg],
+        message: String,
+        hint: String,
+    ) -> Diagnostic {
         let source = self.raw.file(file);
         let d = Diagnostic::error(message)
             .in_file(&source.path)
@@ -440,460 +447,11 @@ impl Context<'_> {
         });
         (self.diagnostics.error_count() == errors_before).then_some(table)
     }
-
-    /// Ranks a complete table and checks every stated figure against it:
-    /// ranks, "of", regional ranks and the published average. Units not
-    /// ranked count in none of them.
-    fn rank_complete(
-        &mut self,
-        def: &IndexDef,
-        file: &ResultsFile,
-        file_index: usize,
-        table: &mut Table,
-        site: &Site,
-    ) {
-        let key = |r: &Row| {
-            r.value
-                .filter(|_| r.not_ranked.is_none())
-                .map(|v| scaled(v, def.decimals))
-        };
-        let keys: Vec<Option<i64>> = table.rows.iter().map(key).collect();
-        let ranks = derive::competition_ranks(&keys, def.higher_is_better);
-        let ranked = keys.iter().flatten().count() as u32;
-        for (row, rank) in table.rows.iter_mut().zip(ranks) {
-            let unit = site.units[row.unit].id.as_str();
-            let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
-            if let (Some(stated), Some(computed)) = (row.rank, rank) {
-                if stated != computed {
-                    let message = msg::stated_rank_differs(unit, stated, computed);
-                    let d = self.at(
-                        file_index,
-                        &path("rank"),
-                        message,
-                        msg::hint_rank_is_computed(),
-                    );
-                    self.diagnostics.push(d);
-                }
-            }
-            if let Some(stated) = row.of.filter(|&of| of != ranked) {
-                let message = msg::stated_of_differs(unit, stated, ranked);
-                let d = self.at(file_index, &path("of"), message, msg::hint_of_is_computed());
-                self.diagnostics.push(d);
-            }
-            row.rank = rank;
-            row.of = rank.map(|_| ranked);
-        }
-        let values: Vec<(f64, u32)> = table
-            .rows
-            .iter()
-            .filter(|r| r.rank.is_some())
-            .filter_map(|r| r.value.map(|v| (v, r.decimals)))
-            .collect();
-        table.ranked = Some(ranked);
-        table.average = derive::mean_of_printed(&values);
-        if let (Some(published), Some(computed)) = (file.published_average, table.average) {
-            if published.is_finite()
-                && scaled(published, def.decimals) != scaled(computed, def.decimals)
-            {
-                let message = msg::published_average_differs(
-                    &vi::format_number(published, def.decimals),
-                    &vi::format_number(computed, def.decimals),
-                );
-                let d = self.at(
-                    file_index,
-                    &[Seg::Key("published_average")],
-                    message,
-                    msg::hint_check_average(),
-                );
-                self.diagnostics.push(d);
-            }
-        }
-        table.top_band = derive::top_band(&def.bands, def.decimals).map(|band| {
-            let printed: Vec<f64> = values.iter().map(|&(v, _)| v).collect();
-            (
-                band,
-                derive::count_at_least(&printed, def.bands[band].min, def.decimals),
-            )
-        });
-        self.rank_regions(def, file_index, table, site);
-    }
-
-    /// Ranks the units of each region among themselves, checking any stated
-    /// regional rank, and sums each region up.
-    fn rank_regions(&mut self, def: &IndexDef, file_index: usize, table: &mut Table, site: &Site) {
-        for (r, region) in site.regions.iter().enumerate() {
-            let members: Vec<usize> = (0..table.rows.len())
-                .filter(|&i| {
-                    let row = &table.rows[i];
-                    row.rank.is_some() && site.units[row.unit].regions.contains(&region.id)
-                })
-                .collect();
-            if members.is_empty() {
-                continue;
-            }
-            let keys: Vec<Option<i64>> = members
-                .iter()
-                .map(|&i| table.rows[i].value.map(|v| scaled(v, def.decimals)))
-                .collect();
-            let ranks = derive::competition_ranks(&keys, def.higher_is_better);
-            let of = members.len() as u32;
-            for (&i, rank) in members.iter().zip(ranks) {
-                let Some(rank) = rank else { continue };
-                let row = &mut table.rows[i];
-                let computed = RegionalRank {
-                    region: r,
-                    rank,
-                    of: Some(of),
-                };
-                if let Some(k) = row.regional.iter().position(|s| s.region == r) {
-                    let stated = row.regional[k];
-                    if stated.rank != rank || stated.of.is_some_and(|o| o != of) {
-                        let unit = &site.units[row.unit].id;
-                        let message = msg::stated_regional_rank_differs(
-                            unit,
-                            &region.id,
-                            stated.rank,
-                            rank,
-                            of,
-                        );
-                        let path = [
-                            Seg::Key("result"),
-                            Seg::Index(row.entry),
-                            Seg::Key("regional"),
-                            Seg::Index(k),
-                        ];
-                        let d = self.at(file_index, &path, message, msg::hint_rank_is_computed());
-                        self.diagnostics.push(d);
-                    }
-                    row.regional[k] = computed;
-                } else {
-                    row.regional.push(computed);
-                }
-                row.regional.sort_by_key(|x| x.region);
-            }
-            let values: Vec<(f64, u32)> = members
-                .iter()
-                .filter_map(|&i| table.rows[i].value.map(|v| (v, table.rows[i].decimals)))
-                .collect();
-            table.regions.push(RegionSummary {
-                region: r,
-                ranked: of,
-                average: derive::mean_of_printed(&values),
-            });
-        }
-    }
 }
 
-fn suggest(ids: &Ids, wrong: &str, what: &str) -> String {
+pub(super) fn suggest(ids: &Ids, wrong: &str, what: &str) -> String {
     match closest(wrong, ids.keys().map(String::as_str)) {
         Some(near) => msg::hint_did_you_mean(near),
         None => msg::hint_define_first(what),
-    }
-}
-
-/// A problem in one result line, with the path below the line (and a last
-/// key named at run time, such as a component id).
-struct Problem {
-    path: Vec<Seg<'static>>,
-    key: Option<String>,
-    message: String,
-    hint: String,
-}
-
-fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
-    Problem {
-        path: path.to_vec(),
-        key: None,
-        message,
-        hint,
-    }
-}
-
-fn component_problem(id: &str, message: String, hint: String) -> Problem {
-    let path = vec![Seg::Key("components")];
-    Problem {
-        path,
-        key: Some(id.to_owned()),
-        message,
-        hint,
-    }
-}
-
-/// One result line: its value, band, components and regional ranks, or
-/// every problem found in it.
-fn row(
-    def: &IndexDef,
-    file: &ResultsFile,
-    (entry, result): (usize, &ResultRow),
-    unit: usize,
-    regions: &Ids,
-) -> Result<Row, Vec<Problem>> {
-    use Seg::{Index, Key};
-    let mut problems = Vec::new();
-    let name = result.unit.as_str();
-    if result.not_ranked.is_some() && (result.rank.is_some() || result.of.is_some()) {
-        let path = [Key(if result.rank.is_some() { "rank" } else { "of" })];
-        problems.push(problem(
-            &path,
-            msg::not_ranked_with_rank(name),
-            msg::hint_not_ranked(),
-        ));
-    }
-    for (k, alternative) in result.alternatives.iter().enumerate() {
-        if !alternative.value.is_finite() {
-            let path = [Key("alternatives"), Index(k), Key("value")];
-            problems.push(problem(
-                &path,
-                msg::not_a_number("value"),
-                msg::hint_write_number(),
-            ));
-        }
-    }
-    for (key, value) in [
-        ("score", result.score),
-        ("points", result.points),
-        ("max_points", result.max_points),
-    ] {
-        if value.is_some_and(|v| !v.is_finite()) {
-            problems.push(problem(
-                &[Key(key)],
-                msg::not_a_number(key),
-                msg::hint_write_number(),
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let value = match (result.score, result.points, result.max_points) {
-        (Some(_), Some(_), _) => {
-            problems.push(problem(
-                &[Key("points")],
-                msg::score_and_points(name),
-                msg::hint_score_or_points(),
-            ));
-            None
-        }
-        (Some(score), None, _) => {
-            if score < def.scale.min || score > def.scale.max {
-                let message =
-                    msg::score_outside_scale(name, score, &def.id, def.scale.min, def.scale.max);
-                problems.push(problem(&[Key("score")], message, msg::hint_decimal_point()));
-            }
-            Some(score)
-        }
-        (None, Some(points), Some(max)) => {
-            if max <= 0.0 {
-                problems.push(problem(
-                    &[Key("max_points")],
-                    msg::max_points_not_positive(name, max),
-                    msg::hint_max_points_positive(),
-                ));
-            } else if points > max {
-                problems.push(problem(
-                    &[Key("points")],
-                    msg::points_above_max(name, points, max),
-                    msg::hint_check_points(),
-                ));
-            } else if points < 0.0 {
-                problems.push(problem(
-                    &[Key("points")],
-                    msg::negative_points(name, points),
-                    msg::hint_check_points(),
-                ));
-            }
-            derive::percent(points, max)
-        }
-        (None, Some(_), None) => {
-            problems.push(problem(
-                &[Key("points")],
-                msg::points_without_max(name),
-                msg::hint_add_max_points(),
-            ));
-            None
-        }
-        (None, None, _) => {
-            if file.complete && result.not_ranked.is_none() {
-                problems.push(problem(
-                    &[Key("unit")],
-                    msg::no_score_in_complete_table(name),
-                    msg::hint_add_score(),
-                ));
-            }
-            None
-        }
-    };
-    let mut components = Vec::new();
-    for (id, &score) in &result.components {
-        let Some(c) = def.components.iter().position(|c| &c.id == id) else {
-            let hint = closest(id, def.components.iter().map(|c| c.id.as_str())).map_or_else(
-                || msg::hint_components_defined(&def.id),
-                msg::hint_did_you_mean,
-            );
-            problems.push(component_problem(
-                id,
-                msg::unknown_component(&def.id, id),
-                hint,
-            ));
-            continue;
-        };
-        if !score.is_finite() {
-            problems.push(component_problem(
-                id,
-                msg::not_a_number(id),
-                msg::hint_write_number(),
-            ));
-        } else if let Some(max) = def.components[c].max.filter(|&max| score > max) {
-            let message = msg::component_above_max(id, name, score, max);
-            problems.push(component_problem(id, message, msg::hint_check_component()));
-        }
-        components.push((c, score));
-    }
-    components.sort_by_key(|&(c, _)| c);
-    if def.components_sum_to_total && components.len() == def.components.len() {
-        let total = result.points.or(result.score);
-        if let Some(total) = total {
-            let sum: f64 = components.iter().map(|&(_, s)| s).sum();
-            let precision = def.decimals.max(3);
-            if scaled(sum, precision) != scaled(total, precision) {
-                let message = msg::components_do_not_sum(
-                    name,
-                    &vi::format_number(sum, precision),
-                    &vi::format_number(total, precision),
-                );
-                problems.push(problem(
-                    &[Key("components")],
-                    message,
-                    msg::hint_components_sum(),
-                ));
-            }
-        }
-    }
-    let mut regional = Vec::new();
-    for (k, r) in result.regional.iter().enumerate() {
-        let path = |key| [Key("regional"), Index(k), Key(key)];
-        let Some(&region) = regions.get(&r.region) else {
-            let hint = suggest(regions, &r.region, "region");
-            problems.push(problem(
-                &path("region"),
-                msg::undefined("region", &r.region),
-                hint,
-            ));
-            continue;
-        };
-        if let Some(of) = r.of.filter(|&of| r.rank > of) {
-            let message = msg::regional_rank_above_of(name, r.rank, of, &r.region);
-            problems.push(problem(&path("rank"), message, msg::hint_rank_at_most_of()));
-        }
-        regional.push(RegionalRank {
-            region,
-            rank: r.rank,
-            of: r.of,
-        });
-    }
-    if let (Some(rank), Some(of)) = (result.rank, result.of) {
-        if rank > of {
-            problems.push(problem(
-                &[Key("rank")],
-                msg::rank_above_of(name, rank, of),
-                msg::hint_rank_at_most_of(),
-            ));
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
-    Ok(Row {
-        unit,
-        value,
-        points: result.points,
-        max_points: result.max_points,
-        decimals,
-        rank: result.rank,
-        of: result.of,
-        band: value.and_then(|v| derive::band_of(v, &def.bands, def.decimals)),
-        regional,
-        components,
-        illustrative: result.illustrative.unwrap_or(file.illustrative),
-        note: result.note.clone(),
-        not_ranked: result.not_ranked.clone(),
-        alternatives: result.alternatives.clone(),
-        change: None,
-        no_comparison: None,
-        entry,
-    })
-}
-
-/// Compares each result with the unit's latest earlier result on the same
-/// index: a change when that result was ranked in the same or a comparable
-/// group, otherwise the reason there is none.
-fn derive_changes(tables: &mut [Table], groups: &[GroupDef]) {
-    // (index, unit) -> [(year, group, table, row)], ascending.
-    type Entry = (i32, usize, usize, usize);
-    let mut history: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
-    for (t, table) in tables.iter().enumerate() {
-        for (r, row) in table.rows.iter().enumerate() {
-            history.entry((table.index, row.unit)).or_default().push((
-                table.year,
-                table.group,
-                t,
-                r,
-            ));
-        }
-    }
-    let comparable = |a: usize, b: usize| {
-        a == b
-            || groups[a].comparable_with.contains(&groups[b].id)
-            || groups[b].comparable_with.contains(&groups[a].id)
-    };
-    for entries in history.values_mut() {
-        entries.sort_unstable();
-        for (n, &(year, group, ct, cr)) in entries.iter().enumerate() {
-            if tables[ct].rows[cr].not_ranked.is_some() {
-                continue;
-            }
-            // The latest earlier year; within it, the same group if present.
-            let previous = entries[..n].iter().rev().take_while(|e| e.0 < year).fold(
-                None::<&Entry>,
-                |best, e| match best {
-                    Some(b) if b.0 > e.0 || (b.0 == e.0 && b.1 == group) => Some(b),
-                    _ => Some(e),
-                },
-            );
-            let outcome = match previous {
-                None => Err(NoComparison::FirstResult),
-                Some(&(py, pg, _, _)) if !comparable(pg, group) => Err(NoComparison::OtherGroup {
-                    year: py,
-                    group: groups[pg].name.clone(),
-                }),
-                Some(&(py, _, pt, pr)) => {
-                    let before = &tables[pt].rows[pr];
-                    if before.not_ranked.is_some() {
-                        Err(NoComparison::NotRankedThen { year: py })
-                    } else {
-                        let now = &tables[ct].rows[cr];
-                        Ok(Change {
-                            previous_year: py,
-                            previous_rank: before.rank,
-                            rank_delta: before
-                                .rank
-                                .zip(now.rank)
-                                .map(|(p, c)| derive::rank_delta(p, c)),
-                            value_delta: before
-                                .value
-                                .map(|v| (v, before.decimals))
-                                .zip(now.value.map(|v| (v, now.decimals)))
-                                .map(|(p, c)| derive::score_delta(p, c)),
-                        })
-                    }
-                }
-            };
-            let row = &mut tables[ct].rows[cr];
-            match outcome {
-                Ok(change) => row.change = Some(change),
-                Err(reason) => row.no_comparison = Some(reason),
-            }
-        }
     }
 }

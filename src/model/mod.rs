@@ -7,7 +7,10 @@
 //! a derived one was reported as an error before the model was made.
 
 mod assemble;
+mod changes;
 pub mod derive;
+mod ranking;
+mod row;
 #[cfg(test)]
 mod tests;
 

@@ -1,0 +1,155 @@
+//! Ranking a complete table: ranks with ties, "of", the average, the band
+//! count and every region's ranks and average, each stated figure checked
+//! against the computed one.
+
+use super::assemble::Context;
+use super::derive;
+use super::{RegionSummary, RegionalRank, Row, Site, Table};
+use crate::data::schema::{IndexDef, ResultsFile};
+use crate::locate::Seg;
+use crate::messages as msg;
+use crate::vi::{self, scaled};
+
+impl Context<'_> {
+    /// Ranks a complete table and checks every stated figure against it:
+    /// ranks, "of", regional ranks and the published average. Units not
+    /// ranked count in none of them.
+    pub(super) fn rank_complete(
+        &mut self,
+        def: &IndexDef,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &mut Table,
+        site: &Site,
+    ) {
+        let key = |r: &Row| {
+            r.value
+                .filter(|_| r.not_ranked.is_none())
+                .map(|v| scaled(v, def.decimals))
+        };
+        let keys: Vec<Option<i64>> = table.rows.iter().map(key).collect();
+        let ranks = derive::competition_ranks(&keys, def.higher_is_better);
+        let ranked = keys.iter().flatten().count() as u32;
+        for (row, rank) in table.rows.iter_mut().zip(ranks) {
+            let unit = site.units[row.unit].id.as_str();
+            let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
+            if let (Some(stated), Some(computed)) = (row.rank, rank) {
+                if stated != computed {
+                    let message = msg::stated_rank_differs(unit, stated, computed);
+                    let d = self.at(
+                        file_index,
+                        &path("rank"),
+                        message,
+                        msg::hint_rank_is_computed(),
+                    );
+                    self.diagnostics.push(d);
+                }
+            }
+            if let Some(stated) = row.of.filter(|&of| of != ranked) {
+                let message = msg::stated_of_differs(unit, stated, ranked);
+                let d = self.at(file_index, &path("of"), message, msg::hint_of_is_computed());
+                self.diagnostics.push(d);
+            }
+            row.rank = rank;
+            row.of = rank.map(|_| ranked);
+        }
+        let values: Vec<(f64, u32)> = table
+            .rows
+            .iter()
+            .filter(|r| r.rank.is_some())
+            .filter_map(|r| r.value.map(|v| (v, r.decimals)))
+            .collect();
+        table.ranked = Some(ranked);
+        table.average = derive::mean_of_printed(&values);
+        if let (Some(published), Some(computed)) = (file.published_average, table.average) {
+            if published.is_finite()
+                && scaled(published, def.decimals) != scaled(computed, def.decimals)
+            {
+                let message = msg::published_average_differs(
+                    &vi::format_number(published, def.decimals),
+                    &vi::format_number(computed, def.decimals),
+                );
+                let d = self.at(
+                    file_index,
+                    &[Seg::Key("published_average")],
+                    message,
+                    msg::hint_check_average(),
+                );
+                self.diagnostics.push(d);
+            }
+        }
+        table.top_band = derive::top_band(&def.bands, def.decimals).map(|band| {
+            let printed: Vec<f64> = values.iter().map(|&(v, _)| v).collect();
+            (
+                band,
+                derive::count_at_least(&printed, def.bands[band].min, def.decimals),
+            )
+        });
+        self.rank_regions(def, file_index, table, site);
+    }
+
+    /// Ranks the units of each region among themselves, checking any stated
+    /// regional rank, and sums each region up.
+    fn rank_regions(&mut self, def: &IndexDef, file_index: usize, table: &mut Table, site: &Site) {
+        for (r, region) in site.regions.iter().enumerate() {
+            let members: Vec<usize> = (0..table.rows.len())
+                .filter(|&i| {
+                    let row = &table.rows[i];
+                    row.rank.is_some() && site.units[row.unit].regions.contains(&region.id)
+                })
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let keys: Vec<Option<i64>> = members
+                .iter()
+                .map(|&i| table.rows[i].value.map(|v| scaled(v, def.decimals)))
+                .collect();
+            let ranks = derive::competition_ranks(&keys, def.higher_is_better);
+            let of = members.len() as u32;
+            for (&i, rank) in members.iter().zip(ranks) {
+                let Some(rank) = rank else { continue };
+                let row = &mut table.rows[i];
+                let computed = RegionalRank {
+                    region: r,
+                    rank,
+                    of: Some(of),
+                };
+                if let Some(k) = row.regional.iter().position(|s| s.region == r) {
+                    let stated = row.regional[k];
+                    if stated.rank != rank || stated.of.is_some_and(|o| o != of) {
+                        let unit = &site.units[row.unit].id;
+                        let message = msg::stated_regional_rank_differs(
+                            unit,
+                            &region.id,
+                            stated.rank,
+                            rank,
+                            of,
+                        );
+                        let path = [
+                            Seg::Key("result"),
+                            Seg::Index(row.entry),
+                            Seg::Key("regional"),
+                            Seg::Index(k),
+                        ];
+                        let d = self.at(file_index, &path, message, msg::hint_rank_is_computed());
+                        self.diagnostics.push(d);
+                    }
+                    row.regional[k] = computed;
+                } else {
+                    row.regional.push(computed);
+                }
+                row.regional.sort_by_key(|x| x.region);
+            }
+            let values: Vec<(f64, u32)> = members
+                .iter()
+                .filter_map(|&i| table.rows[i].value.map(|v| (v, table.rows[i].decimals)))
+                .collect();
+            table.regions.push(RegionSummary {
+                region: r,
+                ranked: of,
+                average: derive::mean_of_printed(&values),
+            });
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! One result line of a table: its value (score, or points as a percent),
+//! components, regional ranks and notes, with every problem in it found at
+//! once and located by its path in the file.
+
+use super::assemble::{suggest, Ids};
+use super::derive;
+use super::{RegionalRank, Row};
+use crate::data::schema::{IndexDef, ResultRow, ResultsFile};
+use crate::diagnostic::closest;
+use crate::locate::Seg;
+use crate::messages as msg;
+use crate::vi::{self, scaled};
+
+/// A problem in one result line, with the path below the line (and a last
+/// key named at run time, such as a component id).
+pub(super) struct Problem {
+    pub(super) path: Vec<Seg<'static>>,
+    pub(super) key: Option<String>,
+    pub(super) message: String,
+    pub(super) hint: String,
+}
+
+fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
+    Problem {
+        path: path.to_vec(),
+        key: None,
+        message,
+        hint,
+    }
+}
+
+fn component_problem(id: &str, message: String, hint: String) -> Problem {
+    let path = vec![Seg::Key("components")];
+    Problem {
+        path,
+        key: Some(id.to_owned()),
+        message,
+        hint,
+    }
+}
+
+/// One result line: its value, band, components and regional ranks, or
+/// every problem found in it.
+pub(super) fn row(
+    def: &IndexDef,
+    file: &ResultsFile,
+    (entry, result): (usize, &ResultRow),
+    unit: usize,
+    regions: &Ids,
+) -> Result<Row, Vec<Problem>> {
+    use Seg::{Index, Key};
+    let mut problems = Vec::new();
+    let name = result.unit.as_str();
+    if result.not_ranked.is_some() && (result.rank.is_some() || result.of.is_some()) {
+        let path = [Key(if result.rank.is_some() { "rank" } else { "of" })];
+        problems.push(problem(
+            &path,
+            msg::not_ranked_with_rank(name),
+            msg::hint_not_ranked(),
+        ));
+    }
+    for (k, alternative) in result.alternatives.iter().enumerate() {
+        if !alternative.value.is_finite() {
+            let path = [Key("alternatives"), Index(k), Key("value")];
+            problems.push(problem(
+                &path,
+                msg::not_a_number("value"),
+                msg::hint_write_number(),
+            ));
+        }
+    }
+    for (key, value) in [
+        ("score", result.score),
+        ("points", result.points),
+        ("max_points", result.max_points),
+    ] {
+        if value.is_some_and(|v| !v.is_finite()) {
+            problems.push(problem(
+                &[Key(key)],
+                msg::not_a_number(key),
+                msg::hint_write_number(),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let value = match (result.score, result.points, result.max_points) {
+        (Some(_), Some(_), _) => {
+            problems.push(problem(
+                &[Key("points")],
+                msg::score_and_points(name),
+                msg::hint_score_or_points(),
+            ));
+            None
+        }
+        (Some(score), None, _) => {
+            if score < def.scale.min || score > def.scale.max {
+                let message =
+                    msg::score_outside_scale(name, score, &def.id, def.scale.min, def.scale.max);
+                problems.push(problem(&[Key("score")], message, msg::hint_decimal_point()));
+            }
+            Some(score)
+        }
+        (None, Some(points), Some(max)) => {
+            if max <= 0.0 {
+                problems.push(problem(
+                    &[Key("max_points")],
+                    msg::max_points_not_positive(name, max),
+                    msg::hint_max_points_positive(),
+                ));
+            } else if points > max {
+                problems.push(problem(
+                    &[Key("points")],
+                    msg::points_above_max(name, points, max),
+                    msg::hint_check_points(),
+                ));
+            } else if points < 0.0 {
+                problems.push(problem(
+                    &[Key("points")],
+                    msg::negative_points(name, points),
+                    msg::hint_check_points(),
+                ));
+            }
+            derive::percent(points, max)
+        }
+        (None, Some(_), None) => {
+            problems.push(problem(
+                &[Key("points")],
+                msg::points_without_max(name),
+                msg::hint_add_max_points(),
+            ));
+            None
+        }
+        (None, None, _) => {
+            if file.complete && result.not_ranked.is_none() {
+                problems.push(problem(
+                    &[Key("unit")],
+                    msg::no_score_in_complete_table(name),
+                    msg::hint_add_score(),
+                ));
+            }
+            None
+        }
+    };
+    let mut components = Vec::new();
+    for (id, &score) in &result.components {
+        let Some(c) = def.components.iter().position(|c| &c.id == id) else {
+            let hint = closest(id, def.components.iter().map(|c| c.id.as_str())).map_or_else(
+                || msg::hint_components_defined(&def.id),
+                msg::hint_did_you_mean,
+            );
+            problems.push(component_problem(
+                id,
+                msg::unknown_component(&def.id, id),
+                hint,
+            ));
+            continue;
+        };
+        if !score.is_finite() {
+            problems.push(component_problem(
+                id,
+                msg::not_a_number(id),
+                msg::hint_write_number(),
+            ));
+        } else if let Some(max) = def.components[c].max.filter(|&max| score > max) {
+            let message = msg::component_above_max(id, name, score, max);
+            problems.push(component_problem(id, message, msg::hint_check_component()));
+        }
+        components.push((c, score));
+    }
+    components.sort_by_key(|&(c, _)| c);
+    if def.components_sum_to_total && components.len() == def.components.len() {
+        let total = result.points.or(result.score);
+        if let Some(total) = total {
+            let sum: f64 = components.iter().map(|&(_, s)| s).sum();
+            let precision = def.decimals.max(3);
+            if scaled(sum, precision) != scaled(total, precision) {
+                let message = msg::components_do_not_sum(
+                    name,
+                    &vi::format_number(sum, precision),
+                    &vi::format_number(total, precision),
+                );
+                problems.push(problem(
+                    &[Key("components")],
+                    message,
+                    msg::hint_components_sum(),
+                ));
+            }
+        }
+    }
+    let mut regional = Vec::new();
+    for (k, r) in result.regional.iter().enumerate() {
+        let path = |key| [Key("regional"), Index(k), Key(key)];
+        let Some(&region) = regions.get(&r.region) else {
+            let hint = suggest(regions, &r.region, "region");
+            problems.push(problem(
+                &path("region"),
+                msg::undefined("region", &r.region),
+                hint,
+            ));
+            continue;
+        };
+        if let Some(of) = r.of.filter(|&of| r.rank > of) {
+            let message = msg::regional_rank_above_of(name, r.rank, of, &r.region);
+            problems.push(problem(&path("rank"), message, msg::hint_rank_at_most_of()));
+        }
+        regional.push(RegionalRank {
+            region,
+            rank: r.rank,
+            of: r.of,
+        });
+    }
+    if let (Some(rank), Some(of)) = (result.rank, result.of) {
+        if rank > of {
+            problems.push(problem(
+                &[Key("rank")],
+                msg::rank_above_of(name, rank, of),
+                msg::hint_rank_at_most_of(),
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+    Ok(Row {
+        unit,
+        value,
+        points: result.points,
+        max_points: result.max_points,
+        decimals,
+        rank: result.rank,
+        of: result.of,
+        band: value.and_then(|v| derive::band_of(v, &def.bands, def.decimals)),
+        regional,
+        components,
+        illustrative: result.illustrative.unwrap_or(file.illustrative),
+        note: result.note.clone(),
+        not_ranked: result.not_ranked.clone(),
+        alternatives: result.alternatives.clone(),
+        change: None,
+        no_comparison: None,
+        entry,
+    })
+}
