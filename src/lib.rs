@@ -119,6 +119,8 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     });
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
     if diagnostics.has_errors() {
+        // Rendering needs sound data, but template syntax can still be checked.
+        render::check_templates(root, &mut diagnostics);
         return Err(diagnostics);
     }
     let files = timings.time("render", || {

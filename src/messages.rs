@@ -378,6 +378,18 @@ pub fn template_failed(page: &str, cause: &str) -> String {
     format!("cannot render {page}: {cause}")
 }
 
+pub fn undefined_variable(variable: &str) -> String {
+    format!("variable `{variable}` is not defined")
+}
+
+pub fn template_syntax(cause: &str) -> String {
+    format!("the template cannot be read: {cause}")
+}
+
+pub fn hint_template_syntax() -> String {
+    "check the {{ … }} and {% … %} tags around this place: one may be unclosed or incomplete".into()
+}
+
 pub fn hint_template() -> String {
     "check the template: a variable that does not exist, or a filter given the wrong kind of value"
         .into()

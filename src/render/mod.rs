@@ -101,6 +101,12 @@ pub fn render(
     files
 }
 
+/// Parses the templates only, reporting syntax errors: run when the data has
+/// errors, so that one run still reports every problem it can.
+pub fn check_templates(root: &Path, diagnostics: &mut Diagnostics) {
+    load_templates(root, diagnostics);
+}
+
 /// Template sources by name, remembering which come from the site.
 type Sources = BTreeMap<String, (String, bool)>;
 
@@ -162,16 +168,26 @@ fn template_error(
         let name = c.strip_prefix("Failed to parse '")?.split('\'').next()?;
         Some(name.to_owned())
     });
-    let (name, cause) = match (missing, &parse_failure) {
+    let (name, mut d) = match (missing, &parse_failure) {
         (Some((variable, name)), _) => (
             name.to_owned(),
-            format!("variable `{variable}` is not defined"),
+            Diagnostic::error(msg::template_failed(
+                page,
+                &msg::undefined_variable(variable),
+            ))
+            .with_hint(msg::hint_template()),
         ),
-        (None, Some(name)) => (name.clone(), first_lines(innermost)),
-        _ => (template.to_owned(), causes.join(": ")),
+        (None, Some(name)) => (
+            name.clone(),
+            Diagnostic::error(msg::template_syntax(&first_lines(innermost)))
+                .with_hint(msg::hint_template_syntax()),
+        ),
+        _ => (
+            template.to_owned(),
+            Diagnostic::error(msg::template_failed(page, &causes.join(": ")))
+                .with_hint(msg::hint_template()),
+        ),
     };
-    let mut d =
-        Diagnostic::error(msg::template_failed(page, &cause)).with_hint(msg::hint_template());
     let Some((text, from_site)) = sources.get(&name) else {
         return d;
     };
