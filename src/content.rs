@@ -9,6 +9,8 @@ use serde::Deserialize;
 
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use rayon::prelude::*;
+
 use crate::input::{read_text, site_files, SiteFile};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
@@ -65,70 +67,44 @@ pub struct Content {
 /// Loads and renders the content; `base_path` prefixes root-relative links.
 pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagnostics) -> Content {
     let mut content = Content::default();
-    let dir = root.join(CONTENT_DIR);
-    if !dir.is_dir() {
-        return content;
-    }
-    for SiteFile {
-        path,
-        shown,
-        relative,
-    } in site_files(root, CONTENT_DIR, diagnostics)
-    {
-        if path.extension().is_none_or(|e| e != "md") {
+    let mut pages = Vec::new();
+    for file in site_files(root, CONTENT_DIR, diagnostics) {
+        if file.path.extension().is_none_or(|e| e != "md") {
             continue;
         }
-        let path = path.as_path();
-        let relative = relative.as_path();
-        let is_home = relative == Path::new("_index.md");
-        let is_article = relative.parent() == Some(Path::new(ARTICLES_DIR));
+        let is_home = file.relative == Path::new("_index.md");
+        let is_article = file.relative.parent() == Some(Path::new(ARTICLES_DIR));
         if !is_home && !is_article {
             diagnostics.push(
                 Diagnostic::warning(msg::page_place_unknown())
-                    .in_file(&shown)
+                    .in_file(&file.shown)
                     .with_hint(msg::hint_content_layout()),
             );
             continue;
         }
-        let article = read_text(path, &shown)
-            .and_then(|text| parse_article(&text, base_path).map_err(|d| d.in_file(&shown)));
-        let mut article = match article {
-            Ok(article) => article,
-            Err(d) => {
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        article.file = shown;
-        if is_home {
-            content.home = Some(article);
-            continue;
+        pages.push((file, is_home));
+    }
+    // Markdown is the costly part: render every file in parallel, then
+    // gather the results in path order.
+    let parsed: Vec<_> = pages
+        .into_par_iter()
+        .map(|(file, is_home)| {
+            let article = read_text(&file.path, &file.shown).and_then(|text| {
+                let mut article =
+                    parse_article(&text, base_path).map_err(|d| d.in_file(&file.shown))?;
+                article.file = file.shown.clone();
+                Ok(article)
+            });
+            (file, is_home, article)
+        })
+        .collect();
+    for (file, is_home, article) in parsed {
+        match article.and_then(|article| finish_article(article, &file, is_home)) {
+            Ok(article) if is_home => content.home = Some(article),
+            Ok(article) if article.front.draft && !drafts => {}
+            Ok(article) => content.articles.push(article),
+            Err(d) => diagnostics.push(d),
         }
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default();
-        article.slug = vi::slugify(article.front.slug.as_deref().unwrap_or(stem));
-        if article.slug.is_empty() {
-            diagnostics.push(
-                Diagnostic::error(msg::no_slug())
-                    .in_file(&article.file)
-                    .with_hint(msg::hint_no_slug()),
-            );
-            continue;
-        }
-        if article.front.date.is_none() {
-            diagnostics.push(
-                Diagnostic::error(msg::no_date())
-                    .in_file(&article.file)
-                    .with_hint(msg::hint_add_date()),
-            );
-            continue;
-        }
-        if article.front.draft && !drafts {
-            continue;
-        }
-        content.articles.push(article);
     }
     content.articles.sort_by(|a, b| {
         b.front
@@ -137,6 +113,35 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
             .then_with(|| a.slug.cmp(&b.slug))
     });
     content
+}
+
+/// Gives an article its slug and checks what an article needs beyond what
+/// the home text does (a date, a usable slug).
+fn finish_article(
+    mut article: Article,
+    file: &SiteFile,
+    is_home: bool,
+) -> Result<Article, Diagnostic> {
+    if is_home {
+        return Ok(article);
+    }
+    let stem = file
+        .path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    article.slug = vi::slugify(article.front.slug.as_deref().unwrap_or(stem));
+    if article.slug.is_empty() {
+        return Err(Diagnostic::error(msg::no_slug())
+            .in_file(&article.file)
+            .with_hint(msg::hint_no_slug()));
+    }
+    if article.front.date.is_none() {
+        return Err(Diagnostic::error(msg::no_date())
+            .in_file(&article.file)
+            .with_hint(msg::hint_add_date()));
+    }
+    Ok(article)
 }
 
 /// A link in Markdown, with where it was written.

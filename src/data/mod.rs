@@ -8,7 +8,9 @@ pub mod schema;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::input::{read_text, site_files, SiteFile};
+use rayon::prelude::*;
+
+use crate::input::{read_text, site_files};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use schema::{IndicesFile, ResultsFile, UnitsFile};
@@ -71,7 +73,16 @@ fn kind_of(relative: &Path) -> Option<Kind> {
     }
 }
 
-/// Loads every data file under `root/data`, collecting all problems.
+/// A data file after parsing, before it joins the others.
+enum Parsed {
+    Indices(IndicesFile),
+    Units(UnitsFile),
+    Results(ResultsFile),
+}
+
+/// Loads every data file under `root/data`, collecting all problems. Files
+/// are read and parsed in parallel, then gathered in path order, so the
+/// result does not depend on scheduling.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
     let mut raw = RawData::default();
     let dir = root.join(DATA_DIR);
@@ -80,55 +91,57 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             .push(Diagnostic::error(msg::no_data_folder()).with_hint(msg::hint_data_layout()));
         return raw;
     }
-    for SiteFile {
-        path,
-        shown,
-        relative,
-    } in site_files(root, DATA_DIR, diagnostics)
-    {
-        let path = path.as_path();
-        let relative = relative.as_path();
-        let Some(format) = Format::of(path) else {
+    let mut known = Vec::new();
+    for file in site_files(root, DATA_DIR, diagnostics) {
+        let Some(format) = Format::of(&file.path) else {
             diagnostics
-                .push(Diagnostic::warning(msg::data_file_not_toml_or_json()).in_file(&shown));
+                .push(Diagnostic::warning(msg::data_file_not_toml_or_json()).in_file(&file.shown));
             continue;
         };
-        let Some(kind) = kind_of(relative) else {
+        let Some(kind) = kind_of(&file.relative) else {
             diagnostics.push(
                 Diagnostic::warning(msg::data_file_unknown())
-                    .in_file(&shown)
+                    .in_file(&file.shown)
                     .with_hint(msg::hint_data_layout()),
             );
             continue;
         };
-        let defines = matches!(kind, Kind::Indices | Kind::Units);
-        let text = match read_text(path, &shown) {
-            Ok(text) => text,
+        known.push((file, format, kind));
+    }
+    let parsed: Vec<_> = known
+        .into_par_iter()
+        .map(|(file, format, kind)| {
+            let defines = matches!(kind, Kind::Indices | Kind::Units);
+            let text = read_text(&file.path, &file.shown);
+            let parsed = text.as_ref().map_err(Clone::clone).and_then(|text| {
+                match kind {
+                    Kind::Indices => parse_document(text, format).map(Parsed::Indices),
+                    Kind::Units => parse_document(text, format).map(Parsed::Units),
+                    Kind::Results => parse_document(text, format).map(Parsed::Results),
+                }
+                .map_err(|d| d.in_file(&file.shown))
+            });
+            (file.shown, format, defines, text.ok(), parsed)
+        })
+        .collect();
+    for (shown, format, defines, text, parsed) in parsed {
+        let file = raw.files.len();
+        match parsed {
+            Ok(Parsed::Indices(value)) => raw.indices.push(Loaded { value, file }),
+            Ok(Parsed::Units(value)) => raw.units.push(Loaded { value, file }),
+            Ok(Parsed::Results(value)) => raw.tables.push(Loaded { value, file }),
             Err(d) => {
                 diagnostics.push(d);
                 raw.definitions_incomplete |= defines;
-                continue;
             }
-        };
-        let file = raw.files.len();
-        let parsed =
-            match kind {
-                Kind::Indices => parse_document(&text, format)
-                    .map(|value| raw.indices.push(Loaded { value, file })),
-                Kind::Units => parse_document(&text, format)
-                    .map(|value| raw.units.push(Loaded { value, file })),
-                Kind::Results => parse_document(&text, format)
-                    .map(|value| raw.tables.push(Loaded { value, file })),
-            };
-        if let Err(d) = parsed {
-            diagnostics.push(d.in_file(&shown));
-            raw.definitions_incomplete |= defines;
         }
-        raw.files.push(SourceFile {
-            path: shown,
-            format,
-            text,
-        });
+        if let Some(text) = text {
+            raw.files.push(SourceFile {
+                path: shown,
+                format,
+                text,
+            });
+        }
     }
     raw
 }
