@@ -3,9 +3,12 @@
 //! when everything was written. A failed build leaves the previous site as
 //! it was.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 use crate::input::SiteFile;
 
@@ -61,24 +64,27 @@ pub fn write(
 /// Writes everything into `dir`.
 fn fill(dir: &Path, files: &[OutputFile], assets: &[SiteFile]) -> Result<usize, Diagnostic> {
     fs::create_dir_all(dir).map_err(|e| io_error(dir, e))?;
-    let mut count = 0;
-    for file in files {
+    // Folders first, once each, so the files can then be written in any order.
+    let folders: BTreeSet<PathBuf> = files
+        .iter()
+        .map(|f| dir.join(&f.path))
+        .chain(assets.iter().map(|a| dir.join(&a.relative)))
+        .filter_map(|p| p.parent().map(Path::to_path_buf))
+        .collect();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
+    }
+    files.par_iter().try_for_each(|file| {
         let path = dir.join(&file.path);
-        if let Some(folder) = path.parent() {
-            fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
-        }
-        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, e))?;
-        count += 1;
-    }
-    for asset in assets {
+        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, e))
+    })?;
+    assets.par_iter().try_for_each(|asset| {
         let target = dir.join(&asset.relative);
-        if let Some(folder) = target.parent() {
-            fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
-        }
-        fs::copy(&asset.path, &target).map_err(|e| io_error(&target, e))?;
-        count += 1;
-    }
-    Ok(count)
+        fs::copy(&asset.path, &target)
+            .map(|_| ())
+            .map_err(|e| io_error(&target, e))
+    })?;
+    Ok(files.len() + assets.len())
 }
 
 /// Replacing the output folder deletes it: refuse when it is the site itself,
