@@ -4,8 +4,13 @@
 //! one. Rendering reads no files but templates and touches no clock, so the
 //! same input renders the same bytes.
 
+mod charts;
+mod feeds;
 mod filters;
+mod open_data;
 mod pages;
+mod search;
+mod shortcodes;
 pub mod urls;
 mod views;
 
@@ -38,6 +43,11 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/article-list.html"),
     ),
     ("article.html", include_str!("templates/article.html")),
+    ("tag.html", include_str!("templates/tag.html")),
+    ("tags.html", include_str!("templates/tags.html")),
+    ("data.html", include_str!("templates/data.html")),
+    ("search.html", include_str!("templates/search.html")),
+    ("404.html", include_str!("templates/404.html")),
     (
         "partials/footer.html",
         include_str!("templates/partials/footer.html"),
@@ -45,7 +55,11 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 ];
 
 /// Built-in files written to the output before `static/` is copied over it.
-const DEFAULT_ASSETS: &[(&str, &str)] = &[("chiso.css", include_str!("assets/chiso.css"))];
+const DEFAULT_ASSETS: &[(&str, &str)] = &[
+    ("chiso.css", include_str!("assets/chiso.css")),
+    ("sort.js", include_str!("assets/sort.js")),
+    ("search.js", include_str!("assets/search.js")),
+];
 
 /// One rendered file of the output.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,10 +87,16 @@ pub fn render(
             bytes: text.as_bytes().to_vec(),
         })
         .collect();
+    let urls = urls::Urls::new(&config.base_path());
+    let bodies = expand_shortcodes(config, site, content, &urls, diagnostics);
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut reported = std::collections::BTreeSet::new();
-    for page in pages::pages(config, site, content) {
-        let path = format!("{}index.html", page.path);
+    let mut sitemap: Vec<String> = Vec::new();
+    for page in pages::pages(config, site, content, &bodies) {
+        let path = format!("{}{}", page.path, page.file);
+        if page.file == "index.html" {
+            sitemap.push(page.path.clone());
+        }
         if let Some(first) = seen.insert(path.clone(), page.describe.clone()) {
             diagnostics.push(
                 Diagnostic::error(msg::same_url(&page.path, &first, &page.describe))
@@ -98,6 +118,32 @@ pub fn render(
             }
         }
     }
+    let mut extra: Vec<(String, Vec<u8>)> = open_data::files(site);
+    let entries = search::entries(site, content, &bodies.articles, &urls);
+    extra.push((
+        search::INDEX_PATH.to_owned(),
+        search::index_json(&entries).into_bytes(),
+    ));
+    let feed: Vec<_> = content
+        .articles
+        .iter()
+        .zip(&bodies.articles)
+        .map(|(a, e)| (a, urls::article_path(&a.slug), e.html.as_str()))
+        .collect();
+    extra.push((
+        feeds::ATOM_PATH.to_owned(),
+        feeds::atom(config, &feed).into_bytes(),
+    ));
+    extra.push((
+        feeds::SITEMAP_PATH.to_owned(),
+        feeds::sitemap(config, &sitemap).into_bytes(),
+    ));
+    extra.push(("robots.txt".to_owned(), feeds::robots(config).into_bytes()));
+    files.extend(
+        extra
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
     files
 }
 
@@ -105,6 +151,43 @@ pub fn render(
 /// errors, so that one run still reports every problem it can.
 pub fn check_templates(root: &Path, diagnostics: &mut Diagnostics) {
     load_templates(root, diagnostics);
+}
+
+/// The home text and each article (in article order) with shortcodes
+/// expanded. A bad shortcode is an error on the file (its body is kept).
+fn expand_shortcodes(
+    config: &Config,
+    site: &Site,
+    content: &Content,
+    urls: &urls::Urls,
+    diagnostics: &mut Diagnostics,
+) -> pages::Bodies {
+    let env = shortcodes::Env {
+        site,
+        urls,
+        home_unit: config.home_unit.as_deref(),
+    };
+    let mut expand =
+        |article: &crate::content::Article| match shortcodes::expand(&article.html, &env) {
+            Ok(expanded) => expanded,
+            Err(message) => {
+                diagnostics.push(
+                Diagnostic::error(format!("cannot expand a shortcode: {message}"))
+                    .in_file(&article.file)
+                    .with_hint(
+                        "see README.md, “Data in articles”, for the shortcodes and their arguments",
+                    ),
+            );
+                shortcodes::Expanded {
+                    html: article.html.clone(),
+                    illustrative: false,
+                }
+            }
+        };
+    pages::Bodies {
+        home: content.home.as_ref().map(&mut expand),
+        articles: content.articles.iter().map(&mut expand).collect(),
+    }
 }
 
 /// Template sources by name, remembering which come from the site.

@@ -1,22 +1,27 @@
 //! The pages of a site: which exist, at which path, with which template and
 //! context. Every page gets the shared `site` value and a `page` value
-//! (title, URL, whether it shows illustrative figures); the rest is its own.
+//! (title, URL, description, whether it shows illustrative figures); the rest
+//! is its own.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use tera::Context;
 
+use super::feeds;
 use super::urls::{self, Urls};
-use super::views::{unit_series, ArticleView, IndexRef, IndexView, TableView, UnitRef};
+use super::views::{unit_series, ArticleView, IndexRef, IndexView, TableView, TagView, UnitRef};
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
 use crate::model::Site;
+use crate::vi;
 
 /// A page to render.
 pub struct PageSpec {
     /// Output folder, site-relative (`xep-hang/2023/so-ban-nganh/`, `` for home).
     pub path: String,
+    /// The file written in that folder: `index.html`, or `404.html`.
+    pub file: &'static str,
     pub template: &'static str,
     /// What the page is, for messages ("the ranking page for 2023, so-ban-nganh").
     pub describe: String,
@@ -36,6 +41,12 @@ struct SiteView<'a> {
     indices: Vec<IndexRef<'a>>,
     years: Vec<i32>,
     stylesheet: String,
+    sort_script: String,
+    search_script: String,
+    search_url: String,
+    data_url: String,
+    tags_url: String,
+    feed_url: String,
 }
 
 #[derive(Serialize)]
@@ -48,6 +59,12 @@ struct MenuView<'a> {
 struct PageView<'a> {
     title: &'a str,
     url: String,
+    /// The absolute URL, for Open Graph and the canonical link.
+    absolute_url: String,
+    /// For `<meta name="description">` and `og:description`.
+    description: String,
+    /// `website` or `article`, for `og:type`.
+    kind: &'static str,
     /// The page shows scores that were not published.
     illustrative: bool,
 }
@@ -67,8 +84,15 @@ struct Pagination {
     next_url: Option<String>,
 }
 
+/// The home text and the articles' bodies with shortcodes expanded, the
+/// articles in `content.articles` order.
+pub struct Bodies {
+    pub home: Option<super::shortcodes::Expanded>,
+    pub articles: Vec<super::shortcodes::Expanded>,
+}
+
 /// Lists every page of the site with its context.
-pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
+pub fn pages(config: &Config, site: &Site, content: &Content, bodies: &Bodies) -> Vec<PageSpec> {
     let base_path = config.base_path();
     let urls = Urls::new(&base_path);
     let years: Vec<i32> = site
@@ -102,13 +126,22 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             .collect(),
         years: years.clone(),
         stylesheet: urls.at("chiso.css"),
+        sort_script: urls.at("sort.js"),
+        search_script: urls.at("search.js"),
+        search_url: urls.at(SEARCH_PATH),
+        data_url: urls.at(DATA_PATH),
+        tags_url: urls.at(TAGS_PATH),
+        feed_url: urls.at(feeds::ATOM_PATH),
     };
+    let article_view =
+        |i: usize| ArticleView::new(&content.articles[i], &bodies.articles[i].html, &urls);
     let mut base = Context::new();
     base.insert("site", &shared);
     let page = |path: String,
                 template: &'static str,
                 describe: String,
                 title: &str,
+                description: String,
                 illustrative: bool| {
         let mut context = base.clone();
         context.insert(
@@ -116,11 +149,23 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             &PageView {
                 title,
                 url: urls.at(&path),
+                absolute_url: feeds::absolute(config, &path),
+                description: if description.is_empty() {
+                    config.description.clone()
+                } else {
+                    description
+                },
+                kind: if template == "article.html" {
+                    "article"
+                } else {
+                    "website"
+                },
                 illustrative,
             },
         );
         PageSpec {
             path,
+            file: "index.html",
             template,
             describe,
             context,
@@ -156,23 +201,22 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
         || headlines
             .iter()
             .flat_map(|s| &s.entries)
-            .any(|e| e.row.illustrative);
+            .any(|e| e.row.illustrative)
+        || bodies.home.as_ref().is_some_and(|h| h.illustrative);
     let mut home = page(
         String::new(),
         "home.html",
         "the home page".into(),
         home_title,
+        String::new(),
         illustrative,
     );
     home.context
-        .insert("intro_html", &content.home.as_ref().map_or("", |h| &h.html));
+        .insert("intro_html", &bodies.home.as_ref().map_or("", |h| &h.html));
     home.context.insert("headlines", &headlines);
     home.context.insert("blocks", &blocks);
-    let latest: Vec<ArticleView> = content
-        .articles
-        .iter()
-        .take(5)
-        .map(|a| ArticleView::new(a, &urls))
+    let latest: Vec<ArticleView> = (0..content.articles.len().min(5))
+        .map(article_view)
         .collect();
     home.context.insert("articles", &latest);
     out.push(home);
@@ -197,6 +241,15 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             "index-page.html",
             format!("the page of index `{}`", def.id),
             &def.name,
+            format!(
+                "{}: kết quả{} và các bảng xếp hạng qua các năm.",
+                def.name,
+                if config.province.is_empty() {
+                    String::new()
+                } else {
+                    format!(" của {}", config.province)
+                }
+            ),
             illustrative,
         );
         p.context.insert("index", &IndexView::new(def, &urls));
@@ -220,6 +273,7 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             "year.html",
             format!("the page of year {year}"),
             &title,
+            format!("Kết quả đánh giá các chỉ số cải cách hành chính năm {year}: điểm số, thứ hạng, bình quân các khối."),
             illustrative,
         );
         p.context.insert("year", &year);
@@ -247,6 +301,11 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             "ranking.html",
             format!("the ranking page for {year}, {}", group.id),
             &title,
+            format!(
+                "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
+                tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
+                group.name
+            ),
             illustrative,
         );
         p.context.insert("year", &year);
@@ -264,8 +323,20 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
     // One page per unit.
     for (u, unit) in site.units.iter().enumerate() {
         let history = unit_series(site, u, &urls);
+        // Units merged into this one: their history belongs on this page.
+        let merged_from: Vec<MergedView> = site
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| other.merged_into.as_deref() == Some(unit.id.as_str()))
+            .map(|(o, _)| MergedView {
+                unit: UnitRef::new(site, o, &urls),
+                history: unit_series(site, o, &urls),
+            })
+            .collect();
         let illustrative = history
             .iter()
+            .chain(merged_from.iter().flat_map(|m| &m.history))
             .flat_map(|s| &s.entries)
             .any(|e| e.row.illustrative);
         let group = unit
@@ -281,6 +352,7 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             "unit.html",
             format!("the page of unit `{}`", unit.id),
             &unit.name,
+            format!("Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.", unit.name),
             illustrative,
         );
         p.context.insert("unit", unit);
@@ -296,32 +368,6 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             .and_then(|id| site.units.iter().position(|x| &x.id == id))
             .map(|s| UnitRef::new(site, s, &urls));
         p.context.insert("merged_into", &successor);
-        // Units merged into this one: their history belongs on this page.
-        let merged_from: Vec<MergedView> = site
-            .units
-            .iter()
-            .enumerate()
-            .filter(|(_, other)| other.merged_into.as_deref() == Some(unit.id.as_str()))
-            .map(|(o, _)| MergedView {
-                unit: UnitRef::new(site, o, &urls),
-                history: unit_series(site, o, &urls),
-            })
-            .collect();
-        if merged_from
-            .iter()
-            .flat_map(|m| &m.history)
-            .flat_map(|s| &s.entries)
-            .any(|e| e.row.illustrative)
-        {
-            p.context.insert(
-                "page",
-                &PageView {
-                    title: &unit.name,
-                    url: urls.at(&urls::unit_path(&unit.id)),
-                    illustrative: true,
-                },
-            );
-        }
         p.context.insert("merged_from", &merged_from);
         out.push(p);
     }
@@ -330,12 +376,9 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
     let per_page = config.articles_per_page.max(1);
     let total = content.articles.len().div_ceil(per_page).max(1);
     for n in 1..=total {
-        let chunk: Vec<ArticleView> = content
-            .articles
-            .iter()
-            .skip((n - 1) * per_page)
-            .take(per_page)
-            .map(|a| ArticleView::new(a, &urls))
+        let chunk: Vec<ArticleView> = ((n - 1) * per_page
+            ..(n * per_page).min(content.articles.len()))
+            .map(article_view)
             .collect();
         let title = if n == 1 {
             "Tin tức".to_owned()
@@ -347,6 +390,7 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
             "article-list.html",
             format!("article list page {n}"),
             &title,
+            String::new(),
             false,
         );
         p.context.insert("articles", &chunk);
@@ -361,17 +405,125 @@ pub fn pages(config: &Config, site: &Site, content: &Content) -> Vec<PageSpec> {
         );
         out.push(p);
     }
-    for article in &content.articles {
+    for (i, article) in content.articles.iter().enumerate() {
         let mut p = page(
             urls::article_path(&article.slug),
             "article.html",
             format!("the article {}", article.file.display()),
             &article.front.title,
-            false,
+            article.front.summary.clone(),
+            bodies.articles[i].illustrative,
         );
-        p.context
-            .insert("article", &ArticleView::new(article, &urls));
+        p.context.insert("article", &article_view(i));
         out.push(p);
     }
+
+    // Tags: a page per tag and a page listing them.
+    let mut tags: BTreeMap<String, (&str, Vec<usize>)> = BTreeMap::new();
+    for (i, article) in content.articles.iter().enumerate() {
+        for tag in &article.front.tags {
+            let slug = vi::slugify(tag);
+            if slug.is_empty() {
+                continue;
+            }
+            let entry = tags.entry(slug).or_insert((tag.as_str(), Vec::new()));
+            if !entry.1.contains(&i) {
+                entry.1.push(i);
+            }
+        }
+    }
+    let mut tag_list: Vec<(TagView, usize)> = tags
+        .iter()
+        .map(|(slug, (name, list))| (TagView::new(name, slug, &urls), list.len()))
+        .collect();
+    tag_list.sort_by(|a, b| vi::compare(a.0.name, b.0.name).then_with(|| a.0.url.cmp(&b.0.url)));
+    for (slug, (name, list)) in &tags {
+        let title = format!("Chủ đề: {name}");
+        let mut p = page(
+            urls::tag_path(slug),
+            "tag.html",
+            format!("the page of tag `{name}`"),
+            &title,
+            format!("Các bài viết về {name}."),
+            false,
+        );
+        p.context.insert("tag", name);
+        let articles: Vec<ArticleView> = list.iter().map(|&i| article_view(i)).collect();
+        p.context.insert("articles", &articles);
+        out.push(p);
+    }
+    let mut p = page(
+        TAGS_PATH.to_owned(),
+        "tags.html",
+        "the list of tags".into(),
+        "Chủ đề",
+        "Các chủ đề của bài viết.".into(),
+        false,
+    );
+    p.context.insert(
+        "tags",
+        &tag_list
+            .iter()
+            .map(|(t, n)| serde_json::json!({ "name": t.name, "url": t.url, "count": n }))
+            .collect::<Vec<_>>(),
+    );
+    out.push(p);
+
+    // Open data: every table, with its downloads.
+    let all_tables: Vec<TableView> = site
+        .tables
+        .iter()
+        .map(|t| TableView::new(site, t, &urls))
+        .collect();
+    let mut p = page(
+        DATA_PATH.to_owned(),
+        "data.html",
+        "the open data page".into(),
+        "Dữ liệu mở",
+        "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into(),
+        false,
+    );
+    p.context.insert("tables", &all_tables);
+    out.push(p);
+
+    // Search.
+    let mut p = page(
+        SEARCH_PATH.to_owned(),
+        "search.html",
+        "the search page".into(),
+        "Tìm kiếm",
+        "Tìm đơn vị, chỉ số, bảng xếp hạng và bài viết, gõ có dấu hay không dấu đều được.".into(),
+        false,
+    );
+    p.context
+        .insert("search_index", &urls.at(super::search::INDEX_PATH));
+    out.push(p);
+
+    // Not found: written as /404.html, the name static hosts look for.
+    let mut p = page(
+        String::new(),
+        "404.html",
+        "the not-found page".into(),
+        "Không tìm thấy trang",
+        String::new(),
+        false,
+    );
+    p.file = "404.html";
+    p.context.insert(
+        "page",
+        &PageView {
+            title: "Không tìm thấy trang",
+            url: urls.at("404.html"),
+            absolute_url: feeds::absolute(config, "404.html"),
+            description: config.description.clone(),
+            kind: "website",
+            illustrative: false,
+        },
+    );
+    out.push(p);
     out
 }
+
+pub const SEARCH_PATH: &str = "tim-kiem/";
+pub const DATA_PATH: &str = "du-lieu/";
+pub const TAGS_PATH: &str = "the/";

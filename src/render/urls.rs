@@ -49,6 +49,11 @@ impl Urls {
         self.at(&article_path(slug))
     }
 
+    /// An open-data download of one table: `du-lieu/2023/so-ban-nganh/cchc-tinh.csv`.
+    pub fn data_file(&self, year: i32, group: &str, index: &str, ext: &str) -> String {
+        self.at(&data_file_path(year, group, index, ext))
+    }
+
     pub fn article_list(&self, page: usize) -> String {
         self.at(&article_list_path(page))
     }
@@ -75,6 +80,14 @@ pub fn unit_path(id: &str) -> String {
 
 pub fn article_path(slug: &str) -> String {
     format!("tin-tuc/{slug}/")
+}
+
+pub fn tag_path(slug: &str) -> String {
+    format!("the/{slug}/")
+}
+
+pub fn data_file_path(year: i32, group: &str, index: &str, ext: &str) -> String {
+    format!("du-lieu/{year}/{group}/{index}.{ext}")
 }
 
 /// Page 1 of the article list is `/tin-tuc/`, later pages `/tin-tuc/trang/N/`.

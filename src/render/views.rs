@@ -4,10 +4,12 @@
 
 use serde::Serialize;
 
+use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
 use super::urls::Urls;
 use crate::content::{render_markdown, Article};
 use crate::data::schema::{Alternative, IndexDef, Source};
 use crate::model::{Change, NoComparison, Row, Site, Table};
+use crate::vi;
 
 /// An index, for links and headings.
 #[derive(Debug, Clone, Serialize)]
@@ -108,6 +110,9 @@ pub struct UnitRef<'a> {
     pub name: &'a str,
     pub kind: &'a str,
     pub url: String,
+    /// The unit's place in Vietnamese alphabetical order (`vi::compare`), for
+    /// sorting tables by name in the browser exactly as chiso sorts them.
+    pub order: usize,
 }
 
 impl<'a> UnitRef<'a> {
@@ -118,6 +123,7 @@ impl<'a> UnitRef<'a> {
             name: &u.name,
             kind: &u.kind,
             url: urls.unit(&u.id),
+            order: unit,
         }
     }
 }
@@ -270,13 +276,35 @@ pub struct TableView<'a> {
     pub leaders: Vec<UnitRef<'a>>,
     pub last_place: Vec<UnitRef<'a>>,
     pub rows: Vec<RowView<'a>>,
+    /// The table as horizontal bars (SVG), for complete tables; empty otherwise.
+    pub chart_svg: String,
+    /// The open-data downloads of this table.
+    pub csv_url: String,
+    pub json_url: String,
 }
 
 impl<'a> TableView<'a> {
     pub fn new(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
+        let rows: Vec<RowView> = table
+            .rows
+            .iter()
+            .map(|r| RowView::new(site, table, r, urls))
+            .collect();
+        let top_band = table.top_band.map(|(b, count)| TopBandView {
+            name: &def.bands[b].name,
+            min: def.bands[b].min,
+            count,
+        });
         TableView {
+            chart_svg: if table.complete {
+                ranking_chart(def, &group.name, table.year, &rows, top_band.as_ref())
+            } else {
+                String::new()
+            },
+            csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
+            json_url: urls.data_file(table.year, &group.id, &def.id, "json"),
             index: IndexRef::new(def, urls),
             group: GroupRef {
                 id: &group.id,
@@ -292,11 +320,7 @@ impl<'a> TableView<'a> {
             ranked: table.ranked,
             average: table.average,
             average_published: table.average_published,
-            top_band: table.top_band.map(|(b, count)| TopBandView {
-                name: &def.bands[b].name,
-                min: def.bands[b].min,
-                count,
-            }),
+            top_band,
             leaders: table
                 .leaders()
                 .map(|r| UnitRef::new(site, r.unit, urls))
@@ -320,13 +344,93 @@ impl<'a> TableView<'a> {
                     }
                 })
                 .collect(),
-            rows: table
-                .rows
-                .iter()
-                .map(|r| RowView::new(site, table, r, urls))
-                .collect(),
+            rows,
         }
     }
+}
+
+/// The bars of a complete table in rank order, the leader highlighted, the
+/// top band's threshold drawn.
+fn ranking_chart(
+    def: &IndexDef,
+    group: &str,
+    year: i32,
+    rows: &[RowView],
+    top_band: Option<&TopBandView>,
+) -> String {
+    let short = def.short_name.as_deref().unwrap_or(&def.name);
+    let format = Format {
+        decimals: def.decimals,
+        unit_label: &def.unit_label,
+    };
+    let bars: Vec<Bar> = rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .filter_map(|r| {
+            Some(Bar {
+                label: r.unit.name,
+                value: r.value?,
+                highlight: r.rank == Some(1),
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return String::new();
+    }
+    let threshold_label;
+    let threshold = match top_band {
+        Some(band) => {
+            let whole = Format {
+                decimals: if band.min.fract() == 0.0 {
+                    0
+                } else {
+                    def.decimals
+                },
+                ..format
+            };
+            threshold_label = format!("Ngưỡng {}", whole.value(band.min));
+            Some(Threshold {
+                value: band.min,
+                label: &threshold_label,
+            })
+        }
+        None => None,
+    };
+    let title = format!("{short} {year}: {group}");
+    let mut desc = format!(
+        "Biểu đồ thanh ngang: {} của {} đơn vị, xếp theo thứ hạng, thang {}–{}.",
+        short,
+        bars.len(),
+        vi::format_number(def.scale.min, 0),
+        vi::format_number(def.scale.max, 0),
+    );
+    if let Some(band) = top_band {
+        desc.push_str(&format!(
+            " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
+            band.name.to_lowercase(),
+            vi::format_number(
+                band.min,
+                if band.min.fract() == 0.0 {
+                    0
+                } else {
+                    def.decimals
+                }
+            ),
+            band.count
+        ));
+    }
+    desc.push_str(" Số liệu ở bảng bên dưới.");
+    charts::ranking(
+        &ChartText {
+            id: &format!("bieu-do-{}-{year}", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &bars,
+        (def.scale.min, def.scale.max),
+        threshold.as_ref(),
+        format,
+    )
 }
 
 /// One unit's result in one year, with where it comes from.
@@ -338,6 +442,8 @@ pub struct EntryView<'a> {
     pub average: Option<f64>,
     pub complete: bool,
     pub row: RowView<'a>,
+    /// The components against their maxima (SVG), when the row has them.
+    pub components_svg: String,
 }
 
 /// One unit's results on one index across years, latest first.
@@ -345,6 +451,8 @@ pub struct EntryView<'a> {
 pub struct SeriesView<'a> {
     pub index: IndexRef<'a>,
     pub entries: Vec<EntryView<'a>>,
+    /// Score and rank over the years (SVG).
+    pub chart_svg: String,
 }
 
 /// Every index's series for one unit, in index definition order; indices
@@ -368,16 +476,97 @@ pub fn unit_series<'a>(site: &'a Site, unit: usize, urls: &Urls) -> Vec<SeriesVi
                         table_url: format!("{}#{}", urls.ranking(t.year, &group.id), def.id),
                         average: t.average,
                         complete: t.complete,
+                        components_svg: components_chart(def, &site.units[unit].name, t.year, r),
                         row: RowView::new(site, t, r, urls),
                     }
                 })
                 .collect();
             (!entries.is_empty()).then(|| SeriesView {
+                chart_svg: history_chart(def, &site.units[unit].name, &entries),
                 index: IndexRef::new(def, urls),
                 entries,
             })
         })
         .collect()
+}
+
+/// A unit's score and rank on one index over the years.
+fn history_chart(def: &IndexDef, unit: &str, entries: &[EntryView]) -> String {
+    let short = def.short_name.as_deref().unwrap_or(&def.name);
+    let points: Vec<YearPoint> = entries
+        .iter()
+        .map(|e| YearPoint {
+            year: e.year,
+            value: e.row.value,
+            rank: e.row.rank,
+            of: e.row.of,
+        })
+        .collect();
+    let title = format!("{short} của {unit} qua các năm");
+    let desc = format!(
+        "Biểu đồ đường: điểm {short} của {unit} từng năm, thứ hạng ghi dưới mỗi năm. Số liệu ở bảng bên cạnh."
+    );
+    charts::history(
+        &ChartText {
+            id: &format!("bieu-do-{}-qua-cac-nam", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &points,
+        Format {
+            decimals: def.decimals,
+            unit_label: &def.unit_label,
+        },
+    )
+}
+
+/// A row's components against their maxima; empty when it has none with a
+/// maximum.
+fn components_chart(def: &IndexDef, unit: &str, year: i32, row: &Row) -> String {
+    let parts: Vec<Part> = row
+        .components
+        .iter()
+        .filter_map(|&(c, value)| {
+            let component = &def.components[c];
+            Some(Part {
+                label: &component.name,
+                value,
+                max: component.max?,
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let title = format!("Điểm các lĩnh vực của {unit} năm {year}");
+    let desc = format!(
+        "Biểu đồ thanh: điểm đạt của {} lĩnh vực so với điểm tối đa của từng lĩnh vực. Số liệu ở bảng bên cạnh.",
+        parts.len()
+    );
+    charts::components(
+        &ChartText {
+            id: &format!("bieu-do-{}-{year}-linh-vuc", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &parts,
+    )
+}
+
+/// A tag, with its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+impl<'a> TagView<'a> {
+    pub fn new(name: &'a str, slug: &str, urls: &Urls) -> Self {
+        TagView {
+            name,
+            url: urls.at(&super::urls::tag_path(slug)),
+        }
+    }
 }
 
 /// An article, for lists and its own page.
@@ -386,20 +575,29 @@ pub struct ArticleView<'a> {
     pub title: &'a str,
     pub summary: &'a str,
     pub date: Option<String>,
-    pub tags: &'a [String],
+    pub tags: Vec<TagView<'a>>,
     pub url: String,
+    /// The body, shortcodes expanded.
     pub html: &'a str,
 }
 
 impl<'a> ArticleView<'a> {
-    pub fn new(article: &'a Article, urls: &Urls) -> Self {
+    pub fn new(article: &'a Article, html: &'a str, urls: &Urls) -> Self {
         ArticleView {
             title: &article.front.title,
             summary: &article.front.summary,
             date: article.front.date.map(|d| d.to_string()),
-            tags: &article.front.tags,
+            tags: article
+                .front
+                .tags
+                .iter()
+                .filter_map(|t| {
+                    let slug = vi::slugify(t);
+                    (!slug.is_empty()).then(|| TagView::new(t, &slug, urls))
+                })
+                .collect(),
             url: urls.article(&article.slug),
-            html: &article.html,
+            html,
         }
     }
 }

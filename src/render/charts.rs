@@ -1,0 +1,479 @@
+//! Charts as inline SVG, drawn at build time: plain data in, an SVG string
+//! out. No JavaScript is needed to see them; colours come from CSS classes
+//! and `currentColor`, so the theme (and dark mode) styles them. Every chart
+//! is `role="img"` with a `<title>` and `<desc>` named by `aria-labelledby`,
+//! and the page shows the same figures in a table beside it.
+//!
+//! Figures are formatted the Vietnamese way (`vi::format_number`) and every
+//! piece of text is XML-escaped here, so templates insert the result with
+//! `| safe`.
+
+use std::fmt::Write;
+
+use crate::vi;
+
+/// What every chart needs to be accessible.
+#[derive(Debug, Clone)]
+pub struct ChartText<'a> {
+    /// A prefix for the element ids, unique within the page.
+    pub id: &'a str,
+    pub title: &'a str,
+    /// The text alternative: what the chart shows, in a sentence or two.
+    pub desc: &'a str,
+}
+
+/// How a value is printed: decimals and unit label ("%" or "điểm").
+#[derive(Debug, Clone, Copy)]
+pub struct Format<'a> {
+    pub decimals: u32,
+    pub unit_label: &'a str,
+}
+
+impl Format<'_> {
+    pub fn value(&self, v: f64) -> String {
+        if !v.is_finite() {
+            return "—".to_owned();
+        }
+        let n = vi::format_number(v, self.decimals);
+        if self.unit_label == "%" {
+            format!("{n}%")
+        } else {
+            format!("{n} {}", self.unit_label)
+        }
+    }
+}
+
+/// One year of a unit's history on one index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearPoint {
+    pub year: i32,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
+}
+
+/// One bar of a ranking chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar<'a> {
+    pub label: &'a str,
+    pub value: f64,
+    /// Drawn with its own class (the home unit, a leader).
+    pub highlight: bool,
+}
+
+/// A line drawn across the bars: a band's threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Threshold<'a> {
+    pub value: f64,
+    pub label: &'a str,
+}
+
+/// One component against its maximum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part<'a> {
+    pub label: &'a str,
+    pub value: f64,
+    pub max: f64,
+}
+
+const WIDTH: f64 = 360.0;
+
+/// Escapes text for SVG content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A coordinate with at most one decimal, without trailing zeros.
+fn c(v: f64) -> String {
+    let v = if v.is_finite() { v } else { 0.0 };
+    let text = format!("{:.1}", v);
+    text.strip_suffix(".0").unwrap_or(&text).to_owned()
+}
+
+fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
+    let id = escape(text.id);
+    let _ = write!(
+        out,
+        "<svg class=\"chart {class}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
+        w = c(WIDTH),
+        h = c(height),
+        title = escape(text.title),
+        desc = escape(text.desc),
+    );
+}
+
+fn text_at(out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &str) {
+    let _ = write!(
+        out,
+        "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"{class}\">{}</text>",
+        c(x),
+        c(y),
+        escape(text)
+    );
+}
+
+/// A unit's score over the years as a line, oldest year on the left, with the
+/// rank written under each year. Years without a score keep their place and
+/// their rank, and break the line.
+pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String {
+    let mut points = points.to_vec();
+    points.sort_by_key(|p| p.year);
+    let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
+    let (lo, hi) = match values.iter().copied().reduce(f64::min) {
+        Some(min) => {
+            let max = values.iter().copied().fold(min, f64::max);
+            let pad = ((max - min) * 0.15).max(1.0);
+            ((min - pad).floor(), (max + pad).ceil())
+        }
+        None => (0.0, 1.0),
+    };
+    let (left, right, top, bottom) = (40.0, WIDTH - 36.0, 24.0, 150.0);
+    let height = 200.0;
+    let x_of = |i: usize| {
+        if points.len() <= 1 {
+            (left + right) / 2.0
+        } else {
+            left + (right - left) * i as f64 / (points.len() - 1) as f64
+        }
+    };
+    let y_of = |v: f64| bottom - (bottom - top) * (v - lo) / (hi - lo);
+    let mut out = String::new();
+    open(&mut out, text, "chart-history", height);
+    for v in [lo, hi] {
+        let y = y_of(v);
+        let _ = write!(
+            out,
+            "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
+            c(left),
+            c(right),
+            c(y),
+            c(y)
+        );
+        text_at(
+            &mut out,
+            left - 6.0,
+            y + 4.0,
+            "end",
+            "axis",
+            &vi::format_number(v, 0),
+        );
+    }
+    // The line, broken where a year has no score.
+    let mut segment: Vec<String> = Vec::new();
+    let mut segments: Vec<Vec<String>> = Vec::new();
+    for (i, p) in points.iter().enumerate() {
+        match p.value {
+            Some(v) => segment.push(format!("{},{}", c(x_of(i)), c(y_of(v)))),
+            None => segments.push(std::mem::take(&mut segment)),
+        }
+    }
+    segments.push(segment);
+    for s in segments.iter().filter(|s| s.len() > 1) {
+        let _ = write!(out, "<polyline class=\"line\" points=\"{}\"/>", s.join(" "));
+    }
+    for (i, p) in points.iter().enumerate() {
+        let x = x_of(i);
+        if let Some(v) = p.value {
+            let y = y_of(v);
+            let _ = write!(
+                out,
+                "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"4\"/>",
+                c(x),
+                c(y)
+            );
+            text_at(&mut out, x, y - 9.0, "middle", "value", &format.value(v));
+        }
+        text_at(
+            &mut out,
+            x,
+            bottom + 20.0,
+            "middle",
+            "axis",
+            &p.year.to_string(),
+        );
+        let rank = match (p.rank, p.of) {
+            (Some(r), Some(of)) => format!("hạng {r}/{of}"),
+            (Some(r), None) => format!("hạng {r}"),
+            _ => String::new(),
+        };
+        if !rank.is_empty() {
+            text_at(&mut out, x, bottom + 38.0, "middle", "rank", &rank);
+        }
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// A ranking as horizontal bars from `scale_min`, in the given order, each
+/// with its label above it and its value at the right, and the threshold
+/// drawn as a dashed line across all bars.
+pub fn ranking(
+    text: &ChartText,
+    bars: &[Bar],
+    scale: (f64, f64),
+    threshold: Option<&Threshold>,
+    format: Format,
+) -> String {
+    let (min, max) = scale;
+    let span = if max > min { max - min } else { 1.0 };
+    // Bars leave room at the right for their value.
+    let (left, right) = (0.0, WIDTH - 64.0);
+    let x_of = |v: f64| left + (right - left) * ((v - min) / span).clamp(0.0, 1.0);
+    let row = 34.0;
+    let top = if threshold.is_some() { 20.0 } else { 4.0 };
+    let height = top + row * bars.len() as f64 + 4.0;
+    let mut out = String::new();
+    open(&mut out, text, "chart-ranking", height);
+    // Shapes first, then the threshold, then text over them (CSS gives text
+    // a halo in the background colour where the line crosses it).
+    for (i, bar) in bars.iter().enumerate() {
+        let y = top + row * i as f64 + 17.0;
+        let class = if bar.highlight {
+            "bar highlight"
+        } else {
+            "bar"
+        };
+        let _ = write!(
+            out,
+            "<rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\"/>\
+             <rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\"/>",
+            c(left),
+            c(y),
+            c(right - left),
+            c(left),
+            c(y),
+            c(x_of(bar.value) - left),
+        );
+    }
+    if let Some(t) = threshold {
+        let x = x_of(t.value);
+        let _ = write!(
+            out,
+            "<line class=\"threshold\" x1=\"{}\" x2=\"{}\" y1=\"14\" y2=\"{}\"/>",
+            c(x),
+            c(x),
+            c(height)
+        );
+        let anchor = if x > WIDTH * 0.6 { "end" } else { "start" };
+        let dx = if anchor == "end" { -4.0 } else { 4.0 };
+        text_at(&mut out, x + dx, 11.0, anchor, "threshold-label", t.label);
+    }
+    for (i, bar) in bars.iter().enumerate() {
+        let y = top + row * i as f64;
+        text_at(&mut out, left, y + 12.0, "start", "label", bar.label);
+        text_at(
+            &mut out,
+            WIDTH,
+            y + 28.0,
+            "end",
+            "value",
+            &format.value(bar.value),
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Components against their maxima: each a track as long as its maximum's
+/// share is full, filled to the score, with "score/max" at the right.
+pub fn components(text: &ChartText, parts: &[Part]) -> String {
+    let row = 34.0;
+    let height = row * parts.len() as f64 + 4.0;
+    let mut out = String::new();
+    open(&mut out, text, "chart-components", height);
+    for (i, part) in parts.iter().enumerate() {
+        let y = row * i as f64;
+        let share = if part.max > 0.0 {
+            (part.value / part.max).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        text_at(&mut out, 0.0, y + 12.0, "start", "label", part.label);
+        let figures = format!(
+            "{}/{}",
+            vi::format_number(part.value, digits(part.value)),
+            vi::format_number(part.max, digits(part.max))
+        );
+        text_at(&mut out, WIDTH, y + 12.0, "end", "value", &figures);
+        let _ = write!(
+            out,
+            "<rect class=\"track\" x=\"0\" y=\"{}\" width=\"{}\" height=\"12\"/>\
+             <rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{}\" height=\"12\"/>",
+            c(y + 17.0),
+            c(WIDTH),
+            c(y + 17.0),
+            c(WIDTH * share)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The decimals a figure was written with (at most 3): 13.969 → 3, 14 → 0.
+fn digits(v: f64) -> u32 {
+    let text = format!("{}", (v * 1000.0).round() / 1000.0);
+    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PCT: Format = Format {
+        decimals: 2,
+        unit_label: "%",
+    };
+
+    fn t<'a>(id: &'a str, title: &'a str) -> ChartText<'a> {
+        ChartText {
+            id,
+            title,
+            desc: "Mô tả <a & b>",
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_and_charts_are_labelled() {
+        let svg = ranking(
+            &t("c1", "Sở \"A\" & <B>"),
+            &[Bar {
+                label: "<script>",
+                value: 95.27,
+                highlight: false,
+            }],
+            (0.0, 100.0),
+            None,
+            PCT,
+        );
+        assert!(svg.starts_with(
+            "<svg class=\"chart chart-ranking\" role=\"img\" aria-labelledby=\"c1-title c1-desc\""
+        ));
+        assert!(svg.contains("<title id=\"c1-title\">Sở &quot;A&quot; &amp; &lt;B&gt;</title>"));
+        assert!(svg.contains("<desc id=\"c1-desc\">Mô tả &lt;a &amp; b&gt;</desc>"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.ends_with("</svg>"));
+    }
+
+    #[test]
+    fn bars_are_proportional_and_the_threshold_is_drawn() {
+        let bars = [
+            Bar {
+                label: "A",
+                value: 95.27,
+                highlight: true,
+            },
+            Bar {
+                label: "B",
+                value: 50.0,
+                highlight: false,
+            },
+        ];
+        let threshold = Threshold {
+            value: 90.0,
+            label: "Ngưỡng 90%",
+        };
+        let svg = ranking(&t("r", "x"), &bars, (0.0, 100.0), Some(&threshold), PCT);
+        // Bars span 296 units: 95.27% → 282.0; 50% → 148; 90% → 266.4.
+        assert!(svg.contains("class=\"bar highlight\" x=\"0\" y=\"37\" width=\"282\""));
+        assert!(svg.contains("class=\"bar\" x=\"0\" y=\"71\" width=\"148\""));
+        assert!(svg.contains("<line class=\"threshold\" x1=\"266.4\" x2=\"266.4\""));
+        assert!(svg.contains(">Ngưỡng 90%</text>"));
+        assert!(svg.contains(">95,27%</text>"));
+        assert!(svg.contains(">50,00%</text>"));
+    }
+
+    #[test]
+    fn history_orders_years_breaks_the_line_and_writes_ranks() {
+        let points = [
+            YearPoint {
+                year: 2023,
+                value: Some(88.35),
+                rank: Some(18),
+                of: Some(63),
+            },
+            YearPoint {
+                year: 2021,
+                value: None,
+                rank: Some(8),
+                of: Some(63),
+            },
+            YearPoint {
+                year: 2022,
+                value: Some(85.95),
+                rank: Some(28),
+                of: Some(63),
+            },
+        ];
+        let svg = history(&t("h", "PAR Index"), &points, PCT);
+        let y2021 = svg.find(">2021<").unwrap();
+        let y2023 = svg.find(">2023<").unwrap();
+        assert!(y2021 < y2023);
+        assert!(svg.contains(">hạng 8/63</text>"));
+        assert!(svg.contains(">88,35%</text>"));
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert_eq!(svg.matches("<circle").count(), 2);
+    }
+
+    #[test]
+    fn components_fill_to_their_maximum_and_print_figures_as_written() {
+        let svg = components(
+            &t("k", "Lĩnh vực"),
+            &[
+                Part {
+                    label: "Cải cách TTHC",
+                    value: 13.969,
+                    max: 14.0,
+                },
+                Part {
+                    label: "Tổ chức bộ máy",
+                    value: 11.5,
+                    max: 11.5,
+                },
+            ],
+        );
+        assert!(svg.contains(">13,969/14</text>"));
+        assert!(svg.contains(">11,5/11,5</text>"));
+        assert!(svg.contains("class=\"bar\" x=\"0\" y=\"51\" width=\"360\""));
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let empty = history(&t("e", "x"), &[], PCT);
+        assert!(empty.ends_with("</svg>"));
+        let nan = ranking(
+            &t("n", "x"),
+            &[Bar {
+                label: "x",
+                value: f64::NAN,
+                highlight: false,
+            }],
+            (5.0, 5.0),
+            None,
+            PCT,
+        );
+        assert!(!nan.contains("NaN"));
+        let zero = components(
+            &t("z", "x"),
+            &[Part {
+                label: "x",
+                value: 1.0,
+                max: 0.0,
+            }],
+        );
+        assert!(zero.contains("width=\"0\""));
+    }
+}

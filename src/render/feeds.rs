@@ -1,0 +1,142 @@
+//! Files for machines: the Atom feed of articles (`atom.xml`), the sitemap
+//! (`sitemap.xml`) and `robots.txt`. URLs are absolute, from `base_url`;
+//! dates are the articles' own (no clock), so output is deterministic.
+
+use std::fmt::Write;
+
+use super::charts::escape;
+use crate::config::Config;
+use crate::content::Article;
+
+pub const ATOM_PATH: &str = "atom.xml";
+pub const SITEMAP_PATH: &str = "sitemap.xml";
+
+/// The absolute URL of a site-relative path.
+pub fn absolute(config: &Config, path: &str) -> String {
+    format!(
+        "{}/{}",
+        config.base_url.trim_end_matches('/'),
+        path.trim_start_matches('/')
+    )
+}
+
+fn timestamp(date: &str) -> String {
+    format!("{date}T00:00:00Z")
+}
+
+/// The Atom feed: every article, latest first, with its full HTML.
+/// `articles` pairs each article with its site-relative path and rendered
+/// HTML (shortcodes expanded).
+pub fn atom(config: &Config, articles: &[(&Article, String, &str)]) -> String {
+    let updated = articles
+        .iter()
+        .filter_map(|(a, _, _)| a.front.date)
+        .max()
+        .map_or_else(|| "1970-01-01".to_owned(), |d| d.to_string());
+    let home = absolute(config, "");
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n\
+         <feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{lang}\" xml:base=\"{home}\">\n\
+         <title>{title}</title>\n<subtitle>{subtitle}</subtitle>\n<id>{home}</id>\n\
+         <link rel=\"alternate\" type=\"text/html\" href=\"{home}\"/>\n\
+         <link rel=\"self\" type=\"application/atom+xml\" href=\"{me}\"/>\n\
+         <updated>{updated}</updated>\n<author><name>{title}</name></author>\n\
+         <generator>chiso</generator>\n",
+        lang = escape(&config.language),
+        home = escape(&home),
+        me = escape(&absolute(config, ATOM_PATH)),
+        title = escape(&config.title),
+        subtitle = escape(&config.description),
+        updated = timestamp(&updated),
+    );
+    for (article, path, html) in articles {
+        let url = absolute(config, path);
+        let date = article
+            .front
+            .date
+            .map_or_else(|| updated.clone(), |d| d.to_string());
+        let _ = write!(
+            out,
+            "<entry>\n<title>{title}</title>\n<id>{url}</id>\n\
+             <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
+             <published>{date}</published>\n<updated>{date}</updated>\n",
+            title = escape(&article.front.title),
+            url = escape(&url),
+            date = timestamp(&date),
+        );
+        if !article.front.summary.is_empty() {
+            let _ = writeln!(out, "<summary>{}</summary>", escape(&article.front.summary));
+        }
+        for tag in &article.front.tags {
+            let _ = writeln!(out, "<category term=\"{}\"/>", escape(tag));
+        }
+        let _ = write!(
+            out,
+            "<content type=\"html\">{}</content>\n</entry>\n",
+            escape(html)
+        );
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+/// The sitemap: every page's absolute URL, in the order given.
+pub fn sitemap(config: &Config, paths: &[String]) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in paths {
+        let _ = writeln!(
+            out,
+            "<url><loc>{}</loc></url>",
+            escape(&absolute(config, path))
+        );
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named.
+pub fn robots(config: &Config) -> String {
+    format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        absolute(config, SITEMAP_PATH)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(base_url: &str) -> Config {
+        let mut c: Config = toml::from_str(&format!(
+            "title = \"A & B\"\nbase_url = \"{base_url}\"\nprovince = \"Hà Tĩnh\"\n"
+        ))
+        .expect("a valid config");
+        c.base_url = base_url.to_owned();
+        c
+    }
+
+    #[test]
+    fn urls_are_absolute_under_a_subpath() {
+        let c = config("https://x.gov.vn/cchc/");
+        assert_eq!(
+            absolute(&c, "tin-tuc/a/"),
+            "https://x.gov.vn/cchc/tin-tuc/a/"
+        );
+        assert_eq!(absolute(&c, ""), "https://x.gov.vn/cchc/");
+        assert!(robots(&c).contains("Sitemap: https://x.gov.vn/cchc/sitemap.xml"));
+        let map = sitemap(&c, &["".into(), "nam/2023/".into()]);
+        assert!(map.contains("<loc>https://x.gov.vn/cchc/nam/2023/</loc>"));
+    }
+
+    #[test]
+    fn an_empty_feed_is_still_valid_and_escaped() {
+        let feed = atom(&config("https://x.vn/"), &[]);
+        assert!(feed.contains("<title>A &amp; B</title>"));
+        assert!(feed.contains("<updated>1970-01-01T00:00:00Z</updated>"));
+        assert!(feed.ends_with("</feed>\n"));
+    }
+}

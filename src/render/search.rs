@@ -1,0 +1,163 @@
+//! The offline search index: one small JSON file (`tim-kiem/chi-muc.json`)
+//! built at build time, listing units (with former names), indices, ranking
+//! pages and articles. Each entry carries its text folded with
+//! [`vi::fold`], so the page's script only folds the query the same way and
+//! matches words: "so khoa hoc" finds "Sở Khoa học và Công nghệ".
+
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use crate::content::Content;
+use crate::model::Site;
+use crate::vi;
+
+/// Where the index is written, site-relative.
+pub const INDEX_PATH: &str = "tim-kiem/chi-muc.json";
+
+/// One thing the search can find.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Entry {
+    /// What it is, shown with the result ("Đơn vị", "Chỉ số", …).
+    pub kind: &'static str,
+    pub title: String,
+    pub url: String,
+    /// A line shown under the title.
+    pub text: String,
+    /// Folded title, matched first.
+    pub ft: String,
+    /// Folded searchable text (title, other names, summary, body).
+    pub fx: String,
+}
+
+fn entry(kind: &'static str, title: &str, url: String, text: String, more: &[&str]) -> Entry {
+    let mut all = vec![title, text.as_str()];
+    all.extend_from_slice(more);
+    Entry {
+        kind,
+        title: title.to_owned(),
+        url,
+        ft: vi::fold(title),
+        fx: vi::fold(&all.join(" ")),
+        text,
+    }
+}
+
+/// Every entry, in a fixed order: indices, units, ranking pages, articles.
+pub fn entries(
+    site: &Site,
+    content: &Content,
+    articles_html: &[super::shortcodes::Expanded],
+    urls: &Urls,
+) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for def in &site.indices {
+        let short = def.short_name.as_deref().unwrap_or(&def.name);
+        out.push(entry(
+            "Chỉ số",
+            &def.name,
+            urls.index(&def.id),
+            def.publisher.clone().unwrap_or_default(),
+            &[short, &def.id],
+        ));
+    }
+    for unit in &site.units {
+        let mut text = unit.kind.clone();
+        if !unit.former_names.is_empty() {
+            text.push_str(&format!(
+                " · Tên trước đây: {}",
+                unit.former_names.join(", ")
+            ));
+        }
+        let former: Vec<&str> = unit.former_names.iter().map(String::as_str).collect();
+        out.push(entry(
+            "Đơn vị",
+            &unit.name,
+            urls.unit(&unit.id),
+            text,
+            &former,
+        ));
+    }
+    let mut pairs: Vec<(i32, usize)> = site.tables.iter().map(|t| (t.year, t.group)).collect();
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    pairs.dedup();
+    for (year, g) in pairs {
+        let group = &site.groups[g];
+        out.push(entry(
+            "Bảng xếp hạng",
+            &format!("{} năm {year}", group.name),
+            urls.at(&urls::ranking_path(year, &group.id)),
+            String::new(),
+            &[],
+        ));
+    }
+    for (article, html) in content.articles.iter().zip(articles_html) {
+        let body = strip_tags(&html.html);
+        let tags = article.front.tags.join(", ");
+        out.push(entry(
+            "Bài viết",
+            &article.front.title,
+            urls.article(&article.slug),
+            article.front.summary.clone(),
+            &[&tags, &body],
+        ));
+    }
+    out
+}
+
+/// The index as JSON.
+pub fn index_json(entries: &[Entry]) -> String {
+    serde_json::to_string(entries).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The text of HTML that chiso rendered itself: tags dropped, the few
+/// entities pulldown-cmark writes decoded.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_hold_folded_text_for_diacritic_free_queries() {
+        let e = entry(
+            "Đơn vị",
+            "Sở Khoa học và Công nghệ",
+            "/don-vi/x/".into(),
+            "Sở".into(),
+            &["Sở Khoa học, Công nghệ và Môi trường"],
+        );
+        assert_eq!(e.ft, "so khoa hoc va cong nghe");
+        assert!(e.fx.contains("moi truong"));
+        let json = index_json(&[e]);
+        assert!(json.contains("\"title\":\"Sở Khoa học và Công nghệ\""));
+    }
+
+    #[test]
+    fn tags_are_stripped_and_entities_decoded() {
+        assert_eq!(
+            strip_tags("<p>A &amp; <em>B</em></p>")
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["A", "&", "B"]
+        );
+    }
+}

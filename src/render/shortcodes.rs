@@ -1,0 +1,390 @@
+//! Data in articles: shortcodes written as HTML comments in Markdown,
+//! expanded after Markdown into figures and tables from the model, so prose
+//! never retypes a figure.
+//!
+//! ```text
+//! <!-- chiso:ket-qua chi-so=par-index nam=2023 -->            88,35%, xếp thứ 18/63, tăng 10 bậc so với năm 2022
+//! <!-- chiso:ket-qua chi-so=sipas nam=2023 hien=hang -->      4/63
+//! <!-- chiso:khoi chi-so=cchc-tinh nam=2023 khoi=so-ban-nganh hien=binh-quan -->   90,53%
+//! <!-- chiso:bang-xep-hang nam=2023 khoi=so-ban-nganh -->     the whole ranking table
+//! ```
+//!
+//! A comment passes through Markdown untouched (inline, in a table cell, or
+//! as a block of its own), and any other text, `{{` included, is left alone.
+//! A `chiso:` comment that names an unknown shortcode, argument, index, unit
+//! or table is an error with the article's file, never a silent blank.
+
+use std::collections::BTreeMap;
+
+use super::charts::escape;
+use super::urls::Urls;
+use crate::model::{Row, Site, Table};
+use crate::vi;
+
+const OPEN: &str = "<!-- chiso:";
+const CLOSE: &str = "-->";
+
+/// What a shortcode needs from the site.
+pub struct Env<'a> {
+    pub site: &'a Site,
+    pub urls: &'a Urls,
+    /// The unit `ket-qua` reports when none is named (`home_unit`).
+    pub home_unit: Option<&'a str>,
+}
+
+/// An article body with its shortcodes expanded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Expanded {
+    pub html: String,
+    /// Some figure printed is illustrative (and marked `*`), so the page
+    /// shows the notice.
+    pub illustrative: bool,
+}
+
+const MARK: &str = "<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>";
+
+/// Expands every shortcode in `html`; the error names the first bad one.
+pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
+    let mut out = String::with_capacity(html.len());
+    let mut illustrative = false;
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len()..];
+        let Some(end) = after.find(CLOSE) else {
+            return Err(format!("`{OPEN}` is not closed with `{CLOSE}`"));
+        };
+        let call = after[..end].trim();
+        let (text, marked) =
+            run(call, env).map_err(|e| format!("in `{OPEN}{call} {CLOSE}`: {e}"))?;
+        out.push_str(&text);
+        illustrative |= marked;
+        rest = &after[end + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    Ok(Expanded {
+        html: out,
+        illustrative,
+    })
+}
+
+/// The HTML of one call, and whether it shows an illustrative figure.
+fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
+    let mut words = call.split_whitespace();
+    let name = words.next().unwrap_or_default();
+    let mut args = BTreeMap::new();
+    for word in words {
+        let (key, value) = word
+            .split_once('=')
+            .ok_or_else(|| format!("`{word}` should be written key=value"))?;
+        args.insert(key, value.trim_matches('"'));
+    }
+    let allowed: &[&str] = match name {
+        "ket-qua" => &["chi-so", "nam", "don-vi", "khoi", "hien"],
+        "khoi" => &["chi-so", "nam", "khoi", "hien"],
+        "bang-xep-hang" => &["chi-so", "nam", "khoi"],
+        other => {
+            return Err(format!(
+                "unknown shortcode `{other}`; the shortcodes are ket-qua, khoi and bang-xep-hang"
+            ))
+        }
+    };
+    if let Some(bad) = args.keys().find(|k| !allowed.contains(k)) {
+        return Err(format!(
+            "unknown argument `{bad}`; `{name}` takes {}",
+            allowed.join(", ")
+        ));
+    }
+    let year: i32 = args
+        .get("nam")
+        .ok_or("the year `nam=…` is missing")?
+        .parse()
+        .map_err(|_| "`nam` must be a year such as 2023".to_owned())?;
+    let show = args.get("hien").copied();
+    match name {
+        "ket-qua" => unit_result(env, &args, year, show),
+        "khoi" => Ok((
+            group_figure(env, find_table(env, &args, year)?, show)?,
+            false,
+        )),
+        _ => {
+            let table = find_table(env, &args, year)?;
+            Ok((ranking_table(env, table), table.has_illustrative()))
+        }
+    }
+}
+
+fn index_of(env: &Env, id: &str) -> Result<usize, String> {
+    env.site
+        .indices
+        .iter()
+        .position(|d| d.id == id)
+        .ok_or_else(|| format!("there is no index `{id}`"))
+}
+
+/// The one table of `nam`, `khoi` and (if given) `chi-so`.
+fn find_table<'a>(
+    env: &'a Env,
+    args: &BTreeMap<&str, &str>,
+    year: i32,
+) -> Result<&'a Table, String> {
+    let group_id = args.get("khoi").ok_or("the group `khoi=…` is missing")?;
+    let group = env
+        .site
+        .groups
+        .iter()
+        .position(|g| g.id == *group_id)
+        .ok_or_else(|| format!("there is no group `{group_id}`"))?;
+    let index = args.get("chi-so").map(|id| index_of(env, id)).transpose()?;
+    let found: Vec<&Table> = env
+        .site
+        .tables
+        .iter()
+        .filter(|t| t.year == year && t.group == group && index.is_none_or(|i| t.index == i))
+        .collect();
+    match found.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("there is no table for {group_id} in {year}")),
+        _ => Err("several indices ranked this group that year: name one with `chi-so=…`".into()),
+    }
+}
+
+fn value_text(env: &Env, table: &Table, value: f64, decimals: u32) -> String {
+    let label = &env.site.indices[table.index].unit_label;
+    let n = vi::format_number(value, decimals);
+    if label == "%" {
+        format!("{n}%")
+    } else {
+        format!("{n} {label}")
+    }
+}
+
+/// "18/63"; `bare` leaves out "of" (a complete table's rank column).
+fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
+    let rank = row.rank?;
+    Some(match row.of.or(table.ranked) {
+        Some(of) if !bare => format!("{rank}/{of}"),
+        _ => rank.to_string(),
+    })
+}
+
+fn unit_result(
+    env: &Env,
+    args: &BTreeMap<&str, &str>,
+    year: i32,
+    show: Option<&str>,
+) -> Result<(String, bool), String> {
+    let index = index_of(
+        env,
+        args.get("chi-so")
+            .ok_or("the index `chi-so=…` is missing")?,
+    )?;
+    let unit_id = args
+        .get("don-vi")
+        .copied()
+        .or(env.home_unit)
+        .ok_or("name the unit with `don-vi=…` (the site has no home_unit)")?;
+    let unit = env
+        .site
+        .units
+        .iter()
+        .position(|u| u.id == unit_id)
+        .ok_or_else(|| format!("there is no unit `{unit_id}`"))?;
+    let group = args.get("khoi");
+    let (table, row) = env
+        .site
+        .tables
+        .iter()
+        .filter(|t| t.index == index && t.year == year)
+        .filter(|t| group.is_none_or(|g| env.site.groups[t.group].id == *g))
+        .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
+        .ok_or_else(|| format!("`{unit_id}` has no result for this index in {year}"))?;
+    let value = row.value.map(|v| value_text(env, table, v, row.decimals));
+    let number = row.value.map(|v| vi::format_number(v, row.decimals));
+    let rank = rank_text(table, row, false);
+    let change = row
+        .change
+        .and_then(|c| Some((c.rank_delta?, c.previous_year)))
+        .map(|(d, y)| format!("{} so với năm {y}", vi::rank_change_phrase(d)));
+    let regional = row
+        .regional
+        .iter()
+        .map(|r| {
+            let of = r.of.map(|o| format!("/{o}")).unwrap_or_default();
+            format!("xếp thứ {}{of} {}", r.rank, env.site.regions[r.region].name)
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let missing = |what: &str| format!("`{unit_id}` has no {what} for this index in {year}");
+    let show = show.unwrap_or("day-du");
+    let marked =
+        row.illustrative && matches!(show, "day-du" | "diem" | "so") && row.value.is_some();
+    let text = match show {
+        "day-du" => {
+            let mut parts = Vec::new();
+            parts.extend(value);
+            parts.extend(rank.map(|r| format!("xếp thứ {r}")));
+            parts.extend(change);
+            if parts.is_empty() {
+                return Err(missing("figure"));
+            }
+            parts.join(", ")
+        }
+        "diem" => value.ok_or_else(|| missing("score"))?,
+        "so" => number.ok_or_else(|| missing("score"))?,
+        "hang" => rank.ok_or_else(|| missing("rank"))?,
+        "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
+        "vung" if !regional.is_empty() => regional,
+        "vung" => return Err(missing("regional rank")),
+        other => {
+            return Err(format!(
+                "`hien={other}`: choose day-du, diem, so, hang, thay-doi or vung"
+            ))
+        }
+    };
+    Ok((
+        format!("{}{}", escape(&text), if marked { MARK } else { "" }),
+        marked,
+    ))
+}
+
+fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
+    let def = &env.site.indices[table.index];
+    let average = table
+        .average
+        .map(|a| value_text(env, table, a, def.decimals));
+    let top = table.top_band.map(|(b, count)| (&def.bands[b], count));
+    let leaders: Vec<&str> = table
+        .rows
+        .iter()
+        .filter(|r| r.rank == Some(1))
+        .map(|r| env.site.units[r.unit].name.as_str())
+        .collect();
+    let text = match show.unwrap_or("day-du") {
+        "binh-quan" => average.ok_or("the table has no average")?,
+        "so-don-vi" => table.ranked.ok_or("the table has no count")?.to_string(),
+        "so-dat" => top.ok_or("the index has no bands")?.1.to_string(),
+        "dan-dau" if !leaders.is_empty() => leaders.join(" và "),
+        "dan-dau" => return Err("the table has no rank 1".into()),
+        "day-du" => {
+            let mut parts = Vec::new();
+            parts.extend(average.map(|a| format!("bình quân {a}")));
+            if let (Some((band, count)), Some(of)) = (top, table.ranked) {
+                let min = value_text(env, table, band.min, 0);
+                parts.push(format!("{count}/{of} đơn vị đạt từ {min} trở lên"));
+            }
+            if parts.is_empty() {
+                return Err("the table has no average or band count".into());
+            }
+            parts.join(", ")
+        }
+        other => {
+            return Err(format!(
+                "`hien={other}`: choose day-du, binh-quan, so-don-vi, so-dat or dan-dau"
+            ))
+        }
+    };
+    Ok(escape(&text))
+}
+
+fn ranking_table(env: &Env, table: &Table) -> String {
+    let site = env.site;
+    let def = &site.indices[table.index];
+    let group = &site.groups[table.group];
+    let short = def.short_name.as_deref().unwrap_or(&def.name);
+    let url = format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id);
+    let mut out = format!(
+        "<div class=\"table-scroll\"><table class=\"ranking embedded\">\n<caption>{} {}: {}</caption>\n\
+         <thead><tr><th scope=\"col\" class=\"num\">Hạng</th><th scope=\"col\">Đơn vị</th>\
+         <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">Xếp loại</th></tr></thead>\n<tbody>\n",
+        escape(short),
+        table.year,
+        escape(&group.name),
+        escape(short),
+    );
+    for row in &table.rows {
+        let unit = &site.units[row.unit];
+        let mark = if row.illustrative { MARK } else { "" };
+        out.push_str(&format!(
+            "<tr><td class=\"num\">{}</td><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}{mark}</td><td>{}</td></tr>\n",
+            rank_text(table, row, table.complete).unwrap_or_else(|| "—".into()),
+            escape(&env.urls.unit(&unit.id)),
+            escape(&unit.name),
+            row.value
+                .map(|v| escape(&value_text(env, table, v, row.decimals)))
+                .unwrap_or_else(|| "—".into()),
+            row.band
+                .map(|b| escape(&def.bands[b].name))
+                .unwrap_or_else(|| "—".into()),
+        ));
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    out.push_str(&format!(
+        "<p class=\"downloads\"><a href=\"{}\">Xem bảng đầy đủ</a> · <a href=\"{}\" download>CSV</a> · <a href=\"{}\" download>JSON</a></p>\n",
+        escape(&url),
+        escape(&env.urls.data_file(table.year, &group.id, &def.id, "csv")),
+        escape(&env.urls.data_file(table.year, &group.id, &def.id, "json")),
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env_expand(html: &str) -> Result<String, String> {
+        expand_full(html).map(|e| e.html)
+    }
+
+    fn expand_full(html: &str) -> Result<Expanded, String> {
+        let site = Site::default();
+        let urls = Urls::new("/");
+        expand(
+            html,
+            &Env {
+                site: &site,
+                urls: &urls,
+                home_unit: None,
+            },
+        )
+    }
+
+    #[test]
+    fn text_without_shortcodes_is_left_alone() {
+        let html = "<p>{{ not a call }} <!-- an editor's comment --> {% x %}</p>";
+        assert_eq!(env_expand(html).unwrap(), html);
+    }
+
+    #[test]
+    fn bad_shortcodes_are_clear_errors() {
+        let cases = [
+            ("<!-- chiso:ket-qua chi-so=x nam=2023", "not closed"),
+            (
+                "<!-- chiso:ketqua nam=2023 -->",
+                "unknown shortcode `ketqua`",
+            ),
+            (
+                "<!-- chiso:ket-qua chi-so=x year=2023 -->",
+                "unknown argument `year`",
+            ),
+            ("<!-- chiso:ket-qua chi-so=x nam -->", "key=value"),
+            (
+                "<!-- chiso:ket-qua chi-so=x nam=hai -->",
+                "`nam` must be a year",
+            ),
+            (
+                "<!-- chiso:ket-qua chi-so=x nam=2023 -->",
+                "there is no index `x`",
+            ),
+            ("<!-- chiso:khoi nam=2023 -->", "`khoi=…` is missing"),
+            (
+                "<!-- chiso:bang-xep-hang nam=2023 khoi=g -->",
+                "there is no group `g`",
+            ),
+        ];
+        for (html, want) in cases {
+            let e = env_expand(html).unwrap_err();
+            assert!(e.contains(want), "{html}: {e}");
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Checks that need tools outside Rust, run on the built example site:
+//!
+//! - the browser checks of `tests/browser/run.mjs` (Debian's Chromium driven
+//!   by playwright-core, with axe-core), against the site served by a tiny
+//!   static server on 127.0.0.1;
+//! - the Nu Html Checker (`vnu.jar` from the npm package `vnu-jar`) on every
+//!   generated HTML page.
+//!
+//! They need `chromium`, `node`, `java` and `npm ci`. When one is missing the
+//! test prints a loud SKIPPED message and passes, unless
+//! `CHISO_REQUIRE_BROWSER=1` is set (as `.ci/run` does), in which case it
+//! fails.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::thread;
+
+use common::*;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+fn required() -> bool {
+    std::env::var("CHISO_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
+}
+
+/// Returns whether the tools are present; otherwise skips loudly (or fails
+/// when they are required).
+fn tools_present(what: &str, missing: &[String]) -> bool {
+    if missing.is_empty() {
+        return true;
+    }
+    let message = format!(
+        "SKIPPED: {what} need {}: install chromium and a JDK, then run `npm ci`",
+        missing.join(", ")
+    );
+    if required() {
+        panic!("{message} (CHISO_REQUIRE_BROWSER=1 makes this a failure)");
+    }
+    eprintln!("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
+    eprintln!("!!! {message}");
+    eprintln!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n");
+    false
+}
+
+fn runs(program: &str, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHISO_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(CHROMIUM))
+}
+
+#[test]
+fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
+    let root = example_root();
+    let mut missing = Vec::new();
+    if !chromium().is_file() {
+        missing.push(format!("chromium ({})", chromium().display()));
+    }
+    if !runs("node", "--version") {
+        missing.push("node".to_owned());
+    }
+    for package in ["playwright-core", "axe-core"] {
+        if !root.join("node_modules").join(package).is_dir() {
+            missing.push(format!("node_modules/{package} (`npm ci`)"));
+        }
+    }
+    if !tools_present("browser tests", &missing) {
+        return;
+    }
+    let built = build_ok(&root);
+    let port = serve(built.out.clone());
+    let output = Command::new("node")
+        .arg(root.join("tests/browser/run.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .env("CHISO_CHROMIUM", chromium())
+        .current_dir(&root)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    assert!(
+        output.status.success(),
+        "browser checks failed:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("all browser checks passed"), "{stdout}");
+}
+
+#[test]
+fn every_page_passes_the_nu_html_checker() {
+    let root = example_root();
+    let jar = root.join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let mut missing = Vec::new();
+    if !runs("java", "-version") {
+        missing.push("java".to_owned());
+    }
+    if !jar.is_file() {
+        missing.push("node_modules/vnu-jar (`npm ci`)".to_owned());
+    }
+    if !tools_present("HTML validation", &missing) {
+        return;
+    }
+    let built = build_ok(&root);
+    let pages = built.all_pages().len();
+    assert!(pages > 50, "only {pages} pages");
+    let output = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--errors-only", "--skip-non-html"])
+        .arg(&built.out)
+        .output()
+        .expect("java runs");
+    let report = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success() && report.trim().is_empty(),
+        "the Nu Html Checker found errors:\n{report}"
+    );
+}
+
+/// Serves `dir` on a free port of 127.0.0.1 for the life of the test
+/// process; returns the port.
+fn serve(dir: PathBuf) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let port = listener.local_addr().unwrap().port();
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let dir = dir.clone();
+            thread::spawn(move || {
+                let _ = answer(&dir, stream);
+            });
+        }
+    });
+    port
+}
+
+/// Answers one GET request with a file of `dir` (a folder gives its
+/// `index.html`), or `404.html` with status 404.
+fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request = String::new();
+    reader.read_line(&mut request)?;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+    }
+    let target = request.split_whitespace().nth(1).unwrap_or("/");
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let mut file = dir.to_path_buf();
+    for part in path.split('/').filter(|p| !p.is_empty()) {
+        if part == ".." {
+            file = dir.join("missing");
+            break;
+        }
+        file.push(part);
+    }
+    if file.is_dir() {
+        file.push("index.html");
+    }
+    let (status, file) = if file.is_file() {
+        ("200 OK", file)
+    } else {
+        ("404 Not Found", dir.join("404.html"))
+    };
+    let body = std::fs::read(&file).unwrap_or_default();
+    let kind = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("svg") => "image/svg+xml",
+        Some("xml") => "application/xml",
+        Some("csv") => "text/csv; charset=utf-8",
+        _ => "text/plain; charset=utf-8",
+    };
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    stream.write_all(&body)?;
+    stream.flush()
+}

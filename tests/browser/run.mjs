@@ -1,0 +1,143 @@
+// Browser checks of the built example site, run by tests/browser.rs:
+//   node tests/browser/run.mjs http://127.0.0.1:PORT/
+// Drives Debian's Chromium (never a downloaded browser) through
+// playwright-core on a 360 px wide viewport: sorting a ranking table by
+// clicking its headers, the offline search, no console errors, and axe-core
+// with no serious or critical violations (light and dark colour schemes).
+// Prints one line per check and exits non-zero if any failed.
+import { chromium } from "playwright-core";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const base = process.argv[2];
+if (!base) {
+  console.error("usage: node tests/browser/run.mjs http://127.0.0.1:PORT/");
+  process.exit(2);
+}
+const executablePath = process.env.CHISO_CHROMIUM || "/usr/bin/chromium";
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const failures = [];
+function check(name, ok, detail = "") {
+  console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok || !detail ? "" : `\n     ${detail}`}`);
+  if (!ok) failures.push(name);
+}
+
+const profile = mkdtempSync(join(tmpdir(), "chiso-chromium-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath,
+  headless: true,
+  args: [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+  viewport: { width: 360, height: 740 },
+  locale: "vi-VN",
+});
+context.setDefaultTimeout(15000);
+
+// Every page opened records its console errors, uncaught exceptions and
+// failed requests.
+const problems = [];
+context.on("page", watch);
+// /favicon.ico is requested by the browser itself, not by any page; a site
+// without one is not at fault.
+const browserOwn = (u) => new URL(u).pathname === "/favicon.ico";
+function watch(page) {
+  page.on("console", (m) => {
+    if (m.type() === "error" && !browserOwn(m.location().url || page.url() + "x")) {
+      problems.push(`${page.url()}: console: ${m.text()} (${m.location().url})`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`${page.url()}: exception: ${e.message}`));
+  page.on("requestfailed", (r) => { if (!browserOwn(r.url())) problems.push(`${r.url()}: request failed: ${r.failure()?.errorText}`); });
+  page.on("response", (r) => { if (r.status() >= 400 && !browserOwn(r.url())) problems.push(`${r.url()}: HTTP ${r.status()}`); });
+}
+const page = context.pages()[0] ?? (await context.newPage());
+if (context.pages()[0] === page) watch(page);
+const url = (path) => new URL(path, base).href;
+
+async function columnTexts(selector, column) {
+  return page.$$eval(`${selector} tbody tr`, (rows, c) => rows.map((r) => r.cells[c].textContent.trim()), column);
+}
+const number = (text) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
+
+try {
+  // 1. Sorting a ranking table.
+  await page.goto(url("xep-hang/2023/so-ban-nganh/"));
+  const table = "table.ranking.sortable";
+  await page.waitForSelector(`${table}.is-sortable`);
+  const headers = await page.$$eval(`${table} thead th`, (ths) => ths.map((th) => th.textContent.trim()));
+  const unitColumn = headers.findIndex((h) => h.startsWith("Đơn vị"));
+  const valueColumn = headers.findIndex((h) => h.startsWith("Chỉ số CCHC"));
+  const rankBefore = await columnTexts(table, 0);
+  check("the table starts ordered by rank", rankBefore.every((r, i) => i === 0 || Number(r) >= Number(rankBefore[i - 1])));
+
+  await page.click(`${table} thead th:nth-child(${unitColumn + 1}) button`);
+  const names = await columnTexts(table, unitColumn);
+  const collator = new Intl.Collator("vi");
+  const expected = [...names].sort(collator.compare);
+  check("clicking “Đơn vị” sorts names in Vietnamese order", JSON.stringify(names) === JSON.stringify(expected),
+    `${names.join(" | ")}`);
+  const aria = await page.$eval(`${table} thead th:nth-child(${unitColumn + 1})`, (th) => th.getAttribute("aria-sort"));
+  check("the sorted header says aria-sort=ascending", aria === "ascending", String(aria));
+  const others = await page.$$eval(`${table} thead th[aria-sort]`, (ths) => ths.length);
+  check("only one header has aria-sort", others === 1, String(others));
+
+  await page.click(`${table} thead th:nth-child(${valueColumn + 1}) button`);
+  let values = (await columnTexts(table, valueColumn)).map(number);
+  check("clicking the score sorts highest first", values.every((v, i) => i === 0 || v <= values[i - 1]), values.join(" "));
+  await page.click(`${table} thead th:nth-child(${valueColumn + 1}) button`);
+  values = (await columnTexts(table, valueColumn)).map(number);
+  check("clicking it again sorts lowest first", values.every((v, i) => i === 0 || v >= values[i - 1]), values.join(" "));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  check("the page is not wider than a 360 px screen (tables scroll inside)", width <= 360, `${width}px`);
+
+  // 2. Search, typed without diacritics.
+  await page.goto(url("tim-kiem/"));
+  await page.fill("#search-query", "so khoa hoc");
+  await page.press("#search-query", "Enter");
+  await page.waitForSelector("#search-results li");
+  const results = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
+  check("“so khoa hoc” finds Sở Khoa học và Công nghệ", results.includes("Sở Khoa học và Công nghệ"), results.join(" | "));
+  await page.goto(url("?"));
+  await page.fill("#site-search-q", "ha tinh");
+  await Promise.all([page.waitForURL(/tim-kiem/), page.press("#site-search-q", "Enter")]);
+  await page.waitForSelector("#search-results li");
+  const fromHeader = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
+  check("the header form searches “ha tinh” and finds Hà Tĩnh", fromHeader.includes("Hà Tĩnh"), fromHeader.join(" | "));
+
+  // 3. axe-core on the main kinds of page, light and dark.
+  const pages = ["", "xep-hang/2023/so-ban-nganh/", "don-vi/so-khoa-hoc-va-cong-nghe/",
+    "tin-tuc/chi-so-cchc-nam-2023/", "tim-kiem/?q=ha+tinh", "chi-so/par-index/", "du-lieu/"];
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of pages) {
+      await page.goto(url(path));
+      if (path.startsWith("tim-kiem")) await page.waitForSelector("#search-results li");
+      await page.addScriptTag({ content: axeSource });
+      const found = await page.evaluate(async () => {
+        const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+        return r.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+      });
+      check(`axe: no serious or critical violations on /${path} (${scheme})`, found.length === 0, found.join("\n     "));
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+
+  // 4. Nothing went wrong along the way.
+  check("no console errors, exceptions or failed requests", problems.length === 0, problems.join("\n     "));
+} catch (e) {
+  check("the browser checks ran to the end", false, e.stack || String(e));
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
+
+console.log(failures.length ? `${failures.length} browser check(s) failed` : "all browser checks passed");
+process.exit(failures.length ? 1 : 0);

@@ -1,0 +1,477 @@
+//! The reader's site on the Hà Tĩnh example: charts, sortable tables, open
+//! data that holds the same figures as the tables, the search index, feeds,
+//! sitemap, tags, 404 and page metadata; and shortcodes in articles.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::sync::OnceLock;
+
+use common::*;
+use scraper::Html;
+use serde_json::Value;
+
+const BASE_URL: &str = "https://cchc.hatinh.example/";
+
+fn site() -> &'static Built {
+    static SITE: OnceLock<Built> = OnceLock::new();
+    SITE.get_or_init(|| build_ok(&example_root()))
+}
+
+fn read(path: &str) -> String {
+    let file = site().out.join(path);
+    fs::read_to_string(&file).unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()))
+}
+
+/// A minimal RFC 4180 reader: fields separated by commas, quoted fields
+/// with doubled quotes, CRLF line ends.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    assert!(!quoted, "unterminated quoted field");
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// "95.27" (CSV) → "95,27" as the page prints it.
+fn vi_decimal(machine: &str) -> String {
+    machine.replace('.', ",")
+}
+
+fn attr<'a>(html: &'a Html, css: &str, name: &str) -> Vec<&'a str> {
+    html.select(&sel(css))
+        .filter_map(|e| e.value().attr(name))
+        .collect()
+}
+
+#[test]
+fn csv_and_json_downloads_hold_the_figures_of_every_ranking_table() {
+    let mut checked = 0;
+    for (path, page) in site().all_pages() {
+        if !path.starts_with("xep-hang/") {
+            continue;
+        }
+        for section in page.select(&sel("section.ranking-section")) {
+            let csv_url = section
+                .select(&sel("p.downloads a[href$=\".csv\"]"))
+                .next()
+                .and_then(|a| a.value().attr("href"))
+                .unwrap_or_else(|| panic!("{path}: a table without a CSV link"));
+            let json_url = csv_url.replace(".csv", ".json");
+            let csv_text = read(csv_url.trim_start_matches('/'));
+            let csv_body = csv_text
+                .strip_prefix('\u{feff}')
+                .unwrap_or_else(|| panic!("{csv_url} has no byte-order mark"));
+            let csv = parse_csv(csv_body);
+            let header = &csv[0];
+            let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+            let json: Value = serde_json::from_str(&read(json_url.trim_start_matches('/')))
+                .unwrap_or_else(|e| panic!("{json_url}: {e}"));
+            let json_rows = json["rows"].as_array().unwrap();
+
+            let table_rows: Vec<_> = section.select(&sel("table.ranking tbody tr")).collect();
+            assert_eq!(table_rows.len(), csv.len() - 1, "{csv_url}");
+            assert_eq!(table_rows.len(), json_rows.len(), "{json_url}");
+            for ((tr, line), obj) in table_rows.iter().zip(&csv[1..]).zip(json_rows) {
+                let cell = |css: &str| text(tr.select(&sel(css)).next().unwrap());
+                let unit = cell("th.unit a");
+                assert_eq!(line[col("don_vi")], unit, "{csv_url}");
+                assert_eq!(obj["unit_name"], unit.as_str(), "{json_url}");
+                let rank = cell("td.rank");
+                let shown_rank = rank.split('/').next().unwrap();
+                assert_eq!(line[col("hang")], shown_rank.replace('—', ""), "{csv_url}");
+                if shown_rank != "—" {
+                    assert_eq!(obj["rank"].to_string(), shown_rank, "{json_url}");
+                }
+                let value = cell("td.value");
+                let value = value.trim_end_matches('*');
+                let number = value.trim_end_matches('%').trim_end_matches(" điểm");
+                let machine = &line[col("diem")];
+                if number == "—" {
+                    assert_eq!(machine, "");
+                    assert!(obj["value"].is_null());
+                } else {
+                    assert_eq!(vi_decimal(machine), number, "{csv_url}, {unit}");
+                    let json_value = obj["value"].as_f64().unwrap();
+                    assert_eq!(json_value, machine.parse::<f64>().unwrap(), "{json_url}");
+                }
+                assert_eq!(
+                    line[col("minh_hoa")] == "1",
+                    tr.value().classes().any(|c| c == "illustrative"),
+                    "{csv_url}, {unit}"
+                );
+                checked += 1;
+            }
+            if let Some(average) = section.select(&sel("tfoot td.average")).next() {
+                let shown = text(average);
+                let json_average = json["average"].as_f64().unwrap();
+                assert!(
+                    shown.starts_with(&vi_decimal(&format!("{json_average:.2}"))),
+                    "{json_url}: {shown} vs {json_average}"
+                );
+            }
+        }
+    }
+    assert!(checked >= 36, "only {checked} rows checked");
+}
+
+#[test]
+fn the_open_data_page_links_every_table_and_the_files_exist() {
+    let page = site().page("du-lieu/");
+    let links = attr(&page, "table.data-files a[download]", "href");
+    let tables: usize = site()
+        .all_pages()
+        .iter()
+        .filter(|(p, _)| p.starts_with("xep-hang/"))
+        .map(|(_, h)| h.select(&sel("table.ranking")).count())
+        .sum();
+    assert_eq!(links.len(), 2 * tables);
+    for link in links {
+        assert!(
+            site().out.join(link.trim_start_matches('/')).is_file(),
+            "{link}"
+        );
+    }
+}
+
+#[test]
+fn the_atom_feed_is_well_formed_and_lists_every_article() {
+    let text = read("atom.xml");
+    let doc = roxmltree::Document::parse(&text).expect("atom.xml is well-formed XML");
+    let feed = doc.root_element();
+    assert_eq!(feed.tag_name().name(), "feed");
+    assert_eq!(
+        feed.tag_name().namespace(),
+        Some("http://www.w3.org/2005/Atom")
+    );
+    let entries: Vec<_> = feed
+        .children()
+        .filter(|n| n.has_tag_name("entry"))
+        .collect();
+    let list = site().page("tin-tuc/");
+    let articles = attr(&list, "ul.article-list h2 a", "href");
+    assert_eq!(entries.len(), articles.len());
+    for (entry, href) in entries.iter().zip(&articles) {
+        let child = |name: &str| {
+            entry
+                .children()
+                .find(|n| n.has_tag_name(name))
+                .and_then(|n| n.text())
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert_eq!(
+            child("id"),
+            format!("{BASE_URL}{}", href.trim_start_matches('/'))
+        );
+        let updated = child("updated");
+        assert!(
+            updated.len() == 20 && updated.ends_with("T00:00:00Z"),
+            "{updated}"
+        );
+        assert!(child("content").contains("<p>"), "content is escaped HTML");
+    }
+    let feed_updated = feed
+        .children()
+        .find(|n| n.has_tag_name("updated"))
+        .and_then(|n| n.text())
+        .unwrap();
+    assert_eq!(
+        feed_updated, "2025-05-20T00:00:00Z",
+        "the latest article's date, not the clock"
+    );
+}
+
+#[test]
+fn the_sitemap_lists_every_page_and_robots_names_it() {
+    let text = read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&text).expect("sitemap.xml is well-formed XML");
+    let locs: BTreeSet<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .filter_map(|n| n.text())
+        .map(str::to_owned)
+        .collect();
+    let pages: BTreeSet<String> = site()
+        .all_pages()
+        .into_iter()
+        .filter_map(|(path, _)| path.strip_suffix("index.html").map(str::to_owned))
+        .map(|dir| format!("{BASE_URL}{dir}"))
+        .collect();
+    assert_eq!(locs, pages);
+    assert!(locs.contains(&format!("{BASE_URL}xep-hang/2023/so-ban-nganh/")));
+    assert!(read("robots.txt").contains(&format!("Sitemap: {BASE_URL}sitemap.xml")));
+}
+
+#[test]
+fn every_page_has_a_description_and_absolute_open_graph_url() {
+    for (path, page) in site().all_pages() {
+        let description = attr(&page, "meta[name=description]", "content");
+        assert_eq!(description.len(), 1, "{path}");
+        assert!(!description[0].trim().is_empty(), "{path}");
+        let og_url = attr(&page, "meta[property=\"og:url\"]", "content");
+        assert_eq!(og_url.len(), 1, "{path}");
+        assert!(og_url[0].starts_with(BASE_URL), "{path}: {}", og_url[0]);
+        assert_eq!(attr(&page, "html", "lang"), ["vi"], "{path}");
+    }
+    let article = site().page("tin-tuc/chi-so-cchc-nam-2023/");
+    assert_eq!(
+        attr(&article, "meta[property=\"og:type\"]", "content"),
+        ["article"]
+    );
+    assert!(attr(&article, "meta[name=description]", "content")[0]
+        .starts_with("PAR Index, SIPAS và PAPI"));
+}
+
+#[test]
+fn charts_are_labelled_svg_next_to_their_tables() {
+    let ranking = site().page("xep-hang/2023/so-ban-nganh/");
+    let svgs: Vec<_> = ranking.select(&sel("svg.chart-ranking")).collect();
+    assert_eq!(svgs.len(), 1);
+    let svg = svgs[0];
+    assert_eq!(svg.value().attr("role"), Some("img"));
+    for id in svg.value().attr("aria-labelledby").unwrap().split(' ') {
+        assert_eq!(
+            svg.select(&sel(&format!("[id=\"{id}\"]"))).count(),
+            1,
+            "{id}"
+        );
+    }
+    let bars = svg.select(&sel("rect.bar")).count();
+    let rows = ranking.select(&sel("table.ranking tbody tr")).count();
+    assert_eq!(bars, rows);
+    assert_eq!(svg.select(&sel("line.threshold")).count(), 1);
+    assert!(text(svg).contains("Ngưỡng 90%"));
+
+    let par = site().page("chi-so/par-index/");
+    let history = one(&par, "svg.chart-history");
+    for want in ["hạng 18/63", "88,35%", "hạng 8/63", "2021", "2024"] {
+        assert!(history.contains(want), "{want} in {history}");
+    }
+    assert!(one(&par, "svg.chart-history title").contains("Hà Tĩnh"));
+
+    let unit = site().page("don-vi/so-khoa-hoc-va-cong-nghe/");
+    let components = all(&unit, "svg.chart-components");
+    assert!(!components.is_empty());
+    assert!(components.iter().any(|c| c.contains("13,969/14")));
+}
+
+#[test]
+fn ranking_tables_carry_build_time_sort_keys() {
+    let ranking = site().page("xep-hang/2023/so-ban-nganh/");
+    assert_eq!(attr(&ranking, "script[src]", "src"), ["/sort.js"]);
+    assert!(site().out.join("sort.js").is_file());
+    let table = ranking
+        .select(&sel("table.ranking.sortable"))
+        .next()
+        .unwrap();
+    let mut names: Vec<(usize, String)> = Vec::new();
+    for tr in table.select(&sel("tbody tr")) {
+        let rank = tr.select(&sel("td.rank")).next().unwrap();
+        let key: u32 = rank.value().attr("data-sort").unwrap().parse().unwrap();
+        assert_eq!(key.to_string(), text(rank));
+        let value = tr.select(&sel("td.value")).next().unwrap();
+        let raw: f64 = value.value().attr("data-sort").unwrap().parse().unwrap();
+        assert!(text(value).starts_with(&vi_decimal(&format!("{raw:.2}"))));
+        let unit = tr.select(&sel("th.unit")).next().unwrap();
+        let order: usize = unit.value().attr("data-sort").unwrap().parse().unwrap();
+        names.push((order, text(unit)));
+    }
+    // Sorting by the name keys gives Vietnamese alphabetical order.
+    names.sort();
+    for pair in names.windows(2) {
+        assert_eq!(
+            chiso::vi::compare(&pair[0].1, &pair[1].1),
+            std::cmp::Ordering::Less,
+            "{} / {}",
+            pair[0].1,
+            pair[1].1
+        );
+    }
+    assert_eq!(attr(&ranking, "th[aria-sort]", "aria-sort"), ["ascending"]);
+}
+
+fn search_index() -> Vec<Value> {
+    let page = site().page("tim-kiem/");
+    let index_url = attr(&page, "#search-form", "data-index")[0].to_owned();
+    serde_json::from_str::<Value>(&read(index_url.trim_start_matches('/')))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+/// Finds entries the way search.js does: every folded word in `fx`.
+fn find(entries: &[Value], query: &str) -> Vec<String> {
+    let words: Vec<String> = chiso::vi::fold(query)
+        .split(' ')
+        .map(str::to_owned)
+        .collect();
+    entries
+        .iter()
+        .filter(|e| {
+            words
+                .iter()
+                .all(|w| e["fx"].as_str().unwrap().contains(w.as_str()))
+        })
+        .map(|e| e["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_search_index_finds_units_indices_and_articles_without_diacritics() {
+    let entries = search_index();
+    assert!(find(&entries, "so khoa hoc").contains(&"Sở Khoa học và Công nghệ".to_owned()));
+    assert!(find(&entries, "ha tinh").contains(&"Hà Tĩnh".to_owned()));
+    assert!(find(&entries, "HÀ TĨNH").contains(&"Hà Tĩnh".to_owned()));
+    assert!(find(&entries, "sipas")
+        .iter()
+        .any(|t| t.starts_with("Chỉ số hài lòng")));
+    assert!(find(&entries, "tang hang 2023")
+        .iter()
+        .any(|t| t.starts_with("Năm 2023: Hà Tĩnh tăng hạng")));
+    let units = site().out.join("don-vi");
+    let unit_pages = fs::read_dir(units).unwrap().count();
+    let unit_entries = entries.iter().filter(|e| e["kind"] == "Đơn vị").count();
+    assert_eq!(unit_entries, unit_pages);
+    assert!(site().out.join("search.js").is_file());
+}
+
+#[test]
+fn former_names_are_searchable() {
+    let dir = fixture("minimal");
+    let units = fs::read_to_string(dir.path().join("data/units.toml")).unwrap();
+    let units = units.replacen(
+        "name = \"Đơn vị A\"",
+        "name = \"Đơn vị A\"\nformer_names = [\"Sở Khoa học, Công nghệ và Môi trường\"]",
+        1,
+    );
+    put(dir.path(), "data/units.toml", &units);
+    let built = build_ok(dir.path());
+    let text = fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
+    let entries: Vec<Value> = serde_json::from_str(&text).unwrap();
+    assert_eq!(find(&entries, "moi truong"), ["Đơn vị A"]);
+}
+
+#[test]
+fn the_2023_article_prints_its_figures_from_the_data() {
+    let article = site().page("tin-tuc/chi-so-cchc-nam-2023/");
+    let body = one(&article, "article");
+    for want in [
+        "đạt 88,35 điểm",
+        "Tỉnh xếp thứ 18/63, tăng 10 bậc so với năm 2022",
+        "đạt 88,97%",
+        "đạt 45,42 điểm trên thang 80",
+        "tương đương 95,27%",
+    ] {
+        assert!(body.contains(want), "{want}");
+    }
+    let rows: Vec<String> = article
+        .select(&sel("article table tbody tr"))
+        .map(|tr| {
+            tr.select(&sel("td, th"))
+                .map(text)
+                .collect::<Vec<_>>()
+                .join(" | ")
+        })
+        .collect();
+    assert!(rows.contains(
+        &"PAR Index | 88,35 điểm | 18/63 | tăng 10 bậc so với năm 2022 | xếp thứ 3/6 Bắc Trung Bộ"
+            .to_owned()
+    ));
+    assert!(
+        rows.contains(&"Sở, ban, ngành | 17 | 90,53% | 12 | Sở Khoa học và Công nghệ".to_owned())
+    );
+    assert_eq!(
+        all(&article, "table.ranking.embedded tbody th a")
+            .first()
+            .map(String::as_str),
+        Some("Cục Hải quan Hà Tĩnh")
+    );
+    for (path, page) in site().all_pages() {
+        assert!(
+            !page.html().contains("<!-- chiso:"),
+            "{path} has an unexpanded shortcode"
+        );
+    }
+}
+
+#[test]
+fn a_bad_shortcode_fails_the_build_naming_the_article() {
+    let dir = fixture("minimal");
+    let article = fs::read_to_string(dir.path().join("content/tin-tuc/bai-mot.md")).unwrap();
+    put(
+        dir.path(),
+        "content/tin-tuc/bai-mot.md",
+        &format!("{article}\nĐạt <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=khong-co -->.\n"),
+    );
+    let err = build_err(dir.path());
+    assert!(err.contains("content/tin-tuc/bai-mot.md"), "{err}");
+    assert!(err.contains("there is no unit `khong-co`"), "{err}");
+}
+
+#[test]
+fn editors_double_braces_are_plain_text() {
+    let dir = fixture("minimal");
+    let article = fs::read_to_string(dir.path().join("content/tin-tuc/bai-mot.md")).unwrap();
+    put(
+        dir.path(),
+        "content/tin-tuc/bai-mot.md",
+        &format!("{article}\nCú pháp {{{{ x }}}} và {{% y %}} không phải lệnh.\n"),
+    );
+    let built = build_ok(dir.path());
+    let page = built.page("tin-tuc/bai-mot/");
+    assert!(one(&page, "article").contains("Cú pháp {{ x }} và {% y %} không phải lệnh."));
+}
+
+#[test]
+fn tags_have_pages_and_a_not_found_page_exists() {
+    let tag = site().page("the/par-index/");
+    let links = attr(&tag, "ul.article-list h2 a", "href");
+    assert_eq!(links.len(), 2);
+    let tags = all(&site().page("the/"), "ul.tag-list a");
+    assert!(tags.contains(&"Chỉ số CCHC tỉnh".to_owned()));
+    let article = site().page("tin-tuc/chi-so-cchc-nam-2023/");
+    assert!(attr(&article, "a[rel=tag]", "href").contains(&"/the/chi-so-cchc-tinh/"));
+    let not_found = Html::parse_document(&read("404.html"));
+    assert_eq!(one(&not_found, "h1"), "Không tìm thấy trang");
+}
+
+#[test]
+fn the_home_text_may_use_shortcodes_too() {
+    let dir = fixture("minimal");
+    let home = fs::read_to_string(dir.path().join("content/_index.md")).unwrap();
+    put(
+        dir.path(),
+        "content/_index.md",
+        &format!("{home}\nKhối có <!-- chiso:khoi chi-so=chi-so nam=2023 khoi=khoi hien=so-don-vi --> đơn vị.\n"),
+    );
+    let built = build_ok(dir.path());
+    let page = built.page("");
+    let intro = one(&page, "section.intro");
+    assert!(intro.contains("Khối có 4 đơn vị."), "{intro}");
+}
