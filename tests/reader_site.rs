@@ -382,11 +382,19 @@ fn the_2023_article_prints_its_figures_from_the_data() {
     let article = site().page("tin-tuc/chi-so-cchc-nam-2023/");
     let body = one(&article, "article");
     for want in [
-        "đạt 88,35 điểm",
+        "đạt 88,35 điểm, cao hơn mức bình quân 86,98 của 63 tỉnh",
+        "mức bình quân cả nước là 82,66%.",
+        "(bình quân cả nước: 42,3265 điểm)",
         "Tỉnh xếp thứ 18/63, tăng 10 bậc so với năm 2022",
         "đạt 88,97%",
         "đạt 45,42 điểm trên thang 80",
         "tương đương 95,27%",
+        "với 93,364/98 điểm (điểm đạt/điểm tối đa)",
+        "tổ chức bộ máy (11,5/11,5)",
+        "hài lòng của người dân (5/5)",
+        "cải cách thủ tục hành chính (13,969/14)",
+        "có 6 trong 13 đơn vị",
+        "bình quân của khối lên 94,38%,",
     ] {
         assert!(body.contains(want), "{want}");
     }
@@ -422,16 +430,41 @@ fn the_2023_article_prints_its_figures_from_the_data() {
 
 #[test]
 fn a_bad_shortcode_fails_the_build_naming_the_article() {
-    let dir = fixture("minimal");
-    let article = fs::read_to_string(dir.path().join("content/tin-tuc/bai-mot.md")).unwrap();
-    put(
-        dir.path(),
-        "content/tin-tuc/bai-mot.md",
-        &format!("{article}\nĐạt <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=khong-co -->.\n"),
-    );
-    let err = build_err(dir.path());
-    assert!(err.contains("content/tin-tuc/bai-mot.md"), "{err}");
-    assert!(err.contains("there is no unit `khong-co`"), "{err}");
+    let cases = [
+        (
+            "ket-qua chi-so=chi-so nam=2023 don-vi=khong-co",
+            "there is no unit `khong-co`",
+        ),
+        (
+            "ket-qua chi-so=chi-so nam=2019 don-vi=don-vi-a",
+            "has no result for this index in 2019",
+        ),
+        (
+            "ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a linh-vuc=x",
+            "has no component `x`",
+        ),
+        (
+            "ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=vung",
+            "has no regional rank",
+        ),
+        (
+            "ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=x",
+            "`hien=x`: choose",
+        ),
+        ("khoi nam=2023 khoi=khoi hien=x", "`hien=x`: choose"),
+    ];
+    for (call, want) in cases {
+        let dir = fixture("minimal");
+        let article = fs::read_to_string(dir.path().join("content/tin-tuc/bai-mot.md")).unwrap();
+        put(
+            dir.path(),
+            "content/tin-tuc/bai-mot.md",
+            &format!("{article}\nĐạt <!-- chiso:{call} -->.\n"),
+        );
+        let err = build_err(dir.path());
+        assert!(err.contains("content/tin-tuc/bai-mot.md"), "{call}: {err}");
+        assert!(err.contains(want), "{call}: {err}");
+    }
 }
 
 #[test]

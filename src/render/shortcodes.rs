@@ -80,7 +80,7 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
         args.insert(key, value.trim_matches('"'));
     }
     let allowed: &[&str] = match name {
-        "ket-qua" => &["chi-so", "nam", "don-vi", "khoi", "hien"],
+        "ket-qua" => &["chi-so", "nam", "don-vi", "khoi", "hien", "linh-vuc"],
         "khoi" => &["chi-so", "nam", "khoi", "hien"],
         "bang-xep-hang" => &["chi-so", "nam", "khoi"],
         other => {
@@ -216,6 +216,9 @@ fn unit_result(
         .collect::<Vec<_>>()
         .join("; ");
     let missing = |what: &str| format!("`{unit_id}` has no {what} for this index in {year}");
+    if let Some(component) = args.get("linh-vuc") {
+        return component_result(env, table, row, component, show).map(|t| (t, false));
+    }
     let show = show.unwrap_or("day-du");
     let marked =
         row.illustrative && matches!(show, "day-du" | "diem" | "so") && row.value.is_some();
@@ -233,12 +236,16 @@ fn unit_result(
         "diem" => value.ok_or_else(|| missing("score"))?,
         "so" => number.ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
+        "diem-dat" => match (row.points, row.max_points) {
+            (Some(points), Some(max)) => format!("{}/{}", as_written(points), as_written(max)),
+            _ => return Err(missing("points out of a maximum")),
+        },
         "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
         other => {
             return Err(format!(
-                "`hien={other}`: choose day-du, diem, so, hang, thay-doi or vung"
+                "`hien={other}`: choose day-du, diem, so, diem-dat, hang, thay-doi or vung"
             ))
         }
     };
@@ -246,6 +253,46 @@ fn unit_result(
         format!("{}{}", escape(&text), if marked { MARK } else { "" }),
         marked,
     ))
+}
+
+/// A figure as its source wrote it: 13.969 → "13,969", 14.0 → "14".
+fn as_written(value: f64) -> String {
+    let text = value.to_string();
+    let decimals = text
+        .split_once('.')
+        .map_or(0, |(_, f)| f.len().min(6) as u32);
+    vi::format_number(value, decimals)
+}
+
+/// One component of a unit's result: "13,969/14" (or "13,969" without a
+/// maximum).
+fn component_result(
+    env: &Env,
+    table: &Table,
+    row: &Row,
+    id: &str,
+    show: Option<&str>,
+) -> Result<String, String> {
+    if let Some(other) = show.filter(|s| *s != "day-du") {
+        return Err(format!("`hien={other}` cannot go with `linh-vuc`"));
+    }
+    let def = &env.site.indices[table.index];
+    let c = def
+        .components
+        .iter()
+        .position(|c| c.id == id)
+        .ok_or_else(|| format!("index `{}` has no component `{id}`", def.id))?;
+    let value = row
+        .components
+        .iter()
+        .find(|(i, _)| *i == c)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| format!("this result has no score for component `{id}`"))?;
+    let text = match def.components[c].max {
+        Some(max) => format!("{}/{}", as_written(value), as_written(max)),
+        None => as_written(value),
+    };
+    Ok(escape(&text))
 }
 
 fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
@@ -262,6 +309,10 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
         .collect();
     let text = match show.unwrap_or("day-du") {
         "binh-quan" => average.ok_or("the table has no average")?,
+        "binh-quan-so" => table
+            .average
+            .map(|a| vi::format_number(a, def.decimals))
+            .ok_or("the table has no average")?,
         "so-don-vi" => table.ranked.ok_or("the table has no count")?.to_string(),
         "so-dat" => top.ok_or("the index has no bands")?.1.to_string(),
         "dan-dau" if !leaders.is_empty() => leaders.join(" và "),
@@ -280,8 +331,8 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
         }
         other => {
             return Err(format!(
-                "`hien={other}`: choose day-du, binh-quan, so-don-vi, so-dat or dan-dau"
-            ))
+            "`hien={other}`: choose day-du, binh-quan, binh-quan-so, so-don-vi, so-dat or dan-dau"
+        ))
         }
     };
     Ok(escape(&text))
