@@ -17,6 +17,7 @@ mod views;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use tera::Tera;
 
 use crate::config::Config;
@@ -89,29 +90,40 @@ pub fn render(
         .collect();
     let urls = urls::Urls::new(&config.base_path());
     let bodies = expand_shortcodes(config, site, content, &urls, diagnostics);
+    let env = pages::Env::new(config, site, content, &bodies);
+    let list = env.pages();
+    // Contexts are built and rendered in parallel, one page at a time, and
+    // collected in list order: the output does not depend on scheduling.
+    let rendered: Vec<Result<String, tera::Error>> = list
+        .par_iter()
+        .map(|page| tera.render(env.template(page), &env.context(page)))
+        .collect();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut reported = std::collections::BTreeSet::new();
     let mut sitemap: Vec<String> = Vec::new();
-    for page in pages::pages(config, site, content, &bodies) {
-        let path = format!("{}{}", page.path, page.file);
-        if page.file == "index.html" {
-            sitemap.push(page.path.clone());
+    for (page, result) in list.iter().zip(rendered) {
+        let folder = env.path(page);
+        let file = env.file(page);
+        let path = format!("{folder}{file}");
+        let describe = env.describe(page);
+        if file == "index.html" {
+            sitemap.push(folder.clone());
         }
-        if let Some(first) = seen.insert(path.clone(), page.describe.clone()) {
+        if let Some(first) = seen.insert(path.clone(), describe.clone()) {
             diagnostics.push(
-                Diagnostic::error(msg::same_url(&page.path, &first, &page.describe))
+                Diagnostic::error(msg::same_url(&folder, &first, &describe))
                     .with_hint(msg::hint_different_slug()),
             );
             continue;
         }
-        match tera.render(page.template, &page.context) {
+        match result {
             Ok(html) => files.push(OutputFile {
                 path,
                 bytes: html.into_bytes(),
             }),
             Err(e) => {
                 // One broken template breaks every page using it: say it once.
-                let d = template_error(&sources, page.template, &page.describe, &e);
+                let d = template_error(&sources, env.template(page), &describe, &e);
                 if reported.insert((d.file.clone(), d.location, d.snippet.clone())) {
                     diagnostics.push(d);
                 }

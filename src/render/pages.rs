@@ -2,6 +2,10 @@
 //! context. Every page gets the shared `site` value and a `page` value
 //! (title, URL, description, whether it shows illustrative figures); the rest
 //! is its own.
+//!
+//! Listing pages is cheap ([`Page`] is a small value); a page's context is
+//! built only when it is rendered, so that rendering can run in parallel and
+//! a national site never holds thirty thousand contexts at once.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -10,22 +14,38 @@ use tera::Context;
 
 use super::feeds;
 use super::urls::{self, Urls};
-use super::views::{unit_series, ArticleView, IndexRef, IndexView, TableView, TagView, UnitRef};
+use super::views::{
+    unit_series, ArticleView, GroupRef, IndexRef, IndexView, SeriesView, TableView, TagView,
+    UnitRef,
+};
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
 use crate::model::Site;
 use crate::vi;
 
-/// A page to render.
-pub struct PageSpec {
-    /// Output folder, site-relative (`xep-hang/2023/so-ban-nganh/`, `` for home).
-    pub path: String,
-    /// The file written in that folder: `index.html`, or `404.html`.
-    pub file: &'static str,
-    pub template: &'static str,
-    /// What the page is, for messages ("the ranking page for 2023, so-ban-nganh").
-    pub describe: String,
-    pub context: Context,
+pub const SEARCH_PATH: &str = "tim-kiem/";
+pub const DATA_PATH: &str = "du-lieu/";
+pub const TAGS_PATH: &str = "the/";
+
+/// One page of the site, by what it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    Index(usize),
+    /// A year, by its position in [`Env::years`] (latest first).
+    Year(usize),
+    /// The ranking page of a group in a year.
+    Ranking(i32, usize),
+    Unit(usize),
+    /// A page of the article list, from 1.
+    ArticleList(usize),
+    Article(usize),
+    /// A tag, by its slug.
+    Tag(String),
+    Tags,
+    Data,
+    Search,
+    NotFound,
 }
 
 #[derive(Serialize)]
@@ -73,7 +93,7 @@ struct PageView<'a> {
 #[derive(Serialize)]
 struct MergedView<'a> {
     unit: UnitRef<'a>,
-    history: Vec<super::views::SeriesView<'a>>,
+    history: Vec<SeriesView<'a>>,
 }
 
 #[derive(Serialize)]
@@ -91,71 +111,250 @@ pub struct Bodies {
     pub articles: Vec<super::shortcodes::Expanded>,
 }
 
-/// Lists every page of the site with its context.
-pub fn pages(config: &Config, site: &Site, content: &Content, bodies: &Bodies) -> Vec<PageSpec> {
-    let base_path = config.base_path();
-    let urls = Urls::new(&base_path);
-    let years: Vec<i32> = site
-        .tables
-        .iter()
-        .map(|t| t.year)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let shared = SiteView {
-        title: &config.title,
-        description: &config.description,
-        base_url: &config.base_url,
-        base_path: &base_path,
-        language: &config.language,
-        province: &config.province,
-        footer_html: render_markdown(&config.footer, urls.base()),
-        menu: config
-            .menu
+/// Everything pages are made from, computed once per build and shared
+/// (read-only) by every page.
+pub struct Env<'a> {
+    config: &'a Config,
+    site: &'a Site,
+    content: &'a Content,
+    bodies: &'a Bodies,
+    pub urls: Urls,
+    /// The context every page starts from, holding `site`.
+    base: Context,
+    /// Assessment years, latest first.
+    years: Vec<i32>,
+    home_unit: Option<usize>,
+    /// For each unit, the units merged into it.
+    merged_from: Vec<Vec<usize>>,
+    /// Tags by slug: the name first written and the articles carrying it.
+    tags: BTreeMap<String, (&'a str, Vec<usize>)>,
+    per_page: usize,
+}
+
+impl<'a> Env<'a> {
+    pub fn new(
+        config: &'a Config,
+        site: &'a Site,
+        content: &'a Content,
+        bodies: &'a Bodies,
+    ) -> Self {
+        let base_path = config.base_path();
+        let urls = Urls::new(&base_path);
+        let years: Vec<i32> = site
+            .tables
             .iter()
-            .map(|m| MenuView {
-                name: &m.name,
-                url: urls.at(&m.url),
-            })
-            .collect(),
-        indices: site
-            .indices
-            .iter()
-            .map(|d| IndexRef::new(d, &urls))
-            .collect(),
-        years: years.clone(),
-        stylesheet: urls.at("chiso.css"),
-        sort_script: urls.at("sort.js"),
-        search_script: urls.at("search.js"),
-        search_url: urls.at(SEARCH_PATH),
-        data_url: urls.at(DATA_PATH),
-        tags_url: urls.at(TAGS_PATH),
-        feed_url: urls.at(feeds::ATOM_PATH),
-    };
-    let article_view =
-        |i: usize| ArticleView::new(&content.articles[i], &bodies.articles[i].html, &urls);
-    let mut base = Context::new();
-    base.insert("site", &shared);
-    let page = |path: String,
-                template: &'static str,
-                describe: String,
-                title: &str,
-                description: String,
-                illustrative: bool| {
-        let mut context = base.clone();
+            .map(|t| t.year)
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let shared = SiteView {
+            title: &config.title,
+            description: &config.description,
+            base_url: &config.base_url,
+            base_path: &base_path,
+            language: &config.language,
+            province: &config.province,
+            footer_html: render_markdown(&config.footer, urls.base()),
+            menu: config
+                .menu
+                .iter()
+                .map(|m| MenuView {
+                    name: &m.name,
+                    url: urls.at(&m.url),
+                })
+                .collect(),
+            indices: site
+                .indices
+                .iter()
+                .map(|d| IndexRef::new(d, &urls))
+                .collect(),
+            years: years.clone(),
+            stylesheet: urls.at("chiso.css"),
+            sort_script: urls.at("sort.js"),
+            search_script: urls.at("search.js"),
+            search_url: urls.at(SEARCH_PATH),
+            data_url: urls.at(DATA_PATH),
+            tags_url: urls.at(TAGS_PATH),
+            feed_url: urls.at(feeds::ATOM_PATH),
+        };
+        let mut base = Context::new();
+        base.insert("site", &shared);
+        let mut merged_from = vec![Vec::new(); site.units.len()];
+        for (u, unit) in site.units.iter().enumerate() {
+            if let Some(successor) = unit
+                .merged_into
+                .as_ref()
+                .and_then(|id| site.units.iter().position(|x| &x.id == id))
+            {
+                merged_from[successor].push(u);
+            }
+        }
+        let mut tags: BTreeMap<String, (&str, Vec<usize>)> = BTreeMap::new();
+        for (i, article) in content.articles.iter().enumerate() {
+            for tag in &article.front.tags {
+                let slug = vi::slugify(tag);
+                if slug.is_empty() {
+                    continue;
+                }
+                let entry = tags.entry(slug).or_insert((tag.as_str(), Vec::new()));
+                if !entry.1.contains(&i) {
+                    entry.1.push(i);
+                }
+            }
+        }
+        Env {
+            config,
+            site,
+            content,
+            bodies,
+            urls,
+            base,
+            years,
+            home_unit: config
+                .home_unit
+                .as_deref()
+                .and_then(|id| site.units.iter().position(|u| u.id == id)),
+            merged_from,
+            tags,
+            per_page: config.articles_per_page.max(1),
+        }
+    }
+
+    /// Every page of the site, in a fixed order.
+    pub fn pages(&self) -> Vec<Page> {
+        let site = self.site;
+        let mut pages = vec![Page::Home];
+        pages.extend((0..site.indices.len()).map(Page::Index));
+        pages.extend((0..self.years.len()).map(Page::Year));
+        let pairs: BTreeSet<(i32, usize)> = site.tables.iter().map(|t| (t.year, t.group)).collect();
+        pages.extend(
+            pairs
+                .into_iter()
+                .rev()
+                .map(|(year, g)| Page::Ranking(year, g)),
+        );
+        pages.extend((0..site.units.len()).map(Page::Unit));
+        pages.extend((1..=self.list_pages()).map(Page::ArticleList));
+        pages.extend((0..self.content.articles.len()).map(Page::Article));
+        pages.extend(self.tags.keys().cloned().map(Page::Tag));
+        pages.extend([Page::Tags, Page::Data, Page::Search, Page::NotFound]);
+        pages
+    }
+
+    fn list_pages(&self) -> usize {
+        self.content.articles.len().div_ceil(self.per_page).max(1)
+    }
+
+    /// The folder of a page, site-relative (`xep-hang/2023/so-ban-nganh/`,
+    /// empty for the home page and the not-found page).
+    pub fn path(&self, page: &Page) -> String {
+        let site = self.site;
+        match page {
+            Page::Home | Page::NotFound => String::new(),
+            Page::Index(i) => urls::index_path(&site.indices[*i].id),
+            Page::Year(n) => urls::year_path(self.years[*n]),
+            Page::Ranking(year, g) => urls::ranking_path(*year, &site.groups[*g].id),
+            Page::Unit(u) => urls::unit_path(&site.units[*u].id),
+            Page::ArticleList(n) => urls::article_list_path(*n),
+            Page::Article(a) => urls::article_path(&self.content.articles[*a].slug),
+            Page::Tag(slug) => urls::tag_path(slug),
+            Page::Tags => TAGS_PATH.to_owned(),
+            Page::Data => DATA_PATH.to_owned(),
+            Page::Search => SEARCH_PATH.to_owned(),
+        }
+    }
+
+    /// The file written in the page's folder.
+    pub fn file(&self, page: &Page) -> &'static str {
+        match page {
+            Page::NotFound => "404.html",
+            _ => "index.html",
+        }
+    }
+
+    pub fn template(&self, page: &Page) -> &'static str {
+        match page {
+            Page::Home => "home.html",
+            Page::Index(_) => "index-page.html",
+            Page::Year(_) => "year.html",
+            Page::Ranking(..) => "ranking.html",
+            Page::Unit(_) => "unit.html",
+            Page::ArticleList(_) => "article-list.html",
+            Page::Article(_) => "article.html",
+            Page::Tag(_) => "tag.html",
+            Page::Tags => "tags.html",
+            Page::Data => "data.html",
+            Page::Search => "search.html",
+            Page::NotFound => "404.html",
+        }
+    }
+
+    /// What the page is, for messages.
+    pub fn describe(&self, page: &Page) -> String {
+        let site = self.site;
+        match page {
+            Page::Home => "the home page".into(),
+            Page::Index(i) => format!("the page of index `{}`", site.indices[*i].id),
+            Page::Year(n) => format!("the page of year {}", self.years[*n]),
+            Page::Ranking(year, g) => {
+                format!("the ranking page for {year}, {}", site.groups[*g].id)
+            }
+            Page::Unit(u) => format!("the page of unit `{}`", site.units[*u].id),
+            Page::ArticleList(n) => format!("article list page {n}"),
+            Page::Article(a) => format!("the article {}", self.content.articles[*a].file.display()),
+            Page::Tag(slug) => format!(
+                "the page of tag `{}`",
+                self.tags.get(slug).map_or("", |t| t.0)
+            ),
+            Page::Tags => "the list of tags".into(),
+            Page::Data => "the open data page".into(),
+            Page::Search => "the search page".into(),
+            Page::NotFound => "the not-found page".into(),
+        }
+    }
+
+    /// The context a page is rendered with.
+    pub fn context(&self, page: &Page) -> Context {
+        match page {
+            Page::Home => self.home(),
+            Page::Index(i) => self.index(*i),
+            Page::Year(n) => self.year(*n),
+            Page::Ranking(year, g) => self.ranking(*year, *g),
+            Page::Unit(u) => self.unit(*u),
+            Page::ArticleList(n) => self.article_list(*n),
+            Page::Article(a) => self.article(*a),
+            Page::Tag(slug) => self.tag(slug),
+            Page::Tags => self.tag_list(),
+            Page::Data => self.data(),
+            Page::Search => self.search(),
+            Page::NotFound => self.not_found(),
+        }
+    }
+
+    /// The base context with `page` set.
+    fn start(&self, page: &Page, title: &str, description: String, illustrative: bool) -> Context {
+        let path = self.path(page);
+        let (url, absolute) = match page {
+            Page::NotFound => (
+                self.urls.at("404.html"),
+                feeds::absolute(self.config, "404.html"),
+            ),
+            _ => (self.urls.at(&path), feeds::absolute(self.config, &path)),
+        };
+        let mut context = self.base.clone();
         context.insert(
             "page",
             &PageView {
                 title,
-                url: urls.at(&path),
-                absolute_url: feeds::absolute(config, &path),
+                url,
+                absolute_url: absolute,
                 description: if description.is_empty() {
-                    config.description.clone()
+                    self.config.description.clone()
                 } else {
                     description
                 },
-                kind: if template == "article.html" {
+                kind: if matches!(page, Page::Article(_)) {
                     "article"
                 } else {
                     "website"
@@ -163,175 +362,139 @@ pub fn pages(config: &Config, site: &Site, content: &Content, bodies: &Bodies) -
                 illustrative,
             },
         );
-        PageSpec {
-            path,
-            file: "index.html",
-            template,
-            describe,
-            context,
-        }
-    };
-    let mut out = Vec::new();
+        context
+    }
 
-    // Home.
-    let home_unit = config
-        .home_unit
-        .as_deref()
-        .and_then(|id| site.units.iter().position(|u| u.id == id));
-    let headlines = home_unit
-        .map(|u| unit_series(site, u, &urls))
-        .unwrap_or_default();
-    let latest_complete_year = site
-        .tables
-        .iter()
-        .filter(|t| t.complete)
-        .map(|t| t.year)
-        .max();
-    let blocks: Vec<TableView> = site
-        .tables
-        .iter()
-        .filter(|t| t.complete && Some(t.year) == latest_complete_year)
-        .map(|t| TableView::new(site, t, &urls))
-        .collect();
-    let home_title = content
-        .home
-        .as_ref()
-        .map_or(config.title.as_str(), |h| &h.front.title);
-    let illustrative = blocks.iter().any(|b| b.illustrative)
-        || headlines
-            .iter()
-            .flat_map(|s| &s.entries)
-            .any(|e| e.row.illustrative)
-        || bodies.home.as_ref().is_some_and(|h| h.illustrative);
-    let mut home = page(
-        String::new(),
-        "home.html",
-        "the home page".into(),
-        home_title,
-        String::new(),
-        illustrative,
-    );
-    home.context
-        .insert("intro_html", &bodies.home.as_ref().map_or("", |h| &h.html));
-    home.context.insert("headlines", &headlines);
-    home.context.insert("blocks", &blocks);
-    let latest: Vec<ArticleView> = (0..content.articles.len().min(5))
-        .map(article_view)
-        .collect();
-    home.context.insert("articles", &latest);
-    out.push(home);
+    fn article_view(&self, i: usize) -> ArticleView<'a> {
+        ArticleView::new(
+            &self.content.articles[i],
+            &self.bodies.articles[i].html,
+            &self.urls,
+        )
+    }
 
-    // One page per index.
-    for (i, def) in site.indices.iter().enumerate() {
-        let tables: Vec<TableView> = site
+    fn tables_where(&self, keep: impl Fn(&crate::model::Table) -> bool) -> Vec<TableView<'a>> {
+        self.site
             .tables
             .iter()
-            .filter(|t| t.index == i)
-            .map(|t| TableView::new(site, t, &urls))
+            .filter(|t| keep(t))
+            .map(|t| TableView::new(self.site, t, &self.urls))
+            .collect()
+    }
+
+    fn home(&self) -> Context {
+        let (site, content, urls) = (self.site, self.content, &self.urls);
+        let headlines = self
+            .home_unit
+            .map(|u| unit_series(site, u, urls))
+            .unwrap_or_default();
+        let latest_complete_year = site
+            .tables
+            .iter()
+            .filter(|t| t.complete)
+            .map(|t| t.year)
+            .max();
+        let blocks = self.tables_where(|t| t.complete && Some(t.year) == latest_complete_year);
+        let title = content
+            .home
+            .as_ref()
+            .map_or(self.config.title.as_str(), |h| &h.front.title);
+        let illustrative = blocks.iter().any(|b| b.illustrative)
+            || headlines
+                .iter()
+                .flat_map(|s| &s.entries)
+                .any(|e| e.row.illustrative)
+            || self.bodies.home.as_ref().is_some_and(|h| h.illustrative);
+        let mut c = self.start(&Page::Home, title, String::new(), illustrative);
+        c.insert(
+            "intro_html",
+            &self.bodies.home.as_ref().map_or("", |h| &h.html),
+        );
+        c.insert("headlines", &headlines);
+        c.insert("blocks", &blocks);
+        let latest: Vec<ArticleView> = (0..content.articles.len().min(5))
+            .map(|i| self.article_view(i))
             .collect();
-        let series: Vec<_> = home_unit
-            .map(|u| unit_series(site, u, &urls))
+        c.insert("articles", &latest);
+        c
+    }
+
+    fn index(&self, i: usize) -> Context {
+        let def = &self.site.indices[i];
+        let tables = self.tables_where(|t| t.index == i);
+        let series: Vec<_> = self
+            .home_unit
+            .map(|u| unit_series(self.site, u, &self.urls))
             .unwrap_or_default()
             .into_iter()
             .filter(|s| s.index.id == def.id)
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
-        let mut p = page(
-            urls::index_path(&def.id),
-            "index-page.html",
-            format!("the page of index `{}`", def.id),
-            &def.name,
-            format!(
-                "{}: kết quả{} và các bảng xếp hạng qua các năm.",
-                def.name,
-                if config.province.is_empty() {
-                    String::new()
-                } else {
-                    format!(" của {}", config.province)
-                }
-            ),
-            illustrative,
+        let whose = if self.config.province.is_empty() {
+            String::new()
+        } else {
+            format!(" của {}", self.config.province)
+        };
+        let description = format!(
+            "{}: kết quả{whose} và các bảng xếp hạng qua các năm.",
+            def.name
         );
-        p.context.insert("index", &IndexView::new(def, &urls));
-        p.context.insert("tables", &tables);
-        p.context.insert("series", &series);
-        out.push(p);
+        let mut c = self.start(&Page::Index(i), &def.name, description, illustrative);
+        c.insert("index", &IndexView::new(def, &self.urls));
+        c.insert("tables", &tables);
+        c.insert("series", &series);
+        c
     }
 
-    // One page per year.
-    for (n, &year) in years.iter().enumerate() {
-        let tables: Vec<TableView> = site
-            .tables
-            .iter()
-            .filter(|t| t.year == year)
-            .map(|t| TableView::new(site, t, &urls))
-            .collect();
+    fn year(&self, n: usize) -> Context {
+        let year = self.years[n];
+        let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = format!("Năm {year}");
-        let mut p = page(
-            urls::year_path(year),
-            "year.html",
-            format!("the page of year {year}"),
-            &title,
-            format!("Kết quả đánh giá các chỉ số cải cách hành chính năm {year}: điểm số, thứ hạng, bình quân các khối."),
-            illustrative,
+        let description = format!(
+            "Kết quả đánh giá các chỉ số cải cách hành chính năm {year}: điểm số, thứ hạng, bình quân các khối."
         );
-        p.context.insert("year", &year);
-        p.context.insert("tables", &tables);
-        p.context
-            .insert("newer_year", &n.checked_sub(1).map(|i| years[i]));
-        p.context.insert("older_year", &years.get(n + 1));
-        out.push(p);
+        let mut c = self.start(&Page::Year(n), &title, description, illustrative);
+        c.insert("year", &year);
+        c.insert("tables", &tables);
+        c.insert("newer_year", &n.checked_sub(1).map(|i| self.years[i]));
+        c.insert("older_year", &self.years.get(n + 1));
+        c
     }
 
-    // One ranking page per year and group.
-    let pairs: BTreeSet<(i32, usize)> = site.tables.iter().map(|t| (t.year, t.group)).collect();
-    for (year, g) in pairs.into_iter().rev() {
-        let group = &site.groups[g];
-        let tables: Vec<TableView> = site
-            .tables
-            .iter()
-            .filter(|t| t.year == year && t.group == g)
-            .map(|t| TableView::new(site, t, &urls))
-            .collect();
+    fn ranking(&self, year: i32, g: usize) -> Context {
+        let group = &self.site.groups[g];
+        let tables = self.tables_where(|t| t.year == year && t.group == g);
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = format!("{} năm {year}", group.name);
-        let mut p = page(
-            urls::ranking_path(year, &group.id),
-            "ranking.html",
-            format!("the ranking page for {year}, {}", group.id),
-            &title,
-            format!(
-                "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
-                tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
-                group.name
-            ),
-            illustrative,
+        let description = format!(
+            "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
+            tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
+            group.name
         );
-        p.context.insert("year", &year);
-        p.context.insert(
+        let mut c = self.start(&Page::Ranking(year, g), &title, description, illustrative);
+        c.insert("year", &year);
+        c.insert(
             "group",
-            &super::views::GroupRef {
+            &GroupRef {
                 id: &group.id,
                 name: &group.name,
             },
         );
-        p.context.insert("tables", &tables);
-        out.push(p);
+        c.insert("tables", &tables);
+        c
     }
 
-    // One page per unit.
-    for (u, unit) in site.units.iter().enumerate() {
-        let history = unit_series(site, u, &urls);
+    fn unit(&self, u: usize) -> Context {
+        let (site, urls) = (self.site, &self.urls);
+        let unit = &site.units[u];
+        let history = unit_series(site, u, urls);
         // Units merged into this one: their history belongs on this page.
-        let merged_from: Vec<MergedView> = site
-            .units
+        let merged_from: Vec<MergedView> = self.merged_from[u]
             .iter()
-            .enumerate()
-            .filter(|(_, other)| other.merged_into.as_deref() == Some(unit.id.as_str()))
-            .map(|(o, _)| MergedView {
-                unit: UnitRef::new(site, o, &urls),
-                history: unit_series(site, o, &urls),
+            .map(|&o| MergedView {
+                unit: UnitRef::new(site, o, urls),
+                history: unit_series(site, o, urls),
             })
             .collect();
         let illustrative = history
@@ -343,187 +506,130 @@ pub fn pages(config: &Config, site: &Site, content: &Content, bodies: &Bodies) -
             .group
             .as_ref()
             .and_then(|g| site.groups.iter().find(|x| &x.id == g))
-            .map(|g| super::views::GroupRef {
+            .map(|g| GroupRef {
                 id: &g.id,
                 name: &g.name,
             });
-        let mut p = page(
-            urls::unit_path(&unit.id),
-            "unit.html",
-            format!("the page of unit `{}`", unit.id),
-            &unit.name,
-            format!("Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.", unit.name),
-            illustrative,
+        let description = format!(
+            "Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.",
+            unit.name
         );
-        p.context.insert("unit", unit);
-        p.context.insert("unit_group", &group);
-        p.context.insert(
+        let mut c = self.start(&Page::Unit(u), &unit.name, description, illustrative);
+        c.insert("unit", unit);
+        c.insert("unit_group", &group);
+        c.insert(
             "description_html",
             &render_markdown(&unit.description, urls.base()),
         );
-        p.context.insert("history", &history);
+        c.insert("history", &history);
         let successor = unit
             .merged_into
             .as_ref()
             .and_then(|id| site.units.iter().position(|x| &x.id == id))
-            .map(|s| UnitRef::new(site, s, &urls));
-        p.context.insert("merged_into", &successor);
-        p.context.insert("merged_from", &merged_from);
-        out.push(p);
+            .map(|s| UnitRef::new(site, s, urls));
+        c.insert("merged_into", &successor);
+        c.insert("merged_from", &merged_from);
+        c
     }
 
-    // Articles, paginated, and each article.
-    let per_page = config.articles_per_page.max(1);
-    let total = content.articles.len().div_ceil(per_page).max(1);
-    for n in 1..=total {
-        let chunk: Vec<ArticleView> = ((n - 1) * per_page
-            ..(n * per_page).min(content.articles.len()))
-            .map(article_view)
+    fn article_list(&self, n: usize) -> Context {
+        let count = self.content.articles.len();
+        let chunk: Vec<ArticleView> = ((n - 1) * self.per_page..(n * self.per_page).min(count))
+            .map(|i| self.article_view(i))
             .collect();
         let title = if n == 1 {
             "Tin tức".to_owned()
         } else {
             format!("Tin tức – trang {n}")
         };
-        let mut p = page(
-            urls::article_list_path(n),
-            "article-list.html",
-            format!("article list page {n}"),
-            &title,
-            String::new(),
-            false,
-        );
-        p.context.insert("articles", &chunk);
-        p.context.insert(
+        let total = self.list_pages();
+        let mut c = self.start(&Page::ArticleList(n), &title, String::new(), false);
+        c.insert("articles", &chunk);
+        c.insert(
             "pagination",
             &Pagination {
                 current: n,
                 total,
-                previous_url: (n > 1).then(|| urls.article_list(n - 1)),
-                next_url: (n < total).then(|| urls.article_list(n + 1)),
+                previous_url: (n > 1).then(|| self.urls.article_list(n - 1)),
+                next_url: (n < total).then(|| self.urls.article_list(n + 1)),
             },
         );
-        out.push(p);
+        c
     }
-    for (i, article) in content.articles.iter().enumerate() {
-        let mut p = page(
-            urls::article_path(&article.slug),
-            "article.html",
-            format!("the article {}", article.file.display()),
+
+    fn article(&self, a: usize) -> Context {
+        let article = &self.content.articles[a];
+        let illustrative = self.bodies.articles[a].illustrative;
+        let mut c = self.start(
+            &Page::Article(a),
             &article.front.title,
             article.front.summary.clone(),
-            bodies.articles[i].illustrative,
+            illustrative,
         );
-        p.context.insert("article", &article_view(i));
-        out.push(p);
+        c.insert("article", &self.article_view(a));
+        c
     }
 
-    // Tags: a page per tag and a page listing them.
-    let mut tags: BTreeMap<String, (&str, Vec<usize>)> = BTreeMap::new();
-    for (i, article) in content.articles.iter().enumerate() {
-        for tag in &article.front.tags {
-            let slug = vi::slugify(tag);
-            if slug.is_empty() {
-                continue;
-            }
-            let entry = tags.entry(slug).or_insert((tag.as_str(), Vec::new()));
-            if !entry.1.contains(&i) {
-                entry.1.push(i);
-            }
-        }
-    }
-    let mut tag_list: Vec<(TagView, usize)> = tags
-        .iter()
-        .map(|(slug, (name, list))| (TagView::new(name, slug, &urls), list.len()))
-        .collect();
-    tag_list.sort_by(|a, b| vi::compare(a.0.name, b.0.name).then_with(|| a.0.url.cmp(&b.0.url)));
-    for (slug, (name, list)) in &tags {
+    fn tag(&self, slug: &str) -> Context {
+        let (name, list) = self
+            .tags
+            .get(slug)
+            .map_or(("", &[][..]), |(n, l)| (*n, l.as_slice()));
         let title = format!("Chủ đề: {name}");
-        let mut p = page(
-            urls::tag_path(slug),
-            "tag.html",
-            format!("the page of tag `{name}`"),
-            &title,
-            format!("Các bài viết về {name}."),
+        let page = Page::Tag(slug.to_owned());
+        let mut c = self.start(&page, &title, format!("Các bài viết về {name}."), false);
+        c.insert("tag", name);
+        let articles: Vec<ArticleView> = list.iter().map(|&i| self.article_view(i)).collect();
+        c.insert("articles", &articles);
+        c
+    }
+
+    fn tag_list(&self) -> Context {
+        let mut list: Vec<(TagView, usize)> = self
+            .tags
+            .iter()
+            .map(|(slug, (name, articles))| (TagView::new(name, slug, &self.urls), articles.len()))
+            .collect();
+        list.sort_by(|a, b| vi::compare(a.0.name, b.0.name).then_with(|| a.0.url.cmp(&b.0.url)));
+        let mut c = self.start(
+            &Page::Tags,
+            "Chủ đề",
+            "Các chủ đề của bài viết.".into(),
             false,
         );
-        p.context.insert("tag", name);
-        let articles: Vec<ArticleView> = list.iter().map(|&i| article_view(i)).collect();
-        p.context.insert("articles", &articles);
-        out.push(p);
+        c.insert(
+            "tags",
+            &list
+                .iter()
+                .map(|(t, n)| serde_json::json!({ "name": t.name, "url": t.url, "count": n }))
+                .collect::<Vec<_>>(),
+        );
+        c
     }
-    let mut p = page(
-        TAGS_PATH.to_owned(),
-        "tags.html",
-        "the list of tags".into(),
-        "Chủ đề",
-        "Các chủ đề của bài viết.".into(),
-        false,
-    );
-    p.context.insert(
-        "tags",
-        &tag_list
-            .iter()
-            .map(|(t, n)| serde_json::json!({ "name": t.name, "url": t.url, "count": n }))
-            .collect::<Vec<_>>(),
-    );
-    out.push(p);
 
-    // Open data: every table, with its downloads.
-    let all_tables: Vec<TableView> = site
-        .tables
-        .iter()
-        .map(|t| TableView::new(site, t, &urls))
-        .collect();
-    let mut p = page(
-        DATA_PATH.to_owned(),
-        "data.html",
-        "the open data page".into(),
-        "Dữ liệu mở",
-        "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into(),
-        false,
-    );
-    p.context.insert("tables", &all_tables);
-    out.push(p);
+    fn data(&self) -> Context {
+        let all_tables = self.tables_where(|_| true);
+        let description = "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into();
+        let mut c = self.start(&Page::Data, "Dữ liệu mở", description, false);
+        c.insert("tables", &all_tables);
+        c
+    }
 
-    // Search.
-    let mut p = page(
-        SEARCH_PATH.to_owned(),
-        "search.html",
-        "the search page".into(),
-        "Tìm kiếm",
-        "Tìm đơn vị, chỉ số, bảng xếp hạng và bài viết, gõ có dấu hay không dấu đều được.".into(),
-        false,
-    );
-    p.context
-        .insert("search_index", &urls.at(super::search::INDEX_PATH));
-    out.push(p);
+    fn search(&self) -> Context {
+        let description =
+            "Tìm đơn vị, chỉ số, bảng xếp hạng và bài viết, gõ có dấu hay không dấu đều được."
+                .into();
+        let mut c = self.start(&Page::Search, "Tìm kiếm", description, false);
+        c.insert("search_index", &self.urls.at(super::search::INDEX_PATH));
+        c
+    }
 
-    // Not found: written as /404.html, the name static hosts look for.
-    let mut p = page(
-        String::new(),
-        "404.html",
-        "the not-found page".into(),
-        "Không tìm thấy trang",
-        String::new(),
-        false,
-    );
-    p.file = "404.html";
-    p.context.insert(
-        "page",
-        &PageView {
-            title: "Không tìm thấy trang",
-            url: urls.at("404.html"),
-            absolute_url: feeds::absolute(config, "404.html"),
-            description: config.description.clone(),
-            kind: "website",
-            illustrative: false,
-        },
-    );
-    out.push(p);
-    out
+    fn not_found(&self) -> Context {
+        self.start(
+            &Page::NotFound,
+            "Không tìm thấy trang",
+            String::new(),
+            false,
+        )
+    }
 }
-
-pub const SEARCH_PATH: &str = "tim-kiem/";
-pub const DATA_PATH: &str = "du-lieu/";
-pub const TAGS_PATH: &str = "the/";
