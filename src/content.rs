@@ -232,6 +232,10 @@ fn split_front_matter(text: &str) -> Result<(&str, &str), Diagnostic> {
 /// `id` made from their text (unique within the page) so they can be linked;
 /// root-relative links are prefixed with the site's base path.
 pub fn render_markdown(body: &str, base_path: &str) -> String {
+    // Most notes and descriptions are empty: skip the parser for them.
+    if body.trim().is_empty() {
+        return String::new();
+    }
     render_markdown_with_links(body, base_path).0
 }
 

@@ -464,7 +464,13 @@ impl<'a> Env<'a> {
 
     fn ranking(&self, year: i32, g: usize) -> Context {
         let group = &self.site.groups[g];
-        let tables = self.tables_where(|t| t.year == year && t.group == g);
+        let site = self.site;
+        let tables: Vec<TableView> = site
+            .tables
+            .iter()
+            .filter(|t| t.year == year && t.group == g)
+            .map(|t| TableView::new(site, t, &self.urls).with_chart(&site.indices[t.index]))
+            .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = format!("{} năm {year}", group.name);
         let description = format!(

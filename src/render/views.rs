@@ -284,6 +284,21 @@ pub struct TableView<'a> {
 }
 
 impl<'a> TableView<'a> {
+    /// The table with its bar chart drawn (complete tables only): charts
+    /// are drawn only for the pages that show them.
+    pub fn with_chart(mut self, def: &IndexDef) -> Self {
+        if self.complete {
+            self.chart_svg = ranking_chart(
+                def,
+                self.group.name,
+                self.year,
+                &self.rows,
+                self.top_band.as_ref(),
+            );
+        }
+        self
+    }
+
     pub fn new(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
@@ -298,11 +313,7 @@ impl<'a> TableView<'a> {
             count,
         });
         TableView {
-            chart_svg: if table.complete {
-                ranking_chart(def, &group.name, table.year, &rows, top_band.as_ref())
-            } else {
-                String::new()
-            },
+            chart_svg: String::new(),
             csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
             json_url: urls.data_file(table.year, &group.id, &def.id, "json"),
             index: IndexRef::new(def, urls),
