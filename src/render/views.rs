@@ -268,6 +268,8 @@ pub struct TableView<'a> {
     pub source: Option<&'a Source>,
     pub note_html: String,
     pub ranked: Option<u32>,
+    /// Whether any unit is scored in points (the table then shows them).
+    pub has_points: bool,
     pub average: Option<f64>,
     pub average_published: bool,
     pub top_band: Option<TopBandView<'a>>,
@@ -329,6 +331,7 @@ impl<'a> TableView<'a> {
             source: table.source.as_ref(),
             note_html: render_markdown(&table.note, urls.base()),
             ranked: table.ranked,
+            has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,
             average_published: table.average_published,
             top_band,
