@@ -2,6 +2,7 @@
 //! and turns its outcome into output and an exit code (0 success, 1 problems
 //! in the site, 2 wrong usage).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,6 +23,26 @@ enum Command {
     Build(BuildArgs),
     /// Check the site (data, content, templates) without writing anything.
     Check(SiteArgs),
+    /// Preview the site: build it in memory, serve it on 127.0.0.1, rebuild
+    /// on every change and reload the open browser tab.
+    Serve(ServeArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The site folder, holding config.toml, data/, content/, templates/ and static/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, value_name = "N", default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on. The default is this computer only; give
+    /// 0.0.0.0 to let other computers on the network see the preview.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Include articles marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -95,6 +116,21 @@ fn main() -> ExitCode {
             }
             Err(diagnostics) => failed(&diagnostics),
         },
+        Command::Serve(args) => {
+            let options = chiso::serve::ServeOptions {
+                root: args.root,
+                bind: args.bind,
+                port: args.port,
+                drafts: args.drafts,
+            };
+            match chiso::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problem) => {
+                    eprintln!("{problem}");
+                    ExitCode::from(1)
+                }
+            }
+        }
     }
 }
 
