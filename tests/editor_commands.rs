@@ -204,7 +204,10 @@ fn import_reports_every_bad_row_with_its_line_and_writes_nothing() {
     assert_eq!(ran.status.code(), Some(1));
     let errors = stderr(&ran);
     assert!(errors.contains("hong.csv:3:1"), "{errors}");
-    assert!(errors.contains("no unit is named `Đơn vị X`"), "{errors}");
+    assert!(
+        errors.contains("no unit is named `Đơn vị X`; did you mean `Đơn vị A`?"),
+        "{errors}"
+    );
     assert!(errors.contains("hong.csv:4:1"), "{errors}");
     assert!(errors.contains("`tám mươi` is not a number"), "{errors}");
     assert!(!errors.contains("hong.csv:2:1") && !errors.contains("hong.csv:5:1"));

@@ -138,23 +138,27 @@ fn sniff(text: &str) -> Option<(u8, BTreeMap<Role, usize>)> {
 /// Unit ids by folded name, former name and id.
 pub struct Units {
     by_name: BTreeMap<String, Vec<String>>,
+    /// A name as written, for each folded name (to suggest it).
+    shown: BTreeMap<String, String>,
 }
 
 impl Units {
     pub fn new(units: &[UnitDef]) -> Units {
         let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut shown = BTreeMap::new();
         for unit in units {
             let names = std::iter::once(&unit.name)
                 .chain(&unit.former_names)
                 .chain(std::iter::once(&unit.id));
             for name in names {
+                shown.entry(vi::fold(name)).or_insert_with(|| name.clone());
                 let ids = by_name.entry(vi::fold(name)).or_default();
                 if !ids.contains(&unit.id) {
                     ids.push(unit.id.clone());
                 }
             }
         }
-        Units { by_name }
+        Units { by_name, shown }
     }
 
     fn find(&self, name: &str) -> Result<&str, String> {
@@ -167,7 +171,10 @@ impl Units {
             )),
             None => Err(
                 match closest(&key, self.by_name.keys().map(String::as_str)) {
-                    Some(near) => format!("no unit is named `{name}`; did you mean `{near}`?"),
+                    Some(near) => format!(
+                        "no unit is named `{name}`; did you mean `{}`?",
+                        self.shown.get(near).map_or(near, String::as_str)
+                    ),
                     None => format!("no unit is named `{name}` in data/units"),
                 },
             ),
@@ -388,6 +395,18 @@ mod tests {
         assert!(errors.contains("kq.csv:6:1"), "{errors}");
         assert!(errors.contains("already on line 2"), "{errors}");
         assert!(!errors.contains("kq.csv:2:1"), "{errors}");
+    }
+
+    #[test]
+    fn a_near_miss_suggests_the_unit_name_as_written() {
+        let errors = read(
+            "Đơn vị;Điểm\nSo Noi Vuu;90\n",
+            Path::new("kq.csv"),
+            &units(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(errors.contains("did you mean `Sở Nội vụ`?"), "{errors}");
     }
 
     #[test]
