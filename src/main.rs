@@ -229,7 +229,7 @@ fn main() -> ExitCode {
                     println!(
                         "Wrote {} results to {}; run `chiso check` to check the table",
                         done.rows,
-                        done.path.display()
+                        done.path.strip_prefix(".").unwrap_or(&done.path).display()
                     );
                     ExitCode::SUCCESS
                 }

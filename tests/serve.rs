@@ -267,11 +267,34 @@ fn rebuilds_on_change_reloads_the_page_and_keeps_the_last_good_site() {
         broken.body.contains("config.toml"),
         "the overlay does not name the file"
     );
-    server.wait_for_line("build failed with 1 error; still serving the last good site");
+    server.wait_for_line("failed with 1 error; still serving the last good site");
 
     // Fixed again: the overlay goes.
     std::fs::write(&config, good_config).unwrap();
     server.poll("/", "the overlay to go", |r| {
         !r.body.contains("chiso-overlay")
     });
+}
+
+#[test]
+fn a_site_broken_from_the_start_shows_its_errors_until_fixed() {
+    let site = fixture("minimal");
+    let units = site.path().join("data/units.toml");
+    let good = std::fs::read_to_string(&units).unwrap();
+    std::fs::write(&units, "[[unit]]\nid = 1\n").unwrap();
+    let mut server = Server::start(site.path());
+    let broken = server.get("/");
+    assert_eq!(broken.status, 503);
+    assert!(broken.body.contains("chiso-overlay"), "{}", broken.body);
+    assert!(
+        broken.body.contains("data/units.toml:2:6"),
+        "{}",
+        broken.body
+    );
+
+    std::fs::write(&units, good).unwrap();
+    server.wait_for_line("Rebuilt after changes in data/units.toml");
+    let fixed = server.poll("/", "the site", |r| r.status == 200);
+    assert!(fixed.body.contains("Khối thử nghiệm"));
+    assert!(!fixed.body.contains("chiso-overlay"));
 }

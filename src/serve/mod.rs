@@ -151,8 +151,18 @@ fn rebuild(options: &BuildOptions, shared: &Shared, changed: &str) {
             let text = diagnostics.to_string();
             eprint!("{text}");
             let errors = diagnostics.error_count();
+            let what = if changed.is_empty() {
+                "The build".to_owned()
+            } else {
+                format!("The rebuild after changes in {changed}")
+            };
+            let serving = if shared.snapshot().site.is_some() {
+                "still serving the last good site"
+            } else {
+                "nothing to serve until the errors are fixed"
+            };
             println!(
-                "{what} build failed with {errors} error{}; still serving the last good site",
+                "{what} failed with {errors} error{}; {serving}",
                 if errors == 1 { "" } else { "s" }
             );
             shared.update(|s| s.error = Some(text));
