@@ -313,25 +313,20 @@ mod tests {
     use super::*;
 
     fn units() -> Units {
-        let unit = |id: &str, name: &str, former: &[&str]| UnitDef {
-            id: id.into(),
-            name: name.into(),
-            kind: String::new(),
-            group: None,
-            regions: vec![],
-            former_names: former.iter().map(|s| (*s).to_owned()).collect(),
-            active_from: None,
-            active_to: None,
-            description: String::new(),
-        };
-        Units::new(&[
-            unit("so-noi-vu", "Sở Nội vụ", &[]),
-            unit(
-                "so-khoa-hoc-va-cong-nghe",
-                "Sở Khoa học và Công nghệ",
-                &["Sở Khoa học, Công nghệ"],
-            ),
-        ])
+        let file: crate::data::schema::UnitsFile = toml::from_str(
+            r#"
+            [[unit]]
+            id = "so-noi-vu"
+            name = "Sở Nội vụ"
+
+            [[unit]]
+            id = "so-khoa-hoc-va-cong-nghe"
+            name = "Sở Khoa học và Công nghệ"
+            former_names = ["Sở Khoa học, Công nghệ"]
+            "#,
+        )
+        .unwrap();
+        Units::new(&file.units)
     }
 
     fn read_ok(text: &str) -> Sheet {
