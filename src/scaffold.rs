@@ -14,6 +14,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::content::{ARTICLES_DIR, CONTENT_DIR};
 use crate::date::Date;
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 use crate::problem::Problem;
 use crate::vi;
 
@@ -56,17 +57,12 @@ pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Prob
     let slug = vi::slugify(title);
     if slug.is_empty() {
         return Err(Problem::Usage(
-            Diagnostic::error("the title has no letters or digits to make a file name from")
-                .with_hint("chiso new article \"Kết quả Chỉ số CCHC năm 2024\""),
+            Diagnostic::error(msg::title_without_slug()).with_hint(msg::hint_article_title()),
         ));
     }
     if !root.join(crate::config::CONFIG_FILE).is_file() {
         return Err(Problem::Usage(
-            Diagnostic::error(format!(
-                "{} is not a site folder (no config.toml)",
-                root.display()
-            ))
-            .with_hint("run chiso in a site folder, or point at one with --root DIR"),
+            Diagnostic::error(msg::no_config(root.display())).with_hint(msg::hint_run_in_site()),
         ));
     }
     let folder = root.join(CONTENT_DIR).join(ARTICLES_DIR);
@@ -83,10 +79,9 @@ pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Prob
 
 /// Creates `path` (and `folder`), refusing to replace an existing file.
 fn create_new(folder: &Path, path: &Path, text: &str) -> Result<(), Problem> {
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        Problem::site(Diagnostic::error(format!("{what} {}: {e}", p.display())))
-    };
-    fs::create_dir_all(folder).map_err(|e| io("cannot create", folder, e))?;
+    let cannot_create =
+        |p: &Path, e| Problem::site(Diagnostic::error(msg::cannot_create(p.display(), e)));
+    fs::create_dir_all(folder).map_err(|e| cannot_create(folder, e))?;
     let mut file = match fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -95,13 +90,14 @@ fn create_new(folder: &Path, path: &Path, text: &str) -> Result<(), Problem> {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(Problem::site(
-                Diagnostic::error(format!("{} already exists", path.display()))
-                    .with_hint("choose another title, or edit the existing file"),
+                Diagnostic::error(msg::already_exists(path.display()))
+                    .with_hint(msg::hint_other_title()),
             ))
         }
-        Err(e) => return Err(io("cannot create", path, e)),
+        Err(e) => return Err(cannot_create(path, e)),
     };
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|e| io("cannot write", path, e))
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(path.display(), e))))
 }
 
 /// Creates a new site for `province` in `dir`, which must not exist or be
@@ -111,21 +107,19 @@ pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Pro
     let id = vi::slugify(province);
     if id.is_empty() {
         return Err(Problem::Usage(
-            Diagnostic::error("the province name has no letters")
-                .with_hint("chiso init cchc-quang-binh --province \"Quảng Bình\""),
+            Diagnostic::error(msg::province_without_letters()).with_hint(msg::hint_init()),
         ));
     }
     if let Ok(mut entries) = fs::read_dir(dir) {
         if entries.next().is_some() {
             return Err(Problem::Usage(
-                Diagnostic::error(format!("{} is not empty", dir.display()))
-                    .with_hint("give a new folder name: chiso init DIR creates DIR"),
+                Diagnostic::error(msg::folder_not_empty(dir.display()))
+                    .with_hint(msg::hint_new_folder()),
             ));
         }
     } else if dir.exists() {
-        return Err(Problem::Usage(Diagnostic::error(format!(
-            "{} exists and is not a folder",
-            dir.display()
+        return Err(Problem::Usage(Diagnostic::error(msg::not_a_folder(
+            dir.display(),
         ))));
     }
     let files = site_files(province, &id, today);

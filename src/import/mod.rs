@@ -16,6 +16,7 @@ use crate::data::schema::{IndicesFile, ResultsFile, UnitsFile};
 use crate::data::DATA_DIR;
 use crate::diagnostic::{closest, Diagnostic};
 use crate::input::{decode, read_text};
+use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use crate::problem::Problem;
 use table::{Row, Units};
@@ -69,15 +70,11 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
     });
     if output.exists() && !request.force {
         return Err(Problem::site(
-            Diagnostic::error(format!("{} already exists", output.display()))
-                .with_hint("add --force to replace it, or choose another file with --output"),
+            Diagnostic::error(msg::already_exists(output.display())).with_hint(msg::hint_force()),
         ));
     }
     let bytes = fs::read(&request.csv).map_err(|e| {
-        Problem::Usage(Diagnostic::error(format!(
-            "cannot read {}: {e}",
-            request.csv.display()
-        )))
+        Problem::Usage(Diagnostic::error(msg::cannot_read(e)).in_file(&request.csv))
     })?;
     let text = decode(&bytes).map_err(|d| Problem::site(d.in_file(&request.csv)))?;
     let sheet =
@@ -93,18 +90,11 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         .map_err(|d| Problem::site(d.in_file(&output)))?;
     if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(folder).map_err(|e| {
-            Problem::site(Diagnostic::error(format!(
-                "cannot create {}: {e}",
-                folder.display()
-            )))
+            Problem::site(Diagnostic::error(msg::cannot_create(folder.display(), e)))
         })?;
     }
-    fs::write(&output, toml).map_err(|e| {
-        Problem::site(Diagnostic::error(format!(
-            "cannot write {}: {e}",
-            output.display()
-        )))
-    })?;
+    fs::write(&output, toml)
+        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(output.display(), e))))?;
     Ok(Imported {
         path: output,
         rows: sheet.rows.len(),
@@ -123,11 +113,8 @@ fn read_data<T: DeserializeOwned>(root: &Path, stem: &str) -> Result<T, Problem>
         }
     }
     Err(Problem::Usage(
-        Diagnostic::error(format!(
-            "{} has no data/{stem}.toml or data/{stem}.json",
-            root.display()
-        ))
-        .with_hint("run chiso import in a site folder, or point at one with --root DIR"),
+        Diagnostic::error(msg::no_data_file(root.display(), stem))
+            .with_hint(msg::hint_run_in_site()),
     ))
 }
 
@@ -140,11 +127,11 @@ fn check_id<'a>(
         return Ok(());
     }
     let hint = match closest(id, known.clone()) {
-        Some(near) => format!("did you mean `{near}`?"),
-        None => format!("known: {}", known.collect::<Vec<_>>().join(", ")),
+        Some(near) => msg::hint_did_you_mean(near),
+        None => msg::hint_known_ids(&known.collect::<Vec<_>>()),
     };
     Err(Problem::Usage(
-        Diagnostic::error(format!("there is no {what} `{id}` in data/")).with_hint(hint),
+        Diagnostic::error(msg::no_such_id(what, id)).with_hint(hint),
     ))
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::data::schema::UnitDef;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use crate::messages as msg;
 use crate::vi;
 
 use super::number::parse_number;
@@ -165,19 +166,12 @@ impl Units {
         let key = vi::fold(name);
         match self.by_name.get(&key).map(Vec::as_slice) {
             Some([id]) => Ok(id),
-            Some(ids) => Err(format!(
-                "`{name}` names more than one unit: {}",
-                ids.join(", ")
-            )),
-            None => Err(
-                match closest(&key, self.by_name.keys().map(String::as_str)) {
-                    Some(near) => format!(
-                        "no unit is named `{name}`; did you mean `{}`?",
-                        self.shown.get(near).map_or(near, String::as_str)
-                    ),
-                    None => format!("no unit is named `{name}` in data/units"),
-                },
-            ),
+            Some(ids) => Err(msg::csv_ambiguous_unit(name, ids)),
+            None => {
+                let near = closest(&key, self.by_name.keys().map(String::as_str))
+                    .map(|near| self.shown.get(near).map_or(near, String::as_str));
+                Err(msg::csv_no_such_unit(name, near))
+            }
         }
     }
 }
@@ -191,16 +185,7 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
             .at_line(text, line as usize, 1)
     };
     let Some((delimiter, columns)) = sniff(text) else {
-        problems.push(
-            at(
-                1,
-                "the first row does not name a unit column and a score column".into(),
-            )
-            .with_hint(
-                "name the columns in the first row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \
-                 \"Điểm tối đa\"); \"Thứ hạng\" is optional; see docs/huong-dan.md",
-            ),
-        );
+        problems.push(at(1, msg::csv_header_unknown()).with_hint(msg::hint_csv_header()));
         return Err(problems);
     };
     let mut csv = reader(text, delimiter);
@@ -222,7 +207,7 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
             Ok(record) => record,
             Err(e) => {
                 let line = e.position().map_or(1, |p| p.line());
-                problems.push(at(line, format!("cannot read this row: {e}")));
+                problems.push(at(line, msg::csv_row_unreadable(e)));
                 continue;
             }
         };
@@ -240,7 +225,7 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
         let mut bad = Vec::new();
         let unit = match cell(Role::Unit) {
             None => {
-                bad.push("the unit's name is empty".to_owned());
+                bad.push(msg::csv_empty_cell("unit's name"));
                 None
             }
             Some(name) => match units.find(name) {
@@ -253,14 +238,14 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
         };
         let mut number = |role: Role, what: &str, required: bool| match cell(role) {
             None if required => {
-                bad.push(format!("the {what} is empty"));
+                bad.push(msg::csv_empty_cell(what));
                 None
             }
             None => None,
             Some(text) => {
                 let value = parse_number(text);
                 if value.is_none() {
-                    bad.push(format!("the {what} `{text}` is not a number"));
+                    bad.push(msg::csv_not_a_number(what, text));
                 }
                 value
             }
@@ -274,14 +259,14 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
             Some(text) => match text.parse::<u32>() {
                 Ok(rank) if rank > 0 => Some(rank),
                 _ => {
-                    bad.push(format!("the rank `{text}` is not a whole number from 1"));
+                    bad.push(msg::csv_bad_rank(text));
                     None
                 }
             },
         };
         if let Some(id) = &unit {
             match seen.get(id) {
-                Some(first) => bad.push(format!("unit `{id}` is already on line {first}")),
+                Some(first) => bad.push(msg::csv_unit_twice(id, *first)),
                 None => {
                     seen.insert(id.clone(), line);
                 }
@@ -300,7 +285,7 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
         }
     }
     if problems.is_empty() && rows.is_empty() {
-        problems.push(at(1, "the file has a header but no rows".into()));
+        problems.push(at(1, msg::csv_no_rows()));
     }
     if problems.has_errors() {
         return Err(problems);

@@ -18,6 +18,7 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 use crate::BuildOptions;
 use events::Listeners;
 use respond::{Reply, Snapshot};
@@ -67,23 +68,16 @@ impl Shared {
 /// Serves the site until the process is stopped; returns only when the
 /// server cannot start.
 pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
-    let root = std::fs::canonicalize(&options.root).map_err(|e| {
-        Diagnostic::error(format!(
-            "cannot open the site folder {}: {e}",
-            options.root.display()
-        ))
-    })?;
+    let root = std::fs::canonicalize(&options.root)
+        .map_err(|e| Diagnostic::error(msg::cannot_open_site(options.root.display(), e)))?;
     let server = Server::http(SocketAddr::new(options.bind, options.port)).map_err(|e| {
-        Diagnostic::error(format!(
-            "cannot listen on {}:{}: {e}",
-            options.bind, options.port
-        ))
-        .with_hint("choose another port with --port N, or --port 0 for any free one")
+        let address = SocketAddr::new(options.bind, options.port);
+        Diagnostic::error(msg::cannot_listen(address, e)).with_hint(msg::hint_other_port())
     })?;
     let address = server
         .server_addr()
         .to_ip()
-        .ok_or_else(|| Diagnostic::error("the server has no IP address"))?;
+        .unwrap_or_else(|| SocketAddr::new(options.bind, options.port));
     let build_options = BuildOptions {
         base_url: Some(format!("http://{address}/")),
         drafts: options.drafts,
@@ -120,7 +114,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
                 rebuild(&build_options, &shared, &shown.join(", "));
             }
             Wait::Idle => shared.listeners.ping(),
-            Wait::Stopped => return Err(Diagnostic::error("watching for changes stopped")),
+            Wait::Stopped => return Err(Diagnostic::error(msg::watching_stopped())),
         }
     }
 }

@@ -12,6 +12,7 @@ use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 
 /// What is watched, relative to the site root.
 pub const WATCHED: &[&str] = &["config.toml", "data", "content", "templates", "static"];
@@ -42,7 +43,7 @@ impl Watcher {
     pub fn start(root: &Path) -> Result<Watcher, Diagnostic> {
         let (sender, events) = mpsc::channel();
         let watcher = notify::recommended_watcher(sender)
-            .map_err(|e| Diagnostic::error(format!("cannot watch the site for changes: {e}")))?;
+            .map_err(|e| Diagnostic::error(msg::cannot_watch("the site", e)))?;
         let mut watcher = Watcher {
             watcher,
             events,
@@ -51,7 +52,7 @@ impl Watcher {
         watcher
             .watcher
             .watch(root, RecursiveMode::NonRecursive)
-            .map_err(|e| Diagnostic::error(format!("cannot watch {}: {e}", root.display())))?;
+            .map_err(|e| Diagnostic::error(msg::cannot_watch(root.display(), e)))?;
         for name in WATCHED {
             watcher.watch_folder(name);
         }
@@ -65,7 +66,10 @@ impl Watcher {
         if path.is_dir() {
             // Failing to watch one folder is not fatal: the others still work.
             if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
-                eprintln!("warning: cannot watch {}: {e}", path.display());
+                eprint!(
+                    "{}",
+                    Diagnostic::warning(msg::cannot_watch(path.display(), e))
+                );
             }
         }
     }
@@ -85,7 +89,9 @@ impl Watcher {
                         wait = QUIET;
                     }
                 }
-                Ok(Err(e)) => eprintln!("warning: watching for changes: {e}"),
+                Ok(Err(e)) => {
+                    eprint!("{}", Diagnostic::warning(msg::cannot_watch("the site", e)));
+                }
                 Err(RecvTimeoutError::Timeout) if changed.is_empty() => return Wait::Idle,
                 Err(RecvTimeoutError::Timeout) => break,
                 Err(RecvTimeoutError::Disconnected) => return Wait::Stopped,
