@@ -298,3 +298,34 @@ fn a_site_broken_from_the_start_shows_its_errors_until_fixed() {
     assert!(fixed.body.contains("Khối thử nghiệm"));
     assert!(!fixed.body.contains("chiso-overlay"));
 }
+
+#[test]
+fn the_reload_script_is_never_in_built_files_and_serve_explains_its_flags() {
+    let site = fixture("minimal");
+    let built = build_ok(site.path());
+    for entry in walkdir::WalkDir::new(&built.out) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                !text.contains("__chiso") && !text.contains("EventSource"),
+                "{} has the live-reload script",
+                entry.path().display()
+            );
+        }
+    }
+    let help = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    for flag in ["--root", "--port", "--bind", "--drafts", "127.0.0.1"] {
+        assert!(help.contains(flag), "serve --help does not explain {flag}");
+    }
+    let usage = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["serve", "--bind", "not-an-address"])
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}
