@@ -133,11 +133,23 @@ pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Pro
     Ok(written)
 }
 
+/// "tỉnh Quảng Bình" for "Quảng Bình"; a name that already says what it is
+/// ("Thành phố Hà Nội", "Tỉnh Quảng Trị") is kept as written.
+fn province_phrase(province: &str) -> String {
+    let folded = vi::fold(province);
+    if folded.starts_with("tinh ") || folded.starts_with("thanh pho ") {
+        province.to_owned()
+    } else {
+        format!("tỉnh {province}")
+    }
+}
+
 /// The files of a new site, by path relative to the site folder.
 fn site_files(province: &str, id: &str, today: Date) -> Vec<(String, String)> {
     // The latest assessment year that can have been announced: PAR Index
     // 2024 was announced in 2025.
     let year = today.year - 1;
+    let place = province_phrase(province);
     let q = |s: &str| toml_string(s);
     let config = format!(
         r#"# The site's settings. Every key is explained in chiso's README ("config.toml").
@@ -174,7 +186,7 @@ url = "/tin-tuc/"
 "#,
         title = q(&format!("Chỉ số cải cách hành chính {province}")),
         description = q(&format!(
-            "Kết quả PAR Index, SIPAS của tỉnh {province} và Chỉ số cải cách hành chính của các cơ quan, đơn vị trên địa bàn tỉnh."
+            "Kết quả PAR Index, SIPAS của {place} và Chỉ số cải cách hành chính của các cơ quan, đơn vị trên địa bàn."
         )),
         province = q(province),
     );
@@ -221,9 +233,9 @@ name = "Hoàn thành tốt nhiệm vụ"
 min = 80
 "#,
         own_name = q(&format!(
-            "Chỉ số cải cách hành chính của các cơ quan, đơn vị tỉnh {province}"
+            "Chỉ số cải cách hành chính của các cơ quan, đơn vị {place}"
         )),
-        publisher = q(&format!("UBND tỉnh {province}")),
+        publisher = q(&format!("UBND {place}")),
     );
     let units = format!(
         r#"# Groups (khối) of units ranked together, and every unit scored anywhere on the site.
@@ -242,7 +254,7 @@ description = {group_description}
 [[unit]]
 id = "{id}"
 name = {province}
-kind = "Tỉnh"
+kind = {kind}
 group = "tinh-thanh"
 
 # Add one [[unit]] per department, e.g.:
@@ -253,10 +265,13 @@ group = "tinh-thanh"
 # kind = "Sở, ban, ngành"
 # group = "so-ban-nganh"
 "#,
-        group_description = q(&format!(
-            "Các cơ quan chuyên môn thuộc UBND tỉnh {province}."
-        )),
+        group_description = q(&format!("Các cơ quan chuyên môn thuộc UBND {place}.")),
         province = q(province),
+        kind = q(if vi::fold(province).starts_with("thanh pho ") {
+            "Thành phố trực thuộc Trung ương"
+        } else {
+            "Tỉnh"
+        }),
     );
     let results = format!(
         r#"# The province's own index for its departments in {year}: one [[result]] per unit.
@@ -280,17 +295,17 @@ complete = true
 # unit = "so-noi-vu"
 # score = 90.53
 "#,
-        publisher = q(&format!("UBND tỉnh {province}")),
+        publisher = q(&format!("UBND {place}")),
         year_after = year + 1,
     );
     let home = format!(
-        "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của tỉnh {province}: \
+        "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của {place}: \
          PAR Index, SIPAS và chỉ số cải cách hành chính của các cơ quan, đơn vị trong tỉnh.\n",
         q("Trang chủ")
     );
     let article = format!(
         "+++\ntitle = {title}\ndate = {today}\nsummary = {summary}\ntags = []\ndraft = false\n+++\n\
-         Trang tổng hợp kết quả các chỉ số cải cách hành chính của tỉnh {province} bắt đầu hoạt động.\n\n\
+         Trang tổng hợp kết quả các chỉ số cải cách hành chính của {place} bắt đầu hoạt động.\n\n\
          Số liệu lấy từ các quyết định và thông cáo chính thức; nguồn được ghi dưới mỗi bảng.\n",
         title = q(&format!("Ra mắt trang chỉ số cải cách hành chính {province}")),
         summary = q("Giới thiệu trang tổng hợp kết quả cải cách hành chính của tỉnh."),
@@ -349,6 +364,16 @@ mod tests {
             new_article(site.path(), " ?! ", date(2024, 5, 8)),
             Err(Problem::Usage(_))
         ));
+    }
+
+    #[test]
+    fn a_city_is_not_called_a_province() {
+        assert_eq!(province_phrase("Quảng Bình"), "tỉnh Quảng Bình");
+        assert_eq!(province_phrase("Thành phố Hà Nội"), "Thành phố Hà Nội");
+        let files = site_files("Thành phố Hà Nội", "thanh-pho-ha-noi", date(2026, 1, 1));
+        let all: String = files.iter().map(|(_, text)| text.as_str()).collect();
+        assert!(!all.contains("tỉnh Thành phố"), "{all}");
+        assert!(all.contains("UBND Thành phố Hà Nội"));
     }
 
     #[test]
