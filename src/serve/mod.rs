@@ -87,9 +87,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         snapshot: RwLock::new(Snapshot::default()),
         listeners: Listeners::default(),
     });
-    rebuild(&build_options, &shared, "");
-
+    // Watch before the first build, so an edit saved while it runs is seen.
     let mut watcher = Watcher::start(&root)?;
+    rebuild(&build_options, &shared, "");
     let server = Arc::new(server);
     for _ in 0..WORKERS {
         let (server, shared) = (server.clone(), shared.clone());
