@@ -224,6 +224,8 @@ pub struct MemorySite {
     pub elapsed: Duration,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
+    /// How long each stage took.
+    pub timings: Timings,
 }
 
 /// Builds the site like [`build`] but keeps the files in memory instead of
@@ -234,6 +236,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<MemorySite, Diagnostics
         files,
         assets,
         mut warnings,
+        timings,
     } = render_site(options)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let mut in_memory: BTreeMap<String, Vec<u8>> =
@@ -260,5 +263,6 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<MemorySite, Diagnostics
         pages,
         elapsed: started.elapsed(),
         warnings,
+        timings,
     })
 }
