@@ -70,10 +70,20 @@ fn check_url(out: &Path, page: &str, url: &str, broken: &mut Vec<String>) {
 }
 
 #[test]
-fn every_internal_url_resolves_under_a_subpath() {
+fn every_internal_url_of_the_example_site_resolves_under_a_subpath() {
+    check_site(&example_root());
+}
+
+#[test]
+fn every_internal_url_of_the_national_example_resolves_under_a_subpath() {
+    check_site(&example_root().join("examples/national"));
+}
+
+/// Builds the site at `root` under [`BASE_URL`] and checks every URL in it.
+fn check_site(root: &Path) {
     let built = build_with(BuildOptions {
         base_url: Some(BASE_URL.into()),
-        ..BuildOptions::new(example_root())
+        ..BuildOptions::new(root)
     })
     .unwrap_or_else(|d| panic!("{d}"));
     let selector = sel("[href], [src]");
