@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher as _};
@@ -78,17 +78,24 @@ impl Watcher {
     /// burst it starts to end; folders created meanwhile get watched.
     pub fn wait(&mut self, timeout: Duration) -> Wait {
         let mut changed = BTreeSet::new();
-        let mut wait = timeout;
+        // Only an edit of a source restarts the quiet period; other events
+        // (a build reading the files) do not prolong it.
+        let mut deadline = Instant::now() + timeout;
         loop {
-            match self.events.recv_timeout(wait) {
-                Ok(Ok(event)) => {
-                    if is_edit(&event.kind) {
-                        changed.extend(event.paths.iter().filter_map(|p| relevant(&self.root, p)));
-                    }
-                    if !changed.is_empty() {
-                        wait = QUIET;
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(Ok(event)) if is_edit(&event.kind) => {
+                    let sources: Vec<PathBuf> = event
+                        .paths
+                        .iter()
+                        .filter_map(|p| relevant(&self.root, p))
+                        .collect();
+                    if !sources.is_empty() {
+                        changed.extend(sources);
+                        deadline = Instant::now() + QUIET;
                     }
                 }
+                Ok(Ok(_)) => {}
                 Ok(Err(e)) => {
                     eprint!("{}", Diagnostic::warning(msg::cannot_watch("the site", e)));
                 }
