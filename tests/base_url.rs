@@ -99,10 +99,14 @@ fn check_site(root: &Path) {
             }
         }
     }
-    // Feeds and sitemaps, when the site has them: every absolute URL in them.
+    // Feeds, the sitemap and robots.txt: every absolute URL in them.
     for entry in walkdir::WalkDir::new(&built.out) {
         let entry = entry.unwrap();
-        if entry.path().extension().is_none_or(|e| e != "xml") {
+        if entry
+            .path()
+            .extension()
+            .is_none_or(|e| e != "xml" && e != "txt")
+        {
             continue;
         }
         let page = entry
@@ -115,7 +119,7 @@ fn check_site(root: &Path) {
         for (at, _) in text.match_indices("https://example.gov.vn") {
             let url: String = text[at..]
                 .chars()
-                .take_while(|c| !matches!(c, '<' | '"' | '\'' | ' ' | '\n'))
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '"' | '\''))
                 .collect();
             check_url(&built.out, &page, &url.replace("&amp;", "&"), &mut broken);
             checked += 1;
