@@ -20,16 +20,21 @@ pub mod content;
 pub mod data;
 pub mod date;
 pub mod diagnostic;
+pub mod import;
 pub mod input;
 pub mod links;
 pub mod locate;
 pub mod messages;
 pub mod model;
 pub mod parse;
+pub mod problem;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
 pub mod vi;
 pub mod write;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -202,6 +207,60 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         pages,
         files: written,
         output,
+        elapsed: started.elapsed(),
+        warnings,
+        timings,
+    })
+}
+
+/// A site built into memory: every file the output folder would hold.
+#[derive(Debug)]
+pub struct MemorySite {
+    /// File contents by output path (`/` separators, no leading `/`):
+    /// rendered pages and built-in assets, then `static/` over them.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// HTML pages rendered.
+    pub pages: usize,
+    pub elapsed: Duration,
+    /// Warnings: problems that did not stop the build.
+    pub warnings: Diagnostics,
+    /// How long each stage took.
+    pub timings: Timings,
+}
+
+/// Builds the site like [`build`] but keeps the files in memory instead of
+/// writing them (for `chiso serve`); `options.output` is ignored.
+pub fn build_in_memory(options: &BuildOptions) -> Result<MemorySite, Diagnostics> {
+    let started = Instant::now();
+    let Rendered {
+        files,
+        assets,
+        mut warnings,
+        timings,
+    } = render_site(options)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let mut in_memory: BTreeMap<String, Vec<u8>> =
+        files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    for asset in &assets {
+        let key = asset
+            .relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        match std::fs::read(&asset.path) {
+            Ok(bytes) => {
+                in_memory.insert(key, bytes);
+            }
+            Err(e) => {
+                warnings.push(Diagnostic::error(messages::cannot_read(e)).in_file(&asset.shown));
+                return Err(warnings);
+            }
+        }
+    }
+    Ok(MemorySite {
+        files: in_memory,
+        pages,
         elapsed: started.elapsed(),
         warnings,
         timings,

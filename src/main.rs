@@ -2,6 +2,7 @@
 //! and turns its outcome into output and an exit code (0 success, 1 problems
 //! in the site, 2 wrong usage).
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -22,6 +23,79 @@ enum Command {
     Build(BuildArgs),
     /// Check the site (data, content, templates) without writing anything.
     Check(SiteArgs),
+    /// Preview the site: build it in memory, serve it on 127.0.0.1, rebuild
+    /// on every change and reload the open browser tab.
+    Serve(ServeArgs),
+    /// Create something new in the site, e.g. `chiso new article "Tiêu đề"`.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Create a new province site in DIR (which must not exist or be empty).
+    Init(InitArgs),
+    /// Turn a spreadsheet export (CSV) into a results table under data/results/.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum NewCommand {
+    /// Write content/tin-tuc/<slug>.md with its front matter filled in, as a draft.
+    Article {
+        /// The article's title; the file name is made from it.
+        title: String,
+        /// The site folder.
+        #[arg(long, value_name = "DIR", default_value = ".")]
+        root: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The folder to create the site in.
+    dir: PathBuf,
+    /// The province's name, e.g. "Quảng Bình".
+    #[arg(long)]
+    province: String,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The CSV file: UTF-8, comma or semicolon separated, with a header row
+    /// naming the unit column ("Đơn vị") and the score column ("Điểm").
+    file: PathBuf,
+    /// The index id, as in data/indices.toml.
+    #[arg(long, value_name = "ID")]
+    index: String,
+    /// The assessment year.
+    #[arg(long, value_name = "YYYY")]
+    year: i32,
+    /// The group id, as in data/units.toml.
+    #[arg(long, value_name = "ID")]
+    group: String,
+    /// The site folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// Where to write the table; data/results/<year>/<group>.toml by default.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Replace the results file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// The site folder, holding config.toml, data/, content/, templates/ and static/.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    root: PathBuf,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, value_name = "N", default_value_t = 1111)]
+    port: u16,
+    /// The address to listen on. The default is this computer only; give
+    /// 0.0.0.0 to let other computers on the network see the preview.
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
+    bind: IpAddr,
+    /// Include articles marked `draft = true`.
+    #[arg(long)]
+    drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -95,7 +169,80 @@ fn main() -> ExitCode {
             }
             Err(diagnostics) => failed(&diagnostics),
         },
+        Command::Serve(args) => {
+            let options = chiso::serve::ServeOptions {
+                root: args.root,
+                bind: args.bind,
+                port: args.port,
+                drafts: args.drafts,
+            };
+            match chiso::serve::serve(&options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(problem) => {
+                    eprint!("{problem}");
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::New(NewCommand::Article { title, root }) => {
+            match chiso::scaffold::new_article(&root, &title, chiso::scaffold::today()) {
+                Ok(path) => {
+                    println!(
+                        "Created {} (a draft: set draft = false to publish it)",
+                        path.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => refused(&problem),
+            }
+        }
+        Command::Init(args) => {
+            match chiso::scaffold::init(&args.dir, &args.province, chiso::scaffold::today()) {
+                Ok(files) => {
+                    for file in &files {
+                        println!("Created {}", args.dir.join(file).display());
+                    }
+                    println!(
+                        "The site is ready: run `chiso serve --root {}` to preview it.",
+                        args.dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => refused(&problem),
+            }
+        }
+        Command::Import(args) => {
+            let request = chiso::import::Request {
+                csv: args.file,
+                index: args.index,
+                year: args.year,
+                group: args.group,
+                root: args.root,
+                output: args.output,
+                force: args.force,
+            };
+            match chiso::import::import(&request) {
+                Ok(done) => {
+                    if !done.ignored.is_empty() {
+                        println!("Ignored columns: {}", done.ignored.join(", "));
+                    }
+                    println!(
+                        "Wrote {} results to {}; run `chiso check` to check the table",
+                        done.rows,
+                        done.path.strip_prefix(".").unwrap_or(&done.path).display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(problem) => refused(&problem),
+            }
+        }
     }
+}
+
+/// Prints why a command other than a build did nothing.
+fn refused(problem: &chiso::problem::Problem) -> ExitCode {
+    eprint!("{problem}");
+    ExitCode::from(problem.exit_code())
 }
 
 fn failed(diagnostics: &Diagnostics) -> ExitCode {

@@ -406,3 +406,126 @@ pub fn output_refused(output: impl Display) -> String {
 pub fn hint_output() -> String {
     "choose a folder that only holds the built site, e.g. --output public".into()
 }
+
+// ---- The editor's commands: serve, new, init, import ----------------------
+
+pub fn cannot_open_site(root: impl Display, error: impl Display) -> String {
+    format!("cannot open the site folder {root}: {error}")
+}
+
+pub fn cannot_listen(address: impl Display, error: impl Display) -> String {
+    format!("cannot listen on {address}: {error}")
+}
+
+pub fn hint_other_port() -> String {
+    "choose another port with --port N, or --port 0 for any free one".into()
+}
+
+pub fn cannot_watch(what: impl Display, error: impl Display) -> String {
+    format!("cannot watch {what} for changes: {error}")
+}
+
+pub fn watching_stopped() -> String {
+    "watching the site for changes stopped".into()
+}
+
+pub fn cannot_create(path: impl Display, error: impl Display) -> String {
+    format!("cannot create {path}: {error}")
+}
+
+pub fn already_exists(path: impl Display) -> String {
+    format!("{path} already exists")
+}
+
+pub fn hint_other_title() -> String {
+    "choose another title, or edit the existing file".into()
+}
+
+pub fn hint_force() -> String {
+    "add --force to replace it, or choose another file with --output".into()
+}
+
+pub fn title_without_slug() -> String {
+    "the title has no letters or digits to make a file name from".into()
+}
+
+pub fn hint_article_title() -> String {
+    "chiso new article \"Kết quả Chỉ số CCHC năm 2024\"".into()
+}
+
+pub fn province_without_letters() -> String {
+    "the province name has no letters".into()
+}
+
+pub fn hint_init() -> String {
+    "chiso init cchc-quang-binh --province \"Quảng Bình\"".into()
+}
+
+pub fn folder_not_empty(dir: impl Display) -> String {
+    format!("{dir} is not empty")
+}
+
+pub fn hint_new_folder() -> String {
+    "give a new folder name: chiso init DIR creates DIR".into()
+}
+
+pub fn not_a_folder(path: impl Display) -> String {
+    format!("{path} exists and is not a folder")
+}
+
+pub fn no_data_file(root: impl Display, stem: &str) -> String {
+    format!("{root} has no data/{stem}.toml or data/{stem}.json")
+}
+
+pub fn no_such_id(what: &str, id: &str) -> String {
+    format!("there is no {what} `{id}` in data/")
+}
+
+pub fn hint_known_ids(known: &[&str]) -> String {
+    format!("known: {}", known.join(", "))
+}
+
+pub fn csv_header_unknown() -> String {
+    "the first row does not name a unit column and a score column".into()
+}
+
+pub fn hint_csv_header() -> String {
+    "name the columns in the first row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \
+     \"Điểm tối đa\"); \"Thứ hạng\" is optional; see docs/huong-dan.md"
+        .into()
+}
+
+pub fn csv_row_unreadable(error: impl Display) -> String {
+    format!("cannot read this row: {error}")
+}
+
+pub fn csv_no_rows() -> String {
+    "the file has a header but no rows".into()
+}
+
+pub fn csv_empty_cell(what: &str) -> String {
+    format!("the {what} is empty")
+}
+
+pub fn csv_not_a_number(what: &str, text: &str) -> String {
+    format!("the {what} `{text}` is not a number")
+}
+
+pub fn csv_bad_rank(text: &str) -> String {
+    format!("the rank `{text}` is not a whole number from 1")
+}
+
+pub fn csv_no_such_unit(name: &str, near: Option<&str>) -> String {
+    match near {
+        Some(near) => format!("no unit is named `{name}`; did you mean `{near}`?"),
+        None => format!("no unit is named `{name}` in data/units"),
+    }
+}
+
+pub fn csv_ambiguous_unit(name: &str, ids: &[String]) -> String {
+    format!("`{name}` names more than one unit: {}", ids.join(", "))
+}
+
+pub fn csv_unit_twice(id: &str, first_line: u64) -> String {
+    format!("unit `{id}` is already on line {first_line}")
+}

@@ -1,0 +1,389 @@
+//! Creating files for editors: `chiso new article` (an article with its
+//! front matter filled in) and `chiso init` (a new province site that builds
+//! at once). Also today's date, the one place chiso reads the clock.
+//!
+//! `init` does not copy the built-in templates into the new site: like Zola
+//! and Hugo themes, they stay in the binary so that a site gets fixes to them
+//! with each chiso release, and an editor copies only the template they want
+//! to change (same name under `templates/`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::content::{ARTICLES_DIR, CONTENT_DIR};
+use crate::date::Date;
+use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
+use crate::problem::Problem;
+use crate::vi;
+
+/// Vietnam's offset from UTC (no daylight saving): the sites report on
+/// Vietnamese provinces, so "today" is today in Vietnam.
+const VIETNAM_OFFSET_SECONDS: i64 = 7 * 3600;
+
+/// Today's date in Vietnam, from the system clock.
+pub fn today() -> Date {
+    let seconds = match SystemTime::now().duration_since(UNIX_EPOCH) {
+        Ok(since) => since.as_secs() as i64,
+        Err(before) => -(before.duration().as_secs() as i64),
+    };
+    date_from_days((seconds + VIETNAM_OFFSET_SECONDS).div_euclid(86_400))
+}
+
+/// The civil date `days` days after 1970-01-01 (H. Hinnant's algorithm).
+pub fn date_from_days(days: i64) -> Date {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+/// A TOML string literal for `text`, quoted and escaped.
+fn toml_string(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+/// Writes `content/tin-tuc/<slug>.md` for a new draft article titled
+/// `title`, dated `date`; returns the path written. Never overwrites.
+pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Problem> {
+    let title = title.trim();
+    let slug = vi::slugify(title);
+    if slug.is_empty() {
+        return Err(Problem::Usage(
+            Diagnostic::error(msg::title_without_slug()).with_hint(msg::hint_article_title()),
+        ));
+    }
+    if !root.join(crate::config::CONFIG_FILE).is_file() {
+        return Err(Problem::Usage(
+            Diagnostic::error(msg::no_config(root.display())).with_hint(msg::hint_run_in_site()),
+        ));
+    }
+    let folder = root.join(CONTENT_DIR).join(ARTICLES_DIR);
+    let path = folder.join(format!("{slug}.md"));
+    let text = format!(
+        "+++\ntitle = {}\ndate = {date}\nsummary = \"\"\ntags = []\ndraft = true\n+++\n\n\
+         Viết nội dung bài ở đây, theo cú pháp Markdown. Khi bài đã sẵn sàng, đổi `draft = true`\n\
+         thành `draft = false` để bài được đăng.\n",
+        toml_string(title)
+    );
+    create_new(&folder, &path, &text)?;
+    Ok(path)
+}
+
+/// Creates `path` (and `folder`), refusing to replace an existing file.
+fn create_new(folder: &Path, path: &Path, text: &str) -> Result<(), Problem> {
+    let cannot_create =
+        |p: &Path, e| Problem::site(Diagnostic::error(msg::cannot_create(p.display(), e)));
+    fs::create_dir_all(folder).map_err(|e| cannot_create(folder, e))?;
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(Problem::site(
+                Diagnostic::error(msg::already_exists(path.display()))
+                    .with_hint(msg::hint_other_title()),
+            ))
+        }
+        Err(e) => return Err(cannot_create(path, e)),
+    };
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(path.display(), e))))
+}
+
+/// Creates a new site for `province` in `dir`, which must not exist or be
+/// empty; returns the files written, relative to `dir`.
+pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Problem> {
+    let province = province.trim();
+    let id = vi::slugify(province);
+    if id.is_empty() {
+        return Err(Problem::Usage(
+            Diagnostic::error(msg::province_without_letters()).with_hint(msg::hint_init()),
+        ));
+    }
+    if let Ok(mut entries) = fs::read_dir(dir) {
+        if entries.next().is_some() {
+            return Err(Problem::Usage(
+                Diagnostic::error(msg::folder_not_empty(dir.display()))
+                    .with_hint(msg::hint_new_folder()),
+            ));
+        }
+    } else if dir.exists() {
+        return Err(Problem::Usage(Diagnostic::error(msg::not_a_folder(
+            dir.display(),
+        ))));
+    }
+    let files = site_files(province, &id, today);
+    let mut written = Vec::new();
+    for (relative, text) in &files {
+        let path = dir.join(relative);
+        let folder = path.parent().unwrap_or(dir);
+        create_new(folder, &path, text)?;
+        written.push(PathBuf::from(relative));
+    }
+    Ok(written)
+}
+
+/// "tỉnh Quảng Bình" for "Quảng Bình"; a name that already says what it is
+/// ("Thành phố Hà Nội", "Tỉnh Quảng Trị") is kept as written.
+fn province_phrase(province: &str) -> String {
+    let folded = vi::fold(province);
+    if folded.starts_with("tinh ") || folded.starts_with("thanh pho ") {
+        province.to_owned()
+    } else {
+        format!("tỉnh {province}")
+    }
+}
+
+/// The files of a new site, by path relative to the site folder.
+fn site_files(province: &str, id: &str, today: Date) -> Vec<(String, String)> {
+    // The latest assessment year that can have been announced: PAR Index
+    // 2024 was announced in 2025.
+    let year = today.year - 1;
+    let place = province_phrase(province);
+    let q = |s: &str| toml_string(s);
+    let config = format!(
+        r#"# The site's settings. Every key is explained in chiso's README ("config.toml").
+title = {title}
+description = {description}
+# Where the site is published, e.g. "https://cchc.{id}.gov.vn/" or a subpath such
+# as "https://example.gov.vn/cchc/". CI can override it with --base-url.
+base_url = "/"
+language = "vi"
+province = {province}
+home_unit = "{id}"
+articles_per_page = 10
+footer = "Số liệu tổng hợp từ các quyết định và thông cáo chính thức; nguồn ghi dưới mỗi bảng."
+
+[[menu]]
+name = "Trang chủ"
+url = "/"
+
+[[menu]]
+name = "PAR Index"
+url = "/chi-so/par-index/"
+
+[[menu]]
+name = "SIPAS"
+url = "/chi-so/sipas/"
+
+[[menu]]
+name = "Chỉ số CCHC tỉnh"
+url = "/chi-so/cchc-tinh/"
+
+[[menu]]
+name = "Tin tức"
+url = "/tin-tuc/"
+"#,
+        title = q(&format!("Chỉ số cải cách hành chính {province}")),
+        description = q(&format!(
+            "Kết quả PAR Index, SIPAS của {place} và Chỉ số cải cách hành chính của các cơ quan, đơn vị trên địa bàn."
+        )),
+        province = q(province),
+    );
+    let indices = format!(
+        r#"# The indices this site reports on. Ranks and ties use each index's published
+# precision (`decimals`); rating bands are thresholds as data.
+
+[[index]]
+id = "par-index"
+name = "Chỉ số Cải cách hành chính cấp tỉnh"
+short_name = "PAR Index"
+publisher = "Bộ Nội vụ"
+scale = {{ min = 0, max = 100 }}
+unit_label = "%"
+decimals = 2
+
+[[index]]
+id = "sipas"
+name = "Chỉ số hài lòng về sự phục vụ hành chính"
+short_name = "SIPAS"
+publisher = "Bộ Nội vụ"
+scale = {{ min = 0, max = 100 }}
+unit_label = "%"
+decimals = 2
+
+[[index]]
+id = "cchc-tinh"
+name = {own_name}
+short_name = "Chỉ số CCHC tỉnh"
+publisher = {publisher}
+scale = {{ min = 0, max = 100 }}
+unit_label = "%"
+decimals = 2
+
+# Check these thresholds against the province's own decision.
+[[index.band]]
+id = "xuat-sac"
+name = "Hoàn thành xuất sắc nhiệm vụ"
+min = 90
+
+[[index.band]]
+id = "tot"
+name = "Hoàn thành tốt nhiệm vụ"
+min = 80
+"#,
+        own_name = q(&format!(
+            "Chỉ số cải cách hành chính của các cơ quan, đơn vị {place}"
+        )),
+        publisher = q(&format!("UBND {place}")),
+    );
+    let units = format!(
+        r#"# Groups (khối) of units ranked together, and every unit scored anywhere on the site.
+# A unit id is the slug of its name (no diacritics, '-' between words) and never
+# changes: a renamed unit keeps its id and lists its old names under former_names.
+
+[[group]]
+id = "tinh-thanh"
+name = "Tỉnh, thành phố trực thuộc Trung ương"
+
+[[group]]
+id = "so-ban-nganh"
+name = "Sở, ban, ngành"
+description = {group_description}
+
+[[unit]]
+id = "{id}"
+name = {province}
+kind = {kind}
+group = "tinh-thanh"
+
+# Add one [[unit]] per department, e.g.:
+#
+# [[unit]]
+# id = "so-noi-vu"
+# name = "Sở Nội vụ"
+# kind = "Sở, ban, ngành"
+# group = "so-ban-nganh"
+"#,
+        group_description = q(&format!("Các cơ quan chuyên môn thuộc UBND {place}.")),
+        province = q(province),
+        kind = q(if vi::fold(province).starts_with("thanh pho ") {
+            "Thành phố trực thuộc Trung ương"
+        } else {
+            "Tỉnh"
+        }),
+    );
+    let results = format!(
+        r#"# The province's own index for its departments in {year}: one [[result]] per unit.
+# Fill it in by hand, or import a spreadsheet export instead of this file:
+#
+#   chiso import ket-qua.csv --index cchc-tinh --year {year} --group so-ban-nganh --force
+#
+# A complete table lists every unit of the group; chiso computes ranks, the
+# average and the changes. See README.md ("The data format") for every key.
+index = "cchc-tinh"
+year = {year}
+group = "so-ban-nganh"
+complete = true
+
+# [source]
+# title = "Quyết định số .../QĐ-UBND"
+# issuer = {publisher}
+# date = {year_after}-02-01
+#
+# [[result]]
+# unit = "so-noi-vu"
+# score = 90.53
+"#,
+        publisher = q(&format!("UBND {place}")),
+        year_after = year + 1,
+    );
+    let home = format!(
+        "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của {place}: \
+         PAR Index, SIPAS và chỉ số cải cách hành chính của các cơ quan, đơn vị trong tỉnh.\n",
+        q("Trang chủ")
+    );
+    let article = format!(
+        "+++\ntitle = {title}\ndate = {today}\nsummary = {summary}\ntags = []\ndraft = false\n+++\n\
+         Trang tổng hợp kết quả các chỉ số cải cách hành chính của {place} bắt đầu hoạt động.\n\n\
+         Số liệu lấy từ các quyết định và thông cáo chính thức; nguồn được ghi dưới mỗi bảng.\n",
+        title = q(&format!("Ra mắt trang chỉ số cải cách hành chính {province}")),
+        summary = q("Giới thiệu trang tổng hợp kết quả cải cách hành chính của tỉnh."),
+    );
+    vec![
+        ("config.toml".into(), config),
+        ("data/indices.toml".into(), indices),
+        ("data/units.toml".into(), units),
+        (format!("data/results/{year}/so-ban-nganh.toml"), results),
+        ("content/_index.md".into(), home),
+        ("content/tin-tuc/ra-mat.md".into(), article),
+        (".gitignore".into(), "/public/\n".into()),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
+    #[test]
+    fn days_become_civil_dates() {
+        assert_eq!(date_from_days(0), date(1970, 1, 1));
+        assert_eq!(date_from_days(-1), date(1969, 12, 31));
+        assert_eq!(date_from_days(11_016), date(2000, 2, 29));
+        assert_eq!(date_from_days(19_782), date(2024, 2, 29));
+        assert_eq!(date_from_days(20_453), date(2025, 12, 31));
+        assert_eq!(date_from_days(20_454), date(2026, 1, 1));
+    }
+
+    #[test]
+    fn a_new_article_is_a_draft_named_after_its_title() {
+        let site = tempfile::tempdir().unwrap();
+        fs::write(site.path().join("config.toml"), "title = \"t\"\n").unwrap();
+        let path = new_article(site.path(), "Tiêu đề \"bài\" viết", date(2024, 5, 7)).unwrap();
+        assert_eq!(
+            path,
+            site.path().join("content/tin-tuc/tieu-de-bai-viet.md")
+        );
+        let text = fs::read_to_string(&path).unwrap();
+        let article = crate::content::parse_article(&text, "/").unwrap();
+        assert_eq!(article.front.title, "Tiêu đề \"bài\" viết");
+        assert_eq!(article.front.date, Some(date(2024, 5, 7)));
+        assert!(article.front.draft);
+        assert!(
+            text.contains("\nsummary = \"\"\ntags = []\ndraft = true\n+++\n"),
+            "{text}"
+        );
+        let again = new_article(site.path(), "Tiêu đề bài viết", date(2024, 5, 8));
+        assert!(matches!(again, Err(Problem::Site(_))));
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        assert!(matches!(
+            new_article(site.path(), " ?! ", date(2024, 5, 8)),
+            Err(Problem::Usage(_))
+        ));
+    }
+
+    #[test]
+    fn a_city_is_not_called_a_province() {
+        assert_eq!(province_phrase("Quảng Bình"), "tỉnh Quảng Bình");
+        assert_eq!(province_phrase("Thành phố Hà Nội"), "Thành phố Hà Nội");
+        let files = site_files("Thành phố Hà Nội", "thanh-pho-ha-noi", date(2026, 1, 1));
+        let all: String = files.iter().map(|(_, text)| text.as_str()).collect();
+        assert!(!all.contains("tỉnh Thành phố"), "{all}");
+        assert!(all.contains("UBND Thành phố Hà Nội"));
+    }
+
+    #[test]
+    fn init_refuses_a_folder_that_is_not_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("ghi-chu.txt"), "x").unwrap();
+        assert!(matches!(
+            init(dir.path(), "Quảng Bình", date(2026, 1, 1)),
+            Err(Problem::Usage(_))
+        ));
+        assert!(!dir.path().join("config.toml").exists());
+    }
+}

@@ -1,0 +1,92 @@
+//! The live-reload channel: browsers listening on the Server-Sent Events
+//! stream, and sending them an event. A client whose connection is gone is
+//! dropped at the next send.
+
+use std::io::Write;
+use std::sync::Mutex;
+
+/// A connection to a browser tab, written to directly.
+pub type Connection = Box<dyn Write + Send>;
+
+/// The browsers currently listening.
+#[derive(Default)]
+pub struct Listeners {
+    connections: Mutex<Vec<Connection>>,
+}
+
+impl Listeners {
+    /// Answers an event-stream request on its raw connection and keeps it.
+    pub fn add(&self, mut connection: Connection) {
+        let head = concat!(
+            "HTTP/1.1 200 OK\r\n",
+            "Content-Type: text/event-stream\r\n",
+            "Cache-Control: no-store\r\n",
+            "Connection: keep-alive\r\n\r\n",
+            "retry: 1000\n\n"
+        );
+        if connection.write_all(head.as_bytes()).is_ok() && connection.flush().is_ok() {
+            self.lock().push(connection);
+        }
+    }
+
+    /// Sends a named event to every listener.
+    pub fn send(&self, event: &str, data: &str) {
+        self.write(&format!("event: {event}\ndata: {data}\n\n"));
+    }
+
+    /// Sends a comment, which browsers ignore, to find closed connections.
+    pub fn ping(&self) {
+        self.write(": ping\n\n");
+    }
+
+    pub fn count(&self) -> usize {
+        self.lock().len()
+    }
+
+    fn write(&self, text: &str) {
+        self.lock().retain_mut(|connection| {
+            connection.write_all(text.as_bytes()).is_ok() && connection.flush().is_ok()
+        });
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
+        self.connections
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// A connection that records what was written, or fails every write.
+    struct Recorder(Arc<Mutex<Vec<u8>>>, bool);
+
+    impl Write for Recorder {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.1 {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn events_reach_open_connections_and_closed_ones_are_dropped() {
+        let listeners = Listeners::default();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        listeners.add(Box::new(Recorder(seen.clone(), false)));
+        listeners.add(Box::new(Recorder(Arc::default(), true)));
+        assert_eq!(listeners.count(), 1);
+        listeners.send("reload", "2");
+        let text = String::from_utf8(seen.lock().unwrap().clone()).unwrap();
+        assert!(text.starts_with("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream"));
+        assert!(text.ends_with("event: reload\ndata: 2\n\n"));
+    }
+}

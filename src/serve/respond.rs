@@ -1,0 +1,327 @@
+//! What the preview server answers to a request path: a file of the last
+//! good build (with the live-reload script injected into HTML), a redirect
+//! to a folder's canonical URL, the site's `404.html`, or the event stream.
+//! Pure functions over an in-memory site, so every rule is unit-tested here.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The path of the Server-Sent Events stream that tells pages to reload.
+pub const EVENTS_PATH: &str = "/__chiso/events";
+
+/// What the server knows at a moment: the last good site and, when the
+/// latest build failed, its diagnostics.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    /// Files of the last successful build, by output path.
+    pub site: Option<Arc<BTreeMap<String, Vec<u8>>>>,
+    /// The diagnostics of the latest build when it failed, as plain text.
+    pub error: Option<String>,
+}
+
+/// The answer to one request.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Reply {
+    /// A body with its status and content type.
+    Body {
+        status: u16,
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
+    /// A permanent redirect to the given path (`/tin-tuc` → `/tin-tuc/`).
+    Redirect(String),
+    /// The live-reload event stream.
+    Events,
+}
+
+/// Answers a GET for `url` (the raw request target, query included).
+pub fn reply(url: &str, snapshot: &Snapshot) -> Reply {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if path == EVENTS_PATH {
+        return Reply::Events;
+    }
+    let Some(site) = &snapshot.site else {
+        return html(503, no_site_page(), snapshot);
+    };
+    let Some(key) = output_key(path) else {
+        return not_found(site, snapshot);
+    };
+    if let Some(bytes) = site.get(&key) {
+        let content_type = content_type(&key);
+        if content_type.starts_with("text/html") {
+            return html(200, bytes.clone(), snapshot);
+        }
+        return Reply::Body {
+            status: 200,
+            content_type,
+            body: bytes.clone(),
+        };
+    }
+    if !key.ends_with("index.html") && site.contains_key(&format!("{key}/index.html")) {
+        return Reply::Redirect(format!("{path}/"));
+    }
+    not_found(site, snapshot)
+}
+
+/// The output path a request path names, or `None` when it is not one that
+/// can be inside the output: a malformed escape, a `..` or `.` segment
+/// (encoded or not), a backslash or a NUL byte.
+pub fn output_key(path: &str) -> Option<String> {
+    let decoded = percent_decode(path)?;
+    let rest = decoded.strip_prefix('/')?;
+    let mut segments = Vec::new();
+    for segment in rest.split('/') {
+        if segment == ".." || segment == "." || segment.contains(['\\', '\0']) {
+            return None;
+        }
+        if !segment.is_empty() {
+            segments.push(segment);
+        }
+    }
+    let folder = rest.is_empty() || rest.ends_with('/');
+    if folder {
+        segments.push("index.html");
+    }
+    Some(segments.join("/"))
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are
+/// not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The content type for an output path, by extension.
+pub fn content_type(path: &str) -> &'static str {
+    let extension = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match extension.as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml",
+        "svg" => "image/svg+xml",
+        "csv" => "text/csv; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff" => "font/woff",
+        "woff2" => "font/woff2",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn not_found(site: &BTreeMap<String, Vec<u8>>, snapshot: &Snapshot) -> Reply {
+    let body = site.get("404.html").cloned().unwrap_or_else(|| {
+        page(
+            "Không tìm thấy trang",
+            "<p>Trang này không có trong bản dựng hiện tại.</p>",
+        )
+    });
+    html(404, body, snapshot)
+}
+
+fn no_site_page() -> Vec<u8> {
+    page(
+        "Chưa dựng được trang",
+        "<p>Bản dựng đầu tiên bị lỗi; sửa lỗi và trang sẽ tự tải lại.</p>",
+    )
+}
+
+fn page(title: &str, body: &str) -> Vec<u8> {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\n<body><h1>{title}</h1>{body}</body></html>\n"
+    )
+    .into_bytes()
+}
+
+fn html(status: u16, body: Vec<u8>, snapshot: &Snapshot) -> Reply {
+    Reply::Body {
+        status,
+        content_type: "text/html; charset=utf-8",
+        body: inject(body, snapshot.error.as_deref()),
+    }
+}
+
+/// The script that reloads the page when the server says the site changed.
+const RELOAD_SCRIPT: &str = concat!(
+    "<script>(function(){var s=new EventSource(\"/__chiso/events\");",
+    "s.addEventListener(\"reload\",function(){s.close();location.reload();});})();</script>"
+);
+
+/// Adds the live-reload script, and the overlay when the latest build
+/// failed, before the page's last `</body>` (or at its end).
+pub fn inject(mut page: Vec<u8>, error: Option<&str>) -> Vec<u8> {
+    let mut extra = String::new();
+    if let Some(error) = error {
+        extra.push_str(&overlay(error));
+    }
+    extra.push_str(RELOAD_SCRIPT);
+    let at = find_last(&page, b"</body>").unwrap_or(page.len());
+    page.splice(at..at, extra.into_bytes());
+    page
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// A fixed panel over the page with the build's diagnostics.
+fn overlay(error: &str) -> String {
+    format!(
+        concat!(
+            "<div id=\"chiso-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;",
+            "overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace\">",
+            "<h2 style=\"color:#ff8a80;margin-top:0\">Lỗi khi dựng trang: đang hiển thị bản dựng tốt gần nhất</h2>",
+            "<p>Sửa lỗi rồi lưu tệp; trang sẽ tự tải lại.</p>",
+            "<pre style=\"white-space:pre-wrap\">{}</pre></div>"
+        ),
+        escape(error)
+    )
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(files: &[(&str, &str)]) -> Snapshot {
+        let site = files
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.as_bytes().to_vec()))
+            .collect();
+        Snapshot {
+            site: Some(Arc::new(site)),
+            error: None,
+        }
+    }
+
+    fn body_of(reply: Reply) -> (u16, &'static str, String) {
+        match reply {
+            Reply::Body {
+                status,
+                content_type,
+                body,
+            } => (status, content_type, String::from_utf8(body).unwrap()),
+            other => panic!("expected a body, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn paths_map_to_output_files() {
+        assert_eq!(output_key("/").as_deref(), Some("index.html"));
+        assert_eq!(
+            output_key("/tin-tuc/").as_deref(),
+            Some("tin-tuc/index.html")
+        );
+        assert_eq!(output_key("/chiso.css").as_deref(), Some("chiso.css"));
+        assert_eq!(
+            output_key("/%C4%91%E1%BB%8Bnh.csv").as_deref(),
+            Some("định.csv")
+        );
+    }
+
+    #[test]
+    fn traversal_in_any_spelling_is_refused() {
+        for path in [
+            "/../Cargo.toml",
+            "/%2e%2e/Cargo.toml",
+            "/%2E%2E/Cargo.toml",
+            "/a/../../Cargo.toml",
+            "/a/%2e%2e%2fCargo.toml",
+            "/..%5cCargo.toml",
+            "/%00",
+            "/%zz",
+            "/%ff",
+            "Cargo.toml",
+        ] {
+            assert_eq!(output_key(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn html_gets_the_reload_script_and_other_files_do_not() {
+        let site = snapshot(&[
+            ("index.html", "<html><body><p>Xin chào</p></body></html>"),
+            ("logo.svg", "<svg></svg>"),
+        ]);
+        let (status, ct, body) = body_of(reply("/?x=1", &site));
+        assert_eq!((status, ct), (200, "text/html; charset=utf-8"));
+        assert!(body.ends_with("</script></body></html>"), "{body}");
+        assert!(body.contains(EVENTS_PATH));
+        let (_, ct, body) = body_of(reply("/logo.svg", &site));
+        assert_eq!((ct, body.as_str()), ("image/svg+xml", "<svg></svg>"));
+    }
+
+    #[test]
+    fn missing_pages_get_the_sites_404_with_status_404() {
+        let site = snapshot(&[("404.html", "<body>Không có</body>"), ("a/index.html", "")]);
+        let (status, _, body) = body_of(reply("/khong-co/", &site));
+        assert_eq!(status, 404);
+        assert!(body.starts_with("<body>Không có"));
+        assert_eq!(reply("/a", &site), Reply::Redirect("/a/".into()));
+        let (status, _, _) = body_of(reply("/%2e%2e/Cargo.toml", &site));
+        assert_eq!(status, 404);
+    }
+
+    #[test]
+    fn a_failed_build_shows_its_diagnostics_over_the_last_good_page() {
+        let mut site = snapshot(&[("index.html", "<body>cũ</body>")]);
+        site.error = Some("error: unit `<x>` is not defined".into());
+        let (status, _, body) = body_of(reply("/", &site));
+        assert_eq!(status, 200);
+        assert!(body.contains("cũ"));
+        assert!(body.contains("chiso-overlay"));
+        assert!(body.contains("unit `&lt;x&gt;` is not defined"));
+    }
+
+    #[test]
+    fn content_types_cover_the_sites_files() {
+        for (path, want) in [
+            ("a.css", "text/css; charset=utf-8"),
+            ("a.js", "text/javascript; charset=utf-8"),
+            ("a.json", "application/json"),
+            ("feed.xml", "application/xml"),
+            ("data.csv", "text/csv; charset=utf-8"),
+            ("a.SVG", "image/svg+xml"),
+            ("a.bin", "application/octet-stream"),
+        ] {
+            assert_eq!(content_type(path), want, "{path}");
+        }
+    }
+}

@@ -1,0 +1,186 @@
+//! Watching the site's sources for changes: `config.toml`, `data/`,
+//! `content/`, `templates/` and `static/`. Only those are watched (a site
+//! folder may also hold `public/`, `target/` or `.git/`, which must not
+//! trigger rebuilds), and a watched folder created later is picked up.
+
+use std::collections::BTreeSet;
+use std::path::{Component, Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::event::{AccessKind, AccessMode, EventKind, ModifyKind};
+use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher as _};
+
+use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
+
+/// What is watched, relative to the site root.
+pub const WATCHED: &[&str] = &["config.toml", "data", "content", "templates", "static"];
+
+/// How long the filesystem must be quiet before a rebuild starts: an editor
+/// saving a file, or git switching branches, makes a burst of events.
+const QUIET: Duration = Duration::from_millis(150);
+
+/// What the next wait for changes brought.
+pub enum Wait {
+    /// Site-relative paths of the sources that changed.
+    Changed(BTreeSet<PathBuf>),
+    /// Nothing changed within the time given.
+    Idle,
+    /// The watcher stopped.
+    Stopped,
+}
+
+/// A running watcher; dropping it stops watching.
+pub struct Watcher {
+    watcher: RecommendedWatcher,
+    events: Receiver<notify::Result<Event>>,
+    root: PathBuf,
+}
+
+impl Watcher {
+    /// Starts watching the site at `root` (an absolute path).
+    pub fn start(root: &Path) -> Result<Watcher, Diagnostic> {
+        let (sender, events) = mpsc::channel();
+        let watcher = notify::recommended_watcher(sender)
+            .map_err(|e| Diagnostic::error(msg::cannot_watch("the site", e)))?;
+        let mut watcher = Watcher {
+            watcher,
+            events,
+            root: root.to_path_buf(),
+        };
+        watcher
+            .watcher
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(|e| Diagnostic::error(msg::cannot_watch(root.display(), e)))?;
+        for name in WATCHED {
+            watcher.watch_folder(name);
+        }
+        Ok(watcher)
+    }
+
+    /// Watches a source folder recursively, if it exists (again after it
+    /// was created or replaced).
+    pub fn watch_folder(&mut self, name: &str) {
+        let path = self.root.join(name);
+        if path.is_dir() {
+            // Failing to watch one folder is not fatal: the others still work.
+            if let Err(e) = self.watcher.watch(&path, RecursiveMode::Recursive) {
+                eprint!(
+                    "{}",
+                    Diagnostic::warning(msg::cannot_watch(path.display(), e))
+                );
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for a change to the sources, then for the
+    /// burst it starts to end; folders created meanwhile get watched.
+    pub fn wait(&mut self, timeout: Duration) -> Wait {
+        let mut changed = BTreeSet::new();
+        // Only an edit of a source restarts the quiet period; other events
+        // (a build reading the files) do not prolong it.
+        let mut deadline = Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.events.recv_timeout(left) {
+                Ok(Ok(event)) if is_edit(&event.kind) => {
+                    let sources: Vec<PathBuf> = event
+                        .paths
+                        .iter()
+                        .filter_map(|p| relevant(&self.root, p))
+                        .collect();
+                    if !sources.is_empty() {
+                        changed.extend(sources);
+                        deadline = Instant::now() + QUIET;
+                    }
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => {
+                    eprint!("{}", Diagnostic::warning(msg::cannot_watch("the site", e)));
+                }
+                Err(RecvTimeoutError::Timeout) if changed.is_empty() => return Wait::Idle,
+                Err(RecvTimeoutError::Timeout) => break,
+                Err(RecvTimeoutError::Disconnected) => return Wait::Stopped,
+            }
+        }
+        for name in WATCHED {
+            if changed.iter().any(|p| p.as_os_str() == *name) {
+                self.watch_folder(name);
+            }
+        }
+        Wait::Changed(changed)
+    }
+}
+
+/// Whether an event changes a file: reading one (as every build does) and
+/// metadata such as access times do not, or each build would start another.
+fn is_edit(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
+}
+
+/// The site-relative path of a changed file when it is one of the sources,
+/// ignoring editors' swap and backup files.
+pub fn relevant(root: &Path, changed: &Path) -> Option<PathBuf> {
+    let relative = changed.strip_prefix(root).ok()?;
+    let first = match relative.components().next()? {
+        Component::Normal(name) => name.to_str()?,
+        _ => return None,
+    };
+    if !WATCHED.contains(&first) {
+        return None;
+    }
+    let name = relative.file_name()?.to_string_lossy();
+    let scratch = name.starts_with(".#")
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name == "4913";
+    (!scratch).then(|| relative.to_path_buf())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_a_file_is_not_an_edit() {
+        use notify::event::{CreateKind, MetadataKind};
+        assert!(!is_edit(&EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!is_edit(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(!is_edit(&EventKind::Modify(ModifyKind::Metadata(
+            MetadataKind::AccessTime
+        ))));
+        assert!(is_edit(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(is_edit(&EventKind::Create(CreateKind::File)));
+        assert!(is_edit(&EventKind::Modify(ModifyKind::Any)));
+    }
+
+    #[test]
+    fn only_sources_are_relevant() {
+        let root = Path::new("/site");
+        let yes = |p: &str| relevant(root, Path::new(p)).is_some();
+        assert!(yes("/site/config.toml"));
+        assert!(yes("/site/data/results/2024/khoi.toml"));
+        assert!(yes("/site/content/tin-tuc/a.md"));
+        assert!(yes("/site/templates/base.html"));
+        assert!(yes("/site/static/logo.svg"));
+        assert!(yes("/site/content"));
+        assert!(!yes("/site/public/index.html"));
+        assert!(!yes("/site/target/debug/chiso"));
+        assert!(!yes("/site/.git/index"));
+        assert!(!yes("/site/content/tin-tuc/.a.md.swp"));
+        assert!(!yes("/site/content/tin-tuc/a.md~"));
+        assert!(!yes("/elsewhere/config.toml"));
+    }
+}

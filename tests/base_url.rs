@@ -1,0 +1,161 @@
+//! A site published under a subpath: built with `--base-url
+//! https://example.gov.vn/cchc/`, every internal link, asset, feed and
+//! sitemap URL in every page must resolve to a file of the output.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use chiso::BuildOptions;
+use common::*;
+
+const BASE_URL: &str = "https://example.gov.vn/cchc/";
+const BASE_PATH: &str = "/cchc/";
+
+/// The output file a URL found in `page` (an output path) points at, or
+/// `None` when it leaves the site; `Err` when it is internal but outside the
+/// base path.
+fn target(page: &str, url: &str) -> Option<Result<String, String>> {
+    let url = url.split(['#', '?']).next().unwrap_or("");
+    if url.is_empty() || url.starts_with("mailto:") || url.starts_with("data:") {
+        return None;
+    }
+    let path = if let Some(rest) = url.strip_prefix(BASE_URL) {
+        format!("{BASE_PATH}{rest}")
+    } else if url.contains("://") || url.starts_with("//") {
+        return None;
+    } else if url.starts_with('/') {
+        url.to_owned()
+    } else {
+        // Relative to the page's folder.
+        let folder = page.rsplit_once('/').map_or("", |(f, _)| f);
+        format!("{BASE_PATH}{folder}/{url}").replace("//", "/")
+    };
+    let Some(inside) = path.strip_prefix(BASE_PATH) else {
+        return Some(Err(path));
+    };
+    let mut parts: Vec<&str> = Vec::new();
+    for part in inside.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            part => parts.push(part),
+        }
+    }
+    let mut file = parts.join("/");
+    if inside.is_empty() || inside.ends_with('/') {
+        file = if file.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{file}/index.html")
+        };
+    }
+    Some(Ok(file))
+}
+
+fn check_url(out: &Path, page: &str, url: &str, broken: &mut Vec<String>) {
+    match target(page, url) {
+        None => {}
+        Some(Err(path)) => broken.push(format!("{page}: {url} is outside {BASE_PATH} ({path})")),
+        Some(Ok(file)) => {
+            let decoded = file.replace("%20", " ");
+            if !out.join(&decoded).is_file() {
+                broken.push(format!("{page}: {url} → {file} does not exist"));
+            }
+        }
+    }
+}
+
+#[test]
+fn every_internal_url_of_the_example_site_resolves_under_a_subpath() {
+    check_site(&example_root());
+}
+
+#[test]
+fn every_internal_url_of_the_national_example_resolves_under_a_subpath() {
+    check_site(&example_root().join("examples/national"));
+}
+
+/// Builds the site at `root` under [`BASE_URL`] and checks every URL in it.
+fn check_site(root: &Path) {
+    let built = build_with(BuildOptions {
+        base_url: Some(BASE_URL.into()),
+        ..BuildOptions::new(root)
+    })
+    .unwrap_or_else(|d| panic!("{d}"));
+    let selector = sel("[href], [src]");
+    let mut checked = 0;
+    let mut broken = Vec::new();
+    for (page, html) in built.all_pages() {
+        for element in html.select(&selector) {
+            for attribute in ["href", "src"] {
+                if let Some(url) = element.value().attr(attribute) {
+                    check_url(&built.out, &page, url, &mut broken);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    // Feeds, the sitemap and robots.txt: every absolute URL in them.
+    for entry in walkdir::WalkDir::new(&built.out) {
+        let entry = entry.unwrap();
+        if entry
+            .path()
+            .extension()
+            .is_none_or(|e| e != "xml" && e != "txt")
+        {
+            continue;
+        }
+        let page = entry
+            .path()
+            .strip_prefix(&built.out)
+            .unwrap()
+            .display()
+            .to_string();
+        let text = fs::read_to_string(entry.path()).unwrap();
+        for (at, _) in text.match_indices("https://example.gov.vn") {
+            let url: String = text[at..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, '<' | '"' | '\''))
+                .collect();
+            check_url(&built.out, &page, &url.replace("&amp;", "&"), &mut broken);
+            checked += 1;
+        }
+    }
+    assert!(
+        checked > 500,
+        "only {checked} URLs found: is the site built?"
+    );
+    assert!(
+        broken.is_empty(),
+        "{} broken URLs:\n{}",
+        broken.len(),
+        broken.join("\n")
+    );
+}
+
+#[test]
+fn the_url_checker_tells_good_from_bad() {
+    assert_eq!(
+        target("a/index.html", "/cchc/"),
+        Some(Ok("index.html".into()))
+    );
+    assert_eq!(
+        target("a/index.html", "/cchc/chiso.css"),
+        Some(Ok("chiso.css".into()))
+    );
+    assert_eq!(target("a/index.html", "/khac/"), Some(Err("/khac/".into())));
+    assert_eq!(
+        target("a/index.html", "../b/"),
+        Some(Ok("b/index.html".into()))
+    );
+    assert_eq!(
+        target("a/index.html", "https://example.gov.vn/cchc/nam/2023/#x"),
+        Some(Ok("nam/2023/index.html".into()))
+    );
+    assert_eq!(target("a/index.html", "https://moha.gov.vn/"), None);
+    assert_eq!(target("a/index.html", "#chu-thich"), None);
+}

@@ -1,0 +1,228 @@
+//! The editor's commands through the real binary: `new article`, `init`
+//! (then `build`) and `import`, with what each refuses and its exit codes.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+fn chiso(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("cannot run chiso")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn new_article_writes_a_draft_and_refuses_to_overwrite() {
+    let site = fixture("minimal");
+    let made = chiso(
+        &["new", "article", "Kết quả Chỉ số CCHC năm 2025"],
+        site.path(),
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let path = site
+        .path()
+        .join("content/tin-tuc/ket-qua-chi-so-cchc-nam-2025.md");
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("+++\ntitle = \"Kết quả Chỉ số CCHC năm 2025\"\ndate = "));
+    assert!(
+        text.contains("\nsummary = \"\"\ntags = []\ndraft = true\n+++\n"),
+        "{text}"
+    );
+    // The date is a real date the build accepts; drafts build with --drafts.
+    let built = build_with(chiso::BuildOptions {
+        drafts: true,
+        ..chiso::BuildOptions::new(site.path())
+    })
+    .unwrap_or_else(|d| panic!("{d}"));
+    assert!(built
+        .out
+        .join("tin-tuc/ket-qua-chi-so-cchc-nam-2025/index.html")
+        .is_file());
+
+    fs::write(&path, "đã sửa").unwrap();
+    let again = chiso(
+        &["new", "article", "Kết quả chỉ số CCHC năm 2025"],
+        site.path(),
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        stderr(&again).contains("already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), "đã sửa");
+
+    let empty = chiso(&["new", "article", "!!!"], site.path());
+    assert_eq!(empty.status.code(), Some(2));
+}
+
+#[test]
+fn init_makes_a_site_that_builds_at_once() {
+    let parent = tempfile::tempdir().unwrap();
+    let made = chiso(
+        &["init", "cchc-qb", "--province", "Quảng Bình"],
+        parent.path(),
+    );
+    assert!(made.status.success(), "{}", stderr(&made));
+    let root = parent.path().join("cchc-qb");
+    let config = fs::read_to_string(root.join("config.toml")).unwrap();
+    assert!(config.contains("province = \"Quảng Bình\""), "{config}");
+    assert!(config.contains("home_unit = \"quang-binh\""), "{config}");
+
+    let built = build_ok(&root);
+    let home = built.page("");
+    assert_eq!(
+        one(&home, "header .brand"),
+        "Chỉ số cải cách hành chính Quảng Bình"
+    );
+    assert!(built.out.join("don-vi/quang-binh/index.html").is_file());
+    assert!(built.out.join("tin-tuc/ra-mat/index.html").is_file());
+    // The first article is listed on the home page.
+    assert!(all(&home, "a")
+        .iter()
+        .any(|a| a.contains("Ra mắt trang chỉ số")));
+
+    // The command line builds it too.
+    let cli = chiso(&["build", "--root", "cchc-qb"], parent.path());
+    assert!(cli.status.success(), "{}", stderr(&cli));
+
+    let again = chiso(
+        &["init", "cchc-qb", "--province", "Quảng Trị"],
+        parent.path(),
+    );
+    assert_eq!(again.status.code(), Some(2));
+    assert!(stderr(&again).contains("is not empty"));
+    assert_eq!(
+        fs::read_to_string(root.join("config.toml")).unwrap(),
+        config
+    );
+}
+
+/// The minimal fixture's group `khoi` has units "Đơn vị A" to "Đơn vị D".
+const GOOD_CSV: &str = "\u{feff}STT;Đơn vị;Điểm;Thứ hạng\n\
+1;ĐƠN VỊ A;90,5;1\n\
+2;don vi b;85,25;2\n\
+3;Đơn  vị C;80;3\n\
+4;Đơn vị D;79,9;4\n";
+
+#[test]
+fn import_writes_a_table_that_builds() {
+    let site = fixture("minimal");
+    put(site.path(), "ket-qua.csv", GOOD_CSV);
+    let args = [
+        "import",
+        "ket-qua.csv",
+        "--index",
+        "chi-so",
+        "--year",
+        "2024",
+        "--group",
+        "khoi",
+    ];
+    let ran = chiso(&args, site.path());
+    assert!(ran.status.success(), "{}", stderr(&ran));
+    let stdout = String::from_utf8_lossy(&ran.stdout);
+    assert!(stdout.contains("Ignored columns: STT"), "{stdout}");
+    let table = fs::read_to_string(site.path().join("data/results/2024/khoi.toml")).unwrap();
+    assert!(
+        table.contains("[[result]]\nunit = \"don-vi-b\"\nscore = 85.25\nrank = 2\n"),
+        "{table}"
+    );
+
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2024/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking tbody td.rank"),
+        ["1", "2", "3", "4"]
+    );
+    assert_eq!(
+        all(&page, "table.ranking tbody th.unit a"),
+        ["Đơn vị A", "Đơn vị B", "Đơn vị C", "Đơn vị D"]
+    );
+
+    // An existing table is kept unless --force.
+    let again = chiso(&args, site.path());
+    assert_eq!(again.status.code(), Some(1));
+    assert!(stderr(&again).contains("--force"), "{}", stderr(&again));
+    let mut forced = args.to_vec();
+    forced.push("--force");
+    assert!(chiso(&forced, site.path()).status.success());
+
+    // Comma-separated with a decimal point, to another file.
+    put(
+        site.path(),
+        "khac.csv",
+        "Unit,Score\nĐơn vị A,90.5\nĐơn vị B,85.25\nĐơn vị C,80\nĐơn vị D,79.9\n",
+    );
+    let other = chiso(
+        &[
+            "import",
+            "khac.csv",
+            "--index",
+            "chi-so",
+            "--year",
+            "2021",
+            "--group",
+            "khoi",
+            "--output",
+            "bang.toml",
+        ],
+        site.path(),
+    );
+    assert!(other.status.success(), "{}", stderr(&other));
+    let text = fs::read_to_string(site.path().join("bang.toml")).unwrap();
+    assert!(
+        text.contains("unit = \"don-vi-a\"\nscore = 90.5\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn import_reports_every_bad_row_with_its_line_and_writes_nothing() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "hong.csv",
+        "Đơn vị;Điểm\nĐơn vị A;90,5\nĐơn vị X;85\nĐơn vị C;tám mươi\nĐơn vị D;79,9\n",
+    );
+    let ran = chiso(
+        &[
+            "import", "hong.csv", "--index", "chi-so", "--year", "2024", "--group", "khoi",
+        ],
+        site.path(),
+    );
+    assert_eq!(ran.status.code(), Some(1));
+    let errors = stderr(&ran);
+    assert!(errors.contains("hong.csv:3:1"), "{errors}");
+    assert!(
+        errors.contains("no unit is named `Đơn vị X`; did you mean `Đơn vị A`?"),
+        "{errors}"
+    );
+    assert!(errors.contains("hong.csv:4:1"), "{errors}");
+    assert!(errors.contains("`tám mươi` is not a number"), "{errors}");
+    assert!(!errors.contains("hong.csv:2:1") && !errors.contains("hong.csv:5:1"));
+    assert!(!site.path().join("data/results/2024").exists());
+
+    let usage = chiso(
+        &[
+            "import", "hong.csv", "--index", "chi-so", "--year", "2024", "--group", "khoii",
+        ],
+        site.path(),
+    );
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(
+        stderr(&usage).contains("did you mean `khoi`?"),
+        "{}",
+        stderr(&usage)
+    );
+}
