@@ -39,6 +39,9 @@ pub struct Config {
     /// Articles per page in the article list.
     #[serde(default = "default_per_page")]
     pub articles_per_page: usize,
+    /// How many of the latest articles the Atom feed carries (in full).
+    #[serde(default = "default_feed_limit")]
+    pub feed_limit: usize,
     /// Text shown in every page's footer (Markdown).
     #[serde(default)]
     pub footer: String,
@@ -63,6 +66,10 @@ fn default_base_url() -> String {
 
 fn default_language() -> String {
     "vi".to_owned()
+}
+
+fn default_feed_limit() -> usize {
+    50
 }
 
 fn default_per_page() -> usize {

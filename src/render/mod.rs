@@ -14,6 +14,8 @@ mod shortcodes;
 pub mod urls;
 mod views;
 
+pub use pages::Bodies;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -70,6 +72,20 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
+/// The parsed templates (built-in, with the site's own over them), loaded
+/// once per build, or once per `serve` session while templates do not change.
+pub struct Templates {
+    tera: Tera,
+    sources: Sources,
+}
+
+impl Templates {
+    /// Loads the templates, reporting syntax errors; `None` if there are any.
+    pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> Option<Templates> {
+        load_templates(root, diagnostics).map(|(tera, sources)| Templates { tera, sources })
+    }
+}
+
 /// Renders every page of the site.
 pub fn render(
     root: &Path,
@@ -78,9 +94,23 @@ pub fn render(
     content: &Content,
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let Some((tera, sources)) = load_templates(root, diagnostics) else {
+    let Some(templates) = Templates::load(root, diagnostics) else {
         return Vec::new();
     };
+    let bodies = expand_bodies(config, site, content, diagnostics);
+    render_all(&templates, config, site, content, &bodies, diagnostics)
+}
+
+/// Renders every page and every generated file from loaded templates and
+/// expanded bodies.
+pub fn render_all(
+    templates: &Templates,
+    config: &Config,
+    site: &Site,
+    content: &Content,
+    bodies: &Bodies,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
     let mut files: Vec<OutputFile> = DEFAULT_ASSETS
         .iter()
         .map(|(path, text)| OutputFile {
@@ -88,64 +118,18 @@ pub fn render(
             bytes: text.as_bytes().to_vec(),
         })
         .collect();
-    let urls = urls::Urls::new(&config.base_path());
-    let bodies = expand_shortcodes(config, site, content, &urls, diagnostics);
-    let env = pages::Env::new(config, site, content, &bodies);
+    let env = pages::Env::new(config, site, content, bodies);
     let list = env.pages();
-    // Contexts are built and rendered in parallel, one page at a time, and
-    // collected in list order: the output does not depend on scheduling.
-    let rendered: Vec<Result<String, tera::Error>> = list
-        .par_iter()
-        .map(|page| tera.render(env.template(page), &env.context(page)))
-        .collect();
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut reported = std::collections::BTreeSet::new();
     let mut sitemap: Vec<String> = Vec::new();
-    for (page, result) in list.iter().zip(rendered) {
-        let folder = env.path(page);
-        let file = env.file(page);
-        let path = format!("{folder}{file}");
-        let describe = env.describe(page);
-        if file == "index.html" {
-            sitemap.push(folder.clone());
-        }
-        if let Some(first) = seen.insert(path.clone(), describe.clone()) {
-            diagnostics.push(
-                Diagnostic::error(msg::same_url(&folder, &first, &describe))
-                    .with_hint(msg::hint_different_slug()),
-            );
-            continue;
-        }
-        match result {
-            Ok(html) => files.push(OutputFile {
-                path,
-                bytes: html.into_bytes(),
-            }),
-            Err(e) => {
-                // One broken template breaks every page using it: say it once.
-                let d = template_error(&sources, env.template(page), &describe, &e);
-                if reported.insert((d.file.clone(), d.location, d.snippet.clone())) {
-                    diagnostics.push(d);
-                }
-            }
-        }
-    }
+    files.extend(render_pages(
+        templates,
+        &env,
+        &list,
+        Some(&mut sitemap),
+        diagnostics,
+    ));
     let mut extra: Vec<(String, Vec<u8>)> = open_data::files(site);
-    let entries = search::entries(site, content, &bodies.articles, &urls);
-    extra.push((
-        search::INDEX_PATH.to_owned(),
-        search::index_json(&entries).into_bytes(),
-    ));
-    let feed: Vec<_> = content
-        .articles
-        .iter()
-        .zip(&bodies.articles)
-        .map(|(a, e)| (a, urls::article_path(&a.slug), e.html.as_str()))
-        .collect();
-    extra.push((
-        feeds::ATOM_PATH.to_owned(),
-        feeds::atom(config, &feed).into_bytes(),
-    ));
+    extra.extend(article_feeds(config, site, content, bodies, &env.urls));
     extra.push((
         feeds::SITEMAP_PATH.to_owned(),
         feeds::sitemap(config, &sitemap).into_bytes(),
@@ -159,6 +143,112 @@ pub fn render(
     files
 }
 
+/// Re-renders what depends on the bodies of some articles, when nothing
+/// else changed: their pages, the feed and the search index.
+pub fn render_articles(
+    templates: &Templates,
+    config: &Config,
+    site: &Site,
+    content: &Content,
+    bodies: &Bodies,
+    articles: &[usize],
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let env = pages::Env::new(config, site, content, bodies);
+    let list: Vec<pages::Page> = articles.iter().map(|&a| pages::Page::Article(a)).collect();
+    let mut files = render_pages(templates, &env, &list, None, diagnostics);
+    let extra = article_feeds(config, site, content, bodies, &env.urls);
+    files.extend(
+        extra
+            .into_iter()
+            .map(|(path, bytes)| OutputFile { path, bytes }),
+    );
+    files
+}
+
+/// Files made from every article's body: the Atom feed and the search index.
+fn article_feeds(
+    config: &Config,
+    site: &Site,
+    content: &Content,
+    bodies: &Bodies,
+    urls: &urls::Urls,
+) -> Vec<(String, Vec<u8>)> {
+    let entries = search::entries(site, content, &bodies.articles, urls);
+    let feed: Vec<_> = content
+        .articles
+        .iter()
+        .zip(&bodies.articles)
+        .take(config.feed_limit)
+        .map(|(a, e)| (a, urls::article_path(&a.slug), e.html.as_str()))
+        .collect();
+    vec![
+        (
+            search::INDEX_PATH.to_owned(),
+            search::index_json(&entries).into_bytes(),
+        ),
+        (
+            feeds::ATOM_PATH.to_owned(),
+            feeds::atom(config, &feed).into_bytes(),
+        ),
+    ]
+}
+
+/// Renders `list` in parallel, one context at a time, collected in list
+/// order so the output does not depend on scheduling. Reports two pages at
+/// one URL and template errors (each once); fills `sitemap` if given.
+fn render_pages(
+    templates: &Templates,
+    env: &pages::Env,
+    list: &[pages::Page],
+    mut sitemap: Option<&mut Vec<String>>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<OutputFile> {
+    let rendered: Vec<Result<String, tera::Error>> = list
+        .par_iter()
+        .map(|page| {
+            templates
+                .tera
+                .render(env.template(page), &env.context(page))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(list.len());
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut reported = std::collections::BTreeSet::new();
+    for (page, result) in list.iter().zip(rendered) {
+        let folder = env.path(page);
+        let file = env.file(page);
+        let path = format!("{folder}{file}");
+        let describe = env.describe(page);
+        if let Some(first) = seen.insert(path.clone(), describe.clone()) {
+            diagnostics.push(
+                Diagnostic::error(msg::same_url(&folder, &first, &describe))
+                    .with_hint(msg::hint_different_slug()),
+            );
+            continue;
+        }
+        if file == "index.html" {
+            if let Some(sitemap) = sitemap.as_deref_mut() {
+                sitemap.push(folder);
+            }
+        }
+        match result {
+            Ok(html) => files.push(OutputFile {
+                path,
+                bytes: html.into_bytes(),
+            }),
+            Err(e) => {
+                // One broken template breaks every page using it: say it once.
+                let d = template_error(&templates.sources, env.template(page), &describe, &e);
+                if reported.insert((d.file.clone(), d.location, d.snippet.clone())) {
+                    diagnostics.push(d);
+                }
+            }
+        }
+    }
+    files
+}
+
 /// Parses the templates only, reporting syntax errors: run when the data has
 /// errors, so that one run still reports every problem it can.
 pub fn check_templates(root: &Path, diagnostics: &mut Diagnostics) {
@@ -167,13 +257,13 @@ pub fn check_templates(root: &Path, diagnostics: &mut Diagnostics) {
 
 /// The home text and each article (in article order) with shortcodes
 /// expanded. A bad shortcode is an error on the file (its body is kept).
-fn expand_shortcodes(
+pub fn expand_bodies(
     config: &Config,
     site: &Site,
     content: &Content,
-    urls: &urls::Urls,
     diagnostics: &mut Diagnostics,
-) -> pages::Bodies {
+) -> Bodies {
+    let urls = &urls::Urls::new(&config.base_path());
     let env = shortcodes::Env {
         site,
         urls,
@@ -196,7 +286,7 @@ fn expand_shortcodes(
                 }
             }
         };
-    pages::Bodies {
+    Bodies {
         home: content.home.as_ref().map(&mut expand),
         articles: content.articles.iter().map(&mut expand).collect(),
     }

@@ -42,6 +42,9 @@ fn entry(kind: &'static str, title: &str, url: String, text: String, more: &[&st
     }
 }
 
+/// How many words of an article's text the search index keeps.
+const ARTICLE_WORDS: usize = 60;
+
 /// Every entry, in a fixed order: indices, units, ranking pages, articles.
 pub fn entries(
     site: &Site,
@@ -91,7 +94,14 @@ pub fn entries(
         ));
     }
     for (article, html) in content.articles.iter().zip(articles_html) {
-        let body = strip_tags(&html.html);
+        // The index is downloaded whole by the search page, on phones too:
+        // an article is found by its title, summary, tags and opening words.
+        let text = strip_tags(&html.html);
+        let body = text
+            .split_whitespace()
+            .take(ARTICLE_WORDS)
+            .collect::<Vec<_>>()
+            .join(" ");
         let tags = article.front.tags.join(", ");
         out.push(entry(
             "Bài viết",
