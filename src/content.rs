@@ -89,17 +89,12 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
     let parsed: Vec<_> = pages
         .into_par_iter()
         .map(|(file, is_home)| {
-            let article = read_text(&file.path, &file.shown).and_then(|text| {
-                let mut article =
-                    parse_article(&text, base_path).map_err(|d| d.in_file(&file.shown))?;
-                article.file = file.shown.clone();
-                Ok(article)
-            });
-            (file, is_home, article)
+            let article = load_one(&file, is_home, base_path);
+            (is_home, article)
         })
         .collect();
-    for (file, is_home, article) in parsed {
-        match article.and_then(|article| finish_article(article, &file, is_home)) {
+    for (is_home, article) in parsed {
+        match article {
             Ok(article) if is_home => content.home = Some(article),
             Ok(article) if article.front.draft && !drafts => {}
             Ok(article) => content.articles.push(article),
@@ -113,6 +108,29 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
             .then_with(|| a.slug.cmp(&b.slug))
     });
     content
+}
+
+/// Reads, parses and renders one page of `content/`.
+fn load_one(file: &SiteFile, is_home: bool, base_path: &str) -> Result<Article, Diagnostic> {
+    let text = read_text(&file.path, &file.shown)?;
+    let mut article = parse_article(&text, base_path).map_err(|d| d.in_file(&file.shown))?;
+    article.file = file.shown.clone();
+    finish_article(article, file, is_home)
+}
+
+/// Loads one article again after an edit (for `serve`): `shown` is its path
+/// from the site root, as in [`Article::file`].
+pub fn reload_article(root: &Path, shown: &Path, base_path: &str) -> Result<Article, Diagnostic> {
+    let relative = shown
+        .strip_prefix(CONTENT_DIR)
+        .unwrap_or(shown)
+        .to_path_buf();
+    let file = SiteFile {
+        path: root.join(shown),
+        shown: shown.to_path_buf(),
+        relative,
+    };
+    load_one(&file, false, base_path)
 }
 
 /// Gives an article its slug and checks what an article needs beyond what

@@ -160,6 +160,11 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// Adds a diagnostic if there is one.
+    pub fn extend_one(&mut self, diagnostic: Option<Diagnostic>) {
+        self.items.extend(diagnostic);
+    }
+
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);
     }

@@ -31,10 +31,10 @@ pub mod problem;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod session;
 pub mod vi;
 pub mod write;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -99,9 +99,33 @@ pub struct Rendered {
     pub timings: Timings,
 }
 
+/// Everything a build makes and keeps until it is written or served.
+pub(crate) struct Prepared {
+    pub config: Config,
+    pub site: model::Site,
+    pub content: content::Content,
+    pub assets: Vec<input::SiteFile>,
+    pub templates: render::Templates,
+    pub bodies: render::Bodies,
+    pub files: Vec<render::OutputFile>,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
 /// Loads, checks, derives and renders the site, writing nothing; every check
 /// a build makes happens here.
 pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
+    let prepared = prepare(options)?;
+    Ok(Rendered {
+        files: prepared.files,
+        assets: prepared.assets,
+        warnings: prepared.warnings,
+        timings: prepared.timings,
+    })
+}
+
+/// The stages of a build but the last, keeping what they made.
+pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut timings = Timings::default();
     let mut config = match Config::load(&options.root) {
@@ -128,8 +152,20 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
         render::check_templates(root, &mut diagnostics);
         return Err(diagnostics);
     }
-    let files = timings.time("render", || {
-        render::render(root, &config, &site, &content, &mut diagnostics)
+    let Some(templates) = render::Templates::load(root, &mut diagnostics) else {
+        return Err(diagnostics);
+    };
+    let (bodies, files) = timings.time("render", || {
+        let bodies = render::expand_bodies(&config, &site, &content, &mut diagnostics);
+        let files = render::render_all(
+            &templates,
+            &config,
+            &site,
+            &content,
+            &bodies,
+            &mut diagnostics,
+        );
+        (bodies, files)
     });
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -140,9 +176,14 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    Ok(Rendered {
-        files,
+    Ok(Prepared {
+        config,
+        site,
+        content,
         assets,
+        templates,
+        bodies,
+        files,
         warnings: diagnostics,
         timings,
     })
@@ -207,60 +248,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         pages,
         files: written,
         output,
-        elapsed: started.elapsed(),
-        warnings,
-        timings,
-    })
-}
-
-/// A site built into memory: every file the output folder would hold.
-#[derive(Debug)]
-pub struct MemorySite {
-    /// File contents by output path (`/` separators, no leading `/`):
-    /// rendered pages and built-in assets, then `static/` over them.
-    pub files: BTreeMap<String, Vec<u8>>,
-    /// HTML pages rendered.
-    pub pages: usize,
-    pub elapsed: Duration,
-    /// Warnings: problems that did not stop the build.
-    pub warnings: Diagnostics,
-    /// How long each stage took.
-    pub timings: Timings,
-}
-
-/// Builds the site like [`build`] but keeps the files in memory instead of
-/// writing them (for `chiso serve`); `options.output` is ignored.
-pub fn build_in_memory(options: &BuildOptions) -> Result<MemorySite, Diagnostics> {
-    let started = Instant::now();
-    let Rendered {
-        files,
-        assets,
-        mut warnings,
-        timings,
-    } = render_site(options)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let mut in_memory: BTreeMap<String, Vec<u8>> =
-        files.into_iter().map(|f| (f.path, f.bytes)).collect();
-    for asset in &assets {
-        let key = asset
-            .relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/");
-        match std::fs::read(&asset.path) {
-            Ok(bytes) => {
-                in_memory.insert(key, bytes);
-            }
-            Err(e) => {
-                warnings.push(Diagnostic::error(messages::cannot_read(e)).in_file(&asset.shown));
-                return Err(warnings);
-            }
-        }
-    }
-    Ok(MemorySite {
-        files: in_memory,
-        pages,
         elapsed: started.elapsed(),
         warnings,
         timings,

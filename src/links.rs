@@ -20,12 +20,32 @@ pub fn check(
     assets: &[SiteFile],
     diagnostics: &mut Diagnostics,
 ) {
+    let targets = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice()));
+    let every = (0..content.articles.len()).collect::<Vec<_>>();
+    check_some(config, content, &every, true, targets, assets, diagnostics);
+}
+
+/// Reports broken links of the articles `only` (and of the home text if
+/// `home`), against the files given as (output path, bytes).
+pub fn check_some<'a>(
+    config: &Config,
+    content: &Content,
+    only: &[usize],
+    home: bool,
+    files: impl Iterator<Item = (&'a str, &'a [u8])>,
+    assets: &[SiteFile],
+    diagnostics: &mut Diagnostics,
+) {
     let mut site = Targets::new(files, assets);
     let base = config.base_path();
-    let home = content.home.iter().map(|a| (a, String::new()));
-    let articles = content
-        .articles
+    let home = content
+        .home
         .iter()
+        .filter(|_| home)
+        .map(|a| (a, String::new()));
+    let articles = only
+        .iter()
+        .filter_map(|&i| content.articles.get(i))
         .map(|a| (a, urls::article_path(&a.slug)));
     for (article, page) in home.chain(articles) {
         for link in &article.links {
@@ -117,12 +137,9 @@ struct Targets<'a> {
 }
 
 impl<'a> Targets<'a> {
-    fn new(files: &'a [OutputFile], assets: &[SiteFile]) -> Self {
+    fn new(files: impl Iterator<Item = (&'a str, &'a [u8])>, assets: &[SiteFile]) -> Self {
         Targets {
-            files: files
-                .iter()
-                .map(|f| (f.path.as_str(), f.bytes.as_slice()))
-                .collect(),
+            files: files.collect(),
             assets: assets
                 .iter()
                 .map(|a| a.relative.to_string_lossy().replace('\\', "/"))

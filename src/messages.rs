@@ -378,6 +378,14 @@ pub fn template_failed(page: &str, cause: &str) -> String {
     format!("cannot render {page}: {cause}")
 }
 
+pub fn bad_shortcode(cause: &str) -> String {
+    format!("cannot expand a shortcode: {cause}")
+}
+
+pub fn hint_shortcode() -> String {
+    "see README.md, “Data in articles”, for the shortcodes and their arguments".into()
+}
+
 pub fn undefined_variable(variable: &str) -> String {
     format!("variable `{variable}` is not defined")
 }

@@ -10,7 +10,7 @@ mod filters;
 mod open_data;
 mod pages;
 mod search;
-mod shortcodes;
+pub mod shortcodes;
 pub mod urls;
 mod views;
 
@@ -263,32 +263,66 @@ pub fn expand_bodies(
     content: &Content,
     diagnostics: &mut Diagnostics,
 ) -> Bodies {
-    let urls = &urls::Urls::new(&config.base_path());
+    let urls = urls::Urls::new(&config.base_path());
     let env = shortcodes::Env {
         site,
-        urls,
+        urls: &urls,
         home_unit: config.home_unit.as_deref(),
     };
-    let mut expand =
-        |article: &crate::content::Article| match shortcodes::expand(&article.html, &env) {
-            Ok(expanded) => expanded,
-            Err(message) => {
-                diagnostics.push(
-                Diagnostic::error(format!("cannot expand a shortcode: {message}"))
-                    .in_file(&article.file)
-                    .with_hint(
-                        "see README.md, “Data in articles”, for the shortcodes and their arguments",
-                    ),
-            );
-                shortcodes::Expanded {
-                    html: article.html.clone(),
-                    illustrative: false,
-                }
-            }
-        };
+    let home = content.home.as_ref().map(|a| expand_with(&env, a));
+    let articles: Vec<_> = content
+        .articles
+        .par_iter()
+        .map(|a| expand_with(&env, a))
+        .collect();
+    let mut report = |(expanded, problem): (shortcodes::Expanded, Option<Diagnostic>)| {
+        diagnostics.extend_one(problem);
+        expanded
+    };
     Bodies {
-        home: content.home.as_ref().map(&mut expand),
-        articles: content.articles.iter().map(&mut expand).collect(),
+        home: home.map(&mut report),
+        articles: articles.into_iter().map(&mut report).collect(),
+    }
+}
+
+/// One article's body with its shortcodes expanded (for `serve`, after an
+/// edit of that article alone).
+pub fn expand_article(
+    config: &Config,
+    site: &Site,
+    article: &crate::content::Article,
+    diagnostics: &mut Diagnostics,
+) -> shortcodes::Expanded {
+    let urls = urls::Urls::new(&config.base_path());
+    let env = shortcodes::Env {
+        site,
+        urls: &urls,
+        home_unit: config.home_unit.as_deref(),
+    };
+    let (expanded, problem) = expand_with(&env, article);
+    diagnostics.extend_one(problem);
+    expanded
+}
+
+/// Expands an article's shortcodes; a bad one is an error on the file, and
+/// the body is kept as it is.
+fn expand_with(
+    env: &shortcodes::Env,
+    article: &crate::content::Article,
+) -> (shortcodes::Expanded, Option<Diagnostic>) {
+    match shortcodes::expand(&article.html, env) {
+        Ok(expanded) => (expanded, None),
+        Err(message) => (
+            shortcodes::Expanded {
+                html: article.html.clone(),
+                illustrative: false,
+            },
+            Some(
+                Diagnostic::error(msg::bad_shortcode(&message))
+                    .in_file(&article.file)
+                    .with_hint(msg::hint_shortcode()),
+            ),
+        ),
     }
 }
 

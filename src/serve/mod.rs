@@ -19,6 +19,7 @@ use tiny_http::{Header, Method, Request, Response, Server};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
+use crate::session::Session;
 use crate::BuildOptions;
 use events::Listeners;
 use respond::{Reply, Snapshot};
@@ -89,7 +90,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     });
     // Watch before the first build, so an edit saved while it runs is seen.
     let mut watcher = Watcher::start(&root)?;
-    rebuild(&build_options, &shared, "");
+    let mut session = Session::new(build_options);
+    rebuild(&mut session, &shared, &[]);
     let server = Arc::new(server);
     for _ in 0..WORKERS {
         let (server, shared) = (server.clone(), shared.clone());
@@ -110,8 +112,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     loop {
         match watcher.wait(PING_EVERY) {
             Wait::Changed(changed) => {
-                let shown: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-                rebuild(&build_options, &shared, &shown.join(", "));
+                let changed: Vec<PathBuf> = changed.into_iter().collect();
+                rebuild(&mut session, &shared, &changed);
             }
             Wait::Idle => shared.listeners.ping(),
             Wait::Stopped => return Err(Diagnostic::error(msg::watching_stopped())),
@@ -122,17 +124,27 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
 /// Builds the site into memory; on success it becomes the served site, on
 /// failure the last good one stays and the diagnostics are shown. Open pages
 /// are told to reload either way.
-fn rebuild(options: &BuildOptions, shared: &Shared, changed: &str) {
+fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
+    let changed = changed_paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
     let what = if changed.is_empty() {
         "Built".to_owned()
     } else {
         format!("Rebuilt after changes in {changed}:")
     };
-    match crate::build_in_memory(options) {
+    match session.rebuild(changed_paths) {
         Ok(site) => {
             eprint!("{}", site.warnings);
+            let only = if site.partial {
+                " (only what the edit touched)"
+            } else {
+                ""
+            };
             println!(
-                "{what} {} pages in {} ms",
+                "{what} {} pages{only} in {} ms",
                 site.pages,
                 site.elapsed.as_millis()
             );

@@ -3,8 +3,9 @@
 //! to a folder's canonical URL, the site's `404.html`, or the event stream.
 //! Pure functions over an in-memory site, so every rule is unit-tested here.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use crate::session::Files;
 
 /// The path of the Server-Sent Events stream that tells pages to reload.
 pub const EVENTS_PATH: &str = "/__chiso/events";
@@ -14,7 +15,7 @@ pub const EVENTS_PATH: &str = "/__chiso/events";
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
     /// Files of the last successful build, by output path.
-    pub site: Option<Arc<BTreeMap<String, Vec<u8>>>>,
+    pub site: Option<Arc<Files>>,
     /// The diagnostics of the latest build when it failed, as plain text.
     pub error: Option<String>,
 }
@@ -49,12 +50,12 @@ pub fn reply(url: &str, snapshot: &Snapshot) -> Reply {
     if let Some(bytes) = site.get(&key) {
         let content_type = content_type(&key);
         if content_type.starts_with("text/html") {
-            return html(200, bytes.clone(), snapshot);
+            return html(200, bytes.to_vec(), snapshot);
         }
         return Reply::Body {
             status: 200,
             content_type,
-            body: bytes.clone(),
+            body: bytes.to_vec(),
         };
     }
     if !key.ends_with("index.html") && site.contains_key(&format!("{key}/index.html")) {
@@ -131,8 +132,8 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn not_found(site: &BTreeMap<String, Vec<u8>>, snapshot: &Snapshot) -> Reply {
-    let body = site.get("404.html").cloned().unwrap_or_else(|| {
+fn not_found(site: &Files, snapshot: &Snapshot) -> Reply {
+    let body = site.get("404.html").map(|b| b.to_vec()).unwrap_or_else(|| {
         page(
             "Không tìm thấy trang",
             "<p>Trang này không có trong bản dựng hiện tại.</p>",
@@ -223,7 +224,7 @@ mod tests {
     fn snapshot(files: &[(&str, &str)]) -> Snapshot {
         let site = files
             .iter()
-            .map(|(k, v)| ((*k).to_owned(), v.as_bytes().to_vec()))
+            .map(|(k, v)| ((*k).to_owned(), Arc::from(v.as_bytes())))
             .collect();
         Snapshot {
             site: Some(Arc::new(site)),

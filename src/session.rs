@@ -1,0 +1,219 @@
+//! A build kept in memory between edits, for `chiso serve`. The first build
+//! and any change to the configuration, data, templates or static files
+//! rebuild everything; a change to the body of existing articles (their
+//! front matter as it was) re-renders only what depends on those bodies:
+//! their pages, the feed and the search index. That keeps a preview of a
+//! national site with ten thousand articles quick while an editor types.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::content::{self, CONTENT_DIR};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
+use crate::render::{self, OutputFile};
+use crate::{links, prepare, BuildOptions, Prepared, Timings};
+
+/// The files of a built site by output path (`/` separators, no leading
+/// `/`). Contents are shared, so handing the map to the server copies no
+/// page.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
+
+/// What a (re)build produced.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The whole site as it is now.
+    pub files: Files,
+    /// Pages rendered by this (re)build.
+    pub pages: usize,
+    /// Whether only the edited articles and what depends on them were
+    /// rendered again.
+    pub partial: bool,
+    pub elapsed: Duration,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// A site built into memory, rebuilt after edits.
+pub struct Session {
+    options: BuildOptions,
+    state: Option<State>,
+}
+
+struct State {
+    prepared: Prepared,
+    files: Files,
+}
+
+impl Session {
+    pub fn new(options: BuildOptions) -> Session {
+        Session {
+            options,
+            state: None,
+        }
+    }
+
+    /// Builds the site after `changed` files (absolute, or relative to the
+    /// site root; empty for the first build). On failure the last good site
+    /// is kept and the diagnostics are returned.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Outcome, Diagnostics> {
+        let started = Instant::now();
+        if let Some(outcome) = self.try_articles(changed, started) {
+            return outcome;
+        }
+        self.full(started)
+    }
+
+    fn full(&mut self, started: Instant) -> Result<Outcome, Diagnostics> {
+        let mut prepared = prepare(&self.options)?;
+        let pages = prepared
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count();
+        let mut files: Files = std::mem::take(&mut prepared.files)
+            .into_iter()
+            .map(|f| (f.path, Arc::from(f.bytes)))
+            .collect();
+        for asset in &prepared.assets {
+            let key = slash_path(&asset.relative);
+            match std::fs::read(&asset.path) {
+                Ok(bytes) => {
+                    files.insert(key, Arc::from(bytes));
+                }
+                Err(e) => {
+                    let mut diagnostics = std::mem::take(&mut prepared.warnings);
+                    diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(&asset.shown));
+                    return Err(diagnostics);
+                }
+            }
+        }
+        let outcome = Outcome {
+            files: files.clone(),
+            pages,
+            partial: false,
+            elapsed: started.elapsed(),
+            warnings: std::mem::take(&mut prepared.warnings),
+            timings: std::mem::take(&mut prepared.timings),
+        };
+        self.state = Some(State { prepared, files });
+        Ok(outcome)
+    }
+
+    /// The quick path: `None` when the change needs a full rebuild.
+    fn try_articles(
+        &mut self,
+        changed: &[PathBuf],
+        started: Instant,
+    ) -> Option<Result<Outcome, Diagnostics>> {
+        let root = &self.options.root;
+        let state = self.state.as_mut()?;
+        if changed.is_empty() {
+            return None;
+        }
+        let p = &mut state.prepared;
+        let base_path = p.config.base_path();
+        // Every changed file must be an article we have, its front matter unchanged.
+        let mut edits = Vec::new();
+        for path in changed {
+            let shown = relative_to(root, path)?;
+            if !shown.starts_with(CONTENT_DIR) || shown.extension().is_none_or(|e| e != "md") {
+                return None;
+            }
+            let index = p.content.articles.iter().position(|a| a.file == shown)?;
+            let article = match content::reload_article(root, &shown, &base_path) {
+                Ok(article) => article,
+                Err(d) => {
+                    let mut diagnostics = Diagnostics::default();
+                    diagnostics.push(d);
+                    return Some(Err(diagnostics));
+                }
+            };
+            let before = &p.content.articles[index];
+            if article.front != before.front || article.slug != before.slug {
+                return None;
+            }
+            edits.push((index, article));
+        }
+        let mut diagnostics = Diagnostics::default();
+        let mut expanded = Vec::new();
+        for (index, article) in &edits {
+            expanded.push((
+                *index,
+                render::expand_article(&p.config, &p.site, article, &mut diagnostics),
+            ));
+        }
+        if diagnostics.has_errors() {
+            return Some(Err(diagnostics));
+        }
+        let indices: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
+        for ((index, article), (_, body)) in edits.into_iter().zip(expanded) {
+            p.content.articles[index] = article;
+            p.bodies.articles[index] = body;
+        }
+        let mut timings = Timings::default();
+        let rendered: Vec<OutputFile> = timings.time("render", || {
+            render::render_articles(
+                &p.templates,
+                &p.config,
+                &p.site,
+                &p.content,
+                &p.bodies,
+                &indices,
+                &mut diagnostics,
+            )
+        });
+        let pages = rendered
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count();
+        for file in rendered {
+            state.files.insert(file.path, Arc::from(file.bytes));
+        }
+        timings.time("check links", || {
+            let files = state.files.iter().map(|(k, v)| (k.as_str(), &v[..]));
+            links::check_some(
+                &p.config,
+                &p.content,
+                &indices,
+                false,
+                files,
+                &p.assets,
+                &mut diagnostics,
+            )
+        });
+        if diagnostics.has_errors() {
+            // The model holds the edit, but the served files are the last
+            // good ones only if we rebuild next time: forget the state.
+            self.state = None;
+            return Some(Err(diagnostics));
+        }
+        Some(Ok(Outcome {
+            files: state.files.clone(),
+            pages,
+            partial: true,
+            elapsed: started.elapsed(),
+            warnings: diagnostics,
+            timings,
+        }))
+    }
+}
+
+/// `path` relative to the site root, if it is inside it.
+fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    if path.is_relative() {
+        return Some(path.to_path_buf());
+    }
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let path = std::fs::canonicalize(path).ok()?;
+    path.strip_prefix(&root).ok().map(Path::to_path_buf)
+}
+
+fn slash_path(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

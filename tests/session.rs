@@ -1,0 +1,92 @@
+//! The in-memory session behind `chiso serve`: an edit of an article's body
+//! re-renders only what depends on it, and the result is exactly what a full
+//! build of the edited site gives.
+
+mod common;
+
+use std::fs;
+
+use chiso::session::Session;
+use chiso::BuildOptions;
+use common::*;
+
+fn append(path: &std::path::Path, text: &str) {
+    let old = fs::read_to_string(path).unwrap();
+    fs::write(path, format!("{old}{text}")).unwrap();
+}
+
+#[test]
+fn a_body_edit_renders_only_what_depends_on_it_and_matches_a_full_build() {
+    let site = fixture("minimal");
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    let first = session.rebuild(&[]).unwrap();
+    assert!(!first.partial);
+
+    let article = "content/tin-tuc/bai-mot.md";
+    append(
+        &site.path().join(article),
+        "\nMột đoạn mới về **chỉ số**.\n",
+    );
+    let edited = session.rebuild(&[article.into()]).unwrap();
+    assert!(edited.partial, "a body edit should not rebuild everything");
+    assert_eq!(edited.pages, 1);
+    let page = String::from_utf8(edited.files["tin-tuc/bai-mot/index.html"].to_vec()).unwrap();
+    assert!(page.contains("Một đoạn mới về <strong>chỉ số</strong>."));
+
+    let fresh = Session::new(BuildOptions::new(site.path()))
+        .rebuild(&[])
+        .unwrap();
+    assert_eq!(
+        edited.files.keys().collect::<Vec<_>>(),
+        fresh.files.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &fresh.files {
+        assert!(
+            edited.files[path] == *bytes,
+            "{path} differs from a full build"
+        );
+    }
+}
+
+#[test]
+fn a_front_matter_edit_or_another_file_rebuilds_everything() {
+    let site = fixture("minimal");
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    session.rebuild(&[]).unwrap();
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let text = fs::read_to_string(&article).unwrap();
+    fs::write(
+        &article,
+        text.replace("title = \"Bài một\"", "title = \"Bài thứ nhất\""),
+    )
+    .unwrap();
+    let outcome = session.rebuild(std::slice::from_ref(&article)).unwrap();
+    assert!(!outcome.partial);
+    let list = String::from_utf8(outcome.files["tin-tuc/index.html"].to_vec()).unwrap();
+    assert!(list.contains("Bài thứ nhất"));
+    let outcome = session.rebuild(&["data/units.toml".into()]).unwrap();
+    assert!(!outcome.partial);
+}
+
+#[test]
+fn a_broken_edit_fails_and_the_next_good_one_builds() {
+    let site = fixture("minimal");
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    session.rebuild(&[]).unwrap();
+    let article = "content/tin-tuc/bai-mot.md";
+    append(
+        &site.path().join(article),
+        "\n[hỏng](/khong-co-trang-nay/)\n",
+    );
+    let failed = session.rebuild(&[article.into()]).unwrap_err().to_string();
+    assert!(failed.contains("leads to no page of the site"), "{failed}");
+    let text = fs::read_to_string(site.path().join(article)).unwrap();
+    fs::write(
+        site.path().join(article),
+        text.replace("[hỏng](/khong-co-trang-nay/)", "đã sửa"),
+    )
+    .unwrap();
+    let fixed = session.rebuild(&[article.into()]).unwrap();
+    let page = String::from_utf8(fixed.files["tin-tuc/bai-mot/index.html"].to_vec()).unwrap();
+    assert!(page.contains("đã sửa"));
+}
