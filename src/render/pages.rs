@@ -373,12 +373,13 @@ impl<'a> Env<'a> {
         )
     }
 
+    /// Summaries of the tables `keep` selects, for pages listing tables.
     fn tables_where(&self, keep: impl Fn(&crate::model::Table) -> bool) -> Vec<TableView<'a>> {
         self.site
             .tables
             .iter()
             .filter(|t| keep(t))
-            .map(|t| TableView::new(self.site, t, &self.urls))
+            .map(|t| TableView::summary(self.site, t, &self.urls))
             .collect()
     }
 

@@ -274,6 +274,10 @@ pub struct TableView<'a> {
     pub average_published: bool,
     pub top_band: Option<TopBandView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
+    /// The lines ranked first (several when tied), for summaries.
+    pub leader_rows: Vec<RowView<'a>>,
+    /// How many lines the table has (its `rows` may be left out).
+    pub row_count: usize,
     /// Units ranked first and last (several when tied).
     pub leaders: Vec<UnitRef<'a>>,
     pub last_place: Vec<UnitRef<'a>>,
@@ -301,14 +305,29 @@ impl<'a> TableView<'a> {
         self
     }
 
+    /// The whole table, every row.
     pub fn new(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
+        Self::make(site, table, urls, true)
+    }
+
+    /// The table as pages that list many tables show it: its figures and
+    /// leaders; the rows themselves only for a partial table (a few lines).
+    pub fn summary(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
+        Self::make(site, table, urls, !table.complete)
+    }
+
+    fn make(site: &'a Site, table: &'a Table, urls: &Urls, all_rows: bool) -> Self {
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
         let rows: Vec<RowView> = table
             .rows
             .iter()
+            .filter(|r| all_rows || r.rank == Some(1))
             .map(|r| RowView::new(site, table, r, urls))
             .collect();
+        let leader_rows: Vec<RowView> =
+            rows.iter().filter(|r| r.rank == Some(1)).cloned().collect();
+        let rows = if all_rows { rows } else { Vec::new() };
         let top_band = table.top_band.map(|(b, count)| TopBandView {
             name: &def.bands[b].name,
             min: def.bands[b].min,
@@ -335,6 +354,8 @@ impl<'a> TableView<'a> {
             average: table.average,
             average_published: table.average_published,
             top_band,
+            leader_rows,
+            row_count: table.rows.len(),
             leaders: table
                 .leaders()
                 .map(|r| UnitRef::new(site, r.unit, urls))
