@@ -121,15 +121,24 @@ pub fn render_all(
     let env = pages::Env::new(config, site, content, bodies);
     let list = env.pages();
     let mut sitemap: Vec<String> = Vec::new();
-    files.extend(render_pages(
-        templates,
-        &env,
-        &list,
-        Some(&mut sitemap),
-        diagnostics,
-    ));
-    let mut extra: Vec<(String, Vec<u8>)> = open_data::files(site);
-    extra.extend(article_feeds(config, site, content, bodies, &env.urls));
+    // The pages, the open data and the article feeds do not depend on each
+    // other: make them side by side.
+    let ((pages, problems), (mut extra, feeds)) = rayon::join(
+        || {
+            let mut problems = Diagnostics::default();
+            let pages = render_pages(templates, &env, &list, Some(&mut sitemap), &mut problems);
+            (pages, problems)
+        },
+        || {
+            rayon::join(
+                || open_data::files(site),
+                || article_feeds(config, site, content, bodies, &env.urls),
+            )
+        },
+    );
+    diagnostics.extend(problems);
+    files.extend(pages);
+    extra.extend(feeds);
     extra.push((
         feeds::SITEMAP_PATH.to_owned(),
         feeds::sitemap(config, &sitemap).into_bytes(),
