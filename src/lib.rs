@@ -32,6 +32,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod session;
+pub mod synthetic;
 pub mod vi;
 pub mod write;
 
