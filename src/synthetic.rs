@@ -249,7 +249,10 @@ impl<'a> Layout<'a> {
     fn config(&self) -> String {
         let province = self.provinces.first().copied().unwrap_or("Hà Tĩnh");
         let mut s = String::new();
-        let _ = writeln!(s, "title = \"Chỉ số cải cách hành chính (số liệu tổng hợp)\"");
+        let _ = writeln!(
+            s,
+            "title = \"Chỉ số cải cách hành chính (số liệu tổng hợp)\""
+        );
         let _ = writeln!(
             s,
             "description = \"Một trang tổng hợp để đo tốc độ dựng trang của chiso.\""
@@ -291,7 +294,10 @@ impl<'a> Layout<'a> {
             );
         }
         for (id, name, min) in BANDS {
-            let _ = writeln!(s, "\n[[index.band]]\nid = \"{id}\"\nname = \"{name}\"\nmin = {min}");
+            let _ = writeln!(
+                s,
+                "\n[[index.band]]\nid = \"{id}\"\nname = \"{name}\"\nmin = {min}"
+            );
         }
         s
     }
@@ -302,7 +308,11 @@ impl<'a> Layout<'a> {
             s.push_str("# No units: this site has articles only.\n");
         }
         for group in &self.groups {
-            let _ = writeln!(s, "[[group]]\nid = \"{}\"\nname = \"{}\"\n", group.id, group.name);
+            let _ = writeln!(
+                s,
+                "[[group]]\nid = \"{}\"\nname = \"{}\"\n",
+                group.id, group.name
+            );
         }
         for group in &self.groups {
             for (id, name) in &group.units {
@@ -377,7 +387,11 @@ impl<'a> Layout<'a> {
         let tags: Vec<String> = tags.iter().map(|t| format!("\"{t}\"")).collect();
         let mut s = String::new();
         let _ = writeln!(s, "+++");
-        let _ = writeln!(s, "title = \"{}\"", sentence(&mut rng).trim_end_matches('.'));
+        let _ = writeln!(
+            s,
+            "title = \"{}\"",
+            sentence(&mut rng).trim_end_matches('.')
+        );
         let _ = writeln!(s, "date = {}", article_date(n));
         let _ = writeln!(s, "summary = \"{}\"", sentence(&mut rng));
         let _ = writeln!(s, "tags = [{}]", tags.join(", "));
@@ -433,7 +447,8 @@ impl<'a> Layout<'a> {
                         links.push(format!("[bài trước](/tin-tuc/{other}/)"));
                     }
                     if self.spec.link_to_data && !self.groups.is_empty() && self.spec.years > 0 {
-                        let year = self.spec.first_year() + rng.below(self.spec.years as usize) as i32;
+                        let year =
+                            self.spec.first_year() + rng.below(self.spec.years as usize) as i32;
                         let group = &self.groups[rng.below(self.groups.len())];
                         links.push(format!("[bảng xếp hạng](/xep-hang/{year}/{}/)", group.id));
                     }
@@ -532,8 +547,22 @@ const TAGS: &[&str] = &[
 
 /// Place-like words for unit names.
 const UNIT_NAMES: &[&str] = &[
-    "Bình An", "Phú Lộc", "Hòa Thuận", "Tân Phong", "Đông Hà", "Xuân Lâm", "Kỳ Sơn", "Cẩm Xuyên",
-    "Thạch Hà", "Hương Khê", "Đức Thọ", "Nghi Xuân", "Can Lộc", "Lộc Hà", "Vũ Quang", "Hồng Lĩnh",
+    "Bình An",
+    "Phú Lộc",
+    "Hòa Thuận",
+    "Tân Phong",
+    "Đông Hà",
+    "Xuân Lâm",
+    "Kỳ Sơn",
+    "Cẩm Xuyên",
+    "Thạch Hà",
+    "Hương Khê",
+    "Đức Thọ",
+    "Nghi Xuân",
+    "Can Lộc",
+    "Lộc Hà",
+    "Vũ Quang",
+    "Hồng Lĩnh",
 ];
 
 /// Syllables that read as Vietnamese text.
@@ -542,22 +571,76 @@ const WORDS: &[&str] = &[
     "giá", "người", "dân", "hài", "lòng", "dịch", "vụ", "công", "trực", "tuyến", "thủ", "tục",
     "giải", "quyết", "hồ", "sơ", "đúng", "hạn", "tăng", "giảm", "bậc", "điểm", "xếp", "hạng",
     "khối", "sở", "ngành", "huyện", "xã", "chuyển", "đổi", "tổ", "chức", "bộ", "máy", "cán",
-    "viên", "chức", "kỷ", "cương", "minh", "bạch", "trách", "nhiệm", "nâng", "cao", "hiệu",
-    "lực", "thực", "hiện", "nhiệm", "vụ", "trong", "của", "và", "với", "các", "những", "được",
-    "đã", "sẽ", "đạt", "mức", "tốt", "khá", "xuất", "sắc",
+    "viên", "chức", "kỷ", "cương", "minh", "bạch", "trách", "nhiệm", "nâng", "cao", "hiệu", "lực",
+    "thực", "hiện", "nhiệm", "vụ", "trong", "của", "và", "với", "các", "những", "được", "đã", "sẽ",
+    "đạt", "mức", "tốt", "khá", "xuất", "sắc",
 ];
 
 /// The 63 provinces and cities before the 2025 reorganisation.
 const PROVINCES: &[&str] = &[
-    "Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "An Giang", "Bà Rịa - Vũng Tàu",
-    "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre", "Bình Định", "Bình Dương",
-    "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Đắk Lắk", "Đắk Nông", "Điện Biên",
-    "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Tĩnh", "Hải Dương", "Hậu Giang",
-    "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
-    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ",
-    "Phú Yên", "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng",
-    "Sơn La", "Tây Ninh", "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Tiền Giang",
-    "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+    "Hà Nội",
+    "Hồ Chí Minh",
+    "Hải Phòng",
+    "Đà Nẵng",
+    "Cần Thơ",
+    "An Giang",
+    "Bà Rịa - Vũng Tàu",
+    "Bắc Giang",
+    "Bắc Kạn",
+    "Bạc Liêu",
+    "Bắc Ninh",
+    "Bến Tre",
+    "Bình Định",
+    "Bình Dương",
+    "Bình Phước",
+    "Bình Thuận",
+    "Cà Mau",
+    "Cao Bằng",
+    "Đắk Lắk",
+    "Đắk Nông",
+    "Điện Biên",
+    "Đồng Nai",
+    "Đồng Tháp",
+    "Gia Lai",
+    "Hà Giang",
+    "Hà Nam",
+    "Hà Tĩnh",
+    "Hải Dương",
+    "Hậu Giang",
+    "Hòa Bình",
+    "Hưng Yên",
+    "Khánh Hòa",
+    "Kiên Giang",
+    "Kon Tum",
+    "Lai Châu",
+    "Lâm Đồng",
+    "Lạng Sơn",
+    "Lào Cai",
+    "Long An",
+    "Nam Định",
+    "Nghệ An",
+    "Ninh Bình",
+    "Ninh Thuận",
+    "Phú Thọ",
+    "Phú Yên",
+    "Quảng Bình",
+    "Quảng Nam",
+    "Quảng Ngãi",
+    "Quảng Ninh",
+    "Quảng Trị",
+    "Sóc Trăng",
+    "Sơn La",
+    "Tây Ninh",
+    "Thái Bình",
+    "Thái Nguyên",
+    "Thanh Hóa",
+    "Thừa Thiên Huế",
+    "Tiền Giang",
+    "Trà Vinh",
+    "Tuyên Quang",
+    "Vĩnh Long",
+    "Vĩnh Phúc",
+    "Yên Bái",
 ];
 
 #[cfg(test)]

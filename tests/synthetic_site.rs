@@ -20,7 +20,11 @@ fn the_tiny_synthetic_site_builds() {
     let lists = spec.articles.div_ceil(10);
     let expected = 1 + 1 + years + spec.tables() + spec.units() + lists + spec.articles;
     assert_eq!(built.report.pages, expected);
-    assert!(built.report.warnings.is_empty(), "{}", built.report.warnings);
+    assert!(
+        built.report.warnings.is_empty(),
+        "{}",
+        built.report.warnings
+    );
 
     // A ranking table lists every unit of its group, ranked from 1.
     let page = built.page("xep-hang/2024/ha-noi-so/");

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Benchmarks chiso on the synthetic province and national sites: full build
+# time, pages per second, peak memory, and the in-memory re-render after one
+# article and after one results file changed; then where a build's time goes.
+#
+#   scripts/bench.sh [WORKDIR]      (default: ${TMPDIR:-/tmp}/chiso-bench)
+#
+# Prints a Markdown block (machine, commands, tables) meant to be pasted as
+# is into README.md's "Performance" section. Sites are generated once into
+# WORKDIR and regenerated only when src/synthetic.rs changed. Uses hyperfine
+# and GNU time when installed (Debian: apt-get install -y hyperfine time).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+work="${1:-${TMPDIR:-/tmp}/chiso-bench}"
+mkdir -p "$work"
+log="$work/bench.log"
+: >"$log"
+
+cargo build --release --quiet --bin chiso --example synth --example rebuild
+chiso="$PWD/target/release/chiso"
+synth="$PWD/target/release/examples/synth"
+rebuild="$PWD/target/release/examples/rebuild"
+
+# Generates site $1 unless it is there and was made by this generator.
+generate() {
+    local spec=$1 dir="$work/$1"
+    local stamp
+    stamp=$(sha256sum src/synthetic.rs | cut -d' ' -f1)
+    if [[ -f "$dir/.stamp" && "$(cat "$dir/.stamp")" == "$stamp" ]]; then
+        return
+    fi
+    rm -rf "$dir"
+    "$synth" "$spec" "$dir" >>"$log"
+    echo "$stamp" >"$dir/.stamp"
+}
+
+# Wall time in seconds of one build (mean over runs with hyperfine).
+build_time() {
+    local dir=$1 out=$2 warmup=$3 runs=$4
+    if command -v hyperfine >/dev/null; then
+        hyperfine --style none --warmup "$warmup" --runs "$runs" \
+            --export-csv "$work/hyperfine.csv" \
+            "$chiso build --root $dir --output $out" >>"$log" 2>&1
+        # command,mean,stddev,median,user,system,min,max
+        awk -F, 'NR == 2 { printf "%.2f", $2 }' "$work/hyperfine.csv"
+    else
+        local start end
+        start=$(date +%s.%N)
+        "$chiso" build --root "$dir" --output "$out" >>"$log"
+        end=$(date +%s.%N)
+        awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
+    fi
+}
+
+rows=()
+stages=()
+for spec in province national; do
+    generate "$spec"
+    dir="$work/$spec"
+    out="$work/$spec-public"
+    # One build under GNU time: page count, peak memory, and the wall time of
+    # the national site (too slow today to repeat); the province site is
+    # timed with hyperfine on top.
+    if [[ -x /usr/bin/time ]]; then
+        /usr/bin/time -v "$chiso" build --root "$dir" --output "$out" >"$work/$spec-build.txt" 2>&1
+        rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/$spec-build.txt")
+        rss=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+        # "Elapsed (wall clock) time (h:mm:ss or m:ss): 2:57.59"
+        seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+            n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]
+            printf "%.2f", s }' "$work/$spec-build.txt")
+    else
+        seconds=$(build_time "$dir" "$out" 0 1)
+        "$chiso" build --root "$dir" --output "$out" >"$work/$spec-build.txt" 2>&1
+        rss="n/a"
+    fi
+    if [[ $spec == province ]]; then
+        seconds=$(build_time "$dir" "$out" 1 3)
+    fi
+    rm -rf "$out"
+    # "Built N pages (M files) in X s into DIR"
+    pages=$(awk '/^Built / { print $2 }' "$work/$spec-build.txt")
+    per_second=$(awk -v p="$pages" -v s="$seconds" 'BEGIN { printf "%.0f", p / s }')
+    "$rebuild" "$dir" >"$work/$spec-rebuild.txt"
+    value() { awk -F= -v k="$1" '$1 == k { print $2 }' "$work/$spec-rebuild.txt"; }
+    results=$(find "$dir/data/results" -name '*.toml' -exec grep -c '^\[\[result\]\]' {} + |
+        awk -F: '{ n += $NF } END { print n }')
+    articles=$(find "$dir/content/tin-tuc" -name '*.md' | wc -l)
+    rows+=("| $spec | $results | $articles | $pages | $seconds | $per_second | $rss | $(value rebuild_article_ms) | $(value rebuild_results_ms) |")
+    stages+=("**$spec**" "" "$(grep '^|' "$work/$spec-rebuild.txt")" "")
+done
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+mem=$(free -h | awk '/^Mem:/ { print $2 }')
+cat <<MD
+Measured on $(date -u +%Y-%m-%d) with chiso $(git rev-parse --short HEAD): $(nproc) CPUs ($cpu),
+$mem RAM. **Noisy: a shared $(nproc)-core machine**; other jobs ran at the same time, so
+take the figures as orders of magnitude.
+
+\`\`\`sh
+scripts/bench.sh     # generates the sites into \${TMPDIR:-/tmp}/chiso-bench, builds, prints this
+\`\`\`
+
+| site | results | articles | pages | full build (s) | pages/s | peak memory (MB) | re-render after an article changed (ms) | after a results file changed (ms) |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${rows[@]}")
+
+Targets: province < 0,3 s; national < 5 s with peak memory < 1 GB; one-article rebuild < 100 ms
+on the national site. Full builds are \`chiso build\` wall times (province: hyperfine mean
+of 3 runs after a warm-up; national: one run under GNU time); re-renders are \`chiso::render_site\`
+in process after one change (\`examples/rebuild.rs\`), which is what \`chiso serve\` does today.
+
+Where the time goes (one run of each stage, \`examples/rebuild.rs\`):
+
+$(printf '%s\n' "${stages[@]}")
+MD

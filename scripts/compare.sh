@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Builds the same 10,000 synthetic Markdown articles with chiso, Hugo and
+# Zola, each with minimal equivalent templates (scripts/compare/<tool>/):
+# a base layout, the article page, the article list paginated by 10 and,
+# where the tool has them, tag pages. Prints wall times and ratios as a
+# Markdown block for README.md's "Performance" section.
+#
+#   scripts/compare.sh [WORKDIR]    (default: ${TMPDIR:-/tmp}/chiso-bench)
+#
+# Hugo: apt-get install -y hugo. Zola runs only when `zola` is on PATH.
+# Uses hyperfine when installed (1 warm-up, 3 runs), else one timed run.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+here="$PWD/scripts/compare"
+work="${1:-${TMPDIR:-/tmp}/chiso-bench}/compare"
+mkdir -p "$work"
+log="$work/compare.log"
+: >"$log"
+
+cargo build --release --quiet --bin chiso --example synth
+chiso="$PWD/target/release/chiso"
+
+# The articles, written once by the generator (regenerated when it changed).
+src="$work/articles"
+stamp=$(sha256sum src/synthetic.rs | cut -d' ' -f1)
+if [[ ! -f "$src/.stamp" || "$(cat "$src/.stamp")" != "$stamp" ]]; then
+    rm -rf "$src"
+    target/release/examples/synth articles "$src" >>"$log"
+    echo "$stamp" >"$src/.stamp"
+fi
+
+# chiso: the generated site (empty-but-valid data files) plus the templates.
+rm -rf "$work/chiso" "$work/hugo" "$work/zola"
+cp -r "$src" "$work/chiso"
+cp -r "$here/chiso/templates" "$work/chiso/"
+
+# Hugo: the same content folder, its config and layouts.
+mkdir -p "$work/hugo"
+cp -r "$src/content" "$here/hugo/hugo.toml" "$here/hugo/layouts" "$work/hugo/"
+
+# Wall time in seconds (mean with hyperfine) of the command "$@".
+time_it() {
+    if command -v hyperfine >/dev/null; then
+        hyperfine --style none --warmup 1 --runs 3 --export-csv "$work/hyperfine.csv" \
+            "$*" >>"$log" 2>&1
+        awk -F, 'NR == 2 { printf "%.2f", $2 }' "$work/hyperfine.csv"
+    else
+        local start end
+        start=$(date +%s.%N)
+        "$@" >>"$log" 2>&1
+        end=$(date +%s.%N)
+        awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }'
+    fi
+}
+
+# Pages (HTML files) in an output folder.
+pages() { find "$1" -name '*.html' | wc -l; }
+
+names=() times=() counts=() notes=()
+add() { names+=("$1"); times+=("$2"); counts+=("$3"); notes+=("$4"); }
+
+t=$(time_it "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
+add "chiso $("$chiso" --version | cut -d' ' -f2)" "$t" "$(pages "$work/chiso-public")" \
+    "no tag pages: chiso has none yet"
+
+if command -v hugo >/dev/null; then
+    version=$(hugo version | awk '{ print $2 }' | cut -d+ -f1)
+    t=$(time_it hugo --quiet --source "$work/hugo" --destination "$work/hugo-public")
+    add "hugo $version" "$t" "$(pages "$work/hugo-public")" "with tag pages (paginated)"
+    rm -rf "$work/hugo-public"
+    t=$(time_it hugo --quiet --source "$work/hugo" --destination "$work/hugo-public" \
+        --disableKinds taxonomy,term)
+    add "hugo $version, no tag pages" "$t" "$(pages "$work/hugo-public")" "like for like with chiso"
+else
+    echo "hugo: skipped (not installed; apt-get install -y hugo)" >&2
+fi
+
+zola_note=""
+if command -v zola >/dev/null; then
+    mkdir -p "$work/zola/content/tin-tuc"
+    cp -r "$here/zola/config.toml" "$here/zola/templates" "$work/zola/"
+    cp "$src/content/_index.md" "$work/zola/content/"
+    cp "$here/zola/_index-tin-tuc.md" "$work/zola/content/tin-tuc/_index.md"
+    # Zola's front matter: `description` for the summary, tags as a taxonomy.
+    for f in "$src"/content/tin-tuc/*.md; do
+        awk '
+            /^\+\+\+$/ { fences++; if (fences == 2 && tags != "") print "[taxonomies]\n" tags }
+            fences == 1 && /^summary = / { sub(/^summary/, "description") }
+            fences == 1 && /^tags = / { tags = $0; next }
+            { print }
+        ' "$f" >"$work/zola/content/tin-tuc/$(basename "$f")"
+    done
+    t=$(time_it zola --root "$work/zola" build --output-dir "$work/zola-public" --force)
+    add "zola $(zola --version | awk '{ print $2 }')" "$t" "$(pages "$work/zola-public")" \
+        "with tag pages (paginated)"
+else
+    zola_note="zola: skipped (not installed)"
+    echo "$zola_note" >&2
+fi
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+cat <<MD
+The same 10,000 synthetic articles (about 600 words each, with a table, lists and links),
+built with minimal equivalent templates (\`scripts/compare/\`): base layout, article page,
+article list paginated by 10, and tag pages where the tool has them. Measured on
+$(date -u +%Y-%m-%d), $(nproc) CPUs ($cpu). **Noisy: a shared $(nproc)-core machine.**
+
+\`\`\`sh
+scripts/compare.sh   # needs hugo (apt-get install -y hugo); zola if on PATH
+\`\`\`
+
+| generator | pages | wall time (s) | × chiso | note |
+|---|---:|---:|---:|---|
+MD
+for i in "${!names[@]}"; do
+    ratio=$(awk -v a="${times[$i]}" -v b="${times[0]}" 'BEGIN { printf "%.2f", a / b }')
+    echo "| ${names[$i]} | ${counts[$i]} | ${times[$i]} | $ratio | ${notes[$i]} |"
+done
+if [[ -n "$zola_note" ]]; then
+    echo
+    echo "$zola_note."
+fi
