@@ -88,7 +88,8 @@ for spec in province national; do
         awk -F: '{ n += $NF } END { print n }')
     articles=$(find "$dir/content/tin-tuc" -name '*.md' | wc -l)
     rows+=("| $spec | $results | $articles | $pages | $seconds | $per_second | $rss | $(value rebuild_article_ms) | $(value rebuild_results_ms) |")
-    stages+=("**$spec**" "" "$(grep '^|' "$work/$spec-rebuild.txt")" "")
+    # The readable tables, before the key=value lines.
+    stages+=("**$spec**" "" "$(awk '/^stage_/ { exit } { print }' "$work/$spec-rebuild.txt")")
 done
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
