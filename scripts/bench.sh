@@ -16,6 +16,8 @@ work="${1:-${TMPDIR:-/tmp}/chiso-bench}"
 mkdir -p "$work"
 log="$work/bench.log"
 : >"$log"
+# Other jobs on the machine, before this one starts.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cargo build --release --quiet --bin chiso --example synth --example rebuild
 chiso="$PWD/target/release/chiso"
@@ -42,8 +44,9 @@ build_time() {
         hyperfine --style none --warmup "$warmup" --runs "$runs" \
             --export-csv "$work/hyperfine.csv" \
             "$chiso build --root $dir --output $out" >>"$log" 2>&1
-        # command,mean,stddev,median,user,system,min,max
-        awk -F, 'NR == 2 { printf "%.2f", $2 }' "$work/hyperfine.csv"
+        # command,mean,stddev,median,user,system,min,max: counted from the
+        # end, as a quoted command may hold commas. "mean (min)".
+        awk -F, 'NR == 2 { printf "%.2f (%.2f)", $(NF - 6), $(NF - 1) }' "$work/hyperfine.csv"
     else
         local start end
         start=$(date +%s.%N)
@@ -93,11 +96,12 @@ for spec in province national; do
 done
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 mem=$(free -h | awk '/^Mem:/ { print $2 }')
 cat <<MD
 Measured on $(date -u +%Y-%m-%d) with chiso $(git rev-parse --short HEAD): $(nproc) CPUs ($cpu),
-$mem RAM. **Noisy: a shared $(nproc)-core machine**; other jobs ran at the same time, so
-take the figures as orders of magnitude.
+$mem RAM. **Noisy: a shared $(nproc)-core machine**; other jobs ran at the same time (load
+average before the run $load_start, after it $load), so take the figures as orders of magnitude.
 
 \`\`\`sh
 scripts/bench.sh     # generates the sites into \${TMPDIR:-/tmp}/chiso-bench, builds, prints this
@@ -108,7 +112,7 @@ scripts/bench.sh     # generates the sites into \${TMPDIR:-/tmp}/chiso-bench, bu
 $(printf '%s\n' "${rows[@]}")
 
 Targets: province < 0,3 s; national < 5 s with peak memory < 1 GB; one-article rebuild < 100 ms
-on the national site. Full builds are \`chiso build\` wall times (province: hyperfine mean
+on the national site. Full builds are \`chiso build\` wall times (province: hyperfine mean (min)
 of 3 runs after a warm-up; national: one run under GNU time); re-renders are \`chiso::render_site\`
 in process after one change (\`examples/rebuild.rs\`), which is what \`chiso serve\` does today.
 

@@ -17,6 +17,8 @@ work="${1:-${TMPDIR:-/tmp}/chiso-bench}/compare"
 mkdir -p "$work"
 log="$work/compare.log"
 : >"$log"
+# Other jobs on the machine, before this one starts.
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cargo build --release --quiet --bin chiso --example synth
 chiso="$PWD/target/release/chiso"
@@ -44,7 +46,9 @@ time_it() {
     if command -v hyperfine >/dev/null; then
         hyperfine --style none --warmup 1 --runs 3 --export-csv "$work/hyperfine.csv" \
             "$*" >>"$log" 2>&1
-        awk -F, 'NR == 2 { printf "%.2f", $2 }' "$work/hyperfine.csv"
+        # command,mean,stddev,median,user,system,min,max: counted from the
+        # end, as a quoted command may hold commas. "mean (min)".
+        awk -F, 'NR == 2 { printf "%.2f (%.2f)", $(NF - 6), $(NF - 1) }' "$work/hyperfine.csv"
     else
         local start end
         start=$(date +%s.%N)
@@ -100,11 +104,13 @@ else
 fi
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 cat <<MD
 The same 10,000 synthetic articles (about 600 words each, with a table, lists and links),
 built with minimal equivalent templates (\`scripts/compare/\`): base layout, article page,
 article list paginated by 10, and tag pages where the tool has them. Measured on
-$(date -u +%Y-%m-%d), $(nproc) CPUs ($cpu). **Noisy: a shared $(nproc)-core machine.**
+$(date -u +%Y-%m-%d), $(nproc) CPUs ($cpu). **Noisy: a shared $(nproc)-core machine** (load
+average before the run $load_start, after it $load). Times are hyperfine's mean (min) of 3 runs.
 
 \`\`\`sh
 scripts/compare.sh   # needs hugo (apt-get install -y hugo); zola if on PATH
