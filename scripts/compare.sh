@@ -66,7 +66,7 @@ add() { names+=("$1"); times+=("$2"); counts+=("$3"); notes+=("$4"); }
 
 t=$(time_it "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
 add "chiso $("$chiso" --version | cut -d' ' -f2)" "$t" "$(pages "$work/chiso-public")" \
-    "no tag pages: chiso has none yet"
+    "tag pages (one per tag, not paginated), search page, feed"
 
 if command -v hugo >/dev/null; then
     version=$(hugo version | awk '{ print $2 }' | cut -d+ -f1)
@@ -75,7 +75,7 @@ if command -v hugo >/dev/null; then
     rm -rf "$work/hugo-public"
     t=$(time_it hugo --quiet --source "$work/hugo" --destination "$work/hugo-public" \
         --disableKinds taxonomy,term)
-    add "hugo $version, no tag pages" "$t" "$(pages "$work/hugo-public")" "like for like with chiso"
+    add "hugo $version, no tag pages" "$t" "$(pages "$work/hugo-public")" "without tag pages"
 else
     echo "hugo: skipped (not installed; apt-get install -y hugo)" >&2
 fi
