@@ -21,7 +21,11 @@ fn the_tiny_synthetic_site_builds() {
     let lists = spec.articles.div_ceil(10);
     assert_eq!(pages_under(&built, "tin-tuc/"), spec.articles + lists);
     assert_eq!(pages_under(&built, "nam/"), spec.years as usize);
-    assert!(built.report.warnings.is_empty(), "{}", built.report.warnings);
+    assert!(
+        built.report.warnings.is_empty(),
+        "{}",
+        built.report.warnings
+    );
 
     // A ranking table lists every unit of its group, ranked from 1.
     let page = built.page("xep-hang/2024/ha-noi-so/");
