@@ -45,6 +45,8 @@ pub struct Session {
 struct State {
     prepared: Prepared,
     files: Files,
+    /// The search index's entries, updated in place after an article edit.
+    entries: Vec<render::search::Entry>,
 }
 
 impl Session {
@@ -98,7 +100,13 @@ impl Session {
             warnings: std::mem::take(&mut prepared.warnings),
             timings: std::mem::take(&mut prepared.timings),
         };
-        self.state = Some(State { prepared, files });
+        let p = &prepared;
+        let entries = render::search_entries(&p.config, &p.site, &p.content, &p.bodies);
+        self.state = Some(State {
+            prepared,
+            files,
+            entries,
+        });
         Ok(outcome)
     }
 
@@ -162,6 +170,7 @@ impl Session {
                 &p.content,
                 &p.bodies,
                 &indices,
+                &mut state.entries,
                 &mut diagnostics,
             )
         });

@@ -9,7 +9,7 @@ mod feeds;
 mod filters;
 mod open_data;
 mod pages;
-mod search;
+pub mod search;
 pub mod shortcodes;
 pub mod urls;
 mod views;
@@ -153,7 +153,9 @@ pub fn render_all(
 }
 
 /// Re-renders what depends on the bodies of some articles, when nothing
-/// else changed: their pages, the feed and the search index.
+/// else changed: their pages, the feed and the search index (whose entries,
+/// from [`search_entries`], are updated for those articles).
+#[allow(clippy::too_many_arguments)]
 pub fn render_articles(
     templates: &Templates,
     config: &Config,
@@ -161,18 +163,55 @@ pub fn render_articles(
     content: &Content,
     bodies: &Bodies,
     articles: &[usize],
+    entries: &mut [search::Entry],
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let env = pages::Env::new(config, site, content, bodies);
     let list: Vec<pages::Page> = articles.iter().map(|&a| pages::Page::Article(a)).collect();
     let mut files = render_pages(templates, &env, &list, None, diagnostics);
-    let extra = article_feeds(config, site, content, bodies, &env.urls);
-    files.extend(
-        extra
-            .into_iter()
-            .map(|(path, bytes)| OutputFile { path, bytes }),
-    );
+    let first_article = entries.len().saturating_sub(content.articles.len());
+    for &a in articles {
+        if let Some(entry) = entries.get_mut(first_article + a) {
+            *entry = search::article_entry(&content.articles[a], &bodies.articles[a], &env.urls);
+        }
+    }
+    let index = search::index_json(entries).into_bytes();
+    files.push(OutputFile {
+        path: search::INDEX_PATH.to_owned(),
+        bytes: index,
+    });
+    let feed = feeds::atom(config, &feed_items(config, content, bodies)).into_bytes();
+    files.push(OutputFile {
+        path: feeds::ATOM_PATH.to_owned(),
+        bytes: feed,
+    });
     files
+}
+
+/// The search entries of the whole site, kept by `serve` between edits.
+pub fn search_entries(
+    config: &Config,
+    site: &Site,
+    content: &Content,
+    bodies: &Bodies,
+) -> Vec<search::Entry> {
+    let urls = urls::Urls::new(&config.base_path());
+    search::entries(site, content, &bodies.articles, &urls)
+}
+
+/// The articles the feed carries, with their paths and bodies.
+fn feed_items<'c>(
+    config: &Config,
+    content: &'c Content,
+    bodies: &'c Bodies,
+) -> Vec<(&'c crate::content::Article, String, &'c str)> {
+    content
+        .articles
+        .iter()
+        .zip(&bodies.articles)
+        .take(config.feed_limit)
+        .map(|(a, e)| (a, urls::article_path(&a.slug), e.html.as_str()))
+        .collect()
 }
 
 /// Files made from every article's body: the Atom feed and the search index.
@@ -184,13 +223,7 @@ fn article_feeds(
     urls: &urls::Urls,
 ) -> Vec<(String, Vec<u8>)> {
     let entries = search::entries(site, content, &bodies.articles, urls);
-    let feed: Vec<_> = content
-        .articles
-        .iter()
-        .zip(&bodies.articles)
-        .take(config.feed_limit)
-        .map(|(a, e)| (a, urls::article_path(&a.slug), e.html.as_str()))
-        .collect();
+    let feed = feed_items(config, content, bodies);
     vec![
         (
             search::INDEX_PATH.to_owned(),
