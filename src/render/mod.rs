@@ -263,10 +263,12 @@ fn render_pages(
         let path = format!("{folder}{file}");
         let describe = env.describe(page);
         if let Some(first) = seen.insert(path.clone(), describe.clone()) {
-            diagnostics.push(
-                Diagnostic::error(msg::same_url(&folder, &first, &describe))
-                    .with_hint(msg::hint_different_slug()),
-            );
+            let mut d = Diagnostic::error(msg::same_url(&folder, &first, &describe))
+                .with_hint(msg::hint_different_slug());
+            if let Some(file) = env.source_file(page) {
+                d = d.in_file(file);
+            }
+            diagnostics.push(d);
             continue;
         }
         if file == "index.html" {

@@ -290,6 +290,14 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// The file a page comes from, when an editor wrote it (an article).
+    pub fn source_file(&self, page: &Page) -> Option<&std::path::Path> {
+        match page {
+            Page::Article(a) => Some(self.content.articles[*a].file.as_path()),
+            _ => None,
+        }
+    }
+
     /// What the page is, for messages.
     pub fn describe(&self, page: &Page) -> String {
         let site = self.site;
