@@ -495,19 +495,9 @@ fn article_date(n: usize) -> String {
     civil(last - (n / 3) as i64)
 }
 
-/// `YYYY-MM-DD` of a day number (days since 1970-01-01), after Howard
-/// Hinnant's `civil_from_days`.
+/// `YYYY-MM-DD` of a day number (days since 1970-01-01).
 fn civil(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
+    crate::scaffold::date_from_days(days).to_string()
 }
 
 /// Kinds of groups: (unit kind, group name).

@@ -14,6 +14,7 @@ pub mod shortcodes;
 pub mod urls;
 mod views;
 
+pub use charts::escape;
 pub use pages::Bodies;
 
 use std::collections::BTreeMap;

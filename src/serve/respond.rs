@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use crate::render::escape;
 use crate::session::Files;
 
 /// The path of the Server-Sent Events stream that tells pages to reload.
@@ -201,20 +202,6 @@ fn overlay(error: &str) -> String {
         ),
         escape(error)
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
