@@ -537,3 +537,80 @@ pub fn csv_ambiguous_unit(name: &str, ids: &[String]) -> String {
 pub fn csv_unit_twice(id: &str, first_line: u64) -> String {
     format!("unit `{id}` is already on line {first_line}")
 }
+
+/// What a bad shortcode (`<!-- chiso:… -->` in an article) is told; shown
+/// after "cannot expand a shortcode: ".
+pub mod shortcode {
+    pub fn not_closed(open: &str, close: &str) -> String {
+        format!("`{open}` is not closed with `{close}`")
+    }
+
+    pub fn in_call(open: &str, call: &str, close: &str, cause: &str) -> String {
+        format!("in `{open}{call} {close}`: {cause}")
+    }
+
+    pub fn key_value(word: &str) -> String {
+        format!("`{word}` should be written key=value")
+    }
+
+    pub fn unknown(name: &str) -> String {
+        format!("unknown shortcode `{name}`; the shortcodes are ket-qua, khoi and bang-xep-hang")
+    }
+
+    pub fn unknown_argument(argument: &str, name: &str, allowed: &str) -> String {
+        format!("unknown argument `{argument}`; `{name}` takes {allowed}")
+    }
+
+    /// `argument` is named by what it gives: "the year" for `nam`.
+    pub fn missing_argument(argument: &str, what: &str) -> String {
+        format!("{what} `{argument}=…` is missing")
+    }
+
+    pub fn bad_year() -> String {
+        "`nam` must be a year such as 2023".into()
+    }
+
+    pub fn no_such(what: &str, id: &str) -> String {
+        format!("there is no {what} `{id}`")
+    }
+
+    pub fn no_table(group: &str, year: i32) -> String {
+        format!("there is no table for {group} in {year}")
+    }
+
+    pub fn several_indices() -> String {
+        "several indices ranked this group that year: name one with `chi-so=…`".into()
+    }
+
+    pub fn no_unit_named() -> String {
+        "name the unit with `don-vi=…` (the site has no home_unit)".into()
+    }
+
+    pub fn no_result(unit: &str, what: &str, year: i32) -> String {
+        format!("`{unit}` has no {what} for this index in {year}")
+    }
+
+    pub fn bad_show(value: &str, choices: &str) -> String {
+        format!("`hien={value}`: choose {choices}")
+    }
+
+    pub fn show_with_component(value: &str) -> String {
+        format!("`hien={value}` cannot go with `linh-vuc`")
+    }
+
+    pub fn no_component(index: &str, component: &str) -> String {
+        format!("index `{index}` has no component `{component}`")
+    }
+
+    pub fn no_component_score(component: &str) -> String {
+        format!("this result has no score for component `{component}`")
+    }
+
+    pub fn table_lacks(what: &str) -> String {
+        format!("the table has no {what}")
+    }
+
+    pub fn no_bands() -> String {
+        "the index has no bands".into()
+    }
+}

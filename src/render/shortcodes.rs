@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 
 use super::charts::escape;
 use super::urls::Urls;
+use crate::messages::shortcode as sc;
 use crate::model::{Row, Site, Table};
 use crate::vi;
 
@@ -52,11 +53,10 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
         out.push_str(&rest[..start]);
         let after = &rest[start + OPEN.len()..];
         let Some(end) = after.find(CLOSE) else {
-            return Err(format!("`{OPEN}` is not closed with `{CLOSE}`"));
+            return Err(sc::not_closed(OPEN, CLOSE));
         };
         let call = after[..end].trim();
-        let (text, marked) =
-            run(call, env).map_err(|e| format!("in `{OPEN}{call} {CLOSE}`: {e}"))?;
+        let (text, marked) = run(call, env).map_err(|e| sc::in_call(OPEN, call, CLOSE, &e))?;
         out.push_str(&text);
         illustrative |= marked;
         rest = &after[end + CLOSE.len()..];
@@ -74,32 +74,23 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
     let name = words.next().unwrap_or_default();
     let mut args = BTreeMap::new();
     for word in words {
-        let (key, value) = word
-            .split_once('=')
-            .ok_or_else(|| format!("`{word}` should be written key=value"))?;
+        let (key, value) = word.split_once('=').ok_or_else(|| sc::key_value(word))?;
         args.insert(key, value.trim_matches('"'));
     }
     let allowed: &[&str] = match name {
         "ket-qua" => &["chi-so", "nam", "don-vi", "khoi", "hien", "linh-vuc"],
         "khoi" => &["chi-so", "nam", "khoi", "hien"],
         "bang-xep-hang" => &["chi-so", "nam", "khoi"],
-        other => {
-            return Err(format!(
-                "unknown shortcode `{other}`; the shortcodes are ket-qua, khoi and bang-xep-hang"
-            ))
-        }
+        other => return Err(sc::unknown(other)),
     };
     if let Some(bad) = args.keys().find(|k| !allowed.contains(k)) {
-        return Err(format!(
-            "unknown argument `{bad}`; `{name}` takes {}",
-            allowed.join(", ")
-        ));
+        return Err(sc::unknown_argument(bad, name, &allowed.join(", ")));
     }
     let year: i32 = args
         .get("nam")
-        .ok_or("the year `nam=…` is missing")?
+        .ok_or_else(|| sc::missing_argument("nam", "the year"))?
         .parse()
-        .map_err(|_| "`nam` must be a year such as 2023".to_owned())?;
+        .map_err(|_| sc::bad_year())?;
     let show = args.get("hien").copied();
     match name {
         "ket-qua" => unit_result(env, &args, year, show),
@@ -119,7 +110,7 @@ fn index_of(env: &Env, id: &str) -> Result<usize, String> {
         .indices
         .iter()
         .position(|d| d.id == id)
-        .ok_or_else(|| format!("there is no index `{id}`"))
+        .ok_or_else(|| sc::no_such("index", id))
 }
 
 /// The one table of `nam`, `khoi` and (if given) `chi-so`.
@@ -128,13 +119,15 @@ fn find_table<'a>(
     args: &BTreeMap<&str, &str>,
     year: i32,
 ) -> Result<&'a Table, String> {
-    let group_id = args.get("khoi").ok_or("the group `khoi=…` is missing")?;
+    let group_id = args
+        .get("khoi")
+        .ok_or_else(|| sc::missing_argument("khoi", "the group"))?;
     let group = env
         .site
         .groups
         .iter()
         .position(|g| g.id == *group_id)
-        .ok_or_else(|| format!("there is no group `{group_id}`"))?;
+        .ok_or_else(|| sc::no_such("group", group_id))?;
     let index = args.get("chi-so").map(|id| index_of(env, id)).transpose()?;
     let found: Vec<&Table> = env
         .site
@@ -144,8 +137,8 @@ fn find_table<'a>(
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("there is no table for {group_id} in {year}")),
-        _ => Err("several indices ranked this group that year: name one with `chi-so=…`".into()),
+        [] => Err(sc::no_table(group_id, year)),
+        _ => Err(sc::several_indices()),
     }
 }
 
@@ -177,19 +170,19 @@ fn unit_result(
     let index = index_of(
         env,
         args.get("chi-so")
-            .ok_or("the index `chi-so=…` is missing")?,
+            .ok_or_else(|| sc::missing_argument("chi-so", "the index"))?,
     )?;
     let unit_id = args
         .get("don-vi")
         .copied()
         .or(env.home_unit)
-        .ok_or("name the unit with `don-vi=…` (the site has no home_unit)")?;
+        .ok_or_else(sc::no_unit_named)?;
     let unit = env
         .site
         .units
         .iter()
         .position(|u| u.id == unit_id)
-        .ok_or_else(|| format!("there is no unit `{unit_id}`"))?;
+        .ok_or_else(|| sc::no_such("unit", unit_id))?;
     let group = args.get("khoi");
     let (table, row) = env
         .site
@@ -198,7 +191,7 @@ fn unit_result(
         .filter(|t| t.index == index && t.year == year)
         .filter(|t| group.is_none_or(|g| env.site.groups[t.group].id == *g))
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
-        .ok_or_else(|| format!("`{unit_id}` has no result for this index in {year}"))?;
+        .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
     let value = row.value.map(|v| value_text(env, table, v, row.decimals));
     let number = row.value.map(|v| vi::format_number(v, row.decimals));
     let rank = rank_text(table, row, false);
@@ -215,7 +208,7 @@ fn unit_result(
         })
         .collect::<Vec<_>>()
         .join("; ");
-    let missing = |what: &str| format!("`{unit_id}` has no {what} for this index in {year}");
+    let missing = |what: &str| sc::no_result(unit_id, what, year);
     if let Some(component) = args.get("linh-vuc") {
         return component_result(env, table, row, component, show).map(|t| (t, false));
     }
@@ -244,8 +237,9 @@ fn unit_result(
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
         other => {
-            return Err(format!(
-                "`hien={other}`: choose day-du, diem, so, diem-dat, hang, thay-doi or vung"
+            return Err(sc::bad_show(
+                other,
+                "day-du, diem, so, diem-dat, hang, thay-doi or vung",
             ))
         }
     };
@@ -274,20 +268,20 @@ fn component_result(
     show: Option<&str>,
 ) -> Result<String, String> {
     if let Some(other) = show.filter(|s| *s != "day-du") {
-        return Err(format!("`hien={other}` cannot go with `linh-vuc`"));
+        return Err(sc::show_with_component(other));
     }
     let def = &env.site.indices[table.index];
     let c = def
         .components
         .iter()
         .position(|c| c.id == id)
-        .ok_or_else(|| format!("index `{}` has no component `{id}`", def.id))?;
+        .ok_or_else(|| sc::no_component(&def.id, id))?;
     let value = row
         .components
         .iter()
         .find(|(i, _)| *i == c)
         .map(|(_, v)| *v)
-        .ok_or_else(|| format!("this result has no score for component `{id}`"))?;
+        .ok_or_else(|| sc::no_component_score(id))?;
     let text = match def.components[c].max {
         Some(max) => format!("{}/{}", as_written(value), as_written(max)),
         None => as_written(value),
@@ -308,15 +302,18 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
         .map(|r| env.site.units[r.unit].name.as_str())
         .collect();
     let text = match show.unwrap_or("day-du") {
-        "binh-quan" => average.ok_or("the table has no average")?,
+        "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
             .map(|a| vi::format_number(a, def.decimals))
-            .ok_or("the table has no average")?,
-        "so-don-vi" => table.ranked.ok_or("the table has no count")?.to_string(),
-        "so-dat" => top.ok_or("the index has no bands")?.1.to_string(),
+            .ok_or_else(|| sc::table_lacks("average"))?,
+        "so-don-vi" => table
+            .ranked
+            .ok_or_else(|| sc::table_lacks("count"))?
+            .to_string(),
+        "so-dat" => top.ok_or_else(sc::no_bands)?.1.to_string(),
         "dan-dau" if !leaders.is_empty() => leaders.join(" và "),
-        "dan-dau" => return Err("the table has no rank 1".into()),
+        "dan-dau" => return Err(sc::table_lacks("rank 1")),
         "day-du" => {
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
@@ -325,14 +322,15 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
                 parts.push(format!("{count}/{of} đơn vị đạt từ {min} trở lên"));
             }
             if parts.is_empty() {
-                return Err("the table has no average or band count".into());
+                return Err(sc::table_lacks("average or band count"));
             }
             parts.join(", ")
         }
         other => {
-            return Err(format!(
-            "`hien={other}`: choose day-du, binh-quan, binh-quan-so, so-don-vi, so-dat or dan-dau"
-        ))
+            return Err(sc::bad_show(
+                other,
+                "day-du, binh-quan, binh-quan-so, so-don-vi, so-dat or dan-dau",
+            ))
         }
     };
     Ok(escape(&text))
