@@ -341,8 +341,7 @@ impl Context<'_> {
             );
             self.diagnostics.push(d);
         }
-        if let Some(average) = file.published_average.filter(|a| !a.is_finite()) {
-            let _ = average;
+        if file.published_average.is_some_and(|a| !a.is_finite()) {
             let key = "published_average";
             let d = self.at(
                 file_index,
