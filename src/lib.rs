@@ -77,8 +77,11 @@ impl BuildOptions {
 pub struct BuildReport {
     /// HTML pages written.
     pub pages: usize,
-    /// All files written, pages and assets.
+    /// All files of the site, pages and assets.
     pub files: usize,
+    /// Files written because they were new or changed; the others were
+    /// already in the output as they are.
+    pub changed: usize,
     pub output: PathBuf,
     pub elapsed: Duration,
     /// Warnings: problems that did not stop the build.
@@ -100,7 +103,20 @@ pub struct Rendered {
     pub timings: Timings,
 }
 
-/// Everything a build makes and keeps until it is written or served.
+/// Everything rendering starts from: the site loaded, checked and derived,
+/// the templates parsed and the articles' shortcodes expanded.
+pub(crate) struct Loaded {
+    pub config: Config,
+    pub site: model::Site,
+    pub content: content::Content,
+    pub assets: Vec<input::SiteFile>,
+    pub templates: render::Templates,
+    pub bodies: render::Bodies,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// Everything a build makes and keeps until it is served.
 pub(crate) struct Prepared {
     pub config: Config,
     pub site: model::Site,
@@ -125,8 +141,56 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     })
 }
 
-/// The stages of a build but the last, keeping what they made.
+/// The stages of a build but the last, keeping what they made in memory.
 pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
+    let Loaded {
+        config,
+        site,
+        content,
+        assets,
+        templates,
+        bodies,
+        warnings: mut diagnostics,
+        mut timings,
+    } = load(options)?;
+    let files = timings.time("render", || {
+        let files = render::Collect::default();
+        render::render_all(
+            &templates,
+            &config,
+            &site,
+            &content,
+            &bodies,
+            &files,
+            &mut diagnostics,
+        );
+        files.into_files()
+    });
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    timings.time("check links", || {
+        links::check(&config, &content, &files, &assets, &mut diagnostics)
+    });
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Prepared {
+        config,
+        site,
+        content,
+        assets,
+        templates,
+        bodies,
+        files,
+        warnings: diagnostics,
+        timings,
+    })
+}
+
+/// The stages before rendering: configuration, data, model, content,
+/// templates, and the articles' shortcodes.
+pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
     let mut timings = Timings::default();
     let mut config = match Config::load(&options.root) {
@@ -156,35 +220,16 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let Some(templates) = render::Templates::load(root, &mut diagnostics) else {
         return Err(diagnostics);
     };
-    let (bodies, files) = timings.time("render", || {
-        let bodies = render::expand_bodies(&config, &site, &content, &mut diagnostics);
-        let files = render::render_all(
-            &templates,
-            &config,
-            &site,
-            &content,
-            &bodies,
-            &mut diagnostics,
-        );
-        (bodies, files)
+    let bodies = timings.time("expand shortcodes", || {
+        render::expand_bodies(&config, &site, &content, &mut diagnostics)
     });
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    timings.time("check links", || {
-        links::check(&config, &content, &files, &assets, &mut diagnostics)
-    });
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(Prepared {
+    Ok(Loaded {
         config,
         site,
         content,
         assets,
         templates,
         bodies,
-        files,
         warnings: diagnostics,
         timings,
     })
@@ -224,33 +269,76 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
     render_site(options).map(|rendered| rendered.warnings)
 }
 
-/// Builds the site: load, check, derive, render, write.
+/// Builds the site: load, check, derive, render, write. Pages are written
+/// as they are rendered; the output changes only once everything was
+/// rendered, checked and written (see [`write`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
-    let Rendered {
-        files,
+    let Loaded {
+        config,
+        site,
+        content,
         assets,
-        mut warnings,
+        templates,
+        bodies,
+        warnings: mut diagnostics,
         mut timings,
-    } = render_site(options)?;
+    } = load(options)?;
     let output = options.output_dir();
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let written = timings.time("write", || {
-        write::write(&options.root, &output, &files, &assets)
-    });
-    let written = match written {
-        Ok(n) => n,
+    let writer = match write::Writer::begin(&options.root, &output) {
+        Ok(writer) => writer,
         Err(d) => {
-            warnings.push(d);
-            return Err(warnings);
+            diagnostics.push(d);
+            return Err(diagnostics);
+        }
+    };
+    let watch = links::Watch::new(&config, &content, &writer);
+    timings.time("render and write", || {
+        render::render_all(
+            &templates,
+            &config,
+            &site,
+            &content,
+            &bodies,
+            &watch,
+            &mut diagnostics,
+        );
+        for asset in &assets {
+            writer.copy(asset);
+        }
+    });
+    let pages = watch.pages();
+    if diagnostics.has_errors() {
+        // Dropping the writer removes what it wrote.
+        return Err(diagnostics);
+    }
+    if writer.failed() {
+        // Pages are missing: links cannot be checked; commit says why.
+        drop(watch);
+    } else {
+        timings.time("check links", || {
+            watch.check(&config, &content, &assets, &mut diagnostics)
+        });
+    }
+    if diagnostics.has_errors() {
+        // Dropping the writer removes what it wrote.
+        return Err(diagnostics);
+    }
+    let written = timings.time("commit", || writer.commit());
+    let report = match written {
+        Ok(report) => report,
+        Err(d) => {
+            diagnostics.push(d);
+            return Err(diagnostics);
         }
     };
     Ok(BuildReport {
         pages,
-        files: written,
+        files: report.files,
+        changed: report.changed,
         output,
         elapsed: started.elapsed(),
-        warnings,
+        warnings: diagnostics,
         timings,
     })
 }

@@ -4,13 +4,14 @@
 //! checked: a build must not depend on the network.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Mutex;
 
 use crate::config::Config;
 use crate::content::{Article, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::SiteFile;
 use crate::messages as msg;
-use crate::render::{urls, OutputFile};
+use crate::render::{urls, OutputFile, Sink};
 
 /// Reports every Markdown link that leads to no page, file or anchor.
 pub fn check(
@@ -23,6 +24,94 @@ pub fn check(
     let targets = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice()));
     let every = (0..content.articles.len()).collect::<Vec<_>>();
     check_some(config, content, &every, true, targets, assets, diagnostics);
+}
+
+/// Watches the files of a build as they go to another sink, keeping their
+/// paths and the pages that links lead to (whose ids anchors are checked
+/// against), so a build can check links without holding every page.
+pub struct Watch<'a> {
+    inner: &'a dyn Sink,
+    /// Output paths a link may lead to.
+    wanted: BTreeSet<String>,
+    seen: Mutex<Vec<(String, Vec<u8>)>>,
+}
+
+impl<'a> Watch<'a> {
+    pub fn new(config: &Config, content: &Content, inner: &'a dyn Sink) -> Self {
+        let base = config.base_path();
+        let base = base.as_str();
+        let pages = content.home.iter().map(|a| (a, String::new())).chain(
+            content
+                .articles
+                .iter()
+                .map(|a| (a, urls::article_path(&a.slug))),
+        );
+        let wanted = pages
+            .flat_map(|(article, page)| {
+                article
+                    .links
+                    .iter()
+                    .filter_map(move |link| resolve(&link.url, &page, base))
+            })
+            .flat_map(|(path, _)| candidates(&path))
+            .collect();
+        Watch {
+            inner,
+            wanted,
+            seen: Mutex::default(),
+        }
+    }
+
+    /// How many HTML pages were seen.
+    pub fn pages(&self) -> usize {
+        self.seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .filter(|(p, _)| p.ends_with(".html"))
+            .count()
+    }
+
+    /// Reports every Markdown link that leads to no page, file or anchor
+    /// among the files seen.
+    pub fn check(
+        self,
+        config: &Config,
+        content: &Content,
+        assets: &[SiteFile],
+        diagnostics: &mut Diagnostics,
+    ) {
+        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+        let files = seen.iter().map(|(p, b)| (p.as_str(), b.as_slice()));
+        let every = (0..content.articles.len()).collect::<Vec<_>>();
+        check_some(config, content, &every, true, files, assets, diagnostics);
+    }
+}
+
+impl Sink for Watch<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        // Only the pages links lead to are kept whole.
+        let kept = if self.wanted.contains(&path) {
+            bytes.clone()
+        } else {
+            Vec::new()
+        };
+        self.inner.put(path.clone(), bytes);
+        self.seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path, kept));
+    }
+}
+
+/// The output files a link to `path` may mean: the file, or the folder's
+/// `index.html`.
+fn candidates(path: &str) -> Vec<String> {
+    if path.is_empty() || path.ends_with('/') {
+        vec![format!("{path}index.html")]
+    } else {
+        vec![path.to_owned(), format!("{path}/index.html")]
+    }
 }
 
 /// Reports broken links of the articles `only` (and of the home text if
@@ -151,12 +240,7 @@ impl<'a> Targets<'a> {
     /// The ids of the page at `path` (empty for a non-HTML file), or `None`
     /// if nothing is there.
     fn page(&mut self, path: &str) -> Option<&BTreeSet<String>> {
-        let candidates = if path.is_empty() || path.ends_with('/') {
-            vec![format!("{path}index.html")]
-        } else {
-            vec![path.to_owned(), format!("{path}/index.html")]
-        };
-        let found = candidates
+        let found = candidates(path)
             .into_iter()
             .find(|c| self.files.contains_key(c.as_str()) || self.assets.contains(c))?;
         if !self.ids.contains_key(&found) {

@@ -147,9 +147,10 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     eprint!("{}", report.warnings);
                     println!(
-                        "Built {} pages ({} files) in {:.2} s into {}",
+                        "Built {} pages ({} files, {} changed) in {:.2} s into {}",
                         report.pages,
                         report.files,
+                        report.changed,
                         report.elapsed.as_secs_f64(),
                         report.output.display()
                     );

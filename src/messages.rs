@@ -415,6 +415,22 @@ pub fn hint_output() -> String {
     "choose a folder that only holds the built site, e.g. --output public".into()
 }
 
+pub fn output_not_a_folder(output: impl Display) -> String {
+    format!("cannot write the site to {output}: it is a file, not a folder")
+}
+
+pub fn folder_in_the_way(path: impl Display) -> String {
+    format!("cannot write {path}: the previous build has a folder there")
+}
+
+pub fn file_in_the_way(path: impl Display) -> String {
+    format!("cannot create the folder {path}: the previous build has a file in its place")
+}
+
+pub fn hint_delete_output() -> String {
+    "delete the output folder and build again".into()
+}
+
 // ---- The editor's commands: serve, new, init, import ----------------------
 
 pub fn cannot_open_site(root: impl Display, error: impl Display) -> String {

@@ -177,6 +177,69 @@ fn a_failed_build_reports_every_problem_and_leaves_the_previous_site() {
 }
 
 #[test]
+fn a_build_failing_after_its_pages_were_written_leaves_the_previous_site() {
+    // Links are checked once every page was rendered, and a build writes
+    // pages as it renders them: a broken link must still change nothing.
+    let site = fixture("minimal");
+    let out = site.path().join("public");
+    let options = BuildOptions {
+        output: Some(out.clone()),
+        ..BuildOptions::new(site.path())
+    };
+    chiso::build(&options).unwrap();
+    let before = snapshot(&out);
+    put(
+        site.path(),
+        "content/tin-tuc/bai-mot.md",
+        "+++\ntitle = \"Bài một, sửa\"\ndate = 2024-05-07\n+++\nXem [trang không có](/khong-co/).\n",
+    );
+    let errors = chiso::build(&options).unwrap_err().to_string();
+    assert!(errors.contains("/khong-co/"), "{errors}");
+    assert!(snapshot(&out) == before, "the previous site changed");
+}
+
+#[test]
+fn a_rebuild_writes_only_the_files_that_changed() {
+    let site = fixture("minimal");
+    let out = site.path().join("public");
+    let options = BuildOptions {
+        output: Some(out.clone()),
+        ..BuildOptions::new(site.path())
+    };
+    let first = chiso::build(&options).unwrap();
+    assert_eq!(first.changed, first.files);
+    let unit_page = out.join("don-vi/don-vi-a/index.html");
+    let modified = || fs::metadata(&unit_page).unwrap().modified().unwrap();
+    let unit_page_written = modified();
+
+    let again = chiso::build(&options).unwrap();
+    assert_eq!((again.files, again.changed), (first.files, 0));
+
+    // A new article: its page, the lists, feed, search index, tag and
+    // sitemap change; the unit pages do not.
+    put(
+        site.path(),
+        "content/tin-tuc/bai-hai.md",
+        "+++\ntitle = \"Bài hai\"\ndate = 2024-06-02\n+++\nNội dung.\n",
+    );
+    let third = chiso::build(&options).unwrap();
+    assert_eq!(third.files, first.files + 1);
+    assert!(
+        third.changed > 1 && third.changed < first.files / 2,
+        "{} of {} files changed",
+        third.changed,
+        third.files
+    );
+    assert_eq!(modified(), unit_page_written);
+    assert!(out.join("tin-tuc/bai-hai/index.html").is_file());
+
+    // And without it again, its page goes.
+    fs::remove_file(site.path().join("content/tin-tuc/bai-hai.md")).unwrap();
+    chiso::build(&options).unwrap();
+    assert!(!out.join("tin-tuc/bai-hai").exists());
+}
+
+#[test]
 fn the_command_line_builds_and_exits_with_the_right_code() {
     let site = fixture("minimal");
     let out = site.path().join("out");

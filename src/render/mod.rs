@@ -87,6 +87,36 @@ impl Templates {
     }
 }
 
+/// Where rendered files go, from any thread, in any order: kept in memory
+/// ([`Collect`], for `serve` and `check`) or written as they come (`build`).
+pub trait Sink: Sync {
+    /// Takes the file at `path` (site-relative, `/` separators).
+    fn put(&self, path: String, bytes: Vec<u8>);
+}
+
+/// A sink that keeps every file, for the rendered site as a list.
+#[derive(Default)]
+pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
+
+impl Collect {
+    /// The files, sorted by path (the order they came in depends on
+    /// scheduling).
+    pub fn into_files(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_else(|p| p.into_inner());
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+impl Sink for Collect {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.0
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(OutputFile { path, bytes });
+    }
+}
+
 /// Renders every page of the site.
 pub fn render(
     root: &Path,
@@ -99,58 +129,64 @@ pub fn render(
         return Vec::new();
     };
     let bodies = expand_bodies(config, site, content, diagnostics);
-    render_all(&templates, config, site, content, &bodies, diagnostics)
+    let files = Collect::default();
+    render_all(
+        &templates,
+        config,
+        site,
+        content,
+        &bodies,
+        &files,
+        diagnostics,
+    );
+    files.into_files()
 }
 
 /// Renders every page and every generated file from loaded templates and
-/// expanded bodies.
+/// expanded bodies into `sink`.
 pub fn render_all(
     templates: &Templates,
     config: &Config,
     site: &Site,
     content: &Content,
     bodies: &Bodies,
+    sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let mut files: Vec<OutputFile> = DEFAULT_ASSETS
-        .iter()
-        .map(|(path, text)| OutputFile {
-            path: (*path).to_owned(),
-            bytes: text.as_bytes().to_vec(),
-        })
-        .collect();
+) {
+    for (path, text) in DEFAULT_ASSETS {
+        sink.put((*path).to_owned(), text.as_bytes().to_vec());
+    }
     let env = pages::Env::new(config, site, content, bodies);
     let list = env.pages();
     let mut sitemap: Vec<String> = Vec::new();
     // The pages, the open data and the article feeds do not depend on each
     // other: make them side by side.
-    let ((pages, problems), (mut extra, feeds)) = rayon::join(
+    let (problems, ()) = rayon::join(
         || {
             let mut problems = Diagnostics::default();
-            let pages = render_pages(templates, &env, &list, Some(&mut sitemap), &mut problems);
-            (pages, problems)
+            render_pages(
+                templates,
+                &env,
+                &list,
+                sink,
+                Some(&mut sitemap),
+                &mut problems,
+            );
+            problems
         },
         || {
             rayon::join(
-                || open_data::files(site),
-                || article_feeds(config, site, content, bodies, &env.urls),
-            )
+                || open_data::files(site, sink),
+                || article_feeds(config, site, content, bodies, &env.urls, sink),
+            );
         },
     );
     diagnostics.extend(problems);
-    files.extend(pages);
-    extra.extend(feeds);
-    extra.push((
+    sink.put(
         feeds::SITEMAP_PATH.to_owned(),
         feeds::sitemap(config, &sitemap).into_bytes(),
-    ));
-    extra.push(("robots.txt".to_owned(), feeds::robots(config).into_bytes()));
-    files.extend(
-        extra
-            .into_iter()
-            .map(|(path, bytes)| OutputFile { path, bytes }),
     );
-    files
+    sink.put("robots.txt".to_owned(), feeds::robots(config).into_bytes());
 }
 
 /// Re-renders what depends on the bodies of some articles, when nothing
@@ -169,7 +205,9 @@ pub fn render_articles(
 ) -> Vec<OutputFile> {
     let env = pages::Env::new(config, site, content, bodies);
     let list: Vec<pages::Page> = articles.iter().map(|&a| pages::Page::Article(a)).collect();
-    let mut files = render_pages(templates, &env, &list, None, diagnostics);
+    let collected = Collect::default();
+    render_pages(templates, &env, &list, &collected, None, diagnostics);
+    let mut files = collected.into_files();
     let first_article = entries.len().saturating_sub(content.articles.len());
     for &a in articles {
         if let Some(entry) = entries.get_mut(first_article + a) {
@@ -222,76 +260,86 @@ fn article_feeds(
     content: &Content,
     bodies: &Bodies,
     urls: &urls::Urls,
-) -> Vec<(String, Vec<u8>)> {
+    sink: &dyn Sink,
+) {
     let entries = search::entries(site, content, &bodies.articles, urls);
+    sink.put(
+        search::INDEX_PATH.to_owned(),
+        search::index_json(&entries).into_bytes(),
+    );
     let feed = feed_items(config, content, bodies);
-    vec![
-        (
-            search::INDEX_PATH.to_owned(),
-            search::index_json(&entries).into_bytes(),
-        ),
-        (
-            feeds::ATOM_PATH.to_owned(),
-            feeds::atom(config, &feed).into_bytes(),
-        ),
-    ]
+    sink.put(
+        feeds::ATOM_PATH.to_owned(),
+        feeds::atom(config, &feed).into_bytes(),
+    );
 }
 
-/// Renders `list` in parallel, one context at a time, collected in list
-/// order so the output does not depend on scheduling. Reports two pages at
-/// one URL and template errors (each once); fills `sitemap` if given.
+/// Renders `list` in parallel, one context at a time, into `sink`. Reports
+/// two pages at one URL (before rendering either) and template errors (each
+/// once, in list order); fills `sitemap` if given.
 fn render_pages(
     templates: &Templates,
     env: &pages::Env,
     list: &[pages::Page],
+    sink: &dyn Sink,
     mut sitemap: Option<&mut Vec<String>>,
     diagnostics: &mut Diagnostics,
-) -> Vec<OutputFile> {
-    let rendered: Vec<Result<String, tera::Error>> = list
-        .par_iter()
-        .map(|page| {
-            templates
-                .tera
-                .render(env.template(page), &env.context(page))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(list.len());
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut reported = std::collections::BTreeSet::new();
-    for (page, result) in list.iter().zip(rendered) {
+) {
+    let mut seen: BTreeMap<String, &pages::Page> = BTreeMap::new();
+    let mut jobs: Vec<(&pages::Page, String)> = Vec::with_capacity(list.len());
+    for page in list {
         let folder = env.path(page);
         let file = env.file(page);
         let path = format!("{folder}{file}");
-        let describe = env.describe(page);
-        if let Some(first) = seen.insert(path.clone(), describe.clone()) {
-            let mut d = Diagnostic::error(msg::same_url(&folder, &first, &describe))
-                .with_hint(msg::hint_different_slug());
+        if let Some(first) = seen.get(&path) {
+            let mut d = Diagnostic::error(msg::same_url(
+                &folder,
+                &env.describe(first),
+                &env.describe(page),
+            ))
+            .with_hint(msg::hint_different_slug());
             if let Some(file) = env.source_file(page) {
                 d = d.in_file(file);
             }
             diagnostics.push(d);
             continue;
         }
+        seen.insert(path.clone(), page);
         if file == "index.html" {
             if let Some(sitemap) = sitemap.as_deref_mut() {
                 sitemap.push(folder);
             }
         }
-        match result {
-            Ok(html) => files.push(OutputFile {
-                path,
-                bytes: html.into_bytes(),
-            }),
-            Err(e) => {
-                // One broken template breaks every page using it: say it once.
-                let d = template_error(&templates.sources, env.template(page), &describe, &e);
-                if reported.insert((d.file.clone(), d.location, d.snippet.clone())) {
-                    diagnostics.push(d);
+        jobs.push((page, path));
+    }
+    let failures: Vec<(&pages::Page, tera::Error)> = jobs
+        .into_par_iter()
+        .filter_map(|(page, path)| {
+            match templates
+                .tera
+                .render(env.template(page), &env.context(page))
+            {
+                Ok(html) => {
+                    sink.put(path, html.into_bytes());
+                    None
                 }
+                Err(e) => Some((page, e)),
             }
+        })
+        .collect();
+    let mut reported = std::collections::BTreeSet::new();
+    for (page, e) in failures {
+        // One broken template breaks every page using it: say it once.
+        let d = template_error(
+            &templates.sources,
+            env.template(page),
+            &env.describe(page),
+            &e,
+        );
+        if reported.insert((d.file.clone(), d.location, d.snippet.clone())) {
+            diagnostics.push(d);
         }
     }
-    files
 }
 
 /// Parses the templates only, reporting syntax errors: run when the data has

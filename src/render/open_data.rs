@@ -31,22 +31,17 @@ const COLUMNS: &[&str] = &[
     "khong_xep_hang",
 ];
 
-/// Every table's CSV and JSON as (site-relative path, bytes).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    // Tables are independent: make them in parallel, keep their order.
-    site.tables
-        .par_iter()
-        .flat_map_iter(|table| {
-            let def = &site.indices[table.index];
-            let group = &site.groups[table.group];
-            let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
-            let json = serde_json::to_string_pretty(&json(site, table)).unwrap_or_default();
-            [
-                (path("csv"), csv(site, table).into_bytes()),
-                (path("json"), json.into_bytes()),
-            ]
-        })
-        .collect()
+/// Every table's CSV and JSON, into `sink`.
+pub fn files(site: &Site, sink: &dyn super::Sink) {
+    // Tables are independent: make them in parallel.
+    site.tables.par_iter().for_each(|table| {
+        let def = &site.indices[table.index];
+        let group = &site.groups[table.group];
+        let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
+        let json = serde_json::to_string_pretty(&json(site, table)).unwrap_or_default();
+        sink.put(path("csv"), csv(site, table).into_bytes());
+        sink.put(path("json"), json.into_bytes());
+    });
 }
 
 /// A number rounded to `decimals`, as a machine value ("95.27").
