@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::cells::{Cells, Line};
 use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
 use super::urls::Urls;
 use crate::content::{render_markdown, Article};
@@ -162,12 +163,37 @@ pub struct RowView<'a> {
     pub not_ranked: Option<&'a str>,
     /// Other published values.
     pub alternatives: &'a [Alternative],
+    /// The line's cells as HTML, as every built-in page shows them.
+    pub cells: Cells,
 }
 
 impl<'a> RowView<'a> {
     pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls) -> Self {
         let def = &site.indices[table.index];
+        let regional = regional_views(site, row);
+        let note_html = render_markdown(&row.note, urls.base());
+        let cells = Cells::new(&Line {
+            unit_name: &site.units[row.unit].name,
+            unit_label: &def.unit_label,
+            value: row.value,
+            decimals: row.decimals,
+            points: row.points,
+            max_points: row.max_points,
+            rank: row.rank,
+            of: row.of,
+            change: row.change.as_ref(),
+            no_comparison: row.no_comparison.as_ref(),
+            illustrative: row.illustrative,
+            not_ranked: row.not_ranked.as_deref(),
+            alternatives: &row.alternatives,
+            note_html: &note_html,
+            regional: regional
+                .iter()
+                .map(|r| (r.scheme, r.label.as_str(), r.rank, r.of))
+                .collect(),
+        });
         RowView {
+            cells,
             unit: UnitRef::new(site, row.unit, urls),
             value: row.value,
             points: row.points,
@@ -187,7 +213,7 @@ impl<'a> RowView<'a> {
             no_comparison: row.no_comparison.as_ref(),
             not_ranked: row.not_ranked.as_deref(),
             alternatives: &row.alternatives,
-            regional: regional_views(site, row),
+            regional,
             components: row
                 .components
                 .iter()
@@ -202,7 +228,7 @@ impl<'a> RowView<'a> {
                 })
                 .collect(),
             illustrative: row.illustrative,
-            note_html: render_markdown(&row.note, urls.base()),
+            note_html,
         }
     }
 }

@@ -1,0 +1,306 @@
+//! The cells of a result line as HTML: score, points, rank, change, regional
+//! ranks and notes, the same on every page that shows the line.
+//!
+//! They are made here, once per line a page shows, rather than by template
+//! macros: a national ranking page has hundreds of lines, and a Tera macro
+//! call copies its arguments and renders into a string of its own, which
+//! made these few cells most of a build's rendering time. Templates print
+//! them with `{{ row.cells.score | safe }}`; every piece of text inserted is
+//! escaped here.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::charts::escape;
+use crate::data::schema::Alternative;
+use crate::model::{Change, NoComparison};
+use crate::vi;
+
+/// The cells of one line (HTML).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Cells {
+    /// `88,35%` with the illustrative and alternative-value marks, or why
+    /// there is no score.
+    pub score: String,
+    /// `97,03/98`, or `—`.
+    pub points: String,
+    /// `14/62`, or `—`.
+    pub rank: String,
+    /// `tăng 10 bậc`, or why there is no comparison.
+    pub change: String,
+    /// `xếp thứ 3/14 Bắc Trung Bộ; …`.
+    pub regional: String,
+    /// The notes under a table about this line: not ranked, other
+    /// published values, the editor's note.
+    pub notes: String,
+}
+
+/// What the cells are made from.
+pub struct Line<'a> {
+    pub unit_name: &'a str,
+    pub unit_label: &'a str,
+    pub value: Option<f64>,
+    pub decimals: u32,
+    pub points: Option<f64>,
+    pub max_points: Option<f64>,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
+    pub change: Option<&'a Change>,
+    pub no_comparison: Option<&'a NoComparison>,
+    pub illustrative: bool,
+    pub not_ranked: Option<&'a str>,
+    pub alternatives: &'a [Alternative],
+    pub note_html: &'a str,
+    /// (scheme, label, rank, of) of each regional rank.
+    pub regional: Vec<(&'a str, &'a str, u32, Option<u32>)>,
+}
+
+const MISSING: &str = "—";
+
+impl Cells {
+    pub fn new(line: &Line) -> Cells {
+        Cells {
+            score: score(line),
+            points: points(line),
+            rank: rank(line),
+            change: change(line),
+            regional: regional(line),
+            notes: notes(line),
+        }
+    }
+}
+
+/// ` điểm` after a number, but `%` right against it.
+pub fn unit_label(label: &str) -> String {
+    if label == "%" {
+        "%".to_owned()
+    } else {
+        format!(" {}", escape(label))
+    }
+}
+
+/// A number as its source wrote it: `98`, `88,5`, `97,03`.
+pub fn as_written(value: f64) -> String {
+    let text = value.to_string();
+    let decimals = text
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len().min(6) as u32);
+    vi::format_number(value, decimals)
+}
+
+fn score(line: &Line) -> String {
+    if line.not_ranked.is_some_and(|r| !r.is_empty()) {
+        return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();
+    }
+    let Some(value) = line.value else {
+        return format!("<span class=\"score missing\">{MISSING}</span>");
+    };
+    let mut out = format!(
+        "<span class=\"score\">{}{}</span>",
+        vi::format_number(value, line.decimals),
+        unit_label(line.unit_label)
+    );
+    if line.illustrative {
+        out.push_str("<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>");
+    }
+    if !line.alternatives.is_empty() {
+        out.push_str("<sup class=\"alt-mark\" title=\"Có giá trị khác đã được công bố\">†</sup>");
+    }
+    out
+}
+
+fn points(line: &Line) -> String {
+    match line.points {
+        Some(points) => format!(
+            "{}/{}",
+            as_written(points),
+            line.max_points.map_or(MISSING.to_owned(), as_written)
+        ),
+        None => MISSING.to_owned(),
+    }
+}
+
+fn rank(line: &Line) -> String {
+    match line.rank {
+        Some(rank) => format!(
+            "<span class=\"rank\">{rank}/{}</span>",
+            line.of.map(|o| o.to_string()).unwrap_or_default()
+        ),
+        None => MISSING.to_owned(),
+    }
+}
+
+fn change(line: &Line) -> String {
+    if let Some(change) = line.change {
+        return match change.rank_delta {
+            Some(delta) => {
+                let class = match delta {
+                    d if d > 0 => "up",
+                    d if d < 0 => "down",
+                    _ => "same",
+                };
+                format!(
+                    "<span class=\"change {class}\">{}</span>",
+                    escape(&vi::rank_change_phrase(delta))
+                )
+            }
+            None => MISSING.to_owned(),
+        };
+    }
+    match line.no_comparison {
+        Some(NoComparison::OtherGroup { year, group }) => format!(
+            "<span class=\"change none\">không so sánh (năm {year} thuộc khối {})</span>",
+            escape(group)
+        ),
+        Some(NoComparison::NotRankedThen { year }) => {
+            format!("<span class=\"change none\">không so sánh (năm {year} không xếp hạng)</span>")
+        }
+        _ => format!(
+            "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
+        ),
+    }
+}
+
+fn regional(line: &Line) -> String {
+    let mut out = String::new();
+    for (i, (scheme, label, rank, of)) in line.regional.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        let _ = write!(
+            out,
+            "<span class=\"regional\" title=\"{}\">xếp thứ {rank}",
+            escape(scheme)
+        );
+        if let Some(of) = of.filter(|&o| o != 0) {
+            let _ = write!(out, "/{of}");
+        }
+        let _ = write!(out, " {}</span>", escape(label));
+    }
+    out
+}
+
+fn notes(line: &Line) -> String {
+    let name = escape(line.unit_name);
+    let mut out = String::new();
+    if let Some(reason) = line.not_ranked.filter(|r| !r.is_empty()) {
+        let _ = write!(
+            out,
+            "<p class=\"note\"><strong>{name}</strong>: không xếp hạng — {}</p>",
+            escape(reason)
+        );
+    }
+    if !line.alternatives.is_empty() {
+        let _ = write!(
+            out,
+            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: giá trị khác đã được công bố:"
+        );
+        for (i, alt) in line.alternatives.iter().enumerate() {
+            let _ = write!(out, " {} — {}", as_written(alt.value), escape(&alt.source));
+            if i + 1 < line.alternatives.len() {
+                out.push(';');
+            }
+        }
+        out.push_str("</p>");
+    }
+    if !line.note_html.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"note\"><strong>{name}:</strong> {}</div>",
+            line.note_html
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line() -> Line<'static> {
+        Line {
+            unit_name: "Sở A & B",
+            unit_label: "%",
+            value: Some(88.349),
+            decimals: 2,
+            points: Some(97.03),
+            max_points: Some(98.0),
+            rank: Some(14),
+            of: Some(62),
+            change: None,
+            no_comparison: None,
+            illustrative: false,
+            not_ranked: None,
+            alternatives: &[],
+            note_html: "",
+            regional: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn cells_read_the_vietnamese_way() {
+        let change = Change {
+            previous_year: 2022,
+            previous_rank: Some(24),
+            rank_delta: Some(10),
+            value_delta: Some(1.5),
+        };
+        let cells = Cells::new(&Line {
+            change: Some(&change),
+            illustrative: true,
+            regional: vec![("vung", "Bắc Trung Bộ", 3, Some(14))],
+            ..line()
+        });
+        assert_eq!(
+            cells.score,
+            "<span class=\"score\">88,35%</span><span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>"
+        );
+        assert_eq!(cells.points, "97,03/98");
+        assert_eq!(cells.rank, "<span class=\"rank\">14/62</span>");
+        assert_eq!(cells.change, "<span class=\"change up\">tăng 10 bậc</span>");
+        assert_eq!(
+            cells.regional,
+            "<span class=\"regional\" title=\"vung\">xếp thứ 3/14 Bắc Trung Bộ</span>"
+        );
+        assert_eq!(cells.notes, "");
+    }
+
+    #[test]
+    fn a_line_without_figures_says_why_and_escapes_text() {
+        let alternatives = [Alternative {
+            value: 90.5,
+            source: "Báo <b>".to_owned(),
+        }];
+        let cells = Cells::new(&Line {
+            value: None,
+            points: None,
+            rank: None,
+            unit_label: "điểm",
+            not_ranked: Some("thiếu hồ sơ"),
+            alternatives: &alternatives,
+            no_comparison: Some(&NoComparison::NotRankedThen { year: 2022 }),
+            ..line()
+        });
+        assert_eq!(
+            cells.score,
+            "<span class=\"score not-ranked\">không xếp hạng</span>"
+        );
+        assert_eq!((cells.points.as_str(), cells.rank.as_str()), ("—", "—"));
+        assert!(cells.change.contains("năm 2022 không xếp hạng"));
+        assert_eq!(
+            cells.notes,
+            "<p class=\"note\"><strong>Sở A &amp; B</strong>: không xếp hạng — thiếu hồ sơ</p>\
+             <p class=\"note\"><sup>†</sup> <strong>Sở A &amp; B</strong>: giá trị khác đã được công bố: 90,5 — Báo &lt;b&gt;</p>"
+        );
+        assert_eq!(
+            Cells::new(&Line {
+                value: Some(7.0),
+                unit_label: "điểm",
+                ..line()
+            })
+            .score,
+            "<span class=\"score\">7,00 điểm</span>"
+        );
+    }
+}
