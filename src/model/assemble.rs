@@ -80,7 +80,9 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
             ));
         }
     }
-    units.sort_by(|(a, _), (b, _)| vi::compare(&a.name, &b.name).then_with(|| a.id.cmp(&b.id)));
+    // Units are kept in Vietnamese alphabetical order, so that a unit's index
+    // is its place in that order (tables and sort keys rely on it).
+    units.sort_by_cached_key(|(u, _)| (vi::sort_key(&u.name), u.id.clone()));
     (site.units, origins.units) = units.into_iter().unzip();
 
     ctx.ids.indices = ctx.ids_of(
@@ -442,7 +444,8 @@ impl Context<'_> {
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))
-                .then_with(|| vi::compare(&site.units[a.unit].name, &site.units[b.unit].name))
+                // Unit indices follow Vietnamese alphabetical order.
+                .then_with(|| a.unit.cmp(&b.unit))
         });
         (self.diagnostics.error_count() == errors_before).then_some(table)
     }

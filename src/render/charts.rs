@@ -95,10 +95,32 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A coordinate with at most one decimal, without trailing zeros.
-fn c(v: f64) -> String {
-    let v = if v.is_finite() { v } else { 0.0 };
-    let text = format!("{:.1}", v);
-    text.strip_suffix(".0").unwrap_or(&text).to_owned()
+fn c(v: f64) -> Coord {
+    Coord(if v.is_finite() { v } else { 0.0 })
+}
+
+/// A coordinate as `c` writes it. Charts write tens of thousands of them
+/// per build: tenths are counted in integers, and only a value halfway
+/// between two tenths goes through `{:.1}` (which rounds the exact binary
+/// value, and so decides those ties differently from `f64::round`).
+struct Coord(f64);
+
+impl std::fmt::Display for Coord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let tenths = self.0 * 10.0;
+        if tenths.abs() >= 1e15 || (tenths - tenths.trunc()).abs() == 0.5 {
+            let text = format!("{:.1}", self.0);
+            return f.write_str(text.strip_suffix(".0").unwrap_or(&text));
+        }
+        let t = tenths.round() as i64;
+        let sign = if t < 0 { "-" } else { "" };
+        let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
+        if tenth == 0 {
+            write!(f, "{sign}{whole}")
+        } else {
+            write!(f, "{sign}{whole}.{tenth}")
+        }
+    }
 }
 
 fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
@@ -331,6 +353,30 @@ fn digits(v: f64) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_have_at_most_one_decimal() {
+        for (v, want) in [
+            (360.0, "360"),
+            (12.34, "12.3"),
+            (12.36, "12.4"),
+            (0.04, "0"),
+            (-1.5, "-1.5"),
+            (-12.0, "-12"),
+            (0.25, "0.2"),
+            (f64::NAN, "0"),
+        ] {
+            assert_eq!(c(v).to_string(), want, "{v}");
+        }
+        // The same text as `{:.1}` without a trailing `.0`, for many values.
+        for i in -20_000..20_000 {
+            let v = f64::from(i) * 0.013_7;
+            let text = format!("{v:.1}");
+            let want = text.strip_suffix(".0").unwrap_or(&text);
+            let want = if want == "-0" { "0" } else { want };
+            assert_eq!(c(v).to_string(), want, "{v}");
+        }
+    }
 
     const PCT: Format = Format {
         decimals: 2,
