@@ -153,9 +153,9 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         warnings: mut diagnostics,
         mut timings,
     } = load(options)?;
-    let files = timings.time("render", || {
+    let (files, templates_time) = timings.time("render", || {
         let files = render::Collect::default();
-        render::render_all(
+        let times = render::render_all(
             &templates,
             &config,
             &site,
@@ -164,8 +164,9 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
             &files,
             &mut diagnostics,
         );
-        files.into_files()
+        (files.into_files(), times.list())
     });
+    timings.templates = templates_time;
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
@@ -239,6 +240,8 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     pub stages: Vec<(&'static str, Duration)>,
+    /// Per template, the costliest first.
+    pub templates: Vec<(&'static str, render::TemplateTime)>,
 }
 
 impl Timings {
@@ -258,6 +261,23 @@ impl std::fmt::Display for Timings {
                 f,
                 "  {name:<18} {:>9.1} ms",
                 duration.as_secs_f64() * 1000.0
+            )?;
+        }
+        if !self.templates.is_empty() {
+            writeln!(
+                f,
+                "  {:<20} {:>6} {:>11} {:>11} {:>7}",
+                "template (CPU time)", "pages", "context", "render", "MB"
+            )?;
+        }
+        for (name, t) in &self.templates {
+            writeln!(
+                f,
+                "  {name:<20} {:>6} {:>8.1} ms {:>8.1} ms {:>7.1}",
+                t.pages,
+                t.context.as_secs_f64() * 1000.0,
+                t.render.as_secs_f64() * 1000.0,
+                t.bytes as f64 / 1e6
             )?;
         }
         Ok(())
@@ -293,8 +313,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         }
     };
     let watch = links::Watch::new(&config, &content, &writer);
-    timings.time("render and write", || {
-        render::render_all(
+    let templates_time = timings.time("render and write", || {
+        let times = render::render_all(
             &templates,
             &config,
             &site,
@@ -306,7 +326,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         for asset in &assets {
             writer.copy(asset);
         }
+        times.list()
     });
+    timings.templates = templates_time;
     let pages = watch.pages();
     if diagnostics.has_errors() {
         // Dropping the writer removes what it wrote.

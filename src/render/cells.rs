@@ -71,12 +71,13 @@ impl Cells {
     }
 }
 
-/// ` điểm` after a number, but `%` right against it.
-pub fn unit_label(label: &str) -> String {
+/// What follows a number (text, not HTML): ` điểm`, but `%` right against
+/// it.
+pub fn unit_suffix(label: &str) -> String {
     if label == "%" {
         "%".to_owned()
     } else {
-        format!(" {}", escape(label))
+        format!(" {label}")
     }
 }
 
@@ -99,7 +100,7 @@ fn score(line: &Line) -> String {
     let mut out = format!(
         "<span class=\"score\">{}{}</span>",
         vi::format_number(value, line.decimals),
-        unit_label(line.unit_label)
+        escape(&unit_suffix(line.unit_label))
     );
     if line.illustrative {
         out.push_str("<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>");

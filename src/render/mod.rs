@@ -20,6 +20,7 @@ pub use pages::Bodies;
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -56,6 +57,18 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/footer.html",
         include_str!("templates/partials/footer.html"),
+    ),
+    (
+        "partials/table-summary.html",
+        include_str!("templates/partials/table-summary.html"),
+    ),
+    (
+        "partials/table-source.html",
+        include_str!("templates/partials/table-source.html"),
+    ),
+    (
+        "partials/table-downloads.html",
+        include_str!("templates/partials/table-downloads.html"),
     ),
 ];
 
@@ -153,7 +166,7 @@ pub fn render_all(
     bodies: &Bodies,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) {
+) -> TemplateTimes {
     for (path, text) in DEFAULT_ASSETS {
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
     }
@@ -162,6 +175,7 @@ pub fn render_all(
     let mut sitemap: Vec<String> = Vec::new();
     // The pages, the open data and the article feeds do not depend on each
     // other: make them side by side.
+    let times = TemplateTimes::default();
     let (problems, ()) = rayon::join(
         || {
             let mut problems = Diagnostics::default();
@@ -170,6 +184,7 @@ pub fn render_all(
                 &env,
                 &list,
                 sink,
+                &times,
                 Some(&mut sitemap),
                 &mut problems,
             );
@@ -188,6 +203,40 @@ pub fn render_all(
         feeds::sitemap(config, &sitemap).into_bytes(),
     );
     sink.put("robots.txt".to_owned(), feeds::robots(config).into_bytes());
+    times
+}
+
+/// Per template: pages rendered, the time spent making their contexts and
+/// rendering them (summed over threads), and the bytes made; printed by
+/// `chiso build --timings`.
+#[derive(Debug, Default)]
+pub struct TemplateTimes(std::sync::Mutex<BTreeMap<&'static str, TemplateTime>>);
+
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TemplateTime {
+    pub pages: usize,
+    pub context: Duration,
+    pub render: Duration,
+    pub bytes: usize,
+}
+
+impl TemplateTimes {
+    fn add(&self, template: &'static str, context: Duration, render: Duration, bytes: usize) {
+        let mut times = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let t = times.entry(template).or_default();
+        t.pages += 1;
+        t.context += context;
+        t.render += render;
+        t.bytes += bytes;
+    }
+
+    /// The templates, the costliest first.
+    pub fn list(self) -> Vec<(&'static str, TemplateTime)> {
+        let times = self.0.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut list: Vec<_> = times.into_iter().collect();
+        list.sort_by_key(|(name, t)| (std::cmp::Reverse(t.context + t.render), *name));
+        list
+    }
 }
 
 /// Re-renders what depends on the bodies of some articles, when nothing
@@ -207,7 +256,16 @@ pub fn render_articles(
     let env = pages::Env::new(config, site, content, bodies);
     let list: Vec<pages::Page> = articles.iter().map(|&a| pages::Page::Article(a)).collect();
     let collected = Collect::default();
-    render_pages(templates, &env, &list, &collected, None, diagnostics);
+    let times = TemplateTimes::default();
+    render_pages(
+        templates,
+        &env,
+        &list,
+        &collected,
+        &times,
+        None,
+        diagnostics,
+    );
     let mut files = collected.into_files();
     let first_article = entries.len().saturating_sub(content.articles.len());
     for &a in articles {
@@ -283,6 +341,7 @@ fn render_pages(
     env: &pages::Env,
     list: &[pages::Page],
     sink: &dyn Sink,
+    times: &TemplateTimes,
     mut sitemap: Option<&mut Vec<String>>,
     diagnostics: &mut Diagnostics,
 ) {
@@ -316,10 +375,13 @@ fn render_pages(
     let failures: Vec<(&pages::Page, tera::Error)> = jobs
         .into_par_iter()
         .filter_map(|(page, path)| {
-            match templates
-                .tera
-                .render(env.template(page), &env.context(page))
-            {
+            let started = Instant::now();
+            let context = env.context(page);
+            let made = started.elapsed();
+            let rendered = templates.tera.render(env.template(page), &context);
+            let bytes = rendered.as_ref().map_or(0, String::len);
+            times.add(env.template(page), made, started.elapsed() - made, bytes);
+            match rendered {
                 Ok(html) => {
                     sink.put(path, html.into_bytes());
                     None

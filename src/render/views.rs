@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::cells::{Cells, Line};
+use super::cells::{unit_suffix, Cells, Line};
 use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
 use super::urls::Urls;
 use crate::content::{render_markdown, Article};
@@ -20,6 +20,9 @@ pub struct IndexRef<'a> {
     pub short_name: &'a str,
     pub publisher: Option<&'a str>,
     pub unit_label: &'a str,
+    /// What follows a figure: `%` right against it, or a space and the
+    /// label (` điểm`).
+    pub unit_suffix: String,
     pub decimals: u32,
     pub url: String,
 }
@@ -32,6 +35,7 @@ impl<'a> IndexRef<'a> {
             short_name: def.short_name.as_deref().unwrap_or(&def.name),
             publisher: def.publisher.as_deref(),
             unit_label: &def.unit_label,
+            unit_suffix: unit_suffix(&def.unit_label),
             decimals: def.decimals,
             url: urls.index(&def.id),
         }
