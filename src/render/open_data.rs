@@ -5,7 +5,7 @@
 //! thousands separator) rounded to the published decimals.
 
 use rayon::prelude::*;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
 use super::urls;
 use crate::model::{Site, Table};
@@ -49,12 +49,13 @@ fn machine(value: f64, decimals: u32) -> String {
     format!("{:.*}", decimals as usize, value)
 }
 
-fn rounded(value: f64, decimals: u32) -> Value {
+/// A number rounded to `decimals`, as JSON writes it (95.27); `None` when
+/// it is not finite, which JSON cannot hold.
+fn rounded(value: f64, decimals: u32) -> Option<f64> {
     machine(value, decimals)
         .parse::<f64>()
         .ok()
-        .and_then(|v| serde_json::Number::from_f64(v).map(Value::Number))
-        .unwrap_or(Value::Null)
+        .filter(|v| v.is_finite())
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).
@@ -114,70 +115,153 @@ pub fn csv(site: &Site, table: &Table) -> String {
 }
 
 /// The table as JSON: the index, group and source, the derived figures and
-/// every row.
-pub fn json(site: &Site, table: &Table) -> Value {
+/// every row. Fields are declared in alphabetical order, the order the
+/// files have always had.
+pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
-    let rows: Vec<Value> = table
+    let rows = table
         .rows
         .iter()
         .map(|row| {
             let unit = &site.units[row.unit];
-            let components: Map<String, Value> = row
-                .components
-                .iter()
-                .map(|&(c, v)| (def.components[c].id.clone(), json!(v)))
-                .collect();
-            json!({
-                "rank": row.rank,
-                "of": row.of.or(table.ranked),
-                "unit": unit.id,
-                "unit_name": unit.name,
-                "value": row.value.map(|v| rounded(v, row.decimals)),
-                "points": row.points,
-                "max_points": row.max_points,
-                "band": row.band.map(|b| def.bands[b].name.clone()),
-                "change": row.change.map(|c| json!({
-                    "previous_year": c.previous_year,
-                    "previous_rank": c.previous_rank,
-                    "rank_delta": c.rank_delta,
-                    "value_delta": c.value_delta.map(|v| rounded(v, row.decimals)),
-                })),
-                "components": components,
-                "illustrative": row.illustrative,
-                "not_ranked": row.not_ranked,
-            })
+            JsonRow {
+                band: row.band.map(|b| def.bands[b].name.as_str()),
+                change: row.change.map(|c| JsonChange {
+                    previous_rank: c.previous_rank,
+                    previous_year: c.previous_year,
+                    rank_delta: c.rank_delta,
+                    value_delta: c.value_delta.and_then(|v| rounded(v, row.decimals)),
+                }),
+                components: row
+                    .components
+                    .iter()
+                    .map(|&(c, v)| (def.components[c].id.as_str(), v))
+                    .collect(),
+                illustrative: row.illustrative,
+                max_points: row.max_points,
+                not_ranked: row.not_ranked.as_deref(),
+                of: row.of.or(table.ranked),
+                points: row.points,
+                rank: row.rank,
+                unit: &unit.id,
+                unit_name: &unit.name,
+                value: row.value.and_then(|v| rounded(v, row.decimals)),
+            }
         })
         .collect();
-    json!({
-        "index": {
-            "id": def.id,
-            "name": def.name,
-            "short_name": def.short_name.as_deref().unwrap_or(&def.name),
-            "unit_label": def.unit_label,
-            "decimals": def.decimals,
-            "scale": { "min": def.scale.min, "max": def.scale.max },
+    JsonTable {
+        announced: table.announced.map(|d| d.to_string()),
+        average: table.average.and_then(|v| rounded(v, def.decimals)),
+        complete: table.complete,
+        group: JsonGroup {
+            id: &group.id,
+            name: &group.name,
         },
-        "year": table.year,
-        "group": { "id": group.id, "name": group.name },
-        "complete": table.complete,
-        "illustrative": table.has_illustrative(),
-        "announced": table.announced.map(|d| d.to_string()),
-        "source": table.source.as_ref().map(|s| json!({
-            "title": s.title,
-            "issuer": s.issuer,
-            "date": s.date.map(|d| d.to_string()),
-            "url": s.url,
-        })),
-        "ranked": table.ranked,
-        "average": table.average.map(|v| rounded(v, def.decimals)),
-        "top_band": table.top_band.map(|(b, count)| json!({
-            "name": def.bands[b].name,
-            "min": def.bands[b].min,
-            "count": count,
-        })),
-        "rows": rows,
-    })
+        illustrative: table.has_illustrative(),
+        index: JsonIndex {
+            decimals: def.decimals,
+            id: &def.id,
+            name: &def.name,
+            scale: JsonScale {
+                max: def.scale.max,
+                min: def.scale.min,
+            },
+            short_name: def.short_name.as_deref().unwrap_or(&def.name),
+            unit_label: &def.unit_label,
+        },
+        ranked: table.ranked,
+        rows,
+        source: table.source.as_ref().map(|s| JsonSource {
+            date: s.date.map(|d| d.to_string()),
+            issuer: s.issuer.as_deref(),
+            title: &s.title,
+            url: s.url.as_deref(),
+        }),
+        top_band: table.top_band.map(|(b, count)| JsonTopBand {
+            count,
+            min: def.bands[b].min,
+            name: &def.bands[b].name,
+        }),
+        year: table.year,
+    }
+}
+
+#[derive(Serialize)]
+struct JsonTable<'a> {
+    announced: Option<String>,
+    average: Option<f64>,
+    complete: bool,
+    group: JsonGroup<'a>,
+    illustrative: bool,
+    index: JsonIndex<'a>,
+    ranked: Option<u32>,
+    rows: Vec<JsonRow<'a>>,
+    source: Option<JsonSource<'a>>,
+    top_band: Option<JsonTopBand<'a>>,
+    year: i32,
+}
+
+#[derive(Serialize)]
+struct JsonGroup<'a> {
+    id: &'a str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonIndex<'a> {
+    decimals: u32,
+    id: &'a str,
+    name: &'a str,
+    scale: JsonScale,
+    short_name: &'a str,
+    unit_label: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonScale {
+    max: f64,
+    min: f64,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    date: Option<String>,
+    issuer: Option<&'a str>,
+    title: &'a str,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonTopBand<'a> {
+    count: usize,
+    min: f64,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonRow<'a> {
+    band: Option<&'a str>,
+    change: Option<JsonChange>,
+    /// By component id, in id order.
+    components: std::collections::BTreeMap<&'a str, f64>,
+    illustrative: bool,
+    max_points: Option<f64>,
+    not_ranked: Option<&'a str>,
+    of: Option<u32>,
+    points: Option<f64>,
+    rank: Option<u32>,
+    unit: &'a str,
+    unit_name: &'a str,
+    value: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct JsonChange {
+    previous_rank: Option<u32>,
+    previous_year: i32,
+    rank_delta: Option<i64>,
+    value_delta: Option<f64>,
 }
 
 #[cfg(test)]
@@ -195,6 +279,6 @@ mod tests {
     fn numbers_are_machine_values_at_published_precision() {
         assert_eq!(machine(95.2693877, 2), "95.27");
         assert_eq!(machine(44.3138, 4), "44.3138");
-        assert_eq!(rounded(88.349999, 2), json!(88.35));
+        assert_eq!(rounded(88.349999, 2), Some(88.35));
     }
 }

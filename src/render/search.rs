@@ -109,7 +109,7 @@ pub fn entries(
 pub fn article_entry(article: &Article, html: &super::shortcodes::Expanded, urls: &Urls) -> Entry {
     // The index is downloaded whole by the search page, on phones too: an
     // article is found by its title, summary, tags and opening words.
-    let text = strip_tags(&html.html);
+    let text = strip_tags_until(&html.html, ARTICLE_WORDS);
     let body = text
         .split_whitespace()
         .take(ARTICLE_WORDS)
@@ -134,18 +134,39 @@ pub fn index_json(entries: &[Entry]) -> String {
 /// The text of HTML that chiso rendered itself: tags dropped, the few
 /// entities pulldown-cmark writes decoded.
 pub fn strip_tags(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    strip_tags_until(html, usize::MAX)
+}
+
+/// [`strip_tags`], stopping once the text holds more than `words` words (an
+/// article's entry keeps only its opening words).
+fn strip_tags_until(html: &str, words: usize) -> String {
+    let mut out = String::new();
     let mut in_tag = false;
+    let mut count = 0;
+    let mut in_word = false;
     for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
+        let shown = match c {
+            '<' => {
+                in_tag = true;
+                continue;
+            }
             '>' if in_tag => {
                 in_tag = false;
-                out.push(' ');
+                ' '
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            c if !in_tag => c,
+            _ => continue,
+        };
+        if shown.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+            if count > words {
+                break;
+            }
         }
+        out.push(shown);
     }
     out.replace("&lt;", "<")
         .replace("&gt;", ">")
@@ -157,6 +178,21 @@ pub fn strip_tags(html: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_stripped_and_long_text_cut_at_a_word() {
+        let html = "<p>Một <em>hai</em> &amp; ba</p><p>bốn năm</p>";
+        assert_eq!(
+            strip_tags(html),
+            " Một  hai  &amp; ba  bốn năm ".replace("&amp;", "&")
+        );
+        assert_eq!(
+            strip_tags_until(html, 3)
+                .split_whitespace()
+                .collect::<Vec<_>>(),
+            ["Một", "hai", "&"]
+        );
+    }
 
     #[test]
     fn entries_hold_folded_text_for_diacritic_free_queries() {

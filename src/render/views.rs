@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::cells::{unit_suffix, Cells, Line};
+use super::cells::{as_written, unit_suffix, Cells, Line};
 use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
 use super::urls::Urls;
 use crate::content::{render_markdown, Article};
@@ -76,12 +76,7 @@ impl<'a> IndexView<'a> {
             components: def
                 .components
                 .iter()
-                .map(|c| ComponentView {
-                    id: &c.id,
-                    name: &c.name,
-                    max: c.max,
-                    value: None,
-                })
+                .map(|c| ComponentView::new(c, None))
                 .collect(),
             bands,
         }
@@ -94,6 +89,23 @@ pub struct ComponentView<'a> {
     pub name: &'a str,
     pub max: Option<f64>,
     pub value: Option<f64>,
+    /// `value` and `max` as their source wrote them (`18,5`), or `—`.
+    pub value_text: String,
+    pub max_text: String,
+}
+
+impl<'a> ComponentView<'a> {
+    fn new(component: &'a crate::data::schema::ComponentDef, value: Option<f64>) -> Self {
+        let text = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), as_written);
+        ComponentView {
+            id: &component.id,
+            name: &component.name,
+            max: component.max,
+            value,
+            value_text: text(value),
+            max_text: text(component.max),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -221,15 +233,7 @@ impl<'a> RowView<'a> {
             components: row
                 .components
                 .iter()
-                .map(|&(c, value)| {
-                    let component = &def.components[c];
-                    ComponentView {
-                        id: &component.id,
-                        name: &component.name,
-                        max: component.max,
-                        value: Some(value),
-                    }
-                })
+                .map(|&(c, value)| ComponentView::new(&def.components[c], Some(value)))
                 .collect(),
             illustrative: row.illustrative,
             note_html,
