@@ -21,6 +21,11 @@ use std::time::Instant;
 
 use chiso::{content, data, input, links, model, render, write, BuildOptions, Config, Diagnostics};
 
+/// The allocator of the `chiso` binary, so the figures are those of `chiso
+/// serve`.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let Some(root) = std::env::args().nth(1).map(PathBuf::from) else {
         eprintln!("usage: rebuild <SITE_DIR>");

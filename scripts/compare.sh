@@ -41,16 +41,25 @@ cp -r "$here/chiso/templates" "$work/chiso/"
 mkdir -p "$work/hugo"
 cp -r "$src/content" "$here/hugo/hugo.toml" "$here/hugo/layouts" "$work/hugo/"
 
-# Wall time in seconds (mean with hyperfine) of the command "$@".
+# Wall time in seconds (mean with hyperfine) of the command "$@"; with
+# CLEAN=DIR, DIR is removed before each run, so the tool writes into an
+# empty output folder.
 time_it() {
     if command -v hyperfine >/dev/null; then
+        local prepare=()
+        if [[ -n "${CLEAN:-}" ]]; then
+            prepare=(--prepare "rm -rf $CLEAN")
+        fi
         hyperfine --style none --warmup 1 --runs 3 --export-csv "$work/hyperfine.csv" \
-            "$*" >>"$log" 2>&1
+            "${prepare[@]}" "$*" >>"$log" 2>&1
         # command,mean,stddev,median,user,system,min,max: counted from the
         # end, as a quoted command may hold commas. "mean (min)".
         awk -F, 'NR == 2 { printf "%.2f (%.2f)", $(NF - 6), $(NF - 1) }' "$work/hyperfine.csv"
     else
         local start end
+        if [[ -n "${CLEAN:-}" ]]; then
+            rm -rf "$CLEAN"
+        fi
         start=$(date +%s.%N)
         "$@" >>"$log" 2>&1
         end=$(date +%s.%N)
@@ -64,18 +73,27 @@ pages() { find "$1" -name '*.html' | wc -l; }
 names=() times=() counts=() notes=()
 add() { names+=("$1"); times+=("$2"); counts+=("$3"); notes+=("$4"); }
 
+# Each tool twice: into an empty output folder, and over its own previous
+# output (what an editor's or CI's next build does; chiso then writes only
+# the files that changed, Hugo writes every file again).
+chiso_version=$("$chiso" --version | cut -d' ' -f2)
+t=$(CLEAN="$work/chiso-public" time_it "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
+add "chiso $chiso_version" "$t" "$(pages "$work/chiso-public")" \
+    "empty output; tag pages (one per tag, not paginated), search page, feed"
 t=$(time_it "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
-add "chiso $("$chiso" --version | cut -d' ' -f2)" "$t" "$(pages "$work/chiso-public")" \
-    "tag pages (one per tag, not paginated), search page, feed"
+add "chiso $chiso_version" "$t" "$(pages "$work/chiso-public")" \
+    "over its previous output (no file changed, none written)"
 
 if command -v hugo >/dev/null; then
     version=$(hugo version | awk '{ print $2 }' | cut -d+ -f1)
+    t=$(CLEAN="$work/hugo-public" time_it hugo --quiet --source "$work/hugo" --destination "$work/hugo-public")
+    add "hugo $version" "$t" "$(pages "$work/hugo-public")" "empty output; tag pages (paginated)"
     t=$(time_it hugo --quiet --source "$work/hugo" --destination "$work/hugo-public")
-    add "hugo $version" "$t" "$(pages "$work/hugo-public")" "with tag pages (paginated)"
+    add "hugo $version" "$t" "$(pages "$work/hugo-public")" "over its previous output; tag pages (paginated)"
     rm -rf "$work/hugo-public"
     t=$(time_it hugo --quiet --source "$work/hugo" --destination "$work/hugo-public" \
         --disableKinds taxonomy,term)
-    add "hugo $version, no tag pages" "$t" "$(pages "$work/hugo-public")" "without tag pages"
+    add "hugo $version" "$t" "$(pages "$work/hugo-public")" "over its previous output; no tag pages"
 else
     echo "hugo: skipped (not installed; apt-get install -y hugo)" >&2
 fi
@@ -116,7 +134,7 @@ average before the run $load_start, after it $load). Times are hyperfine's mean 
 scripts/compare.sh   # needs hugo (apt-get install -y hugo); zola if on PATH
 \`\`\`
 
-| generator | pages | wall time (s) | × chiso | note |
+| generator | pages | wall time (s) | × chiso (first row) | how |
 |---|---:|---:|---:|---|
 MD
 for i in "${!names[@]}"; do
