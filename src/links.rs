@@ -33,7 +33,9 @@ pub struct Watch<'a> {
     inner: &'a dyn Sink,
     /// Output paths a link may lead to.
     wanted: BTreeSet<String>,
-    seen: Mutex<Vec<(String, Vec<u8>)>>,
+    /// Every path seen, with the ids of the pages links lead to (read in
+    /// the rendering threads, as each page goes by).
+    seen: Mutex<Vec<(String, Option<BTreeSet<String>>)>>,
 }
 
 impl<'a> Watch<'a> {
@@ -82,25 +84,26 @@ impl<'a> Watch<'a> {
         diagnostics: &mut Diagnostics,
     ) {
         let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
-        let files = seen.iter().map(|(p, b)| (p.as_str(), b.as_slice()));
+        let mut targets = Targets::new(seen.iter().map(|(p, _)| (p.as_str(), &[][..])), assets);
+        for (path, ids) in &seen {
+            if let Some(ids) = ids {
+                targets.ids.insert(path.clone(), ids.clone());
+            }
+        }
         let every = (0..content.articles.len()).collect::<Vec<_>>();
-        check_some(config, content, &every, true, files, assets, diagnostics);
+        check_against(config, content, &every, true, targets, diagnostics);
     }
 }
 
 impl Sink for Watch<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) {
-        // Only the pages links lead to are kept whole.
-        let kept = if self.wanted.contains(&path) {
-            bytes.clone()
-        } else {
-            Vec::new()
-        };
+        let ids = (self.wanted.contains(&path) && path.ends_with(".html"))
+            .then(|| ids_in(&String::from_utf8_lossy(&bytes)));
         self.inner.put(path.clone(), bytes);
         self.seen
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .push((path, kept));
+            .push((path, ids));
     }
 }
 
@@ -125,7 +128,18 @@ pub fn check_some<'a>(
     assets: &[SiteFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let mut site = Targets::new(files, assets);
+    let targets = Targets::new(files, assets);
+    check_against(config, content, only, home, targets, diagnostics);
+}
+
+fn check_against(
+    config: &Config,
+    content: &Content,
+    only: &[usize],
+    home: bool,
+    mut site: Targets,
+    diagnostics: &mut Diagnostics,
+) {
     let base = config.base_path();
     let home = content
         .home

@@ -4,7 +4,10 @@
 //! pointing at the offending value; a table with errors is left out so later
 //! stages never see bad data.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
 
 use super::changes::derive_changes;
 use super::row::row;
@@ -85,22 +88,22 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     units.sort_by_cached_key(|(u, _)| (vi::sort_key(&u.name), u.id.clone()));
     (site.units, origins.units) = units.into_iter().unzip();
 
-    ctx.ids.indices = ctx.ids_of(
+    ctx.ids.to_mut().indices = ctx.ids_of(
         "index",
         site.indices.iter().map(|d| d.id.as_str()),
         &origins.indices,
     );
-    ctx.ids.groups = ctx.ids_of(
+    ctx.ids.to_mut().groups = ctx.ids_of(
         "group",
         site.groups.iter().map(|d| d.id.as_str()),
         &origins.groups,
     );
-    ctx.ids.regions = ctx.ids_of(
+    ctx.ids.to_mut().regions = ctx.ids_of(
         "region",
         site.regions.iter().map(|d| d.id.as_str()),
         &origins.regions,
     );
-    ctx.ids.units = ctx.ids_of(
+    ctx.ids.to_mut().units = ctx.ids_of(
         "unit",
         site.units.iter().map(|d| d.id.as_str()),
         &origins.units,
@@ -114,9 +117,27 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
         // reported as undefined: noise that hides the one real problem.
         return site;
     }
+    // Tables are checked and ranked independently: in parallel, each with
+    // its own diagnostics, gathered in file order.
+    let ids = std::mem::take(ctx.ids.to_mut());
+    let checked: Vec<(Option<Table>, Diagnostics)> = raw
+        .tables
+        .par_iter()
+        .map(|loaded| {
+            let mut found = Diagnostics::default();
+            let table = Context {
+                raw,
+                diagnostics: &mut found,
+                ids: Cow::Borrowed(&ids),
+            }
+            .table(&site, &loaded.value, loaded.file);
+            (table, found)
+        })
+        .collect();
     let mut seen = BTreeMap::new();
-    for loaded in &raw.tables {
-        let Some(table) = ctx.table(&site, &loaded.value, loaded.file) else {
+    for (loaded, (table, found)) in raw.tables.iter().zip(checked) {
+        ctx.diagnostics.extend(found);
+        let Some(table) = table else {
             continue;
         };
         let key = (table.index, table.year, table.group);
@@ -154,7 +175,7 @@ struct Origins {
     units: Vec<Origin>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct AllIds {
     indices: Ids,
     groups: Ids,
@@ -165,7 +186,7 @@ struct AllIds {
 pub(super) struct Context<'a> {
     raw: &'a RawData,
     pub(super) diagnostics: &'a mut Diagnostics,
-    ids: AllIds,
+    ids: Cow<'a, AllIds>,
 }
 
 impl Context<'_> {
