@@ -53,8 +53,19 @@ fn round_decimal(value: f64, decimals: u32) -> Option<Rounded> {
     if !value.is_finite() {
         return None;
     }
-    let text = value.abs().to_string();
-    let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
+    let mut buffer = ryu::Buffer::new();
+    let owned;
+    let text = match value.abs() {
+        // ryu writes the same shortest digits as `Display`, without an
+        // allocation, and plain (not in exponent form) in this range; its
+        // "88.0" for 88 rounds the same as "88".
+        a if a == 0.0 || (1e-5..1e15).contains(&a) => buffer.format_finite(a),
+        a => {
+            owned = a.to_string();
+            owned.as_str()
+        }
+    };
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((text, ""));
     let keep = usize::try_from(decimals).unwrap_or(usize::MAX);
 
     let mut digits: Vec<u8> = int_part.bytes().collect();
@@ -270,26 +281,47 @@ pub fn slugify(text: &str) -> String {
 ///
 /// Punctuation and non-Latin scripts are kept; the result is NFC.
 pub fn fold(text: &str) -> String {
-    // Lowercase before decomposing: some lowercase mappings (İ → i̇) introduce
-    // combining marks that the next step must still see.
-    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
-    let mut out = String::with_capacity(lower.len());
+    let mut out = String::with_capacity(text.len());
     let mut gap = false;
-    // Only the Latin diacritic block is stripped: marks of other scripts are
-    // part of their letters and stripping them would change meaning.
-    for c in lower.nfd().filter(|&c| !is_latin_diacritic(c)) {
+    let mut ascii = true;
+    let mut push = |c: char| {
         if c.is_whitespace() {
             gap = true;
-            continue;
+            return;
         }
         if gap && !out.is_empty() {
             out.push(' ');
         }
         gap = false;
-        out.push(if c == 'đ' { 'd' } else { c });
+        let c = if c == 'đ' { 'd' } else { c };
+        ascii &= c.is_ascii();
+        out.push(c);
+    };
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Lowercase before decomposing: some lowercase mappings (İ → i̇)
+        // introduce combining marks that the next step must still see. Only
+        // the Latin diacritic block is stripped: marks of other scripts are
+        // part of their letters and stripping them would change meaning.
+        for lower in c.to_lowercase() {
+            unicode_normalization::char::decompose_canonical(lower, |d| {
+                if !is_latin_diacritic(d) {
+                    push(d);
+                }
+            });
+        }
     }
-    // Recompose what survived (e.g. Hangul) so the result is ordinary text.
-    out.nfc().collect()
+    // Vietnamese folds to ASCII; anything else that survived (e.g. Hangul)
+    // is recomposed (and its marks put in canonical order), so the result is
+    // ordinary NFC text.
+    if ascii {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -518,6 +550,106 @@ pub fn format_date_short(year: i32, month: u32, day: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_matches_folding_the_whole_text_at_once() {
+        // The definition: lowercase, NFD, drop Latin diacritics, đ → d,
+        // collapse whitespace, NFC.
+        fn reference(text: &str) -> String {
+            let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+            let mut out = String::new();
+            let mut gap = false;
+            for c in lower.nfd().filter(|&c| !is_latin_diacritic(c)) {
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(if c == 'đ' { 'd' } else { c });
+            }
+            out.nfc().collect()
+        }
+        let pieces = [
+            "Sở",
+            "KHOA",
+            "học",
+            " ",
+            "  ",
+            "\t",
+            "Đ",
+            "đ",
+            "İ",
+            "ẞ",
+            "한국",
+            "가\u{0301}",
+            "e\u{0323}\u{0302}",
+            "e\u{0302}\u{0323}",
+            "a\u{0951}\u{0301}",
+            "Ω",
+            "ǅ",
+            "x",
+            "-",
+            "Hoà",
+            "Hòa",
+            "\u{0301}",
+            "ﬁ",
+            "Ⅻ",
+        ];
+        let mut x: u32 = 12345;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(fold(&text), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_digits_round_like_display_digits() {
+        // The digits as Display writes them, rounded the same way.
+        fn slow(value: f64, decimals: u32) -> String {
+            let text = value.abs().to_string();
+            let (int_part, frac) = text.split_once('.').unwrap_or((text.as_str(), ""));
+            let keep = decimals as usize;
+            let mut digits: Vec<u8> = int_part.bytes().collect();
+            digits.extend(frac.bytes().take(keep));
+            digits.extend(std::iter::repeat_n(b'0', keep.saturating_sub(frac.len())));
+            let mut n: u128 = digits.iter().fold(0, |n, d| n * 10 + u128::from(d - b'0'));
+            if frac.as_bytes().get(keep).is_some_and(|&d| d >= b'5') {
+                n += 1;
+            }
+            let sign = if value.is_sign_negative() && n != 0 {
+                "-"
+            } else {
+                ""
+            };
+            format!("{sign}{n}")
+        }
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for i in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let value = match i % 4 {
+                0 => (x % 100_000) as f64 / 1000.0,
+                1 => (x % 1_000_000) as f64 / 10_000.0 - 50.0,
+                2 => f64::from_bits(x % 0x4270_0000_0000_0000),
+                _ => (x % 1000) as f64 + 0.5,
+            };
+            for decimals in [0, 1, 2, 4] {
+                assert_eq!(
+                    scaled(value, decimals).to_string(),
+                    slow(value, decimals),
+                    "{value} to {decimals}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn format_number_table() {
