@@ -68,8 +68,8 @@ pub struct WriteReport {
 pub struct Writer {
     output: PathBuf,
     mode: Mode,
-    /// Site-relative paths given so far.
-    kept: Mutex<HashSet<PathBuf>>,
+    /// Site-relative paths given so far, with `/` separators.
+    kept: Mutex<HashSet<String>>,
     /// Temporary files written, with the file each replaces.
     staged: Mutex<Vec<(PathBuf, PathBuf)>>,
     /// Folders this build created in the previous output.
@@ -141,7 +141,7 @@ impl Writer {
         if let Err(d) = self.write_file(&relative, bytes) {
             self.fail(d);
         }
-        lock(&self.kept).insert(relative);
+        lock(&self.kept).insert(path.to_owned());
     }
 
     /// Adds a file of the site's `static/` folder, as it is.
@@ -309,10 +309,13 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
-/// Removes from `output` every file and folder that holds none of `kept`;
-/// returns how many files went.
-fn remove_stale(output: &Path, kept: &HashSet<PathBuf>) -> Result<usize, Diagnostic> {
-    let folders: HashSet<&Path> = kept.iter().flat_map(|p| p.ancestors().skip(1)).collect();
+/// Removes from `output` every file and folder that holds none of `kept`
+/// (site-relative paths with `/` separators); returns how many files went.
+fn remove_stale(output: &Path, kept: &HashSet<String>) -> Result<usize, Diagnostic> {
+    let folders: HashSet<&str> = kept
+        .iter()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect();
     let mut removed = 0;
     // Contents first, so that a folder is empty when its turn comes.
     for entry in walkdir::WalkDir::new(output)
@@ -324,11 +327,17 @@ fn remove_stale(output: &Path, kept: &HashSet<PathBuf>) -> Result<usize, Diagnos
             io_error(&path, e.into())
         })?;
         let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
+        let relative = relative.to_string_lossy();
+        let relative = if std::path::MAIN_SEPARATOR == '/' {
+            relative
+        } else {
+            relative.replace(std::path::MAIN_SEPARATOR, "/").into()
+        };
         if entry.file_type().is_dir() {
-            if !folders.contains(relative) {
+            if !folders.contains(relative.as_ref()) {
                 fs::remove_dir(entry.path()).map_err(|e| io_error(entry.path(), e))?;
             }
-        } else if !kept.contains(relative) {
+        } else if !kept.contains(relative.as_ref()) {
             fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), e))?;
             removed += 1;
         }
