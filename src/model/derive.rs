@@ -50,12 +50,17 @@ pub fn percent(points: f64, max_points: f64) -> Option<f64> {
 /// the score, compared at the index's precision.
 pub fn band_of(value: f64, bands: &[BandDef], decimals: u32) -> Option<usize> {
     let key = scaled(value, decimals);
-    bands
-        .iter()
-        .enumerate()
-        .filter(|(_, band)| scaled(band.min, decimals) <= key)
-        .max_by_key(|(_, band)| scaled(band.min, decimals))
-        .map(|(i, _)| i)
+    // The highest threshold reached; the last such band on a tie, as
+    // `max_by_key` would pick. One `scaled` per band: this runs for every
+    // result.
+    let mut best: Option<(i64, usize)> = None;
+    for (i, band) in bands.iter().enumerate() {
+        let min = scaled(band.min, decimals);
+        if min <= key && best.is_none_or(|(highest, _)| min >= highest) {
+            best = Some((min, i));
+        }
+    }
+    best.map(|(_, i)| i)
 }
 
 /// The band with the highest threshold: "count at or above" it is the
