@@ -263,6 +263,37 @@ fn the_command_line_builds_and_exits_with_the_right_code() {
     );
     assert!(out.join("index.html").is_file());
 
+    // Again over that output: nothing changed, and --timings says where the
+    // time went, stage by stage and template by template.
+    let again = run(&[
+        "build",
+        "--root",
+        root,
+        "--output",
+        out.to_str().unwrap(),
+        "--timings",
+    ]);
+    let stdout = String::from_utf8_lossy(&again.stdout);
+    assert!(stdout.contains(" files, 0 changed) in "), "{stdout}");
+    for stage in ["load data", "render and write", "check links", "commit"] {
+        assert!(stdout.contains(stage), "{stage} missing: {stdout}");
+    }
+    let unit_line = stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("unit.html"))
+        .unwrap_or_else(|| panic!("no timing for unit.html: {stdout}"));
+    // One page per unit.
+    let units = fs::read_to_string(site.path().join("data/units.toml"))
+        .unwrap()
+        .matches("[[unit]]")
+        .count()
+        .to_string();
+    assert_eq!(
+        unit_line.split_whitespace().nth(1),
+        Some(units.as_str()),
+        "{unit_line}"
+    );
+
     put(site.path(), "data/units.toml", "[[unit]]\nid = 1\n");
     let bad = run(&["build", "--root", root, "--output", out.to_str().unwrap()]);
     assert_eq!(bad.status.code(), Some(1));
