@@ -97,8 +97,8 @@ impl<'a> Watch<'a> {
 
 impl Sink for Watch<'_> {
     fn put(&self, path: String, bytes: Vec<u8>) {
-        let ids = (self.wanted.contains(&path) && path.ends_with(".html"))
-            .then(|| ids_in(&String::from_utf8_lossy(&bytes)));
+        let ids =
+            (self.wanted.contains(&path) && path.ends_with(".html")).then(|| ids_in_bytes(&bytes));
         self.inner.put(path.clone(), bytes);
         self.seen
             .lock()
@@ -259,12 +259,21 @@ impl<'a> Targets<'a> {
             .find(|c| self.files.contains_key(c.as_str()) || self.assets.contains(c))?;
         if !self.ids.contains_key(&found) {
             let ids = match self.files.get(found.as_str()) {
-                Some(bytes) if found.ends_with(".html") => ids_in(&String::from_utf8_lossy(bytes)),
+                Some(bytes) if found.ends_with(".html") => ids_in_bytes(bytes),
                 _ => BTreeSet::new(),
             };
             self.ids.insert(found.clone(), ids);
         }
         self.ids.get(&found)
+    }
+}
+
+/// [`ids_in`] for a page as bytes (rendered pages are UTF-8; checking that
+/// is much cheaper than a lossy conversion).
+fn ids_in_bytes(bytes: &[u8]) -> BTreeSet<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(html) => ids_in(html),
+        Err(_) => ids_in(&String::from_utf8_lossy(bytes)),
     }
 }
 
