@@ -122,7 +122,7 @@ fn walk(
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::error(msg::cannot_read(e)).in_file(shown))?;
-    decode(&bytes).map_err(|d| d.in_file(shown))
+    decode_owned(bytes).map_err(|d| d.in_file(shown))
 }
 
 /// Whether every character of `text` is one that NFC leaves as it is
@@ -130,9 +130,33 @@ pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
 /// combining marks at U+0300), and Latin Extended Additional, where the
 /// precomposed Vietnamese letters are. Nearly every file of a Vietnamese
 /// site passes this scan, which is much cheaper than the full check.
+///
+/// Works on the UTF-8 bytes of valid text: a character below U+0300 is ASCII
+/// or starts with a byte from C2 to CB; one from U+1E00 to U+1EFF starts
+/// with E1 B8 to E1 BB; continuation bytes (80 to BF) are skipped.
 fn plainly_nfc(text: &str) -> bool {
-    text.chars()
-        .all(|c| c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            0x00..=0xBF | 0xC2..=0xCB => i += 1,
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => i += 2,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// [`decode`] for bytes the caller owns: plain NFC text keeps its buffer.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) if plainly_nfc(&text) || is_nfc(&text) => Ok(text),
+        Ok(text) => Ok(text.nfc().collect()),
+        Err(e) => decode(e.as_bytes()),
+    }
 }
 
 /// Decodes bytes as UTF-8 text in NFC.
@@ -165,6 +189,11 @@ mod tests {
             assert!(plainly_nfc(&c.to_string()));
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
             assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+        }
+        // The byte scan accepts exactly those characters.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let plain = c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c);
+            assert_eq!(plainly_nfc(&c.to_string()), plain, "{c:?}");
         }
         assert!(!plainly_nfc("Hoa\u{0300}"));
         assert_eq!(decode("Hoa\u{0300}".as_bytes()).unwrap(), "Hoà");

@@ -280,16 +280,13 @@ fn ids_in_bytes(bytes: &[u8]) -> BTreeSet<String> {
 /// The values of every `id="…"` attribute in a page chiso rendered (it
 /// always quotes attributes with double quotes).
 fn ids_in(html: &str) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    let mut rest = html;
-    while let Some(i) = rest.find(" id=\"") {
-        rest = &rest[i + 5..];
-        if let Some(end) = rest.find('"') {
-            ids.insert(rest[..end].to_owned());
-            rest = &rest[end..];
-        }
-    }
-    ids
+    // One searcher for the whole page.
+    html.match_indices(" id=\"")
+        .filter_map(|(i, found)| {
+            let rest = &html[i + found.len()..];
+            rest.find('"').map(|end| rest[..end].to_owned())
+        })
+        .collect()
 }
 
 #[cfg(test)]

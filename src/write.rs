@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diagnostic;
 use crate::input::SiteFile;
 use crate::messages as msg;
@@ -311,19 +313,35 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
 
 /// Removes from `output` every file and folder that holds none of `kept`
 /// (site-relative paths with `/` separators); returns how many files went.
+/// The top-level folders are walked side by side.
 fn remove_stale(output: &Path, kept: &HashSet<String>) -> Result<usize, Diagnostic> {
     let folders: HashSet<&str> = kept
         .iter()
         .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
         .collect();
+    let top: Vec<PathBuf> = fs::read_dir(output)
+        .map_err(|e| io_error(output, e))?
+        .map(|entry| entry.map(|e| e.path()).map_err(|e| io_error(output, e)))
+        .collect::<Result<_, _>>()?;
+    let removed: Vec<usize> = top
+        .par_iter()
+        .map(|path| remove_stale_under(output, path, kept, &folders))
+        .collect::<Result<_, _>>()?;
+    Ok(removed.into_iter().sum())
+}
+
+/// [`remove_stale`] for one entry of the output folder and what it holds.
+fn remove_stale_under(
+    output: &Path,
+    start: &Path,
+    kept: &HashSet<String>,
+    folders: &HashSet<&str>,
+) -> Result<usize, Diagnostic> {
     let mut removed = 0;
     // Contents first, so that a folder is empty when its turn comes.
-    for entry in walkdir::WalkDir::new(output)
-        .min_depth(1)
-        .contents_first(true)
-    {
+    for entry in walkdir::WalkDir::new(start).contents_first(true) {
         let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(output).to_path_buf();
+            let path = e.path().unwrap_or(start).to_path_buf();
             io_error(&path, e.into())
         })?;
         let relative = entry.path().strip_prefix(output).unwrap_or(entry.path());
