@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::charts::escape;
+use super::charts::Escaped;
 use crate::data::schema::Alternative;
 use crate::model::{Change, NoComparison};
 use crate::vi;
@@ -100,7 +100,7 @@ fn score(line: &Line) -> String {
     let mut out = format!(
         "<span class=\"score\">{}{}</span>",
         vi::format_number(value, line.decimals),
-        escape(&unit_suffix(line.unit_label))
+        Escaped(&unit_suffix(line.unit_label))
     );
     if line.illustrative {
         out.push_str("<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>");
@@ -143,7 +143,7 @@ fn change(line: &Line) -> String {
                 };
                 format!(
                     "<span class=\"change {class}\">{}</span>",
-                    escape(&vi::rank_change_phrase(delta))
+                    Escaped(&vi::rank_change_phrase(delta))
                 )
             }
             None => MISSING.to_owned(),
@@ -152,7 +152,7 @@ fn change(line: &Line) -> String {
     match line.no_comparison {
         Some(NoComparison::OtherGroup { year, group }) => format!(
             "<span class=\"change none\">không so sánh (năm {year} thuộc khối {})</span>",
-            escape(group)
+            Escaped(group)
         ),
         Some(NoComparison::NotRankedThen { year }) => {
             format!("<span class=\"change none\">không so sánh (năm {year} không xếp hạng)</span>")
@@ -172,24 +172,24 @@ fn regional(line: &Line) -> String {
         let _ = write!(
             out,
             "<span class=\"regional\" title=\"{}\">xếp thứ {rank}",
-            escape(scheme)
+            Escaped(scheme)
         );
         if let Some(of) = of.filter(|&o| o != 0) {
             let _ = write!(out, "/{of}");
         }
-        let _ = write!(out, " {}</span>", escape(label));
+        let _ = write!(out, " {}</span>", Escaped(label));
     }
     out
 }
 
 fn notes(line: &Line) -> String {
-    let name = escape(line.unit_name);
+    let name = Escaped(line.unit_name);
     let mut out = String::new();
     if let Some(reason) = line.not_ranked.filter(|r| !r.is_empty()) {
         let _ = write!(
             out,
             "<p class=\"note\"><strong>{name}</strong>: không xếp hạng — {}</p>",
-            escape(reason)
+            Escaped(reason)
         );
     }
     if !line.alternatives.is_empty() {
@@ -198,7 +198,7 @@ fn notes(line: &Line) -> String {
             "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: giá trị khác đã được công bố:"
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
-            let _ = write!(out, " {} — {}", as_written(alt.value), escape(&alt.source));
+            let _ = write!(out, " {} — {}", as_written(alt.value), Escaped(&alt.source));
             if i + 1 < line.alternatives.len() {
                 out.push(';');
             }

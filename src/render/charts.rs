@@ -80,18 +80,33 @@ const WIDTH: f64 = 360.0;
 
 /// Escapes text for SVG content and attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+    Escaped(text).to_string()
+}
+
+/// Text escaped for HTML and SVG content and attribute values as it is
+/// written, without a string of its own: charts and cells write thousands
+/// of labels per build.
+pub struct Escaped<'a>(pub &'a str);
+
+impl std::fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.0;
+        let mut plain = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let entity = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&#39;",
+                _ => continue,
+            };
+            f.write_str(&text[plain..i])?;
+            f.write_str(entity)?;
+            plain = i + 1;
         }
+        f.write_str(&text[plain..])
     }
-    out
 }
 
 /// A coordinate with at most one decimal, without trailing zeros.
@@ -124,7 +139,7 @@ impl std::fmt::Display for Coord {
 }
 
 fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
-    let id = escape(text.id);
+    let id = Escaped(text.id);
     let _ = write!(
         out,
         "<svg class=\"chart {class}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
@@ -132,8 +147,8 @@ fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
          <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
         w = c(WIDTH),
         h = c(height),
-        title = escape(text.title),
-        desc = escape(text.desc),
+        title = Escaped(text.title),
+        desc = Escaped(text.desc),
     );
 }
 
@@ -143,7 +158,7 @@ fn text_at(out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &s
         "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"{class}\">{}</text>",
         c(x),
         c(y),
-        escape(text)
+        Escaped(text)
     );
 }
 
