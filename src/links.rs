@@ -31,7 +31,7 @@ pub fn check(
 /// against), so a build can check links without holding every page.
 pub struct Watch<'a> {
     inner: &'a dyn Sink,
-    /// Output paths a link may lead to.
+    /// Output paths a link with an anchor may lead to.
     wanted: BTreeSet<String>,
     /// Every path seen, with the ids of the pages links lead to (read in
     /// the rendering threads, as each page goes by).
@@ -55,6 +55,8 @@ impl<'a> Watch<'a> {
                     .iter()
                     .filter_map(move |link| resolve(&link.url, &page, base))
             })
+            // Only a link with an anchor needs the ids of its page.
+            .filter(|(_, anchor)| anchor.is_some())
             .flat_map(|(path, _)| candidates(&path))
             .collect();
         Watch {
