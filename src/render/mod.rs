@@ -171,6 +171,7 @@ pub fn render_all(
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
     }
     let env = pages::Env::new(config, site, content, bodies);
+    env.prepare_all();
     let list = env.pages();
     let mut sitemap: Vec<String> = Vec::new();
     // The pages, the open data and the article feeds do not depend on each

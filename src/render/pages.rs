@@ -15,8 +15,8 @@ use tera::Context;
 use super::feeds;
 use super::urls::{self, Urls};
 use super::views::{
-    unit_series, ArticleView, GroupRef, IndexRef, IndexView, SeriesView, TableView, TagView,
-    UnitRef,
+    unit_series, ArticleView, GroupRef, IndexRef, IndexView, RowViews, SeriesView, TableView,
+    TagView, UnitRef,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
@@ -129,6 +129,8 @@ pub struct Env<'a> {
     /// Tags by slug: the name first written and the articles carrying it.
     tags: BTreeMap<String, (&'a str, Vec<usize>)>,
     per_page: usize,
+    /// Every table's lines as views, made once and shared by the pages.
+    rows: RowViews<'a>,
 }
 
 impl<'a> Env<'a> {
@@ -218,7 +220,13 @@ impl<'a> Env<'a> {
             merged_from,
             tags,
             per_page: config.articles_per_page.max(1),
+            rows: RowViews::new(site),
         }
+    }
+
+    /// Makes ahead, in parallel, what most pages share: every table's lines.
+    pub fn prepare_all(&self) {
+        self.rows.make_all(&self.urls);
     }
 
     /// Every page of the site, in a fixed order.
@@ -382,12 +390,13 @@ impl<'a> Env<'a> {
     }
 
     /// Summaries of the tables `keep` selects, for pages listing tables.
-    fn tables_where(&self, keep: impl Fn(&crate::model::Table) -> bool) -> Vec<TableView<'a>> {
+    fn tables_where(&self, keep: impl Fn(&crate::model::Table) -> bool) -> Vec<TableView<'_>> {
         self.site
             .tables
             .iter()
-            .filter(|t| keep(t))
-            .map(|t| TableView::summary(self.site, t, &self.urls))
+            .enumerate()
+            .filter(|(_, t)| keep(t))
+            .map(|(i, _)| TableView::summary(self.site, i, &self.rows, &self.urls))
             .collect()
     }
 
@@ -395,7 +404,7 @@ impl<'a> Env<'a> {
         let (site, content, urls) = (self.site, self.content, &self.urls);
         let headlines = self
             .home_unit
-            .map(|u| unit_series(site, u, urls))
+            .map(|u| unit_series(site, u, &self.rows, urls))
             .unwrap_or_default();
         let latest_complete_year = site
             .tables
@@ -433,7 +442,7 @@ impl<'a> Env<'a> {
         let tables = self.tables_where(|t| t.index == i);
         let series: Vec<_> = self
             .home_unit
-            .map(|u| unit_series(self.site, u, &self.urls))
+            .map(|u| unit_series(self.site, u, &self.rows, &self.urls))
             .unwrap_or_default()
             .into_iter()
             .filter(|s| s.index.id == def.id)
@@ -477,8 +486,11 @@ impl<'a> Env<'a> {
         let tables: Vec<TableView> = site
             .tables
             .iter()
-            .filter(|t| t.year == year && t.group == g)
-            .map(|t| TableView::new(site, t, &self.urls).with_chart(&site.indices[t.index]))
+            .enumerate()
+            .filter(|(_, t)| t.year == year && t.group == g)
+            .map(|(i, t)| {
+                TableView::new(site, i, &self.rows, &self.urls).with_chart(&site.indices[t.index])
+            })
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = format!("{} năm {year}", group.name);
@@ -503,13 +515,13 @@ impl<'a> Env<'a> {
     fn unit(&self, u: usize) -> Context {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
-        let history = unit_series(site, u, urls);
+        let history = unit_series(site, u, &self.rows, urls);
         // Units merged into this one: their history belongs on this page.
         let merged_from: Vec<MergedView> = self.merged_from[u]
             .iter()
             .map(|&o| MergedView {
                 unit: UnitRef::new(site, o, urls),
-                history: unit_series(site, o, urls),
+                history: unit_series(site, o, &self.rows, urls),
             })
             .collect();
         let illustrative = history

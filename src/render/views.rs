@@ -2,6 +2,8 @@
 //! built from references into the [`Site`], never by cloning it; text that
 //! editors wrote in Markdown is rendered to HTML here, once per page.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use super::cells::{as_written, unit_suffix, Cells, Line};
@@ -309,13 +311,13 @@ pub struct TableView<'a> {
     pub top_band: Option<TopBandView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
     /// The lines ranked first (several when tied), for summaries.
-    pub leader_rows: Vec<RowView<'a>>,
+    pub leader_rows: Vec<&'a RowView<'a>>,
     /// How many lines the table has (its `rows` may be left out).
     pub row_count: usize,
     /// Units ranked first and last (several when tied).
     pub leaders: Vec<UnitRef<'a>>,
     pub last_place: Vec<UnitRef<'a>>,
-    pub rows: Vec<RowView<'a>>,
+    pub rows: Vec<&'a RowView<'a>>,
     /// The table as horizontal bars (SVG), for complete tables; empty otherwise.
     pub chart_svg: String,
     /// The open-data downloads of this table.
@@ -340,28 +342,27 @@ impl<'a> TableView<'a> {
     }
 
     /// The whole table, every row.
-    pub fn new(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
-        Self::make(site, table, urls, true)
+    pub fn new(site: &'a Site, t: usize, rows: &'a RowViews, urls: &Urls) -> Self {
+        Self::make(site, t, rows, urls, true)
     }
 
     /// The table as pages that list many tables show it: its figures and
     /// leaders; the rows themselves only for a partial table (a few lines).
-    pub fn summary(site: &'a Site, table: &'a Table, urls: &Urls) -> Self {
-        Self::make(site, table, urls, !table.complete)
+    pub fn summary(site: &'a Site, t: usize, rows: &'a RowViews, urls: &Urls) -> Self {
+        Self::make(site, t, rows, urls, !site.tables[t].complete)
     }
 
-    fn make(site: &'a Site, table: &'a Table, urls: &Urls, all_rows: bool) -> Self {
+    fn make(site: &'a Site, t: usize, rows: &'a RowViews, urls: &Urls, all_rows: bool) -> Self {
+        let table = &site.tables[t];
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
-        let rows: Vec<RowView> = table
-            .rows
-            .iter()
-            .filter(|r| all_rows || r.rank == Some(1))
-            .map(|r| RowView::new(site, table, r, urls))
-            .collect();
-        let leader_rows: Vec<RowView> =
-            rows.iter().filter(|r| r.rank == Some(1)).cloned().collect();
-        let rows = if all_rows { rows } else { Vec::new() };
+        let views = rows.of(t, urls);
+        let leader_rows: Vec<&RowView> = views.iter().filter(|r| r.rank == Some(1)).collect();
+        let rows: Vec<&RowView> = if all_rows {
+            views.iter().collect()
+        } else {
+            Vec::new()
+        };
         let top_band = table.top_band.map(|(b, count)| TopBandView {
             name: &def.bands[b].name,
             min: def.bands[b].min,
@@ -424,7 +425,7 @@ fn ranking_chart(
     def: &IndexDef,
     group: &str,
     year: i32,
-    rows: &[RowView],
+    rows: &[&RowView],
     top_band: Option<&TopBandView>,
 ) -> String {
     let short = def.short_name.as_deref().unwrap_or(&def.name);
@@ -510,7 +511,7 @@ pub struct EntryView<'a> {
     pub table_url: String,
     pub average: Option<f64>,
     pub complete: bool,
-    pub row: RowView<'a>,
+    pub row: &'a RowView<'a>,
     /// The components against their maxima (SVG), when the row has them.
     pub components_svg: String,
 }
@@ -526,27 +527,42 @@ pub struct SeriesView<'a> {
 
 /// Every index's series for one unit, in index definition order; indices
 /// without results for the unit are left out.
-pub fn unit_series<'a>(site: &'a Site, unit: usize, urls: &Urls) -> Vec<SeriesView<'a>> {
+pub fn unit_series<'a>(
+    site: &'a Site,
+    unit: usize,
+    rows: &'a RowViews,
+    urls: &Urls,
+) -> Vec<SeriesView<'a>> {
+    let results = site
+        .results_by_unit
+        .get(unit)
+        .map_or(&[][..], Vec::as_slice);
     site.indices
         .iter()
         .enumerate()
         .filter_map(|(i, def)| {
-            let entries: Vec<EntryView> = site
-                .results_of(unit)
-                .filter(|(t, _)| t.index == i)
-                .map(|(t, r)| {
-                    let group = &site.groups[t.group];
+            let entries: Vec<EntryView> = results
+                .iter()
+                .filter(|&&(t, _)| site.tables[t].index == i)
+                .map(|&(t, r)| {
+                    let table = &site.tables[t];
+                    let group = &site.groups[table.group];
                     EntryView {
-                        year: t.year,
+                        year: table.year,
                         group: GroupRef {
                             id: &group.id,
                             name: &group.name,
                         },
-                        table_url: format!("{}#{}", urls.ranking(t.year, &group.id), def.id),
-                        average: t.average,
-                        complete: t.complete,
-                        components_svg: components_chart(def, &site.units[unit].name, t.year, r),
-                        row: RowView::new(site, t, r, urls),
+                        table_url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
+                        average: table.average,
+                        complete: table.complete,
+                        components_svg: components_chart(
+                            def,
+                            &site.units[unit].name,
+                            table.year,
+                            &table.rows[r],
+                        ),
+                        row: &rows.of(t, urls)[r],
                     }
                 })
                 .collect();
@@ -557,6 +573,45 @@ pub fn unit_series<'a>(site: &'a Site, unit: usize, urls: &Urls) -> Vec<SeriesVi
             })
         })
         .collect()
+}
+
+/// Every table's lines as views, each table's made the first time a page
+/// shows it and then shared: a line is shown on its ranking page, on its
+/// unit's page, and in summaries.
+pub struct RowViews<'a> {
+    site: &'a Site,
+    tables: Vec<OnceLock<Vec<RowView<'a>>>>,
+}
+
+impl<'a> RowViews<'a> {
+    pub fn new(site: &'a Site) -> Self {
+        RowViews {
+            site,
+            tables: site.tables.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Makes every table's lines, in parallel: for a whole site, where each
+    /// will be needed, rather than one at a time as pages ask.
+    pub fn make_all(&self, urls: &Urls) {
+        use rayon::prelude::*;
+        (0..self.tables.len()).into_par_iter().for_each(|t| {
+            self.of(t, urls);
+        });
+    }
+
+    /// The lines of table `t`, in table order.
+    pub fn of(&self, t: usize, urls: &Urls) -> &[RowView<'a>] {
+        let site = self.site;
+        let table = &site.tables[t];
+        self.tables[t].get_or_init(|| {
+            table
+                .rows
+                .iter()
+                .map(|r| RowView::new(site, table, r, urls))
+                .collect()
+        })
+    }
 }
 
 /// A unit's score and rank on one index over the years.
