@@ -94,7 +94,7 @@ fn text_from_data_and_front_matter_is_escaped() {
     let built = build_ok(site.path());
     let ranking = fs::read_to_string(built.out.join("xep-hang/2023/khoi/index.html")).unwrap();
     assert!(!ranking.contains("<script>"), "unit name was not escaped");
-    assert!(ranking.contains("&lt;script&gt;alert(1)&lt;&#x2F;script&gt;"));
+    assert!(ranking.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let article = built.page("tin-tuc/bai-mot/");
     assert_eq!(
         one(&article, "article h1"),

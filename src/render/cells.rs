@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::charts::Escaped;
+use super::escape::Escaped;
 use crate::data::schema::Alternative;
 use crate::model::{Change, NoComparison};
 use crate::vi;

@@ -10,6 +10,7 @@
 
 use std::fmt::Write;
 
+use super::escape::Escaped;
 use crate::vi;
 
 /// What every chart needs to be accessible.
@@ -77,37 +78,6 @@ pub struct Part<'a> {
 }
 
 const WIDTH: f64 = 360.0;
-
-/// Escapes text for SVG content and attribute values.
-pub fn escape(text: &str) -> String {
-    Escaped(text).to_string()
-}
-
-/// Text escaped for HTML and SVG content and attribute values as it is
-/// written, without a string of its own: charts and cells write thousands
-/// of labels per build.
-pub struct Escaped<'a>(pub &'a str);
-
-impl std::fmt::Display for Escaped<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let text = self.0;
-        let mut plain = 0;
-        for (i, b) in text.bytes().enumerate() {
-            let entity = match b {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                b'>' => "&gt;",
-                b'"' => "&quot;",
-                b'\'' => "&#39;",
-                _ => continue,
-            };
-            f.write_str(&text[plain..i])?;
-            f.write_str(entity)?;
-            plain = i + 1;
-        }
-        f.write_str(&text[plain..])
-    }
-}
 
 /// A coordinate with at most one decimal, without trailing zeros.
 fn c(v: f64) -> Coord {

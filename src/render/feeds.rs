@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::charts::escape;
+use super::escape::escape;
 use crate::config::Config;
 use crate::content::Article;
 

@@ -6,6 +6,7 @@
 
 mod cells;
 mod charts;
+mod escape;
 mod feeds;
 mod filters;
 mod open_data;
@@ -15,7 +16,7 @@ pub mod shortcodes;
 pub mod urls;
 mod views;
 
-pub use charts::escape;
+pub use escape::escape;
 pub use pages::Bodies;
 
 use std::collections::BTreeMap;
@@ -525,6 +526,7 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
         }
     }
     let mut tera = Tera::default();
+    tera.set_escape_fn(escape::escape);
     filters::register(&mut tera);
     let raw = sources
         .iter()

@@ -16,7 +16,7 @@
 
 use std::collections::BTreeMap;
 
-use super::charts::escape;
+use super::escape::escape;
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
 use crate::model::{Row, Site, Table};
