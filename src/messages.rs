@@ -386,16 +386,20 @@ pub fn hint_shortcode() -> String {
     "see README.md, “Data in articles”, for the shortcodes and their arguments".into()
 }
 
-pub fn undefined_variable(variable: &str) -> String {
-    format!("variable `{variable}` is not defined")
-}
-
 pub fn template_syntax(cause: &str) -> String {
     format!("the template cannot be read: {cause}")
 }
 
 pub fn hint_template_syntax() -> String {
     "check the {{ … }} and {% … %} tags around this place: one may be unclosed or incomplete".into()
+}
+
+pub fn hint_template_variables(names: &str) -> String {
+    format!("the variables this template can use here: {names}")
+}
+
+pub fn hint_template_fields(names: &str) -> String {
+    format!("the fields this value has: {names}")
 }
 
 pub fn hint_template() -> String {

@@ -53,7 +53,7 @@ fn write_escaped(text: &str, mut write: impl FnMut(&str) -> fmt::Result) -> fmt:
     write(&text[plain..])
 }
 
-/// `text` escaped, as a string: Tera's escape function (`Tera::set_escape_fn`).
+/// `text` escaped, as a string.
 pub fn escape(text: &str) -> String {
     let Some(first) = next_special(text.as_bytes(), 0) else {
         return text.to_owned();
@@ -66,6 +66,18 @@ pub fn escape(text: &str) -> String {
         Ok(())
     });
     out
+}
+
+/// `text` escaped into `out`: Tera's escape function (`Tera::set_escape_fn`).
+pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut plain = 0;
+    while let Some(i) = next_special(bytes, plain) {
+        out.write_all(&bytes[plain..i])?;
+        out.write_all(entity(bytes[i]).as_bytes())?;
+        plain = i + 1;
+    }
+    out.write_all(&bytes[plain..])
 }
 
 /// Text escaped as it is written, without a string of its own: charts and
@@ -88,6 +100,9 @@ mod tests {
         let want = "Sở &quot;A&quot; &amp; &lt;B&gt; d&#39;x / Đ";
         assert_eq!(escape(text), want);
         assert_eq!(Escaped(text).to_string(), want);
+        let mut out = Vec::new();
+        escape_to(text, &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), want);
     }
 
     #[test]

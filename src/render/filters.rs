@@ -3,9 +3,7 @@
 //! prints a dash (or nothing) for it, because a missing figure is normal in
 //! this domain (a rank published without its score).
 
-use std::collections::HashMap;
-
-use tera::{Tera, Value};
+use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use crate::date::Date;
 use crate::vi;
@@ -20,37 +18,39 @@ pub fn register(tera: &mut Tera) {
 
 const MISSING: &str = "—";
 
-fn decimals(args: &HashMap<String, Value>, default: u32) -> tera::Result<u32> {
-    match args.get("decimals") {
-        None | Some(Value::Null) => Ok(default),
+fn decimals(kwargs: &Kwargs, default: u32) -> TeraResult<u32> {
+    let bad = || Error::message("`decimals` must be a whole number from 0 to 12");
+    match kwargs.get::<Value>("decimals")? {
+        None => Ok(default),
+        Some(v) if v.is_none() => Ok(default),
         Some(v) => v
             .as_u64()
             .filter(|d| *d <= 12)
             .map(|d| d as u32)
-            .ok_or_else(|| tera::Error::msg("`decimals` must be a whole number from 0 to 12")),
+            .ok_or_else(bad),
     }
 }
 
 /// `{{ 88.35 | number(decimals=2) }}` → `88,35`; `{{ 19536 | number }}` →
 /// `19.536`; without `decimals`, a float keeps the decimals it was written
 /// with (`{{ 93.364 | number }}` → `93,364`).
-fn number(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let text = match value {
-        Value::Null => MISSING.to_owned(),
-        Value::Number(n) if n.is_i64() || n.is_u64() => {
-            vi::format_number(n.as_f64().unwrap_or(0.0), decimals(args, 0)?)
-        }
-        Value::Number(n) => {
-            let v = n.as_f64().unwrap_or(f64::NAN);
-            vi::format_number(v, decimals(args, digits_as_written(v))?)
-        }
-        other => {
-            return Err(tera::Error::msg(format!(
-                "`number` needs a number, got {other}"
-            )))
-        }
-    };
-    Ok(Value::String(text))
+fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    if value.is_none() {
+        return Ok(MISSING.to_owned());
+    }
+    if let Some(n) = value.as_i64() {
+        return Ok(vi::format_number(n as f64, decimals(&kwargs, 0)?));
+    }
+    match value.as_f64() {
+        Some(v) if value.is_f64() => Ok(vi::format_number(
+            v,
+            decimals(&kwargs, digits_as_written(v))?,
+        )),
+        Some(v) => Ok(vi::format_number(v, decimals(&kwargs, 0)?)),
+        None => Err(Error::message(format!(
+            "`number` needs a number, got {value}"
+        ))),
+    }
 }
 
 /// The decimals a float has as written (shortest form, at most 6): points and
@@ -62,60 +62,54 @@ fn digits_as_written(value: f64) -> u32 {
 }
 
 /// `{{ 2.4 | signed(decimals=2) }}` → `+2,40`.
-fn signed(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
-    let text = match value.as_f64() {
-        Some(v) => vi::format_signed(v, decimals(args, 2)?),
-        None if value.is_null() => MISSING.to_owned(),
-        None => {
-            return Err(tera::Error::msg(format!(
-                "`signed` needs a number, got {value}"
-            )))
-        }
-    };
-    Ok(Value::String(text))
+fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    match value.as_f64() {
+        Some(v) => Ok(vi::format_signed(v, decimals(&kwargs, 2)?)),
+        None if value.is_none() => Ok(MISSING.to_owned()),
+        None => Err(Error::message(format!(
+            "`signed` needs a number, got {value}"
+        ))),
+    }
 }
 
 /// `{{ 10 | rank_change }}` → `tăng 10 bậc` (positive means moved up).
-fn rank_change(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    let text = match value.as_i64() {
-        Some(delta) => vi::rank_change_phrase(delta),
-        None if value.is_null() => String::new(),
-        None => {
-            return Err(tera::Error::msg(format!(
-                "`rank_change` needs a whole number, got {value}"
-            )))
-        }
-    };
-    Ok(Value::String(text))
+fn rank_change(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+    match value.as_i64() {
+        Some(delta) => Ok(vi::rank_change_phrase(delta)),
+        None if value.is_none() => Ok(String::new()),
+        None => Err(Error::message(format!(
+            "`rank_change` needs a whole number, got {value}"
+        ))),
+    }
 }
 
 /// `{{ "2024-05-07" | vi_date }}` → `Thứ Ba, 07/05/2024`;
 /// `vi_date(format="short")` → `07/05/2024`.
-fn vi_date(value: &Value, args: &HashMap<String, Value>) -> tera::Result<Value> {
+fn vi_date(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let Some(text) = value.as_str() else {
-        return match value {
-            Value::Null => Ok(Value::String(String::new())),
-            _ => Err(tera::Error::msg(format!(
+        return if value.is_none() {
+            Ok(String::new())
+        } else {
+            Err(Error::message(format!(
                 "`vi_date` needs a date such as \"2024-05-07\", got {value}"
-            ))),
+            )))
         };
     };
-    let date = Date::parse(text).map_err(tera::Error::msg)?;
-    let long = match args.get("format").and_then(Value::as_str) {
+    let date = Date::parse(text).map_err(Error::message)?;
+    let long = match kwargs.get::<&str>("format")? {
         None | Some("long") => true,
         Some("short") => false,
         Some(other) => {
-            return Err(tera::Error::msg(format!(
+            return Err(Error::message(format!(
                 "`vi_date` format is \"long\" or \"short\", not \"{other}\""
             )))
         }
     };
-    let formatted = if long {
+    Ok(if long {
         vi::format_date_long(date.year, date.month, date.day)
     } else {
         vi::format_date_short(date.year, date.month, date.day)
-    };
-    Ok(Value::String(formatted))
+    })
 }
 
 #[cfg(test)]
@@ -125,7 +119,7 @@ mod tests {
     fn render(template: &str, context: &tera::Context) -> String {
         let mut tera = Tera::default();
         register(&mut tera);
-        tera.render_str(template, context).unwrap()
+        tera.render_str(template, context, true).unwrap()
     }
 
     #[test]
@@ -171,7 +165,7 @@ mod tests {
             "{{ \"2024-13-01\" | vi_date }}",
             "{{ \"2024-01-01\" | vi_date(format=\"x\") }}",
         ] {
-            assert!(tera.render_str(template, &ctx).is_err(), "{template}");
+            assert!(tera.render_str(template, &ctx, true).is_err(), "{template}");
         }
     }
 }

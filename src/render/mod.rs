@@ -24,7 +24,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use tera::Tera;
+use tera::{ErrorKind, Tera};
 
 use crate::config::Config;
 use crate::content::Content;
@@ -39,7 +39,7 @@ pub const TEMPLATES_DIR: &str = "templates";
 /// The built-in templates, by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
-    ("macros.html", include_str!("templates/macros.html")),
+    ("components.html", include_str!("templates/components.html")),
     ("home.html", include_str!("templates/home.html")),
     ("index-page.html", include_str!("templates/index-page.html")),
     ("year.html", include_str!("templates/year.html")),
@@ -526,7 +526,7 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
         }
     }
     let mut tera = Tera::default();
-    tera.set_escape_fn(escape::escape);
+    tera.set_escape_fn(escape::escape_to);
     filters::register(&mut tera);
     let raw = sources
         .iter()
@@ -538,82 +538,66 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
     Some((tera, sources))
 }
 
-/// A Tera error as a diagnostic. Tera nests the useful part (the missing
-/// variable, the parse error with its line) inside "failed to render"
-/// errors; this digs it out and points at the template line.
+/// A Tera error as a diagnostic, pointing at the template, line and column
+/// Tera reports (the included template's, when the error is in one).
 fn template_error(
     sources: &Sources,
     template: &str,
     page: &str,
     error: &tera::Error,
 ) -> Diagnostic {
-    let mut causes = vec![error.to_string()];
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        causes.push(cause.to_string());
-        source = cause.source();
-    }
-    let innermost = causes.last().map(String::as_str).unwrap_or_default();
-    // "Variable `x` not found in context while rendering 'y.html'"
-    let missing = innermost
-        .strip_prefix("Variable `")
-        .and_then(|rest| rest.split_once("` not found in context while rendering '"))
-        .map(|(variable, rest)| (variable, rest.trim_end_matches('\'')));
-    // "Failed to parse 'y.html'" followed by " --> L:C" and the pest report.
-    let parse_failure = causes.iter().find_map(|c| {
-        let name = c.strip_prefix("Failed to parse '")?.split('\'').next()?;
-        Some(name.to_owned())
-    });
-    let (name, mut d) = match (missing, &parse_failure) {
-        (Some((variable, name)), _) => (
-            name.to_owned(),
-            Diagnostic::error(msg::template_failed(
-                page,
-                &msg::undefined_variable(variable),
-            ))
-            .with_hint(msg::hint_template()),
-        ),
-        (None, Some(name)) => (
-            name.clone(),
-            Diagnostic::error(msg::template_syntax(&first_lines(innermost)))
-                .with_hint(msg::hint_template_syntax()),
-        ),
-        _ => (
-            template.to_owned(),
-            Diagnostic::error(msg::template_failed(page, &causes.join(": ")))
-                .with_hint(msg::hint_template()),
-        ),
+    let (report, syntax) = match error.kind() {
+        ErrorKind::SyntaxError(report) => (report, true),
+        ErrorKind::RenderingError(report) => (report, false),
+        _ => {
+            let d = Diagnostic::error(msg::template_failed(page, &error.to_string()))
+                .with_hint(msg::hint_template());
+            return in_template(d, sources, template);
+        }
     };
-    let Some((text, from_site)) = sources.get(&name) else {
-        return d;
+    // "Variable `x` is not defined. Available variables: a, b": the list
+    // goes into the hint.
+    let (message, available) = match report.message().split_once(". Available ") {
+        Some((message, list)) => (message, Some(list)),
+        None => (report.message(), None),
     };
-    d = if *from_site {
-        d.in_file(format!("{TEMPLATES_DIR}/{name}"))
+    // Our messages start in lower case, after "error: ".
+    let message = lower_first(message);
+    let message = message.as_str();
+    let d = if syntax {
+        Diagnostic::error(msg::template_syntax(message)).with_hint(msg::hint_template_syntax())
     } else {
-        d.in_file(format!("(built-in template) {name}"))
+        let hint = match available.and_then(|list| list.split_once(": ")) {
+            Some(("variables", names)) => msg::hint_template_variables(names),
+            Some(("fields", names)) => msg::hint_template_fields(names),
+            _ => msg::hint_template(),
+        };
+        Diagnostic::error(msg::template_failed(page, message)).with_hint(hint)
     };
-    if let Some((variable, _)) = missing {
-        d = d.at_text(text, variable);
-    } else if let Some((line, column)) = pest_position(innermost) {
-        d = d.at_line(text, line, column);
+    let name = match report.filename() {
+        "" => template,
+        name => name,
+    };
+    let d = in_template(d, sources, name);
+    match sources.get(name) {
+        Some((text, _)) => d.at_offset(text, report.span().range.start),
+        None => d,
     }
-    d
 }
 
-/// The first line of a parse error report, without pest's drawing.
-fn first_lines(report: &str) -> String {
-    report
-        .lines()
-        .find(|l| l.trim_start().starts_with('='))
-        .map(|l| l.trim_start_matches([' ', '=']).to_owned())
-        .unwrap_or_else(|| report.lines().next().unwrap_or_default().to_owned())
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
-/// `--> 3:5` in a pest report.
-fn pest_position(report: &str) -> Option<(usize, usize)> {
-    let at = report
-        .lines()
-        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
-    let (line, column) = at.trim().split_once(':')?;
-    Some((line.parse().ok()?, column.parse().ok()?))
+/// `d` in the file of template `name`: the site's own, or a built-in one.
+fn in_template(d: Diagnostic, sources: &Sources, name: &str) -> Diagnostic {
+    match sources.get(name) {
+        Some((_, true)) => d.in_file(format!("{TEMPLATES_DIR}/{name}")),
+        Some((_, false)) => d.in_file(format!("(built-in template) {name}")),
+        None => d,
+    }
 }
