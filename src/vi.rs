@@ -53,6 +53,11 @@ fn round_decimal(value: f64, decimals: u32) -> Option<Rounded> {
     if !value.is_finite() {
         return None;
     }
+    round_far_from_a_tie(value, decimals).or_else(|| round_exactly(value, decimals))
+}
+
+/// `round_decimal` on the digits `Display` would print.
+fn round_exactly(value: f64, decimals: u32) -> Option<Rounded> {
     let mut buffer = ryu::Buffer::new();
     let owned;
     let text = match value.abs() {
@@ -99,6 +104,36 @@ fn round_decimal(value: f64, decimals: u32) -> Option<Rounded> {
         digits,
         int_len,
         pad,
+    })
+}
+
+/// `round_decimal` without printing the value's digits, for the usual
+/// figure: small, with few decimals, and not close to a rounding tie. Then
+/// `|value| × 10^decimals` is within 5·10⁻⁷ of the scaled decimal value
+/// (below 2³¹ its rounding errors stay under that), so when its fraction is
+/// further than 10⁻⁶ from one half, rounding it to the nearest integer
+/// rounds the decimal value too. `None` sends everything else (ties such as
+/// 2.675, large values, many decimals) to the exact path.
+fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
+    const POWERS: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
+    let scale = *POWERS.get(usize::try_from(decimals).ok()?)?;
+    let x = value.abs() * scale;
+    // `value` is finite, so `x` is a number (perhaps +∞, which is too large).
+    if x >= 2_147_483_648.0 || ((x - x.trunc()) - 0.5).abs() <= 1e-6 {
+        return None;
+    }
+    let n = x.round() as u64;
+    let keep = decimals as usize;
+    let mut buffer = itoa::Buffer::new();
+    let text = buffer.format(n).as_bytes();
+    // At least one integer digit: 0.05 to 2 decimals is "005", not "5".
+    let mut digits = vec![b'0'; (keep + 1).saturating_sub(text.len())];
+    digits.extend_from_slice(text);
+    Some(Rounded {
+        negative: value.is_sign_negative() && n != 0,
+        int_len: digits.len() - keep,
+        digits,
+        pad: 0,
     })
 }
 
@@ -254,12 +289,7 @@ fn is_latin_diacritic(c: char) -> bool {
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
-    for c in text.nfd() {
-        // Any combining mark, not just the Latin block: a mark is never a word
-        // boundary, so it must not split a word into two slug parts.
-        if is_combining_mark(c) {
-            continue;
-        }
+    let mut push = |c: char| {
         // đ is a letter of its own in Unicode and has no decomposition.
         let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
         if c.is_ascii_alphanumeric() {
@@ -271,6 +301,21 @@ pub fn slugify(text: &str) -> String {
         } else {
             gap = true;
         }
+    };
+    // Character by character (an NFD iterator buffers and reorders marks,
+    // which are dropped anyway): headings are slugged by the thousand.
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c);
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            // Any combining mark, not just the Latin block: a mark is never
+            // a word boundary, so it must not split a word into two parts.
+            if !is_combining_mark(d) {
+                push(d);
+            }
+        });
     }
     out
 }
@@ -641,7 +686,7 @@ mod tests {
                 2 => f64::from_bits(x % 0x4270_0000_0000_0000),
                 _ => (x % 1000) as f64 + 0.5,
             };
-            for decimals in [0, 1, 2, 4] {
+            for decimals in [0, 1, 2, 3, 4, 6] {
                 assert_eq!(
                     scaled(value, decimals).to_string(),
                     slow(value, decimals),
@@ -649,6 +694,95 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn slugify_matches_slugging_the_nfd_text() {
+        fn reference(text: &str) -> String {
+            let mut out = String::new();
+            let mut gap = false;
+            for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+                let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
+                if c.is_ascii_alphanumeric() {
+                    if gap && !out.is_empty() {
+                        out.push('-');
+                    }
+                    gap = false;
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    gap = true;
+                }
+            }
+            out
+        }
+        let pieces = [
+            "Đ",
+            "đ",
+            "Sở",
+            " ",
+            "KHOA",
+            "học",
+            "Ứ",
+            "e\u{301}",
+            "\u{303}",
+            "-",
+            "İ",
+            "Å",
+            "한",
+            "ǅ",
+            "ﬁ",
+            "2024",
+            "!",
+            "ệ",
+            "Hà Tĩnh",
+            "\t",
+        ];
+        let mut x: u32 = 777;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(slugify(&text), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_shortcut_rounds_like_the_exact_path() {
+        let text = |r: Option<Rounded>| {
+            r.map(|r| {
+                let mut out = String::from(if r.negative { "-" } else { "" });
+                push_magnitude(&mut out, &r);
+                out
+            })
+        };
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut shortcuts = 0;
+        for i in 0..50_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let value = match i % 3 {
+                0 => (x % 10_000_000) as f64 / 10_000.0,
+                1 => (x % 100_000) as f64 / 1000.0 - 50.0,
+                _ => f64::from_bits(x % 0x4200_0000_0000_0000),
+            };
+            for decimals in [0, 1, 2, 3, 4, 6] {
+                if let Some(fast) = round_far_from_a_tie(value, decimals) {
+                    shortcuts += 1;
+                    assert_eq!(
+                        text(Some(fast)),
+                        text(round_exactly(value, decimals)),
+                        "{value} to {decimals}"
+                    );
+                }
+            }
+        }
+        assert!(
+            shortcuts > 100_000,
+            "the shortcut was taken {shortcuts} times"
+        );
     }
 
     #[test]

@@ -98,13 +98,16 @@ impl std::fmt::Display for Coord {
             return f.write_str(text.strip_suffix(".0").unwrap_or(&text));
         }
         let t = tenths.round() as i64;
-        let sign = if t < 0 { "-" } else { "" };
         let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
-        if tenth == 0 {
-            write!(f, "{sign}{whole}")
-        } else {
-            write!(f, "{sign}{whole}.{tenth}")
+        if t < 0 {
+            f.write_str("-")?;
         }
+        f.write_str(itoa::Buffer::new().format(whole))?;
+        if tenth != 0 {
+            f.write_str(".")?;
+            f.write_str(itoa::Buffer::new().format(tenth))?;
+        }
+        Ok(())
     }
 }
 
