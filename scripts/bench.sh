@@ -45,8 +45,8 @@ build_time() {
             --export-csv "$work/hyperfine.csv" \
             "$chiso build --root $dir --output $out" >>"$log" 2>&1
         # command,mean,stddev,median,user,system,min,max: counted from the
-        # end, as a quoted command may hold commas. "mean (min)".
-        awk -F, 'NR == 2 { printf "%.2f (%.2f)", $(NF - 6), $(NF - 1) }' "$work/hyperfine.csv"
+        # end, as a quoted command may hold commas. "mean (min–max)".
+        awk -F, 'NR == 2 { printf "%.2f (%.2f–%.2f)", $(NF - 6), $(NF - 1), $NF }' "$work/hyperfine.csv"
     else
         local start end
         start=$(date +%s.%N)
@@ -66,8 +66,8 @@ for spec in province national; do
     # One build into an empty output under GNU time: page count, peak memory
     # and the "empty output" wall time. Then builds over that output, as an
     # editor or CI rebuilds (only changed files are written): hyperfine,
-    # mean (min) of 3 runs after a warm-up for the province site, one run
-    # for the national site.
+    # mean (min–max) of 5 runs, after a warm-up for the province site (the
+    # national site's first build above is its warm-up).
     if [[ -x /usr/bin/time ]]; then
         /usr/bin/time -v "$chiso" build --root "$dir" --output "$out" >"$work/$spec-build.txt" 2>&1
         rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/$spec-build.txt")
@@ -83,9 +83,9 @@ for spec in province national; do
     fi
     cold=$seconds
     if [[ $spec == province ]]; then
-        seconds=$(build_time "$dir" "$out" 1 3)
+        seconds=$(build_time "$dir" "$out" 1 5)
     else
-        seconds=$(build_time "$dir" "$out" 0 1)
+        seconds=$(build_time "$dir" "$out" 0 5)
     fi
     rm -rf "$out"
     # "Built N pages (M files) in X s into DIR"
@@ -121,8 +121,8 @@ $(printf '%s\n' "${rows[@]}")
 Targets: province < 0,3 s; national < 5 s with peak memory < 1 GB; one-article rebuild < 100 ms
 on the national site. Full builds are \`chiso build\` wall times: into an empty output folder
 (one run under GNU time, which also gives the peak memory), and over the previous build's
-output, where only changed files are written (province: hyperfine mean (min) of 3 runs after a
-warm-up; national: one run); pages/s is of the latter. Re-renders are \`chiso::render_site\`
+output, where only changed files are written (hyperfine: mean (min–max) of 5 runs; the
+machine's speed drifts by ±30 % over minutes, which the range shows); pages/s is of the mean. Re-renders are \`chiso::render_site\`
 in process after one change (\`examples/rebuild.rs\`): the full in-memory rebuild \`chiso serve\`
 makes for any change except an edit to the body of existing articles, which its \`Session\`
 re-renders alone: the last column, \`Session::rebuild\` told which article changed.
