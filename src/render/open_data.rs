@@ -4,6 +4,8 @@
 //! diacritics), comma-separated, with machine numbers (decimal point, no
 //! thousands separator) rounded to the published decimals.
 
+use std::fmt::Write;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -58,12 +60,61 @@ fn rounded(value: f64, decimals: u32) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
-fn field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_owned()
+/// One CSV line as it is written: cells separated by commas, quoted when
+/// they need it (RFC 4180), the line ended with CRLF.
+struct CsvLine<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> CsvLine<'a> {
+    fn new(out: &'a mut String) -> Self {
+        CsvLine { out, first: true }
+    }
+
+    fn next(&mut self) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out
+    }
+
+    /// An identifier (ids never hold a comma or a quote).
+    fn id(&mut self, text: &str) {
+        self.next().push_str(text);
+    }
+
+    /// Text, quoted when it holds a comma, a quote or a line break.
+    fn text(&mut self, text: &str) {
+        let out = self.next();
+        if text.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&text.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(text);
+        }
+    }
+
+    /// A value as `Display` writes it, or an empty cell.
+    fn value(&mut self, value: Option<impl std::fmt::Display>) {
+        let out = self.next();
+        if let Some(value) = value {
+            let _ = write!(out, "{value}");
+        }
+    }
+
+    /// A number rounded to `decimals` (as [`machine`]), or an empty cell.
+    fn fixed(&mut self, value: Option<f64>, decimals: u32) {
+        let out = self.next();
+        if let Some(value) = value {
+            let _ = write!(out, "{:.*}", decimals as usize, value);
+        }
+    }
+
+    fn end(self) {
+        self.out.push_str("\r\n");
     }
 }
 
@@ -76,40 +127,31 @@ pub fn csv(site: &Site, table: &Table) -> String {
     let mut out = String::from("\u{feff}");
     out.push_str(&header.join(","));
     out.push_str("\r\n");
-    let opt = |v: Option<String>| v.unwrap_or_default();
     for row in &table.rows {
         let unit = &site.units[row.unit];
         let change = row.change;
-        let mut cells = vec![
-            table.year.to_string(),
-            def.id.clone(),
-            group.id.clone(),
-            opt(row.rank.map(|r| r.to_string())),
-            opt(row.of.or(table.ranked).map(|r| r.to_string())),
-            unit.id.clone(),
-            field(&unit.name),
-            opt(row.value.map(|v| machine(v, row.decimals))),
-            opt(row.points.map(|v| v.to_string())),
-            opt(row.max_points.map(|v| v.to_string())),
-            field(&opt(row.band.map(|b| def.bands[b].name.clone()))),
-            opt(change.map(|c| c.previous_year.to_string())),
-            opt(change.and_then(|c| c.previous_rank).map(|r| r.to_string())),
-            opt(change.and_then(|c| c.rank_delta).map(|r| r.to_string())),
-            opt(change
-                .and_then(|c| c.value_delta)
-                .map(|v| machine(v, row.decimals))),
-            if row.illustrative { "1" } else { "0" }.to_owned(),
-            field(row.not_ranked.as_deref().unwrap_or_default()),
-        ];
+        let mut line = CsvLine::new(&mut out);
+        line.value(Some(table.year));
+        line.id(&def.id);
+        line.id(&group.id);
+        line.value(row.rank);
+        line.value(row.of.or(table.ranked));
+        line.id(&unit.id);
+        line.text(&unit.name);
+        line.fixed(row.value, row.decimals);
+        line.value(row.points);
+        line.value(row.max_points);
+        line.text(row.band.map_or("", |b| def.bands[b].name.as_str()));
+        line.value(change.map(|c| c.previous_year));
+        line.value(change.and_then(|c| c.previous_rank));
+        line.value(change.and_then(|c| c.rank_delta));
+        line.fixed(change.and_then(|c| c.value_delta), row.decimals);
+        line.id(if row.illustrative { "1" } else { "0" });
+        line.text(row.not_ranked.as_deref().unwrap_or_default());
         for c in 0..def.components.len() {
-            cells.push(opt(row
-                .components
-                .iter()
-                .find(|(i, _)| *i == c)
-                .map(|(_, v)| v.to_string())));
+            line.value(row.components.iter().find(|(i, _)| *i == c).map(|(_, v)| v));
         }
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
+        line.end();
     }
     out
 }
@@ -270,9 +312,15 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
-        assert_eq!(field("Sở Ngoại vụ"), "Sở Ngoại vụ");
-        assert_eq!(field("Sở A, B"), "\"Sở A, B\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        let mut out = String::new();
+        let mut line = CsvLine::new(&mut out);
+        line.text("Sở Ngoại vụ");
+        line.text("Sở A, B");
+        line.text("say \"hi\"");
+        line.value(None::<u32>);
+        line.fixed(Some(95.2693877), 2);
+        line.end();
+        assert_eq!(out, "Sở Ngoại vụ,\"Sở A, B\",\"say \"\"hi\"\"\",,95.27\r\n");
     }
 
     #[test]
