@@ -90,24 +90,60 @@ fn c(v: f64) -> Coord {
 /// value, and so decides those ties differently from `f64::round`).
 struct Coord(f64);
 
-impl std::fmt::Display for Coord {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Coord {
+    /// Writes the coordinate into `out`: `Display` for a formatter, and
+    /// straight into a chart's string (see [`Svg`]).
+    fn write_to(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
         let tenths = self.0 * 10.0;
         if tenths.abs() >= 1e15 || (tenths - tenths.trunc()).abs() == 0.5 {
             let text = format!("{:.1}", self.0);
-            return f.write_str(text.strip_suffix(".0").unwrap_or(&text));
+            return out.write_str(text.strip_suffix(".0").unwrap_or(&text));
         }
         let t = tenths.round() as i64;
         let (whole, tenth) = (t.unsigned_abs() / 10, t.unsigned_abs() % 10);
         if t < 0 {
-            f.write_str("-")?;
+            out.write_str("-")?;
         }
-        f.write_str(itoa::Buffer::new().format(whole))?;
+        out.write_str(itoa::Buffer::new().format(whole))?;
         if tenth != 0 {
-            f.write_str(".")?;
-            f.write_str(itoa::Buffer::new().format(tenth))?;
+            out.write_str(".")?;
+            out.write_str(itoa::Buffer::new().format(tenth))?;
         }
         Ok(())
+    }
+}
+
+impl std::fmt::Display for Coord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_to(f)
+    }
+}
+
+/// A chart's string, appended to piece by piece: literal markup,
+/// coordinates and escaped text, each written directly rather than through
+/// `write!`, whose per-argument formatting was most of the cost of a chart
+/// (charts were a tenth of a national build).
+trait Svg {
+    fn lit(&mut self, markup: &str) -> &mut Self;
+    fn coord(&mut self, v: f64) -> &mut Self;
+    fn text(&mut self, text: &str) -> &mut Self;
+}
+
+impl Svg for String {
+    fn lit(&mut self, markup: &str) -> &mut Self {
+        self.push_str(markup);
+        self
+    }
+
+    fn coord(&mut self, v: f64) -> &mut Self {
+        // Writing into a String cannot fail.
+        let _ = c(v).write_to(self);
+        self
+    }
+
+    fn text(&mut self, text: &str) -> &mut Self {
+        super::escape::push_escaped(self, text);
+        self
     }
 }
 
@@ -126,13 +162,17 @@ fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
 }
 
 fn text_at(out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &str) {
-    let _ = write!(
-        out,
-        "<text x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\" class=\"{class}\">{}</text>",
-        c(x),
-        c(y),
-        Escaped(text)
-    );
+    out.lit("<text x=\"")
+        .coord(x)
+        .lit("\" y=\"")
+        .coord(y)
+        .lit("\" text-anchor=\"")
+        .lit(anchor)
+        .lit("\" class=\"")
+        .lit(class)
+        .lit("\">")
+        .text(text)
+        .lit("</text>");
 }
 
 /// A unit's score over the years as a line, oldest year on the left, with the
@@ -164,14 +204,15 @@ pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String
     open(&mut out, text, "chart-history", height);
     for v in [lo, hi] {
         let y = y_of(v);
-        let _ = write!(
-            out,
-            "<line class=\"grid\" x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\"/>",
-            c(left),
-            c(right),
-            c(y),
-            c(y)
-        );
+        out.lit("<line class=\"grid\" x1=\"")
+            .coord(left)
+            .lit("\" x2=\"")
+            .coord(right)
+            .lit("\" y1=\"")
+            .coord(y)
+            .lit("\" y2=\"")
+            .coord(y)
+            .lit("\"/>");
         text_at(
             &mut out,
             left - 6.0,
@@ -182,28 +223,34 @@ pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String
         );
     }
     // The line, broken where a year has no score.
-    let mut segment: Vec<String> = Vec::new();
-    let mut segments: Vec<Vec<String>> = Vec::new();
+    let mut segment: Vec<(f64, f64)> = Vec::new();
+    let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
     for (i, p) in points.iter().enumerate() {
         match p.value {
-            Some(v) => segment.push(format!("{},{}", c(x_of(i)), c(y_of(v)))),
+            Some(v) => segment.push((x_of(i), y_of(v))),
             None => segments.push(std::mem::take(&mut segment)),
         }
     }
     segments.push(segment);
     for s in segments.iter().filter(|s| s.len() > 1) {
-        let _ = write!(out, "<polyline class=\"line\" points=\"{}\"/>", s.join(" "));
+        out.lit("<polyline class=\"line\" points=\"");
+        for (n, &(x, y)) in s.iter().enumerate() {
+            if n > 0 {
+                out.lit(" ");
+            }
+            out.coord(x).lit(",").coord(y);
+        }
+        out.lit("\"/>");
     }
     for (i, p) in points.iter().enumerate() {
         let x = x_of(i);
         if let Some(v) = p.value {
             let y = y_of(v);
-            let _ = write!(
-                out,
-                "<circle class=\"dot\" cx=\"{}\" cy=\"{}\" r=\"4\"/>",
-                c(x),
-                c(y)
-            );
+            out.lit("<circle class=\"dot\" cx=\"")
+                .coord(x)
+                .lit("\" cy=\"")
+                .coord(y)
+                .lit("\" r=\"4\"/>");
             text_at(&mut out, x, y - 9.0, "middle", "value", &format.value(v));
         }
         text_at(
@@ -256,17 +303,21 @@ pub fn ranking(
         } else {
             "bar"
         };
-        let _ = write!(
-            out,
-            "<rect class=\"track\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\"/>\
-             <rect class=\"{class}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"12\"/>",
-            c(left),
-            c(y),
-            c(right - left),
-            c(left),
-            c(y),
-            c(x_of(bar.value) - left),
-        );
+        out.lit("<rect class=\"track\" x=\"")
+            .coord(left)
+            .lit("\" y=\"")
+            .coord(y)
+            .lit("\" width=\"")
+            .coord(right - left)
+            .lit("\" height=\"12\"/><rect class=\"")
+            .lit(class)
+            .lit("\" x=\"")
+            .coord(left)
+            .lit("\" y=\"")
+            .coord(y)
+            .lit("\" width=\"")
+            .coord(x_of(bar.value) - left)
+            .lit("\" height=\"12\"/>");
     }
     if let Some(t) = threshold {
         let x = x_of(t.value);
@@ -318,15 +369,15 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
             vi::format_number(part.max, digits(part.max))
         );
         text_at(&mut out, WIDTH, y + 12.0, "end", "value", &figures);
-        let _ = write!(
-            out,
-            "<rect class=\"track\" x=\"0\" y=\"{}\" width=\"{}\" height=\"12\"/>\
-             <rect class=\"bar\" x=\"0\" y=\"{}\" width=\"{}\" height=\"12\"/>",
-            c(y + 17.0),
-            c(WIDTH),
-            c(y + 17.0),
-            c(WIDTH * share)
-        );
+        out.lit("<rect class=\"track\" x=\"0\" y=\"")
+            .coord(y + 17.0)
+            .lit("\" width=\"")
+            .coord(WIDTH)
+            .lit("\" height=\"12\"/><rect class=\"bar\" x=\"0\" y=\"")
+            .coord(y + 17.0)
+            .lit("\" width=\"")
+            .coord(WIDTH * share)
+            .lit("\" height=\"12\"/>");
     }
     out.push_str("</svg>");
     out
@@ -334,8 +385,18 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
 
 /// The decimals a figure was written with (at most 3): 13.969 → 3, 14 → 0.
 fn digits(v: f64) -> u32 {
-    let text = format!("{}", (v * 1000.0).round() / 1000.0);
-    text.split_once('.').map_or(0, |(_, f)| f.len() as u32)
+    let rounded = (v * 1000.0).round() / 1000.0;
+    // ryu writes the digits Display writes (shortest round trip), plainly in
+    // this range; "14.0" for 14 has a fraction of zero digits, as "14".
+    if !(rounded == 0.0 || (1e-5..1e15).contains(&rounded.abs())) {
+        let text = rounded.to_string();
+        return text.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    }
+    let mut buffer = ryu::Buffer::new();
+    match buffer.format_finite(rounded).split_once('.') {
+        Some((_, "0")) | None => 0,
+        Some((_, f)) => f.len() as u32,
+    }
 }
 
 #[cfg(test)]

@@ -68,6 +68,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// `text` escaped, appended to `out`.
+pub fn push_escaped(out: &mut String, text: &str) {
+    // Writing into a String cannot fail.
+    let _ = write_escaped(text, |s| {
+        out.push_str(s);
+        Ok(())
+    });
+}
+
 /// `text` escaped into `out`: Tera's escape function (`Tera::set_escape_fn`).
 pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let bytes = text.as_bytes();
