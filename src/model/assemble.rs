@@ -85,7 +85,9 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     }
     // Units are kept in Vietnamese alphabetical order, so that a unit's index
     // is its place in that order (tables and sort keys rely on it).
-    units.sort_by_cached_key(|(u, _)| (vi::sort_key(&u.name), u.id.clone()));
+    // Collation keys are computed in parallel (a national site has 15,000
+    // units); the order is the same as `sort_by_cached_key`.
+    units.par_sort_by_cached_key(|(u, _)| (vi::sort_key(&u.name), u.id.clone()));
     (site.units, origins.units) = units.into_iter().unzip();
 
     ctx.ids.to_mut().indices = ctx.ids_of(
