@@ -115,14 +115,7 @@ fn round_exactly(value: f64, decimals: u32) -> Option<Rounded> {
 /// rounds the decimal value too. `None` sends everything else (ties such as
 /// 2.675, large values, many decimals) to the exact path.
 fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
-    const POWERS: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
-    let scale = *POWERS.get(usize::try_from(decimals).ok()?)?;
-    let x = value.abs() * scale;
-    // `value` is finite, so `x` is a number (perhaps +∞, which is too large).
-    if x >= 2_147_483_648.0 || ((x - x.trunc()) - 0.5).abs() <= 1e-6 {
-        return None;
-    }
-    let n = x.round() as u64;
+    let n = scaled_far_from_a_tie(value, decimals)?;
     let keep = decimals as usize;
     let mut buffer = itoa::Buffer::new();
     let text = buffer.format(n).as_bytes();
@@ -135,6 +128,20 @@ fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
         digits,
         pad: 0,
     })
+}
+
+/// `|value|` rounded to `decimals` as an integer count of the last decimal
+/// (88.35 to 2 → 8835), when it is far from a tie; see
+/// [`round_far_from_a_tie`].
+fn scaled_far_from_a_tie(value: f64, decimals: u32) -> Option<u64> {
+    const POWERS: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
+    let scale = *POWERS.get(usize::try_from(decimals).ok()?)?;
+    let x = value.abs() * scale;
+    // Not a number, too large, or near a tie: the exact path decides.
+    if !x.is_finite() || x >= 2_147_483_648.0 || ((x - x.trunc()) - 0.5).abs() <= 1e-6 {
+        return None;
+    }
+    Some(x.round() as u64)
 }
 
 /// Append integer digits with '.' every three places from the right.
@@ -196,6 +203,11 @@ pub fn format_number(value: f64, decimals: u32) -> String {
 /// figures rather than on float noise. NaN gives 0; +∞, −∞ and values too
 /// large for `i64` saturate to `i64::MAX` / `i64::MIN`.
 pub fn scaled(value: f64, decimals: u32) -> i64 {
+    if let Some(n) = scaled_far_from_a_tie(value, decimals) {
+        // Below 2^31: the conversion cannot fail.
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        return if value.is_sign_negative() { -n } else { n };
+    }
     let Some(rounded) = round_decimal(value, decimals) else {
         return if value.is_nan() {
             0
