@@ -107,13 +107,8 @@ fn round_exactly(value: f64, decimals: u32) -> Option<Rounded> {
     })
 }
 
-/// `round_decimal` without printing the value's digits, for the usual
-/// figure: small, with few decimals, and not close to a rounding tie. Then
-/// `|value| × 10^decimals` is within 5·10⁻⁷ of the scaled decimal value
-/// (below 2³¹ its rounding errors stay under that), so when its fraction is
-/// further than 10⁻⁶ from one half, rounding it to the nearest integer
-/// rounds the decimal value too. `None` sends everything else (ties such as
-/// 2.675, large values, many decimals) to the exact path.
+/// `round_decimal` without printing the value's digits, when
+/// [`scaled_far_from_a_tie`] can round it.
 fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
     let n = scaled_far_from_a_tie(value, decimals)?;
     let keep = decimals as usize;
@@ -130,9 +125,13 @@ fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
     })
 }
 
-/// `|value|` rounded to `decimals` as an integer count of the last decimal
-/// (88.35 to 2 → 8835), when it is far from a tie; see
-/// [`round_far_from_a_tie`].
+/// `|value|` rounded to `decimals` as a count of the last decimal (88.35 to
+/// 2 → 8835), for the usual figure: small, with few decimals, and not close
+/// to a rounding tie. Then `|value| × 10^decimals` is within 5·10⁻⁷ of the
+/// scaled decimal value (below 2³¹ its rounding errors stay under that), so
+/// when its fraction is further than 10⁻⁶ from one half, rounding it to the
+/// nearest integer rounds the decimal value too. `None` sends everything
+/// else (ties such as 2.675, large values, many decimals) to the exact path.
 fn scaled_far_from_a_tie(value: f64, decimals: u32) -> Option<u64> {
     const POWERS: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
     let scale = *POWERS.get(usize::try_from(decimals).ok()?)?;

@@ -404,6 +404,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn digits_are_the_decimals_a_figure_was_written_with() {
+        for (v, want) in [
+            (13.969, 3),
+            (14.0, 0),
+            (0.5, 1),
+            (-2.25, 2),
+            (0.0, 0),
+            (0.0004, 0),
+            (88.12345, 3),
+            (1e16, 0),
+            (f64::NAN, 0),
+        ] {
+            assert_eq!(digits(v), want, "{v}");
+            // The same as counting what Display writes.
+            let rounded = (v * 1000.0).round() / 1000.0;
+            let shown = format!("{rounded}");
+            let by_display = shown.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+            assert_eq!(digits(v), by_display, "{v}");
+        }
+    }
+
+    #[test]
     fn coordinates_have_at_most_one_decimal() {
         for (v, want) in [
             (360.0, "360"),

@@ -41,8 +41,9 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|i| from + i)
 }
 
-/// Writes `text` escaped, plain runs whole.
-fn write_escaped(text: &str, mut write: impl FnMut(&str) -> fmt::Result) -> fmt::Result {
+/// Writes `text` escaped through `write`, plain runs whole: the one loop
+/// behind every form below.
+fn write_escaped<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = text.as_bytes();
     let mut plain = 0;
     while let Some(i) = next_special(bytes, plain) {
@@ -53,40 +54,24 @@ fn write_escaped(text: &str, mut write: impl FnMut(&str) -> fmt::Result) -> fmt:
     write(&text[plain..])
 }
 
-/// `text` escaped, as a string.
-pub fn escape(text: &str) -> String {
-    let Some(first) = next_special(text.as_bytes(), 0) else {
-        return text.to_owned();
-    };
-    let mut out = String::with_capacity(text.len() + 16);
-    out.push_str(&text[..first]);
-    // Writing into a String cannot fail.
-    let _ = write_escaped(&text[first..], |s| {
-        out.push_str(s);
-        Ok(())
-    });
-    out
-}
-
 /// `text` escaped, appended to `out`.
 pub fn push_escaped(out: &mut String, text: &str) {
-    // Writing into a String cannot fail.
     let _ = write_escaped(text, |s| {
         out.push_str(s);
-        Ok(())
+        Ok::<(), std::convert::Infallible>(())
     });
+}
+
+/// `text` escaped, as a string.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, text);
+    out
 }
 
 /// `text` escaped into `out`: Tera's escape function (`Tera::set_escape_fn`).
 pub fn escape_to(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let bytes = text.as_bytes();
-    let mut plain = 0;
-    while let Some(i) = next_special(bytes, plain) {
-        out.write_all(&bytes[plain..i])?;
-        out.write_all(entity(bytes[i]).as_bytes())?;
-        plain = i + 1;
-    }
-    out.write_all(&bytes[plain..])
+    write_escaped(text, |s| out.write_all(s.as_bytes()))
 }
 
 /// Text escaped as it is written, without a string of its own: charts and
@@ -112,6 +97,9 @@ mod tests {
         let mut out = Vec::new();
         escape_to(text, &mut out).unwrap();
         assert_eq!(String::from_utf8(out).unwrap(), want);
+        let mut pushed = String::from("x ");
+        push_escaped(&mut pushed, text);
+        assert_eq!(pushed, format!("x {want}"));
     }
 
     #[test]
