@@ -298,8 +298,14 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Whether the file at `path` holds exactly `bytes`.
+/// Whether the file at `path` holds exactly `bytes`. Read a piece at a
+/// time into a buffer each thread keeps: reading every old page whole into
+/// a new buffer cost a national rebuild a fresh allocation (and its page
+/// faults) per file.
 fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 * 1024]);
+    }
     let Ok(mut file) = File::open(path) else {
         return false;
     };
@@ -307,8 +313,19 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
         _ => return false,
     }
-    let mut old = Vec::with_capacity(bytes.len());
-    file.read_to_end(&mut old).is_ok() && old == bytes
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut rest = bytes;
+        loop {
+            match file.read(buffer) {
+                // The length matched, but the file may have changed since.
+                Ok(0) => return rest.is_empty(),
+                Ok(n) if n <= rest.len() && buffer[..n] == rest[..n] => rest = &rest[n..],
+                Ok(_) => return false,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return false,
+            }
+        }
+    })
 }
 
 /// Removes from `output` every file and folder that holds none of `kept`

@@ -12,7 +12,7 @@ pub mod derive;
 mod ranking;
 mod row;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::path::PathBuf;
 

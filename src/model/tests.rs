@@ -108,7 +108,7 @@ fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
     (site, diagnostics)
 }
 
-fn ok(tables: &[(&str, &str)]) -> Site {
+pub(crate) fn ok(tables: &[(&str, &str)]) -> Site {
     let (site, diagnostics) = site(tables);
     assert!(!diagnostics.has_errors(), "{diagnostics}");
     site
@@ -124,11 +124,11 @@ fn ranks(site: &Site, year: i32) -> Vec<(String, Option<u32>, Option<u32>)> {
         .collect()
 }
 
-fn table(year: i32, group: &str, rows: &str) -> String {
+pub(crate) fn table(year: i32, group: &str, rows: &str) -> String {
     format!("index = \"par\"\nyear = {year}\ngroup = \"{group}\"\ncomplete = true\n{rows}")
 }
 
-fn row(unit: &str, rest: &str) -> String {
+pub(crate) fn row(unit: &str, rest: &str) -> String {
     format!("[[result]]\nunit = \"{unit}\"\n{rest}\n")
 }
 

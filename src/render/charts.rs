@@ -200,7 +200,8 @@ pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String
         }
     };
     let y_of = |v: f64| bottom - (bottom - top) * (v - lo) / (hi - lo);
-    let mut out = String::new();
+    // About what a chart takes, so that it is not copied as it grows.
+    let mut out = String::with_capacity(1024 + 320 * points.len());
     open(&mut out, text, "chart-history", height);
     for v in [lo, hi] {
         let y = y_of(v);
@@ -292,7 +293,7 @@ pub fn ranking(
     let row = 34.0;
     let top = if threshold.is_some() { 20.0 } else { 4.0 };
     let height = top + row * bars.len() as f64 + 4.0;
-    let mut out = String::new();
+    let mut out = String::with_capacity(1024 + 288 * bars.len());
     open(&mut out, text, "chart-ranking", height);
     // Shapes first, then the threshold, then text over them (CSS gives text
     // a halo in the background colour where the line crosses it).
@@ -353,7 +354,7 @@ pub fn ranking(
 pub fn components(text: &ChartText, parts: &[Part]) -> String {
     let row = 34.0;
     let height = row * parts.len() as f64 + 4.0;
-    let mut out = String::new();
+    let mut out = String::with_capacity(512 + 352 * parts.len());
     open(&mut out, text, "chart-components", height);
     for (i, part) in parts.iter().enumerate() {
         let y = row * i as f64;

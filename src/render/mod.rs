@@ -174,6 +174,7 @@ pub fn render_all(
     let env = pages::Env::new(config, site, content, bodies);
     env.prepare_all();
     let list = env.pages();
+    env.plan(&list);
     let mut sitemap: Vec<String> = Vec::new();
     // The pages, the open data and the article feeds do not depend on each
     // other: make them side by side.
@@ -345,17 +346,17 @@ fn article_feeds(
 /// Renders `list` in parallel, one context at a time, into `sink`. Reports
 /// two pages at one URL (before rendering either) and template errors (each
 /// once, in list order); fills `sitemap` if given.
-fn render_pages(
+fn render_pages<'p>(
     templates: &Templates,
     env: &pages::Env,
-    list: &[pages::Page],
+    list: &'p [pages::Page],
     sink: &dyn Sink,
     times: &TemplateTimes,
     mut sitemap: Option<&mut Vec<String>>,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut seen: BTreeMap<String, &pages::Page> = BTreeMap::new();
-    let mut jobs: Vec<(&pages::Page, String)> = Vec::with_capacity(list.len());
+    let mut seen: BTreeMap<String, &'p pages::Page> = BTreeMap::new();
+    let mut jobs: Vec<(usize, &'p pages::Page, String)> = Vec::with_capacity(list.len());
     for page in list {
         let folder = env.path(page);
         let file = env.file(page);
@@ -379,39 +380,59 @@ fn render_pages(
                 sitemap.push(folder);
             }
         }
-        jobs.push((page, path));
+        jobs.push((jobs.len(), page, path));
     }
-    let failures: Vec<(&pages::Page, tera::Error)> = jobs
-        .into_par_iter()
-        .filter_map(|(page, path)| {
-            let started = Instant::now();
-            let context = env.context(page);
-            let made = started.elapsed();
-            // Rendered into bytes: Tera's `render` would check the whole page
-            // is UTF-8 again (it is: every piece written is a `str`), and
-            // grow its buffer from 2 KB; pages of a template have similar
-            // sizes.
-            let mut html = Vec::with_capacity(times.typical_size(env.template(page)));
-            let rendered = templates
-                .tera
-                .render_to(env.template(page), &context, &mut html);
-            times.add(
-                env.template(page),
-                made,
-                started.elapsed() - made,
-                html.len(),
-            );
-            match rendered {
-                Ok(()) => {
-                    sink.put(path, html);
-                    None
-                }
-                Err(e) => Some((page, e)),
+    // A group's ranking pages and its units' pages are made one after the
+    // other on one thread, so that the lines they share are held for a
+    // short while (see `Env::batch`); every other page on its own.
+    let mut batches: Vec<Vec<(usize, &pages::Page, String)>> = Vec::new();
+    let mut groups: BTreeMap<(usize, u8), Vec<_>> = BTreeMap::new();
+    for job in jobs {
+        match env.batch(job.1) {
+            Some(key) => groups.entry(key).or_default().push(job),
+            None => batches.push(vec![job]),
+        }
+    }
+    let mut grouped: BTreeMap<usize, Vec<_>> = BTreeMap::new();
+    for ((group, _), jobs) in groups {
+        grouped.entry(group).or_default().extend(jobs);
+    }
+    batches.extend(grouped.into_values());
+    let render = |(i, page, path): (usize, &'p pages::Page, String)| {
+        let started = Instant::now();
+        let context = env.context(page);
+        let made = started.elapsed();
+        // Rendered into bytes: Tera's `render` would check the whole page
+        // is UTF-8 again (it is: every piece written is a `str`), and grow
+        // its buffer from 2 KB; pages of a template have similar sizes.
+        let mut html = Vec::with_capacity(times.typical_size(env.template(page)));
+        let rendered = templates
+            .tera
+            .render_to(env.template(page), &context, &mut html);
+        times.add(
+            env.template(page),
+            made,
+            started.elapsed() - made,
+            html.len(),
+        );
+        match rendered {
+            Ok(()) => {
+                sink.put(path, html);
+                None
             }
-        })
+            Err(e) => Some((i, page, e)),
+        }
+    };
+    // Batches differ in cost a hundredfold: each is a task of its own, so
+    // that an idle thread can always take one.
+    let mut failures: Vec<(usize, &pages::Page, tera::Error)> = batches
+        .into_par_iter()
+        .with_max_len(1)
+        .flat_map_iter(|batch| batch.into_iter().filter_map(render))
         .collect();
+    failures.sort_by_key(|(i, _, _)| *i);
     let mut reported = std::collections::BTreeSet::new();
-    for (page, e) in failures {
+    for (_, page, e) in failures {
         // One broken template breaks every page using it: say it once.
         let d = template_error(
             &templates.sources,

@@ -229,6 +229,54 @@ impl<'a> Env<'a> {
         self.rows.make_all(&self.urls);
     }
 
+    /// Counts what the ranking and unit pages of `list` will ask of the
+    /// lines, so that each line is converted for templates once and shared
+    /// ([`RowViews`]).
+    pub fn plan(&self, list: &[Page]) {
+        let site = self.site;
+        let mut tables_of: BTreeMap<(i32, usize), Vec<usize>> = BTreeMap::new();
+        for (t, table) in site.tables.iter().enumerate() {
+            tables_of
+                .entry((table.year, table.group))
+                .or_default()
+                .push(t);
+        }
+        for page in list {
+            match page {
+                Page::Ranking(year, g) => {
+                    for &t in tables_of.get(&(*year, *g)).into_iter().flatten() {
+                        self.rows.plan(t);
+                    }
+                }
+                Page::Unit(u) => {
+                    for unit in std::iter::once(u).chain(&self.merged_from[*u]) {
+                        for &(t, _) in site.results_by_unit.get(*unit).into_iter().flatten() {
+                            self.rows.plan(t);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The pages made one after the other on one thread, for [`RowViews`]
+    /// to hold few tables at a time: a group's ranking pages (`(group, 0)`)
+    /// and the pages of the units whose first result is in that group
+    /// (`(group, 1)`). `None` for every other page.
+    pub fn batch(&self, page: &Page) -> Option<(usize, u8)> {
+        let site = self.site;
+        match page {
+            Page::Ranking(_, g) => Some((*g, 0)),
+            Page::Unit(u) => site
+                .results_by_unit
+                .get(*u)
+                .and_then(|results| results.first())
+                .map(|&(t, _)| (site.tables[t].group, 1)),
+            _ => None,
+        }
+    }
+
     /// Every page of the site, in a fixed order.
     pub fn pages(&self) -> Vec<Page> {
         let site = self.site;
@@ -404,7 +452,7 @@ impl<'a> Env<'a> {
         let (site, content, urls) = (self.site, self.content, &self.urls);
         let headlines = self
             .home_unit
-            .map(|u| unit_series(site, u, &self.rows, urls))
+            .map(|u| unit_series(site, u, &self.rows, urls, false))
             .unwrap_or_default();
         let latest_complete_year = site
             .tables
@@ -442,7 +490,7 @@ impl<'a> Env<'a> {
         let tables = self.tables_where(|t| t.index == i);
         let series: Vec<_> = self
             .home_unit
-            .map(|u| unit_series(self.site, u, &self.rows, &self.urls))
+            .map(|u| unit_series(self.site, u, &self.rows, &self.urls, false))
             .unwrap_or_default()
             .into_iter()
             .filter(|s| s.index.id == def.id)
@@ -515,13 +563,13 @@ impl<'a> Env<'a> {
     fn unit(&self, u: usize) -> Context {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
-        let history = unit_series(site, u, &self.rows, urls);
+        let history = unit_series(site, u, &self.rows, urls, true);
         // Units merged into this one: their history belongs on this page.
         let merged_from: Vec<MergedView> = self.merged_from[u]
             .iter()
             .map(|&o| MergedView {
                 unit: UnitRef::new(site, o, urls),
-                history: unit_series(site, o, &self.rows, urls),
+                history: unit_series(site, o, &self.rows, urls, true),
             })
             .collect();
         let illustrative = history

@@ -2,9 +2,10 @@
 //! built from references into the [`Site`], never by cloning it; text that
 //! editors wrote in Markdown is rendered to HTML here, once per page.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use serde::Serialize;
+use tera::Value;
 
 use super::cells::{as_written, unit_suffix, Cells, Line};
 use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
@@ -311,12 +312,17 @@ pub struct TableView<'a> {
     pub top_band: Option<TopBandView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
     /// The lines ranked first (several when tied), for summaries.
-    pub leader_rows: Vec<&'a RowView<'a>>,
+    pub leader_rows: Vec<Value>,
     /// How many lines the table has (its `rows` may be left out).
     pub row_count: usize,
     /// Units ranked first and last (several when tied).
     pub leaders: Vec<UnitRef<'a>>,
     pub last_place: Vec<UnitRef<'a>>,
+    /// The lines, as templates see them.
+    #[serde(rename = "rows")]
+    pub row_values: Vec<Value>,
+    /// The same lines, for drawing the chart.
+    #[serde(skip)]
     pub rows: Vec<&'a RowView<'a>>,
     /// The table as horizontal bars (SVG), for complete tables; empty otherwise.
     pub chart_svg: String,
@@ -341,28 +347,39 @@ impl<'a> TableView<'a> {
         self
     }
 
-    /// The whole table, every row.
+    /// The whole table, every row, for the page [`RowViews::plan`] counted.
     pub fn new(site: &'a Site, t: usize, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, true)
+        Self::make(site, t, rows, urls, true, true)
     }
 
     /// The table as pages that list many tables show it: its figures and
     /// leaders; the rows themselves only for a partial table (a few lines).
     pub fn summary(site: &'a Site, t: usize, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, !site.tables[t].complete)
+        Self::make(site, t, rows, urls, !site.tables[t].complete, false)
     }
 
-    fn make(site: &'a Site, t: usize, rows: &'a RowViews, urls: &Urls, all_rows: bool) -> Self {
+    fn make(
+        site: &'a Site,
+        t: usize,
+        rows: &'a RowViews,
+        urls: &Urls,
+        all_rows: bool,
+        planned: bool,
+    ) -> Self {
         let table = &site.tables[t];
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
         let views = rows.of(t, urls);
-        let leader_rows: Vec<&RowView> = views.iter().filter(|r| r.rank == Some(1)).collect();
-        let rows: Vec<&RowView> = if all_rows {
-            views.iter().collect()
-        } else {
-            Vec::new()
-        };
+        let leaders: Vec<usize> = (0..views.len())
+            .filter(|&r| views[r].rank == Some(1))
+            .collect();
+        let shown = if all_rows { views.len() } else { 0 };
+        let mut pick: Vec<usize> = (0..shown).collect();
+        pick.extend(&leaders);
+        let mut values = rows.values(t, urls, planned, &pick);
+        let leader_rows = values.split_off(shown);
+        let row_values = values;
+        let rows: Vec<&RowView> = views[..shown].iter().collect();
         let top_band = table.top_band.map(|(b, count)| TopBandView {
             name: &def.bands[b].name,
             min: def.bands[b].min,
@@ -390,6 +407,7 @@ impl<'a> TableView<'a> {
             average_published: table.average_published,
             top_band,
             leader_rows,
+            row_values,
             row_count: table.rows.len(),
             leaders: table
                 .leaders()
@@ -511,6 +529,10 @@ pub struct EntryView<'a> {
     pub table_url: String,
     pub average: Option<f64>,
     pub complete: bool,
+    /// The line, as templates see it.
+    #[serde(rename = "row")]
+    pub row_value: Value,
+    #[serde(skip)]
     pub row: &'a RowView<'a>,
     /// The components against their maxima (SVG), when the row has them.
     pub components_svg: String,
@@ -526,12 +548,14 @@ pub struct SeriesView<'a> {
 }
 
 /// Every index's series for one unit, in index definition order; indices
-/// without results for the unit are left out.
+/// without results for the unit are left out. `planned` when for the page
+/// [`RowViews::plan`] counted (the unit's own).
 pub fn unit_series<'a>(
     site: &'a Site,
     unit: usize,
     rows: &'a RowViews,
     urls: &Urls,
+    planned: bool,
 ) -> Vec<SeriesView<'a>> {
     let results = site
         .results_by_unit
@@ -562,6 +586,10 @@ pub fn unit_series<'a>(
                             table.year,
                             &table.rows[r],
                         ),
+                        row_value: rows
+                            .values(t, urls, planned, &[r])
+                            .pop()
+                            .unwrap_or_else(Value::none),
                         row: &rows.of(t, urls)[r],
                     }
                 })
@@ -578,9 +606,26 @@ pub fn unit_series<'a>(
 /// Every table's lines as views, each table's made the first time a page
 /// shows it and then shared: a line is shown on its ranking page, on its
 /// unit's page, and in summaries.
+///
+/// A line is also converted into a template value once for the pages a
+/// [`plan`](RowViews::plan) says will ask for it (its ranking page and its
+/// unit's page), and shared between them: converting lines (and dropping
+/// what was converted) was the largest cost of rendering a national site.
+/// The values are dropped when the last planned page has taken them, so
+/// that only the tables pages are being made from are held: every line's
+/// value at once would take about a gigabyte on a national site.
 pub struct RowViews<'a> {
     site: &'a Site,
     tables: Vec<OnceLock<Vec<RowView<'a>>>>,
+    values: Vec<Mutex<Shared>>,
+}
+
+/// One table's lines as template values, while pages still want them.
+#[derive(Default)]
+struct Shared {
+    values: Option<Arc<[Value]>>,
+    /// Planned requests not made yet.
+    wanted: usize,
 }
 
 impl<'a> RowViews<'a> {
@@ -588,6 +633,7 @@ impl<'a> RowViews<'a> {
         RowViews {
             site,
             tables: site.tables.iter().map(|_| OnceLock::new()).collect(),
+            values: site.tables.iter().map(|_| Mutex::default()).collect(),
         }
     }
 
@@ -612,6 +658,52 @@ impl<'a> RowViews<'a> {
                 .collect()
         })
     }
+
+    /// Says that a page will ask for the values of table `t` once more
+    /// (with `planned` set), so they are kept until it has.
+    pub fn plan(&self, t: usize) {
+        lock(&self.values[t]).wanted += 1;
+    }
+
+    /// The lines `pick` of table `t` as template values. A `planned`
+    /// request is one [`plan`](RowViews::plan) counted; other requests share
+    /// values still held but never keep them.
+    pub fn values(&self, t: usize, urls: &Urls, planned: bool, pick: &[usize]) -> Vec<Value> {
+        let views = self.of(t, urls);
+        let mut shared = lock(&self.values[t]);
+        if planned {
+            shared.wanted = shared.wanted.saturating_sub(1);
+        }
+        let picked = match &shared.values {
+            Some(values) => pick.iter().map(|&r| values[r].clone()).collect(),
+            None if planned && shared.wanted > 0 => {
+                let values: Arc<[Value]> = views.iter().map(Value::from_serializable).collect();
+                let picked = pick.iter().map(|&r| values[r].clone()).collect();
+                shared.values = Some(values);
+                picked
+            }
+            None => pick
+                .iter()
+                .map(|&r| Value::from_serializable(&views[r]))
+                .collect(),
+        };
+        let done = if shared.wanted == 0 {
+            shared.values.take()
+        } else {
+            None
+        };
+        drop(shared);
+        drop(done);
+        picked
+    }
+}
+
+/// A poisoned lock only means another page's rendering panicked; the shared
+/// values stay consistent.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// A unit's score and rank on one index over the years.
@@ -723,5 +815,75 @@ impl<'a> ArticleView<'a> {
             url: urls.article(&article.slug),
             html,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::{ok, row, table};
+
+    fn site() -> Site {
+        let lines = row("thanh-hoa", "score = 90") + &row("nghe-an", "score = 80");
+        ok(&[
+            ("data/results/2023.toml", &table(2023, "tinh", &lines)),
+            ("data/results/2024.toml", &table(2024, "tinh", &lines)),
+        ])
+    }
+
+    /// Whether two values are one shared map rather than equal copies.
+    fn same(a: &Value, b: &Value) -> bool {
+        std::ptr::eq(a.as_map().unwrap(), b.as_map().unwrap())
+    }
+
+    #[test]
+    fn planned_lines_are_converted_once_and_let_go_after_the_last_request() {
+        let site = site();
+        let urls = Urls::new("/");
+        let rows = RowViews::new(&site);
+        rows.plan(0);
+        rows.plan(0);
+        let ranking = rows.values(0, &urls, true, &[0, 1]);
+        assert!(lock(&rows.values[0]).values.is_some());
+        let unit = rows.values(0, &urls, true, &[1]);
+        assert!(same(&ranking[1], &unit[0]));
+        assert!(lock(&rows.values[0]).values.is_none());
+        // Asked again after that: made again, equal.
+        let late = rows.values(0, &urls, true, &[1]);
+        assert!(!same(&unit[0], &late[0]));
+        assert_eq!(unit[0], late[0]);
+    }
+
+    #[test]
+    fn unplanned_requests_share_what_is_held_but_never_keep_it() {
+        let site = site();
+        let urls = Urls::new("/");
+        let rows = RowViews::new(&site);
+        let summary = rows.values(1, &urls, false, &[0]);
+        assert!(lock(&rows.values[1]).values.is_none());
+        rows.plan(1);
+        rows.plan(1);
+        let ranking = rows.values(1, &urls, true, &[0, 1]);
+        let summary_again = rows.values(1, &urls, false, &[0]);
+        assert!(same(&ranking[0], &summary_again[0]));
+        assert!(!same(&summary[0], &summary_again[0]));
+        // The unplanned request did not count: the planned one still gets
+        // the shared value.
+        let unit = rows.values(1, &urls, true, &[0]);
+        assert!(same(&ranking[0], &unit[0]));
+    }
+
+    #[test]
+    fn the_values_are_the_lines_as_templates_see_them() {
+        let site = site();
+        let urls = Urls::new("/");
+        let rows = RowViews::new(&site);
+        let values = rows.values(0, &urls, false, &[1, 0]);
+        let views = rows.of(0, &urls);
+        assert_eq!(values[0], Value::from_serializable(&views[1]));
+        assert_eq!(values[1], Value::from_serializable(&views[0]));
+        let unit = values[0].as_map().unwrap();
+        let id = unit[&tera::value::Key::Str("unit")].as_map().unwrap();
+        assert_eq!(id[&tera::value::Key::Str("id")], Value::from("nghe-an"));
     }
 }
