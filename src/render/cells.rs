@@ -4,15 +4,15 @@
 //! They are made here, once per line a page shows, rather than by template
 //! macros: a national ranking page has hundreds of lines, and a Tera macro
 //! call copies its arguments and renders into a string of its own, which
-//! made these few cells most of a build's rendering time. Templates print
-//! them with `{{ row.cells.score | safe }}`; every piece of text inserted is
-//! escaped here.
+//! made these few cells most of a build's rendering time. Every piece of text
+//! inserted is escaped here, and templates print the cells as they are,
+//! `{{ row.cells.score }}` (they are marked safe, `escape::safe`).
 
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::escape::Escaped;
+use super::escape::{safe, Escaped};
 use crate::data::schema::Alternative;
 use crate::model::{Change, NoComparison};
 use crate::vi;
@@ -22,17 +22,23 @@ use crate::vi;
 pub struct Cells {
     /// `88,35%` with the illustrative and alternative-value marks, or why
     /// there is no score.
+    #[serde(serialize_with = "safe")]
     pub score: String,
     /// `97,03/98`, or `—`.
+    #[serde(serialize_with = "safe")]
     pub points: String,
     /// `14/62`, or `—`.
+    #[serde(serialize_with = "safe")]
     pub rank: String,
     /// `tăng 10 bậc`, or why there is no comparison.
+    #[serde(serialize_with = "safe")]
     pub change: String,
     /// `xếp thứ 3/14 Bắc Trung Bộ; …`.
+    #[serde(serialize_with = "safe")]
     pub regional: String,
     /// The notes under a table about this line: not ranked, other
     /// published values, the editor's note.
+    #[serde(serialize_with = "safe")]
     pub notes: String,
 }
 

@@ -5,8 +5,8 @@
 //! and the page shows the same figures in a table beside it.
 //!
 //! Figures are formatted the Vietnamese way (`vi::format_number`) and every
-//! piece of text is XML-escaped here, so templates insert the result with
-//! `| safe`.
+//! piece of text is XML-escaped here; views hand the result to templates
+//! marked safe (`escape::safe`).
 
 use std::fmt::Write;
 

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::feeds;
 use super::urls::{self, Urls};
@@ -56,6 +56,7 @@ struct SiteView<'a> {
     base_path: &'a str,
     language: &'a str,
     province: &'a str,
+    #[serde(serialize_with = "super::escape::safe")]
     footer_html: String,
     menu: Vec<MenuView<'a>>,
     indices: Vec<IndexRef<'a>>,
@@ -472,9 +473,9 @@ impl<'a> Env<'a> {
                 .any(|e| e.row.illustrative)
             || self.bodies.home.as_ref().is_some_and(|h| h.illustrative);
         let mut c = self.start(&Page::Home, title, String::new(), illustrative);
-        c.insert(
+        c.insert_value(
             "intro_html",
-            &self.bodies.home.as_ref().map_or("", |h| &h.html),
+            Value::safe_string(self.bodies.home.as_ref().map_or("", |h| &h.html)),
         );
         c.insert("headlines", &headlines);
         c.insert("blocks", &blocks);
@@ -592,9 +593,9 @@ impl<'a> Env<'a> {
         let mut c = self.start(&Page::Unit(u), &unit.name, description, illustrative);
         c.insert("unit", unit);
         c.insert("unit_group", &group);
-        c.insert(
+        c.insert_value(
             "description_html",
-            &render_markdown(&unit.description, urls.base()),
+            Value::safe_string(&render_markdown(&unit.description, urls.base())),
         );
         c.insert("history", &history);
         let successor = unit

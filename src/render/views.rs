@@ -9,6 +9,7 @@ use tera::Value;
 
 use super::cells::{as_written, unit_suffix, Cells, Line};
 use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
+use super::escape::safe;
 use super::urls::Urls;
 use crate::content::{render_markdown, Article};
 use crate::data::schema::{Alternative, IndexDef, Source};
@@ -50,6 +51,7 @@ impl<'a> IndexRef<'a> {
 pub struct IndexView<'a> {
     #[serde(flatten)]
     pub base: IndexRef<'a>,
+    #[serde(serialize_with = "safe")]
     pub description_html: String,
     pub scale_min: f64,
     pub scale_max: f64,
@@ -177,6 +179,7 @@ pub struct RowView<'a> {
     pub regional: Vec<RegionalView<'a>>,
     pub components: Vec<ComponentView<'a>>,
     pub illustrative: bool,
+    #[serde(serialize_with = "safe")]
     pub note_html: String,
     /// Why the unit was left out of the ranking.
     pub not_ranked: Option<&'a str>,
@@ -303,6 +306,7 @@ pub struct TableView<'a> {
     pub illustrative: bool,
     pub announced: Option<String>,
     pub source: Option<&'a Source>,
+    #[serde(serialize_with = "safe")]
     pub note_html: String,
     pub ranked: Option<u32>,
     /// Whether any unit is scored in points (the table then shows them).
@@ -325,6 +329,7 @@ pub struct TableView<'a> {
     #[serde(skip)]
     pub rows: Vec<&'a RowView<'a>>,
     /// The table as horizontal bars (SVG), for complete tables; empty otherwise.
+    #[serde(serialize_with = "safe")]
     pub chart_svg: String,
     /// The open-data downloads of this table.
     pub csv_url: String,
@@ -535,6 +540,7 @@ pub struct EntryView<'a> {
     #[serde(skip)]
     pub row: &'a RowView<'a>,
     /// The components against their maxima (SVG), when the row has them.
+    #[serde(serialize_with = "safe")]
     pub components_svg: String,
 }
 
@@ -544,6 +550,7 @@ pub struct SeriesView<'a> {
     pub index: IndexRef<'a>,
     pub entries: Vec<EntryView<'a>>,
     /// Score and rank over the years (SVG).
+    #[serde(serialize_with = "safe")]
     pub chart_svg: String,
 }
 
@@ -794,6 +801,7 @@ pub struct ArticleView<'a> {
     pub tags: Vec<TagView<'a>>,
     pub url: String,
     /// The body, shortcodes expanded.
+    #[serde(serialize_with = "safe")]
     pub html: &'a str,
 }
 
