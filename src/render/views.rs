@@ -165,7 +165,11 @@ pub struct RegionalView<'a> {
 /// One line of a table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView<'a> {
-    pub unit: UnitRef<'a>,
+    /// The unit, as templates see it: a [`UnitRef`] converted once per
+    /// unit and shared by its lines.
+    pub unit: Value,
+    #[serde(skip)]
+    pub unit_name: &'a str,
     pub value: Option<f64>,
     pub points: Option<f64>,
     pub max_points: Option<f64>,
@@ -190,7 +194,9 @@ pub struct RowView<'a> {
 }
 
 impl<'a> RowView<'a> {
-    pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls) -> Self {
+    /// The line `row` of `table`; `unit` is its unit's [`UnitRef`] as a
+    /// template value.
+    pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
         let def = &site.indices[table.index];
         let regional = regional_views(site, row);
         let note_html = render_markdown(&row.note, urls.base());
@@ -216,7 +222,8 @@ impl<'a> RowView<'a> {
         });
         RowView {
             cells,
-            unit: UnitRef::new(site, row.unit, urls),
+            unit,
+            unit_name: &site.units[row.unit].name,
             value: row.value,
             points: row.points,
             max_points: row.max_points,
@@ -461,7 +468,7 @@ fn ranking_chart(
         .filter(|r| r.rank.is_some())
         .filter_map(|r| {
             Some(Bar {
-                label: r.unit.name,
+                label: r.unit_name,
                 value: r.value?,
                 highlight: r.rank == Some(1),
             })
@@ -623,6 +630,8 @@ pub fn unit_series<'a>(
 /// value at once would take about a gigabyte on a national site.
 pub struct RowViews<'a> {
     site: &'a Site,
+    /// Each unit's [`UnitRef`] as a template value, shared by its lines.
+    units: Vec<OnceLock<Value>>,
     tables: Vec<OnceLock<Vec<RowView<'a>>>>,
     values: Vec<Mutex<Shared>>,
 }
@@ -639,6 +648,7 @@ impl<'a> RowViews<'a> {
     pub fn new(site: &'a Site) -> Self {
         RowViews {
             site,
+            units: site.units.iter().map(|_| OnceLock::new()).collect(),
             tables: site.tables.iter().map(|_| OnceLock::new()).collect(),
             values: site.tables.iter().map(|_| Mutex::default()).collect(),
         }
@@ -661,7 +671,12 @@ impl<'a> RowViews<'a> {
             table
                 .rows
                 .iter()
-                .map(|r| RowView::new(site, table, r, urls))
+                .map(|r| {
+                    let unit = self.units[r.unit].get_or_init(|| {
+                        Value::from_serializable(&UnitRef::new(site, r.unit, urls))
+                    });
+                    RowView::new(site, table, r, urls, unit.clone())
+                })
                 .collect()
         })
     }
