@@ -115,7 +115,11 @@ fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
     let mut buffer = itoa::Buffer::new();
     let text = buffer.format(n).as_bytes();
     // At least one integer digit: 0.05 to 2 decimals is "005", not "5".
-    let mut digits = vec![b'0'; (keep + 1).saturating_sub(text.len())];
+    // One allocation of the final size (`vec![b'0'; n]` and then extending
+    // it made two, and a call to memset).
+    let zeros = (keep + 1).saturating_sub(text.len());
+    let mut digits = Vec::with_capacity(zeros + text.len());
+    digits.resize(zeros, b'0');
     digits.extend_from_slice(text);
     Some(Rounded {
         negative: value.is_sign_negative() && n != 0,
@@ -187,7 +191,7 @@ pub fn format_number(value: f64, decimals: u32) -> String {
     let Some(rounded) = round_decimal(value, decimals) else {
         return NOT_A_NUMBER.to_string();
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(rounded.digits.len() * 4 / 3 + rounded.pad + 2);
     if rounded.negative {
         out.push('-');
     }

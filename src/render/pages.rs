@@ -8,6 +8,7 @@
 //! a national site never holds thirty thousand contexts at once.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -132,6 +133,10 @@ pub struct Env<'a> {
     per_page: usize,
     /// Every table's lines as views, made once and shared by the pages.
     rows: RowViews<'a>,
+    /// Each article as templates see it (an [`ArticleView`], with its
+    /// body), converted the first time a page shows it: an article is on
+    /// its own page, a page of the list and each of its tags' pages.
+    articles: Vec<OnceLock<Value>>,
 }
 
 impl<'a> Env<'a> {
@@ -222,6 +227,7 @@ impl<'a> Env<'a> {
             tags,
             per_page: config.articles_per_page.max(1),
             rows: RowViews::new(site),
+            articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -430,12 +436,16 @@ impl<'a> Env<'a> {
         context
     }
 
-    fn article_view(&self, i: usize) -> ArticleView<'a> {
-        ArticleView::new(
-            &self.content.articles[i],
-            &self.bodies.articles[i].html,
-            &self.urls,
-        )
+    fn article_view(&self, i: usize) -> Value {
+        self.articles[i]
+            .get_or_init(|| {
+                Value::from_serializable(&ArticleView::new(
+                    &self.content.articles[i],
+                    &self.bodies.articles[i].html,
+                    &self.urls,
+                ))
+            })
+            .clone()
     }
 
     /// Summaries of the tables `keep` selects, for pages listing tables.
@@ -479,7 +489,7 @@ impl<'a> Env<'a> {
         );
         c.insert("headlines", &headlines);
         c.insert("blocks", &blocks);
-        let latest: Vec<ArticleView> = (0..content.articles.len().min(5))
+        let latest: Vec<Value> = (0..content.articles.len().min(5))
             .map(|i| self.article_view(i))
             .collect();
         c.insert("articles", &latest);
@@ -610,7 +620,7 @@ impl<'a> Env<'a> {
 
     fn article_list(&self, n: usize) -> Context {
         let count = self.content.articles.len();
-        let chunk: Vec<ArticleView> = ((n - 1) * self.per_page..(n * self.per_page).min(count))
+        let chunk: Vec<Value> = ((n - 1) * self.per_page..(n * self.per_page).min(count))
             .map(|i| self.article_view(i))
             .collect();
         let title = if n == 1 {
@@ -642,7 +652,7 @@ impl<'a> Env<'a> {
             article.front.summary.clone(),
             illustrative,
         );
-        c.insert("article", &self.article_view(a));
+        c.insert_value("article", self.article_view(a));
         c
     }
 
@@ -655,7 +665,7 @@ impl<'a> Env<'a> {
         let page = Page::Tag(slug.to_owned());
         let mut c = self.start(&page, &title, format!("Các bài viết về {name}."), false);
         c.insert("tag", name);
-        let articles: Vec<ArticleView> = list.iter().map(|&i| self.article_view(i)).collect();
+        let articles: Vec<Value> = list.iter().map(|&i| self.article_view(i)).collect();
         c.insert("articles", &articles);
         c
     }
