@@ -476,6 +476,41 @@ mod tests {
     }
 
     #[test]
+    fn a_rebuild_removes_what_the_site_no_longer_has_at_any_depth() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        let first = [
+            "robots.txt",
+            "old.txt",
+            "a/index.html",
+            "a/x/index.html",
+            "gone/index.html",
+            "gone/deep/f.txt",
+            "b/c/old.html",
+            "b/c/keep.html",
+        ]
+        .map(|name| file(name, name));
+        write(site.path(), &out, &first, &[]).unwrap();
+        let writer = Writer::begin(site.path(), &out).unwrap();
+        for name in ["robots.txt", "a/index.html", "b/c/keep.html"] {
+            writer.add(name, name.as_bytes());
+        }
+        let report = writer.commit().unwrap();
+        assert_eq!(report.removed, 5);
+        assert_eq!(
+            names(&out),
+            [
+                "a",
+                "a/index.html",
+                "b",
+                "b/c",
+                "b/c/keep.html",
+                "robots.txt"
+            ]
+        );
+    }
+
+    #[test]
     fn a_writer_dropped_without_commit_leaves_the_output_as_it_was() {
         let site = tempfile::tempdir().unwrap();
         let out = site.path().join("public");
