@@ -136,7 +136,7 @@ fn round_far_from_a_tie(value: f64, decimals: u32) -> Option<Rounded> {
 /// when its fraction is further than 10⁻⁶ from one half, rounding it to the
 /// nearest integer rounds the decimal value too. `None` sends everything
 /// else (ties such as 2.675, large values, many decimals) to the exact path.
-fn scaled_far_from_a_tie(value: f64, decimals: u32) -> Option<u64> {
+pub(crate) fn scaled_far_from_a_tie(value: f64, decimals: u32) -> Option<u64> {
     const POWERS: [f64; 7] = [1.0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6];
     let scale = *POWERS.get(usize::try_from(decimals).ok()?)?;
     let x = value.abs() * scale;

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::urls;
 use crate::model::{Site, Table};
+use crate::vi;
 
 /// The CSV header; components follow as `linh_vuc_<id>`.
 const COLUMNS: &[&str] = &[
@@ -54,6 +55,13 @@ fn machine(value: f64, decimals: u32) -> String {
 /// A number rounded to `decimals`, as JSON writes it (95.27); `None` when
 /// it is not finite, which JSON cannot hold.
 fn rounded(value: f64, decimals: u32) -> Option<f64> {
+    // The usual figure, not near a rounding tie: as its scaled integer.
+    // Division is correctly rounded, so n / 10^d is the double nearest the
+    // decimal, which is what parsing the printed figure gives.
+    if let Some(n) = vi::scaled_far_from_a_tie(value, decimals) {
+        let v = n as f64 / 10f64.powi(decimals as i32);
+        return Some(if value.is_sign_negative() { -v } else { v });
+    }
     machine(value, decimals)
         .parse::<f64>()
         .ok()
@@ -328,5 +336,17 @@ mod tests {
         assert_eq!(machine(95.2693877, 2), "95.27");
         assert_eq!(machine(44.3138, 4), "44.3138");
         assert_eq!(rounded(88.349999, 2), Some(88.35));
+        // The shortcut gives what printing and parsing give.
+        for i in -100_000..100_000 {
+            let value = f64::from(i) * 0.000_37 + 0.000_001 * f64::from(i % 7);
+            for decimals in 0..=4 {
+                let printed = machine(value, decimals).parse::<f64>().ok();
+                assert_eq!(
+                    rounded(value, decimals).map(f64::to_bits),
+                    printed.map(f64::to_bits),
+                    "{value} to {decimals}"
+                );
+            }
+        }
     }
 }
