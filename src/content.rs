@@ -8,7 +8,7 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lines, Location};
 use rayon::prelude::*;
 
 use crate::input::{read_text, site_files, SiteFile};
@@ -202,19 +202,17 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
     let (html, found) = render_markdown_with_links(body, base_path);
     // `body` is the end of `text`, so its offsets shift by what precedes it.
     let body_start = text.len() - body.len();
+    // Located in one pass over the text: from the start for each link was
+    // quadratic in a long article.
+    let lines = Lines::new(if found.is_empty() { "" } else { text });
     let links = found
         .into_iter()
         .map(|(url, offset)| {
-            let location = Location::from_offset(text, body_start + offset);
-            let snippet = text
-                .lines()
-                .nth(location.line - 1)
-                .unwrap_or_default()
-                .to_owned();
+            let (location, snippet) = lines.locate(body_start + offset);
             Link {
                 url,
                 location,
-                snippet,
+                snippet: snippet.to_owned(),
             }
         })
         .collect();

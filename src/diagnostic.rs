@@ -34,6 +34,43 @@ impl Location {
     }
 }
 
+/// The lines of a text, to locate many offsets in it: each
+/// [`Location::from_offset`] scans the text from its start.
+pub struct Lines<'a> {
+    source: &'a str,
+    /// The byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { source, starts }
+    }
+
+    /// The location of a byte offset, as [`Location::from_offset`] gives
+    /// it, and the text of its line, as `str::lines` gives it (empty after
+    /// a final line break).
+    pub fn locate(&self, offset: usize) -> (Location, &'a str) {
+        let source = self.source;
+        let offset = floor_char_boundary(source, offset.min(source.len()));
+        // How many lines start at or before the offset: its line, from 1.
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let start = self.starts[line - 1];
+        let column = source[start..offset].chars().count() + 1;
+        let text = match self.starts.get(line) {
+            Some(&next) => {
+                let text = &source[start..next - 1];
+                text.strip_suffix('\r').unwrap_or(text)
+            }
+            None => &source[start..],
+        };
+        (Location { line, column }, text)
+    }
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
@@ -222,6 +259,24 @@ mod tests {
         // Offsets past the end or inside a character do not panic.
         assert_eq!(Location::from_offset(src, 999).line, 3);
         assert_eq!(Location::from_offset(src, 7).column, 1);
+    }
+
+    proptest::proptest! {
+        /// One pass over the text finds what `from_offset` and `lines` do.
+        #[test]
+        fn lines_locate_offsets_as_from_offset_does(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "đơn ", "\n", "\r\n", "\r", "ệ", ""]),
+                0..24,
+            ),
+            offset in 0usize..80,
+        ) {
+            let text: String = pieces.concat();
+            let (location, line) = Lines::new(&text).locate(offset);
+            let want = Location::from_offset(&text, offset);
+            proptest::prop_assert_eq!(location, want);
+            proptest::prop_assert_eq!(line, text.lines().nth(want.line - 1).unwrap_or_default());
+        }
     }
 
     #[test]
