@@ -10,7 +10,6 @@
 
 use std::fmt::Write;
 
-use super::escape::Escaped;
 use crate::vi;
 
 /// What every chart needs to be accessible.
@@ -148,17 +147,29 @@ impl Svg for String {
 }
 
 fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
-    let id = Escaped(text.id);
-    let _ = write!(
-        out,
-        "<svg class=\"chart {class}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
-         viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" xmlns=\"http://www.w3.org/2000/svg\">\
-         <title id=\"{id}-title\">{title}</title><desc id=\"{id}-desc\">{desc}</desc>",
-        w = c(WIDTH),
-        h = c(height),
-        title = Escaped(text.title),
-        desc = Escaped(text.desc),
-    );
+    out.lit("<svg class=\"chart ")
+        .lit(class)
+        .lit("\" role=\"img\" aria-labelledby=\"")
+        .text(text.id)
+        .lit("-title ")
+        .text(text.id)
+        .lit("-desc\" viewBox=\"0 0 ")
+        .coord(WIDTH)
+        .lit(" ")
+        .coord(height)
+        .lit("\" width=\"")
+        .coord(WIDTH)
+        .lit("\" height=\"")
+        .coord(height)
+        .lit("\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"")
+        .text(text.id)
+        .lit("-title\">")
+        .text(text.title)
+        .lit("</title><desc id=\"")
+        .text(text.id)
+        .lit("-desc\">")
+        .text(text.desc)
+        .lit("</desc>");
 }
 
 fn text_at(out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &str) {
