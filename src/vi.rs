@@ -289,6 +289,47 @@ fn is_latin_diacritic(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+/// What [`fold`] makes of one character that is not ASCII.
+fn fold_char(c: char, push: &mut impl FnMut(char)) {
+    // Lowercase before decomposing: some lowercase mappings (İ → i̇)
+    // introduce combining marks that the next step must still see. Only the
+    // Latin diacritic block is stripped: marks of other scripts are part of
+    // their letters and stripping them would change meaning.
+    for lower in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(lower, |d| {
+            if !is_latin_diacritic(d) {
+                push(if d == 'đ' { 'd' } else { d });
+            }
+        });
+    }
+}
+
+/// The first character of [`latin_folds`]: À.
+const LATIN_START: usize = 0xC0;
+
+/// For each character from U+00C0 to U+1EFF (Latin-1 to Latin Extended
+/// Additional, where every Vietnamese letter is), the ASCII letter
+/// [`fold_char`] makes of it, or 0 when it makes something else. Vietnamese
+/// text has a letter with a diacritic every few characters, and looking it
+/// up here is a fraction of lowercasing and decomposing it.
+fn latin_folds() -> &'static [u8] {
+    static FOLDS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| {
+        (LATIN_START..=0x1EFF)
+            .map(|u| {
+                let mut folded = Vec::new();
+                if let Some(c) = u32::try_from(u).ok().and_then(char::from_u32) {
+                    fold_char(c, &mut |d| folded.push(d));
+                }
+                match folded[..] {
+                    [d] if d.is_ascii() => d as u8,
+                    _ => 0,
+                }
+            })
+            .collect()
+    })
+}
+
 /// Build a URL slug: lowercase ASCII letters and digits, diacritics dropped,
 /// đ/Đ → d, every run of other characters collapsed to a single '-', no
 /// leading or trailing '-'.
@@ -353,25 +394,20 @@ pub fn fold(text: &str) -> String {
             out.push(' ');
         }
         gap = false;
-        let c = if c == 'đ' { 'd' } else { c };
         ascii &= c.is_ascii();
         out.push(c);
     };
+    let folded = latin_folds();
     for c in text.chars() {
         if c.is_ascii() {
             push(c.to_ascii_lowercase());
-            continue;
-        }
-        // Lowercase before decomposing: some lowercase mappings (İ → i̇)
-        // introduce combining marks that the next step must still see. Only
-        // the Latin diacritic block is stripped: marks of other scripts are
-        // part of their letters and stripping them would change meaning.
-        for lower in c.to_lowercase() {
-            unicode_normalization::char::decompose_canonical(lower, |d| {
-                if !is_latin_diacritic(d) {
-                    push(d);
-                }
-            });
+        } else if let Some(&b) = folded
+            .get((c as usize).wrapping_sub(LATIN_START))
+            .filter(|&&b| b != 0)
+        {
+            push(char::from(b));
+        } else {
+            fold_char(c, &mut push);
         }
     }
     // Vietnamese folds to ASCII; anything else that survived (e.g. Hangul)
@@ -623,6 +659,26 @@ mod tests {
             }
             text
         })
+    }
+
+    #[test]
+    fn the_latin_table_folds_each_letter_as_decomposing_does() {
+        let folds = latin_folds();
+        for c in "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ".chars()
+        {
+            for c in [c, c.to_lowercase().next().unwrap()] {
+                let mut slow = Vec::new();
+                fold_char(c, &mut |d| slow.push(d));
+                let fast = char::from(folds[c as usize - LATIN_START]);
+                assert_eq!(slow, [fast], "{c}");
+                assert!(fast.is_ascii_lowercase(), "{c}");
+            }
+        }
+        // Characters that do not fold to one ASCII letter take the slow way.
+        for c in ['ß', 'Æ', 'ŉ', 'Ǆ', '\u{1680}'] {
+            assert_eq!(folds[c as usize - LATIN_START], 0, "{c:?}");
+        }
+        assert_eq!(fold("ĐỒNG Hới ß  Æ"), "dong hoi ß æ");
     }
 
     #[test]
