@@ -206,12 +206,26 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     }
     let root = &options.root;
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));
-    let site = timings.time("check and derive", || {
-        model::assemble(&raw, &mut diagnostics)
-    });
-    let content = timings.time("load content", || {
-        content::load(root, options.drafts, &config.base_path(), &mut diagnostics)
-    });
+    // The model is derived while the articles load: deriving is partly
+    // serial (year-over-year changes), loading is parallel, and neither
+    // reads the other. The two overlap in `--timings`.
+    let mut content_diagnostics = Diagnostics::default();
+    let ((site, derived), (content, loaded)) = rayon::join(
+        || timed(|| model::assemble(&raw, &mut diagnostics)),
+        || {
+            timed(|| {
+                content::load(
+                    root,
+                    options.drafts,
+                    &config.base_path(),
+                    &mut content_diagnostics,
+                )
+            })
+        },
+    );
+    diagnostics.extend(content_diagnostics);
+    timings.stages.push(("check and derive", derived));
+    timings.stages.push(("load content (alongside)", loaded));
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
     if diagnostics.has_errors() {
         // Rendering needs sound data, but template syntax can still be checked.
@@ -242,6 +256,13 @@ pub struct Timings {
     pub stages: Vec<(&'static str, Duration)>,
     /// Per template, the costliest first.
     pub templates: Vec<(&'static str, render::TemplateTime)>,
+}
+
+/// Runs `stage`, returning what it made and how long it took.
+fn timed<T>(stage: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let value = stage();
+    (value, started.elapsed())
 }
 
 impl Timings {
