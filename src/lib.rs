@@ -208,7 +208,8 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));
     // The model is derived while the articles load: deriving is partly
     // serial (year-over-year changes), loading is parallel, and neither
-    // reads the other. The two overlap in `--timings`.
+    // reads the other. `--timings` marks the second with `+`: it ran
+    // alongside the stage before it.
     let mut content_diagnostics = Diagnostics::default();
     let ((site, derived), (content, loaded)) = rayon::join(
         || timed(|| model::assemble(&raw, &mut diagnostics)),
@@ -225,7 +226,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     );
     diagnostics.extend(content_diagnostics);
     timings.stages.push(("check and derive", derived));
-    timings.stages.push(("load content (alongside)", loaded));
+    timings.stages.push(("+ load content", loaded));
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
     if diagnostics.has_errors() {
         // Rendering needs sound data, but template syntax can still be checked.
