@@ -49,7 +49,7 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
     let mut out = String::with_capacity(html.len());
     let mut illustrative = false;
     let mut rest = html;
-    while let Some(start) = rest.find(OPEN) {
+    while let Some(start) = find_open(rest) {
         out.push_str(&rest[..start]);
         let after = &rest[start + OPEN.len()..];
         let Some(end) = after.find(CLOSE) else {
@@ -66,6 +66,15 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
         html: out,
         illustrative,
     })
+}
+
+/// Where the next call opens. Every article's body is searched, and few
+/// hold a call: memchr's vectorized search finds that out several times
+/// faster than `str::find`.
+fn find_open(text: &str) -> Option<usize> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(OPEN));
+    FINDER.find(text.as_bytes())
 }
 
 /// The HTML of one call, and whether it shows an illustrative figure.
