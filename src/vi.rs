@@ -199,6 +199,28 @@ pub fn format_number(value: f64, decimals: u32) -> String {
     out
 }
 
+/// How many decimals `value` was written with, as its shortest form shows
+/// them (the digits `Display` prints), at most 6: 13.969 → 3, 98.0 → 0.
+/// Points and maxima are shown as their source gave them.
+pub fn written_decimals(value: f64) -> u32 {
+    // ryu writes the same shortest digits as Display, plainly in this range
+    // and without allocating; its "98.0" for 98 has no decimals, as "98".
+    let fraction = |text: &str| match text.split_once('.') {
+        Some((_, "0")) | None => 0,
+        Some((_, f)) => f.len().min(6) as u32,
+    };
+    if value == 0.0 || (1e-5..1e15).contains(&value.abs()) {
+        fraction(ryu::Buffer::new().format_finite(value))
+    } else {
+        fraction(&value.to_string())
+    }
+}
+
+/// A figure as its source wrote it: 13.969 → "13,969", 14.0 → "14".
+pub fn format_as_written(value: f64) -> String {
+    format_number(value, written_decimals(value))
+}
+
 /// Round `value` to `decimals` exactly as [`format_number`] does and return
 /// the result as a scaled integer (88.35, 2 → 8835).
 ///
@@ -659,6 +681,39 @@ mod tests {
             }
             text
         })
+    }
+
+    #[test]
+    fn written_decimals_count_what_display_prints() {
+        let by_display = |v: f64| {
+            let text = v.to_string();
+            text.split_once('.')
+                .map_or(0, |(_, f)| f.len().min(6) as u32)
+        };
+        for i in -30_000..30_000 {
+            for v in [
+                f64::from(i) * 0.001,
+                f64::from(i) * 0.37,
+                f64::from(i) / 7.0,
+            ] {
+                assert_eq!(written_decimals(v), by_display(v), "{v}");
+            }
+        }
+        for v in [
+            0.0,
+            -0.0,
+            1e-7,
+            2.5e15,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            98.0,
+            13.969,
+        ] {
+            assert_eq!(written_decimals(v), by_display(v), "{v}");
+        }
+        assert_eq!(format_as_written(13.969), "13,969");
+        assert_eq!(format_as_written(14.0), "14");
     }
 
     #[test]

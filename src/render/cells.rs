@@ -87,15 +87,6 @@ pub fn unit_suffix(label: &str) -> String {
     }
 }
 
-/// A number as its source wrote it: `98`, `88,5`, `97,03`.
-pub fn as_written(value: f64) -> String {
-    let text = value.to_string();
-    let decimals = text
-        .split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len().min(6) as u32);
-    vi::format_number(value, decimals)
-}
-
 fn score(line: &Line) -> String {
     if line.not_ranked.is_some_and(|r| !r.is_empty()) {
         return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();
@@ -121,8 +112,9 @@ fn points(line: &Line) -> String {
     match line.points {
         Some(points) => format!(
             "{}/{}",
-            as_written(points),
-            line.max_points.map_or(MISSING.to_owned(), as_written)
+            vi::format_as_written(points),
+            line.max_points
+                .map_or(MISSING.to_owned(), vi::format_as_written)
         ),
         None => MISSING.to_owned(),
     }
@@ -204,7 +196,12 @@ fn notes(line: &Line) -> String {
             "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: giá trị khác đã được công bố:"
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
-            let _ = write!(out, " {} — {}", as_written(alt.value), Escaped(&alt.source));
+            let _ = write!(
+                out,
+                " {} — {}",
+                vi::format_as_written(alt.value),
+                Escaped(&alt.source)
+            );
             if i + 1 < line.alternatives.len() {
                 out.push(';');
             }

@@ -397,18 +397,7 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
 
 /// The decimals a figure was written with (at most 3): 13.969 → 3, 14 → 0.
 fn digits(v: f64) -> u32 {
-    let rounded = (v * 1000.0).round() / 1000.0;
-    // ryu writes the digits Display writes (shortest round trip), plainly in
-    // this range; "14.0" for 14 has a fraction of zero digits, as "14".
-    if !(rounded == 0.0 || (1e-5..1e15).contains(&rounded.abs())) {
-        let text = rounded.to_string();
-        return text.split_once('.').map_or(0, |(_, f)| f.len() as u32);
-    }
-    let mut buffer = ryu::Buffer::new();
-    match buffer.format_finite(rounded).split_once('.') {
-        Some((_, "0")) | None => 0,
-        Some((_, f)) => f.len() as u32,
-    }
+    vi::written_decimals((v * 1000.0).round() / 1000.0)
 }
 
 #[cfg(test)]

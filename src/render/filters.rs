@@ -44,21 +44,13 @@ fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     match value.as_f64() {
         Some(v) if value.is_f64() => Ok(vi::format_number(
             v,
-            decimals(&kwargs, digits_as_written(v))?,
+            decimals(&kwargs, vi::written_decimals(v))?,
         )),
         Some(v) => Ok(vi::format_number(v, decimals(&kwargs, 0)?)),
         None => Err(Error::message(format!(
             "`number` needs a number, got {value}"
         ))),
     }
-}
-
-/// The decimals a float has as written (shortest form, at most 6): points and
-/// maxima are shown as the source gave them (98 → "98", 88.5 → "88,5").
-fn digits_as_written(value: f64) -> u32 {
-    let text = value.to_string();
-    text.split_once('.')
-        .map_or(0, |(_, fraction)| fraction.len().min(6) as u32)
 }
 
 /// `{{ 2.4 | signed(decimals=2) }}` → `+2,40`.

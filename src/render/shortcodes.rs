@@ -239,7 +239,11 @@ fn unit_result(
         "so" => number.ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
         "diem-dat" => match (row.points, row.max_points) {
-            (Some(points), Some(max)) => format!("{}/{}", as_written(points), as_written(max)),
+            (Some(points), Some(max)) => format!(
+                "{}/{}",
+                vi::format_as_written(points),
+                vi::format_as_written(max)
+            ),
             _ => return Err(missing("points out of a maximum")),
         },
         "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
@@ -256,15 +260,6 @@ fn unit_result(
         format!("{}{}", escape(&text), if marked { MARK } else { "" }),
         marked,
     ))
-}
-
-/// A figure as its source wrote it: 13.969 → "13,969", 14.0 → "14".
-fn as_written(value: f64) -> String {
-    let text = value.to_string();
-    let decimals = text
-        .split_once('.')
-        .map_or(0, |(_, f)| f.len().min(6) as u32);
-    vi::format_number(value, decimals)
 }
 
 /// One component of a unit's result: "13,969/14" (or "13,969" without a
@@ -292,8 +287,12 @@ fn component_result(
         .map(|(_, v)| *v)
         .ok_or_else(|| sc::no_component_score(id))?;
     let text = match def.components[c].max {
-        Some(max) => format!("{}/{}", as_written(value), as_written(max)),
-        None => as_written(value),
+        Some(max) => format!(
+            "{}/{}",
+            vi::format_as_written(value),
+            vi::format_as_written(max)
+        ),
+        None => vi::format_as_written(value),
     };
     Ok(escape(&text))
 }

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use serde::Serialize;
 use tera::Value;
 
-use super::cells::{as_written, unit_suffix, Cells, Line};
+use super::cells::{unit_suffix, Cells, Line};
 use super::charts::{self, Bar, ChartText, Format, Part, Threshold, YearPoint};
 use super::escape::safe;
 use super::urls::Urls;
@@ -101,7 +101,7 @@ pub struct ComponentView<'a> {
 
 impl<'a> ComponentView<'a> {
     fn new(component: &'a crate::data::schema::ComponentDef, value: Option<f64>) -> Self {
-        let text = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), as_written);
+        let text = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), vi::format_as_written);
         ComponentView {
             id: &component.id,
             name: &component.name,
