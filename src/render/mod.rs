@@ -343,6 +343,26 @@ fn article_feeds(
     );
 }
 
+/// A page to render: its place in the list, the page, its output path.
+type Job<'p> = (usize, &'p pages::Page, String);
+
+/// The jobs in batches, each made one after the other on one thread: a
+/// group's ranking pages and then its units' pages (in list order, rankings
+/// come first), so that the lines they share are held for a short while
+/// (see `Env::batch`); every other page is a batch of its own.
+fn batches<'p>(env: &pages::Env, jobs: Vec<Job<'p>>) -> Vec<Vec<Job<'p>>> {
+    let mut batches = Vec::new();
+    let mut groups: BTreeMap<usize, Vec<Job>> = BTreeMap::new();
+    for job in jobs {
+        match env.batch(job.1) {
+            Some(group) => groups.entry(group).or_default().push(job),
+            None => batches.push(vec![job]),
+        }
+    }
+    batches.extend(groups.into_values());
+    batches
+}
+
 /// Renders `list` in parallel, one context at a time, into `sink`. Reports
 /// two pages at one URL (before rendering either) and template errors (each
 /// once, in list order); fills `sitemap` if given.
@@ -356,7 +376,7 @@ fn render_pages<'p>(
     diagnostics: &mut Diagnostics,
 ) {
     let mut seen: BTreeMap<String, &'p pages::Page> = BTreeMap::new();
-    let mut jobs: Vec<(usize, &'p pages::Page, String)> = Vec::with_capacity(list.len());
+    let mut jobs: Vec<Job<'p>> = Vec::with_capacity(list.len());
     for page in list {
         let folder = env.path(page);
         let file = env.file(page);
@@ -382,23 +402,7 @@ fn render_pages<'p>(
         }
         jobs.push((jobs.len(), page, path));
     }
-    // A group's ranking pages and its units' pages are made one after the
-    // other on one thread, so that the lines they share are held for a
-    // short while (see `Env::batch`); every other page on its own.
-    let mut batches: Vec<Vec<(usize, &pages::Page, String)>> = Vec::new();
-    let mut groups: BTreeMap<(usize, u8), Vec<_>> = BTreeMap::new();
-    for job in jobs {
-        match env.batch(job.1) {
-            Some(key) => groups.entry(key).or_default().push(job),
-            None => batches.push(vec![job]),
-        }
-    }
-    let mut grouped: BTreeMap<usize, Vec<_>> = BTreeMap::new();
-    for ((group, _), jobs) in groups {
-        grouped.entry(group).or_default().extend(jobs);
-    }
-    batches.extend(grouped.into_values());
-    let render = |(i, page, path): (usize, &'p pages::Page, String)| {
+    let render = |(i, page, path): Job<'p>| {
         let started = Instant::now();
         let context = env.context(page);
         let made = started.elapsed();
@@ -425,7 +429,7 @@ fn render_pages<'p>(
     };
     // Batches differ in cost a hundredfold: each is a task of its own, so
     // that an idle thread can always take one.
-    let mut failures: Vec<(usize, &pages::Page, tera::Error)> = batches
+    let mut failures: Vec<(usize, &pages::Page, tera::Error)> = batches(env, jobs)
         .into_par_iter()
         .with_max_len(1)
         .flat_map_iter(|batch| batch.into_iter().filter_map(render))

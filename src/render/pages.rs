@@ -267,19 +267,19 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The pages made one after the other on one thread, for [`RowViews`]
-    /// to hold few tables at a time: a group's ranking pages (`(group, 0)`)
-    /// and the pages of the units whose first result is in that group
-    /// (`(group, 1)`). `None` for every other page.
-    pub fn batch(&self, page: &Page) -> Option<(usize, u8)> {
+    /// The group whose pages are made one after the other on one thread
+    /// with this one, for [`RowViews`] to hold few tables at a time: a
+    /// ranking page's group, and for a unit's page the group of its first
+    /// result. `None` for every other page.
+    pub fn batch(&self, page: &Page) -> Option<usize> {
         let site = self.site;
         match page {
-            Page::Ranking(_, g) => Some((*g, 0)),
+            Page::Ranking(_, g) => Some(*g),
             Page::Unit(u) => site
                 .results_by_unit
                 .get(*u)
                 .and_then(|results| results.first())
-                .map(|&(t, _)| (site.tables[t].group, 1)),
+                .map(|&(t, _)| site.tables[t].group),
             _ => None,
         }
     }
