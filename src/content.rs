@@ -53,6 +53,9 @@ pub struct Article {
     pub links: Vec<Link>,
     /// The source file, relative to the site root.
     pub file: std::path::PathBuf,
+    /// Where the front matter sets `slug`, and that line, for a diagnostic
+    /// about the article's URL.
+    pub slug_at: Option<(Location, String)>,
 }
 
 /// Everything under `content/`.
@@ -192,9 +195,11 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
         d
     })?;
     if let Some(slug) = front.slug.as_deref().filter(|s| is_path_like(s)) {
-        return Err(Diagnostic::error(msg::bad_slug(slug))
-            .at_text(text, "slug")
-            .with_hint(msg::hint_slug()));
+        let d = Diagnostic::error(msg::bad_slug(slug)).with_hint(msg::hint_slug());
+        return Err(match key_offset(text, "slug") {
+            Some(offset) => d.at_offset(text, offset),
+            None => d,
+        });
     }
     if front.title.trim().is_empty() {
         return Err(Diagnostic::error(msg::empty_title()).at_text(text, "title"));
@@ -216,13 +221,43 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
             }
         })
         .collect();
+    let slug_at = front
+        .slug
+        .as_ref()
+        .and_then(|_| key_offset(text, "slug"))
+        .map(|offset| {
+            let (location, line) = Lines::new(text).locate(offset);
+            (location, line.to_owned())
+        });
     Ok(Article {
         front,
         slug: String::new(),
         html,
         links,
         file: Default::default(),
+        slug_at,
     })
+}
+
+/// Where the front matter line setting `key` starts (`slug = "…"`), so that
+/// a diagnostic points at it rather than at the word in a title.
+fn key_offset(text: &str, key: &str) -> Option<usize> {
+    let mut start = 0;
+    // The first line is the opening `+++`; the front matter ends at the next.
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if start > 0 && trimmed.starts_with("+++") {
+            return None;
+        }
+        let sets_key = trimmed
+            .strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if start > 0 && sets_key {
+            return Some(start + line.len() - trimmed.len());
+        }
+        start += line.len();
+    }
+    None
 }
 
 /// Returns (front matter, body) of a file that starts with a `+++` line.
@@ -328,6 +363,23 @@ fn add_heading_ids(events: &mut [Event]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_key_is_found_where_the_front_matter_sets_it() {
+        let text = "+++\ntitle = \"Về slug và URL\"\n  slug = \"ve-url\"\n+++\nslug = \"x\"\n";
+        let offset = key_offset(text, "slug").unwrap();
+        assert!(text[offset..].starts_with("slug = \"ve-url\""));
+        assert_eq!(key_offset(text, "date"), None);
+        // Only inside the front matter.
+        assert_eq!(
+            key_offset("+++\ntitle = \"a\"\n+++\nslug = 1\n", "slug"),
+            None
+        );
+        let article = parse_article(text, "/").unwrap();
+        let (location, line) = article.slug_at.unwrap();
+        assert_eq!((location.line, location.column), (3, 3));
+        assert_eq!(line, "  slug = \"ve-url\"");
+    }
 
     #[test]
     fn front_matter_is_parsed_and_body_rendered() {

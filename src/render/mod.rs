@@ -382,16 +382,19 @@ fn render_pages<'p>(
         let file = env.file(page);
         let path = format!("{folder}{file}");
         if let Some(first) = seen.get(&path) {
-            let mut d = Diagnostic::error(msg::same_url(
+            let d = Diagnostic::error(msg::same_url(
                 &folder,
                 &env.describe(first),
                 &env.describe(page),
             ))
             .with_hint(msg::hint_different_slug());
-            if let Some(file) = env.source_file(page) {
-                d = d.in_file(file);
-            }
-            diagnostics.push(d);
+            // At the `slug` that sent a page there, when one did; else at
+            // the second page's file.
+            let cause = [page, *first]
+                .into_iter()
+                .find(|p| env.slug_at(p).is_some())
+                .unwrap_or(page);
+            diagnostics.push(env.point_at(cause, d));
             continue;
         }
         seen.insert(path.clone(), page);

@@ -21,6 +21,7 @@ use super::views::{
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
+use crate::diagnostic::Diagnostic;
 use crate::model::Site;
 use crate::vi;
 
@@ -359,6 +360,26 @@ impl<'a> Env<'a> {
             Page::Article(a) => Some(self.content.articles[*a].file.as_path()),
             _ => None,
         }
+    }
+
+    /// Where the page's source sets its slug, and that line.
+    pub fn slug_at(&self, page: &Page) -> Option<&(crate::diagnostic::Location, String)> {
+        match page {
+            Page::Article(a) => self.content.articles[*a].slug_at.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// `d` in the page's source file, at its slug when it sets one.
+    pub fn point_at(&self, page: &Page, mut d: Diagnostic) -> Diagnostic {
+        if let Some(file) = self.source_file(page) {
+            d = d.in_file(file);
+        }
+        if let Some((location, line)) = self.slug_at(page) {
+            d.location = Some(*location);
+            d.snippet = Some(line.clone());
+        }
+        d
     }
 
     /// What the page is, for messages.
