@@ -194,22 +194,24 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
         }
         d
     })?;
+    // Problems with a key point at the line that sets it.
+    let at_key = |d: Diagnostic, key: &str| match key_offset(text, key) {
+        Some(offset) => d.at_offset(text, offset),
+        None => d,
+    };
     if let Some(slug) = front.slug.as_deref().filter(|s| is_path_like(s)) {
         let d = Diagnostic::error(msg::bad_slug(slug)).with_hint(msg::hint_slug());
-        return Err(match key_offset(text, "slug") {
-            Some(offset) => d.at_offset(text, offset),
-            None => d,
-        });
+        return Err(at_key(d, "slug"));
     }
     if front.title.trim().is_empty() {
-        return Err(Diagnostic::error(msg::empty_title()).at_text(text, "title"));
+        return Err(at_key(Diagnostic::error(msg::empty_title()), "title"));
     }
     let (html, found) = render_markdown_with_links(body, base_path);
     // `body` is the end of `text`, so its offsets shift by what precedes it.
     let body_start = text.len() - body.len();
-    // Located in one pass over the text: from the start for each link was
-    // quadratic in a long article.
-    let lines = Lines::new(if found.is_empty() { "" } else { text });
+    // Links are located in one pass over the text: from its start for each
+    // link was quadratic in a long article.
+    let lines = Lines::new(text);
     let links = found
         .into_iter()
         .map(|(url, offset)| {
@@ -226,7 +228,7 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
         .as_ref()
         .and_then(|_| key_offset(text, "slug"))
         .map(|offset| {
-            let (location, line) = Lines::new(text).locate(offset);
+            let (location, line) = lines.locate(offset);
             (location, line.to_owned())
         });
     Ok(Article {

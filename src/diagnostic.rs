@@ -135,15 +135,6 @@ impl Diagnostic {
         self
     }
 
-    /// Points at the first occurrence of `needle` in `source`, if any: good
-    /// enough for ids, which are rarely repeated within one file.
-    pub fn at_text(self, source: &str, needle: &str) -> Diagnostic {
-        match source.find(needle) {
-            Some(offset) if !needle.is_empty() => self.at_offset(source, offset),
-            _ => self,
-        }
-    }
-
     pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self

@@ -269,9 +269,8 @@ fn timed<T>(stage: impl FnOnce() -> T) -> (T, Duration) {
 impl Timings {
     /// Runs `stage` and records its duration under `name`.
     pub fn time<T>(&mut self, name: &'static str, stage: impl FnOnce() -> T) -> T {
-        let started = Instant::now();
-        let value = stage();
-        self.stages.push((name, started.elapsed()));
+        let (value, took) = timed(stage);
+        self.stages.push((name, took));
         value
     }
 }

@@ -242,17 +242,10 @@ impl<'a> Env<'a> {
     /// ([`RowViews`]).
     pub fn plan(&self, list: &[Page]) {
         let site = self.site;
-        let mut tables_of: BTreeMap<(i32, usize), Vec<usize>> = BTreeMap::new();
-        for (t, table) in site.tables.iter().enumerate() {
-            tables_of
-                .entry((table.year, table.group))
-                .or_default()
-                .push(t);
-        }
         for page in list {
             match page {
                 Page::Ranking(year, g) => {
-                    for &t in tables_of.get(&(*year, *g)).into_iter().flatten() {
+                    for t in self.ranking_tables(*year, *g) {
                         self.rows.plan(t);
                     }
                 }
@@ -560,16 +553,21 @@ impl<'a> Env<'a> {
         c
     }
 
+    /// The tables the ranking page of group `g` in `year` shows, by index
+    /// (what [`Env::plan`] counts for it).
+    fn ranking_tables(&self, year: i32, g: usize) -> impl Iterator<Item = usize> + 'a {
+        let tables = &self.site.tables;
+        (0..tables.len()).filter(move |&t| tables[t].year == year && tables[t].group == g)
+    }
+
     fn ranking(&self, year: i32, g: usize) -> Context {
         let group = &self.site.groups[g];
         let site = self.site;
-        let tables: Vec<TableView> = site
-            .tables
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.year == year && t.group == g)
-            .map(|(i, t)| {
-                TableView::new(site, i, &self.rows, &self.urls).with_chart(&site.indices[t.index])
+        let tables: Vec<TableView> = self
+            .ranking_tables(year, g)
+            .map(|t| {
+                TableView::new(site, t, &self.rows, &self.urls)
+                    .with_chart(&site.indices[site.tables[t].index])
             })
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
