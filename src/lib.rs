@@ -53,6 +53,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Adopt an output folder that chiso did not make (`--force`); the
+    /// folders `write::guard` protects are refused even so.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -62,6 +65,7 @@ impl BuildOptions {
             output: None,
             base_url: None,
             drafts: false,
+            force: false,
         }
     }
 
@@ -167,6 +171,7 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         (files.into_files(), times.list())
     });
     timings.templates = templates_time;
+    report_clashes(&files, &assets, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
@@ -187,6 +192,28 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         warnings: diagnostics,
         timings,
     })
+}
+
+/// A file of `static/` where the site has a page is an error naming both
+/// (a build finds them as it writes: `write::Writer::clashes`).
+fn report_clashes(
+    files: &[render::OutputFile],
+    assets: &[input::SiteFile],
+    diagnostics: &mut Diagnostics,
+) {
+    let pages: std::collections::HashSet<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain([write::guard::MARKER])
+        .collect();
+    for asset in assets {
+        let path = asset.relative.to_string_lossy().replace('\\', "/");
+        if pages.contains(path.as_str()) {
+            let page = write::Origin::Generated;
+            let file = write::Origin::Static(asset.shown.clone());
+            diagnostics.push(write::clash(&path, &page, &file));
+        }
+    }
 }
 
 /// The stages before rendering: configuration, data, model, content,
@@ -326,7 +353,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         mut timings,
     } = load(options)?;
     let output = options.output_dir();
-    let writer = match write::Writer::begin(&options.root, &output) {
+    let writer = match write::Writer::begin(&options.root, &output, options.force) {
         Ok(writer) => writer,
         Err(d) => {
             diagnostics.push(d);
@@ -350,6 +377,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         times.list()
     });
     timings.templates = templates_time;
+    for clash in writer.clashes() {
+        diagnostics.push(clash);
+    }
     let pages = watch.pages();
     if diagnostics.has_errors() {
         // Dropping the writer removes what it wrote.

@@ -124,9 +124,14 @@ struct BuildArgs {
     #[command(flatten)]
     site: SiteArgs,
     /// Where to write the site; replaced as a whole, and only when the build
-    /// succeeds. Defaults to public/ inside the site folder.
+    /// succeeds. Defaults to public/ inside the site folder. Must be missing,
+    /// empty, or made by an earlier build.
     #[arg(long, value_name = "DIR")]
     output: Option<PathBuf>,
+    /// Build into an output folder that chiso did not make, replacing
+    /// everything in it (never the site itself, its sources or your home).
+    #[arg(long)]
+    force: bool,
     /// Print how long each stage of the build took.
     #[arg(long)]
     timings: bool,
@@ -148,6 +153,7 @@ fn main() -> ExitCode {
         Command::Build(args) => {
             let options = BuildOptions {
                 output: args.output,
+                force: args.force,
                 ..args.site.options()
             };
             match chiso::build(&options) {

@@ -411,28 +411,65 @@ pub fn cannot_write(path: impl Display, error: impl Display) -> String {
     format!("cannot write {path}: {error}")
 }
 
-pub fn output_refused(output: impl Display) -> String {
-    format!("refusing to use {output} as the output folder: building replaces it entirely")
+pub fn output_protected(output: impl Display, why: impl Display) -> String {
+    format!(
+        "refusing to use {output} as the output folder: {why}; building replaces everything in it"
+    )
+}
+
+pub fn protected_site() -> String {
+    "it is the site folder or holds it".into()
+}
+
+pub fn protected_sources(folder: &str) -> String {
+    format!("it lies inside the site's `{folder}/` folder")
+}
+
+pub fn protected_home() -> String {
+    "it is your home folder or holds it".into()
+}
+
+pub fn protected_root() -> String {
+    "it is the root of a disk".into()
 }
 
 pub fn hint_output() -> String {
     "choose a folder that only holds the built site, e.g. --output public".into()
 }
 
+pub fn output_not_ours(output: impl Display, entries: impl Display) -> String {
+    format!(
+        "refusing to build into {output}: it holds files that no chiso build wrote ({entries}), \
+         and a build replaces everything in its output folder"
+    )
+}
+
+pub fn hint_output_not_ours() -> String {
+    "choose an empty or new folder; if this folder only holds an earlier build of this site, \
+     delete it or add --force once to adopt it"
+        .into()
+}
+
 pub fn output_not_a_folder(output: impl Display) -> String {
     format!("cannot write the site to {output}: it is a file, not a folder")
 }
 
-pub fn folder_in_the_way(path: impl Display) -> String {
-    format!("cannot write {path}: the previous build has a folder there")
+pub fn file_and_folder(path: impl Display) -> String {
+    format!("the site has a file `{path}` and also files inside a folder of that name")
 }
 
-pub fn file_in_the_way(path: impl Display) -> String {
-    format!("cannot create the folder {path}: the previous build has a file in its place")
+pub fn static_replaces_page(path: &str) -> String {
+    format!("this file would replace the page `/{path}` that chiso makes")
 }
 
-pub fn hint_delete_output() -> String {
-    "delete the output folder and build again".into()
+pub fn hint_static_clash() -> String {
+    "rename or move the file in static/; to change a page chiso makes (such as 404.html), \
+     override its template in templates/ instead"
+        .into()
+}
+
+pub fn page_made_twice(path: &str) -> String {
+    format!("the page `/{path}` is made twice")
 }
 
 // ---- The editor's commands: serve, new, init, import ----------------------

@@ -205,7 +205,7 @@ fn a_sites_404_page_is_served_with_status_404() {
     let site = fixture("minimal");
     put(
         site.path(),
-        "static/404.html",
+        "templates/404.html",
         "<html><body><h1>Không tìm thấy</h1></body></html>",
     );
     let server = Server::start(site.path());

@@ -1,0 +1,279 @@
+//! Which folders a build may write: the output folder is chiso's alone.
+//!
+//! A build replaces everything in its output folder, so it writes only into a
+//! folder that is missing, empty, or marked as made by chiso (the
+//! [`MARKER`] file every build writes). Any other folder is refused unless
+//! the editor adopts it with `--force`. Some folders are refused even then:
+//! the site itself, a folder that holds it, its source folders, the user's
+//! home and the root of a file system.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
+
+/// The file that marks a folder as a build's output; every build writes it.
+pub const MARKER: &str = ".chiso-output";
+
+/// What the marker file says to someone who opens it.
+pub const MARKER_TEXT: &str = "This folder is written by `chiso build`, which replaces \
+everything in it at each build.\nDo not keep other files here: they would be deleted.\n";
+
+/// The site's source folders: an output inside one would overwrite sources.
+const SOURCE_FOLDERS: [&str; 5] = ["data", "content", "templates", "static", ".git"];
+
+/// How many of a refused folder's entries its error names.
+const NAMED_ENTRIES: usize = 3;
+
+/// Checks that `output` may be written for the site at `root`; returns its
+/// absolute path with symbolic links resolved (the folder the build will
+/// actually replace). `force` adopts a folder chiso did not make, but never
+/// one of the folders refused whatever is asked.
+pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
+    let real = resolve(output).map_err(|e| cannot_use(output, e))?;
+    let site = resolve(root).map_err(|e| cannot_use(root, e))?;
+    refuse_protected(&site, &real, home().as_deref()).map_err(|why| {
+        Diagnostic::error(msg::output_protected(output.display(), why))
+            .with_hint(msg::hint_output())
+    })?;
+    match fs::symlink_metadata(&real) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(real),
+        Err(e) => Err(cannot_use(output, e)),
+        Ok(meta) if !meta.is_dir() => Err(Diagnostic::error(msg::output_not_a_folder(
+            output.display(),
+        ))
+        .with_hint(msg::hint_output())),
+        Ok(_) if force || is_ours(&real) => Ok(real),
+        Ok(_) => {
+            let entries = foreign_entries(&real).map_err(|e| cannot_use(output, e))?;
+            if entries.is_empty() {
+                Ok(real)
+            } else {
+                Err(
+                    Diagnostic::error(msg::output_not_ours(output.display(), entries.join(", ")))
+                        .with_hint(msg::hint_output_not_ours()),
+                )
+            }
+        }
+    }
+}
+
+/// Whether `folder` was made by chiso: it holds the marker file.
+pub fn is_ours(folder: &Path) -> bool {
+    folder.join(MARKER).is_file()
+}
+
+/// Why an output folder is refused whatever is asked, as a message part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protected {
+    /// The site folder itself, or a folder that holds it.
+    HoldsTheSite,
+    /// Inside one of the site's source folders (`data/`, `content/`, …).
+    InsideSources(&'static str),
+    /// The user's home folder, or a folder that holds it.
+    HoldsHome,
+    /// The root of a file system.
+    FileSystemRoot,
+}
+
+/// The rules of [`check_output`] that `--force` cannot lift, on absolute
+/// paths with links resolved.
+fn refuse_protected(site: &Path, output: &Path, home: Option<&Path>) -> Result<(), Protected> {
+    if output.parent().is_none() {
+        return Err(Protected::FileSystemRoot);
+    }
+    if site.starts_with(output) {
+        return Err(Protected::HoldsTheSite);
+    }
+    if let Some(&folder) = SOURCE_FOLDERS
+        .iter()
+        .find(|folder| output.starts_with(site.join(folder)))
+    {
+        return Err(Protected::InsideSources(folder));
+    }
+    if home.is_some_and(|home| home.starts_with(output)) {
+        return Err(Protected::HoldsHome);
+    }
+    Ok(())
+}
+
+/// Up to [`NAMED_ENTRIES`] names in `folder`, sorted, then `…` if there are
+/// more; empty when the folder is empty.
+fn foreign_entries(folder: &Path) -> std::io::Result<Vec<String>> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(folder)? {
+        names.push(entry?.file_name().to_string_lossy().into_owned());
+    }
+    names.sort();
+    if names.len() > NAMED_ENTRIES {
+        names.truncate(NAMED_ENTRIES);
+        names.push("…".into());
+    }
+    Ok(names)
+}
+
+/// `path` made absolute, with `.` and `..` removed and symbolic links
+/// resolved as far as the path exists: a missing output is resolved through
+/// its nearest existing folder.
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let absolute = std::path::absolute(path)?;
+    let mut existing = absolute.as_path();
+    let mut missing: Vec<&OsStr> = Vec::new();
+    loop {
+        match fs::canonicalize(existing) {
+            Ok(real) => {
+                let mut resolved = real;
+                for part in missing.iter().rev() {
+                    resolved.push(part);
+                }
+                return Ok(normalise(&resolved));
+            }
+            Err(e) => match (existing.parent(), existing.components().next_back()) {
+                (Some(parent), Some(last)) => {
+                    missing.push(last.as_os_str());
+                    existing = parent;
+                }
+                _ => return Err(e),
+            },
+        }
+    }
+}
+
+/// Removes `.` and `..` from the part of a path that does not exist yet.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The user's home folder, from `HOME` (or `USERPROFILE` on Windows).
+fn home() -> Option<PathBuf> {
+    let home = std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"))?;
+    if home.is_empty() {
+        return None;
+    }
+    resolve(Path::new(&home)).ok()
+}
+
+fn cannot_use(path: &Path, error: std::io::Error) -> Diagnostic {
+    Diagnostic::error(msg::cannot_write(path.display(), error))
+}
+
+impl std::fmt::Display for Protected {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self {
+            Protected::HoldsTheSite => msg::protected_site(),
+            Protected::InsideSources(folder) => msg::protected_sources(folder),
+            Protected::HoldsHome => msg::protected_home(),
+            Protected::FileSystemRoot => msg::protected_root(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(site: &str, output: &str, home: &str) -> Result<(), Protected> {
+        refuse_protected(Path::new(site), Path::new(output), Some(Path::new(home)))
+    }
+
+    #[test]
+    fn protected_folders_are_refused_whatever_is_asked() {
+        let home = "/home/bien-tap";
+        let site = "/home/bien-tap/site";
+        assert_eq!(refused(site, "/", home), Err(Protected::FileSystemRoot));
+        assert_eq!(refused(site, site, home), Err(Protected::HoldsTheSite));
+        assert_eq!(refused(site, "/home", home), Err(Protected::HoldsTheSite));
+        assert_eq!(
+            refused(site, "/home/bien-tap/site/data", home),
+            Err(Protected::InsideSources("data"))
+        );
+        assert_eq!(
+            refused(site, "/home/bien-tap/site/content/tin-tuc/x", home),
+            Err(Protected::InsideSources("content"))
+        );
+        assert_eq!(
+            refused(site, "/home/bien-tap/site/static", home),
+            Err(Protected::InsideSources("static"))
+        );
+        assert_eq!(
+            refused(site, "/home/bien-tap/site/templates", home),
+            Err(Protected::InsideSources("templates"))
+        );
+        assert_eq!(
+            refused("/srv/site", "/home/bien-tap", home),
+            Err(Protected::HoldsHome)
+        );
+        assert_eq!(
+            refused("/srv/site", "/home", home),
+            Err(Protected::HoldsHome)
+        );
+    }
+
+    #[test]
+    fn ordinary_output_folders_pass() {
+        let home = "/home/bien-tap";
+        let site = "/home/bien-tap/site";
+        assert_eq!(refused(site, "/home/bien-tap/site/public", home), Ok(()));
+        // A folder whose name merely starts like a source folder's.
+        assert_eq!(refused(site, "/home/bien-tap/site/database", home), Ok(()));
+        assert_eq!(refused(site, "/home/bien-tap/docs", home), Ok(()));
+        assert_eq!(refused(site, "/var/www/cchc", home), Ok(()));
+    }
+
+    #[test]
+    fn a_folder_with_other_files_is_refused_unless_forced() {
+        let site = tempfile::tempdir().unwrap();
+        let docs = site.path().join("docs");
+        fs::create_dir(&docs).unwrap();
+        fs::write(docs.join("report.docx"), "x").unwrap();
+        let error = check_output(site.path(), &docs, false).unwrap_err();
+        assert!(error.message.contains("report.docx"), "{}", error.message);
+        assert!(check_output(site.path(), &docs, true).is_ok());
+    }
+
+    #[test]
+    fn missing_empty_and_marked_folders_are_accepted() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        assert!(check_output(site.path(), &out, false).is_ok());
+        fs::create_dir(&out).unwrap();
+        assert!(check_output(site.path(), &out, false).is_ok());
+        fs::write(out.join("index.html"), "x").unwrap();
+        assert!(check_output(site.path(), &out, false).is_err());
+        fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output(site.path(), &out, false).is_ok());
+    }
+
+    #[test]
+    fn the_site_is_refused_even_when_forced_and_through_dots() {
+        let site = tempfile::tempdir().unwrap();
+        fs::create_dir(site.path().join("data")).unwrap();
+        for output in [".", "data", "data/../data/x", "public/../data"] {
+            let path = site.path().join(output);
+            assert!(
+                check_output(site.path(), &path, true).is_err(),
+                "{output} should be refused"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_output_resolves_through_its_existing_parent() {
+        let site = tempfile::tempdir().unwrap();
+        let real = fs::canonicalize(site.path()).unwrap();
+        let resolved = resolve(&site.path().join("a/./b/../c")).unwrap();
+        assert_eq!(resolved, real.join("a/c"));
+    }
+}

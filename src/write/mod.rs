@@ -1,0 +1,723 @@
+//! Writing the site so that the output folder always holds one whole build.
+//!
+//! A build never writes into the folder readers are served. It brings a
+//! second folder beside it, the *spare* (`.public.chiso-spare` for
+//! `public/`), up to date with the new site, then exchanges the two in one
+//! step ([`swap::exchange`]); the old site becomes the spare of the next
+//! build. Bringing the spare up to date costs what updating in place did:
+//!
+//! - a file the spare already holds with the same bytes is left alone;
+//! - a file whose bytes equal the served one's is hard-linked to it, so
+//!   unchanged files keep their modification time (deploy tools such as
+//!   rsync rely on it) and share their storage between the two folders;
+//! - any other file is written under a temporary name and renamed into
+//!   place, so a file shared with the served folder is never written to;
+//! - what the new site no longer has is removed from the spare.
+//!
+//! Whatever stops a build, the served folder holds the whole old site until
+//! the exchange and the whole new one after it; temporary files only ever
+//! exist in the spare, which the next build tidies. [`guard`] decides which
+//! folders may be written at all. Files are given to a [`Writer`] one at a
+//! time from any thread, so a build writes pages as they are rendered.
+
+pub mod guard;
+pub mod swap;
+
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::Diagnostic;
+use crate::input::SiteFile;
+use crate::messages as msg;
+use crate::render::OutputFile;
+
+/// The static folder, relative to the site root.
+pub const STATIC_DIR: &str = "static";
+
+/// The suffix of a file's temporary name while a build writes it.
+const TEMPORARY: &str = ".chiso-tmp";
+
+/// Writes the rendered `files` and the site's static `assets` to `output`
+/// at once; returns how many files the site has.
+pub fn write(
+    root: &Path,
+    output: &Path,
+    files: &[OutputFile],
+    assets: &[SiteFile],
+) -> Result<usize, Diagnostic> {
+    let writer = Writer::begin(root, output, false)?;
+    for file in files {
+        writer.add(&file.path, &file.bytes);
+    }
+    for asset in assets {
+        writer.copy(asset);
+    }
+    writer.commit().map(|report| report.files)
+}
+
+/// What a committed write did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WriteReport {
+    /// Files the site has.
+    pub files: usize,
+    /// Files new or changed since the previous output.
+    pub changed: usize,
+}
+
+/// Where a file of the site came from: a page chiso made, or a file of
+/// `static/`. Two files at one path are an error naming both.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Generated,
+    Static(PathBuf),
+}
+
+/// Receives the files of a build from any thread; [`Writer::commit`] makes
+/// them the output. Dropping the writer without committing leaves the output
+/// as it was.
+pub struct Writer {
+    /// The folder readers are served, links resolved.
+    output: PathBuf,
+    /// The folder brought up to date, then exchanged with `output`.
+    spare: PathBuf,
+    /// Whether `output` exists (else the spare is renamed into place).
+    previous: bool,
+    /// Site-relative paths given so far, with `/` separators, and where
+    /// each came from.
+    kept: Mutex<HashMap<String, Origin>>,
+    /// Files new or changed since the previous output.
+    changed: AtomicUsize,
+    /// Files that came from two places, as (path, first origin, second).
+    clashes: Mutex<Vec<(String, Origin, Origin)>>,
+    /// The first error; once set, files are no longer written.
+    failure: Mutex<Option<Diagnostic>>,
+    finished: bool,
+}
+
+impl Writer {
+    /// Prepares to write the site at `root` into `output`, refusing a folder
+    /// chiso did not make (unless `force`) and the folders [`guard`]
+    /// protects.
+    pub fn begin(root: &Path, output: &Path, force: bool) -> Result<Writer, Diagnostic> {
+        let output = guard::check_output(root, output, force)?;
+        let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
+            return Err(Diagnostic::error(msg::output_not_a_folder(
+                output.display(),
+            )));
+        };
+        let name = name.to_string_lossy();
+        fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        swap::recover(&output).map_err(|e| io_error(&output, e))?;
+        // Left by chiso versions that staged a new output beside it.
+        for suffix in ["new", "old"] {
+            let leftover = parent.join(format!(".{name}.chiso-{suffix}"));
+            if leftover.is_dir() {
+                fs::remove_dir_all(&leftover).map_err(|e| io_error(&leftover, e))?;
+            }
+        }
+        let spare = parent.join(format!(".{name}.chiso-spare"));
+        make_spare(&spare)?;
+        let writer = Writer {
+            previous: output.is_dir(),
+            output,
+            spare,
+            kept: Mutex::default(),
+            changed: AtomicUsize::new(0),
+            clashes: Mutex::default(),
+            failure: Mutex::default(),
+            finished: false,
+        };
+        writer.add(guard::MARKER, guard::MARKER_TEXT.as_bytes());
+        Ok(writer)
+    }
+
+    /// The folder the site is written to, links resolved.
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Adds the file at `path` (site-relative, `/` separators).
+    pub fn add(&self, path: &str, bytes: &[u8]) {
+        self.add_from(path, bytes, Origin::Generated);
+    }
+
+    /// Adds a file of the site's `static/` folder, as it is.
+    pub fn copy(&self, asset: &SiteFile) {
+        match fs::read(&asset.path) {
+            Ok(bytes) => {
+                let path = asset.relative.to_string_lossy().replace('\\', "/");
+                self.add_from(&path, &bytes, Origin::Static(asset.shown.clone()));
+            }
+            Err(e) => self.fail(io_error(&asset.path, e)),
+        }
+    }
+
+    fn add_from(&self, path: &str, bytes: &[u8], origin: Origin) {
+        {
+            let mut kept = lock(&self.kept);
+            if let Some(first) = kept.get(path) {
+                let clash = (path.to_owned(), first.clone(), origin);
+                lock(&self.clashes).push(clash);
+                return;
+            }
+            kept.insert(path.to_owned(), origin);
+        }
+        if self.failed() {
+            return;
+        }
+        let relative: PathBuf = path.split('/').collect();
+        match self.write_file(&relative, bytes) {
+            Ok(true) => {
+                self.changed.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(false) => {}
+            Err(d) => self.fail(d),
+        }
+    }
+
+    /// Files given from two places: a `static/` file where the site has a
+    /// page, one error each, naming both.
+    pub fn clashes(&self) -> Vec<Diagnostic> {
+        let mut clashes = std::mem::take(&mut *lock(&self.clashes));
+        clashes.sort_by(|a, b| a.0.cmp(&b.0));
+        clashes
+            .into_iter()
+            .map(|(path, first, second)| clash(&path, &first, &second))
+            .collect()
+    }
+
+    /// Whether writing has failed; the build then ends with that error.
+    pub fn failed(&self) -> bool {
+        lock(&self.failure).is_some()
+    }
+
+    /// Makes the files given the output: removes from the spare what the
+    /// site no longer has, then exchanges it with the output folder (or
+    /// renames it into place when there is none). On an error, the output
+    /// is as it was.
+    pub fn commit(mut self) -> Result<WriteReport, Diagnostic> {
+        if let Some(d) = lock(&self.failure).take() {
+            return Err(d);
+        }
+        if let Some(d) = self.clashes().into_iter().next() {
+            return Err(d);
+        }
+        let kept = std::mem::take(&mut *lock(&self.kept));
+        let folders = folders_of(&kept);
+        if let Some(path) = kept.keys().filter(|p| folders.contains(p.as_str())).min() {
+            return Err(Diagnostic::error(msg::file_and_folder(path)));
+        }
+        remove_stale(&self.spare, &kept, &folders)?;
+        // From here the spare is whole: a failure leaves it for the next build.
+        self.finished = true;
+        let swapped = if self.previous {
+            swap::exchange(&self.spare, &self.output)
+        } else {
+            fs::rename(&self.spare, &self.output)
+        };
+        swapped.map_err(|e| io_error(&self.output, e))?;
+        Ok(WriteReport {
+            files: kept.len(),
+            changed: self.changed.load(Ordering::Relaxed),
+        })
+    }
+
+    /// Brings the spare's file at `relative` to `bytes`; returns whether
+    /// the file is new or changed since the previous output.
+    fn write_file(&self, relative: &Path, bytes: &[u8]) -> Result<bool, Diagnostic> {
+        let target = self.spare.join(relative);
+        if !self.previous {
+            if !same_bytes(&target, bytes) {
+                self.replace(&target, bytes)?;
+            }
+            return Ok(true);
+        }
+        let served = self.output.join(relative);
+        if same_file(&target, &served) {
+            // Shared with the served folder: one comparison says both.
+            if same_bytes(&target, bytes) {
+                return Ok(false);
+            }
+            self.replace(&target, bytes)?;
+            return Ok(true);
+        }
+        if same_bytes(&served, bytes) {
+            self.link(&served, &target, bytes)?;
+            return Ok(false);
+        }
+        if !same_bytes(&target, bytes) {
+            self.replace(&target, bytes)?;
+        }
+        Ok(true)
+    }
+
+    /// Writes `bytes` to `target` in the spare under a temporary name, then
+    /// renames it into place: the file `target` was may be shared with the
+    /// served folder, so it is never written to.
+    fn replace(&self, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let temporary = self.prepare(target)?;
+        fs::write(&temporary, bytes).map_err(|e| io_error(&temporary, e))?;
+        fs::rename(&temporary, target).map_err(|e| io_error(target, e))
+    }
+
+    /// Makes `target` in the spare a hard link to the served file: same
+    /// bytes, same modification time, no copy. Writes `bytes` instead where
+    /// the file system has no hard links.
+    fn link(&self, served: &Path, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let temporary = self.prepare(target)?;
+        let _ = fs::remove_file(&temporary);
+        if fs::hard_link(served, &temporary).is_err() {
+            return self.replace(target, bytes);
+        }
+        fs::rename(&temporary, target).map_err(|e| io_error(target, e))
+    }
+
+    /// Clears the way for a file at `target` in the spare, which is chiso's
+    /// alone: a folder of an older build in its place goes, and so does a
+    /// file where one of its folders goes. Returns its temporary name.
+    fn prepare(&self, target: &Path) -> Result<PathBuf, Diagnostic> {
+        if let Ok(meta) = fs::symlink_metadata(target) {
+            if meta.is_dir() {
+                fs::remove_dir_all(target).map_err(|e| io_error(target, e))?;
+            }
+        }
+        if let Some(folder) = target.parent() {
+            if !folder.is_dir() && fs::create_dir_all(folder).is_err() {
+                for ancestor in folder.ancestors().take_while(|a| *a != self.spare) {
+                    if fs::symlink_metadata(ancestor).is_ok_and(|m| !m.is_dir()) {
+                        fs::remove_file(ancestor).map_err(|e| io_error(ancestor, e))?;
+                    }
+                }
+                fs::create_dir_all(folder).map_err(|e| io_error(folder, e))?;
+            }
+        }
+        let mut name = target.file_name().unwrap_or_default().to_os_string();
+        name.push(TEMPORARY);
+        Ok(target.with_file_name(name))
+    }
+
+    fn fail(&self, d: Diagnostic) {
+        lock(&self.failure).get_or_insert(d);
+    }
+}
+
+impl crate::render::Sink for Writer {
+    fn put(&self, path: String, bytes: Vec<u8>) {
+        self.add(&path, &bytes);
+    }
+}
+
+impl Drop for Writer {
+    /// A build that never committed leaves the output as it was. Its spare
+    /// is kept for the next build to tidy, unless there was no output yet:
+    /// then nothing of the failed build is left at all.
+    fn drop(&mut self) {
+        if !self.finished && !self.previous {
+            let _ = fs::remove_dir_all(&self.spare);
+        }
+    }
+}
+
+/// Creates the spare folder, or keeps the one a previous build left. The
+/// name is chiso's, so anything else found there (a file, a link) goes.
+fn make_spare(spare: &Path) -> Result<(), Diagnostic> {
+    match fs::symlink_metadata(spare) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => fs::remove_file(spare).map_err(|e| io_error(spare, e))?,
+        Err(_) => {}
+    }
+    fs::create_dir(spare).map_err(|e| io_error(spare, e))
+}
+
+/// The error for a file given from two places.
+pub fn clash(path: &str, first: &Origin, second: &Origin) -> Diagnostic {
+    match (first, second) {
+        (Origin::Static(file), _) | (_, Origin::Static(file)) => {
+            Diagnostic::error(msg::static_replaces_page(path))
+                .in_file(file)
+                .with_hint(msg::hint_static_clash())
+        }
+        (Origin::Generated, Origin::Generated) => Diagnostic::error(msg::page_made_twice(path)),
+    }
+}
+
+/// A poisoned lock means another thread panicked while writing; the values
+/// behind these locks stay consistent, so go on.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Whether `a` and `b` are one file (hard links to the same data).
+#[cfg(unix)]
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Without a portable way to tell, files are compared by their bytes.
+#[cfg(not(unix))]
+fn same_file(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Whether the file at `path` holds exactly `bytes`. Read a piece at a
+/// time into a buffer each thread keeps: reading every old page whole into
+/// a new buffer cost a national rebuild a fresh allocation (and its page
+/// faults) per file.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 64 * 1024]);
+    }
+    let Ok(mut file) = File::open(path) else {
+        return false;
+    };
+    match file.metadata() {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+        _ => return false,
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut rest = bytes;
+        loop {
+            match file.read(buffer) {
+                // The length matched, but the file may have changed since.
+                Ok(0) => return rest.is_empty(),
+                Ok(n) if n <= rest.len() && buffer[..n] == rest[..n] => rest = &rest[n..],
+                Ok(_) => return false,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(_) => return false,
+            }
+        }
+    })
+}
+
+/// Every folder that holds one of the `kept` paths, site-relative.
+fn folders_of(kept: &HashMap<String, Origin>) -> HashSet<&str> {
+    kept.keys()
+        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
+        .collect()
+}
+
+/// Removes from `folder` every file and folder that holds none of `kept`
+/// (site-relative paths with `/` separators). The top-level folders are
+/// walked side by side.
+fn remove_stale(
+    folder: &Path,
+    kept: &HashMap<String, Origin>,
+    folders: &HashSet<&str>,
+) -> Result<(), Diagnostic> {
+    let top: Vec<PathBuf> = fs::read_dir(folder)
+        .map_err(|e| io_error(folder, e))?
+        .map(|entry| entry.map(|e| e.path()).map_err(|e| io_error(folder, e)))
+        .collect::<Result<_, _>>()?;
+    top.par_iter()
+        .try_for_each(|path| remove_stale_under(folder, path, kept, folders))
+}
+
+/// [`remove_stale`] for one entry of the folder and what it holds.
+fn remove_stale_under(
+    folder: &Path,
+    start: &Path,
+    kept: &HashMap<String, Origin>,
+    folders: &HashSet<&str>,
+) -> Result<(), Diagnostic> {
+    // Contents first, so that a folder is empty when its turn comes.
+    for entry in walkdir::WalkDir::new(start).contents_first(true) {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(start).to_path_buf();
+            io_error(&path, e.into())
+        })?;
+        let relative = entry.path().strip_prefix(folder).unwrap_or(entry.path());
+        let relative = relative.to_string_lossy();
+        let relative = if std::path::MAIN_SEPARATOR == '/' {
+            relative
+        } else {
+            relative.replace(std::path::MAIN_SEPARATOR, "/").into()
+        };
+        if entry.file_type().is_dir() {
+            if !folders.contains(relative.as_ref()) {
+                fs::remove_dir(entry.path()).map_err(|e| io_error(entry.path(), e))?;
+            }
+        } else if !kept.contains_key(relative.as_ref()) {
+            fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), e))?;
+        }
+    }
+    Ok(())
+}
+
+fn io_error(path: &Path, error: io::Error) -> Diagnostic {
+    Diagnostic::error(msg::cannot_write(path.display(), error))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, SystemTime};
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.to_owned(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    /// Every path under `dir`, sorted, with `/` separators.
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// The paths of a site's files as the output holds them: with the marker.
+    fn site(paths: &[&str]) -> Vec<String> {
+        let mut all: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+        all.push(guard::MARKER.to_owned());
+        all.sort();
+        all
+    }
+
+    fn read(path: &Path) -> String {
+        fs::read_to_string(path).unwrap()
+    }
+
+    #[test]
+    fn a_new_output_holds_the_site_and_its_marker() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("a/index.html", "a")], &[]).unwrap();
+        assert_eq!(names(&out), site(&["a", "a/index.html"]));
+        assert!(guard::is_ours(&out));
+        // Nothing else beside it.
+        assert_eq!(names(root.path()).len(), names(&out).len() + 1);
+    }
+
+    #[test]
+    fn a_rebuild_replaces_the_site_and_keeps_the_old_one_as_spare() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("old/index.html", "old")], &[]).unwrap();
+        write(root.path(), &out, &[file("a/index.html", "new")], &[]).unwrap();
+        assert_eq!(names(&out), site(&["a", "a/index.html"]));
+        assert_eq!(read(&out.join("a/index.html")), "new");
+        let spare = root.path().join(".public.chiso-spare");
+        assert_eq!(read(&spare.join("old/index.html")), "old");
+    }
+
+    #[test]
+    fn a_rebuild_writes_only_what_changed_and_keeps_modification_times() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let first = [file("a/index.html", "a"), file("b/index.html", "b")];
+        write(root.path(), &out, &first, &[]).unwrap();
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        for name in ["a/index.html", "b/index.html"] {
+            File::options()
+                .write(true)
+                .open(out.join(name))
+                .unwrap()
+                .set_modified(old)
+                .unwrap();
+        }
+        for round in 0..2 {
+            let writer = Writer::begin(root.path(), &out, false).unwrap();
+            writer.add("a/index.html", b"a");
+            writer.add("b/index.html", b"B");
+            writer.add("c/d/index.html", b"c");
+            let report = writer.commit().unwrap();
+            // The marker counts as a file; in the second round nothing changed.
+            let changed = if round == 0 { 2 } else { 0 };
+            assert_eq!(report, WriteReport { files: 4, changed });
+            let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
+            assert_eq!(modified("a/index.html"), old);
+            assert_ne!(modified("b/index.html"), old);
+            assert_eq!(read(&out.join("b/index.html")), "B");
+            assert_eq!(read(&out.join("c/d/index.html")), "c");
+        }
+    }
+
+    #[test]
+    fn the_served_folder_is_never_written_before_the_exchange() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        // Two builds, so that the spare shares its files with the output.
+        for _ in 0..2 {
+            write(root.path(), &out, &[file("a/index.html", "1")], &[]).unwrap();
+        }
+        let before = names(&out);
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add("a/index.html", b"2");
+        writer.add("b/index.html", b"new");
+        assert_eq!(read(&out.join("a/index.html")), "1");
+        assert_eq!(names(&out), before, "no file, temporary or not, appears");
+        writer.commit().unwrap();
+        assert_eq!(read(&out.join("a/index.html")), "2");
+        let spare = root.path().join(".public.chiso-spare");
+        assert_eq!(read(&spare.join("a/index.html")), "1");
+    }
+
+    #[test]
+    fn a_rebuild_removes_what_the_site_no_longer_has_at_any_depth() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let first = [
+            "robots.txt",
+            "old.txt",
+            "a/index.html",
+            "a/x/index.html",
+            "gone/index.html",
+            "gone/deep/f.txt",
+            "b/c/old.html",
+            "b/c/keep.html",
+        ]
+        .map(|name| file(name, name));
+        // Twice, so that the spare holds the old site too.
+        for _ in 0..2 {
+            write(root.path(), &out, &first, &[]).unwrap();
+        }
+        let second = ["robots.txt", "a/index.html", "b/c/keep.html"].map(|n| file(n, n));
+        for _ in 0..2 {
+            write(root.path(), &out, &second, &[]).unwrap();
+            assert_eq!(
+                names(&out),
+                site(&[
+                    "a",
+                    "a/index.html",
+                    "b",
+                    "b/c",
+                    "b/c/keep.html",
+                    "robots.txt"
+                ])
+            );
+        }
+    }
+
+    #[test]
+    fn a_writer_dropped_without_commit_leaves_the_output_as_it_was() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("a/index.html", "a")], &[]).unwrap();
+        let before = names(&out);
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add("a/index.html", b"changed");
+        writer.add("new/deep/index.html", b"new");
+        drop(writer);
+        assert_eq!(names(&out), before);
+        assert_eq!(read(&out.join("a/index.html")), "a");
+
+        // And with no previous output, nothing is left at all.
+        let fresh = tempfile::tempdir().unwrap();
+        let writer = Writer::begin(fresh.path(), &fresh.path().join("public"), false).unwrap();
+        writer.add("x/index.html", b"x");
+        drop(writer);
+        assert!(names(fresh.path()).is_empty());
+    }
+
+    #[test]
+    fn leftovers_of_a_killed_build_in_the_spare_are_tidied() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("a/index.html", "a")], &[]).unwrap();
+        let spare = root.path().join(".public.chiso-spare");
+        fs::create_dir_all(spare.join("a")).unwrap();
+        fs::write(spare.join("a/index.html.chiso-tmp"), "half").unwrap();
+        fs::write(spare.join("a/index.html"), "stale").unwrap();
+        write(root.path(), &out, &[file("a/index.html", "b")], &[]).unwrap();
+        assert_eq!(names(&out), site(&["a", "a/index.html"]));
+        assert_eq!(read(&out.join("a/index.html")), "b");
+    }
+
+    #[test]
+    fn a_page_where_the_previous_build_had_a_file_replaces_it() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        for _ in 0..2 {
+            write(root.path(), &out, &[file("a", "a file")], &[]).unwrap();
+        }
+        write(root.path(), &out, &[file("a/index.html", "a page")], &[]).unwrap();
+        assert_eq!(names(&out), site(&["a", "a/index.html"]));
+        write(root.path(), &out, &[file("a", "a file again")], &[]).unwrap();
+        assert_eq!(names(&out), site(&["a"]));
+    }
+
+    #[test]
+    fn a_file_and_a_folder_at_one_path_are_an_error_that_changes_nothing() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("x", "x")], &[]).unwrap();
+        let before = names(&out);
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add("b/index.html", b"b");
+        writer.add("b", b"b as a file");
+        assert!(writer.commit().is_err());
+        assert_eq!(names(&out), before);
+    }
+
+    #[test]
+    fn a_static_file_in_the_place_of_a_page_is_an_error_naming_both() {
+        let root = tempfile::tempdir().unwrap();
+        let asset_path = root.path().join("static/tin-tuc/index.html");
+        fs::create_dir_all(asset_path.parent().unwrap()).unwrap();
+        fs::write(&asset_path, "mine").unwrap();
+        let asset = SiteFile {
+            path: asset_path,
+            shown: PathBuf::from("static/tin-tuc/index.html"),
+            relative: PathBuf::from("tin-tuc/index.html"),
+        };
+        let out = root.path().join("public");
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add("tin-tuc/index.html", b"page");
+        writer.copy(&asset);
+        let clashes = writer.clashes();
+        assert_eq!(clashes.len(), 1);
+        let shown = clashes[0].to_string();
+        assert!(shown.contains("static/tin-tuc/index.html"), "{shown}");
+        assert!(shown.contains("/tin-tuc/"), "{shown}");
+        drop(writer);
+        assert!(!out.exists());
+    }
+
+    #[test]
+    fn a_folder_chiso_did_not_make_is_refused_and_left_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let docs = root.path().join("docs");
+        fs::create_dir(&docs).unwrap();
+        fs::write(docs.join("notes.txt"), "mine").unwrap();
+        assert!(write(root.path(), &docs, &[file("a.html", "a")], &[]).is_err());
+        assert_eq!(names(&docs), ["notes.txt"]);
+        assert_eq!(names(root.path()), ["docs", "docs/notes.txt"]);
+        // Adopted with --force, it becomes the site.
+        let writer = Writer::begin(root.path(), &docs, true).unwrap();
+        writer.add("a.html", b"a");
+        writer.commit().unwrap();
+        assert_eq!(names(&docs), site(&["a.html"]));
+    }
+
+    #[test]
+    fn refuses_to_replace_the_site_itself() {
+        let root = tempfile::tempdir().unwrap();
+        fs::write(root.path().join("config.toml"), "title = 'x'").unwrap();
+        assert!(Writer::begin(root.path(), root.path(), true).is_err());
+        assert!(root.path().join("config.toml").exists());
+    }
+}
