@@ -339,7 +339,7 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
 
 /// Builds the site: load, check, derive, render, write. Pages are written
 /// as they are rendered; the output changes only once everything was
-/// rendered, checked and written (see [`write`]).
+/// rendered, checked and written (see [`mod@write`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
     let Loaded {

@@ -19,7 +19,7 @@ pub fn exchange(a: &Path, b: &Path) -> io::Result<()> {
     }
 }
 
-/// Where [`exchange_by_renames`] parks `b` for an instant.
+/// Where the portable exchange parks `b` for an instant.
 pub fn parked(b: &Path) -> PathBuf {
     let mut name = b.file_name().unwrap_or_default().to_os_string();
     name.push(".chiso-parked");
