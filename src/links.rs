@@ -134,6 +134,33 @@ pub fn check_some<'a>(
     check_against(config, content, only, home, targets, diagnostics);
 }
 
+/// The sources whose links lead to one of the output files `paths`: whether
+/// the home text does, and the articles by index. When only those files
+/// changed, these are the links that may have broken.
+pub fn linking_to(
+    config: &Config,
+    content: &Content,
+    paths: &BTreeSet<&str>,
+) -> (bool, Vec<usize>) {
+    let base = config.base_path();
+    let leads_there = |article: &Article, page: &str| {
+        article.links.iter().any(|link| {
+            resolve(&link.url, page, &base).is_some_and(|(path, _)| {
+                candidates(&path).iter().any(|c| paths.contains(c.as_str()))
+            })
+        })
+    };
+    let home = content.home.as_ref().is_some_and(|a| leads_there(a, ""));
+    let articles = content
+        .articles
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| leads_there(a, &urls::article_path(&a.slug)))
+        .map(|(i, _)| i)
+        .collect();
+    (home, articles)
+}
+
 fn check_against(
     config: &Config,
     content: &Content,

@@ -671,3 +671,22 @@ pub mod shortcode {
         "the index has no bands".into()
     }
 }
+
+// ---- serve: the HTTP layer ----
+
+pub fn cannot_accept(error: impl Display) -> String {
+    format!("cannot accept a connection ({error}); trying again as connections close")
+}
+
+/// The title of the page a request for another host gets (in the browser).
+pub fn host_refused_title() -> &'static str {
+    "Địa chỉ không được phép"
+}
+
+/// The text of that page: which names the preview answers for.
+pub fn host_refused(answered: &str) -> String {
+    format!(
+        "<p>Máy chủ xem trước của chiso chỉ trả lời các yêu cầu gửi tới {answered}. \
+         Để xem từ máy khác, chạy <code>chiso serve --bind 0.0.0.0</code>.</p>"
+    )
+}

@@ -131,6 +131,11 @@ impl Session {
                 return None;
             }
             let index = p.content.articles.iter().position(|a| a.file == shown)?;
+            // A deleted (or renamed) article takes its pages and links with
+            // it: that is a full rebuild, not an error.
+            if !root.join(&shown).is_file() {
+                return None;
+            }
             let article = match content::reload_article(root, &shown, &base_path) {
                 Ok(article) => article,
                 Err(d) => {
@@ -178,16 +183,26 @@ impl Session {
             .iter()
             .filter(|f| f.path.ends_with(".html"))
             .count();
+        let mut rendered_paths = Vec::with_capacity(rendered.len());
         for file in rendered {
+            rendered_paths.push(file.path.clone());
             state.files.insert(file.path, Arc::from(file.bytes));
         }
         timings.time("check links", || {
+            // The edited articles' own links, and every link that leads to
+            // a page rendered again (an anchor there may be gone), in the
+            // order `chiso check` reports them.
+            let changed = rendered_paths.iter().map(String::as_str).collect();
+            let (home, mut sources) = links::linking_to(&p.config, &p.content, &changed);
+            sources.extend_from_slice(&indices);
+            sources.sort_unstable();
+            sources.dedup();
             let files = state.files.iter().map(|(k, v)| (k.as_str(), &v[..]));
             links::check_some(
                 &p.config,
                 &p.content,
-                &indices,
-                false,
+                &sources,
+                home,
                 files,
                 &p.assets,
                 &mut diagnostics,

@@ -5,7 +5,7 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -26,9 +26,27 @@ struct Server {
 
 impl Server {
     fn start(root: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-            .args(["serve", "--port", "0", "--root"])
-            .arg(root)
+        let mut command = Command::new(env!("CARGO_BIN_EXE_chiso"));
+        command.args(["serve", "--port", "0", "--root"]).arg(root);
+        Server::spawn(command)
+    }
+
+    /// Starts the server allowed only `limit` open file descriptors, as on
+    /// a Mac (256 by default) but lower, so that a test reaches it quickly.
+    fn start_with_fd_limit(root: &Path, limit: u32) -> Server {
+        let mut command = Command::new("sh");
+        command
+            .arg("-c")
+            .arg(format!(
+                "ulimit -n {limit} && exec \"$0\" serve --port 0 --root \"$1\""
+            ))
+            .arg(env!("CARGO_BIN_EXE_chiso"))
+            .arg(root);
+        Server::spawn(command)
+    }
+
+    fn spawn(mut command: Command) -> Server {
+        let mut child = command
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -115,23 +133,43 @@ impl Reply {
 
 /// A raw HTTP/1.0 GET: the request target is sent exactly as given.
 fn get(port: u16, path: &str) -> Reply {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("cannot connect");
-    stream.set_read_timeout(Some(PATIENCE)).unwrap();
-    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    send(
+        port,
+        &format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"),
+    )
+    .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+}
+
+/// Sends `request` exactly as given and reads the reply to its end.
+fn send(port: u16, request: &str) -> std::io::Result<Reply> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_read_timeout(Some(PATIENCE))?;
+    stream.write_all(request.as_bytes())?;
     let mut bytes = Vec::new();
-    stream.read_to_end(&mut bytes).expect("no reply");
-    let text = String::from_utf8_lossy(&bytes).into_owned();
+    stream.read_to_end(&mut bytes)?;
+    parse_reply(&bytes)
+}
+
+fn parse_reply(bytes: &[u8]) -> std::io::Result<Reply> {
+    let text = String::from_utf8_lossy(bytes).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head
         .split_whitespace()
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status in {head:?}"));
-    Reply {
+        .ok_or_else(|| std::io::Error::other(format!("no status in {head:?}")))?;
+    Ok(Reply {
         status,
         head: head.to_owned(),
         body: body.to_owned(),
-    }
+    })
+}
+
+/// The resident memory of a process in kB (Linux only).
+fn resident_kb(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 #[test]
@@ -328,4 +366,204 @@ fn the_reload_script_is_never_in_built_files_and_serve_explains_its_flags() {
         .output()
         .unwrap();
     assert_eq!(usage.status.code(), Some(2));
+}
+
+/// Polls `path` with fresh connections until it answers 200, tolerating
+/// refused or dropped connections meanwhile.
+fn answers_again(port: u16, path: &str) -> Reply {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let request = format!("GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n");
+        let last = match send(port, &request) {
+            Ok(reply) if reply.status == 200 => return reply,
+            Ok(reply) => format!("status {}", reply.status),
+            Err(e) => e.to_string(),
+        };
+        assert!(
+            Instant::now() < deadline,
+            "the server never answered {path} again ({last})"
+        );
+        thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// How many file descriptors a process has open (Linux only).
+fn open_descriptors(pid: u32) -> Option<usize> {
+    Some(std::fs::read_dir(format!("/proc/{pid}/fd")).ok()?.count())
+}
+
+#[test]
+fn running_out_of_file_descriptors_does_not_stop_the_server() {
+    const LIMIT: u32 = 64;
+    let site = fixture("minimal");
+    let server = Server::start_with_fd_limit(site.path(), LIMIT);
+    assert_eq!(server.get("/").status, 200);
+
+    // Idle connections, as a browser's, a proxy's or a scanner's, until the
+    // server has no descriptor left (or the kernel stops queueing them).
+    let address = SocketAddr::from(([127, 0, 0, 1], server.port));
+    let mut idle = Vec::new();
+    while idle.len() < 200 {
+        match TcpStream::connect_timeout(&address, Duration::from_millis(500)) {
+            Ok(stream) => idle.push(stream),
+            Err(_) => break,
+        }
+    }
+    if let Some(pid) = open_descriptors(server.child.id()).map(|_| server.child.id()) {
+        let deadline = Instant::now() + PATIENCE;
+        while open_descriptors(pid).unwrap_or(0) < LIMIT as usize - 2 {
+            assert!(
+                Instant::now() < deadline,
+                "the server never ran out of descriptors ({:?} open)",
+                open_descriptors(pid)
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+    drop(idle);
+
+    // Once the connections are closed, it serves again.
+    let home = answers_again(server.port, "/");
+    assert!(home.body.contains("Khối thử nghiệm"));
+    answers_again(server.port, "/chiso.css");
+}
+
+#[test]
+fn a_huge_header_is_answered_431_without_reading_it_into_memory() {
+    const MEGABYTES: usize = 32;
+    let site = fixture("minimal");
+    let server = Server::start(site.path());
+    assert_eq!(server.get("/").status, 200);
+    let pid = server.child.id();
+    let before = resident_kb(pid);
+
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    stream.set_read_timeout(Some(PATIENCE)).unwrap();
+    let mut writer = stream.try_clone().unwrap();
+    let sender = thread::spawn(move || {
+        let chunk = vec![b'a'; 1 << 20];
+        let mut sent = 0;
+        let mut send = |bytes: &[u8]| {
+            let ok = writer.write_all(bytes).is_ok();
+            sent += bytes.len() * usize::from(ok);
+            ok
+        };
+        let _ = send(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Long: ")
+            && (0..MEGABYTES).all(|_| send(&chunk))
+            && send(b"\r\n\r\n");
+        sent
+    });
+    let mut bytes = Vec::new();
+    // The server may reset the connection after its reply, as the rest of
+    // the header is never read; what was read until then is kept.
+    let _ = stream.read_to_end(&mut bytes);
+    let reply = parse_reply(&bytes).expect("no reply to a huge header");
+    assert_eq!(reply.status, 431, "{}", reply.head);
+    drop(stream);
+    let sent = sender.join().unwrap();
+    assert!(
+        sent < MEGABYTES << 20,
+        "the server read the whole {MEGABYTES} MB header"
+    );
+    if let (Some(before), Some(after)) = (before, resident_kb(pid)) {
+        assert!(
+            after < before + 8 * 1024,
+            "memory grew from {before} kB to {after} kB"
+        );
+    }
+    // And it still serves.
+    assert_eq!(server.get("/").status, 200);
+}
+
+#[test]
+fn only_requests_naming_this_computer_are_answered() {
+    let site = fixture("minimal");
+    let server = Server::start(site.path());
+    let port = server.port;
+    let request = |path: &str, host: &str| {
+        let text = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+        send(port, &text).unwrap_or_else(|e| panic!("{host}{path}: {e}"))
+    };
+    for host in [
+        "127.0.0.1".to_owned(),
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("LOCALHOST:{port}"),
+        "localhost".to_owned(),
+    ] {
+        let reply = request("/", &host);
+        assert_eq!(reply.status, 200, "Host: {host}");
+        assert!(reply.body.contains("Khối thử nghiệm"), "Host: {host}");
+    }
+    // A page of another site whose name was made to lead to 127.0.0.1
+    // (DNS rebinding) must not read the preview.
+    for host in [
+        "evil.example".to_owned(),
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("10.0.0.1:{port}"),
+    ] {
+        for path in ["/", "/chiso.css", "/__chiso/events", "/khong-co/"] {
+            let reply = request(path, &host);
+            assert!(
+                matches!(reply.status, 403 | 421),
+                "Host: {host} {path} got {}",
+                reply.status
+            );
+            assert!(!reply.body.contains("Khối thử nghiệm"), "Host: {host}");
+            assert!(!reply.head.contains("text/event-stream"), "Host: {host}");
+        }
+    }
+}
+
+#[test]
+fn a_path_starting_with_two_slashes_never_redirects_off_the_site() {
+    let site = fixture("minimal");
+    let server = Server::start(site.path());
+    // Today's folders redirect to their canonical URL on this site.
+    let folder = server.get("//xep-hang/2023/khoi");
+    assert_eq!(folder.status, 301);
+    assert_eq!(folder.header("Location"), Some("/xep-hang/2023/khoi/"));
+    for path in [
+        "//evil.example/",
+        "//evil.example",
+        "///evil.example/",
+        "//xep-hang",
+        "//tin-tuc",
+        "/%2fevil.example/",
+        "//evil.example/%2e%2e/",
+    ] {
+        let reply = server.get(path);
+        if let Some(location) = reply.header("Location") {
+            assert!(
+                location.starts_with('/')
+                    && !location.starts_with("//")
+                    && !location.starts_with("/\\"),
+                "{path} redirects to {location}"
+            );
+        }
+    }
+}
+
+#[test]
+fn deleting_an_article_removes_its_page() {
+    let site = fixture("minimal");
+    let article = "content/tin-tuc/bai-hai.md";
+    put(
+        site.path(),
+        article,
+        "+++\ntitle = \"Bài hai\"\ndate = 2024-05-09\n+++\nSẽ bị xoá.\n",
+    );
+    let mut server = Server::start(site.path());
+    assert_eq!(server.get("/tin-tuc/bai-hai/").status, 200);
+
+    std::fs::remove_file(site.path().join(article)).unwrap();
+    let gone = server.poll("/tin-tuc/bai-hai/", "the page to go", |r| r.status == 404);
+    assert!(!gone.body.contains("chiso-overlay"), "{}", gone.body);
+    server.wait_for_line(&format!("Rebuilt after changes in {article}"));
+    let list = server.get("/tin-tuc/");
+    assert_eq!(list.status, 200);
+    assert!(!list.body.contains("Bài hai"), "the list still has it");
+    assert!(!list.body.contains("chiso-overlay"), "a false error shows");
 }

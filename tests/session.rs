@@ -90,3 +90,73 @@ fn a_broken_edit_fails_and_the_next_good_one_builds() {
     let page = String::from_utf8(fixed.files["tin-tuc/bai-mot/index.html"].to_vec()).unwrap();
     assert!(page.contains("đã sửa"));
 }
+
+#[test]
+fn deleting_an_article_rebuilds_without_its_page_and_without_an_error() {
+    let site = fixture("minimal");
+    let article = "content/tin-tuc/bai-hai.md";
+    put(
+        site.path(),
+        article,
+        "+++\ntitle = \"Bài hai\"\ndate = 2024-05-09\n+++\nSẽ bị xoá.\n",
+    );
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    let first = session.rebuild(&[]).unwrap();
+    assert!(first.files.contains_key("tin-tuc/bai-hai/index.html"));
+
+    fs::remove_file(site.path().join(article)).unwrap();
+    let outcome = session
+        .rebuild(&[article.into()])
+        .unwrap_or_else(|d| panic!("a false error after deleting an article:\n{d}"));
+    assert!(!outcome.files.contains_key("tin-tuc/bai-hai/index.html"));
+    let fresh = Session::new(BuildOptions::new(site.path()))
+        .rebuild(&[])
+        .unwrap();
+    assert_eq!(
+        outcome.files.keys().collect::<Vec<_>>(),
+        fresh.files.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn an_edit_that_breaks_another_articles_anchor_fails_as_check_does() {
+    let site = fixture("minimal");
+    let linked = "content/tin-tuc/bai-mot.md";
+    let mut session = Session::new(BuildOptions::new(site.path()));
+    let first = session.rebuild(&[]).unwrap();
+    // The id the heading "Mở đầu" of the linked article got.
+    let page = String::from_utf8(first.files["tin-tuc/bai-mot/index.html"].to_vec()).unwrap();
+    let at = page.find("<h2 id=\"").expect("no heading id") + "<h2 id=\"".len();
+    let id = &page[at..at + page[at..].find('"').unwrap()];
+
+    let linking = "content/tin-tuc/bai-hai.md";
+    put(
+        site.path(),
+        linking,
+        &format!(
+            "+++\ntitle = \"Bài hai\"\ndate = 2024-05-09\n+++\nXem [phần mở đầu](/tin-tuc/bai-mot/#{id}).\n"
+        ),
+    );
+    session.rebuild(&[linking.into()]).unwrap();
+
+    // The heading is renamed in a body-only edit: the quick path.
+    let text = fs::read_to_string(site.path().join(linked)).unwrap();
+    fs::write(
+        site.path().join(linked),
+        text.replace("## Mở đầu", "## Phần đầu"),
+    )
+    .unwrap();
+    let failed = match session.rebuild(&[linked.into()]) {
+        Ok(_) => panic!("the broken anchor went unnoticed"),
+        Err(d) => d.to_string(),
+    };
+    let checked = chiso::check(&BuildOptions::new(site.path()))
+        .expect_err("chiso check finds the broken anchor")
+        .to_string();
+    assert!(failed.contains(linking), "{failed}");
+    assert_eq!(failed, checked);
+
+    // Restoring the heading makes the site good again.
+    fs::write(site.path().join(linked), text).unwrap();
+    session.rebuild(&[linked.into()]).unwrap();
+}

@@ -1,12 +1,17 @@
 //! The live-reload channel: browsers listening on the Server-Sent Events
 //! stream, and sending them an event. A client whose connection is gone is
-//! dropped at the next send.
+//! dropped at the next send; past [`MAX_LISTENERS`] the oldest goes (most
+//! likely a tab closed since the last ping), so open streams cannot use up
+//! the server's file descriptors.
 
 use std::io::Write;
 use std::sync::Mutex;
 
 /// A connection to a browser tab, written to directly.
 pub type Connection = Box<dyn Write + Send>;
+
+/// Event streams kept open at once.
+pub const MAX_LISTENERS: usize = 32;
 
 /// The browsers currently listening.
 #[derive(Default)]
@@ -25,7 +30,11 @@ impl Listeners {
             "retry: 1000\n\n"
         );
         if connection.write_all(head.as_bytes()).is_ok() && connection.flush().is_ok() {
-            self.lock().push(connection);
+            let mut connections = self.lock();
+            if connections.len() >= MAX_LISTENERS {
+                connections.remove(0);
+            }
+            connections.push(connection);
         }
     }
 
@@ -88,5 +97,22 @@ mod tests {
         let text = String::from_utf8(seen.lock().unwrap().clone()).unwrap();
         assert!(text.starts_with("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream"));
         assert!(text.ends_with("event: reload\ndata: 2\n\n"));
+    }
+
+    #[test]
+    fn past_the_maximum_the_oldest_stream_goes() {
+        let listeners = Listeners::default();
+        let first = Arc::new(Mutex::new(Vec::new()));
+        listeners.add(Box::new(Recorder(first.clone(), false)));
+        for _ in 0..MAX_LISTENERS {
+            listeners.add(Box::new(Recorder(Arc::default(), false)));
+        }
+        assert_eq!(listeners.count(), MAX_LISTENERS);
+        listeners.send("reload", "");
+        let text = String::from_utf8(first.lock().unwrap().clone()).unwrap();
+        assert!(
+            !text.contains("event: reload"),
+            "the oldest stream was kept"
+        );
     }
 }

@@ -5,30 +5,44 @@
 //! in the terminal and as an overlay in the browser, over the last good
 //! site. Nothing is written to disk.
 
+pub mod connections;
 pub mod events;
+pub mod host;
+pub mod http;
 pub mod respond;
 pub mod watch;
 
-use std::net::{IpAddr, SocketAddr};
+use std::io::Read;
+use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::thread;
-use std::time::Duration;
-
-use tiny_http::{Header, Method, Request, Response, Server};
+use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
 use crate::session::Session;
 use crate::BuildOptions;
+use connections::Timed;
 use events::Listeners;
+use host::Hosts;
+use http::HeadError;
 use respond::{Reply, Snapshot};
 use watch::{Wait, Watcher};
 
-/// Threads answering requests; an open event stream does not hold one.
-const WORKERS: usize = 4;
 /// How often idle event streams are pinged, to drop closed ones.
 const PING_EVERY: Duration = Duration::from_secs(15);
+/// The time a client has to send its request's head, from connecting.
+const HEAD_TIMEOUT: Duration = Duration::from_secs(10);
+/// The time a client has to take a reply, or an event, off the wire.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+/// The time an event stream has to take an event.
+const EVENT_WRITE_TIMEOUT: Duration = Duration::from_secs(1);
+/// After refusing a request not read to its end, how long and how much of
+/// the rest is read and thrown away, so the client sees the reply rather
+/// than a reset connection.
+const DRAIN_TIME: Duration = Duration::from_secs(1);
+const DRAIN_BYTES: usize = 1 << 20;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -47,6 +61,7 @@ pub struct ServeOptions {
 struct Shared {
     snapshot: RwLock<Snapshot>,
     listeners: Listeners,
+    hosts: Hosts,
 }
 
 impl Shared {
@@ -71,14 +86,11 @@ impl Shared {
 pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(&options.root)
         .map_err(|e| Diagnostic::error(msg::cannot_open_site(options.root.display(), e)))?;
-    let server = Server::http(SocketAddr::new(options.bind, options.port)).map_err(|e| {
-        let address = SocketAddr::new(options.bind, options.port);
-        Diagnostic::error(msg::cannot_listen(address, e)).with_hint(msg::hint_other_port())
+    let wanted = SocketAddr::new(options.bind, options.port);
+    let listener = TcpListener::bind(wanted).map_err(|e| {
+        Diagnostic::error(msg::cannot_listen(wanted, e)).with_hint(msg::hint_other_port())
     })?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .unwrap_or_else(|| SocketAddr::new(options.bind, options.port));
+    let address = listener.local_addr().unwrap_or(wanted);
     let build_options = BuildOptions {
         base_url: Some(format!("http://{address}/")),
         drafts: options.drafts,
@@ -87,18 +99,16 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Snapshot::default()),
         listeners: Listeners::default(),
+        hosts: Hosts::new(address.ip()),
     });
     // Watch before the first build, so an edit saved while it runs is seen.
     let mut watcher = Watcher::start(&root)?;
     let mut session = Session::new(build_options);
     rebuild(&mut session, &shared, &[]);
-    let server = Arc::new(server);
-    for _ in 0..WORKERS {
-        let (server, shared) = (server.clone(), shared.clone());
+    {
+        let shared = shared.clone();
         thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                answer(request, &shared);
-            }
+            connections::accept_forever(listener, move |stream| answer(stream, &shared))
         });
     }
     println!("Serving the site at http://{address}/ (Ctrl+C to stop)");
@@ -177,47 +187,93 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
     shared.listeners.send("reload", "");
 }
 
-/// Answers one request from the current snapshot.
-fn answer(request: Request, shared: &Shared) {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::empty(405));
-        return;
-    }
-    let reply = respond::reply(request.url(), &shared.snapshot());
-    let result = match reply {
-        Reply::Events => {
-            shared.listeners.add(request.into_writer());
-            Ok(())
-        }
-        Reply::Redirect(location) => {
-            let mut response = Response::empty(301);
-            if let Some(h) = header("Location", &location) {
-                response.add_header(h);
+/// Reads one request from a connection and answers it from the current
+/// snapshot; the connection is closed after the reply, or kept as an event
+/// stream.
+fn answer(mut stream: TcpStream, shared: &Shared) {
+    // A client that stops reading must not hold its thread for ever.
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
+    let head = http::read_head(&mut Timed {
+        stream: &stream,
+        deadline: Instant::now() + HEAD_TIMEOUT,
+    });
+    let request = match head {
+        Ok(request) => request,
+        Err(error) => return refuse(stream, &error),
+    };
+    let head_only = request.method == "HEAD";
+    let (status, headers, body) = if !shared.hosts.allows(request.host.as_deref()) {
+        let page = respond::refused_host_page(&shared.hosts.described());
+        (
+            403,
+            vec![("Content-Type", "text/html; charset=utf-8")],
+            page,
+        )
+    } else if request.method != "GET" && !head_only {
+        (405, vec![("Allow", "GET, HEAD")], Vec::new())
+    } else {
+        match respond::reply(&request.target, &shared.snapshot()) {
+            Reply::Events if !head_only => {
+                // Events are sent from the rebuild loop: a stalled tab may
+                // only hold it up briefly before it is dropped.
+                let _ = stream.set_write_timeout(Some(EVENT_WRITE_TIMEOUT));
+                shared.listeners.add(Box::new(stream));
+                return;
             }
-            request.respond(response)
-        }
-        Reply::Body {
-            status,
-            content_type,
-            body,
-        } => {
-            let mut response = Response::from_data(body).with_status_code(status);
-            for h in [
-                header("Content-Type", content_type),
-                header("Cache-Control", "no-store"),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                response.add_header(h);
+            Reply::Events => (200, vec![("Content-Type", "text/event-stream")], Vec::new()),
+            Reply::Redirect(location) => {
+                let _ = http::write_reply(&mut stream, 301, &[("Location", &location)], &[], false);
+                return close(stream);
             }
-            request.respond(response)
+            Reply::Body {
+                status,
+                content_type,
+                body,
+            } => (
+                status,
+                vec![
+                    ("Content-Type", content_type),
+                    ("Cache-Control", "no-store"),
+                ],
+                body,
+            ),
         }
     };
     // A browser that closed the connection early is not an error worth showing.
-    let _ = result;
+    let _ = http::write_reply(&mut stream, status, &headers, &body, head_only);
+    close(stream);
 }
 
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+/// Answers a request that could not be read, if anyone is still there.
+fn refuse(mut stream: TcpStream, error: &HeadError) {
+    let Some(status) = error.status() else {
+        return;
+    };
+    let body = http::reason(status).as_bytes();
+    let headers = [("Content-Type", "text/plain; charset=utf-8")];
+    if http::write_reply(&mut stream, status, &headers, body, false).is_err() {
+        return;
+    }
+    // The rest of the request was never read: closing now would reset the
+    // connection, and the client might lose the reply. Read a bounded amount
+    // more, into a small buffer, then close whatever is left.
+    let _ = stream.shutdown(Shutdown::Write);
+    let deadline = Instant::now() + DRAIN_TIME;
+    let mut timed = Timed {
+        stream: &stream,
+        deadline,
+    };
+    let mut buffer = [0u8; 8192];
+    let mut drained = 0;
+    while drained < DRAIN_BYTES {
+        match timed.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => drained += n,
+        }
+    }
+}
+
+/// Closes a connection once the reply is written.
+fn close(stream: TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
 }

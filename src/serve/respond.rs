@@ -60,9 +60,19 @@ pub fn reply(url: &str, snapshot: &Snapshot) -> Reply {
         };
     }
     if !key.ends_with("index.html") && site.contains_key(&format!("{key}/index.html")) {
-        return Reply::Redirect(format!("{path}/"));
+        return Reply::Redirect(folder_url(path, &url[path.len()..]));
     }
     not_found(site, snapshot)
+}
+
+/// The canonical URL of the folder a request path names, on this site:
+/// `/tin-tuc` and `//tin-tuc` → `/tin-tuc/` (a `Location` starting `//`
+/// would lead to another site, the host `tin-tuc`). Built from the request
+/// as sent, which has no line breaks to smuggle into a header.
+fn folder_url(path: &str, query: &str) -> String {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let query = if query.starts_with('?') { query } else { "" };
+    format!("/{}/{query}", segments.join("/"))
 }
 
 /// The output path a request path names, or `None` when it is not one that
@@ -141,6 +151,14 @@ fn not_found(site: &Files, snapshot: &Snapshot) -> Reply {
         )
     });
     html(404, body, snapshot)
+}
+
+/// The page a request for a host the preview does not answer gets.
+pub fn refused_host_page(answered: &str) -> Vec<u8> {
+    page(
+        crate::messages::host_refused_title(),
+        &crate::messages::host_refused(answered),
+    )
 }
 
 fn no_site_page() -> Vec<u8> {
@@ -283,8 +301,26 @@ mod tests {
         assert_eq!(status, 404);
         assert!(body.starts_with("<body>Không có"));
         assert_eq!(reply("/a", &site), Reply::Redirect("/a/".into()));
+        assert_eq!(reply("/a?x=1", &site), Reply::Redirect("/a/?x=1".into()));
         let (status, _, _) = body_of(reply("/%2e%2e/Cargo.toml", &site));
         assert_eq!(status, 404);
+    }
+
+    #[test]
+    fn redirects_never_leave_the_site() {
+        let site = snapshot(&[("a/b/index.html", ""), ("evil.example/index.html", "")]);
+        for (path, location) in [
+            ("//a/b", "/a/b/"),
+            ("///a//b", "/a/b/"),
+            ("//evil.example", "/evil.example/"),
+            ("/%2fevil.example", "/%2fevil.example/"),
+        ] {
+            assert_eq!(
+                reply(path, &site),
+                Reply::Redirect(location.into()),
+                "{path}"
+            );
+        }
     }
 
     #[test]
