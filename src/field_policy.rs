@@ -74,8 +74,11 @@ fn markdown_field(
     }
 }
 
+/// Points a finding at its field, and at the Markdown it is about when
+/// the string holds that as written.
 fn located(source: &Source, path: &[Seg], text: &str, finding: &Finding) -> Diagnostic {
-    source.locate(finding.diagnostic(), path, text, finding.needle())
+    let needle = text.get(finding.offset..).unwrap_or_default();
+    source.locate(finding.diagnostic(), path, text, needle)
 }
 
 /// Checks a plain URL field.

@@ -57,16 +57,6 @@ impl Finding {
             FindingKind::ForbiddenUrl { url, scheme } => url_diagnostic(url, scheme),
         }
     }
-
-    /// A short piece of the source the finding is about, to find it in the
-    /// text of a data file where the Markdown sits inside a string.
-    pub fn needle(&self) -> &str {
-        match &self.kind {
-            FindingKind::RawHtml(html) => html,
-            FindingKind::HeadingAttributes(names) => names,
-            FindingKind::ForbiddenUrl { url, .. } => url,
-        }
-    }
 }
 
 /// The error for a URL with a refused scheme, not yet located.
@@ -96,8 +86,16 @@ pub fn check_destination(url: &str, used_as: UrlUse, offset: usize) -> Option<Fi
 fn shorten(text: &str) -> String {
     const MAX: usize = 40;
     let line = text.trim().lines().next().unwrap_or_default();
-    let mut short: String = line.chars().take(MAX).collect();
-    if short.len() < line.len() || line.len() < text.trim().len() {
+    // Control characters (the tab of `java\tscript:`) are shown escaped.
+    let mut short = String::new();
+    for c in line.chars().take(MAX) {
+        if c.is_control() {
+            short.extend(c.escape_default());
+        } else {
+            short.push(c);
+        }
+    }
+    if line.chars().count() > MAX || line.len() < text.trim().len() {
         short.push('…');
     }
     short
