@@ -25,7 +25,11 @@ fn payload_root() -> std::path::PathBuf {
 fn runnable(page: &Html, base: &str) -> Vec<String> {
     let shipped = [format!("{base}sort.js"), format!("{base}search.js")];
     let mut found = Vec::new();
-    for element in page.root_element().descendants().filter_map(scraper::ElementRef::wrap) {
+    for element in page
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
         let el = element.value();
         let name = el.name();
         if name == "script" {
@@ -42,7 +46,10 @@ fn runnable(page: &Html, base: &str) -> Vec<String> {
             if attr.to_ascii_lowercase().starts_with("on") {
                 found.push(format!("<{name} {attr}={value:?}>"));
             }
-            let url_attr = matches!(attr, "href" | "src" | "action" | "formaction" | "xlink:href");
+            let url_attr = matches!(
+                attr,
+                "href" | "src" | "action" | "formaction" | "xlink:href"
+            );
             let scheme: String = value
                 .chars()
                 .filter(|c| !c.is_ascii_whitespace() && !c.is_ascii_control())
@@ -94,7 +101,10 @@ fn no_payload_runs_on_any_page_and_each_is_shown_as_text() {
     // Shortcodes, which are comments, still work (one in a table cell).
     assert!(body.contains("Đơn vị A đạt 90,00"), "{body}");
     let html = fs::read_to_string(built.out.join("tin-tuc/bai-tan-cong/index.html")).unwrap();
-    assert!(!html.contains("chiso:ket-qua"), "a shortcode was not expanded");
+    assert!(
+        !html.contains("chiso:ket-qua"),
+        "a shortcode was not expanded"
+    );
     // Heading attributes: the id stays, the handler goes.
     assert!(html.contains("<h2 id=\"mo-dau\">"), "{html}");
 }
@@ -144,7 +154,11 @@ fn each_raw_html_field_is_a_warning_at_its_place() {
 fn a_site_that_opts_in_gets_its_raw_html_and_no_warnings() {
     let site = fixture("payloads");
     let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
-    put(site.path(), "config.toml", &format!("unsafe_html = true\n{config}"));
+    put(
+        site.path(),
+        "config.toml",
+        &format!("unsafe_html = true\n{config}"),
+    );
     let built = build_ok(site.path());
     assert!(
         built.report.warnings.is_empty(),
