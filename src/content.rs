@@ -821,4 +821,34 @@ mod tests {
             Some("Xem <i>x</i> và [đây](javascript:alert(1)).")
         );
     }
+
+    #[test]
+    fn reloading_an_article_with_a_refused_url_fails_with_every_problem() {
+        let root = tempfile::tempdir().unwrap();
+        let shown = Path::new("content/tin-tuc/bai.md");
+        std::fs::create_dir_all(root.path().join("content/tin-tuc")).unwrap();
+        let text = "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n<i>x</i> [a](javascript:f()) <vbscript:g()>\n";
+        std::fs::write(root.path().join(shown), text).unwrap();
+        let problems = reload_article(root.path(), shown, &Markdown::new("/")).unwrap_err();
+        let report = problems.to_string();
+        assert_eq!(problems.error_count(), 2, "{report}");
+        assert!(
+            report.contains("--> content/tin-tuc/bai.md:5:10"),
+            "{report}"
+        );
+        assert!(
+            report.contains("--> content/tin-tuc/bai.md:5:30"),
+            "{report}"
+        );
+        assert!(report.contains("warning: raw HTML"), "{report}");
+        // Without the links, the article reloads, keeping its warning.
+        std::fs::write(
+            root.path().join(shown),
+            text.replace(" [a](javascript:f()) <vbscript:g()>", ""),
+        )
+        .unwrap();
+        let article = reload_article(root.path(), shown, &Markdown::new("/")).unwrap();
+        assert_eq!(article.problems.len(), 1);
+        assert_eq!(article.problems[0].file.as_deref(), Some(shown));
+    }
 }

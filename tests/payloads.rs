@@ -191,6 +191,20 @@ fn refused_urls_are_all_reported_and_nothing_is_written() {
 }
 
 #[test]
+fn a_refused_base_url_is_an_error_in_config_toml() {
+    let site = fixture("minimal");
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    let config = config.replace("https://example.gov.vn/", "JAVA&#x53;CRIPT:alert(1)//");
+    put(site.path(), "config.toml", &config);
+    let report = build_err(site.path());
+    assert!(
+        report.contains("error: a `javascript:` URL is not allowed: `JAVA&#x53;CRIPT:alert(1)//`"),
+        "{report}"
+    );
+    assert!(report.contains("--> config.toml:2:13"), "{report}");
+}
+
+#[test]
 fn open_data_cells_that_look_like_formulas_are_text_and_numbers_stay_numbers() {
     let built = build_ok(&payload_root());
     let csv = fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
