@@ -54,7 +54,8 @@ fn find_within(text: &str, start: usize, len: usize, needle: &str) -> Option<usi
     text.get(start..end)?.find(&needle).map(|i| start + i)
 }
 
-/// Checks a Markdown field: each refused URL, and the first warning.
+/// Checks a Markdown field: each refused URL, and the first warning of
+/// each line of the text.
 fn markdown_field(
     source: &Source,
     path: &[Seg],
@@ -62,13 +63,14 @@ fn markdown_field(
     markdown: &Markdown,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut warned = false;
+    let mut warned_line = None;
     for finding in markdown_findings(text, markdown) {
         if !finding.is_error() {
-            if warned {
+            let line = text[..finding.offset.min(text.len())].matches('\n').count();
+            if warned_line == Some(line) {
                 continue;
             }
-            warned = true;
+            warned_line = Some(line);
         }
         diagnostics.push(located(source, path, text, &finding));
     }

@@ -131,6 +131,7 @@ fn each_raw_html_field_is_a_warning_at_its_place() {
         "content/tin-tuc/bai-tan-cong.md:32:7",
         "content/tin-tuc/bai-tan-cong.md:34:1",
         "data/indices.toml:7:7",
+        "data/indices.toml:9:1",
         "data/results/2022/khoi.json:6:21",
         "data/results/2022/khoi.json:9:51",
         "data/results/2023/khoi.toml:5:22",
@@ -138,6 +139,7 @@ fn each_raw_html_field_is_a_warning_at_its_place() {
         "data/results/2023/khoi.toml:25:1",
         "data/units.toml:4:21",
         "data/units.toml:19:8",
+        "data/units.toml:21:1",
     ];
     assert_eq!(at, expected.into_iter().collect(), "{warnings}");
     assert!(
