@@ -66,19 +66,7 @@ fn chromium() -> PathBuf {
 #[test]
 fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
     let root = example_root();
-    let mut missing = Vec::new();
-    if !chromium().is_file() {
-        missing.push(format!("chromium ({})", chromium().display()));
-    }
-    if !runs("node", "--version") {
-        missing.push("node".to_owned());
-    }
-    for package in ["playwright-core", "axe-core"] {
-        if !root.join("node_modules").join(package).is_dir() {
-            missing.push(format!("node_modules/{package} (`npm ci`)"));
-        }
-    }
-    if !tools_present("browser tests", &missing) {
+    if !chromium_present(&root, "browser tests", &["playwright-core", "axe-core"]) {
         return;
     }
     let built = build_ok(&root);
