@@ -55,7 +55,7 @@ fn stages(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let site = model::assemble(&raw, &mut d);
     times.push(("model_assemble", ms(t)));
     let t = Instant::now();
-    let content = content::load(root, false, &config.base_path(), &mut d);
+    let content = content::load(root, false, &content::Markdown::for_site(&config), &mut d);
     times.push(("content_load", ms(t)));
     let assets = input::site_files(root, write::STATIC_DIR, &mut d);
     let t = Instant::now();

@@ -48,6 +48,12 @@ pub struct Config {
     /// Links in the main menu, in order.
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// Let raw HTML in Markdown (articles, notes, descriptions, the footer)
+    /// through to the pages as it is. Off by default: raw HTML is then shown
+    /// as text, with a warning. Turning it on means that anyone who can edit
+    /// a data file or an article can run scripts on every reader's browser.
+    #[serde(default)]
+    pub unsafe_html: bool,
 }
 
 /// A link in the main menu.
@@ -150,5 +156,6 @@ mod tests {
         assert_eq!(c.language, "vi");
         assert_eq!(c.articles_per_page, 10);
         assert!(c.menu.is_empty());
+        assert!(!c.unsafe_html);
     }
 }

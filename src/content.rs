@@ -1,14 +1,19 @@
 //! Loading `content/`: the home page text (`_index.md`) and the articles
 //! (`tin-tuc/*.md`), each a TOML front matter between `+++` lines followed by
-//! Markdown. Markdown is rendered here, once, to HTML with heading anchors.
+//! Markdown. Markdown is rendered here, once, to HTML with heading anchors,
+//! under the site's HTML policy ([`crate::html_policy`]): raw HTML escaped
+//! unless `unsafe_html = true`, refused URL schemes reported as errors.
 
 use std::path::Path;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
 
+use crate::config::Config;
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Diagnostics, Lines, Location};
+use crate::html_policy::{self, Finding, FindingKind};
+use crate::url_safety::UrlUse;
 use rayon::prelude::*;
 
 use crate::input::{read_text, site_files, SiteFile};
@@ -56,6 +61,37 @@ pub struct Article {
     /// Where the front matter sets `slug`, and that line, for a diagnostic
     /// about the article's URL.
     pub slug_at: Option<(Location, String)>,
+    /// What the HTML policy found in the body (raw HTML, refused URLs),
+    /// located in the file.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// How the site's Markdown is rendered: root-relative links get the base
+/// path, and raw HTML is escaped unless the site opted in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Markdown {
+    /// The path part of `base_url`, starting and ending with `/`.
+    pub base_path: String,
+    /// `unsafe_html = true` in `config.toml`: raw HTML passes through.
+    pub unsafe_html: bool,
+}
+
+impl Markdown {
+    /// The default policy (raw HTML escaped) under `base_path`.
+    pub fn new(base_path: &str) -> Self {
+        Markdown {
+            base_path: base_path.to_owned(),
+            unsafe_html: false,
+        }
+    }
+
+    /// The site's policy.
+    pub fn for_site(config: &Config) -> Self {
+        Markdown {
+            base_path: config.base_path(),
+            unsafe_html: config.unsafe_html,
+        }
+    }
 }
 
 /// Everything under `content/`.
@@ -67,8 +103,13 @@ pub struct Content {
     pub articles: Vec<Article>,
 }
 
-/// Loads and renders the content; `base_path` prefixes root-relative links.
-pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagnostics) -> Content {
+/// Loads and renders the content under the site's Markdown policy.
+pub fn load(
+    root: &Path,
+    drafts: bool,
+    markdown: &Markdown,
+    diagnostics: &mut Diagnostics,
+) -> Content {
     let mut content = Content::default();
     let mut pages = Vec::new();
     for file in site_files(root, CONTENT_DIR, diagnostics) {
@@ -92,11 +133,17 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
     let parsed: Vec<_> = pages
         .into_par_iter()
         .map(|(file, is_home)| {
-            let article = load_one(&file, is_home, base_path);
+            let article = load_one(&file, is_home, markdown);
             (is_home, article)
         })
         .collect();
-    for (is_home, article) in parsed {
+    for (is_home, mut article) in parsed {
+        if let Ok(article) = &mut article {
+            // Drafts too: a draft is checked like every other page.
+            for problem in std::mem::take(&mut article.problems) {
+                diagnostics.push(problem);
+            }
+        }
         match article {
             Ok(article) if is_home => content.home = Some(article),
             Ok(article) if article.front.draft && !drafts => {}
@@ -114,16 +161,24 @@ pub fn load(root: &Path, drafts: bool, base_path: &str, diagnostics: &mut Diagno
 }
 
 /// Reads, parses and renders one page of `content/`.
-fn load_one(file: &SiteFile, is_home: bool, base_path: &str) -> Result<Article, Diagnostic> {
+fn load_one(file: &SiteFile, is_home: bool, markdown: &Markdown) -> Result<Article, Diagnostic> {
     let text = read_text(&file.path, &file.shown)?;
-    let mut article = parse_article(&text, base_path).map_err(|d| d.in_file(&file.shown))?;
+    let mut article = parse_article_with(&text, markdown).map_err(|d| d.in_file(&file.shown))?;
     article.file = file.shown.clone();
+    for problem in &mut article.problems {
+        problem.file = Some(file.shown.clone());
+    }
     finish_article(article, file, is_home)
 }
 
 /// Loads one article again after an edit (for `serve`): `shown` is its path
-/// from the site root, as in [`Article::file`].
-pub fn reload_article(root: &Path, shown: &Path, base_path: &str) -> Result<Article, Diagnostic> {
+/// from the site root, as in [`Article::file`]. Fails with every problem of
+/// the article when one is an error (a refused URL).
+pub fn reload_article(
+    root: &Path,
+    shown: &Path,
+    markdown: &Markdown,
+) -> Result<Article, Diagnostics> {
     let relative = shown
         .strip_prefix(CONTENT_DIR)
         .unwrap_or(shown)
@@ -133,7 +188,20 @@ pub fn reload_article(root: &Path, shown: &Path, base_path: &str) -> Result<Arti
         shown: shown.to_path_buf(),
         relative,
     };
-    load_one(&file, false, base_path)
+    let one = |d| {
+        let mut diagnostics = Diagnostics::default();
+        diagnostics.push(d);
+        diagnostics
+    };
+    let article = load_one(&file, false, markdown).map_err(one)?;
+    if article.problems.iter().any(Diagnostic::is_error) {
+        let mut diagnostics = Diagnostics::default();
+        for problem in article.problems {
+            diagnostics.push(problem);
+        }
+        return Err(diagnostics);
+    }
+    Ok(article)
 }
 
 /// Gives an article its slug and checks what an article needs beyond what
@@ -184,8 +252,14 @@ fn is_path_like(slug: &str) -> bool {
     drive || slug.contains(['/', '\\']) || slug.contains("..")
 }
 
-/// Splits front matter from the body and renders the body.
+/// Splits front matter from the body and renders the body, under the
+/// default Markdown policy.
 pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic> {
+    parse_article_with(text, &Markdown::new(base_path))
+}
+
+/// Splits front matter from the body and renders the body under `markdown`.
+pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Diagnostic> {
     let (front, body) = split_front_matter(text)?;
     let front: FrontMatter = parse_document(front, Format::Toml).map_err(|mut d| {
         // The front matter starts on line 2: shift the location to the file's.
@@ -206,13 +280,16 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
     if front.title.trim().is_empty() {
         return Err(at_key(Diagnostic::error(msg::empty_title()), "title"));
     }
-    let (html, found) = render_markdown_with_links(body, base_path);
+    let rendered = render_markdown_with_links(body, markdown);
     // `body` is the end of `text`, so its offsets shift by what precedes it.
     let body_start = text.len() - body.len();
     // Links are located in one pass over the text: from its start for each
     // link was quadratic in a long article.
     let lines = Lines::new(text);
-    let links = found
+    let problems = located_findings(&rendered.findings, &lines, body_start);
+    let html = rendered.html;
+    let links = rendered
+        .links
         .into_iter()
         .map(|(url, offset)| {
             let (location, snippet) = lines.locate(body_start + offset);
@@ -238,7 +315,29 @@ pub fn parse_article(text: &str, base_path: &str) -> Result<Article, Diagnostic>
         links,
         file: Default::default(),
         slug_at,
+        problems,
     })
+}
+
+/// The policy's findings in an article's body as diagnostics at their line
+/// and column; of several raw-HTML warnings on one line, the first.
+fn located_findings(findings: &[Finding], lines: &Lines, body_start: usize) -> Vec<Diagnostic> {
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut warned_line = None;
+    for finding in findings {
+        let (location, snippet) = lines.locate(body_start + finding.offset);
+        if !finding.is_error() {
+            if warned_line == Some(location.line) {
+                continue;
+            }
+            warned_line = Some(location.line);
+        }
+        let mut d = finding.diagnostic();
+        d.location = Some(location);
+        d.snippet = Some(snippet.to_owned());
+        problems.push(d);
+    }
+    problems
 }
 
 /// Where the front matter line setting `key` starts (`slug = "…"`), so that
@@ -283,51 +382,201 @@ fn split_front_matter(text: &str) -> Result<(&str, &str), Diagnostic> {
 
 /// Renders Markdown with tables, footnotes and strikethrough. Headings get an
 /// `id` made from their text (unique within the page) so they can be linked;
-/// root-relative links are prefixed with the site's base path.
-pub fn render_markdown(body: &str, base_path: &str) -> String {
+/// root-relative links are prefixed with the site's base path; raw HTML and
+/// refused URLs are handled by the policy (what it found is dropped here:
+/// [`markdown_findings`] reports it).
+pub fn render_markdown(body: &str, markdown: &Markdown) -> String {
     // Most notes and descriptions are empty: skip the parser for them.
     if body.trim().is_empty() {
         return String::new();
     }
-    render_markdown_with_links(body, base_path).0
+    render_markdown_with_links(body, markdown).html
+}
+
+/// What the HTML policy finds in a piece of Markdown (a note, a
+/// description), at byte offsets of `body`.
+pub fn markdown_findings(body: &str, markdown: &Markdown) -> Vec<Finding> {
+    // Raw HTML and autolinks need `<`, other links `]`, heading attributes
+    // `{`: most text has none and needs no parsing.
+    if !body.contains(['<', ']', '{']) {
+        return Vec::new();
+    }
+    render_markdown_with_links(body, markdown).findings
+}
+
+/// Markdown rendered by [`render_markdown_with_links`].
+#[derive(Debug, Clone, Default)]
+pub struct RenderedMarkdown {
+    pub html: String,
+    /// Every link and image destination as written, with its byte offset.
+    pub links: Vec<(String, usize)>,
+    /// What the HTML policy changed or refused.
+    pub findings: Vec<Finding>,
 }
 
 /// Renders Markdown like [`render_markdown`], also returning every link and
-/// image destination as written, with its byte offset in `body`.
-pub fn render_markdown_with_links(body: &str, base_path: &str) -> (String, Vec<(String, usize)>) {
+/// image destination as written, with its byte offset in `body`, and what
+/// the HTML policy found.
+pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMarkdown {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut links = Vec::new();
+    let mut policy = Policy {
+        escape: !markdown.unsafe_html,
+        findings: Vec::new(),
+        block: None,
+    };
     // An article has about one event per 20 bytes: sized once rather than
     // grown (an event is 80 bytes).
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 16);
-    events.extend(
-        Parser::new_ext(body, options)
-            .into_offset_iter()
-            .map(|(event, range)| {
-                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                    &event
-                {
-                    links.push((dest_url.to_string(), range.start));
-                }
-                event
-            }),
-    );
+    let mut parser = Parser::new_ext(body, options).into_offset_iter();
+    for (mut event, range) in parser.by_ref() {
+        match &mut event {
+            Event::Start(Tag::Link {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                links.push((dest_url.to_string(), range.start));
+                let at = (!is_reference(*link_type)).then_some(range.start);
+                policy.destination(dest_url, UrlUse::Link, at);
+            }
+            Event::Start(Tag::Image {
+                dest_url,
+                link_type,
+                ..
+            }) => {
+                links.push((dest_url.to_string(), range.start));
+                let at = (!is_reference(*link_type)).then_some(range.start);
+                policy.destination(dest_url, UrlUse::Image, at);
+            }
+            _ => {}
+        }
+        policy.push(event, range.start, &mut events);
+    }
+    // A link by reference is reported at its definition, once however many
+    // links use it, and even when none does.
+    let definitions = parser
+        .reference_definitions()
+        .iter()
+        .filter_map(|(_, def)| {
+            html_policy::check_destination(&def.dest, UrlUse::Link, def.span.start)
+        });
+    policy.findings.extend(definitions);
+    policy.findings.sort_by_key(|f| f.offset);
     add_heading_ids(&mut events);
     for event in &mut events {
         if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
             if let Some(path) = dest_url.strip_prefix('/') {
                 if !path.starts_with('/') {
-                    *dest_url = CowStr::from(format!("{base_path}{path}"));
+                    *dest_url = CowStr::from(format!("{}{path}", markdown.base_path));
                 }
             }
         }
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    (html, links)
+    RenderedMarkdown {
+        html,
+        links,
+        findings: policy.findings,
+    }
+}
+
+/// Whether a link takes its destination from a reference definition.
+fn is_reference(link_type: LinkType) -> bool {
+    matches!(
+        link_type,
+        LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+    )
+}
+
+/// The HTML policy applied to events as they are parsed.
+struct Policy {
+    /// Raw HTML is escaped (the default) rather than passed through.
+    escape: bool,
+    findings: Vec<Finding>,
+    /// The HTML block being read: pulldown-cmark gives it line by line, and
+    /// a comment may span lines, so it is escaped whole.
+    block: Option<HtmlBlock>,
+}
+
+/// The lines of an HTML block, and where each starts in the Markdown.
+#[derive(Default)]
+struct HtmlBlock {
+    text: String,
+    /// (offset in `text`, offset in the Markdown) of each line.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Policy {
+    /// A refused destination is replaced by `#`, and reported when written
+    /// here (`at`) rather than by reference.
+    fn destination(&mut self, dest_url: &mut CowStr, used_as: UrlUse, at: Option<usize>) {
+        let offset = at.unwrap_or_default();
+        if let Some(finding) = html_policy::check_destination(dest_url, used_as, offset) {
+            if at.is_some() {
+                self.findings.push(finding);
+            }
+            *dest_url = CowStr::Borrowed("#");
+        }
+    }
+
+    /// Pushes `event`, or what the policy makes of it, to `events`.
+    fn push<'a>(&mut self, mut event: Event<'a>, offset: usize, events: &mut Vec<Event<'a>>) {
+        if !self.escape {
+            events.push(event);
+            return;
+        }
+        match &mut event {
+            Event::Start(Tag::HtmlBlock) => self.block = Some(HtmlBlock::default()),
+            Event::Html(text) if self.block.is_some() => {
+                if let Some(block) = self.block.as_mut() {
+                    block.starts.push((block.text.len(), offset));
+                    block.text.push_str(text);
+                }
+                return;
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = self.block.take() {
+                    let html = self.escape_html(&block.text, |at| {
+                        let i = block.starts.partition_point(|&(start, _)| start <= at);
+                        let (start, source) = block.starts[i.max(1) - 1];
+                        source + (at - start)
+                    });
+                    events.push(Event::Html(CowStr::from(html)));
+                }
+            }
+            Event::Html(text) | Event::InlineHtml(text) => {
+                let html = self.escape_html(text, |at| offset + at);
+                *text = CowStr::from(html);
+            }
+            Event::Start(Tag::Heading { attrs, .. }) if !attrs.is_empty() => {
+                let names: Vec<&str> = attrs.iter().map(|(name, _)| name.as_ref()).collect();
+                self.findings.push(Finding {
+                    offset,
+                    kind: FindingKind::HeadingAttributes(names.join(", ")),
+                });
+                attrs.clear();
+            }
+            _ => {}
+        }
+        events.push(event);
+    }
+
+    /// `html` with comments kept and the rest escaped; a finding where the
+    /// escaped text starts (`source` maps an offset of `html` to one of the
+    /// Markdown).
+    fn escape_html(&mut self, html: &str, source: impl Fn(usize) -> usize) -> String {
+        let mut out = String::with_capacity(html.len() + 16);
+        if let Some(at) = html_policy::escape_raw_html(html, &mut out) {
+            self.findings
+                .push(html_policy::raw_html_finding(&html[at..], source(at)));
+        }
+        out
+    }
 }
 
 fn add_heading_ids(events: &mut [Event]) {
@@ -413,7 +662,10 @@ mod tests {
 
     #[test]
     fn heading_ids_are_unique() {
-        let html = render_markdown("## Kết quả\n\n## Kết quả\n\n## {#rieng}\n", "/");
+        let html = render_markdown(
+            "## Kết quả\n\n## Kết quả\n\n## {#rieng}\n",
+            &Markdown::new("/"),
+        );
         assert!(html.contains("id=\"ket-qua\""));
         assert!(html.contains("id=\"ket-qua-1\""));
     }
@@ -436,5 +688,167 @@ mod tests {
         }
         let d = parse_article("+++\ntitle = \"x\"\ntitel = \"y\"\n+++\n", "/").unwrap_err();
         assert_eq!(d.location.map(|l| l.line), Some(3));
+    }
+
+    fn rendered(body: &str) -> RenderedMarkdown {
+        render_markdown_with_links(body, &Markdown::new("/"))
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text_and_comments_stay() {
+        let body = "Đạt <!-- chiso:ket-qua nam=2023 --> điểm <b onclick=\"alert(1)\">x</b>.\n\n\
+                    <!-- chiso:bang-xep-hang nam=2023 khoi=a -->\n\n\
+                    <div>\n<!-- a\nb --> <script>alert(1)</script>\n</div>\n\n\
+                    > <img src=x onerror=alert(1)>\n\n\
+                    | a |\n|---|\n| <svg onload=alert(1)> |\n\n\
+                    `<script>` in code\n";
+        let r = rendered(body);
+        for kept in [
+            "<!-- chiso:ket-qua nam=2023 -->",
+            "<!-- chiso:bang-xep-hang nam=2023 khoi=a -->",
+            "<!-- a\nb -->",
+            "&lt;b onclick=&quot;alert(1)&quot;&gt;x&lt;/b&gt;",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            "&lt;img src=x onerror=alert(1)&gt;",
+            "&lt;svg onload=alert(1)&gt;",
+            "<code>&lt;script&gt;</code>",
+        ] {
+            assert!(r.html.contains(kept), "{kept:?} in {}", r.html);
+        }
+        for gone in ["<b ", "<script", "<img", "<svg", "<div"] {
+            assert!(!r.html.contains(gone), "{gone:?} in {}", r.html);
+        }
+        let at: Vec<&str> = r
+            .findings
+            .iter()
+            .map(|f| &body[f.offset..f.offset + 4])
+            .collect();
+        assert_eq!(
+            at,
+            ["<b o", "</b>", "<div", "<img", "<svg"],
+            "{:?}",
+            r.findings
+        );
+        assert!(r.findings.iter().all(|f| !f.is_error()));
+    }
+
+    #[test]
+    fn raw_html_passes_when_the_site_opts_in() {
+        let markdown = Markdown {
+            base_path: "/".to_owned(),
+            unsafe_html: true,
+        };
+        let r = render_markdown_with_links("<b>x</b>\n\n## T {onclick=f()}\n", &markdown);
+        assert!(r.html.contains("<b>x</b>"), "{}", r.html);
+        assert!(r.html.contains("onclick"), "{}", r.html);
+        assert!(r.findings.is_empty());
+        // Refused URLs stay refused.
+        let r = render_markdown_with_links("[x](javascript:alert(1))\n", &markdown);
+        assert!(r.findings[0].is_error());
+    }
+
+    #[test]
+    fn heading_attributes_other_than_id_and_class_are_dropped() {
+        let r = rendered("## Tiêu đề {#rieng .lop onclick=alert(1) style=x}\n");
+        assert!(
+            r.html.contains("<h2 id=\"rieng\" class=\"lop\">"),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.findings,
+            [Finding {
+                offset: 0,
+                kind: FindingKind::HeadingAttributes("onclick, style".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn refused_urls_are_errors_wherever_markdown_writes_one() {
+        let body = "[a](javascript:alert(1)) [b](java&#115;cript:alert(1)) <javascript:alert(1)>\n\
+                    [c][r] [r] ![d](JavaScript:x) ![e](data:image/png;base64,AA)\n\
+                    [f](vbscript:x) [g](https://example.gov.vn/) [h](/xep-hang/)\n\n\
+                    [r]: javascript:alert(1)\n[unused]: DATA:text/html,x\n";
+        let r = rendered(body);
+        let found: Vec<(&str, &str)> = r
+            .findings
+            .iter()
+            .map(|f| match &f.kind {
+                FindingKind::ForbiddenUrl { scheme, .. } => {
+                    (*scheme, &body[f.offset..f.offset + 3])
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("javascript", "[a]"),
+                ("javascript", "[b]"),
+                ("javascript", "<ja"),
+                ("javascript", "![d"),
+                ("vbscript", "[f]"),
+                ("javascript", "[r]"),
+                ("data", "[un"),
+            ]
+        );
+        // Every refused destination became `#` (the autolink's text stays).
+        assert_eq!(r.html.matches("href=\"#\"").count(), 6, "{}", r.html);
+        assert_eq!(r.html.matches("src=\"#\"").count(), 1, "{}", r.html);
+        assert!(r.html.contains("src=\"data:image/png;base64,AA\""));
+        assert!(r.html.contains("href=\"https://example.gov.vn/\""));
+    }
+
+    #[test]
+    fn an_articles_problems_point_at_their_line_and_column() {
+        let text =
+            "+++\ntitle = \"a\"\n+++\nĐoạn một.\n\nXem <i>x</i> và [đây](javascript:alert(1)).\n";
+        let article = parse_article(text, "/").unwrap();
+        let shown: Vec<(bool, usize, usize)> = article
+            .problems
+            .iter()
+            .map(|d| {
+                let l = d.location.unwrap();
+                (d.is_error(), l.line, l.column)
+            })
+            .collect();
+        // One warning for the line's raw HTML, one error for the link.
+        assert_eq!(shown, [(false, 6, 5), (true, 6, 17)]);
+        assert!(article.problems[1].message.contains("javascript"));
+        assert_eq!(
+            article.problems[0].snippet.as_deref(),
+            Some("Xem <i>x</i> và [đây](javascript:alert(1)).")
+        );
+    }
+
+    #[test]
+    fn reloading_an_article_with_a_refused_url_fails_with_every_problem() {
+        let root = tempfile::tempdir().unwrap();
+        let shown = Path::new("content/tin-tuc/bai.md");
+        std::fs::create_dir_all(root.path().join("content/tin-tuc")).unwrap();
+        let text = "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n<i>x</i> [a](javascript:f()) <vbscript:g()>\n";
+        std::fs::write(root.path().join(shown), text).unwrap();
+        let problems = reload_article(root.path(), shown, &Markdown::new("/")).unwrap_err();
+        let report = problems.to_string();
+        assert_eq!(problems.error_count(), 2, "{report}");
+        assert!(
+            report.contains("--> content/tin-tuc/bai.md:5:10"),
+            "{report}"
+        );
+        assert!(
+            report.contains("--> content/tin-tuc/bai.md:5:30"),
+            "{report}"
+        );
+        assert!(report.contains("warning: raw HTML"), "{report}");
+        // Without the links, the article reloads, keeping its warning.
+        std::fs::write(
+            root.path().join(shown),
+            text.replace(" [a](javascript:f()) <vbscript:g()>", ""),
+        )
+        .unwrap();
+        let article = reload_article(root.path(), shown, &Markdown::new("/")).unwrap();
+        assert_eq!(article.problems.len(), 1);
+        assert_eq!(article.problems[0].file.as_deref(), Some(shown));
     }
 }

@@ -20,6 +20,8 @@ pub mod content;
 pub mod data;
 pub mod date;
 pub mod diagnostic;
+pub mod field_policy;
+pub mod html_policy;
 pub mod import;
 pub mod input;
 pub mod links;
@@ -33,6 +35,7 @@ pub mod scaffold;
 pub mod serve;
 pub mod session;
 pub mod synthetic;
+pub mod url_safety;
 pub mod vi;
 pub mod write;
 
@@ -228,11 +231,14 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
             return Err(diagnostics);
         }
     };
+    field_policy::check_config(&options.root, &config, &mut diagnostics);
     if let Some(base_url) = &options.base_url {
         config.base_url = base_url.clone();
     }
     let root = &options.root;
+    let markdown = content::Markdown::for_site(&config);
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));
+    field_policy::check_data(&raw, &markdown, &mut diagnostics);
     // The model is derived while the articles load: deriving is partly
     // serial (year-over-year changes), loading is parallel, and neither
     // reads the other. `--timings` marks the second with `+`: it ran
@@ -240,16 +246,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let mut content_diagnostics = Diagnostics::default();
     let ((site, derived), (content, loaded)) = rayon::join(
         || timed(|| model::assemble(&raw, &mut diagnostics)),
-        || {
-            timed(|| {
-                content::load(
-                    root,
-                    options.drafts,
-                    &config.base_path(),
-                    &mut content_diagnostics,
-                )
-            })
-        },
+        || timed(|| content::load(root, options.drafts, &markdown, &mut content_diagnostics)),
     );
     diagnostics.extend(content_diagnostics);
     timings.stages.push(("check and derive", derived));

@@ -690,3 +690,36 @@ pub fn host_refused(answered: &str) -> String {
          Để xem từ máy khác, chạy <code>chiso serve --bind 0.0.0.0</code>.</p>"
     )
 }
+
+// ---- Editors' text in the reader's browser: raw HTML, URL schemes ----------
+
+pub mod html_policy {
+    pub fn raw_html(html: &str) -> String {
+        format!("raw HTML is shown as text, not run: `{html}`")
+    }
+
+    pub fn hint_raw_html() -> String {
+        "write it in Markdown (links, emphasis, lists, tables); only if everyone who edits this \
+         site is trusted, set `unsafe_html = true` in config.toml, and then any script in any \
+         text runs on the site"
+            .into()
+    }
+
+    pub fn heading_attributes(names: &str) -> String {
+        format!("heading attributes other than an id and classes are dropped: `{names}`")
+    }
+
+    pub fn hint_heading_attributes() -> String {
+        "keep `{#id .class}` only: other attributes, such as `onclick`, could run code".into()
+    }
+
+    pub fn forbidden_url(url: &str, scheme: &str) -> String {
+        format!("a `{scheme}:` URL is not allowed: `{url}`")
+    }
+
+    pub fn hint_forbidden_url() -> String {
+        "link to an `https://` address or to a page of the site: `javascript:`, `vbscript:` and \
+         `data:` URLs (other than images) can run code in the reader's browser"
+            .into()
+    }
+}

@@ -122,7 +122,7 @@ impl Session {
             return None;
         }
         let p = &mut state.prepared;
-        let base_path = p.config.base_path();
+        let markdown = content::Markdown::for_site(&p.config);
         // Every changed file must be an article we have, its front matter unchanged.
         let mut edits = Vec::new();
         for path in changed {
@@ -136,13 +136,9 @@ impl Session {
             if !root.join(&shown).is_file() {
                 return None;
             }
-            let article = match content::reload_article(root, &shown, &base_path) {
+            let article = match content::reload_article(root, &shown, &markdown) {
                 Ok(article) => article,
-                Err(d) => {
-                    let mut diagnostics = Diagnostics::default();
-                    diagnostics.push(d);
-                    return Some(Err(diagnostics));
-                }
+                Err(diagnostics) => return Some(Err(diagnostics)),
             };
             let before = &p.content.articles[index];
             if article.front != before.front || article.slug != before.slug {

@@ -6,6 +6,10 @@
 //! - the Nu Html Checker (`vnu.jar` from the npm package `vnu-jar`) on every
 //!   generated HTML page.
 //!
+//! - `tests/browser/payloads.mjs` on the payload site
+//!   (`tests/fixtures/payloads/`): every page visited, and no dialog, no
+//!   write to `window.__pwned` and no script the theme did not ship.
+//!
 //! They need `chromium`, `node`, `java` and `npm ci`. When one is missing the
 //! test prints a loud SKIPPED message and passes, unless
 //! `CHISO_REQUIRE_BROWSER=1` is set (as `.ci/run` does), in which case it
@@ -62,19 +66,7 @@ fn chromium() -> PathBuf {
 #[test]
 fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
     let root = example_root();
-    let mut missing = Vec::new();
-    if !chromium().is_file() {
-        missing.push(format!("chromium ({})", chromium().display()));
-    }
-    if !runs("node", "--version") {
-        missing.push("node".to_owned());
-    }
-    for package in ["playwright-core", "axe-core"] {
-        if !root.join("node_modules").join(package).is_dir() {
-            missing.push(format!("node_modules/{package} (`npm ci`)"));
-        }
-    }
-    if !tools_present("browser tests", &missing) {
+    if !chromium_present(&root, "browser tests", &["playwright-core", "axe-core"]) {
         return;
     }
     let built = build_ok(&root);
@@ -94,6 +86,63 @@ fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
         "browser checks failed:\n{stdout}\n{stderr}"
     );
     assert!(stdout.contains("all browser checks passed"), "{stdout}");
+}
+
+/// Whether Chromium, node and playwright-core are there (skipping loudly
+/// when not, or failing when they are required).
+fn chromium_present(root: &Path, what: &str, packages: &[&str]) -> bool {
+    let mut missing = Vec::new();
+    if !chromium().is_file() {
+        missing.push(format!("chromium ({})", chromium().display()));
+    }
+    if !runs("node", "--version") {
+        missing.push("node".to_owned());
+    }
+    for package in packages {
+        if !root.join("node_modules").join(package).is_dir() {
+            missing.push(format!("node_modules/{package} (`npm ci`)"));
+        }
+    }
+    tools_present(what, &missing)
+}
+
+#[test]
+fn no_payload_runs_in_chromium_on_any_page_of_the_payload_site() {
+    let root = example_root();
+    if !chromium_present(&root, "payload browser tests", &["playwright-core"]) {
+        return;
+    }
+    let built = build_ok(&root.join("tests/fixtures/payloads"));
+    // Every page, by its URL path; and the search page showing payloads.
+    let mut paths: Vec<String> = built
+        .all_pages()
+        .into_iter()
+        .map(|(file, _)| format!("/{}", file.strip_suffix("index.html").unwrap_or(&file)))
+        .collect();
+    paths.push("/tim-kiem/?q=script".to_owned());
+    assert!(paths.len() >= 15, "only {} pages", paths.len());
+    let list = built.dir.path().join("pages.txt");
+    std::fs::write(&list, paths.join("\n")).unwrap();
+    let port = serve(built.out.clone());
+    let output = Command::new("node")
+        .arg(root.join("tests/browser/payloads.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .arg(&list)
+        .env("CHISO_CHROMIUM", chromium())
+        .current_dir(&root)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    assert!(
+        output.status.success() && stdout.contains("no payload ran"),
+        "a payload ran, or the check did not finish:\n{stdout}\n{stderr}"
+    );
+    assert!(
+        stdout.contains(&format!("visited {n} of {n} pages", n = paths.len())),
+        "{stdout}"
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 
 mod cells;
 mod charts;
-mod escape;
+pub(crate) mod escape;
 mod feeds;
 mod filters;
 mod open_data;
@@ -303,7 +303,7 @@ pub fn search_entries(
     content: &Content,
     bodies: &Bodies,
 ) -> Vec<search::Entry> {
-    let urls = urls::Urls::new(&config.base_path());
+    let urls = urls::Urls::for_site(config);
     search::entries(site, content, &bodies.articles, &urls)
 }
 
@@ -467,7 +467,7 @@ pub fn expand_bodies(
     content: &Content,
     diagnostics: &mut Diagnostics,
 ) -> Bodies {
-    let urls = urls::Urls::new(&config.base_path());
+    let urls = urls::Urls::for_site(config);
     let env = shortcodes::Env {
         site,
         urls: &urls,
@@ -497,7 +497,7 @@ pub fn expand_article(
     article: &crate::content::Article,
     diagnostics: &mut Diagnostics,
 ) -> shortcodes::Expanded {
-    let urls = urls::Urls::new(&config.base_path());
+    let urls = urls::Urls::for_site(config);
     let env = shortcodes::Env {
         site,
         urls: &urls,

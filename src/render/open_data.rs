@@ -2,7 +2,11 @@
 //! `/du-lieu/<year>/<group>/<index>.{csv,json}`, with the figures the table
 //! on the site shows. CSV is UTF-8 with a byte-order mark (so Excel shows the
 //! diacritics), comma-separated, with machine numbers (decimal point, no
-//! thousands separator) rounded to the published decimals.
+//! thousands separator) rounded to the published decimals. A text cell that
+//! a spreadsheet would take for a formula (it starts with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return) is written quoted, after a `'`, so
+//! Excel and LibreOffice show it as text (the OWASP rule for CSV
+//! injection); numbers are written as numbers, negative ones included.
 
 use std::fmt::Write;
 
@@ -88,16 +92,25 @@ impl<'a> CsvLine<'a> {
         self.out
     }
 
-    /// An identifier (ids never hold a comma or a quote).
+    /// An identifier (ids never hold a comma or a quote, and are slugs, so
+    /// never start like a formula; should one, it is written as text).
     fn id(&mut self, text: &str) {
+        if starts_like_a_formula(text) {
+            return self.text(text);
+        }
         self.next().push_str(text);
     }
 
-    /// Text, quoted when it holds a comma, a quote or a line break.
+    /// Text, quoted when it holds a comma, a quote or a line break, and
+    /// when a spreadsheet would evaluate it (then after a `'`).
     fn text(&mut self, text: &str) {
         let out = self.next();
-        if text.contains([',', '"', '\n', '\r']) {
+        let formula = starts_like_a_formula(text);
+        if formula || text.contains([',', '"', '\n', '\r']) {
             out.push('"');
+            if formula {
+                out.push('\'');
+            }
             out.push_str(&text.replace('"', "\"\""));
             out.push('"');
         } else {
@@ -124,6 +137,12 @@ impl<'a> CsvLine<'a> {
     fn end(self) {
         self.out.push_str("\r\n");
     }
+}
+
+/// Whether a spreadsheet would take a text cell for a formula (OWASP, CSV
+/// injection): it starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
+fn starts_like_a_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// The table as CSV, with a byte-order mark and CRLF line ends (RFC 4180).
@@ -329,6 +348,28 @@ mod tests {
         line.fixed(Some(95.2693877), 2);
         line.end();
         assert_eq!(out, "Sở Ngoại vụ,\"Sở A, B\",\"say \"\"hi\"\"\",,95.27\r\n");
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_evaluate_is_written_as_text() {
+        let mut out = String::new();
+        let mut line = CsvLine::new(&mut out);
+        line.text("=HYPERLINK(\"http://x\",\"y\")");
+        line.text("+1");
+        line.text("-2+3");
+        line.text("@SUM(A1)");
+        line.text("\tx");
+        line.text("\rx");
+        line.text("Sở = 1");
+        line.id("-ma");
+        line.value(Some(-3));
+        line.fixed(Some(-1.5), 2);
+        line.end();
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+1\",\"'-2+3\",\"'@SUM(A1)\",\
+             \"'\tx\",\"'\rx\",Sở = 1,\"'-ma\",-3,-1.50\r\n"
+        );
     }
 
     #[test]

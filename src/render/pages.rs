@@ -148,7 +148,7 @@ impl<'a> Env<'a> {
         bodies: &'a Bodies,
     ) -> Self {
         let base_path = config.base_path();
-        let urls = Urls::new(&base_path);
+        let urls = Urls::for_site(config);
         let years: Vec<i32> = site
             .tables
             .iter()
@@ -164,7 +164,7 @@ impl<'a> Env<'a> {
             base_path: &base_path,
             language: &config.language,
             province: &config.province,
-            footer_html: render_markdown(&config.footer, urls.base()),
+            footer_html: render_markdown(&config.footer, urls.markdown()),
             menu: config
                 .menu
                 .iter()
@@ -624,7 +624,7 @@ impl<'a> Env<'a> {
         c.insert("unit_group", &group);
         c.insert_value(
             "description_html",
-            Value::safe_string(&render_markdown(&unit.description, urls.base())),
+            Value::safe_string(&render_markdown(&unit.description, urls.markdown())),
         );
         c.insert("history", &history);
         let successor = unit

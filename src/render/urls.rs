@@ -2,17 +2,38 @@
 //! base path of `base_url`, so a site published under a subpath links
 //! correctly; the output file of a page is its URL path plus `index.html`.
 
-/// Builds URLs under a base path (`/` or `/cchc/`).
+use crate::config::Config;
+use crate::content::Markdown;
+
+/// Builds URLs under a base path (`/` or `/cchc/`), and knows how the
+/// site's Markdown is rendered (its links get the same base path).
 #[derive(Debug, Clone)]
 pub struct Urls {
     base: String,
+    markdown: Markdown,
 }
 
 impl Urls {
+    /// URLs under `base_path`, with the default Markdown policy.
     pub fn new(base_path: &str) -> Self {
         Urls {
             base: base_path.to_owned(),
+            markdown: Markdown::new(base_path),
         }
+    }
+
+    /// The site's URLs and Markdown policy.
+    pub fn for_site(config: &Config) -> Self {
+        let markdown = Markdown::for_site(config);
+        Urls {
+            base: markdown.base_path.clone(),
+            markdown,
+        }
+    }
+
+    /// How Markdown is rendered on this site (`content::render_markdown`).
+    pub fn markdown(&self) -> &Markdown {
+        &self.markdown
     }
 
     /// The base path, starting and ending with `/`.

@@ -74,7 +74,7 @@ impl<'a> IndexView<'a> {
         bands.sort_by(|a, b| b.min.total_cmp(&a.min));
         IndexView {
             base: IndexRef::new(def, urls),
-            description_html: render_markdown(&def.description, urls.base()),
+            description_html: render_markdown(&def.description, urls.markdown()),
             scale_min: def.scale.min,
             scale_max: def.scale.max,
             higher_is_better: def.higher_is_better,
@@ -199,7 +199,7 @@ impl<'a> RowView<'a> {
     pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
         let def = &site.indices[table.index];
         let regional = regional_views(site, row);
-        let note_html = render_markdown(&row.note, urls.base());
+        let note_html = render_markdown(&row.note, urls.markdown());
         let cells = Cells::new(&Line {
             unit_name: &site.units[row.unit].name,
             unit_label: &def.unit_label,
@@ -412,7 +412,7 @@ impl<'a> TableView<'a> {
             illustrative: table.has_illustrative(),
             announced: table.announced.map(|d| d.to_string()),
             source: table.source.as_ref(),
-            note_html: render_markdown(&table.note, urls.base()),
+            note_html: render_markdown(&table.note, urls.markdown()),
             ranked: table.ranked,
             has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,

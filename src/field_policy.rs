@@ -1,0 +1,202 @@
+//! The HTML policy ([`crate::html_policy`]) applied to what `config.toml`
+//! and `data/` say, before anything is rendered: every Markdown field (the
+//! footer, descriptions, table and result notes) and every plain URL field
+//! (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
+//! show it as text), a refused URL scheme an error, each pointing at its
+//! field, and at the offending text in it when the string holds it as
+//! written.
+
+use std::path::Path;
+
+use crate::config::{Config, CONFIG_FILE};
+use crate::content::{markdown_findings, Markdown};
+use crate::data::RawData;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::html_policy::{self, Finding};
+use crate::locate::{locate, Seg};
+use crate::parse::Format;
+
+/// A file's text and format, to locate fields in.
+struct Source<'a> {
+    path: &'a Path,
+    text: &'a str,
+    format: Format,
+}
+
+impl Source<'_> {
+    /// Points `d` at the field at `path`, or at `needle` inside it.
+    fn locate(&self, d: Diagnostic, path: &[Seg], field: &str, needle: &str) -> Diagnostic {
+        let d = d.in_file(self.path);
+        let Some(start) = locate(self.text, self.format, path) else {
+            return d;
+        };
+        let offset = find_within(self.text, start, field.len(), needle).unwrap_or(start);
+        d.at_offset(self.text, offset)
+    }
+}
+
+/// Where `needle` (its start, up to a character a string may escape) first
+/// occurs in the value starting at `start`, which holds a string of about
+/// `len` bytes.
+fn find_within(text: &str, start: usize, len: usize, needle: &str) -> Option<usize> {
+    let needle: String = needle
+        .chars()
+        .take_while(|c| !matches!(c, '"' | '\'' | '\\' | '\n' | '\r' | '\t' | '…'))
+        .take(24)
+        .collect();
+    if needle.is_empty() {
+        return None;
+    }
+    let mut end = (start + len * 2 + 32).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(start..end)?.find(&needle).map(|i| start + i)
+}
+
+/// Checks a Markdown field: each refused URL, and the first warning of
+/// each line of the text.
+fn markdown_field(
+    source: &Source,
+    path: &[Seg],
+    text: &str,
+    markdown: &Markdown,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut warned_line = None;
+    for finding in markdown_findings(text, markdown) {
+        if !finding.is_error() {
+            let line = text[..finding.offset.min(text.len())].matches('\n').count();
+            if warned_line == Some(line) {
+                continue;
+            }
+            warned_line = Some(line);
+        }
+        diagnostics.push(located(source, path, text, &finding));
+    }
+}
+
+/// Points a finding at its field, and at the Markdown it is about when
+/// the string holds that as written.
+fn located(source: &Source, path: &[Seg], text: &str, finding: &Finding) -> Diagnostic {
+    let needle = text.get(finding.offset..).unwrap_or_default();
+    source.locate(finding.diagnostic(), path, text, needle)
+}
+
+/// Checks a plain URL field.
+fn url_field(source: &Source, path: &[Seg], url: &str, diagnostics: &mut Diagnostics) {
+    if let Some(d) = html_policy::check_url(url) {
+        diagnostics.push(source.locate(d, path, url, url));
+    }
+}
+
+/// Checks `config.toml`: the footer, `base_url` and the menu links. The
+/// file is read again only when there is a problem to locate.
+pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics) {
+    let markdown = Markdown::for_site(config);
+    let mut found = Diagnostics::default();
+    let text = {
+        let file = Path::new(CONFIG_FILE);
+        let has_problem = !markdown_findings(&config.footer, &markdown).is_empty()
+            || html_policy::check_url(&config.base_url).is_some()
+            || config
+                .menu
+                .iter()
+                .any(|m| html_policy::check_url(&m.url).is_some());
+        if !has_problem {
+            return;
+        }
+        crate::input::read_text(&root.join(file), file).unwrap_or_default()
+    };
+    let source = Source {
+        path: Path::new(CONFIG_FILE),
+        text: &text,
+        format: Format::Toml,
+    };
+    markdown_field(
+        &source,
+        &[Seg::Key("footer")],
+        &config.footer,
+        &markdown,
+        &mut found,
+    );
+    url_field(
+        &source,
+        &[Seg::Key("base_url")],
+        &config.base_url,
+        &mut found,
+    );
+    for (i, item) in config.menu.iter().enumerate() {
+        let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
+        url_field(&source, &path, &item.url, &mut found);
+    }
+    diagnostics.extend(found);
+}
+
+/// Checks every Markdown and URL field of the data files.
+pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnostics) {
+    let source = |file: usize| {
+        let f = raw.file(file);
+        Source {
+            path: &f.path,
+            text: &f.text,
+            format: f.format,
+        }
+    };
+    for loaded in &raw.indices {
+        let source = source(loaded.file);
+        for (i, def) in loaded.value.indices.iter().enumerate() {
+            let path = [Seg::Key("index"), Seg::Index(i), Seg::Key("description")];
+            markdown_field(&source, &path, &def.description, markdown, diagnostics);
+        }
+    }
+    for loaded in &raw.units {
+        let source = source(loaded.file);
+        let value = &loaded.value;
+        for (i, group) in value.groups.iter().enumerate() {
+            let path = [Seg::Key("group"), Seg::Index(i), Seg::Key("description")];
+            markdown_field(&source, &path, &group.description, markdown, diagnostics);
+        }
+        for (i, unit) in value.units.iter().enumerate() {
+            let path = [Seg::Key("unit"), Seg::Index(i), Seg::Key("description")];
+            markdown_field(&source, &path, &unit.description, markdown, diagnostics);
+        }
+    }
+    for loaded in &raw.tables {
+        let source = source(loaded.file);
+        let table = &loaded.value;
+        markdown_field(
+            &source,
+            &[Seg::Key("note")],
+            &table.note,
+            markdown,
+            diagnostics,
+        );
+        if let Some(url) = table.source.as_ref().and_then(|s| s.url.as_deref()) {
+            let path = [Seg::Key("source"), Seg::Key("url")];
+            url_field(&source, &path, url, diagnostics);
+        }
+        for (i, row) in table.results.iter().enumerate() {
+            let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("note")];
+            markdown_field(&source, &path, &row.note, markdown, diagnostics);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offending_text_is_found_inside_its_string() {
+        let text = "a = 1\nnote = \"Xem <script>alert(1)</script>\"\n";
+        let start = text.find("\"Xem").unwrap();
+        let at = find_within(text, start, 30, "<script>alert(1)</script>…").unwrap();
+        assert!(text[at..].starts_with("<script>"));
+        // An escaped quote stops the needle; a needle not there gives none.
+        assert_eq!(find_within(text, start, 30, "<a href=\"x\">"), None);
+        assert_eq!(find_within(text, start, 30, ""), None);
+        // Past the end of the text, or mid-character, nothing panics.
+        assert_eq!(find_within("ệ", 0, 999, "x"), None);
+    }
+}
