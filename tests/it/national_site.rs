@@ -2,11 +2,9 @@
 //! provinces left out of PAPI, a tie, merged provinces) and checks the
 //! domain rules on the rendered HTML.
 
-mod common;
-
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 fn site() -> &'static Built {

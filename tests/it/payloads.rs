@@ -7,12 +7,10 @@
 //! `refused-urls` (`tests/invalid_sites.rs`); the browser runs the same
 //! pages in `tests/browser.rs`.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 
-use common::*;
+use crate::common::*;
 use scraper::Html;
 
 fn payload_root() -> std::path::PathBuf {

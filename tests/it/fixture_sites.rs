@@ -2,13 +2,11 @@
 //! folder, then changed one file at a time) and checks the HTML, the
 //! escaping, and what a failed build reports and leaves behind.
 
-mod common;
-
 use std::fs;
 use std::process::Command;
 
+use crate::common::*;
 use chiso::BuildOptions;
-use common::*;
 
 #[test]
 fn ties_share_a_rank_and_the_next_rank_is_skipped() {

@@ -2,13 +2,11 @@
 //! https://example.gov.vn/cchc/`, every internal link, asset, feed and
 //! sitemap URL in every page must resolve to a file of the output.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::common::*;
 use chiso::BuildOptions;
-use common::*;
 
 const BASE_URL: &str = "https://example.gov.vn/cchc/";
 const BASE_PATH: &str = "/cchc/";

@@ -2,13 +2,11 @@
 //! re-renders only what depends on it, and the result is exactly what a full
 //! build of the edited site gives.
 
-mod common;
-
 use std::fs;
 
+use crate::common::*;
 use chiso::session::Session;
 use chiso::BuildOptions;
-use common::*;
 
 fn append(path: &std::path::Path, text: &str) {
     let old = fs::read_to_string(path).unwrap();

@@ -1,11 +1,9 @@
 //! Builds the Hà Tĩnh example site (the repository itself) and checks the
 //! published figures on the rendered HTML.
 
-mod common;
-
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 
 fn site() -> &'static Built {
     static SITE: OnceLock<Built> = OnceLock::new();

@@ -1,13 +1,11 @@
 //! The editor's commands through the real binary: `new article`, `init`
 //! (then `build`) and `import`, with what each refuses and its exit codes.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::*;
+use crate::common::*;
 
 fn chiso(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chiso"))

@@ -2,10 +2,8 @@
 //! generated into a temporary folder and built like any site, and its page
 //! counts and a ranking table are checked, so `scripts/bench.sh` cannot rot.
 
-mod common;
-
+use crate::common::{all, build_ok, sel};
 use chiso::synthetic::{write_site, Spec};
-use common::{all, build_ok, sel};
 
 #[test]
 fn the_tiny_synthetic_site_builds() {
@@ -82,7 +80,7 @@ fn an_articles_only_site_with_empty_data_builds() {
 }
 
 /// HTML pages whose site path starts with `prefix`.
-fn pages_under(built: &common::Built, prefix: &str) -> usize {
+fn pages_under(built: &crate::common::Built, prefix: &str) -> usize {
     built
         .all_pages()
         .iter()

@@ -2,8 +2,6 @@
 //! to over plain TCP. Every wait is bounded, and the server is killed when
 //! a test ends, passed or not.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
@@ -12,7 +10,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 /// The longest any step may take, even on a slow, busy CI machine.
 const PATIENCE: Duration = Duration::from_secs(30);

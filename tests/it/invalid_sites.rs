@@ -3,13 +3,11 @@
 //! `tests/fixtures/minimal/` and `expected.txt`, the lines the build must
 //! print (message, location, hint). A failed build must write nothing.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
+use crate::common::*;
 use chiso::BuildOptions;
-use common::*;
 
 fn overlay(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).min_depth(1) {

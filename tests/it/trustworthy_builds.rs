@@ -2,14 +2,12 @@
 //! NFD or with a byte-order mark gives the same site, and `chiso check` on
 //! the example site says OK and nothing else.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use unicode_normalization::UnicodeNormalization;
 
 /// Every file of a built site, by path.

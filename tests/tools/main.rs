@@ -1,20 +1,20 @@
-//! Checks that need tools outside Rust, run on the built example site:
+//! Checks that need tools outside Rust, run on built sites:
 //!
 //! - the browser checks of `tests/browser/run.mjs` (Debian's Chromium driven
-//!   by playwright-core, with axe-core), against the site served by a tiny
-//!   static server on 127.0.0.1;
-//! - the Nu Html Checker (`vnu.jar` from the npm package `vnu-jar`) on every
-//!   generated HTML page.
-//!
+//!   by playwright-core, with axe-core), against the example site served by
+//!   a tiny static server on 127.0.0.1;
 //! - `tests/browser/payloads.mjs` on the payload site
 //!   (`tests/fixtures/payloads/`): every page visited, and no dialog, no
-//!   write to `window.__pwned` and no script the theme did not ship.
+//!   write to `window.__pwned` and no script the theme did not ship;
+//! - the Nu Html Checker (`vnu.jar` from the npm package `vnu-jar`) on every
+//!   page of the example site.
 //!
-//! They need `chromium`, `node`, `java` and `npm ci`. When one is missing the
-//! test prints a loud SKIPPED message and passes, unless
-//! `CHISO_REQUIRE_BROWSER=1` is set (as `.ci/run` does), in which case it
-//! fails.
+//! They need `chromium`, `node`, `java` and `npm ci`. This test binary has
+//! its own harness (libtest-mimic) so that a check whose tools are missing
+//! is reported by the runner as *ignored*, never as passed; with
+//! `CHISO_REQUIRE_BROWSER=1` (as `.ci/run` sets) a missing tool fails it.
 
+#[path = "../it/common.rs"]
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
@@ -24,30 +24,61 @@ use std::process::Command;
 use std::thread;
 
 use common::*;
+use libtest_mimic::{Arguments, Trial};
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = example_root();
+    let trials = vec![
+        trial(
+            "the_site_works_in_chromium_sorting_searching_and_passing_axe",
+            the_site_works_in_chromium_sorting_searching_and_passing_axe,
+            missing_for_chromium(&root, &["playwright-core", "axe-core"]),
+        ),
+        trial(
+            "no_payload_runs_in_chromium_on_any_page_of_the_payload_site",
+            no_payload_runs_in_chromium_on_any_page_of_the_payload_site,
+            missing_for_chromium(&root, &["playwright-core"]),
+        ),
+        trial(
+            "every_page_passes_the_nu_html_checker",
+            every_page_passes_the_nu_html_checker,
+            missing_for_vnu(&root),
+        ),
+    ];
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// A check as a trial: ignored (with the reason printed) when its tools are
+/// missing, unless they are required; run anyway with `--include-ignored`,
+/// where it then fails naming what is missing.
+fn trial(name: &'static str, check: fn(), missing: Vec<String>) -> Trial {
+    let ignored = !missing.is_empty() && !required();
+    if ignored {
+        eprintln!(
+            "{name}: ignored, it needs {}: install chromium and a JDK, then run `npm ci`",
+            missing.join(", ")
+        );
+    }
+    Trial::test(name, move || {
+        if !missing.is_empty() {
+            return Err(format!(
+                "{name} needs {}: install chromium and a JDK, then run `npm ci`",
+                missing.join(", ")
+            )
+            .into());
+        }
+        check();
+        Ok(())
+    })
+    .with_ignored_flag(ignored)
+}
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// Whether missing tools are a failure rather than a reason to ignore.
 fn required() -> bool {
     std::env::var("CHISO_REQUIRE_BROWSER").is_ok_and(|v| v == "1")
-}
-
-/// Returns whether the tools are present; otherwise skips loudly (or fails
-/// when they are required).
-fn tools_present(what: &str, missing: &[String]) -> bool {
-    if missing.is_empty() {
-        return true;
-    }
-    let message = format!(
-        "SKIPPED: {what} need {}: install chromium and a JDK, then run `npm ci`",
-        missing.join(", ")
-    );
-    if required() {
-        panic!("{message} (CHISO_REQUIRE_BROWSER=1 makes this a failure)");
-    }
-    eprintln!("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!");
-    eprintln!("!!! {message}");
-    eprintln!("!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n");
-    false
 }
 
 fn runs(program: &str, arg: &str) -> bool {
@@ -63,12 +94,8 @@ fn chromium() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(CHROMIUM))
 }
 
-#[test]
 fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
     let root = example_root();
-    if !chromium_present(&root, "browser tests", &["playwright-core", "axe-core"]) {
-        return;
-    }
     let built = build_ok(&root);
     let port = serve(built.out.clone());
     let output = Command::new("node")
@@ -88,9 +115,9 @@ fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
     assert!(stdout.contains("all browser checks passed"), "{stdout}");
 }
 
-/// Whether Chromium, node and playwright-core are there (skipping loudly
-/// when not, or failing when they are required).
-fn chromium_present(root: &Path, what: &str, packages: &[&str]) -> bool {
+/// What is missing of Chromium, node and the npm packages a browser check
+/// needs.
+fn missing_for_chromium(root: &Path, packages: &[&str]) -> Vec<String> {
     let mut missing = Vec::new();
     if !chromium().is_file() {
         missing.push(format!("chromium ({})", chromium().display()));
@@ -103,15 +130,27 @@ fn chromium_present(root: &Path, what: &str, packages: &[&str]) -> bool {
             missing.push(format!("node_modules/{package} (`npm ci`)"));
         }
     }
-    tools_present(what, &missing)
+    missing
 }
 
-#[test]
+/// What is missing of Java and the Nu Html Checker.
+fn missing_for_vnu(root: &Path) -> Vec<String> {
+    let mut missing = Vec::new();
+    if !runs("java", "-version") {
+        missing.push("java".to_owned());
+    }
+    if !vnu_jar(root).is_file() {
+        missing.push("node_modules/vnu-jar (`npm ci`)".to_owned());
+    }
+    missing
+}
+
+fn vnu_jar(root: &Path) -> PathBuf {
+    root.join("node_modules/vnu-jar/build/dist/vnu.jar")
+}
+
 fn no_payload_runs_in_chromium_on_any_page_of_the_payload_site() {
     let root = example_root();
-    if !chromium_present(&root, "payload browser tests", &["playwright-core"]) {
-        return;
-    }
     let built = build_ok(&root.join("tests/fixtures/payloads"));
     // Every page, by its URL path; and the search page showing payloads.
     let mut paths: Vec<String> = built
@@ -145,20 +184,9 @@ fn no_payload_runs_in_chromium_on_any_page_of_the_payload_site() {
     );
 }
 
-#[test]
 fn every_page_passes_the_nu_html_checker() {
     let root = example_root();
-    let jar = root.join("node_modules/vnu-jar/build/dist/vnu.jar");
-    let mut missing = Vec::new();
-    if !runs("java", "-version") {
-        missing.push("java".to_owned());
-    }
-    if !jar.is_file() {
-        missing.push("node_modules/vnu-jar (`npm ci`)".to_owned());
-    }
-    if !tools_present("HTML validation", &missing) {
-        return;
-    }
+    let jar = vnu_jar(&root);
     let built = build_ok(&root);
     let pages = built.all_pages().len();
     assert!(pages > 50, "only {pages} pages");

@@ -3,8 +3,6 @@
 //! output sees the whole old site or the whole new one whatever kills the
 //! build.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,7 +10,7 @@ use std::process::{Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-use common::*;
+use crate::common::*;
 
 fn chiso(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chiso"))

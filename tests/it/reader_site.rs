@@ -2,13 +2,11 @@
 //! data that holds the same figures as the tables, the search index, feeds,
 //! sitemap, tags, 404 and page metadata; and shortcodes in articles.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 use std::sync::OnceLock;
 
-use common::*;
+use crate::common::*;
 use scraper::Html;
 use serde_json::Value;
 

@@ -1,0 +1,25 @@
+//! chiso's integration tests, in one crate so that a change relinks one test
+//! binary rather than one per file. Each module builds real sites (this
+//! repository's example site, the fixture sites under `tests/fixtures/`,
+//! synthetic ones) into temporary folders, or drives the `chiso` binary,
+//! and checks the pages, the files and the problems reported.
+//!
+//! The checks that need Chromium, Node and Java live in `tests/tools/`,
+//! which reports them as ignored when the tools are missing.
+
+mod common;
+
+mod base_url;
+mod editor_commands;
+mod example_site;
+mod fixture_sites;
+mod invalid_sites;
+mod national_site;
+mod never_panics;
+mod output_folder;
+mod payloads;
+mod reader_site;
+mod serve;
+mod session;
+mod synthetic_site;
+mod trustworthy_builds;
