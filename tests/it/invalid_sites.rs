@@ -1,19 +1,33 @@
 //! Every check a build makes, each triggered by a fixture site: a directory
 //! under `tests/fixtures/invalid/` holds the files that differ from
-//! `tests/fixtures/minimal/` and `expected.txt`, the lines the build must
-//! print (message, location, hint). A failed build must write nothing.
+//! `tests/fixtures/minimal/` and `expected.snap`, an insta snapshot of the
+//! exact terminal output of `chiso build` on it (every message, location,
+//! snippet, hint and the closing line). A failed build must write nothing.
+//!
+//! To accept a deliberate change of wording, run
+//! `INSTA_UPDATE=always cargo test --test it invalid_sites` (or
+//! `cargo insta test --review` with cargo-insta) and review the `.snap`
+//! diffs like any other change.
 
 use std::fs;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::process::Command;
 
 use crate::common::*;
-use chiso::BuildOptions;
+
+/// Files of a case directory that describe it rather than lie over the site.
+fn is_expectation(relative: &Path) -> bool {
+    relative
+        .to_str()
+        .is_some_and(|name| name.starts_with("expected.snap"))
+}
 
 fn overlay(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from).min_depth(1) {
         let entry = entry.unwrap();
         let relative = entry.path().strip_prefix(from).unwrap();
-        if relative == Path::new("expected.txt") {
+        if is_expectation(relative) {
             continue;
         }
         let target = to.join(relative);
@@ -25,24 +39,31 @@ fn overlay(from: &Path, to: &Path) {
     }
 }
 
-/// Builds the minimal site with the case's files laid over it.
-fn run_case(case: &Path) -> (String, bool) {
+/// What `chiso build` prints on the minimal site with the case's files laid
+/// over it (standard output, then standard error), its exit code, and
+/// whether the output folder exists afterwards.
+fn run_case(case: &Path) -> (String, Option<i32>, bool) {
     let site = fixture("minimal");
     overlay(case, site.path());
-    let out = site.path().join("public");
-    let options = BuildOptions {
-        output: Some(out.clone()),
-        ..BuildOptions::new(site.path())
-    };
-    let report = match chiso::build(&options) {
-        Ok(_) => String::new(),
-        Err(diagnostics) => diagnostics.to_string(),
-    };
-    (report, out.exists())
+    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .arg("build")
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (
+        printed,
+        output.status.code(),
+        site.path().join("public").exists(),
+    )
 }
 
 #[test]
-fn every_invalid_fixture_reports_its_exact_message_and_writes_nothing() {
+fn every_invalid_fixture_prints_its_exact_report_and_writes_nothing() {
     let dir = example_root().join("tests/fixtures/invalid");
     let mut cases: Vec<_> = fs::read_dir(&dir)
         .unwrap()
@@ -56,23 +77,29 @@ fn every_invalid_fixture_reports_its_exact_message_and_writes_nothing() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let expected = fs::read_to_string(case.join("expected.txt"))
-            .unwrap_or_else(|_| panic!("{name} has no expected.txt"));
-        let (report, written) = run_case(case);
-        if report.is_empty() {
-            failures.push(format!("{name}: the build succeeded"));
-            continue;
+        let (printed, code, written) = run_case(case);
+        if code != Some(1) {
+            failures.push(format!("{name}: exit code {code:?}, not 1"));
         }
         if written {
             failures.push(format!("{name}: a failed build wrote the output folder"));
         }
-        for line in expected.lines().filter(|l| !l.trim().is_empty()) {
-            if !report.lines().any(|l| l == line) {
-                failures.push(format!("{name}: missing line\n  {line}\nin:\n{report}"));
-            }
+        // Every case is compared, so one run shows every changed report.
+        let compared = catch_unwind(AssertUnwindSafe(|| {
+            insta::with_settings!({
+                snapshot_path => case.clone(),
+                prepend_module_to_snapshot => false,
+                omit_expression => true,
+                description => format!("chiso build on tests/fixtures/invalid/{name}"),
+            }, {
+                insta::assert_snapshot!("expected", printed);
+            });
+        }));
+        if compared.is_err() {
+            failures.push(format!("{name}: the report differs from expected.snap"));
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[cfg(unix)]

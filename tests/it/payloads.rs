@@ -179,7 +179,7 @@ fn refused_urls_are_all_reported_and_nothing_is_written() {
     for entry in walkdir::WalkDir::new(&case).min_depth(1) {
         let entry = entry.unwrap();
         let relative = entry.path().strip_prefix(&case).unwrap();
-        if entry.file_type().is_file() && relative != std::path::Path::new("expected.txt") {
+        if entry.file_type().is_file() && relative != std::path::Path::new("expected.snap") {
             let text = fs::read_to_string(entry.path()).unwrap();
             put(site.path(), relative.to_str().unwrap(), &text);
         }
