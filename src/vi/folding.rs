@@ -1,0 +1,318 @@
+//! Slugs and folded text: Vietnamese diacritics removed, đ → d, for URL
+//! segments, ids and diacritic-free search.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// The Combining Diacritical Marks block, which holds every Vietnamese tone
+/// and vowel-quality mark after NFD.
+fn is_latin_diacritic(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// What [`fold`] makes of one character that is not ASCII.
+fn fold_char(c: char, push: &mut impl FnMut(char)) {
+    // Lowercase before decomposing: some lowercase mappings (İ → i̇)
+    // introduce combining marks that the next step must still see. Only the
+    // Latin diacritic block is stripped: marks of other scripts are part of
+    // their letters and stripping them would change meaning.
+    for lower in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(lower, |d| {
+            if !is_latin_diacritic(d) {
+                push(if d == 'đ' { 'd' } else { d });
+            }
+        });
+    }
+}
+
+/// The first character of [`latin_folds`]: À.
+const LATIN_START: usize = 0xC0;
+
+/// For each character from U+00C0 to U+1EFF (Latin-1 to Latin Extended
+/// Additional, where every Vietnamese letter is), the ASCII letter
+/// [`fold_char`] makes of it, or 0 when it makes something else. Vietnamese
+/// text has a letter with a diacritic every few characters, and looking it
+/// up here is a fraction of lowercasing and decomposing it.
+fn latin_folds() -> &'static [u8] {
+    static FOLDS: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    FOLDS.get_or_init(|| {
+        (LATIN_START..=0x1EFF)
+            .map(|u| {
+                let mut folded = Vec::new();
+                if let Some(c) = u32::try_from(u).ok().and_then(char::from_u32) {
+                    fold_char(c, &mut |d| folded.push(d));
+                }
+                match folded[..] {
+                    [d] if d.is_ascii() => d as u8,
+                    _ => 0,
+                }
+            })
+            .collect()
+    })
+}
+
+/// Build a URL slug: lowercase ASCII letters and digits, diacritics dropped,
+/// đ/Đ → d, every run of other characters collapsed to a single '-', no
+/// leading or trailing '-'.
+///
+/// Non-Latin letters that have no ASCII base count as separators.
+///
+/// ```
+/// use chiso::vi::slugify;
+/// assert_eq!(slugify("Sở Khoa học và Công nghệ"), "so-khoa-hoc-va-cong-nghe");
+/// assert_eq!(slugify("Đức Thọ"), "duc-tho");
+/// assert_eq!(slugify("  "), "");
+/// ```
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    let mut push = |c: char| {
+        // đ is a letter of its own in Unicode and has no decomposition.
+        let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    };
+    // Character by character (an NFD iterator buffers and reorders marks,
+    // which are dropped anyway): headings are slugged by the thousand.
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c);
+            continue;
+        }
+        unicode_normalization::char::decompose_canonical(c, |d| {
+            // Any combining mark, not just the Latin block: a mark is never
+            // a word boundary, so it must not split a word into two parts.
+            if !is_combining_mark(d) {
+                push(d);
+            }
+        });
+    }
+    out
+}
+
+/// Fold text for search and matching: normalisation-insensitive, lowercase,
+/// Vietnamese diacritics removed, đ → d, whitespace runs collapsed to one
+/// space and trimmed. "  Sở  KHOA học " → "so khoa hoc".
+///
+/// Punctuation and non-Latin scripts are kept; the result is NFC.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    let mut ascii = true;
+    let mut push = |c: char| {
+        if c.is_whitespace() {
+            gap = true;
+            return;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        ascii &= c.is_ascii();
+        out.push(c);
+    };
+    let folded = latin_folds();
+    for c in text.chars() {
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else if let Some(&b) = folded
+            .get((c as usize).wrapping_sub(LATIN_START))
+            .filter(|&&b| b != 0)
+        {
+            push(char::from(b));
+        } else {
+            fold_char(c, &mut push);
+        }
+    }
+    // Vietnamese folds to ASCII; anything else that survived (e.g. Hangul)
+    // is recomposed (and its marks put in canonical order), so the result is
+    // ordinary NFC text.
+    if ascii {
+        out
+    } else {
+        out.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// 5,000 texts of six pieces each, picked by a seeded generator: the
+    /// same texts on every run.
+    fn texts_of<'p>(pieces: &'p [&str], seed: u32) -> impl Iterator<Item = String> + 'p {
+        let mut x = seed;
+        (0..5000).map(move |_| {
+            let mut text = String::new();
+            for _ in 0..6 {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(x >> 16) as usize % pieces.len()]);
+            }
+            text
+        })
+    }
+
+    #[test]
+    fn the_latin_table_folds_each_letter_as_decomposing_does() {
+        let folds = latin_folds();
+        for c in "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ".chars()
+        {
+            for c in [c, c.to_lowercase().next().unwrap()] {
+                let mut slow = Vec::new();
+                fold_char(c, &mut |d| slow.push(d));
+                let fast = char::from(folds[c as usize - LATIN_START]);
+                assert_eq!(slow, [fast], "{c}");
+                assert!(fast.is_ascii_lowercase(), "{c}");
+            }
+        }
+        // Characters that do not fold to one ASCII letter take the slow way.
+        for c in ['ß', 'Æ', 'ŉ', 'Ǆ', '\u{1680}'] {
+            assert_eq!(folds[c as usize - LATIN_START], 0, "{c:?}");
+        }
+        assert_eq!(fold("ĐỒNG Hới ß  Æ"), "dong hoi ß æ");
+    }
+
+    #[test]
+    fn fold_matches_folding_the_whole_text_at_once() {
+        // The definition: lowercase, NFD, drop Latin diacritics, đ → d,
+        // collapse whitespace, NFC.
+        fn reference(text: &str) -> String {
+            let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+            let mut out = String::new();
+            let mut gap = false;
+            for c in lower.nfd().filter(|&c| !is_latin_diacritic(c)) {
+                if c.is_whitespace() {
+                    gap = true;
+                    continue;
+                }
+                if gap && !out.is_empty() {
+                    out.push(' ');
+                }
+                gap = false;
+                out.push(if c == 'đ' { 'd' } else { c });
+            }
+            out.nfc().collect()
+        }
+        let pieces = [
+            "Sở",
+            "KHOA",
+            "học",
+            " ",
+            "  ",
+            "\t",
+            "Đ",
+            "đ",
+            "İ",
+            "ẞ",
+            "한국",
+            "가\u{0301}",
+            "e\u{0323}\u{0302}",
+            "e\u{0302}\u{0323}",
+            "a\u{0951}\u{0301}",
+            "Ω",
+            "ǅ",
+            "x",
+            "-",
+            "Hoà",
+            "Hòa",
+            "\u{0301}",
+            "ﬁ",
+            "Ⅻ",
+        ];
+        for text in texts_of(&pieces, 12345) {
+            assert_eq!(fold(&text), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn slugify_matches_slugging_the_nfd_text() {
+        fn reference(text: &str) -> String {
+            let mut out = String::new();
+            let mut gap = false;
+            for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+                let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
+                if c.is_ascii_alphanumeric() {
+                    if gap && !out.is_empty() {
+                        out.push('-');
+                    }
+                    gap = false;
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    gap = true;
+                }
+            }
+            out
+        }
+        let pieces = [
+            "Đ",
+            "đ",
+            "Sở",
+            " ",
+            "KHOA",
+            "học",
+            "Ứ",
+            "e\u{301}",
+            "\u{303}",
+            "-",
+            "İ",
+            "Å",
+            "한",
+            "ǅ",
+            "ﬁ",
+            "2024",
+            "!",
+            "ệ",
+            "Hà Tĩnh",
+            "\t",
+        ];
+        for text in texts_of(&pieces, 777) {
+            assert_eq!(slugify(&text), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn slugify_table() {
+        let cases: &[(&str, &str)] = &[
+            ("Sở Khoa học và Công nghệ", "so-khoa-hoc-va-cong-nghe"),
+            ("UBND thị xã Kỳ Anh", "ubnd-thi-xa-ky-anh"),
+            ("Đức Thọ", "duc-tho"),
+            ("PAR Index 2023!", "par-index-2023"),
+            ("  ", ""),
+            ("", ""),
+            ("--Bà Rịa - Vũng Tàu--", "ba-ria-vung-tau"),
+            ("Thừa Thiên Huế", "thua-thien-hue"),
+            ("Ơ Ư Ă Â Ê Ô", "o-u-a-a-e-o"),
+            ("Quận 1 / Phường 10", "quan-1-phuong-10"),
+            ("!!!", ""),
+            ("a\u{1DC4}b", "ab"),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(slugify(text), expected, "slugify({text:?})");
+        }
+    }
+
+    #[test]
+    fn fold_table() {
+        let cases: &[(&str, &str)] = &[
+            ("  Sở  KHOA học ", "so khoa hoc"),
+            ("ĐỨC THỌ", "duc tho"),
+            ("Hòa\tBình\n", "hoa binh"),
+            ("Hoà Bình", "hoa binh"),
+            ("Bà Rịa - Vũng Tàu", "ba ria - vung tau"),
+            ("", ""),
+            ("   ", ""),
+            ("İstanbul", "istanbul"),
+            ("한국", "한국"),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(fold(text), expected, "fold({text:?})");
+        }
+    }
+}

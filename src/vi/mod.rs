@@ -1,0 +1,24 @@
+//! Vietnamese conventions: numbers, dates, slugs, alphabetical order, rank
+//! phrases; pure functions, no I/O.
+//!
+//! Everything here is deterministic and total: malformed input (NaN, empty
+//! strings, stray combining marks, out-of-range dates) yields a defined value
+//! instead of a panic, because a panic in a formatting helper would abort
+//! the whole site build over one bad data cell.
+
+//!
+//! One module per convention; everything is re-exported here, so callers
+//! write `vi::format_number`, `vi::fold`, `vi::compare`.
+
+mod collation;
+mod dates;
+mod folding;
+mod numbers;
+
+pub use collation::{compare, sort_key, SortKey};
+pub use dates::{format_date_long, format_date_short, weekday_name};
+pub use folding::{fold, slugify};
+pub(crate) use numbers::scaled_far_from_a_tie;
+pub use numbers::{
+    format_as_written, format_number, format_signed, rank_change_phrase, scaled, written_decimals,
+};
