@@ -26,6 +26,7 @@ pub mod import;
 pub mod input;
 pub mod links;
 pub mod locate;
+pub mod message_format;
 pub mod messages;
 pub mod model;
 pub mod parse;

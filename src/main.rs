@@ -6,8 +6,9 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chiso::message_format::{self, MessageFormat};
 use chiso::{BuildOptions, Diagnostics};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// A build allocates and frees millions of small values (template contexts
 /// are trees of `serde_json::Value`): mimalloc does that in about half the
@@ -117,6 +118,29 @@ struct SiteArgs {
     /// Include articles marked `draft = true`.
     #[arg(long)]
     drafts: bool,
+    /// Also print every problem for a CI service: `github` (annotations on
+    /// the pull request) or `gitlab` (a Code Quality report, JSON), on
+    /// standard output.
+    #[arg(long, value_name = "FORMAT", value_enum, default_value_t = Format::Human)]
+    message_format: Format,
+}
+
+/// The values of `--message-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Human,
+    Github,
+    Gitlab,
+}
+
+impl From<Format> for MessageFormat {
+    fn from(format: Format) -> MessageFormat {
+        match format {
+            Format::Human => MessageFormat::Human,
+            Format::Github => MessageFormat::Github,
+            Format::Gitlab => MessageFormat::Gitlab,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +162,24 @@ struct BuildArgs {
 }
 
 impl SiteArgs {
+    /// Prints problems: the human report on standard error, and in a
+    /// machine format on standard output when one was asked for. The
+    /// GitLab report is printed even when empty, as GitLab expects a file.
+    fn report(&self, diagnostics: &Diagnostics) {
+        eprint!("{diagnostics}");
+        match MessageFormat::from(self.message_format) {
+            MessageFormat::Human => {}
+            MessageFormat::Github => print!("{}", message_format::github(diagnostics, &self.root)),
+            MessageFormat::Gitlab => print!("{}", message_format::gitlab(diagnostics, &self.root)),
+        }
+    }
+
+    /// Whether standard output carries a machine format, so the closing
+    /// line goes to standard error instead.
+    fn machine_output(&self) -> bool {
+        self.message_format != Format::Human
+    }
+
     fn options(&self) -> BuildOptions {
         BuildOptions {
             base_url: self.base_url.clone(),
@@ -158,8 +200,8 @@ fn main() -> ExitCode {
             };
             match chiso::build(&options) {
                 Ok(report) => {
-                    eprint!("{}", report.warnings);
-                    println!(
+                    args.site.report(&report.warnings);
+                    let summary = format!(
                         "Built {} pages ({} files, {} changed) in {:.2} s into {}",
                         report.pages,
                         report.files,
@@ -167,21 +209,22 @@ fn main() -> ExitCode {
                         report.elapsed.as_secs_f64(),
                         report.output.display()
                     );
+                    say(&args.site, &summary);
                     if args.timings {
-                        print!("{}", report.timings);
+                        say(&args.site, report.timings.to_string().trim_end());
                     }
                     ExitCode::SUCCESS
                 }
-                Err(diagnostics) => failed(&diagnostics),
+                Err(diagnostics) => failed(&args.site, &diagnostics),
             }
         }
         Command::Check(args) => match chiso::check(&args.options()) {
             Ok(warnings) => {
-                eprint!("{warnings}");
-                println!("OK: the site has no errors");
+                args.report(&warnings);
+                say(&args, "OK: the site has no errors");
                 ExitCode::SUCCESS
             }
-            Err(diagnostics) => failed(&diagnostics),
+            Err(diagnostics) => failed(&args, &diagnostics),
         },
         Command::Serve(args) => {
             let options = chiso::serve::ServeOptions {
@@ -259,8 +302,18 @@ fn refused(problem: &chiso::problem::Problem) -> ExitCode {
     ExitCode::from(problem.exit_code())
 }
 
-fn failed(diagnostics: &Diagnostics) -> ExitCode {
-    eprint!("{diagnostics}");
+/// Prints a closing line: on standard output, unless that carries a machine
+/// format.
+fn say(args: &SiteArgs, line: &str) {
+    if args.machine_output() {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
+}
+
+fn failed(args: &SiteArgs, diagnostics: &Diagnostics) -> ExitCode {
+    args.report(diagnostics);
     let errors = diagnostics.error_count();
     eprintln!(
         "Build failed: {errors} error{}. Nothing was written.",

@@ -7,6 +7,8 @@
 //! with each chiso release, and an editor copies only the template they want
 //! to change (same name under `templates/`).
 
+mod publishing;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -122,7 +124,8 @@ pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Pro
             dir.display(),
         ))));
     }
-    let files = site_files(province, &id, today);
+    let mut files = site_files(province, &id, today);
+    files.extend(publishing::files());
     let mut written = Vec::new();
     for (relative, text) in &files {
         let path = dir.join(relative);

@@ -18,6 +18,7 @@ mod national_site;
 mod never_panics;
 mod output_folder;
 mod payloads;
+mod publishing;
 mod reader_site;
 mod serve;
 mod session;

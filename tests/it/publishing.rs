@@ -1,0 +1,110 @@
+//! What a site made with `chiso init` needs to publish itself: the CI files
+//! it writes, and the problem reports CI services read
+//! (`--message-format github` annotations, a GitLab Code Quality report),
+//! through the real binary.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::common::*;
+
+fn chiso(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("cannot run chiso")
+}
+
+/// The minimal site with one undefined unit (line 11, column 8).
+fn broken_site() -> tempfile::TempDir {
+    let site = fixture("minimal");
+    let results = site.path().join("data/results/2023/khoi.toml");
+    let text = fs::read_to_string(&results).unwrap();
+    fs::write(&results, text.replacen("\"don-vi-b\"", "\"don-vi-bb\"", 1)).unwrap();
+    site
+}
+
+#[test]
+fn init_writes_workflows_that_download_this_release_and_never_compile() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = chiso(&["init", "site", "--province", "Quảng Bình"], dir.path());
+    assert!(made.status.success());
+    let site = dir.path().join("site");
+    let version = env!("CARGO_PKG_VERSION");
+    for file in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
+        let text = fs::read_to_string(site.join(file)).unwrap();
+        assert!(
+            text.contains(&format!("CHISO_VERSION: \"{version}\"")),
+            "{file}"
+        );
+        assert!(text.contains("sha256sum"), "{file}");
+        assert!(!text.contains("cargo"), "{file}");
+    }
+    // The new site still builds and checks clean with its CI files in it.
+    let checked = chiso(&["check", "--message-format", "github"], &site);
+    assert!(checked.status.success());
+    assert_eq!(String::from_utf8_lossy(&checked.stdout), "");
+}
+
+#[test]
+fn github_annotations_name_each_problem_at_its_file_line_and_column() {
+    let site = broken_site();
+    let checked = chiso(&["check", "--message-format", "github"], site.path());
+    assert_eq!(checked.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        stdout.lines().any(|l| l.starts_with(
+            "::error file=data/results/2023/khoi.toml,line=11,col=8,title=chiso::unit `don-vi-bb` is not defined"
+        )),
+        "{stdout}"
+    );
+    assert!(stdout.lines().all(|l| l.starts_with("::")), "{stdout}");
+    // People still read the report in the log.
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        stderr.contains("--> data/results/2023/khoi.toml:11:8"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Build failed: 1 error"), "{stderr}");
+}
+
+#[test]
+fn annotations_of_a_site_in_a_subfolder_name_the_repository_path() {
+    let site = broken_site();
+    let parent = site.path().parent().unwrap();
+    let name = site.path().file_name().unwrap().to_str().unwrap();
+    let checked = chiso(
+        &["check", "--root", name, "--message-format", "github"],
+        parent,
+    );
+    let stdout = String::from_utf8_lossy(&checked.stdout);
+    assert!(
+        stdout.contains(&format!("file={name}/data/results/2023/khoi.toml,line=11")),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn the_gitlab_report_is_code_quality_json_even_when_empty() {
+    let site = broken_site();
+    let checked = chiso(&["check", "--message-format", "gitlab"], site.path());
+    assert_eq!(checked.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+    let issue = &report[0];
+    assert_eq!(issue["location"]["path"], "data/results/2023/khoi.toml");
+    assert_eq!(issue["location"]["lines"]["begin"], 11);
+    assert_eq!(issue["severity"], "major");
+
+    let clean = fixture("minimal");
+    let checked = chiso(&["check", "--message-format", "gitlab"], clean.path());
+    assert!(checked.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&checked.stdout).unwrap();
+    assert_eq!(report, serde_json::json!([]));
+    // A build's machine report is on standard output alone.
+    let built = chiso(&["build", "--message-format", "gitlab"], clean.path());
+    assert!(built.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&built.stdout).unwrap();
+    assert_eq!(report, serde_json::json!([]));
+}
