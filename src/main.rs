@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chiso::message_format::{self, MessageFormat};
 use chiso::{BuildOptions, Diagnostics};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 /// A build allocates and frees millions of small values (template contexts
 /// are trees of `serde_json::Value`): mimalloc does that in about half the
@@ -41,6 +41,40 @@ enum Command {
     Init(InitArgs),
     /// Turn a spreadsheet export (CSV) into a results table under data/results/.
     Import(ImportArgs),
+    /// List the built-in templates, or copy some into templates/ to change
+    /// them: `chiso templates copy ranking.html`.
+    Templates(TemplatesArgs),
+    /// Print the shell completion script for bash, zsh, fish, elvish or
+    /// PowerShell, e.g. `chiso completions bash > /etc/bash_completion.d/chiso`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+struct TemplatesArgs {
+    #[command(subcommand)]
+    action: Option<TemplatesAction>,
+    /// The site folder.
+    #[arg(long, value_name = "DIR", default_value = ".", global = true)]
+    root: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+enum TemplatesAction {
+    /// List the built-in templates and which ones the site has changed (the default).
+    List,
+    /// Copy built-in templates into templates/, where the site's copy
+    /// replaces the built-in one.
+    Copy {
+        /// Template names as `chiso templates` lists them, e.g. `ranking.html`.
+        #[arg(required = true)]
+        names: Vec<String>,
+        /// Replace the site's own copy with the built-in template.
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,6 +225,9 @@ impl SiteArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        stop_quietly_on_closed_output();
+    }
     match cli.command {
         Command::Build(args) => {
             let options = BuildOptions {
@@ -268,6 +305,36 @@ fn main() -> ExitCode {
                 Err(problem) => refused(&problem),
             }
         }
+        Command::Templates(args) => match args.action.unwrap_or(TemplatesAction::List) {
+            TemplatesAction::List => {
+                for template in chiso::scaffold::templates::list(&args.root) {
+                    if template.overridden {
+                        println!(
+                            "{}  (the site's own: templates/{})",
+                            template.name, template.name
+                        );
+                    } else {
+                        println!("{}", template.name);
+                    }
+                }
+                ExitCode::SUCCESS
+            }
+            TemplatesAction::Copy { names, force } => {
+                match chiso::scaffold::templates::copy(&args.root, &names, force) {
+                    Ok(files) => {
+                        for file in files {
+                            println!("Created {}", args.root.join(file).display());
+                        }
+                        ExitCode::SUCCESS
+                    }
+                    Err(problem) => refused(&problem),
+                }
+            }
+        },
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "chiso", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
         Command::Import(args) => {
             let request = chiso::import::Request {
                 csv: args.file,
@@ -293,6 +360,19 @@ fn main() -> ExitCode {
                 Err(problem) => refused(&problem),
             }
         }
+    }
+}
+
+/// Lets the system end the process quietly when standard output is closed
+/// early (`chiso templates | head`), as other command-line tools do, instead
+/// of a panic from `println!`. Rust ignores SIGPIPE by default; the server
+/// keeps that, so a browser closing a connection can never stop it.
+fn stop_quietly_on_closed_output() {
+    #[cfg(unix)]
+    // SAFETY: called once at start-up, before any thread is spawned;
+    // restores the default action of a signal, which has no other effect.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -534,6 +534,18 @@ pub fn hint_new_folder() -> String {
     "give a new folder name: chiso init DIR creates DIR".into()
 }
 
+pub fn unknown_template(name: impl Display) -> String {
+    format!("there is no built-in template `{name}`")
+}
+
+pub fn hint_list_templates() -> String {
+    "`chiso templates` lists the built-in templates".into()
+}
+
+pub fn hint_force_template() -> String {
+    "the site already changed this template: add --force to replace it with the built-in one".into()
+}
+
 pub fn not_a_folder(path: impl Display) -> String {
     format!("{path} exists and is not a folder")
 }

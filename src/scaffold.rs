@@ -8,6 +8,7 @@
 //! to change (same name under `templates/`).
 
 mod publishing;
+pub mod templates;
 
 use std::fs;
 use std::path::{Path, PathBuf};

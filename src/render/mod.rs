@@ -37,7 +37,7 @@ use crate::model::Site;
 pub const TEMPLATES_DIR: &str = "templates";
 
 /// The built-in templates, by name.
-const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("templates/base.html")),
     ("components.html", include_str!("templates/components.html")),
     ("home.html", include_str!("templates/home.html")),
