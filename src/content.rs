@@ -404,6 +404,24 @@ pub fn markdown_findings(body: &str, markdown: &Markdown) -> Vec<Finding> {
     render_markdown_with_links(body, markdown).findings
 }
 
+/// Opens the box a Markdown table scrolls in: wide tables scroll inside it
+/// rather than the page sideways on a phone, and a keyboard can focus it to
+/// scroll (a focusable region needs a name).
+const TABLE_BOX: &str =
+    "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng (cuộn ngang để xem hết)\">\n";
+
+/// The events with each table inside a [`TABLE_BOX`].
+fn in_table_boxes(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
+    events.into_iter().flat_map(|event| {
+        let (before, after) = match &event {
+            Event::Start(Tag::Table(_)) => (Some(Event::Html(CowStr::from(TABLE_BOX))), None),
+            Event::End(TagEnd::Table) => (None, Some(Event::Html(CowStr::from("</div>\n")))),
+            _ => (None, None),
+        };
+        before.into_iter().chain([event]).chain(after)
+    })
+}
+
 /// Markdown rendered by [`render_markdown_with_links`].
 #[derive(Debug, Clone, Default)]
 pub struct RenderedMarkdown {
@@ -477,7 +495,7 @@ pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMa
         }
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    pulldown_cmark::html::push_html(&mut html, in_table_boxes(events));
     RenderedMarkdown {
         html,
         links,
@@ -671,6 +689,21 @@ mod tests {
     }
 
     #[test]
+    fn tables_scroll_in_a_focusable_box_of_their_own() {
+        let html = render_markdown(
+            "| Đơn vị | Điểm |\n|---|---|\n| Sở Nội vụ | 90,5 |\n\nSau bảng.\n",
+            &Markdown::new("/"),
+        );
+        let open = html.find(TABLE_BOX).expect("the box");
+        let table = html.find("<table>").expect("the table");
+        let close = html
+            .find("</table>\n</div>")
+            .expect("the box closed after the table");
+        assert!(open < table && table < close, "{html}");
+        assert!(html.ends_with("<p>Sau bảng.</p>\n"), "{html}");
+    }
+
+    #[test]
     fn front_matter_problems_are_diagnostics() {
         let cases = [
             ("title = \"x\"\n", "does not start with front matter"),
@@ -715,7 +748,8 @@ mod tests {
         ] {
             assert!(r.html.contains(kept), "{kept:?} in {}", r.html);
         }
-        for gone in ["<b ", "<script", "<img", "<svg", "<div"] {
+        // (`<div class="table-scroll"` is the box chiso puts tables in.)
+        for gone in ["<b ", "<script", "<img", "<svg", "<div>"] {
             assert!(!r.html.contains(gone), "{gone:?} in {}", r.html);
         }
         let at: Vec<&str> = r

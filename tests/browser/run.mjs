@@ -103,6 +103,8 @@ try {
   await page.waitForSelector("#search-results li");
   const results = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
   check("“so khoa hoc” finds Sở Khoa học và Công nghệ", results.includes("Sở Khoa học và Công nghệ"), results.join(" | "));
+  const boxes = await page.$$eval("input[type=search]", (inputs) => inputs.length);
+  check("the search page has one search box", boxes === 1, `${boxes} boxes`);
   await page.goto(url("?"));
   await page.fill("#site-search-q", "ha tinh");
   await Promise.all([page.waitForURL(/tim-kiem/), page.press("#site-search-q", "Enter")]);
@@ -110,7 +112,25 @@ try {
   const fromHeader = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
   check("the header form searches “ha tinh” and finds Hà Tĩnh", fromHeader.includes("Hà Tĩnh"), fromHeader.join(" | "));
 
-  // 3. axe-core on the main kinds of page, light and dark.
+  // 3. No page scrolls sideways on a 390 px phone or at 1280 px × 200 %
+  // zoom (a 640 CSS px viewport): wide tables scroll inside their own box.
+  const everyKind = ["", "xep-hang/2023/so-ban-nganh/", "don-vi/so-khoa-hoc-va-cong-nghe/",
+    "tin-tuc/chi-so-cchc-nam-2023/", "tin-tuc/", "tim-kiem/?q=ha+tinh", "chi-so/par-index/",
+    "du-lieu/", "nam/2023/", "the/"];
+  for (const [width, scale] of [[390, 1], [640, 2]]) {
+    await page.setViewportSize({ width, height: 844 });
+    for (const path of everyKind) {
+      await page.goto(url(path));
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      check(`/${path} does not scroll sideways at ${width * scale} px × ${scale * 100} %`, wide <= width, `${wide}px`);
+    }
+  }
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(url(""));
+  const skip = await page.$eval(".skip-link", (a) => a.textContent.trim());
+  check("the skip link reads “Chuyển đến nội dung chính”", skip === "Chuyển đến nội dung chính", skip);
+
+  // 4. axe-core on the main kinds of page, light and dark.
   const pages = ["", "xep-hang/2023/so-ban-nganh/", "don-vi/so-khoa-hoc-va-cong-nghe/",
     "tin-tuc/chi-so-cchc-nam-2023/", "tim-kiem/?q=ha+tinh", "chi-so/par-index/", "du-lieu/"];
   for (const scheme of ["light", "dark"]) {
@@ -130,7 +150,7 @@ try {
   }
   await page.emulateMedia({ colorScheme: "light" });
 
-  // 4. Nothing went wrong along the way.
+  // 5. Nothing went wrong along the way.
   check("no console errors, exceptions or failed requests", problems.length === 0, problems.join("\n     "));
 } catch (e) {
   check("the browser checks ran to the end", false, e.stack || String(e));

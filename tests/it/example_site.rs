@@ -246,5 +246,5 @@ fn pages_are_vietnamese_html() {
     let home = site().page("");
     let html = home.select(&sel("html")).next().unwrap();
     assert_eq!(html.value().attr("lang"), Some("vi"));
-    assert_eq!(one(&home, "a.skip-link"), "Bỏ qua, đến nội dung chính");
+    assert_eq!(one(&home, "a.skip-link"), "Chuyển đến nội dung chính");
 }
