@@ -723,3 +723,87 @@ pub mod html_policy {
             .into()
     }
 }
+
+// ---- Figures that cannot be, and complete tables that are not -------------
+
+pub fn year_not_positive(year: i32) -> String {
+    format!("the year {year} is not an assessment year")
+}
+
+pub fn hint_year() -> String {
+    "write the assessment year in full, e.g. year = 2023".into()
+}
+
+/// `what` is the key: `rank` or `of`.
+pub fn zero_rank(unit: &str, what: &str) -> String {
+    if what == "of" {
+        format!("`{unit}` states 0 units ranked")
+    } else {
+        format!("`{unit}` is stated as rank 0")
+    }
+}
+
+pub fn zero_regional_rank(unit: &str, what: &str, region: &str) -> String {
+    if what == "of" {
+        format!("`{unit}` states 0 units ranked in region `{region}`")
+    } else {
+        format!("`{unit}` is stated as rank 0 in region `{region}`")
+    }
+}
+
+pub fn hint_rank_from_one() -> String {
+    "ranks start at 1 (the first), and at least one unit is ranked".into()
+}
+
+/// `missing` lists the units as "`id` (Name)", already cut to a readable
+/// length; `count` is how many there are in all.
+pub fn complete_table_misses(group: &str, year: i32, count: usize, missing: &str) -> String {
+    let units = if count == 1 { "unit" } else { "units" };
+    format!(
+        "this table is marked complete but leaves out {count} {units} active in group \
+         `{group}` in {year}: {missing}"
+    )
+}
+
+pub fn and_more(count: usize) -> String {
+    format!("and {count} more")
+}
+
+pub fn hint_complete_table() -> String {
+    "add their results; mark a unit `not_ranked = \"reason\"`; or, if its result was not \
+     published, list it under `excluded = [{ unit = \"id\", reason = \"…\" }]`. If only some \
+     units are listed, set `complete = false`"
+        .into()
+}
+
+pub fn excluded_not_in_group(unit: &str, group: &str) -> String {
+    format!("unit `{unit}` is excluded, but it is not in group `{group}`")
+}
+
+pub fn hint_excluded_group() -> String {
+    "list only units of the table's group under `excluded` (see the unit's `group` in \
+     data/units.toml)"
+        .into()
+}
+
+pub fn excluded_without_reason(unit: &str) -> String {
+    format!("unit `{unit}` is excluded without a reason")
+}
+
+pub fn hint_excluded_reason() -> String {
+    "say why, e.g. reason = \"kết quả không được công bố\"; readers see it".into()
+}
+
+pub fn excluded_and_listed(unit: &str) -> String {
+    format!("unit `{unit}` is both excluded and listed with a result")
+}
+
+pub fn hint_excluded_or_listed() -> String {
+    "keep the result (with `not_ranked` if it was left out of the ranking) or the exclusion, \
+     not both"
+        .into()
+}
+
+pub fn excluded_twice(unit: &str) -> String {
+    format!("unit `{unit}` is excluded twice")
+}

@@ -376,7 +376,9 @@ impl Context<'_> {
             );
             self.diagnostics.push(d);
         }
+        self.check_stated_figures(file, file_index);
         let (index, group) = (index?, group?);
+        self.check_completeness(site, file, file_index, group);
         let def = &site.indices[index];
 
         let mut rows = Vec::with_capacity(file.results.len());
