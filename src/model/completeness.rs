@@ -47,10 +47,9 @@ impl Context<'_> {
                     msg::excluded_not_in_group(id, group_id),
                     msg::hint_excluded_group(),
                 )),
-                Some(_) if listed.contains(id) => Some((
-                    msg::excluded_and_listed(id),
-                    msg::hint_excluded_or_listed(),
-                )),
+                Some(_) if listed.contains(id) => {
+                    Some((msg::excluded_and_listed(id), msg::hint_excluded_or_listed()))
+                }
                 Some(_) if !excluded.insert(id) => {
                     Some((msg::excluded_twice(id), msg::hint_one_result_per_unit()))
                 }
