@@ -124,8 +124,19 @@ impl FileIndex {
     /// made from) and the window of its line to quote; `None` if the file
     /// does not parse.
     pub fn point(&self, source: &str, path: &[Seg]) -> Option<(Location, Snippet)> {
-        let offset = self.paths.as_ref()?.offset(path);
-        Some(Lines::with_starts(source, &self.starts).point(offset))
+        Some(self.point_at(source, self.offset(path)?))
+    }
+
+    /// The byte offset of the value at `path` (see [`Locator::offset`]);
+    /// `None` if the file does not parse.
+    pub fn offset(&self, path: &[Seg]) -> Option<usize> {
+        Some(self.paths.as_ref()?.offset(path))
+    }
+
+    /// The location of byte `offset` of `source` (the text this index was
+    /// made from) and the window of its line to quote.
+    pub fn point_at(&self, source: &str, offset: usize) -> (Location, Snippet) {
+        Lines::with_starts(source, &self.starts).point(offset)
     }
 }
 

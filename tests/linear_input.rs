@@ -204,3 +204,29 @@ fn an_error_in_a_one_line_json_file_quotes_a_window_of_the_line() {
     let at: String = lines[quoted].chars().skip(caret).take(10).collect();
     assert_eq!(at, "\"khong-co\"", "{report}");
 }
+
+#[test]
+fn thousands_of_raw_html_warnings_in_one_data_file_are_located_in_one_pass() {
+    let site = fixture("minimal");
+    let mut units = std::fs::read_to_string(site.path().join("data/units.toml")).unwrap();
+    for i in 0..5_000 {
+        let _ = write!(
+            units,
+            "\n[[unit]]\nid = \"don-vi-x{i}\"\nname = \"Đơn vị X{i}\"\n\
+             description = \"Xem <b>đậm</b>\"\n"
+        );
+    }
+    put(site.path(), "data/units.toml", &units);
+    let warnings = within_budget("the check", || {
+        chiso::check(&chiso::BuildOptions::new(site.path())).unwrap_or_else(|d| panic!("{d}"))
+    })
+    .to_string();
+    assert_eq!(warnings.matches("raw HTML is shown as text").count(), 5_000);
+    // The last one at the tag in its string.
+    let last_line = units.lines().count();
+    assert!(
+        warnings.contains(&format!("data/units.toml:{last_line}:20")),
+        "{}",
+        &warnings[warnings.len() - 600..]
+    );
+}
