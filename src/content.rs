@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::config::Config;
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Diagnostics, Lines, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Lines, Location, Snippet};
 use crate::html_policy::{self, Finding, FindingKind};
 use crate::url_safety::UrlUse;
 use rayon::prelude::*;
@@ -240,8 +240,8 @@ pub struct Link {
     pub url: String,
     /// Where the link starts in the file.
     pub location: Location,
-    /// The line the link is on.
-    pub snippet: String,
+    /// The line the link is on, or a window of it around the link.
+    pub snippet: Snippet,
 }
 
 /// Whether a slug tries to be a path: slugs name one folder under
@@ -288,15 +288,18 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
     let lines = Lines::new(text);
     let problems = located_findings(&rendered.findings, &lines, body_start);
     let html = rendered.html;
+    // A cursor counts each line's characters once however many links it
+    // holds, and each link keeps a window of its line, not the whole line.
+    let mut cursor = lines.cursor();
     let links = rendered
         .links
         .into_iter()
         .map(|(url, offset)| {
-            let (location, snippet) = lines.locate(body_start + offset);
+            let (location, snippet) = cursor.point(body_start + offset);
             Link {
                 url,
                 location,
-                snippet: snippet.to_owned(),
+                snippet,
             }
         })
         .collect();
@@ -324,18 +327,16 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
 fn located_findings(findings: &[Finding], lines: &Lines, body_start: usize) -> Vec<Diagnostic> {
     let mut problems: Vec<Diagnostic> = Vec::new();
     let mut warned_line = None;
+    let mut cursor = lines.cursor();
     for finding in findings {
-        let (location, snippet) = lines.locate(body_start + finding.offset);
+        let (location, snippet) = cursor.point(body_start + finding.offset);
         if !finding.is_error() {
             if warned_line == Some(location.line) {
                 continue;
             }
             warned_line = Some(location.line);
         }
-        let mut d = finding.diagnostic();
-        d.location = Some(location);
-        d.snippet = Some(snippet.to_owned());
-        problems.push(d);
+        problems.push(finding.diagnostic().at_point(location, snippet));
     }
     problems
 }
@@ -597,8 +598,12 @@ impl Policy {
     }
 }
 
+/// Gives every heading without an id the slug of its text, numbered from
+/// `-1` when taken. Each base remembers the next number to try, so that
+/// thousands of identical headings stay linear.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used = std::collections::BTreeSet::new();
+    let mut used = std::collections::HashSet::new();
+    let mut next: std::collections::HashMap<String, usize> = Default::default();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
@@ -615,10 +620,11 @@ fn add_heading_ids(events: &mut [Event]) {
                 s => s,
             };
             let mut id = base.clone();
-            let mut n = 1;
+            // Numbers below `n` are taken already: ids are never freed.
+            let n = next.entry(base.clone()).or_insert(1);
             while !used.insert(id.clone()) {
                 id = format!("{base}-{n}");
-                n += 1;
+                *n += 1;
             }
             if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
                 *slot = Some(CowStr::from(id));

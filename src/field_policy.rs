@@ -6,6 +6,7 @@
 //! field, and at the offending text in it when the string holds it as
 //! written.
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use crate::config::{Config, CONFIG_FILE};
@@ -13,7 +14,7 @@ use crate::content::{markdown_findings, Markdown};
 use crate::data::RawData;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::html_policy::{self, Finding};
-use crate::locate::{locate, Seg};
+use crate::locate::{FileIndex, Seg};
 use crate::parse::Format;
 
 /// A file's text and format, to locate fields in.
@@ -21,17 +22,33 @@ struct Source<'a> {
     path: &'a Path,
     text: &'a str,
     format: Format,
+    /// The file indexed on its first problem, once for all of them:
+    /// parsing it again for each was quadratic.
+    index: OnceCell<FileIndex>,
 }
 
-impl Source<'_> {
+impl<'a> Source<'a> {
+    fn new(path: &'a Path, text: &'a str, format: Format) -> Self {
+        Source {
+            path,
+            text,
+            format,
+            index: OnceCell::new(),
+        }
+    }
+
     /// Points `d` at the field at `path`, or at `needle` inside it.
     fn locate(&self, d: Diagnostic, path: &[Seg], field: &str, needle: &str) -> Diagnostic {
         let d = d.in_file(self.path);
-        let Some(start) = locate(self.text, self.format, path) else {
+        let index = self
+            .index
+            .get_or_init(|| FileIndex::new(self.text, self.format));
+        let Some(start) = index.offset(path) else {
             return d;
         };
         let offset = find_within(self.text, start, field.len(), needle).unwrap_or(start);
-        d.at_offset(self.text, offset)
+        let (location, snippet) = index.point_at(self.text, offset);
+        d.at_point(location, snippet)
     }
 }
 
@@ -64,9 +81,24 @@ fn markdown_field(
     diagnostics: &mut Diagnostics,
 ) {
     let mut warned_line = None;
+    // Lines counted as the findings go (they come in order), not from the
+    // text's start for each.
+    let (mut line, mut counted) = (0, 0);
     for finding in markdown_findings(text, markdown) {
         if !finding.is_error() {
-            let line = text[..finding.offset.min(text.len())].matches('\n').count();
+            let offset = finding.offset.min(text.len());
+            if offset >= counted {
+                line += text.as_bytes()[counted..offset]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+            } else {
+                line = text.as_bytes()[..offset]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+            }
+            counted = offset;
             if warned_line == Some(line) {
                 continue;
             }
@@ -108,11 +140,7 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
         }
         crate::input::read_text(&root.join(file), file).unwrap_or_default()
     };
-    let source = Source {
-        path: Path::new(CONFIG_FILE),
-        text: &text,
-        format: Format::Toml,
-    };
+    let source = Source::new(Path::new(CONFIG_FILE), &text, Format::Toml);
     markdown_field(
         &source,
         &[Seg::Key("footer")],
@@ -137,11 +165,7 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
 pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnostics) {
     let source = |file: usize| {
         let f = raw.file(file);
-        Source {
-            path: &f.path,
-            text: &f.text,
-            format: f.format,
-        }
+        Source::new(&f.path, &f.text, f.format)
     };
     for loaded in &raw.indices {
         let source = source(loaded.file);

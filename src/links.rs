@@ -201,12 +201,10 @@ fn check_against(
 }
 
 fn located(message: String, article: &Article, link: &crate::content::Link) -> Diagnostic {
-    let mut d = Diagnostic::error(message)
+    Diagnostic::error(message)
         .in_file(&article.file)
-        .with_hint(msg::hint_check_link());
-    d.location = Some(link.location);
-    d.snippet = Some(link.snippet.clone());
-    d
+        .with_hint(msg::hint_check_link())
+        .at_point(link.location, link.snippet.clone())
 }
 
 /// The output path (no leading `/`) and anchor a link leads to, or `None`

@@ -7,8 +7,12 @@
 //! (`result[3].unit`) and this module looks the path up in the source text,
 //! only on the error path.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use toml::de::{DeTable, DeValue};
 
+use crate::diagnostic::{line_starts, Lines, Location, Snippet};
 use crate::parse::Format;
 
 /// One step of a path into a document.
@@ -20,57 +24,171 @@ pub enum Seg<'a> {
 
 /// The byte offset of the value at `path`, or of the deepest part of the
 /// path that exists (a missing key points at its table). `None` if the
-/// source does not parse.
+/// source does not parse. Parses the source: to locate many paths in one
+/// file, make a [`Locator`] once.
 pub fn locate(source: &str, format: Format, path: &[Seg]) -> Option<usize> {
-    match format {
-        Format::Toml => locate_toml(source, path),
-        Format::Json => locate_json(source, path),
-    }
+    Some(Locator::new(source, format)?.offset(path))
 }
 
-fn locate_toml(source: &str, path: &[Seg]) -> Option<usize> {
-    let root = DeTable::parse(source).ok()?;
-    let mut table: &DeTable = root.get_ref();
-    let mut found = 0;
-    let mut current: Option<&toml::Spanned<DeValue>> = None;
-    for seg in path {
-        let next = match (seg, current.map(|v| v.get_ref())) {
-            (Seg::Key(key), None) => table.get(*key),
-            (Seg::Key(key), Some(DeValue::Table(t))) => {
-                table = t;
-                t.get(*key)
+/// Where every value of one document starts, from one parse: locating each
+/// of thousands of problems in a file by parsing it again was quadratic.
+#[derive(Debug)]
+pub struct Locator {
+    root: Node,
+}
+
+/// A value: where it starts, and its members or elements.
+#[derive(Debug)]
+struct Node {
+    offset: usize,
+    kind: Kind,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Table(HashMap<String, Node>),
+    Array(Vec<Node>),
+    Leaf,
+}
+
+/// Deeper values are not indexed (paths in our formats have at most five
+/// steps), so that building the tree cannot exhaust the stack.
+const MAX_DEPTH: usize = 32;
+
+impl Locator {
+    /// Indexes `source`; `None` if it does not parse.
+    pub fn new(source: &str, format: Format) -> Option<Locator> {
+        let root = match format {
+            Format::Toml => {
+                let root = DeTable::parse(source).ok()?;
+                Node {
+                    offset: 0,
+                    kind: toml_table(root.get_ref(), 0),
+                }
             }
-            (Seg::Index(i), Some(DeValue::Array(items))) => items.get(*i),
-            _ => None,
+            Format::Json => {
+                let mut scanner = Scanner {
+                    bytes: source.as_bytes(),
+                    pos: 0,
+                };
+                scanner.skip_ws();
+                let offset = scanner.pos;
+                // A document whose tree cannot be read whole is still
+                // located as far as it goes: it parsed, so this is rare.
+                scanner.node(0).unwrap_or(Node {
+                    offset,
+                    kind: Kind::Leaf,
+                })
+            }
         };
-        match next {
-            Some(value) => {
-                found = value.span().start;
-                current = Some(value);
-            }
-            None => break,
-        }
+        Some(Locator { root })
     }
-    Some(found)
+
+    /// The byte offset of the value at `path`, or of the deepest part of it
+    /// that exists.
+    pub fn offset(&self, path: &[Seg]) -> usize {
+        let mut node = &self.root;
+        for seg in path {
+            let next = match (seg, &node.kind) {
+                (Seg::Key(key), Kind::Table(members)) => members.get(*key),
+                (Seg::Index(i), Kind::Array(items)) => items.get(*i),
+                _ => None,
+            };
+            match next {
+                Some(next) => node = next,
+                None => break,
+            }
+        }
+        node.offset
+    }
 }
 
-/// A small scanner over JSON that is known to be valid (it parsed already):
-/// it walks values, following `path`, and returns the offset where the
-/// value at the path (or the deepest part found) starts.
-fn locate_json(source: &str, path: &[Seg]) -> Option<usize> {
-    let mut scanner = Scanner {
-        bytes: source.as_bytes(),
-        pos: 0,
-    };
-    scanner.skip_ws();
-    let mut found = scanner.pos;
-    for seg in path {
-        match scanner.enter(*seg) {
-            Some(offset) => found = offset,
-            None => break,
+/// A data file's [`Locator`] and line starts, made once for all the
+/// problems found in it.
+#[derive(Debug)]
+pub struct FileIndex {
+    /// `None` if the file does not parse.
+    paths: Option<Locator>,
+    starts: Vec<usize>,
+}
+
+impl FileIndex {
+    pub fn new(source: &str, format: Format) -> FileIndex {
+        FileIndex {
+            paths: Locator::new(source, format),
+            starts: line_starts(source),
         }
     }
-    Some(found)
+
+    /// Where the value at `path` is in `source` (the text this index was
+    /// made from) and the window of its line to quote; `None` if the file
+    /// does not parse.
+    pub fn point(&self, source: &str, path: &[Seg]) -> Option<(Location, Snippet)> {
+        Some(self.point_at(source, self.offset(path)?))
+    }
+
+    /// The byte offset of the value at `path` (see [`Locator::offset`]);
+    /// `None` if the file does not parse.
+    pub fn offset(&self, path: &[Seg]) -> Option<usize> {
+        Some(self.paths.as_ref()?.offset(path))
+    }
+
+    /// The location of byte `offset` of `source` (the text this index was
+    /// made from) and the window of its line to quote.
+    pub fn point_at(&self, source: &str, offset: usize) -> (Location, Snippet) {
+        Lines::with_starts(source, &self.starts).point(offset)
+    }
+}
+
+/// The [`FileIndex`] of each file, made on first use and shared between
+/// the threads that check tables.
+#[derive(Debug, Default)]
+pub struct FileIndexes {
+    made: Mutex<HashMap<usize, Arc<OnceLock<FileIndex>>>>,
+}
+
+impl FileIndexes {
+    /// Where the value at `path` is in file number `file`, whose text is
+    /// `source`, and the window of its line to quote (see
+    /// [`FileIndex::point`]). The file is indexed on its first use.
+    pub fn point(
+        &self,
+        (file, source, format): (usize, &str, Format),
+        path: &[Seg],
+    ) -> Option<(Location, Snippet)> {
+        let cell = {
+            // A poisoned lock only means another thread panicked; the map
+            // itself is always whole.
+            let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+            Arc::clone(made.entry(file).or_default())
+        };
+        cell.get_or_init(|| FileIndex::new(source, format))
+            .point(source, path)
+    }
+}
+
+fn toml_table(table: &DeTable, depth: usize) -> Kind {
+    Kind::Table(
+        table
+            .iter()
+            .map(|(key, value)| (key.get_ref().to_string(), toml_node(value, depth + 1)))
+            .collect(),
+    )
+}
+
+fn toml_node(value: &toml::Spanned<DeValue>, depth: usize) -> Node {
+    let kind = match value.get_ref() {
+        _ if depth > MAX_DEPTH => Kind::Leaf,
+        DeValue::Table(table) => toml_table(table, depth),
+        DeValue::Array(items) => {
+            Kind::Array(items.iter().map(|v| toml_node(v, depth + 1)).collect())
+        }
+        _ => Kind::Leaf,
+    };
+    Node {
+        offset: value.span().start,
+        kind,
+    }
 }
 
 struct Scanner<'a> {
@@ -92,39 +210,51 @@ impl Scanner<'_> {
         }
     }
 
-    /// Moves into the member or element `seg` of the value at `pos`,
-    /// returning its offset.
-    fn enter(&mut self, seg: Seg) -> Option<usize> {
-        match (seg, self.peek()?) {
-            (Seg::Key(key), b'{') => {
+    /// Reads the value at `pos` as a tree of where its parts start.
+    fn node(&mut self, depth: usize) -> Option<Node> {
+        self.skip_ws();
+        let offset = self.pos;
+        if depth > MAX_DEPTH {
+            self.skip_value()?;
+            return Some(Node {
+                offset,
+                kind: Kind::Leaf,
+            });
+        }
+        let kind = match self.peek()? {
+            b'{' => {
                 self.pos += 1;
+                let mut members = HashMap::new();
                 loop {
                     self.skip_ws();
                     if self.peek()? == b'}' {
-                        return None;
+                        self.pos += 1;
+                        break Kind::Table(members);
                     }
                     let name = self.string()?;
-                    self.skip_ws();
-                    if name == key {
-                        return Some(self.pos);
-                    }
-                    self.skip_value()?;
+                    let value = self.node(depth + 1)?;
+                    // The first of two equal keys, as the scanner found it.
+                    members.entry(name).or_insert(value);
                 }
             }
-            (Seg::Index(index), b'[') => {
+            b'[' => {
                 self.pos += 1;
-                for _ in 0..index {
+                let mut items = Vec::new();
+                loop {
                     self.skip_ws();
                     if self.peek()? == b']' {
-                        return None;
+                        self.pos += 1;
+                        break Kind::Array(items);
                     }
-                    self.skip_value()?;
+                    items.push(self.node(depth + 1)?);
                 }
-                self.skip_ws();
-                (self.peek()? != b']').then_some(self.pos)
             }
-            _ => None,
-        }
+            _ => {
+                self.skip_value()?;
+                Kind::Leaf
+            }
+        };
+        Some(Node { offset, kind })
     }
 
     /// Reads a string at `pos` (escapes are kept raw: keys in our formats

@@ -4,7 +4,20 @@
 //! Messages say what is wrong in plain words; hints say what to do. Both
 //! quote ids and file names in backticks.
 
+use std::borrow::Cow;
 use std::fmt::Display;
+
+/// The most characters of an editor's text (an id, a key) a message
+/// quotes: a pasted megabyte is shown by its start.
+const QUOTED: usize = 80;
+
+/// `text` as quoted in a message: cut after [`QUOTED`] characters, with `…`.
+fn quoted(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(QUOTED) {
+        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
+        None => Cow::Borrowed(text),
+    }
+}
 
 // ---- Files -----------------------------------------------------------------
 
@@ -55,7 +68,7 @@ pub fn data_file_unknown() -> String {
 // ---- Parsing ---------------------------------------------------------------
 
 pub fn unknown_key(key: &str) -> String {
-    format!("unknown key `{key}`")
+    format!("unknown key `{}`", quoted(key))
 }
 
 pub fn hint_did_you_mean(near: &str) -> String {
@@ -85,7 +98,7 @@ pub fn hint_decimal_point_in_data(number: &str) -> String {
 // ---- Definitions -----------------------------------------------------------
 
 pub fn duplicate_id(what: &str, id: &str) -> String {
-    format!("the {what} id `{id}` is defined twice")
+    format!("the {what} id `{}` is defined twice", quoted(id))
 }
 
 pub fn hint_distinct_ids() -> String {
@@ -93,15 +106,18 @@ pub fn hint_distinct_ids() -> String {
 }
 
 pub fn invalid_id(what: &str, id: &str) -> String {
-    format!("the {what} id `{id}` is not a valid id")
+    format!("the {what} id `{}` is not a valid id", quoted(id))
 }
 
 pub fn hint_id_form(suggestion: &str) -> String {
-    format!("ids appear in URLs: use lowercase letters without diacritics, digits and '-', e.g. `{suggestion}`")
+    format!(
+        "ids appear in URLs: use lowercase letters without diacritics, digits and '-', e.g. `{}`",
+        quoted(suggestion)
+    )
 }
 
 pub fn undefined(what: &str, id: &str) -> String {
-    format!("{what} `{id}` is not defined")
+    format!("{what} `{}` is not defined", quoted(id))
 }
 
 pub fn hint_define_first(what: &str) -> String {
@@ -121,7 +137,7 @@ pub fn too_many_decimals(decimals: u32) -> String {
 }
 
 pub fn not_a_number(key: &str) -> String {
-    format!("`{key}` is not a finite number")
+    format!("`{}` is not a finite number", quoted(key))
 }
 
 pub fn hint_write_number() -> String {
@@ -139,7 +155,7 @@ pub fn hint_one_file_per_table() -> String {
 }
 
 pub fn unit_twice(unit: &str) -> String {
-    format!("unit `{unit}` appears twice in this table")
+    format!("unit `{}` appears twice in this table", quoted(unit))
 }
 
 pub fn hint_one_result_per_unit() -> String {
@@ -212,7 +228,7 @@ pub fn hint_add_score() -> String {
 }
 
 pub fn unknown_component(index: &str, component: &str) -> String {
-    format!("index `{index}` has no component `{component}`")
+    format!("index `{index}` has no component `{}`", quoted(component))
 }
 
 pub fn hint_components_defined(index: &str) -> String {
@@ -733,5 +749,100 @@ pub mod html_policy {
         "link to an `https://` address or to a page of the site: `javascript:`, `vbscript:` and \
          `data:` URLs (other than images) can run code in the reader's browser"
             .into()
+    }
+}
+
+// ---- Figures that cannot be, and complete tables that are not -------------
+
+pub fn year_not_positive(year: i32) -> String {
+    format!("the year {year} is not an assessment year")
+}
+
+pub fn hint_year() -> String {
+    "write the assessment year in full, e.g. year = 2023".into()
+}
+
+/// `what` is the key: `rank` or `of`.
+pub fn zero_rank(unit: &str, what: &str) -> String {
+    if what == "of" {
+        format!("`{unit}` states 0 units ranked")
+    } else {
+        format!("`{unit}` is stated as rank 0")
+    }
+}
+
+pub fn zero_regional_rank(unit: &str, what: &str, region: &str) -> String {
+    if what == "of" {
+        format!("`{unit}` states 0 units ranked in region `{region}`")
+    } else {
+        format!("`{unit}` is stated as rank 0 in region `{region}`")
+    }
+}
+
+pub fn hint_rank_from_one() -> String {
+    "ranks start at 1 (the first), and at least one unit is ranked".into()
+}
+
+/// `missing` lists the units as "`id` (Name)", already cut to a readable
+/// length; `count` is how many there are in all.
+pub fn complete_table_misses(group: &str, year: i32, count: usize, missing: &str) -> String {
+    let units = if count == 1 { "unit" } else { "units" };
+    format!(
+        "this table is marked complete but leaves out {count} {units} active in group \
+         `{group}` in {year}: {missing}"
+    )
+}
+
+pub fn and_more(count: usize) -> String {
+    format!("and {count} more")
+}
+
+pub fn hint_complete_table() -> String {
+    "add their results; mark a unit `not_ranked = \"reason\"`; or, if its result was not \
+     published, list it under `excluded = [{ unit = \"id\", reason = \"…\" }]`. If only some \
+     units are listed, set `complete = false`"
+        .into()
+}
+
+pub fn excluded_not_in_group(unit: &str, group: &str) -> String {
+    format!("unit `{unit}` is excluded, but it is not in group `{group}`")
+}
+
+pub fn hint_excluded_group() -> String {
+    "list only units of the table's group under `excluded` (see the unit's `group` in \
+     data/units.toml)"
+        .into()
+}
+
+pub fn excluded_without_reason(unit: &str) -> String {
+    format!("unit `{unit}` is excluded without a reason")
+}
+
+pub fn hint_excluded_reason() -> String {
+    "say why, e.g. reason = \"kết quả không được công bố\"; readers see it".into()
+}
+
+pub fn excluded_and_listed(unit: &str) -> String {
+    format!("unit `{unit}` is both excluded and listed with a result")
+}
+
+pub fn hint_excluded_or_listed() -> String {
+    "keep the result (with `not_ranked` if it was left out of the ranking) or the exclusion, \
+     not both"
+        .into()
+}
+
+pub fn excluded_twice(unit: &str) -> String {
+    format!("unit `{unit}` is excluded twice")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_huge_id_is_quoted_by_its_start() {
+        let huge = "ệ".repeat(1_000_000);
+        let message = super::undefined("unit", &huge);
+        assert_eq!(message.chars().count(), "unit `` is not defined".len() + 81);
+        assert_eq!(super::undefined("unit", "a"), "unit `a` is not defined");
     }
 }

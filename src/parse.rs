@@ -40,12 +40,55 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
         Format::Json => serde_json::from_str(source).map_err(|e| {
             let d = friendly(&strip_json_position(&e.to_string()));
             if e.line() > 0 {
-                d.at_line(source, e.line(), e.column().max(1))
+                let mut column = e.column().max(1);
+                if e.classify() == serde_json::error::Category::Data {
+                    // serde_json points at a value's last character: `3` of
+                    // `-3`, the closing quote of a string.
+                    if let Some(line) = source.lines().nth(e.line() - 1) {
+                        column = json_value_start(line, column);
+                    }
+                }
+                d.at_line(source, e.line(), column)
             } else {
                 d
             }
         }),
     }
+}
+
+/// The column (from 1, in characters) where the JSON value or key whose
+/// last character is at `column` starts: back to the opening quote of a
+/// string, or over the characters of a number or literal. Other columns
+/// (a brace, a missing key) are kept.
+fn json_value_start(line: &str, column: usize) -> usize {
+    let chars: Vec<char> = line.chars().collect();
+    let Some(&last) = chars.get(column.wrapping_sub(1)) else {
+        return column;
+    };
+    let mut start = column - 1;
+    if last == '"' {
+        // Back to the quote that opens the string: one not escaped.
+        let mut i = start;
+        while i > 0 {
+            i -= 1;
+            if chars[i] != '"' {
+                continue;
+            }
+            let backslashes = chars[..i].iter().rev().take_while(|&&c| c == '\\').count();
+            if backslashes % 2 == 0 {
+                return i + 1;
+            }
+        }
+        return column;
+    }
+    let in_token = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '+');
+    if !in_token(last) {
+        return column;
+    }
+    while start > 0 && in_token(chars[start - 1]) {
+        start -= 1;
+    }
+    start + 1
 }
 
 /// Rewrites serde's messages in words an editor understands, with a hint:
@@ -136,6 +179,27 @@ fn strip_json_position(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn json_problems_point_at_the_start_of_the_value() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            of: u32,
+        }
+        for (text, column) in [
+            (r#"{"of": -3}"#, 8),
+            (r#"{"of": -2.5e3 }"#, 8),
+            (r#"{"of": 3.5}"#, 8),
+            (r#"{"of": "a\"b"}"#, 8),
+            (r#"{"of": true}"#, 8),
+            (r#"{"of": 3, "x": 1}"#, 11),
+        ] {
+            let d = super::parse_document::<T>(text, super::Format::Json).unwrap_err();
+            assert_eq!(d.location.unwrap().column, column, "{text}: {d}");
+        }
+    }
+
     use super::*;
     use serde::Deserialize;
 

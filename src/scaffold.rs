@@ -48,15 +48,60 @@ pub fn date_from_days(days: i64) -> Date {
     Date { year, month, day }
 }
 
-/// A TOML string literal for `text`, quoted and escaped.
+/// A TOML basic string for `text`: quoted, with quotes, backslashes and
+/// every control character escaped, so it is always one line. (The `toml`
+/// crate writes a string holding a newline as a multi-line string, whose
+/// lines could close a front matter or leave a comment.)
 fn toml_string(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A name as one line: runs of whitespace (newlines, tabs) become one space
+/// and other control characters are dropped, so that a name pasted with a
+/// line break still makes a title.
+fn one_line(text: &str) -> String {
+    text.split_whitespace()
+        .map(|word| word.chars().filter(|c| !c.is_control()).collect::<String>())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `text` as literal Markdown text: the characters that would start a link,
+/// emphasis, code, raw HTML or an entity are escaped with a backslash.
+fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '!' | '&' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Writes `content/tin-tuc/<slug>.md` for a new draft article titled
 /// `title`, dated `date`; returns the path written. Never overwrites.
 pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Problem> {
-    let title = title.trim();
+    let title = one_line(title);
+    let title = title.as_str();
     let slug = vi::slugify(title);
     if slug.is_empty() {
         return Err(Problem::Usage(
@@ -106,7 +151,8 @@ fn create_new(folder: &Path, path: &Path, text: &str) -> Result<(), Problem> {
 /// Creates a new site for `province` in `dir`, which must not exist or be
 /// empty; returns the files written, relative to `dir`.
 pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Problem> {
-    let province = province.trim();
+    let province = one_line(province);
+    let province = province.as_str();
     let id = vi::slugify(province);
     if id.is_empty() {
         return Err(Problem::Usage(
@@ -269,7 +315,10 @@ group = "tinh-thanh"
 # kind = "Sở, ban, ngành"
 # group = "so-ban-nganh"
 "#,
-        group_description = q(&format!("Các cơ quan chuyên môn thuộc UBND {place}.")),
+        group_description = q(&format!(
+            "Các cơ quan chuyên môn thuộc UBND {}.",
+            markdown_text(&place)
+        )),
         province = q(province),
         kind = q(if vi::fold(province).starts_with("thanh pho ") {
             "Thành phố trực thuộc Trung ương"
@@ -302,14 +351,16 @@ complete = true
         publisher = q(&format!("UBND {place}")),
         year_after = year + 1,
     );
+    // The province in Markdown text reads as written, whatever it holds.
+    let place_md = markdown_text(&place);
     let home = format!(
-        "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của {place}: \
+        "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của {place_md}: \
          PAR Index, SIPAS và chỉ số cải cách hành chính của các cơ quan, đơn vị trong tỉnh.\n",
         q("Trang chủ")
     );
     let article = format!(
         "+++\ntitle = {title}\ndate = {today}\nsummary = {summary}\ntags = []\ndraft = false\n+++\n\
-         Trang tổng hợp kết quả các chỉ số cải cách hành chính của {place} bắt đầu hoạt động.\n\n\
+         Trang tổng hợp kết quả các chỉ số cải cách hành chính của {place_md} bắt đầu hoạt động.\n\n\
          Số liệu lấy từ các quyết định và thông cáo chính thức; nguồn được ghi dưới mỗi bảng.\n",
         title = q(&format!("Ra mắt trang chỉ số cải cách hành chính {province}")),
         summary = q("Giới thiệu trang tổng hợp kết quả cải cách hành chính của tỉnh."),
@@ -321,7 +372,10 @@ complete = true
         (format!("data/results/{year}/so-ban-nganh.toml"), results),
         ("content/_index.md".into(), home),
         ("content/tin-tuc/ra-mat.md".into(), article),
-        (".gitignore".into(), "/public/\n".into()),
+        (
+            ".gitignore".into(),
+            "/public/\n/.public.chiso-spare/\n".into(),
+        ),
     ]
 }
 
@@ -368,6 +422,26 @@ mod tests {
             new_article(site.path(), " ?! ", date(2024, 5, 8)),
             Err(Problem::Usage(_))
         ));
+    }
+
+    #[test]
+    fn strings_are_written_on_one_line_and_read_back_as_given() {
+        for text in [
+            "",
+            "a\nb",
+            "\"\"\"",
+            "'''",
+            "\\\"",
+            "\t\r\u{7}\u{7f}",
+            "+++\n+++",
+        ] {
+            let written = toml_string(text);
+            assert!(!written.contains('\n'), "{written}");
+            let read: toml::Table = toml::from_str(&format!("k = {written}")).unwrap();
+            assert_eq!(read["k"].as_str(), Some(text));
+        }
+        assert_eq!(one_line(" a\n\t b\u{7}c "), "a bc");
+        assert_eq!(markdown_text("[a](b) <i>"), "\\[a\\](b) \\<i\\>");
     }
 
     #[test]

@@ -7,10 +7,11 @@ pub mod schema;
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location, Snippet};
 use rayon::prelude::*;
 
 use crate::input::{read_text, site_files};
+use crate::locate::{FileIndexes, Seg};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use schema::{IndicesFile, ResultsFile, UnitsFile};
@@ -45,11 +46,22 @@ pub struct RawData {
     /// An index or units file could not be read: ids missing from the
     /// definitions are then no news, and results are not checked against them.
     pub definitions_incomplete: bool,
+    /// Each file parsed once more for the places of its problems, on the
+    /// first problem found in it.
+    pub indexes: FileIndexes,
 }
 
 impl RawData {
     pub fn file(&self, index: usize) -> &SourceFile {
         &self.files[index]
+    }
+
+    /// Where the value at `path` is in file number `file`, and the window
+    /// of its line to quote; `None` if the file does not parse.
+    pub fn point(&self, file: usize, path: &[Seg]) -> Option<(Location, Snippet)> {
+        let source = self.file(file);
+        self.indexes
+            .point((file, &source.text, source.format), path)
     }
 }
 

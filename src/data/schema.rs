@@ -206,6 +206,22 @@ pub struct ResultsFile {
     /// The results, one per unit.
     #[serde(default, rename = "result")]
     pub results: Vec<ResultRow>,
+    /// Units of the group left out of the table on purpose, each with the
+    /// reason (their results were not published). A complete table must list
+    /// every unit active in its group that year, as a result or here; an
+    /// excluded unit is not ranked and counts in no figure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded: Vec<Exclusion>,
+}
+
+/// A unit of the group deliberately absent from a table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exclusion {
+    /// Unit id.
+    pub unit: String,
+    /// Why the unit is not in the table ("kết quả không được công bố").
+    pub reason: String,
 }
 
 /// Where a table's figures come from.

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::data::schema::UnitDef;
-use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use crate::diagnostic::{closest, Diagnostic, Diagnostics, Lines};
 use crate::messages as msg;
 use crate::vi;
 
@@ -179,10 +179,13 @@ impl Units {
 /// Reads `text` (the CSV, already decoded); `shown` names it in diagnostics.
 pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostics> {
     let mut problems = Diagnostics::default();
+    // Lines found once: each bad row's line looked up from the start of the
+    // text was quadratic in the rows.
+    let lines = Lines::new(text);
     let at = |line: u64, message: String| {
         Diagnostic::error(message)
             .in_file(shown)
-            .at_line(text, line as usize, 1)
+            .at_line_of(&lines, line as usize, 1)
     };
     let Some((delimiter, columns)) = sniff(text) else {
         problems.push(at(1, msg::csv_header_unknown()).with_hint(msg::hint_csv_header()));

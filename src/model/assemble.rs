@@ -15,7 +15,7 @@ use super::{Site, Table};
 use crate::data::schema::ResultsFile;
 use crate::data::RawData;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
-use crate::locate::{locate, Seg};
+use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi;
 
@@ -204,8 +204,8 @@ impl Context<'_> {
         let d = Diagnostic::error(message)
             .in_file(&source.path)
             .with_hint(hint);
-        match locate(&source.text, source.format, path) {
-            Some(offset) => d.at_offset(&source.text, offset),
+        match self.raw.point(file, path) {
+            Some((location, snippet)) => d.at_point(location, snippet),
             None => d,
         }
     }
@@ -376,7 +376,9 @@ impl Context<'_> {
             );
             self.diagnostics.push(d);
         }
+        self.check_stated_figures(file, file_index);
         let (index, group) = (index?, group?);
+        self.check_completeness(site, file, file_index, group);
         let def = &site.indices[index];
 
         let mut rows = Vec::with_capacity(file.results.len());

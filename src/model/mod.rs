@@ -8,7 +8,9 @@
 
 mod assemble;
 mod changes;
+mod completeness;
 pub mod derive;
+mod figures;
 mod ranking;
 mod row;
 #[cfg(test)]

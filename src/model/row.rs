@@ -201,7 +201,8 @@ pub(super) fn row(
             ));
             continue;
         };
-        if let Some(of) = r.of.filter(|&of| r.rank > of) {
+        // `of = 0` is its own error (`figures`), not also "rank above of".
+        if let Some(of) = r.of.filter(|&of| of > 0 && r.rank > of) {
             let message = msg::regional_rank_above_of(name, r.rank, of, &r.region);
             problems.push(problem(&path("rank"), message, msg::hint_rank_at_most_of()));
         }
@@ -212,7 +213,7 @@ pub(super) fn row(
         });
     }
     if let (Some(rank), Some(of)) = (result.rank, result.of) {
-        if rank > of {
+        if of > 0 && rank > of {
             problems.push(problem(
                 &[Key("rank")],
                 msg::rank_above_of(name, rank, of),

@@ -224,3 +224,51 @@ fn import_reports_every_bad_row_with_its_line_and_writes_nothing() {
         stderr(&usage)
     );
 }
+
+/// Names an editor might paste: a line break, a front matter fence, quotes
+/// of every TOML kind, backslashes, a tab, a control character, Markdown and
+/// HTML.
+const NASTY: &str = "Quảng\n+++\nBình \"x\" \\ \\\" ''' \"\"\" \t# [a](b) <b>*</b> \u{7}&amp;";
+
+#[test]
+fn init_and_new_article_escape_what_they_write() {
+    let parent = tempfile::tempdir().unwrap();
+    let made = chiso(&["init", "nasty", "--province", NASTY], parent.path());
+    assert!(made.status.success(), "{}", stderr(&made));
+    let root = parent.path().join("nasty");
+    let made = chiso(&["new", "article", NASTY], &root);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let made = chiso(&["new", "article", "+++\nBài \"\"\"\\"], &root);
+    assert!(made.status.success(), "{}", stderr(&made));
+
+    let check = chiso(&["check", "--root", "nasty"], parent.path());
+    assert!(
+        check.status.success(),
+        "{}{}",
+        stderr(&check),
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let built = build_with(chiso::BuildOptions {
+        drafts: true,
+        ..chiso::BuildOptions::new(&root)
+    })
+    .unwrap_or_else(|d| panic!("{d}"));
+    // The name is kept on one line, exactly as typed otherwise.
+    let name = "Quảng +++ Bình \"x\" \\ \\\" ''' \"\"\" # [a](b) <b>*</b> &amp;";
+    let home = built.page("");
+    assert_eq!(
+        one(&home, "header .brand"),
+        format!("Chỉ số cải cách hành chính {name}")
+    );
+    // Markdown text shows the name as written, not as a link or HTML.
+    assert!(one(&home, "main").contains(&format!("của tỉnh {name}:")));
+    let article = built.page("tin-tuc/quang-binh-x-a-b-b-b-amp/");
+    assert!(
+        one(&article, "h1").contains(name),
+        "{}",
+        one(&article, "h1")
+    );
+
+    let gitignore = fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert_eq!(gitignore, "/public/\n/.public.chiso-spare/\n");
+}

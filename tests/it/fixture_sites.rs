@@ -307,3 +307,35 @@ fn the_command_line_builds_and_exits_with_the_right_code() {
         assert!(help.contains(flag), "--help does not explain {flag}");
     }
 }
+
+#[test]
+fn a_complete_table_may_exclude_units_whose_results_were_not_published() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "data/results/2024/khoi.toml",
+        r#"index = "chi-so"
+year = 2024
+group = "khoi"
+complete = true
+excluded = [{ unit = "don-vi-d", reason = "kết quả không được công bố" }]
+
+[[result]]
+unit = "don-vi-a"
+score = 91.5
+
+[[result]]
+unit = "don-vi-b"
+score = 80
+
+[[result]]
+unit = "don-vi-c"
+not_ranked = "số liệu không đủ tin cậy"
+"#,
+    );
+    let page = build_ok(site.path()).page("xep-hang/2024/khoi/");
+    // Only the two scored units are ranked: the excluded one is not in the
+    // table and counts in nothing, the not-ranked one is listed last.
+    assert_eq!(all(&page, "table.ranking tbody td.rank"), ["1", "2", "—"]);
+    assert_eq!(one(&page, "tfoot td.average"), "85,75%");
+}

@@ -14,6 +14,7 @@ mod editor_commands;
 mod example_site;
 mod fixture_sites;
 mod invalid_sites;
+mod linear_input;
 mod national_site;
 mod never_panics;
 mod output_folder;

@@ -95,7 +95,7 @@ fn a_merged_province_has_its_history_on_its_successors_page() {
     let merged_page = site().page("don-vi/ha-giang/");
     assert_eq!(
         one(&merged_page, "p.merged"),
-        "Đã sáp nhập vào Tuyên Quang."
+        "Đã sáp nhập vào Tuyên Quang từ ngày 01/07/2025."
     );
 }
 

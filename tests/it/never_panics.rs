@@ -136,6 +136,7 @@ fn table() -> impl Strategy<Value = ResultsFile> {
                 published_average,
                 note: String::new(),
                 results,
+                excluded: Vec::new(),
             },
         )
 }
