@@ -2,7 +2,9 @@
 //! under `tests/fixtures/invalid/` holds the files that differ from
 //! `tests/fixtures/minimal/` and `expected.snap`, an insta snapshot of the
 //! exact terminal output of `chiso build` on it (every message, location,
-//! snippet, hint and the closing line). A failed build must write nothing.
+//! snippet, hint and the closing line), in Vietnamese, the default. A failed
+//! build must write nothing. One case is also snapshotted with `--lang en`,
+//! as `expected.en.snap`, so both languages are covered.
 //!
 //! To accept a deliberate change of wording, run
 //! `INSTA_UPDATE=always cargo test --test it invalid_sites` (or
@@ -20,7 +22,7 @@ use crate::common::*;
 fn is_expectation(relative: &Path) -> bool {
     relative
         .to_str()
-        .is_some_and(|name| name.starts_with("expected.snap"))
+        .is_some_and(|name| name.starts_with("expected."))
 }
 
 fn overlay(from: &Path, to: &Path) {
@@ -39,14 +41,19 @@ fn overlay(from: &Path, to: &Path) {
     }
 }
 
-/// What `chiso build` prints on the minimal site with the case's files laid
-/// over it (standard output, then standard error), its exit code, and
-/// whether the output folder exists afterwards.
-fn run_case(case: &Path) -> (String, Option<i32>, bool) {
+/// What `chiso build` (with `options`) prints on the minimal site with the
+/// case's files laid over it (standard output, then standard error), its
+/// exit code, and whether the output folder exists afterwards. The locale is
+/// removed from the environment, so the default language is what is tested.
+fn run_case(case: &Path, options: &[&str]) -> (String, Option<i32>, bool) {
     let site = fixture("minimal");
     overlay(case, site.path());
     let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .arg("build")
+        .args(options)
         .current_dir(site.path())
         .output()
         .unwrap();
@@ -77,7 +84,7 @@ fn every_invalid_fixture_prints_its_exact_report_and_writes_nothing() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let (printed, code, written) = run_case(case);
+        let (printed, code, written) = run_case(case, &[]);
         if code != Some(1) {
             failures.push(format!("{name}: exit code {code:?}, not 1"));
         }
@@ -100,6 +107,23 @@ fn every_invalid_fixture_prints_its_exact_report_and_writes_nothing() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn lang_en_prints_the_report_in_english() {
+    let name = "data-and-template-errors-together";
+    let case = example_root().join("tests/fixtures/invalid").join(name);
+    let (printed, code, written) = run_case(&case, &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    assert!(!written);
+    insta::with_settings!({
+        snapshot_path => case.clone(),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => format!("chiso build --lang en on tests/fixtures/invalid/{name}"),
+    }, {
+        insta::assert_snapshot!("expected.en", printed);
+    });
 }
 
 #[cfg(unix)]

@@ -1,0 +1,220 @@
+//! The Vietnamese `--help` of the `chiso` binary: the English help comes from
+//! the doc comments in `main.rs`; [`translate`] replaces each text with the
+//! Vietnamese one here, and the headings clap writes with Vietnamese words.
+//! What clap writes itself beyond that (`[OPTIONS]`, its own errors, the
+//! `help` subcommand's line) stays in English.
+
+use clap::{Arg, ArgAction, Command};
+
+/// What each command does, by its path of subcommand names.
+const ABOUT: &[(&str, &str)] = &[
+    (
+        "chiso",
+        "Trình tạo trang tĩnh cho báo cáo chỉ số cải cách hành chính.",
+    ),
+    (
+        "build",
+        "Tạo trang vào thư mục xuất bản (mặc định là public/).",
+    ),
+    (
+        "check",
+        "Kiểm tra trang (dữ liệu, bài viết, giao diện) mà không ghi gì.",
+    ),
+    (
+        "serve",
+        "Xem trước trang: tạo trang trong bộ nhớ, phục vụ tại 127.0.0.1, tạo lại sau mỗi \
+         thay đổi và tải lại thẻ trình duyệt đang mở.",
+    ),
+    (
+        "new",
+        "Tạo mục mới trong trang, ví dụ `chiso new article \"Tiêu đề\"`.",
+    ),
+    (
+        "new article",
+        "Ghi content/tin-tuc/<slug>.md với phần thông tin bài viết đã điền sẵn, ở dạng bản nháp.",
+    ),
+    (
+        "init",
+        "Tạo trang cho một tỉnh mới trong thư mục DIR (chưa có hoặc đang trống).",
+    ),
+    (
+        "import",
+        "Chuyển bảng tính xuất ra dạng CSV thành một bảng kết quả trong data/results/.",
+    ),
+    (
+        "templates",
+        "Liệt kê các giao diện dựng sẵn, hoặc chép vào templates/ để sửa: \
+         `chiso templates copy ranking.html`.",
+    ),
+    (
+        "templates list",
+        "Liệt kê các giao diện dựng sẵn và những giao diện trang đã sửa (mặc định).",
+    ),
+    (
+        "templates copy",
+        "Chép giao diện dựng sẵn vào templates/, nơi bản của trang thay cho bản dựng sẵn.",
+    ),
+    (
+        "completions",
+        "In đoạn lệnh tự hoàn thành cho bash, zsh, fish, elvish hoặc PowerShell, ví dụ \
+         `chiso completions bash > /etc/bash_completion.d/chiso`.",
+    ),
+];
+
+/// The help of each argument, by command path and argument id; `*` for
+/// every command.
+const ARGS: &[(&str, &str, &str)] = &[
+    (
+        "*",
+        "lang",
+        "Ngôn ngữ của thông báo: `vi` (mặc định) hoặc `en`; nếu không ghi, môi trường \
+         tiếng Anh (LC_ALL, LC_MESSAGES, LANG) sẽ chọn tiếng Anh.",
+    ),
+    (
+        "*",
+        "root",
+        "Thư mục của trang, chứa config.toml, data/, content/, templates/ và static/.",
+    ),
+    ("*", "drafts", "Gồm cả các bài viết có `draft = true`."),
+    (
+        "*",
+        "base_url",
+        "Địa chỉ của trang khi xuất bản, thay cho base_url trong config.toml \
+         (ví dụ https://example.gov.vn/cchc/ cho trang nằm trong một thư mục con).",
+    ),
+    (
+        "*",
+        "message_format",
+        "In thêm mọi lỗi cho dịch vụ CI ra đầu ra chuẩn: `github` (chú thích trên pull \
+         request) hoặc `gitlab` (báo cáo Code Quality, JSON).",
+    ),
+    (
+        "build",
+        "output",
+        "Nơi ghi trang; được thay toàn bộ, và chỉ khi tạo trang thành công. Mặc định là \
+         public/ trong thư mục của trang. Thư mục phải chưa có, đang trống, hoặc do lần tạo \
+         trước ghi ra.",
+    ),
+    (
+        "build",
+        "force",
+        "Tạo trang vào một thư mục xuất bản không do chiso tạo, thay mọi thứ trong đó \
+         (không bao giờ là chính thư mục trang, các thư mục nguồn hay thư mục cá nhân).",
+    ),
+    ("build", "timings", "In thời gian của từng bước tạo trang."),
+    (
+        "serve",
+        "port",
+        "Cổng để nghe; 0 là chọn một cổng còn trống.",
+    ),
+    (
+        "serve",
+        "bind",
+        "Địa chỉ để nghe. Mặc định chỉ máy này xem được; ghi 0.0.0.0 để các máy khác trong \
+         mạng cũng xem được bản xem trước.",
+    ),
+    (
+        "new article",
+        "title",
+        "Tiêu đề bài viết; tên tệp được đặt theo tiêu đề.",
+    ),
+    ("init", "dir", "Thư mục sẽ chứa trang mới."),
+    ("init", "province", "Tên tỉnh, ví dụ \"Quảng Bình\"."),
+    (
+        "import",
+        "file",
+        "Tệp CSV: UTF-8, phân cách bằng dấu phẩy hoặc dấu chấm phẩy, có dòng tiêu đề ghi tên \
+         cột đơn vị (\"Đơn vị\") và cột điểm (\"Điểm\").",
+    ),
+    ("import", "index", "Mã chỉ số, như trong data/indices.toml."),
+    ("import", "year", "Năm đánh giá."),
+    ("import", "group", "Mã khối, như trong data/units.toml."),
+    (
+        "import",
+        "output",
+        "Nơi ghi bảng; mặc định là data/results/<năm>/<khối>.toml.",
+    ),
+    ("import", "force", "Ghi đè tệp kết quả nếu đã có."),
+    (
+        "templates copy",
+        "names",
+        "Tên giao diện như `chiso templates` liệt kê, ví dụ `ranking.html`.",
+    ),
+    (
+        "templates copy",
+        "force",
+        "Thay bản riêng của trang bằng giao diện dựng sẵn.",
+    ),
+    ("completions", "shell", "Trình shell."),
+];
+
+const USAGE: &str = "Cách dùng:";
+const COMMANDS: &str = "Lệnh";
+const OPTIONS: &str = "Tùy chọn";
+const ARGUMENTS: &str = "Tham số";
+const HELP: &str = "In trợ giúp";
+const VERSION: &str = "In số phiên bản";
+
+/// The command line with its help in Vietnamese.
+pub fn translate(command: Command) -> Command {
+    let command = command.disable_version_flag(true).arg(
+        Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(ArgAction::Version)
+            .help(VERSION)
+            .help_heading(OPTIONS),
+    );
+    translate_at(command, "")
+}
+
+fn translate_at(mut command: Command, parent: &str) -> Command {
+    let path = match parent {
+        "" if command.get_name() == "chiso" => "chiso".to_owned(),
+        "" | "chiso" => command.get_name().to_owned(),
+        parent => format!("{parent} {}", command.get_name()),
+    };
+    if let Some((_, about)) = ABOUT.iter().find(|(p, _)| *p == path) {
+        command = command.about(*about).long_about(None);
+    }
+    let ids: Vec<(String, bool)> = command
+        .get_arguments()
+        .map(|a| (a.get_id().to_string(), a.is_positional()))
+        .collect();
+    for (id, positional) in ids {
+        let help = ARGS
+            .iter()
+            .find(|(p, i, _)| (*p == path || *p == "*") && *i == id)
+            .map(|(_, _, help)| *help);
+        let heading = if positional { ARGUMENTS } else { OPTIONS };
+        command = command.mut_arg(id, |arg| {
+            let arg = arg.help_heading(heading);
+            match help {
+                Some(help) => arg.help(help).long_help(None),
+                None => arg,
+            }
+        });
+    }
+    command = command
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(HELP)
+                .help_heading(OPTIONS),
+        )
+        .subcommand_help_heading(COMMANDS)
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{USAGE} {{usage}}\n\n{{all-args}}{{after-help}}"
+        ));
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |sub| translate_at(sub, &path));
+    }
+    command
+}
