@@ -33,7 +33,7 @@ messages! {
         en: "define the {what} first, or check the spelling",
     }
     hint_id_not_name(id: &str) {
-        vi: "ở đây ghi mã đơn vị, không ghi tên: `{id}`",
+        vi: "ở đây cần ghi mã của đơn vị, không phải tên: `{id}`",
         en: "write the unit's id here, not its name: `{id}`",
     }
     scale_inverted(index: &str) {
