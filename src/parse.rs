@@ -89,6 +89,11 @@ fn friendly(message: &str) -> Diagnostic {
             };
         }
     }
+    // chiso's own complaints (a date that is not one) start with the value
+    // in backticks; the parsers' own words are said as syntax errors.
+    if message.starts_with('`') || message == msg::expected_date() {
+        return Diagnostic::error(message);
+    }
     Diagnostic::error(msg::syntax(message))
 }
 
@@ -244,6 +249,20 @@ mod tests {
             Some("put text in double quotes, e.g. name = \"Sở Nội vụ\"")
         );
         assert_eq!(hint_of("[[result]\n"), None);
+    }
+
+    #[test]
+    fn a_date_in_json_that_does_not_parse_is_said_plainly() {
+        #[derive(Debug, Deserialize)]
+        struct Dated {
+            #[allow(dead_code)]
+            date: crate::date::Date,
+        }
+        let d = parse_document::<Dated>(r#"{"date": "20/02/2025"}"#, Format::Json).unwrap_err();
+        assert_eq!(
+            d.message,
+            "`20/02/2025` is not a date; write it as YYYY-MM-DD, e.g. 2024-02-22"
+        );
     }
 
     #[test]

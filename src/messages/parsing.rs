@@ -45,6 +45,21 @@ messages! {
         vi: "viết sai cú pháp: {detail}",
         en: "{detail}",
     }
+    /// A date that is not written year-month-day. Starts with the value in
+    /// backticks, which `parse` relies on.
+    not_a_date(text: &str) {
+        vi: "`{text}` không phải là một ngày; hãy viết theo dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2024-02-22",
+        en: "`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2024-02-22",
+    }
+    /// A date that does not exist. Starts with the value in backticks.
+    not_a_calendar_day(text: &str) {
+        vi: "`{text}` không phải là một ngày có thật trên lịch",
+        en: "`{text}` is not a day of the calendar",
+    }
+    expected_date() {
+        vi: "cần một ngày như 2024-02-22",
+        en: "expected a date such as 2024-02-22",
+    }
     hint_decimal_comma(number: &str) {
         vi: "trong tệp .toml, số thập phân viết bằng dấu chấm: {number}",
         en: "in a .toml file, decimals are written with a point: {number}",
