@@ -10,11 +10,11 @@ use clap::{Arg, ArgAction, Command};
 const ABOUT: &[(&str, &str)] = &[
     (
         "chiso",
-        "Trình tạo trang tĩnh cho báo cáo chỉ số cải cách hành chính.",
+        "Trình dựng trang tĩnh cho báo cáo chỉ số cải cách hành chính.",
     ),
     (
         "build",
-        "Tạo trang vào thư mục xuất bản (mặc định là public/).",
+        "Dựng trang vào thư mục xuất bản (mặc định là public/).",
     ),
     (
         "check",
@@ -22,7 +22,7 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "serve",
-        "Xem trước trang: tạo trang trong bộ nhớ, phục vụ tại 127.0.0.1, tạo lại sau mỗi \
+        "Xem trước trang: dựng trang trong bộ nhớ, phục vụ tại 127.0.0.1, dựng lại sau mỗi \
          thay đổi và tải lại thẻ trình duyệt đang mở.",
     ),
     (
@@ -91,17 +91,17 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "build",
         "output",
-        "Nơi ghi trang; được thay toàn bộ, và chỉ khi tạo trang thành công. Mặc định là \
-         public/ trong thư mục của trang. Thư mục phải chưa có, đang trống, hoặc do lần tạo \
+        "Nơi ghi trang; được thay toàn bộ, và chỉ khi dựng trang thành công. Mặc định là \
+         public/ trong thư mục của trang. Thư mục phải chưa có, đang trống, hoặc do lần dựng \
          trước ghi ra.",
     ),
     (
         "build",
         "force",
-        "Tạo trang vào một thư mục xuất bản không do chiso tạo, thay mọi thứ trong đó \
+        "Dựng trang vào một thư mục xuất bản không do chiso tạo, thay mọi thứ trong đó \
          (không bao giờ là chính thư mục trang, các thư mục nguồn hay thư mục cá nhân).",
     ),
-    ("build", "timings", "In thời gian của từng bước tạo trang."),
+    ("build", "timings", "In thời gian của từng bước dựng trang."),
     (
         "serve",
         "port",

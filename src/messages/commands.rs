@@ -148,7 +148,7 @@ messages! {
     // ---- What the commands print ----
 
     built(pages: usize, files: usize, changed: usize, seconds: &str, output: impl Display) {
-        vi: "Đã tạo {pages} trang ({files} tệp, {changed} tệp thay đổi) trong {seconds} giây, vào {output}",
+        vi: "Đã dựng {pages} trang ({files} tệp, {changed} tệp thay đổi) trong {seconds} giây, vào {output}",
         en: "Built {pages} pages ({files} files, {changed} changed) in {seconds} s into {output}",
     }
     check_ok() {
@@ -157,7 +157,7 @@ messages! {
     }
     build_failed(errors: usize) {
         let errors = super::terms::error_count(errors);
-        vi: "Không tạo được trang: {errors}. Chưa ghi tệp nào.",
+        vi: "Không dựng được trang: {errors}. Chưa ghi tệp nào.",
         en: "Build failed: {errors}. Nothing was written.",
     }
     created(path: impl Display) {

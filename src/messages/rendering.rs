@@ -65,7 +65,7 @@ messages! {
     }
     template_failed(page: &str, cause: &str) {
         let page = super::term(page);
-        vi: "không tạo được {page}: {cause}",
+        vi: "không dựng được {page}: {cause}",
         en: "cannot render {page}: {cause}",
     }
     bad_shortcode(cause: &str) {
@@ -101,7 +101,7 @@ messages! {
         en: "cannot write {path}: {error}",
     }
     output_protected(output: impl Display, why: impl Display) {
-        vi: "không dùng {output} làm thư mục xuất bản: {why}; mỗi lần tạo trang sẽ thay toàn bộ nội dung trong đó",
+        vi: "không dùng {output} làm thư mục xuất bản: {why}; mỗi lần dựng trang sẽ thay toàn bộ nội dung trong đó",
         en: "refusing to use {output} as the output folder: {why}; building replaces everything in it",
     }
     protected_site() {
@@ -121,15 +121,15 @@ messages! {
         en: "it is the root of a disk",
     }
     hint_output() {
-        vi: "chọn một thư mục chỉ dùng để chứa trang đã tạo, ví dụ --output public",
+        vi: "chọn một thư mục chỉ dùng để chứa trang đã dựng, ví dụ --output public",
         en: "choose a folder that only holds the built site, e.g. --output public",
     }
     output_not_ours(output: impl Display, entries: impl Display) {
-        vi: "không tạo trang vào {output}: thư mục có những tệp không do chiso ghi ({entries}), mà mỗi lần tạo trang sẽ thay toàn bộ thư mục xuất bản",
+        vi: "không dựng trang vào {output}: thư mục có những tệp không do chiso ghi ({entries}), mà mỗi lần dựng trang sẽ thay toàn bộ thư mục xuất bản",
         en: "refusing to build into {output}: it holds files that no chiso build wrote ({entries}), and a build replaces everything in its output folder",
     }
     hint_output_not_ours() {
-        vi: "chọn một thư mục trống hoặc mới; nếu thư mục này chỉ chứa bản tạo trước đây của chính trang này, hãy xóa nó hoặc thêm --force một lần để chiso nhận nó",
+        vi: "chọn một thư mục trống hoặc mới; nếu thư mục này chỉ chứa bản dựng trước đây của chính trang này, hãy xóa nó hoặc thêm --force một lần để chiso nhận nó",
         en: "choose an empty or new folder; if this folder only holds an earlier build of this site, delete it or add --force once to adopt it",
     }
     output_not_a_folder(output: impl Display) {
@@ -149,7 +149,7 @@ messages! {
         en: "rename or move the file in static/; to change a page chiso makes (such as 404.html), override its template in templates/ instead",
     }
     page_made_twice(path: &str) {
-        vi: "trang `/{path}` được tạo hai lần",
+        vi: "trang `/{path}` được dựng hai lần",
         en: "the page `/{path}` is made twice",
     }
 }

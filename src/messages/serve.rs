@@ -34,29 +34,29 @@ messages! {
         en: "warning: listening on {ip}, so other computers can see the preview",
     }
     served_built(pages: usize, millis: u128) {
-        vi: "Đã tạo {pages} trang trong {millis} ms",
+        vi: "Đã dựng {pages} trang trong {millis} ms",
         en: "Built {pages} pages in {millis} ms",
     }
     served_rebuilt(changed: &str, pages: usize, millis: u128) {
-        vi: "Đã tạo lại sau khi {changed} thay đổi: {pages} trang trong {millis} ms",
+        vi: "Đã dựng lại sau khi {changed} thay đổi: {pages} trang trong {millis} ms",
         en: "Rebuilt after changes in {changed}: {pages} pages in {millis} ms",
     }
     served_rebuilt_partly(changed: &str, pages: usize, millis: u128) {
-        vi: "Đã tạo lại sau khi {changed} thay đổi: {pages} trang (chỉ phần bị ảnh hưởng) trong {millis} ms",
+        vi: "Đã dựng lại sau khi {changed} thay đổi: {pages} trang (chỉ phần bị ảnh hưởng) trong {millis} ms",
         en: "Rebuilt after changes in {changed}: {pages} pages (only what the edit touched) in {millis} ms",
     }
     serve_build_failed(errors: usize) {
         let errors = super::terms::error_count(errors);
-        vi: "Không tạo được trang: {errors}",
+        vi: "Không dựng được trang: {errors}",
         en: "The build failed with {errors}",
     }
     serve_rebuild_failed(changed: &str, errors: usize) {
         let errors = super::terms::error_count(errors);
-        vi: "Không tạo lại được trang sau khi {changed} thay đổi: {errors}",
+        vi: "Không dựng lại được trang sau khi {changed} thay đổi: {errors}",
         en: "The rebuild after changes in {changed} failed with {errors}",
     }
     still_serving() {
-        vi: "vẫn đang phục vụ bản tạo thành công gần nhất",
+        vi: "vẫn đang phục vụ bản dựng tốt gần nhất",
         en: "still serving the last good site",
     }
     nothing_to_serve() {
