@@ -13,7 +13,7 @@ messages! {
         en: "cannot create {path}: {error}",
     }
     already_exists(path: impl Display) {
-        vi: "{path} đã có",
+        vi: "{path} đã tồn tại",
         en: "{path} already exists",
     }
     hint_other_title() {
@@ -63,7 +63,7 @@ messages! {
         en: "the site already changed this template: add --force to replace it with the built-in one",
     }
     not_a_folder(path: impl Display) {
-        vi: "{path} đã có và không phải là thư mục",
+        vi: "{path} đã tồn tại và không phải là thư mục",
         en: "{path} exists and is not a folder",
     }
     no_data_file(root: impl Display, stem: &str) {
@@ -152,7 +152,7 @@ messages! {
         en: "Built {pages} pages ({files} files, {changed} changed) in {seconds} s into {output}",
     }
     check_ok() {
-        vi: "Tốt: trang không có lỗi nào",
+        vi: "Kiểm tra xong: trang không có lỗi nào",
         en: "OK: the site has no errors",
     }
     build_failed(errors: usize) {

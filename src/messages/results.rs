@@ -112,7 +112,7 @@ messages! {
         en: "this index says its components add up to the total: check each component",
     }
     rank_above_of(unit: &str, rank: u32, of: u32) {
-        vi: "`{unit}` xếp thứ {rank} trên {of}",
+        vi: "`{unit}` được ghi xếp thứ {rank} trên tổng số {of}",
         en: "`{unit}` is ranked {rank} of {of}",
     }
     hint_rank_at_most_of() {
@@ -120,7 +120,7 @@ messages! {
         en: "a rank cannot be larger than the number ranked",
     }
     regional_rank_above_of(unit: &str, rank: u32, of: u32, region: &str) {
-        vi: "`{unit}` xếp thứ {rank} trên {of} trong vùng `{region}`",
+        vi: "`{unit}` được ghi xếp thứ {rank} trên tổng số {of} trong vùng `{region}`",
         en: "`{unit}` is ranked {rank} of {of} in region `{region}`",
     }
     stated_rank_differs(unit: &str, stated: u32, computed: u32) {

@@ -26,7 +26,7 @@ messages! {
         en: "cannot accept a connection ({error}); trying again as connections close",
     }
     serving(address: impl Display) {
-        vi: "Đang phục vụ trang tại http://{address}/ (Ctrl+C để dừng)",
+        vi: "Bản xem trước đang chạy tại http://{address}/ (nhấn Ctrl+C để dừng)",
         en: "Serving the site at http://{address}/ (Ctrl+C to stop)",
     }
     serving_to_network(ip: impl Display) {
@@ -56,11 +56,11 @@ messages! {
         en: "The rebuild after changes in {changed} failed with {errors}",
     }
     still_serving() {
-        vi: "vẫn đang phục vụ bản dựng tốt gần nhất",
+        vi: "vẫn đang hiện bản dựng tốt gần nhất",
         en: "still serving the last good site",
     }
     nothing_to_serve() {
-        vi: "chưa có gì để phục vụ cho tới khi sửa xong các lỗi",
+        vi: "chưa có gì để hiện cho tới khi sửa xong các lỗi",
         en: "nothing to serve until the errors are fixed",
     }
     /// The text of the page a request for another host gets: which names

@@ -9,9 +9,8 @@ messages! {
         en: "`{open}` is not closed with `{close}`",
     }
     in_call(open: &str, call: &str, close: &str, cause: &str) {
-        vi: "in `{open}{call} {close}`: {cause}",
+        vi: "tại `{open}{call} {close}`: {cause}",
         en: "in `{open}{call} {close}`: {cause}",
-        neutral
     }
     key_value(word: &str) {
         vi: "`{word}` phải viết dạng khóa=giá-trị (key=value)",
