@@ -471,4 +471,12 @@ mod tests {
         Cli::command().debug_assert();
         help_vi::translate(Cli::command()).debug_assert();
     }
+
+    #[test]
+    fn every_command_and_option_has_a_vietnamese_help() {
+        help_vi::check_every_text_is_translated(&Cli::command());
+        let help = help_vi::translate(Cli::command()).render_help().to_string();
+        assert!(help.contains("Cách dùng:"), "{help}");
+        assert!(help.contains("Dựng trang vào thư mục xuất bản"), "{help}");
+    }
 }

@@ -76,6 +76,11 @@ messages! {
         vi: "xem README.md, mục “Data in articles”, về các mã chèn và tham số của chúng",
         en: "see README.md, “Data in articles”, for the shortcodes and their arguments",
     }
+    /// Where a problem in a built-in template is, in place of a file name.
+    built_in_template(name: &str) {
+        vi: "(giao diện dựng sẵn) {name}",
+        en: "(built-in template) {name}",
+    }
     template_syntax(cause: &str) {
         vi: "không đọc được giao diện (template): {cause}",
         en: "the template cannot be read: {cause}",

@@ -46,12 +46,22 @@ fn overlay(from: &Path, to: &Path) {
 /// exit code, and whether the output folder exists afterwards. The locale is
 /// removed from the environment, so the default language is what is tested.
 fn run_case(case: &Path, options: &[&str]) -> (String, Option<i32>, bool) {
+    run_case_in(case, options, None)
+}
+
+/// [`run_case`] with `LANG` set to `lang`.
+fn run_case_in(case: &Path, options: &[&str], lang: Option<&str>) -> (String, Option<i32>, bool) {
     let site = fixture("minimal");
     overlay(case, site.path());
-    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chiso"));
+    command
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("LANG")
+        .env_remove("LANG");
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    let output = command
         .arg("build")
         .args(options)
         .current_dir(site.path())
@@ -124,6 +134,14 @@ fn lang_en_prints_the_report_in_english() {
     }, {
         insta::assert_snapshot!("expected.en", printed);
     });
+    // An English locale chooses English too, and --lang vi overrides it.
+    assert_eq!(run_case_in(&case, &[], Some("en_US.UTF-8")).0, printed);
+    let vietnamese = run_case(&case, &[]).0;
+    assert_eq!(
+        run_case_in(&case, &["--lang", "vi"], Some("en_US.UTF-8")).0,
+        vietnamese
+    );
+    assert_ne!(vietnamese, printed);
 }
 
 #[cfg(unix)]
