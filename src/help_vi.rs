@@ -219,46 +219,40 @@ fn translate_at(mut command: Command, parent: &str) -> Command {
     command
 }
 
+/// Every command and every argument with a help text, by path, as
+/// [`translate_at`] names them.
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every command and every argument with a help text, by path, as
-    /// [`translate_at`] names them.
-    fn paths(command: &Command, parent: &str, found: &mut Vec<(String, Option<String>)>) {
-        let path = match parent {
-            "" => "chiso".to_owned(),
-            "chiso" => command.get_name().to_owned(),
-            parent => format!("{parent} {}", command.get_name()),
-        };
-        found.push((path.clone(), None));
-        for arg in command.get_arguments() {
-            if arg.get_help().is_some() {
-                found.push((path.clone(), Some(arg.get_id().to_string())));
-            }
-        }
-        for sub in command.get_subcommands() {
-            paths(sub, &path, found);
+fn paths(command: &Command, parent: &str, found: &mut Vec<(String, Option<String>)>) {
+    let path = match parent {
+        "" => "chiso".to_owned(),
+        "chiso" => command.get_name().to_owned(),
+        parent => format!("{parent} {}", command.get_name()),
+    };
+    found.push((path.clone(), None));
+    for arg in command.get_arguments() {
+        if arg.get_help().is_some() {
+            found.push((path.clone(), Some(arg.get_id().to_string())));
         }
     }
-
-    /// A new command or option without a Vietnamese help fails here.
-    pub fn check_every_text_is_translated(command: &Command) {
-        let mut found = Vec::new();
-        paths(command, "", &mut found);
-        let missing: Vec<String> = found
-            .into_iter()
-            .filter(|(path, arg)| match arg {
-                None => !ABOUT.iter().any(|(p, _)| p == path),
-                Some(id) => !ARGS
-                    .iter()
-                    .any(|(p, i, _)| (p == path || *p == "*") && i == id),
-            })
-            .map(|(path, arg)| format!("{path} {}", arg.unwrap_or_default()))
-            .collect();
-        assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+    for sub in command.get_subcommands() {
+        paths(sub, &path, found);
     }
 }
 
+/// A new command or option without a Vietnamese help fails here.
 #[cfg(test)]
-pub use tests::check_every_text_is_translated;
+pub fn check_every_text_is_translated(command: &Command) {
+    let mut found = Vec::new();
+    paths(command, "", &mut found);
+    let missing: Vec<String> = found
+        .into_iter()
+        .filter(|(path, arg)| match arg {
+            None => !ABOUT.iter().any(|(p, _)| p == path),
+            Some(id) => !ARGS
+                .iter()
+                .any(|(p, i, _)| (p == path || *p == "*") && i == id),
+        })
+        .map(|(path, arg)| format!("{path} {}", arg.unwrap_or_default()))
+        .collect();
+    assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+}
