@@ -85,8 +85,8 @@ messages! {
         en: "the first row does not name a unit column and a score column",
     }
     hint_csv_header() {
-        vi: "đặt tên cột ở dòng đầu tiên: \"Đơn vị\" và \"Điểm\" (hoặc \"Điểm đạt\" và \"Điểm tối đa\"); \"Thứ hạng\" có thể có hoặc không; xem docs/huong-dan.md",
-        en: "name the columns in the first row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \"Điểm tối đa\"); \"Thứ hạng\" is optional; see docs/huong-dan.md",
+        vi: "đặt tên cột ở dòng đầu tiên: \"Đơn vị\" và \"Điểm\" (hoặc \"Điểm đạt\" và \"Điểm tối đa\"); \"Thứ hạng\" có thể có hoặc không; xem hướng dẫn của chiso, mục “Thêm kết quả của một năm”",
+        en: "name the columns in the first row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \"Điểm tối đa\"); \"Thứ hạng\" is optional; see chiso's guide, “Thêm kết quả của một năm”",
     }
     csv_row_unreadable(error: impl Display) {
         vi: "không đọc được dòng này: {error}",

@@ -63,7 +63,7 @@ messages! {
         en: "the link `{url}` leads to a page that has no `#{anchor}`",
     }
     hint_check_link() {
-        vi: "kiểm tra lại địa chỉ; danh sách các trang có trong README.md (\"Pages and their URLs\")",
-        en: "check the address; pages are listed in README.md (\"Pages and their URLs\")",
+        vi: "kiểm tra lại địa chỉ: các trang của trang web có dạng /xep-hang/<năm>/<khối>/, /don-vi/<đơn vị>/, /chi-so/<chỉ số>/, /nam/<năm>/, /tin-tuc/<slug>/ và /the/<thẻ>/",
+        en: "check the address: the site's pages are /xep-hang/<year>/<group>/, /don-vi/<unit>/, /chi-so/<index>/, /nam/<year>/, /tin-tuc/<slug>/ and /the/<tag>/",
     }
 }

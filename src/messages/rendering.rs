@@ -73,8 +73,8 @@ messages! {
         en: "cannot expand a shortcode: {cause}",
     }
     hint_shortcode() {
-        vi: "xem README.md, mục “Data in articles”, về các mã chèn và tham số của chúng",
-        en: "see README.md, “Data in articles”, for the shortcodes and their arguments",
+        vi: "các mã chèn và tham số của chúng được mô tả trong tài liệu của chiso (README, mục “Data in articles”)",
+        en: "chiso's documentation (its README, “Data in articles”) describes the shortcodes and their arguments",
     }
     /// Where a problem in a built-in template is, in place of a file name.
     built_in_template(name: &str) {
