@@ -1,9 +1,11 @@
 //! The Vietnamese `--help` of the `chiso` binary: the English help comes from
 //! the doc comments in `main.rs`; [`translate`] replaces each text with the
 //! Vietnamese one here, and the headings clap writes with Vietnamese words.
-//! What clap writes itself beyond that (`[OPTIONS]`, its own errors, the
-//! `help` subcommand's line) stays in English.
+//! [`usage_error`] says the commonest usage errors in Vietnamese. What clap
+//! writes itself beyond that (`[OPTIONS]`, `[default: …]`, the `help`
+//! subcommand's line, the cause of an invalid value) stays in English.
 
+use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, ArgAction, Command};
 
 /// What each command does, by its path of subcommand names.
@@ -219,6 +221,57 @@ fn translate_at(mut command: Command, parent: &str) -> Command {
     command
 }
 
+/// A usage error in Vietnamese, laid out as clap lays it out; `None` for
+/// what is not an error (help, version) or an error without one.
+pub fn usage_error(error: &clap::Error) -> Option<String> {
+    let get = |kind| error.get(kind).map(ToString::to_string);
+    let message = match error.kind() {
+        ErrorKind::UnknownArgument => {
+            format!("không có tùy chọn '{}'", get(ContextKind::InvalidArg)?)
+        }
+        ErrorKind::InvalidSubcommand => {
+            format!("không có lệnh '{}'", get(ContextKind::InvalidSubcommand)?)
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let cause = std::error::Error::source(error)
+                .map(|cause| format!(" ({cause})"))
+                .unwrap_or_default();
+            format!(
+                "giá trị '{}' không dùng được cho '{}'{cause}",
+                get(ContextKind::InvalidValue)?,
+                get(ContextKind::InvalidArg)?
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let missing = error.get(ContextKind::InvalidArg)?.to_string();
+            format!("còn thiếu: {missing}")
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "không dùng được '{}' cùng '{}'",
+            get(ContextKind::InvalidArg)?,
+            get(ContextKind::PriorArg)?
+        ),
+        _ => return None,
+    };
+    let mut text = format!("lỗi: {message}\n");
+    if let Some(valid) = get(ContextKind::ValidValue) {
+        text.push_str(&format!("  [các giá trị dùng được: {valid}]\n"));
+    }
+    let suggested = get(ContextKind::SuggestedArg)
+        .or_else(|| get(ContextKind::SuggestedSubcommand))
+        .or_else(|| get(ContextKind::SuggestedValue));
+    if let Some(near) = suggested {
+        text.push_str(&format!("\n  gợi ý: có phải ý bạn là '{near}'?\n"));
+    }
+    if let Some(usage) = error.get(ContextKind::Usage) {
+        let usage = usage.to_string();
+        let usage = usage.trim().trim_start_matches("Usage:").trim();
+        text.push_str(&format!("\n{USAGE} {usage}\n"));
+    }
+    text.push_str("\nĐể biết thêm, chạy lệnh với '--help'.\n");
+    Some(text)
+}
+
 /// Every command and every argument with a help text, by path, as
 /// [`translate_at`] names them.
 #[cfg(test)]
@@ -255,4 +308,31 @@ pub fn check_every_text_is_translated(command: &Command) {
         .map(|(path, arg)| format!("{path} {}", arg.unwrap_or_default()))
         .collect();
     assert!(missing.is_empty(), "no Vietnamese help for: {missing:?}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(args: &[&str]) -> String {
+        let command = translate(Command::new("chiso").version("1").subcommand(
+            Command::new("build").arg(Arg::new("root").long("root").value_name("DIR")),
+        ));
+        let error = command.try_get_matches_from(args).unwrap_err();
+        usage_error(&error).unwrap_or_default()
+    }
+
+    #[test]
+    fn usage_errors_are_said_in_vietnamese() {
+        let text = error_of(&["chiso", "build", "--rot", "x"]);
+        assert!(
+            text.starts_with("lỗi: không có tùy chọn '--rot'\n"),
+            "{text}"
+        );
+        assert!(text.contains("gợi ý: có phải ý bạn là '--root'?"), "{text}");
+        assert!(text.contains("Cách dùng: chiso build"), "{text}");
+        let text = error_of(&["chiso", "buidl"]);
+        assert!(text.starts_with("lỗi: không có lệnh 'buidl'\n"), "{text}");
+        assert!(text.contains("'build'"), "{text}");
+    }
 }

@@ -244,9 +244,13 @@ fn main() -> ExitCode {
     if language == Language::Vietnamese {
         command = help_vi::translate(command);
     }
-    let cli = match Cli::from_arg_matches(&command.get_matches()) {
+    let matches = match command.try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => return usage_failed(&error, language),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(error) => error.exit(),
+        Err(error) => return usage_failed(&error, language),
     };
     if !matches!(cli.command, Command::Serve(_)) {
         stop_quietly_on_closed_output();
@@ -388,6 +392,18 @@ fn stop_quietly_on_closed_output() {
     // restores the default action of a signal, which has no other effect.
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Prints a usage error (in Vietnamese when it can) and exits with 2, or
+/// prints the help or version clap was asked for.
+fn usage_failed(error: &clap::Error, language: Language) -> ExitCode {
+    match help_vi::usage_error(error).filter(|_| language == Language::Vietnamese) {
+        Some(text) => {
+            eprint!("{text}");
+            ExitCode::from(2)
+        }
+        None => error.exit(),
     }
 }
 
