@@ -156,6 +156,8 @@ const OPTIONS: &str = "Tùy chọn";
 const ARGUMENTS: &str = "Tham số";
 const HELP: &str = "In trợ giúp";
 const VERSION: &str = "In số phiên bản";
+const HELP_SUBCOMMAND: &str = "In trợ giúp này, hoặc trợ giúp của lệnh được ghi sau";
+const HELP_SUBCOMMAND_ARG: &str = "Lệnh cần xem trợ giúp";
 
 /// The command line with its help in Vietnamese.
 pub fn translate(command: Command) -> Command {
@@ -167,7 +169,34 @@ pub fn translate(command: Command) -> Command {
             .help(VERSION)
             .help_heading(OPTIONS),
     );
-    translate_at(command, "")
+    let mut command = translate_at(command, "");
+    // clap adds its `help` subcommands when it builds the command: build it
+    // now, then translate them too.
+    command.build();
+    translate_help_subcommands(command)
+}
+
+fn translate_help_subcommands(mut command: Command) -> Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_owned())
+        .collect();
+    for name in names {
+        command = command.mut_subcommand(name, |sub| {
+            if sub.get_name() == "help" {
+                let sub = sub.about(HELP_SUBCOMMAND);
+                let has_argument = sub.get_arguments().any(|a| a.get_id() == "subcommand");
+                if has_argument {
+                    sub.mut_arg("subcommand", |a| a.help(HELP_SUBCOMMAND_ARG))
+                } else {
+                    sub
+                }
+            } else {
+                translate_help_subcommands(sub)
+            }
+        });
+    }
+    command
 }
 
 fn translate_at(mut command: Command, parent: &str) -> Command {
