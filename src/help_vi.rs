@@ -2,8 +2,8 @@
 //! the doc comments in `main.rs`; [`translate`] replaces each text with the
 //! Vietnamese one here, and the headings clap writes with Vietnamese words.
 //! [`usage_error`] says the commonest usage errors in Vietnamese. What clap
-//! writes itself beyond that (`[OPTIONS]`, `[default: …]`, the `help`
-//! subcommand's line, the cause of an invalid value) stays in English.
+//! writes itself beyond that (`[OPTIONS]`, the cause of an invalid value)
+//! stays in English.
 
 use clap::error::{ContextKind, ErrorKind};
 use clap::{Arg, ArgAction, Command};
@@ -221,6 +221,13 @@ fn translate_at(mut command: Command, parent: &str) -> Command {
         command = command.mut_arg(id, |arg| {
             let arg = arg.help_heading(heading);
             match help {
+                Some(help) if arg.get_action().takes_values() => {
+                    let help = format!("{help}{}", values_said(&arg));
+                    arg.help(help)
+                        .long_help(None)
+                        .hide_default_value(true)
+                        .hide_possible_values(true)
+                }
                 Some(help) => arg.help(help).long_help(None),
                 None => arg,
             }
@@ -248,6 +255,30 @@ fn translate_at(mut command: Command, parent: &str) -> Command {
         command = command.mut_subcommand(name, |sub| translate_at(sub, &path));
     }
     command
+}
+
+/// The default and the possible values of an option that takes a value,
+/// as clap shows them after its help, in Vietnamese.
+fn values_said(arg: &Arg) -> String {
+    let mut said = String::new();
+    let defaults: Vec<String> = arg
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() {
+        said.push_str(&format!(" [mặc định: {}]", defaults.join(", ")));
+    }
+    let possible: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_owned())
+        .collect();
+    if !possible.is_empty() {
+        said.push_str(&format!(" [các giá trị: {}]", possible.join(", ")));
+    }
+    said
 }
 
 /// A usage error in Vietnamese, laid out as clap lays it out; `None` for
