@@ -74,7 +74,10 @@ fn friendly(message: &str) -> Diagnostic {
         let key = rest.split('`').next().unwrap_or(rest);
         return Diagnostic::error(msg::missing_key(key)).with_hint(msg::hint_add_key(key));
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
+    let wrong = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some(rest) = wrong {
         if let Some((found, expected)) = rest.split_once(", expected ") {
             let message = msg::wrong_type(&describe_found(found), &describe_expected(expected));
             // "85,5" in quotes: a decimal comma, as Vietnamese is written.
@@ -262,6 +265,20 @@ mod tests {
         assert_eq!(
             d.message,
             "`20/02/2025` is not a date; write it as YYYY-MM-DD, e.g. 2024-02-22"
+        );
+    }
+
+    #[test]
+    fn a_negative_whole_number_is_said_plainly() {
+        #[derive(Debug, Deserialize)]
+        struct Ranked {
+            #[allow(dead_code)]
+            rank: u32,
+        }
+        let d = parse_document::<Ranked>("rank = -1", Format::Toml).unwrap_err();
+        assert_eq!(
+            d.message,
+            "found the number -1 where a whole number was expected"
         );
     }
 
