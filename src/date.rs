@@ -21,7 +21,7 @@ impl Date {
     /// Parses `YYYY-MM-DD`; a TOML datetime with a time part is refused
     /// rather than silently truncated.
     pub fn parse(text: &str) -> Result<Date, String> {
-        let bad = || format!("`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2024-02-22");
+        let bad = || crate::messages::not_a_date(text);
         let mut parts = text.trim().splitn(3, '-');
         let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
@@ -39,7 +39,7 @@ impl Date {
             d.parse().map_err(|_| bad())?,
         );
         if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return Err(format!("`{text}` is not a day of the calendar"));
+            return Err(crate::messages::not_a_calendar_day(text));
         }
         Ok(Date { year, month, day })
     }
@@ -90,7 +90,7 @@ impl<'de> Deserialize<'de> for Date {
                         let text: String = map.next_value()?;
                         Date::parse(&text).map_err(de::Error::custom)
                     }
-                    _ => Err(de::Error::custom("expected a date such as 2024-02-22")),
+                    _ => Err(de::Error::custom(crate::messages::expected_date())),
                 }
             }
         }

@@ -317,8 +317,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::messages::label_error(),
+            Severity::Warning => crate::messages::label_warning(),
         };
         writeln!(f, "{label}: {}", self.message)?;
         if let Some(file) = &self.file {
@@ -348,7 +348,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, "{pad} | {marker_pad}^")?;
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = help: {hint}")?;
+            writeln!(f, "  = {}: {hint}", crate::messages::label_help())?;
         }
         Ok(())
     }

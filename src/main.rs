@@ -7,8 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chiso::message_format::{self, MessageFormat};
+use chiso::messages::{self as msg, Language};
 use chiso::{BuildOptions, Diagnostics};
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+mod help_vi;
 
 /// A build allocates and frees millions of small values (template contexts
 /// are trees of `serde_json::Value`): mimalloc does that in about half the
@@ -23,6 +26,17 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages: `vi` (the default) or `en`; without it, an
+    /// English locale (LC_ALL, LC_MESSAGES, LANG) chooses English.
+    #[arg(long, value_name = "LANG", value_enum, global = true)]
+    lang: Option<Lang>,
+}
+
+/// The values of `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Lang {
+    Vi,
+    En,
 }
 
 #[derive(Debug, Subcommand)]
@@ -224,7 +238,20 @@ impl SiteArgs {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let language = language_asked(std::env::args_os().skip(1));
+    msg::set_language(language);
+    let mut command = Cli::command();
+    if language == Language::Vietnamese {
+        command = help_vi::translate(command);
+    }
+    let matches = match command.try_get_matches() {
+        Ok(matches) => matches,
+        Err(error) => return usage_failed(&error, language),
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(error) => return usage_failed(&error, language),
+    };
     if !matches!(cli.command, Command::Serve(_)) {
         stop_quietly_on_closed_output();
     }
@@ -238,13 +265,12 @@ fn main() -> ExitCode {
             match chiso::build(&options) {
                 Ok(report) => {
                     args.site.report(&report.warnings);
-                    let summary = format!(
-                        "Built {} pages ({} files, {} changed) in {:.2} s into {}",
+                    let summary = msg::built(
                         report.pages,
                         report.files,
                         report.changed,
-                        report.elapsed.as_secs_f64(),
-                        report.output.display()
+                        &seconds(report.elapsed.as_secs_f64()),
+                        report.output.display(),
                     );
                     say(&args.site, &summary);
                     if args.timings {
@@ -258,7 +284,7 @@ fn main() -> ExitCode {
         Command::Check(args) => match chiso::check(&args.options()) {
             Ok(warnings) => {
                 args.report(&warnings);
-                say(&args, "OK: the site has no errors");
+                say(&args, &msg::check_ok());
                 ExitCode::SUCCESS
             }
             Err(diagnostics) => failed(&args, &diagnostics),
@@ -281,10 +307,7 @@ fn main() -> ExitCode {
         Command::New(NewCommand::Article { title, root }) => {
             match chiso::scaffold::new_article(&root, &title, chiso::scaffold::today()) {
                 Ok(path) => {
-                    println!(
-                        "Created {} (a draft: set draft = false to publish it)",
-                        path.display()
-                    );
+                    println!("{}", msg::created_draft(path.display()));
                     ExitCode::SUCCESS
                 }
                 Err(problem) => refused(&problem),
@@ -294,12 +317,9 @@ fn main() -> ExitCode {
             match chiso::scaffold::init(&args.dir, &args.province, chiso::scaffold::today()) {
                 Ok(files) => {
                     for file in &files {
-                        println!("Created {}", args.dir.join(file).display());
+                        println!("{}", msg::created(args.dir.join(file).display()));
                     }
-                    println!(
-                        "The site is ready: run `chiso serve --root {}` to preview it.",
-                        args.dir.display()
-                    );
+                    println!("{}", msg::site_ready(args.dir.display()));
                     ExitCode::SUCCESS
                 }
                 Err(problem) => refused(&problem),
@@ -309,10 +329,7 @@ fn main() -> ExitCode {
             TemplatesAction::List => {
                 for template in chiso::scaffold::templates::list(&args.root) {
                     if template.overridden {
-                        println!(
-                            "{}  (the site's own: templates/{})",
-                            template.name, template.name
-                        );
+                        println!("{}", msg::template_overridden(template.name));
                     } else {
                         println!("{}", template.name);
                     }
@@ -323,7 +340,7 @@ fn main() -> ExitCode {
                 match chiso::scaffold::templates::copy(&args.root, &names, force) {
                     Ok(files) => {
                         for file in files {
-                            println!("Created {}", args.root.join(file).display());
+                            println!("{}", msg::created(args.root.join(file).display()));
                         }
                         ExitCode::SUCCESS
                     }
@@ -348,12 +365,14 @@ fn main() -> ExitCode {
             match chiso::import::import(&request) {
                 Ok(done) => {
                     if !done.ignored.is_empty() {
-                        println!("Ignored columns: {}", done.ignored.join(", "));
+                        println!("{}", msg::ignored_columns(&done.ignored.join(", ")));
                     }
                     println!(
-                        "Wrote {} results to {}; run `chiso check` to check the table",
-                        done.rows,
-                        done.path.strip_prefix(".").unwrap_or(&done.path).display()
+                        "{}",
+                        msg::imported(
+                            done.rows,
+                            done.path.strip_prefix(".").unwrap_or(&done.path).display()
+                        )
                     );
                     ExitCode::SUCCESS
                 }
@@ -376,6 +395,18 @@ fn stop_quietly_on_closed_output() {
     }
 }
 
+/// Prints a usage error (in Vietnamese when it can) and exits with 2, or
+/// prints the help or version clap was asked for.
+fn usage_failed(error: &clap::Error, language: Language) -> ExitCode {
+    match help_vi::usage_error(error).filter(|_| language == Language::Vietnamese) {
+        Some(text) => {
+            eprint!("{text}");
+            ExitCode::from(2)
+        }
+        None => error.exit(),
+    }
+}
+
 /// Prints why a command other than a build did nothing.
 fn refused(problem: &chiso::problem::Problem) -> ExitCode {
     eprint!("{problem}");
@@ -394,10 +425,74 @@ fn say(args: &SiteArgs, line: &str) {
 
 fn failed(args: &SiteArgs, diagnostics: &Diagnostics) -> ExitCode {
     args.report(diagnostics);
-    let errors = diagnostics.error_count();
-    eprintln!(
-        "Build failed: {errors} error{}. Nothing was written.",
-        if errors == 1 { "" } else { "s" }
-    );
+    eprintln!("{}", msg::build_failed(diagnostics.error_count()));
     ExitCode::from(1)
+}
+
+/// Seconds with two decimals, with the decimal comma in Vietnamese.
+fn seconds(seconds: f64) -> String {
+    let text = format!("{seconds:.2}");
+    match msg::language() {
+        Language::Vietnamese => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
+/// The language the command line or the environment asks for: the last
+/// `--lang` (read before clap, so that `--help` is already translated),
+/// else the locale.
+fn language_asked(args: impl Iterator<Item = std::ffi::OsString>) -> Language {
+    let mut asked = None;
+    let mut args = args.map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            break;
+        }
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_owned),
+            None => None,
+        };
+        match value.as_deref() {
+            Some("en") => asked = Some(Language::English),
+            Some("vi") => asked = Some(Language::Vietnamese),
+            _ => {}
+        }
+    }
+    asked.unwrap_or_else(Language::from_environment)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asked(args: &[&str]) -> Language {
+        language_asked(args.iter().map(std::ffi::OsString::from))
+    }
+
+    #[test]
+    fn lang_flag_wins_over_the_locale() {
+        assert_eq!(asked(&["build", "--lang", "en"]), Language::English);
+        assert_eq!(asked(&["--lang=en", "check"]), Language::English);
+        assert_eq!(asked(&["--lang=en", "--lang", "vi"]), Language::Vietnamese);
+        // After `--`, words are values, not options.
+        assert_eq!(
+            asked(&["--lang", "vi", "--", "--lang", "en"]),
+            Language::Vietnamese
+        );
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+        help_vi::translate(Cli::command()).debug_assert();
+    }
+
+    #[test]
+    fn every_command_and_option_has_a_vietnamese_help() {
+        help_vi::check_every_text_is_translated(&Cli::command());
+        let help = help_vi::translate(Cli::command()).render_help().to_string();
+        assert!(help.contains("Cách dùng:"), "{help}");
+        assert!(help.contains("Dựng trang vào thư mục xuất bản"), "{help}");
+    }
 }

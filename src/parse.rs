@@ -32,9 +32,13 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
     match format {
         Format::Toml => toml::from_str(source).map_err(|e| {
             let d = friendly(&first_line(e.message()));
-            match e.span() {
+            let d = match e.span() {
                 Some(span) => d.at_offset(source, span.start),
                 None => d,
+            };
+            match (&d.hint, d.snippet.as_deref().and_then(hint_for_line)) {
+                (None, Some(hint)) => d.with_hint(hint),
+                _ => d,
             }
         }),
         Format::Json => serde_json::from_str(source).map_err(|e| {
@@ -113,9 +117,12 @@ fn friendly(message: &str) -> Diagnostic {
         let key = rest.split('`').next().unwrap_or(rest);
         return Diagnostic::error(msg::missing_key(key)).with_hint(msg::hint_add_key(key));
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
+    let wrong = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some(rest) = wrong {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            let message = msg::wrong_type(&describe_found(found), describe_expected(expected));
+            let message = msg::wrong_type(&describe_found(found), &describe_expected(expected));
             // "85,5" in quotes: a decimal comma, as Vietnamese is written.
             let comma_number = found
                 .strip_prefix("string \"")
@@ -128,7 +135,41 @@ fn friendly(message: &str) -> Diagnostic {
             };
         }
     }
-    Diagnostic::error(message)
+    // chiso's own complaints (a date that is not one) start with the value
+    // in backticks; the parsers' own words are said as syntax errors.
+    if message.starts_with('`') || message == msg::expected_date() {
+        return Diagnostic::error(message);
+    }
+    Diagnostic::error(msg::syntax(message))
+}
+
+/// A hint for the commonest slips in a TOML line that does not parse: a
+/// decimal comma (`score = 90,5`), a date written day/month/year
+/// (`date = 20/02/2025`), text without quotes.
+fn hint_for_line(line: &str) -> Option<String> {
+    let (key, value) = line.split_once('=')?;
+    let (key, value) = (key.trim(), value.split('#').next()?.trim());
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    if let Some((whole, fraction)) = value.split_once(',') {
+        let unsigned = whole.strip_prefix('-').unwrap_or(whole);
+        if digits(unsigned) && digits(fraction) {
+            return Some(msg::hint_decimal_comma(&format!(
+                "{key} = {whole}.{fraction}"
+            )));
+        }
+    }
+    let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
+    if let [day, month, year] = parts[..] {
+        let short = |t: &str| digits(t) && t.len() <= 2;
+        if short(day) && short(month) && digits(year) && year.len() == 4 {
+            return Some(msg::hint_date_form(&format!(
+                "{key} = {year}-{month:0>2}-{day:0>2}"
+            )));
+        }
+    }
+    let bare_text = value.chars().next().is_some_and(char::is_alphabetic)
+        && !matches!(value, "true" | "false" | "inf" | "nan");
+    bare_text.then(msg::hint_quote_text)
 }
 
 fn describe_found(found: &str) -> String {
@@ -138,22 +179,22 @@ fn describe_found(found: &str) -> String {
             .map(|v| v.trim_matches('`').to_owned())
     };
     if let Some(text) = value("string ") {
-        format!("the text {text}")
+        msg::found_text(&text)
     } else if let Some(n) = value("integer ").or_else(|| value("floating point ")) {
-        format!("the number {n}")
+        msg::found_number(&n)
     } else if let Some(b) = value("boolean ") {
         format!("`{b}`")
     } else {
         match found {
-            "sequence" => "a list".to_owned(),
-            "map" => "a table".to_owned(),
+            "sequence" => msg::term("a list"),
+            "map" => msg::term("a table"),
             other => other.to_owned(),
         }
     }
 }
 
-fn describe_expected(expected: &str) -> &str {
-    match expected {
+fn describe_expected(expected: &str) -> String {
+    msg::term(match expected {
         "f64" | "f32" => "a number",
         "u32" | "u64" | "i32" | "i64" | "usize" | "u8" | "u16" => "a whole number",
         "a string" | "a borrowed string" => "text in quotes",
@@ -162,7 +203,7 @@ fn describe_expected(expected: &str) -> &str {
         "a date such as 2024-02-22" => "a date such as 2024-02-22",
         e if e.starts_with("struct ") || e == "a map" => "a table",
         e => e,
-    }
+    })
 }
 
 fn first_line(message: &str) -> String {
@@ -236,6 +277,73 @@ mod tests {
         assert_eq!(d.hint.as_deref(), Some("the keys allowed here are `year`"));
         let d = parse_document::<Doc>("", Format::Toml).unwrap_err();
         assert_eq!(d.message, "the required key `year` is missing");
+    }
+
+    fn hint_of(source: &str) -> Option<String> {
+        parse_document::<toml::Table>(source, Format::Toml)
+            .unwrap_err()
+            .hint
+    }
+
+    #[test]
+    fn a_decimal_comma_gets_a_hint() {
+        assert_eq!(
+            hint_of("year = 2023\nscore = 90,5\n").as_deref(),
+            Some("in a .toml file, decimals are written with a point: score = 90.5")
+        );
+        assert_eq!(
+            hint_of("score = -1,25 # note").as_deref(),
+            Some("in a .toml file, decimals are written with a point: score = -1.25")
+        );
+    }
+
+    #[test]
+    fn a_day_month_year_date_gets_a_hint() {
+        assert_eq!(
+            hint_of("date = 20/02/2025").as_deref(),
+            Some("write dates as year-month-day, without quotes: date = 2025-02-20")
+        );
+        assert_eq!(
+            hint_of("date = 7.5.2024").as_deref(),
+            Some("write dates as year-month-day, without quotes: date = 2024-05-07")
+        );
+    }
+
+    #[test]
+    fn text_without_quotes_gets_a_hint() {
+        assert_eq!(
+            hint_of("name = Sở Nội vụ").as_deref(),
+            Some("put text in double quotes, e.g. name = \"Sở Nội vụ\"")
+        );
+        assert_eq!(hint_of("[[result]\n"), None);
+    }
+
+    #[test]
+    fn a_date_in_json_that_does_not_parse_is_said_plainly() {
+        #[derive(Debug, Deserialize)]
+        struct Dated {
+            #[allow(dead_code)]
+            date: crate::date::Date,
+        }
+        let d = parse_document::<Dated>(r#"{"date": "20/02/2025"}"#, Format::Json).unwrap_err();
+        assert_eq!(
+            d.message,
+            "`20/02/2025` is not a date; write it as YYYY-MM-DD, e.g. 2024-02-22"
+        );
+    }
+
+    #[test]
+    fn a_negative_whole_number_is_said_plainly() {
+        #[derive(Debug, Deserialize)]
+        struct Ranked {
+            #[allow(dead_code)]
+            rank: u32,
+        }
+        let d = parse_document::<Ranked>("rank = -1", Format::Toml).unwrap_err();
+        assert_eq!(
+            d.message,
+            "found the number -1 where a whole number was expected"
+        );
     }
 
     #[test]

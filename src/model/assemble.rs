@@ -386,7 +386,10 @@ impl Context<'_> {
         for (i, result) in file.results.iter().enumerate() {
             let row_path = |key| [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
             let Some(&unit) = self.ids.units.get(&result.unit) else {
-                let hint = suggest(&self.ids.units, &result.unit, "unit");
+                let hint = unit_named(&site.units, &result.unit).map_or_else(
+                    || suggest(&self.ids.units, &result.unit, "unit"),
+                    msg::hint_id_not_name,
+                );
                 let d = self.at(
                     file_index,
                     &row_path("unit"),
@@ -474,6 +477,20 @@ impl Context<'_> {
         });
         (self.diagnostics.error_count() == errors_before).then_some(table)
     }
+}
+
+/// The id of the unit whose name, current or former, is `text` (ignoring
+/// case and diacritics): a name written where the unit's id goes.
+fn unit_named<'a>(units: &'a [crate::data::schema::UnitDef], text: &str) -> Option<&'a str> {
+    let folded = vi::fold(text);
+    units
+        .iter()
+        .find(|u| {
+            std::iter::once(&u.name)
+                .chain(&u.former_names)
+                .any(|name| vi::fold(name) == folded)
+        })
+        .map(|u| u.id.as_str())
 }
 
 pub(super) fn suggest(ids: &Ids, wrong: &str, what: &str) -> String {

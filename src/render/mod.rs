@@ -625,7 +625,7 @@ fn lower_first(text: &str) -> String {
 fn in_template(d: Diagnostic, sources: &Sources, name: &str) -> Diagnostic {
     match sources.get(name) {
         Some((_, true)) => d.in_file(format!("{TEMPLATES_DIR}/{name}")),
-        Some((_, false)) => d.in_file(format!("(built-in template) {name}")),
+        Some((_, false)) => d.in_file(msg::built_in_template(name)),
         None => d,
     }
 }

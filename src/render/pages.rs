@@ -22,6 +22,7 @@ use super::views::{
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
 use crate::diagnostic::Diagnostic;
+use crate::messages as msg;
 use crate::model::Site;
 use crate::vi;
 
@@ -379,23 +380,18 @@ impl<'a> Env<'a> {
     pub fn describe(&self, page: &Page) -> String {
         let site = self.site;
         match page {
-            Page::Home => "the home page".into(),
-            Page::Index(i) => format!("the page of index `{}`", site.indices[*i].id),
-            Page::Year(n) => format!("the page of year {}", self.years[*n]),
-            Page::Ranking(year, g) => {
-                format!("the ranking page for {year}, {}", site.groups[*g].id)
-            }
-            Page::Unit(u) => format!("the page of unit `{}`", site.units[*u].id),
-            Page::ArticleList(n) => format!("article list page {n}"),
-            Page::Article(a) => format!("the article {}", self.content.articles[*a].file.display()),
-            Page::Tag(slug) => format!(
-                "the page of tag `{}`",
-                self.tags.get(slug).map_or("", |t| t.0)
-            ),
-            Page::Tags => "the list of tags".into(),
-            Page::Data => "the open data page".into(),
-            Page::Search => "the search page".into(),
-            Page::NotFound => "the not-found page".into(),
+            Page::Home => msg::page_home(),
+            Page::Index(i) => msg::page_index(&site.indices[*i].id),
+            Page::Year(n) => msg::page_year(self.years[*n]),
+            Page::Ranking(year, g) => msg::page_ranking(*year, &site.groups[*g].id),
+            Page::Unit(u) => msg::page_unit(&site.units[*u].id),
+            Page::ArticleList(n) => msg::page_article_list(*n),
+            Page::Article(a) => msg::page_article(self.content.articles[*a].file.display()),
+            Page::Tag(slug) => msg::page_tag(self.tags.get(slug).map_or("", |t| t.0)),
+            Page::Tags => msg::page_tags(),
+            Page::Data => msg::page_data(),
+            Page::Search => msg::page_search(),
+            Page::NotFound => msg::page_not_found(),
         }
     }
 

@@ -111,12 +111,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
             connections::accept_forever(listener, move |stream| answer(stream, &shared))
         });
     }
-    println!("Serving the site at http://{address}/ (Ctrl+C to stop)");
+    println!("{}", msg::serving(address));
     if !address.ip().is_loopback() {
-        println!(
-            "warning: listening on {}, so other computers can see the preview",
-            address.ip()
-        );
+        println!("{}", msg::serving_to_network(address.ip()));
     }
 
     loop {
@@ -140,24 +137,18 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    let what = if changed.is_empty() {
-        "Built".to_owned()
-    } else {
-        format!("Rebuilt after changes in {changed}:")
-    };
     match session.rebuild(changed_paths) {
         Ok(site) => {
             eprint!("{}", site.warnings);
-            let only = if site.partial {
-                " (only what the edit touched)"
+            let (pages, millis) = (site.pages, site.elapsed.as_millis());
+            let line = if changed.is_empty() {
+                msg::served_built(pages, millis)
+            } else if site.partial {
+                msg::served_rebuilt_partly(&changed, pages, millis)
             } else {
-                ""
+                msg::served_rebuilt(&changed, pages, millis)
             };
-            println!(
-                "{what} {} pages{only} in {} ms",
-                site.pages,
-                site.elapsed.as_millis()
-            );
+            println!("{line}");
             shared.update(|s| {
                 s.site = Some(Arc::new(site.files));
                 s.error = None;
@@ -167,20 +158,17 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
             let text = diagnostics.to_string();
             eprint!("{text}");
             let errors = diagnostics.error_count();
-            let what = if changed.is_empty() {
-                "The build".to_owned()
+            let failed = if changed.is_empty() {
+                msg::serve_build_failed(errors)
             } else {
-                format!("The rebuild after changes in {changed}")
+                msg::serve_rebuild_failed(&changed, errors)
             };
             let serving = if shared.snapshot().site.is_some() {
-                "still serving the last good site"
+                msg::still_serving()
             } else {
-                "nothing to serve until the errors are fixed"
+                msg::nothing_to_serve()
             };
-            println!(
-                "{what} failed with {errors} error{}; {serving}",
-                if errors == 1 { "" } else { "s" }
-            );
+            println!("{failed}; {serving}");
             shared.update(|s| s.error = Some(text));
         }
     }

@@ -243,6 +243,7 @@ fn the_command_line_builds_and_exits_with_the_right_code() {
     let out = site.path().join("out");
     let run = |args: &[&str]| {
         Command::new(env!("CARGO_BIN_EXE_chiso"))
+            .env("LC_ALL", "en_US.UTF-8")
             .args(args)
             .output()
             .unwrap()

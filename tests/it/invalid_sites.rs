@@ -2,7 +2,9 @@
 //! under `tests/fixtures/invalid/` holds the files that differ from
 //! `tests/fixtures/minimal/` and `expected.snap`, an insta snapshot of the
 //! exact terminal output of `chiso build` on it (every message, location,
-//! snippet, hint and the closing line). A failed build must write nothing.
+//! snippet, hint and the closing line), in Vietnamese, the default. A failed
+//! build must write nothing. One case is also snapshotted with `--lang en`,
+//! as `expected.en.snap`, so both languages are covered.
 //!
 //! To accept a deliberate change of wording, run
 //! `INSTA_UPDATE=always cargo test --test it invalid_sites` (or
@@ -20,7 +22,7 @@ use crate::common::*;
 fn is_expectation(relative: &Path) -> bool {
     relative
         .to_str()
-        .is_some_and(|name| name.starts_with("expected.snap"))
+        .is_some_and(|name| name.starts_with("expected."))
 }
 
 fn overlay(from: &Path, to: &Path) {
@@ -39,14 +41,29 @@ fn overlay(from: &Path, to: &Path) {
     }
 }
 
-/// What `chiso build` prints on the minimal site with the case's files laid
-/// over it (standard output, then standard error), its exit code, and
-/// whether the output folder exists afterwards.
-fn run_case(case: &Path) -> (String, Option<i32>, bool) {
+/// What `chiso build` (with `options`) prints on the minimal site with the
+/// case's files laid over it (standard output, then standard error), its
+/// exit code, and whether the output folder exists afterwards. The locale is
+/// removed from the environment, so the default language is what is tested.
+fn run_case(case: &Path, options: &[&str]) -> (String, Option<i32>, bool) {
+    run_case_in(case, options, None)
+}
+
+/// [`run_case`] with `LANG` set to `lang`.
+fn run_case_in(case: &Path, options: &[&str], lang: Option<&str>) -> (String, Option<i32>, bool) {
     let site = fixture("minimal");
     overlay(case, site.path());
-    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_chiso"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
+    if let Some(lang) = lang {
+        command.env("LANG", lang);
+    }
+    let output = command
         .arg("build")
+        .args(options)
         .current_dir(site.path())
         .output()
         .unwrap();
@@ -77,7 +94,7 @@ fn every_invalid_fixture_prints_its_exact_report_and_writes_nothing() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case.file_name().unwrap().to_string_lossy().into_owned();
-        let (printed, code, written) = run_case(case);
+        let (printed, code, written) = run_case(case, &[]);
         if code != Some(1) {
             failures.push(format!("{name}: exit code {code:?}, not 1"));
         }
@@ -100,6 +117,31 @@ fn every_invalid_fixture_prints_its_exact_report_and_writes_nothing() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn lang_en_prints_the_report_in_english() {
+    let name = "data-and-template-errors-together";
+    let case = example_root().join("tests/fixtures/invalid").join(name);
+    let (printed, code, written) = run_case(&case, &["--lang", "en"]);
+    assert_eq!(code, Some(1));
+    assert!(!written);
+    insta::with_settings!({
+        snapshot_path => case.clone(),
+        prepend_module_to_snapshot => false,
+        omit_expression => true,
+        description => format!("chiso build --lang en on tests/fixtures/invalid/{name}"),
+    }, {
+        insta::assert_snapshot!("expected.en", printed);
+    });
+    // An English locale chooses English too, and --lang vi overrides it.
+    assert_eq!(run_case_in(&case, &[], Some("en_US.UTF-8")).0, printed);
+    let vietnamese = run_case(&case, &[]).0;
+    assert_eq!(
+        run_case_in(&case, &["--lang", "vi"], Some("en_US.UTF-8")).0,
+        vietnamese
+    );
+    assert_ne!(vietnamese, printed);
 }
 
 #[cfg(unix)]

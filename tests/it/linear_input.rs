@@ -163,6 +163,7 @@ fn importing_a_hundred_thousand_bad_rows_is_linear() {
                 "import", "hong.csv", "--index", "chi-so", "--year", "2024", "--group", "khoi",
             ])
             .current_dir(site.path())
+            .env("LC_ALL", "en_US.UTF-8")
             .output()
             .expect("cannot run chiso")
     });

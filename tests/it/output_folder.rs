@@ -14,6 +14,8 @@ use crate::common::*;
 
 fn chiso(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chiso"))
+        // English, as these assertions are written (the binary speaks Vietnamese by default).
+        .env("LC_ALL", "en_US.UTF-8")
         .args(args)
         .current_dir(dir)
         .output()

@@ -44,7 +44,10 @@ impl Server {
     }
 
     fn spawn(mut command: Command) -> Server {
+        // English, as these assertions are written (the binary speaks
+        // Vietnamese by default).
         let mut child = command
+            .env("LC_ALL", "en_US.UTF-8")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

@@ -75,6 +75,7 @@ fn nfd_and_bom_files_give_the_same_site_as_nfc() {
 #[test]
 fn check_on_the_example_site_prints_one_ok_line() {
     let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["check", "--root"])
         .arg(example_root())
         .output()
@@ -91,6 +92,7 @@ fn check_on_the_example_site_prints_one_ok_line() {
 fn check_writes_nothing() {
     let site = fixture("minimal");
     let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("LC_ALL", "en_US.UTF-8")
         .args(["check", "--root"])
         .arg(site.path())
         .output()

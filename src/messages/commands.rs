@@ -1,0 +1,195 @@
+//! Messages of the editor's commands (`build`, `check`, `new`, `init`,
+//! `import`, `templates`): their problems and the lines they print.
+
+use std::fmt::Display;
+
+messages! {
+    cannot_open_site(root: impl Display, error: impl Display) {
+        vi: "không mở được thư mục của trang {root}: {error}",
+        en: "cannot open the site folder {root}: {error}",
+    }
+    cannot_create(path: impl Display, error: impl Display) {
+        vi: "không tạo được {path}: {error}",
+        en: "cannot create {path}: {error}",
+    }
+    already_exists(path: impl Display) {
+        vi: "{path} đã tồn tại",
+        en: "{path} already exists",
+    }
+    hint_other_title() {
+        vi: "chọn tiêu đề khác, hoặc sửa tệp đã có",
+        en: "choose another title, or edit the existing file",
+    }
+    hint_force() {
+        vi: "thêm --force để ghi đè, hoặc chọn tệp khác bằng --output",
+        en: "add --force to replace it, or choose another file with --output",
+    }
+    title_without_slug() {
+        vi: "tiêu đề không có chữ cái hay chữ số nào để đặt tên tệp",
+        en: "the title has no letters or digits to make a file name from",
+    }
+    hint_article_title() {
+        vi: "chiso new article \"Kết quả Chỉ số CCHC năm 2024\"",
+        en: "chiso new article \"Kết quả Chỉ số CCHC năm 2024\"",
+        neutral
+    }
+    province_without_letters() {
+        vi: "tên tỉnh không có chữ cái nào",
+        en: "the province name has no letters",
+    }
+    hint_init() {
+        vi: "chiso init cchc-quang-binh --province \"Quảng Bình\"",
+        en: "chiso init cchc-quang-binh --province \"Quảng Bình\"",
+        neutral
+    }
+    folder_not_empty(dir: impl Display) {
+        vi: "{dir} không trống",
+        en: "{dir} is not empty",
+    }
+    hint_new_folder() {
+        vi: "đặt tên một thư mục mới: chiso init DIR sẽ tạo thư mục DIR",
+        en: "give a new folder name: chiso init DIR creates DIR",
+    }
+    unknown_template(name: impl Display) {
+        vi: "không có giao diện dựng sẵn `{name}`",
+        en: "there is no built-in template `{name}`",
+    }
+    hint_list_templates() {
+        vi: "`chiso templates` liệt kê các giao diện dựng sẵn",
+        en: "`chiso templates` lists the built-in templates",
+    }
+    hint_force_template() {
+        vi: "trang đã sửa giao diện này: thêm --force để thay nó bằng bản dựng sẵn",
+        en: "the site already changed this template: add --force to replace it with the built-in one",
+    }
+    not_a_folder(path: impl Display) {
+        vi: "{path} đã tồn tại và không phải là thư mục",
+        en: "{path} exists and is not a folder",
+    }
+    no_data_file(root: impl Display, stem: &str) {
+        vi: "{root} không có data/{stem}.toml hay data/{stem}.json",
+        en: "{root} has no data/{stem}.toml or data/{stem}.json",
+    }
+    no_such_id(what: &str, id: &str) {
+        let what = super::term(what);
+        vi: "không có {what} `{id}` trong data/",
+        en: "there is no {what} `{id}` in data/",
+    }
+    hint_known_ids(known: &[&str]) {
+        let known = known.join(", ");
+        vi: "các mã hiện có: {known}",
+        en: "known: {known}",
+    }
+    csv_header_unknown() {
+        vi: "dòng đầu tiên không có tên cột đơn vị và cột điểm",
+        en: "the first row does not name a unit column and a score column",
+    }
+    hint_csv_header() {
+        vi: "đặt tên cột ở dòng đầu tiên: \"Đơn vị\" và \"Điểm\" (hoặc \"Điểm đạt\" và \"Điểm tối đa\"); \"Thứ hạng\" có thể có hoặc không; xem hướng dẫn của chiso, mục “Thêm kết quả của một năm”",
+        en: "name the columns in the first row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \"Điểm tối đa\"); \"Thứ hạng\" is optional; see chiso's guide, “Thêm kết quả của một năm”",
+    }
+    csv_row_unreadable(error: impl Display) {
+        vi: "không đọc được dòng này: {error}",
+        en: "cannot read this row: {error}",
+    }
+    csv_no_rows() {
+        vi: "tệp có dòng tiêu đề nhưng không có dòng dữ liệu nào",
+        en: "the file has a header but no rows",
+    }
+    csv_empty_cell(what: &str) {
+        let what = super::term(what);
+        vi: "ô {what} đang để trống",
+        en: "the {what} is empty",
+    }
+    csv_not_a_number(what: &str, text: &str) {
+        let what = super::term(what);
+        vi: "{what} `{text}` không phải là số",
+        en: "the {what} `{text}` is not a number",
+    }
+    csv_bad_rank(text: &str) {
+        vi: "thứ hạng `{text}` không phải là số nguyên từ 1 trở lên",
+        en: "the rank `{text}` is not a whole number from 1",
+    }
+    /// [`csv_no_such_unit`] with a near name.
+    csv_no_such_unit_near(name: &str, near: &str) {
+        vi: "không có đơn vị nào tên `{name}`; có phải ý bạn là `{near}`?",
+        en: "no unit is named `{name}`; did you mean `{near}`?",
+    }
+    /// [`csv_no_such_unit`] without one.
+    csv_no_such_unit_anywhere(name: &str) {
+        vi: "không có đơn vị nào tên `{name}` trong data/units",
+        en: "no unit is named `{name}` in data/units",
+    }
+    csv_ambiguous_unit(name: &str, ids: &[String]) {
+        let ids = ids.join(", ");
+        vi: "`{name}` là tên của nhiều đơn vị: {ids}",
+        en: "`{name}` names more than one unit: {ids}",
+    }
+    csv_unit_twice(id: &str, first_line: u64) {
+        vi: "đơn vị `{id}` đã có ở dòng {first_line}",
+        en: "unit `{id}` is already on line {first_line}",
+    }
+
+    // ---- The labels of a diagnostic ----
+
+    label_error() {
+        vi: "lỗi",
+        en: "error",
+    }
+    label_warning() {
+        vi: "cảnh báo",
+        en: "warning",
+    }
+    label_help() {
+        vi: "gợi ý",
+        en: "help",
+    }
+
+    // ---- What the commands print ----
+
+    built(pages: usize, files: usize, changed: usize, seconds: &str, output: impl Display) {
+        vi: "Đã dựng {pages} trang ({files} tệp, {changed} tệp thay đổi) trong {seconds} giây, vào {output}",
+        en: "Built {pages} pages ({files} files, {changed} changed) in {seconds} s into {output}",
+    }
+    check_ok() {
+        vi: "Kiểm tra xong: trang không có lỗi nào",
+        en: "OK: the site has no errors",
+    }
+    build_failed(errors: usize) {
+        let errors = super::terms::error_count(errors);
+        vi: "Không dựng được trang: {errors}. Chưa ghi tệp nào.",
+        en: "Build failed: {errors}. Nothing was written.",
+    }
+    created(path: impl Display) {
+        vi: "Đã tạo {path}",
+        en: "Created {path}",
+    }
+    created_draft(path: impl Display) {
+        vi: "Đã tạo {path} (bản nháp: đặt draft = false để đăng bài)",
+        en: "Created {path} (a draft: set draft = false to publish it)",
+    }
+    site_ready(dir: impl Display) {
+        vi: "Trang đã sẵn sàng: chạy `chiso serve --root {dir}` để xem trước.",
+        en: "The site is ready: run `chiso serve --root {dir}` to preview it.",
+    }
+    template_overridden(name: &str) {
+        vi: "{name}  (bản riêng của trang: templates/{name})",
+        en: "{name}  (the site's own: templates/{name})",
+    }
+    ignored_columns(columns: &str) {
+        vi: "Các cột bị bỏ qua: {columns}",
+        en: "Ignored columns: {columns}",
+    }
+    imported(rows: usize, path: impl Display) {
+        vi: "Đã ghi {rows} kết quả vào {path}; chạy `chiso check` để kiểm tra bảng",
+        en: "Wrote {rows} results to {path}; run `chiso check` to check the table",
+    }
+}
+
+/// Whether the import found a near name, as the callers pass it.
+pub fn csv_no_such_unit(name: &str, near: Option<&str>) -> String {
+    match near {
+        Some(near) => csv_no_such_unit_near(name, near),
+        None => csv_no_such_unit_anywhere(name),
+    }
+}

@@ -1,0 +1,69 @@
+//! Messages about articles and the home text: front matter, slugs, where a
+//! page belongs, links between pages.
+
+messages! {
+    no_front_matter() {
+        vi: "tệp không mở đầu bằng phần thông tin bài viết (front matter)",
+        en: "the file does not start with front matter",
+    }
+    hint_front_matter() {
+        vi: "mở đầu tệp bằng một dòng `+++`, tiếp theo là `title = \"…\"` và các khóa khác, rồi một dòng `+++` để đóng lại",
+        en: "start the file with a line `+++`, then `title = \"…\"` and the other keys, then a closing `+++` line",
+    }
+    front_matter_not_closed() {
+        vi: "phần thông tin bài viết (front matter) chưa được đóng lại",
+        en: "the front matter is not closed",
+    }
+    hint_close_front_matter() {
+        vi: "có phải bạn quên dòng `+++` đóng lại sau phần thông tin bài viết?",
+        en: "did you forget the closing `+++` line after the front matter?",
+    }
+    empty_title() {
+        vi: "tiêu đề đang để trống",
+        en: "the title is empty",
+    }
+    no_date() {
+        vi: "bài viết này không có ngày",
+        en: "this article has no date",
+    }
+    hint_add_date() {
+        vi: "thêm `date = 2024-05-08` vào phần thông tin bài viết",
+        en: "add `date = 2024-05-08` to the front matter",
+    }
+    bad_slug(slug: &str) {
+        vi: "không dùng được slug `{slug}`: slug không được là một đường dẫn",
+        en: "the slug `{slug}` is not allowed: it must not be a path",
+    }
+    hint_slug() {
+        vi: "viết slug bằng các từ nối bằng gạch ngang, ví dụ slug = \"chi-so-cchc-2023\"; không có '/', '\\', '..' hay ký hiệu ổ đĩa",
+        en: "write the slug as words, e.g. slug = \"chi-so-cchc-2023\"; no '/', '\\', '..' or drive letters",
+    }
+    no_slug() {
+        vi: "bài viết này không có slug dùng được",
+        en: "this article has no usable slug",
+    }
+    hint_no_slug() {
+        vi: "đổi tên tệp, hoặc đặt `slug` trong phần thông tin bài viết",
+        en: "rename the file, or set `slug` in the front matter",
+    }
+    page_place_unknown() {
+        vi: "chiso không biết trang này thuộc về đâu nên bỏ qua nó",
+        en: "chiso does not know where this page belongs, so it is ignored",
+    }
+    hint_content_layout() {
+        vi: "bài viết đặt trong content/tin-tuc/, phần giới thiệu của trang chủ trong content/_index.md",
+        en: "articles go in content/tin-tuc/, the home page text in content/_index.md",
+    }
+    broken_link(url: &str) {
+        vi: "liên kết `{url}` không dẫn tới trang nào của trang web",
+        en: "the link `{url}` leads to no page of the site",
+    }
+    broken_anchor(url: &str, anchor: &str) {
+        vi: "liên kết `{url}` dẫn tới một trang không có `#{anchor}`",
+        en: "the link `{url}` leads to a page that has no `#{anchor}`",
+    }
+    hint_check_link() {
+        vi: "kiểm tra lại địa chỉ: các trang của trang web có dạng /xep-hang/<năm>/<khối>/, /don-vi/<đơn vị>/, /chi-so/<chỉ số>/, /nam/<năm>/, /tin-tuc/<slug>/ và /the/<thẻ>/",
+        en: "check the address: the site's pages are /xep-hang/<year>/<group>/, /don-vi/<unit>/, /chi-so/<index>/, /nam/<year>/, /tin-tuc/<slug>/ and /the/<tag>/",
+    }
+}

@@ -1,0 +1,64 @@
+//! Messages about the definitions in data/: ids of units, groups, regions
+//! and indices, scales and decimals.
+
+use super::term;
+
+messages! {
+    duplicate_id(what: &str, id: &str) {
+        let what = term(what);
+        let id = super::quoted(id);
+        vi: "mã {what} `{id}` được khai báo hai lần",
+        en: "the {what} id `{id}` is defined twice",
+    }
+    hint_distinct_ids() {
+        vi: "đặt cho mỗi mục một mã khác nhau",
+        en: "give each one a different id",
+    }
+    invalid_id(what: &str, id: &str) {
+        let what = term(what);
+        let id = super::quoted(id);
+        vi: "mã {what} `{id}` không phải là mã hợp lệ",
+        en: "the {what} id `{id}` is not a valid id",
+    }
+    hint_id_form(suggestion: &str) {
+        let suggestion = super::quoted(suggestion);
+        vi: "mã xuất hiện trong địa chỉ trang: chỉ dùng chữ thường không dấu, chữ số và '-', ví dụ `{suggestion}`",
+        en: "ids appear in URLs: use lowercase letters without diacritics, digits and '-', e.g. `{suggestion}`",
+    }
+    undefined(what: &str, id: &str) {
+        let what = term(what);
+        let id = super::quoted(id);
+        vi: "{what} `{id}` chưa được khai báo",
+        en: "{what} `{id}` is not defined",
+    }
+    hint_define_first(what: &str) {
+        let what = term(what);
+        vi: "hãy khai báo {what} này trước, hoặc kiểm tra lại chính tả",
+        en: "define the {what} first, or check the spelling",
+    }
+    hint_id_not_name(id: &str) {
+        vi: "ở đây cần ghi mã của đơn vị, không phải tên: `{id}`",
+        en: "write the unit's id here, not its name: `{id}`",
+    }
+    scale_inverted(index: &str) {
+        vi: "thang điểm của chỉ số `{index}` có min không nhỏ hơn max",
+        en: "index `{index}` has a scale whose min is not below its max",
+    }
+    hint_scale() {
+        vi: "viết thang điểm dạng {{ min = 0, max = 100 }}",
+        en: "write the scale as {{ min = 0, max = 100 }}",
+    }
+    too_many_decimals(decimals: u32) {
+        vi: "{decimals} chữ số thập phân là nhiều hơn mức chiso hỗ trợ (tối đa 6)",
+        en: "{decimals} decimals is more than chiso supports (at most 6)",
+    }
+    not_a_number(key: &str) {
+        let key = super::quoted(key);
+        vi: "`{key}` không phải là một số hữu hạn",
+        en: "`{key}` is not a finite number",
+    }
+    hint_write_number() {
+        vi: "viết một số như 88.35 (nan và inf không phải là điểm)",
+        en: "write a number such as 88.35 (nan and inf are not scores)",
+    }
+}

@@ -1,0 +1,29 @@
+//! What editors are told about their text in the reader's browser: raw
+//! HTML, heading attributes, refused URL schemes.
+
+messages! {
+    raw_html(html: &str) {
+        vi: "mã HTML được hiện thành chữ, không được chạy: `{html}`",
+        en: "raw HTML is shown as text, not run: `{html}`",
+    }
+    hint_raw_html() {
+        vi: "hãy viết bằng Markdown (liên kết, chữ nhấn mạnh, danh sách, bảng); chỉ khi mọi người sửa trang này đều đáng tin cậy mới đặt `unsafe_html = true` trong config.toml, và khi đó mọi đoạn mã script trong mọi văn bản đều chạy trên trang",
+        en: "write it in Markdown (links, emphasis, lists, tables); only if everyone who edits this site is trusted, set `unsafe_html = true` in config.toml, and then any script in any text runs on the site",
+    }
+    heading_attributes(names: &str) {
+        vi: "các thuộc tính của tiêu đề ngoài id và class bị bỏ đi: `{names}`",
+        en: "heading attributes other than an id and classes are dropped: `{names}`",
+    }
+    hint_heading_attributes() {
+        vi: "chỉ giữ `{{#id .class}}`: các thuộc tính khác, như `onclick`, có thể chạy mã",
+        en: "keep `{{#id .class}}` only: other attributes, such as `onclick`, could run code",
+    }
+    forbidden_url(url: &str, scheme: &str) {
+        vi: "không được dùng địa chỉ dạng `{scheme}:`: `{url}`",
+        en: "a `{scheme}:` URL is not allowed: `{url}`",
+    }
+    hint_forbidden_url() {
+        vi: "hãy liên kết tới một địa chỉ `https://` hoặc một trang của trang web: địa chỉ `javascript:`, `vbscript:` và `data:` (trừ hình ảnh) có thể chạy mã trên trình duyệt của người đọc",
+        en: "link to an `https://` address or to a page of the site: `javascript:`, `vbscript:` and `data:` URLs (other than images) can run code in the reader's browser",
+    }
+}

@@ -1,0 +1,76 @@
+//! Messages about TOML and JSON that does not parse or does not fit its
+//! format, with hints for the commonest slips.
+
+messages! {
+    unknown_key(key: &str) {
+        let key = super::quoted(key);
+        vi: "khóa `{key}` không có trong định dạng của tệp",
+        en: "unknown key `{key}`",
+    }
+    hint_did_you_mean(near: &str) {
+        vi: "có phải ý bạn là `{near}`?",
+        en: "did you mean `{near}`?",
+    }
+    hint_allowed_keys(keys: &str) {
+        vi: "các khóa được dùng ở đây là {keys}",
+        en: "the keys allowed here are {keys}",
+    }
+    missing_key(key: &str) {
+        vi: "thiếu khóa bắt buộc `{key}`",
+        en: "the required key `{key}` is missing",
+    }
+    hint_add_key(key: &str) {
+        vi: "thêm `{key} = …` vào đây",
+        en: "add `{key} = …` here",
+    }
+    wrong_type(found: &str, expected: &str) {
+        vi: "ở đây cần {expected}, nhưng lại ghi {found}",
+        en: "found {found} where {expected} was expected",
+    }
+    /// What the parser found, for [`wrong_type`]: a text in quotes.
+    found_text(text: &str) {
+        vi: "chữ {text}",
+        en: "the text {text}",
+    }
+    /// What the parser found, for [`wrong_type`]: a number.
+    found_number(number: &str) {
+        vi: "số {number}",
+        en: "the number {number}",
+    }
+    hint_decimal_point_in_data(number: &str) {
+        vi: "trong tệp dữ liệu, số viết không có ngoặc kép và dùng dấu chấm thập phân: {number}",
+        en: "data files write numbers without quotes and with a decimal point: {number}",
+    }
+    /// The parser's own words, when chiso has none better.
+    syntax(detail: &str) {
+        vi: "viết sai cú pháp: {detail}",
+        en: "{detail}",
+    }
+    /// A date that is not written year-month-day. Starts with the value in
+    /// backticks, which `parse` relies on.
+    not_a_date(text: &str) {
+        vi: "`{text}` không phải là một ngày; hãy viết theo dạng năm-tháng-ngày (YYYY-MM-DD), ví dụ 2024-02-22",
+        en: "`{text}` is not a date; write it as YYYY-MM-DD, e.g. 2024-02-22",
+    }
+    /// A date that does not exist. Starts with the value in backticks.
+    not_a_calendar_day(text: &str) {
+        vi: "`{text}` không phải là một ngày có thật trên lịch",
+        en: "`{text}` is not a day of the calendar",
+    }
+    expected_date() {
+        vi: "cần một ngày như 2024-02-22",
+        en: "expected a date such as 2024-02-22",
+    }
+    hint_decimal_comma(number: &str) {
+        vi: "trong tệp .toml, số thập phân viết bằng dấu chấm: {number}",
+        en: "in a .toml file, decimals are written with a point: {number}",
+    }
+    hint_date_form(date: &str) {
+        vi: "ngày viết theo dạng năm-tháng-ngày, không có ngoặc kép: {date}",
+        en: "write dates as year-month-day, without quotes: {date}",
+    }
+    hint_quote_text() {
+        vi: "chữ phải đặt trong ngoặc kép, ví dụ name = \"Sở Nội vụ\"",
+        en: "put text in double quotes, e.g. name = \"Sở Nội vụ\"",
+    }
+}

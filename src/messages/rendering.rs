@@ -1,0 +1,160 @@
+//! Messages about rendering and writing the site: templates, shortcodes,
+//! pages that clash, the output folder.
+
+use std::fmt::Display;
+
+messages! {
+    same_url(path: &str, first: &str, second: &str) {
+        vi: "hai trang sẽ cùng được ghi vào /{path}: {first} và {second}",
+        en: "two pages would be written to /{path}: {first} and {second}",
+    }
+    // ---- The pages, as messages name them ----
+
+    page_home() {
+        vi: "trang chủ",
+        en: "the home page",
+    }
+    page_index(id: &str) {
+        vi: "trang của chỉ số `{id}`",
+        en: "the page of index `{id}`",
+    }
+    page_year(year: i32) {
+        vi: "trang của năm {year}",
+        en: "the page of year {year}",
+    }
+    page_ranking(year: i32, group: &str) {
+        vi: "trang bảng xếp hạng năm {year}, khối {group}",
+        en: "the ranking page for {year}, {group}",
+    }
+    page_unit(id: &str) {
+        vi: "trang của đơn vị `{id}`",
+        en: "the page of unit `{id}`",
+    }
+    page_article_list(number: usize) {
+        vi: "trang danh sách bài viết số {number}",
+        en: "article list page {number}",
+    }
+    page_article(file: impl Display) {
+        vi: "bài viết {file}",
+        en: "the article {file}",
+    }
+    page_tag(tag: &str) {
+        vi: "trang của thẻ `{tag}`",
+        en: "the page of tag `{tag}`",
+    }
+    page_tags() {
+        vi: "trang danh sách thẻ",
+        en: "the list of tags",
+    }
+    page_data() {
+        vi: "trang dữ liệu mở",
+        en: "the open data page",
+    }
+    page_search() {
+        vi: "trang tìm kiếm",
+        en: "the search page",
+    }
+    page_not_found() {
+        vi: "trang báo không tìm thấy",
+        en: "the not-found page",
+    }
+
+    hint_different_slug() {
+        vi: "đặt cho một trong hai trang một mã hoặc slug khác",
+        en: "give one of them a different id or slug",
+    }
+    template_failed(page: &str, cause: &str) {
+        let page = super::term(page);
+        vi: "không dựng được {page}: {cause}",
+        en: "cannot render {page}: {cause}",
+    }
+    bad_shortcode(cause: &str) {
+        vi: "không hiển thị được mã chèn (shortcode): {cause}",
+        en: "cannot expand a shortcode: {cause}",
+    }
+    hint_shortcode() {
+        vi: "các mã chèn và tham số của chúng được mô tả trong tài liệu của chiso (README, mục “Data in articles”)",
+        en: "chiso's documentation (its README, “Data in articles”) describes the shortcodes and their arguments",
+    }
+    /// Where a problem in a built-in template is, in place of a file name.
+    built_in_template(name: &str) {
+        vi: "(giao diện dựng sẵn) {name}",
+        en: "(built-in template) {name}",
+    }
+    template_syntax(cause: &str) {
+        vi: "không đọc được giao diện (template): {cause}",
+        en: "the template cannot be read: {cause}",
+    }
+    hint_template_syntax() {
+        vi: "kiểm tra các thẻ {{{{ … }}}} và {{% … %}} quanh chỗ này: có thể một thẻ chưa đóng hoặc viết thiếu",
+        en: "check the {{{{ … }}}} and {{% … %}} tags around this place: one may be unclosed or incomplete",
+    }
+    hint_template_variables(names: &str) {
+        vi: "các biến giao diện này dùng được ở đây: {names}",
+        en: "the variables this template can use here: {names}",
+    }
+    hint_template_fields(names: &str) {
+        vi: "các trường của giá trị này: {names}",
+        en: "the fields this value has: {names}",
+    }
+    hint_template() {
+        vi: "kiểm tra giao diện: một biến không tồn tại, hoặc một bộ lọc nhận sai loại giá trị",
+        en: "check the template: a variable that does not exist, or a filter given the wrong kind of value",
+    }
+    cannot_write(path: impl Display, error: impl Display) {
+        vi: "không ghi được {path}: {error}",
+        en: "cannot write {path}: {error}",
+    }
+    output_protected(output: impl Display, why: impl Display) {
+        vi: "không dùng {output} làm thư mục xuất bản: {why}; mỗi lần dựng trang sẽ thay toàn bộ nội dung trong đó",
+        en: "refusing to use {output} as the output folder: {why}; building replaces everything in it",
+    }
+    protected_site() {
+        vi: "đó là thư mục của trang hoặc chứa thư mục của trang",
+        en: "it is the site folder or holds it",
+    }
+    protected_sources(folder: &str) {
+        vi: "nó nằm trong thư mục `{folder}/` của trang",
+        en: "it lies inside the site's `{folder}/` folder",
+    }
+    protected_home() {
+        vi: "đó là thư mục cá nhân (home) của bạn hoặc chứa nó",
+        en: "it is your home folder or holds it",
+    }
+    protected_root() {
+        vi: "đó là thư mục gốc của một ổ đĩa",
+        en: "it is the root of a disk",
+    }
+    hint_output() {
+        vi: "chọn một thư mục chỉ dùng để chứa trang đã dựng, ví dụ --output public",
+        en: "choose a folder that only holds the built site, e.g. --output public",
+    }
+    output_not_ours(output: impl Display, entries: impl Display) {
+        vi: "không dựng trang vào {output}: thư mục có những tệp không do chiso ghi ({entries}), mà mỗi lần dựng trang sẽ thay toàn bộ thư mục xuất bản",
+        en: "refusing to build into {output}: it holds files that no chiso build wrote ({entries}), and a build replaces everything in its output folder",
+    }
+    hint_output_not_ours() {
+        vi: "chọn một thư mục trống hoặc mới; nếu thư mục này chỉ chứa bản dựng trước đây của chính trang này, hãy xóa nó hoặc thêm --force một lần để chiso nhận nó",
+        en: "choose an empty or new folder; if this folder only holds an earlier build of this site, delete it or add --force once to adopt it",
+    }
+    output_not_a_folder(output: impl Display) {
+        vi: "không ghi được trang vào {output}: đó là một tệp, không phải thư mục",
+        en: "cannot write the site to {output}: it is a file, not a folder",
+    }
+    file_and_folder(path: impl Display) {
+        vi: "trang có tệp `{path}` và đồng thời có tệp nằm trong thư mục cùng tên",
+        en: "the site has a file `{path}` and also files inside a folder of that name",
+    }
+    static_replaces_page(path: &str) {
+        vi: "tệp này sẽ thay thế trang `/{path}` do chiso tạo",
+        en: "this file would replace the page `/{path}` that chiso makes",
+    }
+    hint_static_clash() {
+        vi: "đổi tên hoặc chuyển tệp trong static/; muốn sửa một trang do chiso tạo (như 404.html) thì hãy thay giao diện của nó trong templates/",
+        en: "rename or move the file in static/; to change a page chiso makes (such as 404.html), override its template in templates/ instead",
+    }
+    page_made_twice(path: &str) {
+        vi: "trang `/{path}` được dựng hai lần",
+        en: "the page `/{path}` is made twice",
+    }
+}

@@ -1,0 +1,263 @@
+//! Messages about results tables: units, scores, points, components,
+//! ranks and averages checked against what chiso computes.
+
+use std::fmt::Display;
+
+/// A year, or nothing when the unit's activity has no such bound.
+fn year_or_blank(year: Option<i32>) -> String {
+    year.map_or(String::new(), |y| y.to_string())
+}
+
+messages! {
+    table_twice(index: &str, year: i32, group: &str, other: impl Display) {
+        vi: "kết quả chỉ số `{index}` năm {year} của khối `{group}` được ghi hai lần (cả trong {other})",
+        en: "results for `{index}` {year} in group `{group}` are given twice (also in {other})",
+    }
+    hint_one_file_per_table() {
+        vi: "mỗi chỉ số, năm và khối chỉ ghi trong một tệp",
+        en: "keep one file per index, year and group",
+    }
+    unit_twice(unit: &str) {
+        let unit = super::quoted(unit);
+        vi: "đơn vị `{unit}` xuất hiện hai lần trong bảng này",
+        en: "unit `{unit}` appears twice in this table",
+    }
+    hint_one_result_per_unit() {
+        vi: "mỗi đơn vị chỉ giữ một dòng kết quả",
+        en: "keep one result per unit",
+    }
+    unit_inactive(unit: &str, year: i32, from: Option<i32>, to: Option<i32>) {
+        let from = year_or_blank(from);
+        let to = year_or_blank(to);
+        vi: "đơn vị `{unit}` được xếp hạng năm {year}, ngoài những năm đơn vị còn hoạt động ({from}–{to})",
+        en: "unit `{unit}` is ranked in {year}, outside the years it was active ({from}–{to})",
+    }
+    hint_active_years() {
+        vi: "kiểm tra năm của bảng, hoặc active_from / active_to của đơn vị",
+        en: "check the year of the table, or the unit's active_from / active_to",
+    }
+    score_and_points(unit: &str) {
+        vi: "`{unit}` có cả `score` lẫn `points`",
+        en: "`{unit}` has both `score` and `points`",
+    }
+    hint_score_or_points() {
+        vi: "ghi điểm trực tiếp (score), hoặc ghi điểm đạt kèm điểm tối đa (points và max_points), không ghi cả hai",
+        en: "give the score directly, or as points with max_points, not both",
+    }
+    score_outside_scale(unit: &str, score: f64, index: &str, min: f64, max: f64) {
+        vi: "điểm của `{unit}` là {score}, nằm ngoài thang điểm của `{index}` ({min}–{max})",
+        en: "the score of `{unit}`, {score}, is outside the scale of `{index}` ({min}–{max})",
+    }
+    hint_decimal_point() {
+        vi: "kiểm tra xem dấu thập phân có bị đặt sai chỗ không",
+        en: "check for a misplaced decimal point",
+    }
+    points_above_max(unit: &str, points: f64, max: f64) {
+        vi: "`{unit}` đạt {points} điểm, nhiều hơn điểm tối đa {max}",
+        en: "`{unit}` has {points} points, more than its maximum of {max}",
+    }
+    negative_points(unit: &str, points: f64) {
+        vi: "`{unit}` đạt {points} điểm, nhỏ hơn 0",
+        en: "`{unit}` has {points} points, below zero",
+    }
+    hint_check_points() {
+        vi: "kiểm tra points và max_points",
+        en: "check points and max_points",
+    }
+    max_points_not_positive(unit: &str, max: f64) {
+        vi: "`{unit}` có max_points bằng {max}",
+        en: "`{unit}` has a max_points of {max}",
+    }
+    hint_max_points_positive() {
+        vi: "max_points phải lớn hơn 0",
+        en: "max_points must be above zero",
+    }
+    points_without_max(unit: &str) {
+        vi: "`{unit}` có điểm đạt (points) nhưng không có max_points",
+        en: "`{unit}` has points but no max_points",
+    }
+    hint_add_max_points() {
+        vi: "thêm max_points: điểm tối đa của riêng đơn vị",
+        en: "add max_points: the unit's own maximum",
+    }
+    no_score_in_complete_table(unit: &str) {
+        vi: "`{unit}` không có điểm trong một bảng đầy đủ",
+        en: "`{unit}` has no score in a complete table",
+    }
+    hint_add_score() {
+        vi: "thêm `score`, hoặc `points` kèm `max_points`",
+        en: "add `score`, or `points` with `max_points`",
+    }
+    unknown_component(index: &str, component: &str) {
+        let component = super::quoted(component);
+        vi: "chỉ số `{index}` không có lĩnh vực `{component}`",
+        en: "index `{index}` has no component `{component}`",
+    }
+    hint_components_defined(index: &str) {
+        vi: "các lĩnh vực của `{index}` được khai báo trong data/indices",
+        en: "the components of `{index}` are defined in data/indices",
+    }
+    component_above_max(component: &str, unit: &str, score: f64, max: f64) {
+        vi: "lĩnh vực `{component}` của `{unit}` đạt {score}, cao hơn điểm tối đa {max}",
+        en: "component `{component}` of `{unit}` is {score}, above its maximum of {max}",
+    }
+    hint_check_component() {
+        vi: "kiểm tra điểm của lĩnh vực",
+        en: "check the component score",
+    }
+    components_do_not_sum(unit: &str, sum: &str, total: &str) {
+        vi: "tổng điểm các lĩnh vực của `{unit}` là {sum}, nhưng điểm tổng là {total}",
+        en: "the components of `{unit}` add up to {sum}, but its total is {total}",
+    }
+    hint_components_sum() {
+        vi: "chỉ số này quy định tổng điểm các lĩnh vực bằng điểm tổng: kiểm tra từng lĩnh vực",
+        en: "this index says its components add up to the total: check each component",
+    }
+    rank_above_of(unit: &str, rank: u32, of: u32) {
+        vi: "`{unit}` được ghi xếp thứ {rank} trên tổng số {of}",
+        en: "`{unit}` is ranked {rank} of {of}",
+    }
+    hint_rank_at_most_of() {
+        vi: "thứ hạng không thể lớn hơn số đơn vị được xếp hạng",
+        en: "a rank cannot be larger than the number ranked",
+    }
+    regional_rank_above_of(unit: &str, rank: u32, of: u32, region: &str) {
+        vi: "`{unit}` được ghi xếp thứ {rank} trên tổng số {of} trong vùng `{region}`",
+        en: "`{unit}` is ranked {rank} of {of} in region `{region}`",
+    }
+    stated_rank_differs(unit: &str, stated: u32, computed: u32) {
+        vi: "`{unit}` được ghi xếp thứ {stated}, nhưng theo điểm thì xếp thứ {computed} trong bảng này",
+        en: "`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table",
+    }
+    stated_regional_rank_differs(unit: &str, region: &str, stated: u32, computed: u32, of: u32) {
+        vi: "`{unit}` được ghi xếp thứ {stated} trong vùng `{region}`, nhưng theo điểm thì xếp thứ {computed} trên {of} ở vùng đó",
+        en: "`{unit}` is stated as rank {stated} in region `{region}`, but its score ranks {computed} of {of} there",
+    }
+    not_ranked_with_rank(unit: &str) {
+        vi: "`{unit}` được đánh dấu không xếp hạng, nhưng lại có thứ hạng",
+        en: "`{unit}` is marked not ranked, but has a rank",
+    }
+    hint_not_ranked() {
+        vi: "xóa `rank` và `of`, hoặc xóa `not_ranked`",
+        en: "remove `rank` and `of`, or remove `not_ranked`",
+    }
+    hint_rank_is_computed() {
+        vi: "kiểm tra điểm, hoặc xóa thứ hạng đã ghi: chiso tự tính thứ hạng",
+        en: "check the score, or remove the stated rank: chiso computes it",
+    }
+    stated_of_differs(unit: &str, stated: u32, ranked: u32) {
+        vi: "`{unit}` ghi {stated} đơn vị được xếp hạng, nhưng bảng này xếp hạng {ranked} đơn vị",
+        en: "`{unit}` states {stated} units ranked, but this table ranks {ranked}",
+    }
+    hint_of_is_computed() {
+        vi: "xóa `of` trong bảng đầy đủ: chiso tự đếm",
+        en: "remove `of` from complete tables: chiso counts it",
+    }
+    published_average_differs(published: &str, computed: &str) {
+        vi: "điểm bình quân đã công bố là {published}, nhưng bình quân điểm trong bảng này là {computed}",
+        en: "the published average is {published}, but the scores in this table average {computed}",
+    }
+    hint_check_average() {
+        vi: "kiểm tra điểm của các đơn vị, hoặc điểm bình quân đã công bố",
+        en: "check the scores, or the published average",
+    }
+    partial_without_rank(unit: &str) {
+        vi: "`{unit}` không ghi thứ hạng và số đơn vị được xếp hạng trong một bảng không đầy đủ",
+        en: "`{unit}` has no stated rank and number ranked in a partial table",
+    }
+    hint_partial_rank() {
+        vi: "thêm `rank` và `of` (ví dụ rank = 18, of = 63), hoặc đặt `complete = true` cho bảng nếu bảng đã liệt kê mọi đơn vị của khối",
+        en: "add `rank` and `of` (e.g. rank = 18, of = 63), or mark the table `complete = true` if every unit of the group is listed",
+    }
+
+    // ---- Figures that cannot be, and complete tables that are not ----
+    year_not_positive(year: i32) {
+        vi: "năm {year} không phải là một năm đánh giá",
+        en: "the year {year} is not an assessment year",
+    }
+    hint_year() {
+        vi: "ghi đủ bốn chữ số của năm đánh giá, ví dụ year = 2023",
+        en: "write the assessment year in full, e.g. year = 2023",
+    }
+    zero_rank_stated(unit: &str) {
+        vi: "`{unit}` ghi thứ hạng 0",
+        en: "`{unit}` is stated as rank 0",
+    }
+    zero_of_stated(unit: &str) {
+        vi: "`{unit}` ghi 0 đơn vị được xếp hạng",
+        en: "`{unit}` states 0 units ranked",
+    }
+    zero_regional_rank_stated(unit: &str, region: &str) {
+        vi: "`{unit}` ghi thứ hạng 0 trong vùng `{region}`",
+        en: "`{unit}` is stated as rank 0 in region `{region}`",
+    }
+    zero_regional_of_stated(unit: &str, region: &str) {
+        vi: "`{unit}` ghi 0 đơn vị được xếp hạng trong vùng `{region}`",
+        en: "`{unit}` states 0 units ranked in region `{region}`",
+    }
+    hint_rank_from_one() {
+        vi: "thứ hạng bắt đầu từ 1 (đứng đầu), và có ít nhất một đơn vị được xếp hạng",
+        en: "ranks start at 1 (the first), and at least one unit is ranked",
+    }
+    /// `missing` lists the units as "`id` (Name)", already cut to a
+    /// readable length; `count` is how many there are in all.
+    complete_table_misses(group: &str, year: i32, count: usize, missing: &str) {
+        let units = super::term(if count == 1 { "unit" } else { "units" });
+        vi: "bảng này được đánh dấu đầy đủ nhưng thiếu {count} {units} đang hoạt động trong khối `{group}` năm {year}: {missing}",
+        en: "this table is marked complete but leaves out {count} {units} active in group `{group}` in {year}: {missing}",
+    }
+    and_more(count: usize) {
+        vi: "và {count} đơn vị khác",
+        en: "and {count} more",
+    }
+    hint_complete_table() {
+        vi: "thêm kết quả của các đơn vị này; ghi `not_ranked = \"lý do\"` cho đơn vị không được xếp hạng; hoặc, nếu kết quả của đơn vị không được công bố, liệt kê đơn vị trong `excluded = [{{ unit = \"mã\", reason = \"…\" }}]`. Nếu bảng chỉ liệt kê một số đơn vị, đặt `complete = false`",
+        en: "add their results; mark a unit `not_ranked = \"reason\"`; or, if its result was not published, list it under `excluded = [{{ unit = \"id\", reason = \"…\" }}]`. If only some units are listed, set `complete = false`",
+    }
+    excluded_not_in_group(unit: &str, group: &str) {
+        vi: "đơn vị `{unit}` được ghi là loại trừ, nhưng không thuộc khối `{group}`",
+        en: "unit `{unit}` is excluded, but it is not in group `{group}`",
+    }
+    hint_excluded_group() {
+        vi: "trong `excluded` chỉ ghi đơn vị thuộc khối của bảng (xem `group` của đơn vị trong data/units.toml)",
+        en: "list only units of the table's group under `excluded` (see the unit's `group` in data/units.toml)",
+    }
+    excluded_without_reason(unit: &str) {
+        vi: "đơn vị `{unit}` được loại trừ mà không ghi lý do",
+        en: "unit `{unit}` is excluded without a reason",
+    }
+    hint_excluded_reason() {
+        vi: "ghi lý do, ví dụ reason = \"kết quả không được công bố\"; người đọc sẽ thấy lý do này",
+        en: "say why, e.g. reason = \"kết quả không được công bố\"; readers see it",
+    }
+    excluded_and_listed(unit: &str) {
+        vi: "đơn vị `{unit}` vừa được loại trừ vừa có dòng kết quả",
+        en: "unit `{unit}` is both excluded and listed with a result",
+    }
+    hint_excluded_or_listed() {
+        vi: "giữ dòng kết quả (ghi `not_ranked` nếu đơn vị không được xếp hạng) hoặc giữ dòng loại trừ, không giữ cả hai",
+        en: "keep the result (with `not_ranked` if it was left out of the ranking) or the exclusion, not both",
+    }
+    excluded_twice(unit: &str) {
+        vi: "đơn vị `{unit}` được loại trừ hai lần",
+        en: "unit `{unit}` is excluded twice",
+    }
+}
+
+/// `what` is the key: `rank` or `of`.
+pub fn zero_rank(unit: &str, what: &str) -> String {
+    if what == "of" {
+        zero_of_stated(unit)
+    } else {
+        zero_rank_stated(unit)
+    }
+}
+
+/// `what` is the key: `rank` or `of`.
+pub fn zero_regional_rank(unit: &str, what: &str, region: &str) -> String {
+    if what == "of" {
+        zero_regional_of_stated(unit, region)
+    } else {
+        zero_regional_rank_stated(unit, region)
+    }
+}

@@ -1,0 +1,85 @@
+//! What a bad shortcode (`<!-- chiso:… -->` in an article) is told; shown
+//! after "cannot expand a shortcode: ".
+
+use super::terms::{choices as say_choices, term};
+
+messages! {
+    not_closed(open: &str, close: &str) {
+        vi: "`{open}` chưa được đóng bằng `{close}`",
+        en: "`{open}` is not closed with `{close}`",
+    }
+    in_call(open: &str, call: &str, close: &str, cause: &str) {
+        vi: "tại `{open}{call} {close}`: {cause}",
+        en: "in `{open}{call} {close}`: {cause}",
+    }
+    key_value(word: &str) {
+        vi: "`{word}` phải viết dạng khóa=giá-trị (key=value)",
+        en: "`{word}` should be written key=value",
+    }
+    unknown(name: &str) {
+        vi: "không có mã chèn `{name}`; các mã chèn là ket-qua, khoi và bang-xep-hang",
+        en: "unknown shortcode `{name}`; the shortcodes are ket-qua, khoi and bang-xep-hang",
+    }
+    unknown_argument(argument: &str, name: &str, allowed: &str) {
+        vi: "`{name}` không có tham số `{argument}`; các tham số của nó là {allowed}",
+        en: "unknown argument `{argument}`; `{name}` takes {allowed}",
+    }
+    /// `argument` is named by what it gives: "the year" for `nam`.
+    missing_argument(argument: &str, what: &str) {
+        let what = term(what);
+        vi: "thiếu {what} `{argument}=…`",
+        en: "{what} `{argument}=…` is missing",
+    }
+    bad_year() {
+        vi: "`nam` phải là một năm, ví dụ 2023",
+        en: "`nam` must be a year such as 2023",
+    }
+    no_such(what: &str, id: &str) {
+        let what = term(what);
+        vi: "không có {what} `{id}`",
+        en: "there is no {what} `{id}`",
+    }
+    no_table(group: &str, year: i32) {
+        vi: "không có bảng xếp hạng của {group} năm {year}",
+        en: "there is no table for {group} in {year}",
+    }
+    several_indices() {
+        vi: "năm đó khối này được xếp hạng theo nhiều chỉ số: chọn một bằng `chi-so=…`",
+        en: "several indices ranked this group that year: name one with `chi-so=…`",
+    }
+    no_unit_named() {
+        vi: "chọn đơn vị bằng `don-vi=…` (trang không khai báo home_unit)",
+        en: "name the unit with `don-vi=…` (the site has no home_unit)",
+    }
+    no_result(unit: &str, what: &str, year: i32) {
+        let what = term(what);
+        vi: "`{unit}` không có {what} của chỉ số này năm {year}",
+        en: "`{unit}` has no {what} for this index in {year}",
+    }
+    bad_show(value: &str, choices: &str) {
+        let choices = say_choices(choices);
+        vi: "`hien={value}`: hãy chọn {choices}",
+        en: "`hien={value}`: choose {choices}",
+    }
+    show_with_component(value: &str) {
+        vi: "`hien={value}` không dùng được cùng `linh-vuc`",
+        en: "`hien={value}` cannot go with `linh-vuc`",
+    }
+    no_component(index: &str, component: &str) {
+        vi: "chỉ số `{index}` không có lĩnh vực `{component}`",
+        en: "index `{index}` has no component `{component}`",
+    }
+    no_component_score(component: &str) {
+        vi: "kết quả này không có điểm của lĩnh vực `{component}`",
+        en: "this result has no score for component `{component}`",
+    }
+    table_lacks(what: &str) {
+        let what = term(what);
+        vi: "bảng không có {what}",
+        en: "the table has no {what}",
+    }
+    no_bands() {
+        vi: "chỉ số không có các mức xếp loại",
+        en: "the index has no bands",
+    }
+}
