@@ -14,7 +14,7 @@ mod pages;
 pub mod search;
 pub mod shortcodes;
 pub mod urls;
-mod views;
+pub mod views;
 
 pub use escape::escape;
 pub use pages::Bodies;

@@ -437,7 +437,7 @@ impl<'a> Env<'a> {
             .map(|u| unit_series(self.site, u, &self.rows, &self.urls, false))
             .unwrap_or_default()
             .into_iter()
-            .filter(|s| s.index.id == def.id)
+            .filter(|s| s.index_id == i)
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
         let whose = if self.config.province.is_empty() {

@@ -11,10 +11,6 @@
 //! `article` the views of one concern each; `shared` the sharing of lines
 //! between the pages that show them.
 
-// Every view is exported, used here or not: together they are the
-// template API, and rustdoc lists them in one place.
-#![allow(unused_imports)]
-
 mod article;
 mod common;
 mod index;

@@ -10,7 +10,7 @@ use super::super::urls::Urls;
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::shared::RowViews;
-use crate::model::{Index, Row, Site, UnitId};
+use crate::model::{Index, IndexId, Row, Site, UnitId};
 
 /// A unit with everything its own page shows; references to other
 /// definitions are their ids.
@@ -85,6 +85,8 @@ pub struct EntryView<'a> {
 /// One unit's results on one index across years, latest first.
 #[derive(Debug, Clone, Serialize)]
 pub struct SeriesView<'a> {
+    #[serde(skip)]
+    pub index_id: IndexId,
     pub index: IndexRef<'a>,
     pub entries: Vec<EntryView<'a>>,
     /// Score and rank over the years (SVG).
@@ -136,6 +138,7 @@ pub fn unit_series<'a>(
                 })
                 .collect();
             (!entries.is_empty()).then(|| SeriesView {
+                index_id: i,
                 chart_svg: history_chart(def, &site.units[unit].name, &entries),
                 index: IndexRef::new(def, urls),
                 entries,
