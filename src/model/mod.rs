@@ -6,7 +6,8 @@
 //! editor wrote is resolved once, here, into a typed id ([`IndexId`],
 //! [`GroupId`], [`RegionId`], [`UnitId`], [`TableId`]), every table is
 //! ranked, averaged, banded and compared with the year before, and the
-//! indexes pages need (years, results by unit, merged units) are derived.
+//! indexes pages need (years, results by unit, merged units, the home unit;
+//! and [`tags`], over the articles) are derived.
 //! Nothing in the model is typed by an editor twice; a stated figure that
 //! disagrees with a derived one was reported as an error before the model
 //! was made. The model is not what templates see: `render::views` is.
@@ -18,6 +19,7 @@ mod home;
 pub mod ids;
 mod ranking;
 mod row;
+mod tags;
 #[cfg(test)]
 pub(crate) mod tests;
 
@@ -29,6 +31,7 @@ use crate::date::Date;
 pub use assemble::assemble;
 pub use home::home_unit;
 pub use ids::{GroupId, Id, IdVec, IndexId, RegionId, TableId, UnitId};
+pub use tags::{tags, Tag};
 
 /// The whole validated data set.
 #[derive(Debug, Default)]

@@ -24,7 +24,7 @@ use super::views::{
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
 use crate::diagnostic::Diagnostic;
-use crate::model::{GroupId, IndexId, Site, Table, TableId, UnitId};
+use crate::model::{self, GroupId, IndexId, Site, Table, TableId, Tag, UnitId};
 use crate::vi;
 
 pub const SEARCH_PATH: &str = "tim-kiem/";
@@ -69,8 +69,8 @@ pub struct Env<'a> {
     pub urls: Urls,
     /// The context every page starts from, holding `site`.
     base: Context,
-    /// Tags by slug: the name first written and the articles carrying it.
-    tags: BTreeMap<String, (&'a str, Vec<usize>)>,
+    /// The articles' tags by slug.
+    tags: BTreeMap<String, Tag<'a>>,
     per_page: usize,
     /// Every table's lines as views, made once and shared by the pages.
     rows: RowViews<'a>,
@@ -121,19 +121,6 @@ impl<'a> Env<'a> {
         };
         let mut base = Context::new();
         base.insert("site", &shared);
-        let mut tags: BTreeMap<String, (&str, Vec<usize>)> = BTreeMap::new();
-        for (i, article) in content.articles.iter().enumerate() {
-            for tag in &article.front.tags {
-                let slug = vi::slugify(tag);
-                if slug.is_empty() {
-                    continue;
-                }
-                let entry = tags.entry(slug).or_insert((tag.as_str(), Vec::new()));
-                if !entry.1.contains(&i) {
-                    entry.1.push(i);
-                }
-            }
-        }
         Env {
             config,
             site,
@@ -141,7 +128,7 @@ impl<'a> Env<'a> {
             bodies,
             urls,
             base,
-            tags,
+            tags: model::tags(&content.articles),
             per_page: config.articles_per_page.max(1),
             rows: RowViews::new(site),
             articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
@@ -302,7 +289,7 @@ impl<'a> Env<'a> {
             Page::Article(a) => format!("the article {}", self.content.articles[*a].file.display()),
             Page::Tag(slug) => format!(
                 "the page of tag `{}`",
-                self.tags.get(slug).map_or("", |t| t.0)
+                self.tags.get(slug).map_or("", |t| t.name)
             ),
             Page::Tags => "the list of tags".into(),
             Page::Data => "the open data page".into(),
@@ -594,7 +581,7 @@ impl<'a> Env<'a> {
         let (name, list) = self
             .tags
             .get(slug)
-            .map_or(("", &[][..]), |(n, l)| (*n, l.as_slice()));
+            .map_or(("", &[][..]), |t| (t.name, t.articles.as_slice()));
         let title = format!("Chủ đề: {name}");
         let page = Page::Tag(slug.to_owned());
         let view = TagContext {
@@ -609,12 +596,12 @@ impl<'a> Env<'a> {
         let mut list: Vec<TagCountView> = self
             .tags
             .iter()
-            .map(|(slug, (name, articles))| {
-                let tag = TagView::new(name, slug, &self.urls);
+            .map(|(slug, tag)| {
+                let view = TagView::new(tag.name, slug, &self.urls);
                 TagCountView {
-                    name: tag.name,
-                    url: tag.url,
-                    count: articles.len(),
+                    name: view.name,
+                    url: view.url,
+                    count: tag.articles.len(),
                 }
             })
             .collect();
