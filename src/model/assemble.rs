@@ -335,7 +335,8 @@ impl Context<'_> {
 
     /// The groups, `comparable_with` resolved.
     fn groups(&mut self, defs: &Definitions) -> IdVec<super::GroupId, Group> {
-        let ids = self.ids.clone();
+        // Taken out while `self` reports what does not resolve.
+        let ids = std::mem::take(&mut self.ids);
         let groups = defs.groups.iter().map(|&(def, origin)| Group {
             id: def.id.clone(),
             name: def.name.clone(),
@@ -348,12 +349,15 @@ impl Context<'_> {
                 })
                 .collect(),
         });
-        IdVec::from_vec(groups.collect())
+        let groups = IdVec::from_vec(groups.collect());
+        self.ids = ids;
+        groups
     }
 
     /// The units, their group, regions and successor resolved.
     fn units(&mut self, defs: &Definitions) -> IdVec<UnitId, Unit> {
-        let ids = self.ids.clone();
+        // Taken out while `self` reports what does not resolve.
+        let ids = std::mem::take(&mut self.ids);
         let mut units = IdVec::new();
         for &(def, origin) in &defs.units {
             let group = def
@@ -389,6 +393,7 @@ impl Context<'_> {
                 description: def.description.clone(),
             });
         }
+        self.ids = ids;
         units
     }
 
