@@ -319,13 +319,6 @@ impl Comparison {
             _ => None,
         }
     }
-
-    pub fn no_comparison(&self) -> Option<&NoComparison> {
-        match self {
-            Comparison::Unavailable(reason) => Some(reason),
-            _ => None,
-        }
-    }
 }
 
 /// Why a ranked result is not compared with the year before.
