@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::super::escape::safe;
-use super::super::urls::{self, Urls};
 use crate::content::Article;
+use crate::render::escape::safe;
+use crate::render::urls::{self, Urls};
 use crate::vi;
 
 /// A tag, with its page.

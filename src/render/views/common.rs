@@ -4,9 +4,9 @@
 
 use serde::Serialize;
 
-use super::super::cells::unit_suffix;
-use super::super::urls::Urls;
 use crate::model::{Alternative, Band, Component, Group, Index, Site, Source, UnitId};
+use crate::render::cells::unit_suffix;
+use crate::render::urls::Urls;
 use crate::vi;
 
 /// An index, for links and headings.

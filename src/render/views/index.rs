@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::super::escape::safe;
-use super::super::urls::Urls;
 use super::common::{BandView, ComponentView, IndexRef};
 use crate::content::render_markdown;
 use crate::model::Index;
+use crate::render::escape::safe;
+use crate::render::urls::Urls;
 
 /// An index with everything its own page shows.
 #[derive(Debug, Serialize)]

@@ -6,12 +6,12 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::super::escape::safe;
 use super::article::TagCountView;
 use super::common::{GroupRef, UnitRef};
 use super::index::IndexView;
 use super::table::TableView;
 use super::unit::{MergedView, SeriesView, UnitView};
+use crate::render::escape::safe;
 
 /// `site`: the site's settings and links, the same on every page.
 #[derive(Serialize)]

@@ -4,12 +4,12 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::super::cells::{Cells, Line};
-use super::super::escape::safe;
-use super::super::urls::Urls;
 use super::common::{AlternativeView, BandView, ComponentView};
 use crate::content::render_markdown;
 use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
+use crate::render::cells::{Cells, Line};
+use crate::render::escape::safe;
+use crate::render::urls::Urls;
 
 /// The change against the previous year, as templates see it.
 #[derive(Debug, Clone, Copy, Serialize)]

@@ -7,10 +7,10 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use tera::Value;
 
-use super::super::urls::Urls;
 use super::common::UnitRef;
 use super::row::RowView;
 use crate::model::{IdVec, Site, TableId, UnitId};
+use crate::render::urls::Urls;
 
 /// Every table's lines as views, each table's made the first time a page
 /// shows it and then shared: a line is shown on its ranking page, on its

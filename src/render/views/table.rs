@@ -5,14 +5,14 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::super::charts::{self, Bar, ChartText, Format, Threshold};
-use super::super::escape::safe;
-use super::super::urls::Urls;
 use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::shared::RowViews;
 use crate::content::render_markdown;
 use crate::model::{Index, Site, TableId};
+use crate::render::charts::{self, Bar, ChartText, Format, Threshold};
+use crate::render::escape::safe;
+use crate::render::urls::Urls;
 use crate::vi;
 
 /// A region's part of a complete table.
@@ -25,6 +25,7 @@ pub struct RegionSummaryView<'a> {
     pub average: Option<f64>,
 }
 
+/// The band with the highest threshold, and how many ranked units reach it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopBandView<'a> {
     pub name: &'a str,

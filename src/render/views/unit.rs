@@ -4,13 +4,13 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::super::charts::{self, ChartText, Format, Part, YearPoint};
-use super::super::escape::safe;
-use super::super::urls::Urls;
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::shared::RowViews;
 use crate::model::{Index, IndexId, Row, Site, UnitId};
+use crate::render::charts::{self, ChartText, Format, Part, YearPoint};
+use crate::render::escape::safe;
+use crate::render::urls::Urls;
 
 /// A unit with everything its own page shows; references to other
 /// definitions are their ids.
