@@ -245,11 +245,14 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     // reads the other. `--timings` marks the second with `+`: it ran
     // alongside the stage before it.
     let mut content_diagnostics = Diagnostics::default();
-    let ((site, derived), (content, loaded)) = rayon::join(
+    let ((mut site, derived), (content, loaded)) = rayon::join(
         || timed(|| model::assemble(&raw, &mut diagnostics)),
         || timed(|| content::load(root, options.drafts, &markdown, &mut content_diagnostics)),
     );
     diagnostics.extend(content_diagnostics);
+    if !raw.definitions_incomplete {
+        model::home_unit(root, &config, &mut site, &mut diagnostics);
+    }
     timings.stages.push(("check and derive", derived));
     timings.stages.push(("+ load content", loaded));
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);

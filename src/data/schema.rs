@@ -5,16 +5,19 @@
 //! These structs are the documentation of the formats: every field has a doc
 //! comment, and unknown keys are refused (`deny_unknown_fields`) so that a typo
 //! is reported instead of silently ignored. Nothing here is validated beyond
-//! types; cross-checks live in `model`.
+//! types; cross-checks live in `model`, which turns these into its own
+//! resolved types. These types only read: nothing after `model` sees them,
+//! and templates never do, so the file format can grow without breaking a
+//! site's templates.
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::date::Date;
 
 /// `data/indices.toml` (or `.json`): the indices this site reports on.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndicesFile {
     /// One entry per index, e.g. PAR Index, PAPI, SIPAS, the province's own index.
@@ -23,7 +26,7 @@ pub struct IndicesFile {
 }
 
 /// One index (chỉ số).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct IndexDef {
     /// Stable id, used in URLs and result files (`par-index`).
@@ -63,7 +66,7 @@ pub struct IndexDef {
 }
 
 /// The range of an index's scores.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     pub min: f64,
@@ -71,7 +74,7 @@ pub struct Scale {
 }
 
 /// One component of an index.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ComponentDef {
     /// Stable id, used as the key in a result's `components`.
@@ -83,7 +86,7 @@ pub struct ComponentDef {
 }
 
 /// One rating band, with its threshold as data (thresholds differ per province).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandDef {
     /// Stable id (`a`, `xuat-sac`).
@@ -96,7 +99,7 @@ pub struct BandDef {
 }
 
 /// `data/units.toml` (or `.json`): groups, regions and the units scored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitsFile {
     /// Groups (khối) of units ranked together.
@@ -111,7 +114,7 @@ pub struct UnitsFile {
 }
 
 /// A group (khối) of units ranked together.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GroupDef {
     /// Stable id, used in URLs (`so-ban-nganh`).
@@ -129,7 +132,7 @@ pub struct GroupDef {
 }
 
 /// A region, within a named scheme.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionDef {
     /// Stable id (`bac-trung-bo`).
@@ -142,7 +145,7 @@ pub struct RegionDef {
 }
 
 /// A unit (đơn vị): a province, department, district, agency…
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UnitDef {
     /// Stable id, used in URLs and result files (`so-khoa-hoc-va-cong-nghe`).
@@ -174,7 +177,7 @@ pub struct UnitDef {
 }
 
 /// A results file under `data/results/`: one index, one year, one group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultsFile {
     /// Index id.
@@ -210,12 +213,12 @@ pub struct ResultsFile {
     /// reason (their results were not published). A complete table must list
     /// every unit active in its group that year, as a result or here; an
     /// excluded unit is not ranked and counts in no figure.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub excluded: Vec<Exclusion>,
 }
 
 /// A unit of the group deliberately absent from a table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Exclusion {
     /// Unit id.
@@ -225,7 +228,7 @@ pub struct Exclusion {
 }
 
 /// Where a table's figures come from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Title, e.g. "Quyết định số 519/QĐ-UBND".
@@ -239,7 +242,7 @@ pub struct Source {
 }
 
 /// One unit's result in a table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResultRow {
     /// Unit id.
@@ -283,7 +286,7 @@ pub struct ResultRow {
 }
 
 /// A value published elsewhere for the same result.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// The other value.
@@ -293,7 +296,7 @@ pub struct Alternative {
 }
 
 /// A stated rank within a region.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionalRank {
     /// Region id.

@@ -10,17 +10,21 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use super::changes::derive_changes;
+use super::ids::{Id, IdVec};
 use super::row::row;
-use super::{Site, Table};
-use crate::data::schema::ResultsFile;
+use super::{
+    Alternative, Band, Component, Group, Index, Lookup, Region, Scale, Site, Source, Table, Unit,
+    UnitId,
+};
+use crate::data::schema::{self, ResultsFile};
 use crate::data::RawData;
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi;
 
-/// Id → position, for one kind of definition.
-pub(super) type Ids = BTreeMap<String, usize>;
+/// Id → typed id, for one kind of definition.
+pub(super) type Ids<I> = BTreeMap<String, I>;
 
 /// The most decimals an index may have: enough for every published index
 /// (PAPI and DTI use 4), and small enough that scaled scores fit in an i64.
@@ -34,161 +38,176 @@ struct Origin {
     index: usize,
 }
 
-/// Checks the raw data and derives every figure.
+/// The definitions of every file as written, with where each was written;
+/// units in Vietnamese alphabetical order, which their ids follow.
+#[derive(Default)]
+struct Definitions<'a> {
+    indices: Vec<(&'a schema::IndexDef, Origin)>,
+    groups: Vec<(&'a schema::GroupDef, Origin)>,
+    regions: Vec<(&'a schema::RegionDef, Origin)>,
+    units: Vec<(&'a schema::UnitDef, Origin)>,
+}
+
+impl<'a> Definitions<'a> {
+    fn collect(raw: &'a RawData) -> Self {
+        fn each<'a, T>(
+            list: &'a [T],
+            file: usize,
+            name: &'static str,
+        ) -> impl Iterator<Item = (&'a T, Origin)> {
+            list.iter().enumerate().map(move |(index, def)| {
+                let origin = Origin {
+                    file,
+                    list: name,
+                    index,
+                };
+                (def, origin)
+            })
+        }
+        let mut defs = Definitions::default();
+        for loaded in &raw.indices {
+            defs.indices
+                .extend(each(&loaded.value.indices, loaded.file, "index"));
+        }
+        for loaded in &raw.units {
+            let (file, value) = (loaded.file, &loaded.value);
+            defs.groups.extend(each(&value.groups, file, "group"));
+            defs.regions.extend(each(&value.regions, file, "region"));
+            defs.units.extend(each(&value.units, file, "unit"));
+        }
+        // Units are kept in Vietnamese alphabetical order, so that a unit's
+        // id is its place in that order (tables and sort keys rely on it).
+        // Collation keys are computed in parallel (a national site has
+        // 15,000 units); the order is the same as `sort_by_cached_key`.
+        defs.units
+            .par_sort_by_cached_key(|(u, _)| (vi::sort_key(&u.name), u.id.clone()));
+        defs
+    }
+}
+
+/// Checks the raw data, resolves every reference and derives every figure.
 pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
+    let defs = Definitions::collect(raw);
     let mut ctx = Context {
         raw,
         diagnostics,
         ids: Default::default(),
     };
-    let mut site = Site::default();
-    let mut origins = Origins::default();
-    for loaded in &raw.indices {
-        for (i, def) in loaded.value.indices.iter().enumerate() {
-            site.indices.push(def.clone());
-            origins.indices.push(Origin {
-                file: loaded.file,
-                list: "index",
-                index: i,
-            });
-        }
+    let ids = Lookup {
+        indices: ctx.ids_of("index", &defs.indices, |d| &d.id),
+        groups: ctx.ids_of("group", &defs.groups, |d| &d.id),
+        regions: ctx.ids_of("region", &defs.regions, |d| &d.id),
+        units: ctx.ids_of("unit", &defs.units, |d| &d.id),
+    };
+    ctx.ids = Cow::Owned(ids);
+    // In the order their problems were always reported.
+    let indices = ctx.indices(&defs);
+    let units = ctx.units(&defs);
+    let groups = ctx.groups(&defs);
+    let mut site = Site {
+        indices,
+        groups,
+        regions: IdVec::from_vec(defs.regions.iter().map(|(d, _)| region(d)).collect()),
+        units,
+        ..Site::default()
+    };
+    if !raw.definitions_incomplete {
+        // Otherwise every reference to a definition in the unreadable file
+        // would be reported as undefined: noise that hides the one real
+        // problem.
+        site.tables = ctx.tables(&site);
+        derive_changes(&mut site);
     }
-    let mut units = Vec::new();
-    for loaded in &raw.units {
-        let file = loaded.file;
-        for (i, def) in loaded.value.groups.iter().enumerate() {
-            site.groups.push(def.clone());
-            origins.groups.push(Origin {
-                file,
-                list: "group",
-                index: i,
-            });
-        }
-        for (i, def) in loaded.value.regions.iter().enumerate() {
-            site.regions.push(def.clone());
-            origins.regions.push(Origin {
-                file,
-                list: "region",
-                index: i,
-            });
-        }
-        for (i, def) in loaded.value.units.iter().enumerate() {
-            units.push((
-                def.clone(),
-                Origin {
-                    file,
-                    list: "unit",
-                    index: i,
-                },
-            ));
-        }
-    }
-    // Units are kept in Vietnamese alphabetical order, so that a unit's index
-    // is its place in that order (tables and sort keys rely on it).
-    // Collation keys are computed in parallel (a national site has 15,000
-    // units); the order is the same as `sort_by_cached_key`.
-    units.par_sort_by_cached_key(|(u, _)| (vi::sort_key(&u.name), u.id.clone()));
-    (site.units, origins.units) = units.into_iter().unzip();
+    derive_indexes(&mut site);
+    site.lookup = ctx.ids.into_owned();
+    site
+}
 
-    ctx.ids.to_mut().indices = ctx.ids_of(
-        "index",
-        site.indices.iter().map(|d| d.id.as_str()),
-        &origins.indices,
-    );
-    ctx.ids.to_mut().groups = ctx.ids_of(
-        "group",
-        site.groups.iter().map(|d| d.id.as_str()),
-        &origins.groups,
-    );
-    ctx.ids.to_mut().regions = ctx.ids_of(
-        "region",
-        site.regions.iter().map(|d| d.id.as_str()),
-        &origins.regions,
-    );
-    ctx.ids.to_mut().units = ctx.ids_of(
-        "unit",
-        site.units.iter().map(|d| d.id.as_str()),
-        &origins.units,
-    );
-    ctx.check_indices(&site, &origins.indices);
-    ctx.check_units(&site, &origins.units);
-    ctx.check_groups(&site, &origins.groups);
-
-    if raw.definitions_incomplete {
-        // Every reference to a definition in the unreadable file would be
-        // reported as undefined: noise that hides the one real problem.
-        return site;
-    }
-    // Tables are checked and ranked independently: in parallel, each with
-    // its own diagnostics, gathered in file order.
-    let ids = std::mem::take(ctx.ids.to_mut());
-    let checked: Vec<(Option<Table>, Diagnostics)> = raw
-        .tables
-        .par_iter()
-        .map(|loaded| {
-            let mut found = Diagnostics::default();
-            let table = Context {
-                raw,
-                diagnostics: &mut found,
-                ids: Cow::Borrowed(&ids),
-            }
-            .table(&site, &loaded.value, loaded.file);
-            (table, found)
-        })
-        .collect();
-    let mut seen = BTreeMap::new();
-    for (loaded, (table, found)) in raw.tables.iter().zip(checked) {
-        ctx.diagnostics.extend(found);
-        let Some(table) = table else {
-            continue;
-        };
-        let key = (table.index, table.year, table.group);
-        if let Some(first) = seen.insert(key, table.file.clone()) {
-            let file = &loaded.value;
-            let message = msg::table_twice(&file.index, file.year, &file.group, first.display());
-            let d = ctx.at(
-                loaded.file,
-                &[Seg::Key("index")],
-                message,
-                msg::hint_one_file_per_table(),
-            );
-            ctx.diagnostics.push(d);
-            continue;
-        }
-        site.tables.push(table);
-    }
-    site.tables
-        .sort_by_key(|t| (std::cmp::Reverse(t.year), t.index, t.group));
-    derive_changes(&mut site.tables, &site.groups);
-    site.results_by_unit = vec![Vec::new(); site.units.len()];
-    for (t, table) in site.tables.iter().enumerate() {
+/// The indexes pages read instead of searching: years, each unit's results
+/// and the units merged into each.
+fn derive_indexes(site: &mut Site) {
+    let years: BTreeSet<i32> = site.tables.iter().map(|t| t.year).collect();
+    site.years = years.into_iter().rev().collect();
+    site.results_by_unit = site.units.map(|_| Vec::new());
+    for (t, table) in site.tables.iter_enumerated() {
         for (r, row) in table.rows.iter().enumerate() {
             site.results_by_unit[row.unit].push((t, r));
         }
     }
-    site
+    site.merged_from = site.units.map(|_| Vec::new());
+    for (u, unit) in site.units.iter_enumerated() {
+        if let Some(successor) = unit.merged_into {
+            site.merged_from[successor].push(u);
+        }
+    }
 }
 
-#[derive(Default)]
-struct Origins {
-    indices: Vec<Origin>,
-    groups: Vec<Origin>,
-    regions: Vec<Origin>,
-    units: Vec<Origin>,
+fn index(def: &schema::IndexDef) -> Index {
+    Index {
+        id: def.id.clone(),
+        name: def.name.clone(),
+        short_name: def.short_name.clone().unwrap_or_else(|| def.name.clone()),
+        publisher: def.publisher.clone(),
+        description: def.description.clone(),
+        scale: Scale {
+            min: def.scale.min,
+            max: def.scale.max,
+        },
+        unit_label: def.unit_label.clone(),
+        decimals: def.decimals,
+        higher_is_better: def.higher_is_better,
+        components_sum_to_total: def.components_sum_to_total,
+        components: def
+            .components
+            .iter()
+            .map(|c| Component {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                max: c.max,
+            })
+            .collect(),
+        bands: def
+            .bands
+            .iter()
+            .map(|b| Band {
+                id: b.id.clone(),
+                name: b.name.clone(),
+                min: b.min,
+            })
+            .collect(),
+    }
 }
 
-#[derive(Default, Clone)]
-struct AllIds {
-    indices: Ids,
-    groups: Ids,
-    regions: Ids,
-    units: Ids,
+fn region(def: &schema::RegionDef) -> Region {
+    Region {
+        id: def.id.clone(),
+        name: def.name.clone(),
+        scheme: def.scheme.clone(),
+    }
+}
+
+fn source(def: &schema::Source) -> Source {
+    Source {
+        title: def.title.clone(),
+        issuer: def.issuer.clone(),
+        date: def.date,
+        url: def.url.clone(),
+    }
+}
+
+pub(super) fn alternatives(list: &[schema::Alternative]) -> Vec<Alternative> {
+    list.iter()
+        .map(|a| Alternative {
+            value: a.value,
+            source: a.source.clone(),
+        })
+        .collect()
 }
 
 pub(super) struct Context<'a> {
     raw: &'a RawData,
     pub(super) diagnostics: &'a mut Diagnostics,
-    ids: Cow<'a, AllIds>,
+    pub(super) ids: Cow<'a, Lookup>,
 }
 
 impl Context<'_> {
@@ -219,16 +238,18 @@ impl Context<'_> {
         self.at(origin.file, &path, message, hint)
     }
 
-    /// Maps ids to positions, reporting duplicates and ids that are not slugs.
-    fn ids_of<'b>(
+    /// Maps ids to typed ids (positions in `defs`), reporting duplicates and
+    /// ids that are not slugs.
+    fn ids_of<T, I: Id>(
         &mut self,
         what: &str,
-        ids: impl Iterator<Item = &'b str>,
-        origins: &[Origin],
-    ) -> Ids {
+        defs: &[(&T, Origin)],
+        id_of: impl Fn(&T) -> &String,
+    ) -> Ids<I> {
         let mut map = Ids::new();
-        for ((i, id), &origin) in ids.enumerate().zip(origins) {
-            if id.is_empty() || vi::slugify(id) != id {
+        for (i, &(def, origin)) in defs.iter().enumerate() {
+            let id = id_of(def);
+            if id.is_empty() || vi::slugify(id) != *id {
                 let d = self.at_origin(
                     origin,
                     "id",
@@ -237,7 +258,7 @@ impl Context<'_> {
                 );
                 self.diagnostics.push(d);
             }
-            if map.insert(id.to_owned(), i).is_some() {
+            if map.insert(id.clone(), I::from_position(i)).is_some() {
                 let d = self.at_origin(
                     origin,
                     "id",
@@ -250,8 +271,27 @@ impl Context<'_> {
         map
     }
 
-    fn check_indices(&mut self, site: &Site, origins: &[Origin]) {
-        for (def, &origin) in site.indices.iter().zip(origins) {
+    /// `id` resolved among `ids`, or an error at `key` of the definition.
+    fn resolve<I: Id>(
+        &mut self,
+        ids: &Ids<I>,
+        what: &str,
+        id: &str,
+        (origin, key): (Origin, &str),
+    ) -> Option<I> {
+        let found = ids.get(id).copied();
+        if found.is_none() {
+            let hint = suggest(ids, id, what);
+            let d = self.at_origin(origin, key, msg::undefined(what, id), hint);
+            self.diagnostics.push(d);
+        }
+        found
+    }
+
+    /// The indices, each checked: finite numbers, a scale whose min is
+    /// below its max, and at most [`MAX_DECIMALS`].
+    fn indices(&mut self, defs: &Definitions) -> IdVec<super::IndexId, Index> {
+        for &(def, origin) in &defs.indices {
             let numbers = [("scale", def.scale.min), ("scale", def.scale.max)]
                 .into_iter()
                 .chain(
@@ -290,55 +330,117 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
+        IdVec::from_vec(defs.indices.iter().map(|(d, _)| index(d)).collect())
     }
 
-    fn check_groups(&mut self, site: &Site, origins: &[Origin]) {
-        for (group, &origin) in site.groups.iter().zip(origins) {
-            for other in &group.comparable_with {
-                if !self.ids.groups.contains_key(other) {
-                    let hint = suggest(&self.ids.groups, other, "group");
-                    let d = self.at_origin(
-                        origin,
-                        "comparable_with",
-                        msg::undefined("group", other),
-                        hint,
-                    );
-                    self.diagnostics.push(d);
-                }
-            }
-        }
+    /// The groups, `comparable_with` resolved.
+    fn groups(&mut self, defs: &Definitions) -> IdVec<super::GroupId, Group> {
+        // Taken out while `self` reports what does not resolve.
+        let ids = std::mem::take(&mut self.ids);
+        let groups = defs.groups.iter().map(|&(def, origin)| Group {
+            id: def.id.clone(),
+            name: def.name.clone(),
+            description: def.description.clone(),
+            comparable_with: def
+                .comparable_with
+                .iter()
+                .filter_map(|other| {
+                    self.resolve(&ids.groups, "group", other, (origin, "comparable_with"))
+                })
+                .collect(),
+        });
+        let groups = IdVec::from_vec(groups.collect());
+        self.ids = ids;
+        groups
     }
 
-    fn check_units(&mut self, site: &Site, origins: &[Origin]) {
-        for (unit, &origin) in site.units.iter().zip(origins) {
-            if let Some(group) = &unit.group {
-                if !self.ids.groups.contains_key(group) {
-                    let hint = suggest(&self.ids.groups, group, "group");
-                    let d = self.at_origin(origin, "group", msg::undefined("group", group), hint);
+    /// The units, their group, regions and successor resolved.
+    fn units(&mut self, defs: &Definitions) -> IdVec<UnitId, Unit> {
+        // Taken out while `self` reports what does not resolve.
+        let ids = std::mem::take(&mut self.ids);
+        let mut units = IdVec::new();
+        for &(def, origin) in &defs.units {
+            let group = def
+                .group
+                .as_ref()
+                .and_then(|g| self.resolve(&ids.groups, "group", g, (origin, "group")));
+            // A unit merged into itself is as wrong as one merged into none.
+            let successor = def.merged_into.as_ref().and_then(|s| {
+                if *s == def.id {
+                    let hint = suggest(&ids.units, s, "unit");
+                    let d = self.at_origin(origin, "merged_into", msg::undefined("unit", s), hint);
                     self.diagnostics.push(d);
+                    return None;
                 }
-            }
-            if let Some(successor) = &unit.merged_into {
-                if !self.ids.units.contains_key(successor) || successor == &unit.id {
-                    let hint = suggest(&self.ids.units, successor, "unit");
-                    let d = self.at_origin(
-                        origin,
-                        "merged_into",
-                        msg::undefined("unit", successor),
-                        hint,
-                    );
-                    self.diagnostics.push(d);
-                }
-            }
-            for region in &unit.regions {
-                if !self.ids.regions.contains_key(region) {
-                    let hint = suggest(&self.ids.regions, region, "region");
-                    let d =
-                        self.at_origin(origin, "regions", msg::undefined("region", region), hint);
-                    self.diagnostics.push(d);
-                }
-            }
+                self.resolve(&ids.units, "unit", s, (origin, "merged_into"))
+            });
+            let regions = def
+                .regions
+                .iter()
+                .filter_map(|r| self.resolve(&ids.regions, "region", r, (origin, "regions")))
+                .collect();
+            units.push(Unit {
+                id: def.id.clone(),
+                name: def.name.clone(),
+                kind: def.kind.clone(),
+                group,
+                regions,
+                former_names: def.former_names.clone(),
+                active_from: def.active_from,
+                active_to: def.active_to,
+                merged_into: successor,
+                abolished: def.abolished,
+                description: def.description.clone(),
+            });
         }
+        self.ids = ids;
+        units
+    }
+
+    /// Every table, checked and ranked independently (in parallel, each
+    /// with its own diagnostics, gathered in file order), latest year first,
+    /// then index and group in definition order.
+    fn tables(&mut self, site: &Site) -> IdVec<super::TableId, Table> {
+        let (raw, ids) = (self.raw, &*self.ids);
+        let checked: Vec<(Option<Table>, Diagnostics)> = raw
+            .tables
+            .par_iter()
+            .map(|loaded| {
+                let mut found = Diagnostics::default();
+                let table = Context {
+                    raw,
+                    diagnostics: &mut found,
+                    ids: Cow::Borrowed(ids),
+                }
+                .table(site, &loaded.value, loaded.file);
+                (table, found)
+            })
+            .collect();
+        let mut seen = BTreeMap::new();
+        let mut tables = Vec::new();
+        for (loaded, (table, found)) in raw.tables.iter().zip(checked) {
+            self.diagnostics.extend(found);
+            let Some(table) = table else {
+                continue;
+            };
+            let key = (table.index, table.year, table.group);
+            if let Some(first) = seen.insert(key, table.file.clone()) {
+                let file = &loaded.value;
+                let message =
+                    msg::table_twice(&file.index, file.year, &file.group, first.display());
+                let d = self.at(
+                    loaded.file,
+                    &[Seg::Key("index")],
+                    message,
+                    msg::hint_one_file_per_table(),
+                );
+                self.diagnostics.push(d);
+                continue;
+            }
+            tables.push(table);
+        }
+        tables.sort_by_key(|t| (std::cmp::Reverse(t.year), t.index, t.group));
+        IdVec::from_vec(tables)
     }
 
     /// Resolves and checks one table, deriving its ranks and averages.
@@ -453,7 +555,7 @@ impl Context<'_> {
             year: file.year,
             complete: file.complete,
             announced: file.announced,
-            source: file.source.clone(),
+            source: file.source.as_ref().map(source),
             note: file.note.clone(),
             rows,
             ranked: None,
@@ -481,7 +583,7 @@ impl Context<'_> {
 
 /// The id of the unit whose name, current or former, is `text` (ignoring
 /// case and diacritics): a name written where the unit's id goes.
-fn unit_named<'a>(units: &'a [crate::data::schema::UnitDef], text: &str) -> Option<&'a str> {
+fn unit_named<'a>(units: &'a IdVec<UnitId, Unit>, text: &str) -> Option<&'a str> {
     let folded = vi::fold(text);
     units
         .iter()
@@ -493,7 +595,7 @@ fn unit_named<'a>(units: &'a [crate::data::schema::UnitDef], text: &str) -> Opti
         .map(|u| u.id.as_str())
 }
 
-pub(super) fn suggest(ids: &Ids, wrong: &str, what: &str) -> String {
+pub(super) fn suggest<I>(ids: &Ids<I>, wrong: &str, what: &str) -> String {
     match closest(wrong, ids.keys().map(String::as_str)) {
         Some(near) => msg::hint_did_you_mean(near),
         None => msg::hint_define_first(what),

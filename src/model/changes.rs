@@ -4,78 +4,97 @@
 use std::collections::BTreeMap;
 
 use super::derive;
-use super::{Change, NoComparison, Table};
-use crate::data::schema::GroupDef;
+use super::{Change, Comparison, Group, GroupId, IdVec, IndexId, NoComparison, Site, TableId};
+use super::{Row, UnitId};
 
-/// Compares each result with the unit's latest earlier result on the same
-/// index: a change when that result was ranked in the same or a comparable
-/// group, otherwise the reason there is none.
-pub(super) fn derive_changes(tables: &mut [Table], groups: &[GroupDef]) {
-    // (index, unit) -> [(year, group, table, row)], ascending.
-    type Entry = (i32, usize, usize, usize);
-    let mut history: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
-    for (t, table) in tables.iter().enumerate() {
+/// One of a unit's results on an index, for finding the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Earlier {
+    year: i32,
+    group: GroupId,
+    table: TableId,
+    row: usize,
+}
+
+/// Whether results in groups `a` and `b` may be compared: the same group,
+/// or one declared `comparable_with` the other.
+fn comparable(groups: &IdVec<GroupId, Group>, a: GroupId, b: GroupId) -> bool {
+    a == b || groups[a].comparable_with.contains(&b) || groups[b].comparable_with.contains(&a)
+}
+
+/// Compares each ranked result with the unit's latest earlier result on the
+/// same index: a change when that result was ranked in the same or a
+/// comparable group, otherwise the reason there is none. Results not ranked
+/// stay [`Comparison::NotRanked`].
+pub(super) fn derive_changes(site: &mut Site) {
+    let Site { tables, groups, .. } = site;
+    let mut history: BTreeMap<(IndexId, UnitId), Vec<Earlier>> = BTreeMap::new();
+    for (t, table) in tables.iter_enumerated() {
         for (r, row) in table.rows.iter().enumerate() {
-            history.entry((table.index, row.unit)).or_default().push((
-                table.year,
-                table.group,
-                t,
-                r,
-            ));
+            history
+                .entry((table.index, row.unit))
+                .or_default()
+                .push(Earlier {
+                    year: table.year,
+                    group: table.group,
+                    table: t,
+                    row: r,
+                });
         }
     }
-    let comparable = |a: usize, b: usize| {
-        a == b
-            || groups[a].comparable_with.contains(&groups[b].id)
-            || groups[b].comparable_with.contains(&groups[a].id)
-    };
+    let row = |e: &Earlier| -> &Row { &tables[e.table].rows[e.row] };
+    let mut outcomes = Vec::new();
     for entries in history.values_mut() {
         entries.sort_unstable();
-        for (n, &(year, group, ct, cr)) in entries.iter().enumerate() {
-            if tables[ct].rows[cr].not_ranked.is_some() {
+        for (n, now) in entries.iter().enumerate() {
+            if row(now).not_ranked.is_some() {
                 continue;
             }
             // The latest earlier year; within it, the same group if present.
-            let previous = entries[..n].iter().rev().take_while(|e| e.0 < year).fold(
-                None::<&Entry>,
-                |best, e| match best {
-                    Some(b) if b.0 > e.0 || (b.0 == e.0 && b.1 == group) => Some(b),
-                    _ => Some(e),
-                },
-            );
-            let outcome = match previous {
-                None => Err(NoComparison::FirstResult),
-                Some(&(py, pg, _, _)) if !comparable(pg, group) => Err(NoComparison::OtherGroup {
-                    year: py,
-                    group: groups[pg].name.clone(),
-                }),
-                Some(&(py, _, pt, pr)) => {
-                    let before = &tables[pt].rows[pr];
-                    if before.not_ranked.is_some() {
-                        Err(NoComparison::NotRankedThen { year: py })
-                    } else {
-                        let now = &tables[ct].rows[cr];
-                        Ok(Change {
-                            previous_year: py,
-                            previous_rank: before.rank,
-                            rank_delta: before
-                                .rank
-                                .zip(now.rank)
-                                .map(|(p, c)| derive::rank_delta(p, c)),
-                            value_delta: before
-                                .value
-                                .map(|v| (v, before.decimals))
-                                .zip(now.value.map(|v| (v, now.decimals)))
-                                .map(|(p, c)| derive::score_delta(p, c)),
-                        })
+            let previous = entries[..n]
+                .iter()
+                .rev()
+                .take_while(|e| e.year < now.year)
+                .fold(None::<&Earlier>, |best, e| match best {
+                    Some(b) if b.year > e.year || (b.year == e.year && b.group == now.group) => {
+                        Some(b)
                     }
+                    _ => Some(e),
+                });
+            let comparison = match previous {
+                None => Comparison::Unavailable(NoComparison::FirstResult),
+                Some(before) if !comparable(groups, before.group, now.group) => {
+                    Comparison::Unavailable(NoComparison::OtherGroup {
+                        year: before.year,
+                        group: before.group,
+                    })
                 }
+                Some(before) if row(before).not_ranked.is_some() => {
+                    Comparison::Unavailable(NoComparison::NotRankedThen { year: before.year })
+                }
+                Some(before) => Comparison::Change(change(before.year, row(before), row(now))),
             };
-            let row = &mut tables[ct].rows[cr];
-            match outcome {
-                Ok(change) => row.change = Some(change),
-                Err(reason) => row.no_comparison = Some(reason),
-            }
+            outcomes.push((now.table, now.row, comparison));
         }
+    }
+    for (t, r, comparison) in outcomes {
+        tables[t].rows[r].comparison = comparison;
+    }
+}
+
+/// The change from `before` (in `previous_year`) to `now`.
+fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
+    Change {
+        previous_year,
+        previous_rank: before.rank,
+        rank_delta: before
+            .rank
+            .zip(now.rank)
+            .map(|(p, c)| derive::rank_delta(p, c)),
+        value_delta: before
+            .value
+            .map(|v| (v, before.decimals))
+            .zip(now.value.map(|v| (v, now.decimals)))
+            .map(|(p, c)| derive::score_delta(p, c)),
     }
 }

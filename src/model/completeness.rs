@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use super::assemble::Context;
 use super::Site;
-use crate::data::schema::{ResultsFile, UnitDef};
+use super::{GroupId, Unit};
+use crate::data::schema::ResultsFile;
 use crate::diagnostic::closest;
 use crate::locate::Seg;
 use crate::messages as msg;
@@ -15,7 +16,7 @@ use crate::messages as msg;
 const NAMED: usize = 20;
 
 /// Whether `unit` existed in assessment year `year`.
-fn active_in(unit: &UnitDef, year: i32) -> bool {
+fn active_in(unit: &Unit, year: i32) -> bool {
     unit.active_from.is_none_or(|from| year >= from) && unit.active_to.is_none_or(|to| year <= to)
 }
 
@@ -28,7 +29,7 @@ impl Context<'_> {
         site: &Site,
         file: &ResultsFile,
         file_index: usize,
-        group: usize,
+        group: GroupId,
     ) {
         use Seg::{Index, Key};
         let group_id = site.groups[group].id.as_str();
@@ -43,7 +44,7 @@ impl Context<'_> {
                         .map_or_else(|| msg::hint_define_first("unit"), msg::hint_did_you_mean);
                     Some((msg::undefined("unit", id), hint))
                 }
-                Some(unit) if unit.group.as_deref() != Some(group_id) => Some((
+                Some(unit) if unit.group != Some(group) => Some((
                     msg::excluded_not_in_group(id, group_id),
                     msg::hint_excluded_group(),
                 )),
@@ -80,10 +81,10 @@ impl Context<'_> {
         if !file.complete || mistyped {
             return;
         }
-        let missing: Vec<&UnitDef> = site
+        let missing: Vec<&Unit> = site
             .units
             .iter()
-            .filter(|u| u.group.as_deref() == Some(group_id) && active_in(u, file.year))
+            .filter(|u| u.group == Some(group) && active_in(u, file.year))
             .filter(|u| !listed.contains(u.id.as_str()) && !excluded.contains(u.id.as_str()))
             .collect();
         if missing.is_empty() {

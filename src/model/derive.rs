@@ -6,7 +6,7 @@
 //! [`crate::vi::scaled`]): two scores that print the same are equal, whatever
 //! float noise lies below the last printed digit.
 
-use crate::data::schema::BandDef;
+use super::Band;
 use crate::vi::scaled;
 
 /// Standard competition ranks ("1, 2, 2, 4") for scaled scores; `None` keys
@@ -48,7 +48,7 @@ pub fn percent(points: f64, max_points: f64) -> Option<f64> {
 
 /// The band a score reaches: the band with the highest threshold at or below
 /// the score, compared at the index's precision.
-pub fn band_of(value: f64, bands: &[BandDef], decimals: u32) -> Option<usize> {
+pub fn band_of(value: f64, bands: &[Band], decimals: u32) -> Option<usize> {
     let key = scaled(value, decimals);
     // The highest threshold reached; the last such band on a tie, as
     // `max_by_key` would pick. One `scaled` per band: this runs for every
@@ -65,7 +65,7 @@ pub fn band_of(value: f64, bands: &[BandDef], decimals: u32) -> Option<usize> {
 
 /// The band with the highest threshold: "count at or above" it is the
 /// headline of a ranking table (e.g. units ≥ 90%).
-pub fn top_band(bands: &[BandDef], decimals: u32) -> Option<usize> {
+pub fn top_band(bands: &[Band], decimals: u32) -> Option<usize> {
     bands
         .iter()
         .enumerate()
@@ -102,8 +102,8 @@ pub fn score_delta(previous: (f64, u32), current: (f64, u32)) -> f64 {
 mod tests {
     use super::*;
 
-    fn band(id: &str, min: f64) -> BandDef {
-        BandDef {
+    fn band(id: &str, min: f64) -> Band {
+        Band {
             id: id.to_owned(),
             name: id.to_uppercase(),
             min,

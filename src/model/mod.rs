@@ -1,59 +1,215 @@
-//! The site's data after validation and derivation: what templates read.
+//! The site's data after validation and derivation: the one model every
+//! later stage reads.
 //!
-//! [`assemble`](assemble::assemble) turns the raw files of `data/` into a
-//! [`Site`]: every id resolved to an index into these vectors, every table
-//! ranked, averaged, banded and compared with the year before. Nothing in
-//! the model is typed by an editor twice; a stated figure that disagrees with
-//! a derived one was reported as an error before the model was made.
+//! [`assemble`](assemble::assemble) turns the raw files of `data/` (the file
+//! format, `data::schema`) into a [`Site`] of resolved types: every id an
+//! editor wrote is resolved once, here, into a typed id ([`IndexId`],
+//! [`GroupId`], [`RegionId`], [`UnitId`], [`TableId`]), every table is
+//! ranked, averaged, banded and compared with the year before, and the
+//! indexes pages need (years, results by unit, merged units, the home unit;
+//! and [`tags`], over the articles) are derived.
+//! Nothing in the model is typed by an editor twice; a stated figure that
+//! disagrees with a derived one was reported as an error before the model
+//! was made. The model is not what templates see: `render::views` is.
 
 mod assemble;
 mod changes;
 mod completeness;
 pub mod derive;
 mod figures;
+mod home;
+pub mod ids;
 mod ranking;
 mod row;
+mod tags;
 #[cfg(test)]
 pub(crate) mod tests;
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::data::schema::{Alternative, GroupDef, IndexDef, RegionDef, Source, UnitDef};
 use crate::date::Date;
 
 pub use assemble::assemble;
+pub use home::home_unit;
+pub use ids::{GroupId, Id, IdVec, IndexId, RegionId, TableId, UnitId};
+pub use tags::{tags, Tag};
 
 /// The whole validated data set.
 #[derive(Debug, Default)]
 pub struct Site {
-    pub indices: Vec<IndexDef>,
-    pub groups: Vec<GroupDef>,
-    pub regions: Vec<RegionDef>,
+    pub indices: IdVec<IndexId, Index>,
+    pub groups: IdVec<GroupId, Group>,
+    pub regions: IdVec<RegionId, Region>,
     /// Units in Vietnamese alphabetical order of their names.
-    pub units: Vec<UnitDef>,
+    pub units: IdVec<UnitId, Unit>,
     /// Tables by year (latest first), then index and group in definition order.
-    pub tables: Vec<Table>,
-    /// For each unit, its results as (table, row) positions, in table order:
+    pub tables: IdVec<TableId, Table>,
+    /// Assessment years with a table, latest first.
+    pub years: Vec<i32>,
+    /// For each unit, its results as (table, row position), in table order:
     /// unit pages read this instead of scanning every table.
-    pub results_by_unit: Vec<Vec<(usize, usize)>>,
+    pub results_by_unit: IdVec<UnitId, Vec<(TableId, usize)>>,
+    /// For each unit, the units merged into it, in unit order.
+    pub merged_from: IdVec<UnitId, Vec<UnitId>>,
+    /// The unit `config.toml`'s `home_unit` names ([`home_unit`]): the one
+    /// the home page headlines and shortcodes report by default.
+    pub home_unit: Option<UnitId>,
+    /// Id strings to ids, for what editors name outside `data/` (shortcode
+    /// arguments, `home_unit`): resolved once, where they are read.
+    lookup: Lookup,
+}
+
+/// Id strings to ids, one map per kind of definition.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Lookup {
+    pub indices: BTreeMap<String, IndexId>,
+    pub groups: BTreeMap<String, GroupId>,
+    pub regions: BTreeMap<String, RegionId>,
+    pub units: BTreeMap<String, UnitId>,
 }
 
 impl Site {
     /// Every result of a unit with its table, latest year first.
-    pub fn results_of(&self, unit: usize) -> impl Iterator<Item = (&Table, &Row)> {
+    pub fn results_of(&self, unit: UnitId) -> impl Iterator<Item = (TableId, &Table, &Row)> {
         self.results_by_unit
             .get(unit)
             .into_iter()
             .flatten()
-            .map(|&(t, r)| (&self.tables[t], &self.tables[t].rows[r]))
+            .map(|&(t, r)| (t, &self.tables[t], &self.tables[t].rows[r]))
     }
+
+    /// The index an editor named by its id (a shortcode argument).
+    pub fn index_named(&self, id: &str) -> Option<IndexId> {
+        self.lookup.indices.get(id).copied()
+    }
+
+    /// The group an editor named by its id.
+    pub fn group_named(&self, id: &str) -> Option<GroupId> {
+        self.lookup.groups.get(id).copied()
+    }
+
+    /// The unit an editor named by its id.
+    pub fn unit_named(&self, id: &str) -> Option<UnitId> {
+        self.lookup.units.get(id).copied()
+    }
+
+    /// Every unit id, for "did you mean" hints.
+    pub fn unit_ids(&self) -> impl Iterator<Item = &str> {
+        self.lookup.units.keys().map(String::as_str)
+    }
+}
+
+/// One index (chỉ số), as defined in `data/indices.*`.
+#[derive(Debug, Clone)]
+pub struct Index {
+    pub id: String,
+    pub name: String,
+    /// The short name, or the name when none was given.
+    pub short_name: String,
+    pub publisher: Option<String>,
+    /// Markdown.
+    pub description: String,
+    pub scale: Scale,
+    /// What a score is measured in: "%" or "điểm".
+    pub unit_label: String,
+    /// Decimals the index is published with.
+    pub decimals: u32,
+    pub higher_is_better: bool,
+    /// Whether complete component scores must add up to the total.
+    pub components_sum_to_total: bool,
+    /// Components, by position (a row's components refer to them by it).
+    pub components: Vec<Component>,
+    /// Rating bands in definition order (a row's band refers to it by
+    /// position).
+    pub bands: Vec<Band>,
+}
+
+/// The range of an index's scores.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// One component of an index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Component {
+    pub id: String,
+    pub name: String,
+    pub max: Option<f64>,
+}
+
+/// One rating band of an index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Band {
+    pub id: String,
+    pub name: String,
+    /// The lowest score that reaches the band.
+    pub min: f64,
+}
+
+/// A group (khối) of units ranked together.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    /// Markdown.
+    pub description: String,
+    /// The groups declared comparable with this one (either way round is
+    /// enough for a comparison).
+    pub comparable_with: Vec<GroupId>,
+}
+
+/// A region, within a named scheme.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub id: String,
+    pub name: String,
+    pub scheme: String,
+}
+
+/// A unit (đơn vị), its references resolved.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    /// The group the unit is usually ranked in.
+    pub group: Option<GroupId>,
+    pub regions: Vec<RegionId>,
+    pub former_names: Vec<String>,
+    pub active_from: Option<i32>,
+    pub active_to: Option<i32>,
+    /// The unit it was merged into.
+    pub merged_into: Option<UnitId>,
+    pub abolished: Option<Date>,
+    /// Markdown.
+    pub description: String,
+}
+
+/// Where a table's figures come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub title: String,
+    pub issuer: Option<String>,
+    pub date: Option<Date>,
+    pub url: Option<String>,
+}
+
+/// A value published elsewhere for the same result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub value: f64,
+    /// Who published it, and where.
+    pub source: String,
 }
 
 /// One results table: an index, a year, a group.
 #[derive(Debug, Clone)]
 pub struct Table {
-    pub index: usize,
-    pub group: usize,
+    pub index: IndexId,
+    pub group: GroupId,
     pub year: i32,
     /// Every unit of the group is listed and ranks were computed.
     pub complete: bool,
@@ -72,7 +228,7 @@ pub struct Table {
     /// to equal the computed one), as opposed to derived from the scores.
     pub average_published: bool,
     /// The band with the highest threshold and how many units reach it.
-    pub top_band: Option<(usize, usize)>,
+    pub top_band: Option<TopBand>,
     /// For a complete table, each region with units in it: how many are
     /// ranked and their average, in region definition order.
     pub regions: Vec<RegionSummary>,
@@ -89,7 +245,7 @@ impl Table {
     }
 
     /// The rows ranked first (several when tied).
-    pub fn leaders(&self) -> impl Iterator<Item = &Row> {
+    pub fn leaders(&self) -> impl Iterator<Item = &Row> + '_ {
         self.rows.iter().filter(|r| r.rank == Some(1))
     }
 
@@ -102,10 +258,18 @@ impl Table {
     }
 }
 
+/// The band with the highest threshold, and how many ranked units reach it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TopBand {
+    /// The band's position in its index's bands.
+    pub band: usize,
+    pub count: usize,
+}
+
 /// A region's part of a complete table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RegionSummary {
-    pub region: usize,
+    pub region: RegionId,
     pub ranked: u32,
     pub average: Option<f64>,
 }
@@ -113,7 +277,7 @@ pub struct RegionSummary {
 /// One unit's line in a table.
 #[derive(Debug, Clone)]
 pub struct Row {
-    pub unit: usize,
+    pub unit: UnitId,
     /// The index value: the score, or the percentage for point-scored units.
     pub value: Option<f64>,
     pub points: Option<f64>,
@@ -132,21 +296,40 @@ pub struct Row {
     pub not_ranked: Option<String>,
     /// Other published values for this result.
     pub alternatives: Vec<Alternative>,
-    pub change: Option<Change>,
-    /// Why there is no change to show, when there is none.
-    pub no_comparison: Option<NoComparison>,
+    /// The comparison with the unit's result the year before.
+    pub comparison: Comparison,
     /// The line's position in its results file, for diagnostics.
     pub entry: usize,
 }
 
-/// Why a result is not compared with the year before.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[serde(tag = "reason", rename_all = "kebab-case")]
+/// A result against the unit's latest earlier result on the same index.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Comparison {
+    /// The unit is not ranked in this table, so it is not compared (and
+    /// pages show no reason: the line already says "không xếp hạng").
+    NotRanked,
+    /// The change since the earlier result.
+    Change(Change),
+    /// There is no change to show, for this reason.
+    Unavailable(NoComparison),
+}
+
+impl Comparison {
+    pub fn change(&self) -> Option<&Change> {
+        match self {
+            Comparison::Change(change) => Some(change),
+            _ => None,
+        }
+    }
+}
+
+/// Why a ranked result is not compared with the year before.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NoComparison {
     /// No earlier result for this index.
     FirstResult,
     /// The earlier result was in a group that is not comparable.
-    OtherGroup { year: i32, group: String },
+    OtherGroup { year: i32, group: GroupId },
     /// The unit was not ranked in the earlier year.
     NotRankedThen { year: i32 },
 }
@@ -154,13 +337,13 @@ pub enum NoComparison {
 /// A rank within a region.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RegionalRank {
-    pub region: usize,
+    pub region: RegionId,
     pub rank: u32,
     pub of: Option<u32>,
 }
 
 /// Change against the previous year the unit was in the same index and group.
-#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Change {
     pub previous_year: i32,
     pub previous_rank: Option<u32>,

@@ -4,8 +4,8 @@
 
 use super::assemble::Context;
 use super::derive;
-use super::{RegionSummary, RegionalRank, Row, Site, Table};
-use crate::data::schema::{IndexDef, ResultsFile};
+use super::{Index, RegionSummary, RegionalRank, Row, Site, Table, TopBand};
+use crate::data::schema::ResultsFile;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::{self, scaled};
@@ -16,7 +16,7 @@ impl Context<'_> {
     /// ranked count in none of them.
     pub(super) fn rank_complete(
         &mut self,
-        def: &IndexDef,
+        def: &Index,
         file: &ResultsFile,
         file_index: usize,
         table: &mut Table,
@@ -80,22 +80,22 @@ impl Context<'_> {
         }
         table.top_band = derive::top_band(&def.bands, def.decimals).map(|band| {
             let printed: Vec<f64> = values.iter().map(|&(v, _)| v).collect();
-            (
+            TopBand {
                 band,
-                derive::count_at_least(&printed, def.bands[band].min, def.decimals),
-            )
+                count: derive::count_at_least(&printed, def.bands[band].min, def.decimals),
+            }
         });
         self.rank_regions(def, file_index, table, site);
     }
 
     /// Ranks the units of each region among themselves, checking any stated
     /// regional rank, and sums each region up.
-    fn rank_regions(&mut self, def: &IndexDef, file_index: usize, table: &mut Table, site: &Site) {
-        for (r, region) in site.regions.iter().enumerate() {
+    fn rank_regions(&mut self, def: &Index, file_index: usize, table: &mut Table, site: &Site) {
+        for (r, region) in site.regions.iter_enumerated() {
             let members: Vec<usize> = (0..table.rows.len())
                 .filter(|&i| {
                     let row = &table.rows[i];
-                    row.rank.is_some() && site.units[row.unit].regions.contains(&region.id)
+                    row.rank.is_some() && site.units[row.unit].regions.contains(&r)
                 })
                 .collect();
             if members.is_empty() {

@@ -2,10 +2,10 @@
 //! components, regional ranks and notes, with every problem in it found at
 //! once and located by its path in the file.
 
-use super::assemble::{suggest, Ids};
+use super::assemble::{alternatives, suggest, Ids};
 use super::derive;
-use super::{RegionalRank, Row};
-use crate::data::schema::{IndexDef, ResultRow, ResultsFile};
+use super::{Comparison, Index, RegionId, RegionalRank, Row, UnitId};
+use crate::data::schema::{ResultRow, ResultsFile};
 use crate::diagnostic::closest;
 use crate::locate::Seg;
 use crate::messages as msg;
@@ -42,11 +42,11 @@ fn component_problem(id: &str, message: String, hint: String) -> Problem {
 /// One result line: its value, band, components and regional ranks, or
 /// every problem found in it.
 pub(super) fn row(
-    def: &IndexDef,
+    def: &Index,
     file: &ResultsFile,
     (entry, result): (usize, &ResultRow),
-    unit: usize,
-    regions: &Ids,
+    unit: UnitId,
+    regions: &Ids<RegionId>,
 ) -> Result<Row, Vec<Problem>> {
     use Seg::{Index, Key};
     let mut problems = Vec::new();
@@ -239,9 +239,9 @@ pub(super) fn row(
         illustrative: result.illustrative.unwrap_or(file.illustrative),
         note: result.note.clone(),
         not_ranked: result.not_ranked.clone(),
-        alternatives: result.alternatives.clone(),
-        change: None,
-        no_comparison: None,
+        alternatives: alternatives(&result.alternatives),
+        // Until `changes` compares the ranked ones.
+        comparison: Comparison::NotRanked,
         entry,
     })
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{assemble, NoComparison, Site};
+use super::{assemble, Comparison, NoComparison, Site};
 use crate::data::{Loaded, RawData, SourceFile};
 use crate::diagnostic::Diagnostics;
 use crate::parse::{parse_document, Format};
@@ -152,11 +152,11 @@ fn ties_units_left_out_and_the_total_ranked() {
     ];
     let got = ranks(&site, 2023);
     assert_eq!(got, want.map(|(u, r, o)| (u.to_owned(), r, o)));
-    let t = &site.tables[0];
+    let t = &site.tables.as_slice()[0];
     assert_eq!(t.ranked, Some(4));
     // (91 + 90 + 90 + 88) / 4 = 89,75: the unit left out does not count.
     assert_eq!(crate::vi::scaled(t.average.unwrap(), 2), 8975);
-    assert_eq!(t.top_band.map(|(_, n)| n), Some(3));
+    assert_eq!(t.top_band.map(|top| top.count), Some(3));
     assert_eq!(t.leaders().count(), 1);
     assert_eq!(
         t.last_place()
@@ -177,7 +177,7 @@ fn regional_ranks_and_averages_under_two_schemes() {
     ]
     .concat();
     let site = ok(&[("data/results/2023/par.toml", &table(2023, "tinh", &rows))]);
-    let t = &site.tables[0];
+    let t = &site.tables.as_slice()[0];
     let ha_tinh = t
         .rows
         .iter()
@@ -237,7 +237,7 @@ fn points_rank_by_percent_and_keep_both() {
             ("nghe-an", Some(3))
         ]
     );
-    let first = &site.tables[0].rows[0];
+    let first = &site.tables.as_slice()[0].rows[0];
     assert_eq!(first.points, Some(93.364));
     assert_eq!(crate::vi::scaled(first.value.unwrap(), 2), 9527);
 }
@@ -292,11 +292,11 @@ fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
             .unwrap()
             .clone()
     };
-    let change = row_of(2022, "ha-tinh").change.unwrap();
+    let change = *row_of(2022, "ha-tinh").comparison.change().unwrap();
     assert_eq!((change.previous_year, change.rank_delta), (2021, Some(1)));
     assert_eq!(crate::vi::scaled(change.value_delta.unwrap(), 2), 600);
     // Across a renamed, comparable block.
-    let change = row_of(2023, "ha-tinh").change.unwrap();
+    let change = *row_of(2023, "ha-tinh").comparison.change().unwrap();
     assert_eq!(
         (
             change.previous_year,
@@ -306,19 +306,21 @@ fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
         (2022, Some(1), Some(-1))
     );
     assert_eq!(
-        row_of(2023, "thanh-hoa").no_comparison,
-        Some(NoComparison::FirstResult)
+        row_of(2023, "thanh-hoa").comparison,
+        Comparison::Unavailable(NoComparison::FirstResult)
     );
     assert_eq!(
-        row_of(2023, "bac-ninh").no_comparison,
-        Some(NoComparison::NotRankedThen { year: 2022 })
+        row_of(2023, "bac-ninh").comparison,
+        Comparison::Unavailable(NoComparison::NotRankedThen { year: 2022 })
     );
-    assert_eq!(row_of(2022, "bac-ninh").no_comparison, None);
+    assert_eq!(row_of(2022, "bac-ninh").comparison, Comparison::NotRanked);
+    let new_block = site.group_named("khoi-moi").unwrap();
+    assert_eq!(site.groups[new_block].name, "Khối mới");
     assert_eq!(
-        row_of(2024, "ha-tinh").no_comparison,
-        Some(NoComparison::OtherGroup {
+        row_of(2024, "ha-tinh").comparison,
+        Comparison::Unavailable(NoComparison::OtherGroup {
             year: 2023,
-            group: "Khối mới".into()
+            group: new_block
         })
     );
 }
@@ -328,7 +330,10 @@ fn merged_units_must_name_a_defined_successor() {
     let (site_ok, d) = site(&[]);
     assert!(!d.has_errors(), "{d}");
     let giang = site_ok.units.iter().find(|u| u.id == "ha-giang").unwrap();
-    assert_eq!(giang.merged_into.as_deref(), Some("tuyen-quang"));
+    let successor = giang.merged_into.map(|s| site_ok.units[s].id.as_str());
+    assert_eq!(successor, Some("tuyen-quang"));
+    let giang_id = site_ok.unit_named("ha-giang").unwrap();
+    assert_eq!(site_ok.merged_from[giang.merged_into.unwrap()], [giang_id]);
     let ha_tinh = site_ok.units.iter().find(|u| u.id == "ha-tinh").unwrap();
     assert_eq!(ha_tinh.former_names, ["Nghệ Tĩnh"]);
     // A result after the unit's last active year is refused.
@@ -412,6 +417,10 @@ decimals = 4
     let mut diagnostics = Diagnostics::default();
     let site = assemble(&raw, &mut diagnostics);
     assert!(!diagnostics.has_errors(), "{diagnostics}");
-    let ranks: Vec<_> = site.tables[0].rows.iter().map(|r| r.rank).collect();
+    let ranks: Vec<_> = site.tables.as_slice()[0]
+        .rows
+        .iter()
+        .map(|r| r.rank)
+        .collect();
     assert_eq!(ranks, [Some(1), Some(2), Some(2)]);
 }

@@ -13,8 +13,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::escape::{safe, Escaped};
-use crate::data::schema::Alternative;
-use crate::model::{Change, NoComparison};
+use super::views::NoComparisonView;
+use crate::model::{Alternative, Change};
 use crate::vi;
 
 /// The cells of one line (HTML).
@@ -53,7 +53,8 @@ pub struct Line<'a> {
     pub rank: Option<u32>,
     pub of: Option<u32>,
     pub change: Option<&'a Change>,
-    pub no_comparison: Option<&'a NoComparison>,
+    /// Why a ranked line has no change.
+    pub no_comparison: Option<&'a NoComparisonView<'a>>,
     pub illustrative: bool,
     pub not_ranked: Option<&'a str>,
     pub alternatives: &'a [Alternative],
@@ -148,11 +149,11 @@ fn change(line: &Line) -> String {
         };
     }
     match line.no_comparison {
-        Some(NoComparison::OtherGroup { year, group }) => format!(
+        Some(NoComparisonView::OtherGroup { year, group }) => format!(
             "<span class=\"change none\">không so sánh (năm {year} thuộc khối {})</span>",
             Escaped(group)
         ),
-        Some(NoComparison::NotRankedThen { year }) => {
+        Some(NoComparisonView::NotRankedThen { year }) => {
             format!("<span class=\"change none\">không so sánh (năm {year} không xếp hạng)</span>")
         }
         _ => format!(
@@ -283,7 +284,7 @@ mod tests {
             unit_label: "điểm",
             not_ranked: Some("thiếu hồ sơ"),
             alternatives: &alternatives,
-            no_comparison: Some(&NoComparison::NotRankedThen { year: 2022 }),
+            no_comparison: Some(&NoComparisonView::NotRankedThen { year: 2022 }),
             ..line()
         });
         assert_eq!(

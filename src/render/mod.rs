@@ -14,7 +14,7 @@ mod pages;
 pub mod search;
 pub mod shortcodes;
 pub mod urls;
-mod views;
+pub mod views;
 
 pub use escape::escape;
 pub use pages::Bodies;
@@ -352,7 +352,7 @@ type Job<'p> = (usize, &'p pages::Page, String);
 /// (see `Env::batch`); every other page is a batch of its own.
 fn batches<'p>(env: &pages::Env, jobs: Vec<Job<'p>>) -> Vec<Vec<Job<'p>>> {
     let mut batches = Vec::new();
-    let mut groups: BTreeMap<usize, Vec<Job>> = BTreeMap::new();
+    let mut groups: BTreeMap<crate::model::GroupId, Vec<Job>> = BTreeMap::new();
     for job in jobs {
         match env.batch(job.1) {
             Some(group) => groups.entry(group).or_default().push(job),
@@ -468,11 +468,7 @@ pub fn expand_bodies(
     diagnostics: &mut Diagnostics,
 ) -> Bodies {
     let urls = urls::Urls::for_site(config);
-    let env = shortcodes::Env {
-        site,
-        urls: &urls,
-        home_unit: config.home_unit.as_deref(),
-    };
+    let env = shortcodes::Env { site, urls: &urls };
     let home = content.home.as_ref().map(|a| expand_with(&env, a));
     let articles: Vec<_> = content
         .articles
@@ -498,11 +494,7 @@ pub fn expand_article(
     diagnostics: &mut Diagnostics,
 ) -> shortcodes::Expanded {
     let urls = urls::Urls::for_site(config);
-    let env = shortcodes::Env {
-        site,
-        urls: &urls,
-        home_unit: config.home_unit.as_deref(),
-    };
+    let env = shortcodes::Env { site, urls: &urls };
     let (expanded, problem) = expand_with(&env, article);
     diagnostics.extend_one(problem);
     expanded

@@ -41,7 +41,7 @@ const COLUMNS: &[&str] = &[
 /// Every table's CSV and JSON, into `sink`.
 pub fn files(site: &Site, sink: &dyn super::Sink) {
     // Tables are independent: make them in parallel.
-    site.tables.par_iter().for_each(|table| {
+    site.tables.as_slice().par_iter().for_each(|table| {
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
         let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
@@ -156,7 +156,7 @@ pub fn csv(site: &Site, table: &Table) -> String {
     out.push_str("\r\n");
     for row in &table.rows {
         let unit = &site.units[row.unit];
-        let change = row.change;
+        let change = row.comparison.change().copied();
         let mut line = CsvLine::new(&mut out);
         line.value(Some(table.year));
         line.id(&def.id);
@@ -196,7 +196,7 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
             let unit = &site.units[row.unit];
             JsonRow {
                 band: row.band.map(|b| def.bands[b].name.as_str()),
-                change: row.change.map(|c| JsonChange {
+                change: row.comparison.change().map(|c| JsonChange {
                     previous_rank: c.previous_rank,
                     previous_year: c.previous_year,
                     rank_delta: c.rank_delta,
@@ -236,7 +236,7 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
                 max: def.scale.max,
                 min: def.scale.min,
             },
-            short_name: def.short_name.as_deref().unwrap_or(&def.name),
+            short_name: &def.short_name,
             unit_label: &def.unit_label,
         },
         ranked: table.ranked,
@@ -247,10 +247,10 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
             title: &s.title,
             url: s.url.as_deref(),
         }),
-        top_band: table.top_band.map(|(b, count)| JsonTopBand {
-            count,
-            min: def.bands[b].min,
-            name: &def.bands[b].name,
+        top_band: table.top_band.map(|top| JsonTopBand {
+            count: top.count,
+            min: def.bands[top.band].min,
+            name: &def.bands[top.band].name,
         }),
         year: table.year,
     }

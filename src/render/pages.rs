@@ -16,14 +16,16 @@ use tera::{Context, Value};
 use super::feeds;
 use super::urls::{self, Urls};
 use super::views::{
-    unit_series, ArticleView, GroupRef, IndexRef, IndexView, RowViews, SeriesView, TableView,
-    TagView, UnitRef,
+    unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, GroupRef,
+    HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView, PageView, Pagination,
+    RankingContext, RowViews, SearchContext, SiteView, TableView, TagContext, TagCountView,
+    TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
-use crate::model::Site;
+use crate::model::{self, GroupId, IndexId, Site, Table, TableId, Tag, UnitId};
 use crate::vi;
 
 pub const SEARCH_PATH: &str = "tim-kiem/";
@@ -34,12 +36,12 @@ pub const TAGS_PATH: &str = "the/";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
     Home,
-    Index(usize),
-    /// A year, by its position in [`Env::years`] (latest first).
+    Index(IndexId),
+    /// A year, by its position in [`Site::years`] (latest first).
     Year(usize),
     /// The ranking page of a group in a year.
-    Ranking(i32, usize),
-    Unit(usize),
+    Ranking(i32, GroupId),
+    Unit(UnitId),
     /// A page of the article list, from 1.
     ArticleList(usize),
     Article(usize),
@@ -49,63 +51,6 @@ pub enum Page {
     Data,
     Search,
     NotFound,
-}
-
-#[derive(Serialize)]
-struct SiteView<'a> {
-    title: &'a str,
-    description: &'a str,
-    base_url: &'a str,
-    base_path: &'a str,
-    language: &'a str,
-    province: &'a str,
-    #[serde(serialize_with = "super::escape::safe")]
-    footer_html: String,
-    menu: Vec<MenuView<'a>>,
-    indices: Vec<IndexRef<'a>>,
-    years: Vec<i32>,
-    stylesheet: String,
-    sort_script: String,
-    search_script: String,
-    search_url: String,
-    data_url: String,
-    tags_url: String,
-    feed_url: String,
-}
-
-#[derive(Serialize)]
-struct MenuView<'a> {
-    name: &'a str,
-    url: String,
-}
-
-#[derive(Serialize)]
-struct PageView<'a> {
-    title: &'a str,
-    url: String,
-    /// The absolute URL, for Open Graph and the canonical link.
-    absolute_url: String,
-    /// For `<meta name="description">` and `og:description`.
-    description: String,
-    /// `website` or `article`, for `og:type`.
-    kind: &'static str,
-    /// The page shows scores that were not published.
-    illustrative: bool,
-}
-
-/// A unit merged into the unit of the page, with its own history.
-#[derive(Serialize)]
-struct MergedView<'a> {
-    unit: UnitRef<'a>,
-    history: Vec<SeriesView<'a>>,
-}
-
-#[derive(Serialize)]
-struct Pagination {
-    current: usize,
-    total: usize,
-    previous_url: Option<String>,
-    next_url: Option<String>,
 }
 
 /// The home text and the articles' bodies with shortcodes expanded, the
@@ -125,13 +70,8 @@ pub struct Env<'a> {
     pub urls: Urls,
     /// The context every page starts from, holding `site`.
     base: Context,
-    /// Assessment years, latest first.
-    years: Vec<i32>,
-    home_unit: Option<usize>,
-    /// For each unit, the units merged into it.
-    merged_from: Vec<Vec<usize>>,
-    /// Tags by slug: the name first written and the articles carrying it.
-    tags: BTreeMap<String, (&'a str, Vec<usize>)>,
+    /// The articles' tags by slug.
+    tags: BTreeMap<String, Tag<'a>>,
     per_page: usize,
     /// Every table's lines as views, made once and shared by the pages.
     rows: RowViews<'a>,
@@ -150,14 +90,6 @@ impl<'a> Env<'a> {
     ) -> Self {
         let base_path = config.base_path();
         let urls = Urls::for_site(config);
-        let years: Vec<i32> = site
-            .tables
-            .iter()
-            .map(|t| t.year)
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .rev()
-            .collect();
         let shared = SiteView {
             title: &config.title,
             description: &config.description,
@@ -179,7 +111,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|d| IndexRef::new(d, &urls))
                 .collect(),
-            years: years.clone(),
+            years: &site.years,
             stylesheet: urls.at("chiso.css"),
             sort_script: urls.at("sort.js"),
             search_script: urls.at("search.js"),
@@ -190,29 +122,6 @@ impl<'a> Env<'a> {
         };
         let mut base = Context::new();
         base.insert("site", &shared);
-        let mut merged_from = vec![Vec::new(); site.units.len()];
-        for (u, unit) in site.units.iter().enumerate() {
-            if let Some(successor) = unit
-                .merged_into
-                .as_ref()
-                .and_then(|id| site.units.iter().position(|x| &x.id == id))
-            {
-                merged_from[successor].push(u);
-            }
-        }
-        let mut tags: BTreeMap<String, (&str, Vec<usize>)> = BTreeMap::new();
-        for (i, article) in content.articles.iter().enumerate() {
-            for tag in &article.front.tags {
-                let slug = vi::slugify(tag);
-                if slug.is_empty() {
-                    continue;
-                }
-                let entry = tags.entry(slug).or_insert((tag.as_str(), Vec::new()));
-                if !entry.1.contains(&i) {
-                    entry.1.push(i);
-                }
-            }
-        }
         Env {
             config,
             site,
@@ -220,13 +129,7 @@ impl<'a> Env<'a> {
             bodies,
             urls,
             base,
-            years,
-            home_unit: config
-                .home_unit
-                .as_deref()
-                .and_then(|id| site.units.iter().position(|u| u.id == id)),
-            merged_from,
-            tags,
+            tags: model::tags(&content.articles),
             per_page: config.articles_per_page.max(1),
             rows: RowViews::new(site),
             articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
@@ -251,8 +154,8 @@ impl<'a> Env<'a> {
                     }
                 }
                 Page::Unit(u) => {
-                    for unit in std::iter::once(u).chain(&self.merged_from[*u]) {
-                        for &(t, _) in site.results_by_unit.get(*unit).into_iter().flatten() {
+                    for &unit in std::iter::once(u).chain(&site.merged_from[*u]) {
+                        for (t, _, _) in site.results_of(unit) {
                             self.rows.plan(t);
                         }
                     }
@@ -266,15 +169,10 @@ impl<'a> Env<'a> {
     /// with this one, for [`RowViews`] to hold few tables at a time: a
     /// ranking page's group, and for a unit's page the group of its first
     /// result. `None` for every other page.
-    pub fn batch(&self, page: &Page) -> Option<usize> {
-        let site = self.site;
+    pub fn batch(&self, page: &Page) -> Option<GroupId> {
         match page {
             Page::Ranking(_, g) => Some(*g),
-            Page::Unit(u) => site
-                .results_by_unit
-                .get(*u)
-                .and_then(|results| results.first())
-                .map(|&(t, _)| site.tables[t].group),
+            Page::Unit(u) => self.site.results_of(*u).next().map(|(_, t, _)| t.group),
             _ => None,
         }
     }
@@ -283,16 +181,17 @@ impl<'a> Env<'a> {
     pub fn pages(&self) -> Vec<Page> {
         let site = self.site;
         let mut pages = vec![Page::Home];
-        pages.extend((0..site.indices.len()).map(Page::Index));
-        pages.extend((0..self.years.len()).map(Page::Year));
-        let pairs: BTreeSet<(i32, usize)> = site.tables.iter().map(|t| (t.year, t.group)).collect();
+        pages.extend(site.indices.ids().map(Page::Index));
+        pages.extend((0..site.years.len()).map(Page::Year));
+        let pairs: BTreeSet<(i32, GroupId)> =
+            site.tables.iter().map(|t| (t.year, t.group)).collect();
         pages.extend(
             pairs
                 .into_iter()
                 .rev()
                 .map(|(year, g)| Page::Ranking(year, g)),
         );
-        pages.extend((0..site.units.len()).map(Page::Unit));
+        pages.extend(site.units.ids().map(Page::Unit));
         pages.extend((1..=self.list_pages()).map(Page::ArticleList));
         pages.extend((0..self.content.articles.len()).map(Page::Article));
         pages.extend(self.tags.keys().cloned().map(Page::Tag));
@@ -311,7 +210,7 @@ impl<'a> Env<'a> {
         match page {
             Page::Home | Page::NotFound => String::new(),
             Page::Index(i) => urls::index_path(&site.indices[*i].id),
-            Page::Year(n) => urls::year_path(self.years[*n]),
+            Page::Year(n) => urls::year_path(site.years[*n]),
             Page::Ranking(year, g) => urls::ranking_path(*year, &site.groups[*g].id),
             Page::Unit(u) => urls::unit_path(&site.units[*u].id),
             Page::ArticleList(n) => urls::article_list_path(*n),
@@ -382,12 +281,12 @@ impl<'a> Env<'a> {
         match page {
             Page::Home => msg::page_home(),
             Page::Index(i) => msg::page_index(&site.indices[*i].id),
-            Page::Year(n) => msg::page_year(self.years[*n]),
+            Page::Year(n) => msg::page_year(site.years[*n]),
             Page::Ranking(year, g) => msg::page_ranking(*year, &site.groups[*g].id),
             Page::Unit(u) => msg::page_unit(&site.units[*u].id),
             Page::ArticleList(n) => msg::page_article_list(*n),
             Page::Article(a) => msg::page_article(self.content.articles[*a].file.display()),
-            Page::Tag(slug) => msg::page_tag(self.tags.get(slug).map_or("", |t| t.0)),
+            Page::Tag(slug) => msg::page_tag(self.tags.get(slug).map_or("", |t| t.name)),
             Page::Tags => msg::page_tags(),
             Page::Data => msg::page_data(),
             Page::Search => msg::page_search(),
@@ -413,8 +312,14 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The base context with `page` set.
-    fn start(&self, page: &Page, title: &str, description: String, illustrative: bool) -> Context {
+    /// The base context with `page` set and the page kind's own context
+    /// `view` added.
+    fn start(
+        &self,
+        page: &Page,
+        (title, description, illustrative): (&str, String, bool),
+        view: &impl Serialize,
+    ) -> Context {
         let path = self.path(page);
         let (url, absolute) = match page {
             Page::NotFound => (
@@ -443,6 +348,10 @@ impl<'a> Env<'a> {
                 illustrative,
             },
         );
+        // A view is a struct, which always makes a context.
+        if let Ok(own) = Context::from_serialize(view) {
+            context.extend(own);
+        }
         context
     }
 
@@ -459,11 +368,10 @@ impl<'a> Env<'a> {
     }
 
     /// Summaries of the tables `keep` selects, for pages listing tables.
-    fn tables_where(&self, keep: impl Fn(&crate::model::Table) -> bool) -> Vec<TableView<'_>> {
+    fn tables_where(&self, keep: impl Fn(&Table) -> bool) -> Vec<TableView<'_>> {
         self.site
             .tables
-            .iter()
-            .enumerate()
+            .iter_enumerated()
             .filter(|(_, t)| keep(t))
             .map(|(i, _)| TableView::summary(self.site, i, &self.rows, &self.urls))
             .collect()
@@ -471,7 +379,7 @@ impl<'a> Env<'a> {
 
     fn home(&self) -> Context {
         let (site, content, urls) = (self.site, self.content, &self.urls);
-        let headlines = self
+        let headlines = site
             .home_unit
             .map(|u| unit_series(site, u, &self.rows, urls, false))
             .unwrap_or_default();
@@ -492,29 +400,27 @@ impl<'a> Env<'a> {
                 .flat_map(|s| &s.entries)
                 .any(|e| e.row.illustrative)
             || self.bodies.home.as_ref().is_some_and(|h| h.illustrative);
-        let mut c = self.start(&Page::Home, title, String::new(), illustrative);
-        c.insert_value(
-            "intro_html",
-            Value::safe_string(self.bodies.home.as_ref().map_or("", |h| &h.html)),
-        );
-        c.insert("headlines", &headlines);
-        c.insert("blocks", &blocks);
-        let latest: Vec<Value> = (0..content.articles.len().min(5))
-            .map(|i| self.article_view(i))
-            .collect();
-        c.insert("articles", &latest);
-        c
+        let view = HomeContext {
+            intro_html: self.bodies.home.as_ref().map_or("", |h| &h.html),
+            headlines,
+            blocks,
+            articles: (0..content.articles.len().min(5))
+                .map(|i| self.article_view(i))
+                .collect(),
+        };
+        self.start(&Page::Home, (title, String::new(), illustrative), &view)
     }
 
-    fn index(&self, i: usize) -> Context {
+    fn index(&self, i: IndexId) -> Context {
         let def = &self.site.indices[i];
         let tables = self.tables_where(|t| t.index == i);
         let series: Vec<_> = self
+            .site
             .home_unit
             .map(|u| unit_series(self.site, u, &self.rows, &self.urls, false))
             .unwrap_or_default()
             .into_iter()
-            .filter(|s| s.index.id == def.id)
+            .filter(|s| s.index_id == i)
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
         let whose = if self.config.province.is_empty() {
@@ -526,37 +432,47 @@ impl<'a> Env<'a> {
             "{}: kết quả{whose} và các bảng xếp hạng qua các năm.",
             def.name
         );
-        let mut c = self.start(&Page::Index(i), &def.name, description, illustrative);
-        c.insert("index", &IndexView::new(def, &self.urls));
-        c.insert("tables", &tables);
-        c.insert("series", &series);
-        c
+        let view = IndexContext {
+            index: IndexView::new(def, &self.urls),
+            tables,
+            series,
+        };
+        self.start(
+            &Page::Index(i),
+            (&def.name, description, illustrative),
+            &view,
+        )
     }
 
     fn year(&self, n: usize) -> Context {
-        let year = self.years[n];
+        let years = &self.site.years;
+        let year = years[n];
         let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = format!("Năm {year}");
         let description = format!(
             "Kết quả đánh giá các chỉ số cải cách hành chính năm {year}: điểm số, thứ hạng, bình quân các khối."
         );
-        let mut c = self.start(&Page::Year(n), &title, description, illustrative);
-        c.insert("year", &year);
-        c.insert("tables", &tables);
-        c.insert("newer_year", &n.checked_sub(1).map(|i| self.years[i]));
-        c.insert("older_year", &self.years.get(n + 1));
-        c
+        let view = YearContext {
+            year,
+            tables,
+            newer_year: n.checked_sub(1).map(|i| years[i]),
+            older_year: years.get(n + 1).copied(),
+        };
+        self.start(&Page::Year(n), (&title, description, illustrative), &view)
     }
 
-    /// The tables the ranking page of group `g` in `year` shows, by index
-    /// (what [`Env::plan`] counts for it).
-    fn ranking_tables(&self, year: i32, g: usize) -> impl Iterator<Item = usize> + 'a {
+    /// The tables the ranking page of group `g` in `year` shows (what
+    /// [`Env::plan`] counts for it).
+    fn ranking_tables(&self, year: i32, g: GroupId) -> impl Iterator<Item = TableId> + 'a {
         let tables = &self.site.tables;
-        (0..tables.len()).filter(move |&t| tables[t].year == year && tables[t].group == g)
+        tables
+            .iter_enumerated()
+            .filter(move |(_, t)| t.year == year && t.group == g)
+            .map(|(t, _)| t)
     }
 
-    fn ranking(&self, year: i32, g: usize) -> Context {
+    fn ranking(&self, year: i32, g: GroupId) -> Context {
         let group = &self.site.groups[g];
         let site = self.site;
         let tables: Vec<TableView> = self
@@ -573,25 +489,24 @@ impl<'a> Env<'a> {
             tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
             group.name
         );
-        let mut c = self.start(&Page::Ranking(year, g), &title, description, illustrative);
-        c.insert("year", &year);
-        c.insert(
-            "group",
-            &GroupRef {
-                id: &group.id,
-                name: &group.name,
-            },
-        );
-        c.insert("tables", &tables);
-        c
+        let view = RankingContext {
+            year,
+            group: GroupRef::new(group),
+            tables,
+        };
+        self.start(
+            &Page::Ranking(year, g),
+            (&title, description, illustrative),
+            &view,
+        )
     }
 
-    fn unit(&self, u: usize) -> Context {
+    fn unit(&self, u: UnitId) -> Context {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
         let history = unit_series(site, u, &self.rows, urls, true);
         // Units merged into this one: their history belongs on this page.
-        let merged_from: Vec<MergedView> = self.merged_from[u]
+        let merged_from: Vec<MergedView> = site.merged_from[u]
             .iter()
             .map(|&o| MergedView {
                 unit: UnitRef::new(site, o, urls),
@@ -603,134 +518,117 @@ impl<'a> Env<'a> {
             .chain(merged_from.iter().flat_map(|m| &m.history))
             .flat_map(|s| &s.entries)
             .any(|e| e.row.illustrative);
-        let group = unit
-            .group
-            .as_ref()
-            .and_then(|g| site.groups.iter().find(|x| &x.id == g))
-            .map(|g| GroupRef {
-                id: &g.id,
-                name: &g.name,
-            });
         let description = format!(
             "Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.",
             unit.name
         );
-        let mut c = self.start(&Page::Unit(u), &unit.name, description, illustrative);
-        c.insert("unit", unit);
-        c.insert("unit_group", &group);
-        c.insert_value(
-            "description_html",
-            Value::safe_string(&render_markdown(&unit.description, urls.markdown())),
-        );
-        c.insert("history", &history);
-        let successor = unit
-            .merged_into
-            .as_ref()
-            .and_then(|id| site.units.iter().position(|x| &x.id == id))
-            .map(|s| UnitRef::new(site, s, urls));
-        c.insert("merged_into", &successor);
-        c.insert("merged_from", &merged_from);
-        c
+        let view = UnitContext {
+            unit: UnitView::new(site, u),
+            unit_group: unit.group.map(|g| GroupRef::new(&site.groups[g])),
+            description_html: render_markdown(&unit.description, urls.markdown()),
+            history,
+            merged_into: unit.merged_into.map(|s| UnitRef::new(site, s, urls)),
+            merged_from,
+        };
+        self.start(
+            &Page::Unit(u),
+            (&unit.name, description, illustrative),
+            &view,
+        )
     }
 
     fn article_list(&self, n: usize) -> Context {
         let count = self.content.articles.len();
-        let chunk: Vec<Value> = ((n - 1) * self.per_page..(n * self.per_page).min(count))
-            .map(|i| self.article_view(i))
-            .collect();
         let title = if n == 1 {
             "Tin tức".to_owned()
         } else {
             format!("Tin tức – trang {n}")
         };
         let total = self.list_pages();
-        let mut c = self.start(&Page::ArticleList(n), &title, String::new(), false);
-        c.insert("articles", &chunk);
-        c.insert(
-            "pagination",
-            &Pagination {
+        let view = ArticleListContext {
+            articles: ((n - 1) * self.per_page..(n * self.per_page).min(count))
+                .map(|i| self.article_view(i))
+                .collect(),
+            pagination: Pagination {
                 current: n,
                 total,
                 previous_url: (n > 1).then(|| self.urls.article_list(n - 1)),
                 next_url: (n < total).then(|| self.urls.article_list(n + 1)),
             },
-        );
-        c
+        };
+        self.start(&Page::ArticleList(n), (&title, String::new(), false), &view)
     }
 
     fn article(&self, a: usize) -> Context {
         let article = &self.content.articles[a];
         let illustrative = self.bodies.articles[a].illustrative;
-        let mut c = self.start(
-            &Page::Article(a),
-            &article.front.title,
+        let view = ArticleContext {
+            article: self.article_view(a),
+        };
+        let about = (
+            article.front.title.as_str(),
             article.front.summary.clone(),
             illustrative,
         );
-        c.insert_value("article", self.article_view(a));
-        c
+        self.start(&Page::Article(a), about, &view)
     }
 
     fn tag(&self, slug: &str) -> Context {
         let (name, list) = self
             .tags
             .get(slug)
-            .map_or(("", &[][..]), |(n, l)| (*n, l.as_slice()));
+            .map_or(("", &[][..]), |t| (t.name, t.articles.as_slice()));
         let title = format!("Chủ đề: {name}");
         let page = Page::Tag(slug.to_owned());
-        let mut c = self.start(&page, &title, format!("Các bài viết về {name}."), false);
-        c.insert("tag", name);
-        let articles: Vec<Value> = list.iter().map(|&i| self.article_view(i)).collect();
-        c.insert("articles", &articles);
-        c
+        let view = TagContext {
+            tag: name,
+            articles: list.iter().map(|&i| self.article_view(i)).collect(),
+        };
+        let description = format!("Các bài viết về {name}.");
+        self.start(&page, (&title, description, false), &view)
     }
 
     fn tag_list(&self) -> Context {
-        let mut list: Vec<(TagView, usize)> = self
+        let mut list: Vec<TagCountView> = self
             .tags
             .iter()
-            .map(|(slug, (name, articles))| (TagView::new(name, slug, &self.urls), articles.len()))
+            .map(|(slug, tag)| {
+                let view = TagView::new(tag.name, slug, &self.urls);
+                TagCountView {
+                    name: view.name,
+                    url: view.url,
+                    count: tag.articles.len(),
+                }
+            })
             .collect();
-        list.sort_by(|a, b| vi::compare(a.0.name, b.0.name).then_with(|| a.0.url.cmp(&b.0.url)));
-        let mut c = self.start(
-            &Page::Tags,
-            "Chủ đề",
-            "Các chủ đề của bài viết.".into(),
-            false,
-        );
-        c.insert(
-            "tags",
-            &list
-                .iter()
-                .map(|(t, n)| serde_json::json!({ "name": t.name, "url": t.url, "count": n }))
-                .collect::<Vec<_>>(),
-        );
-        c
+        list.sort_by(|a, b| vi::compare(a.name, b.name).then_with(|| a.url.cmp(&b.url)));
+        let about = ("Chủ đề", "Các chủ đề của bài viết.".to_owned(), false);
+        self.start(&Page::Tags, about, &TagsContext { tags: list })
     }
 
     fn data(&self) -> Context {
-        let all_tables = self.tables_where(|_| true);
+        let view = DataContext {
+            tables: self.tables_where(|_| true),
+        };
         let description = "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into();
-        let mut c = self.start(&Page::Data, "Dữ liệu mở", description, false);
-        c.insert("tables", &all_tables);
-        c
+        self.start(&Page::Data, ("Dữ liệu mở", description, false), &view)
     }
 
     fn search(&self) -> Context {
         let description =
             "Tìm đơn vị, chỉ số, bảng xếp hạng và bài viết, gõ có dấu hay không dấu đều được."
                 .into();
-        let mut c = self.start(&Page::Search, "Tìm kiếm", description, false);
-        c.insert("search_index", &self.urls.at(super::search::INDEX_PATH));
-        c
+        let view = SearchContext {
+            search_index: self.urls.at(super::search::INDEX_PATH),
+        };
+        self.start(&Page::Search, ("Tìm kiếm", description, false), &view)
     }
 
     fn not_found(&self) -> Context {
-        self.start(
-            &Page::NotFound,
-            "Không tìm thấy trang",
-            String::new(),
-            false,
-        )
+        /// The not-found page has nothing of its own.
+        #[derive(Serialize)]
+        struct Nothing {}
+        let about = ("Không tìm thấy trang", String::new(), false);
+        self.start(&Page::NotFound, about, &Nothing {})
     }
 }

@@ -55,7 +55,7 @@ pub fn entries(
 ) -> Vec<Entry> {
     let mut out = Vec::new();
     for def in &site.indices {
-        let short = def.short_name.as_deref().unwrap_or(&def.name);
+        let short = def.short_name.as_str();
         out.push(entry(
             "Chỉ số",
             &def.name,
@@ -81,7 +81,8 @@ pub fn entries(
             &former,
         ));
     }
-    let mut pairs: Vec<(i32, usize)> = site.tables.iter().map(|t| (t.year, t.group)).collect();
+    let mut pairs: Vec<(i32, crate::model::GroupId)> =
+        site.tables.iter().map(|t| (t.year, t.group)).collect();
     pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     pairs.dedup();
     for (year, g) in pairs {

@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use super::escape::escape;
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
-use crate::model::{Row, Site, Table};
+use crate::model::{IndexId, Row, Site, Table};
 use crate::vi;
 
 const OPEN: &str = "<!-- chiso:";
@@ -29,8 +29,6 @@ const CLOSE: &str = "-->";
 pub struct Env<'a> {
     pub site: &'a Site,
     pub urls: &'a Urls,
-    /// The unit `ket-qua` reports when none is named (`home_unit`).
-    pub home_unit: Option<&'a str>,
 }
 
 /// An article body with its shortcodes expanded.
@@ -114,11 +112,9 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
     }
 }
 
-fn index_of(env: &Env, id: &str) -> Result<usize, String> {
+fn index_of(env: &Env, id: &str) -> Result<IndexId, String> {
     env.site
-        .indices
-        .iter()
-        .position(|d| d.id == id)
+        .index_named(id)
         .ok_or_else(|| sc::no_such("index", id))
 }
 
@@ -133,9 +129,7 @@ fn find_table<'a>(
         .ok_or_else(|| sc::missing_argument("khoi", "the group"))?;
     let group = env
         .site
-        .groups
-        .iter()
-        .position(|g| g.id == *group_id)
+        .group_named(group_id)
         .ok_or_else(|| sc::no_such("group", group_id))?;
     let index = args.get("chi-so").map(|id| index_of(env, id)).transpose()?;
     let found: Vec<&Table> = env
@@ -181,31 +175,33 @@ fn unit_result(
         args.get("chi-so")
             .ok_or_else(|| sc::missing_argument("chi-so", "the index"))?,
     )?;
-    let unit_id = args
-        .get("don-vi")
-        .copied()
-        .or(env.home_unit)
-        .ok_or_else(sc::no_unit_named)?;
-    let unit = env
-        .site
-        .units
-        .iter()
-        .position(|u| u.id == unit_id)
-        .ok_or_else(|| sc::no_such("unit", unit_id))?;
-    let group = args.get("khoi");
+    // The unit named, or the site's home unit (`home_unit`, checked when
+    // the configuration was read).
+    let unit = match args.get("don-vi") {
+        Some(id) => env
+            .site
+            .unit_named(id)
+            .ok_or_else(|| sc::no_such("unit", id))?,
+        None => env.site.home_unit.ok_or_else(sc::no_unit_named)?,
+    };
+    let unit_id = env.site.units[unit].id.as_str();
+    // A group that does not exist has no result: the same message as a
+    // group without one.
+    let group = args.get("khoi").map(|id| env.site.group_named(id));
     let (table, row) = env
         .site
         .tables
         .iter()
         .filter(|t| t.index == index && t.year == year)
-        .filter(|t| group.is_none_or(|g| env.site.groups[t.group].id == *g))
+        .filter(|t| group.is_none_or(|g| g == Some(t.group)))
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
         .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
     let value = row.value.map(|v| value_text(env, table, v, row.decimals));
     let number = row.value.map(|v| vi::format_number(v, row.decimals));
     let rank = rank_text(table, row, false);
     let change = row
-        .change
+        .comparison
+        .change()
         .and_then(|c| Some((c.rank_delta?, c.previous_year)))
         .map(|(d, y)| format!("{} so với năm {y}", vi::rank_change_phrase(d)));
     let regional = row
@@ -302,7 +298,7 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
     let average = table
         .average
         .map(|a| value_text(env, table, a, def.decimals));
-    let top = table.top_band.map(|(b, count)| (&def.bands[b], count));
+    let top = table.top_band.map(|top| (&def.bands[top.band], top.count));
     let leaders: Vec<&str> = table
         .rows
         .iter()
@@ -348,7 +344,7 @@ fn ranking_table(env: &Env, table: &Table) -> String {
     let site = env.site;
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
-    let short = def.short_name.as_deref().unwrap_or(&def.name);
+    let short = &def.short_name;
     let url = format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id);
     let mut out = format!(
         "<div class=\"table-scroll\"><table class=\"ranking embedded\">\n<caption>{} {}: {}</caption>\n\
@@ -401,7 +397,6 @@ mod tests {
             &Env {
                 site: &site,
                 urls: &urls,
-                home_unit: None,
             },
         )
     }

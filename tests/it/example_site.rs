@@ -248,3 +248,55 @@ fn pages_are_vietnamese_html() {
     assert_eq!(html.value().attr("lang"), Some("vi"));
     assert_eq!(one(&home, "a.skip-link"), "Chuyển đến nội dung chính");
 }
+
+/// The README's "The template API" example for each page kind renders on
+/// the example site: the documented variables exist with the documented
+/// shapes (an unknown variable is a template error).
+#[test]
+fn the_readme_template_examples_render() {
+    let readme = std::fs::read_to_string(example_root().join("README.md")).unwrap();
+    let start = readme.find("```jinja\n").expect("the examples block") + "```jinja\n".len();
+    let block = &readme[start..][..readme[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for folder in ["content", "data"] {
+        for entry in walkdir::WalkDir::new(example_root().join(folder)) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(example_root()).unwrap();
+            if entry.file_type().is_file() {
+                put(
+                    root,
+                    rel.to_str().unwrap(),
+                    &std::fs::read_to_string(entry.path()).unwrap(),
+                );
+            }
+        }
+    }
+    put(
+        root,
+        "config.toml",
+        &std::fs::read_to_string(example_root().join("config.toml")).unwrap(),
+    );
+    let mut kinds = 0;
+    for line in block.lines() {
+        let (name, body) = line
+            .strip_prefix("{# ")
+            .and_then(|l| l.split_once(" #}"))
+            .expect("`{# template #} example`");
+        put(root, &format!("templates/{name}"), body.trim());
+        kinds += 1;
+    }
+    assert_eq!(kinds, 12, "one example per page kind");
+    let built = build_ok(root);
+    let home = std::fs::read_to_string(built.out.join("index.html")).unwrap();
+    assert!(
+        home.contains("PAR Index 2024: <span class=\"score\">"),
+        "{home}"
+    );
+    let ranking =
+        std::fs::read_to_string(built.out.join("xep-hang/2023/so-ban-nganh/index.html")).unwrap();
+    assert!(
+        ranking.contains("<svg") && ranking.contains("/don-vi/"),
+        "{ranking}"
+    );
+}

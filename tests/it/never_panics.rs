@@ -7,14 +7,12 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use chiso::content::parse_article;
-use chiso::data::schema::{
-    BandDef, ComponentDef, GroupDef, IndexDef, IndicesFile, ResultRow, ResultsFile, Scale, UnitDef,
-    UnitsFile,
-};
+use chiso::data::schema::{IndicesFile, ResultsFile, UnitsFile};
 use chiso::input::decode;
 use chiso::parse::{parse_document, Format};
 use chiso::{BuildOptions, Config};
 use proptest::prelude::*;
+use toml::Value;
 
 fn every_loader(text: &str) {
     for format in [Format::Toml, Format::Json] {
@@ -85,7 +83,35 @@ fn id() -> impl Strategy<Value = String> {
     ]
 }
 
-fn result_row() -> impl Strategy<Value = ResultRow> {
+/// A TOML table of the given keys, leaving out those without a value, as an
+/// editor would. The files are written from these values rather than from
+/// `data::schema`, which only reads.
+fn toml_table(entries: Vec<(&str, Option<Value>)>) -> Value {
+    Value::Table(
+        entries
+            .into_iter()
+            .filter_map(|(k, v)| Some((k.to_owned(), v?)))
+            .collect(),
+    )
+}
+
+fn float(v: f64) -> Option<Value> {
+    Some(Value::Float(v))
+}
+
+fn int(v: impl Into<i64>) -> Option<Value> {
+    Some(Value::Integer(v.into()))
+}
+
+fn text(v: impl Into<String>) -> Option<Value> {
+    Some(Value::String(v.into()))
+}
+
+fn list(items: Vec<Value>) -> Option<Value> {
+    Some(Value::Array(items))
+}
+
+fn result_row() -> impl Strategy<Value = Value> {
     (
         id(),
         prop::option::of(number()),
@@ -97,25 +123,31 @@ fn result_row() -> impl Strategy<Value = ResultRow> {
         prop::collection::btree_map(id(), number(), 0..3),
     )
         .prop_map(
-            |(unit, score, points, max_points, decimals, rank, of, components)| ResultRow {
-                unit,
-                score,
-                points,
-                max_points,
-                decimals,
-                rank,
-                of,
-                regional: Vec::new(),
-                components,
-                illustrative: None,
-                not_ranked: None,
-                alternatives: Vec::new(),
-                note: String::new(),
+            |(unit, score, points, max_points, decimals, rank, of, components)| {
+                toml_table(vec![
+                    ("unit", text(unit)),
+                    ("score", score.and_then(float)),
+                    ("points", points.and_then(float)),
+                    ("max_points", max_points.and_then(float)),
+                    ("decimals", decimals.and_then(int)),
+                    ("rank", rank.and_then(int)),
+                    ("of", of.and_then(int)),
+                    (
+                        "components",
+                        Some(Value::Table(
+                            components
+                                .into_iter()
+                                .map(|(k, v)| (k, Value::Float(v)))
+                                .collect(),
+                        )),
+                    ),
+                ])
             },
         )
 }
 
-fn table() -> impl Strategy<Value = ResultsFile> {
+/// A results file, with its year (for its path).
+fn table() -> impl Strategy<Value = (i32, Value)> {
     (
         id(),
         2019..2026i32,
@@ -125,23 +157,21 @@ fn table() -> impl Strategy<Value = ResultsFile> {
         prop::collection::vec(result_row(), 0..6),
     )
         .prop_map(
-            |(index, year, group, complete, published_average, results)| ResultsFile {
-                index,
-                year,
-                group,
-                complete,
-                illustrative: false,
-                announced: None,
-                source: None,
-                published_average,
-                note: String::new(),
-                results,
-                excluded: Vec::new(),
+            |(index, year, group, complete, published_average, results)| {
+                let table = toml_table(vec![
+                    ("index", text(index)),
+                    ("year", int(year)),
+                    ("group", text(group)),
+                    ("complete", Some(Value::Boolean(complete))),
+                    ("published_average", published_average.and_then(float)),
+                    ("result", list(results)),
+                ]);
+                (year, table)
             },
         )
 }
 
-fn index() -> impl Strategy<Value = IndexDef> {
+fn index() -> impl Strategy<Value = Value> {
     (
         id(),
         number(),
@@ -151,39 +181,45 @@ fn index() -> impl Strategy<Value = IndexDef> {
         any::<bool>(),
         prop::collection::vec((id(), number()), 0..3),
     )
-        .prop_map(
-            |(id, min, max, decimals, higher_is_better, sums, parts)| IndexDef {
-                id,
-                name: "Chỉ số".into(),
-                short_name: None,
-                publisher: None,
-                description: String::new(),
-                scale: Scale { min, max },
-                unit_label: "%".into(),
-                decimals,
-                higher_is_better,
-                components_sum_to_total: sums,
-                components: parts
-                    .iter()
-                    .map(|(id, max)| ComponentDef {
-                        id: id.clone(),
-                        name: id.clone(),
-                        max: Some(*max),
-                    })
-                    .collect(),
-                bands: parts
-                    .iter()
-                    .map(|(id, min)| BandDef {
-                        id: id.clone(),
-                        name: id.clone(),
-                        min: *min,
-                    })
-                    .collect(),
-            },
-        )
+        .prop_map(|(id, min, max, decimals, higher_is_better, sums, parts)| {
+            let components = parts
+                .iter()
+                .map(|(id, max)| {
+                    toml_table(vec![
+                        ("id", text(id)),
+                        ("name", text(id)),
+                        ("max", float(*max)),
+                    ])
+                })
+                .collect();
+            let bands = parts
+                .iter()
+                .map(|(id, min)| {
+                    toml_table(vec![
+                        ("id", text(id)),
+                        ("name", text(id)),
+                        ("min", float(*min)),
+                    ])
+                })
+                .collect();
+            toml_table(vec![
+                ("id", text(id)),
+                ("name", text("Chỉ số")),
+                (
+                    "scale",
+                    Some(toml_table(vec![("min", float(min)), ("max", float(max))])),
+                ),
+                ("unit_label", text("%")),
+                ("decimals", int(decimals)),
+                ("higher_is_better", Some(Value::Boolean(higher_is_better))),
+                ("components_sum_to_total", Some(Value::Boolean(sums))),
+                ("component", list(components)),
+                ("band", list(bands)),
+            ])
+        })
 }
 
-fn unit() -> impl Strategy<Value = UnitDef> {
+fn unit() -> impl Strategy<Value = Value> {
     (
         id(),
         "\\PC{1,12}",
@@ -191,18 +227,14 @@ fn unit() -> impl Strategy<Value = UnitDef> {
         prop::option::of(2018..2026i32),
         prop::option::of(2018..2026i32),
     )
-        .prop_map(|(id, name, group, active_from, active_to)| UnitDef {
-            id,
-            name,
-            kind: String::new(),
-            group,
-            regions: Vec::new(),
-            former_names: Vec::new(),
-            active_from,
-            active_to,
-            merged_into: None,
-            abolished: None,
-            description: String::new(),
+        .prop_map(|(id, name, group, active_from, active_to)| {
+            toml_table(vec![
+                ("id", text(id)),
+                ("name", text(name)),
+                ("group", group.and_then(text)),
+                ("active_from", active_from.and_then(int)),
+                ("active_to", active_to.and_then(int)),
+            ])
         })
 }
 
@@ -225,24 +257,22 @@ proptest! {
         let site = tempfile::tempdir().unwrap();
         let root = site.path();
         write(root, "config.toml", "title = \"Thử\"\nhome_unit = \"a\"\n");
-        let groups = ["a", "khoi"].map(|id| GroupDef {
-            id: id.into(),
-            name: id.into(),
-            description: String::new(),
-            comparable_with: Vec::new(),
-        });
-        let units_file = UnitsFile { groups: groups.to_vec(), regions: Vec::new(), units };
-        let indices_file = IndicesFile { indices };
+        let groups: Vec<Value> = ["a", "khoi"]
+            .iter()
+            .map(|id| toml_table(vec![("id", text(*id)), ("name", text(*id))]))
+            .collect();
+        let units_file = toml_table(vec![("group", list(groups)), ("unit", list(units))]);
+        let indices_file = toml_table(vec![("index", list(indices))]);
         // TOML cannot hold NaN in JSON, and JSON cannot hold NaN at all:
         // either serialiser may refuse a value, which is fine to skip.
         let mut files: BTreeMap<String, String> = BTreeMap::new();
         if let Ok(text) = toml::to_string(&indices_file) { files.insert("data/indices.toml".into(), text); }
         if let Ok(text) = toml::to_string(&units_file) { files.insert("data/units.toml".into(), text); }
-        for (i, table) in tables.iter().enumerate() {
+        for (i, (year, table)) in tables.iter().enumerate() {
             let (name, text) = if as_json[i] {
-                (format!("data/results/{}/t{i}.json", table.year), serde_json::to_string(table).ok())
+                (format!("data/results/{year}/t{i}.json"), serde_json::to_string(table).ok())
             } else {
-                (format!("data/results/{}/t{i}.toml", table.year), toml::to_string(table).ok())
+                (format!("data/results/{year}/t{i}.toml"), toml::to_string(table).ok())
             };
             if let Some(text) = text { files.insert(name, text); }
         }

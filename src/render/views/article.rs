@@ -1,0 +1,66 @@
+//! The views of articles and tags, for lists and an article's own page.
+
+use serde::Serialize;
+
+use crate::content::Article;
+use crate::render::escape::safe;
+use crate::render::urls::{self, Urls};
+use crate::vi;
+
+/// A tag, with its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagView<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+impl<'a> TagView<'a> {
+    pub fn new(name: &'a str, slug: &str, urls: &Urls) -> Self {
+        TagView {
+            name,
+            url: urls.at(&urls::tag_path(slug)),
+        }
+    }
+}
+
+/// An article, for lists and its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView<'a> {
+    pub title: &'a str,
+    pub summary: &'a str,
+    pub date: Option<String>,
+    pub tags: Vec<TagView<'a>>,
+    pub url: String,
+    /// The body, shortcodes expanded.
+    #[serde(serialize_with = "safe")]
+    pub html: &'a str,
+}
+
+impl<'a> ArticleView<'a> {
+    pub fn new(article: &'a Article, html: &'a str, urls: &Urls) -> Self {
+        ArticleView {
+            title: &article.front.title,
+            summary: &article.front.summary,
+            date: article.front.date.map(|d| d.to_string()),
+            tags: article
+                .front
+                .tags
+                .iter()
+                .filter_map(|t| {
+                    let slug = vi::slugify(t);
+                    (!slug.is_empty()).then(|| TagView::new(t, &slug, urls))
+                })
+                .collect(),
+            url: urls.article(&article.slug),
+            html,
+        }
+    }
+}
+
+/// A tag in the list of every tag, with how many articles carry it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagCountView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub count: usize,
+}

@@ -1,0 +1,44 @@
+//! The view of an index's own page: its definition, components and bands.
+
+use serde::Serialize;
+
+use super::common::{BandView, ComponentView, IndexRef};
+use crate::content::render_markdown;
+use crate::model::Index;
+use crate::render::escape::safe;
+use crate::render::urls::Urls;
+
+/// An index with everything its own page shows.
+#[derive(Debug, Serialize)]
+pub struct IndexView<'a> {
+    #[serde(flatten)]
+    pub base: IndexRef<'a>,
+    #[serde(serialize_with = "safe")]
+    pub description_html: String,
+    pub scale_min: f64,
+    pub scale_max: f64,
+    pub higher_is_better: bool,
+    pub components: Vec<ComponentView<'a>>,
+    /// Highest threshold first.
+    pub bands: Vec<BandView<'a>>,
+}
+
+impl<'a> IndexView<'a> {
+    pub fn new(def: &'a Index, urls: &Urls) -> Self {
+        let mut bands: Vec<BandView> = def.bands.iter().map(BandView::new).collect();
+        bands.sort_by(|a, b| b.min.total_cmp(&a.min));
+        IndexView {
+            base: IndexRef::new(def, urls),
+            description_html: render_markdown(&def.description, urls.markdown()),
+            scale_min: def.scale.min,
+            scale_max: def.scale.max,
+            higher_is_better: def.higher_is_better,
+            components: def
+                .components
+                .iter()
+                .map(|c| ComponentView::new(c, None))
+                .collect(),
+            bands,
+        }
+    }
+}

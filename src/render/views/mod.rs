@@ -1,0 +1,36 @@
+//! The template API: borrowed, serialisable views of the model, the only
+//! values templates see. Site owners override templates, so these structs'
+//! field names and shapes are a promise to them (documented in the README,
+//! "Templates"); the model and the data file formats may change without
+//! templates noticing.
+//!
+//! Each view is built from references into the [`Site`](crate::model::Site),
+//! never by cloning it; text that editors wrote in Markdown is rendered to
+//! HTML here, once per page. `page` holds each page kind's context;
+//! `common` the small views all share; `row`, `table`, `unit`, `index` and
+//! `article` the views of one concern each; `shared` the sharing of lines
+//! between the pages that show them.
+
+mod article;
+mod common;
+mod index;
+mod page;
+mod row;
+mod shared;
+mod table;
+mod unit;
+
+pub use article::{ArticleView, TagCountView, TagView};
+pub use common::{
+    AlternativeView, BandView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef,
+};
+pub use index::IndexView;
+pub use page::{
+    ArticleContext, ArticleListContext, DataContext, HomeContext, IndexContext, MenuView, PageView,
+    Pagination, RankingContext, SearchContext, SiteView, TagContext, TagsContext, UnitContext,
+    YearContext,
+};
+pub use row::{ChangeView, NoComparisonView, RegionalView, RowView};
+pub use shared::RowViews;
+pub use table::{RegionSummaryView, TableView, TopBandView};
+pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

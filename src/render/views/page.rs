@@ -1,0 +1,170 @@
+//! What every page holds (`site` and `page`) and the context of each page
+//! kind: one struct per template, whose fields are the template's
+//! variables besides `site` and `page`. The README's "Templates" section
+//! documents them; keep the two in step.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::article::TagCountView;
+use super::common::{GroupRef, UnitRef};
+use super::index::IndexView;
+use super::table::TableView;
+use super::unit::{MergedView, SeriesView, UnitView};
+use crate::render::escape::safe;
+
+/// `site`: the site's settings and links, the same on every page.
+#[derive(Serialize)]
+pub struct SiteView<'a> {
+    pub title: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+    pub base_path: &'a str,
+    pub language: &'a str,
+    pub province: &'a str,
+    #[serde(serialize_with = "safe")]
+    pub footer_html: String,
+    pub menu: Vec<MenuView<'a>>,
+    pub indices: Vec<super::IndexRef<'a>>,
+    /// Assessment years, latest first.
+    pub years: &'a [i32],
+    pub stylesheet: String,
+    pub sort_script: String,
+    pub search_script: String,
+    pub search_url: String,
+    pub data_url: String,
+    pub tags_url: String,
+    pub feed_url: String,
+}
+
+/// A link of the main menu.
+#[derive(Serialize)]
+pub struct MenuView<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+/// `page`: what every page says about itself.
+#[derive(Serialize)]
+pub struct PageView<'a> {
+    pub title: &'a str,
+    pub url: String,
+    /// The absolute URL, for Open Graph and the canonical link.
+    pub absolute_url: String,
+    /// For `<meta name="description">` and `og:description`.
+    pub description: String,
+    /// `website` or `article`, for `og:type`.
+    pub kind: &'static str,
+    /// The page shows scores that were not published.
+    pub illustrative: bool,
+}
+
+/// `home.html`.
+#[derive(Serialize)]
+pub struct HomeContext<'a> {
+    /// The home text (`content/_index.md`), shortcodes expanded.
+    #[serde(serialize_with = "safe")]
+    pub intro_html: &'a str,
+    /// The home unit's results on each index.
+    pub headlines: Vec<SeriesView<'a>>,
+    /// Summaries of the complete tables of the latest year that has one.
+    pub blocks: Vec<TableView<'a>>,
+    /// The five latest articles ([`ArticleView`](super::ArticleView)s).
+    pub articles: Vec<Value>,
+}
+
+/// `index-page.html`.
+#[derive(Serialize)]
+pub struct IndexContext<'a> {
+    pub index: IndexView<'a>,
+    /// Summaries of the index's tables.
+    pub tables: Vec<TableView<'a>>,
+    /// The home unit's results on this index (none or one series).
+    pub series: Vec<SeriesView<'a>>,
+}
+
+/// `year.html`.
+#[derive(Serialize)]
+pub struct YearContext<'a> {
+    pub year: i32,
+    /// Summaries of the year's tables.
+    pub tables: Vec<TableView<'a>>,
+    pub newer_year: Option<i32>,
+    pub older_year: Option<i32>,
+}
+
+/// `ranking.html`.
+#[derive(Serialize)]
+pub struct RankingContext<'a> {
+    pub year: i32,
+    pub group: GroupRef<'a>,
+    /// Every table of the group that year, whole, with its chart.
+    pub tables: Vec<TableView<'a>>,
+}
+
+/// `unit.html`.
+#[derive(Serialize)]
+pub struct UnitContext<'a> {
+    pub unit: UnitView<'a>,
+    pub unit_group: Option<GroupRef<'a>>,
+    #[serde(serialize_with = "safe")]
+    pub description_html: String,
+    /// The unit's results on each index.
+    pub history: Vec<SeriesView<'a>>,
+    pub merged_into: Option<UnitRef<'a>>,
+    pub merged_from: Vec<MergedView<'a>>,
+}
+
+/// The position of a page in a list of pages.
+#[derive(Serialize)]
+pub struct Pagination {
+    pub current: usize,
+    pub total: usize,
+    pub previous_url: Option<String>,
+    pub next_url: Option<String>,
+}
+
+/// `article-list.html`.
+#[derive(Serialize)]
+pub struct ArticleListContext {
+    /// This page's articles ([`ArticleView`](super::ArticleView)s).
+    pub articles: Vec<Value>,
+    pub pagination: Pagination,
+}
+
+/// `article.html`.
+#[derive(Serialize)]
+pub struct ArticleContext {
+    /// An [`ArticleView`](super::ArticleView).
+    pub article: Value,
+}
+
+/// `tag.html`.
+#[derive(Serialize)]
+pub struct TagContext<'a> {
+    /// The tag's name, as first written.
+    pub tag: &'a str,
+    /// The articles carrying it ([`ArticleView`](super::ArticleView)s).
+    pub articles: Vec<Value>,
+}
+
+/// `tags.html`.
+#[derive(Serialize)]
+pub struct TagsContext<'a> {
+    /// Every tag, in Vietnamese alphabetical order.
+    pub tags: Vec<TagCountView<'a>>,
+}
+
+/// `data.html`.
+#[derive(Serialize)]
+pub struct DataContext<'a> {
+    /// Summaries of every table, with their downloads.
+    pub tables: Vec<TableView<'a>>,
+}
+
+/// `search.html`.
+#[derive(Serialize)]
+pub struct SearchContext {
+    /// The URL of the search index (JSON).
+    pub search_index: String,
+}

@@ -1,0 +1,211 @@
+//! The views of a unit's page: the unit itself, its results on each index
+//! over the years with their charts, and the units merged into it.
+
+use serde::Serialize;
+use tera::Value;
+
+use super::common::{GroupRef, IndexRef};
+use super::row::RowView;
+use super::shared::RowViews;
+use crate::model::{Index, IndexId, Row, Site, UnitId};
+use crate::render::charts::{self, ChartText, Format, Part, YearPoint};
+use crate::render::escape::safe;
+use crate::render::urls::Urls;
+
+/// A unit with everything its own page shows; references to other
+/// definitions are their ids.
+#[derive(Debug, Serialize)]
+pub struct UnitView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    /// The id of the group the unit is usually ranked in.
+    pub group: Option<&'a str>,
+    /// The ids of its regions.
+    pub regions: Vec<&'a str>,
+    pub former_names: &'a [String],
+    pub active_from: Option<i32>,
+    pub active_to: Option<i32>,
+    /// The id of the unit it was merged into.
+    pub merged_into: Option<&'a str>,
+    /// `2025-07-01`.
+    pub abolished: Option<String>,
+    /// The description as written (Markdown); pages show `description_html`.
+    pub description: &'a str,
+}
+
+impl<'a> UnitView<'a> {
+    pub fn new(site: &'a Site, unit: UnitId) -> Self {
+        let u = &site.units[unit];
+        UnitView {
+            id: &u.id,
+            name: &u.name,
+            kind: &u.kind,
+            group: u.group.map(|g| site.groups[g].id.as_str()),
+            regions: u
+                .regions
+                .iter()
+                .map(|&r| site.regions[r].id.as_str())
+                .collect(),
+            former_names: &u.former_names,
+            active_from: u.active_from,
+            active_to: u.active_to,
+            merged_into: u.merged_into.map(|s| site.units[s].id.as_str()),
+            abolished: u.abolished.map(|d| d.to_string()),
+            description: &u.description,
+        }
+    }
+}
+
+/// A unit merged into the unit of the page, with its own history.
+#[derive(Serialize)]
+pub struct MergedView<'a> {
+    pub unit: super::UnitRef<'a>,
+    pub history: Vec<SeriesView<'a>>,
+}
+
+/// One unit's result in one year, with where it comes from.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryView<'a> {
+    pub year: i32,
+    pub group: GroupRef<'a>,
+    pub table_url: String,
+    pub average: Option<f64>,
+    pub complete: bool,
+    /// The line, as templates see it.
+    #[serde(rename = "row")]
+    pub row_value: Value,
+    #[serde(skip)]
+    pub row: &'a RowView<'a>,
+    /// The components against their maxima (SVG), when the row has them.
+    #[serde(serialize_with = "safe")]
+    pub components_svg: String,
+}
+
+/// One unit's results on one index across years, latest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesView<'a> {
+    #[serde(skip)]
+    pub index_id: IndexId,
+    pub index: IndexRef<'a>,
+    pub entries: Vec<EntryView<'a>>,
+    /// Score and rank over the years (SVG).
+    #[serde(serialize_with = "safe")]
+    pub chart_svg: String,
+}
+
+/// Every index's series for one unit, in index definition order; indices
+/// without results for the unit are left out. `planned` when for the page
+/// [`RowViews::plan`] counted (the unit's own).
+pub fn unit_series<'a>(
+    site: &'a Site,
+    unit: UnitId,
+    rows: &'a RowViews,
+    urls: &Urls,
+    planned: bool,
+) -> Vec<SeriesView<'a>> {
+    let results = site
+        .results_by_unit
+        .get(unit)
+        .map_or(&[][..], Vec::as_slice);
+    site.indices
+        .iter_enumerated()
+        .filter_map(|(i, def)| {
+            let entries: Vec<EntryView> = results
+                .iter()
+                .filter(|&&(t, _)| site.tables[t].index == i)
+                .map(|&(t, r)| {
+                    let table = &site.tables[t];
+                    let group = &site.groups[table.group];
+                    EntryView {
+                        year: table.year,
+                        group: GroupRef::new(group),
+                        table_url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
+                        average: table.average,
+                        complete: table.complete,
+                        components_svg: components_chart(
+                            def,
+                            &site.units[unit].name,
+                            table.year,
+                            &table.rows[r],
+                        ),
+                        row_value: rows
+                            .values(t, urls, planned, &[r])
+                            .pop()
+                            .unwrap_or_else(Value::none),
+                        row: &rows.of(t, urls)[r],
+                    }
+                })
+                .collect();
+            (!entries.is_empty()).then(|| SeriesView {
+                index_id: i,
+                chart_svg: history_chart(def, &site.units[unit].name, &entries),
+                index: IndexRef::new(def, urls),
+                entries,
+            })
+        })
+        .collect()
+}
+
+/// A unit's score and rank on one index over the years.
+fn history_chart(def: &Index, unit: &str, entries: &[EntryView]) -> String {
+    let short = &def.short_name;
+    let points: Vec<YearPoint> = entries
+        .iter()
+        .map(|e| YearPoint {
+            year: e.year,
+            value: e.row.value,
+            rank: e.row.rank,
+            of: e.row.of,
+        })
+        .collect();
+    let title = format!("{short} của {unit} qua các năm");
+    let desc = format!(
+        "Biểu đồ đường: điểm {short} của {unit} từng năm, thứ hạng ghi dưới mỗi năm. Số liệu ở bảng bên cạnh."
+    );
+    charts::history(
+        &ChartText {
+            id: &format!("bieu-do-{}-qua-cac-nam", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &points,
+        Format {
+            decimals: def.decimals,
+            unit_label: &def.unit_label,
+        },
+    )
+}
+
+/// A row's components against their maxima; empty when it has none with a
+/// maximum.
+fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
+    let parts: Vec<Part> = row
+        .components
+        .iter()
+        .filter_map(|&(c, value)| {
+            let component = &def.components[c];
+            Some(Part {
+                label: &component.name,
+                value,
+                max: component.max?,
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let title = format!("Điểm các lĩnh vực của {unit} năm {year}");
+    let desc = format!(
+        "Biểu đồ thanh: điểm đạt của {} lĩnh vực so với điểm tối đa của từng lĩnh vực. Số liệu ở bảng bên cạnh.",
+        parts.len()
+    );
+    charts::components(
+        &ChartText {
+            id: &format!("bieu-do-{}-{year}-linh-vuc", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &parts,
+    )
+}
