@@ -116,6 +116,11 @@ const ARGS: &[(&str, &str, &str)] = &[
          mạng cũng xem được bản xem trước.",
     ),
     (
+        "serve",
+        "open",
+        "Mở trang trong trình duyệt mặc định khi đã sẵn sàng.",
+    ),
+    (
         "new article",
         "title",
         "Tiêu đề bài viết; tên tệp được đặt theo tiêu đề.",

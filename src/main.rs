@@ -152,6 +152,9 @@ struct ServeArgs {
     /// Include articles marked `draft = true`.
     #[arg(long)]
     drafts: bool,
+    /// Open the site in the default browser once it is served.
+    #[arg(long)]
+    open: bool,
 }
 
 #[derive(Debug, Args)]
@@ -295,6 +298,7 @@ fn main() -> ExitCode {
                 bind: args.bind,
                 port: args.port,
                 drafts: args.drafts,
+                open: args.open,
             };
             match chiso::serve::serve(&options) {
                 Ok(()) => ExitCode::SUCCESS,

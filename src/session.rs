@@ -237,3 +237,20 @@ fn slash_path(path: &Path) -> String {
         .collect::<Vec<_>>()
         .join("/")
 }
+
+impl Session {
+    /// The page an editor wants to see after editing `source` (absolute,
+    /// or relative to the site root): an article's page, or the ranking
+    /// page of a results table; `None` for other files (definitions,
+    /// templates, the config), where the open page is simply reloaded.
+    pub fn page_of_source(&self, source: &Path) -> Option<String> {
+        let prepared = &self.state.as_ref()?.prepared;
+        let shown = relative_to(&self.options.root, source)?;
+        let urls = render::urls::Urls::for_site(&prepared.config);
+        if let Some(article) = prepared.content.articles.iter().find(|a| a.file == shown) {
+            return Some(urls.article(&article.slug));
+        }
+        let table = prepared.site.tables.iter().find(|t| t.file == shown)?;
+        Some(urls.ranking(table.year, &prepared.site.groups[table.group].id))
+    }
+}

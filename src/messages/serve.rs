@@ -59,6 +59,10 @@ messages! {
         vi: "vẫn đang hiện bản dựng tốt gần nhất",
         en: "still serving the last good site",
     }
+    cannot_open_browser(error: impl Display) {
+        vi: "không mở được trình duyệt: {error}; hãy tự mở địa chỉ ở trên",
+        en: "cannot open the browser: {error}; open the address above yourself",
+    }
     nothing_to_serve() {
         vi: "chưa có gì để hiện cho tới khi sửa xong các lỗi",
         en: "nothing to serve until the errors are fixed",

@@ -55,6 +55,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Include articles marked `draft = true`.
     pub drafts: bool,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
 }
 
 /// State shared between the rebuild loop and the request threads.
@@ -115,6 +117,9 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     if !address.ip().is_loopback() {
         println!("{}", msg::serving_to_network(address.ip()));
     }
+    if options.open {
+        open_browser(&format!("http://{address}/"));
+    }
 
     loop {
         match watcher.wait(PING_EVERY) {
@@ -153,6 +158,16 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
                 s.site = Some(Arc::new(site.files));
                 s.error = None;
             });
+            // Open pages go to the page of what was edited, as `hugo
+            // server` does: an article, or a results table's ranking.
+            let page = match changed_paths {
+                [one] => session.page_of_source(one),
+                _ => None,
+            };
+            shared
+                .listeners
+                .send("reload", page.as_deref().unwrap_or(""));
+            return;
         }
         Err(diagnostics) => {
             let text = diagnostics.to_string();
@@ -173,6 +188,28 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
         }
     }
     shared.listeners.send("reload", "");
+}
+
+/// Opens `url` in the editor's default browser (`--open`); a failure is
+/// only reported, the server goes on.
+fn open_browser(url: &str) {
+    let mut command = if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else if cfg!(windows) {
+        let mut command = std::process::Command::new("cmd");
+        command.args(["/C", "start", ""]);
+        command
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    let spawned = command
+        .arg(url)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    if let Err(e) = spawned {
+        eprintln!("{}", msg::cannot_open_browser(e));
+    }
 }
 
 /// Reads one request from a connection and answers it from the current

@@ -179,22 +179,24 @@ fn html(status: u16, body: Vec<u8>, snapshot: &Snapshot) -> Reply {
     Reply::Body {
         status,
         content_type: "text/html; charset=utf-8",
-        body: inject(body, snapshot.error.as_deref()),
+        body: inject(body, snapshot.error.as_deref(), snapshot.site.is_some()),
     }
 }
 
 /// The script that reloads the page when the server says the site changed.
 const RELOAD_SCRIPT: &str = concat!(
     "<script>(function(){var s=new EventSource(\"/__chiso/events\");",
-    "s.addEventListener(\"reload\",function(){s.close();location.reload();});})();</script>"
+    "s.addEventListener(\"reload\",function(e){s.close();",
+    "if(e.data&&e.data!==location.pathname){location.href=e.data;}else{location.reload();}});})();</script>"
 );
 
 /// Adds the live-reload script, and the overlay when the latest build
-/// failed, before the page's last `</body>` (or at its end).
-pub fn inject(mut page: Vec<u8>, error: Option<&str>) -> Vec<u8> {
+/// failed, before the page's last `</body>` (or at its end). `built` says
+/// whether an earlier build succeeded, so the overlay says what is shown.
+pub fn inject(mut page: Vec<u8>, error: Option<&str>, built: bool) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(error) = error {
-        extra.push_str(&overlay(error));
+        extra.push_str(&overlay(error, built));
     }
     extra.push_str(RELOAD_SCRIPT);
     let at = find_last(&page, b"</body>").unwrap_or(page.len());
@@ -208,16 +210,23 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
         .rposition(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// A fixed panel over the page with the build's diagnostics.
-fn overlay(error: &str) -> String {
+/// A fixed panel over the page with the build's diagnostics; its title
+/// says whether the page under it is the last good build or nothing yet.
+fn overlay(error: &str, built: bool) -> String {
+    let title = if built {
+        "Lỗi khi dựng trang: đang hiển thị bản dựng tốt gần nhất"
+    } else {
+        "Lỗi khi dựng trang: chưa có lần dựng nào thành công"
+    };
     format!(
         concat!(
             "<div id=\"chiso-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;",
             "overflow:auto;background:rgba(20,20,20,.94);color:#fff;padding:2rem;font:14px/1.5 monospace\">",
-            "<h2 style=\"color:#ff8a80;margin-top:0\">Lỗi khi dựng trang: đang hiển thị bản dựng tốt gần nhất</h2>",
+            "<h2 style=\"color:#ff8a80;margin-top:0\">{}</h2>",
             "<p>Sửa lỗi rồi lưu tệp; trang sẽ tự tải lại.</p>",
             "<pre style=\"white-space:pre-wrap\">{}</pre></div>"
         ),
+        title,
         escape(error)
     )
 }

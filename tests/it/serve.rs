@@ -313,6 +313,14 @@ fn rebuilds_on_change_reloads_the_page_and_keeps_the_last_good_site() {
     server.poll("/", "the overlay to go", |r| {
         !r.body.contains("chiso-overlay")
     });
+
+    // An edited article: open tabs are sent to its page, as hugo server does.
+    read_until(&mut events, &mut seen, "event: reload");
+    seen.clear();
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{text}\nMột câu mới.\n")).unwrap();
+    read_until(&mut events, &mut seen, "data: /tin-tuc/bai-mot/");
 }
 
 #[test]
@@ -325,6 +333,12 @@ fn a_site_broken_from_the_start_shows_its_errors_until_fixed() {
     let broken = server.get("/");
     assert_eq!(broken.status, 503);
     assert!(broken.body.contains("chiso-overlay"), "{}", broken.body);
+    assert!(
+        broken.body.contains("chưa có lần dựng nào thành công")
+            && !broken.body.contains("bản dựng tốt gần nhất"),
+        "{}",
+        broken.body
+    );
     assert!(
         broken.body.contains("data/units.toml:2:6"),
         "{}",
