@@ -324,6 +324,7 @@ fn main() -> ExitCode {
                         println!("{}", msg::created(args.dir.join(file).display()));
                     }
                     println!("{}", msg::site_ready(args.dir.display()));
+                    println!("{}", msg::init_base_url_note());
                     ExitCode::SUCCESS
                 }
                 Err(problem) => refused(&problem),

@@ -172,6 +172,10 @@ messages! {
         vi: "Trang đã sẵn sàng: chạy `chiso serve --root {dir}` để xem trước.",
         en: "The site is ready: run `chiso serve --root {dir}` to preview it.",
     }
+    init_base_url_note() {
+        vi: "Lưu ý: base_url trong config.toml đang là \"/\", nên địa chỉ trong bản tin (Atom) và sơ đồ trang (sitemap) chưa đầy đủ. Trước khi xuất bản, ghi địa chỉ thật của trang, ví dụ base_url = \"https://cchc.example.gov.vn/\" (quy trình xuất bản trên GitHub, GitLab đã tự truyền --base-url).",
+        en: "Note: base_url in config.toml is \"/\", so the feed (Atom) and sitemap URLs are relative. Before publishing, set the site's real address, e.g. base_url = \"https://cchc.example.gov.vn/\" (the GitHub and GitLab publishing workflows pass --base-url themselves).",
+    }
     template_overridden(name: &str) {
         vi: "{name}  (bản riêng của trang: templates/{name})",
         en: "{name}  (the site's own: templates/{name})",

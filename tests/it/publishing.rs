@@ -33,6 +33,12 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
     let dir = tempfile::tempdir().unwrap();
     let made = chiso(&["init", "site", "--province", "Quảng Bình"], dir.path());
     assert!(made.status.success());
+    // base_url is "/" until the editor sets it: init says what that means.
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(
+        said.contains("base_url") && said.contains("sitemap"),
+        "{said}"
+    );
     let site = dir.path().join("site");
     let version = env!("CARGO_PKG_VERSION");
     for file in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
