@@ -314,19 +314,71 @@ impl Diagnostic {
     }
 }
 
+/// ANSI styles of a report in a terminal (`{:#}`): the label and caret in
+/// the severity's colour, the message in bold, locations and the gutter in
+/// blue, as rustc and cargo show them.
+struct Styles {
+    label: &'static str,
+    bold: &'static str,
+    gutter: &'static str,
+    help: &'static str,
+    reset: &'static str,
+}
+
+impl Styles {
+    fn new(severity: Severity, colour: bool) -> Styles {
+        if !colour {
+            return Styles {
+                label: "",
+                bold: "",
+                gutter: "",
+                help: "",
+                reset: "",
+            };
+        }
+        Styles {
+            label: match severity {
+                Severity::Error => "\x1b[1;31m",
+                Severity::Warning => "\x1b[1;33m",
+            },
+            bold: "\x1b[1m",
+            gutter: "\x1b[1;34m",
+            help: "\x1b[1;36m",
+            reset: "\x1b[0m",
+        }
+    }
+}
+
+/// The report of one problem, as the terminal shows it; with the alternate
+/// flag (`{:#}`) in colour.
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Styles {
+            label: style,
+            bold,
+            gutter,
+            help,
+            reset,
+        } = Styles::new(self.severity, f.alternate());
         let label = match self.severity {
             Severity::Error => crate::messages::label_error(),
             Severity::Warning => crate::messages::label_warning(),
         };
-        writeln!(f, "{label}: {}", self.message)?;
+        writeln!(f, "{style}{label}{reset}{bold}: {}{reset}", self.message)?;
         if let Some(file) = &self.file {
             match self.location {
-                Some(loc) => writeln!(f, "  --> {}:{}:{}", file.display(), loc.line, loc.column)?,
-                None => writeln!(f, "  --> {}", file.display())?,
+                Some(loc) => writeln!(
+                    f,
+                    "  {gutter}-->{reset} {}:{}:{}",
+                    file.display(),
+                    loc.line,
+                    loc.column
+                )?,
+                None => writeln!(f, "  {gutter}-->{reset} {}", file.display())?,
             }
         }
+        // The hint lines up with the gutter of the snippet, when there is one.
+        let mut hint_pad = "  ".to_owned();
         if let (Some(snippet), Some(loc)) = (&self.snippet, self.location) {
             let number = loc.line.to_string();
             let pad = " ".repeat(number.len());
@@ -338,17 +390,19 @@ impl fmt::Display for Diagnostic {
                     (window.text.as_str(), window.caret)
                 }
             };
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{number} | {snippet}")?;
+            writeln!(f, "{gutter}{pad} |{reset}")?;
+            writeln!(f, "{gutter}{number} |{reset} {snippet}")?;
             let marker_pad: String = snippet
                 .chars()
                 .take(caret)
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            writeln!(f, "{pad} | {marker_pad}^")?;
+            writeln!(f, "{gutter}{pad} |{reset} {marker_pad}{style}^{reset}")?;
+            hint_pad = format!("{pad} ");
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = {}: {hint}", crate::messages::label_help())?;
+            let label = crate::messages::label_help();
+            writeln!(f, "{hint_pad}{gutter}={reset} {help}{label}{reset}: {hint}")?;
         }
         Ok(())
     }
@@ -361,6 +415,18 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// The errors alone, without the warnings (`--quiet`).
+    pub fn errors(&self) -> Diagnostics {
+        Diagnostics {
+            items: self
+                .items
+                .iter()
+                .filter(|d| d.is_error())
+                .cloned()
+                .collect(),
+        }
+    }
+
     pub fn push(&mut self, diagnostic: Diagnostic) {
         self.items.push(diagnostic);
     }
@@ -401,7 +467,11 @@ impl Diagnostics {
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for d in self.sorted() {
-            writeln!(f, "{d}")?;
+            if f.alternate() {
+                writeln!(f, "{d:#}")?;
+            } else {
+                writeln!(f, "{d}")?;
+            }
         }
         Ok(())
     }
@@ -410,6 +480,35 @@ impl fmt::Display for Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_only_with_the_alternate_flag_and_the_hint_lines_up_with_the_gutter() {
+        let source = "a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nscore = 190\n";
+        let d = Diagnostic::error("the score is outside the scale")
+            .in_file("data/x.toml")
+            .at_line(source, 11, 9)
+            .with_hint("check the decimal point");
+        let plain = d.to_string();
+        assert!(!plain.contains('\x1b'), "{plain}");
+        assert!(
+            plain.contains("\n11 | score = 190\n   |         ^\n   = "),
+            "{plain}"
+        );
+        let coloured = format!("{d:#}");
+        assert!(coloured.contains("\x1b[1;31m"), "{coloured:?}");
+        let stripped = coloured
+            .split('\x1b')
+            .enumerate()
+            .map(|(i, part)| {
+                if i == 0 {
+                    part
+                } else {
+                    part.split_once('m').map_or("", |p| p.1)
+                }
+            })
+            .collect::<String>();
+        assert_eq!(stripped, plain);
+    }
 
     #[test]
     fn offsets_become_lines_and_character_columns() {

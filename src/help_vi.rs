@@ -68,6 +68,11 @@ const ABOUT: &[(&str, &str)] = &[
 const ARGS: &[(&str, &str, &str)] = &[
     (
         "*",
+        "quiet",
+        "Chỉ in lỗi: không in cảnh báo, không in dòng kết quả khi mọi thứ đều ổn.",
+    ),
+    (
+        "*",
         "lang",
         "Ngôn ngữ của thông báo: `vi` (mặc định) hoặc `en`; nếu không ghi, môi trường \
          tiếng Anh (LC_ALL, LC_MESSAGES, LANG) sẽ chọn tiếng Anh.",

@@ -30,6 +30,44 @@ struct Cli {
     /// English locale (LC_ALL, LC_MESSAGES, LANG) chooses English.
     #[arg(long, value_name = "LANG", value_enum, global = true)]
     lang: Option<Lang>,
+    /// Print only errors: no warnings, and no closing line when all is well.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+/// How reports are printed, decided once at start-up.
+#[derive(Debug, Clone, Copy, Default)]
+struct Printing {
+    /// ANSI colours on standard error (a terminal, no `NO_COLOR`, not CI).
+    colour: bool,
+    /// `--quiet`.
+    quiet: bool,
+}
+
+static PRINTING: std::sync::OnceLock<Printing> = std::sync::OnceLock::new();
+
+fn printing() -> Printing {
+    PRINTING.get().copied().unwrap_or_default()
+}
+
+/// Whether standard error shows colours: a terminal, and neither
+/// `NO_COLOR` (no-color.org) nor `CI` set, nor `TERM=dumb`.
+fn colour_wanted() -> bool {
+    use std::io::IsTerminal;
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    std::io::stderr().is_terminal()
+        && !set("NO_COLOR")
+        && !set("CI")
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// A report for standard error, in colour when [`Printing::colour`].
+fn shown(report: &impl std::fmt::Display) -> String {
+    if printing().colour {
+        format!("{report:#}")
+    } else {
+        format!("{report}")
+    }
 }
 
 /// The values of `--lang`.
@@ -217,7 +255,11 @@ impl SiteArgs {
     /// machine format on standard output when one was asked for. The
     /// GitLab report is printed even when empty, as GitLab expects a file.
     fn report(&self, diagnostics: &Diagnostics) {
-        eprint!("{diagnostics}");
+        if printing().quiet {
+            eprint!("{}", shown(&diagnostics.errors()));
+        } else {
+            eprint!("{}", shown(diagnostics));
+        }
         match MessageFormat::from(self.message_format) {
             MessageFormat::Human => {}
             MessageFormat::Github => print!("{}", message_format::github(diagnostics, &self.root)),
@@ -258,6 +300,10 @@ fn main() -> ExitCode {
     if !matches!(cli.command, Command::Serve(_)) {
         stop_quietly_on_closed_output();
     }
+    let _ = PRINTING.set(Printing {
+        colour: colour_wanted(),
+        quiet: cli.quiet,
+    });
     match cli.command {
         Command::Build(args) => {
             let options = BuildOptions {
@@ -414,13 +460,16 @@ fn usage_failed(error: &clap::Error, language: Language) -> ExitCode {
 
 /// Prints why a command other than a build did nothing.
 fn refused(problem: &chiso::problem::Problem) -> ExitCode {
-    eprint!("{problem}");
+    eprint!("{}", shown(problem));
     ExitCode::from(problem.exit_code())
 }
 
 /// Prints a closing line: on standard output, unless that carries a machine
 /// format.
 fn say(args: &SiteArgs, line: &str) {
+    if printing().quiet {
+        return;
+    }
     if args.machine_output() {
         eprintln!("{line}");
     } else {

@@ -32,9 +32,12 @@ impl Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::Usage(d) => write!(f, "{d}"),
-            Problem::Site(all) => write!(f, "{all}"),
+        // The alternate flag (`{:#}`, colour) passes through.
+        match (self, f.alternate()) {
+            (Problem::Usage(d), false) => write!(f, "{d}"),
+            (Problem::Usage(d), true) => write!(f, "{d:#}"),
+            (Problem::Site(all), false) => write!(f, "{all}"),
+            (Problem::Site(all), true) => write!(f, "{all:#}"),
         }
     }
 }

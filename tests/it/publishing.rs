@@ -116,3 +116,24 @@ fn the_gitlab_report_is_code_quality_json_even_when_empty() {
     let report: serde_json::Value = serde_json::from_slice(&built.stdout).unwrap();
     assert_eq!(report, serde_json::json!([]));
 }
+
+#[test]
+fn quiet_prints_nothing_when_all_is_well_and_only_errors_otherwise() {
+    let clean = fixture("minimal");
+    let built = chiso(&["build", "--quiet"], clean.path());
+    assert!(built.status.success());
+    assert_eq!(String::from_utf8_lossy(&built.stdout), "");
+    assert_eq!(String::from_utf8_lossy(&built.stderr), "");
+    let site = broken_site();
+    let checked = chiso(&["check", "-q", "--lang", "en"], site.path());
+    assert_eq!(checked.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&checked.stderr);
+    assert!(
+        stderr.contains("unit `don-vi-bb` is not defined"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\x1b'),
+        "no colour outside a terminal: {stderr:?}"
+    );
+}
