@@ -176,3 +176,52 @@ fn toml_key(key: &str) -> String {
         Value::String(key.to_owned()).to_string()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(unit: &str, score: f64) -> Row {
+        Row {
+            line: 2,
+            unit: unit.into(),
+            score: Some(score),
+            points: None,
+            max_points: None,
+            rank: None,
+            of: None,
+        }
+    }
+
+    #[test]
+    fn changes_are_said_unit_by_unit_and_additions_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(
+            &path,
+            "index = \"i\"\nyear = 2024\ngroup = \"g\"\ncomplete = true\nnote = \"Ghi chú\"\n\
+             [source]\ntitle = \"QĐ\"\n\n[[result]]\nunit = \"a\"\nscore = 90\nnote = \"n\"\n\
+             components = { x = 1.5 }\n\n[[result]]\nunit = \"b\"\nscore = 80.0\n\n\
+             [[excluded]]\nunit = \"c\"\nreason = \"r\"\n",
+        )
+        .unwrap();
+        let previous = read(&path).unwrap();
+        let changes = previous.changes(&[row("a", 90.0), row("d", 70.0)]);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(
+            changes[0].contains('d') && changes[1].contains('b'),
+            "{changes:?}"
+        );
+        let changed = previous.changes(&[row("a", 91.5), row("b", 80.0)]);
+        assert_eq!(changed, ["a: score 90 → 91.5"]);
+        assert_eq!(previous.excluded(), ["c"]);
+        let mut out = String::new();
+        previous.write_row_extras("a", &mut out);
+        assert_eq!(out, "note = \"n\"\ncomponents = { x = 1.5 }\n");
+        let (mut top, mut sections, mut arrays) = (String::new(), String::new(), String::new());
+        write_top(&previous.kept_top(), &mut top, &mut sections, &mut arrays);
+        assert_eq!(top, "note = \"Ghi chú\"\n");
+        assert_eq!(sections, "[source]\ntitle = \"QĐ\"\n");
+        assert_eq!(arrays, "\n[[excluded]]\nunit = \"c\"\nreason = \"r\"\n");
+    }
+}

@@ -30,6 +30,9 @@ pub enum Role {
     Rank,
     /// The number of units ranked, in a partial table.
     Of,
+    /// The percentage beside points and maximum points: derived, so only
+    /// its "Bình quân" footer is read.
+    Derived,
 }
 
 /// Accepted headers for each role, as [`header_key`] folds them.
@@ -182,7 +185,9 @@ fn columns(header: &[String]) -> Option<BTreeMap<Role, usize>> {
     if has_points {
         // Points are what the index is computed from; a score column beside
         // them is the derived percentage.
-        found.remove(&Role::Score);
+        if let Some(score) = found.remove(&Role::Score) {
+            found.insert(Role::Derived, score);
+        }
     } else {
         found.remove(&Role::Points);
     }
@@ -415,7 +420,9 @@ pub fn read(grid: &Grid, shown: &Path, units: &Units) -> Result<Sheet, Diagnosti
         }
         if let Some(kind) = footer(record) {
             if kind == Footer::Average && published_average.is_none() {
-                published_average = cell(Role::Score).and_then(number_of);
+                published_average = cell(Role::Score)
+                    .or_else(|| cell(Role::Derived))
+                    .and_then(number_of);
             }
             after_footer = true;
             continue;
