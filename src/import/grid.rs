@@ -223,7 +223,7 @@ fn cell_of(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::Int(value) => Cell::Number(*value as f64),
-        Data::Float(value) => Cell::Number(*value),
+        Data::Float(value) => Cell::Number(without_noise(*value)),
         Data::String(text) if text.trim().is_empty() => Cell::Empty,
         // Dates, booleans and error values (#DIV/0!) as the sheet shows them:
         // none is a score, so they are reported as such.
@@ -231,9 +231,32 @@ fn cell_of(data: &Data) -> Cell {
     }
 }
 
+/// A computed cell's value without the binary noise of its formula
+/// (`=0.1+0.2` saves 0.30000000000000004): nine decimals are kept, more
+/// than any index publishes.
+fn without_noise(value: f64) -> f64 {
+    let rounded = (value * 1e9).round() / 1e9;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_noise_is_removed() {
+        assert_eq!(without_noise(0.1 + 0.2), 0.3);
+        assert_eq!(without_noise(93.364), 93.364);
+        assert_eq!(cell_of(&Data::Int(7)), Cell::Number(7.0));
+        assert!(matches!(
+            cell_of(&Data::Error(calamine::CellErrorType::Div0)),
+            Cell::Text(_)
+        ));
+    }
 
     #[test]
     fn crlf_lines_are_counted_once() {
@@ -250,7 +273,7 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_sheet_lists_the_sheets() {
+    fn workbooks_are_known_by_their_extension() {
         assert!(is_workbook(Path::new("kq.XLSX")));
         assert!(!is_workbook(Path::new("kq.csv")));
     }
