@@ -1,5 +1,5 @@
 //! A spreadsheet as rows of cells, whatever file it came from: a text export
-//! (CSV, semicolon or tab separated, in any encoding [`super::encoding`]
+//! (CSV, semicolon or tab separated, in any encoding `encoding.rs`
 //! reads) or a workbook (`.xlsx`, `.xls`, `.ods`, read with calamine). Each
 //! row keeps the line (text) or row number (workbook) the editor sees, so
 //! that diagnostics point at it.
