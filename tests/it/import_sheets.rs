@@ -90,7 +90,8 @@ fn init_import_office_spreadsheets_new_article_build() {
     };
     let sbn = ["--index", "cchc-tinh", "--group", "so-ban-nganh"];
 
-    // Excel: the first sheet, its title rows, merged header and footer.
+    // Excel: the first sheet, its title rows, merged header and footer; the
+    // average is a formula, read from the value Excel saved with it.
     let said = ok(import(
         &site,
         "ket-qua-2024.xlsx",
