@@ -129,7 +129,7 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
             .as_ref()
             .map(previous::Previous::excluded)
             .unwrap_or_default();
-        let missing: Vec<&str> = units
+        let missing: Vec<&crate::data::schema::UnitDef> = units
             .units
             .iter()
             .filter(|u| u.group.as_deref() == Some(request.group.as_str()))
@@ -137,13 +137,16 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
             .filter(|u| u.active_to.is_none_or(|y| y >= request.year))
             .filter(|u| !sheet.rows.iter().any(|r| r.unit == u.id))
             .filter(|u| !excluded.contains(&u.id))
-            .map(|u| u.id.as_str())
             .collect();
-        if !missing.is_empty() {
+        if let Some(first) = missing.first() {
+            let listed: Vec<String> = missing
+                .iter()
+                .map(|u| format!("{} ({})", u.id, u.name))
+                .collect();
             warnings.push(
-                Diagnostic::warning(msg::import_units_missing(&missing.join(", ")))
+                Diagnostic::warning(msg::import_units_missing(&listed.join(", ")))
                     .in_file(&request.csv)
-                    .with_hint(msg::hint_excluded(missing[0])),
+                    .with_hint(msg::hint_excluded(&first.id)),
             );
         }
     }

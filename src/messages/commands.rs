@@ -225,7 +225,7 @@ messages! {
         en: "cannot read the existing table to keep what was added to it: {error}",
     }
     import_units_missing(units: &str) {
-        vi: "bảng tính thiếu các đơn vị sau của nhóm: {units}",
+        vi: "bảng tính thiếu các đơn vị sau của khối: {units}",
         en: "the sheet leaves out these units of the group: {units}",
     }
     hint_excluded(unit: &str) {
