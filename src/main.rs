@@ -53,7 +53,7 @@ enum Command {
     New(NewCommand),
     /// Create a new province site in DIR (which must not exist or be empty).
     Init(InitArgs),
-    /// Turn a spreadsheet export (CSV) into a results table under data/results/.
+    /// Turn a spreadsheet (Excel, LibreOffice or CSV) into a results table under data/results/.
     Import(ImportArgs),
     /// List the built-in templates, or copy some into templates/ to change
     /// them: `chiso templates copy ranking.html`.
