@@ -377,6 +377,9 @@ fn main() -> ExitCode {
                     if let Some(encoding) = done.encoding {
                         println!("{}", msg::import_read_as(encoding));
                     }
+                    if let Some((chosen, others)) = &done.sections {
+                        println!("{}", msg::import_section(chosen, &others.join("; ")));
+                    }
                     if !done.ignored.is_empty() {
                         println!("{}", msg::ignored_columns(&done.ignored.join(", ")));
                     }

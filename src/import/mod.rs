@@ -56,6 +56,8 @@ pub struct Imported {
     pub ignored: Vec<String>,
     /// The encoding a text file was read in, when not UTF-8.
     pub encoding: Option<&'static str>,
+    /// The group's section of a sheet with several, and the skipped ones.
+    pub sections: Option<(String, Vec<String>)>,
     /// Whether the table written is complete (else partial).
     pub complete: bool,
     /// What changed against the table that was there, when there was one.
@@ -94,14 +96,22 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
     let bytes = fs::read(&request.csv).map_err(|e| {
         Problem::Usage(Diagnostic::error(msg::cannot_read(e)).in_file(&request.csv))
     })?;
+    let wanted = units
+        .groups
+        .iter()
+        .find(|g| g.id == request.group)
+        .map(|g| table::Wanted {
+            id: &g.id,
+            name: &g.name,
+        });
     let grid = if grid::is_workbook(&request.csv) {
         grid::read_workbook(bytes, request.sheet.as_deref())
     } else {
         grid::read_text(&bytes)
     }
     .map_err(|d| Problem::site(d.in_file(&request.csv)))?;
-    let sheet =
-        table::read(&grid, &request.csv, &Units::new(&units.units)).map_err(Problem::Site)?;
+    let sheet = table::read(&grid, &request.csv, &Units::new(&units.units), wanted)
+        .map_err(Problem::Site)?;
     let file_name = request
         .csv
         .file_name()
@@ -165,6 +175,7 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         rows: sheet.rows.len(),
         ignored: sheet.ignored,
         encoding: grid.encoding,
+        sections: sheet.sections,
         complete,
         changes,
         warnings,

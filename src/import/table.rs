@@ -144,6 +144,51 @@ pub struct Sheet {
     /// Whether the sheet has a column of the number of units ranked: the
     /// layout of a partial table.
     pub has_of: bool,
+    /// When the sheet has sections and one of them is the group's: its
+    /// name, and the names of the other sections, whose rows were skipped.
+    pub sections: Option<(String, Vec<String>)>,
+}
+
+/// The group being imported, to pick its section of a sheet that has several.
+#[derive(Debug, Clone, Copy)]
+pub struct Wanted<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+impl Wanted<'_> {
+    /// Whether a section's title names this group ("I. Khối sở, ban, ngành"
+    /// for "Sở, ban, ngành").
+    fn is_named_by(&self, section: &str) -> bool {
+        let section = format!(" {} ", header_key(section));
+        let name = header_key(self.name);
+        let id = header_key(&self.id.replace('-', " "));
+        [name, id]
+            .iter()
+            .any(|key| !key.is_empty() && section.contains(&format!(" {key} ")))
+    }
+}
+
+/// A section row's title: "I. Khối sở, ban, ngành" in one cell, or "I" and
+/// "Khối sở, ban, ngành" in two.
+fn section_title(record: &GridRow) -> Option<String> {
+    let texts: Vec<String> = record
+        .cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(Cell::text)
+        .collect();
+    let first = texts.first()?;
+    let numeral = first.len() <= 4
+        && (first.chars().all(|c| "IVXLC".contains(c))
+            || (first.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase())));
+    if numeral && texts.len() >= 2 {
+        Some(texts[1..].join(" "))
+    } else if is_section(first) {
+        Some(first.clone())
+    } else {
+        None
+    }
 }
 
 /// A header cell folded for matching: "Điểm (%)" → "diem", "max_points" → "max points".
@@ -365,7 +410,12 @@ impl Units {
 }
 
 /// Reads the rows of `grid`; `shown` names the file in diagnostics.
-pub fn read(grid: &Grid, shown: &Path, units: &Units) -> Result<Sheet, Diagnostics> {
+pub fn read(
+    grid: &Grid,
+    shown: &Path,
+    units: &Units,
+    wanted: Option<Wanted>,
+) -> Result<Sheet, Diagnostics> {
     let mut problems = Diagnostics::default();
     // Lines found once: each bad row's line looked up from the start of the
     // text was quadratic in the rows.
@@ -404,6 +454,26 @@ pub fn read(grid: &Grid, shown: &Path, units: &Units) -> Result<Sheet, Diagnosti
         Role::Rank,
         Role::Of,
     ];
+    let values_in = |record: &GridRow| {
+        value_roles.iter().any(|role| {
+            columns
+                .get(role)
+                .is_some_and(|&i| !record.cell(i).is_empty())
+        })
+    };
+    // The sections of the sheet, and whether one is the group's.
+    let titles: Vec<String> = grid.rows[header.body.min(grid.rows.len())..]
+        .iter()
+        .filter(|r| !values_in(r) && footer(r).is_none())
+        .filter_map(section_title)
+        .collect();
+    let chosen = wanted.and_then(|w| titles.iter().find(|t| w.is_named_by(t)).cloned());
+    let sections = chosen.as_ref().map(|chosen| {
+        let others = titles.iter().filter(|t| *t != chosen).cloned().collect();
+        (chosen.clone(), others)
+    });
+    // Inside the group's section (or any, when no section is the group's).
+    let mut in_section = true;
     for (index, record) in grid.rows.iter().enumerate().skip(header.body) {
         let line = record.line as u64;
         let cell = |role: Role| {
@@ -412,10 +482,19 @@ pub fn read(grid: &Grid, shown: &Path, units: &Units) -> Result<Sheet, Diagnosti
                 .map(|&i| record.cell(i))
                 .filter(|c| !c.is_empty())
         };
-        let has_values = value_roles.iter().any(|&r| cell(r).is_some());
+        let has_values = values_in(record);
         if record.cells.iter().all(Cell::is_empty)
             || (index == header.body && numbers_columns(record))
         {
+            continue;
+        }
+        if !has_values && footer(record).is_none() {
+            if let (Some(title), Some(chosen)) = (section_title(record), &chosen) {
+                in_section = &title == chosen;
+                continue;
+            }
+        }
+        if !in_section {
             continue;
         }
         if let Some(kind) = footer(record) {
@@ -514,6 +593,7 @@ pub fn read(grid: &Grid, shown: &Path, units: &Units) -> Result<Sheet, Diagnosti
         header_line: header.line,
         published_average,
         has_of: columns.contains_key(&Role::Of),
+        sections,
     })
 }
 
@@ -569,7 +649,7 @@ mod tests {
     }
 
     fn read_str(text: &str) -> Result<Sheet, Diagnostics> {
-        read(&grid(text), Path::new("kq.csv"), &units())
+        read(&grid(text), Path::new("kq.csv"), &units(), None)
     }
 
     fn read_ok(text: &str) -> Sheet {
@@ -730,5 +810,34 @@ mod tests {
         assert!(is_section("I. Khối sở, ban, ngành"));
         assert!(is_section("II - UBND cấp huyện"));
         assert!(!is_section("Cục Thuế"));
+    }
+
+    #[test]
+    fn the_section_of_the_group_is_picked_from_a_sheet_with_several() {
+        let text = "STT;Tên cơ quan, đơn vị;Điểm\n\
+                    I;Khối sở, ban, ngành;\n\
+                    1;Sở Nội vụ;90\n\
+                    Bình quân khối;;90\n\
+                    II. Khối UBND cấp huyện;;\n\
+                    1;Huyện A;80\n\
+                    Bình quân;;85\n";
+        let wanted = Wanted {
+            id: "so-ban-nganh",
+            name: "Sở, ban, ngành",
+        };
+        let sheet = read(&grid(text), Path::new("kq.csv"), &units(), Some(wanted))
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(sheet.rows.len(), 1);
+        assert_eq!(sheet.published_average, Some(90.0));
+        assert_eq!(
+            sheet.sections,
+            Some((
+                "Khối sở, ban, ngành".to_owned(),
+                vec!["II. Khối UBND cấp huyện".to_owned()]
+            ))
+        );
+        // Without a section of the group, every row is read.
+        let errors = read_str(text).unwrap_err().to_string();
+        assert!(errors.contains("Huyện A"), "{errors}");
     }
 }

@@ -253,6 +253,10 @@ messages! {
         vi: "Số liệu không đổi so với bảng cũ; phần đã thêm vào bảng được giữ nguyên",
         en: "The figures are the same as in the old table; what was added to it is kept",
     }
+    import_section(chosen: &str, others: &str) {
+        vi: "Chỉ lấy phần “{chosen}” của bảng; bỏ qua: {others}",
+        en: "Read only the section “{chosen}” of the sheet; skipped: {others}",
+    }
     import_read_as(encoding: &str) {
         vi: "Đã đọc tệp theo bảng mã {encoding}",
         en: "Read the file as {encoding}",
