@@ -225,10 +225,33 @@ fn cell_of(data: &Data) -> Cell {
         Data::Int(value) => Cell::Number(*value as f64),
         Data::Float(value) => Cell::Number(without_noise(*value)),
         Data::String(text) if text.trim().is_empty() => Cell::Empty,
-        // Dates, booleans and error values (#DIV/0!) as the sheet shows them:
-        // none is a score, so they are reported as such.
+        // A date (Excel turns "9.5" typed on a Vietnamese Windows into 9 May)
+        // is shown as one, so that it is reported as not a number.
+        Data::DateTime(date) if date.is_datetime() => Cell::Text(excel_date(date.as_f64())),
+        // Booleans and error values (#DIV/0!) as the sheet shows them:
+        // neither is a score, so they are reported as such.
         other => Cell::Text(other.to_string()),
     }
+}
+
+/// An Excel date serial (1900 system, counted from 1899-12-30) as
+/// `YYYY-MM-DD`.
+fn excel_date(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return serial.to_string();
+    }
+    // Days since 1970-01-01, then the civil date (Howard Hinnant's algorithm).
+    let days = serial.floor() as i64 - 25_569;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 /// A computed cell's value without the binary noise of its formula
@@ -246,6 +269,13 @@ fn without_noise(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_shown_as_dates() {
+        assert_eq!(excel_date(45_421.0), "2024-05-09");
+        assert_eq!(excel_date(25_569.5), "1970-01-01");
+        assert_eq!(excel_date(60.0), "1900-02-28");
+    }
 
     #[test]
     fn formula_noise_is_removed() {
