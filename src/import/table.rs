@@ -840,4 +840,25 @@ mod tests {
         let errors = read_str(text).unwrap_err().to_string();
         assert!(errors.contains("Huyện A"), "{errors}");
     }
+
+    #[test]
+    fn a_bad_sheet_row_is_reported_with_its_row_number_and_cells() {
+        let row = |line, cells: Vec<Cell>| GridRow { line, cells };
+        let text = |t: &str| Cell::Text(t.to_owned());
+        let grid = Grid {
+            rows: vec![
+                row(3, vec![text("Đơn vị"), text("Điểm")]),
+                row(4, vec![text("Sở Nội vụ"), Cell::Number(90.5)]),
+                row(5, vec![text("Sở Nội vụ"), text("2024-05-09")]),
+            ],
+            text: None,
+            encoding: None,
+        };
+        let errors = read(&grid, Path::new("kq.xlsx"), &units(), None)
+            .unwrap_err()
+            .to_string();
+        assert!(errors.contains("kq.xlsx:5:1"), "{errors}");
+        assert!(errors.contains("Sở Nội vụ | 2024-05-09"), "{errors}");
+        assert!(errors.contains("`2024-05-09` is not a number"), "{errors}");
+    }
 }

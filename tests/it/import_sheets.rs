@@ -2,7 +2,8 @@
 //! part 3), through the binary: `init`, then an Excel workbook with title
 //! rows, a merged two-row header and a footer, a Windows-1258 CSV with
 //! title and footer rows, a CRLF CSV with a bad line, Excel's UTF-16
-//! "Unicode text" and a LibreOffice sheet of a partial table; a re-import
+//! "Unicode text", an Excel 97-2003 `.xls` and a LibreOffice sheet of a
+//! partial table; a re-import
 //! keeps what the editor added; then `new article` and `build`. The
 //! fixtures are made by tests/fixtures/import/make.py.
 
@@ -190,6 +191,18 @@ fn init_import_office_spreadsheets_new_article_build() {
         &[&sbn[..], &["--year", "2022"]].concat(),
     ));
     assert!(said.contains("Read the file as UTF-16LE"), "{said}");
+
+    // Excel 97-2003.
+    ok(import(
+        &site,
+        "ket-qua-2021.xls",
+        &[&sbn[..], &["--year", "2021"]].concat(),
+    ));
+    let written = table("2021", "so-ban-nganh");
+    assert!(
+        written.contains("unit = \"so-tai-chinh\"\nscore = 86.75\nrank = 2\n"),
+        "{written}"
+    );
 
     // LibreOffice: the province's line in the national ranking, a partial table.
     let said = ok(import(
