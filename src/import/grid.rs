@@ -122,7 +122,7 @@ pub fn read_text(bytes: &[u8]) -> Result<Grid, Diagnostic> {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let offset = start + leading_line_ends(&text[start.min(text.len())..]);
+                let offset = start + leading_line_ends(text.get(start..).unwrap_or(""));
                 let line = lines.locate(offset.min(text.len())).0.line;
                 rows.push(GridRow {
                     line,
@@ -175,6 +175,13 @@ fn sniff_delimiter(text: &str) -> u8 {
 
 /// Reads a sheet of a workbook: `sheet` by name, or the first.
 pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
+    // The file is the editor's, and a parser of binary formats may have a
+    // panic left on some damaged file: it is a file that cannot be read.
+    std::panic::catch_unwind(|| read_sheet(bytes, sheet))
+        .unwrap_or_else(|_| Err(Diagnostic::error(msg::import_workbook_damaged())))
+}
+
+fn read_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
     let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| Diagnostic::error(msg::import_workbook_unreadable(e)))?;
     let names = workbook.sheet_names();
@@ -300,6 +307,17 @@ mod tests {
         assert_eq!(sniff_delimiter("a,b;c;d\n"), b';');
         assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
         assert_eq!(sniff_delimiter("a,b,c\n"), b',');
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_a_diagnostic() {
+        for bytes in [
+            &b""[..],
+            b"PK\x03\x04garbage",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        ] {
+            assert!(read_workbook(bytes.to_vec(), None).is_err());
+        }
     }
 
     #[test]

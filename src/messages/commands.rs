@@ -208,6 +208,10 @@ messages! {
         vi: "không đọc được sổ tính: {error}",
         en: "cannot read the workbook: {error}",
     }
+    import_workbook_damaged() {
+        vi: "không đọc được sổ tính: tệp bị hỏng",
+        en: "cannot read the workbook: the file is damaged",
+    }
     import_no_such_sheet(name: &str) {
         vi: "sổ tính không có trang tính `{name}`",
         en: "the workbook has no sheet `{name}`",
