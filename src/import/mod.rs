@@ -117,12 +117,14 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let complete = !(request.partial || sheet.has_of);
     let before = if output.exists() {
         Some(previous::read(&output).map_err(Problem::site)?)
     } else {
         None
     };
+    // A table re-imported stays partial when it was.
+    let was_partial = before.as_ref().is_some_and(previous::Previous::is_partial);
+    let complete = !(request.partial || sheet.has_of || was_partial);
     let table = Table {
         request,
         file_name: &file_name,

@@ -60,6 +60,12 @@ impl Previous {
             .collect()
     }
 
+    /// Whether the table says `complete = false` (or leaves it out, which
+    /// means the same).
+    pub fn is_partial(&self) -> bool {
+        self.top.get("complete").and_then(Value::as_bool) != Some(true)
+    }
+
     /// Units listed as `[[excluded]]`.
     pub fn excluded(&self) -> Vec<String> {
         match self.top.get("excluded") {
@@ -215,6 +221,7 @@ mod tests {
         let changed = previous.changes(&[row("a", 91.5), row("b", 80.0)]);
         assert_eq!(changed, ["a: score 90 → 91.5"]);
         assert_eq!(previous.excluded(), ["c"]);
+        assert!(!previous.is_partial());
         let mut out = String::new();
         previous.write_row_extras("a", &mut out);
         assert_eq!(out, "note = \"n\"\ncomponents = { x = 1.5 }\n");
