@@ -134,7 +134,15 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         before: before.as_ref(),
     };
     let toml = results_toml(&table);
-    let changes = before.as_ref().map(|b| b.changes(&sheet.rows));
+    let changes = before.as_ref().map(|b| {
+        let mut changes = b.changes(&sheet.rows);
+        if let (Some(kept), Some(found)) = (b.published_average(), sheet.published_average) {
+            if kept != found {
+                changes.push(msg::import_change_average(kept, found));
+            }
+        }
+        changes
+    });
     let mut warnings = Diagnostics::default();
     if complete {
         let excluded = before

@@ -66,6 +66,14 @@ impl Previous {
         self.top.get("complete").and_then(Value::as_bool) != Some(true)
     }
 
+    /// The `published_average` the table has.
+    pub fn published_average(&self) -> Option<f64> {
+        let value = self.top.get("published_average")?;
+        value
+            .as_float()
+            .or_else(|| value.as_integer().map(|i| i as f64))
+    }
+
     /// Units listed as `[[excluded]]`.
     pub fn excluded(&self) -> Vec<String> {
         match self.top.get("excluded") {
@@ -222,6 +230,7 @@ mod tests {
         assert_eq!(changed, ["a: score 90 → 91.5"]);
         assert_eq!(previous.excluded(), ["c"]);
         assert!(!previous.is_partial());
+        assert_eq!(previous.published_average(), None);
         let mut out = String::new();
         previous.write_row_extras("a", &mut out);
         assert_eq!(out, "note = \"n\"\ncomponents = { x = 1.5 }\n");

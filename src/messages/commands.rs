@@ -249,6 +249,10 @@ messages! {
         en: "{unit}: {what}",
         neutral
     }
+    import_change_average(kept: f64, found: f64) {
+        vi: "published_average: giữ {kept} như trong bảng; dòng \"Bình quân\" của bảng tính ghi {found}",
+        en: "published_average: {kept} kept as in the table; the sheet's \"Bình quân\" row says {found}",
+    }
     import_changes_header(count: usize) {
         vi: "Thay đổi so với bảng cũ ({count}):",
         en: "Changes from the old table ({count}):",
