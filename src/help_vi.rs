@@ -41,7 +41,7 @@ const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "import",
-        "Chuyển bảng tính xuất ra dạng CSV thành một bảng kết quả trong data/results/.",
+        "Chuyển bảng tính (Excel, LibreOffice hoặc CSV) thành một bảng kết quả trong data/results/.",
     ),
     (
         "templates",
@@ -135,8 +135,20 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "import",
         "file",
-        "Tệp CSV: UTF-8, phân cách bằng dấu phẩy hoặc dấu chấm phẩy, có dòng tiêu đề ghi tên \
-         cột đơn vị (\"Đơn vị\") và cột điểm (\"Điểm\").",
+        "Bảng tính: tệp .xlsx, .xls hoặc .ods, hoặc tệp CSV hay văn bản phân cách bằng Tab \
+         (UTF-8, UTF-16, Windows-1258 hoặc Windows-1252), có dòng tiêu đề ghi tên cột đơn vị \
+         (\"Đơn vị\") và cột điểm (\"Điểm\").",
+    ),
+    (
+        "import",
+        "sheet",
+        "Trang tính cần đọc trong tệp Excel hay LibreOffice; mặc định là trang đầu tiên.",
+    ),
+    (
+        "import",
+        "partial",
+        "Ghi bảng một phần (mỗi kết quả có thứ hạng và số đơn vị được xếp hạng), như dòng \
+         của tỉnh trong bảng xếp hạng cả nước.",
     ),
     ("import", "index", "Mã chỉ số, như trong data/indices.toml."),
     ("import", "year", "Năm đánh giá."),

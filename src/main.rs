@@ -91,7 +91,7 @@ enum Command {
     New(NewCommand),
     /// Create a new province site in DIR (which must not exist or be empty).
     Init(InitArgs),
-    /// Turn a spreadsheet export (CSV) into a results table under data/results/.
+    /// Turn a spreadsheet (Excel, LibreOffice or CSV) into a results table under data/results/.
     Import(ImportArgs),
     /// List the built-in templates, or copy some into templates/ to change
     /// them: `chiso templates copy ranking.html`.
@@ -152,9 +152,17 @@ struct InitArgs {
 
 #[derive(Debug, Args)]
 struct ImportArgs {
-    /// The CSV file: UTF-8, comma or semicolon separated, with a header row
+    /// The spreadsheet: .xlsx, .xls or .ods, or a CSV or tab-separated text
+    /// file (UTF-8, UTF-16, Windows-1258 or Windows-1252), with a header row
     /// naming the unit column ("Đơn vị") and the score column ("Điểm").
     file: PathBuf,
+    /// The sheet of a workbook to read; the first by default.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// Write a partial table (each result with its rank and the number
+    /// ranked), as for the province's line in a national ranking.
+    #[arg(long)]
+    partial: bool,
     /// The index id, as in data/indices.toml.
     #[arg(long, value_name = "ID")]
     index: String,
@@ -406,6 +414,8 @@ fn main() -> ExitCode {
         Command::Import(args) => {
             let request = chiso::import::Request {
                 csv: args.file,
+                sheet: args.sheet,
+                partial: args.partial,
                 index: args.index,
                 year: args.year,
                 group: args.group,
@@ -415,16 +425,34 @@ fn main() -> ExitCode {
             };
             match chiso::import::import(&request) {
                 Ok(done) => {
+                    if let Some(encoding) = done.encoding {
+                        println!("{}", msg::import_read_as(encoding));
+                    }
+                    if let Some((chosen, others)) = &done.sections {
+                        println!("{}", msg::import_section(chosen, &others.join("; ")));
+                    }
                     if !done.ignored.is_empty() {
                         println!("{}", msg::ignored_columns(&done.ignored.join(", ")));
                     }
-                    println!(
-                        "{}",
-                        msg::imported(
-                            done.rows,
-                            done.path.strip_prefix(".").unwrap_or(&done.path).display()
-                        )
-                    );
+                    eprint!("{}", done.warnings);
+                    match &done.changes {
+                        Some(changes) if changes.is_empty() => {
+                            println!("{}", msg::import_no_changes());
+                        }
+                        Some(changes) => {
+                            println!("{}", msg::import_changes_header(changes.len()));
+                            for change in changes {
+                                println!("  {change}");
+                            }
+                        }
+                        None => {}
+                    }
+                    let shown = done.path.strip_prefix(".").unwrap_or(&done.path).display();
+                    if done.complete {
+                        println!("{}", msg::imported(done.rows, shown));
+                    } else {
+                        println!("{}", msg::imported_partial(done.rows, shown));
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(problem) => refused(&problem),

@@ -1,9 +1,14 @@
-//! `chiso import`: a spreadsheet export (CSV) becomes a results table in
-//! the data format, `data/results/<year>/<group>.toml` by default. The index
-//! and group are checked against the site's data, unit names are matched to
-//! unit ids, and nothing is written unless every row is good.
+//! `chiso import`: a spreadsheet (a workbook, or a text export in any
+//! encoding Excel writes) becomes a results table in the data format,
+//! `data/results/<year>/<group>.toml` by default. The index and group are
+//! checked against the site's data, unit names are matched to unit ids, and
+//! nothing is written unless every row is good. Re-importing over a table
+//! keeps what the editor added to it and says what changed.
 
+mod encoding;
+pub mod grid;
 mod number;
+mod previous;
 pub mod table;
 
 use std::fmt::Write as _;
@@ -14,8 +19,8 @@ use serde::de::DeserializeOwned;
 
 use crate::data::schema::{IndicesFile, ResultsFile, UnitsFile};
 use crate::data::DATA_DIR;
-use crate::diagnostic::{closest, Diagnostic};
-use crate::input::{decode, read_text};
+use crate::diagnostic::{closest, Diagnostic, Diagnostics};
+use crate::input::read_text;
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use crate::problem::Problem;
@@ -24,8 +29,13 @@ use table::{Row, Units};
 /// What to import and where.
 #[derive(Debug, Clone)]
 pub struct Request {
-    /// The CSV file.
+    /// The spreadsheet: `.xlsx`, `.xls`, `.ods`, or a text export.
     pub csv: PathBuf,
+    /// The workbook's sheet to read; the first by default.
+    pub sheet: Option<String>,
+    /// Write a partial table (each result with its rank and the number
+    /// ranked); also chosen when the sheet has a column of the number ranked.
+    pub partial: bool,
     pub index: String,
     pub year: i32,
     pub group: String,
@@ -44,6 +54,16 @@ pub struct Imported {
     pub rows: usize,
     /// Columns of the CSV that were not used, as written in its header.
     pub ignored: Vec<String>,
+    /// The encoding a text file was read in, when not UTF-8.
+    pub encoding: Option<&'static str>,
+    /// The group's section of a sheet with several, and the skipped ones.
+    pub sections: Option<(String, Vec<String>)>,
+    /// Whether the table written is complete (else partial).
+    pub complete: bool,
+    /// What changed against the table that was there, when there was one.
+    pub changes: Option<Vec<String>>,
+    /// Units of the group missing from a complete table, and the like.
+    pub warnings: Diagnostics,
 }
 
 /// Runs the import.
@@ -76,15 +96,80 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
     let bytes = fs::read(&request.csv).map_err(|e| {
         Problem::Usage(Diagnostic::error(msg::cannot_read(e)).in_file(&request.csv))
     })?;
-    let text = decode(&bytes).map_err(|d| Problem::site(d.in_file(&request.csv)))?;
-    let sheet =
-        table::read(&text, &request.csv, &Units::new(&units.units)).map_err(Problem::Site)?;
+    let wanted = units
+        .groups
+        .iter()
+        .find(|g| g.id == request.group)
+        .map(|g| table::Wanted {
+            id: &g.id,
+            name: &g.name,
+        });
+    let grid = if grid::is_workbook(&request.csv) {
+        grid::read_workbook(bytes, request.sheet.as_deref())
+    } else {
+        grid::read_text(&bytes)
+    }
+    .map_err(|d| Problem::site(d.in_file(&request.csv)))?;
+    let sheet = table::read(&grid, &request.csv, &Units::new(&units.units), wanted)
+        .map_err(Problem::Site)?;
     let file_name = request
         .csv
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let toml = results_toml(request, &file_name, &sheet.rows);
+    let before = if output.exists() {
+        Some(previous::read(&output).map_err(Problem::site)?)
+    } else {
+        None
+    };
+    // A table re-imported stays partial when it was.
+    let was_partial = before.as_ref().is_some_and(previous::Previous::is_partial);
+    let complete = !(request.partial || sheet.has_of || was_partial);
+    let table = Table {
+        request,
+        file_name: &file_name,
+        rows: &sheet.rows,
+        complete,
+        published_average: sheet.published_average,
+        before: before.as_ref(),
+    };
+    let toml = results_toml(&table);
+    let changes = before.as_ref().map(|b| {
+        let mut changes = b.changes(&sheet.rows);
+        if let (Some(kept), Some(found)) = (b.published_average(), sheet.published_average) {
+            if kept != found {
+                changes.push(msg::import_change_average(kept, found));
+            }
+        }
+        changes
+    });
+    let mut warnings = Diagnostics::default();
+    if complete {
+        let excluded = before
+            .as_ref()
+            .map(previous::Previous::excluded)
+            .unwrap_or_default();
+        let missing: Vec<&crate::data::schema::UnitDef> = units
+            .units
+            .iter()
+            .filter(|u| u.group.as_deref() == Some(request.group.as_str()))
+            .filter(|u| u.active_from.is_none_or(|y| y <= request.year))
+            .filter(|u| u.active_to.is_none_or(|y| y >= request.year))
+            .filter(|u| !sheet.rows.iter().any(|r| r.unit == u.id))
+            .filter(|u| !excluded.contains(&u.id))
+            .collect();
+        if let Some(first) = missing.first() {
+            let listed: Vec<String> = missing
+                .iter()
+                .map(|u| format!("{} ({})", u.id, u.name))
+                .collect();
+            warnings.push(
+                Diagnostic::warning(msg::import_units_missing(&listed.join(", ")))
+                    .in_file(&request.csv)
+                    .with_hint(msg::hint_excluded(&first.id)),
+            );
+        }
+    }
     // The table must read back as the data format; anything else is a bug here.
     parse_document::<ResultsFile>(&toml, Format::Toml)
         .map_err(|d| Problem::site(d.in_file(&output)))?;
@@ -99,6 +184,11 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         path: output,
         rows: sheet.rows.len(),
         ignored: sheet.ignored,
+        encoding: grid.encoding,
+        sections: sheet.sections,
+        complete,
+        changes,
+        warnings,
     })
 }
 
@@ -145,20 +235,53 @@ fn float(value: f64) -> String {
     }
 }
 
+/// What [`results_toml`] writes.
+struct Table<'a> {
+    request: &'a Request,
+    file_name: &'a str,
+    rows: &'a [Row],
+    complete: bool,
+    /// A "Bình quân" footer's value.
+    published_average: Option<f64>,
+    /// The table that was there, whose additions are kept.
+    before: Option<&'a previous::Previous>,
+}
+
 /// The results table as TOML, in the layout of hand-written ones.
-fn results_toml(request: &Request, file_name: &str, rows: &[Row]) -> String {
+fn results_toml(table: &Table) -> String {
+    let request = table.request;
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Imported from {file_name} by `chiso import`. Add the [source] and, where it was\n\
-         # published, published_average (it is checked); then run `chiso check`."
+        "# Imported from {} by `chiso import`. Add the [source] and, where it was\n\
+         # published, published_average (it is checked); then run `chiso check`.",
+        table.file_name
     );
     let _ = writeln!(out, "index = \"{}\"", request.index);
     let _ = writeln!(out, "year = {}", request.year);
     let _ = writeln!(out, "group = \"{}\"", request.group);
-    out.push_str("complete = true\n\n");
-    out.push_str("# [source]\n# title = \"Quyết định số .../QĐ-UBND\"\n# date = 2024-02-22\n");
-    for row in rows {
+    let _ = writeln!(out, "complete = {}", table.complete);
+    let kept = table.before.map(previous::Previous::kept_top);
+    let has_average = kept
+        .as_ref()
+        .is_some_and(|k| k.iter().any(|(key, _)| key == "published_average"));
+    if let (false, Some(average)) = (has_average, table.published_average) {
+        let _ = writeln!(out, "published_average = {}", float(average));
+    }
+    let mut sections = String::new();
+    let mut arrays = String::new();
+    if let Some(kept) = &kept {
+        previous::write_top(kept, &mut out, &mut sections, &mut arrays);
+    }
+    out.push('\n');
+    out.push_str(&sections);
+    if !kept
+        .as_ref()
+        .is_some_and(|k| k.iter().any(|(key, _)| key == "source"))
+    {
+        out.push_str("# [source]\n# title = \"Quyết định số .../QĐ-UBND\"\n# date = 2024-02-22\n");
+    }
+    for row in table.rows {
         let _ = write!(out, "\n[[result]]\nunit = \"{}\"\n", row.unit);
         if let Some(score) = row.score {
             let _ = writeln!(out, "score = {}", float(score));
@@ -174,7 +297,14 @@ fn results_toml(request: &Request, file_name: &str, rows: &[Row]) -> String {
         if let Some(rank) = row.rank {
             let _ = writeln!(out, "rank = {rank}");
         }
+        if let Some(of) = row.of {
+            let _ = writeln!(out, "of = {of}");
+        }
+        if let Some(before) = table.before {
+            before.write_row_extras(&row.unit, &mut out);
+        }
     }
+    out.push_str(&arrays);
     out
 }
 
@@ -186,6 +316,8 @@ mod tests {
     fn the_table_reads_back_as_the_data_format() {
         let request = Request {
             csv: "kq.csv".into(),
+            sheet: None,
+            partial: false,
             index: "cchc-tinh".into(),
             year: 2024,
             group: "so-ban-nganh".into(),
@@ -200,15 +332,20 @@ mod tests {
             points,
             max_points,
             rank,
+            of: None,
         };
-        let text = results_toml(
-            &request,
-            "kq.csv",
-            &[
-                row("so-noi-vu", Some(90.0), None, None, Some(2)),
-                row("so-tu-phap", None, Some(93.364), Some(98.0), None),
-            ],
-        );
+        let rows = [
+            row("so-noi-vu", Some(90.0), None, None, Some(2)),
+            row("so-tu-phap", None, Some(93.364), Some(98.0), None),
+        ];
+        let text = results_toml(&Table {
+            request: &request,
+            file_name: "kq.csv",
+            rows: &rows,
+            complete: true,
+            published_average: Some(91.5),
+            before: None,
+        });
         let table: ResultsFile = parse_document(&text, Format::Toml).unwrap();
         assert_eq!(
             (table.index.as_str(), table.year, table.complete),
@@ -219,5 +356,6 @@ mod tests {
         assert_eq!(table.results[1].points, Some(93.364));
         assert_eq!(table.results[1].max_points, Some(98.0));
         assert!(text.contains("score = 90.0\n"), "{text}");
+        assert_eq!(table.published_average, Some(91.5));
     }
 }

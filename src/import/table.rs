@@ -1,8 +1,11 @@
-//! Reading a spreadsheet export as rows of a results table: sniffing the
-//! separator, recognising the header (Vietnamese or English, diacritics and
-//! case ignored), matching unit names to unit ids and parsing the numbers.
-//! Every bad row is reported with its line; a table is returned only when
-//! every row is good.
+//! Reading a spreadsheet as rows of a results table, as government offices
+//! lay them out: title rows above the header (found by its column names,
+//! Vietnamese or English, diacritics and case ignored), a header on one row
+//! or two (a merged "Kết quả" over "Điểm đạt" and "Điểm tối đa"), a row
+//! numbering the columns, section rows ("I. Khối sở, ban, ngành"), footer
+//! rows ("Bình quân", "Tổng") and signature lines after them. Unit names are
+//! matched to unit ids and the numbers parsed; every bad row is reported with
+//! its line, and a table is returned only when every row is good.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -12,6 +15,7 @@ use crate::diagnostic::{closest, Diagnostic, Diagnostics, Lines};
 use crate::messages as msg;
 use crate::vi;
 
+use super::grid::{Cell, Grid, GridRow};
 use super::number::parse_number;
 
 /// What a column holds.
@@ -21,7 +25,14 @@ pub enum Role {
     Score,
     Points,
     MaxPoints,
+    /// "Tổng điểm": points when the sheet has a maximum, else the score.
+    Total,
     Rank,
+    /// The number of units ranked, in a partial table.
+    Of,
+    /// The percentage beside points and maximum points: derived, so only
+    /// its "Bình quân" footer is read.
+    Derived,
 }
 
 /// Accepted headers for each role, as [`header_key`] folds them.
@@ -34,20 +45,46 @@ const HEADERS: &[(Role, &[&str])] = &[
             "co quan",
             "ten co quan",
             "co quan don vi",
+            "ten co quan don vi",
+            "co quan dia phuong",
+            "dia phuong",
+            "ten dia phuong",
+            "don vi dia phuong",
             "tinh",
             "tinh thanh pho",
+            "ten tinh thanh pho",
             "ten",
             "unit",
             "name",
+            "province",
         ],
     ),
     (
         Role::Score,
-        &["diem", "diem so", "chi so", "ket qua", "score"],
+        &[
+            "diem",
+            "diem so",
+            "chi so",
+            "chi so cchc",
+            "chi so cai cach hanh chinh",
+            "ket qua",
+            "ket qua chi so",
+            "diem thang 100",
+            "diem quy doi",
+            "ty le",
+            "score",
+            "index",
+        ],
     ),
     (
         Role::Points,
-        &["diem dat", "diem dat duoc", "tong diem dat", "points"],
+        &[
+            "diem dat",
+            "diem dat duoc",
+            "tong diem dat",
+            "tong diem dat duoc",
+            "points",
+        ],
     ),
     (
         Role::MaxPoints,
@@ -58,19 +95,40 @@ const HEADERS: &[(Role, &[&str])] = &[
             "max points",
         ],
     ),
-    (Role::Rank, &["thu hang", "xep hang", "hang", "rank"]),
+    (Role::Total, &["tong diem", "tong so diem", "total"]),
+    (
+        Role::Rank,
+        &["thu hang", "xep hang", "hang", "thu tu xep hang", "rank"],
+    ),
+    (
+        Role::Of,
+        &[
+            "so don vi",
+            "so don vi xep hang",
+            "tong so don vi",
+            "so tinh",
+            "tong so tinh",
+            "tren tong so",
+            "of",
+            "ranked",
+        ],
+    ),
 ];
+
+/// How many rows from the top the header is looked for in.
+const HEADER_SEARCH: usize = 30;
 
 /// One good row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// The CSV line it came from.
+    /// The line (text file) or row number (sheet) it came from.
     pub line: u64,
     pub unit: String,
     pub score: Option<f64>,
     pub points: Option<f64>,
     pub max_points: Option<f64>,
     pub rank: Option<u32>,
+    pub of: Option<u32>,
 }
 
 /// A parsed spreadsheet.
@@ -79,6 +137,58 @@ pub struct Sheet {
     pub rows: Vec<Row>,
     /// Header cells that no role claimed, as written.
     pub ignored: Vec<String>,
+    /// The line of the header row.
+    pub header_line: usize,
+    /// The value of a "Bình quân" footer, in the score column.
+    pub published_average: Option<f64>,
+    /// Whether the sheet has a column of the number of units ranked: the
+    /// layout of a partial table.
+    pub has_of: bool,
+    /// When the sheet has sections and one of them is the group's: its
+    /// name, and the names of the other sections, whose rows were skipped.
+    pub sections: Option<(String, Vec<String>)>,
+}
+
+/// The group being imported, to pick its section of a sheet that has several.
+#[derive(Debug, Clone, Copy)]
+pub struct Wanted<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+}
+
+impl Wanted<'_> {
+    /// Whether a section's title names this group ("I. Khối sở, ban, ngành"
+    /// for "Sở, ban, ngành").
+    fn is_named_by(&self, section: &str) -> bool {
+        let section = format!(" {} ", header_key(section));
+        let name = header_key(self.name);
+        let id = header_key(&self.id.replace('-', " "));
+        [name, id]
+            .iter()
+            .any(|key| !key.is_empty() && section.contains(&format!(" {key} ")))
+    }
+}
+
+/// A section row's title: "I. Khối sở, ban, ngành" in one cell, or "I" and
+/// "Khối sở, ban, ngành" in two.
+fn section_title(record: &GridRow) -> Option<String> {
+    let texts: Vec<String> = record
+        .cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(Cell::text)
+        .collect();
+    let first = texts.first()?;
+    let numeral = first.len() <= 4
+        && (first.chars().all(|c| "IVXLC".contains(c))
+            || (first.len() == 1 && first.chars().all(|c| c.is_ascii_uppercase())));
+    if numeral && texts.len() >= 2 {
+        Some(texts[1..].join(" "))
+    } else if is_section(first) {
+        Some(first.clone())
+    } else {
+        None
+    }
 }
 
 /// A header cell folded for matching: "Điểm (%)" → "diem", "max_points" → "max points".
@@ -101,39 +211,162 @@ fn role_of(cell: &str) -> Option<Role> {
 }
 
 /// Column of each role, when the header has what a table needs: a unit
-/// column, and a score column or points with maximum points.
-fn columns(header: &csv::StringRecord) -> Option<BTreeMap<Role, usize>> {
+/// column, and a score column, points with maximum points, or a rank.
+fn columns(header: &[String]) -> Option<BTreeMap<Role, usize>> {
     let mut found = BTreeMap::new();
     for (i, cell) in header.iter().enumerate() {
         if let Some(role) = role_of(cell) {
             found.entry(role).or_insert(i);
         }
     }
+    if let Some(total) = found.remove(&Role::Total) {
+        if found.contains_key(&Role::MaxPoints) && !found.contains_key(&Role::Points) {
+            found.insert(Role::Points, total);
+        } else {
+            found.entry(Role::Score).or_insert(total);
+        }
+    }
     let has_points = found.contains_key(&Role::Points) && found.contains_key(&Role::MaxPoints);
     if has_points {
         // Points are what the index is computed from; a score column beside
         // them is the derived percentage.
-        found.remove(&Role::Score);
+        if let Some(score) = found.remove(&Role::Score) {
+            found.insert(Role::Derived, score);
+        }
+    } else {
+        found.remove(&Role::Points);
     }
-    (found.contains_key(&Role::Unit) && (has_points || found.contains_key(&Role::Score)))
-        .then_some(found)
+    let has_values = has_points
+        || found.contains_key(&Role::Score)
+        || (found.contains_key(&Role::Rank) && found.contains_key(&Role::Of));
+    (found.contains_key(&Role::Unit) && has_values).then_some(found)
 }
 
-fn reader(text: &str, delimiter: u8) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .flexible(true)
-        .has_headers(true)
-        .from_reader(text.as_bytes())
+/// The header's cells: one row's, or two rows' where the lower one names
+/// columns under a merged upper cell (the lower name wins where it is known).
+fn header_cells(upper: &GridRow, lower: Option<&GridRow>) -> Vec<String> {
+    let width = upper.cells.len().max(lower.map_or(0, |l| l.cells.len()));
+    (0..width)
+        .map(|i| {
+            let top = upper.cell(i).text();
+            match lower.map(|l| l.cell(i).text()) {
+                Some(below) if role_of(&below).is_some() || top.is_empty() => below,
+                _ => top,
+            }
+        })
+        .collect()
 }
 
-/// The separator whose header row names the columns a table needs:
-/// semicolon (Excel in Vietnamese), comma, or tab.
-fn sniff(text: &str) -> Option<(u8, BTreeMap<Role, usize>)> {
-    [b';', b',', b'\t'].into_iter().find_map(|delimiter| {
-        let header = reader(text, delimiter).headers().ok()?.clone();
-        columns(&header).map(|c| (delimiter, c))
+/// The header: where its last row is, and the column of each role.
+struct Header {
+    /// Index in the grid's rows of the first row after the header.
+    body: usize,
+    line: usize,
+    cells: Vec<String>,
+    columns: BTreeMap<Role, usize>,
+}
+
+fn find_header(grid: &Grid) -> Option<Header> {
+    let rows = &grid.rows;
+    (0..rows.len().min(HEADER_SEARCH)).find_map(|i| {
+        let two = rows.get(i + 1).and_then(|lower| {
+            let cells = header_cells(&rows[i], Some(lower));
+            let columns = columns(&cells)?;
+            // Both rows must name columns, and the second must add a role
+            // (a title row above a one-row header names none).
+            let one = columns_of_row(&rows[i]);
+            let names = |row: &GridRow| row.cells.iter().any(|c| role_of(&c.text()).is_some());
+            (names(&rows[i])
+                && names(lower)
+                && one.as_ref().map_or(0, BTreeMap::len) < columns.len())
+            .then_some(Header {
+                body: i + 2,
+                line: rows[i].line,
+                cells,
+                columns,
+            })
+        });
+        two.or_else(|| {
+            let cells = header_cells(&rows[i], None);
+            columns(&cells).map(|columns| Header {
+                body: i + 1,
+                line: rows[i].line,
+                cells,
+                columns,
+            })
+        })
     })
+}
+
+fn columns_of_row(row: &GridRow) -> Option<BTreeMap<Role, usize>> {
+    columns(&header_cells(row, None))
+}
+
+/// A row that numbers the columns under the header: "(1)", "2", "A", "B".
+fn numbers_columns(row: &GridRow) -> bool {
+    let cells: Vec<String> = row
+        .cells
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(Cell::text)
+        .collect();
+    cells.len() >= 2
+        && cells.iter().all(|c| {
+            let inner = c.trim_start_matches('(').trim_end_matches(')');
+            !inner.is_empty()
+                && inner.len() <= 3
+                && (inner.chars().all(|ch| ch.is_ascii_digit())
+                    || inner.chars().all(|ch| ch.is_ascii_uppercase()))
+        })
+}
+
+/// A section row: "I. Khối sở, ban, ngành", "II - UBND cấp huyện", "A. …".
+fn is_section(name: &str) -> bool {
+    let name = name.trim();
+    let numeral: String = name
+        .chars()
+        .take_while(|c| "IVXLCABD".contains(*c))
+        .collect();
+    !numeral.is_empty()
+        && name[numeral.len()..]
+            .trim_start()
+            .starts_with(['.', '-', ')', '–', ':'])
+        || vi::fold(name).starts_with("khoi ")
+        || vi::fold(name).starts_with("nhom ")
+}
+
+/// What a footer row is, from its first text cell.
+#[derive(Debug, PartialEq)]
+enum Footer {
+    Average,
+    Other,
+}
+
+fn footer(row: &GridRow) -> Option<Footer> {
+    let first = row.cells.iter().find_map(|c| match c {
+        Cell::Text(t) if !t.trim().is_empty() => Some(header_key(t)),
+        _ => None,
+    })?;
+    let average = [
+        "binh quan",
+        "trung binh",
+        "diem binh quan",
+        "diem trung binh",
+        "average",
+        "mean",
+    ];
+    // Exact only: "Tổng cục Thuế" is a unit.
+    let other = ["tong", "tong cong", "cong", "tong so", "total"];
+    if average
+        .iter()
+        .any(|a| first == *a || first.starts_with(&format!("{a} ")))
+    {
+        Some(Footer::Average)
+    } else if other.contains(&first.as_str()) {
+        Some(Footer::Other)
+    } else {
+        None
+    }
 }
 
 /// Unit ids by folded name, former name and id.
@@ -176,62 +409,117 @@ impl Units {
     }
 }
 
-/// Reads `text` (the CSV, already decoded); `shown` names it in diagnostics.
-pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostics> {
+/// Reads the rows of `grid`; `shown` names the file in diagnostics.
+pub fn read(
+    grid: &Grid,
+    shown: &Path,
+    units: &Units,
+    wanted: Option<Wanted>,
+) -> Result<Sheet, Diagnostics> {
     let mut problems = Diagnostics::default();
     // Lines found once: each bad row's line looked up from the start of the
     // text was quadratic in the rows.
-    let lines = Lines::new(text);
-    let at = |line: u64, message: String| {
-        Diagnostic::error(message)
-            .in_file(shown)
-            .at_line_of(&lines, line as usize, 1)
+    let lines = grid.text.as_deref().map(Lines::new);
+    let at = |line: usize, message: String| {
+        grid.at(
+            Diagnostic::error(message).in_file(shown),
+            lines.as_ref(),
+            line,
+        )
     };
-    let Some((delimiter, columns)) = sniff(text) else {
-        problems.push(at(1, msg::csv_header_unknown()).with_hint(msg::hint_csv_header()));
+    let Some(header) = find_header(grid) else {
+        let first = grid.rows.first().map_or(1, |r| r.line);
+        problems.push(at(first, msg::csv_header_unknown()).with_hint(msg::hint_csv_header()));
         return Err(problems);
     };
-    let mut csv = reader(text, delimiter);
-    let ignored = csv
-        .headers()
-        .map(|h| {
-            h.iter()
-                .enumerate()
-                .filter(|(i, _)| !columns.values().any(|c| c == i))
-                .map(|(_, cell)| cell.trim().to_owned())
-                .filter(|cell| !cell.is_empty())
-                .collect()
-        })
-        .unwrap_or_default();
+    let columns = &header.columns;
+    let ignored = header
+        .cells
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !columns.values().any(|c| c == i))
+        .map(|(_, cell)| cell.trim().to_owned())
+        .filter(|cell| !cell.is_empty())
+        .collect();
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
-    for record in csv.records() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| p.line());
-                problems.push(at(line, msg::csv_row_unreadable(e)));
-                continue;
-            }
-        };
-        let line = record.position().map_or(1, |p| p.line());
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
+    let mut published_average = None;
+    let mut after_footer = false;
+    let uses_points = columns.contains_key(&Role::Points);
+    let has_score = uses_points || columns.contains_key(&Role::Score);
+    let value_roles = [
+        Role::Score,
+        Role::Points,
+        Role::MaxPoints,
+        Role::Rank,
+        Role::Of,
+    ];
+    let values_in = |record: &GridRow| {
+        value_roles.iter().any(|role| {
+            columns
+                .get(role)
+                .is_some_and(|&i| !record.cell(i).is_empty())
+        })
+    };
+    // The sections of the sheet, and whether one is the group's.
+    let titles: Vec<String> = grid.rows[header.body.min(grid.rows.len())..]
+        .iter()
+        .filter(|r| !values_in(r) && footer(r).is_none())
+        .filter_map(section_title)
+        .collect();
+    let chosen = wanted.and_then(|w| titles.iter().find(|t| w.is_named_by(t)).cloned());
+    let sections = chosen.as_ref().map(|chosen| {
+        let others = titles.iter().filter(|t| *t != chosen).cloned().collect();
+        (chosen.clone(), others)
+    });
+    // Inside the group's section (or any, when no section is the group's).
+    let mut in_section = true;
+    for (index, record) in grid.rows.iter().enumerate().skip(header.body) {
+        let line = record.line as u64;
         let cell = |role: Role| {
             columns
                 .get(&role)
-                .and_then(|&i| record.get(i))
-                .map(str::trim)
+                .map(|&i| record.cell(i))
                 .filter(|c| !c.is_empty())
         };
+        let has_values = values_in(record);
+        if record.cells.iter().all(Cell::is_empty)
+            || (index == header.body && numbers_columns(record))
+        {
+            continue;
+        }
+        if !has_values && footer(record).is_none() {
+            if let (Some(title), Some(chosen)) = (section_title(record), &chosen) {
+                in_section = &title == chosen;
+                continue;
+            }
+        }
+        if !in_section {
+            continue;
+        }
+        if let Some(kind) = footer(record) {
+            if kind == Footer::Average && published_average.is_none() {
+                published_average = cell(Role::Score)
+                    .or_else(|| cell(Role::Derived))
+                    .and_then(number_of);
+            }
+            after_footer = true;
+            continue;
+        }
+        let name = cell(Role::Unit).map(Cell::text);
+        if !has_values
+            && (after_footer || name.as_deref().is_some_and(is_section) || name.is_none())
+        {
+            // Signatures under the table, section rows, notes.
+            continue;
+        }
         let mut bad = Vec::new();
-        let unit = match cell(Role::Unit) {
+        let unit = match name {
             None => {
                 bad.push(msg::csv_empty_cell("unit's name"));
                 None
             }
-            Some(name) => match units.find(name) {
+            Some(name) => match units.find(&name) {
                 Ok(id) => Some(id.to_owned()),
                 Err(message) => {
                     bad.push(message);
@@ -245,28 +533,33 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
                 None
             }
             None => None,
-            Some(text) => {
-                let value = parse_number(text);
+            Some(found) => {
+                let value = number_of(found);
                 if value.is_none() {
-                    bad.push(msg::csv_not_a_number(what, text));
+                    bad.push(msg::csv_not_a_number(what, &found.text()));
                 }
                 value
             }
         };
-        let uses_points = columns.contains_key(&Role::Points);
-        let score = number(Role::Score, "score", !uses_points);
+        let score = number(Role::Score, "score", has_score && !uses_points);
         let points = number(Role::Points, "points", uses_points);
         let max_points = number(Role::MaxPoints, "maximum points", uses_points);
-        let rank = match cell(Role::Rank) {
-            None => None,
-            Some(text) => match text.parse::<u32>() {
-                Ok(rank) if rank > 0 => Some(rank),
-                _ => {
-                    bad.push(msg::csv_bad_rank(text));
-                    None
+        let (mut rank, mut of) = (None, None);
+        if let Some(found) = cell(Role::Rank) {
+            match whole_numbers(found) {
+                Some((r, o)) => {
+                    rank = Some(r);
+                    of = o;
                 }
-            },
-        };
+                None => bad.push(msg::csv_bad_rank(&found.text())),
+            }
+        }
+        if let Some(found) = cell(Role::Of) {
+            match whole_numbers(found) {
+                Some((n, None)) => of = Some(n),
+                _ => bad.push(msg::csv_bad_rank(&found.text())),
+            }
+        }
         if let Some(id) = &unit {
             match seen.get(id) {
                 Some(first) => bad.push(msg::csv_unit_twice(id, *first)),
@@ -283,17 +576,51 @@ pub fn read(text: &str, shown: &Path, units: &Units) -> Result<Sheet, Diagnostic
                 points,
                 max_points,
                 rank,
+                of,
             }),
-            _ => problems.push(at(line, bad.join("; "))),
+            _ => problems.push(at(record.line, bad.join("; "))),
         }
     }
     if problems.is_empty() && rows.is_empty() {
-        problems.push(at(1, msg::csv_no_rows()));
+        problems.push(at(header.line, msg::csv_no_rows()));
     }
     if problems.has_errors() {
         return Err(problems);
     }
-    Ok(Sheet { rows, ignored })
+    Ok(Sheet {
+        rows,
+        ignored,
+        header_line: header.line,
+        published_average,
+        has_of: columns.contains_key(&Role::Of),
+        sections,
+    })
+}
+
+/// A cell as a number: a sheet's number as it is, a text as [`parse_number`] reads it.
+fn number_of(cell: &Cell) -> Option<f64> {
+    match cell {
+        Cell::Number(value) => Some(*value),
+        Cell::Text(text) => parse_number(text),
+        Cell::Empty => None,
+    }
+}
+
+/// A rank, and the number ranked when written "5/63": whole numbers from 1.
+fn whole_numbers(cell: &Cell) -> Option<(u32, Option<u32>)> {
+    let whole = |text: &str| text.trim().parse::<u32>().ok().filter(|&n| n > 0);
+    match cell {
+        Cell::Number(value)
+            if value.fract() == 0.0 && *value >= 1.0 && *value <= f64::from(u32::MAX) =>
+        {
+            Some((*value as u32, None))
+        }
+        Cell::Text(text) => match text.split_once('/') {
+            Some((rank, of)) => Some((whole(rank)?, Some(whole(of)?))),
+            None => Some((whole(text)?, None)),
+        },
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -317,8 +644,16 @@ mod tests {
         Units::new(&file.units)
     }
 
+    fn grid(text: &str) -> Grid {
+        super::super::grid::read_text(text.as_bytes()).unwrap()
+    }
+
+    fn read_str(text: &str) -> Result<Sheet, Diagnostics> {
+        read(&grid(text), Path::new("kq.csv"), &units(), None)
+    }
+
     fn read_ok(text: &str) -> Sheet {
-        read(text, Path::new("kq.csv"), &units()).unwrap_or_else(|d| panic!("{d}"))
+        read_str(text).unwrap_or_else(|d| panic!("{d}"))
     }
 
     #[test]
@@ -358,9 +693,7 @@ mod tests {
     #[test]
     fn every_bad_row_is_reported_with_its_line() {
         let text = "Đơn vị;Điểm\nSở Nội vụ;90\nSở Nội Vu;abc\nSở Tài chính;80\n;70\nSở Nội vụ;85\n";
-        let errors = read(text, Path::new("kq.csv"), &units())
-            .unwrap_err()
-            .to_string();
+        let errors = read_str(text).unwrap_err().to_string();
         assert!(errors.contains("kq.csv:3:1"), "{errors}");
         assert!(
             errors.contains("the score `abc` is not a number"),
@@ -382,24 +715,150 @@ mod tests {
 
     #[test]
     fn a_near_miss_suggests_the_unit_name_as_written() {
-        let errors = read(
-            "Đơn vị;Điểm\nSo Noi Vuu;90\n",
-            Path::new("kq.csv"),
-            &units(),
-        )
-        .unwrap_err()
-        .to_string();
+        let errors = read_str("Đơn vị;Điểm\nSo Noi Vuu;90\n")
+            .unwrap_err()
+            .to_string();
         assert!(errors.contains("did you mean `Sở Nội vụ`?"), "{errors}");
     }
 
     #[test]
     fn a_header_without_the_needed_columns_is_refused() {
-        let errors = read("Tên;Ghi chú\nSở Nội vụ;x\n", Path::new("kq.csv"), &units())
+        let errors = read_str("Tên;Ghi chú\nSở Nội vụ;x\n")
             .unwrap_err()
             .to_string();
         assert!(
-            errors.contains("does not name a unit column and a score column"),
+            errors.contains("names a unit column and a score column"),
             "{errors}"
         );
+    }
+
+    #[test]
+    fn a_government_layout_with_title_two_row_header_sections_and_footer() {
+        let text = "UBND TỈNH X;;;;\r\n\
+                    KẾT QUẢ CHỈ SỐ CCHC NĂM 2024;;;;\r\n\
+                    ;;;;\r\n\
+                    STT;Tên cơ quan, đơn vị;Kết quả;;Xếp hạng\r\n\
+                    ;;Điểm tối đa;Tổng điểm;\r\n\
+                    (1);(2);(3);(4);(5)\r\n\
+                    I. Khối sở, ban, ngành;;;;\r\n\
+                    1;Sở Nội vụ;98;93,5;1\r\n\
+                    2;Sở Khoa học, Công nghệ;100;88;2\r\n\
+                    Bình quân;;;90,75;\r\n\
+                    ;Người lập biểu;;;\r\n";
+        let sheet = read_ok(text);
+        assert_eq!(sheet.header_line, 4);
+        let got: Vec<_> = sheet
+            .rows
+            .iter()
+            .map(|r| (r.line, r.unit.as_str(), r.points, r.max_points, r.rank))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (8, "so-noi-vu", Some(93.5), Some(98.0), Some(1)),
+                (
+                    9,
+                    "so-khoa-hoc-va-cong-nghe",
+                    Some(88.0),
+                    Some(100.0),
+                    Some(2)
+                ),
+            ]
+        );
+        assert_eq!(sheet.ignored, ["STT"]);
+        assert!(!sheet.has_of);
+    }
+
+    #[test]
+    fn the_average_footer_is_read_from_the_score_column() {
+        let sheet = read_ok(
+            "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Tốt\nBình quân;90,5;\nTổng;;\n",
+        );
+        assert_eq!(sheet.published_average, Some(90.5));
+        assert_eq!(sheet.ignored, ["Xếp loại"]);
+    }
+
+    #[test]
+    fn rank_of_columns_make_a_partial_layout() {
+        let sheet = read_ok("Tỉnh;Điểm (thang 100);Thứ hạng\nSở Nội vụ;90;5/63\n");
+        assert_eq!((sheet.rows[0].rank, sheet.rows[0].of), (Some(5), Some(63)));
+        let sheet = read_ok("Tỉnh;Xếp hạng;Số đơn vị xếp hạng\nSở Nội vụ;5;63\n");
+        assert!(sheet.has_of);
+        assert_eq!(
+            (sheet.rows[0].rank, sheet.rows[0].of, sheet.rows[0].score),
+            (Some(5), Some(63), None)
+        );
+    }
+
+    #[test]
+    fn a_bad_line_in_a_crlf_file_is_reported_on_its_own_line() {
+        let errors = read_str("Đơn vị;Điểm\r\nSở Nội vụ;90\r\nSở Khoa học, Công nghệ;9O\r\n")
+            .unwrap_err()
+            .to_string();
+        assert!(errors.contains("kq.csv:3:1"), "{errors}");
+    }
+
+    #[test]
+    fn unit_names_starting_like_footers_are_units() {
+        assert_eq!(
+            footer(&GridRow {
+                line: 1,
+                cells: vec![Cell::Text("Tổng cục Thuế".into())]
+            }),
+            None
+        );
+        assert!(is_section("I. Khối sở, ban, ngành"));
+        assert!(is_section("II - UBND cấp huyện"));
+        assert!(!is_section("Cục Thuế"));
+    }
+
+    #[test]
+    fn the_section_of_the_group_is_picked_from_a_sheet_with_several() {
+        let text = "STT;Tên cơ quan, đơn vị;Điểm\n\
+                    I;Khối sở, ban, ngành;\n\
+                    1;Sở Nội vụ;90\n\
+                    Bình quân khối;;90\n\
+                    II. Khối UBND cấp huyện;;\n\
+                    1;Huyện A;80\n\
+                    Bình quân;;85\n";
+        let wanted = Wanted {
+            id: "so-ban-nganh",
+            name: "Sở, ban, ngành",
+        };
+        let sheet = read(&grid(text), Path::new("kq.csv"), &units(), Some(wanted))
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(sheet.rows.len(), 1);
+        assert_eq!(sheet.published_average, Some(90.0));
+        assert_eq!(
+            sheet.sections,
+            Some((
+                "Khối sở, ban, ngành".to_owned(),
+                vec!["II. Khối UBND cấp huyện".to_owned()]
+            ))
+        );
+        // Without a section of the group, every row is read.
+        let errors = read_str(text).unwrap_err().to_string();
+        assert!(errors.contains("Huyện A"), "{errors}");
+    }
+
+    #[test]
+    fn a_bad_sheet_row_is_reported_with_its_row_number_and_cells() {
+        let row = |line, cells: Vec<Cell>| GridRow { line, cells };
+        let text = |t: &str| Cell::Text(t.to_owned());
+        let grid = Grid {
+            rows: vec![
+                row(3, vec![text("Đơn vị"), text("Điểm")]),
+                row(4, vec![text("Sở Nội vụ"), Cell::Number(90.5)]),
+                row(5, vec![text("Sở Nội vụ"), text("2024-05-09")]),
+            ],
+            text: None,
+            encoding: None,
+        };
+        let errors = read(&grid, Path::new("kq.xlsx"), &units(), None)
+            .unwrap_err()
+            .to_string();
+        assert!(errors.contains("kq.xlsx:5:1"), "{errors}");
+        assert!(errors.contains("Sở Nội vụ | 2024-05-09"), "{errors}");
+        assert!(errors.contains("`2024-05-09` is not a number"), "{errors}");
     }
 }

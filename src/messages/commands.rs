@@ -81,12 +81,12 @@ messages! {
         en: "known: {known}",
     }
     csv_header_unknown() {
-        vi: "dòng đầu tiên không có tên cột đơn vị và cột điểm",
-        en: "the first row does not name a unit column and a score column",
+        vi: "không có dòng nào ở đầu bảng ghi tên cột đơn vị và cột điểm",
+        en: "no row at the top of the sheet names a unit column and a score column",
     }
     hint_csv_header() {
-        vi: "đặt tên cột ở dòng đầu tiên: \"Đơn vị\" và \"Điểm\" (hoặc \"Điểm đạt\" và \"Điểm tối đa\"); \"Thứ hạng\" có thể có hoặc không; xem hướng dẫn của chiso, mục “Thêm kết quả của một năm”",
-        en: "name the columns in the first row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \"Điểm tối đa\"); \"Thứ hạng\" is optional; see chiso's guide, “Thêm kết quả của một năm”",
+        vi: "đặt tên cột ở dòng tiêu đề: \"Đơn vị\" và \"Điểm\" (hoặc \"Điểm đạt\" và \"Điểm tối đa\"); \"Thứ hạng\" có thể có hoặc không; xem hướng dẫn của chiso, mục “Thêm kết quả của một năm”",
+        en: "name the columns in the header row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \"Điểm tối đa\"); \"Thứ hạng\" is optional; see chiso's guide, “Thêm kết quả của một năm”",
     }
     csv_row_unreadable(error: impl Display) {
         vi: "không đọc được dòng này: {error}",
@@ -187,6 +187,95 @@ messages! {
     imported(rows: usize, path: impl Display) {
         vi: "Đã ghi {rows} kết quả vào {path}; chạy `chiso check` để kiểm tra bảng",
         en: "Wrote {rows} results to {path}; run `chiso check` to check the table",
+    }
+    import_workbook_as_text() {
+        vi: "tệp này là một sổ tính Excel hoặc LibreOffice nhưng có đuôi của tệp văn bản",
+        en: "this file is an Excel or LibreOffice workbook with the name of a text file",
+    }
+    hint_save_as_csv_utf8() {
+        vi: "chiso đọc thẳng tệp .xlsx, .xls và .ods; hoặc trong Excel chọn File → Save As (Lưu thành) → \"CSV UTF-8 (Comma delimited) (*.csv)\" rồi nhập lại tệp đó",
+        en: "chiso reads .xlsx, .xls and .ods files directly; or in Excel choose File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file",
+    }
+    import_bad_utf16() {
+        vi: "tệp UTF-16 (\"Unicode Text\" của Excel) bị hỏng",
+        en: "the UTF-16 file (Excel's \"Unicode Text\") is damaged",
+    }
+    import_not_text() {
+        vi: "tệp không phải là văn bản mà chiso đọc được (có thể là UTF-16 không có BOM)",
+        en: "the file is not text chiso can read (perhaps UTF-16 without a byte-order mark)",
+    }
+    import_lost_letters() {
+        vi: "tệp đã mất chữ tiếng Việt khi lưu (các chữ có dấu thành dấu `?`): định dạng \"CSV\" thường của Excel không giữ được chúng",
+        en: "the file lost its Vietnamese letters when it was saved (letters with diacritics became `?`): Excel's plain \"CSV\" format cannot hold them",
+    }
+    import_workbook_unreadable(error: impl Display) {
+        vi: "không đọc được sổ tính: {error}",
+        en: "cannot read the workbook: {error}",
+    }
+    import_workbook_damaged() {
+        vi: "không đọc được sổ tính: tệp bị hỏng",
+        en: "cannot read the workbook: the file is damaged",
+    }
+    import_no_such_sheet(name: &str) {
+        vi: "sổ tính không có trang tính `{name}`",
+        en: "the workbook has no sheet `{name}`",
+    }
+    hint_sheets(names: &str) {
+        vi: "các trang tính: \"{names}\"; chọn bằng --sheet",
+        en: "its sheets: \"{names}\"; choose one with --sheet",
+    }
+    import_no_sheets() {
+        vi: "sổ tính không có trang tính nào",
+        en: "the workbook has no sheets",
+    }
+    import_previous_unreadable(error: &str) {
+        vi: "không đọc được bảng đã có để giữ lại phần đã thêm: {error}",
+        en: "cannot read the existing table to keep what was added to it: {error}",
+    }
+    import_units_missing(units: &str) {
+        vi: "bảng tính thiếu các đơn vị sau của khối: {units}",
+        en: "the sheet leaves out these units of the group: {units}",
+    }
+    hint_excluded(unit: &str) {
+        vi: "nếu kết quả của họ không được công bố, ghi vào bảng: [[excluded]] unit = \"{unit}\" reason = \"kết quả không được công bố\"; nếu bảng chỉ có một phần, nhập lại với --partial",
+        en: "if their results were not published, add to the table: [[excluded]] unit = \"{unit}\" reason = \"kết quả không được công bố\"; for a partial table, import again with --partial",
+    }
+    import_change_added(unit: &str) {
+        vi: "thêm {unit}",
+        en: "added {unit}",
+    }
+    import_change_removed(unit: &str) {
+        vi: "bỏ {unit}",
+        en: "removed {unit}",
+    }
+    import_change_changed(unit: &str, what: &str) {
+        vi: "{unit}: {what}",
+        en: "{unit}: {what}",
+        neutral
+    }
+    import_change_average(kept: f64, found: f64) {
+        vi: "published_average: giữ {kept} như trong bảng; dòng \"Bình quân\" của bảng tính ghi {found}",
+        en: "published_average: {kept} kept as in the table; the sheet's \"Bình quân\" row says {found}",
+    }
+    import_changes_header(count: usize) {
+        vi: "Thay đổi so với bảng cũ ({count}):",
+        en: "Changes from the old table ({count}):",
+    }
+    import_no_changes() {
+        vi: "Số liệu không đổi so với bảng cũ; phần đã thêm vào bảng được giữ nguyên",
+        en: "The figures are the same as in the old table; what was added to it is kept",
+    }
+    import_section(chosen: &str, others: &str) {
+        vi: "Chỉ lấy phần “{chosen}” của bảng; bỏ qua: {others}",
+        en: "Read only the section “{chosen}” of the sheet; skipped: {others}",
+    }
+    import_read_as(encoding: &str) {
+        vi: "Đã đọc tệp theo bảng mã {encoding}",
+        en: "Read the file as {encoding}",
+    }
+    imported_partial(rows: usize, path: impl Display) {
+        vi: "Đã ghi {rows} kết quả vào {path} (bảng một phần: complete = false); chạy `chiso check` để kiểm tra bảng",
+        en: "Wrote {rows} results to {path} (a partial table: complete = false); run `chiso check` to check the table",
     }
 }
 

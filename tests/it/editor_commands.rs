@@ -274,3 +274,35 @@ fn init_and_new_article_escape_what_they_write() {
     let gitignore = fs::read_to_string(root.join(".gitignore")).unwrap();
     assert_eq!(gitignore, "/public/\n/.public.chiso-spare/\n");
 }
+
+#[test]
+fn import_refuses_a_csv_that_lost_its_vietnamese_letters_with_the_excel_menu() {
+    let site = fixture("minimal");
+    // What Excel's plain "CSV" writes on a Windows not set to Vietnamese.
+    fs::write(
+        site.path().join("mat-dau.csv"),
+        b"\xD0?n v?;\xD0i?m\r\n\xD0?n v? A;90,5\r\n",
+    )
+    .unwrap();
+    let ran = chiso(
+        &[
+            "import",
+            "mat-dau.csv",
+            "--index",
+            "chi-so",
+            "--year",
+            "2024",
+            "--group",
+            "khoi",
+        ],
+        site.path(),
+    );
+    assert_eq!(ran.status.code(), Some(1));
+    let text = stderr(&ran);
+    assert!(text.contains("lost its Vietnamese letters"), "{text}");
+    assert!(
+        text.contains("File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\""),
+        "{text}"
+    );
+    assert!(!site.path().join("data/results/2024/khoi.toml").exists());
+}

@@ -13,6 +13,7 @@ mod base_url;
 mod editor_commands;
 mod example_site;
 mod fixture_sites;
+mod import_sheets;
 mod invalid_sites;
 mod linear_input;
 mod national_site;

@@ -1,0 +1,328 @@
+//! A spreadsheet as rows of cells, whatever file it came from: a text export
+//! (CSV, semicolon or tab separated, in any encoding `encoding.rs`
+//! reads) or a workbook (`.xlsx`, `.xls`, `.ods`, read with calamine). Each
+//! row keeps the line (text) or row number (workbook) the editor sees, so
+//! that diagnostics point at it.
+
+use std::path::Path;
+
+use calamine::{open_workbook_auto_from_rs, Data, Reader};
+
+use crate::diagnostic::{Diagnostic, Lines, Location, Snippet};
+use crate::messages as msg;
+
+use super::encoding::{decode_text, lost_letters};
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    /// A number as the workbook stores it (a formula's cached value too).
+    Number(f64),
+}
+
+impl Cell {
+    /// The cell as text, trimmed; numbers as Rust writes them.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(text) => text.trim().to_owned(),
+            Cell::Number(value) => value.to_string(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(text) => text.trim().is_empty(),
+            Cell::Number(_) => false,
+        }
+    }
+}
+
+/// One row and where it is.
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    /// The line of a text file, or the row number of a sheet, from 1.
+    pub line: usize,
+    pub cells: Vec<Cell>,
+}
+
+impl GridRow {
+    pub fn cell(&self, column: usize) -> &Cell {
+        self.cells.get(column).unwrap_or(&Cell::Empty)
+    }
+}
+
+/// What was read.
+#[derive(Debug)]
+pub struct Grid {
+    pub rows: Vec<GridRow>,
+    /// The decoded text of a text file, to quote its lines.
+    pub text: Option<String>,
+    /// The encoding a text file was found in, when not UTF-8.
+    pub encoding: Option<&'static str>,
+}
+
+impl Grid {
+    /// Points `diagnostic` at `line`: the line quoted from a text file, the
+    /// row's cells from a sheet.
+    pub fn at(&self, diagnostic: Diagnostic, lines: Option<&Lines>, line: usize) -> Diagnostic {
+        if let Some(lines) = lines {
+            return diagnostic.at_line_of(lines, line, 1);
+        }
+        let quoted = self
+            .rows
+            .iter()
+            .find(|r| r.line == line)
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .map(Cell::text)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .unwrap_or_default();
+        diagnostic.at_point(Location { line, column: 1 }, Snippet::at_column(&quoted, 1))
+    }
+}
+
+/// Whether the file is a workbook, by its extension.
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["xlsx", "xlsm", "xlsb", "xls", "ods"]
+            .iter()
+            .any(|w| e.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Reads a text export.
+pub fn read_text(bytes: &[u8]) -> Result<Grid, Diagnostic> {
+    let decoded = decode_text(bytes)?;
+    if decoded.encoding.is_some() && lost_letters(&decoded.text) {
+        return Err(
+            Diagnostic::error(msg::import_lost_letters()).with_hint(msg::hint_save_as_csv_utf8())
+        );
+    }
+    let text = decoded.text;
+    let delimiter = sniff_delimiter(&text);
+    let lines = Lines::new(&text);
+    let mut rows = Vec::new();
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    loop {
+        // The record's line from its byte offset: the csv crate's own line
+        // count is off with CRLF line ends.
+        let start = reader.position().byte() as usize;
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let offset = start + leading_line_ends(text.get(start..).unwrap_or(""));
+                let line = lines.locate(offset.min(text.len())).0.line;
+                rows.push(GridRow {
+                    line,
+                    cells: record
+                        .iter()
+                        .map(|c| {
+                            if c.trim().is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(c.to_owned())
+                            }
+                        })
+                        .collect(),
+                });
+            }
+            Err(error) => {
+                let line = lines.locate(start.min(text.len())).0.line;
+                return Err(
+                    Diagnostic::error(msg::csv_row_unreadable(error)).at_line_of(&lines, line, 1)
+                );
+            }
+        }
+    }
+    Ok(Grid {
+        rows,
+        text: Some(text),
+        encoding: decoded.encoding,
+    })
+}
+
+/// Bytes of blank lines before a record (the csv reader skips them).
+fn leading_line_ends(text: &str) -> usize {
+    text.len() - text.trim_start_matches(['\r', '\n']).len()
+}
+
+/// The separator used most on the busiest of the first lines: semicolon
+/// (Excel in Vietnamese), comma, or tab ("Unicode text").
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut best = (0, b',');
+    for line in text.lines().take(40) {
+        for delimiter in [b'\t', b';', b','] {
+            let count = line.bytes().filter(|&b| b == delimiter).count();
+            if count > best.0 {
+                best = (count, delimiter);
+            }
+        }
+    }
+    best.1
+}
+
+/// Reads a sheet of a workbook: `sheet` by name, or the first.
+pub fn read_workbook(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
+    // The file is the editor's, and a parser of binary formats may have a
+    // panic left on some damaged file: it is a file that cannot be read.
+    std::panic::catch_unwind(|| read_sheet(bytes, sheet))
+        .unwrap_or_else(|_| Err(Diagnostic::error(msg::import_workbook_damaged())))
+}
+
+fn read_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
+    let mut workbook = open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| Diagnostic::error(msg::import_workbook_unreadable(e)))?;
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+            })
+            .cloned()
+            .ok_or_else(|| {
+                Diagnostic::error(msg::import_no_such_sheet(wanted))
+                    .with_hint(msg::hint_sheets(&names.join("\", \"")))
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| Diagnostic::error(msg::import_no_sheets()))?,
+    };
+    let range = workbook
+        .worksheet_range(&name)
+        .map_err(|e| Diagnostic::error(msg::import_workbook_unreadable(e)))?;
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let first_column = range.start().map_or(0, |(_, column)| column as usize);
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| GridRow {
+            line: first_row + i + 1,
+            cells: std::iter::repeat_n(Cell::Empty, first_column)
+                .chain(cells.iter().map(cell_of))
+                .collect(),
+        })
+        .collect();
+    Ok(Grid {
+        rows,
+        text: None,
+        encoding: None,
+    })
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(value) => Cell::Number(*value as f64),
+        Data::Float(value) => Cell::Number(without_noise(*value)),
+        Data::String(text) if text.trim().is_empty() => Cell::Empty,
+        // A date (Excel turns "9.5" typed on a Vietnamese Windows into 9 May)
+        // is shown as one, so that it is reported as not a number.
+        Data::DateTime(date) if date.is_datetime() => Cell::Text(excel_date(date.as_f64())),
+        // Booleans and error values (#DIV/0!) as the sheet shows them:
+        // neither is a score, so they are reported as such.
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// An Excel date serial (1900 system, counted from 1899-12-30) as
+/// `YYYY-MM-DD`.
+fn excel_date(serial: f64) -> String {
+    if !serial.is_finite() || !(0.0..3_000_000.0).contains(&serial) {
+        return serial.to_string();
+    }
+    // Days since 1970-01-01, then the civil date (Howard Hinnant's algorithm).
+    let days = serial.floor() as i64 - 25_569;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A computed cell's value without the binary noise of its formula
+/// (`=0.1+0.2` saves 0.30000000000000004): nine decimals are kept, more
+/// than any index publishes.
+fn without_noise(value: f64) -> f64 {
+    let rounded = (value * 1e9).round() / 1e9;
+    if rounded.is_finite() {
+        rounded
+    } else {
+        value
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_shown_as_dates() {
+        assert_eq!(excel_date(45_421.0), "2024-05-09");
+        assert_eq!(excel_date(25_569.5), "1970-01-01");
+        assert_eq!(excel_date(60.0), "1900-02-28");
+    }
+
+    #[test]
+    fn formula_noise_is_removed() {
+        assert_eq!(without_noise(0.1 + 0.2), 0.3);
+        assert_eq!(without_noise(93.364), 93.364);
+        assert_eq!(cell_of(&Data::Int(7)), Cell::Number(7.0));
+        assert!(matches!(
+            cell_of(&Data::Error(calamine::CellErrorType::Div0)),
+            Cell::Text(_)
+        ));
+    }
+
+    #[test]
+    fn crlf_lines_are_counted_once() {
+        let grid = read_text(b"Title\r\n\r\nA;B\r\n\"x\r\ny\";2\r\nz;3\r\n").unwrap();
+        let lines: Vec<_> = grid.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [1, 3, 4, 6]);
+    }
+
+    #[test]
+    fn the_busiest_separator_wins() {
+        assert_eq!(sniff_delimiter("a,b;c;d\n"), b';');
+        assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
+        assert_eq!(sniff_delimiter("a,b,c\n"), b',');
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_a_diagnostic() {
+        for bytes in [
+            &b""[..],
+            b"PK\x03\x04garbage",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        ] {
+            assert!(read_workbook(bytes.to_vec(), None).is_err());
+        }
+    }
+
+    #[test]
+    fn workbooks_are_known_by_their_extension() {
+        assert!(is_workbook(Path::new("kq.XLSX")));
+        assert!(!is_workbook(Path::new("kq.csv")));
+    }
+}

@@ -1,0 +1,243 @@
+//! The results table an import replaces: what the editor added to it (the
+//! `[source]`, `published_average`, notes, exclusions, a result's note or
+//! components) is kept in the new table, and what the sheet changed in the
+//! figures is said.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use toml::{Table, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::input::read_text;
+use crate::messages as msg;
+
+use super::table::Row;
+
+/// Keys the import writes at the top of a table.
+const TOP_WRITTEN: &[&str] = &["index", "year", "group", "complete", "result"];
+/// Keys the import writes in a result.
+const ROW_WRITTEN: &[&str] = &["unit", "score", "points", "max_points", "rank", "of"];
+
+/// The table that was there.
+#[derive(Debug)]
+pub struct Previous {
+    top: Table,
+    /// Each result's keys, by unit id, in the order of the table.
+    results: Vec<(String, Table)>,
+}
+
+/// Reads the table at `path`.
+pub fn read(path: &Path) -> Result<Previous, Diagnostic> {
+    let text = read_text(path, path)?;
+    let mut top: Table = text.parse().map_err(|e: toml::de::Error| {
+        Diagnostic::error(msg::import_previous_unreadable(e.message())).in_file(path)
+    })?;
+    let results = match top.remove("result") {
+        Some(Value::Array(rows)) => rows
+            .into_iter()
+            .filter_map(|row| match row {
+                Value::Table(row) => {
+                    let unit = row.get("unit")?.as_str()?.to_owned();
+                    Some((unit, row))
+                }
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(Previous { top, results })
+}
+
+impl Previous {
+    /// The top-level keys to keep, in the table's order.
+    pub fn kept_top(&self) -> Vec<(String, Value)> {
+        self.top
+            .iter()
+            .filter(|(key, _)| !TOP_WRITTEN.contains(&key.as_str()))
+            .map(|(key, value)| (key.clone(), value.clone()))
+            .collect()
+    }
+
+    /// Whether the table says `complete = false` (or leaves it out, which
+    /// means the same).
+    pub fn is_partial(&self) -> bool {
+        self.top.get("complete").and_then(Value::as_bool) != Some(true)
+    }
+
+    /// The `published_average` the table has.
+    pub fn published_average(&self) -> Option<f64> {
+        let value = self.top.get("published_average")?;
+        value
+            .as_float()
+            .or_else(|| value.as_integer().map(|i| i as f64))
+    }
+
+    /// Units listed as `[[excluded]]`.
+    pub fn excluded(&self) -> Vec<String> {
+        match self.top.get("excluded") {
+            Some(Value::Array(rows)) => rows
+                .iter()
+                .filter_map(|r| r.get("unit")?.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Writes what the editor added to `unit`'s result.
+    pub fn write_row_extras(&self, unit: &str, out: &mut String) {
+        if let Some((_, row)) = self.results.iter().find(|(u, _)| u == unit) {
+            for (key, value) in row
+                .iter()
+                .filter(|(k, _)| !ROW_WRITTEN.contains(&k.as_str()))
+            {
+                let _ = writeln!(out, "{} = {value}", toml_key(key));
+            }
+        }
+    }
+
+    /// What the sheet changes in the figures, a line per unit.
+    pub fn changes(&self, rows: &[Row]) -> Vec<String> {
+        let mut changes = Vec::new();
+        let old: BTreeMap<&str, &Table> =
+            self.results.iter().map(|(u, t)| (u.as_str(), t)).collect();
+        for row in rows {
+            let Some(before) = old.get(row.unit.as_str()) else {
+                changes.push(msg::import_change_added(&row.unit));
+                continue;
+            };
+            let number = |key: &str| {
+                before
+                    .get(key)
+                    .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            };
+            let new = [
+                ("score", row.score),
+                ("points", row.points),
+                ("max_points", row.max_points),
+                ("rank", row.rank.map(f64::from)),
+                ("of", row.of.map(f64::from)),
+            ];
+            let differences: Vec<String> = new
+                .iter()
+                .filter(|(key, value)| number(key) != *value)
+                .map(|(key, value)| {
+                    let shown =
+                        |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+                    format!("{key} {} → {}", shown(number(key)), shown(*value))
+                })
+                .collect();
+            if !differences.is_empty() {
+                changes.push(msg::import_change_changed(
+                    &row.unit,
+                    &differences.join(", "),
+                ));
+            }
+        }
+        for (unit, _) in &self.results {
+            if !rows.iter().any(|r| &r.unit == unit) {
+                changes.push(msg::import_change_removed(unit));
+            }
+        }
+        changes
+    }
+}
+
+/// Writes the kept top-level keys: plain values to `out`, tables as
+/// `[key]` sections to `sections`, arrays of tables as `[[key]]` to `arrays`.
+pub fn write_top(
+    kept: &[(String, Value)],
+    out: &mut String,
+    sections: &mut String,
+    arrays: &mut String,
+) {
+    for (key, value) in kept {
+        let key = toml_key(key);
+        match value {
+            Value::Table(table) => {
+                let _ = writeln!(sections, "[{key}]");
+                for (k, v) in table {
+                    let _ = writeln!(sections, "{} = {v}", toml_key(k));
+                }
+            }
+            Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_table) => {
+                for item in items {
+                    let _ = writeln!(arrays, "\n[[{key}]]");
+                    if let Value::Table(table) = item {
+                        for (k, v) in table {
+                            let _ = writeln!(arrays, "{} = {v}", toml_key(k));
+                        }
+                    }
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "{key} = {value}");
+            }
+        }
+    }
+}
+
+/// A key as TOML writes it: bare when it can be.
+fn toml_key(key: &str) -> String {
+    if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        key.to_owned()
+    } else {
+        Value::String(key.to_owned()).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(unit: &str, score: f64) -> Row {
+        Row {
+            line: 2,
+            unit: unit.into(),
+            score: Some(score),
+            points: None,
+            max_points: None,
+            rank: None,
+            of: None,
+        }
+    }
+
+    #[test]
+    fn changes_are_said_unit_by_unit_and_additions_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(
+            &path,
+            "index = \"i\"\nyear = 2024\ngroup = \"g\"\ncomplete = true\nnote = \"Ghi chú\"\n\
+             [source]\ntitle = \"QĐ\"\n\n[[result]]\nunit = \"a\"\nscore = 90\nnote = \"n\"\n\
+             components = { x = 1.5 }\n\n[[result]]\nunit = \"b\"\nscore = 80.0\n\n\
+             [[excluded]]\nunit = \"c\"\nreason = \"r\"\n",
+        )
+        .unwrap();
+        let previous = read(&path).unwrap();
+        let changes = previous.changes(&[row("a", 90.0), row("d", 70.0)]);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(
+            changes[0].contains('d') && changes[1].contains('b'),
+            "{changes:?}"
+        );
+        let changed = previous.changes(&[row("a", 91.5), row("b", 80.0)]);
+        assert_eq!(changed, ["a: score 90 → 91.5"]);
+        assert_eq!(previous.excluded(), ["c"]);
+        assert!(!previous.is_partial());
+        assert_eq!(previous.published_average(), None);
+        let mut out = String::new();
+        previous.write_row_extras("a", &mut out);
+        assert_eq!(out, "note = \"n\"\ncomponents = { x = 1.5 }\n");
+        let (mut top, mut sections, mut arrays) = (String::new(), String::new(), String::new());
+        write_top(&previous.kept_top(), &mut top, &mut sections, &mut arrays);
+        assert_eq!(top, "note = \"Ghi chú\"\n");
+        assert_eq!(sections, "[source]\ntitle = \"QĐ\"\n");
+        assert_eq!(arrays, "\n[[excluded]]\nunit = \"c\"\nreason = \"r\"\n");
+    }
+}

@@ -1,0 +1,234 @@
+//! `chiso import` with the spreadsheets offices really save (issue 16,
+//! part 3), through the binary: `init`, then an Excel workbook with title
+//! rows, a merged two-row header and a footer, a Windows-1258 CSV with
+//! title and footer rows, a CRLF CSV with a bad line, Excel's UTF-16
+//! "Unicode text", an Excel 97-2003 `.xls` and a LibreOffice sheet of a
+//! partial table; a re-import
+//! keeps what the editor added; then `new article` and `build`. The
+//! fixtures are made by tests/fixtures/import/make.py.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn chiso(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        // English, as these assertions are written.
+        .env("LC_ALL", "en_US.UTF-8")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("cannot run chiso")
+}
+
+fn said(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn ok(output: Output) -> String {
+    let text = said(&output);
+    assert!(output.status.success(), "{text}");
+    text
+}
+
+const UNITS: &str = r#"
+[[unit]]
+id = "so-noi-vu"
+name = "Sở Nội vụ"
+group = "so-ban-nganh"
+
+[[unit]]
+id = "so-tai-chinh"
+name = "Sở Tài chính"
+group = "so-ban-nganh"
+
+[[unit]]
+id = "so-tu-phap"
+name = "Sở Tư pháp"
+group = "so-ban-nganh"
+
+[[unit]]
+id = "so-xay-dung"
+name = "Sở Xây dựng"
+group = "so-ban-nganh"
+active_from = 2024
+"#;
+
+fn import(site: &Path, file: &str, rest: &[&str]) -> Output {
+    let mut args = vec!["import", file];
+    args.extend_from_slice(rest);
+    chiso(&args, site)
+}
+
+#[test]
+fn init_import_office_spreadsheets_new_article_build() {
+    let temp = tempfile::tempdir().unwrap();
+    ok(chiso(
+        &["init", "site", "--province", "Quảng Bình"],
+        temp.path(),
+    ));
+    let site = temp.path().join("site");
+    let units = site.join("data/units.toml");
+    let mut text = fs::read_to_string(&units).unwrap();
+    text.push_str(UNITS);
+    fs::write(&units, text).unwrap();
+    // The departments are added to the group, so init's empty 2025 table of
+    // that group (complete, and now missing them) goes, as an editor would remove it.
+    fs::remove_file(site.join("data/results/2025/so-ban-nganh.toml")).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import");
+    for entry in fs::read_dir(&fixtures).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, site.join(path.file_name().unwrap())).unwrap();
+    }
+    let table = |year: &str, group: &str| {
+        fs::read_to_string(site.join(format!("data/results/{year}/{group}.toml"))).unwrap()
+    };
+    let sbn = ["--index", "cchc-tinh", "--group", "so-ban-nganh"];
+
+    // Excel: the first sheet, its title rows, merged header and footer; the
+    // average is a formula, read from the value Excel saved with it.
+    let said = ok(import(
+        &site,
+        "ket-qua-2024.xlsx",
+        &[&sbn[..], &["--year", "2024"]].concat(),
+    ));
+    assert!(said.contains("Wrote 3 results"), "{said}");
+    assert!(
+        said.contains("so-xay-dung"),
+        "the missing unit is listed: {said}"
+    );
+    assert!(said.contains("[[excluded]]"), "{said}");
+    let written = table("2024", "so-ban-nganh");
+    assert!(
+        written.contains("complete = true\npublished_average = 89.58\n"),
+        "{written}"
+    );
+    assert!(
+        written.contains("unit = \"so-tai-chinh\"\npoints = 88.2\nmax_points = 98.0\nrank = 2\n"),
+        "{written}"
+    );
+
+    // An unknown sheet: the error lists the workbook's sheets.
+    let wrong = import(
+        &site,
+        "ket-qua-2024.xlsx",
+        &[
+            &sbn[..],
+            &["--year", "2024", "--force", "--sheet", "Trang 1"],
+        ]
+        .concat(),
+    );
+    assert_eq!(wrong.status.code(), Some(1), "{}", self::said(&wrong));
+    let text = self::said(&wrong);
+    assert!(text.contains("no sheet `Trang 1`"), "{text}");
+    assert!(text.contains("\"Kết quả 2024\", \"Ghi chú\""), "{text}");
+
+    // The editor adds a source, an exclusion and a note; the office corrects
+    // a figure and the table is imported again: the additions stay.
+    let path = site.join("data/results/2024/so-ban-nganh.toml");
+    let edited = written.replace(
+        "unit = \"so-tu-phap\"\n",
+        "unit = \"so-tu-phap\"\nnote = \"Điểm sau phúc tra.\"\n",
+    ) + "\n[source]\ntitle = \"Quyết định số 123/QĐ-UBND\"\ndate = 2025-02-20\n\n\
+         [[excluded]]\nunit = \"so-xay-dung\"\nreason = \"kết quả không được công bố\"\n";
+    fs::write(&path, edited).unwrap();
+    let again = ok(import(
+        &site,
+        "ket-qua-2024.xlsx",
+        &[&sbn[..], &["--year", "2024", "--force"]].concat(),
+    ));
+    assert!(again.contains("The figures are the same"), "{again}");
+    assert!(
+        !again.contains("leaves out"),
+        "excluded units are not missing: {again}"
+    );
+    let kept = table("2024", "so-ban-nganh");
+    for part in [
+        "[source]\ntitle = \"Quyết định số 123/QĐ-UBND\"\ndate = 2025-02-20\n",
+        "note = \"Điểm sau phúc tra.\"",
+        "[[excluded]]\nunit = \"so-xay-dung\"",
+    ] {
+        assert!(kept.contains(part), "{part} in {kept}");
+    }
+
+    // Excel's plain CSV on Vietnamese Windows: Windows-1258, title and footer rows.
+    let said = ok(import(
+        &site,
+        "ket-qua-2023-windows-1258.csv",
+        &[&sbn[..], &["--year", "2023"]].concat(),
+    ));
+    assert!(said.contains("Read the file as windows-1258"), "{said}");
+    assert!(said.contains("Ignored columns: STT, Xếp loại"), "{said}");
+    let written = table("2023", "so-ban-nganh");
+    assert!(written.contains("published_average = 87.58\n"), "{written}");
+    assert!(
+        written.contains("unit = \"so-tai-chinh\"\nscore = 87.5\n"),
+        "{written}"
+    );
+
+    // A CRLF file with a bad number on its fourth line: that line is named.
+    let bad = import(
+        &site,
+        "ket-qua-2022-loi.csv",
+        &[&sbn[..], &["--year", "2022"]].concat(),
+    );
+    let text = self::said(&bad);
+    assert_eq!(bad.status.code(), Some(1), "{text}");
+    assert!(text.contains("ket-qua-2022-loi.csv:4:1"), "{text}");
+    assert!(text.contains("`8O,5` is not a number"), "{text}");
+    assert!(!site.join("data/results/2022/so-ban-nganh.toml").exists());
+
+    // Excel's "Unicode text": UTF-16 with a BOM, tab-separated.
+    let said = ok(import(
+        &site,
+        "ket-qua-2022-unicode.txt",
+        &[&sbn[..], &["--year", "2022"]].concat(),
+    ));
+    assert!(said.contains("Read the file as UTF-16LE"), "{said}");
+
+    // Excel 97-2003.
+    ok(import(
+        &site,
+        "ket-qua-2021.xls",
+        &[&sbn[..], &["--year", "2021"]].concat(),
+    ));
+    let written = table("2021", "so-ban-nganh");
+    assert!(
+        written.contains("unit = \"so-tai-chinh\"\nscore = 86.75\nrank = 2\n"),
+        "{written}"
+    );
+
+    // LibreOffice: the province's line in the national ranking, a partial table.
+    let said = ok(import(
+        &site,
+        "xep-hang-2024.ods",
+        &[
+            "--index",
+            "par-index",
+            "--group",
+            "tinh-thanh",
+            "--year",
+            "2024",
+        ],
+    ));
+    assert!(said.contains("a partial table"), "{said}");
+    let written = table("2024", "tinh-thanh");
+    assert!(written.contains("complete = false\n"), "{written}");
+    assert!(
+        written.contains("unit = \"quang-binh\"\nscore = 86.42\nrank = 21\nof = 63\n"),
+        "{written}"
+    );
+
+    ok(chiso(
+        &["new", "article", "Kết quả Chỉ số CCHC năm 2024"],
+        &site,
+    ));
+    let built = ok(chiso(&["build"], &site));
+    assert!(built.contains("Built"), "{built}");
+}
