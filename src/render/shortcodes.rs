@@ -17,6 +17,7 @@
 use std::collections::BTreeMap;
 
 use super::escape::escape;
+use super::figure::{self, Format, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
 use crate::model::{IndexId, Row, Site, Table};
@@ -39,8 +40,6 @@ pub struct Expanded {
     /// shows the notice.
     pub illustrative: bool,
 }
-
-const MARK: &str = "<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>";
 
 /// Expands every shortcode in `html`; the error names the first bad one.
 pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
@@ -145,14 +144,16 @@ fn find_table<'a>(
     }
 }
 
-fn value_text(env: &Env, table: &Table, value: f64, decimals: u32) -> String {
-    let label = &env.site.indices[table.index].unit_label;
-    let n = vi::format_number(value, decimals);
-    if label == "%" {
-        format!("{n}%")
-    } else {
-        format!("{n} {label}")
+/// How `table`'s figures print, at `decimals`.
+fn format<'a>(env: &Env<'a>, table: &Table, decimals: u32) -> Format<'a> {
+    Format {
+        decimals,
+        unit_label: &env.site.indices[table.index].unit_label,
     }
+}
+
+fn value_text(env: &Env, table: &Table, value: f64, decimals: u32) -> String {
+    format(env, table, decimals).value(value)
 }
 
 /// "18/63"; `bare` leaves out "of" (a complete table's rank column).
@@ -197,7 +198,9 @@ fn unit_result(
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
         .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
     let value = row.value.map(|v| value_text(env, table, v, row.decimals));
-    let number = row.value.map(|v| vi::format_number(v, row.decimals));
+    let number = row
+        .value
+        .map(|v| format(env, table, row.decimals).number(v));
     let rank = rank_text(table, row, false);
     let change = row
         .comparison
@@ -235,11 +238,9 @@ fn unit_result(
         "so" => number.ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
         "diem-dat" => match (row.points, row.max_points) {
-            (Some(points), Some(max)) => format!(
-                "{}/{}",
-                vi::format_as_written(points),
-                vi::format_as_written(max)
-            ),
+            (Some(points), Some(max)) => {
+                format!("{}/{}", figure::as_written(points), figure::as_written(max))
+            }
             _ => return Err(missing("points out of a maximum")),
         },
         "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
@@ -253,7 +254,11 @@ fn unit_result(
         }
     };
     Ok((
-        format!("{}{}", escape(&text), if marked { MARK } else { "" }),
+        format!(
+            "{}{}",
+            escape(&text),
+            if marked { ILLUSTRATIVE_MARK } else { "" }
+        ),
         marked,
     ))
 }
@@ -283,12 +288,8 @@ fn component_result(
         .map(|(_, v)| *v)
         .ok_or_else(|| sc::no_component_score(id))?;
     let text = match def.components[c].max {
-        Some(max) => format!(
-            "{}/{}",
-            vi::format_as_written(value),
-            vi::format_as_written(max)
-        ),
-        None => vi::format_as_written(value),
+        Some(max) => format!("{}/{}", figure::as_written(value), figure::as_written(max)),
+        None => figure::as_written(value),
     };
     Ok(escape(&text))
 }
@@ -309,7 +310,7 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
-            .map(|a| vi::format_number(a, def.decimals))
+            .map(|a| format(env, table, def.decimals).number(a))
             .ok_or_else(|| sc::table_lacks("average"))?,
         "so-don-vi" => table
             .ranked
@@ -322,7 +323,7 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
             if let (Some((band, count)), Some(of)) = (top, table.ranked) {
-                let min = value_text(env, table, band.min, 0);
+                let min = format(env, table, 0).value(band.min);
                 parts.push(format!("{count}/{of} đơn vị đạt từ {min} trở lên"));
             }
             if parts.is_empty() {
@@ -357,18 +358,22 @@ fn ranking_table(env: &Env, table: &Table) -> String {
     );
     for row in &table.rows {
         let unit = &site.units[row.unit];
-        let mark = if row.illustrative { MARK } else { "" };
+        let mark = if row.illustrative {
+            ILLUSTRATIVE_MARK
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "<tr><td class=\"num\">{}</td><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}{mark}</td><td>{}</td></tr>\n",
-            rank_text(table, row, table.complete).unwrap_or_else(|| "—".into()),
+            rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
             escape(&env.urls.unit(&unit.id)),
             escape(&unit.name),
             row.value
                 .map(|v| escape(&value_text(env, table, v, row.decimals)))
-                .unwrap_or_else(|| "—".into()),
+                .unwrap_or_else(|| MISSING.into()),
             row.band
                 .map(|b| escape(&def.bands[b].name))
-                .unwrap_or_else(|| "—".into()),
+                .unwrap_or_else(|| MISSING.into()),
         ));
     }
     out.push_str("</tbody>\n</table></div>\n");
