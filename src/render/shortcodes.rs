@@ -74,8 +74,54 @@ fn find_open(text: &str) -> Option<usize> {
     FINDER.find(text.as_bytes())
 }
 
+/// What one call renders: its HTML, and whether it shows an illustrative
+/// figure.
+type Rendered = (String, bool);
+
+/// One shortcode: its name, the arguments it takes, and its renderer.
+struct Shortcode {
+    name: &'static str,
+    arguments: &'static [&'static str],
+    render: fn(&Env, &Call) -> Result<Rendered, String>,
+}
+
+/// Every shortcode: the one place a name, its arguments and its renderer
+/// are written (`messages::shortcode::unknown` lists the names for
+/// editors).
+const SHORTCODES: &[Shortcode] = &[
+    Shortcode {
+        name: "ket-qua",
+        arguments: &["chi-so", "nam", "don-vi", "khoi", "hien", "linh-vuc"],
+        render: unit_result,
+    },
+    Shortcode {
+        name: "khoi",
+        arguments: &["chi-so", "nam", "khoi", "hien"],
+        render: group_figure,
+    },
+    Shortcode {
+        name: "bang-xep-hang",
+        arguments: &["chi-so", "nam", "khoi"],
+        render: ranking_table,
+    },
+];
+
+/// A call's arguments, checked against its shortcode, and its year (every
+/// shortcode takes `nam`).
+struct Call<'a> {
+    args: BTreeMap<&'a str, &'a str>,
+    year: i32,
+}
+
+impl Call<'_> {
+    /// `hien=…`, what to show.
+    fn show(&self) -> Option<&str> {
+        self.args.get("hien").copied()
+    }
+}
+
 /// The HTML of one call, and whether it shows an illustrative figure.
-fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
+fn run(call: &str, env: &Env) -> Result<Rendered, String> {
     let mut words = call.split_whitespace();
     let name = words.next().unwrap_or_default();
     let mut args = BTreeMap::new();
@@ -83,12 +129,11 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
         let (key, value) = word.split_once('=').ok_or_else(|| sc::key_value(word))?;
         args.insert(key, value.trim_matches('"'));
     }
-    let allowed: &[&str] = match name {
-        "ket-qua" => &["chi-so", "nam", "don-vi", "khoi", "hien", "linh-vuc"],
-        "khoi" => &["chi-so", "nam", "khoi", "hien"],
-        "bang-xep-hang" => &["chi-so", "nam", "khoi"],
-        other => return Err(sc::unknown(other)),
-    };
+    let shortcode = SHORTCODES
+        .iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| sc::unknown(name))?;
+    let allowed = shortcode.arguments;
     if let Some(bad) = args.keys().find(|k| !allowed.contains(k)) {
         return Err(sc::unknown_argument(bad, name, &allowed.join(", ")));
     }
@@ -97,18 +142,7 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
         .ok_or_else(|| sc::missing_argument("nam", "the year"))?
         .parse()
         .map_err(|_| sc::bad_year())?;
-    let show = args.get("hien").copied();
-    match name {
-        "ket-qua" => unit_result(env, &args, year, show),
-        "khoi" => Ok((
-            group_figure(env, find_table(env, &args, year)?, show)?,
-            false,
-        )),
-        _ => {
-            let table = find_table(env, &args, year)?;
-            Ok((ranking_table(env, table), table.has_illustrative()))
-        }
-    }
+    (shortcode.render)(env, &Call { args, year })
 }
 
 fn index_of(env: &Env, id: &str) -> Result<IndexId, String> {
@@ -165,12 +199,10 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
     })
 }
 
-fn unit_result(
-    env: &Env,
-    args: &BTreeMap<&str, &str>,
-    year: i32,
-    show: Option<&str>,
-) -> Result<(String, bool), String> {
+/// `ket-qua`: a unit's result (score, rank, change, points, regional
+/// ranks, or one component).
+fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
+    let (args, year, show) = (&call.args, call.year, call.show());
     let index = index_of(
         env,
         args.get("chi-so")
@@ -294,7 +326,13 @@ fn component_result(
     Ok(escape(&text))
 }
 
-fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
+/// `khoi`: a table's figures (average, count, band count, leaders).
+fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
+    let table = find_table(env, &call.args, call.year)?;
+    group_text(env, table, call.show()).map(|text| (text, false))
+}
+
+fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
     let def = &env.site.indices[table.index];
     let average = table
         .average
@@ -341,7 +379,13 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
     Ok(escape(&text))
 }
 
-fn ranking_table(env: &Env, table: &Table) -> String {
+/// `bang-xep-hang`: a whole ranking table.
+fn ranking_table(env: &Env, call: &Call) -> Result<Rendered, String> {
+    let table = find_table(env, &call.args, call.year)?;
+    Ok((ranking_html(env, table), table.has_illustrative()))
+}
+
+fn ranking_html(env: &Env, table: &Table) -> String {
     let site = env.site;
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
@@ -410,6 +454,15 @@ mod tests {
     fn text_without_shortcodes_is_left_alone() {
         let html = "<p>{{ not a call }} <!-- an editor's comment --> {% x %}</p>";
         assert_eq!(env_expand(html).unwrap(), html);
+    }
+
+    #[test]
+    fn editors_are_told_every_shortcode_of_the_table() {
+        let told = sc::unknown("x");
+        for shortcode in SHORTCODES {
+            assert!(told.contains(shortcode.name), "{}: {told}", shortcode.name);
+            assert!(shortcode.arguments.contains(&"nam"), "{}", shortcode.name);
+        }
     }
 
     #[test]
