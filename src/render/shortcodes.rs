@@ -15,8 +15,13 @@
 //! or table is an error with the article's file, never a silent blank.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
-use super::escape::escape;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::cells::{self, Line};
+use super::escape::{self, escape, safe};
 use super::figure::{self, Format, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
@@ -382,52 +387,97 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
 /// `bang-xep-hang`: a whole ranking table.
 fn ranking_table(env: &Env, call: &Call) -> Result<Rendered, String> {
     let table = find_table(env, &call.args, call.year)?;
-    Ok((ranking_html(env, table), table.has_illustrative()))
+    Ok((ranking_html(env, table)?, table.has_illustrative()))
 }
 
-fn ranking_html(env: &Env, table: &Table) -> String {
+/// The built-in template of `bang-xep-hang`, and its name.
+const RANKING_TEMPLATE: (&str, &str) = (
+    "shortcodes/bang-xep-hang.html",
+    include_str!("templates/shortcodes/bang-xep-hang.html"),
+);
+
+/// The shortcodes' templates, parsed once (built in: a mistake in them is
+/// chiso's, reported as a shortcode error rather than a panic).
+static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape::escape_to);
+    let (name, text) = RANKING_TEMPLATE;
+    tera.add_raw_template(name, text)
+        .map_err(|e| e.to_string())?;
+    Ok(tera)
+});
+
+/// What `bang-xep-hang`'s template reads.
+#[derive(Serialize)]
+struct RankingTableView<'a> {
+    short_name: &'a str,
+    year: i32,
+    group: &'a str,
+    rows: Vec<RankingLineView<'a>>,
+    /// The ranking page's section, and the table's downloads.
+    url: String,
+    csv: String,
+    json: String,
+}
+
+/// One line of `bang-xep-hang`: the score is the ranking pages' own cell.
+#[derive(Serialize)]
+struct RankingLineView<'a> {
+    rank: String,
+    name: &'a str,
+    url: String,
+    #[serde(serialize_with = "safe")]
+    score: String,
+    band: &'a str,
+}
+
+fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
     let site = env.site;
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
-    let short = &def.short_name;
-    let url = format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id);
-    let mut out = format!(
-        "<div class=\"table-scroll\"><table class=\"ranking embedded\">\n<caption>{} {}: {}</caption>\n\
-         <thead><tr><th scope=\"col\" class=\"num\">Hạng</th><th scope=\"col\">Đơn vị</th>\
-         <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">Xếp loại</th></tr></thead>\n<tbody>\n",
-        escape(short),
-        table.year,
-        escape(&group.name),
-        escape(short),
-    );
-    for row in &table.rows {
-        let unit = &site.units[row.unit];
-        let mark = if row.illustrative {
-            ILLUSTRATIVE_MARK
-        } else {
-            ""
-        };
-        out.push_str(&format!(
-            "<tr><td class=\"num\">{}</td><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}{mark}</td><td>{}</td></tr>\n",
-            rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
-            escape(&env.urls.unit(&unit.id)),
-            escape(&unit.name),
-            row.value
-                .map(|v| escape(&value_text(env, table, v, row.decimals)))
-                .unwrap_or_else(|| MISSING.into()),
-            row.band
-                .map(|b| escape(&def.bands[b].name))
-                .unwrap_or_else(|| MISSING.into()),
-        ));
-    }
-    out.push_str("</tbody>\n</table></div>\n");
-    out.push_str(&format!(
-        "<p class=\"downloads\"><a href=\"{}\">Xem bảng đầy đủ</a> · <a href=\"{}\" download>CSV</a> · <a href=\"{}\" download>JSON</a></p>\n",
-        escape(&url),
-        escape(&env.urls.data_file(table.year, &group.id, &def.id, "csv")),
-        escape(&env.urls.data_file(table.year, &group.id, &def.id, "json")),
-    ));
-    out
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let unit = &site.units[row.unit];
+            RankingLineView {
+                rank: rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
+                name: &unit.name,
+                url: env.urls.unit(&unit.id),
+                score: cells::score_cell(&Line {
+                    unit_name: &unit.name,
+                    unit_label: &def.unit_label,
+                    value: row.value,
+                    decimals: row.decimals,
+                    points: row.points,
+                    max_points: row.max_points,
+                    rank: row.rank,
+                    of: row.of,
+                    change: None,
+                    no_comparison: None,
+                    illustrative: row.illustrative,
+                    not_ranked: row.not_ranked.as_deref(),
+                    alternatives: &row.alternatives,
+                    note_html: "",
+                    regional: Vec::new(),
+                }),
+                band: row.band.map_or(MISSING, |b| def.bands[b].name.as_str()),
+            }
+        })
+        .collect();
+    let view = RankingTableView {
+        short_name: &def.short_name,
+        year: table.year,
+        group: &group.name,
+        rows,
+        url: format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id),
+        csv: env.urls.data_file(table.year, &group.id, &def.id, "csv"),
+        json: env.urls.data_file(table.year, &group.id, &def.id, "json"),
+    };
+    let tera = TEMPLATES.as_ref().map_err(Clone::clone)?;
+    let context = Context::from_serialize(&view).map_err(|e| e.to_string())?;
+    tera.render(RANKING_TEMPLATE.0, &context)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
