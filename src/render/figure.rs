@@ -47,10 +47,7 @@ impl<'a> Format<'a> {
 
     /// The number alone: `88,35`, `0,5000`, or `—`.
     pub fn number(&self, v: f64) -> String {
-        if !v.is_finite() {
-            return MISSING.to_owned();
-        }
-        vi::format_number(v, self.decimals)
+        number(v, self.decimals)
     }
 
     /// The number and its unit: `88,35%`, `7,00 điểm`, `0,1234`, or `—`.
@@ -69,6 +66,15 @@ impl<'a> Format<'a> {
         let decimals = if min.fract() == 0.0 { 0 } else { self.decimals };
         self.at(decimals).value(min)
     }
+}
+
+/// A number at `decimals`, without a unit (`88,35`, `19.536`), or `—`:
+/// what templates' `number` filter prints.
+pub fn number(v: f64, decimals: u32) -> String {
+    if !v.is_finite() {
+        return MISSING.to_owned();
+    }
+    vi::format_number(v, decimals)
 }
 
 /// What follows a number (text, not HTML): `%` right against it, a space
