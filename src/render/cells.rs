@@ -13,6 +13,7 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::escape::{safe, Escaped};
+use super::figure::{self, Format, ALTERNATIVES_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::views::NoComparisonView;
 use crate::model::{Alternative, Change};
 use crate::vi;
@@ -63,8 +64,6 @@ pub struct Line<'a> {
     pub regional: Vec<(&'a str, &'a str, u32, Option<u32>)>,
 }
 
-const MISSING: &str = "—";
-
 impl Cells {
     pub fn new(line: &Line) -> Cells {
         Cells {
@@ -78,14 +77,10 @@ impl Cells {
     }
 }
 
-/// What follows a number (text, not HTML): ` điểm`, but `%` right against
-/// it.
-pub fn unit_suffix(label: &str) -> String {
-    if label == "%" {
-        "%".to_owned()
-    } else {
-        format!(" {label}")
-    }
+/// The score cell alone, as [`Cells::new`] makes it (an article's embedded
+/// ranking table shows no other cell of the line's).
+pub fn score_cell(line: &Line) -> String {
+    score(line)
 }
 
 fn score(line: &Line) -> String {
@@ -95,16 +90,19 @@ fn score(line: &Line) -> String {
     let Some(value) = line.value else {
         return format!("<span class=\"score missing\">{MISSING}</span>");
     };
+    let format = Format {
+        decimals: line.decimals,
+        unit_label: line.unit_label,
+    };
     let mut out = format!(
-        "<span class=\"score\">{}{}</span>",
-        vi::format_number(value, line.decimals),
-        Escaped(&unit_suffix(line.unit_label))
+        "<span class=\"score\">{}</span>",
+        Escaped(&format.value(value))
     );
     if line.illustrative {
-        out.push_str("<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>");
+        out.push_str(ILLUSTRATIVE_MARK);
     }
     if !line.alternatives.is_empty() {
-        out.push_str("<sup class=\"alt-mark\" title=\"Có giá trị khác đã được công bố\">†</sup>");
+        out.push_str(ALTERNATIVES_MARK);
     }
     out
 }
@@ -113,9 +111,9 @@ fn points(line: &Line) -> String {
     match line.points {
         Some(points) => format!(
             "{}/{}",
-            vi::format_as_written(points),
+            figure::as_written(points),
             line.max_points
-                .map_or(MISSING.to_owned(), vi::format_as_written)
+                .map_or(MISSING.to_owned(), figure::as_written)
         ),
         None => MISSING.to_owned(),
     }
@@ -200,7 +198,7 @@ fn notes(line: &Line) -> String {
             let _ = write!(
                 out,
                 " {} — {}",
-                vi::format_as_written(alt.value),
+                figure::as_written(alt.value),
                 Escaped(&alt.source)
             );
             if i + 1 < line.alternatives.len() {
@@ -307,5 +305,24 @@ mod tests {
             .score,
             "<span class=\"score\">7,00 điểm</span>"
         );
+    }
+
+    #[test]
+    fn an_index_without_a_unit_label_prints_no_stray_space() {
+        // Was `0,1234 ` before the figure formatter.
+        let cells = Cells::new(&Line {
+            value: Some(0.1234),
+            decimals: 4,
+            unit_label: "",
+            ..line()
+        });
+        assert_eq!(cells.score, "<span class=\"score\">0,1234</span>");
+        let cells = Cells::new(&Line {
+            value: Some(0.5),
+            decimals: 4,
+            unit_label: "",
+            ..line()
+        });
+        assert_eq!(cells.score, "<span class=\"score\">0,5000</span>");
     }
 }

@@ -4,12 +4,14 @@
 //! is `role="img"` with a `<title>` and `<desc>` named by `aria-labelledby`,
 //! and the page shows the same figures in a table beside it.
 //!
-//! Figures are formatted the Vietnamese way (`vi::format_number`) and every
-//! piece of text is XML-escaped here; views hand the result to templates
-//! marked safe (`escape::safe`).
+//! Figures are printed by `figure`, exactly as the tables beside the charts
+//! print them, and every piece of text is XML-escaped here; views hand the
+//! result to templates marked safe (`escape::safe`).
 
 use std::fmt::Write;
 
+use super::escape::Escaped;
+use super::figure::{self, Format};
 use crate::vi;
 
 /// What every chart needs to be accessible.
@@ -22,32 +24,13 @@ pub struct ChartText<'a> {
     pub desc: &'a str,
 }
 
-/// How a value is printed: decimals and unit label ("%" or "điểm").
-#[derive(Debug, Clone, Copy)]
-pub struct Format<'a> {
-    pub decimals: u32,
-    pub unit_label: &'a str,
-}
-
-impl Format<'_> {
-    pub fn value(&self, v: f64) -> String {
-        if !v.is_finite() {
-            return "—".to_owned();
-        }
-        let n = vi::format_number(v, self.decimals);
-        if self.unit_label == "%" {
-            format!("{n}%")
-        } else {
-            format!("{n} {}", self.unit_label)
-        }
-    }
-}
-
 /// One year of a unit's history on one index.
 #[derive(Debug, Clone, PartialEq)]
 pub struct YearPoint {
     pub year: i32,
     pub value: Option<f64>,
+    /// The decimals the value was published with.
+    pub decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
 }
@@ -57,6 +40,8 @@ pub struct YearPoint {
 pub struct Bar<'a> {
     pub label: &'a str,
     pub value: f64,
+    /// The decimals the value was published with.
+    pub decimals: u32,
     /// Drawn with its own class (the home unit, a leader).
     pub highlight: bool,
 }
@@ -147,29 +132,17 @@ impl Svg for String {
 }
 
 fn open(out: &mut String, text: &ChartText, class: &str, height: f64) {
-    out.lit("<svg class=\"chart ")
-        .lit(class)
-        .lit("\" role=\"img\" aria-labelledby=\"")
-        .text(text.id)
-        .lit("-title ")
-        .text(text.id)
-        .lit("-desc\" viewBox=\"0 0 ")
-        .coord(WIDTH)
-        .lit(" ")
-        .coord(height)
-        .lit("\" width=\"")
-        .coord(WIDTH)
-        .lit("\" height=\"")
-        .coord(height)
-        .lit("\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"")
-        .text(text.id)
-        .lit("-title\">")
-        .text(text.title)
-        .lit("</title><desc id=\"")
-        .text(text.id)
-        .lit("-desc\">")
-        .text(text.desc)
-        .lit("</desc>");
+    let (id, h) = (Escaped(text.id), c(height));
+    let w = c(WIDTH);
+    // Writing into a String cannot fail.
+    let _ = write!(
+        out,
+        "<svg class=\"chart {class}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        Escaped(text.title),
+        Escaped(text.desc),
+    );
 }
 
 fn text_at(out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &str) {
@@ -263,7 +236,14 @@ pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String
                 .lit("\" cy=\"")
                 .coord(y)
                 .lit("\" r=\"4\"/>");
-            text_at(&mut out, x, y - 9.0, "middle", "value", &format.value(v));
+            text_at(
+                &mut out,
+                x,
+                y - 9.0,
+                "middle",
+                "value",
+                &format.at(p.decimals).value(v),
+            );
         }
         text_at(
             &mut out,
@@ -353,7 +333,7 @@ pub fn ranking(
             y + 28.0,
             "end",
             "value",
-            &format.value(bar.value),
+            &format.at(bar.decimals).value(bar.value),
         );
     }
     out.push_str("</svg>");
@@ -375,10 +355,11 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
             0.0
         };
         text_at(&mut out, 0.0, y + 12.0, "start", "label", part.label);
+        // As the components' table prints them.
         let figures = format!(
             "{}/{}",
-            vi::format_number(part.value, digits(part.value)),
-            vi::format_number(part.max, digits(part.max))
+            figure::as_written(part.value),
+            figure::as_written(part.max)
         );
         text_at(&mut out, WIDTH, y + 12.0, "end", "value", &figures);
         out.lit("<rect class=\"track\" x=\"0\" y=\"")
@@ -395,36 +376,9 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
     out
 }
 
-/// The decimals a figure was written with (at most 3): 13.969 → 3, 14 → 0.
-fn digits(v: f64) -> u32 {
-    vi::written_decimals((v * 1000.0).round() / 1000.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn digits_are_the_decimals_a_figure_was_written_with() {
-        for (v, want) in [
-            (13.969, 3),
-            (14.0, 0),
-            (0.5, 1),
-            (-2.25, 2),
-            (0.0, 0),
-            (0.0004, 0),
-            (88.12345, 3),
-            (1e16, 0),
-            (f64::NAN, 0),
-        ] {
-            assert_eq!(digits(v), want, "{v}");
-            // The same as counting what Display writes.
-            let rounded = (v * 1000.0).round() / 1000.0;
-            let shown = format!("{rounded}");
-            let by_display = shown.split_once('.').map_or(0, |(_, f)| f.len() as u32);
-            assert_eq!(digits(v), by_display, "{v}");
-        }
-    }
 
     #[test]
     fn coordinates_have_at_most_one_decimal() {
@@ -470,6 +424,7 @@ mod tests {
             &[Bar {
                 label: "<script>",
                 value: 95.27,
+                decimals: 2,
                 highlight: false,
             }],
             (0.0, 100.0),
@@ -492,11 +447,13 @@ mod tests {
             Bar {
                 label: "A",
                 value: 95.27,
+                decimals: 2,
                 highlight: true,
             },
             Bar {
                 label: "B",
                 value: 50.0,
+                decimals: 2,
                 highlight: false,
             },
         ];
@@ -520,18 +477,21 @@ mod tests {
             YearPoint {
                 year: 2023,
                 value: Some(88.35),
+                decimals: 2,
                 rank: Some(18),
                 of: Some(63),
             },
             YearPoint {
                 year: 2021,
                 value: None,
+                decimals: 2,
                 rank: Some(8),
                 of: Some(63),
             },
             YearPoint {
                 year: 2022,
                 value: Some(85.95),
+                decimals: 2,
                 rank: Some(28),
                 of: Some(63),
             },
@@ -569,6 +529,51 @@ mod tests {
     }
 
     #[test]
+    fn labels_print_what_the_tables_print() {
+        // Components with four decimals were cut to three (`0,123/1`).
+        let svg = components(
+            &t("k", "x"),
+            &[Part {
+                label: "A",
+                value: 0.1234,
+                max: 1.0,
+            }],
+        );
+        assert!(svg.contains(">0,1234/1</text>"), "{svg}");
+        // A result published with its own decimals keeps them in a chart,
+        // as in its table cell, and no unit label means no stray space.
+        let bare = Format {
+            decimals: 2,
+            unit_label: "",
+        };
+        let svg = ranking(
+            &t("r", "x"),
+            &[Bar {
+                label: "A",
+                value: 0.5,
+                decimals: 4,
+                highlight: false,
+            }],
+            (0.0, 1.0),
+            None,
+            bare,
+        );
+        assert!(svg.contains(">0,5000</text>"), "{svg}");
+        let svg = history(
+            &t("h", "x"),
+            &[YearPoint {
+                year: 2023,
+                value: Some(0.1234),
+                decimals: 4,
+                rank: None,
+                of: None,
+            }],
+            bare,
+        );
+        assert!(svg.contains(">0,1234</text>"), "{svg}");
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         let empty = history(&t("e", "x"), &[], PCT);
         assert!(empty.ends_with("</svg>"));
@@ -577,6 +582,7 @@ mod tests {
             &[Bar {
                 label: "x",
                 value: f64::NAN,
+                decimals: 2,
                 highlight: false,
             }],
             (5.0, 5.0),

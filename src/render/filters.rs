@@ -5,6 +5,7 @@
 
 use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
+use super::figure::{self, MISSING};
 use crate::date::Date;
 use crate::vi;
 
@@ -15,8 +16,6 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("rank_change", rank_change);
     tera.register_filter("vi_date", vi_date);
 }
-
-const MISSING: &str = "—";
 
 fn decimals(kwargs: &Kwargs, default: u32) -> TeraResult<u32> {
     let bad = || Error::message("`decimals` must be a whole number from 0 to 12");
@@ -39,14 +38,14 @@ fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         return Ok(MISSING.to_owned());
     }
     if let Some(n) = value.as_i64() {
-        return Ok(vi::format_number(n as f64, decimals(&kwargs, 0)?));
+        return Ok(figure::number(n as f64, decimals(&kwargs, 0)?));
     }
     match value.as_f64() {
-        Some(v) if value.is_f64() => Ok(vi::format_number(
+        Some(v) if value.is_f64() => Ok(figure::number(
             v,
             decimals(&kwargs, vi::written_decimals(v))?,
         )),
-        Some(v) => Ok(vi::format_number(v, decimals(&kwargs, 0)?)),
+        Some(v) => Ok(figure::number(v, decimals(&kwargs, 0)?)),
         None => Err(Error::message(format!(
             "`number` needs a number, got {value}"
         ))),

@@ -8,6 +8,7 @@ mod cells;
 mod charts;
 pub(crate) mod escape;
 mod feeds;
+mod figure;
 mod filters;
 mod open_data;
 mod pages;

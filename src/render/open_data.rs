@@ -13,9 +13,9 @@ use std::fmt::Write;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::figure;
 use super::urls;
 use crate::model::{Site, Table};
-use crate::vi;
 
 /// The CSV header; components follow as `linh_vuc_<id>`.
 const COLUMNS: &[&str] = &[
@@ -49,27 +49,6 @@ pub fn files(site: &Site, sink: &dyn super::Sink) {
         sink.put(path("csv"), csv(site, table).into_bytes());
         sink.put(path("json"), json.into_bytes());
     });
-}
-
-/// A number rounded to `decimals`, as a machine value ("95.27").
-fn machine(value: f64, decimals: u32) -> String {
-    format!("{:.*}", decimals as usize, value)
-}
-
-/// A number rounded to `decimals`, as JSON writes it (95.27); `None` when
-/// it is not finite, which JSON cannot hold.
-fn rounded(value: f64, decimals: u32) -> Option<f64> {
-    // The usual figure, not near a rounding tie: as its scaled integer.
-    // Division is correctly rounded, so n / 10^d is the double nearest the
-    // decimal, which is what parsing the printed figure gives.
-    if let Some(n) = vi::scaled_far_from_a_tie(value, decimals) {
-        let v = n as f64 / 10f64.powi(decimals as i32);
-        return Some(if value.is_sign_negative() { -v } else { v });
-    }
-    machine(value, decimals)
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
 }
 
 /// One CSV line as it is written: cells separated by commas, quoted when
@@ -126,11 +105,12 @@ impl<'a> CsvLine<'a> {
         }
     }
 
-    /// A number rounded to `decimals` (as [`machine`]), or an empty cell.
+    /// A number rounded to `decimals` as the page rounds it
+    /// ([`figure::machine`]), or an empty cell.
     fn fixed(&mut self, value: Option<f64>, decimals: u32) {
         let out = self.next();
-        if let Some(value) = value {
-            let _ = write!(out, "{:.*}", decimals as usize, value);
+        if let Some(text) = value.and_then(|v| figure::machine(v, decimals)) {
+            out.push_str(&text);
         }
     }
 
@@ -200,7 +180,9 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
                     previous_rank: c.previous_rank,
                     previous_year: c.previous_year,
                     rank_delta: c.rank_delta,
-                    value_delta: c.value_delta.and_then(|v| rounded(v, row.decimals)),
+                    value_delta: c
+                        .value_delta
+                        .and_then(|v| figure::machine_value(v, row.decimals)),
                 }),
                 components: row
                     .components
@@ -215,13 +197,17 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
                 rank: row.rank,
                 unit: &unit.id,
                 unit_name: &unit.name,
-                value: row.value.and_then(|v| rounded(v, row.decimals)),
+                value: row
+                    .value
+                    .and_then(|v| figure::machine_value(v, row.decimals)),
             }
         })
         .collect();
     JsonTable {
         announced: table.announced.map(|d| d.to_string()),
-        average: table.average.and_then(|v| rounded(v, def.decimals)),
+        average: table
+            .average
+            .and_then(|v| figure::machine_value(v, def.decimals)),
         complete: table.complete,
         group: JsonGroup {
             id: &group.id,
@@ -373,21 +359,18 @@ mod tests {
     }
 
     #[test]
-    fn numbers_are_machine_values_at_published_precision() {
-        assert_eq!(machine(95.2693877, 2), "95.27");
-        assert_eq!(machine(44.3138, 4), "44.3138");
-        assert_eq!(rounded(88.349999, 2), Some(88.35));
-        // The shortcut gives what printing and parsing give.
-        for i in -100_000..100_000 {
-            let value = f64::from(i) * 0.000_37 + 0.000_001 * f64::from(i % 7);
-            for decimals in 0..=4 {
-                let printed = machine(value, decimals).parse::<f64>().ok();
-                assert_eq!(
-                    rounded(value, decimals).map(f64::to_bits),
-                    printed.map(f64::to_bits),
-                    "{value} to {decimals}"
-                );
-            }
-        }
+    fn numbers_are_machine_values_rounded_as_the_page_rounds() {
+        let mut out = String::new();
+        let mut line = CsvLine::new(&mut out);
+        line.fixed(Some(95.2693877), 2);
+        line.fixed(Some(44.3138), 4);
+        // `{:.2}` wrote 2.67 and -0.00 here, while the page shows 2,68 and 0,00.
+        line.fixed(Some(2.675), 2);
+        line.fixed(Some(-0.001), 2);
+        line.fixed(Some(f64::NAN), 2);
+        line.fixed(None, 2);
+        line.end();
+        assert_eq!(out, "95.27,44.3138,2.68,0.00,,\r\n");
+        assert_eq!(figure::machine_value(88.349999, 2), Some(88.35));
     }
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use super::feeds;
+use super::figure;
 use super::urls::{self, Urls};
 use super::views::{
     unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, GroupRef,
@@ -449,7 +450,7 @@ impl<'a> Env<'a> {
         let year = years[n];
         let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
-        let title = format!("Năm {year}");
+        let title = figure::title::year(year);
         let description = format!(
             "Kết quả đánh giá các chỉ số cải cách hành chính năm {year}: điểm số, thứ hạng, bình quân các khối."
         );
@@ -483,7 +484,7 @@ impl<'a> Env<'a> {
             })
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
-        let title = format!("{} năm {year}", group.name);
+        let title = figure::title::ranking(&group.name, year);
         let description = format!(
             "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
             tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
@@ -578,7 +579,7 @@ impl<'a> Env<'a> {
             .tags
             .get(slug)
             .map_or(("", &[][..]), |t| (t.name, t.articles.as_slice()));
-        let title = format!("Chủ đề: {name}");
+        let title = figure::title::tag(name);
         let page = Page::Tag(slug.to_owned());
         let view = TagContext {
             tag: name,

@@ -7,6 +7,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::figure;
 use super::urls::{self, Urls};
 use crate::content::{Article, Content};
 use crate::model::Site;
@@ -89,7 +90,7 @@ pub fn entries(
         let group = &site.groups[g];
         out.push(entry(
             "Bảng xếp hạng",
-            &format!("{} năm {year}", group.name),
+            &figure::title::ranking(&group.name, year),
             urls.at(&urls::ranking_path(year, &group.id)),
             String::new(),
             &[],

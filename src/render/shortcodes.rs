@@ -15,8 +15,14 @@
 //! or table is an error with the article's file, never a silent blank.
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
-use super::escape::escape;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::cells::{self, Line};
+use super::escape::{self, escape, safe};
+use super::figure::{self, Format, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
 use crate::model::{IndexId, Row, Site, Table};
@@ -39,8 +45,6 @@ pub struct Expanded {
     /// shows the notice.
     pub illustrative: bool,
 }
-
-const MARK: &str = "<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>";
 
 /// Expands every shortcode in `html`; the error names the first bad one.
 pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
@@ -75,8 +79,54 @@ fn find_open(text: &str) -> Option<usize> {
     FINDER.find(text.as_bytes())
 }
 
+/// What one call renders: its HTML, and whether it shows an illustrative
+/// figure.
+type Rendered = (String, bool);
+
+/// One shortcode: its name, the arguments it takes, and its renderer.
+struct Shortcode {
+    name: &'static str,
+    arguments: &'static [&'static str],
+    render: fn(&Env, &Call) -> Result<Rendered, String>,
+}
+
+/// Every shortcode: the one place a name, its arguments and its renderer
+/// are written (`messages::shortcode::unknown` lists the names for
+/// editors).
+const SHORTCODES: &[Shortcode] = &[
+    Shortcode {
+        name: "ket-qua",
+        arguments: &["chi-so", "nam", "don-vi", "khoi", "hien", "linh-vuc"],
+        render: unit_result,
+    },
+    Shortcode {
+        name: "khoi",
+        arguments: &["chi-so", "nam", "khoi", "hien"],
+        render: group_figure,
+    },
+    Shortcode {
+        name: "bang-xep-hang",
+        arguments: &["chi-so", "nam", "khoi"],
+        render: ranking_table,
+    },
+];
+
+/// A call's arguments, checked against its shortcode, and its year (every
+/// shortcode takes `nam`).
+struct Call<'a> {
+    args: BTreeMap<&'a str, &'a str>,
+    year: i32,
+}
+
+impl Call<'_> {
+    /// `hien=…`, what to show.
+    fn show(&self) -> Option<&str> {
+        self.args.get("hien").copied()
+    }
+}
+
 /// The HTML of one call, and whether it shows an illustrative figure.
-fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
+fn run(call: &str, env: &Env) -> Result<Rendered, String> {
     let mut words = call.split_whitespace();
     let name = words.next().unwrap_or_default();
     let mut args = BTreeMap::new();
@@ -84,12 +134,11 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
         let (key, value) = word.split_once('=').ok_or_else(|| sc::key_value(word))?;
         args.insert(key, value.trim_matches('"'));
     }
-    let allowed: &[&str] = match name {
-        "ket-qua" => &["chi-so", "nam", "don-vi", "khoi", "hien", "linh-vuc"],
-        "khoi" => &["chi-so", "nam", "khoi", "hien"],
-        "bang-xep-hang" => &["chi-so", "nam", "khoi"],
-        other => return Err(sc::unknown(other)),
-    };
+    let shortcode = SHORTCODES
+        .iter()
+        .find(|s| s.name == name)
+        .ok_or_else(|| sc::unknown(name))?;
+    let allowed = shortcode.arguments;
     if let Some(bad) = args.keys().find(|k| !allowed.contains(k)) {
         return Err(sc::unknown_argument(bad, name, &allowed.join(", ")));
     }
@@ -98,18 +147,7 @@ fn run(call: &str, env: &Env) -> Result<(String, bool), String> {
         .ok_or_else(|| sc::missing_argument("nam", "the year"))?
         .parse()
         .map_err(|_| sc::bad_year())?;
-    let show = args.get("hien").copied();
-    match name {
-        "ket-qua" => unit_result(env, &args, year, show),
-        "khoi" => Ok((
-            group_figure(env, find_table(env, &args, year)?, show)?,
-            false,
-        )),
-        _ => {
-            let table = find_table(env, &args, year)?;
-            Ok((ranking_table(env, table), table.has_illustrative()))
-        }
-    }
+    (shortcode.render)(env, &Call { args, year })
 }
 
 fn index_of(env: &Env, id: &str) -> Result<IndexId, String> {
@@ -145,14 +183,16 @@ fn find_table<'a>(
     }
 }
 
-fn value_text(env: &Env, table: &Table, value: f64, decimals: u32) -> String {
-    let label = &env.site.indices[table.index].unit_label;
-    let n = vi::format_number(value, decimals);
-    if label == "%" {
-        format!("{n}%")
-    } else {
-        format!("{n} {label}")
+/// How `table`'s figures print, at `decimals`.
+fn format<'a>(env: &Env<'a>, table: &Table, decimals: u32) -> Format<'a> {
+    Format {
+        decimals,
+        unit_label: &env.site.indices[table.index].unit_label,
     }
+}
+
+fn value_text(env: &Env, table: &Table, value: f64, decimals: u32) -> String {
+    format(env, table, decimals).value(value)
 }
 
 /// "18/63"; `bare` leaves out "of" (a complete table's rank column).
@@ -164,12 +204,10 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
     })
 }
 
-fn unit_result(
-    env: &Env,
-    args: &BTreeMap<&str, &str>,
-    year: i32,
-    show: Option<&str>,
-) -> Result<(String, bool), String> {
+/// `ket-qua`: a unit's result (score, rank, change, points, regional
+/// ranks, or one component).
+fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
+    let (args, year, show) = (&call.args, call.year, call.show());
     let index = index_of(
         env,
         args.get("chi-so")
@@ -197,7 +235,9 @@ fn unit_result(
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
         .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
     let value = row.value.map(|v| value_text(env, table, v, row.decimals));
-    let number = row.value.map(|v| vi::format_number(v, row.decimals));
+    let number = row
+        .value
+        .map(|v| format(env, table, row.decimals).number(v));
     let rank = rank_text(table, row, false);
     let change = row
         .comparison
@@ -235,11 +275,9 @@ fn unit_result(
         "so" => number.ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
         "diem-dat" => match (row.points, row.max_points) {
-            (Some(points), Some(max)) => format!(
-                "{}/{}",
-                vi::format_as_written(points),
-                vi::format_as_written(max)
-            ),
+            (Some(points), Some(max)) => {
+                format!("{}/{}", figure::as_written(points), figure::as_written(max))
+            }
             _ => return Err(missing("points out of a maximum")),
         },
         "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
@@ -253,7 +291,11 @@ fn unit_result(
         }
     };
     Ok((
-        format!("{}{}", escape(&text), if marked { MARK } else { "" }),
+        format!(
+            "{}{}",
+            escape(&text),
+            if marked { ILLUSTRATIVE_MARK } else { "" }
+        ),
         marked,
     ))
 }
@@ -283,17 +325,19 @@ fn component_result(
         .map(|(_, v)| *v)
         .ok_or_else(|| sc::no_component_score(id))?;
     let text = match def.components[c].max {
-        Some(max) => format!(
-            "{}/{}",
-            vi::format_as_written(value),
-            vi::format_as_written(max)
-        ),
-        None => vi::format_as_written(value),
+        Some(max) => format!("{}/{}", figure::as_written(value), figure::as_written(max)),
+        None => figure::as_written(value),
     };
     Ok(escape(&text))
 }
 
-fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
+/// `khoi`: a table's figures (average, count, band count, leaders).
+fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
+    let table = find_table(env, &call.args, call.year)?;
+    group_text(env, table, call.show()).map(|text| (text, false))
+}
+
+fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
     let def = &env.site.indices[table.index];
     let average = table
         .average
@@ -309,7 +353,7 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
-            .map(|a| vi::format_number(a, def.decimals))
+            .map(|a| format(env, table, def.decimals).number(a))
             .ok_or_else(|| sc::table_lacks("average"))?,
         "so-don-vi" => table
             .ranked
@@ -322,7 +366,7 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
             if let (Some((band, count)), Some(of)) = (top, table.ranked) {
-                let min = value_text(env, table, band.min, 0);
+                let min = format(env, table, 0).value(band.min);
                 parts.push(format!("{count}/{of} đơn vị đạt từ {min} trở lên"));
             }
             if parts.is_empty() {
@@ -340,45 +384,100 @@ fn group_figure(env: &Env, table: &Table, show: Option<&str>) -> Result<String, 
     Ok(escape(&text))
 }
 
-fn ranking_table(env: &Env, table: &Table) -> String {
+/// `bang-xep-hang`: a whole ranking table.
+fn ranking_table(env: &Env, call: &Call) -> Result<Rendered, String> {
+    let table = find_table(env, &call.args, call.year)?;
+    Ok((ranking_html(env, table)?, table.has_illustrative()))
+}
+
+/// The built-in template of `bang-xep-hang`, and its name.
+const RANKING_TEMPLATE: (&str, &str) = (
+    "shortcodes/bang-xep-hang.html",
+    include_str!("templates/shortcodes/bang-xep-hang.html"),
+);
+
+/// The shortcodes' templates, parsed once (built in: a mistake in them is
+/// chiso's, reported as a shortcode error rather than a panic).
+static TEMPLATES: LazyLock<Result<Tera, String>> = LazyLock::new(|| {
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape::escape_to);
+    let (name, text) = RANKING_TEMPLATE;
+    tera.add_raw_template(name, text)
+        .map_err(|e| e.to_string())?;
+    Ok(tera)
+});
+
+/// What `bang-xep-hang`'s template reads.
+#[derive(Serialize)]
+struct RankingTableView<'a> {
+    short_name: &'a str,
+    year: i32,
+    group: &'a str,
+    rows: Vec<RankingLineView<'a>>,
+    /// The ranking page's section, and the table's downloads.
+    url: String,
+    csv: String,
+    json: String,
+}
+
+/// One line of `bang-xep-hang`: the score is the ranking pages' own cell.
+#[derive(Serialize)]
+struct RankingLineView<'a> {
+    rank: String,
+    name: &'a str,
+    url: String,
+    #[serde(serialize_with = "safe")]
+    score: String,
+    band: &'a str,
+}
+
+fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
     let site = env.site;
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
-    let short = &def.short_name;
-    let url = format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id);
-    let mut out = format!(
-        "<div class=\"table-scroll\"><table class=\"ranking embedded\">\n<caption>{} {}: {}</caption>\n\
-         <thead><tr><th scope=\"col\" class=\"num\">Hạng</th><th scope=\"col\">Đơn vị</th>\
-         <th scope=\"col\" class=\"num\">{}</th><th scope=\"col\">Xếp loại</th></tr></thead>\n<tbody>\n",
-        escape(short),
-        table.year,
-        escape(&group.name),
-        escape(short),
-    );
-    for row in &table.rows {
-        let unit = &site.units[row.unit];
-        let mark = if row.illustrative { MARK } else { "" };
-        out.push_str(&format!(
-            "<tr><td class=\"num\">{}</td><th scope=\"row\"><a href=\"{}\">{}</a></th><td class=\"num\">{}{mark}</td><td>{}</td></tr>\n",
-            rank_text(table, row, table.complete).unwrap_or_else(|| "—".into()),
-            escape(&env.urls.unit(&unit.id)),
-            escape(&unit.name),
-            row.value
-                .map(|v| escape(&value_text(env, table, v, row.decimals)))
-                .unwrap_or_else(|| "—".into()),
-            row.band
-                .map(|b| escape(&def.bands[b].name))
-                .unwrap_or_else(|| "—".into()),
-        ));
-    }
-    out.push_str("</tbody>\n</table></div>\n");
-    out.push_str(&format!(
-        "<p class=\"downloads\"><a href=\"{}\">Xem bảng đầy đủ</a> · <a href=\"{}\" download>CSV</a> · <a href=\"{}\" download>JSON</a></p>\n",
-        escape(&url),
-        escape(&env.urls.data_file(table.year, &group.id, &def.id, "csv")),
-        escape(&env.urls.data_file(table.year, &group.id, &def.id, "json")),
-    ));
-    out
+    let rows = table
+        .rows
+        .iter()
+        .map(|row| {
+            let unit = &site.units[row.unit];
+            RankingLineView {
+                rank: rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
+                name: &unit.name,
+                url: env.urls.unit(&unit.id),
+                score: cells::score_cell(&Line {
+                    unit_name: &unit.name,
+                    unit_label: &def.unit_label,
+                    value: row.value,
+                    decimals: row.decimals,
+                    points: row.points,
+                    max_points: row.max_points,
+                    rank: row.rank,
+                    of: row.of,
+                    change: None,
+                    no_comparison: None,
+                    illustrative: row.illustrative,
+                    not_ranked: row.not_ranked.as_deref(),
+                    alternatives: &row.alternatives,
+                    note_html: "",
+                    regional: Vec::new(),
+                }),
+                band: row.band.map_or(MISSING, |b| def.bands[b].name.as_str()),
+            }
+        })
+        .collect();
+    let view = RankingTableView {
+        short_name: &def.short_name,
+        year: table.year,
+        group: &group.name,
+        rows,
+        url: format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id),
+        csv: env.urls.data_file(table.year, &group.id, &def.id, "csv"),
+        json: env.urls.data_file(table.year, &group.id, &def.id, "json"),
+    };
+    let tera = TEMPLATES.as_ref().map_err(Clone::clone)?;
+    let context = Context::from_serialize(&view).map_err(|e| e.to_string())?;
+    tera.render(RANKING_TEMPLATE.0, &context)
+        .map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -405,6 +504,15 @@ mod tests {
     fn text_without_shortcodes_is_left_alone() {
         let html = "<p>{{ not a call }} <!-- an editor's comment --> {% x %}</p>";
         assert_eq!(env_expand(html).unwrap(), html);
+    }
+
+    #[test]
+    fn editors_are_told_every_shortcode_of_the_table() {
+        let told = sc::unknown("x");
+        for shortcode in SHORTCODES {
+            assert!(told.contains(shortcode.name), "{}: {told}", shortcode.name);
+            assert!(shortcode.arguments.contains(&"nam"), "{}", shortcode.name);
+        }
     }
 
     #[test]

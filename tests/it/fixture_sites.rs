@@ -340,3 +340,38 @@ not_ranked = "số liệu không đủ tin cậy"
     assert_eq!(all(&page, "table.ranking tbody td.rank"), ["1", "2", "—"]);
     assert_eq!(one(&page, "tfoot td.average"), "85,75%");
 }
+
+#[test]
+fn an_index_without_a_unit_label_prints_no_stray_space() {
+    // Printed `90,0000 , xếp thứ 1/4` and `90,0000 ` before one formatter
+    // printed every figure.
+    let site = fixture("minimal");
+    let indices = site.path().join("data/indices.toml");
+    let text = fs::read_to_string(&indices).unwrap();
+    fs::write(
+        &indices,
+        text.replace("unit_label = \"%\"", "unit_label = \"\"")
+            .replace("decimals = 2", "decimals = 4"),
+    )
+    .unwrap();
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = fs::read_to_string(&article).unwrap();
+    body.push_str(
+        "\nKết quả: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a -->.\n\n\
+         Bình quân: <!-- chiso:khoi nam=2023 khoi=khoi hien=binh-quan -->.\n",
+    );
+    fs::write(&article, body).unwrap();
+    let built = build_ok(site.path());
+    let page = built.page("tin-tuc/bai-mot/");
+    let text = one(&page, "article");
+    assert!(text.contains("Kết quả: 90,0000, xếp thứ 1/4"), "{text}");
+    assert!(text.contains("Bình quân: 85,0003."), "{text}");
+    let ranking = built.page("xep-hang/2023/khoi/");
+    assert_eq!(
+        all(&ranking, "table.ranking tbody .score")
+            .first()
+            .map(String::as_str),
+        Some("90,0000")
+    );
+    assert!(!ranking.html().contains("90,0000 <"), "stray space");
+}

@@ -418,6 +418,20 @@ fn the_2023_article_prints_its_figures_from_the_data() {
             .map(String::as_str),
         Some("Cục Hải quan Hà Tĩnh")
     );
+    // The embedded table's scores are the ranking page's own cells (with
+    // their marks), not figures formatted a second time.
+    let embedded = all(&article, "table.ranking.embedded span.score");
+    assert_eq!(embedded.first().map(String::as_str), Some("96,47%"));
+    let ranking = all(
+        &site().page("xep-hang/2023/co-quan-trung-uong/"),
+        "table.ranking span.score",
+    );
+    for score in &embedded {
+        assert!(
+            ranking.contains(score),
+            "{score} is not on the ranking page"
+        );
+    }
     for (path, page) in site().all_pages() {
         assert!(
             !page.html().contains("<!-- chiso:"),

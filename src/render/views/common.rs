@@ -5,9 +5,8 @@
 use serde::Serialize;
 
 use crate::model::{Alternative, Band, Component, Group, Index, Site, Source, UnitId};
-use crate::render::cells::unit_suffix;
+use crate::render::figure::{self, unit_suffix};
 use crate::render::urls::Urls;
-use crate::vi;
 
 /// An index, for links and headings.
 #[derive(Debug, Clone, Serialize)]
@@ -114,7 +113,8 @@ pub struct ComponentView<'a> {
 
 impl<'a> ComponentView<'a> {
     pub fn new(component: &'a Component, value: Option<f64>) -> Self {
-        let text = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), vi::format_as_written);
+        let text =
+            |v: Option<f64>| v.map_or_else(|| figure::MISSING.to_owned(), figure::as_written);
         ComponentView {
             id: &component.id,
             name: &component.name,

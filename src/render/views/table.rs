@@ -10,8 +10,9 @@ use super::row::RowView;
 use super::shared::RowViews;
 use crate::content::render_markdown;
 use crate::model::{Index, Site, TableId};
-use crate::render::charts::{self, Bar, ChartText, Format, Threshold};
+use crate::render::charts::{self, Bar, ChartText, Threshold};
 use crate::render::escape::safe;
+use crate::render::figure::Format;
 use crate::render::urls::Urls;
 use crate::vi;
 
@@ -199,6 +200,7 @@ fn ranking_chart(
             Some(Bar {
                 label: r.unit_name,
                 value: r.value?,
+                decimals: r.decimals,
                 highlight: r.rank == Some(1),
             })
         })
@@ -209,15 +211,7 @@ fn ranking_chart(
     let threshold_label;
     let threshold = match top_band {
         Some(band) => {
-            let whole = Format {
-                decimals: if band.min.fract() == 0.0 {
-                    0
-                } else {
-                    def.decimals
-                },
-                ..format
-            };
-            threshold_label = format!("Ngưỡng {}", whole.value(band.min));
+            threshold_label = format!("Ngưỡng {}", format.threshold(band.min));
             Some(Threshold {
                 value: band.min,
                 label: &threshold_label,

@@ -8,8 +8,9 @@ use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::shared::RowViews;
 use crate::model::{Index, IndexId, Row, Site, UnitId};
-use crate::render::charts::{self, ChartText, Format, Part, YearPoint};
+use crate::render::charts::{self, ChartText, Part, YearPoint};
 use crate::render::escape::safe;
+use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// A unit with everything its own page shows; references to other
@@ -155,6 +156,7 @@ fn history_chart(def: &Index, unit: &str, entries: &[EntryView]) -> String {
         .map(|e| YearPoint {
             year: e.year,
             value: e.row.value,
+            decimals: e.row.decimals,
             rank: e.row.rank,
             of: e.row.of,
         })

@@ -1,0 +1,254 @@
+//! How a figure reads, in every output: the one home of number
+//! presentation and of the reader-facing words around a figure.
+//!
+//! A figure is printed at its published precision (the decimals of its
+//! index, table or result: precision is data, so `0,5000` keeps its zeros),
+//! followed by its index's unit label (`%` right against the number, any
+//! other label after a space, nothing at all when the index has none), and
+//! marked when it is illustrative (`*`) or when other values were published
+//! for it (`†`). Tables (`cells`), charts, shortcodes and the templates'
+//! `unit_suffix` all print through [`Format`], so a chart's label is
+//! exactly the table's cell. The open data keeps machine numbers (decimal
+//! point, no grouping) rounded by the same rule ([`machine`],
+//! [`machine_value`]), so a download agrees with the page to the last digit.
+//! Page titles that more than one output writes (a page's `<title>`, the
+//! search index) are made here too ([`title`]).
+//!
+//! This module formats; it never decides which precision a figure has (the
+//! model does) and never escapes (its callers insert its text as text).
+
+use crate::vi;
+
+/// Printed for a figure that is missing or cannot be printed (NaN, ±∞).
+pub const MISSING: &str = "—";
+
+/// The mark after an illustrative figure (HTML).
+pub const ILLUSTRATIVE_MARK: &str =
+    "<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>";
+
+/// The mark after a figure for which other values were published (HTML).
+pub const ALTERNATIVES_MARK: &str =
+    "<sup class=\"alt-mark\" title=\"Có giá trị khác đã được công bố\">†</sup>";
+
+/// How the figures of an index are printed: the published decimals and the
+/// unit label (`%`, `điểm`, or empty).
+#[derive(Debug, Clone, Copy)]
+pub struct Format<'a> {
+    pub decimals: u32,
+    pub unit_label: &'a str,
+}
+
+impl<'a> Format<'a> {
+    /// The same unit label at another precision (a result published with
+    /// its own decimals).
+    pub fn at(self, decimals: u32) -> Format<'a> {
+        Format { decimals, ..self }
+    }
+
+    /// The number alone: `88,35`, `0,5000`, or `—`.
+    pub fn number(&self, v: f64) -> String {
+        number(v, self.decimals)
+    }
+
+    /// The number and its unit: `88,35%`, `7,00 điểm`, `0,1234`, or `—`.
+    pub fn value(&self, v: f64) -> String {
+        if !v.is_finite() {
+            return MISSING.to_owned();
+        }
+        let mut out = vi::format_number(v, self.decimals);
+        out.push_str(&unit_suffix(self.unit_label));
+        out
+    }
+
+    /// A band's threshold: whole thresholds without decimals (`từ 90%`),
+    /// others at the index's precision.
+    pub fn threshold(&self, min: f64) -> String {
+        let decimals = if min.fract() == 0.0 { 0 } else { self.decimals };
+        self.at(decimals).value(min)
+    }
+}
+
+/// A number at `decimals`, without a unit (`88,35`, `19.536`), or `—`:
+/// what templates' `number` filter prints.
+pub fn number(v: f64, decimals: u32) -> String {
+    if !v.is_finite() {
+        return MISSING.to_owned();
+    }
+    vi::format_number(v, decimals)
+}
+
+/// What follows a number (text, not HTML): `%` right against it, a space
+/// and the label (` điểm`), or nothing when the index has no unit label.
+pub fn unit_suffix(label: &str) -> String {
+    match label {
+        "" => String::new(),
+        "%" => "%".to_owned(),
+        label => format!(" {label}"),
+    }
+}
+
+/// A figure printed with the decimals its source wrote it with (points,
+/// maxima, components, other published values): `13,969`, `14`.
+pub fn as_written(v: f64) -> String {
+    if !v.is_finite() {
+        return MISSING.to_owned();
+    }
+    vi::format_as_written(v)
+}
+
+/// A figure for machines (CSV): rounded exactly as the page rounds it, with
+/// a decimal point and no grouping (`1234.57`, `-0.50`); `None` when it
+/// cannot be printed.
+pub fn machine(v: f64, decimals: u32) -> Option<String> {
+    if !v.is_finite() {
+        return None;
+    }
+    let page = vi::format_number(v, decimals);
+    Some(
+        page.chars()
+            .filter(|&c| c != '.')
+            .map(|c| if c == ',' { '.' } else { c })
+            .collect(),
+    )
+}
+
+/// A figure for JSON: the double nearest the printed figure (what parsing
+/// [`machine`]'s text gives), or `None` when it is not finite.
+pub fn machine_value(v: f64, decimals: u32) -> Option<f64> {
+    // The usual figure, not near a rounding tie: as its scaled integer.
+    // Division is correctly rounded, so n / 10^d is the double nearest the
+    // decimal, which is what parsing the printed figure gives.
+    if let Some(n) = vi::scaled_far_from_a_tie(v, decimals) {
+        let x = n as f64 / 10f64.powi(decimals as i32);
+        // A figure that rounds to zero is 0, never -0 (as on the page).
+        return Some(if v.is_sign_negative() && n != 0 {
+            -x
+        } else {
+            x
+        });
+    }
+    machine(v, decimals)?
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+}
+
+/// Page titles that more than one output writes.
+pub mod title {
+    /// A group's ranking page of a year: `Sở, ban, ngành năm 2023`.
+    pub fn ranking(group: &str, year: i32) -> String {
+        format!("{group} năm {year}")
+    }
+
+    /// A year's page: `Năm 2023`.
+    pub fn year(year: i32) -> String {
+        format!("Năm {year}")
+    }
+
+    /// A tag's page: `Chủ đề: cải cách`.
+    pub fn tag(name: &str) -> String {
+        format!("Chủ đề: {name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONE: &str = "";
+
+    #[test]
+    fn figures_print_at_their_published_precision_with_their_unit() {
+        let cases: &[(f64, u32, &str, &str)] = &[
+            (88.349, 0, "%", "88%"),
+            (88.349, 1, "%", "88,3%"),
+            (88.349, 2, "%", "88,35%"),
+            (88.35, 3, "%", "88,350%"),
+            (0.1234, 4, NONE, "0,1234"),
+            // Trailing zeros are published digits.
+            (0.5, 4, NONE, "0,5000"),
+            (2.4, 2, NONE, "2,40"),
+            (7.0, 2, "điểm", "7,00 điểm"),
+            (19536.0, 0, "điểm", "19.536 điểm"),
+            // Half away from zero on the figure as written.
+            (2.675, 2, NONE, "2,68"),
+            (-2.675, 2, NONE, "-2,68"),
+            (-1.5, 0, "%", "-2%"),
+            (-0.001, 2, "%", "0,00%"),
+            (f64::NAN, 2, "%", "—"),
+            (f64::INFINITY, 0, "điểm", "—"),
+        ];
+        for &(v, decimals, unit_label, want) in cases {
+            let format = Format {
+                decimals,
+                unit_label,
+            };
+            assert_eq!(format.value(v), want, "{v} at {decimals} in {unit_label:?}");
+            let number = want.trim_end_matches(['%', ' ']).trim_end_matches("điểm");
+            assert_eq!(format.number(v), number.trim_end(), "{v} at {decimals}");
+        }
+    }
+
+    #[test]
+    fn no_stray_space_without_a_unit_label() {
+        assert_eq!(unit_suffix(""), "");
+        assert_eq!(unit_suffix("%"), "%");
+        assert_eq!(unit_suffix("điểm"), " điểm");
+    }
+
+    #[test]
+    fn thresholds_drop_decimals_only_when_whole() {
+        let pct = Format {
+            decimals: 2,
+            unit_label: "%",
+        };
+        assert_eq!(pct.threshold(90.0), "90%");
+        assert_eq!(pct.threshold(90.5), "90,50%");
+    }
+
+    #[test]
+    fn written_figures_keep_their_own_decimals() {
+        for (v, want) in [
+            (13.969, "13,969"),
+            (14.0, "14"),
+            (0.1234, "0,1234"),
+            (-2.25, "-2,25"),
+            (f64::NAN, "—"),
+        ] {
+            assert_eq!(as_written(v), want, "{v}");
+        }
+    }
+
+    #[test]
+    fn machine_figures_round_as_the_page_does() {
+        let cases: &[(f64, u32, Option<&str>)] = &[
+            (95.27, 2, Some("95.27")),
+            (0.5, 4, Some("0.5000")),
+            (1234.567, 2, Some("1234.57")),
+            // `{:.2}` would print 2.67: the binary value is below the tie.
+            (2.675, 2, Some("2.68")),
+            (-0.5, 2, Some("-0.50")),
+            (-0.001, 2, Some("0.00")),
+            (7.0, 0, Some("7")),
+            (f64::NAN, 2, None),
+            (f64::NEG_INFINITY, 2, None),
+        ];
+        for &(v, decimals, want) in cases {
+            assert_eq!(machine(v, decimals).as_deref(), want, "{v} at {decimals}");
+            let parsed = want.and_then(|t| t.parse::<f64>().ok());
+            assert_eq!(machine_value(v, decimals), parsed, "{v} at {decimals}");
+        }
+        // The value JSON writes is the one the CSV text parses to.
+        for i in -2_000..2_000 {
+            let v = f64::from(i) * 0.000_37 + 0.000_001 * f64::from(i % 7);
+            for decimals in 0..=4 {
+                let printed = machine(v, decimals).and_then(|t| t.parse::<f64>().ok());
+                assert_eq!(
+                    machine_value(v, decimals).map(f64::to_bits),
+                    printed.map(f64::to_bits),
+                    "{v} to {decimals}"
+                );
+            }
+        }
+    }
+}
