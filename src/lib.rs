@@ -149,6 +149,35 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     })
 }
 
+impl Prepared {
+    /// What rendering the site again starts from.
+    pub fn input(&self) -> render::Input<'_> {
+        render::Input {
+            config: &self.config,
+            site: &self.site,
+            content: &self.content,
+            bodies: &self.bodies,
+        }
+    }
+}
+
+/// Loads, checks and derives the site, and returns the context of every
+/// page `keep` selects (given the page's path and template), rendering
+/// nothing: the template API as data (see [`render::PageContext`]).
+pub fn page_contexts(
+    options: &BuildOptions,
+    keep: impl Fn(&str, &str) -> bool,
+) -> Result<Vec<render::PageContext>, Diagnostics> {
+    let loaded = load(options)?;
+    let input = render::Input {
+        config: &loaded.config,
+        site: &loaded.site,
+        content: &loaded.content,
+        bodies: &loaded.bodies,
+    };
+    Ok(render::page_contexts(input, keep))
+}
+
 /// The stages of a build but the last, keeping what they made in memory.
 pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let Loaded {
@@ -165,10 +194,12 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         let files = render::Collect::default();
         let times = render::render_all(
             &templates,
-            &config,
-            &site,
-            &content,
-            &bodies,
+            render::Input {
+                config: &config,
+                site: &site,
+                content: &content,
+                bodies: &bodies,
+            },
             &files,
             &mut diagnostics,
         );
@@ -365,10 +396,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let templates_time = timings.time("render and write", || {
         let times = render::render_all(
             &templates,
-            &config,
-            &site,
-            &content,
-            &bodies,
+            render::Input {
+                config: &config,
+                site: &site,
+                content: &content,
+                bodies: &bodies,
+            },
             &watch,
             &mut diagnostics,
         );

@@ -60,6 +60,14 @@ pub struct Bodies {
     pub articles: Vec<super::shortcodes::Expanded>,
 }
 
+/// What a page's template is given besides `site`: `page` (a
+/// [`PageView`]) and the fields of the page kind's own context (a
+/// `…Context` view), as template values.
+pub struct Own {
+    pub page: Value,
+    pub view: Value,
+}
+
 /// Everything pages are made from, computed once per build and shared
 /// (read-only) by every page.
 pub struct Env<'a> {
@@ -82,12 +90,13 @@ pub struct Env<'a> {
 }
 
 impl<'a> Env<'a> {
-    pub fn new(
-        config: &'a Config,
-        site: &'a Site,
-        content: &'a Content,
-        bodies: &'a Bodies,
-    ) -> Self {
+    pub fn new(input: super::Input<'a>) -> Self {
+        let super::Input {
+            config,
+            site,
+            content,
+            bodies,
+        } = input;
         let base_path = config.base_path();
         let urls = Urls::for_site(config);
         let shared = SiteView {
@@ -294,8 +303,26 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The context a page is rendered with.
+    /// The context a page is rendered with: `site`, shared by every page,
+    /// beside the page's [`Own`] values.
     pub fn context(&self, page: &Page) -> Context {
+        let own = self.own(page);
+        let mut context = self.base.clone();
+        context.insert_value("page", own.page);
+        // A view is a struct, which always makes a map.
+        for (key, value) in own.view.into_map().into_iter().flatten() {
+            context.insert_value(key.to_string(), value);
+        }
+        context
+    }
+
+    /// The value every page's template sees as `site`.
+    pub fn site_value(&self) -> Option<&Value> {
+        self.base.get("site")
+    }
+
+    /// What a page's template is given besides `site`.
+    pub fn own(&self, page: &Page) -> Own {
         match page {
             Page::Home => self.home(),
             Page::Index(i) => self.index(*i),
@@ -312,14 +339,14 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The base context with `page` set and the page kind's own context
-    /// `view` added.
+    /// `page` made from what the page kind says of itself, beside the page
+    /// kind's own context `view`.
     fn start(
         &self,
         page: &Page,
         (title, description, illustrative): (&str, String, bool),
         view: &impl Serialize,
-    ) -> Context {
+    ) -> Own {
         let path = self.path(page);
         let (url, absolute) = match page {
             Page::NotFound => (
@@ -328,31 +355,26 @@ impl<'a> Env<'a> {
             ),
             _ => (self.urls.at(&path), feeds::absolute(self.config, &path)),
         };
-        let mut context = self.base.clone();
-        context.insert(
-            "page",
-            &PageView {
-                title,
-                url,
-                absolute_url: absolute,
-                description: if description.is_empty() {
-                    self.config.description.clone()
-                } else {
-                    description
-                },
-                kind: if matches!(page, Page::Article(_)) {
-                    "article"
-                } else {
-                    "website"
-                },
-                illustrative,
+        let page_view = PageView {
+            title,
+            url,
+            absolute_url: absolute,
+            description: if description.is_empty() {
+                self.config.description.clone()
+            } else {
+                description
             },
-        );
-        // A view is a struct, which always makes a context.
-        if let Ok(own) = Context::from_serialize(view) {
-            context.extend(own);
+            kind: if matches!(page, Page::Article(_)) {
+                "article"
+            } else {
+                "website"
+            },
+            illustrative,
+        };
+        Own {
+            page: Value::from_serializable(&page_view),
+            view: Value::from_serializable(view),
         }
-        context
     }
 
     fn article_view(&self, i: usize) -> Value {
@@ -377,7 +399,7 @@ impl<'a> Env<'a> {
             .collect()
     }
 
-    fn home(&self) -> Context {
+    fn home(&self) -> Own {
         let (site, content, urls) = (self.site, self.content, &self.urls);
         let headlines = site
             .home_unit
@@ -411,7 +433,7 @@ impl<'a> Env<'a> {
         self.start(&Page::Home, (title, String::new(), illustrative), &view)
     }
 
-    fn index(&self, i: IndexId) -> Context {
+    fn index(&self, i: IndexId) -> Own {
         let def = &self.site.indices[i];
         let tables = self.tables_where(|t| t.index == i);
         let series: Vec<_> = self
@@ -444,7 +466,7 @@ impl<'a> Env<'a> {
         )
     }
 
-    fn year(&self, n: usize) -> Context {
+    fn year(&self, n: usize) -> Own {
         let years = &self.site.years;
         let year = years[n];
         let tables = self.tables_where(|t| t.year == year);
@@ -472,7 +494,7 @@ impl<'a> Env<'a> {
             .map(|(t, _)| t)
     }
 
-    fn ranking(&self, year: i32, g: GroupId) -> Context {
+    fn ranking(&self, year: i32, g: GroupId) -> Own {
         let group = &self.site.groups[g];
         let site = self.site;
         let tables: Vec<TableView> = self
@@ -501,7 +523,7 @@ impl<'a> Env<'a> {
         )
     }
 
-    fn unit(&self, u: UnitId) -> Context {
+    fn unit(&self, u: UnitId) -> Own {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
         let history = unit_series(site, u, &self.rows, urls, true);
@@ -537,7 +559,7 @@ impl<'a> Env<'a> {
         )
     }
 
-    fn article_list(&self, n: usize) -> Context {
+    fn article_list(&self, n: usize) -> Own {
         let count = self.content.articles.len();
         let title = if n == 1 {
             "Tin tức".to_owned()
@@ -559,7 +581,7 @@ impl<'a> Env<'a> {
         self.start(&Page::ArticleList(n), (&title, String::new(), false), &view)
     }
 
-    fn article(&self, a: usize) -> Context {
+    fn article(&self, a: usize) -> Own {
         let article = &self.content.articles[a];
         let illustrative = self.bodies.articles[a].illustrative;
         let view = ArticleContext {
@@ -573,7 +595,7 @@ impl<'a> Env<'a> {
         self.start(&Page::Article(a), about, &view)
     }
 
-    fn tag(&self, slug: &str) -> Context {
+    fn tag(&self, slug: &str) -> Own {
         let (name, list) = self
             .tags
             .get(slug)
@@ -588,7 +610,7 @@ impl<'a> Env<'a> {
         self.start(&page, (&title, description, false), &view)
     }
 
-    fn tag_list(&self) -> Context {
+    fn tag_list(&self) -> Own {
         let mut list: Vec<TagCountView> = self
             .tags
             .iter()
@@ -606,7 +628,7 @@ impl<'a> Env<'a> {
         self.start(&Page::Tags, about, &TagsContext { tags: list })
     }
 
-    fn data(&self) -> Context {
+    fn data(&self) -> Own {
         let view = DataContext {
             tables: self.tables_where(|_| true),
         };
@@ -614,7 +636,7 @@ impl<'a> Env<'a> {
         self.start(&Page::Data, ("Dữ liệu mở", description, false), &view)
     }
 
-    fn search(&self) -> Context {
+    fn search(&self) -> Own {
         let description =
             "Tìm đơn vị, chỉ số, bảng xếp hạng và bài viết, gõ có dấu hay không dấu đều được."
                 .into();
@@ -624,7 +646,7 @@ impl<'a> Env<'a> {
         self.start(&Page::Search, ("Tìm kiếm", description, false), &view)
     }
 
-    fn not_found(&self) -> Context {
+    fn not_found(&self) -> Own {
         /// The not-found page has nothing of its own.
         #[derive(Serialize)]
         struct Nothing {}
