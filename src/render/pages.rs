@@ -18,8 +18,8 @@ use super::urls::{self, Urls};
 use super::views::{
     unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, GroupRef,
     HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView, PageView, Pagination,
-    RankingContext, RowViews, SearchContext, SiteView, TableView, TagContext, TagCountView,
-    TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
+    RankingContext, Request, RowViews, SearchContext, SiteView, TableView, TagContext,
+    TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
@@ -37,8 +37,8 @@ pub const TAGS_PATH: &str = "the/";
 pub enum Page {
     Home,
     Index(IndexId),
-    /// A year, by its position in [`Site::years`] (latest first).
-    Year(usize),
+    /// The page of a year with tables (one of [`Site::years`]).
+    Year(i32),
     /// The ranking page of a group in a year.
     Ranking(i32, GroupId),
     Unit(UnitId),
@@ -191,7 +191,7 @@ impl<'a> Env<'a> {
         let site = self.site;
         let mut pages = vec![Page::Home];
         pages.extend(site.indices.ids().map(Page::Index));
-        pages.extend((0..site.years.len()).map(Page::Year));
+        pages.extend(site.years.iter().copied().map(Page::Year));
         let pairs: BTreeSet<(i32, GroupId)> =
             site.tables.iter().map(|t| (t.year, t.group)).collect();
         pages.extend(
@@ -219,7 +219,7 @@ impl<'a> Env<'a> {
         match page {
             Page::Home | Page::NotFound => String::new(),
             Page::Index(i) => urls::index_path(&site.indices[*i].id),
-            Page::Year(n) => urls::year_path(site.years[*n]),
+            Page::Year(year) => urls::year_path(*year),
             Page::Ranking(year, g) => urls::ranking_path(*year, &site.groups[*g].id),
             Page::Unit(u) => urls::unit_path(&site.units[*u].id),
             Page::ArticleList(n) => urls::article_list_path(*n),
@@ -290,7 +290,7 @@ impl<'a> Env<'a> {
         match page {
             Page::Home => msg::page_home(),
             Page::Index(i) => msg::page_index(&site.indices[*i].id),
-            Page::Year(n) => msg::page_year(site.years[*n]),
+            Page::Year(year) => msg::page_year(*year),
             Page::Ranking(year, g) => msg::page_ranking(*year, &site.groups[*g].id),
             Page::Unit(u) => msg::page_unit(&site.units[*u].id),
             Page::ArticleList(n) => msg::page_article_list(*n),
@@ -326,7 +326,7 @@ impl<'a> Env<'a> {
         match page {
             Page::Home => self.home(),
             Page::Index(i) => self.index(*i),
-            Page::Year(n) => self.year(*n),
+            Page::Year(year) => self.year(*year),
             Page::Ranking(year, g) => self.ranking(*year, *g),
             Page::Unit(u) => self.unit(*u),
             Page::ArticleList(n) => self.article_list(*n),
@@ -403,7 +403,7 @@ impl<'a> Env<'a> {
         let (site, content, urls) = (self.site, self.content, &self.urls);
         let headlines = site
             .home_unit
-            .map(|u| unit_series(site, u, &self.rows, urls, false))
+            .map(|u| unit_series(site, u, &self.rows, urls, Request::Passing))
             .unwrap_or_default();
         let latest_complete_year = site
             .tables
@@ -439,7 +439,7 @@ impl<'a> Env<'a> {
         let series: Vec<_> = self
             .site
             .home_unit
-            .map(|u| unit_series(self.site, u, &self.rows, &self.urls, false))
+            .map(|u| unit_series(self.site, u, &self.rows, &self.urls, Request::Passing))
             .unwrap_or_default()
             .into_iter()
             .filter(|s| s.index_id == i)
@@ -466,9 +466,10 @@ impl<'a> Env<'a> {
         )
     }
 
-    fn year(&self, n: usize) -> Own {
+    fn year(&self, year: i32) -> Own {
+        // Years are latest first: the newer one is before this one.
         let years = &self.site.years;
-        let year = years[n];
+        let at = years.iter().position(|&y| y == year);
         let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = format!("Năm {year}");
@@ -478,10 +479,16 @@ impl<'a> Env<'a> {
         let view = YearContext {
             year,
             tables,
-            newer_year: n.checked_sub(1).map(|i| years[i]),
-            older_year: years.get(n + 1).copied(),
+            newer_year: at
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|n| years.get(n).copied()),
+            older_year: at.and_then(|n| years.get(n + 1).copied()),
         };
-        self.start(&Page::Year(n), (&title, description, illustrative), &view)
+        self.start(
+            &Page::Year(year),
+            (&title, description, illustrative),
+            &view,
+        )
     }
 
     /// The tables the ranking page of group `g` in `year` shows (what
@@ -526,13 +533,13 @@ impl<'a> Env<'a> {
     fn unit(&self, u: UnitId) -> Own {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
-        let history = unit_series(site, u, &self.rows, urls, true);
+        let history = unit_series(site, u, &self.rows, urls, Request::Planned);
         // Units merged into this one: their history belongs on this page.
         let merged_from: Vec<MergedView> = site.merged_from[u]
             .iter()
             .map(|&o| MergedView {
                 unit: UnitRef::new(site, o, urls),
-                history: unit_series(site, o, &self.rows, urls, true),
+                history: unit_series(site, o, &self.rows, urls, Request::Planned),
             })
             .collect();
         let illustrative = history

@@ -7,7 +7,7 @@ use tera::Value;
 
 use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
-use super::shared::RowViews;
+use super::row_sharing::{Request, RowViews};
 use crate::content::render_markdown;
 use crate::model::{Index, Site, TableId};
 use crate::render::charts::{self, Bar, ChartText, Format, Threshold};
@@ -93,13 +93,20 @@ impl<'a> TableView<'a> {
 
     /// The whole table, every row, for the page [`RowViews::plan`] counted.
     pub fn new(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, true, true)
+        Self::make(site, t, rows, urls, true, Request::Planned)
     }
 
     /// The table as pages that list many tables show it: its figures and
     /// leaders; the rows themselves only for a partial table (a few lines).
     pub fn summary(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, !site.tables[t].complete, false)
+        Self::make(
+            site,
+            t,
+            rows,
+            urls,
+            !site.tables[t].complete,
+            Request::Passing,
+        )
     }
 
     fn make(
@@ -108,7 +115,7 @@ impl<'a> TableView<'a> {
         rows: &'a RowViews,
         urls: &Urls,
         all_rows: bool,
-        planned: bool,
+        request: Request,
     ) -> Self {
         let table = &site.tables[t];
         let def = &site.indices[table.index];
@@ -120,7 +127,7 @@ impl<'a> TableView<'a> {
         let shown = if all_rows { views.len() } else { 0 };
         let mut pick: Vec<usize> = (0..shown).collect();
         pick.extend(&leaders);
-        let mut values = rows.values(t, urls, planned, &pick);
+        let mut values = rows.values(t, urls, request, &pick);
         let leader_rows = values.split_off(shown);
         let row_values = values;
         let rows: Vec<&RowView> = views[..shown].iter().collect();

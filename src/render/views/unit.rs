@@ -6,7 +6,7 @@ use tera::Value;
 
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
-use super::shared::RowViews;
+use super::row_sharing::{Request, RowViews};
 use crate::model::{Index, IndexId, Row, Site, UnitId};
 use crate::render::charts::{self, ChartText, Format, Part, YearPoint};
 use crate::render::escape::safe;
@@ -95,14 +95,15 @@ pub struct SeriesView<'a> {
 }
 
 /// Every index's series for one unit, in index definition order; indices
-/// without results for the unit are left out. `planned` when for the page
-/// [`RowViews::plan`] counted (the unit's own).
+/// without results for the unit are left out. `request` is
+/// [`Request::Planned`] for the page [`RowViews::plan`] counted (the unit's
+/// own).
 pub fn unit_series<'a>(
     site: &'a Site,
     unit: UnitId,
     rows: &'a RowViews,
     urls: &Urls,
-    planned: bool,
+    request: Request,
 ) -> Vec<SeriesView<'a>> {
     let results = site
         .results_by_unit
@@ -130,7 +131,7 @@ pub fn unit_series<'a>(
                             &table.rows[r],
                         ),
                         row_value: rows
-                            .values(t, urls, planned, &[r])
+                            .values(t, urls, request, &[r])
                             .pop()
                             .unwrap_or_else(Value::none),
                         row: &rows.of(t, urls)[r],
