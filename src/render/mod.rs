@@ -114,6 +114,12 @@ pub trait Sink: Sync {
 pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
 
 impl Collect {
+    /// The paths of the files so far.
+    pub fn paths(&self) -> std::collections::HashSet<String> {
+        let files = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        files.iter().map(|f| f.path.clone()).collect()
+    }
+
     /// The files, sorted by path (the order they came in depends on
     /// scheduling).
     pub fn into_files(self) -> Vec<OutputFile> {
