@@ -40,7 +40,10 @@ pub enum Page {
     /// The page of a year with tables (one of [`Site::years`]).
     Year(i32),
     /// The ranking page of a group in a year.
-    Ranking(i32, GroupId),
+    Ranking {
+        year: i32,
+        group: GroupId,
+    },
     Unit(UnitId),
     /// A page of the article list, from 1.
     ArticleList(usize),
@@ -157,15 +160,15 @@ impl<'a> Env<'a> {
         let site = self.site;
         for page in list {
             match page {
-                Page::Ranking(year, g) => {
+                Page::Ranking { year, group: g } => {
                     for t in self.ranking_tables(*year, *g) {
                         self.rows.plan(t);
                     }
                 }
                 Page::Unit(u) => {
                     for &unit in std::iter::once(u).chain(&site.merged_from[*u]) {
-                        for (t, _, _) in site.results_of(unit) {
-                            self.rows.plan(t);
+                        for result in site.results_of(unit) {
+                            self.rows.plan(result.at.table);
                         }
                     }
                 }
@@ -180,8 +183,8 @@ impl<'a> Env<'a> {
     /// result. `None` for every other page.
     pub fn batch(&self, page: &Page) -> Option<GroupId> {
         match page {
-            Page::Ranking(_, g) => Some(*g),
-            Page::Unit(u) => self.site.results_of(*u).next().map(|(_, t, _)| t.group),
+            Page::Ranking { group, .. } => Some(*group),
+            Page::Unit(u) => self.site.results_of(*u).next().map(|r| r.table.group),
             _ => None,
         }
     }
@@ -198,7 +201,7 @@ impl<'a> Env<'a> {
             pairs
                 .into_iter()
                 .rev()
-                .map(|(year, g)| Page::Ranking(year, g)),
+                .map(|(year, group)| Page::Ranking { year, group }),
         );
         pages.extend(site.units.ids().map(Page::Unit));
         pages.extend((1..=self.list_pages()).map(Page::ArticleList));
@@ -220,7 +223,7 @@ impl<'a> Env<'a> {
             Page::Home | Page::NotFound => String::new(),
             Page::Index(i) => urls::index_path(&site.indices[*i].id),
             Page::Year(year) => urls::year_path(*year),
-            Page::Ranking(year, g) => urls::ranking_path(*year, &site.groups[*g].id),
+            Page::Ranking { year, group } => urls::ranking_path(*year, &site.groups[*group].id),
             Page::Unit(u) => urls::unit_path(&site.units[*u].id),
             Page::ArticleList(n) => urls::article_list_path(*n),
             Page::Article(a) => urls::article_path(&self.content.articles[*a].slug),
@@ -244,7 +247,7 @@ impl<'a> Env<'a> {
             Page::Home => "home.html",
             Page::Index(_) => "index-page.html",
             Page::Year(_) => "year.html",
-            Page::Ranking(..) => "ranking.html",
+            Page::Ranking { .. } => "ranking.html",
             Page::Unit(_) => "unit.html",
             Page::ArticleList(_) => "article-list.html",
             Page::Article(_) => "article.html",
@@ -291,7 +294,7 @@ impl<'a> Env<'a> {
             Page::Home => msg::page_home(),
             Page::Index(i) => msg::page_index(&site.indices[*i].id),
             Page::Year(year) => msg::page_year(*year),
-            Page::Ranking(year, g) => msg::page_ranking(*year, &site.groups[*g].id),
+            Page::Ranking { year, group } => msg::page_ranking(*year, &site.groups[*group].id),
             Page::Unit(u) => msg::page_unit(&site.units[*u].id),
             Page::ArticleList(n) => msg::page_article_list(*n),
             Page::Article(a) => msg::page_article(self.content.articles[*a].file.display()),
@@ -327,7 +330,7 @@ impl<'a> Env<'a> {
             Page::Home => self.home(),
             Page::Index(i) => self.index(*i),
             Page::Year(year) => self.year(*year),
-            Page::Ranking(year, g) => self.ranking(*year, *g),
+            Page::Ranking { year, group } => self.ranking(*year, *group),
             Page::Unit(u) => self.unit(*u),
             Page::ArticleList(n) => self.article_list(*n),
             Page::Article(a) => self.article(*a),
@@ -524,7 +527,7 @@ impl<'a> Env<'a> {
             tables,
         };
         self.start(
-            &Page::Ranking(year, g),
+            &Page::Ranking { year, group: g },
             (&title, description, illustrative),
             &view,
         )

@@ -7,7 +7,7 @@ use tera::Value;
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
-use crate::model::{Index, IndexId, Row, Site, UnitId};
+use crate::model::{Index, IndexId, Row, RowAt, Site, UnitId};
 use crate::render::charts::{self, ChartText, Format, Part, YearPoint};
 use crate::render::escape::safe;
 use crate::render::urls::Urls;
@@ -114,8 +114,8 @@ pub fn unit_series<'a>(
         .filter_map(|(i, def)| {
             let entries: Vec<EntryView> = results
                 .iter()
-                .filter(|&&(t, _)| site.tables[t].index == i)
-                .map(|&(t, r)| {
+                .filter(|at| site.tables[at.table].index == i)
+                .map(|&RowAt { table: t, row: r }| {
                     let table = &site.tables[t];
                     let group = &site.groups[table.group];
                     EntryView {
