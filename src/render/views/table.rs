@@ -75,6 +75,17 @@ pub struct TableView<'a> {
     pub json_url: String,
 }
 
+/// How much of a table a page shows.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// Every row: the table's ranking page, which [`RowViews::plan`]
+    /// counted.
+    Whole,
+    /// Its figures and leaders, and the rows only of a partial table (a
+    /// few lines): pages listing many tables.
+    Summary,
+}
+
 impl<'a> TableView<'a> {
     /// The table with its bar chart drawn (complete tables only): charts
     /// are drawn only for the pages that show them.
@@ -93,31 +104,21 @@ impl<'a> TableView<'a> {
 
     /// The whole table, every row, for the page [`RowViews::plan`] counted.
     pub fn new(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, true, Request::Planned)
+        Self::make(site, t, rows, urls, Shown::Whole)
     }
 
     /// The table as pages that list many tables show it: its figures and
     /// leaders; the rows themselves only for a partial table (a few lines).
     pub fn summary(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(
-            site,
-            t,
-            rows,
-            urls,
-            !site.tables[t].complete,
-            Request::Passing,
-        )
+        Self::make(site, t, rows, urls, Shown::Summary)
     }
 
-    fn make(
-        site: &'a Site,
-        t: TableId,
-        rows: &'a RowViews,
-        urls: &Urls,
-        all_rows: bool,
-        request: Request,
-    ) -> Self {
+    fn make(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls, shown: Shown) -> Self {
         let table = &site.tables[t];
+        let (all_rows, request) = match shown {
+            Shown::Whole => (true, Request::Planned),
+            Shown::Summary => (!table.complete, Request::Passing),
+        };
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
         let views = rows.of(t, urls);
