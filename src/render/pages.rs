@@ -63,6 +63,15 @@ pub struct Bodies {
     pub articles: Vec<super::shortcodes::Expanded>,
 }
 
+/// What a page kind says of one page, for its `page` value ([`PageView`]).
+struct About<'t> {
+    title: &'t str,
+    /// Empty for the site's description.
+    description: String,
+    /// Whether the page shows illustrative figures.
+    illustrative: bool,
+}
+
 /// What a page's template is given besides `site`: `page` (a
 /// [`PageView`]) and the fields of the page kind's own context (a
 /// `…Context` view), as template values.
@@ -344,12 +353,7 @@ impl<'a> Env<'a> {
 
     /// `page` made from what the page kind says of itself, beside the page
     /// kind's own context `view`.
-    fn start(
-        &self,
-        page: &Page,
-        (title, description, illustrative): (&str, String, bool),
-        view: &impl Serialize,
-    ) -> Own {
+    fn start(&self, page: &Page, about: About, view: &impl Serialize) -> Own {
         let path = self.path(page);
         let (url, absolute) = match page {
             Page::NotFound => (
@@ -358,6 +362,11 @@ impl<'a> Env<'a> {
             ),
             _ => (self.urls.at(&path), feeds::absolute(self.config, &path)),
         };
+        let About {
+            title,
+            description,
+            illustrative,
+        } = about;
         let page_view = PageView {
             title,
             url,
@@ -433,7 +442,15 @@ impl<'a> Env<'a> {
                 .map(|i| self.article_view(i))
                 .collect(),
         };
-        self.start(&Page::Home, (title, String::new(), illustrative), &view)
+        self.start(
+            &Page::Home,
+            About {
+                title,
+                description: String::new(),
+                illustrative,
+            },
+            &view,
+        )
     }
 
     fn index(&self, i: IndexId) -> Own {
@@ -464,7 +481,11 @@ impl<'a> Env<'a> {
         };
         self.start(
             &Page::Index(i),
-            (&def.name, description, illustrative),
+            About {
+                title: &def.name,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
@@ -489,7 +510,11 @@ impl<'a> Env<'a> {
         };
         self.start(
             &Page::Year(year),
-            (&title, description, illustrative),
+            About {
+                title: &title,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
@@ -528,7 +553,11 @@ impl<'a> Env<'a> {
         };
         self.start(
             &Page::Ranking { year, group: g },
-            (&title, description, illustrative),
+            About {
+                title: &title,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
@@ -564,7 +593,11 @@ impl<'a> Env<'a> {
         };
         self.start(
             &Page::Unit(u),
-            (&unit.name, description, illustrative),
+            About {
+                title: &unit.name,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
@@ -588,7 +621,15 @@ impl<'a> Env<'a> {
                 next_url: (n < total).then(|| self.urls.article_list(n + 1)),
             },
         };
-        self.start(&Page::ArticleList(n), (&title, String::new(), false), &view)
+        self.start(
+            &Page::ArticleList(n),
+            About {
+                title: &title,
+                description: String::new(),
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
     fn article(&self, a: usize) -> Own {
@@ -597,11 +638,11 @@ impl<'a> Env<'a> {
         let view = ArticleContext {
             article: self.article_view(a),
         };
-        let about = (
-            article.front.title.as_str(),
-            article.front.summary.clone(),
+        let about = About {
+            title: &article.front.title,
+            description: article.front.summary.clone(),
             illustrative,
-        );
+        };
         self.start(&Page::Article(a), about, &view)
     }
 
@@ -617,7 +658,15 @@ impl<'a> Env<'a> {
             articles: list.iter().map(|&i| self.article_view(i)).collect(),
         };
         let description = format!("Các bài viết về {name}.");
-        self.start(&page, (&title, description, false), &view)
+        self.start(
+            &page,
+            About {
+                title: &title,
+                description,
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
     fn tag_list(&self) -> Own {
@@ -634,7 +683,11 @@ impl<'a> Env<'a> {
             })
             .collect();
         list.sort_by(|a, b| vi::compare(a.name, b.name).then_with(|| a.url.cmp(&b.url)));
-        let about = ("Chủ đề", "Các chủ đề của bài viết.".to_owned(), false);
+        let about = About {
+            title: "Chủ đề",
+            description: "Các chủ đề của bài viết.".to_owned(),
+            illustrative: false,
+        };
         self.start(&Page::Tags, about, &TagsContext { tags: list })
     }
 
@@ -643,7 +696,15 @@ impl<'a> Env<'a> {
             tables: self.tables_where(|_| true),
         };
         let description = "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into();
-        self.start(&Page::Data, ("Dữ liệu mở", description, false), &view)
+        self.start(
+            &Page::Data,
+            About {
+                title: "Dữ liệu mở",
+                description,
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
     fn search(&self) -> Own {
@@ -653,14 +714,26 @@ impl<'a> Env<'a> {
         let view = SearchContext {
             search_index: self.urls.at(super::search::INDEX_PATH),
         };
-        self.start(&Page::Search, ("Tìm kiếm", description, false), &view)
+        self.start(
+            &Page::Search,
+            About {
+                title: "Tìm kiếm",
+                description,
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
     fn not_found(&self) -> Own {
         /// The not-found page has nothing of its own.
         #[derive(Serialize)]
         struct Nothing {}
-        let about = ("Không tìm thấy trang", String::new(), false);
+        let about = About {
+            title: "Không tìm thấy trang",
+            description: String::new(),
+            illustrative: false,
+        };
         self.start(&Page::NotFound, about, &Nothing {})
     }
 }
