@@ -5,8 +5,11 @@
 //! value and returns its own:
 //!
 //! config → [`data::load`] → [`model::assemble`] (validate and derive) →
-//! [`content::load`] → [`render::render`] → [`links::check`] →
-//! [`write::write`].
+//! [`content::load`] → templates and shortcodes → [`render::render_all`]
+//! into a destination → [`links::Watch::check`] → [`write::Writer::commit`].
+//!
+//! The pipeline is written once, in `run`; `build` renders into the output
+//! folder and commits it, `check` and `serve` render into memory.
 //!
 //! Every stage reports problems into one [`Diagnostics`] collection, so a run
 //! shows all of them; nothing is written unless there are no errors.
@@ -149,8 +152,144 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     })
 }
 
-/// The stages of a build but the last, keeping what they made in memory.
+/// Every stage of a build but writing, keeping what they made in memory.
 pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
+    let Ran {
+        loaded,
+        destination,
+        pages: _,
+    } = run(options, || Ok(render::Collect::default()))?;
+    Ok(Prepared {
+        files: destination.into_files(),
+        config: loaded.config,
+        site: loaded.site,
+        content: loaded.content,
+        assets: loaded.assets,
+        templates: loaded.templates,
+        bodies: loaded.bodies,
+        warnings: loaded.warnings,
+        timings: loaded.timings,
+    })
+}
+
+impl Prepared {
+    /// What rendering the site again starts from.
+    pub fn input(&self) -> render::Input<'_> {
+        render::Input {
+            config: &self.config,
+            site: &self.site,
+            content: &self.content,
+            bodies: &self.bodies,
+        }
+    }
+}
+
+/// Loads, checks and derives the site, and returns the context of every
+/// page `keep` selects (given the page's path and template), rendering
+/// nothing: the template API as data (see [`render::PageContext`]).
+pub fn page_contexts(
+    options: &BuildOptions,
+    keep: impl Fn(&str, &str) -> bool,
+) -> Result<Vec<render::PageContext>, Diagnostics> {
+    let loaded = load(options)?;
+    let input = render::Input {
+        config: &loaded.config,
+        site: &loaded.site,
+        content: &loaded.content,
+        bodies: &loaded.bodies,
+    };
+    Ok(render::page_contexts(input, keep))
+}
+
+/// Where a run puts the rendered site: kept in memory ([`render::Collect`],
+/// for `check` and `serve`) or written into the output folder as pages come
+/// ([`write::Writer`], for `build`).
+trait Destination: render::Sink {
+    /// The name of the rendering stage in `--timings`.
+    const RENDER_STAGE: &'static str;
+
+    /// Takes the site's `static/` files.
+    fn copy_assets(&self, assets: &[input::SiteFile]);
+
+    /// Reports each file of `static/` where the site has a page, naming
+    /// both.
+    fn report_clashes(&self, assets: &[input::SiteFile], diagnostics: &mut Diagnostics);
+
+    /// Whether files went missing, so that links cannot be checked (the
+    /// reason is reported when the output is committed).
+    fn failed(&self) -> bool;
+}
+
+impl Destination for render::Collect {
+    const RENDER_STAGE: &'static str = "render";
+
+    /// The files of `static/` are kept apart ([`Rendered::assets`]).
+    fn copy_assets(&self, _assets: &[input::SiteFile]) {}
+
+    fn report_clashes(&self, assets: &[input::SiteFile], diagnostics: &mut Diagnostics) {
+        let mut pages = self.paths();
+        pages.insert(write::guard::MARKER.to_owned());
+        for asset in assets {
+            let path = asset.relative.to_string_lossy().replace('\\', "/");
+            if pages.contains(&path) {
+                let page = write::Origin::Generated;
+                let file = write::Origin::Static(asset.shown.clone());
+                diagnostics.push(write::clash(&path, &page, &file));
+            }
+        }
+    }
+
+    fn failed(&self) -> bool {
+        false
+    }
+}
+
+impl Destination for write::Writer {
+    const RENDER_STAGE: &'static str = "render and write";
+
+    fn copy_assets(&self, assets: &[input::SiteFile]) {
+        for asset in assets {
+            self.copy(asset);
+        }
+    }
+
+    /// The writer finds them as it writes.
+    fn report_clashes(&self, _assets: &[input::SiteFile], diagnostics: &mut Diagnostics) {
+        for clash in self.clashes() {
+            diagnostics.push(clash);
+        }
+    }
+
+    fn failed(&self) -> bool {
+        write::Writer::failed(self)
+    }
+}
+
+/// What a run made: the loaded site (with the warnings and timings of every
+/// stage), the destination holding the rendered files, and how many pages
+/// were rendered.
+struct Ran<D> {
+    loaded: Loaded,
+    destination: D,
+    pages: usize,
+}
+
+/// The pipeline, written once for every command: load (configuration,
+/// data, model, content, templates, shortcodes) → open the destination →
+/// render into it → report clashes with `static/` → check links. Stops
+/// after the first stage with errors.
+fn run<D: Destination>(
+    options: &BuildOptions,
+    open: impl FnOnce() -> Result<D, Diagnostic>,
+) -> Result<Ran<D>, Diagnostics> {
+    let mut loaded = load(options)?;
+    let destination = match open() {
+        Ok(destination) => destination,
+        Err(d) => {
+            loaded.warnings.push(d);
+            return Err(loaded.warnings);
+        }
+    };
     let Loaded {
         config,
         site,
@@ -160,64 +299,51 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         bodies,
         warnings: mut diagnostics,
         mut timings,
-    } = load(options)?;
-    let (files, templates_time) = timings.time("render", || {
-        let files = render::Collect::default();
-        let times = render::render_all(
-            &templates,
-            &config,
-            &site,
-            &content,
-            &bodies,
-            &files,
-            &mut diagnostics,
-        );
-        (files.into_files(), times.list())
+    } = loaded;
+    let watch = links::Watch::new(&config, &content, &destination);
+    let input = render::Input {
+        config: &config,
+        site: &site,
+        content: &content,
+        bodies: &bodies,
+    };
+    let templates_time = timings.time(D::RENDER_STAGE, || {
+        let times = render::render_all(&templates, input, &watch, &mut diagnostics);
+        destination.copy_assets(&assets);
+        times.list()
     });
     timings.templates = templates_time;
-    report_clashes(&files, &assets, &mut diagnostics);
+    destination.report_clashes(&assets, &mut diagnostics);
+    let pages = watch.pages();
+    if diagnostics.has_errors() {
+        // Dropping a writer removes what it wrote.
+        return Err(diagnostics);
+    }
+    if destination.failed() {
+        // Pages are missing: links cannot be checked; commit says why.
+        drop(watch);
+    } else {
+        timings.time("check links", || {
+            watch.check(&config, &content, &assets, &mut diagnostics)
+        });
+    }
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
-    timings.time("check links", || {
-        links::check(&config, &content, &files, &assets, &mut diagnostics)
-    });
-    if diagnostics.has_errors() {
-        return Err(diagnostics);
-    }
-    Ok(Prepared {
-        config,
-        site,
-        content,
-        assets,
-        templates,
-        bodies,
-        files,
-        warnings: diagnostics,
-        timings,
+    Ok(Ran {
+        loaded: Loaded {
+            config,
+            site,
+            content,
+            assets,
+            templates,
+            bodies,
+            warnings: diagnostics,
+            timings,
+        },
+        destination,
+        pages,
     })
-}
-
-/// A file of `static/` where the site has a page is an error naming both
-/// (a build finds them as it writes: `write::Writer::clashes`).
-fn report_clashes(
-    files: &[render::OutputFile],
-    assets: &[input::SiteFile],
-    diagnostics: &mut Diagnostics,
-) {
-    let pages: std::collections::HashSet<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .chain([write::guard::MARKER])
-        .collect();
-    for asset in assets {
-        let path = asset.relative.to_string_lossy().replace('\\', "/");
-        if pages.contains(path.as_str()) {
-            let page = write::Origin::Generated;
-            let file = write::Origin::Static(asset.shown.clone());
-            diagnostics.push(write::clash(&path, &page, &file));
-        }
-    }
 }
 
 /// The stages before rendering: configuration, data, model, content,
@@ -343,6 +469,14 @@ pub fn check(options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
 /// rendered, checked and written (see [`mod@write`]).
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let started = Instant::now();
+    let output = options.output_dir();
+    let Ran {
+        loaded,
+        destination: writer,
+        pages,
+    } = run(options, || {
+        write::Writer::begin(&options.root, &output, options.force)
+    })?;
     let Loaded {
         config,
         site,
@@ -352,52 +486,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         bodies,
         warnings: mut diagnostics,
         mut timings,
-    } = load(options)?;
-    let output = options.output_dir();
-    let writer = match write::Writer::begin(&options.root, &output, options.force) {
-        Ok(writer) => writer,
-        Err(d) => {
-            diagnostics.push(d);
-            return Err(diagnostics);
-        }
-    };
-    let watch = links::Watch::new(&config, &content, &writer);
-    let templates_time = timings.time("render and write", || {
-        let times = render::render_all(
-            &templates,
-            &config,
-            &site,
-            &content,
-            &bodies,
-            &watch,
-            &mut diagnostics,
-        );
-        for asset in &assets {
-            writer.copy(asset);
-        }
-        times.list()
-    });
-    timings.templates = templates_time;
-    for clash in writer.clashes() {
-        diagnostics.push(clash);
-    }
-    let pages = watch.pages();
-    if diagnostics.has_errors() {
-        // Dropping the writer removes what it wrote.
-        return Err(diagnostics);
-    }
-    if writer.failed() {
-        // Pages are missing: links cannot be checked; commit says why.
-        drop(watch);
-    } else {
-        timings.time("check links", || {
-            watch.check(&config, &content, &assets, &mut diagnostics)
-        });
-    }
-    if diagnostics.has_errors() {
-        // Dropping the writer removes what it wrote.
-        return Err(diagnostics);
-    }
+    } = loaded;
     let written = timings.time("commit", || writer.commit());
     let report = match written {
         Ok(report) => report,

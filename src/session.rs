@@ -166,10 +166,7 @@ impl Session {
         let rendered: Vec<OutputFile> = timings.time("render", || {
             render::render_articles(
                 &p.templates,
-                &p.config,
-                &p.site,
-                &p.content,
-                &p.bodies,
+                p.input(),
                 &indices,
                 &mut state.entries,
                 &mut diagnostics,

@@ -13,8 +13,8 @@ use super::changes::derive_changes;
 use super::ids::{Id, IdVec};
 use super::row::row;
 use super::{
-    Alternative, Band, Component, Group, Index, Lookup, Region, Scale, Site, Source, Table, Unit,
-    UnitId,
+    Alternative, Band, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table,
+    Unit, UnitId,
 };
 use crate::data::schema::{self, ResultsFile};
 use crate::data::RawData;
@@ -131,7 +131,7 @@ fn derive_indexes(site: &mut Site) {
     site.results_by_unit = site.units.map(|_| Vec::new());
     for (t, table) in site.tables.iter_enumerated() {
         for (r, row) in table.rows.iter().enumerate() {
-            site.results_by_unit[row.unit].push((t, r));
+            site.results_by_unit[row.unit].push(RowAt { table: t, row: r });
         }
     }
     site.merged_from = site.units.map(|_| Vec::new());

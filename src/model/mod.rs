@@ -47,9 +47,9 @@ pub struct Site {
     pub tables: IdVec<TableId, Table>,
     /// Assessment years with a table, latest first.
     pub years: Vec<i32>,
-    /// For each unit, its results as (table, row position), in table order:
-    /// unit pages read this instead of scanning every table.
-    pub results_by_unit: IdVec<UnitId, Vec<(TableId, usize)>>,
+    /// For each unit, where its results are, in table order: unit pages
+    /// read this instead of scanning every table.
+    pub results_by_unit: IdVec<UnitId, Vec<RowAt>>,
     /// For each unit, the units merged into it, in unit order.
     pub merged_from: IdVec<UnitId, Vec<UnitId>>,
     /// The unit `config.toml`'s `home_unit` names ([`home_unit`]): the one
@@ -58,6 +58,22 @@ pub struct Site {
     /// Id strings to ids, for what editors name outside `data/` (shortcode
     /// arguments, `home_unit`): resolved once, where they are read.
     lookup: Lookup,
+}
+
+/// Where a result line is: its table, and its position among the table's
+/// rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowAt {
+    pub table: TableId,
+    pub row: usize,
+}
+
+/// One result of a unit, with its table and line.
+#[derive(Debug, Clone, Copy)]
+pub struct UnitResult<'a> {
+    pub at: RowAt,
+    pub table: &'a Table,
+    pub row: &'a Row,
 }
 
 /// Id strings to ids, one map per kind of definition.
@@ -71,12 +87,16 @@ pub(crate) struct Lookup {
 
 impl Site {
     /// Every result of a unit with its table, latest year first.
-    pub fn results_of(&self, unit: UnitId) -> impl Iterator<Item = (TableId, &Table, &Row)> {
+    pub fn results_of(&self, unit: UnitId) -> impl Iterator<Item = UnitResult<'_>> {
         self.results_by_unit
             .get(unit)
             .into_iter()
             .flatten()
-            .map(|&(t, r)| (t, &self.tables[t], &self.tables[t].rows[r]))
+            .map(|&at| UnitResult {
+                at,
+                table: &self.tables[at.table],
+                row: &self.tables[at.table].rows[at.row],
+            })
     }
 
     /// The index an editor named by its id (a shortcode argument).

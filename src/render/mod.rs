@@ -115,6 +115,12 @@ pub trait Sink: Sync {
 pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
 
 impl Collect {
+    /// The paths of the files so far.
+    pub fn paths(&self) -> std::collections::HashSet<String> {
+        let files = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        files.iter().map(|f| f.path.clone()).collect()
+    }
+
     /// The files, sorted by path (the order they came in depends on
     /// scheduling).
     pub fn into_files(self) -> Vec<OutputFile> {
@@ -133,6 +139,16 @@ impl Sink for Collect {
     }
 }
 
+/// What the pages and generated files are made from: the site loaded,
+/// checked and derived, and the articles with their shortcodes expanded.
+#[derive(Clone, Copy)]
+pub struct Input<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    pub content: &'a Content,
+    pub bodies: &'a Bodies,
+}
+
 /// Renders every page of the site.
 pub fn render(
     root: &Path,
@@ -146,33 +162,28 @@ pub fn render(
     };
     let bodies = expand_bodies(config, site, content, diagnostics);
     let files = Collect::default();
-    render_all(
-        &templates,
+    let input = Input {
         config,
         site,
         content,
-        &bodies,
-        &files,
-        diagnostics,
-    );
+        bodies: &bodies,
+    };
+    render_all(&templates, input, &files, diagnostics);
     files.into_files()
 }
 
 /// Renders every page and every generated file from loaded templates and
-/// expanded bodies into `sink`.
+/// `input` into `sink`.
 pub fn render_all(
     templates: &Templates,
-    config: &Config,
-    site: &Site,
-    content: &Content,
-    bodies: &Bodies,
+    input: Input,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> TemplateTimes {
     for (path, text) in DEFAULT_ASSETS {
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
     }
-    let env = pages::Env::new(config, site, content, bodies);
+    let env = pages::Env::new(input);
     env.prepare_all();
     let list = env.pages();
     env.plan(&list);
@@ -196,18 +207,68 @@ pub fn render_all(
         },
         || {
             rayon::join(
-                || open_data::files(site, sink),
-                || article_feeds(config, site, content, bodies, &env.urls, sink),
+                || open_data::files(input.site, sink),
+                || article_feeds(input, &env.urls, sink),
             );
         },
     );
     diagnostics.extend(problems);
     sink.put(
         feeds::SITEMAP_PATH.to_owned(),
-        feeds::sitemap(config, &sitemap).into_bytes(),
+        feeds::sitemap(input.config, &sitemap).into_bytes(),
     );
-    sink.put("robots.txt".to_owned(), feeds::robots(config).into_bytes());
+    sink.put(
+        "robots.txt".to_owned(),
+        feeds::robots(input.config).into_bytes(),
+    );
     times
+}
+
+/// One page and the context its template is given: the template API (the
+/// views of [`views`]) as plain data, for the tests that snapshot it and
+/// for anyone who wants to see what a template can use.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PageContext {
+    /// The page's file, site-relative (`xep-hang/2023/so-ban-nganh/index.html`).
+    pub path: String,
+    /// The template it is rendered with (`ranking.html`).
+    pub template: &'static str,
+    /// Every variable the template sees, by name: `site`, `page` and the
+    /// page kind's own.
+    pub context: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The context of every page `keep` selects (given a page's path and
+/// template), in the order pages are listed. Makes the same values as
+/// rendering does, one page at a time; renders nothing.
+pub fn page_contexts(input: Input, keep: impl Fn(&str, &str) -> bool) -> Vec<PageContext> {
+    let env = pages::Env::new(input);
+    let json = |value: &tera::Value| serde_json::to_value(value).unwrap_or_default();
+    let site = env.site_value().map(json).unwrap_or_default();
+    env.pages()
+        .iter()
+        .filter_map(|page| {
+            let path = format!("{}{}", env.path(page), env.file(page));
+            let template = env.template(page);
+            if !keep(&path, template) {
+                return None;
+            }
+            let own = env.own(page);
+            let mut context = serde_json::Map::new();
+            context.insert("site".to_owned(), site.clone());
+            context.insert("page".to_owned(), json(&own.page));
+            if let Some(map) = own.view.into_map() {
+                for (key, value) in map {
+                    context.insert(key.to_string(), json(&value));
+                }
+            }
+            Some(PageContext {
+                path,
+                template,
+                context,
+            })
+        })
+        .collect()
 }
 
 /// Per template: pages rendered, the time spent making their contexts and
@@ -253,18 +314,20 @@ impl TemplateTimes {
 /// Re-renders what depends on the bodies of some articles, when nothing
 /// else changed: their pages, the feed and the search index (whose entries,
 /// from [`search_entries`], are updated for those articles).
-#[allow(clippy::too_many_arguments)]
 pub fn render_articles(
     templates: &Templates,
-    config: &Config,
-    site: &Site,
-    content: &Content,
-    bodies: &Bodies,
+    input: Input,
     articles: &[usize],
     entries: &mut [search::Entry],
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let env = pages::Env::new(config, site, content, bodies);
+    let Input {
+        config,
+        content,
+        bodies,
+        ..
+    } = input;
+    let env = pages::Env::new(input);
     let list: Vec<pages::Page> = articles.iter().map(|&a| pages::Page::Article(a)).collect();
     let collected = Collect::default();
     let times = TemplateTimes::default();
@@ -324,14 +387,13 @@ fn feed_items<'c>(
 }
 
 /// Files made from every article's body: the Atom feed and the search index.
-fn article_feeds(
-    config: &Config,
-    site: &Site,
-    content: &Content,
-    bodies: &Bodies,
-    urls: &urls::Urls,
-    sink: &dyn Sink,
-) {
+fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
+    let Input {
+        config,
+        site,
+        content,
+        bodies,
+    } = input;
     let entries = search::entries(site, content, &bodies.articles, urls);
     sink.put(
         search::INDEX_PATH.to_owned(),

@@ -19,8 +19,8 @@ use super::urls::{self, Urls};
 use super::views::{
     unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, GroupRef,
     HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView, PageView, Pagination,
-    RankingContext, RowViews, SearchContext, SiteView, TableView, TagContext, TagCountView,
-    TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
+    RankingContext, Request, RowViews, SearchContext, SiteView, TableView, TagContext,
+    TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
@@ -38,10 +38,13 @@ pub const TAGS_PATH: &str = "the/";
 pub enum Page {
     Home,
     Index(IndexId),
-    /// A year, by its position in [`Site::years`] (latest first).
-    Year(usize),
+    /// The page of a year with tables (one of [`Site::years`]).
+    Year(i32),
     /// The ranking page of a group in a year.
-    Ranking(i32, GroupId),
+    Ranking {
+        year: i32,
+        group: GroupId,
+    },
     Unit(UnitId),
     /// A page of the article list, from 1.
     ArticleList(usize),
@@ -59,6 +62,23 @@ pub enum Page {
 pub struct Bodies {
     pub home: Option<super::shortcodes::Expanded>,
     pub articles: Vec<super::shortcodes::Expanded>,
+}
+
+/// What a page kind says of one page, for its `page` value ([`PageView`]).
+struct About<'t> {
+    title: &'t str,
+    /// Empty for the site's description.
+    description: String,
+    /// Whether the page shows illustrative figures.
+    illustrative: bool,
+}
+
+/// What a page's template is given besides `site`: `page` (a
+/// [`PageView`]) and the fields of the page kind's own context (a
+/// `…Context` view), as template values.
+pub struct Own {
+    pub page: Value,
+    pub view: Value,
 }
 
 /// Everything pages are made from, computed once per build and shared
@@ -83,12 +103,13 @@ pub struct Env<'a> {
 }
 
 impl<'a> Env<'a> {
-    pub fn new(
-        config: &'a Config,
-        site: &'a Site,
-        content: &'a Content,
-        bodies: &'a Bodies,
-    ) -> Self {
+    pub fn new(input: super::Input<'a>) -> Self {
+        let super::Input {
+            config,
+            site,
+            content,
+            bodies,
+        } = input;
         let base_path = config.base_path();
         let urls = Urls::for_site(config);
         let shared = SiteView {
@@ -149,15 +170,15 @@ impl<'a> Env<'a> {
         let site = self.site;
         for page in list {
             match page {
-                Page::Ranking(year, g) => {
+                Page::Ranking { year, group: g } => {
                     for t in self.ranking_tables(*year, *g) {
                         self.rows.plan(t);
                     }
                 }
                 Page::Unit(u) => {
                     for &unit in std::iter::once(u).chain(&site.merged_from[*u]) {
-                        for (t, _, _) in site.results_of(unit) {
-                            self.rows.plan(t);
+                        for result in site.results_of(unit) {
+                            self.rows.plan(result.at.table);
                         }
                     }
                 }
@@ -172,8 +193,8 @@ impl<'a> Env<'a> {
     /// result. `None` for every other page.
     pub fn batch(&self, page: &Page) -> Option<GroupId> {
         match page {
-            Page::Ranking(_, g) => Some(*g),
-            Page::Unit(u) => self.site.results_of(*u).next().map(|(_, t, _)| t.group),
+            Page::Ranking { group, .. } => Some(*group),
+            Page::Unit(u) => self.site.results_of(*u).next().map(|r| r.table.group),
             _ => None,
         }
     }
@@ -183,14 +204,14 @@ impl<'a> Env<'a> {
         let site = self.site;
         let mut pages = vec![Page::Home];
         pages.extend(site.indices.ids().map(Page::Index));
-        pages.extend((0..site.years.len()).map(Page::Year));
+        pages.extend(site.years.iter().copied().map(Page::Year));
         let pairs: BTreeSet<(i32, GroupId)> =
             site.tables.iter().map(|t| (t.year, t.group)).collect();
         pages.extend(
             pairs
                 .into_iter()
                 .rev()
-                .map(|(year, g)| Page::Ranking(year, g)),
+                .map(|(year, group)| Page::Ranking { year, group }),
         );
         pages.extend(site.units.ids().map(Page::Unit));
         pages.extend((1..=self.list_pages()).map(Page::ArticleList));
@@ -211,8 +232,8 @@ impl<'a> Env<'a> {
         match page {
             Page::Home | Page::NotFound => String::new(),
             Page::Index(i) => urls::index_path(&site.indices[*i].id),
-            Page::Year(n) => urls::year_path(site.years[*n]),
-            Page::Ranking(year, g) => urls::ranking_path(*year, &site.groups[*g].id),
+            Page::Year(year) => urls::year_path(*year),
+            Page::Ranking { year, group } => urls::ranking_path(*year, &site.groups[*group].id),
             Page::Unit(u) => urls::unit_path(&site.units[*u].id),
             Page::ArticleList(n) => urls::article_list_path(*n),
             Page::Article(a) => urls::article_path(&self.content.articles[*a].slug),
@@ -236,7 +257,7 @@ impl<'a> Env<'a> {
             Page::Home => "home.html",
             Page::Index(_) => "index-page.html",
             Page::Year(_) => "year.html",
-            Page::Ranking(..) => "ranking.html",
+            Page::Ranking { .. } => "ranking.html",
             Page::Unit(_) => "unit.html",
             Page::ArticleList(_) => "article-list.html",
             Page::Article(_) => "article.html",
@@ -282,8 +303,8 @@ impl<'a> Env<'a> {
         match page {
             Page::Home => msg::page_home(),
             Page::Index(i) => msg::page_index(&site.indices[*i].id),
-            Page::Year(n) => msg::page_year(site.years[*n]),
-            Page::Ranking(year, g) => msg::page_ranking(*year, &site.groups[*g].id),
+            Page::Year(year) => msg::page_year(*year),
+            Page::Ranking { year, group } => msg::page_ranking(*year, &site.groups[*group].id),
             Page::Unit(u) => msg::page_unit(&site.units[*u].id),
             Page::ArticleList(n) => msg::page_article_list(*n),
             Page::Article(a) => msg::page_article(self.content.articles[*a].file.display()),
@@ -295,13 +316,31 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The context a page is rendered with.
+    /// The context a page is rendered with: `site`, shared by every page,
+    /// beside the page's [`Own`] values.
     pub fn context(&self, page: &Page) -> Context {
+        let own = self.own(page);
+        let mut context = self.base.clone();
+        context.insert_value("page", own.page);
+        // A view is a struct, which always makes a map.
+        for (key, value) in own.view.into_map().into_iter().flatten() {
+            context.insert_value(key.to_string(), value);
+        }
+        context
+    }
+
+    /// The value every page's template sees as `site`.
+    pub fn site_value(&self) -> Option<&Value> {
+        self.base.get("site")
+    }
+
+    /// What a page's template is given besides `site`.
+    pub fn own(&self, page: &Page) -> Own {
         match page {
             Page::Home => self.home(),
             Page::Index(i) => self.index(*i),
-            Page::Year(n) => self.year(*n),
-            Page::Ranking(year, g) => self.ranking(*year, *g),
+            Page::Year(year) => self.year(*year),
+            Page::Ranking { year, group } => self.ranking(*year, *group),
             Page::Unit(u) => self.unit(*u),
             Page::ArticleList(n) => self.article_list(*n),
             Page::Article(a) => self.article(*a),
@@ -313,14 +352,9 @@ impl<'a> Env<'a> {
         }
     }
 
-    /// The base context with `page` set and the page kind's own context
-    /// `view` added.
-    fn start(
-        &self,
-        page: &Page,
-        (title, description, illustrative): (&str, String, bool),
-        view: &impl Serialize,
-    ) -> Context {
+    /// `page` made from what the page kind says of itself, beside the page
+    /// kind's own context `view`.
+    fn start(&self, page: &Page, about: About, view: &impl Serialize) -> Own {
         let path = self.path(page);
         let (url, absolute) = match page {
             Page::NotFound => (
@@ -329,31 +363,31 @@ impl<'a> Env<'a> {
             ),
             _ => (self.urls.at(&path), feeds::absolute(self.config, &path)),
         };
-        let mut context = self.base.clone();
-        context.insert(
-            "page",
-            &PageView {
-                title,
-                url,
-                absolute_url: absolute,
-                description: if description.is_empty() {
-                    self.config.description.clone()
-                } else {
-                    description
-                },
-                kind: if matches!(page, Page::Article(_)) {
-                    "article"
-                } else {
-                    "website"
-                },
-                illustrative,
+        let About {
+            title,
+            description,
+            illustrative,
+        } = about;
+        let page_view = PageView {
+            title,
+            url,
+            absolute_url: absolute,
+            description: if description.is_empty() {
+                self.config.description.clone()
+            } else {
+                description
             },
-        );
-        // A view is a struct, which always makes a context.
-        if let Ok(own) = Context::from_serialize(view) {
-            context.extend(own);
+            kind: if matches!(page, Page::Article(_)) {
+                "article"
+            } else {
+                "website"
+            },
+            illustrative,
+        };
+        Own {
+            page: Value::from_serializable(&page_view),
+            view: Value::from_serializable(view),
         }
-        context
     }
 
     fn article_view(&self, i: usize) -> Value {
@@ -378,11 +412,11 @@ impl<'a> Env<'a> {
             .collect()
     }
 
-    fn home(&self) -> Context {
+    fn home(&self) -> Own {
         let (site, content, urls) = (self.site, self.content, &self.urls);
         let headlines = site
             .home_unit
-            .map(|u| unit_series(site, u, &self.rows, urls, false))
+            .map(|u| unit_series(site, u, &self.rows, urls, Request::Passing))
             .unwrap_or_default();
         let latest_complete_year = site
             .tables
@@ -409,16 +443,24 @@ impl<'a> Env<'a> {
                 .map(|i| self.article_view(i))
                 .collect(),
         };
-        self.start(&Page::Home, (title, String::new(), illustrative), &view)
+        self.start(
+            &Page::Home,
+            About {
+                title,
+                description: String::new(),
+                illustrative,
+            },
+            &view,
+        )
     }
 
-    fn index(&self, i: IndexId) -> Context {
+    fn index(&self, i: IndexId) -> Own {
         let def = &self.site.indices[i];
         let tables = self.tables_where(|t| t.index == i);
         let series: Vec<_> = self
             .site
             .home_unit
-            .map(|u| unit_series(self.site, u, &self.rows, &self.urls, false))
+            .map(|u| unit_series(self.site, u, &self.rows, &self.urls, Request::Passing))
             .unwrap_or_default()
             .into_iter()
             .filter(|s| s.index_id == i)
@@ -440,14 +482,19 @@ impl<'a> Env<'a> {
         };
         self.start(
             &Page::Index(i),
-            (&def.name, description, illustrative),
+            About {
+                title: &def.name,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
 
-    fn year(&self, n: usize) -> Context {
+    fn year(&self, year: i32) -> Own {
+        // Years are latest first: the newer one is before this one.
         let years = &self.site.years;
-        let year = years[n];
+        let at = years.iter().position(|&y| y == year);
         let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
         let title = figure::title::year(year);
@@ -457,10 +504,20 @@ impl<'a> Env<'a> {
         let view = YearContext {
             year,
             tables,
-            newer_year: n.checked_sub(1).map(|i| years[i]),
-            older_year: years.get(n + 1).copied(),
+            newer_year: at
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|n| years.get(n).copied()),
+            older_year: at.and_then(|n| years.get(n + 1).copied()),
         };
-        self.start(&Page::Year(n), (&title, description, illustrative), &view)
+        self.start(
+            &Page::Year(year),
+            About {
+                title: &title,
+                description,
+                illustrative,
+            },
+            &view,
+        )
     }
 
     /// The tables the ranking page of group `g` in `year` shows (what
@@ -473,7 +530,7 @@ impl<'a> Env<'a> {
             .map(|(t, _)| t)
     }
 
-    fn ranking(&self, year: i32, g: GroupId) -> Context {
+    fn ranking(&self, year: i32, g: GroupId) -> Own {
         let group = &self.site.groups[g];
         let site = self.site;
         let tables: Vec<TableView> = self
@@ -496,22 +553,26 @@ impl<'a> Env<'a> {
             tables,
         };
         self.start(
-            &Page::Ranking(year, g),
-            (&title, description, illustrative),
+            &Page::Ranking { year, group: g },
+            About {
+                title: &title,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
 
-    fn unit(&self, u: UnitId) -> Context {
+    fn unit(&self, u: UnitId) -> Own {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
-        let history = unit_series(site, u, &self.rows, urls, true);
+        let history = unit_series(site, u, &self.rows, urls, Request::Planned);
         // Units merged into this one: their history belongs on this page.
         let merged_from: Vec<MergedView> = site.merged_from[u]
             .iter()
             .map(|&o| MergedView {
                 unit: UnitRef::new(site, o, urls),
-                history: unit_series(site, o, &self.rows, urls, true),
+                history: unit_series(site, o, &self.rows, urls, Request::Planned),
             })
             .collect();
         let illustrative = history
@@ -533,12 +594,16 @@ impl<'a> Env<'a> {
         };
         self.start(
             &Page::Unit(u),
-            (&unit.name, description, illustrative),
+            About {
+                title: &unit.name,
+                description,
+                illustrative,
+            },
             &view,
         )
     }
 
-    fn article_list(&self, n: usize) -> Context {
+    fn article_list(&self, n: usize) -> Own {
         let count = self.content.articles.len();
         let title = if n == 1 {
             "Tin tức".to_owned()
@@ -557,24 +622,32 @@ impl<'a> Env<'a> {
                 next_url: (n < total).then(|| self.urls.article_list(n + 1)),
             },
         };
-        self.start(&Page::ArticleList(n), (&title, String::new(), false), &view)
+        self.start(
+            &Page::ArticleList(n),
+            About {
+                title: &title,
+                description: String::new(),
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
-    fn article(&self, a: usize) -> Context {
+    fn article(&self, a: usize) -> Own {
         let article = &self.content.articles[a];
         let illustrative = self.bodies.articles[a].illustrative;
         let view = ArticleContext {
             article: self.article_view(a),
         };
-        let about = (
-            article.front.title.as_str(),
-            article.front.summary.clone(),
+        let about = About {
+            title: &article.front.title,
+            description: article.front.summary.clone(),
             illustrative,
-        );
+        };
         self.start(&Page::Article(a), about, &view)
     }
 
-    fn tag(&self, slug: &str) -> Context {
+    fn tag(&self, slug: &str) -> Own {
         let (name, list) = self
             .tags
             .get(slug)
@@ -586,10 +659,18 @@ impl<'a> Env<'a> {
             articles: list.iter().map(|&i| self.article_view(i)).collect(),
         };
         let description = format!("Các bài viết về {name}.");
-        self.start(&page, (&title, description, false), &view)
+        self.start(
+            &page,
+            About {
+                title: &title,
+                description,
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
-    fn tag_list(&self) -> Context {
+    fn tag_list(&self) -> Own {
         let mut list: Vec<TagCountView> = self
             .tags
             .iter()
@@ -603,33 +684,57 @@ impl<'a> Env<'a> {
             })
             .collect();
         list.sort_by(|a, b| vi::compare(a.name, b.name).then_with(|| a.url.cmp(&b.url)));
-        let about = ("Chủ đề", "Các chủ đề của bài viết.".to_owned(), false);
+        let about = About {
+            title: "Chủ đề",
+            description: "Các chủ đề của bài viết.".to_owned(),
+            illustrative: false,
+        };
         self.start(&Page::Tags, about, &TagsContext { tags: list })
     }
 
-    fn data(&self) -> Context {
+    fn data(&self) -> Own {
         let view = DataContext {
             tables: self.tables_where(|_| true),
         };
         let description = "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into();
-        self.start(&Page::Data, ("Dữ liệu mở", description, false), &view)
+        self.start(
+            &Page::Data,
+            About {
+                title: "Dữ liệu mở",
+                description,
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
-    fn search(&self) -> Context {
+    fn search(&self) -> Own {
         let description =
             "Tìm đơn vị, chỉ số, bảng xếp hạng và bài viết, gõ có dấu hay không dấu đều được."
                 .into();
         let view = SearchContext {
             search_index: self.urls.at(super::search::INDEX_PATH),
         };
-        self.start(&Page::Search, ("Tìm kiếm", description, false), &view)
+        self.start(
+            &Page::Search,
+            About {
+                title: "Tìm kiếm",
+                description,
+                illustrative: false,
+            },
+            &view,
+        )
     }
 
-    fn not_found(&self) -> Context {
+    fn not_found(&self) -> Own {
         /// The not-found page has nothing of its own.
         #[derive(Serialize)]
         struct Nothing {}
-        let about = ("Không tìm thấy trang", String::new(), false);
+        let about = About {
+            title: "Không tìm thấy trang",
+            description: String::new(),
+            illustrative: false,
+        };
         self.start(&Page::NotFound, about, &Nothing {})
     }
 }

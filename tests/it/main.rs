@@ -10,6 +10,7 @@
 mod common;
 
 mod base_url;
+mod contexts;
 mod editor_commands;
 mod example_site;
 mod fixture_sites;

@@ -8,15 +8,15 @@
 //! never by cloning it; text that editors wrote in Markdown is rendered to
 //! HTML here, once per page. `page` holds each page kind's context;
 //! `common` the small views all share; `row`, `table`, `unit`, `index` and
-//! `article` the views of one concern each; `shared` the sharing of lines
-//! between the pages that show them.
+//! `article` the views of one concern each; `row_sharing` the sharing of
+//! lines between the pages that show them.
 
 mod article;
 mod common;
 mod index;
 mod page;
 mod row;
-mod shared;
+mod row_sharing;
 mod table;
 mod unit;
 
@@ -31,6 +31,6 @@ pub use page::{
     YearContext,
 };
 pub use row::{ChangeView, NoComparisonView, RegionalView, RowView};
-pub use shared::RowViews;
+pub use row_sharing::{Request, RowViews};
 pub use table::{RegionSummaryView, TableView, TopBandView};
 pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

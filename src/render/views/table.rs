@@ -7,7 +7,7 @@ use tera::Value;
 
 use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
-use super::shared::RowViews;
+use super::row_sharing::{Request, RowViews};
 use crate::content::render_markdown;
 use crate::model::{Index, Site, TableId};
 use crate::render::charts::{self, Bar, ChartText, Threshold};
@@ -76,6 +76,17 @@ pub struct TableView<'a> {
     pub json_url: String,
 }
 
+/// How much of a table a page shows.
+#[derive(Clone, Copy)]
+enum Shown {
+    /// Every row: the table's ranking page, which [`RowViews::plan`]
+    /// counted.
+    Whole,
+    /// Its figures and leaders, and the rows only of a partial table (a
+    /// few lines): pages listing many tables.
+    Summary,
+}
+
 impl<'a> TableView<'a> {
     /// The table with its bar chart drawn (complete tables only): charts
     /// are drawn only for the pages that show them.
@@ -94,24 +105,21 @@ impl<'a> TableView<'a> {
 
     /// The whole table, every row, for the page [`RowViews::plan`] counted.
     pub fn new(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, true, true)
+        Self::make(site, t, rows, urls, Shown::Whole)
     }
 
     /// The table as pages that list many tables show it: its figures and
     /// leaders; the rows themselves only for a partial table (a few lines).
     pub fn summary(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls) -> Self {
-        Self::make(site, t, rows, urls, !site.tables[t].complete, false)
+        Self::make(site, t, rows, urls, Shown::Summary)
     }
 
-    fn make(
-        site: &'a Site,
-        t: TableId,
-        rows: &'a RowViews,
-        urls: &Urls,
-        all_rows: bool,
-        planned: bool,
-    ) -> Self {
+    fn make(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls, shown: Shown) -> Self {
         let table = &site.tables[t];
+        let (all_rows, request) = match shown {
+            Shown::Whole => (true, Request::Planned),
+            Shown::Summary => (!table.complete, Request::Passing),
+        };
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
         let views = rows.of(t, urls);
@@ -121,7 +129,7 @@ impl<'a> TableView<'a> {
         let shown = if all_rows { views.len() } else { 0 };
         let mut pick: Vec<usize> = (0..shown).collect();
         pick.extend(&leaders);
-        let mut values = rows.values(t, urls, planned, &pick);
+        let mut values = rows.values(t, urls, request, &pick);
         let leader_rows = values.split_off(shown);
         let row_values = values;
         let rows: Vec<&RowView> = views[..shown].iter().collect();

@@ -6,8 +6,8 @@ use tera::Value;
 
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
-use super::shared::RowViews;
-use crate::model::{Index, IndexId, Row, Site, UnitId};
+use super::row_sharing::{Request, RowViews};
+use crate::model::{Index, IndexId, Row, RowAt, Site, UnitId};
 use crate::render::charts::{self, ChartText, Part, YearPoint};
 use crate::render::escape::safe;
 use crate::render::figure::Format;
@@ -96,14 +96,15 @@ pub struct SeriesView<'a> {
 }
 
 /// Every index's series for one unit, in index definition order; indices
-/// without results for the unit are left out. `planned` when for the page
-/// [`RowViews::plan`] counted (the unit's own).
+/// without results for the unit are left out. `request` is
+/// [`Request::Planned`] for the page [`RowViews::plan`] counted (the unit's
+/// own).
 pub fn unit_series<'a>(
     site: &'a Site,
     unit: UnitId,
     rows: &'a RowViews,
     urls: &Urls,
-    planned: bool,
+    request: Request,
 ) -> Vec<SeriesView<'a>> {
     let results = site
         .results_by_unit
@@ -114,8 +115,8 @@ pub fn unit_series<'a>(
         .filter_map(|(i, def)| {
             let entries: Vec<EntryView> = results
                 .iter()
-                .filter(|&&(t, _)| site.tables[t].index == i)
-                .map(|&(t, r)| {
+                .filter(|at| site.tables[at.table].index == i)
+                .map(|&RowAt { table: t, row: r }| {
                     let table = &site.tables[t];
                     let group = &site.groups[table.group];
                     EntryView {
@@ -131,7 +132,7 @@ pub fn unit_series<'a>(
                             &table.rows[r],
                         ),
                         row_value: rows
-                            .values(t, urls, planned, &[r])
+                            .values(t, urls, request, &[r])
                             .pop()
                             .unwrap_or_else(Value::none),
                         row: &rows.of(t, urls)[r],

@@ -1,7 +1,21 @@
-//! The sharing of lines between pages: each table's lines are made into
-//! views once, and into template values once for the pages that are
-//! planned to show them, then let go when the last of those pages took
-//! them.
+//! The sharing of a table's lines between the pages that show them.
+//!
+//! The protocol, in three steps:
+//!
+//! 1. Each table's lines are made into [`RowView`]s once ([`RowViews::of`];
+//!    [`RowViews::make_all`] makes every table's ahead, in parallel).
+//! 2. Before rendering, [`RowViews::plan`] counts, per table, the pages that
+//!    will ask for its lines as template values and keep nothing of their
+//!    own: a ranking page and the page of each of its units.
+//! 3. Each page asks with a [`Request`]: a [`Request::Planned`] one uses up
+//!    one counted request; the first converts the lines and keeps them for
+//!    the others, the last lets them go. A [`Request::Passing`] one (a
+//!    summary, the home page) shares what is held but never keeps it.
+//!
+//! Converting lines (and dropping what was converted) was the largest cost
+//! of rendering a national site, and every line's value at once would take
+//! about a gigabyte: this keeps each conversion shared and only the tables
+//! being rendered held (`render::batches` renders a group's pages together).
 
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
@@ -14,21 +28,26 @@ use crate::render::urls::Urls;
 
 /// Every table's lines as views, each table's made the first time a page
 /// shows it and then shared: a line is shown on its ranking page, on its
-/// unit's page, and in summaries.
-///
-/// A line is also converted into a template value once for the pages a
-/// [`plan`](RowViews::plan) says will ask for it (its ranking page and its
-/// unit's page), and shared between them: converting lines (and dropping
-/// what was converted) was the largest cost of rendering a national site.
-/// The values are dropped when the last planned page has taken them, so
-/// that only the tables pages are being made from are held: every line's
-/// value at once would take about a gigabyte on a national site.
+/// unit's page, and in summaries. Also each table's lines as template
+/// values while planned pages still want them (see the module's protocol).
 pub struct RowViews<'a> {
     site: &'a Site,
     /// Each unit's [`UnitRef`] as a template value, shared by its lines.
     units: IdVec<UnitId, OnceLock<Value>>,
     tables: IdVec<TableId, OnceLock<Vec<RowView<'a>>>>,
     values: IdVec<TableId, Mutex<Shared>>,
+}
+
+/// Who asks [`RowViews::values`] for a table's lines, and so whether the
+/// values are kept for the pages still to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// A page [`RowViews::plan`] counted: it takes one of the counted
+    /// requests, and keeps the values for the others while any is left.
+    Planned,
+    /// Any other page: it shares values still held but never keeps them
+    /// and never counts.
+    Passing,
 }
 
 /// One table's lines as template values, while pages still want them.
@@ -78,16 +97,16 @@ impl<'a> RowViews<'a> {
     }
 
     /// Says that a page will ask for the values of table `t` once more
-    /// (with `planned` set), so they are kept until it has.
+    /// (with [`Request::Planned`]), so they are kept until it has.
     pub fn plan(&self, t: TableId) {
         lock(&self.values[t]).wanted += 1;
     }
 
-    /// The lines `pick` of table `t` as template values. A `planned`
-    /// request is one [`plan`](RowViews::plan) counted; other requests share
-    /// values still held but never keep them.
-    pub fn values(&self, t: TableId, urls: &Urls, planned: bool, pick: &[usize]) -> Vec<Value> {
+    /// The lines `pick` of table `t` as template values, kept or not as
+    /// the [`Request`] says.
+    pub fn values(&self, t: TableId, urls: &Urls, request: Request, pick: &[usize]) -> Vec<Value> {
         let views = self.of(t, urls);
+        let planned = request == Request::Planned;
         let mut shared = lock(&self.values[t]);
         if planned {
             shared.wanted = shared.wanted.saturating_sub(1);
@@ -150,17 +169,17 @@ mod tests {
         let rows = RowViews::new(&site);
         rows.plan(TableId::from_position(0));
         rows.plan(TableId::from_position(0));
-        let ranking = rows.values(TableId::from_position(0), &urls, true, &[0, 1]);
+        let ranking = rows.values(TableId::from_position(0), &urls, Request::Planned, &[0, 1]);
         assert!(lock(&rows.values[TableId::from_position(0)])
             .values
             .is_some());
-        let unit = rows.values(TableId::from_position(0), &urls, true, &[1]);
+        let unit = rows.values(TableId::from_position(0), &urls, Request::Planned, &[1]);
         assert!(same(&ranking[1], &unit[0]));
         assert!(lock(&rows.values[TableId::from_position(0)])
             .values
             .is_none());
         // Asked again after that: made again, equal.
-        let late = rows.values(TableId::from_position(0), &urls, true, &[1]);
+        let late = rows.values(TableId::from_position(0), &urls, Request::Planned, &[1]);
         assert!(!same(&unit[0], &late[0]));
         assert_eq!(unit[0], late[0]);
     }
@@ -170,19 +189,19 @@ mod tests {
         let site = site();
         let urls = Urls::new("/");
         let rows = RowViews::new(&site);
-        let summary = rows.values(TableId::from_position(1), &urls, false, &[0]);
+        let summary = rows.values(TableId::from_position(1), &urls, Request::Passing, &[0]);
         assert!(lock(&rows.values[TableId::from_position(1)])
             .values
             .is_none());
         rows.plan(TableId::from_position(1));
         rows.plan(TableId::from_position(1));
-        let ranking = rows.values(TableId::from_position(1), &urls, true, &[0, 1]);
-        let summary_again = rows.values(TableId::from_position(1), &urls, false, &[0]);
+        let ranking = rows.values(TableId::from_position(1), &urls, Request::Planned, &[0, 1]);
+        let summary_again = rows.values(TableId::from_position(1), &urls, Request::Passing, &[0]);
         assert!(same(&ranking[0], &summary_again[0]));
         assert!(!same(&summary[0], &summary_again[0]));
         // The unplanned request did not count: the planned one still gets
         // the shared value.
-        let unit = rows.values(TableId::from_position(1), &urls, true, &[0]);
+        let unit = rows.values(TableId::from_position(1), &urls, Request::Planned, &[0]);
         assert!(same(&ranking[0], &unit[0]));
     }
 
@@ -191,7 +210,7 @@ mod tests {
         let site = site();
         let urls = Urls::new("/");
         let rows = RowViews::new(&site);
-        let values = rows.values(TableId::from_position(0), &urls, false, &[1, 0]);
+        let values = rows.values(TableId::from_position(0), &urls, Request::Passing, &[1, 0]);
         let views = rows.of(TableId::from_position(0), &urls);
         assert_eq!(values[0], Value::from_serializable(&views[1]));
         assert_eq!(values[1], Value::from_serializable(&views[0]));
