@@ -180,6 +180,7 @@ impl Prepared {
             site: &self.site,
             content: &self.content,
             bodies: &self.bodies,
+            assets: &self.assets,
         }
     }
 }
@@ -197,6 +198,7 @@ pub fn page_contexts(
         site: &loaded.site,
         content: &loaded.content,
         bodies: &loaded.bodies,
+        assets: &loaded.assets,
     };
     Ok(render::page_contexts(input, keep))
 }
@@ -306,6 +308,7 @@ fn run<D: Destination>(
         site: &site,
         content: &content,
         bodies: &bodies,
+        assets: &assets,
     };
     let templates_time = timings.time(D::RENDER_STAGE, || {
         let times = render::render_all(&templates, input, &watch, &mut diagnostics);

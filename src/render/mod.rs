@@ -147,6 +147,8 @@ pub struct Input<'a> {
     pub site: &'a Site,
     pub content: &'a Content,
     pub bodies: &'a Bodies,
+    /// The site's `static/` files: rendering only looks for a favicon.
+    pub assets: &'a [crate::input::SiteFile],
 }
 
 /// Renders every page of the site.
@@ -167,6 +169,7 @@ pub fn render(
         site,
         content,
         bodies: &bodies,
+        assets: &[],
     };
     render_all(&templates, input, &files, diagnostics);
     files.into_files()
@@ -393,6 +396,7 @@ fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
         site,
         content,
         bodies,
+        ..
     } = input;
     let entries = search::entries(site, content, &bodies.articles, urls);
     sink.put(

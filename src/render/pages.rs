@@ -17,9 +17,9 @@ use super::feeds;
 use super::figure;
 use super::urls::{self, Urls};
 use super::views::{
-    unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, GroupRef,
-    HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView, PageView, Pagination,
-    RankingContext, Request, RowViews, SearchContext, SiteView, TableView, TagContext,
+    unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, FaviconView,
+    GroupRef, HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView, PageView,
+    Pagination, RankingContext, Request, RowViews, SearchContext, SiteView, TableView, TagContext,
     TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
 };
 use crate::config::Config;
@@ -109,6 +109,7 @@ impl<'a> Env<'a> {
             site,
             content,
             bodies,
+            assets,
         } = input;
         let base_path = config.base_path();
         let urls = Urls::for_site(config);
@@ -141,6 +142,7 @@ impl<'a> Env<'a> {
             data_url: urls.at(DATA_PATH),
             tags_url: urls.at(TAGS_PATH),
             feed_url: urls.at(feeds::ATOM_PATH),
+            favicon: favicon(assets, &urls),
         };
         let mut base = Context::new();
         base.insert("site", &shared);
@@ -737,4 +739,23 @@ impl<'a> Env<'a> {
         };
         self.start(&Page::NotFound, about, &Nothing {})
     }
+}
+
+/// The site's icon, if `static/` has one at its root (`favicon.svg`,
+/// `favicon.png` or `favicon.ico`, in that order of preference).
+fn favicon(assets: &[crate::input::SiteFile], urls: &Urls) -> Option<FaviconView> {
+    const ICONS: [(&str, &str); 3] = [
+        ("favicon.svg", "image/svg+xml"),
+        ("favicon.png", "image/png"),
+        ("favicon.ico", "image/x-icon"),
+    ];
+    ICONS.iter().find_map(|&(name, mime)| {
+        assets
+            .iter()
+            .any(|a| a.relative == std::path::Path::new(name))
+            .then(|| FaviconView {
+                url: urls.at(name),
+                mime,
+            })
+    })
 }

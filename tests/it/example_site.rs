@@ -247,6 +247,13 @@ fn pages_are_vietnamese_html() {
     let html = home.select(&sel("html")).next().unwrap();
     assert_eq!(html.value().attr("lang"), Some("vi"));
     assert_eq!(one(&home, "a.skip-link"), "Chuyển đến nội dung chính");
+    // static/favicon.svg is linked from every page.
+    let icon = home
+        .select(&sel("link[rel=icon]"))
+        .next()
+        .expect("a favicon link");
+    assert_eq!(icon.value().attr("href"), Some("/favicon.svg"));
+    assert_eq!(icon.value().attr("type"), Some("image/svg+xml"));
 }
 
 /// The README's "The template API" example for each page kind renders on

@@ -26,9 +26,9 @@ pub use common::{
 };
 pub use index::IndexView;
 pub use page::{
-    ArticleContext, ArticleListContext, DataContext, HomeContext, IndexContext, MenuView, PageView,
-    Pagination, RankingContext, SearchContext, SiteView, TagContext, TagsContext, UnitContext,
-    YearContext,
+    ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,
+    MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TagContext,
+    TagsContext, UnitContext, YearContext,
 };
 pub use row::{ChangeView, NoComparisonView, RegionalView, RowView};
 pub use row_sharing::{Request, RowViews};

@@ -35,6 +35,15 @@ pub struct SiteView<'a> {
     pub data_url: String,
     pub tags_url: String,
     pub feed_url: String,
+    /// The site's icon, when `static/` has `favicon.svg`, `.png` or `.ico`.
+    pub favicon: Option<FaviconView>,
+}
+
+/// `site.favicon`: the icon's URL and media type.
+#[derive(Serialize)]
+pub struct FaviconView {
+    pub url: String,
+    pub mime: &'static str,
 }
 
 /// A link of the main menu.
