@@ -73,6 +73,14 @@ fn drafts_are_left_out_unless_asked_for() {
     })
     .unwrap();
     assert!(with_drafts.out.join("tin-tuc/ban-nhap/index.html").exists());
+    // A draft says so, on its page and in the list, so a preview is never
+    // taken for the published site; a published article does not.
+    let draft = with_drafts.page("tin-tuc/ban-nhap/");
+    assert_eq!(one(&draft, "article .draft-badge"), "Bản nháp");
+    let list = with_drafts.page("tin-tuc/");
+    assert_eq!(all(&list, ".draft-badge"), ["Bản nháp"]);
+    let published = with_drafts.page("tin-tuc/bai-mot/");
+    assert!(all(&published, ".draft-badge").is_empty());
 }
 
 #[test]

@@ -31,6 +31,9 @@ pub struct ArticleView<'a> {
     pub date: Option<String>,
     pub tags: Vec<TagView<'a>>,
     pub url: String,
+    /// `draft = true`: shown only in builds with `--drafts`, marked
+    /// "Bản nháp" so a preview never passes for the published site.
+    pub draft: bool,
     /// The body, shortcodes expanded.
     #[serde(serialize_with = "safe")]
     pub html: &'a str,
@@ -52,6 +55,7 @@ impl<'a> ArticleView<'a> {
                 })
                 .collect(),
             url: urls.article(&article.slug),
+            draft: article.front.draft,
             html,
         }
     }
