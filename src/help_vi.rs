@@ -122,6 +122,12 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "serve",
+        "no_drafts",
+        "Không hiện các bài có `draft = true`; mặc định bản xem trước hiện cả bài nháp, \
+         có nhãn \"Bản nháp\".",
+    ),
+    (
+        "serve",
         "open",
         "Mở trang trong trình duyệt mặc định khi đã sẵn sàng.",
     ),

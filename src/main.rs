@@ -195,9 +195,10 @@ struct ServeArgs {
     /// 0.0.0.0 to let other computers on the network see the preview.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1")]
     bind: IpAddr,
-    /// Include articles marked `draft = true`.
+    /// Leave out articles marked `draft = true`; the preview shows them by
+    /// default, marked "Bản nháp".
     #[arg(long)]
-    drafts: bool,
+    no_drafts: bool,
     /// Open the site in the default browser once it is served.
     #[arg(long)]
     open: bool,
@@ -351,7 +352,7 @@ fn main() -> ExitCode {
                 root: args.root,
                 bind: args.bind,
                 port: args.port,
-                drafts: args.drafts,
+                drafts: !args.no_drafts,
                 open: args.open,
             };
             match chiso::serve::serve(&options) {

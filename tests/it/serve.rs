@@ -373,7 +373,7 @@ fn the_reload_script_is_never_in_built_files_and_serve_explains_its_flags() {
         .output()
         .unwrap();
     let help = String::from_utf8_lossy(&help.stdout);
-    for flag in ["--root", "--port", "--bind", "--drafts", "127.0.0.1"] {
+    for flag in ["--root", "--port", "--bind", "--no-drafts", "127.0.0.1"] {
         assert!(help.contains(flag), "serve --help does not explain {flag}");
     }
     let usage = Command::new(env!("CARGO_BIN_EXE_chiso"))
@@ -581,4 +581,19 @@ fn deleting_an_article_removes_its_page() {
     assert_eq!(list.status, 200);
     assert!(!list.body.contains("Bài hai"), "the list still has it");
     assert!(!list.body.contains("chiso-overlay"), "a false error shows");
+}
+
+#[test]
+fn the_preview_shows_drafts_marked_as_drafts() {
+    let site = fixture("minimal");
+    let server = Server::start(site.path());
+    let draft = server.get("/tin-tuc/ban-nhap/");
+    assert_eq!(draft.status, 200, "{}", draft.body);
+    assert!(
+        draft.body.contains("class=\"draft-badge\">Bản nháp<"),
+        "{}",
+        draft.body
+    );
+    let list = server.get("/tin-tuc/");
+    assert!(list.body.contains("draft-badge"), "{}", list.body);
 }
