@@ -420,13 +420,16 @@ impl<'a> Env<'a> {
             .home_unit
             .map(|u| unit_series(site, u, &self.rows, urls, Request::Passing))
             .unwrap_or_default();
+        // A table with no results yet (the one `init` writes) is not news:
+        // the home page leads with the latest year that has results.
+        let has_results = |t: &Table| t.complete && !t.rows.is_empty();
         let latest_complete_year = site
             .tables
             .iter()
-            .filter(|t| t.complete)
+            .filter(|t| has_results(t))
             .map(|t| t.year)
             .max();
-        let blocks = self.tables_where(|t| t.complete && Some(t.year) == latest_complete_year);
+        let blocks = self.tables_where(|t| has_results(t) && Some(t.year) == latest_complete_year);
         let title = content
             .home
             .as_ref()

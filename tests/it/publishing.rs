@@ -137,3 +137,21 @@ fn quiet_prints_nothing_when_all_is_well_and_only_errors_otherwise() {
         "no colour outside a terminal: {stderr:?}"
     );
 }
+
+#[test]
+fn a_new_site_home_page_does_not_headline_its_empty_table() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        chiso(&["init", "site", "--province", "Quảng Bình"], dir.path())
+            .status
+            .success()
+    );
+    let site = dir.path().join("site");
+    assert!(chiso(&["build"], &site).status.success());
+    let home = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(!home.contains("class=\"blocks\""), "{home}");
+    assert!(
+        !home.contains("Số đơn vị xếp hạng: <strong>0</strong>"),
+        "{home}"
+    );
+}
