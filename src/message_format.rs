@@ -95,7 +95,9 @@ pub fn gitlab(diagnostics: &Diagnostics, root: &Path) -> String {
         .sorted()
         .into_iter()
         .map(|diagnostic| {
-            let path = path_from_work_dir(root, diagnostic).unwrap_or_else(|| "config.toml".into());
+            // GitLab needs a path: a problem of no one file is the site's.
+            let path = path_from_work_dir(root, diagnostic)
+                .unwrap_or_else(|| root.to_string_lossy().replace('\\', "/"));
             let line = diagnostic.location.map_or(1, |l| l.line);
             let description = one_line(diagnostic);
             let severity = match diagnostic.severity {
@@ -185,6 +187,10 @@ mod tests {
         assert_eq!(unit["severity"], "major");
         assert_eq!(unit["location"]["lines"]["begin"], 11);
         assert_eq!(unit["fingerprint"].as_str().unwrap().len(), 16);
+        // A problem of no one file is placed at the site folder.
+        assert!(issues
+            .iter()
+            .any(|i| i["description"] == "no file" && i["location"]["path"] == "."));
         assert_eq!(out, gitlab(&sample(), Path::new(".")));
         let fingerprints: std::collections::BTreeSet<_> = issues
             .iter()

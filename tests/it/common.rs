@@ -129,3 +129,21 @@ pub fn put(root: &Path, path: &str, text: &str) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
 }
+
+/// Runs the `chiso` binary in `dir`, in English (as the assertions are
+/// written; it speaks Vietnamese by default) and without colour.
+pub fn chiso(args: &[&str], dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("LC_ALL", "en_US.UTF-8")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("cannot run chiso")
+}
+
+/// What a run of the binary printed on standard error.
+pub fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}

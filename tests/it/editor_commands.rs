@@ -2,24 +2,8 @@
 //! (then `build`) and `import`, with what each refuses and its exit codes.
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use crate::common::*;
-
-fn chiso(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        // English, as these assertions are written (the binary speaks Vietnamese by default).
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("cannot run chiso")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 #[test]
 fn new_article_writes_a_draft_and_refuses_to_overwrite() {

@@ -9,19 +9,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn chiso(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        // English, as these assertions are written.
-        .env("LC_ALL", "en_US.UTF-8")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("cannot run chiso")
-}
+use crate::common::chiso;
 
 fn said(output: &Output) -> String {
     format!(

@@ -6,25 +6,11 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::common::*;
-
-fn chiso(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        // English, as these assertions are written (the binary speaks Vietnamese by default).
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("cannot run chiso")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Every file under `dir` with its bytes, by `/`-separated relative path.
 fn manifest(dir: &Path) -> BTreeMap<String, Vec<u8>> {

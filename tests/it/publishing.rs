@@ -4,20 +4,8 @@
 //! through the real binary.
 
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use crate::common::*;
-
-fn chiso(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_chiso"))
-        // English, as these assertions are written (the binary speaks Vietnamese by default).
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("cannot run chiso")
-}
 
 /// The minimal site with one undefined unit (line 11, column 8).
 fn broken_site() -> tempfile::TempDir {
