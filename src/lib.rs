@@ -363,6 +363,11 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     };
     field_policy::check_config(&options.root, &config, &mut diagnostics);
     if let Some(base_url) = &options.base_url {
+        // Checked like `base_url` in config.toml: it is written into every
+        // page's links.
+        if let Some(d) = html_policy::check_url(base_url) {
+            diagnostics.push(d.with_hint(crate::messages::hint_base_url_option()));
+        }
         config.base_url = base_url.clone();
     }
     let root = &options.root;

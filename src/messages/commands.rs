@@ -24,6 +24,10 @@ messages! {
         vi: "thêm --force để ghi đè, hoặc chọn tệp khác bằng --output",
         en: "add --force to replace it, or choose another file with --output",
     }
+    hint_base_url_option() {
+        vi: "--base-url là địa chỉ trang sẽ được xuất bản, ví dụ --base-url https://cchc.hatinh.gov.vn/",
+        en: "--base-url is the address the site is published at, e.g. --base-url https://cchc.hatinh.gov.vn/",
+    }
     title_without_slug() {
         vi: "tiêu đề không có chữ cái hay chữ số nào để đặt tên tệp",
         en: "the title has no letters or digits to make a file name from",

@@ -126,7 +126,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|m| MenuView {
                     name: &m.name,
-                    url: urls.at(&m.url),
+                    url: urls.menu_link(&m.url),
                 })
                 .collect(),
             indices: site

@@ -46,6 +46,22 @@ impl Urls {
         format!("{}{}", self.base, path.trim_start_matches('/'))
     }
 
+    /// A menu link as written in `config.toml`: a site path (`/xep-hang/`,
+    /// `xep-hang/`) is placed below the base; a link elsewhere (`https://…`,
+    /// `mailto:…`, `//host/…`) or to an anchor of the page is kept as it is.
+    pub fn menu_link(&self, url: &str) -> String {
+        let elsewhere = url.starts_with("//")
+            || url.starts_with('#')
+            || url
+                .split_once(':')
+                .is_some_and(|(scheme, _)| is_scheme(scheme));
+        if elsewhere {
+            url.to_owned()
+        } else {
+            self.at(url)
+        }
+    }
+
     pub fn home(&self) -> String {
         self.at("")
     }
@@ -82,6 +98,14 @@ impl Urls {
 
 // Site-relative page paths (no leading `/`, trailing `/`): the output folder
 // of each page.
+
+/// Whether `text` is a URL scheme (`https`, `mailto`): a letter, then
+/// letters, digits, `+`, `-` or `.` (RFC 3986).
+fn is_scheme(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
 
 pub fn index_path(id: &str) -> String {
     format!("chi-so/{id}/")
@@ -123,6 +147,24 @@ pub fn article_list_path(page: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn menu_links_elsewhere_are_kept_as_written() {
+        let urls = Urls::new("/cchc/");
+        let cases = [
+            ("/xep-hang/", "/cchc/xep-hang/"),
+            ("xep-hang/", "/cchc/xep-hang/"),
+            ("https://hatinh.gov.vn/", "https://hatinh.gov.vn/"),
+            ("mailto:bbt@hatinh.gov.vn", "mailto:bbt@hatinh.gov.vn"),
+            ("//cdn.example.vn/a", "//cdn.example.vn/a"),
+            ("#noi-dung", "#noi-dung"),
+            // A colon later in a path is not a scheme.
+            ("tin-tuc/a:b", "/cchc/tin-tuc/a:b"),
+        ];
+        for (written, want) in cases {
+            assert_eq!(urls.menu_link(written), want, "{written}");
+        }
+    }
 
     #[test]
     fn urls_carry_the_base_path() {

@@ -157,3 +157,30 @@ fn the_url_checker_tells_good_from_bad() {
     assert_eq!(target("a/index.html", "https://moha.gov.vn/"), None);
     assert_eq!(target("a/index.html", "#chu-thich"), None);
 }
+
+#[test]
+fn a_menu_link_elsewhere_is_kept_and_a_script_base_url_is_refused() {
+    let site = fixture("minimal");
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    let menu = "\n[[menu]]\nname = \"Cổng tỉnh\"\nurl = \"https://hatinh.gov.vn/\"\n\n\
+                [[menu]]\nname = \"Xếp hạng\"\nurl = \"/xep-hang/\"\n";
+    put(site.path(), "config.toml", &format!("{config}{menu}"));
+    let mut options = BuildOptions::new(site.path());
+    options.base_url = Some(BASE_URL.to_owned());
+    let built = build_with(options).unwrap_or_else(|d| panic!("build failed:\n{d}"));
+    let home = built.page("");
+    let links: Vec<String> = home
+        .select(&sel("nav a"))
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert!(
+        links.contains(&"https://hatinh.gov.vn/".to_owned()),
+        "{links:?}"
+    );
+    assert!(links.contains(&"/cchc/xep-hang/".to_owned()), "{links:?}");
+
+    let mut options = BuildOptions::new(site.path());
+    options.base_url = Some("javascript:alert(1)".to_owned());
+    let errors = build_with(options).err().expect("a script base URL builds");
+    assert!(errors.to_string().contains("--base-url"), "{errors}");
+}
