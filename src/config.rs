@@ -62,7 +62,8 @@ pub struct Config {
 pub struct MenuItem {
     /// Link text.
     pub name: String,
-    /// Site-relative path (`/xep-hang/`), made absolute against `base_url`.
+    /// Site-relative path (`/xep-hang/`), placed below `base_url`'s path; a
+    /// link elsewhere (`https://…`, `mailto:…`, `//host/…`) is kept as written.
     pub url: String,
 }
 
