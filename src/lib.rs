@@ -34,6 +34,7 @@ pub mod messages;
 pub mod model;
 pub mod parse;
 pub mod problem;
+pub mod progress;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -48,6 +49,7 @@ use std::time::{Duration, Instant};
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use progress::Progress;
 
 /// What to build and how.
 #[derive(Debug, Clone)]
@@ -63,6 +65,8 @@ pub struct BuildOptions {
     /// Adopt an output folder that chiso did not make (`--force`); the
     /// folders `write::guard` protects are refused even so.
     pub force: bool,
+    /// Where the build records the stage it is in (nothing by default).
+    pub progress: Progress,
 }
 
 impl BuildOptions {
@@ -73,6 +77,7 @@ impl BuildOptions {
             base_url: None,
             drafts: false,
             force: false,
+            progress: Progress::default(),
         }
     }
 
@@ -353,7 +358,10 @@ fn run<D: Destination>(
 /// templates, and the articles' shortcodes.
 pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let mut diagnostics = Diagnostics::default();
-    let mut timings = Timings::default();
+    let mut timings = Timings {
+        progress: options.progress.clone(),
+        ..Timings::default()
+    };
     let mut config = match Config::load(&options.root) {
         Ok(config) => config,
         Err(d) => {
@@ -379,6 +387,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     // reads the other. `--timings` marks the second with `+`: it ran
     // alongside the stage before it.
     let mut content_diagnostics = Diagnostics::default();
+    timings.progress.stage("check and derive");
     let ((mut site, derived), (content, loaded)) = rayon::join(
         || timed(|| model::assemble(&raw, &mut diagnostics)),
         || timed(|| content::load(root, options.drafts, &markdown, &mut content_diagnostics)),
@@ -419,6 +428,8 @@ pub struct Timings {
     pub stages: Vec<(&'static str, Duration)>,
     /// Per template, the costliest first.
     pub templates: Vec<(&'static str, render::TemplateTime)>,
+    /// Told of each stage as it starts.
+    pub progress: Progress,
 }
 
 /// Runs `stage`, returning what it made and how long it took.
@@ -431,6 +442,7 @@ fn timed<T>(stage: impl FnOnce() -> T) -> (T, Duration) {
 impl Timings {
     /// Runs `stage` and records its duration under `name`.
     pub fn time<T>(&mut self, name: &'static str, stage: impl FnOnce() -> T) -> T {
+        self.progress.stage(name);
         let (value, took) = timed(stage);
         self.stages.push((name, took));
         value

@@ -10,8 +10,10 @@ use chiso::message_format::{self, MessageFormat};
 use chiso::messages::{self as msg, Language};
 use chiso::{BuildOptions, Diagnostics};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use progress_line::ProgressLine;
 
 mod help_vi;
+mod progress_line;
 
 /// A build allocates and frees millions of small values (template contexts
 /// are trees of `serde_json::Value`): mimalloc does that in about half the
@@ -286,9 +288,16 @@ impl SiteArgs {
         BuildOptions {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
+            progress: chiso::Progress::recorded(),
             ..BuildOptions::new(&self.root)
         }
     }
+}
+
+/// `chiso check`, with the progress line of a long check.
+fn checked(options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
+    let _line = ProgressLine::start(&options.progress, printing().quiet);
+    chiso::check(options)
 }
 
 fn main() -> ExitCode {
@@ -320,7 +329,10 @@ fn main() -> ExitCode {
                 force: args.force,
                 ..args.site.options()
             };
-            match chiso::build(&options) {
+            let line = ProgressLine::start(&options.progress, printing().quiet);
+            let built = chiso::build(&options);
+            drop(line);
+            match built {
                 Ok(report) => {
                     args.site.report(&report.warnings);
                     let summary = msg::built(
@@ -339,7 +351,7 @@ fn main() -> ExitCode {
                 Err(diagnostics) => failed(&args.site, &diagnostics),
             }
         }
-        Command::Check(args) => match chiso::check(&args.options()) {
+        Command::Check(args) => match checked(&args.options()) {
             Ok(warnings) => {
                 args.report(&warnings);
                 say(&args, &msg::check_ok());

@@ -155,6 +155,38 @@ messages! {
         vi: "Đã dựng {pages} trang ({files} tệp, {changed} tệp thay đổi) trong {seconds} giây, vào {output}",
         en: "Built {pages} pages ({files} files, {changed} changed) in {seconds} s into {output}",
     }
+    progress_line(stage: impl Display, seconds: &str) {
+        vi: "Đang dựng trang: {stage}… {seconds} giây",
+        en: "Building: {stage}… {seconds} s",
+    }
+    stage_load_data() {
+        vi: "đọc dữ liệu",
+        en: "reading the data",
+    }
+    stage_check_and_derive() {
+        vi: "kiểm tra và tính số liệu, đọc bài viết",
+        en: "checking and deriving the figures, reading the articles",
+    }
+    stage_expand_shortcodes() {
+        vi: "đưa số liệu vào bài viết",
+        en: "putting figures into the articles",
+    }
+    stage_render() {
+        vi: "dựng và ghi các trang",
+        en: "rendering and writing the pages",
+    }
+    stage_check_links() {
+        vi: "kiểm tra liên kết",
+        en: "checking the links",
+    }
+    stage_commit() {
+        vi: "thay thư mục xuất bằng bản mới",
+        en: "putting the new output folder in place",
+    }
+    stage_starting() {
+        vi: "đọc cấu hình",
+        en: "reading the configuration",
+    }
     check_ok() {
         vi: "Kiểm tra xong: trang không có lỗi nào",
         en: "OK: the site has no errors",
