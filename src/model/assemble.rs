@@ -565,6 +565,12 @@ impl Context<'_> {
             average_published: file.published_average.is_some(),
             file: self.raw.file(file_index).path.clone(),
         };
+        if self.diagnostics.error_count() != errors_before {
+            // A line left out would shift every rank, "of" and average
+            // computed from the others: checking the stated ones against
+            // them would report errors that are not there.
+            return None;
+        }
         if file.complete {
             self.rank_complete(def, file, file_index, &mut table, site);
         } else {
