@@ -350,11 +350,9 @@ pub fn render_articles(
             *entry = search::article_entry(&content.articles[a], &bodies.articles[a], &env.urls);
         }
     }
-    let index = search::index_json(entries).into_bytes();
-    files.push(OutputFile {
-        path: search::INDEX_PATH.to_owned(),
-        bytes: index,
-    });
+    for (path, bytes) in search::files(entries) {
+        files.push(OutputFile { path, bytes });
+    }
     let feed = feeds::atom(config, &feed_items(config, content, bodies)).into_bytes();
     files.push(OutputFile {
         path: feeds::ATOM_PATH.to_owned(),
@@ -399,10 +397,9 @@ fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
         ..
     } = input;
     let entries = search::entries(site, content, &bodies.articles, urls);
-    sink.put(
-        search::INDEX_PATH.to_owned(),
-        search::index_json(&entries).into_bytes(),
-    );
+    for (path, bytes) in search::files(&entries) {
+        sink.put(path, bytes);
+    }
     let feed = feed_items(config, content, bodies);
     sink.put(
         feeds::ATOM_PATH.to_owned(),

@@ -1,20 +1,30 @@
-//! The offline search index: one small JSON file (`tim-kiem/chi-muc.json`)
-//! built at build time, listing units (with former names), indices, ranking
-//! pages and articles. Each entry carries its text folded with
-//! [`vi::fold`], so the page's script only folds the query the same way and
-//! matches words: "so khoa hoc" finds "Sở Khoa học và Công nghệ".
+//! The offline search index, built at build time: one small JSON file
+//! (`tim-kiem/chi-muc.json`) listing units (with former names and a line
+//! per year of results), indices, each ranking table, and articles by
+//! their title, summary and tags; and a second file
+//! (`tim-kiem/toan-van.json`) with every distinct word of each article,
+//! which the page fetches after the first so that the first results come
+//! quickly. Text is folded with [`vi::fold`], so the page's script only
+//! folds the query the same way and matches words: "so khoa hoc" finds
+//! "Sở Khoa học và Công nghệ". Abbreviations (`ubnd`, `khcn`, `tp hcm`)
+//! are matched by the script, against the initials of the words.
+
+use std::collections::HashSet;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::figure;
-use super::urls::{self, Urls};
+use super::figure::{self, Format};
+use super::urls::Urls;
 use crate::content::{Article, Content};
-use crate::model::Site;
+use crate::model::{Site, UnitId};
 use crate::vi;
 
 /// Where the index is written, site-relative.
 pub const INDEX_PATH: &str = "tim-kiem/chi-muc.json";
+
+/// Where the articles' words are written, site-relative.
+pub const FULL_TEXT_PATH: &str = "tim-kiem/toan-van.json";
 
 /// One thing the search can find.
 #[derive(Debug, Serialize, PartialEq)]
@@ -27,8 +37,17 @@ pub struct Entry {
     pub text: String,
     /// Folded title, matched first.
     pub ft: String,
-    /// Folded searchable text (title, other names, summary, body).
+    /// Folded searchable text (title, other names, summary, tags).
     pub fx: String,
+    /// For a unit: each year it has results, latest first, with a line of
+    /// its results that year; a query naming the year shows that line and
+    /// links to the year on the unit's page.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub y: Vec<(i32, String)>,
+    /// For an article: every distinct folded word of its text, written to
+    /// [`FULL_TEXT_PATH`] rather than to the index.
+    #[serde(skip)]
+    pub words: String,
 }
 
 fn entry(kind: &'static str, title: &str, url: String, text: String, more: &[&str]) -> Entry {
@@ -41,11 +60,10 @@ fn entry(kind: &'static str, title: &str, url: String, text: String, more: &[&st
         ft: vi::fold(title),
         fx: vi::fold(&all.join(" ")),
         text,
+        y: Vec::new(),
+        words: String::new(),
     }
 }
-
-/// How many words of an article's text the search index keeps.
-const ARTICLE_WORDS: usize = 60;
 
 /// Every entry, in a fixed order: indices, units, ranking pages, articles.
 pub fn entries(
@@ -65,7 +83,7 @@ pub fn entries(
             &[short, &def.id],
         ));
     }
-    for unit in &site.units {
+    for (u, unit) in site.units.iter_enumerated() {
         let mut text = unit.kind.clone();
         if !unit.former_names.is_empty() {
             text.push_str(&format!(
@@ -74,26 +92,23 @@ pub fn entries(
             ));
         }
         let former: Vec<&str> = unit.former_names.iter().map(String::as_str).collect();
-        out.push(entry(
-            "Đơn vị",
-            &unit.name,
-            urls.unit(&unit.id),
-            text,
-            &former,
-        ));
+        let mut found = entry("Đơn vị", &unit.name, urls.unit(&unit.id), text, &former);
+        found.y = year_lines(site, u);
+        out.push(found);
     }
-    let mut pairs: Vec<(i32, crate::model::GroupId)> =
-        site.tables.iter().map(|t| (t.year, t.group)).collect();
-    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    pairs.dedup();
-    for (year, g) in pairs {
-        let group = &site.groups[g];
+    // One entry per table, found by its index and year ("PAR Index 2023")
+    // as well as by its group, pointing at the table on its page.
+    for table in &site.tables {
+        let (def, group) = (&site.indices[table.index], &site.groups[table.group]);
+        let title = format!("{} {}: {}", def.short_name, table.year, group.name);
+        let url = format!("{}#{}", urls.ranking(table.year, &group.id), def.id);
+        let text = figure::title::ranking(&group.name, table.year);
         out.push(entry(
             "Bảng xếp hạng",
-            &figure::title::ranking(&group.name, year),
-            urls.at(&urls::ranking_path(year, &group.id)),
-            String::new(),
-            &[],
+            &title,
+            url,
+            text,
+            &[&def.name, &def.id],
         ));
     }
     // Articles are the most and the costliest entries: fold them in parallel.
@@ -110,22 +125,71 @@ pub fn entries(
 /// An article's entry; articles are the last entries, in article order.
 pub fn article_entry(article: &Article, html: &super::shortcodes::Expanded, urls: &Urls) -> Entry {
     // The index is downloaded whole by the search page, on phones too: an
-    // article is found by its title, summary, tags and opening words.
-    let text = strip_tags_until(&html.html, ARTICLE_WORDS);
-    let body = text
-        .split_whitespace()
-        .take(ARTICLE_WORDS)
-        .collect::<Vec<_>>()
-        .join(" ");
+    // article is found there by its title, summary and tags, and by the
+    // words of its text once the full-text file has come.
     let tags = article.front.tags.join(", ");
     let summary = article.front.summary.clone();
-    entry(
+    let mut found = entry(
         "Bài viết",
         &article.front.title,
         urls.article(&article.slug),
         summary,
-        &[&tags, &body],
-    )
+        &[&tags],
+    );
+    found.words = distinct_words(&vi::fold(&strip_tags(&html.html)));
+    found
+}
+
+/// Each distinct word of folded text, in order of first use, separated by
+/// spaces: the search matches words, so a word said twice adds nothing.
+fn distinct_words(folded: &str) -> String {
+    let mut seen = HashSet::new();
+    let mut out = String::new();
+    let words = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if seen.insert(word) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// A unit's results, one line per year, latest first:
+/// `PAR Index 88,35% (18/63) · SIPAS 88,97% (4/63)`.
+fn year_lines(site: &Site, unit: UnitId) -> Vec<(i32, String)> {
+    let mut lines: Vec<(i32, String)> = Vec::new();
+    for result in site.results_of(unit) {
+        let (table, row) = (result.table, result.row);
+        let def = &site.indices[table.index];
+        let format = Format {
+            decimals: row.decimals,
+            unit_label: &def.unit_label,
+        };
+        let mut part = def.short_name.clone();
+        if let Some(value) = row.value {
+            part.push(' ');
+            part.push_str(&format.value(value));
+        }
+        match (row.rank, row.of) {
+            (Some(rank), Some(of)) => part.push_str(&format!(" ({rank}/{of})")),
+            (Some(rank), None) => part.push_str(&format!(" (thứ {rank})")),
+            _ => {}
+        }
+        match lines.iter_mut().find(|(year, _)| *year == table.year) {
+            Some((_, line)) => {
+                line.push_str(" · ");
+                line.push_str(&part);
+            }
+            None => lines.push((table.year, part)),
+        }
+    }
+    lines.sort_by_key(|&(year, _)| std::cmp::Reverse(year));
+    lines
 }
 
 /// The index as JSON.
@@ -133,42 +197,44 @@ pub fn index_json(entries: &[Entry]) -> String {
     serde_json::to_string(entries).unwrap_or_else(|_| "[]".to_owned())
 }
 
+/// The words of every article, as a JSON list in article order: the
+/// articles are the last entries of the index, so the page pairs the two
+/// lists from their ends.
+pub fn full_text_json(entries: &[Entry]) -> String {
+    let words: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.kind == "Bài viết")
+        .map(|e| e.words.as_str())
+        .collect();
+    serde_json::to_string(&words).unwrap_or_else(|_| "[]".to_owned())
+}
+
+/// The two files of the search, site-relative path and bytes.
+pub fn files(entries: &[Entry]) -> [(String, Vec<u8>); 2] {
+    [
+        (INDEX_PATH.to_owned(), index_json(entries).into_bytes()),
+        (
+            FULL_TEXT_PATH.to_owned(),
+            full_text_json(entries).into_bytes(),
+        ),
+    ]
+}
+
 /// The text of HTML that chiso rendered itself: tags dropped, the few
 /// entities pulldown-cmark writes decoded.
 pub fn strip_tags(html: &str) -> String {
-    strip_tags_until(html, usize::MAX)
-}
-
-/// [`strip_tags`], stopping once the text holds more than `words` words (an
-/// article's entry keeps only its opening words).
-fn strip_tags_until(html: &str, words: usize) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
-    let mut count = 0;
-    let mut in_word = false;
     for c in html.chars() {
-        let shown = match c {
-            '<' => {
-                in_tag = true;
-                continue;
-            }
+        match c {
+            '<' => in_tag = true,
             '>' if in_tag => {
                 in_tag = false;
-                ' '
+                out.push(' ');
             }
-            c if !in_tag => c,
-            _ => continue,
-        };
-        if shown.is_whitespace() {
-            in_word = false;
-        } else if !in_word {
-            in_word = true;
-            count += 1;
-            if count > words {
-                break;
-            }
+            c if !in_tag => out.push(c),
+            _ => {}
         }
-        out.push(shown);
     }
     decode_entities(out)
 }
@@ -211,18 +277,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tags_are_stripped_and_long_text_cut_at_a_word() {
+    fn tags_are_stripped() {
         let html = "<p>Một <em>hai</em> &amp; ba</p><p>bốn năm</p>";
         assert_eq!(
-            strip_tags(html),
-            " Một  hai  &amp; ba  bốn năm ".replace("&amp;", "&")
+            strip_tags(html).split_whitespace().collect::<Vec<_>>(),
+            ["Một", "hai", "&", "ba", "bốn", "năm"]
         );
+    }
+
+    #[test]
+    fn an_article_keeps_each_word_once_in_order() {
         assert_eq!(
-            strip_tags_until(html, 3)
-                .split_whitespace()
-                .collect::<Vec<_>>(),
-            ["Một", "hai", "&"]
+            distinct_words("cai cach, hanh chinh: cai cach (2023) hanh"),
+            "cai cach hanh chinh 2023"
         );
+        assert_eq!(distinct_words(""), "");
     }
 
     #[test]

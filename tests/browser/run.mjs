@@ -112,6 +112,30 @@ try {
   const fromHeader = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
   check("the header form searches “ha tinh” and finds Hà Tĩnh", fromHeader.includes("Hà Tĩnh"), fromHeader.join(" | "));
 
+  // Questions readers ask: an index and a year, a unit and a year, an
+  // abbreviation, a word deep in an article's text.
+  async function searchFor(query) {
+    await page.goto(url("tim-kiem/?q=" + encodeURIComponent(query)));
+    await page.waitForSelector("#search-results li");
+    return page.$$eval("#search-results li", (lis) => lis.map((li) => ({
+      title: li.querySelector("a").textContent,
+      href: li.querySelector("a").getAttribute("href"),
+      text: (li.querySelector("p") || { textContent: "" }).textContent,
+    })));
+  }
+  let asked = await searchFor("PAR Index 2023");
+  check("“PAR Index 2023” finds the 2023 table first", asked[0].title.startsWith("PAR Index 2023") && asked[0].href.includes("2023"), JSON.stringify(asked[0]));
+  asked = await searchFor("Hà Tĩnh 2022");
+  check("“Hà Tĩnh 2022” finds the unit's 2022 line", asked[0].title === "Hà Tĩnh năm 2022" && asked[0].text.includes("85,95%") && asked[0].text.includes("28/63"), JSON.stringify(asked[0]));
+  asked = await searchFor("khcn");
+  check("“khcn” finds Sở Khoa học và Công nghệ", asked.some((r) => r.title === "Sở Khoa học và Công nghệ"), asked.map((r) => r.title).join(" | "));
+  asked = await searchFor("ubnd can loc");
+  check("“ubnd can loc” finds UBND huyện Can Lộc", asked.some((r) => r.title.includes("Can Lộc")), asked.map((r) => r.title).join(" | "));
+  await page.goto(url("tim-kiem/?q=" + encodeURIComponent("trái chiều")));
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 5000 }).catch(() => {});
+  const deep = await page.$$eval("#search-results li a", (as) => as.map((a) => a.textContent));
+  check("a word deep in an article's text finds the article", deep.some((t) => t.startsWith("PAR Index 2024")), deep.join(" | "));
+
   // 3. No page scrolls sideways on a 390 px phone or at 1280 px × 200 %
   // zoom (a 640 CSS px viewport): wide tables scroll inside their own box.
   const everyKind = ["", "xep-hang/2023/so-ban-nganh/", "don-vi/so-khoa-hoc-va-cong-nghe/",
