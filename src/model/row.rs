@@ -4,6 +4,7 @@
 
 use super::assemble::{alternatives, suggest, Ids};
 use super::derive;
+use super::precision;
 use super::{Comparison, Index, RegionId, RegionalRank, Row, UnitId};
 use crate::data::schema::{ResultRow, ResultsFile};
 use crate::diagnostic::closest;
@@ -224,7 +225,9 @@ pub(super) fn row(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+    // The table's precision ranks and bands; the result's own prints it.
+    let table_decimals = precision::table_decimals(def, file);
+    let decimals = precision::row_decimals(table_decimals, result);
     Ok(Row {
         unit,
         value,
@@ -233,7 +236,7 @@ pub(super) fn row(
         decimals,
         rank: result.rank,
         of: result.of,
-        band: value.and_then(|v| derive::band_of(v, &def.bands, def.decimals)),
+        band: value.and_then(|v| derive::band_of(v, &def.bands, table_decimals)),
         regional,
         components,
         illustrative: result.illustrative.unwrap_or(file.illustrative),
