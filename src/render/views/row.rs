@@ -9,6 +9,7 @@ use crate::content::render_markdown;
 use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
 use crate::render::cells::{Cells, Line};
 use crate::render::escape::safe;
+use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// The change against the previous year, as templates see it.
@@ -144,7 +145,13 @@ impl<'a> RowView<'a> {
             decimals: row.decimals,
             rank: row.rank,
             of: row.of,
-            band: row.band.map(|b| BandView::new(&def.bands[b])),
+            band: row.band.map(|b| {
+                let format = Format {
+                    decimals: table.decimals,
+                    unit_label: &def.unit_label,
+                };
+                BandView::new(&def.bands[b], format)
+            }),
             change: change.map(ChangeView::new),
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),
