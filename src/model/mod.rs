@@ -181,7 +181,7 @@ pub struct Group {
     /// Markdown.
     pub description: String,
     /// What its average is called on pages: the editor's `average_label`,
-    /// else "Bình quân khối …" ([`group_labels`]).
+    /// else "Bình quân khối …" (`group_labels`).
     pub average_label: String,
     /// The groups declared comparable with this one (either way round is
     /// enough for a comparison).

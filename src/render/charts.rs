@@ -656,7 +656,8 @@ mod tests {
             unit_label: "",
         };
         // A 0–1 index was labelled −1 and 2.
-        let cases: &[(&[YearPoint], (f64, f64), &[&str])] = &[
+        type Case<'a> = (&'a [YearPoint], (f64, f64), &'a [&'a str]);
+        let cases: &[Case] = &[
             (
                 &[point(2022, 0.6123, 4), point(2023, 0.6431, 4)],
                 (0.0, 1.0),
