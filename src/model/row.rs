@@ -175,7 +175,12 @@ pub(super) fn row(
         let total = result.points.or(result.score);
         if let Some(total) = total {
             let sum: f64 = components.iter().map(|&(_, s)| s).sum();
-            let precision = def.decimals.max(3);
+            // At the finest precision any of the figures was published with.
+            let precision = def
+                .components
+                .iter()
+                .map(|c| c.decimals)
+                .fold(def.decimals.max(3), u32::max);
             if scaled(sum, precision) != scaled(total, precision) {
                 let message = msg::components_do_not_sum(
                     name,
