@@ -380,4 +380,7 @@ pub struct Change {
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
     pub value_delta: Option<f64>,
+    /// Decimals `value_delta` is printed with: the finer of the two
+    /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).
+    pub decimals: u32,
 }

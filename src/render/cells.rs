@@ -247,6 +247,7 @@ mod tests {
             previous_rank: Some(24),
             rank_delta: Some(10),
             value_delta: Some(1.5),
+            decimals: 2,
         };
         let cells = Cells::new(&Line {
             change: Some(&change),

@@ -152,7 +152,10 @@ pub fn csv(site: &Site, table: &Table) -> String {
         line.value(change.map(|c| c.previous_year));
         line.value(change.and_then(|c| c.previous_rank));
         line.value(change.and_then(|c| c.rank_delta));
-        line.fixed(change.and_then(|c| c.value_delta), row.decimals);
+        line.fixed(
+            change.and_then(|c| c.value_delta),
+            change.map_or(row.decimals, |c| c.decimals),
+        );
         line.id(if row.illustrative { "1" } else { "0" });
         line.text(row.not_ranked.as_deref().unwrap_or_default());
         for (c, component) in def.components.iter().enumerate() {
@@ -187,7 +190,7 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
                     rank_delta: c.rank_delta,
                     value_delta: c
                         .value_delta
-                        .and_then(|v| figure::machine_value(v, row.decimals)),
+                        .and_then(|v| figure::machine_value(v, c.decimals)),
                 }),
                 components: row
                     .components

@@ -20,6 +20,8 @@ pub struct ChangeView {
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
     pub value_delta: Option<f64>,
+    /// Decimals `value_delta` prints with: the finer of the two years'.
+    pub decimals: u32,
 }
 
 impl ChangeView {
@@ -29,6 +31,7 @@ impl ChangeView {
             previous_rank: change.previous_rank,
             rank_delta: change.rank_delta,
             value_delta: change.value_delta,
+            decimals: change.decimals,
         }
     }
 }
