@@ -24,6 +24,8 @@ pub struct RegionSummaryView<'a> {
     pub scheme: &'a str,
     pub ranked: u32,
     pub average: Option<f64>,
+    /// `average` as printed: at the table's precision, with the unit.
+    pub average_text: Option<String>,
 }
 
 /// The band with the highest threshold, and how many ranked units reach it.
@@ -57,6 +59,9 @@ pub struct TableView<'a> {
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
     pub average: Option<f64>,
+    /// `average` as printed: at the table's precision, with the unit
+    /// (`90,53%`, `0,569`).
+    pub average_text: Option<String>,
     /// What the average is called: the group's `average_label` ("Bình
     /// quân cả nước"), else "Bình quân khối …".
     pub average_label: &'a str,
@@ -169,6 +174,7 @@ impl<'a> TableView<'a> {
             ranked: table.ranked,
             has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,
+            average_text: table.average.map(|a| format.value(a)),
             average_label: &group.average_label,
             average_published: table.average_published,
             top_band,
@@ -195,6 +201,7 @@ impl<'a> TableView<'a> {
                         scheme: &region.scheme,
                         ranked: s.ranked,
                         average: s.average,
+                        average_text: s.average.map(|a| format.value(a)),
                     }
                 })
                 .collect(),
