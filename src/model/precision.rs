@@ -112,4 +112,41 @@ mod tests {
         let row: ResultRow = toml::from_str("unit = \"u\"").unwrap();
         assert_eq!(row_decimals(3, &row), 3);
     }
+
+    #[test]
+    fn ranks_ties_and_bands_compare_at_the_tables_precision() {
+        use crate::model::tests::{ok, row, table};
+        // PAR has 2 decimals and a band A from 90; this year was published
+        // with 1. 89,96 prints 90,0 (band A, tied with 90,04); one result
+        // published with 3 decimals prints them but ranks at 1.
+        let rows = [
+            row("ha-tinh", "score = 89.96"),
+            row("nghe-an", "score = 90.04"),
+            row("thanh-hoa", "score = 89.94"),
+            row("da-nang", "score = 89.912\ndecimals = 3"),
+        ]
+        .concat();
+        let text = table(2023, "tinh", &format!("decimals = 1\n{rows}"));
+        let site = ok(&[("data/results/2023/tinh.toml", &text)]);
+        let t = site.tables.iter().next().unwrap();
+        assert_eq!(t.decimals, 1);
+        let got: Vec<(&str, Option<u32>, Option<usize>, u32)> = t
+            .rows
+            .iter()
+            .map(|r| (site.units[r.unit].id.as_str(), r.rank, r.band, r.decimals))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ha-tinh", Some(1), Some(0), 1),
+                ("nghe-an", Some(1), Some(0), 1),
+                ("da-nang", Some(3), None, 3),
+                ("thanh-hoa", Some(3), None, 1),
+            ]
+        );
+        // The mean of the printed values: (90,0 + 90,0 + 89,9 + 89,912) / 4.
+        let average = t.average.unwrap();
+        assert!((average - 89.953).abs() < 1e-9, "{average}");
+        assert_eq!(t.top_band.map(|b| b.count), Some(2));
+    }
 }
