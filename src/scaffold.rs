@@ -295,6 +295,7 @@ min = 80
 [[group]]
 id = "tinh-thanh"
 name = "Tỉnh, thành phố trực thuộc Trung ương"
+average_label = "Bình quân cả nước"   # how pages name this group's average
 
 [[group]]
 id = "so-ban-nganh"

@@ -83,6 +83,10 @@ pub struct ComponentDef {
     pub name: String,
     /// The highest score this component can take.
     pub max: Option<f64>,
+    /// Decimals this component's scores are published with (`13,969`: 3);
+    /// the index's `decimals` when not given. A result's score in the
+    /// component is printed at this precision, trailing zeros kept.
+    pub decimals: Option<u32>,
 }
 
 /// One rating band, with its threshold as data (thresholds differ per province).
@@ -124,6 +128,10 @@ pub struct GroupDef {
     /// Optional Markdown description.
     #[serde(default)]
     pub description: String,
+    /// What the group's average is called on pages ("Bình quân cả nước"
+    /// for the group of all provinces); without it, "Bình quân khối" and
+    /// the group's name.
+    pub average_label: Option<String>,
     /// Groups whose earlier results may be compared with this group's, e.g.
     /// the same block under its former id. Changes against the previous year
     /// are only computed within a group or between comparable ones.
@@ -203,6 +211,11 @@ pub struct ResultsFile {
     /// The group average as published (national average in a partial table);
     /// in a complete table it is checked against the computed one.
     pub published_average: Option<f64>,
+    /// Decimals this year's table was published with, when they differ from
+    /// the index's (a year published with 3 decimals). Ranks, ties, bands
+    /// and the average compare scores at this precision, and its scores are
+    /// printed with it.
+    pub decimals: Option<u32>,
     /// A note shown under the table (Markdown).
     #[serde(default)]
     pub note: String,
@@ -256,7 +269,9 @@ pub struct ResultRow {
     pub points: Option<f64>,
     /// The unit's own maximum points.
     pub max_points: Option<f64>,
-    /// Decimals this score was published with, when fewer than the index's.
+    /// Decimals this one score was published with, when they differ from
+    /// the table's (fewer or more): the score is printed with them. Ranks,
+    /// ties and bands still compare it at the table's precision.
     pub decimals: Option<u32>,
     /// Stated rank: required in a partial table, checked in a complete one.
     pub rank: Option<u32>,

@@ -128,6 +128,7 @@ mod definitions;
 mod files;
 pub mod html_policy;
 mod parsing;
+mod precision;
 mod rendering;
 mod results;
 mod serve;
@@ -139,6 +140,7 @@ pub use content::*;
 pub use definitions::*;
 pub use files::*;
 pub use parsing::*;
+pub use precision::*;
 pub use rendering::*;
 pub use results::*;
 pub use serve::*;
@@ -165,6 +167,7 @@ pub fn catalogue() -> Vec<Entry> {
         files::ENTRIES,
         html_policy::ENTRIES,
         parsing::ENTRIES,
+        precision::ENTRIES,
         rendering::ENTRIES,
         results::ENTRIES,
         serve::ENTRIES,

@@ -10,7 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use super::changes::derive_changes;
+use super::group_labels::average_label;
 use super::ids::{Id, IdVec};
+use super::precision::{component_decimals, table_decimals};
 use super::row::row;
 use super::{
     Alternative, Band, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table,
@@ -25,10 +27,6 @@ use crate::vi;
 
 /// Id → typed id, for one kind of definition.
 pub(super) type Ids<I> = BTreeMap<String, I>;
-
-/// The most decimals an index may have: enough for every published index
-/// (PAPI and DTI use 4), and small enough that scaled scores fit in an i64.
-const MAX_DECIMALS: u32 = 6;
 
 /// Where a definition was written: a file and its place in a list.
 #[derive(Debug, Clone, Copy)]
@@ -164,6 +162,7 @@ fn index(def: &schema::IndexDef) -> Index {
                 id: c.id.clone(),
                 name: c.name.clone(),
                 max: c.max,
+                decimals: component_decimals(def, c),
             })
             .collect(),
         bands: def
@@ -289,7 +288,7 @@ impl Context<'_> {
     }
 
     /// The indices, each checked: finite numbers, a scale whose min is
-    /// below its max, and at most [`MAX_DECIMALS`].
+    /// below its max, and their precision (`precision`).
     fn indices(&mut self, defs: &Definitions) -> IdVec<super::IndexId, Index> {
         for &(def, origin) in &defs.indices {
             let numbers = [("scale", def.scale.min), ("scale", def.scale.max)]
@@ -320,15 +319,7 @@ impl Context<'_> {
                 );
                 self.diagnostics.push(d);
             }
-            if def.decimals > MAX_DECIMALS {
-                let d = self.at_origin(
-                    origin,
-                    "decimals",
-                    msg::too_many_decimals(def.decimals),
-                    msg::hint_scale(),
-                );
-                self.diagnostics.push(d);
-            }
+            self.check_index_precision(def, origin.file, origin.index);
         }
         IdVec::from_vec(defs.indices.iter().map(|(d, _)| index(d)).collect())
     }
@@ -341,6 +332,7 @@ impl Context<'_> {
             id: def.id.clone(),
             name: def.name.clone(),
             description: def.description.clone(),
+            average_label: average_label(def),
             comparable_with: def
                 .comparable_with
                 .iter()
@@ -479,6 +471,7 @@ impl Context<'_> {
             self.diagnostics.push(d);
         }
         self.check_stated_figures(file, file_index);
+        self.check_table_precision(file, file_index);
         let (index, group) = (index?, group?);
         self.check_completeness(site, file, file_index, group);
         let def = &site.indices[index];
@@ -554,6 +547,7 @@ impl Context<'_> {
             group,
             year: file.year,
             complete: file.complete,
+            decimals: table_decimals(def, file),
             announced: file.announced,
             source: file.source.as_ref().map(source),
             note: file.note.clone(),

@@ -96,5 +96,6 @@ fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
             .map(|v| (v, before.decimals))
             .zip(now.value.map(|v| (v, now.decimals)))
             .map(|(p, c)| derive::score_delta(p, c)),
+        decimals: before.decimals.max(now.decimals),
     }
 }

@@ -17,8 +17,10 @@ mod changes;
 mod completeness;
 pub mod derive;
 mod figures;
+mod group_labels;
 mod home;
 pub mod ids;
+mod precision;
 mod ranking;
 mod row;
 mod tags;
@@ -158,6 +160,8 @@ pub struct Component {
     pub id: String,
     pub name: String,
     pub max: Option<f64>,
+    /// Decimals its scores are published with: its own, else the index's.
+    pub decimals: u32,
 }
 
 /// One rating band of an index.
@@ -176,6 +180,9 @@ pub struct Group {
     pub name: String,
     /// Markdown.
     pub description: String,
+    /// What its average is called on pages: the editor's `average_label`,
+    /// else "Bình quân khối …" (`group_labels`).
+    pub average_label: String,
     /// The groups declared comparable with this one (either way round is
     /// enough for a comparison).
     pub comparable_with: Vec<GroupId>,
@@ -233,6 +240,9 @@ pub struct Table {
     pub year: i32,
     /// Every unit of the group is listed and ranks were computed.
     pub complete: bool,
+    /// Decimals the table was published with (its own, else its index's):
+    /// ranks, ties, bands and the average compare scores at it.
+    pub decimals: u32,
     pub announced: Option<Date>,
     pub source: Option<Source>,
     pub note: String,
@@ -370,4 +380,7 @@ pub struct Change {
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
     pub value_delta: Option<f64>,
+    /// Decimals `value_delta` is printed with: the finer of the two
+    /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).
+    pub decimals: u32,
 }

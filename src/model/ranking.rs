@@ -22,10 +22,11 @@ impl Context<'_> {
         table: &mut Table,
         site: &Site,
     ) {
+        let decimals = table.decimals;
         let key = |r: &Row| {
             r.value
                 .filter(|_| r.not_ranked.is_none())
-                .map(|v| scaled(v, def.decimals))
+                .map(|v| scaled(v, decimals))
         };
         let keys: Vec<Option<i64>> = table.rows.iter().map(key).collect();
         let ranks = derive::competition_ranks(&keys, def.higher_is_better);
@@ -63,11 +64,11 @@ impl Context<'_> {
         table.average = derive::mean_of_printed(&values);
         if let (Some(published), Some(computed)) = (file.published_average, table.average) {
             if published.is_finite()
-                && scaled(published, def.decimals) != scaled(computed, def.decimals)
+                && scaled(published, table.decimals) != scaled(computed, table.decimals)
             {
                 let message = msg::published_average_differs(
-                    &vi::format_number(published, def.decimals),
-                    &vi::format_number(computed, def.decimals),
+                    &vi::format_number(published, table.decimals),
+                    &vi::format_number(computed, table.decimals),
                 );
                 let d = self.at(
                     file_index,
@@ -78,11 +79,11 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        table.top_band = derive::top_band(&def.bands, def.decimals).map(|band| {
+        table.top_band = derive::top_band(&def.bands, table.decimals).map(|band| {
             let printed: Vec<f64> = values.iter().map(|&(v, _)| v).collect();
             TopBand {
                 band,
-                count: derive::count_at_least(&printed, def.bands[band].min, def.decimals),
+                count: derive::count_at_least(&printed, def.bands[band].min, table.decimals),
             }
         });
         self.rank_regions(def, file_index, table, site);
@@ -103,7 +104,7 @@ impl Context<'_> {
             }
             let keys: Vec<Option<i64>> = members
                 .iter()
-                .map(|&i| table.rows[i].value.map(|v| scaled(v, def.decimals)))
+                .map(|&i| table.rows[i].value.map(|v| scaled(v, table.decimals)))
                 .collect();
             let ranks = derive::competition_ranks(&keys, def.higher_is_better);
             let of = members.len() as u32;

@@ -4,6 +4,7 @@
 
 use super::assemble::{alternatives, suggest, Ids};
 use super::derive;
+use super::precision;
 use super::{Comparison, Index, RegionId, RegionalRank, Row, UnitId};
 use crate::data::schema::{ResultRow, ResultsFile};
 use crate::diagnostic::closest;
@@ -174,7 +175,12 @@ pub(super) fn row(
         let total = result.points.or(result.score);
         if let Some(total) = total {
             let sum: f64 = components.iter().map(|&(_, s)| s).sum();
-            let precision = def.decimals.max(3);
+            // At the finest precision any of the figures was published with.
+            let precision = def
+                .components
+                .iter()
+                .map(|c| c.decimals)
+                .fold(def.decimals.max(3), u32::max);
             if scaled(sum, precision) != scaled(total, precision) {
                 let message = msg::components_do_not_sum(
                     name,
@@ -224,7 +230,9 @@ pub(super) fn row(
     if !problems.is_empty() {
         return Err(problems);
     }
-    let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+    // The table's precision ranks and bands; the result's own prints it.
+    let table_decimals = precision::table_decimals(def, file);
+    let decimals = precision::row_decimals(table_decimals, result);
     Ok(Row {
         unit,
         value,
@@ -233,7 +241,7 @@ pub(super) fn row(
         decimals,
         rank: result.rank,
         of: result.of,
-        band: value.and_then(|v| derive::band_of(v, &def.bands, def.decimals)),
+        band: value.and_then(|v| derive::band_of(v, &def.bands, table_decimals)),
         regional,
         components,
         illustrative: result.illustrative.unwrap_or(file.illustrative),

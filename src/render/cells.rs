@@ -28,7 +28,7 @@ pub struct Cells {
     /// `97,03/98`, or `—`.
     #[serde(serialize_with = "safe")]
     pub points: String,
-    /// `14/62`, or `—`.
+    /// `14/62`, `14` when the number ranked is not known, or `—`.
     #[serde(serialize_with = "safe")]
     pub rank: String,
     /// `tăng 10 bậc`, or why there is no comparison.
@@ -120,12 +120,11 @@ fn points(line: &Line) -> String {
 }
 
 fn rank(line: &Line) -> String {
-    match line.rank {
-        Some(rank) => format!(
-            "<span class=\"rank\">{rank}/{}</span>",
-            line.of.map(|o| o.to_string()).unwrap_or_default()
-        ),
-        None => MISSING.to_owned(),
+    match (line.rank, line.of) {
+        (Some(rank), Some(of)) => format!("<span class=\"rank\">{rank}/{of}</span>"),
+        // Was `14/`: a rank published without the number ranked.
+        (Some(rank), None) => format!("<span class=\"rank\">{rank}</span>"),
+        (None, _) => MISSING.to_owned(),
     }
 }
 
@@ -248,6 +247,7 @@ mod tests {
             previous_rank: Some(24),
             rank_delta: Some(10),
             value_delta: Some(1.5),
+            decimals: 2,
         };
         let cells = Cells::new(&Line {
             change: Some(&change),
@@ -305,6 +305,12 @@ mod tests {
             .score,
             "<span class=\"score\">7,00 điểm</span>"
         );
+    }
+
+    #[test]
+    fn a_rank_without_of_prints_alone() {
+        let cells = Cells::new(&Line { of: None, ..line() });
+        assert_eq!(cells.rank, "<span class=\"rank\">14</span>");
     }
 
     #[test]

@@ -12,7 +12,6 @@ use std::fmt::Write;
 
 use super::escape::Escaped;
 use super::figure::{self, Format};
-use crate::vi;
 
 /// What every chart needs to be accessible.
 #[derive(Debug, Clone)]
@@ -58,6 +57,8 @@ pub struct Threshold<'a> {
 pub struct Part<'a> {
     pub label: &'a str,
     pub value: f64,
+    /// The decimals the component's scores are published with.
+    pub decimals: u32,
     pub max: f64,
 }
 
@@ -159,21 +160,69 @@ fn text_at(out: &mut String, x: f64, y: f64, anchor: &str, class: &str, text: &s
         .lit("</text>");
 }
 
+/// The vertical extent of a history chart and the decimals of its axis
+/// labels: the values with some room, on round figures of a step that suits
+/// their spread, and never beyond the index's scale (`scale`: min, max), so
+/// a 0–1 index is never labelled −1 and 2.
+fn history_extent(values: &[f64], scale: (f64, f64)) -> (f64, f64, u32) {
+    let (smin, smax) = scale;
+    let valid = smax > smin && (smax - smin).is_finite();
+    let span = if valid { smax - smin } else { 1.0 };
+    let finite = values.iter().copied().filter(|v| v.is_finite());
+    let Some(min) = finite.clone().reduce(f64::min) else {
+        let (lo, hi) = if valid { (smin, smax) } else { (0.0, 1.0) };
+        return (lo, hi, axis_decimals(span / 2.0));
+    };
+    let max = finite.fold(min, f64::max);
+    let pad = ((max - min) * 0.15).max(span * 0.01);
+    let window = (max - min) + 2.0 * pad;
+    let step = 10f64.powf((window / 2.0).log10().floor());
+    let mut lo = ((min - pad) / step).floor() * step;
+    let mut hi = ((max + pad) / step).ceil() * step;
+    if valid {
+        lo = lo.max(smin);
+        hi = hi.min(smax);
+    }
+    if hi <= lo || !(hi - lo).is_finite() {
+        (lo, hi) = (min - pad, max + pad);
+    }
+    // The fewest decimals that print both ends exactly (`8` and `9`, not
+    // `8,0` and `9,0`).
+    let most = axis_decimals(step);
+    let exact = |v: f64, d: u32| {
+        let x = v * 10f64.powi(d as i32);
+        (x - x.round()).abs() < 1e-6
+    };
+    let decimals = (0..most)
+        .find(|&d| exact(lo, d) && exact(hi, d))
+        .unwrap_or(most);
+    (lo, hi, decimals)
+}
+
+/// Decimals that print multiples of `step` exactly: 0 for 1 and above, 2
+/// for 0,01.
+fn axis_decimals(step: f64) -> u32 {
+    if step.is_finite() && step > 0.0 {
+        (-step.log10().floor()).clamp(0.0, 6.0) as u32
+    } else {
+        0
+    }
+}
+
 /// A unit's score over the years as a line, oldest year on the left, with the
 /// rank written under each year. Years without a score keep their place and
-/// their rank, and break the line.
-pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String {
+/// their rank, and break the line. The axis stays within the index's
+/// `scale` (min, max).
+pub fn history(
+    text: &ChartText,
+    points: &[YearPoint],
+    scale: (f64, f64),
+    format: Format,
+) -> String {
     let mut points = points.to_vec();
     points.sort_by_key(|p| p.year);
     let values: Vec<f64> = points.iter().filter_map(|p| p.value).collect();
-    let (lo, hi) = match values.iter().copied().reduce(f64::min) {
-        Some(min) => {
-            let max = values.iter().copied().fold(min, f64::max);
-            let pad = ((max - min) * 0.15).max(1.0);
-            ((min - pad).floor(), (max + pad).ceil())
-        }
-        None => (0.0, 1.0),
-    };
+    let (lo, hi, axis_decimals) = history_extent(&values, scale);
     let (left, right, top, bottom) = (40.0, WIDTH - 36.0, 24.0, 150.0);
     let height = 200.0;
     let x_of = |i: usize| {
@@ -204,7 +253,7 @@ pub fn history(text: &ChartText, points: &[YearPoint], format: Format) -> String
             y + 4.0,
             "end",
             "axis",
-            &vi::format_number(v, 0),
+            &figure::number(v, axis_decimals),
         );
     }
     // The line, broken where a year has no score.
@@ -356,11 +405,7 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
         };
         text_at(&mut out, 0.0, y + 12.0, "start", "label", part.label);
         // As the components' table prints them.
-        let figures = format!(
-            "{}/{}",
-            figure::as_written(part.value),
-            figure::as_written(part.max)
-        );
+        let figures = figure::component(part.value, part.decimals, Some(part.max));
         text_at(&mut out, WIDTH, y + 12.0, "end", "value", &figures);
         out.lit("<rect class=\"track\" x=\"0\" y=\"")
             .coord(y + 17.0)
@@ -496,7 +541,7 @@ mod tests {
                 of: Some(63),
             },
         ];
-        let svg = history(&t("h", "PAR Index"), &points, PCT);
+        let svg = history(&t("h", "PAR Index"), &points, (0.0, 100.0), PCT);
         let y2021 = svg.find(">2021<").unwrap();
         let y2023 = svg.find(">2023<").unwrap();
         assert!(y2021 < y2023);
@@ -514,11 +559,13 @@ mod tests {
                 Part {
                     label: "Cải cách TTHC",
                     value: 13.969,
+                    decimals: 3,
                     max: 14.0,
                 },
                 Part {
                     label: "Tổ chức bộ máy",
                     value: 11.5,
+                    decimals: 1,
                     max: 11.5,
                 },
             ],
@@ -536,10 +583,22 @@ mod tests {
             &[Part {
                 label: "A",
                 value: 0.1234,
+                decimals: 4,
                 max: 1.0,
             }],
         );
         assert!(svg.contains(">0,1234/1</text>"), "{svg}");
+        // Trailing zeros are published digits.
+        let svg = components(
+            &t("k", "x"),
+            &[Part {
+                label: "A",
+                value: 0.5,
+                decimals: 4,
+                max: 1.0,
+            }],
+        );
+        assert!(svg.contains(">0,5000/1</text>"), "{svg}");
         // A result published with its own decimals keeps them in a chart,
         // as in its table cell, and no unit label means no stray space.
         let bare = Format {
@@ -568,14 +627,74 @@ mod tests {
                 rank: None,
                 of: None,
             }],
+            (0.0, 1.0),
             bare,
         );
         assert!(svg.contains(">0,1234</text>"), "{svg}");
     }
 
+    /// The axis labels of a history chart (its grid lines' texts).
+    fn axis_labels(svg: &str) -> Vec<String> {
+        svg.split("class=\"axis\">")
+            .skip(1)
+            .filter_map(|s| s.split('<').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn history_axes_stay_within_the_scale() {
+        let point = |year, value, decimals| YearPoint {
+            year,
+            value: Some(value),
+            decimals,
+            rank: None,
+            of: None,
+        };
+        let bare = Format {
+            decimals: 4,
+            unit_label: "",
+        };
+        // A 0–1 index was labelled −1 and 2.
+        type Case<'a> = (&'a [YearPoint], (f64, f64), &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                &[point(2022, 0.6123, 4), point(2023, 0.6431, 4)],
+                (0.0, 1.0),
+                &["0,60", "0,66"],
+            ),
+            (&[point(2023, 0.9991, 4)], (0.0, 1.0), &["0,98", "1,00"]),
+            (&[point(2023, 0.0, 4)], (0.0, 1.0), &["0,00", "0,01"]),
+            (
+                &[point(2022, 44.3138, 4), point(2023, 45.42, 4)],
+                (8.0, 80.0),
+                &["43", "47"],
+            ),
+            (&[point(2023, 8.2, 4)], (8.0, 80.0), &["8", "9"]),
+            (
+                &[point(2022, 85.95, 2), point(2023, 99.9, 2)],
+                (0.0, 100.0),
+                &["83", "100"],
+            ),
+            (
+                &[point(2023, 7.25, 2), point(2024, 7.5, 2)],
+                (0.0, 10.0),
+                &["7,1", "7,6"],
+            ),
+        ];
+        for &(points, scale, want) in cases {
+            let svg = history(&t("h", "x"), points, scale, bare);
+            let labels = axis_labels(&svg);
+            assert_eq!(&labels[..2], want, "{points:?} on {scale:?}");
+        }
+        // No values: the whole scale.
+        let svg = history(&t("h", "x"), &[], (8.0, 80.0), bare);
+        assert_eq!(axis_labels(&svg), ["8", "80"]);
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
-        let empty = history(&t("e", "x"), &[], PCT);
+        let empty = history(&t("e", "x"), &[], (0.0, 100.0), PCT);
         assert!(empty.ends_with("</svg>"));
         let nan = ranking(
             &t("n", "x"),
@@ -595,6 +714,7 @@ mod tests {
             &[Part {
                 label: "x",
                 value: 1.0,
+                decimals: 2,
                 max: 0.0,
             }],
         );

@@ -60,8 +60,10 @@ impl<'a> Format<'a> {
         out
     }
 
-    /// A band's threshold: whole thresholds without decimals (`từ 90%`),
-    /// others at the index's precision.
+    /// A band's threshold, the one way every output prints it (tables'
+    /// summaries, charts, shortcodes, the index page): whole thresholds
+    /// without decimals (`từ 90%`), others at this format's precision (the
+    /// table's, or the index's where no table is concerned).
     pub fn threshold(&self, min: f64) -> String {
         let decimals = if min.fract() == 0.0 { 0 } else { self.decimals };
         self.at(decimals).value(min)
@@ -85,6 +87,18 @@ pub fn unit_suffix(label: &str) -> String {
         "%" => "%".to_owned(),
         label => format!(" {label}"),
     }
+}
+
+/// A component's score at the component's published precision (trailing
+/// zeros kept: `0,5000`), out of its maximum as defined: `13,969/14`,
+/// `0,5000/1`; the score alone when the component has no maximum.
+pub fn component(value: f64, decimals: u32, max: Option<f64>) -> String {
+    let mut out = number(value, decimals);
+    if let Some(max) = max {
+        out.push('/');
+        out.push_str(&as_written(max));
+    }
+    out
 }
 
 /// A figure printed with the decimals its source wrote it with (points,
@@ -204,6 +218,15 @@ mod tests {
         };
         assert_eq!(pct.threshold(90.0), "90%");
         assert_eq!(pct.threshold(90.5), "90,50%");
+    }
+
+    #[test]
+    fn components_print_at_their_precision_out_of_their_maximum() {
+        assert_eq!(component(13.969, 3, Some(14.0)), "13,969/14");
+        assert_eq!(component(11.5, 3, Some(11.5)), "11,500/11,5");
+        assert_eq!(component(0.1234, 4, Some(1.0)), "0,1234/1");
+        assert_eq!(component(0.5, 4, None), "0,5000");
+        assert_eq!(component(2.4, 2, None), "2,40");
     }
 
     #[test]

@@ -152,11 +152,19 @@ pub fn csv(site: &Site, table: &Table) -> String {
         line.value(change.map(|c| c.previous_year));
         line.value(change.and_then(|c| c.previous_rank));
         line.value(change.and_then(|c| c.rank_delta));
-        line.fixed(change.and_then(|c| c.value_delta), row.decimals);
+        line.fixed(
+            change.and_then(|c| c.value_delta),
+            change.map_or(row.decimals, |c| c.decimals),
+        );
         line.id(if row.illustrative { "1" } else { "0" });
         line.text(row.not_ranked.as_deref().unwrap_or_default());
-        for c in 0..def.components.len() {
-            line.value(row.components.iter().find(|(i, _)| *i == c).map(|(_, v)| v));
+        for (c, component) in def.components.iter().enumerate() {
+            let value = row
+                .components
+                .iter()
+                .find(|(i, _)| *i == c)
+                .map(|(_, v)| *v);
+            line.fixed(value, component.decimals);
         }
         line.end();
     }
@@ -182,13 +190,20 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
                     rank_delta: c.rank_delta,
                     value_delta: c
                         .value_delta
-                        .and_then(|v| figure::machine_value(v, row.decimals)),
+                        .and_then(|v| figure::machine_value(v, c.decimals)),
                 }),
                 components: row
                     .components
                     .iter()
-                    .map(|&(c, v)| (def.components[c].id.as_str(), v))
+                    .filter_map(|&(c, v)| {
+                        let component = &def.components[c];
+                        Some((
+                            component.id.as_str(),
+                            figure::machine_value(v, component.decimals)?,
+                        ))
+                    })
                     .collect(),
+                decimals: row.decimals,
                 illustrative: row.illustrative,
                 max_points: row.max_points,
                 not_ranked: row.not_ranked.as_deref(),
@@ -207,8 +222,9 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
         announced: table.announced.map(|d| d.to_string()),
         average: table
             .average
-            .and_then(|v| figure::machine_value(v, def.decimals)),
+            .and_then(|v| figure::machine_value(v, table.decimals)),
         complete: table.complete,
+        decimals: table.decimals,
         group: JsonGroup {
             id: &group.id,
             name: &group.name,
@@ -247,6 +263,8 @@ struct JsonTable<'a> {
     announced: Option<String>,
     average: Option<f64>,
     complete: bool,
+    /// The table's published precision (its own, else the index's).
+    decimals: u32,
     group: JsonGroup<'a>,
     illustrative: bool,
     index: JsonIndex<'a>,
@@ -300,6 +318,8 @@ struct JsonRow<'a> {
     change: Option<JsonChange>,
     /// By component id, in id order.
     components: std::collections::BTreeMap<&'a str, f64>,
+    /// The precision `value` was published with.
+    decimals: u32,
     illustrative: bool,
     max_points: Option<f64>,
     not_ranked: Option<&'a str>,

@@ -324,10 +324,8 @@ fn component_result(
         .find(|(i, _)| *i == c)
         .map(|(_, v)| *v)
         .ok_or_else(|| sc::no_component_score(id))?;
-    let text = match def.components[c].max {
-        Some(max) => format!("{}/{}", figure::as_written(value), figure::as_written(max)),
-        None => figure::as_written(value),
-    };
+    let component = &def.components[c];
+    let text = figure::component(value, component.decimals, component.max);
     Ok(escape(&text))
 }
 
@@ -341,7 +339,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
     let def = &env.site.indices[table.index];
     let average = table
         .average
-        .map(|a| value_text(env, table, a, def.decimals));
+        .map(|a| value_text(env, table, a, table.decimals));
     let top = table.top_band.map(|top| (&def.bands[top.band], top.count));
     let leaders: Vec<&str> = table
         .rows
@@ -353,7 +351,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
-            .map(|a| format(env, table, def.decimals).number(a))
+            .map(|a| format(env, table, table.decimals).number(a))
             .ok_or_else(|| sc::table_lacks("average"))?,
         "so-don-vi" => table
             .ranked
@@ -366,7 +364,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
             if let (Some((band, count)), Some(of)) = (top, table.ranked) {
-                let min = format(env, table, 0).value(band.min);
+                let min = format(env, table, table.decimals).threshold(band.min);
                 parts.push(format!("{count}/{of} đơn vị đạt từ {min} trở lên"));
             }
             if parts.is_empty() {

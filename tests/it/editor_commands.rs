@@ -62,6 +62,12 @@ fn init_makes_a_site_that_builds_at_once() {
     let config = fs::read_to_string(root.join("config.toml")).unwrap();
     assert!(config.contains("province = \"Quảng Bình\""), "{config}");
     assert!(config.contains("home_unit = \"quang-binh\""), "{config}");
+    // The group of all provinces names its average as the country's.
+    let units = fs::read_to_string(root.join("data/units.toml")).unwrap();
+    assert!(
+        units.contains("average_label = \"Bình quân cả nước\""),
+        "{units}"
+    );
 
     let built = build_ok(&root);
     let home = built.page("");

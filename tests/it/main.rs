@@ -21,6 +21,7 @@ mod national_site;
 mod never_panics;
 mod output_folder;
 mod payloads;
+mod published_precision;
 mod publishing;
 mod reader_site;
 mod serve;

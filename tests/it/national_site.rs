@@ -126,7 +126,7 @@ fn papi_keeps_four_decimals_and_published_averages_are_marked() {
     assert!(ha_tinh.2.contains("45,42 điểm"), "{}", ha_tinh.2);
     let summary = one(&page, "section#papi ul.table-summary");
     assert!(
-        summary.contains("Bình quân: 42,3265 điểm (số liệu công bố)"),
+        summary.contains("Bình quân cả nước: 42,3265 điểm (số liệu công bố)"),
         "{summary}"
     );
 }

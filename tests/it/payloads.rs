@@ -136,8 +136,8 @@ fn each_raw_html_field_is_a_warning_at_its_place() {
         "data/results/2023/khoi.toml:17:9",
         "data/results/2023/khoi.toml:25:1",
         "data/units.toml:4:21",
-        "data/units.toml:19:8",
-        "data/units.toml:21:1",
+        "data/units.toml:20:8",
+        "data/units.toml:22:1",
     ];
     assert_eq!(at, expected.into_iter().collect(), "{warnings}");
     assert!(

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::model::{Alternative, Band, Component, Group, Index, Site, Source, UnitId};
-use crate::render::figure::{self, unit_suffix};
+use crate::render::figure::{self, unit_suffix, Format};
 use crate::render::urls::Urls;
 
 /// An index, for links and headings.
@@ -86,14 +86,19 @@ pub struct BandView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub min: f64,
+    /// `min` as every output prints a threshold (`90%`, `87,50%`): see
+    /// `Format::threshold`.
+    pub threshold: String,
 }
 
 impl<'a> BandView<'a> {
-    pub fn new(band: &'a Band) -> Self {
+    /// The band, its threshold printed in `format` (its table's or index's).
+    pub fn new(band: &'a Band, format: Format) -> Self {
         BandView {
             id: &band.id,
             name: &band.name,
             min: band.min,
+            threshold: format.threshold(band.min),
         }
     }
 }
@@ -106,22 +111,26 @@ pub struct ComponentView<'a> {
     pub name: &'a str,
     pub max: Option<f64>,
     pub value: Option<f64>,
-    /// `value` and `max` as their source wrote them (`18,5`), or `—`.
+    /// Decimals the component's scores are published with.
+    pub decimals: u32,
+    /// `value` at the component's precision, trailing zeros kept
+    /// (`13,969`, `0,5000`), or `—`.
     pub value_text: String,
+    /// `max` as defined (`18,5`), or `—`.
     pub max_text: String,
 }
 
 impl<'a> ComponentView<'a> {
     pub fn new(component: &'a Component, value: Option<f64>) -> Self {
-        let text =
-            |v: Option<f64>| v.map_or_else(|| figure::MISSING.to_owned(), figure::as_written);
+        let missing = || figure::MISSING.to_owned();
         ComponentView {
             id: &component.id,
             name: &component.name,
             max: component.max,
             value,
-            value_text: text(value),
-            max_text: text(component.max),
+            decimals: component.decimals,
+            value_text: value.map_or_else(missing, |v| figure::number(v, component.decimals)),
+            max_text: component.max.map_or_else(missing, figure::as_written),
         }
     }
 }

@@ -6,6 +6,7 @@ use super::common::{BandView, ComponentView, IndexRef};
 use crate::content::render_markdown;
 use crate::model::Index;
 use crate::render::escape::safe;
+use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// An index with everything its own page shows.
@@ -25,7 +26,11 @@ pub struct IndexView<'a> {
 
 impl<'a> IndexView<'a> {
     pub fn new(def: &'a Index, urls: &Urls) -> Self {
-        let mut bands: Vec<BandView> = def.bands.iter().map(BandView::new).collect();
+        let format = Format {
+            decimals: def.decimals,
+            unit_label: &def.unit_label,
+        };
+        let mut bands: Vec<BandView> = def.bands.iter().map(|b| BandView::new(b, format)).collect();
         bands.sort_by(|a, b| b.min.total_cmp(&a.min));
         IndexView {
             base: IndexRef::new(def, urls),

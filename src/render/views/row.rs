@@ -9,6 +9,7 @@ use crate::content::render_markdown;
 use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
 use crate::render::cells::{Cells, Line};
 use crate::render::escape::safe;
+use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// The change against the previous year, as templates see it.
@@ -19,6 +20,8 @@ pub struct ChangeView {
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
     pub value_delta: Option<f64>,
+    /// Decimals `value_delta` prints with: the finer of the two years'.
+    pub decimals: u32,
 }
 
 impl ChangeView {
@@ -28,6 +31,7 @@ impl ChangeView {
             previous_rank: change.previous_rank,
             rank_delta: change.rank_delta,
             value_delta: change.value_delta,
+            decimals: change.decimals,
         }
     }
 }
@@ -144,7 +148,13 @@ impl<'a> RowView<'a> {
             decimals: row.decimals,
             rank: row.rank,
             of: row.of,
-            band: row.band.map(|b| BandView::new(&def.bands[b])),
+            band: row.band.map(|b| {
+                let format = Format {
+                    decimals: table.decimals,
+                    unit_label: &def.unit_label,
+                };
+                BandView::new(&def.bands[b], format)
+            }),
             change: change.map(ChangeView::new),
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),

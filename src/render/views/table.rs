@@ -24,6 +24,8 @@ pub struct RegionSummaryView<'a> {
     pub scheme: &'a str,
     pub ranked: u32,
     pub average: Option<f64>,
+    /// `average` as printed: at the table's precision, with the unit.
+    pub average_text: Option<String>,
 }
 
 /// The band with the highest threshold, and how many ranked units reach it.
@@ -31,6 +33,8 @@ pub struct RegionSummaryView<'a> {
 pub struct TopBandView<'a> {
     pub name: &'a str,
     pub min: f64,
+    /// `min` as every output prints a threshold: `90%`, `87,50%`.
+    pub threshold: String,
     pub count: usize,
 }
 
@@ -43,6 +47,9 @@ pub struct TableView<'a> {
     /// The ranking page that shows this table, with its anchor.
     pub url: String,
     pub complete: bool,
+    /// Decimals the table was published with (its own, else its index's):
+    /// its average prints at them, and ranks and ties compare at them.
+    pub decimals: u32,
     pub illustrative: bool,
     pub announced: Option<String>,
     pub source: Option<SourceView<'a>>,
@@ -52,6 +59,12 @@ pub struct TableView<'a> {
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
     pub average: Option<f64>,
+    /// `average` as printed: at the table's precision, with the unit
+    /// (`90,53%`, `0,569`).
+    pub average_text: Option<String>,
+    /// What the average is called: the group's `average_label` ("Bình
+    /// quân cả nước"), else "Bình quân khối …".
+    pub average_label: &'a str,
     pub average_published: bool,
     pub top_band: Option<TopBandView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
@@ -94,6 +107,7 @@ impl<'a> TableView<'a> {
         if self.complete {
             self.chart_svg = ranking_chart(
                 def,
+                self.decimals,
                 self.group.name,
                 self.year,
                 &self.rows,
@@ -133,9 +147,14 @@ impl<'a> TableView<'a> {
         let leader_rows = values.split_off(shown);
         let row_values = values;
         let rows: Vec<&RowView> = views[..shown].iter().collect();
+        let format = Format {
+            decimals: table.decimals,
+            unit_label: &def.unit_label,
+        };
         let top_band = table.top_band.map(|top| TopBandView {
             name: &def.bands[top.band].name,
             min: def.bands[top.band].min,
+            threshold: format.threshold(def.bands[top.band].min),
             count: top.count,
         });
         TableView {
@@ -147,6 +166,7 @@ impl<'a> TableView<'a> {
             year: table.year,
             url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
             complete: table.complete,
+            decimals: table.decimals,
             illustrative: table.has_illustrative(),
             announced: table.announced.map(|d| d.to_string()),
             source: table.source.as_ref().map(SourceView::new),
@@ -154,6 +174,8 @@ impl<'a> TableView<'a> {
             ranked: table.ranked,
             has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,
+            average_text: table.average.map(|a| format.value(a)),
+            average_label: &group.average_label,
             average_published: table.average_published,
             top_band,
             leader_rows,
@@ -179,6 +201,7 @@ impl<'a> TableView<'a> {
                         scheme: &region.scheme,
                         ranked: s.ranked,
                         average: s.average,
+                        average_text: s.average.map(|a| format.value(a)),
                     }
                 })
                 .collect(),
@@ -191,6 +214,7 @@ impl<'a> TableView<'a> {
 /// top band's threshold drawn.
 fn ranking_chart(
     def: &Index,
+    decimals: u32,
     group: &str,
     year: i32,
     rows: &[&RowView],
@@ -198,7 +222,7 @@ fn ranking_chart(
 ) -> String {
     let short = &def.short_name;
     let format = Format {
-        decimals: def.decimals,
+        decimals,
         unit_label: &def.unit_label,
     };
     let bars: Vec<Bar> = rows
@@ -219,7 +243,7 @@ fn ranking_chart(
     let threshold_label;
     let threshold = match top_band {
         Some(band) => {
-            threshold_label = format!("Ngưỡng {}", format.threshold(band.min));
+            threshold_label = format!("Ngưỡng {}", band.threshold);
             Some(Threshold {
                 value: band.min,
                 label: &threshold_label,
@@ -239,14 +263,7 @@ fn ranking_chart(
         desc.push_str(&format!(
             " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
             band.name.to_lowercase(),
-            vi::format_number(
-                band.min,
-                if band.min.fract() == 0.0 {
-                    0
-                } else {
-                    def.decimals
-                }
-            ),
+            band.threshold,
             band.count
         ));
     }

@@ -173,6 +173,7 @@ fn history_chart(def: &Index, unit: &str, entries: &[EntryView]) -> String {
             desc: &desc,
         },
         &points,
+        (def.scale.min, def.scale.max),
         Format {
             decimals: def.decimals,
             unit_label: &def.unit_label,
@@ -191,6 +192,7 @@ fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
             Some(Part {
                 label: &component.name,
                 value,
+                decimals: component.decimals,
                 max: component.max?,
             })
         })

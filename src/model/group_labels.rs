@@ -1,0 +1,65 @@
+//! What a group's average is called on pages: the editor's
+//! `average_label` ("Bình quân cả nước" for the group of all provinces),
+//! else "Bình quân khối" and the group's name as it reads mid-sentence
+//! ("Bình quân khối sở, ban, ngành"; "Bình quân khối UBND cấp huyện").
+
+use crate::data::schema::GroupDef;
+
+/// The label of a group's average.
+pub(super) fn average_label(def: &GroupDef) -> String {
+    match def.average_label.as_deref().map(str::trim) {
+        Some(label) if !label.is_empty() => label.to_owned(),
+        _ => format!("Bình quân khối {}", mid_sentence(def.name.trim())),
+    }
+}
+
+/// A name as it reads inside a sentence: its first letter in lower case,
+/// unless the first word is an abbreviation (`UBND`) or a single capital.
+fn mid_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second = chars.clone().next();
+    if !first.is_uppercase() || second.is_none_or(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return name.to_owned();
+    }
+    first.to_lowercase().chain(chars).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(name: &str, label: Option<&str>) -> GroupDef {
+        GroupDef {
+            id: "g".to_owned(),
+            name: name.to_owned(),
+            description: String::new(),
+            average_label: label.map(str::to_owned),
+            comparable_with: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_group_average_is_named_by_its_group() {
+        for (name, label, want) in [
+            (
+                "Tỉnh, thành phố",
+                Some("Bình quân cả nước"),
+                "Bình quân cả nước",
+            ),
+            ("Sở, ban, ngành", None, "Bình quân khối sở, ban, ngành"),
+            ("UBND cấp huyện", None, "Bình quân khối UBND cấp huyện"),
+            (
+                "Cơ quan Trung ương đóng trên địa bàn",
+                None,
+                "Bình quân khối cơ quan Trung ương đóng trên địa bàn",
+            ),
+            ("Đơn vị", Some("  "), "Bình quân khối đơn vị"),
+            ("X", None, "Bình quân khối X"),
+        ] {
+            assert_eq!(average_label(&group(name, label)), want, "{name}");
+        }
+    }
+}
