@@ -122,6 +122,7 @@ macro_rules! messages {
     (@neutral neutral) => { true };
 }
 
+mod bands;
 mod commands;
 mod content;
 mod definitions;
@@ -134,6 +135,7 @@ mod serve;
 pub mod shortcode;
 mod terms;
 
+pub use bands::*;
 pub use commands::*;
 pub use content::*;
 pub use definitions::*;
@@ -159,6 +161,7 @@ pub(crate) fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
 
 pub fn catalogue() -> Vec<Entry> {
     [
+        bands::ENTRIES,
         commands::ENTRIES,
         content::ENTRIES,
         definitions::ENTRIES,

@@ -1,10 +1,10 @@
-//! The small views every page kind shares: an index, group, unit, band or
+//! The small views every page kind shares: an index, group, unit or
 //! component named in a heading or a link, a table's source, a result's
 //! other published values.
 
 use serde::Serialize;
 
-use crate::model::{Alternative, Band, Component, Group, Index, Site, Source, UnitId};
+use crate::model::{Alternative, Component, Group, Index, Site, Source, UnitId};
 use crate::render::figure::{self, unit_suffix};
 use crate::render::urls::Urls;
 
@@ -76,24 +76,6 @@ impl<'a> UnitRef<'a> {
             kind: &u.kind,
             url: urls.unit(&u.id),
             order: unit.position(),
-        }
-    }
-}
-
-/// A rating band.
-#[derive(Debug, Clone, Serialize)]
-pub struct BandView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub min: f64,
-}
-
-impl<'a> BandView<'a> {
-    pub fn new(band: &'a Band) -> Self {
-        BandView {
-            id: &band.id,
-            name: &band.name,
-            min: band.min,
         }
     }
 }

@@ -4,7 +4,8 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::common::{AlternativeView, BandView, ComponentView};
+use super::bands::RowBandView;
+use super::common::{AlternativeView, ComponentView};
 use crate::content::render_markdown;
 use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
 use crate::render::cells::{Cells, Line};
@@ -83,7 +84,8 @@ pub struct RowView<'a> {
     pub decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
-    pub band: Option<BandView<'a>>,
+    /// The line's band, derived or stated.
+    pub band: Option<RowBandView<'a>>,
     /// The change against the previous year, when there is one.
     pub change: Option<ChangeView>,
     /// Why there is no change, when the line is ranked and has none.
@@ -104,7 +106,7 @@ pub struct RowView<'a> {
 impl<'a> RowView<'a> {
     /// The line `row` of `table`; `unit` is its unit's
     /// [`UnitRef`](super::UnitRef) as a template value.
-    pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
+    pub fn new(site: &'a Site, table: &'a Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
         let def = &site.indices[table.index];
         let regional = regional_views(site, row);
         let note_html = render_markdown(&row.note, urls.markdown());
@@ -144,7 +146,10 @@ impl<'a> RowView<'a> {
             decimals: row.decimals,
             rank: row.rank,
             of: row.of,
-            band: row.band.map(|b| BandView::new(&def.bands[b])),
+            band: row
+                .band
+                .as_ref()
+                .map(|b| RowBandView::new(table, b, def, urls)),
             change: change.map(ChangeView::new),
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),

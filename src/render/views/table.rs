@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::bands::{threshold_text, BandCountView};
 use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
@@ -26,11 +27,17 @@ pub struct RegionSummaryView<'a> {
     pub average: Option<f64>,
 }
 
-/// The band with the highest threshold, and how many ranked units reach it.
+/// The band with the highest score threshold, and how many ranked units
+/// reach it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopBandView<'a> {
     pub name: &'a str,
+    /// The threshold (strict when `strict`).
     pub min: f64,
+    /// Whether units must score above `min` ("trên"), not at least it.
+    pub strict: bool,
+    /// The threshold in words: `từ 90%`, `trên 90%`.
+    pub threshold: String,
     pub count: usize,
 }
 
@@ -54,6 +61,8 @@ pub struct TableView<'a> {
     pub average: Option<f64>,
     pub average_published: bool,
     pub top_band: Option<TopBandView<'a>>,
+    /// The table's published band counts.
+    pub band_counts: Vec<BandCountView<'a>>,
     pub regions: Vec<RegionSummaryView<'a>>,
     /// The lines ranked first (several when tied), for summaries.
     pub leader_rows: Vec<Value>,
@@ -133,9 +142,15 @@ impl<'a> TableView<'a> {
         let leader_rows = values.split_off(shown);
         let row_values = values;
         let rows: Vec<&RowView> = views[..shown].iter().collect();
+        let format = Format {
+            decimals: def.decimals,
+            unit_label: &def.unit_label,
+        };
         let top_band = table.top_band.map(|top| TopBandView {
-            name: &def.bands[top.band].name,
-            min: def.bands[top.band].min,
+            name: &table.bands[top.band].name,
+            min: top.threshold,
+            strict: top.strict,
+            threshold: threshold_text(table.bands[top.band].threshold, format),
             count: top.count,
         });
         TableView {
@@ -156,6 +171,7 @@ impl<'a> TableView<'a> {
             average: table.average,
             average_published: table.average_published,
             top_band,
+            band_counts: BandCountView::all(table, def, urls),
             leader_rows,
             row_values,
             row_count: table.rows.len(),
@@ -219,7 +235,7 @@ fn ranking_chart(
     let threshold_label;
     let threshold = match top_band {
         Some(band) => {
-            threshold_label = format!("Ngưỡng {}", format.threshold(band.min));
+            threshold_label = format!("Ngưỡng {}", band.threshold);
             Some(Threshold {
                 value: band.min,
                 label: &threshold_label,
@@ -239,14 +255,7 @@ fn ranking_chart(
         desc.push_str(&format!(
             " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
             band.name.to_lowercase(),
-            vi::format_number(
-                band.min,
-                if band.min.fract() == 0.0 {
-                    0
-                } else {
-                    def.decimals
-                }
-            ),
+            band.threshold,
             band.count
         ));
     }
