@@ -235,7 +235,8 @@ fn ranking_chart(
     let threshold_label;
     let threshold = match top_band {
         Some(band) => {
-            threshold_label = format!("Ngưỡng {}", band.threshold);
+            let strict = if band.strict { "trên " } else { "" };
+            threshold_label = format!("Ngưỡng {strict}{}", format.threshold(band.min));
             Some(Threshold {
                 value: band.min,
                 label: &threshold_label,
@@ -253,9 +254,17 @@ fn ranking_chart(
     );
     if let Some(band) = top_band {
         desc.push_str(&format!(
-            " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
+            " Đường đứt nét là ngưỡng {} ({}{}); {} đơn vị đạt.",
             band.name.to_lowercase(),
-            band.threshold,
+            if band.strict { "trên " } else { "" },
+            vi::format_number(
+                band.min,
+                if band.min.fract() == 0.0 {
+                    0
+                } else {
+                    def.decimals
+                }
+            ),
             band.count
         ));
     }
