@@ -51,13 +51,21 @@ messages! {
         vi: "bảng này chưa có mức xếp loại nào: khai báo `[[index.band]]` trong data/indices, hoặc `[[band]]` trong tệp kết quả",
         en: "this table has no bands: define `[[index.band]]` in data/indices, or `[[band]]` in the results file",
     }
-    stated_band_differs(unit: &str, stated: &str, derived: &str) {
-        vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng theo điểm (hoặc thứ hạng) thì thuộc mức `{derived}`",
-        en: "`{unit}` is stated to be in band `{stated}`, but its score (or rank) puts it in band `{derived}`",
+    stated_band_differs(unit: &str, stated: &str, basis: &str, derived: &str) {
+        vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng với {basis} thì thuộc mức `{derived}`",
+        en: "`{unit}` is stated to be in band `{stated}`, but {basis} puts it in band `{derived}`",
     }
-    stated_band_unreached(unit: &str, stated: &str) {
-        vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng điểm (hoặc thứ hạng) của đơn vị không đạt mức nào",
-        en: "`{unit}` is stated to be in band `{stated}`, but its score (or rank) reaches no band",
+    stated_band_unreached(unit: &str, stated: &str, basis: &str) {
+        vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng với {basis} thì không đạt mức nào",
+        en: "`{unit}` is stated to be in band `{stated}`, but {basis} reaches no band",
+    }
+    basis_score(score: &str) {
+        vi: "điểm {score}",
+        en: "its score of {score}",
+    }
+    basis_rank(rank: u32) {
+        vi: "thứ hạng {rank}",
+        en: "its rank of {rank}",
     }
     hint_band_is_derived() {
         vi: "kiểm tra điểm, thứ hạng và ngưỡng của các mức; nếu tài liệu công bố đúng là như vậy, giữ nguyên và thêm `band_disputed = \"lý do\"` vào dòng này",
@@ -119,9 +127,9 @@ messages! {
         vi: "số liệu công bố không thể nhỏ hơn số dòng đã ghi trong bảng: kiểm tra số liệu, điểm hoặc mức của các dòng; nếu tài liệu công bố đúng là như vậy, thêm `disputed = \"lý do\"`",
         en: "a published count cannot be below the lines the table lists: check the count, the lines' scores or bands; if the publication really says so, add `disputed = \"why\"`",
     }
-    band_count_above_of(stated: u32, of: u32) {
-        vi: "số đơn vị được ghi là {stated}, nhiều hơn tổng số {of} đơn vị được xếp hạng",
-        en: "the count is stated as {stated}, more than the {of} units ranked",
+    band_count_above_of(what: &str, stated: u32, of: u32) {
+        vi: "{what} được ghi là {stated}, nhiều hơn tổng số {of} đơn vị được xếp hạng",
+        en: "{what} is stated as {stated}, more than the {of} units ranked",
     }
     hint_band_count_at_most_of() {
         vi: "số đơn vị đạt mức không thể vượt tổng số đơn vị: kiểm tra `count` và `of`",

@@ -14,8 +14,8 @@ use super::changes::derive_changes;
 use super::ids::{Id, IdVec};
 use super::row::row;
 use super::{
-    Alternative, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table,
-    Unit, UnitId,
+    Alternative, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table, Unit,
+    UnitId,
 };
 use crate::data::schema::{self, ResultsFile};
 use crate::data::RawData;

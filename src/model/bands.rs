@@ -256,9 +256,20 @@ impl Context<'_> {
                 (Some(note), false) => Some((derived, note.clone())),
                 (None, true) => None,
                 (None, false) => {
+                    // What decided: the derived band's threshold, or the
+                    // stated one's when the line reaches none.
+                    let decided = derived.unwrap_or(stated);
+                    let basis = match (table.bands[decided].threshold, row.value) {
+                        (Threshold::MaxRank(_), _) | (_, None) => {
+                            msg::basis_rank(row.rank.unwrap_or_default())
+                        }
+                        (_, Some(v)) => msg::basis_score(&vi::format_number(v, row.decimals)),
+                    };
                     let message = match derived {
-                        Some(d) => msg::stated_band_differs(unit, stated_id, &table.bands[d].id),
-                        None => msg::stated_band_unreached(unit, stated_id),
+                        Some(d) => {
+                            msg::stated_band_differs(unit, stated_id, &basis, &table.bands[d].id)
+                        }
+                        None => msg::stated_band_unreached(unit, stated_id, &basis),
                     };
                     let d = self.at(
                         file_index,
@@ -302,7 +313,11 @@ impl Context<'_> {
                     band,
                     threshold,
                     strict,
-                    count: count_reaching(&ranked_values, table.bands[band].threshold, def.decimals),
+                    count: count_reaching(
+                        &ranked_values,
+                        table.bands[band].threshold,
+                        def.decimals,
+                    ),
                 })
             });
         }
@@ -412,7 +427,7 @@ impl Context<'_> {
                 let d = self.at(
                     file_index,
                     &path("count"),
-                    msg::band_count_above_of(stated.count, of),
+                    msg::band_count_above_of(&what, stated.count, of),
                     msg::hint_band_count_at_most_of(),
                 );
                 self.diagnostics.push(d);
@@ -499,7 +514,11 @@ mod tests {
     #[test]
     fn score_bands_use_the_highest_threshold_reached() {
         use Threshold::Min;
-        let bands = [band("b", Min(80.0)), band("a", Min(90.0)), band("c", Min(70.0))];
+        let bands = [
+            band("b", Min(80.0)),
+            band("a", Min(90.0)),
+            band("c", Min(70.0)),
+        ];
         let cases = [
             (95.0, Some("a")),
             (90.0, Some("a")),
@@ -535,7 +554,10 @@ mod tests {
         // "trên 90" is harder to reach than "từ 90".
         let both = [band("tu-90", Min(90.0)), band("tren-90", Above(90.0))];
         assert_eq!(id(&both, top_band(&both, 2)), Some("tren-90"));
-        assert_eq!(id(&both, derive_band(&both, Some(90.0), None, 2)), Some("tu-90"));
+        assert_eq!(
+            id(&both, derive_band(&both, Some(90.0), None, 2)),
+            Some("tu-90")
+        );
         assert_eq!(
             id(&both, derive_band(&both, Some(91.0), None, 2)),
             Some("tren-90")
@@ -582,12 +604,21 @@ mod tests {
             above,
             max_rank,
         };
-        assert_eq!(super::band(&def(Some(90.0), None, None)).threshold, Threshold::Min(90.0));
+        assert_eq!(
+            super::band(&def(Some(90.0), None, None)).threshold,
+            Threshold::Min(90.0)
+        );
         assert_eq!(
             super::band(&def(None, Some(90.0), None)).threshold,
             Threshold::Above(90.0)
         );
-        assert_eq!(super::band(&def(None, None, Some(10))).threshold, Threshold::MaxRank(10));
-        assert_eq!(super::band(&def(None, None, None)).threshold, Threshold::Stated);
+        assert_eq!(
+            super::band(&def(None, None, Some(10))).threshold,
+            Threshold::MaxRank(10)
+        );
+        assert_eq!(
+            super::band(&def(None, None, None)).threshold,
+            Threshold::Stated
+        );
     }
 }

@@ -148,7 +148,11 @@ pub fn csv(site: &Site, table: &Table) -> String {
         line.fixed(row.value, row.decimals);
         line.value(row.points);
         line.value(row.max_points);
-        line.text(row.band.as_ref().map_or("", |b| table.bands[b.band].name.as_str()));
+        line.text(
+            row.band
+                .as_ref()
+                .map_or("", |b| table.bands[b.band].name.as_str()),
+        );
         line.value(change.map(|c| c.previous_year));
         line.value(change.and_then(|c| c.previous_rank));
         line.value(change.and_then(|c| c.rank_delta));

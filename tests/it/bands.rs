@@ -60,7 +60,10 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
     assert!(listed[2].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."));
     // The summary repeats them, marked as published unless disputed.
     let summary = all(&page, "section#cchc ul.table-summary li.band-count");
-    assert_eq!(summary[0], "2/4 đơn vị đạt từ 90% trở lên (số liệu công bố)");
+    assert_eq!(
+        summary[0],
+        "2/4 đơn vị đạt từ 90% trở lên (số liệu công bố)"
+    );
     assert_eq!(
         summary[2],
         "Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
@@ -161,9 +164,14 @@ fn a_disputed_note_on_a_figure_that_agrees_is_a_warning() {
     put(dir.path(), file, &text);
     let built = build_ok(dir.path());
     let warnings = built.report.warnings.to_string();
-    assert!(warnings.contains("top.toml:7:"), "{warnings}");
+    assert!(warnings.contains("top.toml:9:12"), "{warnings}");
+    assert!(warnings.contains("top.toml:23:17"), "{warnings}");
     assert!(warnings.contains("nothing to dispute"), "{warnings}");
-    assert_eq!(warnings.matches("nothing to dispute").count(), 2, "{warnings}");
+    assert_eq!(
+        warnings.matches("nothing to dispute").count(),
+        2,
+        "{warnings}"
+    );
 }
 
 #[test]

@@ -125,10 +125,13 @@ impl<'a> RowBandView<'a> {
         RowBandView {
             band: BandView::new(&table.bands, band.band, def),
             stated: band.stated,
-            disputed: band.disputed.as_ref().map(|(derived, note)| DisputedBandView {
-                derived: derived.map(|d| BandView::new(&table.bands, d, def)),
-                note_html: render_markdown(note, urls.markdown()),
-            }),
+            disputed: band
+                .disputed
+                .as_ref()
+                .map(|(derived, note)| DisputedBandView {
+                    derived: derived.map(|d| BandView::new(&table.bands, d, def)),
+                    note_html: render_markdown(note, urls.markdown()),
+                }),
         }
     }
 }
@@ -189,10 +192,7 @@ impl<'a> BandCountView<'a> {
             }
         };
         if let Some(derived) = c.derived {
-            text.push_str(&format!(
-                " (công bố: {}; tính từ bảng: {derived})",
-                c.count
-            ));
+            text.push_str(&format!(" (công bố: {}; tính từ bảng: {derived})", c.count));
         }
         BandCountView {
             band,
@@ -235,7 +235,10 @@ mod tests {
             band("tu-90", Threshold::Min(90.0)),
         ];
         assert_eq!(levels(&bands, 2), vec![1, 3, 2]);
-        let ranks = [band("top-10", Threshold::MaxRank(10)), band("top-3", Threshold::MaxRank(3))];
+        let ranks = [
+            band("top-10", Threshold::MaxRank(10)),
+            band("top-3", Threshold::MaxRank(3)),
+        ];
         assert_eq!(levels(&ranks, 2), vec![1, 2]);
         let stated = [
             band("cao-nhat", Threshold::Stated),
