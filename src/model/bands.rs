@@ -622,3 +622,151 @@ mod tests {
         );
     }
 }
+
+/// The checks on whole tables, on assembled sites.
+#[cfg(test)]
+mod table_tests {
+    use crate::model::tests::{ok, row, site};
+
+    const PATH: &str = "data/results/2023/par.toml";
+
+    /// A complete 2023 table of group `tinh` (Thanh Hóa, Nghệ An, Hà Tĩnh,
+    /// Đà Nẵng), with `head` before the rows.
+    fn complete(head: &str, rows: &[(&str, &str)]) -> String {
+        let rows: String = rows.iter().map(|(u, rest)| row(u, rest)).collect();
+        format!("index = \"par\"\nyear = 2023\ngroup = \"tinh\"\ncomplete = true\n{head}\n{rows}")
+    }
+
+    fn partial(head: &str, rows: &[(&str, &str)]) -> String {
+        let rows: String = rows.iter().map(|(u, rest)| row(u, rest)).collect();
+        format!("index = \"par\"\nyear = 2023\ngroup = \"tinh\"\n{head}\n{rows}")
+    }
+
+    /// The errors and warnings of a site with this one table, as printed.
+    fn problems(table: &str) -> String {
+        let (_, diagnostics) = site(&[(PATH, table)]);
+        diagnostics.to_string()
+    }
+
+    const QUARTILES: &str =
+        "[[band]]\nid = \"cao\"\nname = \"Cao\"\n[[band]]\nid = \"thap\"\nname = \"Thấp\"\n";
+
+    #[test]
+    fn a_stated_only_band_is_counted_exactly_once_every_line_states_one() {
+        let rows = [
+            ("thanh-hoa", "score = 80\nband = \"cao\""),
+            ("nghe-an", "score = 70\nband = \"cao\""),
+            ("ha-tinh", "score = 60\nband = \"thap\""),
+            ("da-nang", "score = 50\nband = \"thap\""),
+        ];
+        let head = format!("{QUARTILES}[[band_count]]\nband = \"cao\"\ncount = 3\n");
+        let found = problems(&complete(&head, &rows));
+        assert!(
+            found.contains(
+                "the number of units in band `cao` is stated as 3, but the table gives 2"
+            ),
+            "{found}"
+        );
+        // One line without a band: the count is only bounded below.
+        let mut rows = rows;
+        rows[3].1 = "score = 50";
+        let site = ok(&[(PATH, &complete(&head, &rows))]);
+        let t = &site.tables.as_slice()[0];
+        assert_eq!(t.band_counts[0].count, 3);
+        assert_eq!(t.band_counts[0].derived, None);
+        let head = format!("{QUARTILES}[[band_count]]\nband = \"cao\"\ncount = 1\n");
+        let found = problems(&complete(&head, &rows));
+        assert!(found.contains("already lists 2 such units"), "{found}");
+    }
+
+    #[test]
+    fn partial_tables_check_what_they_can() {
+        let rows = [
+            ("ha-tinh", "score = 95\nrank = 3\nof = 63"),
+            ("nghe-an", "score = 92\nrank = 5\nof = 63"),
+        ];
+        let ok_head = "[[band_count]]\nmin = 90\ncount = 12\nof = 63\n";
+        let site = ok(&[(PATH, &partial(ok_head, &rows))]);
+        let t = &site.tables.as_slice()[0];
+        assert_eq!(
+            (t.band_counts[0].count, t.band_counts[0].of),
+            (12, Some(63))
+        );
+        let below = problems(&partial("[[band_count]]\nmin = 90\ncount = 1\n", &rows));
+        assert!(below.contains("already lists 2 such units"), "{below}");
+        let of = problems(&partial(
+            "[[band_count]]\nmin = 90\ncount = 3\nof = 61\n",
+            &rows,
+        ));
+        assert!(
+            of.contains("the `of` of `band_count` is 61, but the table ranks 63"),
+            "{of}"
+        );
+        let above = problems(&partial("[[band_count]]\nabove = 90\ncount = 64\n", &rows));
+        assert!(above.contains("more than the 63 units ranked"), "{above}");
+    }
+
+    #[test]
+    fn units_not_ranked_count_in_no_band() {
+        let rows = [
+            ("thanh-hoa", "score = 95"),
+            ("nghe-an", "score = 91"),
+            ("ha-tinh", "score = 85"),
+            ("da-nang", "score = 99\nnot_ranked = \"Không đủ dữ liệu\""),
+        ];
+        let head = "[[band_count]]\nmin = 90\ncount = 2\nof = 3\n";
+        let site = ok(&[(PATH, &complete(head, &rows))]);
+        let t = &site.tables.as_slice()[0];
+        assert_eq!(t.top_band.map(|top| top.count), Some(2));
+    }
+
+    #[test]
+    fn a_stated_only_band_disagrees_with_a_score_band_reached() {
+        let bands = "[[band]]\nid = \"a\"\nname = \"A\"\nmin = 90\n[[band]]\nid = \"khac\"\nname = \"Khác\"\n";
+        let rows = [
+            ("thanh-hoa", "score = 95\nband = \"khac\""),
+            ("nghe-an", "score = 80\nband = \"khac\""),
+            ("ha-tinh", "score = 85"),
+            ("da-nang", "score = 70"),
+        ];
+        let found = problems(&complete(bands, &rows));
+        assert!(
+            found.contains("`thanh-hoa` is stated to be in band `khac`, but its score of 95,00 puts it in band `a`"),
+            "{found}"
+        );
+        assert_eq!(found.matches("error").count(), 1, "{found}");
+    }
+
+    #[test]
+    fn malformed_counts_and_bands_are_located_errors() {
+        let rows = [
+            ("thanh-hoa", "score = 95"),
+            ("nghe-an", "score = 80"),
+            ("ha-tinh", "score = 85"),
+            ("da-nang", "score = 70"),
+        ];
+        let two = problems(&complete(
+            "[[band_count]]\nband = \"a\"\nmin = 90\ncount = 1\n",
+            &rows,
+        ));
+        assert!(two.contains("has both `band` and `min`"), "{two}");
+        assert!(two.contains("par.toml:7:7"), "{two}");
+        let none = problems(&complete("[[band_count]]\ncount = 1\n", &rows));
+        assert!(none.contains("does not say what it counts"), "{none}");
+        let mixed = "[[band]]\nid = \"a\"\nname = \"A\"\nmin = 90\n[[band]]\nid = \"top\"\nname = \"Top\"\nmax_rank = 3\n";
+        let found = problems(&complete(mixed, &rows));
+        assert!(found.contains("band `top` is by rank"), "{found}");
+        let zero = "[[band]]\nid = \"top\"\nname = \"Top\"\nmax_rank = 0\n[[band]]\nid = \"top\"\nname = \"Top\"\nmax_rank = 3\n";
+        let found = problems(&complete(zero, &rows));
+        assert!(found.contains("`max_rank = 0`"), "{found}");
+        assert!(found.contains("band `top` is defined twice"), "{found}");
+        let orphan = problems(&complete(
+            "",
+            &[("thanh-hoa", "score = 95\nband_disputed = \"?\"")],
+        ));
+        assert!(
+            orphan.contains("has `band_disputed` but no `band`"),
+            "{orphan}"
+        );
+    }
+}
