@@ -175,6 +175,24 @@ fn a_disputed_note_on_a_figure_that_agrees_is_a_warning() {
 }
 
 #[test]
+fn disputed_notes_are_markdown_under_the_html_policy() {
+    let dir = fixture("published/bands");
+    let file = "data/results/2023/cchc.toml";
+    let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+    let text = text
+        .replace(
+            "**3** đơn vị xuất sắc.",
+            "[3 đơn vị](javascript:alert(1)) xuất sắc.",
+        )
+        .replace("ghi đơn vị này *Tốt*.", "<b>Tốt</b>.");
+    put(dir.path(), file, &text);
+    let errors = build_err(dir.path());
+    assert!(errors.contains("cchc.toml:18:34"), "{errors}");
+    assert!(errors.contains("javascript"), "{errors}");
+    assert!(errors.contains("cchc.toml:37:38"), "{errors}");
+}
+
+#[test]
 fn the_example_site_s_published_band_counts_are_shown() {
     let built = build_ok(&example_root());
     let page = built.page("xep-hang/2023/so-ban-nganh/");
