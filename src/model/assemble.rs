@@ -565,6 +565,7 @@ impl Context<'_> {
             rows,
             ranked: None,
             average: None,
+            own_bands: !file.bands.is_empty(),
             bands,
             top_band: None,
             band_counts: Vec::new(),

@@ -276,6 +276,8 @@ pub struct Table {
     /// The rating bands of this table: its own, or its index's. A row's
     /// band and a band count refer to them by position.
     pub bands: Vec<Band>,
+    /// Whether `bands` are the table's own (tiers re-cut that year).
+    pub own_bands: bool,
     /// The band with the highest score threshold and how many units reach
     /// it (complete tables).
     pub top_band: Option<TopBand>,

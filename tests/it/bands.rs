@@ -77,6 +77,12 @@ fn a_year_s_own_bands_replace_the_index_s_and_strict_ones_exclude_the_boundary()
     // below 75.
     assert_eq!(bands(&page, "cchc"), ["Loại A", "Loại B", "Loại B", "—"]);
     assert_eq!(
+        one(&page, "section#cchc p.table-bands"),
+        "Mức xếp loại của bảng này: Loại A (trên 90%); Loại B (từ 75%)."
+    );
+    let earlier = site().page("xep-hang/2023/khoi/");
+    assert!(earlier.select(&sel("p.table-bands")).next().is_none());
+    assert_eq!(
         counts(&page, "cchc"),
         ["1/4 đơn vị đạt trên 90%", "Loại B: 2/4 đơn vị"]
     );

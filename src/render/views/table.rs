@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::bands::{threshold_text, BandCountView};
+use super::bands::{threshold_text, BandCountView, BandView};
 use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
@@ -63,6 +63,11 @@ pub struct TableView<'a> {
     pub top_band: Option<TopBandView<'a>>,
     /// The table's published band counts.
     pub band_counts: Vec<BandCountView<'a>>,
+    /// The table's bands, the best first: its own when `own_bands`, else
+    /// its index's.
+    pub bands: Vec<BandView<'a>>,
+    /// Whether the table has its own bands (tiers re-cut that year).
+    pub own_bands: bool,
     pub regions: Vec<RegionSummaryView<'a>>,
     /// The lines ranked first (several when tied), for summaries.
     pub leader_rows: Vec<Value>,
@@ -172,6 +177,8 @@ impl<'a> TableView<'a> {
             average_published: table.average_published,
             top_band,
             band_counts: BandCountView::all(table, def, urls),
+            bands: BandView::all(&table.bands, def),
+            own_bands: table.own_bands,
             leader_rows,
             row_values,
             row_count: table.rows.len(),
