@@ -1,7 +1,7 @@
 //! The HTML policy ([`crate::html_policy`]) applied to what `config.toml`
 //! and `data/` say, before anything is rendered: every Markdown field (the
-//! footer, descriptions, table and result notes) and every plain URL field
-//! (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
+//! footer, descriptions, table and result notes, `disputed` notes) and
+//! every plain URL field (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
 //! show it as text), a refused URL scheme an error, each pointing at its
 //! field, and at the offending text in it when the string holds it as
 //! written.
@@ -203,6 +203,16 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
         for (i, row) in table.results.iter().enumerate() {
             let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("note")];
             markdown_field(&source, &path, &row.note, markdown, diagnostics);
+            if let Some(note) = &row.band_disputed {
+                let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("band_disputed")];
+                markdown_field(&source, &path, note, markdown, diagnostics);
+            }
+        }
+        for (k, count) in table.band_counts.iter().enumerate() {
+            if let Some(note) = &count.disputed {
+                let path = [Seg::Key("band_count"), Seg::Index(k), Seg::Key("disputed")];
+                markdown_field(&source, &path, note, markdown, diagnostics);
+            }
         }
     }
 }

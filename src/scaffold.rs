@@ -271,7 +271,8 @@ scale = {{ min = 0, max = 100 }}
 unit_label = "%"
 decimals = 2
 
-# Check these thresholds against the province's own decision.
+# Check these thresholds against the province's own decision: `min = 90`
+# is "từ 90%" (90 or more), `above = 90` is "trên 90%" (more than 90).
 [[index.band]]
 id = "xuat-sac"
 name = "Hoàn thành xuất sắc nhiệm vụ"

@@ -85,7 +85,10 @@ fn kind_of(relative: &Path) -> Option<Kind> {
     }
 }
 
-/// A data file after parsing, before it joins the others.
+/// A data file after parsing, before it joins the others. Each lives only
+/// until it is moved into `RawData`, so the size of the results variant
+/// does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Parsed {
     Indices(IndicesFile),
     Units(UnitsFile),

@@ -59,8 +59,10 @@ pub struct IndexDef {
     /// Components (lĩnh vực, dimensions), each with its own maximum.
     #[serde(default, rename = "component")]
     pub components: Vec<ComponentDef>,
-    /// Rating bands, highest first or in any order; a score at or above `min`
-    /// gets the highest band whose `min` it reaches.
+    /// Rating bands, highest first or in any order; a score gets the highest
+    /// band whose threshold (`min` or `above`) it reaches, a rank the band
+    /// with the smallest `max_rank` it is within. A results file may give
+    /// its own bands, which replace these for that table.
     #[serde(default, rename = "band")]
     pub bands: Vec<BandDef>,
 }
@@ -89,7 +91,10 @@ pub struct ComponentDef {
     pub decimals: Option<u32>,
 }
 
-/// One rating band, with its threshold as data (thresholds differ per province).
+/// One rating band, with its threshold as data (thresholds differ per
+/// province and year). At most one of `min`, `above` and `max_rank`; a band
+/// with none is "stated only" (quartile groups whose cut-offs are not
+/// published): a result gets it only by stating it.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandDef {
@@ -98,8 +103,36 @@ pub struct BandDef {
     /// Vietnamese name ("Nhóm A", "Hoàn thành xuất sắc nhiệm vụ").
     pub name: String,
     /// Lowest score (in the index's scale, or percent for point-scored
-    /// indices) that reaches this band.
-    pub min: f64,
+    /// indices) that reaches this band: "từ 90%" (score ≥ 90), compared at
+    /// the index's precision.
+    pub min: Option<f64>,
+    /// A score strictly above this reaches the band: "trên 90%" (score >
+    /// 90), compared at the index's precision.
+    pub above: Option<f64>,
+    /// A rank at or better than this reaches the band ("top 10": 10).
+    pub max_rank: Option<u32>,
+}
+
+/// A published count of units in a band, or reaching a threshold: "nhóm A:
+/// 7 tỉnh", "12/17 đơn vị đạt từ 90% trở lên". Give `band`, or one of `min`
+/// and `above`. Checked against the table when it is complete.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandCountDef {
+    /// The band counted (its id): the units whose band is this one.
+    pub band: Option<String>,
+    /// Counts the units scoring at least this ("từ 90% trở lên").
+    pub min: Option<f64>,
+    /// Counts the units scoring strictly above this ("trên 90%").
+    pub above: Option<f64>,
+    /// The count as published.
+    pub count: u32,
+    /// The number of units it is out of, as published ("12/17": 17).
+    pub of: Option<u32>,
+    /// A Markdown note saying why the published count is kept although it
+    /// disagrees with the table: the disagreement is then not an error, and
+    /// pages show both counts with the note.
+    pub disputed: Option<String>,
 }
 
 /// `data/units.toml` (or `.json`): groups, regions and the units scored.
@@ -219,6 +252,13 @@ pub struct ResultsFile {
     /// A note shown under the table (Markdown).
     #[serde(default)]
     pub note: String,
+    /// This table's own rating bands (tiers re-cut for the year): when
+    /// given, they replace the index's bands for this table.
+    #[serde(default, rename = "band")]
+    pub bands: Vec<BandDef>,
+    /// Published counts of units per band or reaching a threshold.
+    #[serde(default, rename = "band_count")]
+    pub band_counts: Vec<BandCountDef>,
     /// The results, one per unit.
     #[serde(default, rename = "result")]
     pub results: Vec<ResultRow>,
@@ -291,6 +331,13 @@ pub struct ResultRow {
     /// "không xếp hạng" with the reason and counts in no rank, total or
     /// average; it has no `rank`.
     pub not_ranked: Option<String>,
+    /// The band the publication puts this unit in (a band id of the table):
+    /// checked when it can be derived from the score or rank, held as
+    /// published otherwise.
+    pub band: Option<String>,
+    /// A Markdown note saying why the stated `band` is kept although it
+    /// disagrees with the one derived: pages then show both.
+    pub band_disputed: Option<String>,
     /// Other values published for this result; `score` is the one chosen,
     /// and pages show the others in a footnote.
     #[serde(default)]

@@ -122,6 +122,7 @@ macro_rules! messages {
     (@neutral neutral) => { true };
 }
 
+mod bands;
 mod commands;
 mod content;
 mod definitions;
@@ -135,6 +136,7 @@ mod serve;
 pub mod shortcode;
 mod terms;
 
+pub use bands::*;
 pub use commands::*;
 pub use content::*;
 pub use definitions::*;
@@ -161,6 +163,7 @@ pub(crate) fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
 
 pub fn catalogue() -> Vec<Entry> {
     [
+        bands::ENTRIES,
         commands::ENTRIES,
         content::ENTRIES,
         definitions::ENTRIES,

@@ -9,14 +9,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use super::bands;
 use super::changes::derive_changes;
 use super::group_labels::average_label;
 use super::ids::{Id, IdVec};
 use super::precision::{component_decimals, table_decimals};
 use super::row::row;
 use super::{
-    Alternative, Band, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table,
-    Unit, UnitId,
+    Alternative, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table, Unit,
+    UnitId,
 };
 use crate::data::schema::{self, ResultsFile};
 use crate::data::RawData;
@@ -165,15 +166,7 @@ fn index(def: &schema::IndexDef) -> Index {
                 decimals: component_decimals(def, c),
             })
             .collect(),
-        bands: def
-            .bands
-            .iter()
-            .map(|b| Band {
-                id: b.id.clone(),
-                name: b.name.clone(),
-                min: b.min,
-            })
-            .collect(),
+        bands: def.bands.iter().map(bands::band).collect(),
     }
 }
 
@@ -297,8 +290,7 @@ impl Context<'_> {
                     def.components
                         .iter()
                         .filter_map(|c| c.max.map(|m| ("component", m))),
-                )
-                .chain(def.bands.iter().map(|b| ("band", b.min)));
+                );
             for (key, value) in numbers {
                 if !value.is_finite() {
                     let d = self.at_origin(
@@ -310,6 +302,12 @@ impl Context<'_> {
                     self.diagnostics.push(d);
                 }
             }
+            let bands = [
+                Seg::Key("index"),
+                Seg::Index(origin.index),
+                Seg::Key("band"),
+            ];
+            self.check_bands(origin.file, &bands, &def.bands);
             if def.scale.min >= def.scale.max {
                 let d = self.at_origin(
                     origin,
@@ -475,6 +473,13 @@ impl Context<'_> {
         let (index, group) = (index?, group?);
         self.check_completeness(site, file, file_index, group);
         let def = &site.indices[index];
+        // A table's own bands (tiers re-cut that year) replace the index's.
+        let bands = if file.bands.is_empty() {
+            def.bands.clone()
+        } else {
+            self.check_bands(file_index, &[Seg::Key("band")], &file.bands);
+            file.bands.iter().map(bands::band).collect()
+        };
 
         let mut rows = Vec::with_capacity(file.results.len());
         let mut units_seen = BTreeSet::new();
@@ -554,7 +559,10 @@ impl Context<'_> {
             rows,
             ranked: None,
             average: None,
+            own_bands: !file.bands.is_empty(),
+            bands,
             top_band: None,
+            band_counts: Vec::new(),
             regions: Vec::new(),
             average_published: file.published_average.is_some(),
             file: self.raw.file(file_index).path.clone(),
@@ -571,6 +579,8 @@ impl Context<'_> {
             table.ranked = table.rows.iter().find_map(|r| r.of);
             table.average = file.published_average;
         }
+        self.band_rows(file, file_index, &mut table, site);
+        self.band_counts(file, file_index, &mut table);
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))

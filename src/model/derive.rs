@@ -1,4 +1,4 @@
-//! Derived figures as pure functions: ranks with ties, averages, bands,
+//! Derived figures as pure functions: ranks with ties, averages,
 //! percentages and changes. Nothing here knows about files or pages, so each
 //! rule is tested on its own, table-driven, with the edge cases written out.
 //!
@@ -6,7 +6,6 @@
 //! [`crate::vi::scaled`]): two scores that print the same are equal, whatever
 //! float noise lies below the last printed digit.
 
-use super::Band;
 use crate::vi::scaled;
 
 /// Standard competition ranks ("1, 2, 2, 4") for scaled scores; `None` keys
@@ -46,42 +45,6 @@ pub fn percent(points: f64, max_points: f64) -> Option<f64> {
     (max_points > 0.0).then(|| points / max_points * 100.0)
 }
 
-/// The band a score reaches: the band with the highest threshold at or below
-/// the score, compared at the index's precision.
-pub fn band_of(value: f64, bands: &[Band], decimals: u32) -> Option<usize> {
-    let key = scaled(value, decimals);
-    // The highest threshold reached; the last such band on a tie, as
-    // `max_by_key` would pick. One `scaled` per band: this runs for every
-    // result.
-    let mut best: Option<(i64, usize)> = None;
-    for (i, band) in bands.iter().enumerate() {
-        let min = scaled(band.min, decimals);
-        if min <= key && best.is_none_or(|(highest, _)| min >= highest) {
-            best = Some((min, i));
-        }
-    }
-    best.map(|(_, i)| i)
-}
-
-/// The band with the highest threshold: "count at or above" it is the
-/// headline of a ranking table (e.g. units ≥ 90%).
-pub fn top_band(bands: &[Band], decimals: u32) -> Option<usize> {
-    bands
-        .iter()
-        .enumerate()
-        .max_by_key(|(_, band)| scaled(band.min, decimals))
-        .map(|(i, _)| i)
-}
-
-/// How many scores reach `threshold`, at the index's precision.
-pub fn count_at_least(values: &[f64], threshold: f64, decimals: u32) -> usize {
-    let threshold = scaled(threshold, decimals);
-    values
-        .iter()
-        .filter(|v| scaled(**v, decimals) >= threshold)
-        .count()
-}
-
 /// Places gained since the previous ranking: positive means the unit moved
 /// up (from 28th to 18th is +10).
 pub fn rank_delta(previous: u32, current: u32) -> i64 {
@@ -101,14 +64,6 @@ pub fn score_delta(previous: (f64, u32), current: (f64, u32)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn band(id: &str, min: f64) -> Band {
-        Band {
-            id: id.to_owned(),
-            name: id.to_uppercase(),
-            min,
-        }
-    }
 
     #[test]
     fn ranks_share_ties_and_skip_after_them() {
@@ -150,25 +105,6 @@ mod tests {
     }
 
     #[test]
-    fn bands_use_the_highest_threshold_reached() {
-        let bands = [band("b", 80.0), band("a", 90.0), band("c", 70.0)];
-        let cases = [
-            (95.0, Some("a")),
-            (90.0, Some("a")),
-            (89.999, Some("a")), // prints as 90,00
-            (89.99, Some("b")),
-            (70.0, Some("c")),
-            (69.99, None),
-        ];
-        for (value, want) in cases {
-            let got = band_of(value, &bands, 2).map(|i| bands[i].id.as_str());
-            assert_eq!(got, want, "{value}");
-        }
-        assert_eq!(top_band(&bands, 2), Some(1));
-        assert_eq!(top_band(&[], 2), None);
-    }
-
-    #[test]
     fn points_become_a_percentage() {
         let p = percent(93.364, 98.0).unwrap();
         assert_eq!(scaled(p, 2), 9527);
@@ -180,7 +116,6 @@ mod tests {
         assert_eq!(mean_of_printed(&[]), None);
         let avg = mean_of_printed(&[(90.004, 2), (91.006, 2)]).unwrap();
         assert_eq!(scaled(avg, 2), 9051); // (90.00 + 91.01) / 2 = 90.505 -> 90.51
-        assert_eq!(count_at_least(&[90.0, 89.995, 89.99, 95.0], 90.0, 2), 3);
     }
 
     #[test]

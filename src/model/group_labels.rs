@@ -4,6 +4,7 @@
 //! ("Bình quân khối sở, ban, ngành"; "Bình quân khối UBND cấp huyện").
 
 use crate::data::schema::GroupDef;
+use crate::vi::mid_sentence;
 
 /// The label of a group's average.
 pub(super) fn average_label(def: &GroupDef) -> String {
@@ -11,20 +12,6 @@ pub(super) fn average_label(def: &GroupDef) -> String {
         Some(label) if !label.is_empty() => label.to_owned(),
         _ => format!("Bình quân khối {}", mid_sentence(def.name.trim())),
     }
-}
-
-/// A name as it reads inside a sentence: its first letter in lower case,
-/// unless the first word is an abbreviation (`UBND`) or a single capital.
-fn mid_sentence(name: &str) -> String {
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let second = chars.clone().next();
-    if !first.is_uppercase() || second.is_none_or(|c| c.is_uppercase() || !c.is_alphabetic()) {
-        return name.to_owned();
-    }
-    first.to_lowercase().chain(chars).collect()
 }
 
 #[cfg(test)]

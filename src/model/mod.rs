@@ -13,6 +13,7 @@
 //! was made. The model is not what templates see: `render::views` is.
 
 mod assemble;
+pub mod bands;
 mod changes;
 mod completeness;
 pub mod derive;
@@ -142,8 +143,8 @@ pub struct Index {
     pub components_sum_to_total: bool,
     /// Components, by position (a row's components refer to them by it).
     pub components: Vec<Component>,
-    /// Rating bands in definition order (a row's band refers to it by
-    /// position).
+    /// Rating bands in definition order; each table copies them, or has
+    /// its own instead ([`Table::bands`]).
     pub bands: Vec<Band>,
 }
 
@@ -164,13 +165,38 @@ pub struct Component {
     pub decimals: u32,
 }
 
-/// One rating band of an index.
+/// One rating band of an index or of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Band {
     pub id: String,
     pub name: String,
-    /// The lowest score that reaches the band.
-    pub min: f64,
+    /// What reaches the band.
+    pub threshold: Threshold,
+}
+
+/// What reaches a band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Threshold {
+    /// A score at or above this ("từ 90%").
+    Min(f64),
+    /// A score strictly above this ("trên 90%").
+    Above(f64),
+    /// A rank at or better than this ("top 10").
+    MaxRank(u32),
+    /// Nothing chiso can compute: a line is in the band only when it says
+    /// so (quartile groups whose cut-offs were not published).
+    Stated,
+}
+
+impl Threshold {
+    /// The score threshold and whether it is strict, for score bands.
+    pub fn score(&self) -> Option<(f64, bool)> {
+        match *self {
+            Threshold::Min(v) => Some((v, false)),
+            Threshold::Above(v) => Some((v, true)),
+            _ => None,
+        }
+    }
 }
 
 /// A group (khối) of units ranked together.
@@ -257,8 +283,16 @@ pub struct Table {
     /// Whether the average was published (in a complete table it was checked
     /// to equal the computed one), as opposed to derived from the scores.
     pub average_published: bool,
-    /// The band with the highest threshold and how many units reach it.
+    /// The rating bands of this table: its own, or its index's. A row's
+    /// band and a band count refer to them by position.
+    pub bands: Vec<Band>,
+    /// Whether `bands` are the table's own (tiers re-cut that year).
+    pub own_bands: bool,
+    /// The band with the highest score threshold and how many units reach
+    /// it (complete tables).
     pub top_band: Option<TopBand>,
+    /// Published counts of units per band or reaching a threshold.
+    pub band_counts: Vec<BandCount>,
     /// For a complete table, each region with units in it: how many are
     /// ranked and their average, in region definition order.
     pub regions: Vec<RegionSummary>,
@@ -288,12 +322,55 @@ impl Table {
     }
 }
 
-/// The band with the highest threshold, and how many ranked units reach it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The band with the highest score threshold, and how many ranked units
+/// reach it.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TopBand {
-    /// The band's position in its index's bands.
+    /// The band's position in its table's bands.
     pub band: usize,
+    /// Its score threshold.
+    pub threshold: f64,
+    /// Whether the threshold is strict ("trên", score above it).
+    pub strict: bool,
     pub count: usize,
+}
+
+/// A published count of units in a band or reaching a score threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandCount {
+    pub counted: Counted,
+    /// The count as published.
+    pub count: u32,
+    /// The number it is out of, as published.
+    pub of: Option<u32>,
+    /// The count computed from a complete table, when it differs from the
+    /// published one and the editor kept the published one (`disputed`).
+    pub derived: Option<u32>,
+    /// Why the published count is kept (Markdown).
+    pub disputed: Option<String>,
+}
+
+/// What a band count counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Counted {
+    /// The units whose band is this one (a position in the table's bands).
+    Band(usize),
+    /// The units whose score reaches this threshold (`Min` or `Above`).
+    Score(Threshold),
+}
+
+/// A line's band: derived from its score or rank, or as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowBand {
+    /// The band (a position in the table's bands): the stated one when the
+    /// line states one.
+    pub band: usize,
+    /// Whether the publication states it on this line.
+    pub stated: bool,
+    /// When the stated band disagrees with the derived one and the editor
+    /// kept it: the derived band (none when the score reaches no band) and
+    /// the editor's note.
+    pub disputed: Option<(Option<usize>, String)>,
 }
 
 /// A region's part of a complete table.
@@ -316,7 +393,7 @@ pub struct Row {
     pub decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
-    pub band: Option<usize>,
+    pub band: Option<RowBand>,
     pub regional: Vec<RegionalRank>,
     /// Component scores as (component index, score), in definition order.
     pub components: Vec<(usize, f64)>,

@@ -133,7 +133,14 @@ mod tests {
         let got: Vec<(&str, Option<u32>, Option<usize>, u32)> = t
             .rows
             .iter()
-            .map(|r| (site.units[r.unit].id.as_str(), r.rank, r.band, r.decimals))
+            .map(|r| {
+                (
+                    site.units[r.unit].id.as_str(),
+                    r.rank,
+                    r.band.as_ref().map(|b| b.band),
+                    r.decimals,
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -1,10 +1,10 @@
-//! Ranking a complete table: ranks with ties, "of", the average, the band
-//! count and every region's ranks and average, each stated figure checked
+//! Ranking a complete table: ranks with ties, "of", the average and every
+//! region's ranks and average, each stated figure checked
 //! against the computed one.
 
 use super::assemble::Context;
 use super::derive;
-use super::{Index, RegionSummary, RegionalRank, Row, Site, Table, TopBand};
+use super::{Index, RegionSummary, RegionalRank, Row, Site, Table};
 use crate::data::schema::ResultsFile;
 use crate::locate::Seg;
 use crate::messages as msg;
@@ -79,13 +79,6 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        table.top_band = derive::top_band(&def.bands, table.decimals).map(|band| {
-            let printed: Vec<f64> = values.iter().map(|&(v, _)| v).collect();
-            TopBand {
-                band,
-                count: derive::count_at_least(&printed, def.bands[band].min, table.decimals),
-            }
-        });
         self.rank_regions(def, file_index, table, site);
     }
 

@@ -40,7 +40,7 @@ fn component_problem(id: &str, message: String, hint: String) -> Problem {
     }
 }
 
-/// One result line: its value, band, components and regional ranks, or
+/// One result line: its value, components and regional ranks, or
 /// every problem found in it.
 pub(super) fn row(
     def: &Index,
@@ -241,7 +241,8 @@ pub(super) fn row(
         decimals,
         rank: result.rank,
         of: result.of,
-        band: value.and_then(|v| derive::band_of(v, &def.bands, table_decimals)),
+        // Once ranks are known (`bands`).
+        band: None,
         regional,
         components,
         illustrative: result.illustrative.unwrap_or(file.illustrative),

@@ -69,6 +69,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/partials/table-source.html"),
     ),
     (
+        "partials/band.html",
+        include_str!("templates/partials/band.html"),
+    ),
+    (
         "partials/table-downloads.html",
         include_str!("templates/partials/table-downloads.html"),
     ),

@@ -148,7 +148,11 @@ pub fn csv(site: &Site, table: &Table) -> String {
         line.fixed(row.value, row.decimals);
         line.value(row.points);
         line.value(row.max_points);
-        line.text(row.band.map_or("", |b| def.bands[b].name.as_str()));
+        line.text(
+            row.band
+                .as_ref()
+                .map_or("", |b| table.bands[b.band].name.as_str()),
+        );
         line.value(change.map(|c| c.previous_year));
         line.value(change.and_then(|c| c.previous_rank));
         line.value(change.and_then(|c| c.rank_delta));
@@ -183,7 +187,7 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
         .map(|row| {
             let unit = &site.units[row.unit];
             JsonRow {
-                band: row.band.map(|b| def.bands[b].name.as_str()),
+                band: row.band.as_ref().map(|b| table.bands[b.band].name.as_str()),
                 change: row.comparison.change().map(|c| JsonChange {
                     previous_rank: c.previous_rank,
                     previous_year: c.previous_year,
@@ -251,8 +255,8 @@ pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
         }),
         top_band: table.top_band.map(|top| JsonTopBand {
             count: top.count,
-            min: def.bands[top.band].min,
-            name: &def.bands[top.band].name,
+            min: top.threshold,
+            name: &table.bands[top.band].name,
         }),
         year: table.year,
     }

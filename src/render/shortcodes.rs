@@ -336,11 +336,10 @@ fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
 }
 
 fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
-    let def = &env.site.indices[table.index];
     let average = table
         .average
         .map(|a| value_text(env, table, a, table.decimals));
-    let top = table.top_band.map(|top| (&def.bands[top.band], top.count));
+    let top = table.top_band.map(|top| (top, top.count));
     let leaders: Vec<&str> = table
         .rows
         .iter()
@@ -363,9 +362,13 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
         "day-du" => {
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
-            if let (Some((band, count)), Some(of)) = (top, table.ranked) {
-                let min = format(env, table, table.decimals).threshold(band.min);
-                parts.push(format!("{count}/{of} đơn vị đạt từ {min} trở lên"));
+            if let (Some((top, count)), Some(of)) = (top, table.ranked) {
+                let min = format(env, table, table.decimals).threshold(top.threshold);
+                parts.push(if top.strict {
+                    format!("{count}/{of} đơn vị đạt trên {min}")
+                } else {
+                    format!("{count}/{of} đơn vị đạt từ {min} trở lên")
+                });
             }
             if parts.is_empty() {
                 return Err(sc::table_lacks("average or band count"));
@@ -459,7 +462,10 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     note_html: "",
                     regional: Vec::new(),
                 }),
-                band: row.band.map_or(MISSING, |b| def.bands[b].name.as_str()),
+                band: row
+                    .band
+                    .as_ref()
+                    .map_or(MISSING, |b| table.bands[b.band].name.as_str()),
             }
         })
         .collect();

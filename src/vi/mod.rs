@@ -22,3 +22,17 @@ pub(crate) use numbers::scaled_far_from_a_tie;
 pub use numbers::{
     format_as_written, format_number, format_signed, rank_change_phrase, scaled, written_decimals,
 };
+
+/// A name as it reads inside a sentence: its first letter in lower case,
+/// unless the first word is an abbreviation (`UBND`) or a single capital.
+pub fn mid_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let second = chars.clone().next();
+    if !first.is_uppercase() || second.is_none_or(|c| c.is_uppercase() || !c.is_alphabetic()) {
+        return name.to_owned();
+    }
+    first.to_lowercase().chain(chars).collect()
+}

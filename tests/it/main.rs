@@ -9,6 +9,7 @@
 
 mod common;
 
+mod bands;
 mod base_url;
 mod contexts;
 mod editor_commands;

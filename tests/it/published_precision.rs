@@ -290,9 +290,9 @@ fn a_units_page_shows_its_regional_ranks_for_each_year() {
 fn band_thresholds_print_by_one_rule_everywhere() {
     let block = site().page("xep-hang/2023/so-ban-nganh/");
     let summary = one(&block, "ul.table-summary");
-    assert!(summary.contains("Xuất sắc (≥ 87,50%): 2/3"), "{summary}");
+    assert!(summary.contains("Xuất sắc (từ 87,50%): 2/3"), "{summary}");
     let footer = one(&block, "tfoot");
-    assert!(footer.contains("2/3 đơn vị đạt ≥ 87,50%"), "{footer}");
+    assert!(footer.contains("2/3 đơn vị đạt từ 87,50%"), "{footer}");
     let chart = one(&block, "svg.chart-ranking text.threshold-label");
     assert_eq!(chart, "Ngưỡng 87,50%");
     let index = site().page("chi-so/par-index/");
@@ -310,5 +310,5 @@ fn band_thresholds_print_by_one_rule_everywhere() {
     // A threshold of a table with its own precision prints at it.
     let national = site().page("xep-hang/2023/tinh-thanh/");
     let summary = one(&national, "section#dti ul.table-summary");
-    assert!(summary.contains("Khá (≥ 0,550): 3/4"), "{summary}");
+    assert!(summary.contains("Khá (từ 0,550): 3/4"), "{summary}");
 }

@@ -1,11 +1,11 @@
-//! The small views every page kind shares: an index, group, unit, band or
+//! The small views every page kind shares: an index, group, unit or
 //! component named in a heading or a link, a table's source, a result's
 //! other published values.
 
 use serde::Serialize;
 
-use crate::model::{Alternative, Band, Component, Group, Index, Site, Source, UnitId};
-use crate::render::figure::{self, unit_suffix, Format};
+use crate::model::{Alternative, Component, Group, Index, Site, Source, UnitId};
+use crate::render::figure::{self, unit_suffix};
 use crate::render::urls::Urls;
 
 /// An index, for links and headings.
@@ -76,29 +76,6 @@ impl<'a> UnitRef<'a> {
             kind: &u.kind,
             url: urls.unit(&u.id),
             order: unit.position(),
-        }
-    }
-}
-
-/// A rating band.
-#[derive(Debug, Clone, Serialize)]
-pub struct BandView<'a> {
-    pub id: &'a str,
-    pub name: &'a str,
-    pub min: f64,
-    /// `min` as every output prints a threshold (`90%`, `87,50%`): see
-    /// `Format::threshold`.
-    pub threshold: String,
-}
-
-impl<'a> BandView<'a> {
-    /// The band, its threshold printed in `format` (its table's or index's).
-    pub fn new(band: &'a Band, format: Format) -> Self {
-        BandView {
-            id: &band.id,
-            name: &band.name,
-            min: band.min,
-            threshold: format.threshold(band.min),
         }
     }
 }

@@ -2,11 +2,11 @@
 
 use serde::Serialize;
 
-use super::common::{BandView, ComponentView, IndexRef};
+use super::bands::{index_bands, BandView};
+use super::common::{ComponentView, IndexRef};
 use crate::content::render_markdown;
 use crate::model::Index;
 use crate::render::escape::safe;
-use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// An index with everything its own page shows.
@@ -20,18 +20,13 @@ pub struct IndexView<'a> {
     pub scale_max: f64,
     pub higher_is_better: bool,
     pub components: Vec<ComponentView<'a>>,
-    /// Highest threshold first.
+    /// The best band first.
     pub bands: Vec<BandView<'a>>,
 }
 
 impl<'a> IndexView<'a> {
     pub fn new(def: &'a Index, urls: &Urls) -> Self {
-        let format = Format {
-            decimals: def.decimals,
-            unit_label: &def.unit_label,
-        };
-        let mut bands: Vec<BandView> = def.bands.iter().map(|b| BandView::new(b, format)).collect();
-        bands.sort_by(|a, b| b.min.total_cmp(&a.min));
+        let bands = index_bands(def);
         IndexView {
             base: IndexRef::new(def, urls),
             description_html: render_markdown(&def.description, urls.markdown()),

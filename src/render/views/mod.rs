@@ -12,6 +12,7 @@
 //! lines between the pages that show them.
 
 mod article;
+mod bands;
 mod common;
 mod index;
 mod page;
@@ -21,9 +22,8 @@ mod table;
 mod unit;
 
 pub use article::{ArticleView, TagCountView, TagView};
-pub use common::{
-    AlternativeView, BandView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef,
-};
+pub use bands::{BandCountView, BandView, DisputedBandView, RowBandView};
+pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 pub use index::IndexView;
 pub use page::{
     ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,

@@ -4,12 +4,12 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::common::{AlternativeView, BandView, ComponentView};
+use super::bands::RowBandView;
+use super::common::{AlternativeView, ComponentView};
 use crate::content::render_markdown;
 use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
 use crate::render::cells::{Cells, Line};
 use crate::render::escape::safe;
-use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// The change against the previous year, as templates see it.
@@ -87,7 +87,8 @@ pub struct RowView<'a> {
     pub decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
-    pub band: Option<BandView<'a>>,
+    /// The line's band, derived or stated.
+    pub band: Option<RowBandView<'a>>,
     /// The change against the previous year, when there is one.
     pub change: Option<ChangeView>,
     /// Why there is no change, when the line is ranked and has none.
@@ -108,7 +109,7 @@ pub struct RowView<'a> {
 impl<'a> RowView<'a> {
     /// The line `row` of `table`; `unit` is its unit's
     /// [`UnitRef`](super::UnitRef) as a template value.
-    pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
+    pub fn new(site: &'a Site, table: &'a Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
         let def = &site.indices[table.index];
         let regional = regional_views(site, row);
         let note_html = render_markdown(&row.note, urls.markdown());
@@ -148,13 +149,10 @@ impl<'a> RowView<'a> {
             decimals: row.decimals,
             rank: row.rank,
             of: row.of,
-            band: row.band.map(|b| {
-                let format = Format {
-                    decimals: table.decimals,
-                    unit_label: &def.unit_label,
-                };
-                BandView::new(&def.bands[b], format)
-            }),
+            band: row
+                .band
+                .as_ref()
+                .map(|b| RowBandView::new(table, b, def, urls)),
             change: change.map(ChangeView::new),
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),

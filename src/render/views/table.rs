@@ -5,6 +5,7 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::bands::{threshold_text, BandCountView, BandView};
 use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
@@ -28,12 +29,16 @@ pub struct RegionSummaryView<'a> {
     pub average_text: Option<String>,
 }
 
-/// The band with the highest threshold, and how many ranked units reach it.
+/// The band with the highest score threshold, and how many ranked units
+/// reach it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TopBandView<'a> {
     pub name: &'a str,
+    /// The threshold (strict when `strict`).
     pub min: f64,
-    /// `min` as every output prints a threshold: `90%`, `87,50%`.
+    /// Whether units must score above `min` ("trên"), not at least it.
+    pub strict: bool,
+    /// The threshold in words: `từ 90%`, `trên 90%`.
     pub threshold: String,
     pub count: usize,
 }
@@ -67,6 +72,13 @@ pub struct TableView<'a> {
     pub average_label: &'a str,
     pub average_published: bool,
     pub top_band: Option<TopBandView<'a>>,
+    /// The table's published band counts.
+    pub band_counts: Vec<BandCountView<'a>>,
+    /// The table's bands, the best first: its own when `own_bands`, else
+    /// its index's.
+    pub bands: Vec<BandView<'a>>,
+    /// Whether the table has its own bands (tiers re-cut that year).
+    pub own_bands: bool,
     pub regions: Vec<RegionSummaryView<'a>>,
     /// The lines ranked first (several when tied), for summaries.
     pub leader_rows: Vec<Value>,
@@ -152,9 +164,10 @@ impl<'a> TableView<'a> {
             unit_label: &def.unit_label,
         };
         let top_band = table.top_band.map(|top| TopBandView {
-            name: &def.bands[top.band].name,
-            min: def.bands[top.band].min,
-            threshold: format.threshold(def.bands[top.band].min),
+            name: &table.bands[top.band].name,
+            min: top.threshold,
+            strict: top.strict,
+            threshold: threshold_text(table.bands[top.band].threshold, format),
             count: top.count,
         });
         TableView {
@@ -178,6 +191,9 @@ impl<'a> TableView<'a> {
             average_label: &group.average_label,
             average_published: table.average_published,
             top_band,
+            band_counts: BandCountView::all(table, def, urls),
+            bands: BandView::all(&table.bands, def),
+            own_bands: table.own_bands,
             leader_rows,
             row_values,
             row_count: table.rows.len(),
@@ -243,7 +259,8 @@ fn ranking_chart(
     let threshold_label;
     let threshold = match top_band {
         Some(band) => {
-            threshold_label = format!("Ngưỡng {}", band.threshold);
+            let strict = if band.strict { "trên " } else { "" };
+            threshold_label = format!("Ngưỡng {strict}{}", format.threshold(band.min));
             Some(Threshold {
                 value: band.min,
                 label: &threshold_label,
@@ -261,9 +278,10 @@ fn ranking_chart(
     );
     if let Some(band) = top_band {
         desc.push_str(&format!(
-            " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
-            band.name.to_lowercase(),
-            band.threshold,
+            " Đường đứt nét là ngưỡng {} ({}{}); {} đơn vị đạt.",
+            vi::mid_sentence(band.name),
+            if band.strict { "trên " } else { "" },
+            format.threshold(band.min),
             band.count
         ));
     }

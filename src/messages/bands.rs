@@ -1,0 +1,150 @@
+//! Messages about rating bands: their thresholds, the band a line states,
+//! and the published counts of units per band, each checked against what
+//! chiso derives from the table.
+
+messages! {
+    band_two_thresholds(band: &str, first: &str, second: &str) {
+        vi: "mức `{band}` có cả `{first}` lẫn `{second}`: mỗi mức chỉ có một ngưỡng",
+        en: "band `{band}` has both `{first}` and `{second}`: a band has one threshold",
+    }
+    hint_one_threshold() {
+        vi: "dùng `min` cho “từ 90%” (điểm ≥ 90), `above` cho “trên 90%” (điểm > 90), hoặc `max_rank` cho “tốp 10” (hạng ≤ 10); không ghi ngưỡng nào nếu mức chỉ được công bố theo từng dòng",
+        en: "use `min` for “từ 90%” (score ≥ 90), `above` for “trên 90%” (score > 90), or `max_rank` for “top 10” (rank ≤ 10); give none for a band only stated line by line",
+    }
+    band_max_rank_zero(band: &str) {
+        vi: "mức `{band}` có `max_rank = 0`: thứ hạng bắt đầu từ 1",
+        en: "band `{band}` has `max_rank = 0`: ranks start at 1",
+    }
+    hint_max_rank() {
+        vi: "ghi thứ hạng thấp nhất còn thuộc mức này, ví dụ `max_rank = 10` cho “tốp 10”",
+        en: "give the last rank within the band, e.g. `max_rank = 10` for “top 10”",
+    }
+    bands_mix_score_and_rank(band: &str) {
+        vi: "mức `{band}` xét theo thứ hạng, trong khi mức khác của cùng danh sách xét theo điểm",
+        en: "band `{band}` is by rank, while another band of the same list is by score",
+    }
+    hint_bands_one_kind() {
+        vi: "mỗi danh sách mức xếp loại chỉ xét theo điểm (`min`, `above`) hoặc chỉ theo thứ hạng (`max_rank`); hai cách xếp loại khác nhau cần hai chỉ số hoặc hai bảng",
+        en: "a list of bands is either by score (`min`, `above`) or by rank (`max_rank`); two different classifications need two indices or tables",
+    }
+    band_twice(band: &str) {
+        vi: "mức xếp loại `{band}` được khai báo hai lần trong cùng danh sách",
+        en: "band `{band}` is defined twice in the same list",
+    }
+    invalid_band_id(band: &str, suggestion: &str) {
+        vi: "mã mức xếp loại `{band}` không hợp lệ; có thể dùng `{suggestion}`",
+        en: "band id `{band}` is not valid; `{suggestion}` would be",
+    }
+    hint_band_id_form() {
+        vi: "mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang",
+        en: "an id has only lowercase ASCII letters, digits and hyphens",
+    }
+    undefined_band(band: &str) {
+        vi: "mức xếp loại `{band}` chưa được khai báo cho bảng này",
+        en: "band `{band}` is not defined for this table",
+    }
+    hint_bands_defined(list: &str) {
+        vi: "các mức của bảng này: {list} (khai báo bằng `[[index.band]]` trong data/indices, hoặc `[[band]]` trong chính tệp kết quả)",
+        en: "this table's bands: {list} (defined by `[[index.band]]` in data/indices, or `[[band]]` in the results file itself)",
+    }
+    hint_no_bands() {
+        vi: "bảng này chưa có mức xếp loại nào: khai báo `[[index.band]]` trong data/indices, hoặc `[[band]]` trong tệp kết quả",
+        en: "this table has no bands: define `[[index.band]]` in data/indices, or `[[band]]` in the results file",
+    }
+    stated_band_differs(unit: &str, stated: &str, basis: &str, derived: &str) {
+        vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng với {basis} thì thuộc mức `{derived}`",
+        en: "`{unit}` is stated to be in band `{stated}`, but {basis} puts it in band `{derived}`",
+    }
+    stated_band_unreached(unit: &str, stated: &str, basis: &str) {
+        vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng với {basis} thì không đạt mức nào",
+        en: "`{unit}` is stated to be in band `{stated}`, but {basis} reaches no band",
+    }
+    basis_score(score: &str) {
+        vi: "điểm {score}",
+        en: "its score of {score}",
+    }
+    basis_rank(rank: u32) {
+        vi: "thứ hạng {rank}",
+        en: "its rank of {rank}",
+    }
+    hint_band_is_derived() {
+        vi: "kiểm tra điểm, thứ hạng và ngưỡng của các mức; nếu tài liệu công bố đúng là như vậy, giữ nguyên và thêm `band_disputed = \"lý do\"` vào dòng này",
+        en: "check the score, the rank and the bands' thresholds; if the publication really says so, keep it and add `band_disputed = \"why\"` to this line",
+    }
+    band_disputed_agrees(unit: &str) {
+        vi: "`band_disputed` của `{unit}`: mức đã ghi trùng với mức tính được, không có gì để ghi chú",
+        en: "`band_disputed` of `{unit}`: the stated band agrees with the derived one, there is nothing to dispute",
+    }
+    hint_remove_disputed() {
+        vi: "xóa ghi chú này",
+        en: "remove the note",
+    }
+    band_disputed_without_band(unit: &str) {
+        vi: "`{unit}` có `band_disputed` nhưng không ghi `band`",
+        en: "`{unit}` has `band_disputed` but no `band`",
+    }
+    hint_band_disputed() {
+        vi: "`band_disputed` giải thích vì sao giữ mức đã công bố (`band`) khác với mức tính được; ghi thêm `band`, hoặc xóa `band_disputed`",
+        en: "`band_disputed` says why a published `band` differing from the derived one is kept; add the `band`, or remove `band_disputed`",
+    }
+    band_count_counts_nothing() {
+        vi: "`band_count` không nói đếm gì: cần đúng một trong `band`, `min` hoặc `above`",
+        en: "`band_count` does not say what it counts: give exactly one of `band`, `min` or `above`",
+    }
+    band_count_counts_two(first: &str, second: &str) {
+        vi: "`band_count` có cả `{first}` lẫn `{second}`: mỗi số liệu chỉ đếm một thứ",
+        en: "`band_count` has both `{first}` and `{second}`: a count counts one thing",
+    }
+    hint_band_count_what() {
+        vi: "`band = \"a\"` đếm số đơn vị thuộc mức `a`; `min = 90` đếm số đơn vị đạt từ 90 trở lên; `above = 90` đếm số đơn vị đạt trên 90",
+        en: "`band = \"a\"` counts the units in band `a`; `min = 90` counts those scoring 90 or more; `above = 90` those scoring above 90",
+    }
+    counted_band(band: &str) {
+        vi: "số đơn vị thuộc mức `{band}`",
+        en: "the number of units in band `{band}`",
+    }
+    counted_min(threshold: &str) {
+        vi: "số đơn vị đạt từ {threshold} trở lên",
+        en: "the number of units scoring {threshold} or more",
+    }
+    counted_above(threshold: &str) {
+        vi: "số đơn vị đạt trên {threshold}",
+        en: "the number of units scoring above {threshold}",
+    }
+    band_count_differs(what: &str, stated: u32, computed: u32) {
+        vi: "{what} được ghi là {stated}, nhưng theo bảng thì là {computed}",
+        en: "{what} is stated as {stated}, but the table gives {computed}",
+    }
+    hint_band_count_checked() {
+        vi: "bảng đầy đủ nên chiso tự đếm: kiểm tra điểm và ngưỡng; nếu tài liệu công bố đúng là như vậy, giữ nguyên và thêm `disputed = \"lý do\"` vào `band_count` này",
+        en: "the table is complete, so chiso counts: check the scores and the threshold; if the publication really says so, keep it and add `disputed = \"why\"` to this `band_count`",
+    }
+    band_count_below_listed(what: &str, stated: u32, listed: u32) {
+        vi: "{what} được ghi là {stated}, nhưng bảng đã liệt kê {listed} đơn vị như vậy",
+        en: "{what} is stated as {stated}, but the table already lists {listed} such units",
+    }
+    hint_band_count_below_listed() {
+        vi: "số liệu công bố không thể nhỏ hơn số dòng đã ghi trong bảng: kiểm tra số liệu, điểm hoặc mức của các dòng; nếu tài liệu công bố đúng là như vậy, thêm `disputed = \"lý do\"`",
+        en: "a published count cannot be below the lines the table lists: check the count, the lines' scores or bands; if the publication really says so, add `disputed = \"why\"`",
+    }
+    band_count_above_of(what: &str, stated: u32, of: u32) {
+        vi: "{what} được ghi là {stated}, nhiều hơn tổng số {of} đơn vị được xếp hạng",
+        en: "{what} is stated as {stated}, more than the {of} units ranked",
+    }
+    hint_band_count_at_most_of() {
+        vi: "số đơn vị đạt mức không thể vượt tổng số đơn vị: kiểm tra `count` và `of`",
+        en: "a count cannot exceed the number of units: check `count` and `of`",
+    }
+    band_count_of_differs(stated: u32, ranked: u32) {
+        vi: "`of` của `band_count` là {stated}, nhưng bảng có {ranked} đơn vị được xếp hạng",
+        en: "the `of` of `band_count` is {stated}, but the table ranks {ranked} units",
+    }
+    hint_band_count_of() {
+        vi: "`of` là tổng số đơn vị được xếp hạng của bảng (trong bảng trích là số `of` của các dòng); kiểm tra lại, hoặc bỏ `of`",
+        en: "`of` is the number of units the table ranks (in a partial table, the lines' `of`); check it, or leave it out",
+    }
+    band_count_disputed_agrees() {
+        vi: "`disputed` của `band_count`: số liệu công bố khớp với bảng, không có gì để ghi chú",
+        en: "`disputed` of `band_count`: the published count agrees with the table, there is nothing to dispute",
+    }
+}

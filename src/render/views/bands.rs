@@ -1,0 +1,262 @@
+//! The views of rating bands: a band with its threshold in words ("từ
+//! 90%", "trên 90%", "hạng 1–10"), a line's band (derived or stated, and
+//! disputed), and a table's published band counts with their sentence
+//! ("Nhóm A: 7 đơn vị", "12/17 đơn vị đạt từ 90% trở lên").
+
+use serde::Serialize;
+
+use crate::content::render_markdown;
+use crate::model::{Band, BandCount, Counted, Index, RowBand, Table, Threshold};
+use crate::render::escape::safe;
+use crate::render::figure::Format;
+use crate::render::urls::Urls;
+use crate::vi::scaled;
+
+/// A rating band.
+#[derive(Debug, Clone, Serialize)]
+pub struct BandView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The inclusive score threshold ("từ"), if the band has one.
+    pub min: Option<f64>,
+    /// The strict score threshold ("trên"), if the band has one.
+    pub above: Option<f64>,
+    /// The last rank within the band, for a band by rank.
+    pub max_rank: Option<u32>,
+    /// The threshold in words: `từ 90%`, `trên 90%`, `hạng 1–10`; empty
+    /// for a band that is only stated line by line.
+    pub threshold: String,
+    /// The band's place among its table's (or index's) bands, the best the
+    /// highest: a sort key.
+    pub level: usize,
+}
+
+impl<'a> BandView<'a> {
+    /// Band `b` of `bands`, an index's or a table's.
+    pub fn new(bands: &'a [Band], b: usize, def: &Index) -> Self {
+        let band = &bands[b];
+        let format = Format {
+            decimals: def.decimals,
+            unit_label: &def.unit_label,
+        };
+        let (min, above, max_rank) = match band.threshold {
+            Threshold::Min(v) => (Some(v), None, None),
+            Threshold::Above(v) => (None, Some(v), None),
+            Threshold::MaxRank(r) => (None, None, Some(r)),
+            Threshold::Stated => (None, None, None),
+        };
+        BandView {
+            id: &band.id,
+            name: &band.name,
+            min,
+            above,
+            max_rank,
+            threshold: threshold_text(band.threshold, format),
+            level: levels(bands, def.decimals)[b],
+        }
+    }
+
+    /// Every band of a list, the best first.
+    pub fn all(bands: &'a [Band], def: &Index) -> Vec<Self> {
+        let mut views: Vec<BandView> = (0..bands.len())
+            .map(|b| BandView::new(bands, b, def))
+            .collect();
+        views.sort_by_key(|v| std::cmp::Reverse(v.level));
+        views
+    }
+}
+
+/// A threshold in words, printed through [`Format::threshold`].
+pub fn threshold_text(threshold: Threshold, format: Format) -> String {
+    match threshold {
+        Threshold::Min(v) => format!("từ {}", format.threshold(v)),
+        Threshold::Above(v) => format!("trên {}", format.threshold(v)),
+        Threshold::MaxRank(1) => "hạng 1".to_owned(),
+        Threshold::MaxRank(r) => format!("hạng 1–{r}"),
+        Threshold::Stated => String::new(),
+    }
+}
+
+/// Each band's level: 1 for the least demanding, up to the number of
+/// bands for the best. Score bands by threshold, rank bands by `max_rank`;
+/// bands only stated keep their written order, the first the best.
+fn levels(bands: &[Band], decimals: u32) -> Vec<usize> {
+    let key = |b: &Band| match b.threshold {
+        Threshold::Min(v) => (1, scaled(v, decimals), 0),
+        Threshold::Above(v) => (1, scaled(v, decimals), 1),
+        Threshold::MaxRank(r) => (1, -i64::from(r), 0),
+        Threshold::Stated => (0, 0, 0),
+    };
+    let mut order: Vec<usize> = (0..bands.len()).collect();
+    // Stable: equal keys (stated bands) keep their order, reversed below.
+    order.sort_by_key(|&i| std::cmp::Reverse(key(&bands[i])));
+    let n = bands.len();
+    let mut levels = vec![0; n];
+    for (place, &i) in order.iter().enumerate() {
+        levels[i] = n - place;
+    }
+    levels
+}
+
+/// A band the publication states but the table does not give, kept with
+/// the editor's note.
+#[derive(Debug, Clone, Serialize)]
+pub struct DisputedBandView<'a> {
+    /// The band derived from the score or rank; none when it reaches none.
+    pub derived: Option<BandView<'a>>,
+    #[serde(serialize_with = "safe")]
+    pub note_html: String,
+}
+
+/// A line's band.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowBandView<'a> {
+    #[serde(flatten)]
+    pub band: BandView<'a>,
+    /// Whether the publication states it on the line (rather than chiso
+    /// deriving it from the score or rank).
+    pub stated: bool,
+    /// When the stated band disagrees with the derived one and was kept.
+    pub disputed: Option<DisputedBandView<'a>>,
+}
+
+impl<'a> RowBandView<'a> {
+    pub fn new(table: &'a Table, band: &RowBand, def: &Index, urls: &Urls) -> Self {
+        RowBandView {
+            band: BandView::new(&table.bands, band.band, def),
+            stated: band.stated,
+            disputed: band
+                .disputed
+                .as_ref()
+                .map(|(derived, note)| DisputedBandView {
+                    derived: derived.map(|d| BandView::new(&table.bands, d, def)),
+                    note_html: render_markdown(note, urls.markdown()),
+                }),
+        }
+    }
+}
+
+/// A published count of units in a band or reaching a threshold.
+#[derive(Debug, Clone, Serialize)]
+pub struct BandCountView<'a> {
+    /// The band counted, for a count by band.
+    pub band: Option<BandView<'a>>,
+    /// The threshold in words (`từ 90%`, `trên 90%`), for a count by score.
+    pub threshold: Option<String>,
+    /// The count as published.
+    pub count: u32,
+    /// The number it is out of: as published, or the table's.
+    pub of: Option<u32>,
+    /// The count the table gives, when it differs and the published one
+    /// was kept (`disputed`).
+    pub derived: Option<u32>,
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+    /// The count in a sentence (text, not HTML): `Nhóm A: 7 đơn vị`,
+    /// `12/17 đơn vị đạt từ 90% trở lên`, with both counts when disputed.
+    pub text: String,
+}
+
+impl<'a> BandCountView<'a> {
+    pub fn all(table: &'a Table, def: &Index, urls: &Urls) -> Vec<Self> {
+        table
+            .band_counts
+            .iter()
+            .map(|c| BandCountView::new(table, c, def, urls))
+            .collect()
+    }
+
+    fn new(table: &'a Table, c: &BandCount, def: &Index, urls: &Urls) -> Self {
+        let format = Format {
+            decimals: def.decimals,
+            unit_label: &def.unit_label,
+        };
+        let of = c.of.or(table.ranked);
+        let count = match of {
+            Some(of) => format!("{}/{of}", c.count),
+            None => c.count.to_string(),
+        };
+        let (band, threshold, mut text) = match c.counted {
+            Counted::Band(b) => {
+                let view = BandView::new(&table.bands, b, def);
+                let text = format!("{}: {} đơn vị", view.name, count);
+                (Some(view), None, text)
+            }
+            Counted::Score(t) => {
+                let words = threshold_text(t, format);
+                let text = match t {
+                    Threshold::Min(_) => format!("{count} đơn vị đạt {words} trở lên"),
+                    _ => format!("{count} đơn vị đạt {words}"),
+                };
+                (None, Some(words), text)
+            }
+        };
+        if let Some(derived) = c.derived {
+            text.push_str(&format!(" (công bố: {}; tính từ bảng: {derived})", c.count));
+        }
+        BandCountView {
+            band,
+            threshold,
+            count: c.count,
+            of,
+            derived: c.derived,
+            disputed_html: c
+                .disputed
+                .as_deref()
+                .map(|note| render_markdown(note, urls.markdown()))
+                .unwrap_or_default(),
+            text,
+        }
+    }
+}
+
+/// The index's own bands, for its page: best first.
+pub fn index_bands(def: &Index) -> Vec<BandView<'_>> {
+    BandView::all(&def.bands, def)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn band(id: &str, threshold: Threshold) -> Band {
+        Band {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            threshold,
+        }
+    }
+
+    #[test]
+    fn levels_put_the_best_band_highest() {
+        let bands = [
+            band("c", Threshold::Min(70.0)),
+            band("tren-90", Threshold::Above(90.0)),
+            band("tu-90", Threshold::Min(90.0)),
+        ];
+        assert_eq!(levels(&bands, 2), vec![1, 3, 2]);
+        let ranks = [
+            band("top-10", Threshold::MaxRank(10)),
+            band("top-3", Threshold::MaxRank(3)),
+        ];
+        assert_eq!(levels(&ranks, 2), vec![1, 2]);
+        let stated = [
+            band("cao-nhat", Threshold::Stated),
+            band("trung-binh-cao", Threshold::Stated),
+            band("thap-nhat", Threshold::Stated),
+        ];
+        assert_eq!(levels(&stated, 2), vec![3, 2, 1]);
+    }
+
+    #[test]
+    fn thresholds_read_as_published() {
+        let format = Format {
+            decimals: 2,
+            unit_label: "%",
+        };
+        assert_eq!(threshold_text(Threshold::Min(90.0), format), "từ 90%");
+        assert_eq!(threshold_text(Threshold::Above(90.0), format), "trên 90%");
+        assert_eq!(threshold_text(Threshold::MaxRank(10), format), "hạng 1–10");
+        assert_eq!(threshold_text(Threshold::Stated, format), "");
+    }
+}

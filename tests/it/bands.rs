@@ -1,0 +1,210 @@
+//! Rating bands as publications print them (the fixture site
+//! `tests/fixtures/published/bands`): tiers re-cut for one year, strict
+//! ("trên") and inclusive ("từ") thresholds at the boundary, bands by rank,
+//! quartile groups only stated, a band stated on a line with no score, and
+//! published band counts in complete and partial tables, some disputed.
+
+use std::sync::OnceLock;
+
+use scraper::Html;
+
+use crate::common::*;
+
+/// The fixture site, built once for every test here.
+fn site() -> &'static Built {
+    static SITE: OnceLock<(tempfile::TempDir, Built)> = OnceLock::new();
+    let (_, built) = SITE.get_or_init(|| {
+        let dir = fixture("published/bands");
+        let built = build_ok(dir.path());
+        (dir, built)
+    });
+    built
+}
+
+/// The band cells of the ranking table of `index` on `page`, in row order.
+fn bands(page: &Html, index: &str) -> Vec<String> {
+    all(
+        page,
+        &format!("section#{index} table.ranking tbody td.band"),
+    )
+}
+
+/// The published band counts under the ranking table of `index`.
+fn counts(page: &Html, index: &str) -> Vec<String> {
+    all(page, &format!("section#{index} ul.band-counts > li"))
+}
+
+#[test]
+fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
+    let page = site().page("xep-hang/2023/khoi/");
+    // 95, 90 (stated, agreeing), 85, 70 (stated Tốt, disputed: reaches none).
+    let cells = bands(&page, "cchc");
+    assert_eq!(cells[0], "Xuất sắc");
+    assert_eq!(cells[1], "Xuất sắc (công bố)");
+    assert_eq!(cells[2], "Tốt");
+    assert!(
+        cells[3].starts_with("Tốt (công bố: Tốt; tính từ bảng: không đạt mức nào)"),
+        "{}",
+        cells[3]
+    );
+    assert!(cells[3].contains("Quyết định xếp loại ghi đơn vị này Tốt."));
+    let listed = counts(&page, "cchc");
+    assert_eq!(listed[0], "2/4 đơn vị đạt từ 90% trở lên");
+    // The stated Tốt of the disputed line counts in its band.
+    assert_eq!(listed[1], "Tốt: 2/4 đơn vị");
+    assert!(
+        listed[2].starts_with("Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"),
+        "{}",
+        listed[2]
+    );
+    assert!(listed[2].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."));
+    // The summary repeats them, marked as published unless disputed.
+    let summary = all(&page, "section#cchc ul.table-summary li.band-count");
+    assert_eq!(
+        summary[0],
+        "2/4 đơn vị đạt từ 90% trở lên (số liệu công bố)"
+    );
+    assert_eq!(
+        summary[2],
+        "Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
+    );
+}
+
+#[test]
+fn a_year_s_own_bands_replace_the_index_s_and_strict_ones_exclude_the_boundary() {
+    let page = site().page("xep-hang/2024/khoi/");
+    // 90,01 is above 90; 90 and 89,999 (printed 90,00) are not; 74,99 is
+    // below 75.
+    assert_eq!(bands(&page, "cchc"), ["Loại A", "Loại B", "Loại B", "—"]);
+    assert_eq!(
+        one(&page, "section#cchc p.table-bands"),
+        "Mức xếp loại của bảng này: Loại A (trên 90%); Loại B (từ 75%)."
+    );
+    let earlier = site().page("xep-hang/2023/khoi/");
+    assert!(earlier.select(&sel("p.table-bands")).next().is_none());
+    assert_eq!(
+        counts(&page, "cchc"),
+        ["1/4 đơn vị đạt trên 90%", "Loại B: 2/4 đơn vị"]
+    );
+    let summary = all(&page, "section#cchc ul.table-summary li");
+    assert!(
+        summary.contains(&"Loại A (trên 90%): 1/4 đơn vị".to_owned()),
+        "{summary:?}"
+    );
+    // The same unit, at 90,00 both years, is in the 2023 tier "từ 90" and
+    // not in the 2024 tier "trên 90".
+    let unit = site().page("don-vi/don-vi-b/");
+    let history = all(&unit, "table.history[data-index=cchc] td.band");
+    assert_eq!(history, ["Loại B", "Xuất sắc (công bố)"]);
+}
+
+#[test]
+fn bands_by_rank_follow_the_computed_rank() {
+    let page = site().page("xep-hang/2023/khoi/");
+    // Rows in rank order: D 80 (1st), C 70, B 60, A 50.
+    assert_eq!(
+        bands(&page, "top"),
+        ["Dẫn đầu", "Nhóm đầu (công bố)", "Nhóm đầu", "—"]
+    );
+    assert_eq!(counts(&page, "top"), ["Nhóm đầu: 2/4 đơn vị"]);
+    let index = site().page("chi-so/top/");
+    assert_eq!(
+        all(&index, "ul.bands li"),
+        ["Dẫn đầu: hạng 1", "Nhóm đầu: hạng 1–3"]
+    );
+}
+
+#[test]
+fn quartile_groups_are_held_as_stated_even_without_a_score() {
+    let page = site().page("xep-hang/2023/khoi/");
+    assert_eq!(
+        bands(&page, "papi"),
+        [
+            "Nhóm điểm cao nhất (công bố)",
+            "Nhóm điểm trung bình cao (công bố)"
+        ]
+    );
+    // A partial table: the counts are as published, out of its stated 61.
+    assert_eq!(
+        counts(&page, "papi"),
+        [
+            "Nhóm điểm cao nhất: 16/61 đơn vị",
+            "Nhóm điểm thấp nhất: 15/61 đơn vị"
+        ]
+    );
+    assert_eq!(
+        all(&page, "section#papi ul.table-summary li.band-count"),
+        [
+            "Nhóm điểm cao nhất: 16/61 đơn vị (số liệu công bố)",
+            "Nhóm điểm thấp nhất: 15/61 đơn vị (số liệu công bố)"
+        ]
+    );
+    let unit = site().page("don-vi/don-vi-b/");
+    assert_eq!(
+        all(&unit, "table.history[data-index=papi] td.band"),
+        ["Nhóm điểm trung bình cao (công bố)"]
+    );
+    let index = site().page("chi-so/papi/");
+    assert!(all(&index, "ul.bands li")[0].contains("không có ngưỡng"));
+}
+
+#[test]
+fn a_stated_band_on_a_partial_line_without_a_score_is_shown() {
+    let page = site().page("xep-hang/2022/khoi/");
+    assert_eq!(bands(&page, "cchc"), ["Xuất sắc (công bố)"]);
+    assert_eq!(counts(&page, "cchc"), ["2/4 đơn vị đạt từ 90% trở lên"]);
+}
+
+#[test]
+fn a_disputed_note_on_a_figure_that_agrees_is_a_warning() {
+    let dir = fixture("published/bands");
+    let file = "data/results/2023/top.toml";
+    let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+    let text = text
+        .replacen("count = 2", "count = 2\ndisputed = \"Không rõ.\"", 1)
+        .replacen(
+            "band = \"top-3\"\n\n",
+            "band = \"top-3\"\nband_disputed = \"Không rõ.\"\n\n",
+            1,
+        );
+    put(dir.path(), file, &text);
+    let built = build_ok(dir.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(warnings.contains("top.toml:9:12"), "{warnings}");
+    assert!(warnings.contains("top.toml:23:17"), "{warnings}");
+    assert!(warnings.contains("nothing to dispute"), "{warnings}");
+    assert_eq!(
+        warnings.matches("nothing to dispute").count(),
+        2,
+        "{warnings}"
+    );
+}
+
+#[test]
+fn disputed_notes_are_markdown_under_the_html_policy() {
+    let dir = fixture("published/bands");
+    let file = "data/results/2023/cchc.toml";
+    let text = std::fs::read_to_string(dir.path().join(file)).unwrap();
+    let text = text
+        .replace(
+            "**3** đơn vị xuất sắc.",
+            "[3 đơn vị](javascript:alert(1)) xuất sắc.",
+        )
+        .replace("ghi đơn vị này *Tốt*.", "<b>Tốt</b>.");
+    put(dir.path(), file, &text);
+    let errors = build_err(dir.path());
+    assert!(errors.contains("cchc.toml:18:34"), "{errors}");
+    assert!(errors.contains("javascript"), "{errors}");
+    assert!(errors.contains("cchc.toml:37:38"), "{errors}");
+}
+
+#[test]
+fn the_example_site_s_published_band_counts_are_shown() {
+    let built = build_ok(&example_root());
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    assert!(
+        counts(&page, "cchc-tinh").contains(&"12/17 đơn vị đạt từ 90% trở lên".to_owned()),
+        "{:?}",
+        counts(&page, "cchc-tinh")
+    );
+}
