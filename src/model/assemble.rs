@@ -142,7 +142,7 @@ fn derive_indexes(site: &mut Site) {
     }
 }
 
-fn index(def: &schema::IndexDef) -> Index {
+fn index(def: &schema::IndexDef, components: Vec<Component>) -> Index {
     Index {
         id: def.id.clone(),
         name: def.name.clone(),
@@ -157,15 +157,7 @@ fn index(def: &schema::IndexDef) -> Index {
         decimals: def.decimals,
         higher_is_better: def.higher_is_better,
         components_sum_to_total: def.components_sum_to_total,
-        components: def
-            .components
-            .iter()
-            .map(|c| Component {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                max: c.max,
-            })
-            .collect(),
+        components,
         bands: def
             .bands
             .iter()
@@ -330,7 +322,14 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        IdVec::from_vec(defs.indices.iter().map(|(d, _)| index(d)).collect())
+        let written: Vec<_> = defs
+            .indices
+            .iter()
+            .map(|&(d, o)| (d, o.file, o.index))
+            .collect();
+        let levels = self.component_levels(&written);
+        let indices = defs.indices.iter().zip(levels);
+        IdVec::from_vec(indices.map(|((d, _), c)| index(d, c)).collect())
     }
 
     /// The groups, `comparable_with` resolved.
@@ -542,6 +541,7 @@ impl Context<'_> {
                         let mut path = vec![Seg::Key("result"), Seg::Index(i)];
                         path.extend(problem.path.iter().copied());
                         path.extend(problem.key.as_deref().map(Seg::Key));
+                        path.extend(problem.then.map(Seg::Key));
                         let d = self.at(file_index, &path, problem.message, problem.hint);
                         self.diagnostics.push(d);
                     }
@@ -571,6 +571,7 @@ impl Context<'_> {
             table.ranked = table.rows.iter().find_map(|r| r.of);
             table.average = file.published_average;
         }
+        self.component_ranks(def, file_index, &mut table, site);
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))
