@@ -34,9 +34,9 @@ impl<'a> IndexView<'a> {
             scale_max: def.scale.max,
             higher_is_better: def.higher_is_better,
             components: def
-                .components
-                .iter()
-                .map(|c| ComponentView::new(c, None))
+                .components_in_tree_order()
+                .into_iter()
+                .map(|c| ComponentView::new(def, c))
                 .collect(),
             bands,
         }
