@@ -23,6 +23,10 @@ messages! {
         vi: "các lĩnh vực {cycle} là cha của nhau theo vòng tròn",
         en: "components {cycle} are each other's parents in a cycle",
     }
+    component_parent_itself(component: &str) {
+        vi: "lĩnh vực `{component}` ghi chính nó là `parent`",
+        en: "component `{component}` names itself as its `parent`",
+    }
     hint_parent_cycle() {
         vi: "mỗi nhánh phải dừng ở một lĩnh vực cấp cao nhất (không ghi `parent`): xóa hoặc sửa `parent` của một lĩnh vực trong vòng",
         en: "every branch must end at a top-level component (no `parent`): remove or correct the `parent` of one component in the cycle",

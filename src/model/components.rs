@@ -78,6 +78,13 @@ impl Context<'_> {
                 parents.push(None);
                 continue;
             };
+            if parent == c.id {
+                let message = msg::component_parent_itself(&c.id);
+                let d = self.at(file, &path(j), message, msg::hint_component_parent());
+                self.diagnostics.push(d);
+                parents.push(None);
+                continue;
+            }
             if let Some(&p) = ids.get(parent) {
                 parents.push(Some(p));
                 continue;
