@@ -203,6 +203,19 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
         for (i, row) in table.results.iter().enumerate() {
             let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("note")];
             markdown_field(&source, &path, &row.note, markdown, diagnostics);
+            for (id, figures) in &row.components {
+                let Some(note) = figures.figures().and_then(|f| f.disputed.as_deref()) else {
+                    continue;
+                };
+                let path = [
+                    Seg::Key("result"),
+                    Seg::Index(i),
+                    Seg::Key("components"),
+                    Seg::Key(id),
+                    Seg::Key("disputed"),
+                ];
+                markdown_field(&source, &path, note, markdown, diagnostics);
+            }
         }
     }
 }

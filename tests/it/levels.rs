@@ -252,3 +252,21 @@ fn the_json_form_reads_as_the_toml_one() {
     assert!(errors.contains("rang"), "{errors}");
     assert!(errors.contains("khoi.json:"), "{errors}");
 }
+
+#[test]
+fn a_disputed_note_passes_the_html_policy() {
+    let dir = changed(
+        "data/results/2023/khoi.toml",
+        "disputed = \"Báo cáo ghi hạng 3",
+        "disputed = \"<script>alert(1)</script> Báo cáo ghi hạng 3",
+    );
+    let built = build_ok(dir.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(warnings.contains("khoi.toml:"), "{warnings}");
+    let html = std::fs::read_to_string(built.out.join("xep-hang/2023/khoi/index.html")).unwrap();
+    assert!(
+        !html.contains("<script>alert"),
+        "a script in a disputed note ran"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)"));
+}
