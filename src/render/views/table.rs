@@ -73,7 +73,7 @@ pub struct TableView<'a> {
     pub chart_svg: String,
     /// The index's components in tree order (each parent, then its
     /// children), the columns of the components' table; empty when no line
-    /// shown gives a component.
+    /// gives a component, and on pages listing many tables.
     pub components: Vec<ComponentView<'a>>,
     /// The header rows of the components' table, top level first: see
     /// [`ComponentHeader`].
@@ -197,6 +197,7 @@ impl<'a> TableView<'a> {
 
     fn make(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls, shown: Shown) -> Self {
         let table = &site.tables[t];
+        let whole = matches!(shown, Shown::Whole);
         let (all_rows, request) = match shown {
             Shown::Whole => (true, Request::Planned),
             Shown::Summary => (!table.complete, Request::Passing),
@@ -219,7 +220,8 @@ impl<'a> TableView<'a> {
             min: def.bands[top.band].min,
             count: top.count,
         });
-        let with_components = views[..shown].iter().any(|r| !r.components.is_empty());
+        // Only the table's own page shows its components' table.
+        let with_components = whole && views[..shown].iter().any(|r| !r.components.is_empty());
         let (components, header): (Vec<ComponentView>, _) = if with_components {
             let tree = def.components_in_tree_order().into_iter();
             (
@@ -231,7 +233,7 @@ impl<'a> TableView<'a> {
         };
         let component_rows = views[..shown]
             .iter()
-            .filter(|r| !r.components.is_empty())
+            .filter(|r| with_components && !r.components.is_empty())
             .map(|r| ComponentRowView {
                 unit: r.unit.clone(),
                 rank: r.rank,
