@@ -270,3 +270,25 @@ fn a_disputed_note_passes_the_html_policy() {
     );
     assert!(html.contains("&lt;script&gt;alert(1)"));
 }
+
+#[test]
+fn the_index_page_counts_the_top_level_and_lists_the_tree() {
+    let built = build_ok(&site());
+    let page = built.page("chi-so/dti-thu");
+    let intro = all(&page, "main p");
+    assert!(
+        intro
+            .iter()
+            .any(|p| p.contains("gồm 3 lĩnh vực thành phần")),
+        "{intro:?}"
+    );
+    let items: Vec<String> = page
+        .select(&sel("ul.component-tree li"))
+        .map(|li| li.value().attr("class").unwrap_or("").to_owned())
+        .collect();
+    assert_eq!(items.len(), 13);
+    assert_eq!(
+        &items[..6],
+        ["level-0", "level-1", "level-1", "level-1", "level-2", "level-2"]
+    );
+}

@@ -18,7 +18,10 @@ pub struct IndexView<'a> {
     pub scale_min: f64,
     pub scale_max: f64,
     pub higher_is_better: bool,
+    /// Every component, in tree order (each parent, then its children).
     pub components: Vec<ComponentView<'a>>,
+    /// How many components are top-level.
+    pub top_level_components: usize,
     /// Highest threshold first.
     pub bands: Vec<BandView<'a>>,
 }
@@ -38,6 +41,7 @@ impl<'a> IndexView<'a> {
                 .into_iter()
                 .map(|c| ComponentView::new(def, c))
                 .collect(),
+            top_level_components: def.components.iter().filter(|c| c.parent.is_none()).count(),
             bands,
         }
     }
