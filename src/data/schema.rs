@@ -329,7 +329,9 @@ impl<'de> Deserialize<'de> for ComponentValue {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = ComponentValue;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number, or a table such as { score = 7.12, rank = 3, of = 63 }")
+                // A term `parse` says in the editor's language; the table
+                // form is for those who know it.
+                f.write_str("a number")
             }
             fn visit_f64<E>(self, v: f64) -> Result<ComponentValue, E> {
                 Ok(ComponentValue::Score(v))

@@ -292,3 +292,15 @@ fn the_index_page_counts_the_top_level_and_lists_the_tree() {
         ["level-0", "level-1", "level-1", "level-1", "level-2", "level-2"]
     );
 }
+
+#[test]
+fn a_component_written_as_text_is_told_to_be_a_number() {
+    let dir = changed(
+        "data/results/2023/khoi.toml",
+        "nhan-thuc-so = 8.5\n",
+        "nhan-thuc-so = \"8,5\"\n",
+    );
+    let errors = build_err(dir.path());
+    assert!(errors.contains("khoi.toml:14:16"), "{errors}");
+    assert!(errors.contains("a number"), "{errors}");
+}
