@@ -31,6 +31,22 @@ messages! {
         vi: "mỗi nhánh phải dừng ở một lĩnh vực cấp cao nhất (không ghi `parent`): xóa hoặc sửa `parent` của một lĩnh vực trong vòng",
         en: "every branch must end at a top-level component (no `parent`): remove or correct the `parent` of one component in the cycle",
     }
+    children_max_do_not_sum(parent: &str, sum: &str, max: &str) {
+        vi: "lĩnh vực `{parent}` có `sum_of_children = true`, nhưng điểm tối đa của các lĩnh vực con cộng lại được {sum}, không bằng `max = {max}` của nó",
+        en: "component `{parent}` has `sum_of_children = true`, but its children's maxima add up to {sum}, not its `max = {max}`",
+    }
+    hint_children_max() {
+        vi: "khi điểm các lĩnh vực con cộng lại thành điểm lĩnh vực cha, điểm tối đa cũng vậy: kiểm tra `max` của lĩnh vực cha và của từng lĩnh vực con",
+        en: "when the children's scores add up to the parent's, so do their maxima: check the parent's `max` and each child's",
+    }
+    sum_of_children_without_children(component: &str) {
+        vi: "lĩnh vực `{component}` có `sum_of_children = true` nhưng không có lĩnh vực con nào",
+        en: "component `{component}` has `sum_of_children = true` but no children",
+    }
+    hint_sum_of_children_without_children(component: &str) {
+        vi: "ghi `parent = \"{component}\"` ở các lĩnh vực con của nó, hoặc xóa `sum_of_children`",
+        en: "write `parent = \"{component}\"` on its children, or remove `sum_of_children`",
+    }
     children_do_not_sum(unit: &str, parent: &str, sum: &str, stated: &str) {
         vi: "các lĩnh vực con của `{parent}` ở `{unit}` cộng lại được {sum}, nhưng điểm của `{parent}` là {stated}",
         en: "the children of `{parent}` for `{unit}` add up to {sum}, but `{parent}` is {stated}",

@@ -43,6 +43,10 @@ impl Index {
     }
 }
 
+/// Maxima are written, not rounded: compared at this many decimals, which
+/// is below any float noise of their sum.
+const MAXIMA_DECIMALS: u32 = 6;
+
 /// An index definition as written: the definition, its file and its place
 /// in the file's list of indices.
 pub(super) type Written<'a> = (&'a schema::IndexDef, usize, usize);
@@ -145,6 +149,7 @@ impl Context<'_> {
             }
             depth
         };
+        self.check_maxima(&(def, file, position), &parents);
         def.components
             .iter()
             .enumerate()
@@ -158,6 +163,61 @@ impl Context<'_> {
                 sum_of_children: c.sum_of_children,
             })
             .collect()
+    }
+
+    /// A component whose children add up to it: it has children, and
+    /// their maxima add up to its own when all are given.
+    fn check_maxima(&mut self, &(def, file, position): &Written, parents: &[Option<usize>]) {
+        let at = |j: usize, key| {
+            [
+                Seg::Key("index"),
+                Seg::Index(position),
+                Seg::Key("component"),
+                Seg::Index(j),
+                Seg::Key(key),
+            ]
+        };
+        for (j, c) in def.components.iter().enumerate() {
+            if !c.sum_of_children {
+                continue;
+            }
+            let children: Vec<&schema::ComponentDef> = (0..parents.len())
+                .filter(|&k| parents[k] == Some(j))
+                .map(|k| &def.components[k])
+                .collect();
+            if children.is_empty() {
+                let mut d = self.at(
+                    file,
+                    &at(j, "sum_of_children"),
+                    msg::sum_of_children_without_children(&c.id),
+                    msg::hint_sum_of_children_without_children(&c.id),
+                );
+                d.severity = Severity::Warning;
+                self.diagnostics.push(d);
+                continue;
+            }
+            let maxima: Option<Vec<f64>> = children.iter().map(|k| k.max).collect();
+            let (Some(max), Some(maxima)) = (c.max, maxima) else {
+                continue;
+            };
+            if !max.is_finite() || maxima.iter().any(|m| !m.is_finite()) {
+                continue;
+            }
+            let sum: f64 = maxima.iter().sum();
+            if scaled(sum, MAXIMA_DECIMALS) != scaled(max, MAXIMA_DECIMALS) {
+                let d = self.at(
+                    file,
+                    &at(j, "max"),
+                    msg::children_max_do_not_sum(
+                        &c.id,
+                        &vi::format_as_written(sum),
+                        &vi::format_as_written(max),
+                    ),
+                    msg::hint_children_max(),
+                );
+                self.diagnostics.push(d);
+            }
+        }
     }
 
     /// Derives each component's rank in a complete table and checks the

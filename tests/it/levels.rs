@@ -304,3 +304,37 @@ fn a_component_written_as_text_is_told_to_be_a_number() {
     assert!(errors.contains("khoi.toml:14:16"), "{errors}");
     assert!(errors.contains("a number"), "{errors}");
 }
+
+#[test]
+fn children_that_add_up_have_maxima_that_add_up() {
+    let dir = changed(
+        "data/indices.toml",
+        "name = \"Hạ tầng số\"\nmax = 20\n",
+        "name = \"Hạ tầng số\"\nmax = 25\n",
+    );
+    let errors = build_err(dir.path());
+    assert!(
+        errors.contains(
+            "component `ha-tang-so` has `sum_of_children = true`, but its children's maxima add up to 20, not its `max = 25`"
+        ),
+        "{errors}"
+    );
+    assert!(errors.contains("data/indices.toml:45:7"), "{errors}");
+    // And the pillar above it no longer adds up either.
+    assert!(
+        errors.contains("maxima add up to 45, not its `max = 40`"),
+        "{errors}"
+    );
+
+    let dir = changed(
+        "data/indices.toml",
+        "max = 10\nparent = \"chinh-quyen-so\"\n",
+        "max = 10\nparent = \"chinh-quyen-so\"\nsum_of_children = true\n",
+    );
+    let built = build_ok(dir.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("component `nhan-thuc-so` has `sum_of_children = true` but no children"),
+        "{warnings}"
+    );
+}
