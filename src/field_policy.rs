@@ -207,6 +207,19 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
                 let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("band_disputed")];
                 markdown_field(&source, &path, note, markdown, diagnostics);
             }
+            for (id, figures) in &row.components {
+                let Some(note) = figures.figures().and_then(|f| f.disputed.as_deref()) else {
+                    continue;
+                };
+                let path = [
+                    Seg::Key("result"),
+                    Seg::Index(i),
+                    Seg::Key("components"),
+                    Seg::Key(id),
+                    Seg::Key("disputed"),
+                ];
+                markdown_field(&source, &path, note, markdown, diagnostics);
+            }
         }
         for (k, count) in table.band_counts.iter().enumerate() {
             if let Some(note) = &count.disputed {

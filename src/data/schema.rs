@@ -89,6 +89,14 @@ pub struct ComponentDef {
     /// the index's `decimals` when not given. A result's score in the
     /// component is printed at this precision, trailing zeros kept.
     pub decimals: Option<u32>,
+    /// The id of the component this one is part of (a DTI pillar over its
+    /// components, a PAR Index lĩnh vực over its tiêu chí), at any depth.
+    /// Without it the component is top-level.
+    pub parent: Option<String>,
+    /// Whether the scores of this component's children add up to its own
+    /// score; checked on every result that gives them all.
+    #[serde(default)]
+    pub sum_of_children: bool,
 }
 
 /// One rating band, with its threshold as data (thresholds differ per
@@ -320,9 +328,10 @@ pub struct ResultRow {
     /// Stated regional ranks.
     #[serde(default)]
     pub regional: Vec<RegionalRank>,
-    /// Component scores by component id.
+    /// Component scores by component id: a number, or the component's
+    /// published figures (`{ score = 7.12, rank = 3, of = 63 }`).
     #[serde(default)]
-    pub components: BTreeMap<String, f64>,
+    pub components: BTreeMap<String, ComponentValue>,
     /// Overrides the table's `illustrative` flag for this one result (a
     /// published score in an otherwise illustrative table).
     pub illustrative: Option<bool>,
@@ -345,6 +354,83 @@ pub struct ResultRow {
     /// A note shown as a footnote to this result (Markdown).
     #[serde(default)]
     pub note: String,
+}
+
+/// One component of a result: its score alone, or its published figures.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ComponentValue {
+    /// `cai-cach-tthc = 13.969`.
+    Score(f64),
+    /// `cai-cach-tthc = { score = 13.969, rank = 3, of = 21 }`.
+    Published(ComponentFigures),
+}
+
+impl ComponentValue {
+    /// The component's score.
+    pub fn score(&self) -> f64 {
+        match self {
+            ComponentValue::Score(score) => *score,
+            ComponentValue::Published(figures) => figures.score,
+        }
+    }
+
+    /// The published figures, when written as an object.
+    pub fn figures(&self) -> Option<&ComponentFigures> {
+        match self {
+            ComponentValue::Score(_) => None,
+            ComponentValue::Published(figures) => Some(figures),
+        }
+    }
+}
+
+// By hand rather than `untagged`, so that a mistake inside the object (an
+// unknown key, a rank written as text) is reported as itself.
+impl<'de> Deserialize<'de> for ComponentValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = ComponentValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                // A term `parse` says in the editor's language; the table
+                // form is for those who know it.
+                f.write_str("a number")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<ComponentValue, E> {
+                Ok(ComponentValue::Score(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<ComponentValue, E> {
+                Ok(ComponentValue::Score(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<ComponentValue, E> {
+                Ok(ComponentValue::Score(v as f64))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<ComponentValue, A::Error> {
+                let de = serde::de::value::MapAccessDeserializer::new(map);
+                ComponentFigures::deserialize(de).map(ComponentValue::Published)
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// A component's figures as published for one result.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentFigures {
+    /// The component's score.
+    pub score: f64,
+    /// Its stated rank among the table's units on this component: held in a
+    /// partial table, checked in a complete one.
+    pub rank: Option<u32>,
+    /// The stated number of units ranked on this component.
+    pub of: Option<u32>,
+    /// A Markdown note saying why the published figure is kept although it
+    /// disagrees with the one derived (the component's rank, or the sum of
+    /// its children): the disagreement is then shown, not an error.
+    pub disputed: Option<String>,
 }
 
 /// A value published elsewhere for the same result.

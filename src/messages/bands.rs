@@ -75,10 +75,6 @@ messages! {
         vi: "`band_disputed` của `{unit}`: mức đã ghi trùng với mức tính được, không có gì để ghi chú",
         en: "`band_disputed` of `{unit}`: the stated band agrees with the derived one, there is nothing to dispute",
     }
-    hint_remove_disputed() {
-        vi: "xóa ghi chú này",
-        en: "remove the note",
-    }
     band_disputed_without_band(unit: &str) {
         vi: "`{unit}` có `band_disputed` nhưng không ghi `band`",
         en: "`{unit}` has `band_disputed` but no `band`",

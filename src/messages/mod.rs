@@ -128,6 +128,7 @@ mod content;
 mod definitions;
 mod files;
 pub mod html_policy;
+mod levels;
 mod parsing;
 mod precision;
 mod rendering;
@@ -141,6 +142,7 @@ pub use commands::*;
 pub use content::*;
 pub use definitions::*;
 pub use files::*;
+pub use levels::*;
 pub use parsing::*;
 pub use precision::*;
 pub use rendering::*;
@@ -169,6 +171,7 @@ pub fn catalogue() -> Vec<Entry> {
         definitions::ENTRIES,
         files::ENTRIES,
         html_policy::ENTRIES,
+        levels::ENTRIES,
         parsing::ENTRIES,
         precision::ENTRIES,
         rendering::ENTRIES,

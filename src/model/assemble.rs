@@ -13,7 +13,7 @@ use super::bands;
 use super::changes::derive_changes;
 use super::group_labels::average_label;
 use super::ids::{Id, IdVec};
-use super::precision::{component_decimals, table_decimals};
+use super::precision::table_decimals;
 use super::row::row;
 use super::{
     Alternative, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table, Unit,
@@ -141,7 +141,7 @@ fn derive_indexes(site: &mut Site) {
     }
 }
 
-fn index(def: &schema::IndexDef) -> Index {
+fn index(def: &schema::IndexDef, components: Vec<Component>) -> Index {
     Index {
         id: def.id.clone(),
         name: def.name.clone(),
@@ -156,16 +156,7 @@ fn index(def: &schema::IndexDef) -> Index {
         decimals: def.decimals,
         higher_is_better: def.higher_is_better,
         components_sum_to_total: def.components_sum_to_total,
-        components: def
-            .components
-            .iter()
-            .map(|c| Component {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                max: c.max,
-                decimals: component_decimals(def, c),
-            })
-            .collect(),
+        components,
         bands: def.bands.iter().map(bands::band).collect(),
     }
 }
@@ -319,7 +310,14 @@ impl Context<'_> {
             }
             self.check_index_precision(def, origin.file, origin.index);
         }
-        IdVec::from_vec(defs.indices.iter().map(|(d, _)| index(d)).collect())
+        let written: Vec<_> = defs
+            .indices
+            .iter()
+            .map(|&(d, o)| (d, o.file, o.index))
+            .collect();
+        let levels = self.component_levels(&written);
+        let indices = defs.indices.iter().zip(levels);
+        IdVec::from_vec(indices.map(|((d, _), c)| index(d, c)).collect())
     }
 
     /// The groups, `comparable_with` resolved.
@@ -540,6 +538,7 @@ impl Context<'_> {
                         let mut path = vec![Seg::Key("result"), Seg::Index(i)];
                         path.extend(problem.path.iter().copied());
                         path.extend(problem.key.as_deref().map(Seg::Key));
+                        path.extend(problem.then.map(Seg::Key));
                         let d = self.at(file_index, &path, problem.message, problem.hint);
                         self.diagnostics.push(d);
                     }
@@ -581,6 +580,7 @@ impl Context<'_> {
         }
         self.band_rows(file, file_index, &mut table, site);
         self.band_counts(file, file_index, &mut table);
+        self.component_ranks(def, file_index, &mut table, site);
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))

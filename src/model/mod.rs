@@ -16,6 +16,7 @@ mod assemble;
 pub mod bands;
 mod changes;
 mod completeness;
+mod components;
 pub mod derive;
 mod figures;
 mod group_labels;
@@ -34,6 +35,7 @@ use std::path::PathBuf;
 use crate::date::Date;
 
 pub use assemble::assemble;
+pub use components::component_decimals;
 pub use home::home_unit;
 pub use ids::{GroupId, Id, IdVec, IndexId, RegionId, TableId, UnitId};
 pub use tags::{tags, Tag};
@@ -163,6 +165,14 @@ pub struct Component {
     pub max: Option<f64>,
     /// Decimals its scores are published with: its own, else the index's.
     pub decimals: u32,
+    /// The component this one is part of (its position), if any.
+    pub parent: Option<usize>,
+    /// The components part of this one (positions), in definition order.
+    pub children: Vec<usize>,
+    /// 0 for a top-level component, 1 for its children, and so on.
+    pub depth: usize,
+    /// Whether the children's scores add up to this component's.
+    pub sum_of_children: bool,
 }
 
 /// One rating band of an index or of a table.
@@ -397,6 +407,9 @@ pub struct Row {
     pub regional: Vec<RegionalRank>,
     /// Component scores as (component index, score), in definition order.
     pub components: Vec<(usize, f64)>,
+    /// Each given component's published and derived figures (rank, "of",
+    /// a disputed disagreement), in definition order.
+    pub component_figures: Vec<ComponentFigures>,
     pub illustrative: bool,
     pub note: String,
     /// Why the unit was left out of the ranking, if it was.
@@ -407,6 +420,32 @@ pub struct Row {
     pub comparison: Comparison,
     /// The line's position in its results file, for diagnostics.
     pub entry: usize,
+}
+
+/// One component of a result beyond its score: its rank, and what a
+/// `disputed` note keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ComponentFigures {
+    /// The component's position in its index.
+    pub component: usize,
+    /// The rank shown: the published one when given, else the derived one
+    /// (a complete table whose lines all give the component).
+    pub rank: Option<u32>,
+    /// The number of units ranked on the component.
+    pub of: Option<u32>,
+    /// The derived rank, when it differs from the published `rank` and the
+    /// line disputes the publication.
+    pub derived_rank: Option<u32>,
+    /// The sum of the children, when it differs from the published score and
+    /// the line disputes the publication.
+    pub derived_sum: Option<f64>,
+    /// Why the published figures are kept (Markdown).
+    pub disputed: Option<String>,
+    /// Whether a published figure was compared with a derived one, and
+    /// whether they disagreed: a `disputed` note with nothing that
+    /// disagrees is a warning.
+    pub compared: bool,
+    pub disagrees: bool,
 }
 
 /// A result against the unit's latest earlier result on the same index.

@@ -31,7 +31,7 @@ pub(super) fn row_decimals(table: u32, result: &ResultRow) -> u32 {
 
 /// The precision a component's scores print at: its own `decimals`, else
 /// its index's.
-pub(super) fn component_decimals(index: &IndexDef, component: &ComponentDef) -> u32 {
+pub(super) fn component_def_decimals(index: &IndexDef, component: &ComponentDef) -> u32 {
     component
         .decimals
         .unwrap_or(index.decimals)

@@ -3,20 +3,20 @@
 //! once and located by its path in the file.
 
 use super::assemble::{alternatives, suggest, Ids};
+use super::components::row_components;
 use super::derive;
 use super::precision;
 use super::{Comparison, Index, RegionId, RegionalRank, Row, UnitId};
 use crate::data::schema::{ResultRow, ResultsFile};
-use crate::diagnostic::closest;
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi::{self, scaled};
 
-/// A problem in one result line, with the path below the line (and a last
-/// key named at run time, such as a component id).
+/// A problem in one result line, with the path below the line (and a
+/// key named at run time, such as a component id, and one below it).
 pub(super) struct Problem {
     pub(super) path: Vec<Seg<'static>>,
     pub(super) key: Option<String>,
+    pub(super) then: Option<&'static str>,
     pub(super) message: String,
     pub(super) hint: String,
 }
@@ -25,16 +25,7 @@ fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
     Problem {
         path: path.to_vec(),
         key: None,
-        message,
-        hint,
-    }
-}
-
-fn component_problem(id: &str, message: String, hint: String) -> Problem {
-    let path = vec![Seg::Key("components")];
-    Problem {
-        path,
-        key: Some(id.to_owned()),
+        then: None,
         message,
         hint,
     }
@@ -144,57 +135,9 @@ pub(super) fn row(
             None
         }
     };
-    let mut components = Vec::new();
-    for (id, &score) in &result.components {
-        let Some(c) = def.components.iter().position(|c| &c.id == id) else {
-            let hint = closest(id, def.components.iter().map(|c| c.id.as_str())).map_or_else(
-                || msg::hint_components_defined(&def.id),
-                msg::hint_did_you_mean,
-            );
-            problems.push(component_problem(
-                id,
-                msg::unknown_component(&def.id, id),
-                hint,
-            ));
-            continue;
-        };
-        if !score.is_finite() {
-            problems.push(component_problem(
-                id,
-                msg::not_a_number(id),
-                msg::hint_write_number(),
-            ));
-        } else if let Some(max) = def.components[c].max.filter(|&max| score > max) {
-            let message = msg::component_above_max(id, name, score, max);
-            problems.push(component_problem(id, message, msg::hint_check_component()));
-        }
-        components.push((c, score));
-    }
-    components.sort_by_key(|&(c, _)| c);
-    if def.components_sum_to_total && components.len() == def.components.len() {
-        let total = result.points.or(result.score);
-        if let Some(total) = total {
-            let sum: f64 = components.iter().map(|&(_, s)| s).sum();
-            // At the finest precision any of the figures was published with.
-            let precision = def
-                .components
-                .iter()
-                .map(|c| c.decimals)
-                .fold(def.decimals.max(3), u32::max);
-            if scaled(sum, precision) != scaled(total, precision) {
-                let message = msg::components_do_not_sum(
-                    name,
-                    &vi::format_number(sum, precision),
-                    &vi::format_number(total, precision),
-                );
-                problems.push(problem(
-                    &[Key("components")],
-                    message,
-                    msg::hint_components_sum(),
-                ));
-            }
-        }
-    }
+    let total = result.points.or(result.score);
+    let (components, component_figures) =
+        row_components(def, name, &result.components, total, &mut problems);
     let mut regional = Vec::new();
     for (k, r) in result.regional.iter().enumerate() {
         let path = |key| [Key("regional"), Index(k), Key(key)];
@@ -245,6 +188,7 @@ pub(super) fn row(
         band: None,
         regional,
         components,
+        component_figures,
         illustrative: result.illustrative.unwrap_or(file.illustrative),
         note: result.note.clone(),
         not_ranked: result.not_ranked.clone(),

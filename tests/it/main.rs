@@ -17,6 +17,7 @@ mod example_site;
 mod fixture_sites;
 mod import_sheets;
 mod invalid_sites;
+mod levels;
 mod linear_input;
 mod national_site;
 mod never_panics;

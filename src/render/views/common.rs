@@ -4,7 +4,11 @@
 
 use serde::Serialize;
 
-use crate::model::{Alternative, Component, Group, Index, Site, Source, UnitId};
+use crate::content::{render_markdown, Markdown};
+use crate::model::{
+    component_decimals, Alternative, ComponentFigures, Group, Index, Site, Source, UnitId,
+};
+use crate::render::escape::safe;
 use crate::render::figure::{self, unit_suffix};
 use crate::render::urls::Urls;
 
@@ -80,13 +84,21 @@ impl<'a> UnitRef<'a> {
     }
 }
 
-/// A component of an index, with a result's score in it when shown on a
-/// line.
+/// A component of an index, in its level, with a result's figures in it
+/// when shown on a line.
 #[derive(Debug, Clone, Serialize)]
 pub struct ComponentView<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub max: Option<f64>,
+    /// The id of the component this one is part of; none at the top level.
+    pub parent: Option<&'a str>,
+    /// 0 at the top level, 1 for a component of a top-level one, and so on.
+    pub depth: usize,
+    /// The ids of the components part of this one, in definition order.
+    pub children: Vec<&'a str>,
+    /// Whether the children's scores add up to this one's.
+    pub sum_of_children: bool,
     pub value: Option<f64>,
     /// Decimals the component's scores are published with.
     pub decimals: u32,
@@ -95,20 +107,90 @@ pub struct ComponentView<'a> {
     pub value_text: String,
     /// `max` as defined (`18,5`), or `—`.
     pub max_text: String,
+    /// The rank on this component: the published one, or the one derived
+    /// from a complete table whose lines all give the component.
+    pub rank: Option<u32>,
+    /// The number of units ranked on the component.
+    pub of: Option<u32>,
+    /// `3/63`, `3`, or `—`.
+    pub rank_text: String,
+    /// When the line disputes the publication (`disputed`), the figures
+    /// derived from the table where they differ from the published ones:
+    /// the rank from the component's scores, the sum of the children.
+    pub derived_rank: Option<u32>,
+    pub derived_value: Option<f64>,
+    /// `derived_value` at the component's precision, or empty.
+    pub derived_value_text: String,
+    /// Why the published figures are kept (HTML from Markdown), or empty.
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
 }
 
 impl<'a> ComponentView<'a> {
-    pub fn new(component: &'a Component, value: Option<f64>) -> Self {
-        let missing = || figure::MISSING.to_owned();
+    /// Component `c` of `def`, without a result.
+    pub fn new(def: &'a Index, c: usize) -> Self {
+        let component = &def.components[c];
+        let text =
+            |v: Option<f64>| v.map_or_else(|| figure::MISSING.to_owned(), figure::as_written);
         ComponentView {
             id: &component.id,
             name: &component.name,
             max: component.max,
-            value,
-            decimals: component.decimals,
-            value_text: value.map_or_else(missing, |v| figure::number(v, component.decimals)),
-            max_text: component.max.map_or_else(missing, figure::as_written),
+            parent: component.parent.map(|p| def.components[p].id.as_str()),
+            depth: component.depth,
+            children: component
+                .children
+                .iter()
+                .map(|&k| def.components[k].id.as_str())
+                .collect(),
+            sum_of_children: component.sum_of_children,
+            value: None,
+            value_text: figure::MISSING.to_owned(),
+            max_text: text(component.max),
+            rank: None,
+            of: None,
+            rank_text: figure::MISSING.to_owned(),
+            derived_rank: None,
+            derived_value: None,
+            derived_value_text: String::new(),
+            disputed_html: String::new(),
+            decimals: component_decimals(def, c),
         }
+    }
+
+    /// Component `c` of `def` with a line's score and figures in it.
+    pub fn of_result(
+        def: &'a Index,
+        c: usize,
+        value: f64,
+        figures: Option<&ComponentFigures>,
+        markdown: &Markdown,
+    ) -> Self {
+        let mut view = ComponentView::new(def, c);
+        view.value = Some(value);
+        view.value_text = figure::number(value, view.decimals);
+        let Some(f) = figures else {
+            return view;
+        };
+        view.rank = f.rank;
+        view.of = f.of;
+        view.rank_text = match (f.rank, f.of) {
+            (Some(rank), Some(of)) => format!("{rank}/{of}"),
+            (Some(rank), None) => rank.to_string(),
+            _ => figure::MISSING.to_owned(),
+        };
+        view.derived_rank = f.derived_rank;
+        view.derived_value = f.derived_sum;
+        view.derived_value_text = f
+            .derived_sum
+            .map(|v| figure::number(v, component_decimals(def, c)))
+            .unwrap_or_default();
+        view.disputed_html = f
+            .disputed
+            .as_deref()
+            .map(|note| render_markdown(note, markdown))
+            .unwrap_or_default();
+        view
     }
 }
 

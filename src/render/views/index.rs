@@ -19,7 +19,10 @@ pub struct IndexView<'a> {
     pub scale_min: f64,
     pub scale_max: f64,
     pub higher_is_better: bool,
+    /// Every component, in tree order (each parent, then its children).
     pub components: Vec<ComponentView<'a>>,
+    /// How many components are top-level.
+    pub top_level_components: usize,
     /// The best band first.
     pub bands: Vec<BandView<'a>>,
 }
@@ -34,10 +37,11 @@ impl<'a> IndexView<'a> {
             scale_max: def.scale.max,
             higher_is_better: def.higher_is_better,
             components: def
-                .components
-                .iter()
-                .map(|c| ComponentView::new(c, None))
+                .components_in_tree_order()
+                .into_iter()
+                .map(|c| ComponentView::new(def, c))
                 .collect(),
+            top_level_components: def.components.iter().filter(|c| c.parent.is_none()).count(),
             bands,
         }
     }

@@ -32,5 +32,5 @@ pub use page::{
 };
 pub use row::{ChangeView, NoComparisonView, RegionalView, RowView};
 pub use row_sharing::{Request, RowViews};
-pub use table::{RegionSummaryView, TableView, TopBandView};
+pub use table::{ComponentHeader, ComponentRowView, RegionSummaryView, TableView, TopBandView};
 pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

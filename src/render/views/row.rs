@@ -158,10 +158,20 @@ impl<'a> RowView<'a> {
             not_ranked: row.not_ranked.as_deref(),
             alternatives: row.alternatives.iter().map(AlternativeView::new).collect(),
             regional,
-            components: row
-                .components
-                .iter()
-                .map(|&(c, value)| ComponentView::new(&def.components[c], Some(value)))
+            components: def
+                .components_in_tree_order()
+                .into_iter()
+                .filter_map(|c| {
+                    let &(_, value) = row.components.iter().find(|&&(k, _)| k == c)?;
+                    let figures = row.component_figures.iter().find(|f| f.component == c);
+                    Some(ComponentView::of_result(
+                        def,
+                        c,
+                        value,
+                        figures,
+                        urls.markdown(),
+                    ))
+                })
                 .collect(),
             illustrative: row.illustrative,
             note_html,

@@ -6,14 +6,14 @@ use serde::Serialize;
 use tera::Value;
 
 use super::bands::{threshold_text, BandCountView, BandView};
-use super::common::{GroupRef, IndexRef, SourceView, UnitRef};
+use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
 use crate::content::render_markdown;
 use crate::model::{Index, Site, TableId};
 use crate::render::charts::{self, Bar, ChartText, Threshold};
 use crate::render::escape::safe;
-use crate::render::figure::Format;
+use crate::render::figure::{self, Format};
 use crate::render::urls::Urls;
 use crate::vi;
 
@@ -96,9 +96,90 @@ pub struct TableView<'a> {
     /// The table as horizontal bars (SVG), for complete tables; empty otherwise.
     #[serde(serialize_with = "safe")]
     pub chart_svg: String,
+    /// The index's components in tree order (each parent, then its
+    /// children), the columns of the components' table; empty when no line
+    /// gives a component, and on pages listing many tables.
+    pub components: Vec<ComponentView<'a>>,
+    /// The header rows of the components' table, top level first: see
+    /// [`ComponentHeader`].
+    pub component_header: Vec<Vec<ComponentHeader<'a>>>,
+    /// The lines shown that give components, each with its cells in the
+    /// order of `components`.
+    pub component_rows: Vec<ComponentRowView<'a>>,
     /// The open-data downloads of this table.
     pub csv_url: String,
     pub json_url: String,
+}
+
+/// One header cell of the components' table. A component with children
+/// heads `colspan` columns: its own (`own`, in the row below) and its
+/// children's; a component without children spans the rows down to the
+/// last level (`rowspan`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentHeader<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    /// The component's maximum as written, or empty.
+    pub max_text: String,
+    pub colspan: usize,
+    pub rowspan: usize,
+    /// The column of a parent's own score, under the cell naming it.
+    pub own: bool,
+}
+
+/// One line of the components' table: the unit, its rank in the table, and
+/// its component in each column (none where the line does not give it).
+#[derive(Debug, Clone, Serialize)]
+pub struct ComponentRowView<'a> {
+    /// The unit, as in the line's `unit`.
+    pub unit: Value,
+    pub rank: Option<u32>,
+    pub cells: Vec<Option<ComponentView<'a>>>,
+}
+
+/// The header rows of a components' table over `def`'s components.
+fn component_header(def: &Index) -> Vec<Vec<ComponentHeader<'_>>> {
+    fn span(def: &Index, c: usize) -> usize {
+        1 + def.components[c]
+            .children
+            .iter()
+            .map(|&k| span(def, k))
+            .sum::<usize>()
+    }
+    fn place<'a>(def: &'a Index, c: usize, levels: usize, rows: &mut [Vec<ComponentHeader<'a>>]) {
+        let component = &def.components[c];
+        let d = component.depth;
+        let cell = |colspan, rowspan, own| ComponentHeader {
+            id: &component.id,
+            name: &component.name,
+            max_text: component.max.map(figure::as_written).unwrap_or_default(),
+            colspan,
+            rowspan,
+            own,
+        };
+        if component.children.is_empty() {
+            rows[d].push(cell(1, levels - d, false));
+            return;
+        }
+        rows[d].push(cell(span(def, c), 1, false));
+        rows[d + 1].push(cell(1, levels - d - 1, true));
+        for &k in &component.children {
+            place(def, k, levels, rows);
+        }
+    }
+    let levels = def
+        .components
+        .iter()
+        .map(|c| c.depth + 1)
+        .max()
+        .unwrap_or(0);
+    let mut rows = vec![Vec::new(); levels];
+    for (c, component) in def.components.iter().enumerate() {
+        if component.parent.is_none() {
+            place(def, c, levels, &mut rows);
+        }
+    }
+    rows
 }
 
 /// How much of a table a page shows.
@@ -142,6 +223,7 @@ impl<'a> TableView<'a> {
 
     fn make(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls, shown: Shown) -> Self {
         let table = &site.tables[t];
+        let whole = matches!(shown, Shown::Whole);
         let (all_rows, request) = match shown {
             Shown::Whole => (true, Request::Planned),
             Shown::Summary => (!table.complete, Request::Passing),
@@ -170,7 +252,33 @@ impl<'a> TableView<'a> {
             threshold: threshold_text(table.bands[top.band].threshold, format),
             count: top.count,
         });
+        // Only the table's own page shows its components' table.
+        let with_components = whole && views[..shown].iter().any(|r| !r.components.is_empty());
+        let (components, header): (Vec<ComponentView>, _) = if with_components {
+            let tree = def.components_in_tree_order().into_iter();
+            (
+                tree.map(|c| ComponentView::new(def, c)).collect(),
+                component_header(def),
+            )
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        let component_rows = views[..shown]
+            .iter()
+            .filter(|r| with_components && !r.components.is_empty())
+            .map(|r| ComponentRowView {
+                unit: r.unit.clone(),
+                rank: r.rank,
+                cells: components
+                    .iter()
+                    .map(|column| r.components.iter().find(|c| c.id == column.id).cloned())
+                    .collect(),
+            })
+            .collect();
         TableView {
+            components,
+            component_header: header,
+            component_rows,
             chart_svg: String::new(),
             csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
             json_url: urls.data_file(table.year, &group.id, &def.id, "json"),

@@ -81,6 +81,9 @@ pub struct EntryView<'a> {
     /// The components against their maxima (SVG), when the row has them.
     #[serde(serialize_with = "safe")]
     pub components_svg: String,
+    /// Whether any of the line's components has a rank (the components'
+    /// table then has a rank column).
+    pub components_ranked: bool,
 }
 
 /// One unit's results on one index across years, latest first.
@@ -136,6 +139,10 @@ pub fn unit_series<'a>(
                             .pop()
                             .unwrap_or_else(Value::none),
                         row: &rows.of(t, urls)[r],
+                        components_ranked: rows.of(t, urls)[r]
+                            .components
+                            .iter()
+                            .any(|c| c.rank.is_some()),
                     }
                 })
                 .collect();
@@ -181,14 +188,17 @@ fn history_chart(def: &Index, unit: &str, entries: &[EntryView]) -> String {
     )
 }
 
-/// A row's components against their maxima; empty when it has none with a
-/// maximum.
+/// A row's top-level components against their maxima (the levels below
+/// are in the table beside it); empty when it has none with a maximum.
 fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
     let parts: Vec<Part> = row
         .components
         .iter()
         .filter_map(|&(c, value)| {
             let component = &def.components[c];
+            if component.parent.is_some() {
+                return None;
+            }
             Some(Part {
                 label: &component.name,
                 value,
