@@ -132,6 +132,7 @@ mod rendering;
 mod results;
 mod serve;
 pub mod shortcode;
+mod stated;
 mod terms;
 
 pub use commands::*;
@@ -142,6 +143,7 @@ pub use parsing::*;
 pub use rendering::*;
 pub use results::*;
 pub use serve::*;
+pub use stated::*;
 pub use terms::term;
 
 /// Every entry of the catalogue.
@@ -170,6 +172,7 @@ pub fn catalogue() -> Vec<Entry> {
         serve::ENTRIES,
         &[serve::HOST_REFUSED_TITLE],
         shortcode::ENTRIES,
+        stated::ENTRIES,
         terms::ENTRIES,
     ]
     .concat()

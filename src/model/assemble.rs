@@ -117,6 +117,7 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
         // problem.
         site.tables = ctx.tables(&site);
         derive_changes(&mut site);
+        ctx.check_stated_changes(&mut site);
     }
     derive_indexes(&mut site);
     site.lookup = ctx.ids.into_owned();
@@ -183,6 +184,10 @@ fn region(def: &schema::RegionDef) -> Region {
         id: def.id.clone(),
         name: def.name.clone(),
         scheme: def.scheme.clone(),
+        kind: match def.kind {
+            schema::RegionKind::Region => super::RegionKind::Region,
+            schema::RegionKind::Category => super::RegionKind::Category,
+        },
     }
 }
 
@@ -199,13 +204,15 @@ pub(super) fn alternatives(list: &[schema::Alternative]) -> Vec<Alternative> {
     list.iter()
         .map(|a| Alternative {
             value: a.value,
+            rank: a.rank,
+            of: a.of,
             source: a.source.clone(),
         })
         .collect()
 }
 
 pub(super) struct Context<'a> {
-    raw: &'a RawData,
+    pub(super) raw: &'a RawData,
     pub(super) diagnostics: &'a mut Diagnostics,
     pub(super) ids: Cow<'a, Lookup>,
 }
@@ -562,6 +569,7 @@ impl Context<'_> {
             average: None,
             top_band: None,
             regions: Vec::new(),
+            region_figures: Vec::new(),
             average_published: file.published_average.is_some(),
             file: self.raw.file(file_index).path.clone(),
         };
@@ -570,7 +578,9 @@ impl Context<'_> {
         } else {
             table.ranked = table.rows.iter().find_map(|r| r.of);
             table.average = file.published_average;
+            self.check_partial_regional(def, file_index, &table, site);
         }
+        self.region_figures(def, file, file_index, &mut table, site);
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::escape::{safe, Escaped};
 use super::figure::{self, Format, ALTERNATIVES_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::views::NoComparisonView;
-use crate::model::{Alternative, Change};
+use crate::model::{Alternative, Change, Standing, StatedChange};
 use crate::vi;
 
 /// The cells of one line (HTML).
@@ -54,6 +54,11 @@ pub struct Line<'a> {
     pub rank: Option<u32>,
     pub of: Option<u32>,
     pub change: Option<&'a Change>,
+    /// The change as published, if it was.
+    pub stated_change: Option<&'a StatedChange>,
+    /// The editor's `disputed` note of a published change kept though it
+    /// disagrees, as HTML (empty when there is none).
+    pub disputed_html: &'a str,
     /// Why a ranked line has no change.
     pub no_comparison: Option<&'a NoComparisonView<'a>>,
     pub illustrative: bool,
@@ -129,22 +134,71 @@ fn rank(line: &Line) -> String {
     }
 }
 
+/// A change in words: places ("tăng 10 bậc") and, without them, points
+/// ("giảm 2,13 điểm"); `None` when neither is known.
+fn change_words(places: Option<i64>, points: Option<(f64, u32)>) -> Option<(String, &'static str)> {
+    let class = |d: std::cmp::Ordering| match d {
+        std::cmp::Ordering::Greater => "up",
+        std::cmp::Ordering::Less => "down",
+        std::cmp::Ordering::Equal => "same",
+    };
+    if let Some(delta) = places {
+        return Some((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
+    }
+    let (points, decimals) = points?;
+    let shown = figure::number(points.abs(), decimals);
+    let sign = vi::scaled(points, decimals).cmp(&0);
+    let words = match sign {
+        std::cmp::Ordering::Greater => format!("tăng {shown} điểm"),
+        std::cmp::Ordering::Less => format!("giảm {shown} điểm"),
+        std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
+    };
+    Some((words, class(sign)))
+}
+
+/// The published change in words, as the source gave it.
+fn published_words(stated: &StatedChange) -> Option<(String, &'static str)> {
+    change_words(
+        stated.places,
+        stated.points.map(|p| (p, vi::written_decimals(p))),
+    )
+}
+
 fn change(line: &Line) -> String {
+    let stated = line.stated_change;
     if let Some(change) = line.change {
-        return match change.rank_delta {
-            Some(delta) => {
-                let class = match delta {
-                    d if d > 0 => "up",
-                    d if d < 0 => "down",
-                    _ => "same",
-                };
+        let derived = change_words(
+            change.rank_delta,
+            change
+                .value_delta
+                .filter(|_| change.rank_delta.is_none())
+                .map(|v| (v, line.decimals)),
+        );
+        let Some((words, class)) = derived else {
+            return MISSING.to_owned();
+        };
+        return match stated {
+            Some(stated) if stated.standing == Standing::Disputed => {
+                let published = published_words(stated).map_or(String::new(), |(w, _)| w);
                 format!(
-                    "<span class=\"change {class}\">{}</span>",
-                    Escaped(&vi::rank_change_phrase(delta))
+                    "<span class=\"change disputed\">công bố: {}; tính từ bảng: <span class=\"change {class}\">{}</span></span>",
+                    Escaped(&published),
+                    Escaped(&words)
                 )
             }
-            None => MISSING.to_owned(),
+            Some(stated) if stated.standing == Standing::Agrees => format!(
+                "<span class=\"change {class}\" title=\"Khớp với số liệu đã công bố\">{}</span>",
+                Escaped(&words)
+            ),
+            _ => format!("<span class=\"change {class}\">{}</span>", Escaped(&words)),
         };
+    }
+    if let Some((words, class)) = stated.and_then(published_words) {
+        let since = stated.map_or(0, |s| s.since);
+        return format!(
+            "<span class=\"change {class} stated\" title=\"Số liệu đã công bố (so với năm {since}); không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
+            Escaped(&words)
+        );
     }
     match line.no_comparison {
         Some(NoComparisonView::OtherGroup { year, group }) => format!(
@@ -190,22 +244,48 @@ fn notes(line: &Line) -> String {
         );
     }
     if !line.alternatives.is_empty() {
+        let what = if line.alternatives.iter().any(|a| a.rank.is_some()) {
+            "số liệu khác"
+        } else {
+            "giá trị khác"
+        };
         let _ = write!(
             out,
-            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: giá trị khác đã được công bố:"
+            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: {what} đã được công bố:"
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
-            let _ = write!(
-                out,
-                " {} — {}",
-                figure::as_written(alt.value),
-                Escaped(&alt.source)
-            );
+            out.push(' ');
+            if let Some(value) = alt.value {
+                out.push_str(&figure::as_written(value));
+            }
+            if let Some(rank) = alt.rank {
+                if alt.value.is_some() {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "thứ {rank}");
+                if let Some(of) = alt.of {
+                    let _ = write!(out, "/{of}");
+                }
+            }
+            let _ = write!(out, " — {}", Escaped(&alt.source));
             if i + 1 < line.alternatives.len() {
                 out.push(';');
             }
         }
         out.push_str("</p>");
+    }
+    if let Some(stated) = line
+        .stated_change
+        .filter(|s| s.standing == Standing::Disputed)
+    {
+        let published = published_words(stated).map_or(String::new(), |(w, _)| w);
+        let _ = write!(
+            out,
+            "<div class=\"note disputed\"><strong>{name}</strong>: số liệu công bố ({} so với năm {}) khác số liệu tính từ bảng. {}</div>",
+            Escaped(&published),
+            stated.since,
+            line.disputed_html
+        );
     }
     if !line.note_html.is_empty() {
         let _ = write!(
@@ -232,6 +312,8 @@ mod tests {
             rank: Some(14),
             of: Some(62),
             change: None,
+            stated_change: None,
+            disputed_html: "",
             no_comparison: None,
             illustrative: false,
             not_ranked: None,
@@ -272,7 +354,9 @@ mod tests {
     #[test]
     fn a_line_without_figures_says_why_and_escapes_text() {
         let alternatives = [Alternative {
-            value: 90.5,
+            value: Some(90.5),
+            rank: None,
+            of: None,
             source: "Báo <b>".to_owned(),
         }];
         let cells = Cells::new(&Line {

@@ -454,6 +454,8 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     rank: row.rank,
                     of: row.of,
                     change: None,
+                    stated_change: None,
+                    disputed_html: "",
                     no_comparison: None,
                     illustrative: row.illustrative,
                     not_ranked: row.not_ranked.as_deref(),

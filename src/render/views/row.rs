@@ -6,28 +6,89 @@ use tera::Value;
 
 use super::common::{AlternativeView, BandView, ComponentView};
 use crate::content::render_markdown;
-use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
+use crate::model::{Change, Comparison, NoComparison, Row, Site, Standing, StatedChange, Table};
 use crate::render::cells::{Cells, Line};
 use crate::render::escape::safe;
 use crate::render::urls::Urls;
 
-/// The change against the previous year, as templates see it.
-#[derive(Debug, Clone, Copy, Serialize)]
+/// The change against the previous year, as templates see it: derived
+/// from the two years' tables, or, when it cannot be, as published
+/// (`stated`).
+#[derive(Debug, Clone, Serialize)]
 pub struct ChangeView {
     pub previous_year: i32,
     pub previous_rank: Option<u32>,
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
     pub value_delta: Option<f64>,
+    /// Whether these figures are the published ones, chiso having nothing
+    /// to derive them from.
+    pub stated: bool,
+    /// The change as published, when it was (whether it agrees or not).
+    pub published: Option<PublishedChangeView>,
+    /// Whether the published change disagrees with the derived one and is
+    /// kept with the editor's note (`disputed_html`).
+    pub disputed: bool,
+    /// The editor's note on a disputed published change (HTML); empty
+    /// otherwise.
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+}
+
+/// A change as the source published it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PublishedChangeView {
+    /// The year the source compared with.
+    pub since: i32,
+    /// Places gained (positive) or lost (negative).
+    pub rank_delta: Option<i64>,
+    pub value_delta: Option<f64>,
+    /// Whether chiso derived the same change (`false` when it could not
+    /// derive it, or when it is disputed).
+    pub agrees: bool,
 }
 
 impl ChangeView {
-    fn new(change: &Change) -> Self {
+    fn new(change: &Change, stated: Option<&StatedChange>, disputed_html: &str) -> Self {
+        let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
         ChangeView {
             previous_year: change.previous_year,
             previous_rank: change.previous_rank,
             rank_delta: change.rank_delta,
             value_delta: change.value_delta,
+            stated: false,
+            published: stated.map(PublishedChangeView::new),
+            disputed,
+            disputed_html: if disputed {
+                disputed_html.to_owned()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// A published change chiso could not derive, shown as published.
+    fn published(stated: &StatedChange) -> Self {
+        ChangeView {
+            previous_year: stated.since,
+            previous_rank: None,
+            rank_delta: stated.places,
+            value_delta: stated.points,
+            stated: true,
+            published: Some(PublishedChangeView::new(stated)),
+            disputed: false,
+            disputed_html: String::new(),
+        }
+    }
+}
+
+impl PublishedChangeView {
+    fn new(stated: &StatedChange) -> Self {
+        PublishedChangeView {
+            since: stated.since,
+            rank_delta: stated.places,
+            value_delta: stated.points,
+            agrees: stated.standing == Standing::Agrees,
         }
     }
 }
@@ -109,6 +170,13 @@ impl<'a> RowView<'a> {
         let regional = regional_views(site, row);
         let note_html = render_markdown(&row.note, urls.markdown());
         let unit_name = &site.units[row.unit].name;
+        let stated = row.stated_change.as_ref();
+        let disputed_html = match stated {
+            Some(s) if s.standing == Standing::Disputed => {
+                render_markdown(s.disputed.as_deref().unwrap_or_default(), urls.markdown())
+            }
+            _ => String::new(),
+        };
         let (change, no_comparison) = match &row.comparison {
             Comparison::Change(change) => (Some(change), None),
             Comparison::Unavailable(reason) => (None, Some(NoComparisonView::new(site, reason))),
@@ -124,6 +192,8 @@ impl<'a> RowView<'a> {
             rank: row.rank,
             of: row.of,
             change,
+            stated_change: stated,
+            disputed_html: &disputed_html,
             no_comparison: no_comparison.as_ref(),
             illustrative: row.illustrative,
             not_ranked: row.not_ranked.as_deref(),
@@ -145,7 +215,10 @@ impl<'a> RowView<'a> {
             rank: row.rank,
             of: row.of,
             band: row.band.map(|b| BandView::new(&def.bands[b])),
-            change: change.map(ChangeView::new),
+            change: match change {
+                Some(change) => Some(ChangeView::new(change, stated, &disputed_html)),
+                None => stated.map(ChangeView::published),
+            },
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),
             alternatives: row.alternatives.iter().map(AlternativeView::new).collect(),
