@@ -186,10 +186,24 @@ fn change(line: &Line) -> String {
                     Escaped(&words)
                 )
             }
-            Some(stated) if stated.standing == Standing::Agrees => format!(
-                "<span class=\"change {class}\" title=\"Khớp với số liệu đã công bố\">{}</span>",
-                Escaped(&words)
-            ),
+            Some(stated) if stated.standing == Standing::Agrees => {
+                let mut out = format!(
+                    "<span class=\"change {class}\" title=\"Khớp với số liệu đã công bố\">{}</span>",
+                    Escaped(&words)
+                );
+                // A publication comparing with another year says so.
+                if stated.since != change.previous_year {
+                    if let Some((published, _)) = published_words(stated) {
+                        let _ = write!(
+                            out,
+                            " <small class=\"published-change\">(công bố: {} so với năm {})</small>",
+                            Escaped(&published),
+                            stated.since
+                        );
+                    }
+                }
+                out
+            }
             _ => format!("<span class=\"change {class}\">{}</span>", Escaped(&words)),
         };
     }

@@ -25,5 +25,6 @@ mod publishing;
 mod reader_site;
 mod serve;
 mod session;
+mod stated;
 mod synthetic_site;
 mod trustworthy_builds;
