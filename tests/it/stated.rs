@@ -146,3 +146,21 @@ fn alternatives_may_give_a_rank() {
         ]
     );
 }
+
+#[test]
+fn a_units_page_shows_its_regions_figures() {
+    let built = published("stated-regions");
+    let page = built.page("don-vi/tinh-a/");
+    assert_eq!(
+        all(&page, "p.region-figure"),
+        [
+            "CSTN 2023, vùng Miền Bắc: bình quân 88,00%, xếp thứ 1/3 vùng.",
+            "KSTN 2023, vùng Miền Bắc: bình quân 80,10%, xếp thứ 2/3 vùng (số liệu công bố).",
+        ]
+    );
+    let city = published("stated-categories").page("don-vi/ha-noi/");
+    assert_eq!(
+        one(&city, "p.region-figure"),
+        "PAR Index 2023, nhóm Thành phố trực thuộc Trung ương: bình quân 88,62%."
+    );
+}

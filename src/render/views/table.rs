@@ -62,7 +62,7 @@ pub struct PublishedRegionView {
 }
 
 impl<'a> RegionFigureView<'a> {
-    fn new(
+    pub(super) fn new(
         site: &'a Site,
         figure: &RegionFigure,
         complete: bool,
