@@ -186,13 +186,19 @@ fn change(line: &Line) -> String {
                     Escaped(&words)
                 )
             }
-            Some(stated) if stated.standing == Standing::Agrees => {
+            Some(stated) => {
+                let title = if stated.standing == Standing::Agrees {
+                    " title=\"Khớp với số liệu đã công bố\""
+                } else {
+                    ""
+                };
                 let mut out = format!(
-                    "<span class=\"change {class}\" title=\"Khớp với số liệu đã công bố\">{}</span>",
+                    "<span class=\"change {class}\"{title}>{}</span>",
                     Escaped(&words)
                 );
-                // A publication comparing with another year says so.
-                if stated.since != change.previous_year {
+                // A publication comparing with another year, or one that
+                // could not be checked, is shown beside.
+                if stated.since != change.previous_year || stated.standing == Standing::Underived {
                     if let Some((published, _)) = published_words(stated) {
                         let _ = write!(
                             out,

@@ -164,3 +164,33 @@ fn a_units_page_shows_its_regions_figures() {
         "PAR Index 2023, nhóm Thành phố trực thuộc Trung ương: bình quân 88,62%."
     );
 }
+
+#[test]
+fn a_shortcode_says_a_change_is_published_when_it_could_not_be_derived() {
+    let page = published("stated-changes").page("tin-tuc/thay-doi/");
+    assert_eq!(
+        all(&page, "article p:not(.muted)"),
+        [
+            "Đơn vị A: tăng 2 bậc so với năm 2022.",
+            "Đơn vị E: tăng 3 bậc so với năm 2022 (số liệu công bố).",
+        ]
+    );
+}
+
+#[test]
+fn a_disputed_note_on_a_change_that_agrees_is_a_warning() {
+    let site = fixture("published/stated-changes");
+    let table = std::fs::read_to_string(site.path().join("data/results/2023/khoi.toml")).unwrap();
+    let table = table.replace(
+        "change = { points = -3 }",
+        "change = { points = -3, disputed = \"Không có gì.\" }",
+    );
+    put(site.path(), "data/results/2023/khoi.toml", &table);
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("data/results/2023/khoi.toml:21:36")
+            && warnings.contains("agrees with the figure derived from the tables"),
+        "{warnings}"
+    );
+}
