@@ -373,6 +373,10 @@ pub struct RegionalRank {
     pub rank: u32,
     /// Number of units ranked in the region.
     pub of: Option<u32>,
+    /// A Markdown note saying why a published regional rank that disagrees
+    /// with the one chiso derives (complete tables) is kept: the
+    /// disagreement is then shown, not an error.
+    pub disputed: Option<String>,
 }
 
 fn default_unit_label() -> String {

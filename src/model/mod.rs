@@ -438,11 +438,23 @@ pub enum NoComparison {
 }
 
 /// A rank within a region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionalRank {
     pub region: RegionId,
     pub rank: u32,
     pub of: Option<u32>,
+    /// In a complete table, a published rank that disagrees with the
+    /// derived one (`rank`, `of`) and is kept with the editor's note.
+    pub disputed: Option<DisputedRank>,
+}
+
+/// A published rank kept, with the editor's note (Markdown), though it
+/// disagrees with the derived one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisputedRank {
+    pub rank: u32,
+    pub of: Option<u32>,
+    pub note: String,
 }
 
 /// Change against the previous year the unit was in the same index and group.

@@ -15,7 +15,6 @@ use super::assemble::{suggest, Context};
 use super::derive;
 use super::{Index, PublishedRegion, RegionFigure, RegionId, Site, Standing, Table};
 use crate::data::schema::{RegionFigureDef, ResultsFile};
-use crate::diagnostic::Severity;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::{self, scaled, written_decimals};
@@ -281,14 +280,7 @@ impl Context<'_> {
         }
         if differences.is_empty() {
             if stated.disputed.is_some() {
-                let mut d = self.at(
-                    file_index,
-                    &path("disputed"),
-                    msg::disputed_but_agrees(),
-                    msg::hint_remove_disputed(),
-                );
-                d.severity = Severity::Warning;
-                self.diagnostics.push(d);
+                self.warn_disputed_agrees(file_index, &path("disputed"));
             }
             return Standing::Agrees;
         }

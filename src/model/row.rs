@@ -216,6 +216,8 @@ pub(super) fn row(
             region,
             rank: r.rank,
             of: r.of,
+            // Until a complete table's ranking finds it disagrees.
+            disputed: None,
         });
     }
     if let (Some(rank), Some(of)) = (result.rank, result.of) {

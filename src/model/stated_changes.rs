@@ -73,6 +73,19 @@ struct Finding {
 }
 
 impl Context<'_> {
+    /// A warning at the `disputed` note of a published figure that agrees
+    /// with the derived one: there is nothing to dispute.
+    pub(super) fn warn_disputed_agrees(&mut self, file: usize, path: &[Seg]) {
+        let mut d = self.at(
+            file,
+            path,
+            msg::disputed_but_agrees(),
+            msg::hint_remove_disputed(),
+        );
+        d.severity = Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     /// Checks every published change against the change derived against
     /// the same year, reporting disagreements (errors) and `disputed` notes
     /// on changes that agree (warnings).
@@ -168,14 +181,7 @@ impl Context<'_> {
         }
         if differences.is_empty() {
             if stated.disputed.is_some() {
-                let mut d = self.at(
-                    file,
-                    &path("disputed"),
-                    msg::disputed_but_agrees(),
-                    msg::hint_remove_disputed(),
-                );
-                d.severity = Severity::Warning;
-                self.diagnostics.push(d);
+                self.warn_disputed_agrees(file, &path("disputed"));
             }
             return Standing::Agrees;
         }

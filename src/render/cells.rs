@@ -65,8 +65,19 @@ pub struct Line<'a> {
     pub not_ranked: Option<&'a str>,
     pub alternatives: &'a [Alternative],
     pub note_html: &'a str,
-    /// (scheme, label, rank, of) of each regional rank.
-    pub regional: Vec<(&'a str, &'a str, u32, Option<u32>)>,
+    /// Each regional rank.
+    pub regional: Vec<Regional<'a>>,
+}
+
+/// A regional rank of a line, as its cells show it.
+pub struct Regional<'a> {
+    pub scheme: &'a str,
+    pub label: &'a str,
+    pub rank: u32,
+    pub of: Option<u32>,
+    /// A published rank kept though it disagrees: (rank, of, the editor's
+    /// note as HTML).
+    pub disputed: Option<(u32, Option<u32>, &'a str)>,
 }
 
 impl Cells {
@@ -236,19 +247,27 @@ fn change(line: &Line) -> String {
 
 fn regional(line: &Line) -> String {
     let mut out = String::new();
-    for (i, (scheme, label, rank, of)) in line.regional.iter().enumerate() {
+    for (i, r) in line.regional.iter().enumerate() {
         if i > 0 {
             out.push_str("; ");
         }
         let _ = write!(
             out,
-            "<span class=\"regional\" title=\"{}\">xếp thứ {rank}",
-            Escaped(scheme)
+            "<span class=\"regional\" title=\"{}\">xếp thứ {}",
+            Escaped(r.scheme),
+            r.rank
         );
-        if let Some(of) = of.filter(|&o| o != 0) {
+        if let Some(of) = r.of.filter(|&o| o != 0) {
             let _ = write!(out, "/{of}");
         }
-        let _ = write!(out, " {}</span>", Escaped(label));
+        let _ = write!(out, " {}</span>", Escaped(r.label));
+        if let Some((rank, of, _)) = r.disputed {
+            let _ = write!(
+                out,
+                " <span class=\"regional disputed\">(công bố: thứ {rank}{})</span>",
+                of.map_or(String::new(), |o| format!("/{o}"))
+            );
+        }
     }
     out
 }
@@ -307,6 +326,16 @@ fn notes(line: &Line) -> String {
             line.disputed_html
         );
     }
+    for r in &line.regional {
+        if let Some((rank, of, note_html)) = r.disputed {
+            let _ = write!(
+                out,
+                "<div class=\"note disputed\"><strong>{name}</strong>: thứ hạng trong {} đã công bố (thứ {rank}{}) khác số liệu tính từ bảng. {note_html}</div>",
+                Escaped(r.label),
+                of.map_or(String::new(), |o| format!("/{o}"))
+            );
+        }
+    }
     if !line.note_html.is_empty() {
         let _ = write!(
             out,
@@ -354,7 +383,13 @@ mod tests {
         let cells = Cells::new(&Line {
             change: Some(&change),
             illustrative: true,
-            regional: vec![("vung", "Bắc Trung Bộ", 3, Some(14))],
+            regional: vec![Regional {
+                scheme: "vung",
+                label: "Bắc Trung Bộ",
+                rank: 3,
+                of: Some(14),
+                disputed: None,
+            }],
             ..line()
         });
         assert_eq!(

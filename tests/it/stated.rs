@@ -84,11 +84,9 @@ fn regions_of_a_complete_table_are_ranked_and_published_figures_checked() {
             "Miền Nam | 3 miền | 2 | 88,00% | 1/3",
         ]
     );
-    let note = one(&page, "#chi-so div.note.disputed");
-    assert!(
-        note.contains("Miền Trung") && note.contains("không xếp hạng"),
-        "{note}"
-    );
+    let notes = all(&page, "#chi-so div.note.disputed");
+    let note = notes.iter().find(|n| n.starts_with("Miền Trung")).unwrap();
+    assert!(note.contains("không xếp hạng"), "{note}");
 }
 
 #[test]
@@ -192,5 +190,22 @@ fn a_disputed_note_on_a_change_that_agrees_is_a_warning() {
         warnings.contains("data/results/2023/khoi.toml:21:36")
             && warnings.contains("agrees with the figure derived from the tables"),
         "{warnings}"
+    );
+}
+
+#[test]
+fn a_disputed_regional_rank_shows_both_ranks_and_the_note() {
+    let page = published("stated-regions").page("xep-hang/2023/tinh/");
+    let c = all(&page, "#chi-so table.ranking tbody th.unit small")
+        .into_iter()
+        .find(|t| t.contains("(công bố"))
+        .unwrap();
+    assert_eq!(c, "xếp thứ 2/2 Miền Trung (công bố: thứ 1/2)");
+    let notes = all(&page, "#chi-so div.note.disputed");
+    assert!(
+        notes.iter().any(|n| n.starts_with(
+            "Tỉnh C: thứ hạng trong Miền Trung đã công bố (thứ 1/2) khác số liệu tính từ bảng. Báo Thử"
+        )),
+        "{notes:?}"
     );
 }

@@ -30,7 +30,9 @@ pub use page::{
     MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TagContext,
     TagsContext, UnitContext, YearContext,
 };
-pub use row::{ChangeView, NoComparisonView, PublishedChangeView, RegionalView, RowView};
+pub use row::{
+    ChangeView, NoComparisonView, PublishedChangeView, PublishedRankView, RegionalView, RowView,
+};
 pub use row_sharing::{Request, RowViews};
 pub use table::{PublishedRegionView, RegionFigureView, RegionSummaryView, TableView, TopBandView};
 pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

@@ -7,7 +7,7 @@ use tera::Value;
 use super::common::{AlternativeView, BandView, ComponentView};
 use crate::content::render_markdown;
 use crate::model::{Change, Comparison, NoComparison, Row, Site, Standing, StatedChange, Table};
-use crate::render::cells::{Cells, Line};
+use crate::render::cells::{Cells, Line, Regional};
 use crate::render::escape::safe;
 use crate::render::urls::Urls;
 
@@ -128,6 +128,18 @@ pub struct RegionalView<'a> {
     pub scheme: &'a str,
     pub rank: u32,
     pub of: Option<u32>,
+    /// A published rank that disagrees with the derived one (`rank`, `of`)
+    /// and is kept with the editor's note (`disputed_html`).
+    pub disputed: Option<PublishedRankView>,
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+}
+
+/// A rank as published.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PublishedRankView {
+    pub rank: u32,
+    pub of: Option<u32>,
 }
 
 /// One line of a table.
@@ -167,7 +179,7 @@ impl<'a> RowView<'a> {
     /// [`UnitRef`](super::UnitRef) as a template value.
     pub fn new(site: &'a Site, table: &Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
         let def = &site.indices[table.index];
-        let regional = regional_views(site, row);
+        let regional = regional_views(site, row, urls);
         let note_html = render_markdown(&row.note, urls.markdown());
         let unit_name = &site.units[row.unit].name;
         let stated = row.stated_change.as_ref();
@@ -201,7 +213,13 @@ impl<'a> RowView<'a> {
             note_html: &note_html,
             regional: regional
                 .iter()
-                .map(|r| (r.scheme, r.label.as_str(), r.rank, r.of))
+                .map(|r| Regional {
+                    scheme: r.scheme,
+                    label: r.label.as_str(),
+                    rank: r.rank,
+                    of: r.of,
+                    disputed: r.disputed.map(|d| (d.rank, d.of, r.disputed_html.as_str())),
+                })
                 .collect(),
         });
         RowView {
@@ -236,14 +254,14 @@ impl<'a> RowView<'a> {
 
 /// A row's regional ranks for display: the same rank in two schemes'
 /// regions of the same name is shown once; different ones name the scheme.
-fn regional_views<'a>(site: &'a Site, row: &Row) -> Vec<RegionalView<'a>> {
+fn regional_views<'a>(site: &'a Site, row: &Row, urls: &Urls) -> Vec<RegionalView<'a>> {
     let mut views: Vec<RegionalView> = Vec::new();
     for r in &row.regional {
         let region = &site.regions[r.region];
         let duplicate = views
             .iter()
             .any(|v| v.name == region.name && v.rank == r.rank && v.of == r.of);
-        if duplicate {
+        if duplicate && r.disputed.is_none() {
             continue;
         }
         views.push(RegionalView {
@@ -253,6 +271,14 @@ fn regional_views<'a>(site: &'a Site, row: &Row) -> Vec<RegionalView<'a>> {
             scheme: &region.scheme,
             rank: r.rank,
             of: r.of,
+            disputed: r.disputed.as_ref().map(|d| PublishedRankView {
+                rank: d.rank,
+                of: d.of,
+            }),
+            disputed_html: r
+                .disputed
+                .as_ref()
+                .map_or(String::new(), |d| render_markdown(&d.note, urls.markdown())),
         });
     }
     let names: Vec<&str> = views.iter().map(|v| v.name).collect();
