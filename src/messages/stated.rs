@@ -16,6 +16,21 @@ fn moved(places: i64) -> String {
     }
 }
 
+/// "giảm 2,13 điểm" / "down 2,13 points" (figures keep the decimal comma
+/// editors wrote them with in every message).
+fn points_moved(points: f64, decimals: u32) -> String {
+    let shown = crate::vi::format_number(points.abs(), decimals);
+    let sign = crate::vi::scaled(points, decimals).signum();
+    match (language(), sign) {
+        (Language::Vietnamese, 1) => format!("tăng {shown} điểm"),
+        (Language::Vietnamese, -1) => format!("giảm {shown} điểm"),
+        (Language::Vietnamese, _) => "giữ nguyên điểm".to_owned(),
+        (Language::English, 1) => format!("up {shown} points"),
+        (Language::English, -1) => format!("down {shown} points"),
+        (Language::English, _) => "the same score".to_owned(),
+    }
+}
+
 messages! {
     alternative_without_figure(unit: &str) {
         vi: "một giá trị khác (`alternatives`) của `{unit}` không ghi `value` cũng không ghi `rank`",
@@ -47,9 +62,11 @@ messages! {
         vi: "`{unit}` được ghi {stated} so với năm {since}, nhưng tính từ bảng thì {derived} (thứ {before} năm {since}, thứ {now} năm nay)",
         en: "`{unit}` is stated as {stated} since {since}, but the tables give {derived} (rank {before} in {since}, {now} now)",
     }
-    stated_points_differ(unit: &str, stated: &str, derived: &str, since: i32) {
-        vi: "`{unit}` được ghi thay đổi {stated} điểm so với năm {since}, nhưng tính từ bảng là {derived} điểm",
-        en: "`{unit}` is stated as changing by {stated} points since {since}, but the tables give {derived}",
+    stated_points_differ(unit: &str, stated: (f64, u32), derived: (f64, u32), since: i32) {
+        let stated = points_moved(stated.0, stated.1);
+        let derived = points_moved(derived.0, derived.1);
+        vi: "`{unit}` được ghi {stated} so với năm {since}, nhưng tính từ bảng thì {derived}",
+        en: "`{unit}` is stated as {stated} since {since}, but the tables give {derived}",
     }
     hint_stated_change_differs() {
         vi: "kiểm tra điểm, thứ hạng của hai năm và con số đã công bố; nếu nguồn công bố sai, giữ con số và thêm `disputed = \"lý do\"` vào `change`",

@@ -394,3 +394,39 @@ fn derived_figures(def: &Index, table: &Table, site: &Site) -> Vec<RegionFigure>
     }
     figures
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Ordering::{Equal, Greater, Less};
+
+    #[test]
+    fn values_are_ordered_at_the_coarser_precision() {
+        let cases = [
+            ((88.35, 2), (86.98, 2), true, Less),
+            ((88.35, 2), (86.98, 2), false, Greater),
+            // 85.31 published with one decimal is 85,3: a tie with 85,30.
+            ((85.31, 1), (85.3, 2), true, Equal),
+            ((85.31, 2), (85.3, 2), true, Less),
+        ];
+        for (a, b, higher, want) in cases {
+            assert_eq!(order(a, b, higher), want, "{a:?} {b:?}");
+        }
+    }
+
+    #[test]
+    fn ranks_must_follow_values_and_ties_share() {
+        let cases = [
+            (Less, 1, 2, true),
+            (Less, 2, 2, false),
+            (Less, 3, 1, false),
+            (Equal, 2, 2, true),
+            (Equal, 2, 3, false),
+            (Greater, 4, 1, true),
+            (Greater, 1, 4, false),
+        ];
+        for (values, a, b, want) in cases {
+            assert_eq!(consistent(values, a, b), want, "{values:?} {a} {b}");
+        }
+    }
+}

@@ -18,7 +18,7 @@ use crate::data::schema::ResultRow;
 use crate::diagnostic::Severity;
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi::{self, scaled, written_decimals};
+use crate::vi::{scaled, written_decimals};
 
 /// The published change of a result, as written, not yet checked; or the
 /// first problem in it.
@@ -169,8 +169,8 @@ impl Context<'_> {
             if scaled(points, decimals) != scaled(delta, decimals) {
                 let message = msg::stated_points_differ(
                     unit,
-                    &vi::format_signed(points, written_decimals(points)),
-                    &vi::format_signed(delta, decimals.max(row.decimals)),
+                    (points, written_decimals(points)),
+                    (delta, decimals.max(row.decimals)),
                     since,
                 );
                 differences.push((path("points"), message));

@@ -464,4 +464,45 @@ mod tests {
         });
         assert_eq!(cells.score, "<span class=\"score\">0,5000</span>");
     }
+
+    #[test]
+    fn changes_are_said_in_places_else_in_points() {
+        let cases = [
+            (Some(10), None, Some(("tăng 10 bậc", "up"))),
+            (Some(-2), Some((1.5, 2)), Some(("giảm 2 bậc", "down"))),
+            (None, Some((-2.13, 2)), Some(("giảm 2,13 điểm", "down"))),
+            (None, Some((2.4, 2)), Some(("tăng 2,40 điểm", "up"))),
+            (None, Some((0.001, 2)), Some(("giữ nguyên điểm", "same"))),
+            (None, None, None),
+        ];
+        for (places, points, want) in cases {
+            let got = change_words(places, points);
+            assert_eq!(
+                got.as_ref().map(|(w, c)| (w.as_str(), *c)),
+                want,
+                "{places:?} {points:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_published_change_without_a_derived_one_is_marked() {
+        let stated = StatedChange {
+            since: 2021,
+            since_stated: false,
+            places: Some(-20),
+            points: None,
+            derived: None,
+            disputed: None,
+            standing: Standing::Underived,
+        };
+        let cells = Cells::new(&Line {
+            stated_change: Some(&stated),
+            ..line()
+        });
+        assert_eq!(
+            cells.change,
+            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20 bậc</span> <small class=\"stated-mark\">(công bố)</small>"
+        );
+    }
 }
