@@ -145,26 +145,32 @@ fn rank(line: &Line) -> String {
     }
 }
 
-/// A change in words: places ("tăng 10 bậc") and, without them, points
-/// ("giảm 2,13 điểm"); `None` when neither is known.
+/// A change in words: places ("tăng 10 bậc"), points ("giảm 2,13 điểm"),
+/// or both, joined; the class is the first one's (`up`, `down`, `same`);
+/// `None` when neither is known.
 fn change_words(places: Option<i64>, points: Option<(f64, u32)>) -> Option<(String, &'static str)> {
     let class = |d: std::cmp::Ordering| match d {
         std::cmp::Ordering::Greater => "up",
         std::cmp::Ordering::Less => "down",
         std::cmp::Ordering::Equal => "same",
     };
+    let mut parts = Vec::new();
     if let Some(delta) = places {
-        return Some((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
+        parts.push((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
     }
-    let (points, decimals) = points?;
-    let shown = figure::number(points.abs(), decimals);
-    let sign = vi::scaled(points, decimals).cmp(&0);
-    let words = match sign {
-        std::cmp::Ordering::Greater => format!("tăng {shown} điểm"),
-        std::cmp::Ordering::Less => format!("giảm {shown} điểm"),
-        std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
-    };
-    Some((words, class(sign)))
+    if let Some((points, decimals)) = points {
+        let shown = figure::number(points.abs(), decimals);
+        let sign = vi::scaled(points, decimals).cmp(&0);
+        let words = match sign {
+            std::cmp::Ordering::Greater => format!("tăng {shown} điểm"),
+            std::cmp::Ordering::Less => format!("giảm {shown} điểm"),
+            std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
+        };
+        parts.push((words, class(sign)));
+    }
+    let (_, first) = *parts.first()?;
+    let words: Vec<String> = parts.into_iter().map(|(w, _)| w).collect();
+    Some((words.join(", "), first))
 }
 
 /// The published change in words, as the source gave it.
@@ -191,6 +197,21 @@ fn change(line: &Line) -> String {
         return match stated {
             Some(stated) if stated.standing == Standing::Disputed => {
                 let published = published_words(stated).map_or(String::new(), |(w, _)| w);
+                // Against the year the publication compared with.
+                // The same figures the publication gave, against the year it
+                // compared with.
+                let (words, class) = stated
+                    .derived
+                    .as_ref()
+                    .and_then(|d| {
+                        change_words(
+                            d.rank_delta.filter(|_| stated.places.is_some()),
+                            d.value_delta
+                                .filter(|_| stated.points.is_some())
+                                .map(|v| (v, line.decimals)),
+                        )
+                    })
+                    .unwrap_or((words, class));
                 format!(
                     "<span class=\"change disputed\">công bố: {}; tính từ bảng: <span class=\"change {class}\">{}</span></span>",
                     Escaped(&published),
@@ -469,7 +490,11 @@ mod tests {
     fn changes_are_said_in_places_else_in_points() {
         let cases = [
             (Some(10), None, Some(("tăng 10 bậc", "up"))),
-            (Some(-2), Some((1.5, 2)), Some(("giảm 2 bậc", "down"))),
+            (
+                Some(-2),
+                Some((1.5, 2)),
+                Some(("giảm 2 bậc, tăng 1,50 điểm", "down")),
+            ),
             (None, Some((-2.13, 2)), Some(("giảm 2,13 điểm", "down"))),
             (None, Some((2.4, 2)), Some(("tăng 2,40 điểm", "up"))),
             (None, Some((0.001, 2)), Some(("giữ nguyên điểm", "same"))),
