@@ -209,3 +209,29 @@ fn a_disputed_regional_rank_shows_both_ranks_and_the_note() {
         "{notes:?}"
     );
 }
+
+#[test]
+fn ha_tinhs_published_changes_agree_with_the_tables() {
+    // FACTS.md: PAR Index 2022–2024 down 20, up 10, up 3; SIPAS 2022–2024
+    // down 2, up 3, down 12; PAPI 2022–2023 down 1, up 1. Each is stated in
+    // data/results and checked, so the build passing is the check; the
+    // unit's page marks them as agreeing.
+    let page = build_ok(&example_root()).page("don-vi/ha-tinh/");
+    let agreeing = |index: &str| {
+        all(
+            &page,
+            &format!(
+                "table.history[data-index=\"{index}\"] span.change[title=\"Khớp với số liệu đã công bố\"]"
+            ),
+        )
+    };
+    assert_eq!(
+        agreeing("par-index"),
+        ["tăng 3 bậc", "tăng 10 bậc", "giảm 20 bậc"]
+    );
+    assert_eq!(
+        agreeing("sipas"),
+        ["giảm 12 bậc", "tăng 3 bậc", "giảm 2 bậc"]
+    );
+    assert_eq!(agreeing("papi"), ["tăng 1 bậc", "giảm 1 bậc"]);
+}
