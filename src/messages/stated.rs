@@ -40,6 +40,14 @@ messages! {
         vi: "ghi con số nguồn kia công bố: `value = 88.3`, hoặc thứ hạng `rank = 62` (kèm `of = 63`), hoặc cả hai",
         en: "write what the other source published: `value = 88.3`, or `rank = 62` (with `of = 63`), or both",
     }
+    alternative_of_without_rank(unit: &str) {
+        vi: "một giá trị khác (`alternatives`) của `{unit}` ghi `of` mà không ghi `rank`",
+        en: "an alternative (`alternatives`) of `{unit}` gives `of` without `rank`",
+    }
+    hint_alternative_of() {
+        vi: "`of` là số đơn vị được xếp hạng đi kèm thứ hạng `rank` của nguồn kia: ghi thêm `rank`, hoặc bỏ `of`",
+        en: "`of` is the number ranked that goes with the other source's `rank`: add `rank`, or remove `of`",
+    }
     stated_change_without_figure(unit: &str) {
         vi: "thay đổi đã công bố (`change`) của `{unit}` không ghi `places` cũng không ghi `points`",
         en: "the published change (`change`) of `{unit}` gives neither `places` nor `points`",

@@ -22,6 +22,13 @@ pub(super) fn problems(result: &ResultRow) -> Vec<Problem> {
                 msg::hint_alternative_figure(),
             ));
         }
+        if alternative.of.is_some() && alternative.rank.is_none() {
+            problems.push(Problem::new(
+                path("of"),
+                msg::alternative_of_without_rank(unit),
+                msg::hint_alternative_of(),
+            ));
+        }
         if alternative.value.is_some_and(|v| !v.is_finite()) {
             problems.push(Problem::new(
                 path("value"),
@@ -49,4 +56,41 @@ pub(super) fn problems(result: &ResultRow) -> Vec<Problem> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages_of(alternatives: &str) -> Vec<String> {
+        let text = format!("unit = \"a\"\nalternatives = {alternatives}\n");
+        let result: ResultRow = toml::from_str(&text).unwrap();
+        problems(&result).into_iter().map(|p| p.message).collect()
+    }
+
+    #[test]
+    fn an_alternative_gives_a_value_or_a_rank_that_can_be() {
+        assert!(messages_of("[{ value = 88.3, source = \"x\" }]").is_empty());
+        assert!(messages_of("[{ rank = 62, of = 63, source = \"x\" }]").is_empty());
+        assert!(messages_of("[{ value = 1, rank = 2, source = \"x\" }]").is_empty());
+        let cases = [
+            ("[{ source = \"x\" }]", "gives neither `value` nor `rank`"),
+            (
+                "[{ value = 1, of = 63, source = \"x\" }]",
+                "gives `of` without `rank`",
+            ),
+            (
+                "[{ rank = 64, of = 63, source = \"x\" }]",
+                "is ranked 64 of 63",
+            ),
+            ("[{ rank = 0, source = \"x\" }]", "rank 0"),
+        ];
+        for (alternatives, want) in cases {
+            let got = messages_of(alternatives);
+            assert!(
+                got.len() == 1 && got[0].contains(want),
+                "{alternatives}: {got:?}"
+            );
+        }
+    }
 }
