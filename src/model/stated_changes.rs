@@ -224,3 +224,45 @@ fn derived_against(site: &Site, table: &Table, row: &Row, stated: &StatedChange)
         .is_none()
         .then(|| change(stated.since, earlier, row))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(change: &str) -> Result<Option<StatedChange>, String> {
+        let text = format!("unit = \"a\"\nchange = {change}\n");
+        let result: ResultRow = toml::from_str(&text).unwrap();
+        stated_change(2023, &result).map_err(|p| p.message)
+    }
+
+    #[test]
+    fn a_published_change_is_read_as_written() {
+        let change = read("{ places = -2, points = -2.13 }").unwrap().unwrap();
+        assert_eq!(
+            (
+                change.places,
+                change.points,
+                change.since,
+                change.since_stated
+            ),
+            (Some(-2), Some(-2.13), 2022, false)
+        );
+        let change = read("{ places = 3, since = 2021 }").unwrap().unwrap();
+        assert_eq!((change.since, change.since_stated), (2021, true));
+        assert_eq!(change.standing, Standing::Underived);
+    }
+
+    #[test]
+    fn a_published_change_that_cannot_be_is_a_problem() {
+        let cases = [
+            ("{ since = 2022 }", "neither `places` nor `points`"),
+            ("{ places = 1, since = 2023 }", "not a year before"),
+            ("{ places = 1, since = 2030 }", "not a year before"),
+            ("{ points = nan }", "number"),
+        ];
+        for (change, want) in cases {
+            let got = read(change).unwrap_err();
+            assert!(got.contains(want), "{change}: {got}");
+        }
+    }
+}
