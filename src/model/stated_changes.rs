@@ -192,6 +192,7 @@ impl Context<'_> {
             let d = self.at(file, &path, message, msg::hint_stated_change_differs());
             self.diagnostics.push(d);
         }
+        // The build stops on these errors: nothing is shown.
         Standing::Underived
     }
 }
