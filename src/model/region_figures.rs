@@ -296,6 +296,7 @@ impl Context<'_> {
             );
             self.diagnostics.push(d);
         }
+        // The build stops on these errors: nothing is shown.
         Standing::Underived
     }
 
