@@ -191,6 +191,23 @@ pub struct RegionDef {
     /// The scheme the region belongs to ("6 vùng kinh tế - xã hội").
     #[serde(default)]
     pub scheme: String,
+    /// What the grouping is: `"region"` (a geographic region, the default)
+    /// or `"category"` (a set of units ranked among themselves that is not
+    /// a place, such as the five centrally-run cities, or ministries as
+    /// against provinces). Pages say "vùng" only of regions.
+    #[serde(default)]
+    pub kind: RegionKind,
+}
+
+/// Whether a [`RegionDef`] is a geographic region or a category of units.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionKind {
+    /// A geographic region ("vùng").
+    #[default]
+    Region,
+    /// A category of units that is not a place ("nhóm").
+    Category,
 }
 
 /// A unit (đơn vị): a province, department, district, agency…
@@ -276,6 +293,30 @@ pub struct ResultsFile {
     /// excluded unit is not ranked and counts in no figure.
     #[serde(default)]
     pub excluded: Vec<Exclusion>,
+    /// Regional figures as published with this table: a region's (or
+    /// category's) average, and its rank among the regions of its scheme.
+    /// Checked against the derived ones in a complete table; held as
+    /// published, and checked for consistency, in a partial one.
+    #[serde(default, rename = "region")]
+    pub regions: Vec<RegionFigureDef>,
+}
+
+/// A region's figures as published with a table.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionFigureDef {
+    /// Region id (a region or category of `data/units.*`).
+    pub id: String,
+    /// The average of the region's units, as published.
+    pub average: Option<f64>,
+    /// The region's rank among the regions of its scheme (ties share a
+    /// rank), as published.
+    pub rank: Option<u32>,
+    /// How many regions of the scheme were ranked, as published.
+    pub of: Option<u32>,
+    /// A Markdown note saying why a published figure that disagrees with
+    /// the derived one is kept: the disagreement is then shown, not an error.
+    pub disputed: Option<String>,
 }
 
 /// A unit of the group deliberately absent from a table.
@@ -351,6 +392,10 @@ pub struct ResultRow {
     /// and pages show the others in a footnote.
     #[serde(default)]
     pub alternatives: Vec<Alternative>,
+    /// The change against an earlier year as the source published it
+    /// ("tăng 10 bậc", "giảm 2,13 điểm"): checked against the derived
+    /// change when chiso can derive it, shown as published otherwise.
+    pub change: Option<StatedChange>,
     /// A note shown as a footnote to this result (Markdown).
     #[serde(default)]
     pub note: String,
@@ -433,14 +478,37 @@ pub struct ComponentFigures {
     pub disputed: Option<String>,
 }
 
-/// A value published elsewhere for the same result.
+/// A figure published elsewhere for the same result: another value, or
+/// another rank ("two papers disagree on who was last"), or both. At least
+/// one of `value` and `rank` is given.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Alternative {
     /// The other value.
-    pub value: f64,
+    pub value: Option<f64>,
+    /// The other rank.
+    pub rank: Option<u32>,
+    /// The number ranked that goes with the other rank.
+    pub of: Option<u32>,
     /// Who published it, and where.
     pub source: String,
+}
+
+/// A change against an earlier year, as published. Positive means the unit
+/// moved up the table or gained points.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatedChange {
+    /// Places gained (positive, "tăng 10 bậc") or lost (negative).
+    pub places: Option<i64>,
+    /// Points (score on the index's scale) gained or lost (negative).
+    pub points: Option<f64>,
+    /// The year compared with, when not the unit's previous result (the
+    /// year before, when that has no result).
+    pub since: Option<i32>,
+    /// A Markdown note saying why a published change that disagrees with
+    /// the derived one is kept: the disagreement is then shown, not an error.
+    pub disputed: Option<String>,
 }
 
 /// A stated rank within a region.
@@ -453,6 +521,10 @@ pub struct RegionalRank {
     pub rank: u32,
     /// Number of units ranked in the region.
     pub of: Option<u32>,
+    /// A Markdown note saying why a published regional rank that disagrees
+    /// with the one chiso derives (complete tables) is kept: the
+    /// disagreement is then shown, not an error.
+    pub disputed: Option<String>,
 }
 
 fn default_unit_label() -> String {

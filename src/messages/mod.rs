@@ -135,6 +135,7 @@ mod rendering;
 mod results;
 mod serve;
 pub mod shortcode;
+mod stated;
 mod terms;
 
 pub use bands::*;
@@ -148,6 +149,7 @@ pub use precision::*;
 pub use rendering::*;
 pub use results::*;
 pub use serve::*;
+pub use stated::*;
 pub use terms::term;
 
 /// Every entry of the catalogue.
@@ -179,6 +181,7 @@ pub fn catalogue() -> Vec<Entry> {
         serve::ENTRIES,
         &[serve::HOST_REFUSED_TITLE],
         shortcode::ENTRIES,
+        stated::ENTRIES,
         terms::ENTRIES,
     ]
     .concat()

@@ -116,6 +116,7 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
         // problem.
         site.tables = ctx.tables(&site);
         derive_changes(&mut site);
+        ctx.check_stated_changes(&mut site);
     }
     derive_indexes(&mut site);
     site.lookup = ctx.ids.into_owned();
@@ -166,6 +167,10 @@ fn region(def: &schema::RegionDef) -> Region {
         id: def.id.clone(),
         name: def.name.clone(),
         scheme: def.scheme.clone(),
+        kind: match def.kind {
+            schema::RegionKind::Region => super::RegionKind::Region,
+            schema::RegionKind::Category => super::RegionKind::Category,
+        },
     }
 }
 
@@ -182,13 +187,15 @@ pub(super) fn alternatives(list: &[schema::Alternative]) -> Vec<Alternative> {
     list.iter()
         .map(|a| Alternative {
             value: a.value,
+            rank: a.rank,
+            of: a.of,
             source: a.source.clone(),
         })
         .collect()
 }
 
 pub(super) struct Context<'a> {
-    raw: &'a RawData,
+    pub(super) raw: &'a RawData,
     pub(super) diagnostics: &'a mut Diagnostics,
     pub(super) ids: Cow<'a, Lookup>,
 }
@@ -563,6 +570,7 @@ impl Context<'_> {
             top_band: None,
             band_counts: Vec::new(),
             regions: Vec::new(),
+            region_figures: Vec::new(),
             average_published: file.published_average.is_some(),
             file: self.raw.file(file_index).path.clone(),
         };
@@ -577,10 +585,12 @@ impl Context<'_> {
         } else {
             table.ranked = table.rows.iter().find_map(|r| r.of);
             table.average = file.published_average;
+            self.check_partial_regional(def, file_index, &table, site);
         }
         self.band_rows(file, file_index, &mut table, site);
         self.band_counts(file, file_index, &mut table);
         self.component_ranks(def, file_index, &mut table, site);
+        self.region_figures(def, file, file_index, &mut table, site);
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))

@@ -18,7 +18,7 @@ struct Earlier {
 
 /// Whether results in groups `a` and `b` may be compared: the same group,
 /// or one declared `comparable_with` the other.
-fn comparable(groups: &IdVec<GroupId, Group>, a: GroupId, b: GroupId) -> bool {
+pub(super) fn comparable(groups: &IdVec<GroupId, Group>, a: GroupId, b: GroupId) -> bool {
     a == b || groups[a].comparable_with.contains(&b) || groups[b].comparable_with.contains(&a)
 }
 
@@ -83,7 +83,7 @@ pub(super) fn derive_changes(site: &mut Site) {
 }
 
 /// The change from `before` (in `previous_year`) to `now`.
-fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
+pub(super) fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
     Change {
         previous_year,
         previous_rank: before.rank,

@@ -12,6 +12,7 @@
 //! disagrees with a derived one was reported as an error before the model
 //! was made. The model is not what templates see: `render::views` is.
 
+mod alternatives;
 mod assemble;
 pub mod bands;
 mod changes;
@@ -24,7 +25,9 @@ mod home;
 pub mod ids;
 mod precision;
 mod ranking;
+mod region_figures;
 mod row;
+mod stated_changes;
 mod tags;
 #[cfg(test)]
 pub(crate) mod tests;
@@ -230,6 +233,17 @@ pub struct Region {
     pub id: String,
     pub name: String,
     pub scheme: String,
+    /// A geographic region, or a category of units that is not a place.
+    pub kind: RegionKind,
+}
+
+/// Whether a [`Region`] is a place ("vùng") or a category of units
+/// ranked among themselves ("nhóm": the centrally-run cities).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum RegionKind {
+    #[default]
+    Region,
+    Category,
 }
 
 /// A unit (đơn vị), its references resolved.
@@ -260,12 +274,75 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-/// A value published elsewhere for the same result.
+/// A figure published elsewhere for the same result: a value, a rank, or
+/// both (at least one).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alternative {
-    pub value: f64,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
     /// Who published it, and where.
     pub source: String,
+}
+
+/// A change against an earlier year as the source published it, and how it
+/// stands against the change chiso derives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedChange {
+    /// The year compared with: `since` as stated, else the year of the
+    /// unit's previous result, else the year before the table's.
+    pub since: i32,
+    /// Whether `since` was stated (otherwise it is the previous result's).
+    pub since_stated: bool,
+    /// Places gained (positive) or lost.
+    pub places: Option<i64>,
+    /// Points gained (positive) or lost.
+    pub points: Option<f64>,
+    /// The change chiso derives against `since`, when it can.
+    pub derived: Option<Change>,
+    /// The editor's note (Markdown) on why a published figure that
+    /// disagrees is kept.
+    pub disputed: Option<String>,
+    pub standing: Standing,
+}
+
+/// How a published figure stands against the one chiso derives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Nothing to derive it from: shown as published.
+    Underived,
+    /// The derived figure agrees (at the published precision).
+    Agrees,
+    /// The derived figure differs, and the editor's `disputed` note says
+    /// why the published one is kept: pages show both.
+    Disputed,
+}
+
+/// A region's (or category's) figures in one table: derived in a complete
+/// table, as published in a partial one, with what was published beside.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegionFigure {
+    pub region: RegionId,
+    /// The region's average, derived (complete table) or published.
+    pub average: Option<f64>,
+    /// The region's rank among the regions of its scheme (ties share).
+    pub rank: Option<u32>,
+    /// The number of regions of the scheme ranked.
+    pub of: Option<u32>,
+    /// The figures as published, when they were.
+    pub published: Option<PublishedRegion>,
+    /// The editor's note (Markdown) on a published figure kept though it
+    /// disagrees.
+    pub disputed: Option<String>,
+    pub standing: Standing,
+}
+
+/// A region's figures as a table's source published them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PublishedRegion {
+    pub average: Option<f64>,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
 }
 
 /// One results table: an index, a year, a group.
@@ -306,6 +383,10 @@ pub struct Table {
     /// For a complete table, each region with units in it: how many are
     /// ranked and their average, in region definition order.
     pub regions: Vec<RegionSummary>,
+    /// Regions' averages and ranks among their scheme's regions: every
+    /// region of a complete table (derived, published figures checked), the
+    /// published ones of a partial table; in region definition order.
+    pub region_figures: Vec<RegionFigure>,
     /// The file the table came from, relative to the site root.
     pub file: PathBuf,
 }
@@ -416,6 +497,8 @@ pub struct Row {
     pub not_ranked: Option<String>,
     /// Other published values for this result.
     pub alternatives: Vec<Alternative>,
+    /// The change against an earlier year as published, if it was.
+    pub stated_change: Option<StatedChange>,
     /// The comparison with the unit's result the year before.
     pub comparison: Comparison,
     /// The line's position in its results file, for diagnostics.
@@ -481,11 +564,23 @@ pub enum NoComparison {
 }
 
 /// A rank within a region.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionalRank {
     pub region: RegionId,
     pub rank: u32,
     pub of: Option<u32>,
+    /// In a complete table, a published rank that disagrees with the
+    /// derived one (`rank`, `of`) and is kept with the editor's note.
+    pub disputed: Option<DisputedRank>,
+}
+
+/// A published rank kept, with the editor's note (Markdown), though it
+/// disagrees with the derived one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DisputedRank {
+    pub rank: u32,
+    pub of: Option<u32>,
+    pub note: String,
 }
 
 /// Change against the previous year the unit was in the same index and group.

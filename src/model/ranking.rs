@@ -4,7 +4,7 @@
 
 use super::assemble::Context;
 use super::derive;
-use super::{Index, RegionSummary, RegionalRank, Row, Site, Table};
+use super::{DisputedRank, Index, RegionSummary, RegionalRank, Row, Site, Table};
 use crate::data::schema::ResultsFile;
 use crate::locate::Seg;
 use crate::messages as msg;
@@ -79,12 +79,19 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        self.rank_regions(def, file_index, table, site);
+        self.rank_regions(def, file, file_index, table, site);
     }
 
     /// Ranks the units of each region among themselves, checking any stated
     /// regional rank, and sums each region up.
-    fn rank_regions(&mut self, def: &Index, file_index: usize, table: &mut Table, site: &Site) {
+    fn rank_regions(
+        &mut self,
+        def: &Index,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &mut Table,
+        site: &Site,
+    ) {
         for (r, region) in site.regions.iter_enumerated() {
             let members: Vec<usize> = (0..table.rows.len())
                 .filter(|&i| {
@@ -104,30 +111,51 @@ impl Context<'_> {
             for (&i, rank) in members.iter().zip(ranks) {
                 let Some(rank) = rank else { continue };
                 let row = &mut table.rows[i];
-                let computed = RegionalRank {
+                let mut computed = RegionalRank {
                     region: r,
                     rank,
                     of: Some(of),
+                    disputed: None,
                 };
                 if let Some(k) = row.regional.iter().position(|s| s.region == r) {
-                    let stated = row.regional[k];
+                    let stated = &row.regional[k];
+                    // Its place in the file (`row.regional` is kept sorted).
+                    let written = &file.results[row.entry].regional;
+                    let place = written
+                        .iter()
+                        .position(|w| self.ids.regions.get(&w.region) == Some(&r))
+                        .unwrap_or(k);
+                    let path = [
+                        Seg::Key("result"),
+                        Seg::Index(row.entry),
+                        Seg::Key("regional"),
+                        Seg::Index(place),
+                    ];
+                    let note = written.get(place).and_then(|w| w.disputed.as_ref());
                     if stated.rank != rank || stated.of.is_some_and(|o| o != of) {
-                        let unit = &site.units[row.unit].id;
-                        let message = msg::stated_regional_rank_differs(
-                            unit,
-                            &region.id,
-                            stated.rank,
-                            rank,
-                            of,
-                        );
-                        let path = [
-                            Seg::Key("result"),
-                            Seg::Index(row.entry),
-                            Seg::Key("regional"),
-                            Seg::Index(k),
-                        ];
-                        let d = self.at(file_index, &path, message, msg::hint_rank_is_computed());
-                        self.diagnostics.push(d);
+                        if let Some(note) = note {
+                            computed.disputed = Some(DisputedRank {
+                                rank: stated.rank,
+                                of: stated.of,
+                                note: note.clone(),
+                            });
+                        } else {
+                            let unit = &site.units[row.unit].id;
+                            let message = msg::stated_regional_rank_differs(
+                                unit,
+                                &region.id,
+                                stated.rank,
+                                rank,
+                                of,
+                            );
+                            let d =
+                                self.at(file_index, &path, message, msg::hint_rank_is_computed());
+                            self.diagnostics.push(d);
+                        }
+                    } else if note.is_some() {
+                        let mut at = path.to_vec();
+                        at.push(Seg::Key("disputed"));
+                        self.warn_disputed_agrees(file_index, &at);
                     }
                     row.regional[k] = computed;
                 } else {

@@ -21,14 +21,20 @@ pub(super) struct Problem {
     pub(super) hint: String,
 }
 
-fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
-    Problem {
-        path: path.to_vec(),
-        key: None,
-        then: None,
-        message,
-        hint,
+impl Problem {
+    pub(super) fn new(path: Vec<Seg<'static>>, message: String, hint: String) -> Problem {
+        Problem {
+            path,
+            key: None,
+            then: None,
+            message,
+            hint,
+        }
     }
+}
+
+fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
+    Problem::new(path.to_vec(), message, hint)
 }
 
 /// One result line: its value, components and regional ranks, or
@@ -51,16 +57,11 @@ pub(super) fn row(
             msg::hint_not_ranked(),
         ));
     }
-    for (k, alternative) in result.alternatives.iter().enumerate() {
-        if !alternative.value.is_finite() {
-            let path = [Key("alternatives"), Index(k), Key("value")];
-            problems.push(problem(
-                &path,
-                msg::not_a_number("value"),
-                msg::hint_write_number(),
-            ));
-        }
-    }
+    problems.extend(super::alternatives::problems(result));
+    let stated_change = super::stated_changes::stated_change(file.year, result)
+        .map_err(|p| problems.push(p))
+        .ok()
+        .flatten();
     for (key, value) in [
         ("score", result.score),
         ("points", result.points),
@@ -159,6 +160,8 @@ pub(super) fn row(
             region,
             rank: r.rank,
             of: r.of,
+            // Until a complete table's ranking finds it disagrees.
+            disputed: None,
         });
     }
     if let (Some(rank), Some(of)) = (result.rank, result.of) {
@@ -193,6 +196,7 @@ pub(super) fn row(
         note: result.note.clone(),
         not_ranked: result.not_ranked.clone(),
         alternatives: alternatives(&result.alternatives),
+        stated_change,
         // Until `changes` compares the ranked ones.
         comparison: Comparison::NotRanked,
         entry,

@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::escape::{safe, Escaped};
 use super::figure::{self, Format, ALTERNATIVES_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::views::NoComparisonView;
-use crate::model::{Alternative, Change};
+use crate::model::{Alternative, Change, Standing, StatedChange};
 use crate::vi;
 
 /// The cells of one line (HTML).
@@ -54,14 +54,30 @@ pub struct Line<'a> {
     pub rank: Option<u32>,
     pub of: Option<u32>,
     pub change: Option<&'a Change>,
+    /// The change as published, if it was.
+    pub stated_change: Option<&'a StatedChange>,
+    /// The editor's `disputed` note of a published change kept though it
+    /// disagrees, as HTML (empty when there is none).
+    pub disputed_html: &'a str,
     /// Why a ranked line has no change.
     pub no_comparison: Option<&'a NoComparisonView<'a>>,
     pub illustrative: bool,
     pub not_ranked: Option<&'a str>,
     pub alternatives: &'a [Alternative],
     pub note_html: &'a str,
-    /// (scheme, label, rank, of) of each regional rank.
-    pub regional: Vec<(&'a str, &'a str, u32, Option<u32>)>,
+    /// Each regional rank.
+    pub regional: Vec<Regional<'a>>,
+}
+
+/// A regional rank of a line, as its cells show it.
+pub struct Regional<'a> {
+    pub scheme: &'a str,
+    pub label: &'a str,
+    pub rank: u32,
+    pub of: Option<u32>,
+    /// A published rank kept though it disagrees: (rank, of, the editor's
+    /// note as HTML).
+    pub disputed: Option<(u32, Option<u32>, &'a str)>,
 }
 
 impl Cells {
@@ -128,22 +144,112 @@ fn rank(line: &Line) -> String {
     }
 }
 
+/// A change in words: places ("tăng 10 bậc"), points ("giảm 2,13 điểm"),
+/// or both, joined; the class is the first one's (`up`, `down`, `same`);
+/// `None` when neither is known.
+fn change_words(places: Option<i64>, points: Option<(f64, u32)>) -> Option<(String, &'static str)> {
+    let class = |d: std::cmp::Ordering| match d {
+        std::cmp::Ordering::Greater => "up",
+        std::cmp::Ordering::Less => "down",
+        std::cmp::Ordering::Equal => "same",
+    };
+    let mut parts = Vec::new();
+    if let Some(delta) = places {
+        parts.push((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
+    }
+    if let Some((points, decimals)) = points {
+        let shown = figure::number(points.abs(), decimals);
+        let sign = vi::scaled(points, decimals).cmp(&0);
+        let words = match sign {
+            std::cmp::Ordering::Greater => format!("tăng {shown} điểm"),
+            std::cmp::Ordering::Less => format!("giảm {shown} điểm"),
+            std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
+        };
+        parts.push((words, class(sign)));
+    }
+    let (_, first) = *parts.first()?;
+    let words: Vec<String> = parts.into_iter().map(|(w, _)| w).collect();
+    Some((words.join(", "), first))
+}
+
+/// The published change in words, as the source gave it.
+fn published_words(stated: &StatedChange) -> Option<(String, &'static str)> {
+    change_words(
+        stated.places,
+        stated.points.map(|p| (p, vi::written_decimals(p))),
+    )
+}
+
 fn change(line: &Line) -> String {
+    let stated = line.stated_change;
     if let Some(change) = line.change {
-        return match change.rank_delta {
-            Some(delta) => {
-                let class = match delta {
-                    d if d > 0 => "up",
-                    d if d < 0 => "down",
-                    _ => "same",
-                };
+        let derived = change_words(
+            change.rank_delta,
+            change
+                .value_delta
+                .filter(|_| change.rank_delta.is_none())
+                .map(|v| (v, line.decimals)),
+        );
+        let Some((words, class)) = derived else {
+            return MISSING.to_owned();
+        };
+        return match stated {
+            Some(stated) if stated.standing == Standing::Disputed => {
+                let published = published_words(stated).map_or(String::new(), |(w, _)| w);
+                // Against the year the publication compared with.
+                // The same figures the publication gave, against the year it
+                // compared with.
+                let (words, class) = stated
+                    .derived
+                    .as_ref()
+                    .and_then(|d| {
+                        change_words(
+                            d.rank_delta.filter(|_| stated.places.is_some()),
+                            d.value_delta
+                                .filter(|_| stated.points.is_some())
+                                .map(|v| (v, line.decimals)),
+                        )
+                    })
+                    .unwrap_or((words, class));
                 format!(
-                    "<span class=\"change {class}\">{}</span>",
-                    Escaped(&vi::rank_change_phrase(delta))
+                    "<span class=\"change disputed\">công bố: {}; tính từ bảng: <span class=\"change {class}\">{}</span></span>",
+                    Escaped(&published),
+                    Escaped(&words)
                 )
             }
-            None => MISSING.to_owned(),
+            Some(stated) => {
+                let title = if stated.standing == Standing::Agrees {
+                    " title=\"Khớp với số liệu đã công bố\""
+                } else {
+                    ""
+                };
+                let mut out = format!(
+                    "<span class=\"change {class}\"{title}>{}</span>",
+                    Escaped(&words)
+                );
+                // A publication comparing with another year, or one that
+                // could not be checked, is shown beside.
+                if stated.since != change.previous_year || stated.standing == Standing::Underived {
+                    if let Some((published, _)) = published_words(stated) {
+                        let _ = write!(
+                            out,
+                            " <small class=\"published-change\">(công bố: {} so với năm {})</small>",
+                            Escaped(&published),
+                            stated.since
+                        );
+                    }
+                }
+                out
+            }
+            _ => format!("<span class=\"change {class}\">{}</span>", Escaped(&words)),
         };
+    }
+    if let Some((words, class)) = stated.and_then(published_words) {
+        let since = stated.map_or(0, |s| s.since);
+        return format!(
+            "<span class=\"change {class} stated\" title=\"Số liệu đã công bố (so với năm {since}); không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
+            Escaped(&words)
+        );
     }
     match line.no_comparison {
         Some(NoComparisonView::OtherGroup { year, group }) => format!(
@@ -161,19 +267,27 @@ fn change(line: &Line) -> String {
 
 fn regional(line: &Line) -> String {
     let mut out = String::new();
-    for (i, (scheme, label, rank, of)) in line.regional.iter().enumerate() {
+    for (i, r) in line.regional.iter().enumerate() {
         if i > 0 {
             out.push_str("; ");
         }
         let _ = write!(
             out,
-            "<span class=\"regional\" title=\"{}\">xếp thứ {rank}",
-            Escaped(scheme)
+            "<span class=\"regional\" title=\"{}\">xếp thứ {}",
+            Escaped(r.scheme),
+            r.rank
         );
-        if let Some(of) = of.filter(|&o| o != 0) {
+        if let Some(of) = r.of.filter(|&o| o != 0) {
             let _ = write!(out, "/{of}");
         }
-        let _ = write!(out, " {}</span>", Escaped(label));
+        let _ = write!(out, " {}</span>", Escaped(r.label));
+        if let Some((rank, of, _)) = r.disputed {
+            let _ = write!(
+                out,
+                " <span class=\"regional disputed\">(công bố: thứ {rank}{})</span>",
+                of.map_or(String::new(), |o| format!("/{o}"))
+            );
+        }
     }
     out
 }
@@ -189,22 +303,58 @@ fn notes(line: &Line) -> String {
         );
     }
     if !line.alternatives.is_empty() {
+        let what = if line.alternatives.iter().any(|a| a.rank.is_some()) {
+            "số liệu khác"
+        } else {
+            "giá trị khác"
+        };
         let _ = write!(
             out,
-            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: giá trị khác đã được công bố:"
+            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: {what} đã được công bố:"
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
-            let _ = write!(
-                out,
-                " {} — {}",
-                figure::as_written(alt.value),
-                Escaped(&alt.source)
-            );
+            out.push(' ');
+            if let Some(value) = alt.value {
+                out.push_str(&figure::as_written(value));
+            }
+            if let Some(rank) = alt.rank {
+                if alt.value.is_some() {
+                    out.push_str(", ");
+                }
+                let _ = write!(out, "thứ {rank}");
+                if let Some(of) = alt.of {
+                    let _ = write!(out, "/{of}");
+                }
+            }
+            let _ = write!(out, " — {}", Escaped(&alt.source));
             if i + 1 < line.alternatives.len() {
                 out.push(';');
             }
         }
         out.push_str("</p>");
+    }
+    if let Some(stated) = line
+        .stated_change
+        .filter(|s| s.standing == Standing::Disputed)
+    {
+        let published = published_words(stated).map_or(String::new(), |(w, _)| w);
+        let _ = write!(
+            out,
+            "<div class=\"note disputed\"><strong>{name}</strong>: số liệu công bố ({} so với năm {}) khác số liệu tính từ bảng. {}</div>",
+            Escaped(&published),
+            stated.since,
+            line.disputed_html
+        );
+    }
+    for r in &line.regional {
+        if let Some((rank, of, note_html)) = r.disputed {
+            let _ = write!(
+                out,
+                "<div class=\"note disputed\"><strong>{name}</strong>: thứ hạng trong {} đã công bố (thứ {rank}{}) khác số liệu tính từ bảng. {note_html}</div>",
+                Escaped(r.label),
+                of.map_or(String::new(), |o| format!("/{o}"))
+            );
+        }
     }
     if !line.note_html.is_empty() {
         let _ = write!(
@@ -231,6 +381,8 @@ mod tests {
             rank: Some(14),
             of: Some(62),
             change: None,
+            stated_change: None,
+            disputed_html: "",
             no_comparison: None,
             illustrative: false,
             not_ranked: None,
@@ -252,7 +404,13 @@ mod tests {
         let cells = Cells::new(&Line {
             change: Some(&change),
             illustrative: true,
-            regional: vec![("vung", "Bắc Trung Bộ", 3, Some(14))],
+            regional: vec![Regional {
+                scheme: "vung",
+                label: "Bắc Trung Bộ",
+                rank: 3,
+                of: Some(14),
+                disputed: None,
+            }],
             ..line()
         });
         assert_eq!(
@@ -272,7 +430,9 @@ mod tests {
     #[test]
     fn a_line_without_figures_says_why_and_escapes_text() {
         let alternatives = [Alternative {
-            value: 90.5,
+            value: Some(90.5),
+            rank: None,
+            of: None,
             source: "Báo <b>".to_owned(),
         }];
         let cells = Cells::new(&Line {
@@ -330,5 +490,50 @@ mod tests {
             ..line()
         });
         assert_eq!(cells.score, "<span class=\"score\">0,5000</span>");
+    }
+
+    #[test]
+    fn changes_are_said_in_places_else_in_points() {
+        let cases = [
+            (Some(10), None, Some(("tăng 10 bậc", "up"))),
+            (
+                Some(-2),
+                Some((1.5, 2)),
+                Some(("giảm 2 bậc, tăng 1,50 điểm", "down")),
+            ),
+            (None, Some((-2.13, 2)), Some(("giảm 2,13 điểm", "down"))),
+            (None, Some((2.4, 2)), Some(("tăng 2,40 điểm", "up"))),
+            (None, Some((0.001, 2)), Some(("giữ nguyên điểm", "same"))),
+            (None, None, None),
+        ];
+        for (places, points, want) in cases {
+            let got = change_words(places, points);
+            assert_eq!(
+                got.as_ref().map(|(w, c)| (w.as_str(), *c)),
+                want,
+                "{places:?} {points:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_published_change_without_a_derived_one_is_marked() {
+        let stated = StatedChange {
+            since: 2021,
+            since_stated: false,
+            places: Some(-20),
+            points: None,
+            derived: None,
+            disputed: None,
+            standing: Standing::Underived,
+        };
+        let cells = Cells::new(&Line {
+            stated_change: Some(&stated),
+            ..line()
+        });
+        assert_eq!(
+            cells.change,
+            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20 bậc</span> <small class=\"stated-mark\">(công bố)</small>"
+        );
     }
 }

@@ -243,7 +243,17 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .comparison
         .change()
         .and_then(|c| Some((c.rank_delta?, c.previous_year)))
-        .map(|(d, y)| format!("{} so với năm {y}", vi::rank_change_phrase(d)));
+        .map(|(d, y)| format!("{} so với năm {y}", vi::rank_change_phrase(d)))
+        .or_else(|| {
+            // A published change chiso could not derive, said to be one.
+            let stated = row.stated_change.as_ref()?;
+            let places = stated.places?;
+            Some(format!(
+                "{} so với năm {} (số liệu công bố)",
+                vi::rank_change_phrase(places),
+                stated.since
+            ))
+        });
     let regional = row
         .regional
         .iter()
@@ -455,6 +465,8 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     rank: row.rank,
                     of: row.of,
                     change: None,
+                    stated_change: None,
+                    disputed_html: "",
                     no_comparison: None,
                     illustrative: row.illustrative,
                     not_ranked: row.not_ranked.as_deref(),

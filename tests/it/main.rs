@@ -28,5 +28,6 @@ mod publishing;
 mod reader_site;
 mod serve;
 mod session;
+mod stated;
 mod synthetic_site;
 mod trustworthy_builds;

@@ -76,10 +76,10 @@ fn regional_ranks_are_computed_for_both_schemes() {
         .map(|tr| tr.select(&cells).map(text).collect::<Vec<_>>().join(" | "))
         .collect();
     assert!(
-        regions.contains(&"Bắc Trung Bộ | 8 vùng | 6 | 88,41%".to_owned()),
+        regions.contains(&"Bắc Trung Bộ | 8 vùng | 6 | 88,41% | 1/8".to_owned()),
         "{regions:?}"
     );
-    let wide = "Bắc Trung Bộ và duyên hải miền Trung | 6 vùng kinh tế - xã hội | 14 | 87,29%";
+    let wide = "Bắc Trung Bộ và duyên hải miền Trung | 6 vùng kinh tế - xã hội | 14 | 87,29% | 3/6";
     assert!(regions.contains(&wide.to_owned()), "{regions:?}");
 }
 

@@ -215,10 +215,13 @@ impl<'a> SourceView<'a> {
     }
 }
 
-/// A value published elsewhere for the same result.
+/// A value or rank published elsewhere for the same result (at least one
+/// of the two).
 #[derive(Debug, Clone, Serialize)]
 pub struct AlternativeView<'a> {
-    pub value: f64,
+    pub value: Option<f64>,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
     /// Who published it, and where.
     pub source: &'a str,
 }
@@ -227,6 +230,8 @@ impl<'a> AlternativeView<'a> {
     pub fn new(alternative: &'a Alternative) -> Self {
         AlternativeView {
             value: alternative.value,
+            rank: alternative.rank,
+            of: alternative.of,
             source: &alternative.source,
         }
     }

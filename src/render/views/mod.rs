@@ -30,7 +30,12 @@ pub use page::{
     MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TagContext,
     TagsContext, UnitContext, YearContext,
 };
-pub use row::{ChangeView, NoComparisonView, RegionalView, RowView};
+pub use row::{
+    ChangeView, NoComparisonView, PublishedChangeView, PublishedRankView, RegionalView, RowView,
+};
 pub use row_sharing::{Request, RowViews};
-pub use table::{ComponentHeader, ComponentRowView, RegionSummaryView, TableView, TopBandView};
+pub use table::{
+    ComponentHeader, ComponentRowView, PublishedRegionView, RegionFigureView, RegionSummaryView,
+    TableView, TopBandView,
+};
 pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

@@ -7,13 +7,15 @@ use tera::Value;
 use super::bands::RowBandView;
 use super::common::{AlternativeView, ComponentView};
 use crate::content::render_markdown;
-use crate::model::{Change, Comparison, NoComparison, Row, Site, Table};
-use crate::render::cells::{Cells, Line};
+use crate::model::{Change, Comparison, NoComparison, Row, Site, Standing, StatedChange, Table};
+use crate::render::cells::{Cells, Line, Regional};
 use crate::render::escape::safe;
 use crate::render::urls::Urls;
 
-/// The change against the previous year, as templates see it.
-#[derive(Debug, Clone, Copy, Serialize)]
+/// The change against the previous year, as templates see it: derived
+/// from the two years' tables, or, when it cannot be, as published
+/// (`stated`).
+#[derive(Debug, Clone, Serialize)]
 pub struct ChangeView {
     pub previous_year: i32,
     pub previous_rank: Option<u32>,
@@ -22,16 +24,77 @@ pub struct ChangeView {
     pub value_delta: Option<f64>,
     /// Decimals `value_delta` prints with: the finer of the two years'.
     pub decimals: u32,
+    /// Whether these figures are the published ones, chiso having nothing
+    /// to derive them from.
+    pub stated: bool,
+    /// The change as published, when it was (whether it agrees or not).
+    pub published: Option<PublishedChangeView>,
+    /// Whether the published change disagrees with the derived one and is
+    /// kept with the editor's note (`disputed_html`).
+    pub disputed: bool,
+    /// The editor's note on a disputed published change (HTML); empty
+    /// otherwise.
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+}
+
+/// A change as the source published it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PublishedChangeView {
+    /// The year the source compared with.
+    pub since: i32,
+    /// Places gained (positive) or lost (negative).
+    pub rank_delta: Option<i64>,
+    pub value_delta: Option<f64>,
+    /// Whether chiso derived the same change (`false` when it could not
+    /// derive it, or when it is disputed).
+    pub agrees: bool,
 }
 
 impl ChangeView {
-    fn new(change: &Change) -> Self {
+    fn new(change: &Change, stated: Option<&StatedChange>, disputed_html: &str) -> Self {
+        let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
         ChangeView {
             previous_year: change.previous_year,
             previous_rank: change.previous_rank,
             rank_delta: change.rank_delta,
             value_delta: change.value_delta,
             decimals: change.decimals,
+            stated: false,
+            published: stated.map(PublishedChangeView::new),
+            disputed,
+            disputed_html: if disputed {
+                disputed_html.to_owned()
+            } else {
+                String::new()
+            },
+        }
+    }
+
+    /// A published change chiso could not derive, shown as published, its
+    /// points at the line's precision.
+    fn published(stated: &StatedChange, decimals: u32) -> Self {
+        ChangeView {
+            decimals,
+            previous_year: stated.since,
+            previous_rank: None,
+            rank_delta: stated.places,
+            value_delta: stated.points,
+            stated: true,
+            published: Some(PublishedChangeView::new(stated)),
+            disputed: false,
+            disputed_html: String::new(),
+        }
+    }
+}
+
+impl PublishedChangeView {
+    fn new(stated: &StatedChange) -> Self {
+        PublishedChangeView {
+            since: stated.since,
+            rank_delta: stated.places,
+            value_delta: stated.points,
+            agrees: stated.standing == Standing::Agrees,
         }
     }
 }
@@ -69,6 +132,18 @@ pub struct RegionalView<'a> {
     /// the same name (the same area under two schemes).
     pub label: String,
     pub scheme: &'a str,
+    pub rank: u32,
+    pub of: Option<u32>,
+    /// A published rank that disagrees with the derived one (`rank`, `of`)
+    /// and is kept with the editor's note (`disputed_html`).
+    pub disputed: Option<PublishedRankView>,
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+}
+
+/// A rank as published.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PublishedRankView {
     pub rank: u32,
     pub of: Option<u32>,
 }
@@ -111,9 +186,16 @@ impl<'a> RowView<'a> {
     /// [`UnitRef`](super::UnitRef) as a template value.
     pub fn new(site: &'a Site, table: &'a Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {
         let def = &site.indices[table.index];
-        let regional = regional_views(site, row);
+        let regional = regional_views(site, row, urls);
         let note_html = render_markdown(&row.note, urls.markdown());
         let unit_name = &site.units[row.unit].name;
+        let stated = row.stated_change.as_ref();
+        let disputed_html = match stated {
+            Some(s) if s.standing == Standing::Disputed => {
+                render_markdown(s.disputed.as_deref().unwrap_or_default(), urls.markdown())
+            }
+            _ => String::new(),
+        };
         let (change, no_comparison) = match &row.comparison {
             Comparison::Change(change) => (Some(change), None),
             Comparison::Unavailable(reason) => (None, Some(NoComparisonView::new(site, reason))),
@@ -129,6 +211,8 @@ impl<'a> RowView<'a> {
             rank: row.rank,
             of: row.of,
             change,
+            stated_change: stated,
+            disputed_html: &disputed_html,
             no_comparison: no_comparison.as_ref(),
             illustrative: row.illustrative,
             not_ranked: row.not_ranked.as_deref(),
@@ -136,7 +220,13 @@ impl<'a> RowView<'a> {
             note_html: &note_html,
             regional: regional
                 .iter()
-                .map(|r| (r.scheme, r.label.as_str(), r.rank, r.of))
+                .map(|r| Regional {
+                    scheme: r.scheme,
+                    label: r.label.as_str(),
+                    rank: r.rank,
+                    of: r.of,
+                    disputed: r.disputed.map(|d| (d.rank, d.of, r.disputed_html.as_str())),
+                })
                 .collect(),
         });
         RowView {
@@ -153,7 +243,10 @@ impl<'a> RowView<'a> {
                 .band
                 .as_ref()
                 .map(|b| RowBandView::new(table, b, def, urls)),
-            change: change.map(ChangeView::new),
+            change: match change {
+                Some(change) => Some(ChangeView::new(change, stated, &disputed_html)),
+                None => stated.map(|s| ChangeView::published(s, row.decimals)),
+            },
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),
             alternatives: row.alternatives.iter().map(AlternativeView::new).collect(),
@@ -181,14 +274,14 @@ impl<'a> RowView<'a> {
 
 /// A row's regional ranks for display: the same rank in two schemes'
 /// regions of the same name is shown once; different ones name the scheme.
-fn regional_views<'a>(site: &'a Site, row: &Row) -> Vec<RegionalView<'a>> {
+fn regional_views<'a>(site: &'a Site, row: &Row, urls: &Urls) -> Vec<RegionalView<'a>> {
     let mut views: Vec<RegionalView> = Vec::new();
     for r in &row.regional {
         let region = &site.regions[r.region];
         let duplicate = views
             .iter()
             .any(|v| v.name == region.name && v.rank == r.rank && v.of == r.of);
-        if duplicate {
+        if duplicate && r.disputed.is_none() {
             continue;
         }
         views.push(RegionalView {
@@ -198,6 +291,14 @@ fn regional_views<'a>(site: &'a Site, row: &Row) -> Vec<RegionalView<'a>> {
             scheme: &region.scheme,
             rank: r.rank,
             of: r.of,
+            disputed: r.disputed.as_ref().map(|d| PublishedRankView {
+                rank: d.rank,
+                of: d.of,
+            }),
+            disputed_html: r
+                .disputed
+                .as_ref()
+                .map_or(String::new(), |d| render_markdown(&d.note, urls.markdown())),
         });
     }
     let names: Vec<&str> = views.iter().map(|v| v.name).collect();

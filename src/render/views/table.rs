@@ -10,7 +10,7 @@ use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
 use crate::content::render_markdown;
-use crate::model::{Index, Site, TableId};
+use crate::model::{Index, RegionFigure, RegionKind, Site, Standing, TableId};
 use crate::render::charts::{self, Bar, ChartText, Threshold};
 use crate::render::escape::safe;
 use crate::render::figure::{self, Format};
@@ -27,6 +27,90 @@ pub struct RegionSummaryView<'a> {
     pub average: Option<f64>,
     /// `average` as printed: at the table's precision, with the unit.
     pub average_text: Option<String>,
+}
+
+/// A region's (or category's) average and rank among its scheme's regions
+/// in a table: derived in a complete table, as published in a partial one.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionFigureView<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub scheme: &'a str,
+    /// `region` (a place: "vùng") or `category` ("nhóm": not a place).
+    pub kind: &'static str,
+    /// Units of the region ranked in this table (complete tables).
+    pub ranked: Option<u32>,
+    pub average: Option<f64>,
+    pub rank: Option<u32>,
+    /// Regions of the scheme ranked.
+    pub of: Option<u32>,
+    /// Whether the figures are derived from the table (complete tables)
+    /// rather than held as published.
+    pub derived: bool,
+    /// The figures as published, when they were.
+    pub published: Option<PublishedRegionView>,
+    /// Whether a published figure disagrees with the derived one and is
+    /// kept with the editor's note (`disputed_html`).
+    pub disputed: bool,
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+}
+
+/// A region's figures as published with the table.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct PublishedRegionView {
+    pub average: Option<f64>,
+    pub rank: Option<u32>,
+    pub of: Option<u32>,
+}
+
+impl<'a> RegionFigureView<'a> {
+    pub(super) fn new(
+        site: &'a Site,
+        figure: &RegionFigure,
+        complete: bool,
+        ranked: Option<u32>,
+        urls: &Urls,
+    ) -> Self {
+        let region = &site.regions[figure.region];
+        let disputed = figure.standing == Standing::Disputed;
+        RegionFigureView {
+            id: &region.id,
+            name: &region.name,
+            scheme: &region.scheme,
+            kind: match region.kind {
+                RegionKind::Region => "region",
+                RegionKind::Category => "category",
+            },
+            ranked,
+            average: figure.average,
+            rank: figure.rank,
+            of: figure.of,
+            derived: complete,
+            published: figure.published.map(|p| PublishedRegionView {
+                average: p.average,
+                rank: p.rank,
+                of: p.of,
+            }),
+            disputed,
+            disputed_html: match &figure.disputed {
+                Some(note) if disputed => render_markdown(note, urls.markdown()),
+                _ => String::new(),
+            },
+        }
+    }
+}
+
+/// What a table's regional figures are called: "vùng" (regions),
+/// "nhóm" (categories), or both.
+fn region_word(figures: &[RegionFigureView]) -> &'static str {
+    let regions = figures.iter().any(|f| f.kind == "region");
+    let categories = figures.iter().any(|f| f.kind == "category");
+    match (regions, categories) {
+        (true, true) => "vùng, nhóm",
+        (false, true) => "nhóm",
+        _ => "vùng",
+    }
 }
 
 /// The band with the highest score threshold, and how many ranked units
@@ -80,6 +164,12 @@ pub struct TableView<'a> {
     /// Whether the table has its own bands (tiers re-cut that year).
     pub own_bands: bool,
     pub regions: Vec<RegionSummaryView<'a>>,
+    /// Regions' (and categories') averages and ranks among their scheme's
+    /// regions, in region definition order.
+    pub region_figures: Vec<RegionFigureView<'a>>,
+    /// What the regional figures are called on pages: `vùng`, `nhóm`
+    /// (categories that are not places), or `vùng, nhóm`.
+    pub region_word: &'static str,
     /// The lines ranked first (several when tied), for summaries.
     pub leader_rows: Vec<Value>,
     /// How many lines the table has (its `rows` may be left out).
@@ -252,6 +342,18 @@ impl<'a> TableView<'a> {
             threshold: threshold_text(table.bands[top.band].threshold, format),
             count: top.count,
         });
+        let region_figures: Vec<RegionFigureView> = table
+            .region_figures
+            .iter()
+            .map(|f| {
+                let ranked = table
+                    .regions
+                    .iter()
+                    .find(|s| s.region == f.region)
+                    .map(|s| s.ranked);
+                RegionFigureView::new(site, f, table.complete, ranked, urls)
+            })
+            .collect();
         // Only the table's own page shows its components' table.
         let with_components = whole && views[..shown].iter().any(|r| !r.components.is_empty());
         let (components, header): (Vec<ComponentView>, _) = if with_components {
@@ -279,6 +381,8 @@ impl<'a> TableView<'a> {
             components,
             component_header: header,
             component_rows,
+            region_word: region_word(&region_figures),
+            region_figures,
             chart_svg: String::new(),
             csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
             json_url: urls.data_file(table.year, &group.id, &def.id, "json"),

@@ -7,6 +7,7 @@ use tera::Value;
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
+use super::table::RegionFigureView;
 use crate::model::{Index, IndexId, Row, RowAt, Site, UnitId};
 use crate::render::charts::{self, ChartText, Part, YearPoint};
 use crate::render::escape::safe;
@@ -84,6 +85,9 @@ pub struct EntryView<'a> {
     /// Whether any of the line's components has a rank (the components'
     /// table then has a rank column).
     pub components_ranked: bool,
+    /// The figures of the unit's regions (and categories) in that table:
+    /// their average and rank among their scheme's regions.
+    pub regions: Vec<RegionFigureView<'a>>,
 }
 
 /// One unit's results on one index across years, latest first.
@@ -128,6 +132,19 @@ pub fn unit_series<'a>(
                         table_url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
                         average: table.average,
                         complete: table.complete,
+                        regions: table
+                            .region_figures
+                            .iter()
+                            .filter(|f| site.units[unit].regions.contains(&f.region))
+                            .map(|f| {
+                                let ranked = table
+                                    .regions
+                                    .iter()
+                                    .find(|s| s.region == f.region)
+                                    .map(|s| s.ranked);
+                                RegionFigureView::new(site, f, table.complete, ranked, urls)
+                            })
+                            .collect(),
                         components_svg: components_chart(
                             def,
                             &site.units[unit].name,

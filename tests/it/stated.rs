@@ -1,0 +1,237 @@
+//! Published figures held as stated and checked where chiso derives them
+//! (`tests/fixtures/published/stated*/`): changes against an earlier year,
+//! regional averages and ranks of regions, categories ranked like regions,
+//! and other published values and ranks.
+
+use crate::common::*;
+
+fn published(name: &str) -> Built {
+    build_ok(&example_root().join("tests/fixtures/published").join(name))
+}
+
+/// The cells of each row of a table, joined by ` | `.
+fn rows_of(page: &scraper::Html, css: &str) -> Vec<String> {
+    let cells = sel("th, td");
+    page.select(&sel(css))
+        .map(|tr| tr.select(&cells).map(text).collect::<Vec<_>>().join(" | "))
+        .collect()
+}
+
+#[test]
+fn a_published_change_that_agrees_is_shown_as_derived() {
+    let built = published("stated-changes");
+    let page = built.page("xep-hang/2023/khoi/");
+    let changes = all(&page, "table.ranking tbody td.change-cell");
+    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3)");
+    let agrees = all(
+        &page,
+        "td.change-cell span.change[title=\"Khớp với số liệu đã công bố\"]",
+    );
+    // A (places and points) and C (points only) agree; D stated nothing.
+    assert_eq!(agrees, ["tăng 2 bậc", "giữ nguyên thứ hạng"]);
+}
+
+#[test]
+fn a_disputed_change_shows_both_figures_and_the_note() {
+    let page = published("stated-changes").page("xep-hang/2023/khoi/");
+    let changes = all(&page, "table.ranking tbody td.change-cell");
+    assert_eq!(
+        changes[1],
+        "công bố: giảm 2 bậc; tính từ bảng: giảm 1 bậc (năm 2022: 1)"
+    );
+    let note = one(&page, "div.note.disputed");
+    assert!(
+        note.starts_with(
+            "Đơn vị B: số liệu công bố (giảm 2 bậc so với năm 2022) khác số liệu tính từ bảng."
+        ),
+        "{note}"
+    );
+    assert!(note.contains("Báo Thử in nhầm"), "{note}");
+}
+
+#[test]
+fn a_change_that_cannot_be_derived_is_shown_as_published() {
+    let page = published("stated-changes").page("xep-hang/2023/khac/");
+    assert_eq!(
+        one(&page, "table.ranking tbody td.change-cell"),
+        "tăng 3 bậc, giảm 2,13 điểm (công bố)"
+    );
+    assert_eq!(
+        one(&page, "td.change-cell span.change.stated"),
+        "tăng 3 bậc, giảm 2,13 điểm"
+    );
+}
+
+#[test]
+fn a_change_published_against_another_year_is_checked_against_that_year() {
+    let page = published("stated-changes").page("xep-hang/2024/khoi/");
+    // Against 2023 it kept its place; the source's "up 2" is against 2022.
+    assert_eq!(
+        one(&page, "table.ranking tbody td.change-cell"),
+        "giữ nguyên thứ hạng (công bố: tăng 2 bậc so với năm 2022) (năm 2023: 1)"
+    );
+}
+
+#[test]
+fn regions_of_a_complete_table_are_ranked_and_published_figures_checked() {
+    let page = published("stated-regions").page("xep-hang/2023/tinh/");
+    assert_eq!(
+        rows_of(&page, "table.regions[data-index=\"chi-so\"] tbody tr"),
+        [
+            "Miền Bắc | 3 miền | 2 | 88,00% | 1/3",
+            "Miền Trung | 3 miền | 2 | công bố: 86,50%; tính từ bảng: 86,00% | công bố: 2; tính từ bảng: 3/3",
+            // Tied with Miền Bắc: ties share a rank.
+            "Miền Nam | 3 miền | 2 | 88,00% | 1/3",
+        ]
+    );
+    let notes = all(&page, "#chi-so div.note.disputed");
+    let note = notes.iter().find(|n| n.starts_with("Miền Trung")).unwrap();
+    assert!(note.contains("không xếp hạng"), "{note}");
+}
+
+#[test]
+fn regions_of_a_partial_table_are_shown_as_published() {
+    let page = published("stated-regions").page("xep-hang/2023/tinh/");
+    assert!(
+        one(&page, "table.regions[data-index=\"khao-sat\"] caption").ends_with("(số liệu công bố)")
+    );
+    assert_eq!(
+        rows_of(&page, "table.regions[data-index=\"khao-sat\"] tbody tr"),
+        [
+            "Miền Bắc | 3 miền | 80,10% | 2/3",
+            "Miền Trung | 3 miền | 80,10% | 2/3",
+            "Miền Nam | 3 miền | 81,20% | 1/3",
+        ]
+    );
+}
+
+#[test]
+fn a_category_is_ranked_like_a_region_and_not_called_one() {
+    let page = published("stated-categories").page("xep-hang/2023/tinh-thanh/");
+    let regional = all(&page, "table.ranking tbody th.unit small");
+    assert_eq!(
+        regional,
+        [
+            "xếp thứ 1/5 Thành phố trực thuộc Trung ương",
+            "xếp thứ 2/5 Thành phố trực thuộc Trung ương",
+            "xếp thứ 3/5 Thành phố trực thuộc Trung ương",
+            "xếp thứ 4/5 Thành phố trực thuộc Trung ương",
+            "xếp thứ 5/5 Thành phố trực thuộc Trung ương",
+        ]
+    );
+    let table = one(&page, "table.regions");
+    assert!(!table.to_lowercase().contains("vùng"), "{table}");
+    assert_eq!(
+        one(&page, "table.regions caption"),
+        "PAR Index 2023: bình quân và thứ hạng theo nhóm"
+    );
+    assert_eq!(
+        rows_of(&page, "table.regions tbody tr[data-kind=\"category\"]"),
+        // One category in its scheme: no rank to speak of.
+        ["Thành phố trực thuộc Trung ương | Thành phố trực thuộc Trung ương | 5 | 88,62% | —"]
+    );
+}
+
+#[test]
+fn alternatives_may_give_a_rank() {
+    let page = published("stated-alternatives").page("xep-hang/2023/khoi/");
+    let notes = all(&page, "section p.note");
+    assert_eq!(
+        notes,
+        [
+            "† Đơn vị A: số liệu khác đã được công bố: 90,5, thứ 1/4 — Cổng thông tin Tỉnh Thử",
+            "† Đơn vị D: số liệu khác đã được công bố: thứ 3/4 — Báo Thử, 02/03/2024",
+        ]
+    );
+}
+
+#[test]
+fn a_units_page_shows_its_regions_figures() {
+    let built = published("stated-regions");
+    let page = built.page("don-vi/tinh-a/");
+    assert_eq!(
+        all(&page, "p.region-figure"),
+        [
+            "CSTN 2023, vùng Miền Bắc: bình quân 88,00%, xếp thứ 1/3 vùng.",
+            "KSTN 2023, vùng Miền Bắc: bình quân 80,10%, xếp thứ 2/3 vùng (số liệu công bố).",
+        ]
+    );
+    let city = published("stated-categories").page("don-vi/ha-noi/");
+    assert_eq!(
+        one(&city, "p.region-figure"),
+        "PAR Index 2023, nhóm Thành phố trực thuộc Trung ương: bình quân 88,62%."
+    );
+}
+
+#[test]
+fn a_shortcode_says_a_change_is_published_when_it_could_not_be_derived() {
+    let page = published("stated-changes").page("tin-tuc/thay-doi/");
+    assert_eq!(
+        all(&page, "article p:not(.muted)"),
+        [
+            "Đơn vị A: tăng 2 bậc so với năm 2022.",
+            "Đơn vị E: tăng 3 bậc so với năm 2022 (số liệu công bố).",
+        ]
+    );
+}
+
+#[test]
+fn a_disputed_note_on_a_change_that_agrees_is_a_warning() {
+    let site = fixture("published/stated-changes");
+    let table = std::fs::read_to_string(site.path().join("data/results/2023/khoi.toml")).unwrap();
+    let table = table.replace(
+        "change = { points = -3 }",
+        "change = { points = -3, disputed = \"Không có gì.\" }",
+    );
+    put(site.path(), "data/results/2023/khoi.toml", &table);
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("data/results/2023/khoi.toml:21:36")
+            && warnings.contains("agrees with the figure derived from the tables"),
+        "{warnings}"
+    );
+}
+
+#[test]
+fn a_disputed_regional_rank_shows_both_ranks_and_the_note() {
+    let page = published("stated-regions").page("xep-hang/2023/tinh/");
+    let c = all(&page, "#chi-so table.ranking tbody th.unit small")
+        .into_iter()
+        .find(|t| t.contains("(công bố"))
+        .unwrap();
+    assert_eq!(c, "xếp thứ 2/2 Miền Trung (công bố: thứ 1/2)");
+    let notes = all(&page, "#chi-so div.note.disputed");
+    assert!(
+        notes.iter().any(|n| n.starts_with(
+            "Tỉnh C: thứ hạng trong Miền Trung đã công bố (thứ 1/2) khác số liệu tính từ bảng. Báo Thử"
+        )),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn ha_tinhs_published_changes_agree_with_the_tables() {
+    // FACTS.md: PAR Index 2022–2024 down 20, up 10, up 3; SIPAS 2022–2024
+    // down 2, up 3, down 12; PAPI 2022–2023 down 1, up 1. Each is stated in
+    // data/results and checked, so the build passing is the check; the
+    // unit's page marks them as agreeing.
+    let page = build_ok(&example_root()).page("don-vi/ha-tinh/");
+    let agreeing = |index: &str| {
+        all(
+            &page,
+            &format!(
+                "table.history[data-index=\"{index}\"] span.change[title=\"Khớp với số liệu đã công bố\"]"
+            ),
+        )
+    };
+    assert_eq!(
+        agreeing("par-index"),
+        ["tăng 3 bậc", "tăng 10 bậc", "giảm 20 bậc"]
+    );
+    assert_eq!(
+        agreeing("sipas"),
+        ["giảm 12 bậc", "tăng 3 bậc", "giảm 2 bậc"]
+    );
+    assert_eq!(agreeing("papi"), ["tăng 1 bậc", "giảm 1 bậc"]);
+}
