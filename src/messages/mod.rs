@@ -127,6 +127,7 @@ mod content;
 mod definitions;
 mod files;
 pub mod html_policy;
+mod lines;
 mod parsing;
 mod rendering;
 mod results;
@@ -138,6 +139,7 @@ pub use commands::*;
 pub use content::*;
 pub use definitions::*;
 pub use files::*;
+pub use lines::*;
 pub use parsing::*;
 pub use rendering::*;
 pub use results::*;
@@ -164,6 +166,7 @@ pub fn catalogue() -> Vec<Entry> {
         definitions::ENTRIES,
         files::ENTRIES,
         html_policy::ENTRIES,
+        lines::ENTRIES,
         parsing::ENTRIES,
         rendering::ENTRIES,
         results::ENTRIES,

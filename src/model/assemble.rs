@@ -205,7 +205,7 @@ pub(super) fn alternatives(list: &[schema::Alternative]) -> Vec<Alternative> {
 }
 
 pub(super) struct Context<'a> {
-    raw: &'a RawData,
+    pub(super) raw: &'a RawData,
     pub(super) diagnostics: &'a mut Diagnostics,
     pub(super) ids: Cow<'a, Lookup>,
 }
@@ -525,16 +525,7 @@ impl Context<'_> {
                 );
                 self.diagnostics.push(d);
             }
-            let unranked = result.not_ranked.is_some();
-            if !file.complete && !unranked && (result.rank.is_none() || result.of.is_none()) {
-                let d = self.at(
-                    file_index,
-                    &row_path("unit"),
-                    msg::partial_without_rank(&result.unit),
-                    msg::hint_partial_rank(),
-                );
-                self.diagnostics.push(d);
-            }
+            self.check_line(def, file, file_index, i);
             match row(def, file, (i, result), unit, &self.ids.regions) {
                 Ok(row) => rows.push(row),
                 Err(problems) => {
@@ -563,14 +554,21 @@ impl Context<'_> {
             top_band: None,
             regions: Vec::new(),
             average_published: file.published_average.is_some(),
+            scores_only: file.scores_only,
+            listings: Vec::new(),
             file: self.raw.file(file_index).path.clone(),
         };
         if file.complete {
             self.rank_complete(def, file, file_index, &mut table, site);
+            if file.scores_only {
+                unrank(&mut table);
+            }
         } else {
-            table.ranked = table.rows.iter().find_map(|r| r.of);
+            table.ranked = self.check_partial(def, file, file_index, &table, site);
             table.average = file.published_average;
         }
+        self.check_table_of(file, file_index, table.ranked);
+        table.listings = self.listings(def, file, file_index, &table, site, group);
         table.rows.sort_by(|a, b| {
             (a.rank.is_none(), a.rank)
                 .cmp(&(b.rank.is_none(), b.rank))
@@ -578,6 +576,17 @@ impl Context<'_> {
                 .then_with(|| a.unit.cmp(&b.unit))
         });
         (self.diagnostics.error_count() == errors_before).then_some(table)
+    }
+}
+
+/// A complete score-only table keeps its average and band count but no
+/// rank, "of" or regional rank: none was published.
+fn unrank(table: &mut Table) {
+    table.ranked = None;
+    for row in &mut table.rows {
+        row.rank = None;
+        row.of = None;
+        row.regional.clear();
     }
 }
 

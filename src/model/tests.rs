@@ -73,7 +73,7 @@ name = "Tuyên Quang"
 "#;
 
 /// Assembles a site from files given as (path, text).
-fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
+pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
     let mut raw = RawData::default();
     let mut files = vec![("data/indices.toml", INDICES), ("data/units.toml", UNITS)];
     files.extend_from_slice(tables);

@@ -1,0 +1,237 @@
+//! A partial table's stated figures checked against each other: one "of"
+//! for the table (or a line's stated exception, `of_note`), and ranks that
+//! follow scores (a higher score ranks better, equal scores at the
+//! published precision share a rank). Each disagreement is an error at the
+//! line that breaks the rule, naming the line it disagrees with.
+
+use super::assemble::Context;
+use super::{Index, Row, Site, Table};
+use crate::data::schema::ResultsFile;
+use crate::locate::Seg;
+use crate::messages as msg;
+use crate::vi::{self, scaled};
+
+/// The line a figure was compared with, as a message names it: its unit
+/// and the line of the file it is on.
+struct Other<'a> {
+    unit: &'a str,
+    line: usize,
+}
+
+impl Context<'_> {
+    /// The file line of result `entry` (its `key`), for naming it in a
+    /// message about another line.
+    fn line_of(&self, file_index: usize, entry: usize, key: &'static str) -> usize {
+        let path = [Seg::Key("result"), Seg::Index(entry), Seg::Key(key)];
+        self.raw
+            .point(file_index, &path)
+            .map_or(0, |(location, _)| location.line)
+    }
+
+    /// Checks a partial table's lines against each other and returns the
+    /// table's "of": the one stated for the table, else the first line's
+    /// that states no exception.
+    pub(super) fn check_partial(
+        &mut self,
+        def: &Index,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &Table,
+        site: &Site,
+    ) -> Option<u32> {
+        if file.scores_only {
+            return None;
+        }
+        let unit = |row: &Row| site.units[row.unit].id.as_str();
+        let exception = |row: &Row| row.of_note.as_deref().is_some_and(|n| !n.is_empty());
+        // The line that sets the table's "of" when the table states none.
+        let first = table
+            .rows
+            .iter()
+            .filter(|r| r.of.is_some() && !exception(r))
+            .min_by_key(|r| r.entry);
+        let table_of = file.of.or(first.and_then(|r| r.of));
+        if let Some(of) = table_of {
+            for row in &table.rows {
+                let Some(stated) = row.of.filter(|&o| o != of && !exception(row)) else {
+                    continue;
+                };
+                let message = match first.filter(|_| file.of.is_none()) {
+                    Some(other) => {
+                        let line = self.line_of(file_index, other.entry, "of");
+                        msg::of_differs_from_line(unit(row), stated, unit(other), line, of)
+                    }
+                    None => msg::of_differs_from_table(unit(row), stated, of),
+                };
+                let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("of")];
+                let d = self.at(file_index, &path, message, msg::hint_one_of());
+                self.diagnostics.push(d);
+            }
+        }
+        self.check_ranks_follow_scores(def, file_index, table, site, exception);
+        table_of
+    }
+
+    /// Ranks follow scores among the lines ranked together (those stating
+    /// both, and no `of` exception): sorted best score first, each pair of
+    /// neighbours must rank in that order, and share a rank exactly when
+    /// their scores are equal at the precision both were published with.
+    fn check_ranks_follow_scores(
+        &mut self,
+        def: &Index,
+        file_index: usize,
+        table: &Table,
+        site: &Site,
+        exception: impl Fn(&Row) -> bool,
+    ) {
+        let mut lines: Vec<(&Row, f64, u32)> = table
+            .rows
+            .iter()
+            .filter(|r| r.not_ranked.is_none() && !exception(r))
+            .filter_map(|r| Some((r, r.value?, r.rank?)))
+            .collect();
+        let better = |a: f64, b: f64, decimals: u32| {
+            let (a, b) = (scaled(a, decimals), scaled(b, decimals));
+            if def.higher_is_better {
+                b.cmp(&a)
+            } else {
+                a.cmp(&b)
+            }
+        };
+        lines.sort_by(|a, b| {
+            better(a.1, b.1, def.decimals)
+                .then(a.2.cmp(&b.2))
+                .then(a.0.entry.cmp(&b.0.entry))
+        });
+        for pair in lines.windows(2) {
+            let [(a, score_a, rank_a), (b, score_b, rank_b)] = pair else {
+                continue;
+            };
+            let decimals = a.decimals.min(b.decimals);
+            let equal = scaled(*score_a, decimals) == scaled(*score_b, decimals);
+            let follows = if equal {
+                rank_a == rank_b
+            } else {
+                rank_a < rank_b
+            };
+            if follows {
+                continue;
+            }
+            let other = Other {
+                unit: &site.units[a.unit].id,
+                line: self.line_of(file_index, a.entry, "rank"),
+            };
+            let name = site.units[b.unit].id.as_str();
+            let (a_text, b_text) = (
+                vi::format_number(*score_a, decimals),
+                vi::format_number(*score_b, decimals),
+            );
+            let message = if equal {
+                msg::equal_scores_different_ranks(
+                    name, &b_text, *rank_b, other.unit, other.line, *rank_a,
+                )
+            } else {
+                msg::ranks_do_not_follow_scores(
+                    name, &b_text, *rank_b, other.unit, other.line, &a_text, *rank_a,
+                )
+            };
+            let path = [Seg::Key("result"), Seg::Index(b.entry), Seg::Key("rank")];
+            let d = self.at(file_index, &path, message, msg::hint_ranks_follow_scores());
+            self.diagnostics.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::tests::{ok, row, site};
+
+    fn partial(head: &str, rows: &[String]) -> String {
+        format!(
+            "index = \"par\"\nyear = 2023\ngroup = \"tinh\"\n{head}\n{}",
+            rows.concat()
+        )
+    }
+
+    fn errors(text: &str) -> String {
+        let (_, diagnostics) = site(&[("data/results/2023/t.toml", text)]);
+        diagnostics.to_string()
+    }
+
+    #[test]
+    fn lines_state_what_was_published() {
+        let text = partial(
+            "of = 63",
+            &[
+                row("ha-tinh", "score = 88.35\nrank = 14"),
+                row("nghe-an", "rank = 20"),
+                row("thanh-hoa", "at_least = 80"),
+                row(
+                    "da-nang",
+                    "score = 91\nrank = 3\nof = 58\nof_note = \"58 tỉnh có đủ dữ liệu\"",
+                ),
+            ],
+        );
+        let site = ok(&[("data/results/2023/t.toml", &text)]);
+        let table = &site.tables.as_slice()[0];
+        assert_eq!(table.ranked, Some(63));
+        let of: Vec<_> = table.rows.iter().map(|r| (r.rank, r.of)).collect();
+        assert_eq!(
+            of,
+            [
+                (Some(3), Some(58)),
+                (Some(14), Some(63)),
+                (Some(20), Some(63)),
+                (None, Some(63))
+            ]
+        );
+    }
+
+    #[test]
+    fn ranks_must_follow_scores_and_share_one_of() {
+        let text = partial(
+            "",
+            &[
+                row("ha-tinh", "score = 88.35\nrank = 14\nof = 63"),
+                row("nghe-an", "score = 90\nrank = 20\nof = 63"),
+                row("thanh-hoa", "score = 80\nrank = 30\nof = 62"),
+                row("da-nang", "score = 80.001\nrank = 31"),
+            ],
+        );
+        let text = errors(&text);
+        assert!(
+            text.contains("`ha-tinh` scores 88,35 and ranks 14, but `nghe-an` (line 13) scores better, 90,00, and ranks 20"),
+            "{text}"
+        );
+        assert!(
+            text.contains("`thanh-hoa` is ranked out of 62, but `ha-tinh` (line 9) out of 63"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "`da-nang` and `thanh-hoa` (line 18) both score 80,00 but rank 31 and 30"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_line_with_nothing_and_a_rank_in_a_score_only_table_are_errors() {
+        let text = partial(
+            "scores_only = true",
+            &[
+                row("ha-tinh", "score = 88.35\nrank = 14"),
+                row("nghe-an", ""),
+            ],
+        );
+        let text = errors(&text);
+        assert!(
+            text.contains("`ha-tinh` has `rank` in a score-only table"),
+            "{text}"
+        );
+        assert!(
+            text.contains("the line of `nghe-an` states no figure"),
+            "{text}"
+        );
+    }
+}
