@@ -13,9 +13,9 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::escape::{safe, Escaped};
-use super::figure::{self, Format, ALTERNATIVES_MARK, ILLUSTRATIVE_MARK, MISSING};
+use super::figure::{self, Format, ALTERNATIVES_MARK, DISPUTED_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::views::NoComparisonView;
-use crate::model::{Alternative, Change};
+use crate::model::{Alternative, Change, Threshold};
 use crate::vi;
 
 /// The cells of one line (HTML).
@@ -28,9 +28,13 @@ pub struct Cells {
     /// `97,03/98`, or `—`.
     #[serde(serialize_with = "safe")]
     pub points: String,
-    /// `14/62`, or `—`.
+    /// `14/62`, `thứ 14` when no "of" was published, or `—`.
     #[serde(serialize_with = "safe")]
     pub rank: String,
+    /// `xếp thứ 14/62`, `xếp thứ 14`, or empty when the line has no rank:
+    /// for sentences ("Đơn vị A: 88,35%, xếp thứ 14/62").
+    #[serde(serialize_with = "safe")]
+    pub rank_phrase: String,
     /// `tăng 10 bậc`, or why there is no comparison.
     #[serde(serialize_with = "safe")]
     pub change: String,
@@ -53,6 +57,12 @@ pub struct Line<'a> {
     pub max_points: Option<f64>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Why the line's "of" is not the table's (HTML).
+    pub of_note_html: &'a str,
+    /// A published threshold in place of a score.
+    pub threshold: Option<Threshold>,
+    /// The derived figure and the note (HTML) of a disputed stated one.
+    pub disputed: Option<(f64, &'a str)>,
     pub change: Option<&'a Change>,
     /// Why a ranked line has no change.
     pub no_comparison: Option<&'a NoComparisonView<'a>>,
@@ -70,6 +80,10 @@ impl Cells {
             score: score(line),
             points: points(line),
             rank: rank(line),
+            rank_phrase: line
+                .rank
+                .map(|_| format!("xếp {}", rank_figure(line)))
+                .unwrap_or_default(),
             change: change(line),
             regional: regional(line),
             notes: notes(line),
@@ -87,17 +101,26 @@ fn score(line: &Line) -> String {
     if line.not_ranked.is_some_and(|r| !r.is_empty()) {
         return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();
     }
-    let Some(value) = line.value else {
-        return format!("<span class=\"score missing\">{MISSING}</span>");
-    };
     let format = Format {
         decimals: line.decimals,
         unit_label: line.unit_label,
+    };
+    let Some(value) = line.value else {
+        return match line.threshold {
+            Some(threshold) => format!(
+                "<span class=\"score threshold\">{}</span>",
+                Escaped(&figure::threshold_text(format, threshold))
+            ),
+            None => format!("<span class=\"score missing\">{MISSING}</span>"),
+        };
     };
     let mut out = format!(
         "<span class=\"score\">{}</span>",
         Escaped(&format.value(value))
     );
+    if line.disputed.is_some() {
+        out.push_str(DISPUTED_MARK);
+    }
     if line.illustrative {
         out.push_str(ILLUSTRATIVE_MARK);
     }
@@ -107,24 +130,30 @@ fn score(line: &Line) -> String {
     out
 }
 
+/// `97,03/98`, or the points alone when no maximum was published (they
+/// came with their percent): `85,5`.
 fn points(line: &Line) -> String {
-    match line.points {
-        Some(points) => format!(
-            "{}/{}",
-            figure::as_written(points),
-            line.max_points
-                .map_or(MISSING.to_owned(), figure::as_written)
-        ),
-        None => MISSING.to_owned(),
+    match (line.points, line.max_points) {
+        (Some(points), Some(max)) => {
+            format!("{}/{}", figure::as_written(points), figure::as_written(max))
+        }
+        (Some(points), None) => figure::as_written(points),
+        (None, _) => MISSING.to_owned(),
+    }
+}
+
+/// `14/62`, or `thứ 14` when no "of" was published.
+fn rank_figure(line: &Line) -> String {
+    match (line.rank, line.of) {
+        (Some(rank), Some(of)) => format!("{rank}/{of}"),
+        (Some(rank), None) => format!("thứ {rank}"),
+        (None, _) => MISSING.to_owned(),
     }
 }
 
 fn rank(line: &Line) -> String {
     match line.rank {
-        Some(rank) => format!(
-            "<span class=\"rank\">{rank}/{}</span>",
-            line.of.map(|o| o.to_string()).unwrap_or_default()
-        ),
+        Some(_) => format!("<span class=\"rank\">{}</span>", rank_figure(line)),
         None => MISSING.to_owned(),
     }
 }
@@ -189,6 +218,30 @@ fn notes(line: &Line) -> String {
             Escaped(reason)
         );
     }
+    if let Some((derived, note_html)) = line.disputed {
+        let format = Format {
+            decimals: line.decimals,
+            unit_label: "%",
+        };
+        let _ = write!(
+            out,
+            "<div class=\"note disputed\"><sup>‡</sup> <strong>{name}</strong>: công bố: {}; tính từ bảng: {}",
+            Escaped(&line.value.map_or(MISSING.to_owned(), |v| format.value(v))),
+            Escaped(&format.value(derived)),
+        );
+        if !note_html.is_empty() {
+            let _ = write!(out, " — {note_html}");
+        }
+        out.push_str("</div>");
+    }
+    if line.rank.is_some() && !line.of_note_html.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"note of-note\"><strong>{name}</strong>: xếp hạng {} — {}</div>",
+            Escaped(&rank_figure(line)),
+            line.of_note_html
+        );
+    }
     if !line.alternatives.is_empty() {
         let _ = write!(
             out,
@@ -231,6 +284,9 @@ mod tests {
             max_points: Some(98.0),
             rank: Some(14),
             of: Some(62),
+            of_note_html: "",
+            threshold: None,
+            disputed: None,
             change: None,
             no_comparison: None,
             illustrative: false,

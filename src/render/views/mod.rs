@@ -30,7 +30,7 @@ pub use page::{
     MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TagContext,
     TagsContext, UnitContext, YearContext,
 };
-pub use row::{ChangeView, NoComparisonView, RegionalView, RowView};
+pub use row::{ChangeView, DisputedView, NoComparisonView, RegionalView, RowView};
 pub use row_sharing::{Request, RowViews};
-pub use table::{RegionSummaryView, TableView, TopBandView};
+pub use table::{ListingView, RegionSummaryView, TableView, TopBandView};
 pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

@@ -69,6 +69,15 @@ pub struct RegionalView<'a> {
     pub of: Option<u32>,
 }
 
+/// A stated figure that disagrees with the derived one, kept with a note.
+#[derive(Debug, Clone, Serialize)]
+pub struct DisputedView {
+    /// The figure chiso derives (the percent of points over their maximum).
+    pub derived: f64,
+    #[serde(serialize_with = "safe")]
+    pub note_html: String,
+}
+
 /// One line of a table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView<'a> {
@@ -81,8 +90,20 @@ pub struct RowView<'a> {
     pub points: Option<f64>,
     pub max_points: Option<f64>,
     pub decimals: u32,
+    /// The percent published beside the points (then also `value`).
+    pub percent: Option<f64>,
+    /// A published threshold in place of a score: "từ 90% trở lên" is
+    /// `at_least = 90`, "trên 90%" is `above = 90` (`value` is then none).
+    pub at_least: Option<f64>,
+    pub above: Option<f64>,
+    /// A stated figure kept although chiso derives another: the derived
+    /// one and the editor's note.
+    pub disputed: Option<DisputedView>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Why this line's "of" is not the table's (HTML).
+    #[serde(serialize_with = "safe")]
+    pub of_note_html: String,
     pub band: Option<BandView<'a>>,
     /// The change against the previous year, when there is one.
     pub change: Option<ChangeView>,
@@ -109,6 +130,15 @@ impl<'a> RowView<'a> {
         let regional = regional_views(site, row);
         let note_html = render_markdown(&row.note, urls.markdown());
         let unit_name = &site.units[row.unit].name;
+        let of_note_html = row
+            .of_note
+            .as_deref()
+            .map(|n| render_markdown(n, urls.markdown()))
+            .unwrap_or_default();
+        let disputed = row.disputed.as_ref().map(|d| DisputedView {
+            derived: d.derived,
+            note_html: render_markdown(&d.note, urls.markdown()),
+        });
         let (change, no_comparison) = match &row.comparison {
             Comparison::Change(change) => (Some(change), None),
             Comparison::Unavailable(reason) => (None, Some(NoComparisonView::new(site, reason))),
@@ -123,6 +153,9 @@ impl<'a> RowView<'a> {
             max_points: row.max_points,
             rank: row.rank,
             of: row.of,
+            of_note_html: &of_note_html,
+            threshold: row.threshold,
+            disputed: disputed.as_ref().map(|d| (d.derived, d.note_html.as_str())),
             change,
             no_comparison: no_comparison.as_ref(),
             illustrative: row.illustrative,
@@ -142,8 +175,13 @@ impl<'a> RowView<'a> {
             points: row.points,
             max_points: row.max_points,
             decimals: row.decimals,
+            percent: row.percent,
+            at_least: row.threshold.filter(|t| !t.strict).map(|t| t.value),
+            above: row.threshold.filter(|t| t.strict).map(|t| t.value),
+            disputed,
             rank: row.rank,
             of: row.of,
+            of_note_html,
             band: row.band.map(|b| BandView::new(&def.bands[b])),
             change: change.map(ChangeView::new),
             no_comparison,

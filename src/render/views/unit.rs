@@ -73,6 +73,9 @@ pub struct EntryView<'a> {
     pub table_url: String,
     pub average: Option<f64>,
     pub complete: bool,
+    /// The labels of the table's listings that name this unit ("5 đơn
+    /// vị có điểm thấp nhất").
+    pub listed_in: Vec<&'a str>,
     /// The line, as templates see it.
     #[serde(rename = "row")]
     pub row_value: Value,
@@ -125,6 +128,12 @@ pub fn unit_series<'a>(
                         table_url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
                         average: table.average,
                         complete: table.complete,
+                        listed_in: table
+                            .listings
+                            .iter()
+                            .filter(|l| l.units.contains(&unit))
+                            .map(|l| l.label.as_str())
+                            .collect(),
                         components_svg: components_chart(
                             def,
                             &site.units[unit].name,
