@@ -80,10 +80,7 @@ impl Cells {
             score: score(line),
             points: points(line),
             rank: rank(line),
-            rank_phrase: line
-                .rank
-                .map(|_| format!("xếp {}", rank_figure(line)))
-                .unwrap_or_default(),
+            rank_phrase: rank_phrase(line),
             change: change(line),
             regional: regional(line),
             notes: notes(line),
@@ -148,6 +145,15 @@ fn rank_figure(line: &Line) -> String {
         (Some(rank), Some(of)) => format!("{rank}/{of}"),
         (Some(rank), None) => format!("thứ {rank}"),
         (None, _) => MISSING.to_owned(),
+    }
+}
+
+/// `xếp thứ 14/62`, `xếp thứ 14`, or empty.
+fn rank_phrase(line: &Line) -> String {
+    match (line.rank, line.of) {
+        (Some(rank), Some(of)) => format!("xếp thứ {rank}/{of}"),
+        (Some(rank), None) => format!("xếp thứ {rank}"),
+        (None, _) => String::new(),
     }
 }
 
@@ -317,6 +323,7 @@ mod tests {
         );
         assert_eq!(cells.points, "97,03/98");
         assert_eq!(cells.rank, "<span class=\"rank\">14/62</span>");
+        assert_eq!(cells.rank_phrase, "xếp thứ 14/62");
         assert_eq!(cells.change, "<span class=\"change up\">tăng 10 bậc</span>");
         assert_eq!(
             cells.regional,
@@ -380,5 +387,65 @@ mod tests {
             ..line()
         });
         assert_eq!(cells.score, "<span class=\"score\">0,5000</span>");
+    }
+
+    #[test]
+    fn lines_as_published_read_without_stray_marks() {
+        // A rank without "of" is "thứ 14", never "14/".
+        let cells = Cells::new(&Line {
+            of: None,
+            value: None,
+            points: None,
+            ..line()
+        });
+        assert_eq!(cells.rank, "<span class=\"rank\">thứ 14</span>");
+        assert_eq!(cells.rank_phrase, "xếp thứ 14");
+        // A threshold in place of a score, through the figure format.
+        let cells = Cells::new(&Line {
+            value: None,
+            rank: None,
+            threshold: Some(Threshold {
+                value: 90.0,
+                strict: false,
+            }),
+            ..line()
+        });
+        assert_eq!(cells.score, "<span class=\"score threshold\">≥ 90%</span>");
+        assert_eq!(cells.rank_phrase, "");
+        let cells = Cells::new(&Line {
+            value: None,
+            threshold: Some(Threshold {
+                value: 87.5,
+                strict: true,
+            }),
+            ..line()
+        });
+        assert_eq!(
+            cells.score,
+            "<span class=\"score threshold\">&gt; 87,5%</span>"
+        );
+        // Points published with their percent and no maximum.
+        let cells = Cells::new(&Line {
+            value: Some(90.0),
+            points: Some(85.5),
+            max_points: None,
+            ..line()
+        });
+        assert_eq!(cells.points, "85,5");
+        assert_eq!(cells.score, "<span class=\"score\">90,00%</span>");
+        // A disputed percent: marked, and both values in the notes.
+        let cells = Cells::new(&Line {
+            value: Some(90.0),
+            disputed: Some((89.4737, "<p>Văn bản ghi nhầm</p>")),
+            ..line()
+        });
+        assert!(cells.score.contains("‡"), "{}", cells.score);
+        assert!(
+            cells
+                .notes
+                .contains("công bố: 90,00%; tính từ bảng: 89,47% — <p>Văn bản ghi nhầm</p>"),
+            "{}",
+            cells.notes
+        );
     }
 }
