@@ -13,19 +13,6 @@ fn end_word(top: bool) -> &'static str {
     }
 }
 
-/// What a listing's message adds when units tie at the list's boundary.
-fn tie_note(tie: bool) -> &'static str {
-    match (super::language(), tie) {
-        (_, false) => "",
-        (super::Language::Vietnamese, true) => {
-            " (các đơn vị đồng hạng ở cuối danh sách, chọn đơn vị nào cũng được)"
-        }
-        (super::Language::English, true) => {
-            " (units tied at the list's end: any of them may be listed)"
-        }
-    }
-}
-
 messages! {
     // ---- One line ----
     line_states_nothing(unit: &str) {
@@ -180,12 +167,15 @@ messages! {
         vi: "mỗi đơn vị chỉ ghi một lần trong units",
         en: "name each unit once in units",
     }
-    listing_disagrees(label: &str, count: u32, top: bool, expected: &str, tie: bool) {
+    listing_disagrees(label: &str, count: u32, top: bool, expected: &str) {
         let label = super::quoted(label);
         let end = end_word(top);
-        let tie = tie_note(tie);
-        vi: "danh sách \"{label}\" không khớp với bảng: {count} đơn vị {end} theo bảng là {expected}{tie}",
-        en: "the list \"{label}\" disagrees with the table: the {end} {count} by the table are {expected}{tie}",
+        vi: "danh sách \"{label}\" không khớp với bảng: {count} đơn vị {end} theo bảng là {expected}",
+        en: "the list \"{label}\" disagrees with the table: the {end} {count} by the table are {expected}",
+    }
+    listing_tied(count: usize, tied: &str) {
+        vi: "{count} trong số các đơn vị đồng hạng {tied}",
+        en: "{count} of the tied units {tied}",
     }
     listed_rank_outside(unit: &str, rank: &str, label: &str, top: bool, count: u32) {
         let label = super::quoted(label);

@@ -136,13 +136,27 @@ impl Context<'_> {
             let count_fits = units.len() == listing.count as usize || units == may;
             let agrees = count_fits && must.is_subset(&units) && units.is_subset(&may);
             if !agrees && disputed.is_none() {
-                let names: Vec<&str> = may.iter().map(|&u| site.units[u].id.as_str()).collect();
+                let ids = |set: &mut dyn Iterator<Item = &UnitId>| {
+                    set.map(|&u| site.units[u].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let mut expected = ids(&mut must.iter());
+                let tied: BTreeSet<UnitId> = may.difference(&must).copied().collect();
+                if !tied.is_empty() {
+                    let left = listing.count as usize - must.len();
+                    let tied = msg::listing_tied(left, &ids(&mut tied.iter()));
+                    expected = if expected.is_empty() {
+                        tied
+                    } else {
+                        format!("{expected}; {tied}")
+                    };
+                }
                 let message = msg::listing_disagrees(
                     &listing.label,
                     listing.count,
                     end == ListingEnd::Top,
-                    &names.join(", "),
-                    may.len() > must.len(),
+                    &expected,
                 );
                 let d = self.at(
                     file_index,

@@ -43,7 +43,9 @@ impl Context<'_> {
             return None;
         }
         let unit = |row: &Row| site.units[row.unit].id.as_str();
-        let exception = |row: &Row| row.of_note.as_deref().is_some_and(|n| !n.is_empty());
+        // An "of" of 0 is its own error (`figures`), not also a second "of".
+        let exception =
+            |row: &Row| row.of == Some(0) || row.of_note.as_deref().is_some_and(|n| !n.is_empty());
         // The line that sets the table's "of" when the table states none.
         let first = table
             .rows
@@ -51,7 +53,7 @@ impl Context<'_> {
             .filter(|r| r.of.is_some() && !exception(r))
             .min_by_key(|r| r.entry);
         let table_of = file.of.or(first.and_then(|r| r.of));
-        if let Some(of) = table_of {
+        if let Some(of) = table_of.filter(|&of| of > 0) {
             for row in &table.rows {
                 let Some(stated) = row.of.filter(|&o| o != of && !exception(row)) else {
                     continue;

@@ -17,6 +17,7 @@ mod fixture_sites;
 mod import_sheets;
 mod invalid_sites;
 mod linear_input;
+mod lines;
 mod national_site;
 mod never_panics;
 mod output_folder;
