@@ -1,6 +1,6 @@
 //! The HTML policy ([`crate::html_policy`]) applied to what `config.toml`
 //! and `data/` say, before anything is rendered: every Markdown field (the
-//! footer, descriptions, table and result notes) and every plain URL field
+//! footer, descriptions, table and result notes, `of_note` and `disputed`) and every plain URL field
 //! (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
 //! show it as text), a refused URL scheme an error, each pointing at its
 //! field, and at the offending text in it when the string holds it as
@@ -203,6 +203,18 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
         for (i, row) in table.results.iter().enumerate() {
             let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("note")];
             markdown_field(&source, &path, &row.note, markdown, diagnostics);
+            for (key, text) in [("of_note", &row.of_note), ("disputed", &row.disputed)] {
+                if let Some(text) = text {
+                    let path = [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
+                    markdown_field(&source, &path, text, markdown, diagnostics);
+                }
+            }
+        }
+        for (k, listing) in table.listings.iter().enumerate() {
+            if let Some(text) = &listing.disputed {
+                let path = [Seg::Key("listing"), Seg::Index(k), Seg::Key("disputed")];
+                markdown_field(&source, &path, text, markdown, diagnostics);
+            }
         }
     }
 }
