@@ -130,6 +130,10 @@ messages! {
         vi: "`{unit}` và `{other}` (dòng {line}) cùng đạt {score} nhưng xếp thứ {rank} và {other_rank}",
         en: "`{unit}` and `{other}` (line {line}) both score {score} but rank {rank} and {other_rank}",
     }
+    threshold_rank_disagrees(unit: &str, threshold: &str, rank: u32, other: &str, line: usize, other_score: &str, other_rank: u32) {
+        vi: "`{unit}` đạt {threshold} và xếp thứ {rank}, nhưng `{other}` (dòng {line}) đạt {other_score}, thấp hơn, mà xếp thứ {other_rank}",
+        en: "`{unit}` reached {threshold} and ranks {rank}, but `{other}` (line {line}) scores less, {other_score}, and ranks {other_rank}",
+    }
     hint_ranks_follow_scores() {
         vi: "điểm cao hơn xếp trên, điểm bằng nhau cùng thứ hạng: kiểm tra điểm và thứ hạng của hai dòng với văn bản công bố",
         en: "a better score ranks higher and equal scores share a rank: check both lines' scores and ranks against the publication",

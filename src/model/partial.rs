@@ -70,7 +70,8 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        self.check_ranks_follow_scores(def, file_index, table, site, exception);
+        self.check_ranks_follow_scores(def, file_index, table, site, &exception);
+        self.check_thresholds_follow_scores(def, file_index, table, site, &exception);
         table_of
     }
 
@@ -84,7 +85,7 @@ impl Context<'_> {
         file_index: usize,
         table: &Table,
         site: &Site,
-        exception: impl Fn(&Row) -> bool,
+        exception: &impl Fn(&Row) -> bool,
     ) {
         let mut lines: Vec<(&Row, f64, u32)> = table
             .rows
@@ -140,6 +141,56 @@ impl Context<'_> {
             let path = [Seg::Key("result"), Seg::Index(b.entry), Seg::Key("rank")];
             let d = self.at(file_index, &path, message, msg::hint_ranks_follow_scores());
             self.diagnostics.push(d);
+        }
+    }
+}
+
+impl Context<'_> {
+    /// A ranked line with a threshold ("từ 90% trở lên") ranks better than
+    /// every ranked line whose score is below it (at or below, for a strict
+    /// one): its score, unknown, is higher.
+    fn check_thresholds_follow_scores(
+        &mut self,
+        def: &Index,
+        file_index: usize,
+        table: &Table,
+        site: &Site,
+        exception: &impl Fn(&Row) -> bool,
+    ) {
+        let ranked = |r: &&Row| r.not_ranked.is_none() && !exception(r) && r.rank.is_some();
+        for line in table.rows.iter().filter(ranked) {
+            let (Some(threshold), Some(rank)) = (line.threshold, line.rank) else {
+                continue;
+            };
+            let t = scaled(threshold.value, def.decimals);
+            for other in table.rows.iter().filter(ranked) {
+                let (Some(score), Some(other_rank)) = (other.value, other.rank) else {
+                    continue;
+                };
+                let s = scaled(score, def.decimals);
+                let below = match (def.higher_is_better, threshold.strict) {
+                    (true, false) => s < t,
+                    (true, true) => s <= t,
+                    (false, false) => s > t,
+                    (false, true) => s >= t,
+                };
+                if !below || rank < other_rank {
+                    continue;
+                }
+                let sign = if threshold.strict { ">" } else { "≥" };
+                let message = msg::threshold_rank_disagrees(
+                    &site.units[line.unit].id,
+                    &format!("{sign} {}", vi::format_as_written(threshold.value)),
+                    rank,
+                    &site.units[other.unit].id,
+                    self.line_of(file_index, other.entry, "rank"),
+                    &vi::format_number(score, other.decimals),
+                    other_rank,
+                );
+                let path = [Seg::Key("result"), Seg::Index(line.entry), Seg::Key("rank")];
+                let d = self.at(file_index, &path, message, msg::hint_ranks_follow_scores());
+                self.diagnostics.push(d);
+            }
         }
     }
 }
@@ -215,6 +266,24 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_threshold_ranks_above_every_score_below_it() {
+        let text = partial(
+            "of = 63",
+            &[
+                row("ha-tinh", "score = 88.35\nrank = 14"),
+                row("nghe-an", "at_least = 90\nrank = 20"),
+                row("thanh-hoa", "above = 80\nrank = 30"),
+            ],
+        );
+        let text = errors(&text);
+        assert!(
+            text.contains("`nghe-an` reached ≥ 90 and ranks 20, but `ha-tinh` (line 8) scores less, 88,35, and ranks 14"),
+            "{text}"
+        );
+        assert_eq!(text.matches("error:").count(), 1, "{text}");
     }
 
     #[test]
