@@ -5,7 +5,7 @@
 //! unit defined and in the group, a listed unit's stated rank within the
 //! N at that end when "of" is known).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::assemble::{suggest, Context};
 use super::{GroupId, Index, Listing, ListingEnd, Row, Site, Table, UnitId};
@@ -34,10 +34,22 @@ fn expected(
         (ListingEnd::Top, true) | (ListingEnd::Bottom, false) => a > b,
         _ => a < b,
     };
+    // Keys nearest the listed end first: a unit's place among them counts
+    // the units ahead of it and those tied with it, by binary search.
+    let mut order: Vec<i64> = keys.iter().map(|&(_, k)| k).collect();
+    order.sort_unstable_by(|&a, &b| {
+        if nearer(a, b) {
+            std::cmp::Ordering::Less
+        } else if nearer(b, a) {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
     let (mut must, mut may) = (BTreeSet::new(), BTreeSet::new());
     for &(unit, key) in &keys {
-        let ahead = keys.iter().filter(|&&(_, k)| nearer(k, key)).count();
-        let tied = keys.iter().filter(|&&(_, k)| k == key).count();
+        let ahead = order.partition_point(|&k| nearer(k, key));
+        let tied = order[ahead..].partition_point(|&k| k == key);
         if ahead < count as usize {
             may.insert(unit);
             if ahead + tied <= count as usize {
@@ -60,11 +72,15 @@ impl Context<'_> {
         site: &Site,
         group: GroupId,
     ) -> Vec<Listing> {
+        if file.listings.is_empty() {
+            return Vec::new();
+        }
+        // Each unit's line, by unit, looked up once per listed unit.
+        let lines: BTreeMap<UnitId, &Row> = table.rows.iter().map(|r| (r.unit, r)).collect();
         let mut listings = Vec::new();
         for (k, listing) in file.listings.iter().enumerate() {
-            if let Some(resolved) =
-                self.listing(def, file, (k, listing), file_index, table, site, group)
-            {
+            let at = (k, listing, file_index);
+            if let Some(resolved) = self.listing(def, file, at, (table, &lines), site, group) {
                 listings.push(resolved);
             }
         }
@@ -76,9 +92,8 @@ impl Context<'_> {
         &mut self,
         def: &Index,
         file: &ResultsFile,
-        (k, listing): (usize, &schema::Listing),
-        file_index: usize,
-        table: &Table,
+        (k, listing, file_index): (usize, &schema::Listing, usize),
+        (table, lines): (&Table, &BTreeMap<UnitId, &Row>),
         site: &Site,
         group: GroupId,
     ) -> Option<Listing> {
@@ -107,8 +122,7 @@ impl Context<'_> {
                 self.diagnostics.push(d);
                 continue;
             };
-            let in_table = table.rows.iter().any(|r| r.unit == unit);
-            if !in_table && site.units[unit].group != Some(group) {
+            if !lines.contains_key(&unit) && site.units[unit].group != Some(group) {
                 let d = self.at(
                     file_index,
                     &unit_path(j),
@@ -168,7 +182,7 @@ impl Context<'_> {
             }
             Some(agrees)
         } else {
-            self.check_partial_listing(file, (k, listing), file_index, table, site, end);
+            self.check_partial_listing(file, (k, listing), file_index, (table, lines), end);
             None
         };
         if agrees == Some(true) && disputed.is_some() {
@@ -192,17 +206,19 @@ impl Context<'_> {
 
     /// A listing of a partial table: as many units as its count, and each
     /// listed unit's stated rank within the N at its end (the bottom needs
-    /// "of").
+    /// "of"); nothing for a listing kept as `disputed`.
     fn check_partial_listing(
         &mut self,
         file: &ResultsFile,
         (k, listing): (usize, &schema::Listing),
         file_index: usize,
-        table: &Table,
-        site: &Site,
+        (table, lines): (&Table, &BTreeMap<UnitId, &Row>),
         end: ListingEnd,
     ) {
         use Seg::{Index, Key};
+        if listing.disputed.is_some() {
+            return;
+        }
         if listing.units.len() != listing.count as usize {
             let path = [Key("listing"), Index(k), Key("units")];
             let message =
@@ -210,11 +226,8 @@ impl Context<'_> {
             let d = self.at(file_index, &path, message, msg::hint_listing_count());
             self.diagnostics.push(d);
         }
-        if listing.disputed.is_some() {
-            return;
-        }
         for (j, id) in listing.units.iter().enumerate() {
-            let Some(row) = table.rows.iter().find(|r| site.units[r.unit].id == *id) else {
+            let Some(row) = self.ids.units.get(id).and_then(|u| lines.get(u)) else {
                 continue;
             };
             let Some(rank) = row.rank else { continue };

@@ -148,7 +148,9 @@ impl Context<'_> {
 impl Context<'_> {
     /// A ranked line with a threshold ("từ 90% trở lên") ranks better than
     /// every ranked line whose score is below it (at or below, for a strict
-    /// one): its score, unknown, is higher.
+    /// one): its score, unknown, is higher. Each threshold line is compared
+    /// with the best-ranked such line, found by binary search over the
+    /// scored lines in order of score.
     fn check_thresholds_follow_scores(
         &mut self,
         def: &Index,
@@ -158,39 +160,64 @@ impl Context<'_> {
         exception: &impl Fn(&Row) -> bool,
     ) {
         let ranked = |r: &&Row| r.not_ranked.is_none() && !exception(r) && r.rank.is_some();
+        // A key that grows with how good a score is.
+        let key = |v: f64| {
+            let k = scaled(v, def.decimals);
+            if def.higher_is_better {
+                k
+            } else {
+                -k
+            }
+        };
+        // Scored lines, worst first, each with the best-ranked line among
+        // it and those worse than it.
+        let mut scored: Vec<(i64, &Row)> = table
+            .rows
+            .iter()
+            .filter(ranked)
+            .filter_map(|r| Some((key(r.value?), r)))
+            .collect();
+        if scored.is_empty() {
+            return;
+        }
+        scored.sort_by_key(|&(k, r)| (k, r.entry));
+        let mut best: Vec<&Row> = Vec::with_capacity(scored.len());
+        for &(_, row) in &scored {
+            let before = best.last().copied();
+            best.push(match before {
+                Some(b) if b.rank <= row.rank => b,
+                _ => row,
+            });
+        }
         for line in table.rows.iter().filter(ranked) {
             let (Some(threshold), Some(rank)) = (line.threshold, line.rank) else {
                 continue;
             };
-            let t = scaled(threshold.value, def.decimals);
-            for other in table.rows.iter().filter(ranked) {
-                let (Some(score), Some(other_rank)) = (other.value, other.rank) else {
-                    continue;
-                };
-                let s = scaled(score, def.decimals);
-                let below = match (def.higher_is_better, threshold.strict) {
-                    (true, false) => s < t,
-                    (true, true) => s <= t,
-                    (false, false) => s > t,
-                    (false, true) => s >= t,
-                };
-                if !below || rank < other_rank {
-                    continue;
-                }
-                let sign = if threshold.strict { ">" } else { "≥" };
-                let message = msg::threshold_rank_disagrees(
-                    &site.units[line.unit].id,
-                    &format!("{sign} {}", vi::format_as_written(threshold.value)),
-                    rank,
-                    &site.units[other.unit].id,
-                    self.line_of(file_index, other.entry, "rank"),
-                    &vi::format_number(score, other.decimals),
-                    other_rank,
-                );
-                let path = [Seg::Key("result"), Seg::Index(line.entry), Seg::Key("rank")];
-                let d = self.at(file_index, &path, message, msg::hint_ranks_follow_scores());
-                self.diagnostics.push(d);
+            let t = key(threshold.value);
+            // Scores below the threshold (at it too, for a strict one).
+            let below = scored.partition_point(|&(k, _)| k < t || (threshold.strict && k == t));
+            let Some(other) = below.checked_sub(1).map(|i| best[i]) else {
+                continue;
+            };
+            let (Some(score), Some(other_rank)) = (other.value, other.rank) else {
+                continue;
+            };
+            if rank < other_rank {
+                continue;
             }
+            let sign = if threshold.strict { ">" } else { "≥" };
+            let message = msg::threshold_rank_disagrees(
+                &site.units[line.unit].id,
+                &format!("{sign} {}", vi::format_as_written(threshold.value)),
+                rank,
+                &site.units[other.unit].id,
+                self.line_of(file_index, other.entry, "rank"),
+                &vi::format_number(score, other.decimals),
+                other_rank,
+            );
+            let path = [Seg::Key("result"), Seg::Index(line.entry), Seg::Key("rank")];
+            let d = self.at(file_index, &path, message, msg::hint_ranks_follow_scores());
+            self.diagnostics.push(d);
         }
     }
 }
