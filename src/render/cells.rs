@@ -178,7 +178,22 @@ fn change(line: &Line) -> String {
                     Escaped(&vi::rank_change_phrase(delta))
                 )
             }
-            None => MISSING.to_owned(),
+            // No rank to compare (a score-only table, a line published
+            // without a rank): the change in score, when there is one.
+            None => match change.value_delta {
+                Some(delta) => {
+                    let format = Format {
+                        decimals: line.decimals,
+                        unit_label: line.unit_label,
+                    };
+                    format!(
+                        "<span class=\"change score-delta\" title=\"Thay đổi điểm so với năm {}\">{}</span>",
+                        change.previous_year,
+                        Escaped(&format.signed(delta))
+                    )
+                }
+                None => MISSING.to_owned(),
+            },
         };
     }
     match line.no_comparison {
@@ -433,6 +448,22 @@ mod tests {
         });
         assert_eq!(cells.points, "85,5");
         assert_eq!(cells.score, "<span class=\"score\">90,00%</span>");
+        // No rank to compare: the change in score.
+        let change = Change {
+            previous_year: 2022,
+            previous_rank: None,
+            rank_delta: None,
+            value_delta: Some(0.6),
+        };
+        let cells = Cells::new(&Line {
+            rank: None,
+            change: Some(&change),
+            ..line()
+        });
+        assert_eq!(
+            cells.change,
+            "<span class=\"change score-delta\" title=\"Thay đổi điểm so với năm 2022\">+0,60</span>"
+        );
         // A disputed percent: marked, and both values in the notes.
         let cells = Cells::new(&Line {
             value: Some(90.0),

@@ -73,6 +73,15 @@ impl<'a> Format<'a> {
         out
     }
 
+    /// A change of the number, signed, without its unit: `+0,60`, `-2,10`,
+    /// `0,00`, or `—`.
+    pub fn signed(&self, v: f64) -> String {
+        if !v.is_finite() {
+            return MISSING.to_owned();
+        }
+        vi::format_signed(v, self.decimals)
+    }
+
     /// A band's threshold: whole thresholds without decimals (`từ 90%`),
     /// others at the index's precision.
     pub fn threshold(&self, min: f64) -> String {
