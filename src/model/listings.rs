@@ -234,7 +234,9 @@ impl Context<'_> {
             let of = row.of.or(table.ranked).or(file.of);
             let inside = match (end, of) {
                 (ListingEnd::Top, _) => rank <= listing.count,
-                (ListingEnd::Bottom, Some(of)) => rank + listing.count > of,
+                (ListingEnd::Bottom, Some(of)) => {
+                    u64::from(rank) + u64::from(listing.count) > u64::from(of)
+                }
                 (ListingEnd::Bottom, None) => true,
             };
             if !inside {
