@@ -122,7 +122,9 @@ impl Context<'_> {
                 self.diagnostics.push(d);
                 continue;
             };
-            if !lines.contains_key(&unit) && site.units[unit].group != Some(group) {
+            // A unit with no usual group may be ranked in any.
+            let elsewhere = site.units[unit].group.is_some_and(|g| g != group);
+            if !lines.contains_key(&unit) && elsewhere {
                 let d = self.at(
                     file_index,
                     &unit_path(j),
@@ -325,5 +327,41 @@ mod tests {
         assert_eq!(count(ListingEnd::Top, 3), (3, 3));
         assert_eq!(count(ListingEnd::Bottom, 1), (1, 1));
         assert_eq!(count(ListingEnd::Bottom, 2), (1, 3));
+    }
+
+    #[test]
+    fn a_partial_listing_is_checked_as_far_as_it_can_be() {
+        use crate::model::tests::site;
+        let text = |listing: &str| {
+            format!(
+                "index = \"par\"\nyear = 2023\ngroup = \"tinh\"\nof = 63\n\
+                 [[result]]\nunit = \"ha-tinh\"\nscore = 50\nrank = 60\n\
+                 [[listing]]\nlabel = \"L\"\n{listing}\n"
+            )
+        };
+        let errors = |listing: &str| {
+            let (_, diagnostics) = site(&[("data/results/2023/t.toml", &text(listing))]);
+            diagnostics.to_string()
+        };
+        // At the bottom 5 of 63, rank 60 is in; in the top 3 it is not.
+        let ok = errors("end = \"bottom\"\ncount = 5\nunits = [\"ha-tinh\", \"nghe-an\", \"thanh-hoa\", \"da-nang\", \"bac-ninh\"]");
+        assert_eq!(ok, "", "{ok}");
+        let wrong =
+            errors("end = \"top\"\ncount = 3\nunits = [\"ha-tinh\", \"nghe-an\", \"thanh-hoa\"]");
+        assert!(
+            wrong.contains("`ha-tinh` ranks 60/63, not among the top 3"),
+            "{wrong}"
+        );
+        // A count that does not fit in any sum is a count mismatch, not a panic.
+        let huge = errors("end = \"bottom\"\ncount = 4294967295\nunits = [\"ha-tinh\"]");
+        assert!(
+            huge.contains("has count = 4294967295 but names 1 units"),
+            "{huge}"
+        );
+        // Units must be defined, once.
+        let twice =
+            errors("end = \"top\"\ncount = 2\nunits = [\"ha-tinh\", \"ha-tinh\", \"khong-co\"]");
+        assert!(twice.contains("unit `ha-tinh` is named twice"), "{twice}");
+        assert!(twice.contains("`khong-co`"), "{twice}");
     }
 }
