@@ -566,6 +566,12 @@ impl Context<'_> {
         } else {
             table.ranked = self.check_partial(def, file, file_index, &table, site);
             table.average = file.published_average;
+            // One "of" per table: a rank stated alone is out of it.
+            if let Some(of) = table.ranked {
+                for row in table.rows.iter_mut().filter(|r| r.rank.is_some()) {
+                    row.of.get_or_insert(of);
+                }
+            }
         }
         self.check_table_of(file, file_index, table.ranked);
         table.listings = self.listings(def, file, file_index, &table, site, group);

@@ -30,7 +30,8 @@ impl Context<'_> {
 
     /// Checks a partial table's lines against each other and returns the
     /// table's "of": the one stated for the table, else the first line's
-    /// that states no exception.
+    /// that states no exception. A line's rank stated without "of" is
+    /// ranked among it too.
     pub(super) fn check_partial(
         &mut self,
         def: &Index,
@@ -68,6 +69,19 @@ impl Context<'_> {
                 let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("of")];
                 let d = self.at(file_index, &path, message, msg::hint_one_of());
                 self.diagnostics.push(d);
+            }
+            // A rank stated without "of" is ranked among the table's "of"
+            // (stated at the top of the file, it was checked with the line).
+            if file.of.is_none() {
+                for row in table.rows.iter().filter(|r| r.of.is_none()) {
+                    let Some(rank) = row.rank.filter(|&r| r > of) else {
+                        continue;
+                    };
+                    let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("rank")];
+                    let message = msg::rank_above_of(unit(row), rank, of);
+                    let d = self.at(file_index, &path, message, msg::hint_rank_at_most_of());
+                    self.diagnostics.push(d);
+                }
             }
         }
         self.check_ranks_follow_scores(def, file_index, table, site, &exception);
@@ -293,6 +307,34 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_rank_alone_is_out_of_the_table_s_of() {
+        let text = partial(
+            "",
+            &[
+                row("ha-tinh", "score = 88.35\nrank = 14\nof = 63"),
+                row("nghe-an", "rank = 20"),
+            ],
+        );
+        let site = ok(&[("data/results/2023/t.toml", &text)]);
+        let of: Vec<_> = site.tables.as_slice()[0]
+            .rows
+            .iter()
+            .map(|r| r.of)
+            .collect();
+        assert_eq!(of, [Some(63), Some(63)]);
+        let text = partial(
+            "",
+            &[
+                row("ha-tinh", "score = 88.35\nrank = 14\nof = 63"),
+                row("nghe-an", "rank = 64"),
+            ],
+        );
+        let text = errors(&text);
+        assert!(text.contains("`nghe-an`"), "{text}");
+        assert_eq!(text.matches("error:").count(), 1, "{text}");
     }
 
     #[test]
