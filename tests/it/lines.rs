@@ -70,6 +70,16 @@ fn a_partial_table_holds_each_line_as_published() {
     // The listed unit's page says so for that year.
     let unit = built.page("don-vi/thanh-hoa");
     assert_eq!(all(&unit, ".listed-in"), ["3 tỉnh, thành phố dẫn đầu"]);
+    // Shortcodes say what was published, and nothing else.
+    let article = built.page("tin-tuc/ket-qua-2023");
+    assert_eq!(
+        all(&article, "article p")[2..],
+        [
+            "Hà Tĩnh: 88,35%, xếp thứ 14/63, tăng 4 bậc so với năm 2022.",
+            "Nghệ An: xếp thứ 20/63.",
+            "Thanh Hóa: ≥ 90%.",
+        ]
+    );
     for (path, page) in built.all_pages() {
         let body = text(page.root_element());
         for wrong in ["thứ —", "18/ ", "/—"] {
@@ -105,6 +115,12 @@ fn a_score_only_table_shows_no_rank_anywhere() {
     assert!(!summary
         .iter()
         .any(|s| s.starts_with("Dẫn đầu") || s.starts_with("Cuối bảng")));
+    // The embedded table has no rank column either.
+    let article = built.page("tin-tuc/bang-diem-2023");
+    assert_eq!(
+        all(&article, "table.embedded thead th"),
+        ["Đơn vị", "DDCI", "Xếp loại"]
+    );
     for (path, page) in built.all_pages() {
         let body = text(page.root_element());
         assert!(!body.contains("xếp thứ"), "{path} ranks a score-only table");
