@@ -70,6 +70,14 @@ fn a_partial_table_holds_each_line_as_published() {
     // The listed unit's page says so for that year.
     let unit = built.page("don-vi/thanh-hoa");
     assert_eq!(all(&unit, ".listed-in"), ["3 tỉnh, thành phố dẫn đầu"]);
+    // The download holds the rank-only line as published: rank and "of",
+    // no score.
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/tinh/par-index.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2023,par-index,tinh,20,63,nghe-an,Nghệ An,,")),
+        "{csv}"
+    );
     // Shortcodes say what was published, and nothing else.
     let article = built.page("tin-tuc/ket-qua-2023");
     assert_eq!(
