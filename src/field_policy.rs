@@ -1,7 +1,7 @@
 //! The HTML policy ([`crate::html_policy`]) applied to what `config.toml`
 //! and `data/` say, before anything is rendered: every Markdown field (the
-//! footer, descriptions, table and result notes, `disputed` notes) and
-//! every plain URL field (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
+//! footer, descriptions, table and result notes, `of_note` and `disputed` notes) and every plain
+//! URL field (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
 //! show it as text), a refused URL scheme an error, each pointing at its
 //! field, and at the offending text in it when the string holds it as
 //! written.
@@ -220,11 +220,23 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
                 ];
                 markdown_field(&source, &path, note, markdown, diagnostics);
             }
+            for (key, text) in [("of_note", &row.of_note), ("disputed", &row.disputed)] {
+                if let Some(text) = text {
+                    let path = [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
+                    markdown_field(&source, &path, text, markdown, diagnostics);
+                }
+            }
         }
         for (k, count) in table.band_counts.iter().enumerate() {
             if let Some(note) = &count.disputed {
                 let path = [Seg::Key("band_count"), Seg::Index(k), Seg::Key("disputed")];
                 markdown_field(&source, &path, note, markdown, diagnostics);
+            }
+        }
+        for (k, listing) in table.listings.iter().enumerate() {
+            if let Some(text) = &listing.disputed {
+                let path = [Seg::Key("listing"), Seg::Index(k), Seg::Key("disputed")];
+                markdown_field(&source, &path, text, markdown, diagnostics);
             }
         }
     }

@@ -92,7 +92,8 @@ fn kind_of(relative: &Path) -> Option<Kind> {
 enum Parsed {
     Indices(IndicesFile),
     Units(UnitsFile),
-    Results(ResultsFile),
+    /// Boxed: a results file is much larger than a definitions file.
+    Results(Box<ResultsFile>),
 }
 
 /// Loads every data file under `root/data`, collecting all problems. Files
@@ -132,7 +133,9 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
                 match kind {
                     Kind::Indices => parse_document(text, format).map(Parsed::Indices),
                     Kind::Units => parse_document(text, format).map(Parsed::Units),
-                    Kind::Results => parse_document(text, format).map(Parsed::Results),
+                    Kind::Results => {
+                        parse_document(text, format).map(|value| Parsed::Results(Box::new(value)))
+                    }
                 }
                 .map_err(|d| d.in_file(&file.shown))
             });
@@ -144,7 +147,10 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         match parsed {
             Ok(Parsed::Indices(value)) => raw.indices.push(Loaded { value, file }),
             Ok(Parsed::Units(value)) => raw.units.push(Loaded { value, file }),
-            Ok(Parsed::Results(value)) => raw.tables.push(Loaded { value, file }),
+            Ok(Parsed::Results(value)) => raw.tables.push(Loaded {
+                value: *value,
+                file,
+            }),
             Err(d) => {
                 diagnostics.push(d);
                 raw.definitions_incomplete |= defines;

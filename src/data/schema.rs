@@ -255,7 +255,7 @@ pub struct ResultsFile {
     /// `true` when every unit of the group is listed: ranks are then computed
     /// (and any stated rank is checked against them). `false` for a partial
     /// table, such as the province's own line in a national ranking, where
-    /// each result must state its rank and the number ranked.
+    /// each result states what was published (score, rank, threshold).
     #[serde(default)]
     pub complete: bool,
     /// `true` when the unit scores in this table were not published and are
@@ -287,6 +287,19 @@ pub struct ResultsFile {
     /// The results, one per unit.
     #[serde(default, rename = "result")]
     pub results: Vec<ResultRow>,
+    /// The number of units ranked ("of"), stated once for the whole table
+    /// (a partial table: "xếp thứ 14/63"). Each line's `of` defaults to it;
+    /// a line stating another number must say why (`of_note`).
+    pub of: Option<u32>,
+    /// `true` for a table of scores published with no ranks at all (a
+    /// dashboard of some provinces' scores): no rank is computed, stated or
+    /// shown, and no "of"; the lines need not cover the group.
+    #[serde(default)]
+    pub scores_only: bool,
+    /// Unordered lists the publication gives instead of ranks ("5 đơn vị
+    /// có điểm thấp nhất là …"): checked against the table's ranks.
+    #[serde(default, rename = "listing")]
+    pub listings: Vec<Listing>,
     /// Units of the group left out of the table on purpose, each with the
     /// reason (their results were not published). A complete table must list
     /// every unit active in its group that year, as a result or here; an
@@ -317,6 +330,34 @@ pub struct RegionFigureDef {
     /// A Markdown note saying why a published figure that disagrees with
     /// the derived one is kept: the disagreement is then shown, not an error.
     pub disputed: Option<String>,
+}
+
+/// An unordered list of the units at one end of a table ("top 3", "5 đơn
+/// vị có điểm thấp nhất").
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Listing {
+    /// How the publication names the list ("5 đơn vị có điểm thấp nhất").
+    pub label: String,
+    /// Which end of the ranking: `top` (best) or `bottom` (worst).
+    pub end: ListingEnd,
+    /// How many units the list names (the N of "top N").
+    pub count: u32,
+    /// The units listed (ids), in any order.
+    pub units: Vec<String>,
+    /// Why the list is kept although it disagrees with the table's ranks
+    /// (Markdown): the publication is known to be wrong.
+    pub disputed: Option<String>,
+}
+
+/// The end of a ranking a [`Listing`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListingEnd {
+    /// The best-ranked units.
+    Top,
+    /// The worst-ranked units.
+    Bottom,
 }
 
 /// A unit of the group deliberately absent from a table.
@@ -350,22 +391,40 @@ pub struct ResultRow {
     /// Unit id.
     pub unit: String,
     /// The score on the index's scale. Give either `score`, or `points` with
-    /// `max_points`. A partial table may leave it out when only the rank was
-    /// published.
+    /// `max_points` or `percent`. A partial table may leave it out when only
+    /// the rank (or a threshold) was published.
     pub score: Option<f64>,
     /// Points earned, when the unit is scored out of its own maximum; the
     /// index value is then `points / max_points` as a percentage.
     pub points: Option<f64>,
-    /// The unit's own maximum points.
+    /// The unit's own maximum points. Without it, `points` need `percent`.
     pub max_points: Option<f64>,
+    /// The index value as a percentage, published beside `points` ("đạt
+    /// 85,5 điểm, tương ứng 90,0%"); checked against `points / max_points`
+    /// when `max_points` is given too.
+    pub percent: Option<f64>,
+    /// A published threshold instead of a score: "đạt từ 90% trở lên"
+    /// (`at_least = 90`, shown "≥ 90%").
+    pub at_least: Option<f64>,
+    /// A published strict threshold instead of a score: "trên 90%"
+    /// (`above = 90`, shown "> 90%").
+    pub above: Option<f64>,
     /// Decimals this one score was published with, when they differ from
     /// the table's (fewer or more): the score is printed with them. Ranks,
     /// ties and bands still compare it at the table's precision.
     pub decimals: Option<u32>,
-    /// Stated rank: required in a partial table, checked in a complete one.
+    /// Stated rank: checked in a complete table; in a partial one, checked
+    /// against the other lines' (ranks follow scores).
     pub rank: Option<u32>,
-    /// Stated number of units ranked: required in a partial table.
+    /// Stated number of units ranked; defaults to the table's `of`.
     pub of: Option<u32>,
+    /// Why this line's `of` differs from the table's (Markdown; "xếp hạng
+    /// trong 58 tỉnh có đủ dữ liệu"): a stated exception.
+    pub of_note: Option<String>,
+    /// Why a stated figure of this line is kept although it disagrees with
+    /// the one chiso derives (Markdown; the percent of `points` over
+    /// `max_points`): pages show both values and this note.
+    pub disputed: Option<String>,
     /// Stated regional ranks.
     #[serde(default)]
     pub regional: Vec<RegionalRank>,

@@ -129,6 +129,7 @@ mod definitions;
 mod files;
 pub mod html_policy;
 mod levels;
+mod lines;
 mod parsing;
 mod precision;
 mod rendering;
@@ -144,6 +145,7 @@ pub use content::*;
 pub use definitions::*;
 pub use files::*;
 pub use levels::*;
+pub use lines::*;
 pub use parsing::*;
 pub use precision::*;
 pub use rendering::*;
@@ -174,6 +176,7 @@ pub fn catalogue() -> Vec<Entry> {
         files::ENTRIES,
         html_policy::ENTRIES,
         levels::ENTRIES,
+        lines::ENTRIES,
         parsing::ENTRIES,
         precision::ENTRIES,
         rendering::ENTRIES,

@@ -161,14 +161,6 @@ messages! {
         vi: "kiểm tra điểm của các đơn vị, hoặc điểm bình quân đã công bố",
         en: "check the scores, or the published average",
     }
-    partial_without_rank(unit: &str) {
-        vi: "`{unit}` không ghi thứ hạng và số đơn vị được xếp hạng trong một bảng không đầy đủ",
-        en: "`{unit}` has no stated rank and number ranked in a partial table",
-    }
-    hint_partial_rank() {
-        vi: "thêm `rank` và `of` (ví dụ rank = 18, of = 63), hoặc đặt `complete = true` cho bảng nếu bảng đã liệt kê mọi đơn vị của khối",
-        en: "add `rank` and `of` (e.g. rank = 18, of = 63), or mark the table `complete = true` if every unit of the group is listed",
-    }
 
     // ---- Figures that cannot be, and complete tables that are not ----
     year_not_positive(year: i32) {

@@ -132,10 +132,6 @@ messages! {
         vi: "`{unit}` được ghi xếp thứ {rank} còn `{other}` xếp thứ {other_rank} trong vùng `{region}`, trái với điểm của hai đơn vị",
         en: "`{unit}` is stated as rank {rank} and `{other}` as {other_rank} in region `{region}`, against the two units' scores",
     }
-    hint_ranks_follow_scores() {
-        vi: "điểm cao hơn xếp trên; điểm bằng nhau (ở số chữ số thập phân công bố) cùng một thứ hạng",
-        en: "a higher score ranks above; equal scores (at the published decimals) share a rank",
-    }
     of_differs_in_scheme(region: &str, of: u32, other: &str, other_of: u32) {
         vi: "vùng `{region}` được ghi xếp hạng trên {of} vùng, còn `{other}` cùng cách phân vùng trên {other_of}",
         en: "region `{region}` is stated as ranked among {of} regions, but `{other}` of the same scheme among {other_of}",

@@ -528,16 +528,7 @@ impl Context<'_> {
                 );
                 self.diagnostics.push(d);
             }
-            let unranked = result.not_ranked.is_some();
-            if !file.complete && !unranked && (result.rank.is_none() || result.of.is_none()) {
-                let d = self.at(
-                    file_index,
-                    &row_path("unit"),
-                    msg::partial_without_rank(&result.unit),
-                    msg::hint_partial_rank(),
-                );
-                self.diagnostics.push(d);
-            }
+            self.check_line(def, file, file_index, i);
             match row(def, file, (i, result), unit, &self.ids.regions) {
                 Ok(row) => rows.push(row),
                 Err(problems) => {
@@ -572,6 +563,8 @@ impl Context<'_> {
             regions: Vec::new(),
             region_figures: Vec::new(),
             average_published: file.published_average.is_some(),
+            scores_only: file.scores_only,
+            listings: Vec::new(),
             file: self.raw.file(file_index).path.clone(),
         };
         if self.diagnostics.error_count() != errors_before {
@@ -582,11 +575,22 @@ impl Context<'_> {
         }
         if file.complete {
             self.rank_complete(def, file, file_index, &mut table, site);
+            if file.scores_only {
+                unrank(&mut table);
+            }
         } else {
-            table.ranked = table.rows.iter().find_map(|r| r.of);
+            table.ranked = self.check_partial(def, file, file_index, &table, site);
             table.average = file.published_average;
             self.check_partial_regional(def, file_index, &table, site);
+            // One "of" per table: a rank stated alone is out of it.
+            if let Some(of) = table.ranked {
+                for row in table.rows.iter_mut().filter(|r| r.rank.is_some()) {
+                    row.of.get_or_insert(of);
+                }
+            }
         }
+        self.check_table_of(file, file_index, table.ranked);
+        table.listings = self.listings(def, file, file_index, &table, site, group);
         self.band_rows(file, file_index, &mut table, site);
         self.band_counts(file, file_index, &mut table);
         self.component_ranks(def, file_index, &mut table, site);
@@ -598,6 +602,17 @@ impl Context<'_> {
                 .then_with(|| a.unit.cmp(&b.unit))
         });
         (self.diagnostics.error_count() == errors_before).then_some(table)
+    }
+}
+
+/// A complete score-only table keeps its average and band count but no
+/// rank, "of" or regional rank: none was published.
+fn unrank(table: &mut Table) {
+    table.ranked = None;
+    for row in &mut table.rows {
+        row.rank = None;
+        row.of = None;
+        row.regional.clear();
     }
 }
 

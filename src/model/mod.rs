@@ -23,6 +23,9 @@ mod figures;
 mod group_labels;
 mod home;
 pub mod ids;
+mod lines;
+mod listings;
+mod partial;
 mod precision;
 mod ranking;
 mod region_figures;
@@ -387,8 +390,50 @@ pub struct Table {
     /// region of a complete table (derived, published figures checked), the
     /// published ones of a partial table; in region definition order.
     pub region_figures: Vec<RegionFigure>,
+    /// A table of scores with no ranks at all: nothing ranked, no "of".
+    pub scores_only: bool,
+    /// The unordered lists of units at one end of the ranking, as
+    /// published, in file order.
+    pub listings: Vec<Listing>,
     /// The file the table came from, relative to the site root.
     pub file: PathBuf,
+}
+
+/// An unordered list of the units at one end of a table, as published
+/// ("5 đơn vị có điểm thấp nhất"), checked against the ranks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    pub label: String,
+    pub end: ListingEnd,
+    pub count: u32,
+    /// The units listed, in unit (alphabetical) order.
+    pub units: Vec<UnitId>,
+    /// Why the list is kept although the ranks disagree with it (Markdown).
+    pub disputed: Option<String>,
+}
+
+/// Which end of a ranking a [`Listing`] names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListingEnd {
+    Top,
+    Bottom,
+}
+
+/// A published threshold in place of a score: "từ 90% trở lên" (`strict`
+/// false, shown "≥ 90%") or "trên 90%" (`strict`, shown "> 90%").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreFloor {
+    pub value: f64,
+    pub strict: bool,
+}
+
+/// A stated figure kept although chiso derives another: the note says why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Disputed {
+    /// The figure chiso derives (the percent of points over their maximum).
+    pub derived: f64,
+    /// Why the published figure is kept (Markdown).
+    pub note: String,
 }
 
 impl Table {
@@ -482,8 +527,16 @@ pub struct Row {
     pub max_points: Option<f64>,
     /// Decimals the value is shown with.
     pub decimals: u32,
+    /// The percent published beside the points (then `value`), if any.
+    pub percent: Option<f64>,
+    /// A published threshold in place of a score.
+    pub threshold: Option<ScoreFloor>,
+    /// A stated figure that disagrees with the derived one, kept with a note.
+    pub disputed: Option<Disputed>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Why this line's "of" differs from the table's (Markdown).
+    pub of_note: Option<String>,
     pub band: Option<RowBand>,
     pub regional: Vec<RegionalRank>,
     /// Component scores as (component index, score), in definition order.

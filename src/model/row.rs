@@ -5,6 +5,7 @@
 use super::assemble::{alternatives, suggest, Ids};
 use super::components::row_components;
 use super::derive;
+use super::lines;
 use super::precision;
 use super::{Comparison, Index, RegionId, RegionalRank, Row, UnitId};
 use crate::data::schema::{ResultRow, ResultsFile};
@@ -33,7 +34,7 @@ impl Problem {
     }
 }
 
-fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
+pub(super) fn problem(path: &[Seg<'static>], message: String, hint: String) -> Problem {
     Problem::new(path.to_vec(), message, hint)
 }
 
@@ -78,12 +79,23 @@ pub(super) fn row(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+    let threshold = lines::threshold(def, result, &mut problems);
+    let mut disputed = None;
     let value = match (result.score, result.points, result.max_points) {
         (Some(_), Some(_), _) => {
             problems.push(problem(
                 &[Key("points")],
                 msg::score_and_points(name),
                 msg::hint_score_or_points(),
+            ));
+            None
+        }
+        (Some(_), None, _) if result.percent.is_some() => {
+            problems.push(problem(
+                &[Key("percent")],
+                msg::percent_without_points(name),
+                msg::hint_percent_with_points(),
             ));
             None
         }
@@ -115,7 +127,17 @@ pub(super) fn row(
                     msg::hint_check_points(),
                 ));
             }
-            derive::percent(points, max)
+            let (value, stated) = lines::stated_percent(
+                result,
+                derive::percent(points, max),
+                decimals,
+                &mut problems,
+            );
+            disputed = stated;
+            value
+        }
+        (None, Some(_), None) if result.percent.is_some() => {
+            lines::stated_percent(result, None, decimals, &mut problems).0
         }
         (None, Some(_), None) => {
             problems.push(problem(
@@ -124,6 +146,9 @@ pub(super) fn row(
                 msg::hint_add_max_points(),
             ));
             None
+        }
+        (None, None, _) if result.percent.is_some() => {
+            lines::stated_percent(result, None, decimals, &mut problems).0
         }
         (None, None, _) => {
             if file.complete && result.not_ranked.is_none() {
@@ -164,7 +189,8 @@ pub(super) fn row(
             disputed: None,
         });
     }
-    if let (Some(rank), Some(of)) = (result.rank, result.of) {
+    let of = result.of.or(file.of.filter(|_| !file.complete));
+    if let (Some(rank), Some(of)) = (result.rank, of) {
         if of > 0 && rank > of {
             problems.push(problem(
                 &[Key("rank")],
@@ -185,8 +211,12 @@ pub(super) fn row(
         points: result.points,
         max_points: result.max_points,
         decimals,
+        percent: result.percent,
+        threshold,
+        disputed,
         rank: result.rank,
-        of: result.of,
+        of,
+        of_note: result.of_note.clone(),
         // Once ranks are known (`bands`).
         band: None,
         regional,

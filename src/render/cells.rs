@@ -13,9 +13,9 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::escape::{safe, Escaped};
-use super::figure::{self, Format, ALTERNATIVES_MARK, ILLUSTRATIVE_MARK, MISSING};
+use super::figure::{self, Format, ALTERNATIVES_MARK, DISPUTED_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::views::NoComparisonView;
-use crate::model::{Alternative, Change, Standing, StatedChange};
+use crate::model::{Alternative, Change, ScoreFloor, Standing, StatedChange};
 use crate::vi;
 
 /// The cells of one line (HTML).
@@ -28,9 +28,13 @@ pub struct Cells {
     /// `97,03/98`, or `—`.
     #[serde(serialize_with = "safe")]
     pub points: String,
-    /// `14/62`, `14` when the number ranked is not known, or `—`.
+    /// `14/62`, `thứ 14` when no "of" was published, or `—`.
     #[serde(serialize_with = "safe")]
     pub rank: String,
+    /// `xếp thứ 14/62`, `xếp thứ 14`, or empty when the line has no rank:
+    /// for sentences ("Đơn vị A: 88,35%, xếp thứ 14/62").
+    #[serde(serialize_with = "safe")]
+    pub rank_phrase: String,
     /// `tăng 10 bậc`, or why there is no comparison.
     #[serde(serialize_with = "safe")]
     pub change: String,
@@ -53,6 +57,12 @@ pub struct Line<'a> {
     pub max_points: Option<f64>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Why the line's "of" is not the table's (HTML).
+    pub of_note_html: &'a str,
+    /// A published threshold in place of a score.
+    pub threshold: Option<ScoreFloor>,
+    /// The derived figure and the note (HTML) of a disputed stated one.
+    pub disputed: Option<(f64, &'a str)>,
     pub change: Option<&'a Change>,
     /// The change as published, if it was.
     pub stated_change: Option<&'a StatedChange>,
@@ -86,6 +96,7 @@ impl Cells {
             score: score(line),
             points: points(line),
             rank: rank(line),
+            rank_phrase: rank_phrase(line),
             change: change(line),
             regional: regional(line),
             notes: notes(line),
@@ -103,17 +114,26 @@ fn score(line: &Line) -> String {
     if line.not_ranked.is_some_and(|r| !r.is_empty()) {
         return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();
     }
-    let Some(value) = line.value else {
-        return format!("<span class=\"score missing\">{MISSING}</span>");
-    };
     let format = Format {
         decimals: line.decimals,
         unit_label: line.unit_label,
+    };
+    let Some(value) = line.value else {
+        return match line.threshold {
+            Some(threshold) => format!(
+                "<span class=\"score threshold\">{}</span>",
+                Escaped(&figure::threshold_text(format, threshold))
+            ),
+            None => format!("<span class=\"score missing\">{MISSING}</span>"),
+        };
     };
     let mut out = format!(
         "<span class=\"score\">{}</span>",
         Escaped(&format.value(value))
     );
+    if line.disputed.is_some() {
+        out.push_str(DISPUTED_MARK);
+    }
     if line.illustrative {
         out.push_str(ILLUSTRATIVE_MARK);
     }
@@ -123,24 +143,40 @@ fn score(line: &Line) -> String {
     out
 }
 
+/// `97,03/98`, or the points alone when no maximum was published (they
+/// came with their percent): `85,5`.
 fn points(line: &Line) -> String {
-    match line.points {
-        Some(points) => format!(
-            "{}/{}",
-            figure::as_written(points),
-            line.max_points
-                .map_or(MISSING.to_owned(), figure::as_written)
-        ),
-        None => MISSING.to_owned(),
+    match (line.points, line.max_points) {
+        (Some(points), Some(max)) => {
+            format!("{}/{}", figure::as_written(points), figure::as_written(max))
+        }
+        (Some(points), None) => figure::as_written(points),
+        (None, _) => MISSING.to_owned(),
+    }
+}
+
+/// `14/62`, or `thứ 14` when no "of" was published.
+fn rank_figure(line: &Line) -> String {
+    match (line.rank, line.of) {
+        (Some(rank), Some(of)) => format!("{rank}/{of}"),
+        (Some(rank), None) => format!("thứ {rank}"),
+        (None, _) => MISSING.to_owned(),
+    }
+}
+
+/// `xếp thứ 14/62`, `xếp thứ 14`, or empty.
+fn rank_phrase(line: &Line) -> String {
+    match (line.rank, line.of) {
+        (Some(rank), Some(of)) => format!("xếp thứ {rank}/{of}"),
+        (Some(rank), None) => format!("xếp thứ {rank}"),
+        (None, _) => String::new(),
     }
 }
 
 fn rank(line: &Line) -> String {
-    match (line.rank, line.of) {
-        (Some(rank), Some(of)) => format!("<span class=\"rank\">{rank}/{of}</span>"),
-        // Was `14/`: a rank published without the number ranked.
-        (Some(rank), None) => format!("<span class=\"rank\">{rank}</span>"),
-        (None, _) => MISSING.to_owned(),
+    match line.rank {
+        Some(_) => format!("<span class=\"rank\">{}</span>", rank_figure(line)),
+        None => MISSING.to_owned(),
     }
 }
 
@@ -302,6 +338,30 @@ fn notes(line: &Line) -> String {
             Escaped(reason)
         );
     }
+    if let Some((derived, note_html)) = line.disputed {
+        let format = Format {
+            decimals: line.decimals,
+            unit_label: "%",
+        };
+        let _ = write!(
+            out,
+            "<div class=\"note disputed\"><sup>‡</sup> <strong>{name}</strong>: công bố: {}; tính từ bảng: {}",
+            Escaped(&line.value.map_or(MISSING.to_owned(), |v| format.value(v))),
+            Escaped(&format.value(derived)),
+        );
+        if !note_html.is_empty() {
+            let _ = write!(out, " — {note_html}");
+        }
+        out.push_str("</div>");
+    }
+    if line.rank.is_some() && !line.of_note_html.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"note of-note\"><strong>{name}</strong>: xếp hạng {} — {}</div>",
+            Escaped(&rank_figure(line)),
+            line.of_note_html
+        );
+    }
     if !line.alternatives.is_empty() {
         let what = if line.alternatives.iter().any(|a| a.rank.is_some()) {
             "số liệu khác"
@@ -380,6 +440,9 @@ mod tests {
             max_points: Some(98.0),
             rank: Some(14),
             of: Some(62),
+            of_note_html: "",
+            threshold: None,
+            disputed: None,
             change: None,
             stated_change: None,
             disputed_html: "",
@@ -419,6 +482,7 @@ mod tests {
         );
         assert_eq!(cells.points, "97,03/98");
         assert_eq!(cells.rank, "<span class=\"rank\">14/62</span>");
+        assert_eq!(cells.rank_phrase, "xếp thứ 14/62");
         assert_eq!(cells.change, "<span class=\"change up\">tăng 10 bậc</span>");
         assert_eq!(
             cells.regional,
@@ -469,8 +533,9 @@ mod tests {
 
     #[test]
     fn a_rank_without_of_prints_alone() {
+        // Was `14/`.
         let cells = Cells::new(&Line { of: None, ..line() });
-        assert_eq!(cells.rank, "<span class=\"rank\">14</span>");
+        assert_eq!(cells.rank, "<span class=\"rank\">thứ 14</span>");
     }
 
     #[test]
@@ -534,6 +599,83 @@ mod tests {
         assert_eq!(
             cells.change,
             "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20 bậc</span> <small class=\"stated-mark\">(công bố)</small>"
+        );
+    }
+
+    #[test]
+    fn lines_as_published_read_without_stray_marks() {
+        // A rank without "of" is "thứ 14", never "14/".
+        let cells = Cells::new(&Line {
+            of: None,
+            value: None,
+            points: None,
+            ..line()
+        });
+        assert_eq!(cells.rank, "<span class=\"rank\">thứ 14</span>");
+        assert_eq!(cells.rank_phrase, "xếp thứ 14");
+        // A threshold in place of a score, through the figure format.
+        let cells = Cells::new(&Line {
+            value: None,
+            rank: None,
+            threshold: Some(ScoreFloor {
+                value: 90.0,
+                strict: false,
+            }),
+            ..line()
+        });
+        assert_eq!(cells.score, "<span class=\"score threshold\">≥ 90%</span>");
+        assert_eq!(cells.rank_phrase, "");
+        let cells = Cells::new(&Line {
+            value: None,
+            threshold: Some(ScoreFloor {
+                value: 87.5,
+                strict: true,
+            }),
+            ..line()
+        });
+        assert_eq!(
+            cells.score,
+            "<span class=\"score threshold\">&gt; 87,5%</span>"
+        );
+        // Points published with their percent and no maximum.
+        let cells = Cells::new(&Line {
+            value: Some(90.0),
+            points: Some(85.5),
+            max_points: None,
+            ..line()
+        });
+        assert_eq!(cells.points, "85,5");
+        assert_eq!(cells.score, "<span class=\"score\">90,00%</span>");
+        // No rank to compare: the change in score.
+        let change = Change {
+            previous_year: 2022,
+            previous_rank: None,
+            rank_delta: None,
+            value_delta: Some(0.6),
+            decimals: 2,
+        };
+        let cells = Cells::new(&Line {
+            rank: None,
+            change: Some(&change),
+            ..line()
+        });
+        assert_eq!(
+            cells.change,
+            "<span class=\"change up\">tăng 0,60 điểm</span>"
+        );
+        // A disputed percent: marked, and both values in the notes.
+        let cells = Cells::new(&Line {
+            value: Some(90.0),
+            disputed: Some((89.4737, "<p>Văn bản ghi nhầm</p>")),
+            ..line()
+        });
+        assert!(cells.score.contains("‡"), "{}", cells.score);
+        assert!(
+            cells
+                .notes
+                .contains("công bố: 90,00%; tính từ bảng: 89,47% — <p>Văn bản ghi nhầm</p>"),
+            "{}",
+            cells.notes
         );
     }
 }

@@ -30,6 +30,19 @@ pub const ILLUSTRATIVE_MARK: &str =
 pub const ALTERNATIVES_MARK: &str =
     "<sup class=\"alt-mark\" title=\"Có giá trị khác đã được công bố\">†</sup>";
 
+/// The mark after a published figure that disagrees with the one derived
+/// from the table, kept with a note (`disputed`) (HTML).
+pub const DISPUTED_MARK: &str =
+    "<sup class=\"disputed-mark\" title=\"Số liệu công bố khác số tính từ bảng\">‡</sup>";
+
+/// A published threshold in place of a score: `≥ 90%` ("từ 90% trở lên"),
+/// `> 90%` ("trên 90%"), at the precision of the threshold as written.
+pub fn threshold_text(format: Format, threshold: crate::model::ScoreFloor) -> String {
+    let sign = if threshold.strict { ">" } else { "≥" };
+    let decimals = vi::written_decimals(threshold.value).min(format.decimals);
+    format!("{sign} {}", format.at(decimals).value(threshold.value))
+}
+
 /// How the figures of an index are printed: the published decimals and the
 /// unit label (`%`, `điểm`, or empty).
 #[derive(Debug, Clone, Copy)]

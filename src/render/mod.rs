@@ -65,6 +65,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/partials/table-summary.html"),
     ),
     (
+        "partials/table-listings.html",
+        include_str!("templates/partials/table-listings.html"),
+    ),
+    (
         "partials/table-source.html",
         include_str!("templates/partials/table-source.html"),
     ),

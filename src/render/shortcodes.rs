@@ -234,7 +234,13 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .filter(|t| group.is_none_or(|g| g == Some(t.group)))
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
         .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
-    let value = row.value.map(|v| value_text(env, table, v, row.decimals));
+    let value = row
+        .value
+        .map(|v| value_text(env, table, v, row.decimals))
+        .or_else(|| {
+            let format = format(env, table, row.decimals);
+            row.threshold.map(|t| figure::threshold_text(format, t))
+        });
     let number = row
         .value
         .map(|v| format(env, table, row.decimals).number(v));
@@ -424,6 +430,8 @@ struct RankingTableView<'a> {
     short_name: &'a str,
     year: i32,
     group: &'a str,
+    /// A table of scores with no ranks: no rank column.
+    scores_only: bool,
     rows: Vec<RankingLineView<'a>>,
     /// The ranking page's section, and the table's downloads.
     url: String,
@@ -464,6 +472,9 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     max_points: row.max_points,
                     rank: row.rank,
                     of: row.of,
+                    of_note_html: "",
+                    threshold: row.threshold,
+                    disputed: row.disputed.as_ref().map(|d| (d.derived, "")),
                     change: None,
                     stated_change: None,
                     disputed_html: "",
@@ -485,6 +496,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         short_name: &def.short_name,
         year: table.year,
         group: &group.name,
+        scores_only: table.scores_only,
         rows,
         url: format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id),
         csv: env.urls.data_file(table.year, &group.id, &def.id, "csv"),

@@ -19,6 +19,7 @@ mod import_sheets;
 mod invalid_sites;
 mod levels;
 mod linear_input;
+mod lines;
 mod national_site;
 mod never_panics;
 mod output_folder;

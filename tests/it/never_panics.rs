@@ -121,11 +121,30 @@ fn result_row() -> impl Strategy<Value = Value> {
         prop::option::of(prop_oneof![0u32..10, Just(u32::MAX)]),
         prop::option::of(prop_oneof![0u32..10, Just(u32::MAX)]),
         prop::collection::btree_map(id(), number(), 0..3),
+        // What a line may publish besides a score (issue 15): a percent, a
+        // threshold (strict or not), an `of` exception, a dispute.
+        (
+            prop::option::of(number()),
+            prop::option::of((any::<bool>(), number())),
+            any::<bool>(),
+            any::<bool>(),
+        ),
     )
         .prop_map(
-            |(unit, score, points, max_points, decimals, rank, of, components)| {
+            |(unit, score, points, max_points, decimals, rank, of, components, published)| {
+                let (percent, threshold, of_note, disputed) = published;
+                let threshold = |strict: bool| {
+                    threshold
+                        .filter(|&(s, _)| s == strict)
+                        .and_then(|(_, v)| float(v))
+                };
                 toml_table(vec![
                     ("unit", text(unit)),
+                    ("percent", percent.and_then(float)),
+                    ("at_least", threshold(false)),
+                    ("above", threshold(true)),
+                    ("of_note", of_note.then(|| Value::String("khác".into()))),
+                    ("disputed", disputed.then(|| Value::String("sai".into()))),
                     ("score", score.and_then(float)),
                     ("points", points.and_then(float)),
                     ("max_points", max_points.and_then(float)),
@@ -155,14 +174,46 @@ fn table() -> impl Strategy<Value = (i32, Value)> {
         any::<bool>(),
         prop::option::of(number()),
         prop::collection::vec(result_row(), 0..6),
+        (
+            prop::option::of(prop_oneof![0u32..10, Just(u32::MAX)]),
+            any::<bool>(),
+            prop::collection::vec(
+                (
+                    any::<bool>(),
+                    prop_oneof![0u32..5, Just(u32::MAX)],
+                    prop::collection::vec(id(), 0..4),
+                    any::<bool>(),
+                ),
+                0..3,
+            ),
+        ),
     )
         .prop_map(
-            |(index, year, group, complete, published_average, results)| {
+            |(index, year, group, complete, published_average, results, lines)| {
+                let (of, scores_only, listings) = lines;
+                let listings = listings
+                    .into_iter()
+                    .map(|(top, count, units, disputed)| {
+                        toml_table(vec![
+                            ("label", text("Danh sách")),
+                            ("end", text(if top { "top" } else { "bottom" })),
+                            ("count", int(count)),
+                            (
+                                "units",
+                                list(units.into_iter().map(Value::String).collect()),
+                            ),
+                            ("disputed", disputed.then(|| Value::String("sai".into()))),
+                        ])
+                    })
+                    .collect();
                 let table = toml_table(vec![
                     ("index", text(index)),
                     ("year", int(year)),
                     ("group", text(group)),
                     ("complete", Some(Value::Boolean(complete))),
+                    ("of", of.and_then(int)),
+                    ("scores_only", Some(Value::Boolean(scores_only))),
+                    ("listing", list(listings)),
                     ("published_average", published_average.and_then(float)),
                     ("result", list(results)),
                 ]);

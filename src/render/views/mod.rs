@@ -31,11 +31,12 @@ pub use page::{
     TagsContext, UnitContext, YearContext,
 };
 pub use row::{
-    ChangeView, NoComparisonView, PublishedChangeView, PublishedRankView, RegionalView, RowView,
+    ChangeView, DisputedView, NoComparisonView, PublishedChangeView, PublishedRankView,
+    RegionalView, RowView,
 };
 pub use row_sharing::{Request, RowViews};
 pub use table::{
-    ComponentHeader, ComponentRowView, PublishedRegionView, RegionFigureView, RegionSummaryView,
-    TableView, TopBandView,
+    ComponentHeader, ComponentRowView, ListingView, PublishedRegionView, RegionFigureView,
+    RegionSummaryView, TableView, TopBandView,
 };
 pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};

@@ -148,6 +148,15 @@ pub struct PublishedRankView {
     pub of: Option<u32>,
 }
 
+/// A stated figure that disagrees with the derived one, kept with a note.
+#[derive(Debug, Clone, Serialize)]
+pub struct DisputedView {
+    /// The figure chiso derives (the percent of points over their maximum).
+    pub derived: f64,
+    #[serde(serialize_with = "safe")]
+    pub note_html: String,
+}
+
 /// One line of a table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RowView<'a> {
@@ -160,8 +169,20 @@ pub struct RowView<'a> {
     pub points: Option<f64>,
     pub max_points: Option<f64>,
     pub decimals: u32,
+    /// The percent published beside the points (then also `value`).
+    pub percent: Option<f64>,
+    /// A published threshold in place of a score: "từ 90% trở lên" is
+    /// `at_least = 90`, "trên 90%" is `above = 90` (`value` is then none).
+    pub at_least: Option<f64>,
+    pub above: Option<f64>,
+    /// A stated figure kept although chiso derives another: the derived
+    /// one and the editor's note.
+    pub disputed: Option<DisputedView>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Why this line's "of" is not the table's (HTML).
+    #[serde(serialize_with = "safe")]
+    pub of_note_html: String,
     /// The line's band, derived or stated.
     pub band: Option<RowBandView<'a>>,
     /// The change against the previous year, when there is one.
@@ -196,6 +217,15 @@ impl<'a> RowView<'a> {
             }
             _ => String::new(),
         };
+        let of_note_html = row
+            .of_note
+            .as_deref()
+            .map(|n| render_markdown(n, urls.markdown()))
+            .unwrap_or_default();
+        let disputed = row.disputed.as_ref().map(|d| DisputedView {
+            derived: d.derived,
+            note_html: render_markdown(&d.note, urls.markdown()),
+        });
         let (change, no_comparison) = match &row.comparison {
             Comparison::Change(change) => (Some(change), None),
             Comparison::Unavailable(reason) => (None, Some(NoComparisonView::new(site, reason))),
@@ -210,6 +240,9 @@ impl<'a> RowView<'a> {
             max_points: row.max_points,
             rank: row.rank,
             of: row.of,
+            of_note_html: &of_note_html,
+            threshold: row.threshold,
+            disputed: disputed.as_ref().map(|d| (d.derived, d.note_html.as_str())),
             change,
             stated_change: stated,
             disputed_html: &disputed_html,
@@ -237,8 +270,13 @@ impl<'a> RowView<'a> {
             points: row.points,
             max_points: row.max_points,
             decimals: row.decimals,
+            percent: row.percent,
+            at_least: row.threshold.filter(|t| !t.strict).map(|t| t.value),
+            above: row.threshold.filter(|t| t.strict).map(|t| t.value),
+            disputed,
             rank: row.rank,
             of: row.of,
+            of_note_html,
             band: row
                 .band
                 .as_ref()

@@ -10,7 +10,7 @@ use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
 use crate::content::render_markdown;
-use crate::model::{Index, RegionFigure, RegionKind, Site, Standing, TableId};
+use crate::model::{Index, Listing, ListingEnd, RegionFigure, RegionKind, Site, Standing, TableId};
 use crate::render::charts::{self, Bar, ChartText, Threshold};
 use crate::render::escape::safe;
 use crate::render::figure::{self, Format};
@@ -127,6 +127,45 @@ pub struct TopBandView<'a> {
     pub count: usize,
 }
 
+/// An unordered list of the units at one end of the table, as published
+/// ("5 đơn vị có điểm thấp nhất: …").
+#[derive(Debug, Clone, Serialize)]
+pub struct ListingView<'a> {
+    pub label: &'a str,
+    /// `top` or `bottom`.
+    pub end: &'static str,
+    pub count: u32,
+    /// The units listed, in alphabetical order.
+    pub units: Vec<UnitRef<'a>>,
+    /// Why the list is kept although the table's ranks disagree (HTML), or
+    /// empty.
+    #[serde(serialize_with = "safe")]
+    pub disputed_html: String,
+}
+
+impl<'a> ListingView<'a> {
+    pub fn new(site: &'a Site, listing: &'a Listing, urls: &Urls) -> Self {
+        ListingView {
+            label: &listing.label,
+            end: match listing.end {
+                ListingEnd::Top => "top",
+                ListingEnd::Bottom => "bottom",
+            },
+            count: listing.count,
+            units: listing
+                .units
+                .iter()
+                .map(|&u| UnitRef::new(site, u, urls))
+                .collect(),
+            disputed_html: listing
+                .disputed
+                .as_deref()
+                .map(|n| render_markdown(n, urls.markdown()))
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// A whole table.
 #[derive(Debug, Clone, Serialize)]
 pub struct TableView<'a> {
@@ -139,6 +178,10 @@ pub struct TableView<'a> {
     /// Decimals the table was published with (its own, else its index's):
     /// its average prints at them, and ranks and ties compare at them.
     pub decimals: u32,
+    /// A table of scores published with no ranks: pages show no rank.
+    pub scores_only: bool,
+    /// Unordered lists of units at one end of the table, as published.
+    pub listings: Vec<ListingView<'a>>,
     pub illustrative: bool,
     pub announced: Option<String>,
     pub source: Option<SourceView<'a>>,
@@ -392,6 +435,12 @@ impl<'a> TableView<'a> {
             url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
             complete: table.complete,
             decimals: table.decimals,
+            scores_only: table.scores_only,
+            listings: table
+                .listings
+                .iter()
+                .map(|l| ListingView::new(site, l, urls))
+                .collect(),
             illustrative: table.has_illustrative(),
             announced: table.announced.map(|d| d.to_string()),
             source: table.source.as_ref().map(SourceView::new),

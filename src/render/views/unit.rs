@@ -74,6 +74,9 @@ pub struct EntryView<'a> {
     pub table_url: String,
     pub average: Option<f64>,
     pub complete: bool,
+    /// The labels of the table's listings that name this unit ("5 đơn
+    /// vị có điểm thấp nhất").
+    pub listed_in: Vec<&'a str>,
     /// The line, as templates see it.
     #[serde(rename = "row")]
     pub row_value: Value,
@@ -144,6 +147,12 @@ pub fn unit_series<'a>(
                                     .map(|s| s.ranked);
                                 RegionFigureView::new(site, f, table.complete, ranked, urls)
                             })
+                            .collect(),
+                        listed_in: table
+                            .listings
+                            .iter()
+                            .filter(|l| l.units.contains(&unit))
+                            .map(|l| l.label.as_str())
                             .collect(),
                         components_svg: components_chart(
                             def,

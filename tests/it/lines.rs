@@ -1,0 +1,196 @@
+//! Lines as publications print them (issue 15): a score with no rank, a
+//! rank with no "of", one "of" per table with stated exceptions, a
+//! threshold in place of a score, points with their percent, score-only
+//! tables and unordered listings of the top or bottom units. Each fixture
+//! under `tests/fixtures/published/lines*/` is built and read as parsed
+//! HTML; the errors are the `invalid_sites` cases.
+
+use crate::common::*;
+
+fn site(name: &str) -> Built {
+    build_ok(&example_root().join("tests/fixtures/published").join(name))
+}
+
+/// The (rank, unit, score) cells of each line of the ranking table.
+fn lines(page: &scraper::Html) -> Vec<(String, String, String)> {
+    page.select(&sel("table.ranking tbody tr"))
+        .map(|tr| {
+            let cell = |css: &str| tr.select(&sel(css)).next().map(text).unwrap_or_default();
+            (cell("td.rank"), cell("th.unit"), cell("td.value"))
+        })
+        .collect()
+}
+
+#[test]
+fn a_partial_table_holds_each_line_as_published() {
+    let built = site("lines-partial");
+    let page = built.page("xep-hang/2023/tinh");
+    let got = lines(&page);
+    let want = [
+        ("14/63", "Hà Tĩnh", "88,35%"),
+        ("20/63", "Nghệ An", "—"),
+        ("40/58", "Quảng Bình", "80,50%"),
+        ("—", "Thanh Hóa", "≥ 90%"),
+    ];
+    let got: Vec<(&str, &str, &str)> = got
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(got, want);
+    // The exception's reason is shown with its "of".
+    let notes = all(&page, ".of-note");
+    assert_eq!(
+        notes,
+        ["Quảng Bình: xếp hạng 40/58 — Xếp hạng trong 58 tỉnh có đủ dữ liệu khảo sát."]
+    );
+    // The listing, under the table, in alphabetical order.
+    assert_eq!(
+        all(&page, "li.listing"),
+        ["3 tỉnh, thành phố dẫn đầu: Hải Phòng, Quảng Ninh, Thanh Hóa"]
+    );
+    // A rank without "of" reads "thứ 18", a strict threshold "> 85%".
+    let page = built.page("xep-hang/2022/tinh");
+    let got = lines(&page);
+    assert_eq!(got[0].0, "thứ 18");
+    assert_eq!((got[1].1.as_str(), got[1].2.as_str()), ("Nghệ An", "> 85%"));
+    // Summaries say only what was published: no "—, xếp thứ", no "18/".
+    let year = built.page("nam/2023");
+    let items = all(&year, ".table-card .table-summary li");
+    assert_eq!(
+        items,
+        [
+            "Hà Tĩnh: 88,35%, xếp thứ 14/63, tăng 4 bậc",
+            "Nghệ An: xếp thứ 20/63",
+            "Quảng Bình: 80,50%, xếp thứ 40/58",
+            "Thanh Hóa: ≥ 90%",
+        ]
+    );
+    let index = built.page("chi-so/par-index");
+    assert!(all(&index, ".table-summary li").contains(&"Hà Tĩnh: 85,10%, xếp thứ 18".to_owned()));
+    // The listed unit's page says so for that year.
+    let unit = built.page("don-vi/thanh-hoa");
+    assert_eq!(all(&unit, ".listed-in"), ["3 tỉnh, thành phố dẫn đầu"]);
+    // The download holds the rank-only line as published: rank and "of",
+    // no score.
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/tinh/par-index.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2023,par-index,tinh,20,63,nghe-an,Nghệ An,,")),
+        "{csv}"
+    );
+    // Shortcodes say what was published, and nothing else.
+    let article = built.page("tin-tuc/ket-qua-2023");
+    assert_eq!(
+        all(&article, "article p")[2..],
+        [
+            "Hà Tĩnh: 88,35%, xếp thứ 14/63, tăng 4 bậc so với năm 2022.",
+            "Nghệ An: xếp thứ 20/63.",
+            "Thanh Hóa: ≥ 90%.",
+        ]
+    );
+    for (path, page) in built.all_pages() {
+        let body = text(page.root_element());
+        for wrong in ["thứ —", "18/ ", "/—"] {
+            assert!(!body.contains(wrong), "{path} says {wrong:?}");
+        }
+    }
+}
+
+#[test]
+fn a_score_only_table_shows_no_rank_anywhere() {
+    let built = site("lines-scores-only");
+    let page = built.page("xep-hang/2023/tinh");
+    assert!(all(&page, "table.ranking th").iter().all(|h| h != "Hạng"));
+    assert!(page.select(&sel("table.ranking td.rank")).next().is_none());
+    assert!(one(&page, "table.ranking caption").contains("bảng điểm, không xếp hạng"));
+    // The score change is still there.
+    assert_eq!(
+        all(&page, "td.score-change"),
+        [
+            "+0,60 (so với năm 2022)",
+            "-0,45 (so với năm 2022)",
+            "+0,10 (so với năm 2021)"
+        ]
+    );
+    // A complete score-only table: counted and averaged, not ranked.
+    let page = built.page("xep-hang/2021/tinh");
+    let summary = all(&page, ".table-summary li");
+    assert_eq!(
+        summary[0],
+        "Số đơn vị có điểm: 6 (bảng điểm, không xếp hạng)"
+    );
+    assert!(summary.contains(&"2 địa phương có điểm cao nhất: Hải Phòng, Quảng Ninh".to_owned()));
+    assert!(!summary
+        .iter()
+        .any(|s| s.starts_with("Dẫn đầu") || s.starts_with("Cuối bảng")));
+    // The embedded table has no rank column either.
+    let article = built.page("tin-tuc/bang-diem-2023");
+    assert_eq!(
+        all(&article, "table.embedded thead th"),
+        ["Đơn vị", "DDCI", "Xếp loại"]
+    );
+    for (path, page) in built.all_pages() {
+        let body = text(page.root_element());
+        assert!(!body.contains("xếp thứ"), "{path} ranks a score-only table");
+    }
+}
+
+#[test]
+fn points_with_their_percent_are_shown_both_and_checked() {
+    let built = site("lines-points");
+    let page = built.page("xep-hang/2023/tinh");
+    let points = all(&page, "table.ranking td.points");
+    assert_eq!(points, ["85,5", "80/95", "76/95"]);
+    let values = all(&page, "table.ranking td.value");
+    assert_eq!(values, ["90,00%", "85,21%‡", "80,00%"]);
+    assert_eq!(
+        one(&page, ".note.disputed"),
+        "‡ Thanh Hóa: công bố: 85,21%; tính từ bảng: 84,21% — Văn bản công bố ghi 85,21%; 80/95 điểm là 84,21%."
+    );
+    let unit = built.page("don-vi/ha-tinh");
+    let first = all(&unit, "table.history td.value");
+    assert_eq!(first[0], "90,00% (85,5 điểm)");
+}
+
+#[test]
+fn listings_of_a_complete_table_agree_with_its_ranks_ties_considered() {
+    let built = site("lines-points");
+    let page = built.page("xep-hang/2022/tinh");
+    assert_eq!(
+        all(&page, "ul.listings li.listing"),
+        [
+            "3 địa phương dẫn đầu: Hà Tĩnh, Hải Phòng, Quảng Ninh",
+            "2 địa phương có điểm thấp nhất: Quảng Bình, Thanh Hóa",
+        ]
+    );
+    let unit = built.page("don-vi/thanh-hoa");
+    assert_eq!(all(&unit, ".listed-in"), ["2 địa phương có điểm thấp nhất"]);
+    // The other unit of the tie may be listed instead; a unit outside the
+    // tie may not.
+    let dir = fixture("published/lines-points");
+    let file = dir.path().join("data/results/2022/par-index.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "[\"quang-binh\", \"thanh-hoa\"]",
+            "[\"quang-binh\", \"nghe-an\"]",
+        ),
+    )
+    .unwrap();
+    build_ok(dir.path());
+    std::fs::write(
+        &file,
+        text.replace(
+            "[\"quang-binh\", \"thanh-hoa\"]",
+            "[\"quang-binh\", \"ha-tinh\"]",
+        ),
+    )
+    .unwrap();
+    let errors = build_err(dir.path());
+    assert!(
+        errors.contains("the list \"2 địa phương có điểm thấp nhất\" disagrees with the table: the bottom 2 by the table are quang-binh; 1 of the tied units nghe-an, thanh-hoa"),
+        "{errors}"
+    );
+    assert!(errors.contains("par-index.toml:42:9"), "{errors}");
+}
