@@ -193,4 +193,30 @@ fn listings_of_a_complete_table_agree_with_its_ranks_ties_considered() {
         "{errors}"
     );
     assert!(errors.contains("par-index.toml:42:9"), "{errors}");
+    // Kept as published with `disputed`: no error, and the note is shown.
+    let wrong = "units = [\"quang-binh\", \"ha-tinh\"]";
+    let disputed = format!("{wrong}\ndisputed = \"Văn bản nêu nhầm Hà Tĩnh.\"");
+    let changed = text.replace("units = [\"quang-binh\", \"thanh-hoa\"]", &disputed);
+    std::fs::write(&file, changed).unwrap();
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2022/tinh");
+    let listings = all(&page, "ul.listings li.listing");
+    assert_eq!(
+        listings[1],
+        "2 địa phương có điểm thấp nhất: Hà Tĩnh, Quảng Bình‡ Danh sách như công bố, khác với bảng: Văn bản nêu nhầm Hà Tĩnh."
+    );
+    // A `disputed` percent that agrees is a warning: nothing to dispute.
+    let file = dir.path().join("data/results/2023/par-index.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("percent = 80\n", "percent = 80\ndisputed = \"?\"\n"),
+    )
+    .unwrap();
+    let built = build_ok(dir.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("the line of `nghe-an` is `disputed`, but its stated figures agree"),
+        "{warnings}"
+    );
 }
