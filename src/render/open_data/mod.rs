@@ -1,0 +1,324 @@
+//! Open data: every results table as CSV and JSON under
+//! `/du-lieu/<year>/<group>/<index>.{csv,json}`, with the figures the table
+//! on the site shows, and `/du-lieu/datapackage.json`, the Frictionless
+//! Data Package describing every CSV file and its columns.
+//!
+//! The columns are declared once, in [`columns::COLUMNS`]; this module lays
+//! them out. CSV is UTF-8 with a byte-order mark (so Excel shows the
+//! diacritics), comma-separated, CRLF line ends ([`csv::CsvLine`], which
+//! also keeps spreadsheets from running a cell as a formula), machine
+//! numbers (decimal point, no thousands separator) rounded to the published
+//! decimals. The JSON holds the table's fields at its top and one object per
+//! line in `rows`, with the lists (regional ranks, components, other
+//! values) as lists.
+
+pub mod columns;
+mod csv;
+mod package;
+
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+use super::figure;
+use super::urls;
+use crate::config::Config;
+use crate::model::{Row, Site, Table};
+use crate::vi;
+use columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
+
+pub use package::{datapackage, PACKAGE_PATH};
+
+/// Every table's CSV and JSON, and the data package, into `sink`.
+pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
+    let schemes = Schemes::of(site);
+    // Tables are independent: make them in parallel.
+    site.tables.as_slice().par_iter().for_each(|table| {
+        let def = &site.indices[table.index];
+        let group = &site.groups[table.group];
+        let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
+        let json = serde_json::to_string_pretty(&json(site, table)).unwrap_or_default();
+        sink.put(path("csv"), csv(site, &schemes, table).into_bytes());
+        sink.put(path("json"), json.into_bytes());
+    });
+    let package = datapackage(config, site, &schemes);
+    sink.put(
+        PACKAGE_PATH.to_owned(),
+        serde_json::to_string_pretty(&package)
+            .unwrap_or_default()
+            .into_bytes(),
+    );
+}
+
+/// The region schemes of the site, each with the slug its CSV columns end
+/// with, in the order their first region is defined.
+pub struct Schemes {
+    pub list: Vec<Scheme>,
+}
+
+/// One region scheme ("8 vùng") and its slug in CSV headers (`8-vung`).
+pub struct Scheme {
+    pub name: String,
+    pub slug: String,
+}
+
+impl Schemes {
+    pub fn of(site: &Site) -> Self {
+        let mut list: Vec<Scheme> = Vec::new();
+        for region in site.regions.iter() {
+            if list.iter().any(|s| s.name == region.scheme) {
+                continue;
+            }
+            let base = match vi::slugify(&region.scheme) {
+                slug if slug.is_empty() => "vung".to_owned(),
+                slug => slug,
+            };
+            // Two schemes whose names slug alike still get two columns.
+            let mut slug = base.clone();
+            let mut n = 2;
+            while list.iter().any(|s| s.slug == slug) {
+                slug = format!("{base}-{n}");
+                n += 1;
+            }
+            list.push(Scheme {
+                name: region.scheme.clone(),
+                slug,
+            });
+        }
+        Schemes { list }
+    }
+
+    /// The schemes some line of `table` has a regional rank in.
+    pub fn in_table<'s>(&'s self, site: &Site, table: &Table) -> Vec<&'s Scheme> {
+        self.list
+            .iter()
+            .filter(|s| {
+                table.rows.iter().any(|row| {
+                    row.regional
+                        .iter()
+                        .any(|g| site.regions[g.region].scheme == s.name)
+                })
+            })
+            .collect()
+    }
+}
+
+/// What one CSV column of a table stands for: a column, and for a column
+/// per scheme or component, which one.
+pub enum Member<'s> {
+    One,
+    Scheme(&'s Scheme),
+    /// A component, by its position in the index.
+    Component(usize),
+}
+
+/// One column of one table's CSV file, with its header.
+pub struct Header<'s> {
+    pub column: &'static Column,
+    pub member: Member<'s>,
+    pub name: String,
+}
+
+impl Header<'_> {
+    /// The cell of this column on a line.
+    fn cell<'a>(&self, r: RowAt<'a>) -> Cell<'a> {
+        match (&self.column.get, &self.member) {
+            (Get::Table(get), _) => get(r.at),
+            (Get::Row(get), _) => get(r),
+            (Get::Regional(get), Member::Scheme(scheme)) => r
+                .row
+                .regional
+                .iter()
+                .find(|g| r.at.site.regions[g.region].scheme == scheme.name)
+                .map_or(Cell::Empty, |g| get(r, g)),
+            (Get::Component(get), Member::Component(c)) => r
+                .row
+                .components
+                .iter()
+                .find(|(i, _)| i == c)
+                .map_or(Cell::Empty, |&(c, v)| get(r, c, v)),
+            _ => Cell::Empty,
+        }
+    }
+}
+
+/// The CSV columns of a table: every column with a CSV header, one per
+/// region scheme of the table for the regional ones and one per component
+/// of the index for the component ones.
+pub fn headers<'s>(site: &Site, schemes: &'s Schemes, table: &Table) -> Vec<Header<'s>> {
+    let def = &site.indices[table.index];
+    let present = schemes.in_table(site, table);
+    let mut out = Vec::new();
+    for column in COLUMNS {
+        let Some(csv) = column.csv else { continue };
+        match column.scope() {
+            Scope::Table | Scope::Row => out.push(Header {
+                column,
+                member: Member::One,
+                name: csv.to_owned(),
+            }),
+            Scope::Regional => out.extend(present.iter().map(|&scheme| Header {
+                column,
+                member: Member::Scheme(scheme),
+                name: format!("{csv}{}", scheme.slug),
+            })),
+            Scope::Component => {
+                out.extend(def.components.iter().enumerate().map(|(c, comp)| Header {
+                    column,
+                    member: Member::Component(c),
+                    name: format!("{csv}{}", comp.id),
+                }))
+            }
+            Scope::Alternative => {}
+        }
+    }
+    out
+}
+
+/// The table as CSV, with a byte-order mark and CRLF line ends (RFC 4180).
+pub fn csv(site: &Site, schemes: &Schemes, table: &Table) -> String {
+    let headers = headers(site, schemes, table);
+    let at = TableAt::new(site, table);
+    let mut out = String::from("\u{feff}");
+    let mut line = csv::CsvLine::new(&mut out);
+    for h in &headers {
+        line.text(&h.name);
+    }
+    line.end();
+    for row in &table.rows {
+        let r = at.row(row);
+        let mut line = csv::CsvLine::new(&mut out);
+        for h in &headers {
+            line.cell(&h.cell(r));
+        }
+        line.end();
+    }
+    out
+}
+
+/// A cell as a JSON value: figures as numbers rounded as the page rounds
+/// them, no figure as `null`.
+pub fn json_cell(cell: Cell) -> Value {
+    match cell {
+        Cell::Empty => Value::Null,
+        Cell::Int(v) => Value::from(v),
+        Cell::Fixed(v, decimals) => {
+            figure::machine_value(v, decimals).map_or(Value::Null, Value::from)
+        }
+        Cell::Written(v) => serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
+        Cell::Id(text) => Value::from(text),
+        Cell::Text(text) => Value::from(text.into_owned()),
+        Cell::Bool(b) => Value::Bool(b),
+    }
+}
+
+/// Puts `value` at a dotted `key` (`change.rank_delta`) of `object`.
+fn insert(object: &mut Map<String, Value>, key: &str, value: Value) {
+    match key.split_once('.') {
+        None => {
+            object.insert(key.to_owned(), value);
+        }
+        Some((head, rest)) => {
+            let inner = object
+                .entry(head.to_owned())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(inner) = inner {
+                insert(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// Nested objects all of whose fields are `null` become `null` themselves
+/// (a line with no change has `"change": null`).
+fn collapse(object: &mut Map<String, Value>) {
+    for value in object.values_mut() {
+        if let Value::Object(inner) = value {
+            collapse(inner);
+            if inner.values().all(Value::is_null) {
+                *value = Value::Null;
+            }
+        }
+    }
+}
+
+/// The JSON object of the fields of `scope` that `get` reads.
+fn object<'a>(scope: Scope, mut get: impl FnMut(&Get) -> Cell<'a>) -> Map<String, Value> {
+    let mut object = Map::new();
+    for column in COLUMNS.iter().filter(|c| c.scope() == scope) {
+        if let Some(key) = column.json {
+            insert(&mut object, key, json_cell(get(&column.get)));
+        }
+    }
+    collapse(&mut object);
+    object
+}
+
+/// One line as a JSON object.
+fn json_row(r: RowAt) -> Value {
+    let mut row = object(Scope::Row, |get| match get {
+        Get::Row(get) => get(r),
+        _ => Cell::Empty,
+    });
+    let regional = r.row.regional.iter().map(|g| {
+        object(Scope::Regional, |get| match get {
+            Get::Regional(get) => get(r, g),
+            _ => Cell::Empty,
+        })
+    });
+    let components = r.row.components.iter().map(|&(c, v)| {
+        object(Scope::Component, |get| match get {
+            Get::Component(get) => get(r, c, v),
+            _ => Cell::Empty,
+        })
+    });
+    let alternatives = r.row.alternatives.iter().map(|a| {
+        object(Scope::Alternative, |get| match get {
+            Get::Alternative(get) => get(a),
+            _ => Cell::Empty,
+        })
+    });
+    let lists: [(Scope, Vec<Map<String, Value>>); 3] = [
+        (Scope::Regional, regional.collect()),
+        (Scope::Component, components.collect()),
+        (Scope::Alternative, alternatives.collect()),
+    ];
+    for (scope, items) in lists {
+        if let Some(key) = scope.json_list() {
+            let items = items.into_iter().map(Value::Object).collect();
+            row.insert(key.to_owned(), Value::Array(items));
+        }
+    }
+    Value::Object(row)
+}
+
+/// The table as JSON: the table's fields, and every line in `rows`. Keys
+/// are in alphabetical order.
+pub fn json(site: &Site, table: &Table) -> Value {
+    let at = TableAt::new(site, table);
+    let mut top = object(Scope::Table, |get| match get {
+        Get::Table(get) => get(at),
+        _ => Cell::Empty,
+    });
+    let rows = table.rows.iter().map(|row: &Row| json_row(at.row(row)));
+    top.insert("rows".to_owned(), Value::Array(rows.collect()));
+    Value::Object(top)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dotted_keys_make_nested_objects_null_when_empty() {
+        let mut object = Map::new();
+        insert(&mut object, "change.rank_delta", Value::Null);
+        insert(&mut object, "change.previous_year", Value::Null);
+        insert(&mut object, "index.scale.max", Value::from(100));
+        insert(&mut object, "rank", Value::from(3));
+        collapse(&mut object);
+        assert_eq!(
+            Value::Object(object),
+            serde_json::json!({"change": null, "index": {"scale": {"max": 100}}, "rank": 3})
+        );
+    }
+}
