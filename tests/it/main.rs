@@ -19,6 +19,7 @@ mod invalid_sites;
 mod linear_input;
 mod national_site;
 mod never_panics;
+mod open_data_codebook;
 mod output_folder;
 mod payloads;
 mod publishing;

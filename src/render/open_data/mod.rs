@@ -142,12 +142,13 @@ impl Header<'_> {
 }
 
 /// The CSV columns of a table: every column with a CSV header, one per
-/// region scheme of the table for the regional ones and one per component
-/// of the index for the component ones.
+/// region scheme of the table for the regional ones (grouped by scheme) and
+/// one per component of the index for the component ones.
 pub fn headers<'s>(site: &Site, schemes: &'s Schemes, table: &Table) -> Vec<Header<'s>> {
     let def = &site.indices[table.index];
     let present = schemes.in_table(site, table);
     let mut out = Vec::new();
+    let mut regional_done = false;
     for column in COLUMNS {
         let Some(csv) = column.csv else { continue };
         match column.scope() {
@@ -156,11 +157,25 @@ pub fn headers<'s>(site: &Site, schemes: &'s Schemes, table: &Table) -> Vec<Head
                 member: Member::One,
                 name: csv.to_owned(),
             }),
-            Scope::Regional => out.extend(present.iter().map(|&scheme| Header {
-                column,
-                member: Member::Scheme(scheme),
-                name: format!("{csv}{}", scheme.slug),
-            })),
+            // The regional columns stand together, scheme after scheme
+            // (`vung_a, hang_vung_a, so_don_vi_vung_a, vung_b, …`), where
+            // the first of them is declared.
+            Scope::Regional if !regional_done => {
+                regional_done = true;
+                let regional: Vec<(&'static Column, &str)> = COLUMNS
+                    .iter()
+                    .filter(|c| c.scope() == Scope::Regional)
+                    .filter_map(|c| Some((c, c.csv?)))
+                    .collect();
+                for &scheme in &present {
+                    out.extend(regional.iter().map(|&(column, csv)| Header {
+                        column,
+                        member: Member::Scheme(scheme),
+                        name: format!("{csv}{}", scheme.slug),
+                    }));
+                }
+            }
+            Scope::Regional => {}
             Scope::Component => {
                 out.extend(def.components.iter().enumerate().map(|(c, comp)| Header {
                     column,
