@@ -704,6 +704,11 @@ impl<'a> Env<'a> {
             schemes: codebook::schemes(self.site),
             components: codebook::components(self.site, &self.urls),
             datapackage_url: self.urls.at(super::open_data::PACKAGE_PATH),
+            license: self
+                .config
+                .data_license
+                .as_ref()
+                .map(codebook::LicenseView::new),
         };
         let description =
             "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON, kèm bảng mô tả từng cột."

@@ -437,3 +437,55 @@ fn csv_and_json_carry_the_same_values_field_by_field() {
     }
     assert!(checked > 2000, "only {checked} cells");
 }
+
+#[test]
+fn the_data_licence_is_on_the_page_and_in_the_package() {
+    let site = national_small();
+    let package = read_json(site, "du-lieu/datapackage.json");
+    assert_eq!(
+        package["licenses"],
+        serde_json::json!([{
+            "name": "CC-BY-4.0",
+            "title": "Creative Commons Ghi công 4.0 Quốc tế",
+            "path": "https://creativecommons.org/licenses/by/4.0/deed.vi",
+        }])
+    );
+    let page = site.page("du-lieu/");
+    let line = text(page.select(&sel("p.license")).next().unwrap());
+    assert_eq!(
+        line,
+        "Giấy phép sử dụng dữ liệu: Creative Commons Ghi công 4.0 Quốc tế (CC-BY-4.0)."
+    );
+    // A site without one names none.
+    assert!(example()
+        .page("du-lieu/")
+        .select(&sel("p.license"))
+        .next()
+        .is_none());
+    assert!(read_json(example(), "du-lieu/datapackage.json")["licenses"].is_null());
+}
+
+#[test]
+fn a_data_licence_link_with_a_refused_scheme_is_an_error_at_its_line() {
+    let site = fixture("national-small");
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    let config = config.replace(
+        "https://creativecommons.org/licenses/by/4.0/deed.vi",
+        "javascript:alert(1)",
+    );
+    put(site.path(), "config.toml", &config);
+    let report = build_err(site.path());
+    assert!(
+        report.contains("error: a `javascript:` URL is not allowed: `javascript:alert(1)`"),
+        "{report}"
+    );
+    let line = config
+        .lines()
+        .position(|l| l.contains("javascript:"))
+        .unwrap()
+        + 1;
+    assert!(
+        report.contains(&format!("--> config.toml:{line}:8")),
+        "{report}"
+    );
+}

@@ -38,6 +38,15 @@ pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Value {
         package.insert("description".into(), config.description.as_str().into());
     }
     package.insert("homepage".into(), feeds::absolute(config, DATA_PATH).into());
+    if let Some(license) = &config.data_license {
+        let mut entry = Map::new();
+        entry.insert("name".into(), license.name.as_str().into());
+        entry.insert("title".into(), license.shown_title().into());
+        if let Some(url) = &license.url {
+            entry.insert("path".into(), url.as_str().into());
+        }
+        package.insert("licenses".into(), vec![Value::Object(entry)].into());
+    }
     package.insert("resources".into(), resources.into());
     Value::Object(package)
 }

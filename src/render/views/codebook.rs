@@ -8,6 +8,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::common::IndexRef;
+use crate::config::DataLicense;
 use crate::model::Site;
 use crate::render::figure;
 use crate::render::open_data::columns::{Scope, COLUMNS};
@@ -66,6 +67,26 @@ pub struct ComponentColumnView<'a> {
     pub max_text: String,
     /// The header of its column (`linh_vuc_cai-cach-tthc`).
     pub column: String,
+}
+
+/// `[data_license]` of `config.toml`, for the page.
+#[derive(Debug, Clone, Serialize)]
+pub struct LicenseView<'a> {
+    /// Its identifier (`CC-BY-4.0`).
+    pub name: &'a str,
+    /// How the page names it (the identifier when no title was given).
+    pub title: &'a str,
+    pub url: Option<&'a str>,
+}
+
+impl<'a> LicenseView<'a> {
+    pub fn new(license: &'a DataLicense) -> Self {
+        LicenseView {
+            name: &license.name,
+            title: license.shown_title(),
+            url: license.url.as_deref(),
+        }
+    }
 }
 
 /// Every column, in CSV order (JSON-only fields where they stand).

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::article::TagCountView;
-use super::codebook::{ColumnView, IndexComponentsView, SchemeColumnsView};
+use super::codebook::{ColumnView, IndexComponentsView, LicenseView, SchemeColumnsView};
 use super::common::{GroupRef, UnitRef};
 use super::index::IndexView;
 use super::table::TableView;
@@ -178,6 +178,8 @@ pub struct DataContext<'a> {
     pub components: Vec<IndexComponentsView<'a>>,
     /// The URL of `datapackage.json`, the machine-readable codebook.
     pub datapackage_url: String,
+    /// The licence of the data, when `config.toml` names one.
+    pub license: Option<LicenseView<'a>>,
 }
 
 /// `search.html`.
