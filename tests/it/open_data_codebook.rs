@@ -335,6 +335,7 @@ fn every_csv_column_is_described_in_the_data_package_and_on_the_codebook_page() 
 
         let mut paths = BTreeSet::new();
         let mut names = BTreeSet::new();
+        let mut schemas = BTreeSet::new();
         for resource in resources {
             let name = resource["name"].as_str().unwrap();
             assert!(name_pattern(name), "{site_name}: {name}");
@@ -348,7 +349,15 @@ fn every_csv_column_is_described_in_the_data_package_and_on_the_codebook_page() 
             let file = format!("du-lieu/{path}");
             paths.insert(file.clone());
             let csv = Csv::read(site, &file);
-            let fields = resource["schema"]["fields"].as_array().unwrap();
+            // Schemas are shared files beside the package.
+            let schema_path = resource["schema"].as_str().unwrap();
+            assert!(
+                !schema_path.starts_with('/') && !schema_path.contains(".."),
+                "{schema_path}"
+            );
+            let schema = read_json(site, &format!("du-lieu/{schema_path}"));
+            schemas.insert(schema_path.to_owned());
+            let fields = schema["fields"].as_array().unwrap();
             let field_names: Vec<&str> =
                 fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
             assert_eq!(field_names, csv.header, "{site_name}: {file}");
@@ -378,12 +387,14 @@ fn every_csv_column_is_described_in_the_data_package_and_on_the_codebook_page() 
                     assert!(fits, "{site_name}: {file} {name} = {cell:?}");
                 }
             }
-            let key = resource["schema"]["primaryKey"][0].as_str().unwrap();
+            let key = schema["primaryKey"][0].as_str().unwrap();
             let col = csv.col(key);
             let units: BTreeSet<&str> = csv.lines.iter().map(|l| l[col].as_str()).collect();
             assert_eq!(units.len(), csv.lines.len(), "{file}: the key is unique");
         }
         assert_eq!(paths, csv_files(site), "{site_name}: one resource per CSV");
+        // One schema per index and set of region schemes, not per table.
+        assert!(schemas.len() < resources.len(), "{site_name}: {schemas:?}");
     }
 }
 

@@ -1,7 +1,8 @@
 //! Open data: every results table as CSV and JSON under
 //! `/du-lieu/<year>/<group>/<index>.{csv,json}`, with the figures the table
 //! on the site shows, and `/du-lieu/datapackage.json`, the Frictionless
-//! Data Package describing every CSV file and its columns.
+//! Data Package describing every CSV file and its columns (with the schemas
+//! it names in `/du-lieu/luoc-do/`).
 //!
 //! The columns are declared once, in [`columns::COLUMNS`]; this module lays
 //! them out. CSV is UTF-8 with a byte-order mark (so Excel shows the
@@ -40,13 +41,10 @@ pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
         sink.put(path("csv"), csv(site, &schemes, table).into_bytes());
         sink.put(path("json"), json.into_bytes());
     });
-    let package = datapackage(config, site, &schemes);
-    sink.put(
-        PACKAGE_PATH.to_owned(),
-        serde_json::to_string_pretty(&package)
-            .unwrap_or_default()
-            .into_bytes(),
-    );
+    for (path, value) in datapackage(config, site, &schemes) {
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        sink.put(path, text.into_bytes());
+    }
 }
 
 /// The region schemes of the site, each with the slug its CSV columns end

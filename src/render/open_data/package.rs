@@ -4,13 +4,19 @@
 //! order, with their Table Schema type, title and description, all taken
 //! from [`super::columns::COLUMNS`], so the package documents exactly the
 //! columns the files have.
+//!
+//! Tables of one index with the same region schemes have the same columns,
+//! so their schema is written once, as `/du-lieu/luoc-do/<index>.json`
+//! (`<index>-2.json`, … for other sets of schemes), and each resource names
+//! it by path: inline, a national site's 2,500 tables would repeat it into
+//! a package of tens of megabytes.
 
 use serde_json::{json, Map, Value};
 
 use super::columns::{Column, Kind, Measure, Precision};
 use super::{headers, Header, Member, Schemes};
 use crate::config::Config;
-use crate::model::{Index, Site, Table};
+use crate::model::{Index, IndexId, Site, Table};
 use crate::render::feeds;
 use crate::render::pages::DATA_PATH;
 use crate::render::urls;
@@ -19,17 +25,47 @@ use crate::vi;
 /// Where the package is written, site-relative.
 pub const PACKAGE_PATH: &str = "du-lieu/datapackage.json";
 
-/// The data package of the site: one resource per table's CSV file.
-pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Value {
+/// The folder of the shared schemas, in `du-lieu/`.
+const SCHEMA_FOLDER: &str = "luoc-do/";
+
+/// The data package and the schema files it names, as (site-relative
+/// path, JSON value).
+pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Vec<(String, Value)> {
     let name = match vi::slugify(&config.title) {
         slug if slug.is_empty() => "chiso".to_owned(),
         slug => slug,
     };
-    let resources: Vec<Value> = site
-        .tables
-        .iter()
-        .map(|table| resource(site, schemes, table))
-        .collect();
+    // Each distinct set of columns, by index and region schemes, once.
+    let mut shared: Vec<(TableKind, String, Value)> = Vec::new();
+    let mut resources = Vec::new();
+    for table in site.tables.iter() {
+        let def = &site.indices[table.index];
+        let kind = TableKind {
+            index: table.index,
+            schemes: schemes
+                .in_table(site, table)
+                .iter()
+                .map(|s| s.slug.clone())
+                .collect(),
+        };
+        let schema_path = match shared.iter().find(|(k, _, _)| *k == kind) {
+            Some((_, path, _)) => path.clone(),
+            None => {
+                let n = shared
+                    .iter()
+                    .filter(|(k, _, _)| k.index == kind.index)
+                    .count();
+                let path = match n {
+                    0 => format!("{SCHEMA_FOLDER}{}.json", def.id),
+                    n => format!("{SCHEMA_FOLDER}{}-{}.json", def.id, n + 1),
+                };
+                let schema = schema(site, schemes, table);
+                shared.push((kind, path.clone(), schema));
+                path
+            }
+        };
+        resources.push(resource(site, table, &schema_path));
+    }
     let mut package = Map::new();
     package.insert("profile".into(), "tabular-data-package".into());
     package.insert("name".into(), name.into());
@@ -48,20 +84,30 @@ pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Value {
         package.insert("licenses".into(), vec![Value::Object(entry)].into());
     }
     package.insert("resources".into(), resources.into());
-    Value::Object(package)
+    let mut files = vec![(PACKAGE_PATH.to_owned(), Value::Object(package))];
+    files.extend(
+        shared
+            .into_iter()
+            .map(|(_, path, schema)| (format!("{DATA_PATH}{path}"), schema)),
+    );
+    files
 }
 
-/// One table's CSV file as a tabular data resource.
-fn resource(site: &Site, schemes: &Schemes, table: &Table) -> Value {
+/// What decides a table's columns: its index and its region schemes.
+#[derive(PartialEq)]
+struct TableKind {
+    index: IndexId,
+    schemes: Vec<String>,
+}
+
+/// One table's CSV file as a tabular data resource, its schema at
+/// `schema_path` (relative to the package).
+fn resource(site: &Site, table: &Table, schema_path: &str) -> Value {
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
     // The package sits in `du-lieu/`, beside the files' year folders.
     let path = urls::data_file_path(table.year, &group.id, &def.id, "csv");
     let path = path.strip_prefix(DATA_PATH).unwrap_or(&path).to_owned();
-    let fields: Vec<Value> = headers(site, schemes, table)
-        .iter()
-        .map(|h| field(h, def))
-        .collect();
     json!({
         "name": format!("{}-{}-{}", table.year, group.id, def.id),
         "path": path,
@@ -77,11 +123,21 @@ fn resource(site: &Site, schemes: &Schemes, table: &Table) -> Value {
             "lineTerminator": "\r\n",
             "quoteChar": "\"",
         },
-        "schema": {
-            "fields": fields,
-            "missingValues": [""],
-            "primaryKey": ["ma_don_vi"],
-        },
+        "schema": schema_path,
+    })
+}
+
+/// The Table Schema of a table's CSV file.
+fn schema(site: &Site, schemes: &Schemes, table: &Table) -> Value {
+    let def = &site.indices[table.index];
+    let fields: Vec<Value> = headers(site, schemes, table)
+        .iter()
+        .map(|h| field(h, def))
+        .collect();
+    json!({
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": ["ma_don_vi"],
     })
 }
 
