@@ -16,8 +16,8 @@
 //! a nested object, which is `null` when all its fields are.
 //!
 //! This module only reads the model and formats nothing itself: figures
-//! become text in [`super::csv`] and JSON numbers in [`super::json_cell`],
-//! both through `render::figure`.
+//! become text in `csv.rs` and JSON numbers in `json.rs`, both through
+//! `render::figure`.
 
 use std::borrow::Cow;
 

@@ -15,17 +15,18 @@
 
 pub mod columns;
 mod csv;
+mod json;
 mod package;
 
 use rayon::prelude::*;
-use serde_json::{Map, Value};
 
-use super::figure;
 use super::urls;
 use crate::config::Config;
-use crate::model::{Row, Site, Table};
+use crate::model::{Site, Table};
 use crate::vi;
 use columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
+
+pub use json::json;
 
 pub use package::{datapackage, PACKAGE_PATH};
 
@@ -206,132 +207,4 @@ pub fn csv(site: &Site, schemes: &Schemes, table: &Table) -> String {
         line.end();
     }
     out
-}
-
-/// A cell as a JSON value: figures as numbers rounded as the page rounds
-/// them, no figure as `null`.
-pub fn json_cell(cell: Cell) -> Value {
-    match cell {
-        Cell::Empty => Value::Null,
-        Cell::Int(v) => Value::from(v),
-        Cell::Fixed(v, decimals) => {
-            figure::machine_value(v, decimals).map_or(Value::Null, Value::from)
-        }
-        Cell::Written(v) => serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number),
-        Cell::Id(text) => Value::from(text),
-        Cell::Text(text) => Value::from(text.into_owned()),
-        Cell::Bool(b) => Value::Bool(b),
-    }
-}
-
-/// Puts `value` at a dotted `key` (`change.rank_delta`) of `object`.
-fn insert(object: &mut Map<String, Value>, key: &str, value: Value) {
-    match key.split_once('.') {
-        None => {
-            object.insert(key.to_owned(), value);
-        }
-        Some((head, rest)) => {
-            let inner = object
-                .entry(head.to_owned())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(inner) = inner {
-                insert(inner, rest, value);
-            }
-        }
-    }
-}
-
-/// Nested objects all of whose fields are `null` become `null` themselves
-/// (a line with no change has `"change": null`).
-fn collapse(object: &mut Map<String, Value>) {
-    for value in object.values_mut() {
-        if let Value::Object(inner) = value {
-            collapse(inner);
-            if inner.values().all(Value::is_null) {
-                *value = Value::Null;
-            }
-        }
-    }
-}
-
-/// The JSON object of the fields of `scope` that `get` reads.
-fn object<'a>(scope: Scope, mut get: impl FnMut(&Get) -> Cell<'a>) -> Map<String, Value> {
-    let mut object = Map::new();
-    for column in COLUMNS.iter().filter(|c| c.scope() == scope) {
-        if let Some(key) = column.json {
-            insert(&mut object, key, json_cell(get(&column.get)));
-        }
-    }
-    collapse(&mut object);
-    object
-}
-
-/// One line as a JSON object.
-fn json_row(r: RowAt) -> Value {
-    let mut row = object(Scope::Row, |get| match get {
-        Get::Row(get) => get(r),
-        _ => Cell::Empty,
-    });
-    let regional = r.row.regional.iter().map(|g| {
-        object(Scope::Regional, |get| match get {
-            Get::Regional(get) => get(r, g),
-            _ => Cell::Empty,
-        })
-    });
-    let components = r.row.components.iter().map(|&(c, v)| {
-        object(Scope::Component, |get| match get {
-            Get::Component(get) => get(r, c, v),
-            _ => Cell::Empty,
-        })
-    });
-    let alternatives = r.row.alternatives.iter().map(|a| {
-        object(Scope::Alternative, |get| match get {
-            Get::Alternative(get) => get(a),
-            _ => Cell::Empty,
-        })
-    });
-    let lists: [(Scope, Vec<Map<String, Value>>); 3] = [
-        (Scope::Regional, regional.collect()),
-        (Scope::Component, components.collect()),
-        (Scope::Alternative, alternatives.collect()),
-    ];
-    for (scope, items) in lists {
-        if let Some(key) = scope.json_list() {
-            let items = items.into_iter().map(Value::Object).collect();
-            row.insert(key.to_owned(), Value::Array(items));
-        }
-    }
-    Value::Object(row)
-}
-
-/// The table as JSON: the table's fields, and every line in `rows`. Keys
-/// are in alphabetical order.
-pub fn json(site: &Site, table: &Table) -> Value {
-    let at = TableAt::new(site, table);
-    let mut top = object(Scope::Table, |get| match get {
-        Get::Table(get) => get(at),
-        _ => Cell::Empty,
-    });
-    let rows = table.rows.iter().map(|row: &Row| json_row(at.row(row)));
-    top.insert("rows".to_owned(), Value::Array(rows.collect()));
-    Value::Object(top)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dotted_keys_make_nested_objects_null_when_empty() {
-        let mut object = Map::new();
-        insert(&mut object, "change.rank_delta", Value::Null);
-        insert(&mut object, "change.previous_year", Value::Null);
-        insert(&mut object, "index.scale.max", Value::from(100));
-        insert(&mut object, "rank", Value::from(3));
-        collapse(&mut object);
-        assert_eq!(
-            Value::Object(object),
-            serde_json::json!({"change": null, "index": {"scale": {"max": 100}}, "rank": 3})
-        );
-    }
 }
