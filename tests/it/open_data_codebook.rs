@@ -170,6 +170,13 @@ fn ha_tinh_s_regional_ranks_of_both_schemes_are_columns_and_a_list() {
         ]
     );
     assert_eq!(regional[0]["name"], "Bắc Trung Bộ");
+    // The table's regions: every region of both schemes, ranked and averaged.
+    let regions = json["regions"].as_array().unwrap();
+    assert_eq!(regions.len(), 8 + 6);
+    let north_central = regions.iter().find(|r| r["id"] == "bac-trung-bo").unwrap();
+    assert_eq!(north_central["ranked"], 6);
+    assert_eq!(north_central["scheme"], "8 vùng");
+    assert!(north_central["average"].is_f64());
 
     // The Hà Tĩnh site's partial table: the published 3rd of 6.
     let csv = Csv::read(example(), "du-lieu/2023/tinh-thanh/par-index.csv");

@@ -5,14 +5,15 @@
 //! JSON fields, the codebook on `/du-lieu/` and `datapackage.json`: a
 //! column added here appears in all four.
 //!
-//! A column reads one of five things ([`Get`]): the table (repeated on
+//! A column reads one of these ([`Get`]): the table (repeated on
 //! every CSV line, once at the top of the JSON), the result line, or one
 //! item of a list the line holds: its regional ranks (in CSV one column per
 //! region scheme the table has, `hang_vung_<scheme>`; in JSON the list
 //! `regional`), its components (one CSV column per component of the index,
 //! `linh_vuc_<id>`; the JSON list `components`) or the other values
 //! published for it (JSON `alternatives`; in CSV the one text column
-//! `gia_tri_khac`). A JSON key with dots (`change.rank_delta`) is a field of
+//! `gia_tri_khac`); or, for JSON only, one region's part of a complete table
+//! (`regions`: how many units ranked, their average). A JSON key with dots (`change.rank_delta`) is a field of
 //! a nested object, which is `null` when all its fields are.
 //!
 //! This module only reads the model and formats nothing itself: figures
@@ -21,7 +22,9 @@
 
 use std::borrow::Cow;
 
-use crate::model::{Alternative, Group, Index, RegionalRank, Row, Site, Table, Unit};
+use crate::model::{
+    Alternative, Group, Index, RegionSummary, RegionalRank, Row, Site, Table, Unit,
+};
 
 /// What one cell holds, before it is written as CSV text or a JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -203,6 +206,9 @@ pub enum Get {
     Component(for<'a> fn(RowAt<'a>, usize, f64) -> Cell<'a>),
     /// One of the other values published for the line.
     Alternative(for<'a> fn(&'a Alternative) -> Cell<'a>),
+    /// One region's part of a complete table (its units ranked, their
+    /// average).
+    Region(for<'a> fn(TableAt<'a>, &'a RegionSummary) -> Cell<'a>),
 }
 
 /// Which part of the data a column belongs to.
@@ -216,6 +222,8 @@ pub enum Scope {
     Component,
     /// JSON `rows[].alternatives[]`; not in CSV.
     Alternative,
+    /// JSON `regions[]`, a table's regions; not in CSV.
+    Region,
 }
 
 impl Scope {
@@ -225,6 +233,7 @@ impl Scope {
             Scope::Regional => Some("regional"),
             Scope::Component => Some("components"),
             Scope::Alternative => Some("alternatives"),
+            Scope::Region => Some("regions"),
             Scope::Table | Scope::Row => None,
         }
     }
@@ -294,6 +303,7 @@ impl Column {
             Get::Regional(_) => Scope::Regional,
             Get::Component(_) => Scope::Component,
             Get::Alternative(_) => Scope::Alternative,
+            Get::Region(_) => Scope::Region,
         }
     }
 
@@ -303,6 +313,7 @@ impl Column {
         Some(match self.scope() {
             Scope::Table => key.to_owned(),
             Scope::Row => format!("rows[].{key}"),
+            Scope::Region => format!("regions[].{key}"),
             list => format!("rows[].{}[].{key}", list.json_list().unwrap_or_default()),
         })
     }
@@ -528,6 +539,58 @@ pub static COLUMNS: &[Column] = &[
         ],
         Get::Table(|t| Cell::int(t.table.top_band.map(|b| b.count as i64))),
     ),
+    Column::new(
+        None,
+        Some("id"),
+        Text,
+        [
+            "Mã vùng",
+            "Mã của một vùng có đơn vị trong bảng đầy đủ.",
+            "The id of a region with units in a complete table.",
+        ],
+        Get::Region(|t, g| Cell::Id(&t.site.regions[g.region].id)),
+    ),
+    Column::new(
+        None,
+        Some("name"),
+        Text,
+        ["Tên vùng", "Tên vùng.", "The region's name."],
+        Get::Region(|t, g| Cell::text(Some(&t.site.regions[g.region].name))),
+    ),
+    Column::new(
+        None,
+        Some("scheme"),
+        Text,
+        [
+            "Cách chia vùng",
+            "Cách chia vùng mà vùng thuộc về.",
+            "The region scheme the region belongs to.",
+        ],
+        Get::Region(|t, g| Cell::text(Some(&t.site.regions[g.region].scheme))),
+    ),
+    Column::new(
+        None,
+        Some("ranked"),
+        Integer,
+        [
+            "Số đơn vị được xếp hạng của vùng",
+            "Số đơn vị của vùng được xếp hạng trong bảng.",
+            "How many of the region's units the table ranks.",
+        ],
+        Get::Region(|_, g| Cell::Int(g.ranked.into())),
+    ),
+    Column::new(
+        None,
+        Some("average"),
+        Number,
+        [
+            "Bình quân vùng",
+            "Điểm bình quân của các đơn vị được xếp hạng trong vùng, tính từ các điểm như đã in.",
+            "The average of the region's ranked units, of the scores as printed.",
+        ],
+        Get::Region(|t, g| Cell::fixed(g.average, t.index.decimals)),
+    )
+    .measured(Measure::Index, PUBLISHED),
     Column::new(
         None,
         Some("note"),
@@ -927,8 +990,8 @@ mod tests {
                     assert!(csv.ends_with('_'), "{csv} is a prefix");
                 }
             }
-            if c.scope() == Scope::Alternative {
-                assert!(c.csv.is_none(), "alternatives are one CSV text column");
+            if matches!(c.scope(), Scope::Alternative | Scope::Region) {
+                assert!(c.csv.is_none(), "{} is not in CSV", c.title);
             }
         }
     }

@@ -1,6 +1,7 @@
 //! A table's JSON file, serialised straight from [`COLUMNS`]: the table's
 //! fields at the top, one object per line in `rows`, and in each line the
-//! lists `regional`, `components` and `alternatives`. A key with dots
+//! lists `regional`, `components` and `alternatives`; and the table's
+//! `regions`. A key with dots
 //! (`change.rank_delta`) is a field of a nested object, `null` when all its
 //! fields are. Keys are in alphabetical order.
 //!
@@ -14,7 +15,7 @@ use std::sync::OnceLock;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
-use crate::model::{Alternative, RegionalRank, Site, Table};
+use crate::model::{Alternative, RegionSummary, RegionalRank, Site, Table};
 use crate::render::figure;
 
 /// One entry of an object's layout.
@@ -48,6 +49,7 @@ fn layout(scope: Scope) -> &'static [Node] {
             Scope::Regional,
             Scope::Component,
             Scope::Alternative,
+            Scope::Region,
         ]
         .into_iter()
         .map(|scope| (scope, lay_out(scope)))
@@ -67,7 +69,12 @@ fn lay_out(scope: Scope) -> Vec<Node> {
         }
     }
     match scope {
-        Scope::Table => nodes.push(Node::Rows),
+        Scope::Table => {
+            nodes.push(Node::Rows);
+            if let Some(key) = Scope::Region.json_list() {
+                nodes.push(Node::List(key, Scope::Region));
+            }
+        }
         Scope::Row => {
             for list in [Scope::Regional, Scope::Component, Scope::Alternative] {
                 if let Some(key) = list.json_list() {
@@ -118,6 +125,7 @@ enum Item<'a> {
     Regional(RowAt<'a>, &'a RegionalRank),
     Component(RowAt<'a>, usize, f64),
     Alternative(&'a Alternative),
+    Region(TableAt<'a>, &'a RegionSummary),
 }
 
 impl<'a> Item<'a> {
@@ -129,6 +137,7 @@ impl<'a> Item<'a> {
             (Get::Regional(get), Item::Regional(r, g)) => get(r, g),
             (Get::Component(get), Item::Component(r, c, v)) => get(r, c, v),
             (Get::Alternative(get), Item::Alternative(a)) => get(a),
+            (Get::Region(get), Item::Region(t, g)) => get(t, g),
             _ => Cell::Empty,
         }
     }
@@ -192,16 +201,13 @@ impl Serialize for Object<'_> {
                         item: self.item,
                     },
                 )?,
-                Node::List(_, scope) => match self.item {
-                    Item::Row(r) => map.serialize_entry(
-                        key,
-                        &List {
-                            row: r,
-                            scope: *scope,
-                        },
-                    )?,
-                    _ => map.serialize_entry(key, &[(); 0])?,
-                },
+                Node::List(_, scope) => map.serialize_entry(
+                    key,
+                    &List {
+                        of: self.item,
+                        scope: *scope,
+                    },
+                )?,
                 Node::Rows => match self.item {
                     Item::Table(t) => map.serialize_entry(key, &Rows(t))?,
                     _ => map.serialize_entry(key, &[(); 0])?,
@@ -212,31 +218,35 @@ impl Serialize for Object<'_> {
     }
 }
 
-/// One of a line's lists.
+/// One of a line's lists, or the table's regions.
 struct List<'a> {
-    row: RowAt<'a>,
+    of: Item<'a>,
     scope: Scope,
 }
 
 impl Serialize for List<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let r = self.row;
         let nodes = layout(self.scope);
-        let items: Vec<Item> = match self.scope {
-            Scope::Regional => r
+        let items: Vec<Item> = match (self.scope, self.of) {
+            (Scope::Regional, Item::Row(r)) => r
                 .row
                 .regional
                 .iter()
                 .map(|g| Item::Regional(r, g))
                 .collect(),
-            Scope::Component => r
+            (Scope::Component, Item::Row(r)) => r
                 .row
                 .components
                 .iter()
                 .map(|&(c, v)| Item::Component(r, c, v))
                 .collect(),
-            Scope::Alternative => r.row.alternatives.iter().map(Item::Alternative).collect(),
-            Scope::Table | Scope::Row => Vec::new(),
+            (Scope::Alternative, Item::Row(r)) => {
+                r.row.alternatives.iter().map(Item::Alternative).collect()
+            }
+            (Scope::Region, Item::Table(t)) => {
+                t.table.regions.iter().map(|g| Item::Region(t, g)).collect()
+            }
+            _ => Vec::new(),
         };
         let mut seq = s.serialize_seq(Some(items.len()))?;
         for item in items {
@@ -302,7 +312,9 @@ mod tests {
             ])
         );
         let table = layout(Scope::Table);
-        assert!(keys(table).contains(&"rows") && keys(table).contains(&"source"));
+        for key in ["regions", "rows", "source"] {
+            assert!(keys(table).contains(&key), "{key}");
+        }
         let index = table.iter().find_map(|n| match n {
             Node::Object("index", children) => Some(children),
             _ => None,

@@ -182,7 +182,7 @@ pub fn headers<'s>(site: &Site, schemes: &'s Schemes, table: &Table) -> Vec<Head
                     name: format!("{csv}{}", comp.id),
                 }))
             }
-            Scope::Alternative => {}
+            Scope::Alternative | Scope::Region => {}
         }
     }
     out

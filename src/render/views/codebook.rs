@@ -25,7 +25,7 @@ pub struct ColumnView {
     /// Where the field is in a table's JSON file (`rows[].rank`); missing
     /// when it is only in CSV.
     pub json: Option<String>,
-    /// `table`, `row`, `regional`, `component` or `alternative`.
+    /// `table`, `region`, `row`, `regional`, `component` or `alternative`.
     pub scope: &'static str,
     /// The Table Schema type: `integer`, `number`, `string`, `boolean`,
     /// `date`.
@@ -102,6 +102,7 @@ pub fn columns() -> Vec<ColumnView> {
                 Scope::Regional => "regional",
                 Scope::Component => "component",
                 Scope::Alternative => "alternative",
+                Scope::Region => "region",
             },
             kind: c.kind.schema_type(),
             kind_name: c.kind.vietnamese(),
