@@ -208,3 +208,70 @@ pub fn csv(site: &Site, schemes: &Schemes, table: &Table) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::{ok, row, table};
+
+    fn site() -> Site {
+        let rows = [
+            row("thanh-hoa", "score = 90"),
+            row("nghe-an", "score = 85"),
+            row("ha-tinh", "score = 88.35"),
+            row("da-nang", "score = 91"),
+            row("bac-ninh", "not_ranked = \"Dữ liệu không đủ tin cậy\""),
+            row("ha-giang", "score = 70"),
+            row("tuyen-quang", "score = 80"),
+        ];
+        ok(&[(
+            "data/results/2023/tinh.toml",
+            &table(2023, "tinh", &rows.concat()),
+        )])
+    }
+
+    #[test]
+    fn each_region_scheme_gets_its_columns_together() {
+        let site = site();
+        let schemes = Schemes::of(&site);
+        let text = csv(&site, &schemes, &site.tables.as_slice()[0]);
+        let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+        let header: Vec<&str> = lines[0].split(',').collect();
+        let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        assert_eq!(at("hang_vung_8-vung"), at("vung_8-vung") + 1);
+        assert_eq!(at("vung_6-vung"), at("so_don_vi_vung_8-vung") + 1);
+        let ha_tinh: Vec<&str> = lines
+            .iter()
+            .find(|l| l.contains(",ha-tinh,"))
+            .unwrap()
+            .split(',')
+            .collect();
+        // Thanh Hóa 90, Hà Tĩnh 88.35, Nghệ An 85 in Bắc Trung Bộ; Đà Nẵng
+        // 91 too in the 6-vùng region.
+        assert_eq!(ha_tinh[at("hang_vung_8-vung")], "2");
+        assert_eq!(ha_tinh[at("so_don_vi_vung_8-vung")], "3");
+        assert_eq!(ha_tinh[at("hang_vung_6-vung")], "3");
+        assert_eq!(ha_tinh[at("so_don_vi_vung_6-vung")], "4");
+        // A unit in no region has empty regional cells.
+        let bac_ninh = lines.iter().find(|l| l.contains(",bac-ninh,")).unwrap();
+        assert!(bac_ninh.contains("Dữ liệu không đủ tin cậy"), "{bac_ninh}");
+    }
+
+    #[test]
+    fn schemes_whose_names_slug_alike_get_distinct_columns() {
+        let mut site = site();
+        for region in site.regions.iter_mut() {
+            region.scheme = if region.id == "btb" {
+                "8 vùng".to_owned()
+            } else {
+                "8-VÙNG".to_owned()
+            };
+        }
+        let slugs: Vec<String> = Schemes::of(&site)
+            .list
+            .into_iter()
+            .map(|s| s.slug)
+            .collect();
+        assert_eq!(slugs, ["8-vung", "8-vung-2"]);
+    }
+}
