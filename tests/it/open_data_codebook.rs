@@ -507,3 +507,48 @@ fn a_data_licence_link_with_a_refused_scheme_is_an_error_at_its_line() {
         "{report}"
     );
 }
+
+#[test]
+fn component_scores_in_the_downloads_are_those_the_unit_pages_print() {
+    let mut checked = 0;
+    for (site_name, site) in sites() {
+        for file in csv_files(site) {
+            let json = read_json(site, &file.replace(".csv", ".json"));
+            let short_name = json["index"]["short_name"].as_str().unwrap();
+            let year = &json["year"];
+            for row in json["rows"].as_array().unwrap() {
+                let components = row["components"].as_array().unwrap();
+                if components.is_empty() {
+                    continue;
+                }
+                let unit = row["unit"].as_str().unwrap();
+                let page = site.page(&format!("don-vi/{unit}/"));
+                let caption = format!("Điểm thành phần {short_name} năm {year}");
+                let table = page
+                    .select(&sel("table.components"))
+                    .find(|t| t.select(&sel("caption")).next().map(text) == Some(caption.clone()))
+                    .unwrap_or_else(|| panic!("{site_name} {unit}: no table {caption}"));
+                let shown: BTreeMap<String, String> = table
+                    .select(&sel("tbody tr"))
+                    .map(|tr| {
+                        let name = text(tr.select(&sel("th")).next().unwrap());
+                        let value = text(tr.select(&sel("td")).next().unwrap());
+                        (name, value)
+                    })
+                    .collect();
+                for c in components {
+                    let name = c["name"].as_str().unwrap();
+                    let score = c["score"].as_f64().unwrap();
+                    let printed = shown[name].replace('.', "").replace(',', ".");
+                    assert_eq!(
+                        printed.parse::<f64>().ok(),
+                        Some(score),
+                        "{site_name} {file} {unit} {name}"
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked >= 10, "only {checked} component scores checked");
+}
