@@ -54,6 +54,36 @@ pub struct Config {
     /// a data file or an article can run scripts on every reader's browser.
     #[serde(default)]
     pub unsafe_html: bool,
+    /// The licence of the open data: shown on `/du-lieu/` and written into
+    /// `datapackage.json`. None by default (the page then names none).
+    #[serde(default)]
+    pub data_license: Option<DataLicense>,
+}
+
+/// `[data_license]`: the licence readers may reuse the open data under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataLicense {
+    /// Its identifier, as Open Definition and SPDX write it (`CC-BY-4.0`,
+    /// `ODC-By-1.0`), for `datapackage.json`.
+    pub name: String,
+    /// How the page names it (`Creative Commons Ghi công 4.0`); the
+    /// identifier when empty.
+    #[serde(default)]
+    pub title: String,
+    /// Where its text is (`https://creativecommons.org/licenses/by/4.0/deed.vi`).
+    pub url: Option<String>,
+}
+
+impl DataLicense {
+    /// The name the page shows.
+    pub fn shown_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            &self.name
+        } else {
+            &self.title
+        }
+    }
 }
 
 /// A link in the main menu.

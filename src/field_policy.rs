@@ -1,10 +1,9 @@
 //! The HTML policy ([`crate::html_policy`]) applied to what `config.toml`
 //! and `data/` say, before anything is rendered: every Markdown field (the
 //! footer, descriptions, table and result notes, `of_note` and `disputed` notes) and every plain
-//! URL field (`base_url`, menu links, `source.url`). Raw HTML is a warning (the pages
-//! show it as text), a refused URL scheme an error, each pointing at its
-//! field, and at the offending text in it when the string holds it as
-//! written.
+//! URL field (`base_url`, menu links, `data_license.url`, `source.url`). Raw HTML is a warning
+//! (the pages show it as text), a refused URL scheme an error, each pointing at its field, and at
+//! the offending text in it when the string holds it as written.
 
 use std::cell::OnceCell;
 use std::path::Path;
@@ -122,7 +121,8 @@ fn url_field(source: &Source, path: &[Seg], url: &str, diagnostics: &mut Diagnos
     }
 }
 
-/// Checks `config.toml`: the footer, `base_url` and the menu links. The
+/// Checks `config.toml`: the footer, `base_url`, the menu links and the
+/// data licence's link. The
 /// file is read again only when there is a problem to locate.
 pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics) {
     let markdown = Markdown::for_site(config);
@@ -134,7 +134,8 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             || config
                 .menu
                 .iter()
-                .any(|m| html_policy::check_url(&m.url).is_some());
+                .any(|m| html_policy::check_url(&m.url).is_some())
+            || license_url(config).is_some_and(|url| html_policy::check_url(url).is_some());
         if !has_problem {
             return;
         }
@@ -158,7 +159,16 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
         url_field(&source, &path, &item.url, &mut found);
     }
+    if let Some(url) = license_url(config) {
+        let path = [Seg::Key("data_license"), Seg::Key("url")];
+        url_field(&source, &path, url, &mut found);
+    }
     diagnostics.extend(found);
+}
+
+/// The URL of the open data's licence, when `config.toml` gives one.
+fn license_url(config: &Config) -> Option<&str> {
+    config.data_license.as_ref()?.url.as_deref()
 }
 
 /// Checks every Markdown and URL field of the data files.

@@ -218,7 +218,7 @@ pub fn render_all(
         },
         || {
             rayon::join(
-                || open_data::files(input.site, sink),
+                || open_data::files(input.config, input.site, sink),
                 || article_feeds(input, &env.urls, sink),
             );
         },

@@ -17,10 +17,10 @@ use super::feeds;
 use super::figure;
 use super::urls::{self, Urls};
 use super::views::{
-    unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext, FaviconView,
-    GroupRef, HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView, PageView,
-    Pagination, RankingContext, Request, RowViews, SearchContext, SiteView, TableView, TagContext,
-    TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
+    codebook, unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext,
+    FaviconView, GroupRef, HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView,
+    PageView, Pagination, RankingContext, Request, RowViews, SearchContext, SiteView, TableView,
+    TagContext, TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
@@ -700,8 +700,19 @@ impl<'a> Env<'a> {
     fn data(&self) -> Own {
         let view = DataContext {
             tables: self.tables_where(|_| true),
+            columns: codebook::columns(),
+            schemes: codebook::schemes(self.site),
+            components: codebook::components(self.site, &self.urls),
+            datapackage_url: self.urls.at(super::open_data::PACKAGE_PATH),
+            license: self
+                .config
+                .data_license
+                .as_ref()
+                .map(codebook::LicenseView::new),
         };
-        let description = "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON.".into();
+        let description =
+            "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON, kèm bảng mô tả từng cột."
+                .into();
         self.start(
             &Page::Data,
             About {

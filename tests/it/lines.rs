@@ -74,8 +74,7 @@ fn a_partial_table_holds_each_line_as_published() {
     // no score.
     let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/tinh/par-index.csv")).unwrap();
     assert!(
-        csv.lines()
-            .any(|l| l.starts_with("2023,par-index,tinh,20,63,nghe-an,Nghệ An,,")),
+        csv.lines().any(|l| l.contains(",20,63,nghe-an,Nghệ An,,")),
         "{csv}"
     );
     // Shortcodes say what was published, and nothing else.

@@ -22,6 +22,7 @@ mod linear_input;
 mod lines;
 mod national_site;
 mod never_panics;
+mod open_data_codebook;
 mod output_folder;
 mod payloads;
 mod published_precision;

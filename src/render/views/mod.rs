@@ -7,12 +7,14 @@
 //! Each view is built from references into the [`Site`](crate::model::Site),
 //! never by cloning it; text that editors wrote in Markdown is rendered to
 //! HTML here, once per page. `page` holds each page kind's context;
-//! `common` the small views all share; `row`, `table`, `unit`, `index` and
+//! `common` the small views all share; `codebook` the open data's
+//! columns for the data page; `row`, `table`, `unit`, `index` and
 //! `article` the views of one concern each; `row_sharing` the sharing of
 //! lines between the pages that show them.
 
 mod article;
 mod bands;
+pub mod codebook;
 mod common;
 mod index;
 mod page;

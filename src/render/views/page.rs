@@ -7,6 +7,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::article::TagCountView;
+use super::codebook::{ColumnView, IndexComponentsView, LicenseView, SchemeColumnsView};
 use super::common::{GroupRef, UnitRef};
 use super::index::IndexView;
 use super::table::TableView;
@@ -164,11 +165,21 @@ pub struct TagsContext<'a> {
     pub tags: Vec<TagCountView<'a>>,
 }
 
-/// `data.html`.
+/// `data.html`: the downloads and their codebook.
 #[derive(Serialize)]
 pub struct DataContext<'a> {
     /// Summaries of every table, with their downloads.
     pub tables: Vec<TableView<'a>>,
+    /// Every column of the CSV and JSON files.
+    pub columns: Vec<ColumnView>,
+    /// The site's region schemes and their CSV columns.
+    pub schemes: Vec<SchemeColumnsView<'a>>,
+    /// The indices with components and each component's CSV column.
+    pub components: Vec<IndexComponentsView<'a>>,
+    /// The URL of `datapackage.json`, the machine-readable codebook.
+    pub datapackage_url: String,
+    /// The licence of the data, when `config.toml` names one.
+    pub license: Option<LicenseView<'a>>,
 }
 
 /// `search.html`.

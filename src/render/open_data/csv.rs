@@ -1,0 +1,156 @@
+//! One CSV line as it is written (RFC 4180): cells separated by commas,
+//! quoted when they need it, the line ended with CRLF. A text cell that a
+//! spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return) is written quoted, after a `'`, so Excel and
+//! LibreOffice show it as text (the OWASP rule for CSV injection); numbers
+//! are written as numbers, negative ones included.
+
+use std::fmt::Write;
+
+use super::columns::Cell;
+use crate::render::figure;
+
+/// One CSV line as it is written: cells separated by commas, quoted when
+/// they need it (RFC 4180), the line ended with CRLF.
+pub struct CsvLine<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> CsvLine<'a> {
+    pub fn new(out: &'a mut String) -> Self {
+        CsvLine { out, first: true }
+    }
+
+    fn next(&mut self) -> &mut String {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        self.out
+    }
+
+    /// An identifier (ids never hold a comma or a quote, and are slugs, so
+    /// never start like a formula; should one, it is written as text).
+    pub fn id(&mut self, text: &str) {
+        if starts_like_a_formula(text) {
+            return self.text(text);
+        }
+        self.next().push_str(text);
+    }
+
+    /// Text, quoted when it holds a comma, a quote or a line break, and
+    /// when a spreadsheet would evaluate it (then after a `'`).
+    pub fn text(&mut self, text: &str) {
+        let out = self.next();
+        let formula = starts_like_a_formula(text);
+        if formula || text.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            if formula {
+                out.push('\'');
+            }
+            out.push_str(&text.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(text);
+        }
+    }
+
+    /// A value as `Display` writes it, or an empty cell.
+    pub fn value(&mut self, value: Option<impl std::fmt::Display>) {
+        let out = self.next();
+        if let Some(value) = value {
+            let _ = write!(out, "{value}");
+        }
+    }
+
+    /// A number rounded to `decimals` as the page rounds it
+    /// ([`figure::machine`]), or an empty cell.
+    pub fn fixed(&mut self, value: Option<f64>, decimals: u32) {
+        let out = self.next();
+        if let Some(text) = value.and_then(|v| figure::machine(v, decimals)) {
+            out.push_str(&text);
+        }
+    }
+
+    /// A cell of the open data.
+    pub fn cell(&mut self, cell: &Cell) {
+        match cell {
+            Cell::Empty => {
+                self.next();
+            }
+            Cell::Int(v) => self.value(Some(v)),
+            Cell::Fixed(v, decimals) => self.fixed(Some(*v), *decimals),
+            Cell::Written(v) => self.value(v.is_finite().then_some(v)),
+            Cell::Id(text) => self.id(text),
+            Cell::Text(text) => self.text(text),
+            Cell::Bool(b) => self.id(if *b { "1" } else { "0" }),
+        }
+    }
+
+    pub fn end(self) {
+        self.out.push_str("\r\n");
+    }
+}
+
+/// Whether a spreadsheet would take a text cell for a formula (OWASP, CSV
+/// injection): it starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
+fn starts_like_a_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_only_when_needed() {
+        let mut out = String::new();
+        let mut line = CsvLine::new(&mut out);
+        line.text("Sở Ngoại vụ");
+        line.text("Sở A, B");
+        line.text("say \"hi\"");
+        line.value(None::<u32>);
+        line.fixed(Some(95.2693877), 2);
+        line.end();
+        assert_eq!(out, "Sở Ngoại vụ,\"Sở A, B\",\"say \"\"hi\"\"\",,95.27\r\n");
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_evaluate_is_written_as_text() {
+        let mut out = String::new();
+        let mut line = CsvLine::new(&mut out);
+        line.text("=HYPERLINK(\"http://x\",\"y\")");
+        line.text("+1");
+        line.text("-2+3");
+        line.text("@SUM(A1)");
+        line.text("\tx");
+        line.text("\rx");
+        line.text("Sở = 1");
+        line.id("-ma");
+        line.value(Some(-3));
+        line.fixed(Some(-1.5), 2);
+        line.end();
+        assert_eq!(
+            out,
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",\"'+1\",\"'-2+3\",\"'@SUM(A1)\",\
+             \"'\tx\",\"'\rx\",Sở = 1,\"'-ma\",-3,-1.50\r\n"
+        );
+    }
+
+    #[test]
+    fn numbers_are_machine_values_rounded_as_the_page_rounds() {
+        let mut out = String::new();
+        let mut line = CsvLine::new(&mut out);
+        line.fixed(Some(95.2693877), 2);
+        line.fixed(Some(44.3138), 4);
+        // `{:.2}` wrote 2.67 and -0.00 here, while the page shows 2,68 and 0,00.
+        line.fixed(Some(2.675), 2);
+        line.fixed(Some(-0.001), 2);
+        line.fixed(Some(f64::NAN), 2);
+        line.fixed(None, 2);
+        line.end();
+        assert_eq!(out, "95.27,44.3138,2.68,0.00,,\r\n");
+        assert_eq!(figure::machine_value(88.349999, 2), Some(88.35));
+    }
+}

@@ -1,0 +1,342 @@
+//! A table's JSON file, serialised straight from [`COLUMNS`]: the table's
+//! fields at the top, one object per line in `rows`, and in each line the
+//! lists `regional`, `components` and `alternatives`; and the table's
+//! `regions`. A key with dots
+//! (`change.rank_delta`) is a field of a nested object, `null` when all its
+//! fields are. Keys are in alphabetical order.
+//!
+//! The shape of each kind of object (its keys, nested objects and lists) is
+//! laid out once from the columns ([`layout`]); writing a file then walks it
+//! and serialises each cell as it is read, without building a JSON value in
+//! memory (a national site has 150,000 lines).
+
+use std::sync::OnceLock;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
+use crate::model::{Alternative, RegionSummary, RegionalRank, Site, Table};
+use crate::render::figure;
+
+/// One entry of an object's layout.
+enum Node {
+    /// A field read by a column.
+    Leaf(&'static str, &'static Column),
+    /// A nested object (from keys with dots).
+    Object(&'static str, Vec<Node>),
+    /// One of a line's lists.
+    List(&'static str, Scope),
+    /// The table's lines.
+    Rows,
+}
+
+impl Node {
+    fn key(&self) -> &'static str {
+        match self {
+            Node::Leaf(key, _) | Node::Object(key, _) | Node::List(key, _) => key,
+            Node::Rows => "rows",
+        }
+    }
+}
+
+/// The layout of the objects of `scope`, made once.
+fn layout(scope: Scope) -> &'static [Node] {
+    static LAYOUTS: OnceLock<Vec<(Scope, Vec<Node>)>> = OnceLock::new();
+    let layouts = LAYOUTS.get_or_init(|| {
+        [
+            Scope::Table,
+            Scope::Row,
+            Scope::Regional,
+            Scope::Component,
+            Scope::Alternative,
+            Scope::Region,
+        ]
+        .into_iter()
+        .map(|scope| (scope, lay_out(scope)))
+        .collect()
+    });
+    layouts
+        .iter()
+        .find(|(s, _)| *s == scope)
+        .map_or(&[], |(_, nodes)| nodes.as_slice())
+}
+
+fn lay_out(scope: Scope) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    for column in COLUMNS.iter().filter(|c| c.scope() == scope) {
+        if let Some(key) = column.json {
+            place(&mut nodes, key, column);
+        }
+    }
+    match scope {
+        Scope::Table => {
+            nodes.push(Node::Rows);
+            if let Some(key) = Scope::Region.json_list() {
+                nodes.push(Node::List(key, Scope::Region));
+            }
+        }
+        Scope::Row => {
+            for list in [Scope::Regional, Scope::Component, Scope::Alternative] {
+                if let Some(key) = list.json_list() {
+                    nodes.push(Node::List(key, list));
+                }
+            }
+        }
+        _ => {}
+    }
+    sort(&mut nodes);
+    nodes
+}
+
+fn place(nodes: &mut Vec<Node>, key: &'static str, column: &'static Column) {
+    let Some((head, rest)) = key.split_once('.') else {
+        nodes.push(Node::Leaf(key, column));
+        return;
+    };
+    let at = match nodes
+        .iter()
+        .position(|n| matches!(n, Node::Object(k, _) if *k == head))
+    {
+        Some(at) => at,
+        None => {
+            nodes.push(Node::Object(head, Vec::new()));
+            nodes.len() - 1
+        }
+    };
+    if let Node::Object(_, children) = &mut nodes[at] {
+        place(children, rest, column);
+    }
+}
+
+fn sort(nodes: &mut [Node]) {
+    nodes.sort_by_key(Node::key);
+    for node in nodes {
+        if let Node::Object(_, children) = node {
+            sort(children);
+        }
+    }
+}
+
+/// What an object is read from.
+#[derive(Clone, Copy)]
+enum Item<'a> {
+    Table(TableAt<'a>),
+    Row(RowAt<'a>),
+    Regional(RowAt<'a>, &'a RegionalRank),
+    Component(RowAt<'a>, usize, f64),
+    Alternative(&'a Alternative),
+    Region(TableAt<'a>, &'a RegionSummary),
+}
+
+impl<'a> Item<'a> {
+    fn cell(self, get: &Get) -> Cell<'a> {
+        match (get, self) {
+            (Get::Table(get), Item::Table(t)) => get(t),
+            (Get::Table(get), Item::Row(r)) => get(r.at),
+            (Get::Row(get), Item::Row(r)) => get(r),
+            (Get::Regional(get), Item::Regional(r, g)) => get(r, g),
+            (Get::Component(get), Item::Component(r, c, v)) => get(r, c, v),
+            (Get::Alternative(get), Item::Alternative(a)) => get(a),
+            (Get::Region(get), Item::Region(t, g)) => get(t, g),
+            _ => Cell::Empty,
+        }
+    }
+
+    /// Whether every field of `nodes` is `null` for this item.
+    fn all_null(self, nodes: &[Node]) -> bool {
+        nodes.iter().all(|node| match node {
+            Node::Leaf(_, column) => self.cell(&column.get).is_null(),
+            Node::Object(_, children) => self.all_null(children),
+            Node::List(..) | Node::Rows => false,
+        })
+    }
+}
+
+impl Cell<'_> {
+    /// Whether the cell is written as JSON `null`.
+    fn is_null(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Fixed(v, _) | Cell::Written(v) => !v.is_finite(),
+            _ => false,
+        }
+    }
+}
+
+impl Serialize for Cell<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Empty => s.serialize_none(),
+            Cell::Int(v) => s.serialize_i64(*v),
+            // The double nearest the figure the page prints.
+            Cell::Fixed(v, decimals) => figure::machine_value(*v, *decimals).serialize(s),
+            Cell::Written(v) => v.is_finite().then_some(*v).serialize(s),
+            Cell::Id(text) => s.serialize_str(text),
+            Cell::Text(text) => s.serialize_str(text),
+            Cell::Bool(b) => s.serialize_bool(*b),
+        }
+    }
+}
+
+/// An object: its layout, read from an item.
+struct Object<'a> {
+    nodes: &'static [Node],
+    item: Item<'a>,
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.nodes.len()))?;
+        for node in self.nodes {
+            let key = node.key();
+            match node {
+                Node::Leaf(_, column) => map.serialize_entry(key, &self.item.cell(&column.get))?,
+                Node::Object(_, children) if self.item.all_null(children) => {
+                    map.serialize_entry(key, &None::<()>)?
+                }
+                Node::Object(_, children) => map.serialize_entry(
+                    key,
+                    &Object {
+                        nodes: children,
+                        item: self.item,
+                    },
+                )?,
+                Node::List(_, scope) => map.serialize_entry(
+                    key,
+                    &List {
+                        of: self.item,
+                        scope: *scope,
+                    },
+                )?,
+                Node::Rows => match self.item {
+                    Item::Table(t) => map.serialize_entry(key, &Rows(t))?,
+                    _ => map.serialize_entry(key, &[(); 0])?,
+                },
+            }
+        }
+        map.end()
+    }
+}
+
+/// One of a line's lists, or the table's regions.
+struct List<'a> {
+    of: Item<'a>,
+    scope: Scope,
+}
+
+impl Serialize for List<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let nodes = layout(self.scope);
+        let items: Vec<Item> = match (self.scope, self.of) {
+            (Scope::Regional, Item::Row(r)) => r
+                .row
+                .regional
+                .iter()
+                .map(|g| Item::Regional(r, g))
+                .collect(),
+            (Scope::Component, Item::Row(r)) => r
+                .row
+                .components
+                .iter()
+                .map(|&(c, v)| Item::Component(r, c, v))
+                .collect(),
+            (Scope::Alternative, Item::Row(r)) => {
+                r.row.alternatives.iter().map(Item::Alternative).collect()
+            }
+            (Scope::Region, Item::Table(t)) => {
+                t.table.regions.iter().map(|g| Item::Region(t, g)).collect()
+            }
+            _ => Vec::new(),
+        };
+        let mut seq = s.serialize_seq(Some(items.len()))?;
+        for item in items {
+            seq.serialize_element(&Object { nodes, item })?;
+        }
+        seq.end()
+    }
+}
+
+/// The table's lines.
+struct Rows<'a>(TableAt<'a>);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let at = self.0;
+        let mut seq = s.serialize_seq(Some(at.table.rows.len()))?;
+        for row in &at.table.rows {
+            seq.serialize_element(&Object {
+                nodes: layout(Scope::Row),
+                item: Item::Row(at.row(row)),
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// The table as JSON.
+pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
+    Object {
+        nodes: layout(Scope::Table),
+        item: Item::Table(TableAt::new(site, table)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(nodes: &[Node]) -> Vec<&str> {
+        nodes.iter().map(Node::key).collect()
+    }
+
+    #[test]
+    fn objects_are_laid_out_in_alphabetical_order_with_nested_objects_and_lists() {
+        let row = layout(Scope::Row);
+        let mut sorted = keys(row);
+        sorted.sort_unstable();
+        assert_eq!(keys(row), sorted);
+        for key in ["alternatives", "components", "regional", "rank", "value"] {
+            assert!(keys(row).contains(&key), "{key}");
+        }
+        let change = row.iter().find_map(|n| match n {
+            Node::Object("change", children) => Some(keys(children)),
+            _ => None,
+        });
+        assert_eq!(
+            change,
+            Some(vec![
+                "previous_rank",
+                "previous_year",
+                "rank_delta",
+                "value_delta"
+            ])
+        );
+        let table = layout(Scope::Table);
+        for key in ["regions", "rows", "source"] {
+            assert!(keys(table).contains(&key), "{key}");
+        }
+        let index = table.iter().find_map(|n| match n {
+            Node::Object("index", children) => Some(children),
+            _ => None,
+        });
+        let scale = index.and_then(|c| {
+            c.iter().find_map(|n| match n {
+                Node::Object("scale", s) => Some(keys(s)),
+                _ => None,
+            })
+        });
+        assert_eq!(scale, Some(vec!["max", "min"]));
+    }
+
+    #[test]
+    fn cells_are_json_values() {
+        let json = |cell: Cell| serde_json::to_string(&cell).unwrap();
+        assert_eq!(json(Cell::Empty), "null");
+        assert_eq!(json(Cell::Int(-3)), "-3");
+        assert_eq!(json(Cell::Fixed(2.675, 2)), "2.68");
+        assert_eq!(json(Cell::Fixed(f64::NAN, 2)), "null");
+        assert_eq!(json(Cell::Written(13.969)), "13.969");
+        assert_eq!(json(Cell::Id("ha-tinh")), "\"ha-tinh\"");
+        assert_eq!(json(Cell::Bool(true)), "true");
+    }
+}
