@@ -531,6 +531,9 @@ pub struct ComponentFigures {
     pub rank: Option<u32>,
     /// The stated number of units ranked on this component.
     pub of: Option<u32>,
+    /// Decimals this one score was published with, when they differ from
+    /// the component's (`11,5` among components published with 3: `1`).
+    pub decimals: Option<u32>,
     /// A Markdown note saying why the published figure is kept although it
     /// disagrees with the one derived (the component's rank, or the sum of
     /// its children): the disagreement is then shown, not an error.

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use super::assemble::Context;
 use super::derive;
-use super::precision::component_def_decimals;
+use super::precision::{component_def_decimals, MAX_DECIMALS};
 use super::row::Problem;
 use super::{Component, ComponentFigures, Index, Site, Table};
 use crate::data::schema::{self, ComponentValue};
@@ -424,11 +424,22 @@ pub(super) fn row_components(
                 msg::hint_rank_at_most_of(),
             ));
         }
+        let own_decimals = published.and_then(|p| p.decimals);
+        if let Some(decimals) = own_decimals.filter(|&d| d > MAX_DECIMALS) {
+            let message = msg::too_many_decimals(decimals);
+            problems.push(at_component(
+                id,
+                Some("decimals"),
+                message,
+                msg::hint_decimals_range(),
+            ));
+        }
         components.push((c, score));
         figures.push(ComponentFigures {
             component: c,
             rank,
             of,
+            decimals: own_decimals.map_or(def.components[c].decimals, |d| d.min(MAX_DECIMALS)),
             derived_rank: None,
             derived_sum: None,
             disputed: published.and_then(|p| p.disputed.clone()),

@@ -569,6 +569,9 @@ pub struct ComponentFigures {
     pub rank: Option<u32>,
     /// The number of units ranked on the component.
     pub of: Option<u32>,
+    /// Decimals the score prints with: its own `decimals`, else the
+    /// component's.
+    pub decimals: u32,
     /// The derived rank, when it differs from the published `rank` and the
     /// line disputes the publication.
     pub derived_rank: Option<u32>,
@@ -582,6 +585,17 @@ pub struct ComponentFigures {
     /// disagrees is a warning.
     pub compared: bool,
     pub disagrees: bool,
+}
+
+impl Row {
+    /// The decimals the line's score in component `c` (a position in its
+    /// index) prints with: the score's own, else the component's.
+    pub fn component_decimals(&self, index: &Index, c: usize) -> u32 {
+        self.component_figures
+            .iter()
+            .find(|f| f.component == c)
+            .map_or(index.components[c].decimals, |f| f.decimals)
+    }
 }
 
 /// A result against the unit's latest earlier result on the same index.

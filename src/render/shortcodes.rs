@@ -341,7 +341,7 @@ fn component_result(
         .map(|(_, v)| *v)
         .ok_or_else(|| sc::no_component_score(id))?;
     let component = &def.components[c];
-    let text = figure::component(value, component.decimals, component.max);
+    let text = figure::component(value, row.component_decimals(def, c), component.max);
     Ok(escape(&text))
 }
 

@@ -53,7 +53,13 @@ function watch(page) {
     }
   });
   page.on("pageerror", (e) => problems.push(`${page.url()}: exception: ${e.message}`));
-  page.on("requestfailed", (r) => { if (!browserOwn(r.url())) problems.push(`${r.url()}: request failed: ${r.failure()?.errorText}`); });
+  // A request cut short because the test moved on to another page
+  // (ERR_ABORTED: the search's second file, fetched after the first) is
+  // the test's doing, not the site's.
+  page.on("requestfailed", (r) => {
+    const error = r.failure()?.errorText;
+    if (!browserOwn(r.url()) && error !== "net::ERR_ABORTED") problems.push(`${r.url()}: request failed: ${error}`);
+  });
   page.on("response", (r) => { if (r.status() >= 400 && !browserOwn(r.url())) problems.push(`${r.url()}: HTTP ${r.status()}`); });
 }
 const page = context.pages()[0] ?? (await context.newPage());

@@ -357,9 +357,9 @@ fn the_2023_article_prints_its_figures_from_the_data() {
         "đạt 45,42 điểm trên thang 80",
         "tương đương 95,27%",
         "với 93,364/98 điểm (điểm đạt/điểm tối đa)",
-        // Component scores print at their published precision, 3 decimals.
-        "tổ chức bộ máy (11,500/11,5)",
-        "hài lòng của người dân (5,000/5)",
+        // Component scores print as the decision printed each (11,5; 5; 13,969).
+        "tổ chức bộ máy (11,5/11,5)",
+        "hài lòng của người dân (5/5)",
         "cải cách thủ tục hành chính (13,969/14)",
         "có 6 trong 13 đơn vị",
         "bình quân của khối lên 94,38%,",

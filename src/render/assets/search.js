@@ -112,6 +112,8 @@
   }
 
   function run() {
+    // Before the index has come, the query waits: it is shown on arrival.
+    if (!entries) return;
     var query = input.value;
     var url = new URL(window.location.href);
     if (query) url.searchParams.set("q", query); else url.searchParams.delete("q");

@@ -1011,7 +1011,7 @@ pub static COLUMNS: &[Column] = &[
             "Điểm của đơn vị ở lĩnh vực (chỉ số thành phần) này.",
             "The unit's score on this component.",
         ],
-        Get::Component(|r, c, v| Cell::fixed(Some(v), r.at.index.components[c].decimals)),
+        Get::Component(|r, c, v| Cell::fixed(Some(v), r.row.component_decimals(r.at.index, c))),
     )
     .measured(Measure::Fixed("điểm"), PUBLISHED),
     Column::new(

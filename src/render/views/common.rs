@@ -168,6 +168,9 @@ impl<'a> ComponentView<'a> {
     ) -> Self {
         let mut view = ComponentView::new(def, c);
         view.value = Some(value);
+        if let Some(f) = figures {
+            view.decimals = f.decimals;
+        }
         view.value_text = figure::number(value, view.decimals);
         let Some(f) = figures else {
             return view;

@@ -228,7 +228,7 @@ fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
             Some(Part {
                 label: &component.name,
                 value,
-                decimals: component.decimals,
+                decimals: row.component_decimals(def, c),
                 max: component.max?,
             })
         })
