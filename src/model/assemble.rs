@@ -561,6 +561,11 @@ impl Context<'_> {
             top_band: None,
             band_counts: Vec::new(),
             regions: Vec::new(),
+            excluded: file
+                .excluded
+                .iter()
+                .filter_map(|e| Some((*self.ids.units.get(&e.unit)?, e.reason.clone())))
+                .collect(),
             region_figures: Vec::new(),
             average_published: file.published_average.is_some(),
             scores_only: file.scores_only,

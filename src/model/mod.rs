@@ -386,6 +386,9 @@ pub struct Table {
     /// For a complete table, each region with units in it: how many are
     /// ranked and their average, in region definition order.
     pub regions: Vec<RegionSummary>,
+    /// Units of the group left out of the table on purpose (`excluded`),
+    /// with the reason, in file order.
+    pub excluded: Vec<(UnitId, String)>,
     /// Regions' averages and ranks among their scheme's regions: every
     /// region of a complete table (derived, published figures checked), the
     /// published ones of a partial table; in region definition order.

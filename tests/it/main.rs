@@ -13,6 +13,7 @@ mod bands;
 mod base_url;
 mod contexts;
 mod editor_commands;
+mod excluded;
 mod example_site;
 mod fixture_sites;
 mod import_sheets;

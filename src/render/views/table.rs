@@ -17,6 +17,14 @@ use crate::render::figure::{self, Format};
 use crate::render::urls::Urls;
 use crate::vi;
 
+/// A unit of the group left out of a table on purpose.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExcludedView<'a> {
+    pub unit: UnitRef<'a>,
+    /// Why it is not in the table, as the editor wrote it.
+    pub reason: &'a str,
+}
+
 /// A region's part of a complete table.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionSummaryView<'a> {
@@ -182,6 +190,8 @@ pub struct TableView<'a> {
     pub scores_only: bool,
     /// Unordered lists of units at one end of the table, as published.
     pub listings: Vec<ListingView<'a>>,
+    /// Units of the group left out of the table on purpose, with why.
+    pub excluded: Vec<ExcludedView<'a>>,
     pub illustrative: bool,
     pub announced: Option<String>,
     pub source: Option<SourceView<'a>>,
@@ -440,6 +450,14 @@ impl<'a> TableView<'a> {
                 .listings
                 .iter()
                 .map(|l| ListingView::new(site, l, urls))
+                .collect(),
+            excluded: table
+                .excluded
+                .iter()
+                .map(|(unit, reason)| ExcludedView {
+                    unit: UnitRef::new(site, *unit, urls),
+                    reason,
+                })
                 .collect(),
             illustrative: table.has_illustrative(),
             announced: table.announced.map(|d| d.to_string()),
