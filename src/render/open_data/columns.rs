@@ -856,6 +856,106 @@ pub static COLUMNS: &[Column] = &[
         Get::Row(|r| plain(&r.row.note)),
     ),
     Column::new(
+        Some("dat_tu"),
+        Some("at_least"),
+        Number,
+        [
+            "Đạt từ (ngưỡng công bố)",
+            "Khi nơi công bố chỉ ghi đơn vị đạt từ một mức trở lên, không ghi điểm: mức đó.",
+            "When the publication says only that the unit reached a threshold, not its score: the threshold.",
+        ],
+        Get::Row(|r| Cell::written(r.row.threshold.filter(|t| !t.strict).map(|t| t.value))),
+    )
+    .measured(Measure::Index, AS_WRITTEN),
+    Column::new(
+        Some("dat_tren"),
+        Some("above"),
+        Number,
+        [
+            "Đạt trên (ngưỡng công bố)",
+            "Khi nơi công bố chỉ ghi đơn vị đạt trên một mức, không ghi điểm: mức đó.",
+            "When the publication says only that the unit scored above a threshold: the threshold.",
+        ],
+        Get::Row(|r| Cell::written(r.row.threshold.filter(|t| t.strict).map(|t| t.value))),
+    )
+    .measured(Measure::Index, AS_WRITTEN),
+    Column::new(
+        Some("xep_loai_cong_bo"),
+        Some("band_stated"),
+        Boolean,
+        [
+            "Xếp loại theo công bố",
+            "1: xếp loại được ghi như nơi công bố ghi trên dòng này (không tính từ điểm).",
+            "1: the band is as the publication states it on this line.",
+        ],
+        Get::Row(|r| Cell::Bool(r.row.band.as_ref().is_some_and(|b| b.stated))),
+    ),
+    Column::new(
+        Some("ghi_chu_so_don_vi"),
+        Some("of_note"),
+        Text,
+        [
+            "Ghi chú về số đơn vị xếp hạng",
+            "Vì sao dòng này được xếp hạng trên một tổng số khác của bảng.",
+            "Why this line is ranked out of another number than the table's.",
+        ],
+        Get::Row(|r| plain(r.row.of_note.as_deref().unwrap_or_default())),
+    ),
+    Column::new(
+        Some("thay_doi_hang_cong_bo"),
+        Some("change.published.places"),
+        Integer,
+        [
+            "Thay đổi thứ hạng (công bố)",
+            "Số bậc tăng (dương) hoặc giảm (âm) như nơi công bố ghi; được đối chiếu với thay đổi tính từ bảng khi tính được.",
+            "Places gained (positive) or lost as published; checked against the derived change where it can be derived.",
+        ],
+        Get::Row(|r| Cell::int(r.row.stated_change.as_ref().and_then(|c| c.places))),
+    )
+    .measured(Measure::Fixed("bậc"), Precision::None),
+    Column::new(
+        Some("thay_doi_diem_cong_bo"),
+        Some("change.published.points"),
+        Number,
+        [
+            "Thay đổi điểm (công bố)",
+            "Số điểm tăng hoặc giảm như nơi công bố ghi.",
+            "Points gained or lost as published.",
+        ],
+        Get::Row(|r| Cell::written(r.row.stated_change.as_ref().and_then(|c| c.points))),
+    )
+    .measured(Measure::Index, AS_WRITTEN),
+    Column::new(
+        Some("nam_so_sanh_cong_bo"),
+        Some("change.published.since"),
+        Integer,
+        [
+            "Năm so sánh (công bố)",
+            "Năm mà nơi công bố so sánh với khi ghi thay đổi.",
+            "The year the publication compared with.",
+        ],
+        Get::Row(|r| Cell::int(r.row.stated_change.as_ref().map(|c| c.since))),
+    ),
+    Column::new(
+        Some("ghi_chu_khac_biet"),
+        Some("disputed"),
+        Text,
+        [
+            "Ghi chú về số liệu công bố khác số tính được",
+            "Khi một con số công bố trên dòng này khác con số tính từ bảng và được giữ nguyên: lý do.",
+            "When a figure published on this line differs from the one derived and is kept: why.",
+        ],
+        Get::Row(|r| {
+            let note = r
+                .row
+                .disputed
+                .as_ref()
+                .map(|d| d.note.as_str())
+                .or_else(|| r.row.stated_change.as_ref().and_then(|c| c.disputed.as_deref()));
+            plain(note.unwrap_or_default())
+        }),
+    ),
+    Column::new(
         Some("gia_tri_khac"),
         None,
         Text,

@@ -307,6 +307,7 @@ mod tests {
             Some(vec![
                 "previous_rank",
                 "previous_year",
+                "published",
                 "rank_delta",
                 "value_delta"
             ])
