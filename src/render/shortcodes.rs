@@ -260,6 +260,14 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                 stated.since
             ))
         });
+    let points_change = row.comparison.change().and_then(|c| {
+        let phrase = points_change_phrase(
+            c.value_delta?,
+            c.decimals,
+            &env.site.indices[table.index].unit_label,
+        );
+        Some(format!("{phrase} so với năm {}", c.previous_year))
+    });
     let regional = row
         .regional
         .iter()
@@ -297,12 +305,13 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             _ => return Err(missing("points out of a maximum")),
         },
         "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
+        "thay-doi-diem" => points_change.ok_or_else(|| missing("change from an earlier year"))?,
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
         other => {
             return Err(sc::bad_show(
                 other,
-                "day-du, diem, so, diem-dat, hang, thay-doi or vung",
+                "day-du, diem, so, diem-dat, hang, thay-doi, thay-doi-diem or vung",
             ))
         }
     };
@@ -343,6 +352,22 @@ fn component_result(
     let component = &def.components[c];
     let text = figure::component(value, row.component_decimals(def, c), component.max);
     Ok(escape(&text))
+}
+
+/// A change in score in words, at the finer of the two years' precisions:
+/// `tăng 1,37 điểm`; for an index in percent, `giảm 3,80 điểm phần trăm`.
+fn points_change_phrase(delta: f64, decimals: u32, unit_label: &str) -> String {
+    let unit = if unit_label == "%" {
+        "điểm phần trăm"
+    } else {
+        "điểm"
+    };
+    let shown = figure::number(delta.abs(), decimals);
+    match vi::scaled(delta, decimals).cmp(&0) {
+        std::cmp::Ordering::Greater => format!("tăng {shown} {unit}"),
+        std::cmp::Ordering::Less => format!("giảm {shown} {unit}"),
+        std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
+    }
 }
 
 /// `khoi`: a table's figures (average, count, band count, leaders).
@@ -510,6 +535,16 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_change_in_score_is_said_in_points_or_percentage_points() {
+        assert_eq!(
+            points_change_phrase(1.37, 2, "%"),
+            "tăng 1,37 điểm phần trăm"
+        );
+        assert_eq!(points_change_phrase(-2.4, 2, "điểm"), "giảm 2,40 điểm");
+        assert_eq!(points_change_phrase(0.001, 2, ""), "giữ nguyên điểm");
+    }
+
     use super::*;
 
     fn env_expand(html: &str) -> Result<String, String> {
