@@ -571,7 +571,8 @@ impl<'a> Env<'a> {
     fn unit(&self, u: UnitId) -> Own {
         let (site, urls) = (self.site, &self.urls);
         let unit = &site.units[u];
-        let history = unit_series(site, u, &self.rows, urls, Request::Planned);
+        let mut history = unit_series(site, u, &self.rows, urls, Request::Planned);
+        super::views::mark_year_anchors(&mut history);
         // Units merged into this one: their history belongs on this page.
         let merged_from: Vec<MergedView> = site.merged_from[u]
             .iter()

@@ -41,4 +41,4 @@ pub use table::{
     ComponentHeader, ComponentRowView, ListingView, PublishedRegionView, RegionFigureView,
     RegionSummaryView, TableView, TopBandView,
 };
-pub use unit::{unit_series, EntryView, MergedView, SeriesView, UnitView};
+pub use unit::{mark_year_anchors, unit_series, EntryView, MergedView, SeriesView, UnitView};

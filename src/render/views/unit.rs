@@ -91,6 +91,20 @@ pub struct EntryView<'a> {
     /// The figures of the unit's regions (and categories) in that table:
     /// their average and rank among their scheme's regions.
     pub regions: Vec<RegionFigureView<'a>>,
+    /// `nam-2023` on the first line of each year on a unit's page (what the
+    /// search links "Hà Tĩnh 2023" to); `None` on the others.
+    pub anchor: Option<String>,
+}
+
+/// Marks the first line of each year on a unit's page with its anchor
+/// (`nam-2023`), so that a link can open the page at a year.
+pub fn mark_year_anchors(history: &mut [SeriesView]) {
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in history.iter_mut().flat_map(|s| s.entries.iter_mut()) {
+        if seen.insert(entry.year) {
+            entry.anchor = Some(format!("nam-{}", entry.year));
+        }
+    }
 }
 
 /// One unit's results on one index across years, latest first.
@@ -130,6 +144,7 @@ pub fn unit_series<'a>(
                     let table = &site.tables[t];
                     let group = &site.groups[table.group];
                     EntryView {
+                        anchor: None,
                         year: table.year,
                         group: GroupRef::new(group),
                         table_url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
