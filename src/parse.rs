@@ -140,7 +140,7 @@ fn friendly(message: &str) -> Diagnostic {
     if message.starts_with('`') || message == msg::expected_date() {
         return Diagnostic::error(message);
     }
-    Diagnostic::error(msg::syntax(message))
+    Diagnostic::error(msg::syntax(&msg::parser_words(message)))
 }
 
 /// A hint for the commonest slips in a TOML line that does not parse: a

@@ -654,7 +654,7 @@ fn template_error(
         None => (report.message(), None),
     };
     // Our messages start in lower case, after "error: ".
-    let message = lower_first(message);
+    let message = msg::parser_words(&lower_first(message));
     let message = message.as_str();
     let d = if syntax {
         Diagnostic::error(msg::template_syntax(message)).with_hint(msg::hint_template_syntax())
