@@ -38,7 +38,7 @@ impl Context<'_> {
         for (k, exclusion) in file.excluded.iter().enumerate() {
             let path = |key| [Key("excluded"), Index(k), Key(key)];
             let id = exclusion.unit.as_str();
-            let problem = match site.units.iter().find(|u| u.id == id) {
+            let problem = match self.ids.units.get(id).map(|&u| &site.units[u]) {
                 None => {
                     let hint = closest(id, site.units.iter().map(|u| u.id.as_str()))
                         .map_or_else(|| msg::hint_define_first("unit"), msg::hint_did_you_mean);
@@ -75,9 +75,7 @@ impl Context<'_> {
         // meant: saying the table leaves that unit out would report one typo
         // twice.
         let mistyped = listed.len() < file.results.len()
-            || listed
-                .iter()
-                .any(|id| !site.units.iter().any(|u| u.id == *id));
+            || listed.iter().any(|id| !self.ids.units.contains_key(*id));
         if !file.complete || mistyped {
             return;
         }
