@@ -26,6 +26,7 @@ mod never_panics;
 mod open_data_codebook;
 mod output_folder;
 mod payloads;
+mod published_downloads;
 mod published_precision;
 mod publishing;
 mod reader_site;
