@@ -10,6 +10,10 @@ use crate::vi::mid_sentence;
 pub(super) fn average_label(def: &GroupDef) -> String {
     match def.average_label.as_deref().map(str::trim) {
         Some(label) if !label.is_empty() => label.to_owned(),
+        // A name that already says "khối" ("Khối thử") is not said twice.
+        _ if crate::vi::fold(def.name.trim()).starts_with("khoi ") => {
+            format!("Bình quân {}", mid_sentence(def.name.trim()))
+        }
         _ => format!("Bình quân khối {}", mid_sentence(def.name.trim())),
     }
 }
@@ -45,6 +49,8 @@ mod tests {
             ),
             ("Đơn vị", Some("  "), "Bình quân khối đơn vị"),
             ("X", None, "Bình quân khối X"),
+            // "khối" is not said twice.
+            ("Khối sở, ngành", None, "Bình quân khối sở, ngành"),
         ] {
             assert_eq!(average_label(&group(name, label)), want, "{name}");
         }

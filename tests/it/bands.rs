@@ -48,24 +48,27 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
         cells[3]
     );
     assert!(cells[3].contains("Quyết định xếp loại ghi đơn vị này Tốt."));
-    let listed = counts(&page, "cchc");
-    assert_eq!(listed[0], "2/4 đơn vị đạt từ 90% trở lên");
-    // The stated Tốt of the disputed line counts in its band.
-    assert_eq!(listed[1], "Tốt: 2/4 đơn vị");
+    // The published top-band count agrees: said once, on the table's
+    // top-band line, not listed again.
+    let footer = one(&page, "section#cchc tfoot");
     assert!(
-        listed[2].starts_with("Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"),
-        "{}",
-        listed[2]
+        footer.contains("2/4 đơn vị đạt từ 90% (khớp với số liệu công bố)"),
+        "{footer}"
     );
-    assert!(listed[2].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."));
+    let listed = counts(&page, "cchc");
+    // The stated Tốt of the disputed line counts in its band.
+    assert_eq!(listed[0], "Tốt: 2/4 đơn vị");
+    assert!(
+        listed[1].starts_with("Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"),
+        "{}",
+        listed[1]
+    );
+    assert!(listed[1].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."));
     // The summary repeats them, marked as published unless disputed.
     let summary = all(&page, "section#cchc ul.table-summary li.band-count");
+    assert_eq!(summary[0], "Tốt: 2/4 đơn vị (số liệu công bố)");
     assert_eq!(
-        summary[0],
-        "2/4 đơn vị đạt từ 90% trở lên (số liệu công bố)"
-    );
-    assert_eq!(
-        summary[2],
+        summary[1],
         "Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
     );
 }
@@ -82,13 +85,12 @@ fn a_year_s_own_bands_replace_the_index_s_and_strict_ones_exclude_the_boundary()
     );
     let earlier = site().page("xep-hang/2023/khoi/");
     assert!(earlier.select(&sel("p.table-bands")).next().is_none());
-    assert_eq!(
-        counts(&page, "cchc"),
-        ["1/4 đơn vị đạt trên 90%", "Loại B: 2/4 đơn vị"]
-    );
+    assert_eq!(counts(&page, "cchc"), ["Loại B: 2/4 đơn vị"]);
+    assert!(one(&page, "section#cchc tfoot")
+        .contains("1/4 đơn vị đạt trên 90% (khớp với số liệu công bố)"));
     let summary = all(&page, "section#cchc ul.table-summary li");
     assert!(
-        summary.contains(&"Loại A (trên 90%): 1/4 đơn vị".to_owned()),
+        summary.contains(&"Loại A (trên 90%): 1/4 đơn vị (khớp với số liệu công bố)".to_owned()),
         "{summary:?}"
     );
     // The same unit, at 90,00 both years, is in the 2023 tier "từ 90" and
@@ -202,9 +204,11 @@ fn disputed_notes_are_markdown_under_the_html_policy() {
 fn the_example_site_s_published_band_counts_are_shown() {
     let built = build_ok(&example_root());
     let page = built.page("xep-hang/2023/so-ban-nganh/");
+    // The published 12/17 agrees with the table: said on its top-band
+    // line rather than listed twice.
+    let footer = one(&page, "section#cchc-tinh tfoot");
     assert!(
-        counts(&page, "cchc-tinh").contains(&"12/17 đơn vị đạt từ 90% trở lên".to_owned()),
-        "{:?}",
-        counts(&page, "cchc-tinh")
+        footer.contains("12/17 đơn vị đạt từ 90% (khớp với số liệu công bố)"),
+        "{footer}"
     );
 }

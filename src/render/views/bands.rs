@@ -155,6 +155,10 @@ pub struct BandCountView<'a> {
     /// The count in a sentence (text, not HTML): `Nhóm A: 7 đơn vị`,
     /// `12/17 đơn vị đạt từ 90% trở lên`, with both counts when disputed.
     pub text: String,
+    /// Whether this is the table's top-band count, published and agreeing
+    /// with it: summaries then say so on the top band's line
+    /// (`top_band.published`) instead of repeating the count.
+    pub confirms_top_band: bool,
 }
 
 impl<'a> BandCountView<'a> {
@@ -191,6 +195,14 @@ impl<'a> BandCountView<'a> {
                 (None, Some(words), text)
             }
         };
+        let confirms_top_band = c.derived.is_none()
+            && table.top_band.is_some_and(|top| {
+                usize::try_from(c.count).is_ok_and(|n| n == top.count)
+                    && match c.counted {
+                        Counted::Band(b) => b == top.band,
+                        Counted::Score(t) => t == table.bands[top.band].threshold,
+                    }
+            });
         if let Some(derived) = c.derived {
             text.push_str(&format!(" (công bố: {}; tính từ bảng: {derived})", c.count));
         }
@@ -206,6 +218,7 @@ impl<'a> BandCountView<'a> {
                 .map(|note| render_markdown(note, urls.markdown()))
                 .unwrap_or_default(),
             text,
+            confirms_top_band,
         }
     }
 }

@@ -130,6 +130,9 @@ pub struct TopBandView<'a> {
     pub min: f64,
     /// Whether units must score above `min` ("trên"), not at least it.
     pub strict: bool,
+    /// Whether the table's source published this same count (a band
+    /// count that confirms it).
+    pub published: bool,
     /// The threshold in words: `từ 90%`, `trên 90%`.
     pub threshold: String,
     pub count: usize,
@@ -211,6 +214,9 @@ pub struct TableView<'a> {
     pub top_band: Option<TopBandView<'a>>,
     /// The table's published band counts.
     pub band_counts: Vec<BandCountView<'a>>,
+    /// How many of them are not the top band's count confirmed (those
+    /// are said on the top band's line): the ones a page lists.
+    pub other_band_counts: usize,
     /// The table's bands, the best first: its own when `own_bands`, else
     /// its index's.
     pub bands: Vec<BandView<'a>>,
@@ -388,11 +394,13 @@ impl<'a> TableView<'a> {
             decimals: table.decimals,
             unit_label: &def.unit_label,
         };
+        let band_counts = BandCountView::all(table, def, urls);
         let top_band = table.top_band.map(|top| TopBandView {
             name: &table.bands[top.band].name,
             min: top.threshold,
             strict: top.strict,
             threshold: threshold_text(table.bands[top.band].threshold, format),
+            published: band_counts.iter().any(|c| c.confirms_top_band),
             count: top.count,
         });
         let region_figures: Vec<RegionFigureView> = table
@@ -470,7 +478,8 @@ impl<'a> TableView<'a> {
             average_label: &group.average_label,
             average_published: table.average_published,
             top_band,
-            band_counts: BandCountView::all(table, def, urls),
+            other_band_counts: band_counts.iter().filter(|c| !c.confirms_top_band).count(),
+            band_counts,
             bands: BandView::all(&table.bands, def),
             own_bands: table.own_bands,
             leader_rows,
