@@ -136,16 +136,19 @@ pub fn article_entry(article: &Article, html: &super::shortcodes::Expanded, urls
         summary,
         &[&tags],
     );
-    found.words = distinct_words(&vi::fold(&strip_tags(&html.html)));
+    // Each word once before folding, which is the costly part, then once
+    // more after it ("Hà" and "hà" fold alike).
+    let words = distinct_words(&strip_tags(&html.html));
+    found.words = distinct_words(&vi::fold(&words));
     found
 }
 
-/// Each distinct word of folded text, in order of first use, separated by
+/// Each distinct word of a text, in order of first use, separated by
 /// spaces: the search matches words, so a word said twice adds nothing.
-fn distinct_words(folded: &str) -> String {
+fn distinct_words(text: &str) -> String {
     let mut seen = HashSet::new();
     let mut out = String::new();
-    let words = folded
+    let words = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
     for word in words {
