@@ -597,7 +597,7 @@ impl Row {
         self.component_figures
             .iter()
             .find(|f| f.component == c)
-            .map_or(index.components[c].decimals, |f| f.decimals)
+            .map_or_else(|| component_decimals(index, c), |f| f.decimals)
     }
 }
 

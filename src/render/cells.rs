@@ -180,10 +180,14 @@ fn rank(line: &Line) -> String {
     }
 }
 
-/// A change in words: places ("tăng 10 bậc"), points ("giảm 2,13 điểm"),
-/// or both, joined; the class is the first one's (`up`, `down`, `same`);
-/// `None` when neither is known.
-fn change_words(places: Option<i64>, points: Option<(f64, u32)>) -> Option<(String, &'static str)> {
+/// A change in words: places ("tăng 10 bậc"), points ("giảm 2,13 điểm",
+/// see [`figure::score_change`]), or both, joined; the class is the first
+/// one's (`up`, `down`, `same`); `None` when neither is known.
+fn change_words(
+    places: Option<i64>,
+    points: Option<(f64, u32)>,
+    unit_label: &str,
+) -> Option<(String, &'static str)> {
     let class = |d: std::cmp::Ordering| match d {
         std::cmp::Ordering::Greater => "up",
         std::cmp::Ordering::Less => "down",
@@ -194,14 +198,8 @@ fn change_words(places: Option<i64>, points: Option<(f64, u32)>) -> Option<(Stri
         parts.push((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
     }
     if let Some((points, decimals)) = points {
-        let shown = figure::number(points.abs(), decimals);
-        let sign = vi::scaled(points, decimals).cmp(&0);
-        let words = match sign {
-            std::cmp::Ordering::Greater => format!("tăng {shown} điểm"),
-            std::cmp::Ordering::Less => format!("giảm {shown} điểm"),
-            std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
-        };
-        parts.push((words, class(sign)));
+        let (words, direction) = figure::score_change(points, decimals, unit_label);
+        parts.push((words, class(direction)));
     }
     let (_, first) = *parts.first()?;
     let words: Vec<String> = parts.into_iter().map(|(w, _)| w).collect();
@@ -209,10 +207,11 @@ fn change_words(places: Option<i64>, points: Option<(f64, u32)>) -> Option<(Stri
 }
 
 /// The published change in words, as the source gave it.
-fn published_words(stated: &StatedChange) -> Option<(String, &'static str)> {
+fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &'static str)> {
     change_words(
         stated.places,
         stated.points.map(|p| (p, vi::written_decimals(p))),
+        unit_label,
     )
 }
 
@@ -225,13 +224,15 @@ fn change(line: &Line) -> String {
                 .value_delta
                 .filter(|_| change.rank_delta.is_none())
                 .map(|v| (v, line.decimals)),
+            line.unit_label,
         );
         let Some((words, class)) = derived else {
             return MISSING.to_owned();
         };
         return match stated {
             Some(stated) if stated.standing == Standing::Disputed => {
-                let published = published_words(stated).map_or(String::new(), |(w, _)| w);
+                let published =
+                    published_words(stated, line.unit_label).map_or(String::new(), |(w, _)| w);
                 // Against the year the publication compared with.
                 // The same figures the publication gave, against the year it
                 // compared with.
@@ -244,6 +245,7 @@ fn change(line: &Line) -> String {
                             d.value_delta
                                 .filter(|_| stated.points.is_some())
                                 .map(|v| (v, line.decimals)),
+                            line.unit_label,
                         )
                     })
                     .unwrap_or((words, class));
@@ -266,7 +268,7 @@ fn change(line: &Line) -> String {
                 // A publication comparing with another year, or one that
                 // could not be checked, is shown beside.
                 if stated.since != change.previous_year || stated.standing == Standing::Underived {
-                    if let Some((published, _)) = published_words(stated) {
+                    if let Some((published, _)) = published_words(stated, line.unit_label) {
                         let _ = write!(
                             out,
                             " <small class=\"published-change\">(công bố: {} so với năm {})</small>",
@@ -280,7 +282,7 @@ fn change(line: &Line) -> String {
             _ => format!("<span class=\"change {class}\">{}</span>", Escaped(&words)),
         };
     }
-    if let Some((words, class)) = stated.and_then(published_words) {
+    if let Some((words, class)) = stated.and_then(|s| published_words(s, line.unit_label)) {
         let since = stated.map_or(0, |s| s.since);
         return format!(
             "<span class=\"change {class} stated\" title=\"Số liệu đã công bố (so với năm {since}); không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
@@ -397,7 +399,7 @@ fn notes(line: &Line) -> String {
         .stated_change
         .filter(|s| s.standing == Standing::Disputed)
     {
-        let published = published_words(stated).map_or(String::new(), |(w, _)| w);
+        let published = published_words(stated, line.unit_label).map_or(String::new(), |(w, _)| w);
         let _ = write!(
             out,
             "<div class=\"note disputed\"><strong>{name}</strong>: số liệu công bố ({} so với năm {}) khác số liệu tính từ bảng. {}</div>",
@@ -572,7 +574,7 @@ mod tests {
             (None, None, None),
         ];
         for (places, points, want) in cases {
-            let got = change_words(places, points);
+            let got = change_words(places, points, "điểm");
             assert_eq!(
                 got.as_ref().map(|(w, c)| (w.as_str(), *c)),
                 want,
@@ -661,7 +663,7 @@ mod tests {
         });
         assert_eq!(
             cells.change,
-            "<span class=\"change up\">tăng 0,60 điểm</span>"
+            "<span class=\"change up\">tăng 0,60 điểm phần trăm</span>"
         );
         // A disputed percent: marked, and both values in the notes.
         let cells = Cells::new(&Line {

@@ -114,6 +114,25 @@ pub fn component(value: f64, decimals: u32, max: Option<f64>) -> String {
     out
 }
 
+/// A change in score in words, at `decimals`, with its direction:
+/// `tăng 2,40 điểm`, `giảm 1,37 điểm phần trăm` (an index in percent), or
+/// `giữ nguyên điểm` when it prints as zero.
+pub fn score_change(delta: f64, decimals: u32, unit_label: &str) -> (String, std::cmp::Ordering) {
+    let unit = if unit_label == "%" {
+        "điểm phần trăm"
+    } else {
+        "điểm"
+    };
+    let shown = number(delta.abs(), decimals);
+    let direction = vi::scaled(delta, decimals).cmp(&0);
+    let words = match direction {
+        std::cmp::Ordering::Greater => format!("tăng {shown} {unit}"),
+        std::cmp::Ordering::Less => format!("giảm {shown} {unit}"),
+        std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
+    };
+    (words, direction)
+}
+
 /// A figure printed with the decimals its source wrote it with (points,
 /// maxima, components, other published values): `13,969`, `14`.
 pub fn as_written(v: f64) -> String {
@@ -180,6 +199,14 @@ pub mod title {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_change_in_score_is_said_in_points_or_percentage_points() {
+        let said = |d, n, u| score_change(d, n, u).0;
+        assert_eq!(said(1.37, 2, "%"), "tăng 1,37 điểm phần trăm");
+        assert_eq!(said(-2.4, 2, "điểm"), "giảm 2,40 điểm");
+        assert_eq!(said(0.001, 2, ""), "giữ nguyên điểm");
+    }
+
     use super::*;
 
     const NONE: &str = "";

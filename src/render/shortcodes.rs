@@ -261,11 +261,8 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             ))
         });
     let points_change = row.comparison.change().and_then(|c| {
-        let phrase = points_change_phrase(
-            c.value_delta?,
-            c.decimals,
-            &env.site.indices[table.index].unit_label,
-        );
+        let unit_label = &env.site.indices[table.index].unit_label;
+        let (phrase, _) = figure::score_change(c.value_delta?, c.decimals, unit_label);
         Some(format!("{phrase} so với năm {}", c.previous_year))
     });
     let regional = row
@@ -352,22 +349,6 @@ fn component_result(
     let component = &def.components[c];
     let text = figure::component(value, row.component_decimals(def, c), component.max);
     Ok(escape(&text))
-}
-
-/// A change in score in words, at the finer of the two years' precisions:
-/// `tăng 1,37 điểm`; for an index in percent, `giảm 3,80 điểm phần trăm`.
-fn points_change_phrase(delta: f64, decimals: u32, unit_label: &str) -> String {
-    let unit = if unit_label == "%" {
-        "điểm phần trăm"
-    } else {
-        "điểm"
-    };
-    let shown = figure::number(delta.abs(), decimals);
-    match vi::scaled(delta, decimals).cmp(&0) {
-        std::cmp::Ordering::Greater => format!("tăng {shown} {unit}"),
-        std::cmp::Ordering::Less => format!("giảm {shown} {unit}"),
-        std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
-    }
 }
 
 /// `khoi`: a table's figures (average, count, band count, leaders).
@@ -535,16 +516,6 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn a_change_in_score_is_said_in_points_or_percentage_points() {
-        assert_eq!(
-            points_change_phrase(1.37, 2, "%"),
-            "tăng 1,37 điểm phần trăm"
-        );
-        assert_eq!(points_change_phrase(-2.4, 2, "điểm"), "giảm 2,40 điểm");
-        assert_eq!(points_change_phrase(0.001, 2, ""), "giữ nguyên điểm");
-    }
-
     use super::*;
 
     fn env_expand(html: &str) -> Result<String, String> {

@@ -54,11 +54,11 @@ fn a_change_that_cannot_be_derived_is_shown_as_published() {
     let page = published("stated-changes").page("xep-hang/2023/khac/");
     assert_eq!(
         one(&page, "table.ranking tbody td.change-cell"),
-        "tăng 3 bậc, giảm 2,13 điểm (công bố)"
+        "tăng 3 bậc, giảm 2,13 điểm phần trăm (công bố)"
     );
     assert_eq!(
         one(&page, "td.change-cell span.change.stated"),
-        "tăng 3 bậc, giảm 2,13 điểm"
+        "tăng 3 bậc, giảm 2,13 điểm phần trăm"
     );
 }
 
