@@ -36,6 +36,16 @@ fn main() {
             missing_for_chromium(&root, &["playwright-core", "axe-core"]),
         ),
         trial(
+            "the_reader_checks_pass_on_the_example_site",
+            || reader_checks(""),
+            missing_for_chromium(&root, &["playwright-core", "axe-core"]),
+        ),
+        trial(
+            "the_reader_checks_pass_on_the_national_example",
+            || reader_checks("examples/national"),
+            missing_for_chromium(&root, &["playwright-core", "axe-core"]),
+        ),
+        trial(
             "no_payload_runs_in_chromium_on_any_page_of_the_payload_site",
             no_payload_runs_in_chromium_on_any_page_of_the_payload_site,
             missing_for_chromium(&root, &["playwright-core"]),
@@ -113,6 +123,44 @@ fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
         "browser checks failed:\n{stdout}\n{stderr}"
     );
     assert!(stdout.contains("all browser checks passed"), "{stdout}");
+}
+
+/// Runs `tests/browser/reader.mjs` (every module of `tests/browser/reader/`)
+/// on the site at `site` (relative to the repository), served on 127.0.0.1,
+/// with the list of all its pages.
+fn reader_checks(site: &str) {
+    let root = example_root();
+    let built = build_ok(&root.join(site));
+    let name = if site.is_empty() {
+        "ha-tinh"
+    } else {
+        "national"
+    };
+    let paths: Vec<String> = built
+        .all_pages()
+        .into_iter()
+        .map(|(file, _)| format!("/{}", file.strip_suffix("index.html").unwrap_or(&file)))
+        .filter(|path| path != "/404.html")
+        .collect();
+    let list = built.dir.path().join("pages.txt");
+    std::fs::write(&list, paths.join("\n")).unwrap();
+    let port = serve(built.out.clone());
+    let output = Command::new("node")
+        .arg(root.join("tests/browser/reader.mjs"))
+        .arg(format!("http://127.0.0.1:{port}/"))
+        .arg(name)
+        .arg(&list)
+        .env("CHISO_CHROMIUM", chromium())
+        .current_dir(&root)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    println!("{stdout}");
+    assert!(
+        output.status.success() && stdout.contains("all reader checks passed"),
+        "reader checks failed on {name}:\n{stdout}\n{stderr}"
+    );
 }
 
 /// What is missing of Chromium, node and the npm packages a browser check
@@ -257,6 +305,7 @@ fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         Some("js") => "text/javascript; charset=utf-8",
         Some("json") => "application/json",
         Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
         Some("xml") => "application/xml",
         Some("csv") => "text/csv; charset=utf-8",
         _ => "text/plain; charset=utf-8",
