@@ -79,6 +79,23 @@ impl Context<'_> {
             .rev()
             .map(|(j, c)| (c.id.as_str(), j))
             .collect();
+        // A component id said twice is ambiguous wherever a result names
+        // it: reported at the second one (the first is the one kept).
+        let mut seen = BTreeMap::new();
+        for (j, c) in def.components.iter().enumerate() {
+            if seen.insert(c.id.as_str(), j).is_some() {
+                let at = [
+                    Seg::Key("index"),
+                    Seg::Index(position),
+                    Seg::Key("component"),
+                    Seg::Index(j),
+                    Seg::Key("id"),
+                ];
+                let message = msg::duplicate_id("component", &c.id);
+                let d = self.at(file, &at, message, msg::hint_distinct_ids());
+                self.diagnostics.push(d);
+            }
+        }
         let mut parents: Vec<Option<usize>> = Vec::with_capacity(def.components.len());
         for (j, c) in def.components.iter().enumerate() {
             let Some(parent) = c.parent.as_deref() else {
