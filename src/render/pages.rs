@@ -152,6 +152,7 @@ impl<'a> Env<'a> {
             tags_url: urls.at(TAGS_PATH),
             feed_url: urls.at(feeds::ATOM_PATH),
             favicon: favicon(assets, &urls),
+            build_date: config.build_date.map(|d| d.to_string()),
         };
         let mut base = Context::new();
         base.insert("site", &shared);

@@ -38,6 +38,9 @@ pub struct SiteView<'a> {
     pub feed_url: String,
     /// The site's icon, when `static/` has `favicon.svg`, `.png` or `.ico`.
     pub favicon: Option<FaviconView>,
+    /// The day the site was built (`2026-12-03`; `vi_date(format="short")`
+    /// prints `03/12/2026`), which printed pages give in their footer.
+    pub build_date: Option<String>,
 }
 
 /// `site.favicon`: the icon's URL and media type.
