@@ -48,7 +48,9 @@ pub fn build_date() -> Date {
 fn date_from_epoch(seconds: &str) -> Option<Date> {
     let seconds: i64 = seconds.trim().parse().ok()?;
     Some(date_from_days(
-        seconds.checked_add(VIETNAM_OFFSET_SECONDS)?.div_euclid(86_400),
+        seconds
+            .checked_add(VIETNAM_OFFSET_SECONDS)?
+            .div_euclid(86_400),
     ))
 }
 

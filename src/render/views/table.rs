@@ -212,6 +212,12 @@ pub struct TableView<'a> {
     /// before (a change, a published change, or why it cannot be
     /// compared): a table where none does shows no change column.
     pub has_changes: bool,
+    /// Whether any line has a rank within its region (the table then shows
+    /// them in a column of their own).
+    pub has_regional: bool,
+    /// How many of the band, regional-rank and change columns the table
+    /// shows after the score (the average row spans them).
+    pub columns_after_score: usize,
     /// For each of `rows`, the width of its score's bar in the score cell,
     /// a CSS percentage of the index's scale (`87.5%`), or empty for a line
     /// without a score.
@@ -476,8 +482,15 @@ impl<'a> TableView<'a> {
                     )
                 )
         }) || table.rows.iter().any(|r| r.stated_change.is_some());
+        let has_bands = views.iter().any(|r| r.band.is_some());
+        let has_regional = views.iter().any(|r| !r.regional.is_empty());
         TableView {
-            has_bands: views.iter().any(|r| r.band.is_some()),
+            columns_after_score: [has_bands, has_regional, has_changes]
+                .iter()
+                .filter(|&&shown| shown)
+                .count(),
+            has_bands,
+            has_regional,
             has_changes,
             bar_widths,
             components,
