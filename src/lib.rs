@@ -410,7 +410,6 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let bodies = timings.time("expand shortcodes", || {
         render::expand_bodies(&config, &site, &content, &mut diagnostics)
     });
-    let mut config = config;
     config.build_date = Some(scaffold::build_date());
     Ok(Loaded {
         config,
