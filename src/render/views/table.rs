@@ -665,7 +665,7 @@ mod tests {
         };
         let unit = Scale { min: 0.0, max: 1.0 };
         let cases = [
-            (&percent, 88.35, "88.4%"),
+            (&percent, 88.36, "88.4%"),
             (&percent, 0.0, "0.0%"),
             (&percent, 120.0, "100.0%"),
             (&percent, -3.0, "0.0%"),

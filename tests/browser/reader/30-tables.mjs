@@ -153,6 +153,18 @@ export default async function ({ page, url, check, site, pages }) {
     const times = texts.join(" ").split(t.average).length - 1;
     check(`the average row (${t.average}) is printed once`, times === 1, `${times} times`);
   }
+  // No heading alone at a page's foot: what a page ends with (its footer
+  // left out) is never a heading of the page.
+  const headings = await page.$$eval("main h1, main h2, main h3", (hs) => hs.map((h) => h.textContent.replace(/\s+/g, " ").trim()));
+  const stranded = texts
+    .map((text, i) => ({
+      n: i + 1,
+      end: text.replace(/Ngày dựng \d\d\/\d\d\/\d{4} · trang \d+\/\d+/g, "").replace(/https?:\/\/\S+/g, "").trim(),
+    }))
+    .filter(({ n, end }) => n < texts.length && headings.some((h) => h && end.endsWith(h)));
+  check(`no heading alone at a page's foot (${headings.length} headings)`,
+    headings.length > 0 && stranded.length === 0 && texts.every((t) => t.length > 0),
+    stranded.map(({ n, end }) => `page ${n} ends with …${end.slice(-80)}`).join("\n     "));
   const address = new URL(url(longest.path)).pathname;
   const footless = texts
     .map((text, i) => ({ n: i + 1, text }))
