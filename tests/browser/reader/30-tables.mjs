@@ -117,6 +117,30 @@ export default async function ({ page, url, check, site, pages }) {
   check(`no sort buttons on tables of one line (${oneLine}), buttons on the others (${sorted})`,
     sorted > 0 && oneLine > 0 && wrong.length === 0, wrong.slice(0, 10).join("\n     "));
 
+  // The tables fit their page: no ranking page scrolls sideways at desktop
+  // widths (the 390 px and 200 % checks are in 00-layout), where the table
+  // may overflow its box for the header to stick.
+  const wide = [];
+  for (const width of [1280, 1100, 1000, 961]) {
+    await page.setViewportSize({ width, height: 800 });
+    for (const path of ranking) {
+      await page.goto(url(path));
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (scroll > width) wide.push(`${path} at ${width} px (${scroll} px)`);
+    }
+  }
+  check(`no ranking page scrolls sideways at 961–1280 px (${ranking.length} pages)`, wide.length === 0, wide.slice(0, 10).join(", "));
+  // One line per row at desktop width, on the national tables of 63
+  // provinces (names, badges and changes fit at 1280 px).
+  if (site === "national") {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url(longest.path));
+    const heights = await page.$$eval("table.ranking tbody tr", (rows) => rows.map((r) => r.getBoundingClientRect().height));
+    const [low, high] = [Math.min(...heights), Math.max(...heights)];
+    check(`one line per row at 1280 px (${heights.length} rows, ${Math.round(low)}–${Math.round(high)} px)`,
+      heights.length > 0 && high - low <= 2);
+  }
+
   // Sticky header: scrolled to the middle of the longest table, its header
   // is at the top of the window and is what is drawn there.
   check(`a long table to scroll (${longest.path}: ${longest.rows} lines)`, longest.rows >= 10);
