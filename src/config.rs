@@ -58,6 +58,12 @@ pub struct Config {
     /// `datapackage.json`. None by default (the page then names none).
     #[serde(default)]
     pub data_license: Option<DataLicense>,
+    /// The day the site is built, which printed pages give in their
+    /// footer. Not read from the file (an editor writing it gets the
+    /// unknown-field error): the build sets it (`scaffold::build_date`),
+    /// so rendering never reads the clock.
+    #[serde(skip)]
+    pub build_date: Option<crate::date::Date>,
 }
 
 /// `[data_license]`: the licence readers may reuse the open data under.

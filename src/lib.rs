@@ -410,6 +410,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let bodies = timings.time("expand shortcodes", || {
         render::expand_bodies(&config, &site, &content, &mut diagnostics)
     });
+    config.build_date = Some(scaffold::build_date());
     Ok(Loaded {
         config,
         site,

@@ -34,6 +34,26 @@ pub fn today() -> Date {
     date_from_days((seconds + VIETNAM_OFFSET_SECONDS).div_euclid(86_400))
 }
 
+/// The date a build gives its pages: the day of `SOURCE_DATE_EPOCH`
+/// (seconds since 1970, the reproducible-builds convention) in Vietnam
+/// when it is set to a whole number, else [`today`].
+pub fn build_date() -> Date {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| date_from_epoch(&s))
+        .unwrap_or_else(today)
+}
+
+/// The day in Vietnam at `seconds` since 1970 written as a whole number.
+fn date_from_epoch(seconds: &str) -> Option<Date> {
+    let seconds: i64 = seconds.trim().parse().ok()?;
+    Some(date_from_days(
+        seconds
+            .checked_add(VIETNAM_OFFSET_SECONDS)?
+            .div_euclid(86_400),
+    ))
+}
+
 /// The civil date `days` days after 1970-01-01 (H. Hinnant's algorithm).
 pub fn date_from_days(days: i64) -> Date {
     let z = days + 719_468;
@@ -387,6 +407,16 @@ mod tests {
 
     fn date(year: i32, month: u32, day: u32) -> Date {
         Date { year, month, day }
+    }
+
+    #[test]
+    fn source_date_epoch_is_a_day_in_vietnam() {
+        // 2024-02-29 17:00 UTC is already 1 March in Vietnam.
+        assert_eq!(date_from_epoch("1709226000"), Some(date(2024, 3, 1)));
+        assert_eq!(date_from_epoch(" 0 "), Some(date(1970, 1, 1)));
+        assert_eq!(date_from_epoch("yesterday"), None);
+        assert_eq!(date_from_epoch(""), None);
+        assert_eq!(date_from_epoch(&i64::MAX.to_string()), None);
     }
 
     #[test]

@@ -247,7 +247,11 @@ impl Session {
         if let Some(article) = prepared.content.articles.iter().find(|a| a.file == shown) {
             return Some(urls.article(&article.slug));
         }
-        let table = prepared.site.tables.iter().find(|t| t.file == shown)?;
-        Some(urls.ranking(table.year, &prepared.site.groups[table.group].id))
+        let (t, _) = prepared
+            .site
+            .tables
+            .iter_enumerated()
+            .find(|(_, t)| t.file == shown)?;
+        Some(urls.table(&prepared.site, t))
     }
 }

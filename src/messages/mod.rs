@@ -138,6 +138,7 @@ mod results;
 mod serve;
 pub mod shortcode;
 mod stated;
+mod tables;
 mod terms;
 
 pub use bands::*;
@@ -154,6 +155,7 @@ pub use rendering::*;
 pub use results::*;
 pub use serve::*;
 pub use stated::*;
+pub use tables::*;
 pub use terms::term;
 
 /// Every entry of the catalogue.

@@ -134,6 +134,13 @@ fn derive_indexes(site: &mut Site) {
             site.results_by_unit[row.unit].push(RowAt { table: t, row: r });
         }
     }
+    let mut per_page: BTreeMap<(i32, super::GroupId), usize> = BTreeMap::new();
+    for table in &site.tables {
+        *per_page.entry((table.year, table.group)).or_default() += 1;
+    }
+    site.page_mates = site
+        .tables
+        .map(|t| per_page.get(&(t.year, t.group)).copied().unwrap_or(1));
     site.merged_from = site.units.map(|_| Vec::new());
     for (u, unit) in site.units.iter_enumerated() {
         if let Some(successor) = unit.merged_into {

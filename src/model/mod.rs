@@ -63,6 +63,10 @@ pub struct Site {
     pub results_by_unit: IdVec<UnitId, Vec<RowAt>>,
     /// For each unit, the units merged into it, in unit order.
     pub merged_from: IdVec<UnitId, Vec<UnitId>>,
+    /// For each table, how many tables (itself included) rank its group in
+    /// its year: one means the table is alone on its group's ranking page;
+    /// more, and each has its own page under it (`render::urls`).
+    pub page_mates: IdVec<TableId, usize>,
     /// The unit `config.toml`'s `home_unit` names ([`home_unit`]): the one
     /// the home page headlines and shortcodes report by default.
     pub home_unit: Option<UnitId>,
@@ -97,6 +101,21 @@ pub(crate) struct Lookup {
 }
 
 impl Site {
+    /// Whether table `t` has a page of its own beside its group's ranking
+    /// page, which then lists the year's tables of the group
+    /// ([`Site::page_mates`]).
+    pub fn has_own_page(&self, t: TableId) -> bool {
+        self.page_mates.get(t).is_some_and(|&n| n > 1)
+    }
+
+    /// The tables of group `g` in `year`, in table order (by index).
+    pub fn tables_of(&self, year: i32, g: GroupId) -> impl Iterator<Item = TableId> + '_ {
+        self.tables
+            .iter_enumerated()
+            .filter(move |(_, t)| t.year == year && t.group == g)
+            .map(|(t, _)| t)
+    }
+
     /// Every result of a unit with its table, latest year first.
     pub fn results_of(&self, unit: UnitId) -> impl Iterator<Item = UnitResult<'_>> {
         self.results_by_unit

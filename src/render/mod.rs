@@ -45,6 +45,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index-page.html", include_str!("templates/index-page.html")),
     ("year.html", include_str!("templates/year.html")),
     ("ranking.html", include_str!("templates/ranking.html")),
+    (
+        "ranking-overview.html",
+        include_str!("templates/ranking-overview.html"),
+    ),
     ("unit.html", include_str!("templates/unit.html")),
     (
         "article-list.html",

@@ -19,8 +19,9 @@ use super::urls::{self, Urls};
 use super::views::{
     codebook, unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext,
     FaviconView, GroupRef, HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView,
-    PageView, Pagination, RankingContext, Request, RowViews, SearchContext, SiteView, TableView,
-    TagContext, TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView, YearContext,
+    PageView, Pagination, RankingContext, Request, RowViews, SearchContext, SiteView, TableLink,
+    TableView, TagContext, TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView,
+    YearContext,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
@@ -33,6 +34,9 @@ pub const SEARCH_PATH: &str = "tim-kiem/";
 pub const DATA_PATH: &str = "du-lieu/";
 pub const TAGS_PATH: &str = "the/";
 
+/// How many lines of each table a ranking overview shows.
+pub const OVERVIEW_ROWS: usize = 5;
+
 /// One page of the site, by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -40,11 +44,16 @@ pub enum Page {
     Index(IndexId),
     /// The page of a year with tables (one of [`Site::years`]).
     Year(i32),
-    /// The ranking page of a group in a year.
+    /// The ranking page of a group in a year: the table in full when one
+    /// index ranks the group that year, else an overview of the tables,
+    /// each with its own page ([`Page::Table`]).
     Ranking {
         year: i32,
         group: GroupId,
     },
+    /// The own page of a table whose group other indices rank that year
+    /// too ([`Site::has_own_page`]).
+    Table(TableId),
     Unit(UnitId),
     /// A page of the article list, from 1.
     ArticleList(usize),
@@ -143,6 +152,7 @@ impl<'a> Env<'a> {
             tags_url: urls.at(TAGS_PATH),
             feed_url: urls.at(feeds::ATOM_PATH),
             favicon: favicon(assets, &urls),
+            build_date: config.build_date.map(|d| d.to_string()),
         };
         let mut base = Context::new();
         base.insert("site", &shared);
@@ -173,10 +183,14 @@ impl<'a> Env<'a> {
         for page in list {
             match page {
                 Page::Ranking { year, group: g } => {
-                    for t in self.ranking_tables(*year, *g) {
-                        self.rows.plan(t);
+                    // An overview shows a few lines per table, made in passing.
+                    for t in site.tables_of(*year, *g) {
+                        if !site.has_own_page(t) {
+                            self.rows.plan(t);
+                        }
                     }
                 }
+                Page::Table(t) => self.rows.plan(*t),
                 Page::Unit(u) => {
                     for &unit in std::iter::once(u).chain(&site.merged_from[*u]) {
                         for result in site.results_of(unit) {
@@ -196,6 +210,7 @@ impl<'a> Env<'a> {
     pub fn batch(&self, page: &Page) -> Option<GroupId> {
         match page {
             Page::Ranking { group, .. } => Some(*group),
+            Page::Table(t) => Some(self.site.tables[*t].group),
             Page::Unit(u) => self.site.results_of(*u).next().map(|r| r.table.group),
             _ => None,
         }
@@ -209,12 +224,14 @@ impl<'a> Env<'a> {
         pages.extend(site.years.iter().copied().map(Page::Year));
         let pairs: BTreeSet<(i32, GroupId)> =
             site.tables.iter().map(|t| (t.year, t.group)).collect();
-        pages.extend(
-            pairs
-                .into_iter()
-                .rev()
-                .map(|(year, group)| Page::Ranking { year, group }),
-        );
+        for (year, group) in pairs.into_iter().rev() {
+            pages.push(Page::Ranking { year, group });
+            pages.extend(
+                site.tables_of(year, group)
+                    .filter(|&t| site.has_own_page(t))
+                    .map(Page::Table),
+            );
+        }
         pages.extend(site.units.ids().map(Page::Unit));
         pages.extend((1..=self.list_pages()).map(Page::ArticleList));
         pages.extend((0..self.content.articles.len()).map(Page::Article));
@@ -236,6 +253,7 @@ impl<'a> Env<'a> {
             Page::Index(i) => urls::index_path(&site.indices[*i].id),
             Page::Year(year) => urls::year_path(*year),
             Page::Ranking { year, group } => urls::ranking_path(*year, &site.groups[*group].id),
+            Page::Table(t) => urls::table_path(site, *t),
             Page::Unit(u) => urls::unit_path(&site.units[*u].id),
             Page::ArticleList(n) => urls::article_list_path(*n),
             Page::Article(a) => urls::article_path(&self.content.articles[*a].slug),
@@ -259,7 +277,14 @@ impl<'a> Env<'a> {
             Page::Home => "home.html",
             Page::Index(_) => "index-page.html",
             Page::Year(_) => "year.html",
-            Page::Ranking { .. } => "ranking.html",
+            Page::Ranking { year, group } => {
+                if self.is_overview(*year, *group) {
+                    "ranking-overview.html"
+                } else {
+                    "ranking.html"
+                }
+            }
+            Page::Table(_) => "ranking.html",
             Page::Unit(_) => "unit.html",
             Page::ArticleList(_) => "article-list.html",
             Page::Article(_) => "article.html",
@@ -307,6 +332,14 @@ impl<'a> Env<'a> {
             Page::Index(i) => msg::page_index(&site.indices[*i].id),
             Page::Year(year) => msg::page_year(*year),
             Page::Ranking { year, group } => msg::page_ranking(*year, &site.groups[*group].id),
+            Page::Table(t) => {
+                let table = &site.tables[*t];
+                msg::page_table(
+                    table.year,
+                    &site.groups[table.group].id,
+                    &site.indices[table.index].id,
+                )
+            }
             Page::Unit(u) => msg::page_unit(&site.units[*u].id),
             Page::ArticleList(n) => msg::page_article_list(*n),
             Page::Article(a) => msg::page_article(self.content.articles[*a].file.display()),
@@ -343,6 +376,7 @@ impl<'a> Env<'a> {
             Page::Index(i) => self.index(*i),
             Page::Year(year) => self.year(*year),
             Page::Ranking { year, group } => self.ranking(*year, *group),
+            Page::Table(t) => self.table_page(*t),
             Page::Unit(u) => self.unit(*u),
             Page::ArticleList(n) => self.article_list(*n),
             Page::Article(a) => self.article(*a),
@@ -525,24 +559,33 @@ impl<'a> Env<'a> {
         )
     }
 
-    /// The tables the ranking page of group `g` in `year` shows (what
-    /// [`Env::plan`] counts for it).
-    fn ranking_tables(&self, year: i32, g: GroupId) -> impl Iterator<Item = TableId> + 'a {
-        let tables = &self.site.tables;
-        tables
-            .iter_enumerated()
-            .filter(move |(_, t)| t.year == year && t.group == g)
-            .map(|(t, _)| t)
+    /// Whether the ranking page of group `g` in `year` is an overview of
+    /// several tables, each with its own page.
+    fn is_overview(&self, year: i32, g: GroupId) -> bool {
+        self.site
+            .tables_of(year, g)
+            .any(|t| self.site.has_own_page(t))
+    }
+
+    /// A table in full, with its chart, for the page showing it.
+    fn whole_table(&self, t: TableId) -> TableView<'_> {
+        let site = self.site;
+        TableView::new(site, t, &self.rows, &self.urls)
+            .with_chart(&site.indices[site.tables[t].index])
     }
 
     fn ranking(&self, year: i32, g: GroupId) -> Own {
         let group = &self.site.groups[g];
         let site = self.site;
-        let tables: Vec<TableView> = self
-            .ranking_tables(year, g)
+        let overview = self.is_overview(year, g);
+        let tables: Vec<TableView> = site
+            .tables_of(year, g)
             .map(|t| {
-                TableView::new(site, t, &self.rows, &self.urls)
-                    .with_chart(&site.indices[site.tables[t].index])
+                if overview {
+                    TableView::top(site, t, &self.rows, &self.urls, OVERVIEW_ROWS)
+                } else {
+                    self.whole_table(t)
+                }
             })
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
@@ -556,9 +599,49 @@ impl<'a> Env<'a> {
             year,
             group: GroupRef::new(group),
             tables,
+            overview_url: None,
+            others: Vec::new(),
         };
         self.start(
             &Page::Ranking { year, group: g },
+            About {
+                title: &title,
+                description,
+                illustrative,
+            },
+            &view,
+        )
+    }
+
+    /// A table's own page: the table in full, under its group's overview.
+    fn table_page(&self, t: TableId) -> Own {
+        let site = self.site;
+        let table = &site.tables[t];
+        let group = &site.groups[table.group];
+        let def = &site.indices[table.index];
+        let year = table.year;
+        let view = RankingContext {
+            year,
+            group: GroupRef::new(group),
+            tables: vec![self.whole_table(t)],
+            overview_url: Some(self.urls.ranking(year, &group.id)),
+            others: site
+                .tables_of(year, table.group)
+                .filter(|&o| o != t)
+                .map(|o| TableLink {
+                    index: IndexRef::new(&site.indices[site.tables[o].index], &self.urls),
+                    url: self.urls.table(site, o),
+                })
+                .collect(),
+        };
+        let illustrative = view.tables.iter().any(|t| t.illustrative);
+        let title = format!("{} {year}: {}", def.short_name, group.name);
+        let description = format!(
+            "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
+            def.short_name, group.name
+        );
+        self.start(
+            &Page::Table(t),
             About {
                 title: &title,
                 description,

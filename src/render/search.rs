@@ -98,10 +98,10 @@ pub fn entries(
     }
     // One entry per table, found by its index and year ("PAR Index 2023")
     // as well as by its group, pointing at the table on its page.
-    for table in &site.tables {
+    for (t, table) in site.tables.iter_enumerated() {
         let (def, group) = (&site.indices[table.index], &site.groups[table.group]);
         let title = format!("{} {}: {}", def.short_name, table.year, group.name);
-        let url = format!("{}#{}", urls.ranking(table.year, &group.id), def.id);
+        let url = urls.table(site, t);
         let text = figure::title::ranking(&group.name, table.year);
         out.push(entry(
             "Bảng xếp hạng",

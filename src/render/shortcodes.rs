@@ -504,7 +504,13 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         group: &group.name,
         scores_only: table.scores_only,
         rows,
-        url: format!("{}#{}", env.urls.ranking(table.year, &group.id), def.id),
+        url: site
+            .tables_of(table.year, table.group)
+            .find(|&t| site.tables[t].index == table.index)
+            .map_or_else(
+                || env.urls.ranking(table.year, &group.id),
+                |t| env.urls.table(site, t),
+            ),
         csv: env.urls.data_file(table.year, &group.id, &def.id, "csv"),
         json: env.urls.data_file(table.year, &group.id, &def.id, "json"),
     };

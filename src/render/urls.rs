@@ -1,9 +1,17 @@
 //! Every URL the site has, in one place. URLs are root-relative and carry the
 //! base path of `base_url`, so a site published under a subpath links
 //! correctly; the output file of a page is its URL path plus `index.html`.
+//!
+//! A results table is at its group's ranking page
+//! (`/xep-hang/2023/so-ban-nganh/`) when it is the only table ranking the
+//! group that year; when several indices rank the group that year, each has
+//! its own page below it (`/xep-hang/2023/tinh-thanh/par-index/`) and the
+//! group's page lists them. Every link to a table goes through
+//! [`Urls::table`], so the two cases never disagree.
 
 use crate::config::Config;
 use crate::content::Markdown;
+use crate::model::{Site, TableId};
 
 /// Builds URLs under a base path (`/` or `/cchc/`), and knows how the
 /// site's Markdown is rendered (its links get the same base path).
@@ -78,6 +86,12 @@ impl Urls {
         self.at(&ranking_path(year, group))
     }
 
+    /// The page showing table `t` in full: its own page when other indices
+    /// rank its group that year, else its group's ranking page.
+    pub fn table(&self, site: &Site, t: TableId) -> String {
+        self.at(&table_path(site, t))
+    }
+
     pub fn unit(&self, id: &str) -> String {
         self.at(&unit_path(id))
     }
@@ -117,6 +131,22 @@ pub fn year_path(year: i32) -> String {
 
 pub fn ranking_path(year: i32, group: &str) -> String {
     format!("xep-hang/{year}/{group}/")
+}
+
+/// The folder of the page showing table `t` in full ([`Urls::table`]).
+pub fn table_path(site: &Site, t: TableId) -> String {
+    let table = &site.tables[t];
+    let group = &site.groups[table.group].id;
+    if site.has_own_page(t) {
+        index_table_path(table.year, group, &site.indices[table.index].id)
+    } else {
+        ranking_path(table.year, group)
+    }
+}
+
+/// The own page of one index's table of a group and year.
+pub fn index_table_path(year: i32, group: &str, index: &str) -> String {
+    format!("xep-hang/{year}/{group}/{index}/")
 }
 
 pub fn unit_path(id: &str) -> String {

@@ -293,7 +293,7 @@ fn the_readme_template_examples_render() {
         put(root, &format!("templates/{name}"), body.trim());
         kinds += 1;
     }
-    assert_eq!(kinds, 12, "one example per page kind");
+    assert_eq!(kinds, 13, "one example per page kind");
     let built = build_ok(root);
     let home = std::fs::read_to_string(built.out.join("index.html")).unwrap();
     assert!(

@@ -46,7 +46,8 @@
 
   function enhance(table) {
     var head = table.tHead && table.tHead.rows[0];
-    if (!head || !table.tBodies[0]) return;
+    // One line has no order to change: no buttons.
+    if (!head || !table.tBodies[0] || table.tBodies[0].rows.length < 2) return;
     var headers = Array.prototype.slice.call(head.cells);
     headers.forEach(function (th, column) {
       var button = document.createElement("button");

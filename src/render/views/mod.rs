@@ -29,7 +29,7 @@ pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView,
 pub use index::IndexView;
 pub use page::{
     ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,
-    MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TagContext,
+    MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TableLink, TagContext,
     TagsContext, UnitContext, YearContext,
 };
 pub use row::{

@@ -8,7 +8,7 @@ use tera::Value;
 
 use super::article::TagCountView;
 use super::codebook::{ColumnView, IndexComponentsView, LicenseView, SchemeColumnsView};
-use super::common::{GroupRef, UnitRef};
+use super::common::{GroupRef, IndexRef, UnitRef};
 use super::index::IndexView;
 use super::table::TableView;
 use super::unit::{MergedView, SeriesView, UnitView};
@@ -38,6 +38,9 @@ pub struct SiteView<'a> {
     pub feed_url: String,
     /// The site's icon, when `static/` has `favicon.svg`, `.png` or `.ico`.
     pub favicon: Option<FaviconView>,
+    /// The day the site was built (`2026-12-03`; `vi_date(format="short")`
+    /// prints `03/12/2026`), which printed pages give in their footer.
+    pub build_date: Option<String>,
 }
 
 /// `site.favicon`: the icon's URL and media type.
@@ -103,13 +106,31 @@ pub struct YearContext<'a> {
     pub older_year: Option<i32>,
 }
 
-/// `ranking.html`.
+/// `ranking.html` (a table in full: a group's ranking page when one index
+/// ranks the group that year, else a table's own page) and
+/// `ranking-overview.html` (a group's ranking page listing the year's
+/// tables, each with its first lines and a link to its own page).
 #[derive(Serialize)]
 pub struct RankingContext<'a> {
     pub year: i32,
     pub group: GroupRef<'a>,
-    /// Every table of the group that year, whole, with its chart.
+    /// `ranking.html`: the table, whole, with its chart (one; a list, as
+    /// templates written for several tables read it). `ranking-overview.html`:
+    /// every table of the group that year, each with its first
+    /// `OVERVIEW_ROWS` lines as `rows` and its own page as `url`.
     pub tables: Vec<TableView<'a>>,
+    /// On a table's own page, the group's ranking page listing the year's
+    /// tables; none on a group's page.
+    pub overview_url: Option<String>,
+    /// On a table's own page, the other tables of the group that year.
+    pub others: Vec<TableLink<'a>>,
+}
+
+/// A link to a table's page, by its index.
+#[derive(Serialize)]
+pub struct TableLink<'a> {
+    pub index: IndexRef<'a>,
+    pub url: String,
 }
 
 /// `unit.html`.

@@ -7,10 +7,12 @@ use tera::Value;
 
 use super::bands::{threshold_text, BandCountView, BandView};
 use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
-use super::row::RowView;
+use super::row::{NoComparisonView, RowView};
 use super::row_sharing::{Request, RowViews};
 use crate::content::render_markdown;
-use crate::model::{Index, Listing, ListingEnd, RegionFigure, RegionKind, Site, Standing, TableId};
+use crate::model::{
+    Index, Listing, ListingEnd, RegionFigure, RegionKind, Scale, Site, Standing, TableId,
+};
 use crate::render::charts::{self, Bar, ChartText, Threshold};
 use crate::render::escape::safe;
 use crate::render::figure::{self, Format};
@@ -183,7 +185,7 @@ pub struct TableView<'a> {
     pub index: IndexRef<'a>,
     pub group: GroupRef<'a>,
     pub year: i32,
-    /// The ranking page that shows this table, with its anchor.
+    /// The page that shows this table in full (`Urls::table`).
     pub url: String,
     pub complete: bool,
     /// Decimals the table was published with (its own, else its index's):
@@ -203,6 +205,23 @@ pub struct TableView<'a> {
     pub ranked: Option<u32>,
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
+    /// Whether any line has a band: a table where none has one shows no
+    /// band column.
+    pub has_bands: bool,
+    /// Whether any line says something of its change since the year
+    /// before (a change, a published change, or why it cannot be
+    /// compared): a table where none does shows no change column.
+    pub has_changes: bool,
+    /// Whether any line has a rank within its region (the table then shows
+    /// them in a column of their own).
+    pub has_regional: bool,
+    /// How many of the band, regional-rank and change columns the table
+    /// shows after the score (the average row spans them).
+    pub columns_after_score: usize,
+    /// For each of `rows`, the width of its score's bar in the score cell,
+    /// a CSS percentage of the index's scale (`87.5%`), or empty for a line
+    /// without a score.
+    pub bar_widths: Vec<String>,
     pub average: Option<f64>,
     /// `average` as printed: at the table's precision, with the unit
     /// (`90,53%`, `0,569`).
@@ -340,6 +359,8 @@ enum Shown {
     /// Its figures and leaders, and the rows only of a partial table (a
     /// few lines): pages listing many tables.
     Summary,
+    /// Its figures, leaders and first lines: a ranking overview.
+    Top(usize),
 }
 
 impl<'a> TableView<'a> {
@@ -370,12 +391,20 @@ impl<'a> TableView<'a> {
         Self::make(site, t, rows, urls, Shown::Summary)
     }
 
+    /// The table's figures, leaders and its first `n` lines (in rank
+    /// order), for a ranking overview.
+    pub fn top(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls, n: usize) -> Self {
+        Self::make(site, t, rows, urls, Shown::Top(n))
+    }
+
     fn make(site: &'a Site, t: TableId, rows: &'a RowViews, urls: &Urls, shown: Shown) -> Self {
         let table = &site.tables[t];
         let whole = matches!(shown, Shown::Whole);
-        let (all_rows, request) = match shown {
-            Shown::Whole => (true, Request::Planned),
-            Shown::Summary => (!table.complete, Request::Passing),
+        let (limit, request) = match shown {
+            Shown::Whole => (usize::MAX, Request::Planned),
+            Shown::Summary if table.complete => (0, Request::Passing),
+            Shown::Summary => (usize::MAX, Request::Passing),
+            Shown::Top(n) => (n, Request::Passing),
         };
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
@@ -383,7 +412,7 @@ impl<'a> TableView<'a> {
         let leaders: Vec<usize> = (0..views.len())
             .filter(|&r| views[r].rank == Some(1))
             .collect();
-        let shown = if all_rows { views.len() } else { 0 };
+        let shown = views.len().min(limit);
         let mut pick: Vec<usize> = (0..shown).collect();
         pick.extend(&leaders);
         let mut values = rows.values(t, urls, request, &pick);
@@ -438,7 +467,32 @@ impl<'a> TableView<'a> {
                     .collect(),
             })
             .collect();
+        let scale = &def.scale;
+        let bar_widths = rows
+            .iter()
+            .map(|r| r.value.map(|v| bar_width(v, scale)).unwrap_or_default())
+            .collect();
+        let has_changes = views.iter().any(|r| {
+            r.change.is_some()
+                || matches!(
+                    r.no_comparison,
+                    Some(
+                        NoComparisonView::OtherGroup { .. }
+                            | NoComparisonView::NotRankedThen { .. }
+                    )
+                )
+        }) || table.rows.iter().any(|r| r.stated_change.is_some());
+        let has_bands = views.iter().any(|r| r.band.is_some());
+        let has_regional = views.iter().any(|r| !r.regional.is_empty());
         TableView {
+            columns_after_score: [has_bands, has_regional, has_changes]
+                .iter()
+                .filter(|&&shown| shown)
+                .count(),
+            has_bands,
+            has_regional,
+            has_changes,
+            bar_widths,
             components,
             component_header: header,
             component_rows,
@@ -450,7 +504,7 @@ impl<'a> TableView<'a> {
             index: IndexRef::new(def, urls),
             group: GroupRef::new(group),
             year: table.year,
-            url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
+            url: urls.table(site, t),
             complete: table.complete,
             decimals: table.decimals,
             scores_only: table.scores_only,
@@ -512,6 +566,18 @@ impl<'a> TableView<'a> {
             rows,
         }
     }
+}
+
+/// The width of a score's bar, as a CSS percentage of the index's scale
+/// (clamped to it; the whole width when the scale is empty).
+fn bar_width(value: f64, scale: &Scale) -> String {
+    let span = scale.max - scale.min;
+    let share = if span > 0.0 {
+        ((value - scale.min) / span).clamp(0.0, 1.0)
+    } else {
+        1.0
+    };
+    format!("{:.1}%", share * 100.0)
 }
 
 /// The bars of a complete table in rank order, the leader highlighted, the
@@ -585,4 +651,37 @@ fn ranking_chart(
         threshold.as_ref(),
         format,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_shares_of_the_scale() {
+        let percent = Scale {
+            min: 0.0,
+            max: 100.0,
+        };
+        let unit = Scale { min: 0.0, max: 1.0 };
+        let cases = [
+            (&percent, 88.36, "88.4%"),
+            (&percent, 0.0, "0.0%"),
+            (&percent, 120.0, "100.0%"),
+            (&percent, -3.0, "0.0%"),
+            (&unit, 0.569, "56.9%"),
+            (
+                &Scale {
+                    min: 10.0,
+                    max: 80.0,
+                },
+                45.0,
+                "50.0%",
+            ),
+            (&Scale { min: 5.0, max: 5.0 }, 5.0, "100.0%"),
+        ];
+        for (scale, value, want) in cases {
+            assert_eq!(bar_width(value, scale), want, "{value}");
+        }
+    }
 }

@@ -147,7 +147,7 @@ pub fn unit_series<'a>(
                         anchor: None,
                         year: table.year,
                         group: GroupRef::new(group),
-                        table_url: format!("{}#{}", urls.ranking(table.year, &group.id), def.id),
+                        table_url: urls.table(site, t),
                         average: table.average,
                         complete: table.complete,
                         regions: table
