@@ -139,6 +139,7 @@ mod serve;
 pub mod shortcode;
 mod stated;
 mod terms;
+mod tiles;
 
 pub use bands::*;
 pub use commands::*;
@@ -155,6 +156,7 @@ pub use results::*;
 pub use serve::*;
 pub use stated::*;
 pub use terms::term;
+pub use tiles::*;
 
 /// Every entry of the catalogue.
 /// The most characters of an editor's text (an id, a key) a message
@@ -188,6 +190,7 @@ pub fn catalogue() -> Vec<Entry> {
         shortcode::ENTRIES,
         stated::ENTRIES,
         terms::ENTRIES,
+        tiles::ENTRIES,
     ]
     .concat()
 }
