@@ -34,4 +34,5 @@ mod serve;
 mod session;
 mod stated;
 mod synthetic_site;
+mod tiles;
 mod trustworthy_builds;
