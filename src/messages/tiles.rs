@@ -3,18 +3,21 @@
 
 use super::{language, Language};
 
-/// A layout's years in words: "2022–2024", "đến năm 2024" / "up to 2024",
-/// "từ năm 2025" / "from 2025", "mọi năm" / "every year".
+/// A layout's years in words, after "the map layout": "các năm 2022–2024"
+/// / "for 2022–2024", "đến năm 2024" / "up to 2024", "từ năm 2025" / "from
+/// 2025", "mọi năm" / "for every year".
 pub fn tile_span(from: Option<i32>, to: Option<i32>) -> String {
     match (language(), from, to) {
-        (_, Some(f), Some(t)) if f == t => format!("{f}"),
-        (_, Some(f), Some(t)) => format!("{f}–{t}"),
+        (Language::Vietnamese, Some(f), Some(t)) if f == t => format!("năm {f}"),
+        (Language::Vietnamese, Some(f), Some(t)) => format!("các năm {f}–{t}"),
         (Language::Vietnamese, None, Some(t)) => format!("đến năm {t}"),
         (Language::Vietnamese, Some(f), None) => format!("từ năm {f}"),
         (Language::Vietnamese, None, None) => "mọi năm".to_owned(),
+        (Language::English, Some(f), Some(t)) if f == t => format!("for {f}"),
+        (Language::English, Some(f), Some(t)) => format!("for {f}–{t}"),
         (Language::English, None, Some(t)) => format!("up to {t}"),
         (Language::English, Some(f), None) => format!("from {f}"),
-        (Language::English, None, None) => "every year".to_owned(),
+        (Language::English, None, None) => "for every year".to_owned(),
     }
 }
 
@@ -66,24 +69,24 @@ messages! {
         en: "`from` is the first year and `to` the last year the layout is used for (both included)",
     }
     tile_spans_overlap(span: &str, other: &str, file: &str) {
-        vi: "bố cục bản đồ cho {span} trùng năm với bố cục cho {other} (trong `{file}`)",
-        en: "the map layout for {span} shares years with the layout for {other} (in `{file}`)",
+        vi: "bố cục bản đồ {span} trùng năm với bố cục {other} (trong `{file}`)",
+        en: "the map layout {span} shares years with the layout {other} (in `{file}`)",
     }
     hint_tile_spans_overlap() {
         vi: "mỗi năm dùng một bố cục: cho bố cục cũ kết thúc (`to = 2024`) trước khi bố cục mới bắt đầu (`from = 2025`)",
         en: "each year uses one layout: end the old one (`to = 2024`) before the new one starts (`from = 2025`)",
     }
     tile_unit_missing(unit: &str, year: i32, table: &str, span: &str) {
-        vi: "`{unit}` có kết quả năm {year} (`{table}`) nhưng không có ô trong bố cục bản đồ cho {span}: bản đồ sẽ thiếu đơn vị này",
-        en: "`{unit}` has a result in {year} (`{table}`) but no tile in the map layout for {span}: the map will miss it",
+        vi: "`{unit}` có kết quả năm {year} (`{table}`) nhưng không có ô trong bố cục bản đồ {span}: bản đồ sẽ thiếu đơn vị này",
+        en: "`{unit}` has a result in {year} (`{table}`) but no tile in the map layout {span}: the map will miss it",
     }
     hint_tile_unit_missing(unit: &str) {
         vi: "thêm một ô cho đơn vị này: `{{ unit = \"{unit}\", row = …, col = … }}`",
         en: "add a tile for this unit: `{{ unit = \"{unit}\", row = …, col = … }}`",
     }
     tile_unit_inactive(unit: &str, span: &str) {
-        vi: "`{unit}` có ô trong bố cục bản đồ cho {span}, nhưng đơn vị này không còn hoặc chưa có trong những năm đó (`active_from`, `active_to` trong tệp đơn vị)",
-        en: "`{unit}` has a tile in the map layout for {span}, but the unit did not exist in those years (`active_from`, `active_to` in the units file)",
+        vi: "`{unit}` có ô trong bố cục bản đồ {span}, nhưng đơn vị này không còn hoặc chưa có trong những năm đó (`active_from`, `active_to` trong tệp đơn vị)",
+        en: "`{unit}` has a tile in the map layout {span}, but the unit did not exist in those years (`active_from`, `active_to` in the units file)",
     }
     hint_tile_unit_inactive() {
         vi: "bố cục sau khi sáp nhập chỉ ghi các đơn vị còn hoạt động: xóa ô này, hoặc sửa `from`/`to` của bố cục",

@@ -223,12 +223,12 @@ fn units_left_off_a_layout_and_units_gone_are_warned_about() {
     let warnings = built.report.warnings.to_string();
     assert!(
         warnings.contains("`don-vi-d` has a result in 2023")
-            && warnings.contains("no tile in the map layout for from 2021"),
+            && warnings.contains("no tile in the map layout from 2021"),
         "{warnings}"
     );
     assert!(warnings.contains("data/tiles.toml:2:8"), "{warnings}");
     assert!(
-        warnings.contains("`don-vi-cu` has a tile in the map layout for from 2021"),
+        warnings.contains("`don-vi-cu` has a tile in the map layout from 2021"),
         "{warnings}"
     );
     assert!(warnings.contains("data/tiles.toml:7:12"), "{warnings}");
