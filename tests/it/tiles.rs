@@ -49,8 +49,16 @@ fn squares_of(page: &Html) -> Vec<Square> {
                     .to_owned(),
                 band: v.attr("data-band").map(str::to_owned),
                 href: a.value().attr("href").unwrap().to_owned(),
-                name: a.value().attr("aria-label").unwrap().to_owned(),
-                label: text(a),
+                name: a
+                    .select(&sel(".visually-hidden"))
+                    .next()
+                    .map(text)
+                    .expect("every square has its name in words"),
+                label: a
+                    .select(&sel("span[aria-hidden=true]"))
+                    .next()
+                    .map(text)
+                    .expect("every square has its label"),
             }
         })
         .collect()

@@ -325,13 +325,16 @@ impl<'a> TileMapView<'a> {
             }
             out.push_str("><a href=\"");
             push_escaped(&mut out, &tile.url);
-            out.push_str("\" aria-label=\"");
-            push_escaped(&mut out, &tile.text);
+            // The name is the link's text (hidden from sight), not an
+            // `aria-label`: the visible abbreviation is then no part of a
+            // name it does not start (WCAG 2.5.3, "label in name").
             out.push_str("\" title=\"");
             push_escaped(&mut out, &tile.text);
-            out.push_str("\">");
+            out.push_str("\"><span aria-hidden=\"true\">");
             push_escaped(&mut out, tile.label);
-            out.push_str("</a></li>");
+            out.push_str("</span><span class=\"visually-hidden\">");
+            push_escaped(&mut out, &tile.text);
+            out.push_str("</span></a></li>");
         }
         out.push_str("</ul><ul class=\"tile-legend\">");
         for entry in &self.legend {
