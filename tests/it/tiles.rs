@@ -245,3 +245,19 @@ fn units_left_off_a_layout_and_units_gone_are_warned_about() {
     assert_eq!(page.select(&sel("li.tile")).count(), 4);
     assert_eq!(page.select(&sel("li.tile-nodata")).count(), 1);
 }
+
+#[test]
+fn provinces_not_ranked_are_grey_and_say_so() {
+    let page = national().page("chi-so/papi/");
+    let squares = squares_of(&page);
+    let grey: Vec<_> = squares
+        .iter()
+        .filter(|s| s.class == "tile-nodata")
+        .collect();
+    assert_eq!(grey.len(), 2, "{grey:?}");
+    for s in &grey {
+        assert!(s.name.ends_with("không xếp hạng"), "{}", s.name);
+    }
+    let legend = all(&page, "figure.tile-map ul.tile-legend li");
+    assert_eq!(legend.last().unwrap(), "Không xếp hạng: 2", "{legend:?}");
+}

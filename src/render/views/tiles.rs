@@ -82,7 +82,8 @@ pub struct TileView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct LegendView {
     pub class: &'static str,
-    /// "Nhóm A (từ 90%)", "Hạng 1–16", "Không có số liệu".
+    /// "Nhóm A (từ 90%)", "Hạng 1–16", "Không có số liệu", "Không xếp
+    /// hạng".
     pub label: String,
     /// How many squares have this colour.
     pub count: usize,
@@ -254,8 +255,20 @@ impl<'a> TileMapView<'a> {
                 })
                 .collect(),
         };
-        for (class, label) in [(NONE, "Chưa đạt nhóm nào"), (NO_DATA, "Không có số liệu")]
-        {
+        // Grey squares: units with no line, or a line not ranked.
+        let unranked = layout
+            .tiles
+            .iter()
+            .zip(&tiles)
+            .filter(|(_, v)| v.class == NO_DATA)
+            .filter(|(t, _)| rows.get(&t.unit).is_some_and(|r| r.not_ranked.is_some()))
+            .count();
+        let grey = match (unranked, count(NO_DATA) - unranked) {
+            (0, _) => "Không có số liệu",
+            (_, 0) => "Không xếp hạng",
+            _ => "Không có số liệu hoặc không xếp hạng",
+        };
+        for (class, label) in [(NONE, "Chưa đạt nhóm nào"), (NO_DATA, grey)] {
             let n = count(class);
             if n > 0 {
                 legend.push(LegendView {
