@@ -261,3 +261,57 @@ fn provinces_not_ranked_are_grey_and_say_so() {
     let legend = all(&page, "figure.tile-map ul.tile-legend li");
     assert_eq!(legend.last().unwrap(), "Không xếp hạng: 2", "{legend:?}");
 }
+
+/// Each square's place on the grid (row, column, from 1), by unit id.
+fn places(page: &Html) -> BTreeMap<String, (u32, u32)> {
+    page.select(&sel("figure.tile-map li.tile"))
+        .map(|li| {
+            let style = li.value().attr("style").unwrap();
+            let number = |key: &str| -> u32 {
+                let from = style.find(key).unwrap() + key.len();
+                style[from..].split(';').next().unwrap().parse().unwrap()
+            };
+            let unit = li.value().attr("data-unit").unwrap().to_owned();
+            (unit, (number("grid-row:"), number("grid-column:")))
+        })
+        .collect()
+}
+
+#[test]
+fn the_national_layout_reads_like_the_country() {
+    let places = places(&national().page("chi-so/par-index/"));
+    let at = |unit: &str| places[unit];
+    let touching = |a: &str, b: &str| {
+        let ((r1, c1), (r2, c2)) = (at(a), at(b));
+        r1.abs_diff(r2) + c1.abs_diff(c2) == 1
+    };
+    assert!(touching("ha-noi", "bac-ninh"));
+    assert!(touching("ha-noi", "vinh-phuc"));
+    assert!(touching("hai-phong", "hai-duong"));
+    assert!(touching("ho-chi-minh", "binh-duong"));
+    assert!(touching("can-tho", "vinh-long") || touching("can-tho", "hau-giang"));
+    // Hà Tĩnh right below Nghệ An.
+    let (na, ht) = (at("nghe-an"), at("ha-tinh"));
+    assert_eq!((ht.0, ht.1), (na.0 + 1, na.1));
+    // Cà Mau alone at the bottom; Quảng Ninh the easternmost of the north.
+    let bottom = places.values().map(|p| p.0).max().unwrap();
+    assert_eq!(at("ca-mau").0, bottom);
+    assert_eq!(places.values().filter(|p| p.0 == bottom).count(), 1);
+    let north_east = places
+        .iter()
+        .filter(|(_, p)| p.0 <= 3)
+        .max_by_key(|(_, p)| p.1)
+        .unwrap();
+    assert_eq!(north_east.0, "quang-ninh");
+    // Eight columns wide in the north, narrow in the centre.
+    let width = |rows: std::ops::RangeInclusive<u32>| {
+        let cols: Vec<u32> = places
+            .values()
+            .filter(|p| rows.contains(&p.0))
+            .map(|p| p.1)
+            .collect();
+        cols.iter().max().unwrap() - cols.iter().min().unwrap() + 1
+    };
+    assert_eq!(width(1..=3), 8);
+    assert!(width(6..=9) <= 3);
+}
