@@ -108,6 +108,9 @@ impl<'a> TileMapView<'a> {
     /// The map of the index's latest complete table, if the site has a
     /// layout for that year and the table has a unit in it.
     pub fn for_index(site: &'a Site, i: IndexId, urls: &Urls) -> Option<Self> {
+        if site.tile_layouts.is_empty() {
+            return None;
+        }
         let shown = |t: &Table| t.index == i && t.complete && !t.rows.is_empty();
         let year = site
             .tables
@@ -133,6 +136,9 @@ impl<'a> TileMapView<'a> {
         tables: impl IntoIterator<Item = TableId>,
         urls: &Urls,
     ) -> Option<Self> {
+        if site.tile_layouts.is_empty() {
+            return None;
+        }
         tables.into_iter().find_map(|t| Self::new(site, t, urls))
     }
 
