@@ -84,6 +84,15 @@ messages! {
         vi: "thêm một ô cho đơn vị này: `{{ unit = \"{unit}\", row = …, col = … }}`",
         en: "add a tile for this unit: `{{ unit = \"{unit}\", row = …, col = … }}`",
     }
+    tile_label_twice(label: &str, unit: &str, other: &str) {
+        let label = super::quoted(label);
+        vi: "ô của `{unit}` và ô của `{other}` cùng ghi `{label}`: người đọc không phân biệt được hai ô",
+        en: "the tiles of `{unit}` and `{other}` both read `{label}`: readers cannot tell them apart",
+    }
+    hint_tile_label_twice() {
+        vi: "ghi cho một trong hai ô một nhãn khác (`label = \"HNa\"`); không ghi `label` thì chiso dùng chữ cái đầu của tên, có thể trùng nhau",
+        en: "give one of the two another label (`label = \"HNa\"`); without `label`, chiso uses the initials of the name, which may clash",
+    }
     tile_unit_inactive(unit: &str, span: &str) {
         vi: "`{unit}` có ô trong bố cục bản đồ {span}, nhưng đơn vị này không còn hoặc chưa có trong những năm đó (`active_from`, `active_to` trong tệp đơn vị)",
         en: "`{unit}` has a tile in the map layout {span}, but the unit did not exist in those years (`active_from`, `active_to` in the units file)",

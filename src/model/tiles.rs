@@ -95,6 +95,7 @@ impl Context<'_> {
                 let layout = layout(def, tiles);
                 self.warn_missing(loaded.file, li, &layout, site);
                 self.warn_inactive(loaded.file, li, def, &layout, site);
+                self.warn_same_labels(loaded.file, li, def, site);
                 layouts.push(layout);
             }
         }
@@ -330,6 +331,49 @@ impl Context<'_> {
                     msg::hint_tile_unit_inactive(),
                 );
                 self.diagnostics.push(d);
+            }
+        }
+    }
+}
+
+impl Context<'_> {
+    /// Warns of two squares of a layout with the same label (given, or
+    /// the initials chiso made: "Hà Nam" and "Hà Nội" are both "HN").
+    fn warn_same_labels(&mut self, file: usize, li: usize, def: &TileLayoutDef, site: &Site) {
+        let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+        for (ti, tile) in def.tiles.iter().enumerate() {
+            let Some(&unit) = self.ids.units.get(&tile.unit) else {
+                continue;
+            };
+            let label = tile
+                .label
+                .clone()
+                .unwrap_or_else(|| initials(&site.units[unit].name));
+            match seen.get(&label) {
+                Some(other) => {
+                    let key = if tile.label.is_some() {
+                        "label"
+                    } else {
+                        "unit"
+                    };
+                    let path = [
+                        Seg::Key("layout"),
+                        Seg::Index(li),
+                        Seg::Key("tile"),
+                        Seg::Index(ti),
+                        Seg::Key(key),
+                    ];
+                    let d = self.warning(
+                        file,
+                        &path,
+                        msg::tile_label_twice(&label, &tile.unit, other),
+                        msg::hint_tile_label_twice(),
+                    );
+                    self.diagnostics.push(d);
+                }
+                None => {
+                    seen.insert(label, &tile.unit);
+                }
             }
         }
     }
