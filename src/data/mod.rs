@@ -1,6 +1,6 @@
-//! Loading `data/`: the index definitions, the units and every results table,
-//! each file parsed as TOML or JSON by its extension into the types of
-//! [`schema`]. Loading only parses; cross-checks and derived figures belong to
+//! Loading `data/`: the index definitions, the units, the tile-grid map
+//! layouts and every results table, each file parsed as TOML or JSON by its
+//! extension into the types of [`schema`]. Loading only parses; cross-checks and derived figures belong to
 //! `model`.
 
 pub mod schema;
@@ -14,7 +14,7 @@ use crate::input::{read_text, site_files};
 use crate::locate::{FileIndexes, Seg};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
-use schema::{IndicesFile, ResultsFile, UnitsFile};
+use schema::{IndicesFile, ResultsFile, TilesFile, UnitsFile};
 
 /// The data folder, relative to the site root.
 pub const DATA_DIR: &str = "data";
@@ -43,6 +43,8 @@ pub struct RawData {
     pub indices: Vec<Loaded<IndicesFile>>,
     pub units: Vec<Loaded<UnitsFile>>,
     pub tables: Vec<Loaded<ResultsFile>>,
+    /// The tile-grid map layouts (`data/tiles.*`), if the site has any.
+    pub tiles: Vec<Loaded<TilesFile>>,
     /// An index or units file could not be read: ids missing from the
     /// definitions are then no news, and results are not checked against them.
     pub definitions_incomplete: bool,
@@ -69,6 +71,7 @@ impl RawData {
 enum Kind {
     Indices,
     Units,
+    Tiles,
     Results,
 }
 
@@ -81,6 +84,7 @@ fn kind_of(relative: &Path) -> Option<Kind> {
         ("results", true, _) => Some(Kind::Results),
         (_, false, "indices") => Some(Kind::Indices),
         (_, false, "units") => Some(Kind::Units),
+        (_, false, "tiles") => Some(Kind::Tiles),
         _ => None,
     }
 }
@@ -92,6 +96,7 @@ fn kind_of(relative: &Path) -> Option<Kind> {
 enum Parsed {
     Indices(IndicesFile),
     Units(UnitsFile),
+    Tiles(TilesFile),
     /// Boxed: a results file is much larger than a definitions file.
     Results(Box<ResultsFile>),
 }
@@ -133,6 +138,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
                 match kind {
                     Kind::Indices => parse_document(text, format).map(Parsed::Indices),
                     Kind::Units => parse_document(text, format).map(Parsed::Units),
+                    Kind::Tiles => parse_document(text, format).map(Parsed::Tiles),
                     Kind::Results => {
                         parse_document(text, format).map(|value| Parsed::Results(Box::new(value)))
                     }
@@ -147,6 +153,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         match parsed {
             Ok(Parsed::Indices(value)) => raw.indices.push(Loaded { value, file }),
             Ok(Parsed::Units(value)) => raw.units.push(Loaded { value, file }),
+            Ok(Parsed::Tiles(value)) => raw.tiles.push(Loaded { value, file }),
             Ok(Parsed::Results(value)) => raw.tables.push(Loaded {
                 value: *value,
                 file,
@@ -229,6 +236,8 @@ regional = [{ region = "bac-trung-bo", rank = 1, of = 6 }]
         let cases = [
             ("indices.toml", Some("indices")),
             ("units.json", Some("units")),
+            ("tiles.toml", Some("tiles")),
+            ("nested/tiles.toml", None),
             ("results/2023/par-index.toml", Some("results")),
             ("results.toml", None),
             ("other.toml", None),
@@ -238,6 +247,7 @@ regional = [{ region = "bac-trung-bo", rank = 1, of = 6 }]
             let got = kind_of(Path::new(path)).map(|k| match k {
                 Kind::Indices => "indices",
                 Kind::Units => "units",
+                Kind::Tiles => "tiles",
                 Kind::Results => "results",
             });
             assert_eq!(got, want, "{path}");

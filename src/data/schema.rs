@@ -1,6 +1,7 @@
-//! The data file formats, as serde types: `data/indices.*`, `data/units.*` and
-//! `data/results/**`. TOML and JSON files deserialize into the same types, so a
-//! table means the same thing whichever format an editor chose.
+//! The data file formats, as serde types: `data/indices.*`, `data/units.*`,
+//! `data/tiles.*` and `data/results/**`. TOML and JSON files deserialize into
+//! the same types, so a table means the same thing whichever format an editor
+//! chose.
 //!
 //! These structs are the documentation of the formats: every field has a doc
 //! comment, and unknown keys are refused (`deny_unknown_fields`) so that a typo
@@ -587,6 +588,52 @@ pub struct RegionalRank {
     /// with the one chiso derives (complete tables) is kept: the
     /// disagreement is then shown, not an error.
     pub disputed: Option<String>,
+}
+
+/// `data/tiles.toml` (or `.json`): tile-grid maps of the units, like the
+/// well-known US and EU tile maps: one square per unit (a province), placed
+/// on a grid roughly where it lies. Optional: a site without the file shows
+/// no map.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TilesFile {
+    /// One or more layouts, each valid for a span of assessment years (a
+    /// reorganisation such as the 2025 merger into 34 provinces needs a new
+    /// one).
+    #[serde(default, rename = "layout")]
+    pub layouts: Vec<TileLayoutDef>,
+}
+
+/// One tile-grid layout, valid from year `from` to year `to` (both
+/// included; a missing end is open). The spans of a site's layouts must not
+/// overlap.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TileLayoutDef {
+    /// First assessment year the layout is used for; none: every year up to
+    /// `to`.
+    pub from: Option<i32>,
+    /// Last assessment year the layout is used for; none: every year from
+    /// `from` on.
+    pub to: Option<i32>,
+    /// The squares, one per unit.
+    #[serde(default, rename = "tile")]
+    pub tiles: Vec<TileDef>,
+}
+
+/// One square of a tile-grid map.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TileDef {
+    /// The unit (id) the square stands for.
+    pub unit: String,
+    /// Row on the grid, 0 at the top (north).
+    pub row: i64,
+    /// Column on the grid, 0 at the left (west).
+    pub col: i64,
+    /// The short text on the square (2–3 letters: "HN", "HTĩ", "HCM");
+    /// without it, the initials of the unit's name.
+    pub label: Option<String>,
 }
 
 fn default_unit_label() -> String {

@@ -36,8 +36,8 @@ messages! {
         en: "the site has no data/ folder",
     }
     hint_data_layout() {
-        vi: "data/ chứa indices.toml, units.toml và results/<năm>/<tệp>.toml (hoặc .json)",
-        en: "data/ holds indices.toml, units.toml and results/<year>/<file>.toml (or .json)",
+        vi: "data/ chứa indices.toml, units.toml, results/<năm>/<tệp>.toml và, nếu có bản đồ ô, tiles.toml (hoặc .json)",
+        en: "data/ holds indices.toml, units.toml, results/<year>/<file>.toml and, for a tile-grid map, tiles.toml (or .json)",
     }
     data_file_not_toml_or_json() {
         vi: "tệp này trong data/ không phải .toml hay .json nên bị bỏ qua",

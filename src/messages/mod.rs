@@ -140,6 +140,7 @@ pub mod shortcode;
 mod stated;
 mod tables;
 mod terms;
+mod tiles;
 
 pub use bands::*;
 pub use commands::*;
@@ -157,6 +158,7 @@ pub use serve::*;
 pub use stated::*;
 pub use tables::*;
 pub use terms::term;
+pub use tiles::*;
 
 /// Every entry of the catalogue.
 /// The most characters of an editor's text (an id, a key) a message
@@ -190,6 +192,7 @@ pub fn catalogue() -> Vec<Entry> {
         shortcode::ENTRIES,
         stated::ENTRIES,
         terms::ENTRIES,
+        tiles::ENTRIES,
     ]
     .concat()
 }

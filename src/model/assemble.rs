@@ -119,6 +119,9 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
         ctx.check_stated_changes(&mut site);
     }
     derive_indexes(&mut site);
+    if !raw.definitions_incomplete {
+        site.tile_layouts = ctx.tile_layouts(&site);
+    }
     site.lookup = ctx.ids.into_owned();
     site
 }

@@ -7,7 +7,8 @@
 //! [`GroupId`], [`RegionId`], [`UnitId`], [`TableId`]), every table is
 //! ranked, averaged, banded and compared with the year before, and the
 //! indexes pages need (years, results by unit, merged units, the home unit;
-//! and [`tags`], over the articles) are derived.
+//! and [`tags`], over the articles) are derived; the tile-grid map layouts
+//! ([`tiles`]) are checked and resolved.
 //! Nothing in the model is typed by an editor twice; a stated figure that
 //! disagrees with a derived one was reported as an error before the model
 //! was made. The model is not what templates see: `render::views` is.
@@ -34,6 +35,7 @@ mod stated_changes;
 mod tags;
 #[cfg(test)]
 pub(crate) mod tests;
+pub mod tiles;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -45,6 +47,7 @@ pub use components::component_decimals;
 pub use home::home_unit;
 pub use ids::{GroupId, Id, IdVec, IndexId, RegionId, TableId, UnitId};
 pub use tags::{tags, Tag};
+pub use tiles::{Tile, TileLayout};
 
 /// The whole validated data set.
 #[derive(Debug, Default)]
@@ -70,6 +73,9 @@ pub struct Site {
     /// The unit `config.toml`'s `home_unit` names ([`home_unit`]): the one
     /// the home page headlines and shortcodes report by default.
     pub home_unit: Option<UnitId>,
+    /// The tile-grid map layouts of `data/tiles.*`, checked, in file order;
+    /// their year spans do not overlap ([`Site::tile_layout`]).
+    pub tile_layouts: Vec<TileLayout>,
     /// Id strings to ids, for what editors name outside `data/` (shortcode
     /// arguments, `home_unit`): resolved once, where they are read.
     lookup: Lookup,

@@ -16,6 +16,7 @@ use tera::{Context, Value};
 use super::feeds;
 use super::figure;
 use super::urls::{self, Urls};
+use super::views::TileMapView;
 use super::views::{
     codebook, unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext,
     FaviconView, GroupRef, HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView,
@@ -474,6 +475,14 @@ impl<'a> Env<'a> {
                 .flat_map(|s| &s.entries)
                 .any(|e| e.row.illustrative)
             || self.bodies.home.as_ref().is_some_and(|h| h.illustrative);
+        let tile_map = TileMapView::first_of(
+            site,
+            site.tables
+                .iter_enumerated()
+                .filter(|(_, t)| has_results(t) && Some(t.year) == latest_complete_year)
+                .map(|(i, _)| i),
+            urls,
+        );
         let view = HomeContext {
             intro_html: self.bodies.home.as_ref().map_or("", |h| &h.html),
             headlines,
@@ -481,6 +490,7 @@ impl<'a> Env<'a> {
             articles: (0..content.articles.len().min(5))
                 .map(|i| self.article_view(i))
                 .collect(),
+            tile_map,
         };
         self.start(
             &Page::Home,
@@ -518,6 +528,7 @@ impl<'a> Env<'a> {
             index: IndexView::new(def, &self.urls),
             tables,
             series,
+            tile_map: TileMapView::for_index(self.site, i, &self.urls),
         };
         self.start(
             &Page::Index(i),

@@ -35,4 +35,5 @@ mod session;
 mod stated;
 mod synthetic_site;
 mod tables;
+mod tiles;
 mod trustworthy_builds;

@@ -21,6 +21,7 @@ mod page;
 mod row;
 mod row_sharing;
 mod table;
+mod tiles;
 mod unit;
 
 pub use article::{ArticleView, TagCountView, TagView};
@@ -41,4 +42,5 @@ pub use table::{
     ComponentHeader, ComponentRowView, ListingView, PublishedRegionView, RegionFigureView,
     RegionSummaryView, TableView, TopBandView,
 };
+pub use tiles::{Colouring, LegendView, TileMapView, TileView};
 pub use unit::{mark_year_anchors, unit_series, EntryView, MergedView, SeriesView, UnitView};

@@ -11,6 +11,7 @@ use super::codebook::{ColumnView, IndexComponentsView, LicenseView, SchemeColumn
 use super::common::{GroupRef, IndexRef, UnitRef};
 use super::index::IndexView;
 use super::table::TableView;
+use super::tiles::TileMapView;
 use super::unit::{MergedView, SeriesView, UnitView};
 use crate::render::escape::safe;
 
@@ -84,6 +85,9 @@ pub struct HomeContext<'a> {
     pub blocks: Vec<TableView<'a>>,
     /// The five latest articles ([`ArticleView`](super::ArticleView)s).
     pub articles: Vec<Value>,
+    /// The tile-grid map of the first of `blocks` that has one (a layout in
+    /// `data/tiles.*` for its year).
+    pub tile_map: Option<TileMapView<'a>>,
 }
 
 /// `index-page.html`.
@@ -94,6 +98,9 @@ pub struct IndexContext<'a> {
     pub tables: Vec<TableView<'a>>,
     /// The home unit's results on this index (none or one series).
     pub series: Vec<SeriesView<'a>>,
+    /// The tile-grid map of the index's latest complete table, when
+    /// `data/tiles.*` has a layout for its year.
+    pub tile_map: Option<TileMapView<'a>>,
 }
 
 /// `year.html`.
