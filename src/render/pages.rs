@@ -478,7 +478,7 @@ impl<'a> Env<'a> {
                 .flat_map(|s| &s.entries)
                 .any(|e| e.row.illustrative)
             || intro_illustrative;
-        let mut derived = Derived::default().tables(&blocks).series(&headlines);
+        let mut derived = Derived::default().summaries(&blocks).series(&headlines);
         if intro_illustrative {
             derived = Derived::generic();
         }
@@ -519,7 +519,7 @@ impl<'a> Env<'a> {
         let illustrative = tables.iter().any(|t| t.illustrative);
         let warning = Warning {
             headline: illustrative,
-            derived: Derived::default().tables(&tables).series(&series),
+            derived: Derived::default().summaries(&tables).series(&series),
         };
         let whose = if self.config.province.is_empty() {
             String::new()
@@ -555,7 +555,7 @@ impl<'a> Env<'a> {
         let illustrative = tables.iter().any(|t| t.illustrative);
         let warning = Warning {
             headline: illustrative,
-            derived: Derived::default().tables(&tables),
+            derived: Derived::default().summaries(&tables),
         };
         let title = figure::title::year(year);
         let description = format!(

@@ -35,16 +35,39 @@ impl Derived {
         }
     }
 
-    /// Adds what the illustrative ones among `tables` show.
-    pub fn tables(mut self, tables: &[TableView]) -> Self {
+    /// Adds what the illustrative ones among `tables`, shown whole (a
+    /// ranking page: lines, regional ranks, regions' figures), show.
+    pub fn tables(self, tables: &[TableView]) -> Self {
+        let mut derived = self.summaries(tables);
+        for t in tables.iter().filter(|t| t.illustrative) {
+            // A line's regional rank, by its region's kind (a region's
+            // figures name its kind; one without is a place).
+            for r in t.rows.iter().filter(|r| r.illustrative) {
+                for g in &r.regional {
+                    let kind = t
+                        .region_figures
+                        .iter()
+                        .find(|f| f.id == g.id)
+                        .map_or("region", |f| f.kind);
+                    derived.regions |= kind == "region";
+                    derived.categories |= kind == "category";
+                }
+            }
+            for f in t.region_figures.iter().filter(|f| f.derived) {
+                derived.regions |= f.kind == "region";
+                derived.categories |= f.kind == "category";
+            }
+        }
+        derived
+    }
+
+    /// Adds what the illustrative ones among `tables` show as summaries
+    /// (ranked count, average, top band, leaders; no regions).
+    pub fn summaries(mut self, tables: &[TableView]) -> Self {
         for t in tables.iter().filter(|t| t.illustrative) {
             self.ranks |= !t.scores_only && (t.complete || !t.rows.is_empty());
             self.band_counts |= t.top_band.is_some();
             self.averages |= t.complete && t.average.is_some() && !t.average_published;
-            for f in t.region_figures.iter().filter(|f| f.derived) {
-                self.regions |= f.kind == "region";
-                self.categories |= f.kind == "category";
-            }
         }
         self
     }
@@ -59,7 +82,11 @@ impl Derived {
         {
             self.ranks |= e.row.rank.is_some() || !e.row.regional.is_empty();
             self.bands |= e.row.band.as_ref().is_some_and(|b| !b.stated);
-            for f in e.regions.iter().filter(|f| f.derived) {
+            for f in e
+                .regions
+                .iter()
+                .filter(|f| f.derived || !e.row.regional.is_empty())
+            {
                 self.regions |= f.kind == "region";
                 self.categories |= f.kind == "category";
             }
@@ -84,9 +111,9 @@ impl Derived {
             what.push("bình quân khối");
         }
         match (self.regions, self.categories) {
-            (true, true) => what.push("bình quân, thứ hạng theo vùng và theo nhóm"),
-            (true, false) => what.push("bình quân, thứ hạng theo vùng"),
-            (false, true) => what.push("bình quân, thứ hạng theo nhóm"),
+            (true, true) => what.push("bình quân và thứ hạng theo vùng, theo nhóm"),
+            (true, false) => what.push("bình quân và thứ hạng theo vùng"),
+            (false, true) => what.push("bình quân và thứ hạng theo nhóm"),
             (false, false) => {}
         }
         let mut out =
@@ -126,6 +153,6 @@ mod tests {
             categories: true,
             ..Derived::default()
         };
-        assert!(both.note().contains("theo vùng và theo nhóm"));
+        assert!(both.note().contains("theo vùng, theo nhóm"));
     }
 }
