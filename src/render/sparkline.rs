@@ -62,7 +62,7 @@ pub fn sparkline(points: &[Point], scale: Scale, label: &str) -> String {
         Scale::Score => {
             let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
             let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-            if hi - lo < f64::EPSILON {
+            if (hi - lo).abs() < f64::EPSILON {
                 (hi + 1.0, lo - 1.0)
             } else {
                 (hi, lo)

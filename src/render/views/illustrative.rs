@@ -141,7 +141,7 @@ mod tests {
         };
         let text = categories.note();
         assert!(
-            text.contains("thứ hạng, bình quân, thứ hạng theo nhóm"),
+            text.contains("(thứ hạng, bình quân và thứ hạng theo nhóm)"),
             "{text}"
         );
         assert!(!text.contains("vùng"), "{text}");

@@ -83,9 +83,9 @@ pub fn scorecards<'a>(
         .collect()
 }
 
-/// The cards of a site without a home unit: for each index, the unit
-/// ranked first in each table of the latest year with a complete, ranked
-/// table of that index.
+/// The cards of a site without a home unit: for each index, the units
+/// ranked first (ties included) in each table of the latest year with a
+/// complete, ranked table of that index.
 pub fn leader_cards<'a>(site: &'a Site, rows: &'a RowViews, urls: &Urls) -> Vec<ScorecardView<'a>> {
     let mut cards = Vec::new();
     for (i, _) in site.indices.iter_enumerated() {
@@ -99,10 +99,13 @@ pub fn leader_cards<'a>(site: &'a Site, rows: &'a RowViews, urls: &Urls) -> Vec<
         else {
             continue;
         };
-        for table in site.tables.iter().filter(|t| ranked(t) && t.year == latest) {
-            let Some(leader) = table.rows.iter().find(|r| r.rank == Some(1)) else {
-                continue;
-            };
+        // Units tied first each get a card.
+        let leaders = site
+            .tables
+            .iter()
+            .filter(|t| ranked(t) && t.year == latest)
+            .flat_map(|t| t.rows.iter().filter(|r| r.rank == Some(1)));
+        for leader in leaders {
             let series = unit_series(site, leader.unit, rows, urls, Request::Passing);
             if let Some(card) = series
                 .iter()
@@ -180,6 +183,13 @@ fn card<'a>(
     })
 }
 
+/// One year's figure on a sparkline, with how the card's text prints it.
+struct YearFigure {
+    year: i32,
+    value: Option<f64>,
+    text: String,
+}
+
 /// The sparkline of a series: its ranks when at least two years have one,
 /// else its scores; with every year's figure in its text alternative.
 fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
@@ -193,55 +203,68 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
         .filter(|e| years.insert(e.year))
         .collect();
     let ranked = entries.iter().filter(|e| e.row.rank.is_some()).count();
-    let (kind, scale, texts): (&'static str, Scale, Vec<(i32, Option<f64>, String)>) =
-        if ranked >= 2 {
-            let of = entries
-                .iter()
-                .filter_map(|e| e.row.of.or(e.row.rank))
-                .max()
-                .unwrap_or(1);
-            let texts = entries
-                .iter()
-                .map(|e| {
-                    let text = match (e.row.rank, e.row.of) {
+    let (kind, scale) = if ranked >= 2 {
+        let of = entries
+            .iter()
+            .filter_map(|e| e.row.of.or(e.row.rank))
+            .max()
+            .unwrap_or(1);
+        ("rank", Scale::Rank { of })
+    } else {
+        ("score", Scale::Score)
+    };
+    let figures: Vec<YearFigure> = entries
+        .iter()
+        .map(|e| {
+            let row = e.row;
+            let (value, text) = match scale {
+                Scale::Rank { .. } => (
+                    row.rank.map(f64::from),
+                    match (row.rank, row.of) {
                         (Some(r), Some(o)) => format!("{r}/{o}"),
-                        (Some(r), None) => r.to_string(),
+                        (Some(r), None) => format!("thứ {r}"),
                         (None, _) => figure::MISSING.to_owned(),
-                    };
-                    (e.year, e.row.rank.map(f64::from), text)
-                })
-                .collect();
-            ("rank", Scale::Rank { of }, texts)
-        } else {
-            let texts = entries
-                .iter()
-                .map(|e| {
+                    },
+                ),
+                Scale::Score => {
                     let format = Format {
-                        decimals: e.row.decimals,
+                        decimals: row.decimals,
                         unit_label: series.index.unit_label,
                     };
-                    let text = e
-                        .row
-                        .value
-                        .map_or(figure::MISSING.to_owned(), |v| format.value(v));
-                    (e.year, e.row.value, text)
-                })
-                .collect();
-            ("score", Scale::Score, texts)
-        };
+                    (
+                        row.value,
+                        row.value
+                            .map_or(figure::MISSING.to_owned(), |v| format.value(v)),
+                    )
+                }
+            };
+            YearFigure {
+                year: e.year,
+                value,
+                text,
+            }
+        })
+        .collect();
     let what = if kind == "rank" {
         "Thứ hạng"
     } else {
         "Điểm"
     };
-    let mut label = format!("{what} {short} của {unit} qua các năm:");
-    for (i, (year, _, text)) in texts.iter().rev().enumerate() {
-        label.push_str(if i == 0 { " " } else { "; " });
-        label.push_str(&format!("{year}: {text}"));
-    }
-    let points: Vec<Point> = texts
+    let years: Vec<String> = figures
         .iter()
-        .map(|&(year, value, _)| Point { year, value })
+        .rev()
+        .map(|f| format!("{}: {}", f.year, f.text))
+        .collect();
+    let label = format!(
+        "{what} {short} của {unit} qua các năm: {}",
+        years.join("; ")
+    );
+    let points: Vec<Point> = figures
+        .iter()
+        .map(|f| Point {
+            year: f.year,
+            value: f.value,
+        })
         .collect();
     let svg = sparkline::sparkline(&points, scale, &label);
     if svg.is_empty() {
