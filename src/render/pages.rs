@@ -517,8 +517,14 @@ impl<'a> Env<'a> {
             .filter(|s| s.index_id == i)
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
+        // The headline is the home unit's latest result where there is
+        // one, else the tables, when every one of them is illustrative.
+        let headline = match series.first().and_then(|s| s.entries.first()) {
+            Some(latest) => latest.row.illustrative,
+            None => tables.iter().all(|t| t.illustrative),
+        };
         let warning = Warning {
-            headline: illustrative,
+            headline,
             derived: Derived::default().summaries(&tables).series(&series),
         };
         let whose = if self.config.province.is_empty() {
@@ -553,8 +559,10 @@ impl<'a> Env<'a> {
         let at = years.iter().position(|&y| y == year);
         let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
+        // A year's page lists its tables: the warning goes under each
+        // illustrative one, or at the top when all of them are.
         let warning = Warning {
-            headline: illustrative,
+            headline: tables.iter().all(|t| t.illustrative),
             derived: Derived::default().summaries(&tables),
         };
         let title = figure::title::year(year);

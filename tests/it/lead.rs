@@ -180,3 +180,31 @@ fn each_note_of_a_unit_sits_under_its_year() {
     );
     assert!(y2024.contains("sau thành phố Huế"), "{y2024}");
 }
+
+#[test]
+fn a_year_page_warns_under_each_illustrative_table_only() {
+    // 2023: PAR Index, SIPAS and PAPI are official; the province's own
+    // three tables have illustrative scores.
+    let page = ha_tinh().page("nam/2023/");
+    let card = sel("section.table-card");
+    let sections = page.select(&card);
+    let (mut warned, mut official) = (0, 0);
+    for s in sections {
+        let marked = s.select(&sel(".illustrative-mark")).count() > 0;
+        let noted = s.select(&sel(".illustrative-note")).count();
+        let heading = s.select(&sel("h2")).next().map(text).unwrap_or_default();
+        if marked {
+            warned += 1;
+            assert_eq!(noted, 1, "{}", text(s));
+        }
+        if !heading.starts_with("Chỉ số CCHC tỉnh") {
+            official += 1;
+            assert_eq!(noted, 0, "{}", text(s));
+        }
+    }
+    assert!(warned > 0 && official > 0, "{warned} {official}");
+    assert!(before(&page, "<h1", "illustrative-note"));
+    // An index whose every table is illustrative keeps its page notice.
+    let page = ha_tinh().page("chi-so/cchc-tinh/");
+    assert!(before(&page, "illustrative-note", "<h1"));
+}
