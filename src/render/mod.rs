@@ -14,6 +14,7 @@ mod open_data;
 mod pages;
 pub mod search;
 pub mod shortcodes;
+mod sparkline;
 pub mod urls;
 pub mod views;
 
@@ -83,6 +84,14 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     (
         "partials/table-downloads.html",
         include_str!("templates/partials/table-downloads.html"),
+    ),
+    (
+        "partials/scorecards.html",
+        include_str!("templates/partials/scorecards.html"),
+    ),
+    (
+        "partials/illustrative-note.html",
+        include_str!("templates/partials/illustrative-note.html"),
     ),
 ];
 

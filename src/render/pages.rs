@@ -18,11 +18,11 @@ use super::figure;
 use super::urls::{self, Urls};
 use super::views::TileMapView;
 use super::views::{
-    codebook, unit_series, ArticleContext, ArticleListContext, ArticleView, DataContext,
-    FaviconView, GroupRef, HomeContext, IndexContext, IndexRef, IndexView, MenuView, MergedView,
-    PageView, Pagination, RankingContext, Request, RowViews, SearchContext, SiteView, TableLink,
-    TableView, TagContext, TagCountView, TagView, TagsContext, UnitContext, UnitRef, UnitView,
-    YearContext,
+    codebook, leader_cards, scorecards, unit_series, ArticleContext, ArticleListContext,
+    ArticleView, DataContext, Derived, FaviconView, GroupRef, HomeContext, IndexContext, IndexRef,
+    IndexView, MenuView, MergedView, PageView, Pagination, RankingContext, Request, RowViews,
+    SearchContext, SiteView, TableLink, TableView, TagContext, TagCountView, TagView, TagsContext,
+    UnitContext, UnitRef, UnitView, YearContext,
 };
 use crate::config::Config;
 use crate::content::{render_markdown, Content};
@@ -81,6 +81,14 @@ struct About<'t> {
     description: String,
     /// Whether the page shows illustrative figures.
     illustrative: bool,
+}
+
+/// How a page's illustrative-data warning is said: whether its headline
+/// figures are illustrative (a notice at the top), and what it shows that
+/// was derived from illustrative scores (the wording).
+struct Warning {
+    headline: bool,
+    derived: Derived,
 }
 
 /// What a page's template is given besides `site`: `page` (a
@@ -392,6 +400,22 @@ impl<'a> Env<'a> {
     /// `page` made from what the page kind says of itself, beside the page
     /// kind's own context `view`.
     fn start(&self, page: &Page, about: About, view: &impl Serialize) -> Own {
+        let warning = Warning {
+            headline: about.illustrative,
+            derived: Derived::generic(),
+        };
+        self.start_with(page, about, warning, view)
+    }
+
+    /// [`Env::start`] with the illustrative-data warning said as `warning`
+    /// says (when the page is illustrative at all).
+    fn start_with(
+        &self,
+        page: &Page,
+        about: About,
+        warning: Warning,
+        view: &impl Serialize,
+    ) -> Own {
         let path = self.path(page);
         let (url, absolute) = match page {
             Page::NotFound => (
@@ -420,6 +444,12 @@ impl<'a> Env<'a> {
                 "website"
             },
             illustrative,
+            illustrative_headline: illustrative && warning.headline,
+            illustrative_note: if illustrative {
+                warning.derived.note()
+            } else {
+                String::new()
+            },
         };
         Own {
             page: Value::from_serializable(&page_view),
@@ -469,12 +499,25 @@ impl<'a> Env<'a> {
             .home
             .as_ref()
             .map_or(self.config.title.as_str(), |h| &h.front.title);
+        let cards = match site.home_unit {
+            Some(u) => scorecards(site, u, &headlines, urls),
+            None => leader_cards(site, &self.rows, urls),
+        };
+        let intro_illustrative = self.bodies.home.as_ref().is_some_and(|h| h.illustrative);
+        let headline = cards.iter().any(|c| c.illustrative);
         let illustrative = blocks.iter().any(|b| b.illustrative)
+            || headline
             || headlines
                 .iter()
                 .flat_map(|s| &s.entries)
                 .any(|e| e.row.illustrative)
-            || self.bodies.home.as_ref().is_some_and(|h| h.illustrative);
+            || intro_illustrative;
+        let mut derived = Derived::default().summaries(&blocks).series(&headlines);
+        if intro_illustrative {
+            derived = Derived::generic();
+        }
+        derived.ranks |= headline;
+        let warning = Warning { headline, derived };
         let tile_map = TileMapView::first_of(
             site,
             site.tables
@@ -485,6 +528,7 @@ impl<'a> Env<'a> {
         );
         let view = HomeContext {
             intro_html: self.bodies.home.as_ref().map_or("", |h| &h.html),
+            scorecards: cards,
             headlines,
             blocks,
             articles: (0..content.articles.len().min(5))
@@ -492,13 +536,14 @@ impl<'a> Env<'a> {
                 .collect(),
             tile_map,
         };
-        self.start(
+        self.start_with(
             &Page::Home,
             About {
                 title,
                 description: String::new(),
                 illustrative,
             },
+            warning,
             &view,
         )
     }
@@ -515,6 +560,16 @@ impl<'a> Env<'a> {
             .filter(|s| s.index_id == i)
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
+        // The headline is the home unit's latest result where there is
+        // one, else the tables, when every one of them is illustrative.
+        let headline = match series.first().and_then(|s| s.entries.first()) {
+            Some(latest) => latest.row.illustrative,
+            None => tables.iter().all(|t| t.illustrative),
+        };
+        let warning = Warning {
+            headline,
+            derived: Derived::default().summaries(&tables).series(&series),
+        };
         let whose = if self.config.province.is_empty() {
             String::new()
         } else {
@@ -530,13 +585,14 @@ impl<'a> Env<'a> {
             series,
             tile_map: TileMapView::for_index(self.site, i, &self.urls),
         };
-        self.start(
+        self.start_with(
             &Page::Index(i),
             About {
                 title: &def.name,
                 description,
                 illustrative,
             },
+            warning,
             &view,
         )
     }
@@ -547,6 +603,12 @@ impl<'a> Env<'a> {
         let at = years.iter().position(|&y| y == year);
         let tables = self.tables_where(|t| t.year == year);
         let illustrative = tables.iter().any(|t| t.illustrative);
+        // A year's page lists its tables: the warning goes under each
+        // illustrative one, or at the top when all of them are.
+        let warning = Warning {
+            headline: tables.iter().all(|t| t.illustrative),
+            derived: Derived::default().summaries(&tables),
+        };
         let title = figure::title::year(year);
         let description = format!(
             "Kết quả đánh giá các chỉ số cải cách hành chính năm {year}: điểm số, thứ hạng, bình quân các khối."
@@ -559,13 +621,14 @@ impl<'a> Env<'a> {
                 .and_then(|n| years.get(n).copied()),
             older_year: at.and_then(|n| years.get(n + 1).copied()),
         };
-        self.start(
+        self.start_with(
             &Page::Year(year),
             About {
                 title: &title,
                 description,
                 illustrative,
             },
+            warning,
             &view,
         )
     }
@@ -600,6 +663,17 @@ impl<'a> Env<'a> {
             })
             .collect();
         let illustrative = tables.iter().any(|t| t.illustrative);
+        // An overview shows each table's summary and first lines, without
+        // regions: its warning names only what it shows.
+        let derived = if overview {
+            Derived::default().summaries(&tables)
+        } else {
+            Derived::default().tables(&tables)
+        };
+        let warning = Warning {
+            headline: illustrative,
+            derived,
+        };
         let title = figure::title::ranking(&group.name, year);
         let description = format!(
             "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
@@ -613,13 +687,14 @@ impl<'a> Env<'a> {
             overview_url: None,
             others: Vec::new(),
         };
-        self.start(
+        self.start_with(
             &Page::Ranking { year, group: g },
             About {
                 title: &title,
                 description,
                 illustrative,
             },
+            warning,
             &view,
         )
     }
@@ -646,18 +721,23 @@ impl<'a> Env<'a> {
                 .collect(),
         };
         let illustrative = view.tables.iter().any(|t| t.illustrative);
+        let warning = Warning {
+            headline: illustrative,
+            derived: Derived::default().tables(&view.tables),
+        };
         let title = format!("{} {year}: {}", def.short_name, group.name);
         let description = format!(
             "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
             def.short_name, group.name
         );
-        self.start(
+        self.start_with(
             &Page::Table(t),
             About {
                 title: &title,
                 description,
                 illustrative,
             },
+            warning,
             &view,
         )
     }
@@ -680,6 +760,25 @@ impl<'a> Env<'a> {
             .chain(merged_from.iter().flat_map(|m| &m.history))
             .flat_map(|s| &s.entries)
             .any(|e| e.row.illustrative);
+        let cards = scorecards(site, u, &history, urls);
+        let illustrative_series: Vec<&str> = history
+            .iter()
+            .filter(|s| s.entries.iter().any(|e| e.row.illustrative))
+            .map(|s| s.index.id)
+            .collect();
+        let merged_illustrative = merged_from
+            .iter()
+            .flat_map(|m| &m.history)
+            .flat_map(|s| &s.entries)
+            .any(|e| e.row.illustrative);
+        let mut derived = Derived::default().series(&history);
+        for m in &merged_from {
+            derived = derived.series(&m.history);
+        }
+        let warning = Warning {
+            headline: cards.iter().any(|c| c.illustrative),
+            derived,
+        };
         let description = format!(
             "Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.",
             unit.name
@@ -689,16 +788,20 @@ impl<'a> Env<'a> {
             unit_group: unit.group.map(|g| GroupRef::new(&site.groups[g])),
             description_html: render_markdown(&unit.description, urls.markdown()),
             history,
+            scorecards: cards,
+            illustrative_series,
+            merged_illustrative,
             merged_into: unit.merged_into.map(|s| UnitRef::new(site, s, urls)),
             merged_from,
         };
-        self.start(
+        self.start_with(
             &Page::Unit(u),
             About {
                 title: &unit.name,
                 description,
                 illustrative,
             },
+            warning,
             &view,
         )
     }

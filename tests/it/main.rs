@@ -18,6 +18,7 @@ mod excluded;
 mod fixture_sites;
 mod import_sheets;
 mod invalid_sites;
+mod lead;
 mod levels;
 mod linear_input;
 mod lines;

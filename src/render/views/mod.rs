@@ -8,18 +8,22 @@
 //! never by cloning it; text that editors wrote in Markdown is rendered to
 //! HTML here, once per page. `page` holds each page kind's context;
 //! `common` the small views all share; `codebook` the open data's
-//! columns for the data page; `row`, `table`, `unit`, `index` and
-//! `article` the views of one concern each; `row_sharing` the sharing of
+//! columns for the data page; `row`, `table`, `unit`, `index`,
+//! `scorecard` (the cards pages open with) and `article` the views of one
+//! concern each; `illustrative` the wording of the illustrative-data
+//! warning; `row_sharing` the sharing of
 //! lines between the pages that show them.
 
 mod article;
 mod bands;
 pub mod codebook;
 mod common;
+mod illustrative;
 mod index;
 mod page;
 mod row;
 mod row_sharing;
+mod scorecard;
 mod table;
 mod tiles;
 mod unit;
@@ -27,6 +31,7 @@ mod unit;
 pub use article::{ArticleView, TagCountView, TagView};
 pub use bands::{BandCountView, BandView, DisputedBandView, RowBandView};
 pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
+pub use illustrative::Derived;
 pub use index::IndexView;
 pub use page::{
     ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,
@@ -38,6 +43,7 @@ pub use row::{
     RegionalView, RowView,
 };
 pub use row_sharing::{Request, RowViews};
+pub use scorecard::{leader_cards, scorecards, ScorecardView};
 pub use table::{
     ComponentHeader, ComponentRowView, ListingView, PublishedRegionView, RegionFigureView,
     RegionSummaryView, TableView, TopBandView,

@@ -10,6 +10,7 @@ use super::article::TagCountView;
 use super::codebook::{ColumnView, IndexComponentsView, LicenseView, SchemeColumnsView};
 use super::common::{GroupRef, IndexRef, UnitRef};
 use super::index::IndexView;
+use super::scorecard::ScorecardView;
 use super::table::TableView;
 use super::tiles::TileMapView;
 use super::unit::{MergedView, SeriesView, UnitView};
@@ -71,6 +72,13 @@ pub struct PageView<'a> {
     pub kind: &'static str,
     /// The page shows scores that were not published.
     pub illustrative: bool,
+    /// The page's headline figures (its table, its scorecards) are
+    /// themselves illustrative: `base.html` then puts the warning at the
+    /// top of the page; elsewhere templates put it next to the figures.
+    pub illustrative_headline: bool,
+    /// The illustrative-data warning worded from what the page shows (after
+    /// "Số liệu minh họa."), or empty when the page shows none.
+    pub illustrative_note: String,
 }
 
 /// `home.html`.
@@ -79,6 +87,10 @@ pub struct HomeContext<'a> {
     /// The home text (`content/_index.md`), shortcodes expanded.
     #[serde(serialize_with = "safe")]
     pub intro_html: &'a str,
+    /// The cards the page opens with: the home unit's latest result on
+    /// each index, or, on a site without a home unit, each index's leaders
+    /// of the latest year.
+    pub scorecards: Vec<ScorecardView<'a>>,
     /// The home unit's results on each index.
     pub headlines: Vec<SeriesView<'a>>,
     /// Summaries of the complete tables of the latest year that has one.
@@ -149,6 +161,14 @@ pub struct UnitContext<'a> {
     pub description_html: String,
     /// The unit's results on each index.
     pub history: Vec<SeriesView<'a>>,
+    /// The cards the page opens with: the unit's latest result on each
+    /// index.
+    pub scorecards: Vec<ScorecardView<'a>>,
+    /// The ids of the indices whose history on the page shows
+    /// illustrative figures (the warning goes under their tables).
+    pub illustrative_series: Vec<&'a str>,
+    /// Whether the merged units' histories show illustrative figures.
+    pub merged_illustrative: bool,
     pub merged_into: Option<UnitRef<'a>>,
     pub merged_from: Vec<MergedView<'a>>,
 }
