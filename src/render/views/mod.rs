@@ -9,11 +9,13 @@
 //! HTML here, once per page. `page` holds each page kind's context;
 //! `common` the small views all share; `codebook` the open data's
 //! columns for the data page; `row`, `table`, `unit`, `index` and
-//! `article` the views of one concern each; `row_sharing` the sharing of
+//! `article` the views of one concern each; `charts` the inputs of the
+//! charts; `row_sharing` the sharing of
 //! lines between the pages that show them.
 
 mod article;
 mod bands;
+mod charts;
 pub mod codebook;
 mod common;
 mod index;

@@ -1,0 +1,79 @@
+//! Test helpers: the text boxes of a chart, measured as the charts measure
+//! them, and the check every chart must pass (each label inside the
+//! viewBox, no two overlapping).
+
+use super::fonts;
+use super::measure::Rect;
+
+/// The value of attribute `name` in an element's opening tag.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!(" {name}=\"");
+    let at = tag.find(&key)? + key.len();
+    let end = tag[at..].find('"')?;
+    Some(&tag[at..at + end])
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// A `<text>` of a chart: its text, class, attributes and box.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub text: String,
+    pub class: String,
+    pub tag: String,
+    pub rect: Rect,
+}
+
+/// The viewBox's width and height.
+pub fn size(svg: &str) -> (f64, f64) {
+    let view = attr(svg, "viewBox").unwrap_or("0 0 0 0");
+    let n: Vec<f64> = view.split(' ').filter_map(|v| v.parse().ok()).collect();
+    (n[2], n[3])
+}
+
+/// Every `<text>` of the chart.
+pub fn texts(svg: &str) -> Vec<Text> {
+    let mut out = Vec::new();
+    for piece in svg.split("<text").skip(1) {
+        let Some(close) = piece.find('>') else {
+            continue;
+        };
+        let tag = &piece[..close];
+        let Some(end) = piece.find("</text>") else {
+            continue;
+        };
+        let text = unescape(&piece[close + 1..end]);
+        let class = attr(tag, "class").unwrap_or("").to_owned();
+        let x: f64 = attr(tag, "x").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        let y: f64 = attr(tag, "y").and_then(|v| v.parse().ok()).unwrap_or(0.0);
+        let anchor = attr(tag, "text-anchor").unwrap_or("start");
+        let rect = Rect::of_text(fonts::of(&class), &text, x, y, anchor);
+        out.push(Text {
+            text,
+            class,
+            tag: tag.to_owned(),
+            rect,
+        });
+    }
+    out
+}
+
+/// Panics unless every text lies inside the viewBox and no two overlap.
+pub fn assert_readable(svg: &str) {
+    let (w, h) = size(svg);
+    let texts = texts(svg);
+    for t in &texts {
+        assert!(t.rect.inside(w, h), "outside {w}×{h}: {t:?}\n{svg}");
+    }
+    for (i, a) in texts.iter().enumerate() {
+        for b in &texts[i + 1..] {
+            assert!(!a.rect.overlaps(&b.rect), "overlap:\n{a:?}\n{b:?}\n{svg}");
+        }
+    }
+}
