@@ -270,3 +270,575 @@ mod tests {
         }
     }
 }
+
+/// Tests of every chart kind against the same rules: labels inside the
+/// viewBox, never overlapping, figures as the tables print them.
+#[cfg(test)]
+mod chart_tests {
+    use super::check::{assert_readable, texts};
+    use super::*;
+
+    const PCT: Format = Format {
+        decimals: 2,
+        unit_label: "%",
+    };
+    const POINTS: Format = Format {
+        decimals: 4,
+        unit_label: "điểm",
+    };
+
+    fn t<'a>(id: &'a str, title: &'a str) -> ChartText<'a> {
+        ChartText {
+            id,
+            title,
+            desc: "Mô tả <a & b>",
+        }
+    }
+
+    fn point(year: i32, value: Option<f64>, rank: Option<u32>, of: Option<u32>) -> YearPoint {
+        YearPoint {
+            year,
+            value,
+            decimals: 2,
+            rank,
+            of,
+            average: None,
+            region_average: None,
+        }
+    }
+
+    fn bar(label: &str, value: f64, highlight: bool) -> Bar<'_> {
+        Bar {
+            label,
+            value,
+            decimals: 2,
+            highlight,
+        }
+    }
+
+    /// A little deterministic noise.
+    fn noise(seed: &mut u64) -> f64 {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (*seed >> 33) as f64 / f64::from(1u32 << 31)
+    }
+
+    fn lines<'a>() -> HistoryLines<'a> {
+        HistoryLines {
+            unit: "Hà Tĩnh",
+            average_label: "Bình quân cả nước",
+            region_label: "Bình quân vùng Bắc Trung Bộ và Duyên hải miền Trung",
+            axis_title: "PAPI (điểm)",
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_and_charts_are_labelled() {
+        let svg = ranking(
+            &t("c1", "Sở \"A\" & <B>"),
+            &[bar("<script>", 95.27, false)],
+            (0.0, 100.0),
+            &RankingLines::default(),
+            &Notes::default(),
+            PCT,
+        );
+        assert!(svg.starts_with(
+            "<svg class=\"chart chart-ranking\" role=\"img\" aria-labelledby=\"c1-title c1-desc\""
+        ));
+        assert!(svg.contains("<title id=\"c1-title\">Sở &quot;A&quot; &amp; &lt;B&gt;</title>"));
+        assert!(svg.contains("<desc id=\"c1-desc\">Mô tả &lt;a &amp; b&gt;</desc>"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert!(!svg.contains("<script>"));
+        assert!(svg.ends_with("</svg>"));
+        assert_readable(&svg);
+    }
+
+    #[test]
+    fn the_last_value_of_a_history_is_whole_and_inside() {
+        // PAPI's `45,4200 điể` was cut at the right edge.
+        let mut points = vec![
+            point(2022, Some(44.3138), Some(7), Some(61)),
+            point(2023, Some(45.42), Some(8), Some(61)),
+        ];
+        for p in &mut points {
+            p.decimals = 4;
+        }
+        let svg = history(
+            &t("h", "PAPI"),
+            &points,
+            (8.0, 80.0),
+            &lines(),
+            &Notes::default(),
+            POINTS,
+        );
+        let values: Vec<String> = texts(&svg)
+            .into_iter()
+            .filter(|x| x.class == "value")
+            .map(|x| x.text)
+            .collect();
+        assert_eq!(values, ["45,4200 điểm", "44,3138 điểm"]);
+        assert!(svg.contains("data-year=\"2023\""));
+        assert_readable(&svg);
+    }
+
+    #[test]
+    fn history_draws_averages_a_legend_and_notes_inside() {
+        let points: Vec<YearPoint> = (2019..2025)
+            .map(|y| YearPoint {
+                average: Some((80.0 + f64::from(y - 2019), 2)),
+                region_average: (y != 2021).then_some((82.0, 2)),
+                ..point(
+                    y,
+                    (y != 2020).then_some(85.0 + f64::from(y % 3)),
+                    None,
+                    None,
+                )
+            })
+            .collect();
+        let notes = Notes {
+            source: Some("Quyết định số 519/QĐ-UBND ngày 22/02/2024 của Ủy ban nhân dân tỉnh Hà Tĩnh về việc công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành".to_owned()),
+            illustrative: true,
+        };
+        let svg = history(&t("h", "x"), &points, (0.0, 100.0), &lines(), &notes, PCT);
+        // The missing year breaks the unit's line (2019 is a lone dot); the
+        // region's too.
+        assert_eq!(svg.matches("<polyline class=\"line\"").count(), 1);
+        assert_eq!(svg.matches("<circle class=\"dot\"").count(), 5);
+        assert_eq!(svg.matches("<polyline class=\"average\"").count(), 1);
+        assert_eq!(svg.matches("<polyline class=\"region-average\"").count(), 2);
+        assert!(svg.contains(">Bình quân cả nước</text>"));
+        assert!(svg.contains(">PAPI (điểm)</text>"));
+        assert!(svg.contains("Số liệu minh họa"));
+        assert!(svg.contains(">Nguồn: Quyết định"));
+        // The long source is cut on its second line, whole in a title.
+        assert!(svg.contains("<title>Nguồn: Quyết định số 519"));
+        assert_readable(&svg);
+    }
+
+    #[test]
+    fn every_history_is_readable() {
+        let mut seed = 7;
+        for years in 1..=14 {
+            for (format, scale) in [
+                (PCT, (0.0, 100.0)),
+                (POINTS, (8.0, 80.0)),
+                (
+                    Format {
+                        decimals: 3,
+                        unit_label: "",
+                    },
+                    (0.0, 1.0),
+                ),
+            ] {
+                let points: Vec<YearPoint> = (0..years)
+                    .map(|i| {
+                        let v = scale.0 + (scale.1 - scale.0) * (0.5 + 0.5 * noise(&mut seed));
+                        YearPoint {
+                            decimals: format.decimals,
+                            average: Some((v * 0.98, format.decimals)),
+                            ..point(2010 + i, (noise(&mut seed) > 0.2).then_some(v), None, None)
+                        }
+                    })
+                    .collect();
+                let svg = history(
+                    &t("h", "x"),
+                    &points,
+                    scale,
+                    &lines(),
+                    &Notes::default(),
+                    format,
+                );
+                assert_readable(&svg);
+                // The latest score is always written.
+                if let Some(last) = points.last().and_then(|p| p.value) {
+                    let want = format.value(last);
+                    assert!(svg.contains(&format!(">{want}</text>")), "{want}\n{svg}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_rank_axis_is_inverted_and_a_missing_year_breaks_the_line() {
+        let points = [
+            point(2021, None, Some(8), Some(63)),
+            point(2022, None, Some(28), Some(63)),
+            point(2023, None, None, None),
+            point(2024, None, Some(15), Some(34)),
+            point(2025, None, Some(1), Some(34)),
+        ];
+        let svg = rank(&t("r", "x"), &points, &Notes::default());
+        assert!(svg.contains("chart-rank"));
+        let ys: Vec<(String, f64)> = texts(&svg)
+            .into_iter()
+            .filter(|x| x.class == "value")
+            .map(|x| (x.text, x.rect.y0))
+            .collect();
+        let y = |label: &str| ys.iter().find(|(t, _)| t == label).map(|p| p.1);
+        assert!(y("1/34") < y("8/63"), "{ys:?}");
+        assert!(y("8/63") < y("15/34"), "{ys:?}");
+        assert!(y("15/34") < y("28/63"), "{ys:?}");
+        assert_eq!(svg.matches("<polyline").count(), 2);
+        assert!(svg.contains(">Thứ hạng (1 = cao nhất)</text>"));
+        assert_readable(&svg);
+        // Never ranked: no chart.
+        assert_eq!(
+            rank(
+                &t("r", "x"),
+                &[point(2023, Some(1.0), None, None)],
+                &Notes::default()
+            ),
+            ""
+        );
+        let mut seed = 3;
+        for years in 1..=12 {
+            let points: Vec<YearPoint> = (0..years)
+                .map(|i| {
+                    let of = if noise(&mut seed) > 0.5 { 63 } else { 34 };
+                    let r = 1 + (noise(&mut seed) * f64::from(of - 1)) as u32;
+                    point(
+                        2010 + i,
+                        None,
+                        (noise(&mut seed) > 0.15).then_some(r),
+                        Some(of),
+                    )
+                })
+                .collect();
+            assert_readable(&rank(&t("r", "x"), &points, &Notes::default()));
+        }
+    }
+
+    #[test]
+    fn long_names_are_cut_with_their_whole_name_in_a_title() {
+        let long = "Sở Lao động - Thương binh và Xã hội, cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh Hà Tĩnh, phụ trách lao động, người có công và xã hội";
+        let svg = bars(
+            &t("b", "x"),
+            &[bar(long, 86.42, false), bar("Sở Y tế", 91.26, true)],
+            (0.0, 100.0),
+            &RankingLines::default(),
+            &Notes::default(),
+            PCT,
+        );
+        assert!(svg.contains(&format!("<g><title>{long}</title>")));
+        assert!(svg.contains("…</text>"));
+        assert_readable(&svg);
+        let svg = components(
+            &t("k", "x"),
+            &[Part {
+                label: "Cải cách thủ tục hành chính và hiện đại hóa nền hành chính nhà nước theo hướng phục vụ",
+                value: 8.495,
+                decimals: 3,
+                max: 10.0,
+            }],
+        );
+        // `…cải cá8,495/10`: the name ran into its figure.
+        assert!(svg.contains(">8,495/10</text>"));
+        assert!(svg.contains("…</text>"));
+        assert_readable(&svg);
+    }
+
+    #[test]
+    fn bars_are_proportional_and_the_lines_are_drawn() {
+        let rows = [bar("A", 95.27, true), bar("B", 50.0, false)];
+        let lines = RankingLines {
+            thresholds: vec![Marker {
+                value: 90.0,
+                label: "Nhóm A: từ 90%",
+            }],
+            average: Some(Marker {
+                value: 72.64,
+                label: "Bình quân khối sở",
+            }),
+            axis_title: "PAR Index (%)",
+        };
+        let svg = bars(
+            &t("r", "x"),
+            &rows,
+            (0.0, 100.0),
+            &lines,
+            &Notes::default(),
+            PCT,
+        );
+        assert!(svg.contains("<line class=\"threshold\""));
+        assert!(svg.contains("<line class=\"average\""));
+        assert!(svg.contains(">Nhóm A: từ 90%</text>"));
+        assert!(svg.contains(">72,64%</text>"));
+        assert!(svg.contains(">95,27%</text>"));
+        assert!(svg.contains("data-unit=\"A\""));
+        // Bars start at the scale's minimum: 50 % is half of 95.27 %'s
+        // twice-as-long track.
+        let width = |class: &str| -> f64 {
+            let at = svg.find(&format!("class=\"{class}\" x=\"0\"")).unwrap_or(0);
+            let rest = &svg[at..];
+            let w = rest.split("width=\"").nth(1).unwrap_or("0");
+            w.split('"').next().unwrap_or("0").parse().unwrap_or(0.0)
+        };
+        let (a, b) = (width("bar highlight"), width("bar"));
+        assert!((a / b - 95.27 / 50.0).abs() < 0.01, "{a} {b}");
+        assert_readable(&svg);
+    }
+
+    fn provinces() -> Vec<String> {
+        (0..63)
+            .map(|i| format!("Tỉnh số {i} với một cái tên rất dài"))
+            .collect()
+    }
+
+    #[test]
+    fn large_tables_are_a_strip_on_a_fitted_scale() {
+        let names = provinces();
+        let mut seed = 11;
+        let rows: Vec<Bar> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| bar(n, 81.0 + 12.0 * noise(&mut seed), i == 17))
+            .collect();
+        let lines = RankingLines {
+            thresholds: vec![Marker {
+                value: 90.0,
+                label: "Nhóm A: từ 90%",
+            }],
+            average: Some(Marker {
+                value: 87.0,
+                label: "Bình quân cả nước",
+            }),
+            axis_title: "PAR Index (%)",
+        };
+        let svg = ranking(
+            &t("s", "x"),
+            &rows,
+            (0.0, 100.0),
+            &lines,
+            &Notes::default(),
+            PCT,
+        );
+        assert!(svg.contains("chart-strip"));
+        assert_eq!(svg.matches("<circle").count(), 63);
+        assert_eq!(svg.matches("class=\"dot highlight\"").count(), 1);
+        assert!(svg.contains(">Trục không bắt đầu từ 0</text>"));
+        assert!(svg.contains("class=\"axis-break\""));
+        // The scale is fitted: its ticks lie around the figures.
+        let ticks: Vec<f64> = texts(&svg)
+            .into_iter()
+            .filter(|x| x.class == "axis")
+            .filter_map(|x| x.text.replace(',', ".").parse().ok())
+            .collect();
+        assert!(
+            ticks.iter().all(|&v| (75.0..=95.0).contains(&v)),
+            "{ticks:?}"
+        );
+        assert!(ticks.len() >= 2);
+        // The home unit is labelled with its figure, as the table prints it.
+        let home = format!("data-unit=\"{}\"", names[17]);
+        assert!(svg.contains(&home));
+        assert_readable(&svg);
+        // Twenty lines stay bars.
+        let svg = ranking(
+            &t("s", "x"),
+            &rows[..20],
+            (0.0, 100.0),
+            &lines,
+            &Notes::default(),
+            PCT,
+        );
+        assert!(!svg.contains("chart-strip"));
+        assert_readable(&svg);
+    }
+
+    #[test]
+    fn every_ranking_is_readable() {
+        let names = provinces();
+        let mut seed = 5;
+        for n in [1, 2, 5, 19, 21, 34, 63, 120] {
+            for (format, scale, spread) in [
+                (PCT, (0.0, 100.0), 15.0),
+                (POINTS, (8.0, 80.0), 10.0),
+                (
+                    Format {
+                        decimals: 3,
+                        unit_label: "",
+                    },
+                    (0.0, 1.0),
+                    0.2,
+                ),
+            ] {
+                let base = scale.0 + (scale.1 - scale.0) * 0.6;
+                let rows: Vec<Bar> = (0..n)
+                    .map(|i| Bar {
+                        decimals: format.decimals,
+                        ..bar(&names[i % 63], base + spread * noise(&mut seed), i == n / 2)
+                    })
+                    .collect();
+                let lines = RankingLines {
+                    thresholds: vec![
+                        Marker {
+                            value: base + spread * 0.8,
+                            label: "Hoàn thành xuất sắc nhiệm vụ: từ 90%",
+                        },
+                        Marker {
+                            value: base + spread * 0.3,
+                            label: "Nhóm B: từ 80%",
+                        },
+                    ],
+                    average: Some(Marker {
+                        value: base + spread * 0.5,
+                        label: "Bình quân khối sở, ban, ngành",
+                    }),
+                    axis_title: "Chỉ số (%)",
+                };
+                let notes = Notes {
+                    source: Some("Báo cáo".to_owned()),
+                    illustrative: n % 2 == 0,
+                };
+                let svg = ranking(&t("s", "x"), &rows, scale, &lines, &notes, format);
+                assert_readable(&svg);
+            }
+        }
+    }
+
+    #[test]
+    fn labels_print_what_the_tables_print() {
+        // Components with four decimals were cut to three (`0,123/1`).
+        let part = |value| Part {
+            label: "A",
+            value,
+            decimals: 4,
+            max: 1.0,
+        };
+        let svg = components(&t("k", "x"), &[part(0.1234)]);
+        assert!(svg.contains(">0,1234/1</text>"), "{svg}");
+        // Trailing zeros are published digits.
+        let svg = components(&t("k", "x"), &[part(0.5)]);
+        assert!(svg.contains(">0,5000/1</text>"), "{svg}");
+        // A result published with its own decimals keeps them in a chart,
+        // as in its table cell, and no unit label means no stray space.
+        let bare = Format {
+            decimals: 2,
+            unit_label: "",
+        };
+        let svg = ranking(
+            &t("r", "x"),
+            &[Bar {
+                decimals: 4,
+                ..bar("A", 0.5, false)
+            }],
+            (0.0, 1.0),
+            &RankingLines::default(),
+            &Notes::default(),
+            bare,
+        );
+        assert!(svg.contains(">0,5000</text>"), "{svg}");
+        let svg = history(
+            &t("h", "x"),
+            &[YearPoint {
+                decimals: 4,
+                ..point(2023, Some(0.1234), None, None)
+            }],
+            (0.0, 1.0),
+            &HistoryLines::default(),
+            &Notes::default(),
+            bare,
+        );
+        assert!(svg.contains(">0,1234</text>"), "{svg}");
+    }
+
+    #[test]
+    fn history_axes_stay_within_the_scale() {
+        let p = |year, value| YearPoint {
+            decimals: 4,
+            ..point(year, Some(value), None, None)
+        };
+        let bare = Format {
+            decimals: 4,
+            unit_label: "",
+        };
+        // A 0–1 index was labelled −1 and 2.
+        type Case<'a> = (&'a [YearPoint], (f64, f64), &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                &[p(2022, 0.6123), p(2023, 0.6431)],
+                (0.0, 1.0),
+                &["0,60", "0,66"],
+            ),
+            (&[p(2023, 0.9991)], (0.0, 1.0), &["0,98", "1,00"]),
+            (&[p(2023, 0.0)], (0.0, 1.0), &["0,00", "0,01"]),
+            (
+                &[p(2022, 44.3138), p(2023, 45.42)],
+                (8.0, 80.0),
+                &["43", "47"],
+            ),
+            (&[p(2023, 8.2)], (8.0, 80.0), &["8", "9"]),
+            (
+                &[p(2022, 85.95), p(2023, 99.9)],
+                (0.0, 100.0),
+                &["83", "100"],
+            ),
+            (&[p(2023, 7.25), p(2024, 7.5)], (0.0, 10.0), &["7,1", "7,6"]),
+        ];
+        let axis = |svg: &str| -> Vec<String> {
+            texts(svg)
+                .into_iter()
+                .filter(|x| x.class == "axis" && !x.text.starts_with("20"))
+                .map(|x| x.text)
+                .collect()
+        };
+        for &(points, scale, want) in cases {
+            let svg = history(
+                &t("h", "x"),
+                points,
+                scale,
+                &HistoryLines::default(),
+                &Notes::default(),
+                bare,
+            );
+            assert_eq!(axis(&svg), want, "{points:?} on {scale:?}");
+        }
+        // No values: the whole scale.
+        let svg = history(
+            &t("h", "x"),
+            &[],
+            (8.0, 80.0),
+            &HistoryLines::default(),
+            &Notes::default(),
+            bare,
+        );
+        assert_eq!(axis(&svg), ["8", "80"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        let empty = history(
+            &t("e", "x"),
+            &[],
+            (0.0, 100.0),
+            &HistoryLines::default(),
+            &Notes::default(),
+            PCT,
+        );
+        assert!(empty.ends_with("</svg>"));
+        for n in [1, 30] {
+            let rows: Vec<Bar> = (0..n).map(|_| bar("x", f64::NAN, false)).collect();
+            let nan = ranking(
+                &t("n", "x"),
+                &rows,
+                (5.0, 5.0),
+                &RankingLines::default(),
+                &Notes::default(),
+                PCT,
+            );
+            assert!(!nan.contains("NaN"), "{nan}");
+        }
+        let zero = components(
+            &t("z", "x"),
+            &[Part {
+                label: "x",
+                value: 1.0,
+                decimals: 2,
+                max: 0.0,
+            }],
+        );
+        assert!(
+            zero.contains("class=\"bar\" x=\"0\" y=\"17.2\" width=\"0\"")
+                || zero.contains("width=\"0\"")
+        );
+    }
+}
