@@ -5,7 +5,7 @@
 
 use super::canvas::{vline, Canvas, Label, Part};
 use super::fonts::{LABEL, VALUE};
-use super::{Bar, ChartText, Notes, RankingLines, Svg, WIDTH};
+use super::{Bar, ChartText, Notes, RankingLines, Svg, PAD, WIDTH};
 use crate::render::figure::{self, Format};
 
 /// The labels of a ranking's lines (thresholds, average) for the lanes
@@ -44,7 +44,7 @@ pub(super) fn put_lanes(
     let classes: Vec<&'static str> = markers.iter().map(|m| m.1).collect();
     let labels: Vec<(f64, Vec<Part>)> = markers
         .into_iter()
-        .map(|(v, _, parts)| (x_of(v), parts))
+        .map(|(v, _, parts)| (x_of(v), super::canvas::fit(parts)))
         .collect();
     let (placed, n) = Canvas::lanes(&labels);
     // A lane holds labels in bold 12 and figures in bold 13.
@@ -78,7 +78,7 @@ pub fn bars(
         .map(|b| format.at(b.decimals).value(b.value))
         .collect();
     let widest = values.iter().map(|v| VALUE.width(v)).fold(0.0, f64::max);
-    let right = (WIDTH - widest - 8.0).max(WIDTH / 3.0);
+    let right = (WIDTH - PAD - widest - 8.0).max(WIDTH / 3.0);
     let x_of = |v: f64| {
         let share = (v - min) / span;
         right
@@ -93,10 +93,10 @@ pub fn bars(
 
     let mut shapes = String::with_capacity(160 * bars.len());
     for (bar, value) in bars.iter().zip(&values) {
-        let (name_lines, cut) = LABEL.wrap(bar.label, WIDTH, 2);
+        let (name_lines, cut) = LABEL.wrap(bar.label, WIDTH - 2.0 * PAD, 2);
         for line in &name_lines {
             y += LABEL.ascent();
-            canvas.put(&Label::new(0.0, y, "start", "label", line).full(cut.then_some(bar.label)));
+            canvas.put(&Label::new(PAD, y, "start", "label", line).full(cut.then_some(bar.label)));
             y += LABEL.descent();
         }
         let baseline = y + 1.0 + VALUE.ascent();
@@ -122,7 +122,7 @@ pub fn bars(
             "data-unit=\"{}\"",
             crate::render::escape::Escaped(bar.label)
         );
-        canvas.put(&Label::new(WIDTH, baseline, "end", "value", value).attrs(&attrs));
+        canvas.put(&Label::new(WIDTH - PAD, baseline, "end", "value", value).attrs(&attrs));
         y = baseline + VALUE.descent() + 6.0;
     }
     let plot_bottom = y;

@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use super::fonts;
 use super::measure::{Font, Rect};
-use super::{c, ChartText, Notes, Svg, WIDTH};
+use super::{c, ChartText, Notes, Svg, PAD, WIDTH};
 use crate::render::escape::Escaped;
 
 /// Room kept between two labels and around the edges.
@@ -77,7 +77,10 @@ impl Canvas {
     /// Whether `r` lies within the chart's width, below its top, and over
     /// no label placed so far.
     pub fn free(&self, r: &Rect) -> bool {
-        r.x0 >= 0.0 && r.x1 <= WIDTH && r.y0 >= 0.0 && !self.boxes.iter().any(|b| b.overlaps(r))
+        r.x0 >= PAD - 0.01
+            && r.x1 <= WIDTH - PAD + 0.01
+            && r.y0 >= 0.0
+            && !self.boxes.iter().any(|b| b.overlaps(r))
     }
 
     /// Writes the label, wherever it is, and keeps its box.
@@ -165,14 +168,14 @@ impl Canvas {
         let font = fonts::SMALL;
         let swatch = 18.0;
         let row_h = font.line_height() + 4.0;
-        let (mut x, mut row) = (0.0, 0usize);
+        let (mut x, mut row) = (PAD, 0usize);
         let mut bottom = top;
         for &(class, label) in entries {
-            let room = WIDTH - swatch - 4.0;
+            let room = WIDTH - 2.0 * PAD - swatch - 4.0;
             let (text, cut) = font.truncate(label, room);
             let w = swatch + 4.0 + font.width(&text);
-            if x > 0.0 && x + w > WIDTH {
-                x = 0.0;
+            if x > PAD && x + w > WIDTH - PAD {
+                x = PAD;
                 row += 1;
             }
             let baseline = top + row as f64 * row_h + font.ascent();
@@ -194,17 +197,17 @@ impl Canvas {
         let font = fonts::NOTE;
         let mut lines: Vec<(String, Option<String>)> = Vec::new();
         for line in extra {
-            let (text, cut) = font.truncate(line, WIDTH);
+            let (text, cut) = font.truncate(line, WIDTH - 2.0 * PAD);
             lines.push((text, cut.then(|| (*line).to_owned())));
         }
         if notes.illustrative {
             let warning = "* Số liệu minh họa, không phải số liệu đã công bố";
-            let (text, cut) = font.truncate(warning, WIDTH);
+            let (text, cut) = font.truncate(warning, WIDTH - 2.0 * PAD);
             lines.push((text, cut.then(|| warning.to_owned())));
         }
         if let Some(source) = notes.source.as_deref().filter(|s| !s.trim().is_empty()) {
             let full = format!("Nguồn: {}", source.trim());
-            let (wrapped, cut) = font.wrap(&full, WIDTH, 2);
+            let (wrapped, cut) = font.wrap(&full, WIDTH - 2.0 * PAD, 2);
             let title = cut.then_some(full);
             for l in wrapped {
                 lines.push((l, title.clone()));
@@ -219,7 +222,7 @@ impl Canvas {
             } else {
                 "note"
             };
-            self.put(&Label::new(0.0, baseline, "start", class, text).full(full.as_deref()));
+            self.put(&Label::new(PAD, baseline, "start", class, text).full(full.as_deref()));
             bottom = baseline + font.descent();
         }
         bottom
@@ -236,12 +239,12 @@ impl Canvas {
         let mut out = Vec::new();
         for (x, parts) in labels {
             let w = parts_width(parts);
-            let x0 = if x + 3.0 + w <= WIDTH {
+            let x0 = if x + 3.0 + w <= WIDTH - PAD {
                 x + 3.0
-            } else if x - 3.0 - w >= 0.0 {
+            } else if x - 3.0 - w >= PAD {
                 x - 3.0 - w
             } else {
-                (WIDTH - w).max(0.0)
+                (WIDTH - PAD - w).max(PAD)
             };
             let x1 = x0 + w;
             let lane = (0..)
@@ -266,7 +269,11 @@ impl Canvas {
         let mut x = x0;
         for part in parts {
             let font = fonts::of(part.class);
-            self.put(&Label::new(x, baseline, "start", part.class, &part.text).attrs(&part.attrs));
+            self.put(
+                &Label::new(x, baseline, "start", part.class, &part.text)
+                    .attrs(&part.attrs)
+                    .full(part.full.as_deref()),
+            );
             x += font.width(&part.text) + font.width(" ");
         }
     }
@@ -311,6 +318,8 @@ pub struct Part {
     pub text: String,
     pub class: &'static str,
     pub attrs: String,
+    /// The whole text when `text` was cut.
+    pub full: Option<String>,
 }
 
 impl Part {
@@ -319,8 +328,27 @@ impl Part {
             text,
             class,
             attrs: String::new(),
+            full: None,
         }
     }
+}
+
+/// A lane label cut to the chart's width: its first part (a name) is
+/// shortened, the others (a figure) kept whole.
+pub fn fit(mut parts: Vec<Part>) -> Vec<Part> {
+    let room = WIDTH - 2.0 * PAD;
+    let total = parts_width(&parts);
+    if total <= room || parts.is_empty() {
+        return parts;
+    }
+    let first = fonts::of(parts[0].class);
+    let rest = total - first.width(&parts[0].text);
+    let (text, cut) = first.truncate(&parts[0].text, (room - rest).max(room / 3.0));
+    if cut {
+        let full = std::mem::replace(&mut parts[0].text, text);
+        parts[0].full = Some(full);
+    }
+    parts
 }
 
 /// The width of a lane label's parts, spaces between them.

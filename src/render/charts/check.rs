@@ -83,6 +83,11 @@ pub fn assert_readable(svg: &str) {
             shrunk(&t.rect).inside(w, h),
             "outside {w}×{h}: {t:?}\n{svg}"
         );
+        // Glyphs overhang their advance a little: a margin at the sides.
+        assert!(
+            t.rect.x0 >= super::PAD - ROUNDING && t.rect.x1 <= w - super::PAD + ROUNDING,
+            "in the side margin: {t:?}\n{svg}"
+        );
     }
     for (i, a) in texts.iter().enumerate() {
         for b in &texts[i + 1..] {

@@ -5,7 +5,7 @@
 
 use super::canvas::{Canvas, Label};
 use super::fonts::{LABEL, VALUE};
-use super::{ChartText, Part, Svg, WIDTH};
+use super::{ChartText, Part, Svg, PAD, WIDTH};
 use crate::render::figure;
 
 /// Components against their maxima, one row each.
@@ -22,14 +22,14 @@ pub fn components(text: &ChartText, parts: &[Part]) -> String {
         let share = if share.is_finite() { share } else { 0.0 };
         // As the components' table prints them.
         let figures = figure::component(part.value, part.decimals, Some(part.max));
-        let room = WIDTH - VALUE.width(&figures) - 10.0;
+        let room = WIDTH - 2.0 * PAD - VALUE.width(&figures) - 10.0;
         let (lines, cut) = LABEL.wrap(part.label, room.max(WIDTH / 3.0), 2);
         let first = y + VALUE.ascent().max(LABEL.ascent());
-        canvas.put(&Label::new(WIDTH, first, "end", "value", &figures));
+        canvas.put(&Label::new(WIDTH - PAD, first, "end", "value", &figures));
         for (n, line) in lines.iter().enumerate() {
             let baseline = first + n as f64 * (LABEL.line_height() + 1.0);
             canvas.put(
-                &Label::new(0.0, baseline, "start", "label", line).full(cut.then_some(part.label)),
+                &Label::new(PAD, baseline, "start", "label", line).full(cut.then_some(part.label)),
             );
         }
         let text_bottom = first

@@ -5,7 +5,7 @@
 
 use super::canvas::{Canvas, Label, GAP};
 use super::fonts::{self, SMALL, VALUE};
-use super::{HistoryLines, Notes, YearPoint, WIDTH};
+use super::{HistoryLines, Notes, YearPoint, PAD, WIDTH};
 use crate::render::figure::{self, Format};
 
 /// The vertical extent of a history chart and the decimals of its axis
@@ -64,7 +64,7 @@ pub(super) fn year_positions(left: f64, widths: &[f64]) -> Vec<f64> {
     let n = widths.len();
     let first = widths.first().copied().unwrap_or(0.0) / 2.0 + GAP;
     let last = widths.last().copied().unwrap_or(0.0) / 2.0 + GAP;
-    let (from, to) = (left + first, WIDTH - last);
+    let (from, to) = (left + first, WIDTH - PAD - last);
     (0..n)
         .map(|i| {
             if n <= 1 || to <= from {
@@ -130,9 +130,9 @@ pub fn history(
 
     // The axis' title, then the plot, room above it for a label.
     let title_font = fonts::of("axis-title");
-    let (title, cut) = title_font.truncate(lines.axis_title, WIDTH);
+    let (title, cut) = title_font.truncate(lines.axis_title, WIDTH - 2.0 * PAD);
     canvas.put(
-        &Label::new(0.0, title_font.ascent(), "start", "axis-title", &title)
+        &Label::new(PAD, title_font.ascent(), "start", "axis-title", &title)
             .full(cut.then_some(lines.axis_title)),
     );
     let top = title_font.line_height() + VALUE.line_height() + 10.0;
@@ -140,7 +140,7 @@ pub fn history(
     let y_of = |v: f64| bottom - (bottom - top) * (v - lo) / (hi - lo);
 
     let ticks = [lo, hi].map(|v| figure::number(v, tick_decimals));
-    let left = ticks.iter().map(|t| SMALL.width(t)).fold(0.0, f64::max) + 8.0;
+    let left = PAD + ticks.iter().map(|t| SMALL.width(t)).fold(0.0, f64::max) + 8.0;
     let values: Vec<Option<String>> = points
         .iter()
         .map(|p| p.value.map(|v| format.at(p.decimals).value(v)))

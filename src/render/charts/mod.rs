@@ -174,6 +174,10 @@ pub struct Part<'a> {
 
 const WIDTH: f64 = 360.0;
 
+/// Room kept at the left and right edges: some glyphs reach a little
+/// beyond their advance (a `T` at x = 0 starts at −1 in the browser).
+const PAD: f64 = 2.0;
+
 /// A coordinate with at most one decimal, without trailing zeros.
 fn c(v: f64) -> Coord {
     Coord(if v.is_finite() { v } else { 0.0 })

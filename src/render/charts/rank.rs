@@ -6,7 +6,7 @@
 use super::canvas::{Canvas, Label};
 use super::fonts::{self, SMALL, VALUE};
 use super::history::{dot, label_order, year_labels, year_positions};
-use super::{ChartText, Notes, YearPoint, WIDTH};
+use super::{ChartText, Notes, YearPoint, PAD, WIDTH};
 
 /// The axis' title.
 const AXIS_TITLE: &str = "Thứ hạng (1 = cao nhất)";
@@ -36,7 +36,7 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
     let mut canvas = Canvas::new(1024 + 320 * points.len());
     let title_font = fonts::of("axis-title");
     canvas.put(&Label::new(
-        0.0,
+        PAD,
         title_font.ascent(),
         "start",
         "axis-title",
@@ -47,7 +47,7 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
     let y_of = |rank: u32| top + (bottom - top) * f64::from(rank - 1) / f64::from(worst - 1);
 
     let ticks = [1, worst].map(|r| r.to_string());
-    let left = ticks.iter().map(|t| SMALL.width(t)).fold(0.0, f64::max) + 8.0;
+    let left = PAD + ticks.iter().map(|t| SMALL.width(t)).fold(0.0, f64::max) + 8.0;
     let labels: Vec<Option<String>> = points
         .iter()
         .map(|p| p.rank.map(|r| rank_text(r, p.of)))
