@@ -16,10 +16,11 @@ use unicode_normalization::char::decompose_canonical;
 const SAFETY: f64 = 1.06;
 
 /// The part of the font size above the baseline in a text's box (DejaVu
-/// Sans: 1901/2048), rounded up.
-pub const ASCENT: f64 = 0.94;
+/// Sans: 1901/2048; Chromium's box for bold text reaches 0.97), rounded
+/// up.
+pub const ASCENT: f64 = 0.98;
 /// The part below it (483/2048), rounded up.
-pub const DESCENT: f64 = 0.25;
+pub const DESCENT: f64 = 0.26;
 
 /// Advance widths of U+0020..=U+007E in thousandths of an em: (DejaVu Sans,
 /// DejaVu Sans Bold).

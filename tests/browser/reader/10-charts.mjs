@@ -68,7 +68,7 @@ function inspect() {
     if (!table) continue;
     for (const t of svg.querySelectorAll("text.value[data-unit]")) {
       const unit = t.getAttribute("data-unit");
-      const row = [...table.querySelectorAll("tbody tr")].find((tr) => [...tr.querySelectorAll("th, td")].some((c) => clean(c.textContent) === unit));
+      const row = [...table.querySelectorAll("tbody tr")].find((tr) => [...tr.querySelectorAll("a, th, td")].some((c) => clean(c.textContent) === unit));
       const label = clean(t.textContent);
       const score = clean(row?.querySelector(".score")?.textContent ?? row?.querySelector("td.value")?.textContent);
       compare(unit, label, score);
