@@ -176,25 +176,18 @@ pub fn history(
     canvas.broken_line("region-average", &region);
     for (pts, class) in [(&average, "average-dot"), (&region, "region-average-dot")] {
         for &(x, y) in pts.iter().flatten() {
-            dot(&mut canvas, class, x, y, 2.5);
+            dot(&mut canvas.out, class, (x, y), 2.5, None);
         }
     }
     let own = line_of(&|p| p.value);
     canvas.broken_line("line", &own);
     for &(x, y) in own.iter().flatten() {
-        dot(&mut canvas, "dot", x, y, 4.0);
+        dot(&mut canvas.out, "dot", (x, y), 4.0, None);
     }
 
     year_labels(&mut canvas, &xs, &years, bottom + 4.0 + SMALL.ascent());
-    for i in label_order(points.len()) {
-        let (Some(text), Some((x, y))) = (values[i].as_deref(), own[i]) else {
-            continue;
-        };
-        let attrs = format!("data-year=\"{}\"", points[i].year);
-        let above = Label::new(x, y - 7.0 - VALUE.descent(), "middle", "value", text).attrs(&attrs);
-        let below = Label::new(x, y + 7.0 + VALUE.ascent(), "middle", "value", text).attrs(&attrs);
-        canvas.place(&[above, below], bottom + 3.0);
-    }
+    let years: Vec<i32> = points.iter().map(|p| p.year).collect();
+    point_labels(&mut canvas, &values, &own, &years, bottom + 3.0);
 
     let mut y = bottom + 4.0 + SMALL.line_height() + 6.0;
     if has_average || has_region {
@@ -211,18 +204,40 @@ pub fn history(
     canvas.finish(text, "chart-history", end + 4.0)
 }
 
-/// A dot at (x, y).
-pub(super) fn dot(canvas: &mut Canvas, class: &str, x: f64, y: f64, r: f64) {
+/// A dot at (x, y), with a tooltip when `title` is given.
+pub(super) fn dot(out: &mut String, class: &str, (x, y): (f64, f64), r: f64, title: Option<&str>) {
     use super::Svg;
-    canvas
-        .out
-        .lit("<circle class=\"")
+    out.lit("<circle class=\"")
         .lit(class)
         .lit("\" cx=\"")
         .coord(x)
         .lit("\" cy=\"")
         .coord(y)
         .lit("\" r=\"")
-        .coord(r)
-        .lit("\"/>");
+        .coord(r);
+    match title {
+        Some(title) => out.lit("\"><title>").text(title).lit("</title></circle>"),
+        None => out.lit("\"/>"),
+    };
+}
+
+/// Writes each point's label (`data-year`) above its dot, else below it,
+/// else not at all; the latest first. The labels stay above `bottom`.
+pub(super) fn point_labels(
+    canvas: &mut Canvas,
+    labels: &[Option<String>],
+    dots: &[Option<(f64, f64)>],
+    years: &[i32],
+    bottom: f64,
+) {
+    for i in label_order(labels.len()) {
+        let (Some(text), Some(Some((x, y)))) = (labels[i].as_deref(), dots.get(i)) else {
+            continue;
+        };
+        let attrs = format!("data-year=\"{}\"", years[i]);
+        let above =
+            Label::new(*x, y - 7.0 - VALUE.descent(), "middle", "value", text).attrs(&attrs);
+        let below = Label::new(*x, y + 7.0 + VALUE.ascent(), "middle", "value", text).attrs(&attrs);
+        canvas.place(&[above, below], bottom);
+    }
 }

@@ -374,13 +374,16 @@ mod chart_tests {
             &Notes::default(),
             POINTS,
         );
-        let values: Vec<String> = texts(&svg)
+        let values: Vec<(String, String)> = texts(&svg)
             .into_iter()
             .filter(|x| x.class == "value")
-            .map(|x| x.text)
+            .map(|x| (x.text, x.attrs))
             .collect();
-        assert_eq!(values, ["45,4200 điểm", "44,3138 điểm"]);
-        assert!(svg.contains("data-year=\"2023\""));
+        assert_eq!(values.len(), 2);
+        assert_eq!(values[0].0, "45,4200 điểm");
+        assert!(values[0].1.contains("data-year=\"2023\""));
+        assert_eq!(values[1].0, "44,3138 điểm");
+        assert!(values[1].1.contains("data-year=\"2022\""));
         assert_readable(&svg);
     }
 

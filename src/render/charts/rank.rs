@@ -5,7 +5,7 @@
 
 use super::canvas::{Canvas, Label};
 use super::fonts::{self, SMALL, VALUE};
-use super::history::{dot, label_order, year_labels, year_positions};
+use super::history::{dot, point_labels, year_labels, year_positions};
 use super::{ChartText, Notes, YearPoint, PAD, WIDTH};
 
 /// The axis' title.
@@ -75,19 +75,11 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
         .collect();
     canvas.broken_line("line rank-line", &line);
     for &(x, y) in line.iter().flatten() {
-        dot(&mut canvas, "dot", x, y, 4.0);
+        dot(&mut canvas.out, "dot", (x, y), 4.0, None);
     }
     year_labels(&mut canvas, &xs, &years, bottom + 4.0 + SMALL.ascent());
-    for i in label_order(points.len()) {
-        let (Some(label), Some((x, y))) = (labels[i].as_deref(), line[i]) else {
-            continue;
-        };
-        let attrs = format!("data-year=\"{}\"", points[i].year);
-        let above =
-            Label::new(x, y - 7.0 - VALUE.descent(), "middle", "value", label).attrs(&attrs);
-        let below = Label::new(x, y + 7.0 + VALUE.ascent(), "middle", "value", label).attrs(&attrs);
-        canvas.place(&[above, below], bottom + 3.0);
-    }
+    let years: Vec<i32> = points.iter().map(|p| p.year).collect();
+    point_labels(&mut canvas, &labels, &line, &years, bottom + 3.0);
     let y = bottom + 4.0 + SMALL.line_height() + 6.0;
     let end = canvas.notes(y, notes, &[]);
     canvas.finish(text, "chart-rank", end + 4.0)

@@ -9,6 +9,7 @@
 use super::bars::{marker_labels, put_lanes};
 use super::canvas::{ticks, vline, Canvas, Label, Part, GAP};
 use super::fonts::SMALL;
+use super::history::dot;
 use super::{Bar, ChartText, Notes, RankingLines, Svg, WIDTH};
 use crate::render::escape::Escaped;
 use crate::render::figure::{self, Format};
@@ -169,7 +170,7 @@ pub fn strip(
                 .lit("\"/>");
         }
     }
-    let mut dots = Canvas::new(0);
+    let mut dots = String::with_capacity(96 * rows.len());
     for &i in &order {
         let bar = &rows[i];
         let x = x_of(bar.value);
@@ -180,22 +181,14 @@ pub fn strip(
             "dot"
         };
         let r = if bar.highlight { 4.5 } else { 3.2 };
-        dots.out
-            .lit("<circle class=\"")
-            .lit(class)
-            .lit("\" cx=\"")
-            .coord(x)
-            .lit("\" cy=\"")
-            .coord(y)
-            .lit("\" r=\"")
-            .coord(r)
-            .lit("\"><title>")
-            .text(bar.label)
-            .lit(": ")
-            .text(&format.at(bar.decimals).value(bar.value))
-            .lit("</title></circle>");
+        let title = format!(
+            "{}: {}",
+            bar.label,
+            format.at(bar.decimals).value(bar.value)
+        );
+        dot(&mut dots, class, (x, y), r, Some(&title));
     }
-    under.push_str(&dots.out);
+    under.push_str(&dots);
     under.push_str(&canvas.out);
     canvas.out = under;
     let tick_y = axis_y + 6.0 + SMALL.ascent();
