@@ -249,7 +249,7 @@ impl Canvas {
             let x1 = x0 + w;
             let lane = (0..)
                 .find(|&k| {
-                    taken.get(k).map_or(true, |spans: &Vec<(f64, f64)>| {
+                    taken.get(k).is_none_or(|spans: &Vec<(f64, f64)>| {
                         spans.iter().all(|&(a, b)| x1 + 6.0 <= a || b + 6.0 <= x0)
                     })
                 })
@@ -367,7 +367,7 @@ fn parts_width(parts: &[Part]) -> f64 {
 /// Round ticks between `lo` and `hi`: a step of 1, 2 or 5 times a power of
 /// ten giving about `count` of them, and the decimals that print it.
 pub fn ticks(lo: f64, hi: f64, count: usize) -> (Vec<f64>, u32) {
-    if !(hi > lo) || !(hi - lo).is_finite() {
+    if hi <= lo || hi.is_nan() || lo.is_nan() || !(hi - lo).is_finite() {
         return (vec![lo], 0);
     }
     let raw = (hi - lo) / count.max(1) as f64;

@@ -116,7 +116,7 @@ pub fn strip(
     for &i in &order {
         let x = x_of(rows[i].value);
         let level = (0..)
-            .find(|&k| last_at_level.get(k).map_or(true, |&last| x - last >= STEP))
+            .find(|&k| last_at_level.get(k).is_none_or(|&last| x - last >= STEP))
             .unwrap_or(0);
         if last_at_level.len() <= level {
             last_at_level.resize(level + 1, f64::NEG_INFINITY);
