@@ -236,7 +236,7 @@ fn charts_are_labelled_svg_next_to_their_tables() {
     // The group's average, labelled with the table's figure.
     assert_eq!(svg.select(&sel("line.average")).count(), 1);
     let average = one(&ranking, "table.ranking tfoot");
-    let label = one(&ranking, "svg.chart-ranking text[data-average]");
+    let label = one(&ranking, "svg.chart-ranking [data-average]");
     assert!(average.contains(&label), "{label} in {average}");
     // Each figure names its unit, and is the table's.
     for value in svg.select(&sel("text.value")) {

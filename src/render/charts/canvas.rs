@@ -265,16 +265,42 @@ impl Canvas {
     }
 
     /// Writes a lane label's parts from `x0` (its left edge) on `baseline`.
+    /// One `<text>` of class `lane-label`, each part a `<tspan>` with its
+    /// class and attributes, so the browser sets them side by side.
     pub fn put_parts(&mut self, x0: f64, baseline: f64, parts: &[Part]) {
-        let mut x = x0;
-        for part in parts {
-            let font = fonts::of(part.class);
-            self.put(
-                &Label::new(x, baseline, "start", part.class, &part.text)
-                    .attrs(&part.attrs)
-                    .full(part.full.as_deref()),
-            );
-            x += font.width(&part.text) + font.width(" ");
+        let (ascent, descent) = parts.iter().fold((0.0f64, 0.0f64), |(a, d), p| {
+            let font = fonts::of(p.class);
+            (a.max(font.ascent()), d.max(font.descent()))
+        });
+        self.boxes.push(Rect {
+            x0,
+            y0: baseline - ascent,
+            x1: x0 + parts_width(parts),
+            y1: baseline + descent,
+        });
+        let full = parts.iter().find_map(|p| p.full.as_deref());
+        if let Some(full) = full {
+            self.out.lit("<g><title>").text(full).lit("</title>");
+        }
+        self.out
+            .lit("<text x=\"")
+            .coord(x0)
+            .lit("\" y=\"")
+            .coord(baseline)
+            .lit("\" class=\"lane-label\">");
+        for (n, part) in parts.iter().enumerate() {
+            if n > 0 {
+                self.out.lit(" ");
+            }
+            self.out.lit("<tspan class=\"").lit(part.class).lit("\"");
+            if !part.attrs.is_empty() {
+                self.out.lit(" ").lit(&part.attrs);
+            }
+            self.out.lit(">").text(&part.text).lit("</tspan>");
+        }
+        self.out.lit("</text>");
+        if full.is_some() {
+            self.out.lit("</g>");
         }
     }
 

@@ -49,12 +49,18 @@ pub fn texts(svg: &str) -> Vec<Text> {
         let Some(end) = piece.find("</text>") else {
             continue;
         };
-        let text = unescape(&piece[close + 1..end]);
+        let inner = &piece[close + 1..end];
         let class = attr(tag, "class").unwrap_or("").to_owned();
         let x: f64 = attr(tag, "x").and_then(|v| v.parse().ok()).unwrap_or(0.0);
         let y: f64 = attr(tag, "y").and_then(|v| v.parse().ok()).unwrap_or(0.0);
         let anchor = attr(tag, "text-anchor").unwrap_or("start");
-        let rect = Rect::of_text(fonts::of(&class), &text, x, y, anchor);
+        let (text, rect) = if inner.contains("<tspan") {
+            spans(inner, x, y)
+        } else {
+            let text = unescape(inner);
+            let rect = Rect::of_text(fonts::of(&class), &text, x, y, anchor);
+            (text, rect)
+        };
         out.push(Text {
             text,
             class,
@@ -67,6 +73,42 @@ pub fn texts(svg: &str) -> Vec<Text> {
 
 /// Coordinates are written to a tenth: a box may move by half of one.
 const ROUNDING: f64 = 0.051;
+
+/// The text and box of a `<text>` made of `<tspan>`s (a lane label, set
+/// from `x`): each span measured in its class's font, a space between.
+fn spans(inner: &str, x: f64, y: f64) -> (String, Rect) {
+    let mut text = String::new();
+    let mut rect = Rect {
+        x0: x,
+        y0: y,
+        x1: x,
+        y1: y,
+    };
+    for span in inner.split("<tspan").skip(1) {
+        let Some(close) = span.find('>') else {
+            continue;
+        };
+        let Some(end) = span.find("</tspan>") else {
+            continue;
+        };
+        let class = attr(&span[..close], "class").unwrap_or("");
+        let part = unescape(&span[close + 1..end]);
+        let font = fonts::of(class);
+        if !text.is_empty() {
+            text.push(' ');
+            rect.x1 += font.width(" ");
+        }
+        let r = Rect::of_text(font, &part, rect.x1, y, "start");
+        rect = Rect {
+            x0: rect.x0,
+            y0: rect.y0.min(r.y0),
+            x1: r.x1,
+            y1: rect.y1.max(r.y1),
+        };
+        text.push_str(&part);
+    }
+    (text, rect)
+}
 
 /// Panics unless every text lies inside the viewBox and no two overlap.
 pub fn assert_readable(svg: &str) {

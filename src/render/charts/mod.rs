@@ -567,8 +567,8 @@ mod chart_tests {
         );
         assert!(svg.contains("<line class=\"threshold\""));
         assert!(svg.contains("<line class=\"average\""));
-        assert!(svg.contains(">Nhóm A: từ 90%</text>"));
-        assert!(svg.contains(">72,64%</text>"));
+        assert!(svg.contains(">Nhóm A: từ 90%</tspan>"));
+        assert!(svg.contains(" data-average=\"\">72,64%</tspan>"));
         assert!(svg.contains(">95,27%</text>"));
         assert!(svg.contains("data-unit=\"A\""));
         // Bars start at the scale's minimum: 50 % is half of 95.27 %'s

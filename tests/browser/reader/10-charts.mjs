@@ -66,14 +66,14 @@ function inspect() {
     const section = svg.closest("section") ?? document;
     const table = section.querySelector("table.ranking");
     if (!table) continue;
-    for (const t of svg.querySelectorAll("text.value[data-unit]")) {
+    for (const t of svg.querySelectorAll(".value[data-unit]")) {
       const unit = t.getAttribute("data-unit");
       const row = [...table.querySelectorAll("tbody tr")].find((tr) => [...tr.querySelectorAll("a, th, td")].some((c) => clean(c.textContent) === unit));
       const label = clean(t.textContent);
       const score = clean(row?.querySelector(".score")?.textContent ?? row?.querySelector("td.value")?.textContent);
       compare(unit, label, score);
     }
-    for (const t of svg.querySelectorAll("text[data-average]")) {
+    for (const t of svg.querySelectorAll("[data-average]")) {
       const foot = clean(table.querySelector("tfoot .average")?.textContent ?? table.querySelector("tfoot")?.textContent);
       const label = clean(t.textContent);
       compare("average", label, foot.includes(label) ? label : foot);
