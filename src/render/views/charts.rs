@@ -5,7 +5,7 @@
 
 use super::table::TableView;
 use super::unit::EntryView;
-use crate::model::{Index, RegionKind, Row, Site, UnitId};
+use crate::model::{Index, RegionKind, Row, Site, Table, UnitId};
 use crate::render::charts::{
     self, Bar, ChartText, HistoryLines, Marker, Notes, Part, RankingLines, YearPoint,
 };
@@ -64,7 +64,17 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 .any(|f| f.region == r && f.average.is_some())
         })
     });
-    let points = entries
+    let region_average = |table: &Table| {
+        region.and_then(|r| {
+            table
+                .region_figures
+                .iter()
+                .find(|f| f.region == r)
+                .and_then(|f| f.average)
+                .map(|a| (a, table.decimals))
+        })
+    };
+    let mut points: Vec<YearPoint> = entries
         .iter()
         .map(|e| {
             let table = &site.tables[e.table];
@@ -75,17 +85,37 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 rank: e.row.rank,
                 of: e.row.of,
                 average: table.average.map(|a| (a, table.decimals)),
-                region_average: region.and_then(|r| {
-                    table
-                        .region_figures
-                        .iter()
-                        .find(|f| f.region == r)
-                        .and_then(|f| f.average)
-                        .map(|a| (a, table.decimals))
-                }),
+                region_average: region_average(table),
             }
         })
         .collect();
+    // A year the index was published for the unit's groups, between its
+    // first and last lines, without a line of the unit: a gap in its lines
+    // (the averages go on).
+    let tables: Vec<&Table> = entries.iter().map(|e| &site.tables[e.table]).collect();
+    let years = (
+        tables.iter().map(|t| t.year).min(),
+        tables.iter().map(|t| t.year).max(),
+    );
+    if let (Some(first), Some(last), Some(index)) =
+        (years.0, years.1, tables.first().map(|t| t.index))
+    {
+        for table in site.tables.iter() {
+            let shown = points.iter().any(|p| p.year == table.year);
+            let ours = table.index == index && tables.iter().any(|t| t.group == table.group);
+            if ours && !shown && (first..=last).contains(&table.year) {
+                points.push(YearPoint {
+                    year: table.year,
+                    value: None,
+                    decimals: table.decimals,
+                    rank: None,
+                    of: None,
+                    average: table.average.map(|a| (a, table.decimals)),
+                    region_average: region_average(table),
+                });
+            }
+        }
+    }
     let mut groups = entries.iter().map(|e| site.tables[e.table].group);
     let first = groups.next();
     let average_label = match first {
