@@ -97,8 +97,17 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
         tables.iter().map(|t| t.year).min(),
         tables.iter().map(|t| t.year).max(),
     );
-    if let (Some(first), Some(last), Some(index)) =
-        (years.0, years.1, tables.first().map(|t| t.index))
+    let mut distinct: Vec<i32> = tables.iter().map(|t| t.year).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Every year between the first and the last has a line: no gap to look
+    // for (the scan of every table is then skipped, as it nearly always is).
+    let holes = match years {
+        (Some(first), Some(last)) => i64::from(last) - i64::from(first) + 1 > distinct.len() as i64,
+        _ => false,
+    };
+    if let (true, Some(first), Some(last), Some(index)) =
+        (holes, years.0, years.1, tables.first().map(|t| t.index))
     {
         for table in site.tables.iter() {
             let shown = points.iter().any(|p| p.year == table.year);
@@ -144,11 +153,22 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
     }
 }
 
-/// A unit's score on one index over the years, with the averages.
-pub fn history_chart(site: &Site, def: &Index, unit: UnitId, entries: &[EntryView]) -> String {
-    let name = &site.units[unit].name;
-    let short = &def.short_name;
+/// A unit's score and rank on one index over the years: the score chart
+/// (with the averages) and the rank chart (empty when never ranked).
+pub fn series_charts(
+    site: &Site,
+    def: &Index,
+    unit: UnitId,
+    entries: &[EntryView],
+) -> (String, String) {
     let s = series(site, unit, entries);
+    let name = &site.units[unit].name;
+    (history_chart(def, name, &s), rank_chart(def, name, &s))
+}
+
+/// A unit's score on one index over the years, with the averages.
+fn history_chart(def: &Index, name: &str, s: &Series) -> String {
+    let short = &def.short_name;
     let title = format!("{short} của {name} qua các năm");
     let mut desc = format!("Biểu đồ đường: điểm {short} của {name} từng năm");
     if s.points.iter().any(|p| p.average.is_some()) {
@@ -180,10 +200,8 @@ pub fn history_chart(site: &Site, def: &Index, unit: UnitId, entries: &[EntryVie
 
 /// A unit's rank on one index over the years, 1 at the top; empty when it
 /// was never ranked.
-pub fn rank_chart(site: &Site, def: &Index, unit: UnitId, entries: &[EntryView]) -> String {
-    let name = &site.units[unit].name;
+fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
     let short = &def.short_name;
-    let s = series(site, unit, entries);
     let mut ranks: Vec<(i32, String)> = s
         .points
         .iter()

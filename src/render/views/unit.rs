@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::charts::{components_chart, history_chart, rank_chart};
+use super::charts::{components_chart, series_charts};
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
@@ -194,12 +194,15 @@ pub fn unit_series<'a>(
                     }
                 })
                 .collect();
-            (!entries.is_empty()).then(|| SeriesView {
-                index_id: i,
-                chart_svg: history_chart(site, def, unit, &entries),
-                rank_chart_svg: rank_chart(site, def, unit, &entries),
-                index: IndexRef::new(def, urls),
-                entries,
+            (!entries.is_empty()).then(|| {
+                let (chart_svg, rank_chart_svg) = series_charts(site, def, unit, &entries);
+                SeriesView {
+                    index_id: i,
+                    chart_svg,
+                    rank_chart_svg,
+                    index: IndexRef::new(def, urls),
+                    entries,
+                }
             })
         })
         .collect()
