@@ -140,8 +140,35 @@ fn other(ch: char) -> (u16, u16) {
     }
 }
 
+/// The last character [`TABLE`] covers: Latin, Latin-1, Latin Extended
+/// and Vietnamese (U+1EA0–U+1EF9), and general punctuation.
+const TABLE_END: u32 = 0x2070;
+
+/// The advances of U+0000..TABLE_END, worked out once: a national build
+/// measures millions of characters.
+static TABLE: std::sync::OnceLock<Vec<(u16, u16)>> = std::sync::OnceLock::new();
+
 /// The advance width of one character in thousandths of an em.
 fn advance(ch: char, bold: bool) -> u16 {
+    let code = ch as u32;
+    let pick = |(r, b): (u16, u16)| if bold { b } else { r };
+    if code < TABLE_END {
+        let table = TABLE.get_or_init(|| {
+            (0..TABLE_END)
+                .map(|c| {
+                    char::from_u32(c)
+                        .map_or((1000, 1103), |ch| (compute(ch, false), compute(ch, true)))
+                })
+                .collect()
+        });
+        return pick(table[code as usize]);
+    }
+    compute(ch, bold)
+}
+
+/// The advance width of one character, from the ASCII table and the
+/// character's base letter.
+fn compute(ch: char, bold: bool) -> u16 {
     let pick = |(r, b): (u16, u16)| if bold { b } else { r };
     let code = ch as u32;
     if (0x20..0x7f).contains(&code) {
