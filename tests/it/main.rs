@@ -11,6 +11,7 @@ mod common;
 
 mod bands;
 mod base_url;
+mod charts;
 mod contexts;
 mod editor_commands;
 mod example_site;

@@ -289,8 +289,8 @@ fn band_thresholds_print_by_one_rule_everywhere() {
     assert!(summary.contains("Xuất sắc (từ 87,50%): 2/3"), "{summary}");
     let footer = one(&block, "tfoot");
     assert!(footer.contains("2/3 đơn vị đạt từ 87,50%"), "{footer}");
-    let chart = one(&block, "svg.chart-ranking text.threshold-label");
-    assert_eq!(chart, "Ngưỡng 87,50%");
+    let chart = one(&block, "svg.chart-ranking .threshold-label");
+    assert_eq!(chart, "Xuất sắc: từ 87,50%");
     let index = site().page("chi-so/par-index/");
     let bands = all(&index, "main li");
     assert!(

@@ -232,14 +232,33 @@ fn charts_are_labelled_svg_next_to_their_tables() {
     let rows = ranking.select(&sel("table.ranking tbody tr")).count();
     assert_eq!(bars, rows);
     assert_eq!(svg.select(&sel("line.threshold")).count(), 1);
-    assert!(text(svg).contains("Ngưỡng 90%"));
+    assert!(text(svg).contains("Hoàn thành xuất sắc nhiệm vụ: từ 90%"));
+    // The group's average, labelled with the table's figure.
+    assert_eq!(svg.select(&sel("line.average")).count(), 1);
+    let average = one(&ranking, "table.ranking tfoot");
+    let label = one(&ranking, "svg.chart-ranking [data-average]");
+    assert!(average.contains(&label), "{label} in {average}");
+    // Each figure names its unit, and is the table's.
+    for value in svg.select(&sel("text.value")) {
+        let unit = value.value().attr("data-unit").expect("data-unit");
+        let row = ranking
+            .select(&sel("table.ranking tbody tr"))
+            .find(|tr| text(*tr).contains(unit))
+            .expect("the unit's line");
+        assert!(text(row).contains(&text(value)), "{unit}");
+    }
 
     let par = site().page("chi-so/par-index/");
     let history = one(&par, "svg.chart-history");
-    for want in ["hạng 18/63", "88,35%", "hạng 8/63", "2021", "2024"] {
+    for want in ["88,35%", "2021", "2024", "Bình quân cả nước", "Nguồn: "] {
         assert!(history.contains(want), "{want} in {history}");
     }
     assert!(one(&par, "svg.chart-history title").contains("Hà Tĩnh"));
+    // The rank over the years, beside it.
+    let rank = one(&par, "svg.chart-rank");
+    for want in ["18/63", "8/63", "28/63", "Thứ hạng (1 = cao nhất)"] {
+        assert!(rank.contains(want), "{want} in {rank}");
+    }
 
     let unit = site().page("don-vi/so-khoa-hoc-va-cong-nghe/");
     let components = all(&unit, "svg.chart-components");

@@ -10,12 +10,13 @@
 //! `common` the small views all share; `codebook` the open data's
 //! columns for the data page; `row`, `table`, `unit`, `index`,
 //! `scorecard` (the cards pages open with) and `article` the views of one
-//! concern each; `illustrative` the wording of the illustrative-data
-//! warning; `row_sharing` the sharing of
+//! concern each; `charts` the inputs of the charts; `illustrative` the
+//! wording of the illustrative-data warning; `row_sharing` the sharing of
 //! lines between the pages that show them.
 
 mod article;
 mod bands;
+mod charts;
 pub mod codebook;
 mod common;
 mod illustrative;

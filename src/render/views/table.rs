@@ -13,11 +13,9 @@ use crate::content::render_markdown;
 use crate::model::{
     Index, Listing, ListingEnd, RegionFigure, RegionKind, Scale, Site, Standing, TableId,
 };
-use crate::render::charts::{self, Bar, ChartText, Threshold};
 use crate::render::escape::safe;
 use crate::render::figure::{self, Format};
 use crate::render::urls::Urls;
-use crate::vi;
 
 /// A unit of the group left out of a table on purpose.
 #[derive(Debug, Clone, Serialize)]
@@ -261,9 +259,14 @@ pub struct TableView<'a> {
     /// The same lines, for drawing the chart.
     #[serde(skip)]
     pub rows: Vec<&'a RowView<'a>>,
-    /// The table as horizontal bars (SVG), for complete tables; empty otherwise.
+    /// The table as a chart (SVG), for complete tables; empty otherwise:
+    /// bars from the scale's minimum for up to 20 lines, a strip of dots on
+    /// a scale fitted to the figures for more; the home unit highlighted.
     #[serde(serialize_with = "safe")]
     pub chart_svg: String,
+    /// The name of the site's home unit, highlighted in the chart.
+    #[serde(skip)]
+    pub home_unit: Option<&'a str>,
     /// The index's components in tree order (each parent, then its
     /// children), the columns of the components' table; empty when no line
     /// gives a component, and on pages listing many tables.
@@ -368,14 +371,7 @@ impl<'a> TableView<'a> {
     /// are drawn only for the pages that show them.
     pub fn with_chart(mut self, def: &Index) -> Self {
         if self.complete {
-            self.chart_svg = ranking_chart(
-                def,
-                self.decimals,
-                self.group.name,
-                self.year,
-                &self.rows,
-                self.top_band.as_ref(),
-            );
+            self.chart_svg = super::charts::ranking_chart(def, &self, self.home_unit);
         }
         self
     }
@@ -499,6 +495,7 @@ impl<'a> TableView<'a> {
             region_word: region_word(&region_figures),
             region_figures,
             chart_svg: String::new(),
+            home_unit: site.home_unit.map(|u| site.units[u].name.as_str()),
             csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
             json_url: urls.data_file(table.year, &group.id, &def.id, "json"),
             index: IndexRef::new(def, urls),
@@ -578,79 +575,6 @@ fn bar_width(value: f64, scale: &Scale) -> String {
         1.0
     };
     format!("{:.1}%", share * 100.0)
-}
-
-/// The bars of a complete table in rank order, the leader highlighted, the
-/// top band's threshold drawn.
-fn ranking_chart(
-    def: &Index,
-    decimals: u32,
-    group: &str,
-    year: i32,
-    rows: &[&RowView],
-    top_band: Option<&TopBandView>,
-) -> String {
-    let short = &def.short_name;
-    let format = Format {
-        decimals,
-        unit_label: &def.unit_label,
-    };
-    let bars: Vec<Bar> = rows
-        .iter()
-        .filter(|r| r.rank.is_some())
-        .filter_map(|r| {
-            Some(Bar {
-                label: r.unit_name,
-                value: r.value?,
-                decimals: r.decimals,
-                highlight: r.rank == Some(1),
-            })
-        })
-        .collect();
-    if bars.is_empty() {
-        return String::new();
-    }
-    let threshold_label;
-    let threshold = match top_band {
-        Some(band) => {
-            let strict = if band.strict { "trên " } else { "" };
-            threshold_label = format!("Ngưỡng {strict}{}", format.threshold(band.min));
-            Some(Threshold {
-                value: band.min,
-                label: &threshold_label,
-            })
-        }
-        None => None,
-    };
-    let title = format!("{short} {year}: {group}");
-    let mut desc = format!(
-        "Biểu đồ thanh ngang: {} của {} đơn vị, xếp theo thứ hạng, thang {}–{}.",
-        short,
-        bars.len(),
-        vi::format_number(def.scale.min, 0),
-        vi::format_number(def.scale.max, 0),
-    );
-    if let Some(band) = top_band {
-        desc.push_str(&format!(
-            " Đường đứt nét là ngưỡng {} ({}{}); {} đơn vị đạt.",
-            vi::mid_sentence(band.name),
-            if band.strict { "trên " } else { "" },
-            format.threshold(band.min),
-            band.count
-        ));
-    }
-    desc.push_str(" Số liệu ở bảng bên dưới.");
-    charts::ranking(
-        &ChartText {
-            id: &format!("bieu-do-{}-{year}", def.id),
-            title: &title,
-            desc: &desc,
-        },
-        &bars,
-        (def.scale.min, def.scale.max),
-        threshold.as_ref(),
-        format,
-    )
 }
 
 #[cfg(test)]

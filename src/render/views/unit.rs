@@ -4,14 +4,13 @@
 use serde::Serialize;
 use tera::Value;
 
+use super::charts::{components_chart, series_charts};
 use super::common::{GroupRef, IndexRef};
 use super::row::RowView;
 use super::row_sharing::{Request, RowViews};
 use super::table::RegionFigureView;
-use crate::model::{Index, IndexId, Row, RowAt, Site, UnitId};
-use crate::render::charts::{self, ChartText, Part, YearPoint};
+use crate::model::{IndexId, RowAt, Site, TableId, UnitId};
 use crate::render::escape::safe;
-use crate::render::figure::Format;
 use crate::render::urls::Urls;
 
 /// A unit with everything its own page shows; references to other
@@ -69,6 +68,9 @@ pub struct MergedView<'a> {
 /// One unit's result in one year, with where it comes from.
 #[derive(Debug, Clone, Serialize)]
 pub struct EntryView<'a> {
+    /// The table the line is from.
+    #[serde(skip)]
+    pub table: TableId,
     pub year: i32,
     pub group: GroupRef<'a>,
     pub table_url: String,
@@ -114,9 +116,13 @@ pub struct SeriesView<'a> {
     pub index_id: IndexId,
     pub index: IndexRef<'a>,
     pub entries: Vec<EntryView<'a>>,
-    /// Score and rank over the years (SVG).
+    /// Score over the years (SVG), with the group's and the region's
+    /// averages, the source and the illustrative warning inside it.
     #[serde(serialize_with = "safe")]
     pub chart_svg: String,
+    /// Rank over the years (SVG), 1 at the top; empty when never ranked.
+    #[serde(serialize_with = "safe")]
+    pub rank_chart_svg: String,
 }
 
 /// Every index's series for one unit, in index definition order; indices
@@ -144,6 +150,7 @@ pub fn unit_series<'a>(
                     let table = &site.tables[t];
                     let group = &site.groups[table.group];
                     EntryView {
+                        table: t,
                         anchor: None,
                         year: table.year,
                         group: GroupRef::new(group),
@@ -187,81 +194,16 @@ pub fn unit_series<'a>(
                     }
                 })
                 .collect();
-            (!entries.is_empty()).then(|| SeriesView {
-                index_id: i,
-                chart_svg: history_chart(def, &site.units[unit].name, &entries),
-                index: IndexRef::new(def, urls),
-                entries,
+            (!entries.is_empty()).then(|| {
+                let (chart_svg, rank_chart_svg) = series_charts(site, def, unit, &entries);
+                SeriesView {
+                    index_id: i,
+                    chart_svg,
+                    rank_chart_svg,
+                    index: IndexRef::new(def, urls),
+                    entries,
+                }
             })
         })
         .collect()
-}
-
-/// A unit's score and rank on one index over the years.
-fn history_chart(def: &Index, unit: &str, entries: &[EntryView]) -> String {
-    let short = &def.short_name;
-    let points: Vec<YearPoint> = entries
-        .iter()
-        .map(|e| YearPoint {
-            year: e.year,
-            value: e.row.value,
-            decimals: e.row.decimals,
-            rank: e.row.rank,
-            of: e.row.of,
-        })
-        .collect();
-    let title = format!("{short} của {unit} qua các năm");
-    let desc = format!(
-        "Biểu đồ đường: điểm {short} của {unit} từng năm, thứ hạng ghi dưới mỗi năm. Số liệu ở bảng bên cạnh."
-    );
-    charts::history(
-        &ChartText {
-            id: &format!("bieu-do-{}-qua-cac-nam", def.id),
-            title: &title,
-            desc: &desc,
-        },
-        &points,
-        (def.scale.min, def.scale.max),
-        Format {
-            decimals: def.decimals,
-            unit_label: &def.unit_label,
-        },
-    )
-}
-
-/// A row's top-level components against their maxima (the levels below
-/// are in the table beside it); empty when it has none with a maximum.
-fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
-    let parts: Vec<Part> = row
-        .components
-        .iter()
-        .filter_map(|&(c, value)| {
-            let component = &def.components[c];
-            if component.parent.is_some() {
-                return None;
-            }
-            Some(Part {
-                label: &component.name,
-                value,
-                decimals: row.component_decimals(def, c),
-                max: component.max?,
-            })
-        })
-        .collect();
-    if parts.is_empty() {
-        return String::new();
-    }
-    let title = format!("Điểm các lĩnh vực của {unit} năm {year}");
-    let desc = format!(
-        "Biểu đồ thanh: điểm đạt của {} lĩnh vực so với điểm tối đa của từng lĩnh vực. Số liệu ở bảng bên cạnh.",
-        parts.len()
-    );
-    charts::components(
-        &ChartText {
-            id: &format!("bieu-do-{}-{year}-linh-vuc", def.id),
-            title: &title,
-            desc: &desc,
-        },
-        &parts,
-    )
 }

@@ -1,0 +1,380 @@
+//! The inputs of every chart a page draws, made from the views and the
+//! model: a unit's score and rank over the years (with its group's and its
+//! region's averages), its components, and a table's ranking (bars, or a
+//! strip of dots for a large table). The drawing is `render::charts`.
+
+use super::table::TableView;
+use super::unit::EntryView;
+use crate::model::{Index, RegionKind, Row, Site, Table, UnitId};
+use crate::render::charts::{
+    self, Bar, ChartText, HistoryLines, Marker, Notes, Part, RankingLines, YearPoint,
+};
+use crate::render::figure::Format;
+use crate::vi;
+
+/// The axis title of an index's figures: `PAR Index (%)`, `PAPI (điểm)`,
+/// or the short name alone when the index has no unit label.
+fn axis_title(def: &Index) -> String {
+    if def.unit_label.trim().is_empty() {
+        def.short_name.clone()
+    } else {
+        format!("{} ({})", def.short_name, def.unit_label.trim())
+    }
+}
+
+fn index_format(def: &Index) -> Format<'_> {
+    Format {
+        decimals: def.decimals,
+        unit_label: &def.unit_label,
+    }
+}
+
+/// The sources of a unit's entries, each once, oldest first.
+fn sources(site: &Site, entries: &[EntryView]) -> Option<String> {
+    let mut years: Vec<&EntryView> = entries.iter().collect();
+    years.sort_by_key(|e| e.year);
+    let mut titles: Vec<&str> = Vec::new();
+    for e in years {
+        if let Some(s) = &site.tables[e.table].source {
+            if !titles.contains(&s.title.as_str()) {
+                titles.push(&s.title);
+            }
+        }
+    }
+    (!titles.is_empty()).then(|| titles.join("; "))
+}
+
+/// The score and rank charts' points, notes and lines' labels of a unit's
+/// series on one index.
+struct Series<'a> {
+    points: Vec<YearPoint>,
+    notes: Notes,
+    average_label: &'a str,
+    region_label: String,
+}
+
+fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a> {
+    // The region whose average is drawn: the unit's first with one.
+    let regions = &site.units[unit].regions;
+    let region = regions.iter().copied().find(|&r| {
+        entries.iter().any(|e| {
+            site.tables[e.table]
+                .region_figures
+                .iter()
+                .any(|f| f.region == r && f.average.is_some())
+        })
+    });
+    let region_average = |table: &Table| {
+        region.and_then(|r| {
+            table
+                .region_figures
+                .iter()
+                .find(|f| f.region == r)
+                .and_then(|f| f.average)
+                .map(|a| (a, table.decimals))
+        })
+    };
+    let mut points: Vec<YearPoint> = entries
+        .iter()
+        .map(|e| {
+            let table = &site.tables[e.table];
+            YearPoint {
+                year: e.year,
+                value: e.row.value,
+                decimals: e.row.decimals,
+                rank: e.row.rank,
+                of: e.row.of,
+                average: table.average.map(|a| (a, table.decimals)),
+                region_average: region_average(table),
+            }
+        })
+        .collect();
+    // A year the index was published for the unit's groups, between its
+    // first and last lines, without a line of the unit: a gap in its lines
+    // (the averages go on).
+    let tables: Vec<&Table> = entries.iter().map(|e| &site.tables[e.table]).collect();
+    let years = (
+        tables.iter().map(|t| t.year).min(),
+        tables.iter().map(|t| t.year).max(),
+    );
+    let mut distinct: Vec<i32> = tables.iter().map(|t| t.year).collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    // Every year between the first and the last has a line: no gap to look
+    // for (the scan of every table is then skipped, as it nearly always is).
+    let holes = match years {
+        (Some(first), Some(last)) => i64::from(last) - i64::from(first) + 1 > distinct.len() as i64,
+        _ => false,
+    };
+    if let (true, Some(first), Some(last), Some(index)) =
+        (holes, years.0, years.1, tables.first().map(|t| t.index))
+    {
+        for table in site.tables.iter() {
+            let shown = points.iter().any(|p| p.year == table.year);
+            let ours = table.index == index && tables.iter().any(|t| t.group == table.group);
+            if ours && !shown && (first..=last).contains(&table.year) {
+                points.push(YearPoint {
+                    year: table.year,
+                    value: None,
+                    decimals: table.decimals,
+                    rank: None,
+                    of: None,
+                    average: table.average.map(|a| (a, table.decimals)),
+                    region_average: region_average(table),
+                });
+            }
+        }
+    }
+    let mut groups = entries.iter().map(|e| site.tables[e.table].group);
+    let first = groups.next();
+    let average_label = match first {
+        Some(g) if groups.all(|h| h == g) => site.groups[g].average_label.as_str(),
+        _ => "Bình quân khối",
+    };
+    let region_label = region.map_or(String::new(), |r| {
+        let region = &site.regions[r];
+        let word = if region.kind == RegionKind::Category {
+            "nhóm"
+        } else {
+            "vùng"
+        };
+        format!("Bình quân {word} {}", region.name)
+    });
+    Series {
+        points,
+        notes: Notes {
+            source: sources(site, entries),
+            illustrative: entries
+                .iter()
+                .any(|e| e.row.illustrative && e.row.value.is_some()),
+        },
+        average_label,
+        region_label,
+    }
+}
+
+/// A unit's score and rank on one index over the years: the score chart
+/// (with the averages) and the rank chart (empty when never ranked).
+pub fn series_charts(
+    site: &Site,
+    def: &Index,
+    unit: UnitId,
+    entries: &[EntryView],
+) -> (String, String) {
+    let s = series(site, unit, entries);
+    let name = &site.units[unit].name;
+    (history_chart(def, name, &s), rank_chart(def, name, &s))
+}
+
+/// A unit's score on one index over the years, with the averages.
+fn history_chart(def: &Index, name: &str, s: &Series) -> String {
+    let short = &def.short_name;
+    let title = format!("{short} của {name} qua các năm");
+    let mut desc = format!("Biểu đồ đường: điểm {short} của {name} từng năm");
+    if s.points.iter().any(|p| p.average.is_some()) {
+        desc.push_str(&format!(", so với {}", vi::mid_sentence(s.average_label)));
+    }
+    if !s.region_label.is_empty() {
+        desc.push_str(&format!(" và {}", vi::mid_sentence(&s.region_label)));
+    }
+    desc.push_str(". Số liệu ở bảng bên dưới.");
+    let axis = axis_title(def);
+    charts::history(
+        &ChartText {
+            id: &format!("bieu-do-{}-qua-cac-nam", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &s.points,
+        (def.scale.min, def.scale.max),
+        &HistoryLines {
+            unit: name,
+            average_label: s.average_label,
+            region_label: &s.region_label,
+            axis_title: &axis,
+        },
+        &s.notes,
+        index_format(def),
+    )
+}
+
+/// A unit's rank on one index over the years, 1 at the top; empty when it
+/// was never ranked.
+fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
+    let short = &def.short_name;
+    let mut ranks: Vec<(i32, String)> = s
+        .points
+        .iter()
+        .filter_map(|p| p.rank.map(|r| (p.year, charts::rank_text(r, p.of))))
+        .collect();
+    ranks.sort();
+    let story: Vec<String> = ranks.iter().map(|(y, r)| format!("{y}: {r}")).collect();
+    let title = format!("Thứ hạng {short} của {name} qua các năm");
+    let desc = format!(
+        "Biểu đồ đường: thứ hạng {short} của {name} từng năm, hạng 1 ở trên cùng ({}). Số liệu ở bảng bên dưới.",
+        story.join("; ")
+    );
+    charts::rank(
+        &ChartText {
+            id: &format!("bieu-do-{}-thu-hang", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &s.points,
+        &s.notes,
+    )
+}
+
+/// A row's top-level components against their maxima (the levels below
+/// are in the table beside it); empty when it has none with a maximum.
+pub fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
+    let parts: Vec<Part> = row
+        .components
+        .iter()
+        .filter_map(|&(c, value)| {
+            let component = &def.components[c];
+            if component.parent.is_some() {
+                return None;
+            }
+            Some(Part {
+                label: &component.name,
+                value,
+                decimals: row.component_decimals(def, c),
+                max: component.max?,
+            })
+        })
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    let title = format!("Điểm các lĩnh vực của {unit} năm {year}");
+    let desc = format!(
+        "Biểu đồ thanh: điểm đạt của {} lĩnh vực so với điểm tối đa của từng lĩnh vực. Số liệu ở bảng bên dưới.",
+        parts.len()
+    );
+    charts::components(
+        &ChartText {
+            id: &format!("bieu-do-{}-{year}-linh-vuc", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &parts,
+    )
+}
+
+/// A complete table's ranking in rank order: bars for a small table, a
+/// strip of dots on a fitted scale for a large one; the home unit (else
+/// the leader) highlighted, the band thresholds and the average drawn.
+pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> String {
+    let short = &def.short_name;
+    let format = Format {
+        decimals: table.decimals,
+        unit_label: &def.unit_label,
+    };
+    let has_home = home.is_some_and(|h| table.rows.iter().any(|r| r.unit_name == h));
+    let bars: Vec<Bar> = table
+        .rows
+        .iter()
+        .filter(|r| r.rank.is_some())
+        .filter_map(|r| {
+            Some(Bar {
+                label: r.unit_name,
+                value: r.value?,
+                decimals: r.decimals,
+                highlight: if has_home {
+                    home == Some(r.unit_name)
+                } else {
+                    r.rank == Some(1)
+                },
+            })
+        })
+        .collect();
+    if bars.is_empty() {
+        return String::new();
+    }
+    let (lowest, highest) = bars
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), bar| {
+            (a.min(bar.value), b.max(bar.value))
+        });
+    // The top band's threshold always; the others where the figures are.
+    let mut labels: Vec<(f64, String)> = Vec::new();
+    for (n, band) in table.bands.iter().enumerate() {
+        let Some(value) = band.min.or(band.above) else {
+            continue;
+        };
+        let top = table.top_band.as_ref().is_some_and(|t| t.name == band.name);
+        if top
+            || (n > 0 && (lowest..=highest).contains(&value))
+            || (n == 0 && table.top_band.is_none())
+        {
+            labels.push((value, format!("{}: {}", band.name, band.threshold)));
+        }
+    }
+    let average_label = table.average_label.to_owned();
+    let lines = RankingLines {
+        thresholds: labels
+            .iter()
+            .map(|(value, label)| Marker {
+                value: *value,
+                label,
+            })
+            .collect(),
+        average: table.average.map(|value| Marker {
+            value,
+            label: &average_label,
+        }),
+        axis_title: &axis_title(def),
+    };
+    let notes = Notes {
+        source: table.source.as_ref().map(|s| s.title.to_owned()),
+        illustrative: table.illustrative,
+    };
+    let year = table.year;
+    let title = format!("{short} {year}: {}", table.group.name);
+    let strip = bars.len() > charts::MAX_BARS;
+    let mut desc = if strip {
+        format!(
+            "Biểu đồ chấm: {short} của {} đơn vị trên trục điểm chỉ bao quanh các điểm số (không bắt đầu từ {}).",
+            bars.len(),
+            vi::format_number(def.scale.min, 0),
+        )
+    } else {
+        format!(
+            "Biểu đồ thanh ngang: {} của {} đơn vị, xếp theo thứ hạng, thang {}–{}.",
+            short,
+            bars.len(),
+            vi::format_number(def.scale.min, 0),
+            vi::format_number(def.scale.max, 0),
+        )
+    };
+    if let Some(h) = bars.iter().find(|b| b.highlight) {
+        desc.push_str(&format!(
+            " Tô đậm: {} ({}).",
+            h.label,
+            format.at(h.decimals).value(h.value)
+        ));
+    }
+    if let Some(band) = &table.top_band {
+        desc.push_str(&format!(
+            " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
+            band.name, band.threshold, band.count
+        ));
+    }
+    if let Some(avg) = &table.average_text {
+        desc.push_str(&format!(" {}: {avg}.", table.average_label));
+    }
+    desc.push_str(" Số liệu ở bảng bên dưới.");
+    charts::ranking(
+        &ChartText {
+            id: &format!("bieu-do-{}-{year}", def.id),
+            title: &title,
+            desc: &desc,
+        },
+        &bars,
+        (def.scale.min, def.scale.max),
+        &lines,
+        &notes,
+        format,
+    )
+}

@@ -1,0 +1,124 @@
+//! Charts on built pages: a year without the unit's line breaks its score
+//! and rank lines (the average goes on), the rank chart sits beside the
+//! score chart on unit and index pages, and a large table is a strip of
+//! dots on a fitted scale with the home unit labelled.
+
+use crate::common::{build_ok, fixture, put, sel, text};
+
+/// The minimal site with a 2021 table, and unit D left out of 2022's.
+fn site_with_a_gap() -> tempfile::TempDir {
+    let site = fixture("minimal");
+    let root = site.path();
+    put(
+        root,
+        "data/results/2021/khoi.toml",
+        "index = \"chi-so\"\nyear = 2021\ngroup = \"khoi\"\ncomplete = true\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 70\n[[result]]\nunit = \"don-vi-b\"\nscore = 75\n\
+         [[result]]\nunit = \"don-vi-c\"\nscore = 80\n[[result]]\nunit = \"don-vi-d\"\nscore = 85\n",
+    );
+    put(
+        root,
+        "data/results/2022/khoi.json",
+        r#"{ "index": "chi-so", "year": 2022, "group": "khoi", "complete": true,
+  "excluded": [{ "unit": "don-vi-d", "reason": "Không đánh giá" }],
+  "result": [
+    { "unit": "don-vi-a", "score": 80 },
+    { "unit": "don-vi-b", "score": 91.5 },
+    { "unit": "don-vi-c", "score": 88 }
+  ] }"#,
+    );
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    put(
+        root,
+        "config.toml",
+        &format!("{config}home_unit = \"don-vi-d\"\n"),
+    );
+    site
+}
+
+#[test]
+fn a_year_without_the_unit_breaks_its_lines_and_the_rank_chart_is_beside() {
+    let site = site_with_a_gap();
+    let built = build_ok(site.path());
+    for path in ["don-vi/don-vi-d/", "chi-so/chi-so/"] {
+        let page = built.page(path);
+        let pair = page
+            .select(&sel(".chart-pair"))
+            .next()
+            .unwrap_or_else(|| panic!("a pair of charts on {path}"));
+        let history = pair
+            .select(&sel("svg.chart-history"))
+            .next()
+            .expect("a score chart");
+        let rank = pair
+            .select(&sel("svg.chart-rank"))
+            .next()
+            .expect("a rank chart beside it");
+        // 2021, 2022 (no line) and 2023 along the axis; two scores, no line
+        // drawn across the gap.
+        let years: Vec<String> = history.select(&sel("text.axis")).map(text).collect();
+        for year in ["2021", "2022", "2023"] {
+            assert!(years.contains(&year.to_owned()), "{year} in {years:?}");
+        }
+        assert_eq!(history.select(&sel("circle.dot")).count(), 2, "{path}");
+        assert_eq!(history.select(&sel("polyline.line")).count(), 0, "{path}");
+        // The group's average is there every year, a line through all three.
+        assert_eq!(history.select(&sel("polyline.average")).count(), 1);
+        assert_eq!(rank.select(&sel("polyline")).count(), 0);
+        let ranks: Vec<String> = rank.select(&sel("text.value")).map(text).collect();
+        assert_eq!(ranks, ["4/4", "1/4"], "{path}");
+        // Rank 1 above rank 4.
+        let y = |year: &str| -> f64 {
+            rank.select(&sel(&format!("text.value[data-year=\"{year}\"]")))
+                .next()
+                .and_then(|t| t.value().attr("y"))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(f64::NAN)
+        };
+        assert!(y("2021") < y("2023"), "{path}");
+    }
+}
+
+#[test]
+fn a_large_table_is_a_strip_on_a_fitted_scale_with_the_home_unit_labelled() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let mut units = String::from("[[group]]\nid = \"khoi\"\nname = \"Khối thử\"\n");
+    let mut results =
+        String::from("index = \"chi-so\"\nyear = 2023\ngroup = \"khoi\"\ncomplete = true\n");
+    for i in 0..30 {
+        units.push_str(&format!(
+            "[[unit]]\nid = \"u{i}\"\nname = \"Đơn vị số {i}\"\ngroup = \"khoi\"\n"
+        ));
+        results.push_str(&format!(
+            "[[result]]\nunit = \"u{i}\"\nscore = {}\n",
+            80.0 + f64::from(i) * 0.4
+        ));
+    }
+    put(root, "data/units.toml", &units);
+    put(root, "data/results/2023/khoi.toml", &results);
+    std::fs::remove_file(root.join("data/results/2022/khoi.json")).unwrap();
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    put(
+        root,
+        "config.toml",
+        &format!("{config}home_unit = \"u7\"\n"),
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2023/khoi/");
+    let svg = page
+        .select(&sel("svg.chart-ranking.chart-strip"))
+        .next()
+        .expect("a strip chart");
+    assert_eq!(svg.select(&sel("circle")).count(), 30);
+    assert_eq!(svg.select(&sel("circle.highlight")).count(), 1);
+    let home = svg
+        .select(&sel(".value[data-unit=\"Đơn vị số 7\"]"))
+        .next()
+        .map(text);
+    assert_eq!(home.as_deref(), Some("82,80%"));
+    let all = text(svg);
+    assert!(all.contains("Trục không bắt đầu từ 0"), "{all}");
+    let ticks: Vec<String> = svg.select(&sel("text.axis")).map(text).collect();
+    assert!(ticks.iter().all(|t| t != "0" && t != "100"), "{ticks:?}");
+}
