@@ -98,7 +98,10 @@ export default async function ({ page, url, check, site, pages }) {
   const kinds = {
     unit: pages.filter((p) => /^\/?don-vi\/[^/]+\/$/.test(p)),
     index: pages.filter((p) => /^\/?chi-so\/[^/]+\/$/.test(p)),
-    ranking: pages.filter((p) => /^\/?xep-hang\/\d+\/[^/]+\/$/.test(p)),
+    // A table's page (a group's page when one index ranks it, else each
+    // index's own page under it); a group's overview draws no chart.
+    ranking: pages.filter((p) => /^\/?xep-hang\/\d+\/[^/]+\/([^/]+\/)?$/.test(p)
+      && !pages.some((q) => q !== p && q.startsWith(p))),
   };
   // The national site has no home unit: its index pages draw no history.
   const expected = { unit: true, index: site === "ha-tinh", ranking: true };
@@ -106,7 +109,9 @@ export default async function ({ page, url, check, site, pages }) {
     await page.setViewportSize({ width, height: 844 });
     for (const [kind, list] of Object.entries(kinds)) {
       // The Hà Tĩnh unit and the home page's neighbours are where most charts are.
-      const sample = spread(list, width === 1280 ? 8 : 4);
+      // Every table page (a site has a few dozen at most, and partial
+      // tables draw no chart); a spread of the others.
+      const sample = kind === "ranking" ? list : spread(list, width === 1280 ? 8 : 4);
       if (kind === "unit" && list.some((p) => p.includes("/ha-tinh/")) && !sample.some((p) => p.includes("/ha-tinh/"))) {
         sample.push(list.find((p) => p.includes("/ha-tinh/")));
       }
