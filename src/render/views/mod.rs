@@ -27,6 +27,7 @@ pub use article::{ArticleView, TagCountView, TagView};
 pub use bands::{BandCountView, BandView, DisputedBandView, RowBandView};
 pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 pub use index::IndexView;
+pub use page::AllTablesView;
 pub use page::{
     ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,
     MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TagContext,
