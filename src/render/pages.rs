@@ -703,7 +703,9 @@ impl<'a> Env<'a> {
         let tables = self.site.tables.as_slice();
         let all_tables = (!tables.is_empty()).then(|| super::views::AllTablesView {
             csv_url: self.urls.at(&urls::all_tables_path(".csv")),
-            excel_csv_url: self.urls.at(&urls::all_tables_path(super::open_data::EXCEL_EXT)),
+            excel_csv_url: self
+                .urls
+                .at(&urls::all_tables_path(super::open_data::EXCEL_EXT)),
             json_url: self.urls.at(&urls::all_tables_path(".json")),
             table_count: tables.len(),
             row_count: tables.iter().map(|t| t.rows.len()).sum(),

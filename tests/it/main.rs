@@ -35,3 +35,4 @@ mod session;
 mod stated;
 mod synthetic_site;
 mod trustworthy_builds;
+mod wording;

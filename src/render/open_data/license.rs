@@ -36,7 +36,8 @@ impl License {
     /// The site's licence: `[data_license]`, or the default statement.
     pub fn of(config: &Config) -> License {
         let credit = credit(config);
-        let sources = "Các số liệu gốc là của các cơ quan đã công bố chúng, theo nguồn ghi ở từng bảng.";
+        let sources =
+            "Các số liệu gốc là của các cơ quan đã công bố chúng, theo nguồn ghi ở từng bảng.";
         match &config.data_license {
             Some(license) => License {
                 name: license.name.clone(),
@@ -95,9 +96,9 @@ mod tests {
         assert_eq!(license.name, "CC-BY-4.0");
         assert_eq!(license.path.as_deref(), Some(DEFAULT_URL));
         assert!(
-            license.statement.contains(
-                "ghi nguồn: “Chỉ số CCHC Hà Tĩnh” (https://cchc.example.vn/du-lieu/)"
-            ),
+            license
+                .statement
+                .contains("ghi nguồn: “Chỉ số CCHC Hà Tĩnh” (https://cchc.example.vn/du-lieu/)"),
             "{}",
             license.statement
         );

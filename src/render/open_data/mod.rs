@@ -61,16 +61,22 @@ pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
             path("csv"),
             csv(site, &schemes, table, Dialect::Standard).into_bytes(),
         );
-        sink.put(excel, csv(site, &schemes, table, Dialect::Excel).into_bytes());
+        sink.put(
+            excel,
+            csv(site, &schemes, table, Dialect::Excel).into_bytes(),
+        );
         sink.put(path("json"), json.into_bytes());
     });
     if !site.tables.as_slice().is_empty() {
         for dialect in [Dialect::Standard, Dialect::Excel] {
             let text = all_tables_csv(site, &schemes, dialect);
-            sink.put(urls::all_tables_path(dialect_ext(dialect)), text.into_bytes());
+            sink.put(
+                urls::all_tables_path(dialect_ext(dialect)),
+                text.into_bytes(),
+            );
         }
-        let text = serde_json::to_string_pretty(&json::all_tables(site, &license))
-            .unwrap_or_default();
+        let text =
+            serde_json::to_string_pretty(&json::all_tables(site, &license)).unwrap_or_default();
         sink.put(urls::all_tables_path(".json"), text.into_bytes());
     }
     for (path, value) in datapackage(config, site, &schemes, &license) {
@@ -237,7 +243,7 @@ pub fn headers_of<'s>(site: &Site, schemes: &'s Schemes, extent: Extent) -> Vec<
                         out.extend(def.components.iter().enumerate().map(|(c, comp)| Header {
                             column,
                             member: Member::Component(index, c),
-                            name: format!("{csv}{}_{}", def.id, comp.id),
+                            name: all_tables_component_column(csv, &def.id, &comp.id),
                         }))
                     }
                 }
@@ -246,6 +252,13 @@ pub fn headers_of<'s>(site: &Site, schemes: &'s Schemes, extent: Extent) -> Vec<
         }
     }
     out
+}
+
+/// A component's column in the all-tables file: the index's id and the
+/// component's, after the column's prefix (`linh_vuc_par-index_the-che`).
+/// Ids are slugs, which hold no `_`, so the name is unambiguous.
+pub fn all_tables_component_column(prefix: &str, index: &str, component: &str) -> String {
+    format!("{prefix}{index}_{component}")
 }
 
 /// The table as CSV, with a byte-order mark and CRLF line ends (RFC 4180).
@@ -328,7 +341,12 @@ mod tests {
     fn each_region_scheme_gets_its_columns_together() {
         let site = site();
         let schemes = Schemes::of(&site);
-        let text = csv(&site, &schemes, &site.tables.as_slice()[0], Dialect::Standard);
+        let text = csv(
+            &site,
+            &schemes,
+            &site.tables.as_slice()[0],
+            Dialect::Standard,
+        );
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
         let header: Vec<&str> = lines[0].split(',').collect();
         let at = |name: &str| header.iter().position(|h| *h == name).unwrap();

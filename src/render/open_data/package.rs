@@ -89,7 +89,10 @@ pub fn datapackage(
     package.insert("licenses".into(), vec![Value::Object(entry)].into());
     // Frictionless has no field for it: the statement (what is licensed,
     // whom to credit) goes in a custom property, as the spec allows.
-    package.insert("license_statement".into(), license.statement.as_str().into());
+    package.insert(
+        "license_statement".into(),
+        license.statement.as_str().into(),
+    );
     if !site.tables.as_slice().is_empty() {
         let path = format!("{SCHEMA_FOLDER}{ALL_TABLES}.json");
         resources.push(all_tables_resource(&path));

@@ -11,7 +11,7 @@ use super::common::IndexRef;
 use crate::model::Site;
 use crate::render::figure;
 use crate::render::open_data::columns::{Scope, COLUMNS};
-use crate::render::open_data::{License, Schemes};
+use crate::render::open_data::{all_tables_component_column, License, Schemes};
 use crate::render::urls::Urls;
 
 /// One column of the open data, as the codebook documents it.
@@ -66,6 +66,9 @@ pub struct ComponentColumnView<'a> {
     pub max_text: String,
     /// The header of its column (`linh_vuc_cai-cach-tthc`).
     pub column: String,
+    /// Its column in the all-tables file, which holds the components of
+    /// every index (`linh_vuc_cchc-tinh_cai-cach-tthc`).
+    pub all_tables_column: String,
 }
 
 /// The licence of the open data, for the page: `[data_license]` of
@@ -171,6 +174,7 @@ pub fn components<'a>(site: &'a Site, urls: &Urls) -> Vec<IndexComponentsView<'a
                         .max
                         .map_or_else(|| figure::MISSING.to_owned(), figure::as_written),
                     column: format!("{prefix}{}", c.id),
+                    all_tables_column: all_tables_component_column(prefix, &def.id, &c.id),
                 })
                 .collect(),
         })

@@ -1,0 +1,187 @@
+//! Open data, sources and Vietnamese typography (issue 17), on the two
+//! example sites: the all-tables downloads hold every table's lines; the
+//! Excel variant of each CSV (`;`, decimal comma) holds the same values as
+//! the standard one; sources are cited with their number and date, never an
+//! internal id; figures and their units, thresholds and weekdays never split
+//! at a line's end.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::sync::OnceLock;
+
+use crate::common::*;
+use serde_json::Value;
+
+fn example() -> &'static Built {
+    static SITE: OnceLock<Built> = OnceLock::new();
+    SITE.get_or_init(|| build_ok(&example_root()))
+}
+
+fn national() -> &'static Built {
+    static SITE: OnceLock<Built> = OnceLock::new();
+    SITE.get_or_init(|| build_ok(&example_root().join("examples/national")))
+}
+
+fn sites() -> [(&'static str, &'static Built); 2] {
+    [("example", example()), ("national", national())]
+}
+
+/// A CSV file in `separator`, without its byte-order mark: header, lines.
+fn read_csv(site: &Built, path: &str, separator: char) -> (Vec<String>, Vec<Vec<String>>) {
+    let text = fs::read_to_string(site.out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let body = text
+        .strip_prefix('\u{feff}')
+        .unwrap_or_else(|| panic!("{path} has no byte-order mark"));
+    let body = if separator == ',' {
+        body.to_owned()
+    } else {
+        // Swap the separator for a comma and the commas (decimal commas
+        // too) for a stand-in, so one parser reads both dialects.
+        let mut out = String::new();
+        let mut quoted = false;
+        for c in body.chars() {
+            match c {
+                '"' => {
+                    quoted = !quoted;
+                    out.push(c);
+                }
+                ';' if !quoted => out.push(','),
+                ',' if !quoted => out.push('\u{1}'),
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let mut rows: Vec<Vec<String>> = parse_csv(&body)
+        .into_iter()
+        .map(|l| l.into_iter().map(|c| c.replace('\u{1}', ",")).collect())
+        .collect();
+    let header = rows.remove(0);
+    for line in &rows {
+        assert_eq!(line.len(), header.len(), "{path}: {line:?}");
+    }
+    (header, rows)
+}
+
+/// The standard CSV file of every table, site-relative.
+fn table_csvs(site: &Built) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(site.out.join("du-lieu"))
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            name.ends_with(".csv")
+                && !name.ends_with("-excel.csv")
+                && !name.starts_with("tat-ca-cac-bang")
+        })
+        .map(|e| {
+            e.path()
+                .strip_prefix(&site.out)
+                .unwrap()
+                .display()
+                .to_string()
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_all_tables_csv_holds_every_line_of_every_table() {
+    for (name, site) in sites() {
+        let (all_header, all_lines) = read_csv(site, "du-lieu/tat-ca-cac-bang.csv", ',');
+        let col = |h: &[String], n: &str| h.iter().position(|x| x == n).unwrap();
+        let key_cols = ["nam", "chi_so", "khoi", "ma_don_vi"].map(|k| col(&all_header, k));
+        let mut expected = 0;
+        let mut tables = 0;
+        for file in table_csvs(site) {
+            tables += 1;
+            let (header, lines) = read_csv(site, &file, ',');
+            expected += lines.len();
+            let own = ["nam", "chi_so", "khoi", "ma_don_vi"].map(|k| col(&header, k));
+            for line in &lines {
+                let key: Vec<&String> = own.iter().map(|&c| &line[c]).collect();
+                let found = all_lines
+                    .iter()
+                    .find(|l| key_cols.iter().map(|&c| &l[c]).eq(key.iter().copied()))
+                    .unwrap_or_else(|| panic!("{name}: {file} {key:?} not in the all-tables file"));
+                // Every column of the table's file, same value. Components
+                // are named with their index in the all-tables file.
+                for (i, h) in header.iter().enumerate() {
+                    let all_name = match h.strip_prefix("linh_vuc_") {
+                        Some(component) => format!("linh_vuc_{}_{component}", line[own[1]]),
+                        None => h.clone(),
+                    };
+                    let at = col(&all_header, &all_name);
+                    assert_eq!(found[at], line[i], "{name}: {file} {key:?} {h}");
+                }
+            }
+        }
+        assert!(tables > 3, "{name}: {tables} tables");
+        assert_eq!(all_lines.len(), expected, "{name}");
+        // Its JSON twin has every table, and the licence once at the top.
+        let json: Value = serde_json::from_str(
+            &fs::read_to_string(site.out.join("du-lieu/tat-ca-cac-bang.json")).unwrap(),
+        )
+        .unwrap();
+        let json_tables = json["tables"].as_array().unwrap();
+        assert_eq!(json_tables.len(), tables, "{name}");
+        let json_rows: usize = json_tables
+            .iter()
+            .map(|t| t["rows"].as_array().unwrap().len())
+            .sum();
+        assert_eq!(json_rows, expected, "{name}");
+        assert!(json["license"]["name"].is_string());
+        assert!(json_tables.iter().all(|t| t.get("license").is_none()));
+        // And the data page links the three files.
+        let page = site.page("du-lieu/");
+        let links: BTreeSet<String> = all(&page, "p.all-tables a[download]").into_iter().collect();
+        assert_eq!(links.len(), 3, "{name}: {links:?}");
+        let hrefs: Vec<String> = page
+            .select(&sel("p.all-tables a[download]"))
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        for href in hrefs {
+            assert!(
+                site.out.join(href.trim_start_matches('/')).is_file(),
+                "{href}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_excel_csv_has_the_standard_csv_s_values_with_semicolons_and_decimal_commas() {
+    let mut decimals = 0;
+    for (name, site) in sites() {
+        let mut files = table_csvs(site);
+        files.push("du-lieu/tat-ca-cac-bang.csv".to_owned());
+        for file in files {
+            let excel = file.replace(".csv", "-excel.csv");
+            let (header, lines) = read_csv(site, &file, ',');
+            let (excel_header, excel_lines) = read_csv(site, &excel, ';');
+            assert_eq!(header, excel_header, "{name}: {excel}");
+            assert_eq!(lines.len(), excel_lines.len(), "{name}: {excel}");
+            for (line, excel_line) in lines.iter().zip(&excel_lines) {
+                for ((h, cell), excel_cell) in header.iter().zip(line).zip(excel_line) {
+                    let is_number =
+                        !cell.is_empty() && cell.parse::<f64>().is_ok() && !cell.starts_with('\'');
+                    if is_number && cell.contains('.') {
+                        // A decimal comma, the same number.
+                        decimals += 1;
+                        assert!(!excel_cell.contains('.'), "{excel} {h}: {excel_cell}");
+                        let back: f64 = excel_cell.replace(',', ".").parse().unwrap();
+                        assert_eq!(back, cell.parse::<f64>().unwrap(), "{excel} {h}");
+                    } else {
+                        assert_eq!(excel_cell, cell, "{name}: {excel} {h}");
+                    }
+                }
+            }
+        }
+        // Every table page's downloads offer it next to the CSV.
+        let page = site.page("du-lieu/");
+        let excel_links = all(&page, "table.data-files a[href$=\"-excel.csv\"]");
+        assert_eq!(excel_links.len(), table_csvs(site).len(), "{name}");
+    }
+    assert!(decimals > 100, "only {decimals} decimal cells");
+}
