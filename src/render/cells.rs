@@ -529,7 +529,7 @@ mod tests {
                 ..line()
             })
             .score,
-            "<span class=\"score\">7,00 điểm</span>"
+            "<span class=\"score\">7,00\u{a0}điểm</span>"
         );
     }
 
@@ -566,10 +566,14 @@ mod tests {
             (
                 Some(-2),
                 Some((1.5, 2)),
-                Some(("giảm 2 bậc, tăng 1,50 điểm", "down")),
+                Some(("giảm 2 bậc, tăng 1,50\u{a0}điểm", "down")),
             ),
-            (None, Some((-2.13, 2)), Some(("giảm 2,13 điểm", "down"))),
-            (None, Some((2.4, 2)), Some(("tăng 2,40 điểm", "up"))),
+            (
+                None,
+                Some((-2.13, 2)),
+                Some(("giảm 2,13\u{a0}điểm", "down")),
+            ),
+            (None, Some((2.4, 2)), Some(("tăng 2,40\u{a0}điểm", "up"))),
             (None, Some((0.001, 2)), Some(("giữ nguyên điểm", "same"))),
             (None, None, None),
         ];
@@ -625,7 +629,10 @@ mod tests {
             }),
             ..line()
         });
-        assert_eq!(cells.score, "<span class=\"score threshold\">≥ 90%</span>");
+        assert_eq!(
+            cells.score,
+            "<span class=\"score threshold\">≥\u{a0}90%</span>"
+        );
         assert_eq!(cells.rank_phrase, "");
         let cells = Cells::new(&Line {
             value: None,
@@ -637,7 +644,7 @@ mod tests {
         });
         assert_eq!(
             cells.score,
-            "<span class=\"score threshold\">&gt; 87,5%</span>"
+            "<span class=\"score threshold\">&gt;\u{a0}87,5%</span>"
         );
         // Points published with their percent and no maximum.
         let cells = Cells::new(&Line {
@@ -663,7 +670,7 @@ mod tests {
         });
         assert_eq!(
             cells.change,
-            "<span class=\"change up\">tăng 0,60 điểm phần trăm</span>"
+            "<span class=\"change up\">tăng 0,60\u{a0}điểm phần trăm</span>"
         );
         // A disputed percent: marked, and both values in the notes.
         let cells = Cells::new(&Line {

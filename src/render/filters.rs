@@ -15,6 +15,19 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("signed", signed);
     tera.register_filter("rank_change", rank_change);
     tera.register_filter("vi_date", vi_date);
+    tera.register_filter("vi_text", vi_text);
+}
+
+/// `{{ "Nhóm \"A\" (≥ 90%), 2021-2024" | vi_text }}` → `Nhóm “A” (≥ 90%),
+/// 2021–2024`, the space after `≥` a no-break one: Vietnamese typography
+/// (`vi::typography::text`) for text a template writes. Pages get the
+/// no-break spaces anyway; quotes and dashes only where this is asked.
+fn vi_text(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+    match value.as_str() {
+        Some(text) => Ok(vi::typography::text(text).into_owned()),
+        None if value.is_none() => Ok(String::new()),
+        None => Ok(vi::typography::text(&value.to_string()).into_owned()),
+    }
 }
 
 fn decimals(kwargs: &Kwargs, default: u32) -> TeraResult<u32> {
@@ -138,6 +151,10 @@ mod tests {
             (
                 "{{ \"2024-05-07\" | vi_date(format=\"short\") }}",
                 "07/05/2024",
+            ),
+            (
+                "{{ \"Nhóm \\\"A\\\" (≥ 90%), 2021-2024\" | vi_text | safe }}",
+                "Nhóm “A” (≥\u{a0}90%), 2021–2024",
             ),
         ];
         for (template, want) in cases {
