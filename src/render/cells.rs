@@ -365,14 +365,16 @@ fn notes(line: &Line) -> String {
         );
     }
     if !line.alternatives.is_empty() {
+        // One colon, before the figures: the unit's name is in the
+        // sentence, not a label before it.
         let what = if line.alternatives.iter().any(|a| a.rank.is_some()) {
-            "số liệu khác"
+            "Số liệu khác"
         } else {
-            "giá trị khác"
+            "Giá trị khác"
         };
         let _ = write!(
             out,
-            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: {what} đã được công bố:"
+            "<p class=\"note\"><sup>†</sup> {what} đã được công bố cho <strong>{name}</strong>:"
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
             out.push(' ');
@@ -520,7 +522,7 @@ mod tests {
         assert_eq!(
             cells.notes,
             "<p class=\"note\"><strong>Sở A &amp; B</strong>: không xếp hạng — thiếu hồ sơ</p>\
-             <p class=\"note\"><sup>†</sup> <strong>Sở A &amp; B</strong>: giá trị khác đã được công bố: 90,5 — Báo &lt;b&gt;</p>"
+             <p class=\"note\"><sup>†</sup> Giá trị khác đã được công bố cho <strong>Sở A &amp; B</strong>: 90,5 — Báo &lt;b&gt;</p>"
         );
         assert_eq!(
             Cells::new(&Line {

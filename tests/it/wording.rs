@@ -185,3 +185,141 @@ fn the_excel_csv_has_the_standard_csv_s_values_with_semicolons_and_decimal_comma
     }
     assert!(decimals > 100, "only {decimals} decimal cells");
 }
+
+/// A page's HTML as written.
+fn raw(site: &Built, path: &str) -> String {
+    fs::read_to_string(site.out.join(path).join("index.html"))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn sources_are_cited_with_their_number_and_date_and_linked() {
+    let page = example().page("xep-hang/2023/so-ban-nganh/");
+    assert_eq!(
+        one(&page, "p.source"),
+        "Nguồn: Quyết định số 519/QĐ-UBND ngày 22/02/2024 của UBND tỉnh Hà Tĩnh."
+    );
+    // The same decision with its number as a field of its own.
+    let page = example().page("xep-hang/2023/co-quan-trung-uong/");
+    assert_eq!(
+        one(&page, "p.source"),
+        "Nguồn: Quyết định số 519/QĐ-UBND ngày 22/02/2024 của UBND tỉnh Hà Tĩnh."
+    );
+    // A newspaper, dated; another, linked.
+    let page = example().page("xep-hang/2023/tinh-thanh/");
+    assert!(all(&page, "p.source")
+        .iter()
+        .any(|s| s == "Nguồn: Báo Hà Tĩnh ngày 07/05/2024."));
+    let page = example().page("xep-hang/2024/tinh-thanh/");
+    let links: Vec<&str> = page
+        .select(&sel("p.source a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        links.iter().any(|l| l.starts_with("https://baohatinh.vn/")),
+        "{links:?}"
+    );
+    // On every page of both sites: a source line never shows an internal
+    // id, and when it has a date, says it the Vietnamese way.
+    let mut lines = 0;
+    for (name, site) in sites() {
+        for (path, page) in site.all_pages() {
+            for line in all(&page, "p.source") {
+                lines += 1;
+                assert!(line.starts_with("Nguồn: "), "{name} {path}: {line}");
+                assert!(!has_internal_id(&line), "{name} {path}: {line}");
+                assert!(!line.contains("2024-") && !line.contains("2023-"), "{line}");
+                for (at, _) in line.match_indices("ngày ") {
+                    let date: Vec<char> = line[at + "ngày ".len()..].chars().take(10).collect();
+                    let shape = date
+                        .iter()
+                        .map(|c| if c.is_ascii_digit() { 'd' } else { *c })
+                        .collect::<String>();
+                    assert_eq!(shape, "dd/dd/dddd", "{name} {path}: {line}");
+                }
+            }
+        }
+    }
+    assert!(lines > 10, "only {lines} source lines");
+}
+
+#[test]
+fn figures_their_units_thresholds_and_ranks_never_split() {
+    // A threshold published in place of a score.
+    let site = build_ok(&example_root().join("tests/fixtures/published/lines-partial"));
+    let html = raw(&site, "xep-hang/2023/tinh");
+    assert!(html.contains("≥\u{a0}90%"), "no joined threshold");
+    assert!(!html.contains("≥ 90"), "a threshold that can split");
+    // A score and its unit, a rank after "thứ".
+    let html = raw(example(), "chi-so/papi");
+    assert!(html.contains("45,42\u{a0}điểm"), "45,42 điểm can split");
+    assert!(!html.contains("45,42 điểm"));
+    let html = raw(example(), "chi-so/par-index");
+    assert!(html.contains("thứ\u{a0}18/63"), "thứ 18/63 can split");
+    // A long date's weekday.
+    let html = raw(example(), "tin-tuc");
+    assert!(html.contains("Thứ\u{a0}"), "a weekday can split");
+    // Nowhere on either site does a number stand apart from its unit.
+    for (name, site) in sites() {
+        for (path, page) in site.all_pages() {
+            let text: String = page.root_element().text().collect::<Vec<_>>().concat();
+            for unit in [" điểm", " bậc", " đơn vị"] {
+                for (at, _) in text.match_indices(unit) {
+                    let before = text[..at].chars().next_back();
+                    assert!(
+                        !before.is_some_and(|c| c.is_ascii_digit()),
+                        "{name} {path}: …{}",
+                        &text[at.saturating_sub(20)..at + unit.len()]
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether a text holds a word of letters then three digits or more, as
+/// an article id does (`post285503`).
+fn has_internal_id(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|word| {
+        let digits = word.chars().rev().take_while(char::is_ascii_digit).count();
+        digits >= 3 && digits < word.chars().count()
+    })
+}
+
+#[test]
+fn the_wording_items_of_issue_17_read_right() {
+    let national = national();
+    // One colon in a note of other published values.
+    let page = national.page("xep-hang/2023/tinh-thanh/");
+    let notes: Vec<String> = all(&page, "p.note")
+        .into_iter()
+        .filter(|n| n.starts_with('†'))
+        .collect();
+    assert!(!notes.is_empty());
+    for note in &notes {
+        assert_eq!(note.matches(':').count(), 1, "{note}");
+    }
+    // Charts' text alternatives point at the table below them.
+    let mut descs = 0;
+    for (name, site) in sites() {
+        for (path, page) in site.all_pages() {
+            for desc in all(&page, "svg desc") {
+                descs += 1;
+                assert!(!desc.contains("bên cạnh"), "{name} {path}: {desc}");
+            }
+        }
+    }
+    assert!(descs > 10);
+    // A merged province is said to be merged, not to have ceased.
+    let page = national.page("don-vi/quang-binh/");
+    assert!(one(&page, "p.merged").starts_with("Đã sáp nhập vào Quảng Trị"));
+    assert!(!text(page.root_element()).contains("chấm dứt hoạt động"));
+    // A year without a score reads without an empty figure.
+    for (name, site) in sites() {
+        for (path, page) in site.all_pages() {
+            let body = text(page.root_element());
+            assert!(!body.contains(": —,"), "{name} {path}");
+            assert!(!body.contains("::"), "{name} {path}");
+        }
+    }
+}

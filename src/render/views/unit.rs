@@ -212,7 +212,7 @@ fn history_chart(def: &Index, unit: &str, entries: &[EntryView]) -> String {
         .collect();
     let title = format!("{short} của {unit} qua các năm");
     let desc = format!(
-        "Biểu đồ đường: điểm {short} của {unit} từng năm, thứ hạng ghi dưới mỗi năm. Số liệu ở bảng bên cạnh."
+        "Biểu đồ đường: điểm {short} của {unit} từng năm, thứ hạng ghi dưới mỗi năm. Số liệu ở bảng bên dưới."
     );
     charts::history(
         &ChartText {
@@ -253,7 +253,7 @@ fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String {
     }
     let title = format!("Điểm các lĩnh vực của {unit} năm {year}");
     let desc = format!(
-        "Biểu đồ thanh: điểm đạt của {} lĩnh vực so với điểm tối đa của từng lĩnh vực. Số liệu ở bảng bên cạnh.",
+        "Biểu đồ thanh: điểm đạt của {} lĩnh vực so với điểm tối đa của từng lĩnh vực. Số liệu ở bảng bên dưới.",
         parts.len()
     );
     charts::components(
