@@ -382,7 +382,7 @@ pub struct Source {
     /// a newspaper's name ("Báo Hà Tĩnh").
     pub title: String,
     /// The document's number ("519/QĐ-UBND"), when the title does not hold
-    /// it: pages then write "<title> số <number>".
+    /// it: pages then write `<title> số <number>`.
     pub number: Option<String>,
     /// Issuing body ("UBND tỉnh Hà Tĩnh").
     pub issuer: Option<String>,
