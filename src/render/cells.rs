@@ -167,8 +167,8 @@ fn rank_figure(line: &Line) -> String {
 /// `xếp thứ 14/62`, `xếp thứ 14`, or empty.
 fn rank_phrase(line: &Line) -> String {
     match (line.rank, line.of) {
-        (Some(rank), Some(of)) => format!("xếp thứ {rank}/{of}"),
-        (Some(rank), None) => format!("xếp thứ {rank}"),
+        (Some(rank), Some(of)) => format!("xếp thứ\u{a0}{rank}/{of}"),
+        (Some(rank), None) => format!("xếp thứ\u{a0}{rank}"),
         (None, _) => String::new(),
     }
 }
@@ -311,7 +311,7 @@ fn regional(line: &Line) -> String {
         }
         let _ = write!(
             out,
-            "<span class=\"regional\" title=\"{}\">xếp thứ {}",
+            "<span class=\"regional\" title=\"{}\">xếp thứ\u{a0}{}",
             Escaped(r.scheme),
             r.rank
         );
@@ -486,11 +486,14 @@ mod tests {
         );
         assert_eq!(cells.points, "97,03/98");
         assert_eq!(cells.rank, "<span class=\"rank\">14/62</span>");
-        assert_eq!(cells.rank_phrase, "xếp thứ 14/62");
-        assert_eq!(cells.change, "<span class=\"change up\">tăng 10 bậc</span>");
+        assert_eq!(cells.rank_phrase, "xếp thứ\u{a0}14/62");
+        assert_eq!(
+            cells.change,
+            "<span class=\"change up\">tăng 10\u{a0}bậc</span>"
+        );
         assert_eq!(
             cells.regional,
-            "<span class=\"regional\" title=\"vung\">xếp thứ 3/14 Bắc Trung Bộ</span>"
+            "<span class=\"regional\" title=\"vung\">xếp thứ\u{a0}3/14 Bắc Trung Bộ</span>"
         );
         assert_eq!(cells.notes, "");
     }
@@ -564,11 +567,11 @@ mod tests {
     #[test]
     fn changes_are_said_in_places_else_in_points() {
         let cases = [
-            (Some(10), None, Some(("tăng 10 bậc", "up"))),
+            (Some(10), None, Some(("tăng 10\u{a0}bậc", "up"))),
             (
                 Some(-2),
                 Some((1.5, 2)),
-                Some(("giảm 2 bậc, tăng 1,50\u{a0}điểm", "down")),
+                Some(("giảm 2\u{a0}bậc, tăng 1,50\u{a0}điểm", "down")),
             ),
             (
                 None,
@@ -606,7 +609,7 @@ mod tests {
         });
         assert_eq!(
             cells.change,
-            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20 bậc</span> <small class=\"stated-mark\">(công bố)</small>"
+            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)</small>"
         );
     }
 
@@ -620,7 +623,7 @@ mod tests {
             ..line()
         });
         assert_eq!(cells.rank, "<span class=\"rank\">thứ 14</span>");
-        assert_eq!(cells.rank_phrase, "xếp thứ 14");
+        assert_eq!(cells.rank_phrase, "xếp thứ\u{a0}14");
         // A threshold in place of a score, through the figure format.
         let cells = Cells::new(&Line {
             value: None,

@@ -20,8 +20,8 @@ pub fn register(tera: &mut Tera) {
 
 /// `{{ "Nhóm \"A\" (≥ 90%), 2021-2024" | vi_text }}` → `Nhóm “A” (≥ 90%),
 /// 2021–2024`, the space after `≥` a no-break one: Vietnamese typography
-/// (`vi::typography::text`) for text a template writes. Pages get the
-/// no-break spaces anyway; quotes and dashes only where this is asked.
+/// (`vi::typography::text`) for text a template writes: no-break spaces,
+/// typographic quotes, the en dash in a range.
 fn vi_text(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     match value.as_str() {
         Some(text) => Ok(vi::typography::text(text).into_owned()),
@@ -144,10 +144,10 @@ mod tests {
             ("{{ 88.5 | number }}", "88,5"),
             ("{{ none | number }}", "—"),
             ("{{ 2.4 | signed }}", "+2,40"),
-            ("{{ up | rank_change }}", "tăng 10 bậc"),
-            ("{{ down | rank_change }}", "giảm 2 bậc"),
+            ("{{ up | rank_change }}", "tăng 10\u{a0}bậc"),
+            ("{{ down | rank_change }}", "giảm 2\u{a0}bậc"),
             ("{{ 0 | rank_change }}", "giữ nguyên thứ hạng"),
-            ("{{ \"2024-05-07\" | vi_date }}", "Thứ Ba, 07/05/2024"),
+            ("{{ \"2024-05-07\" | vi_date }}", "Thứ\u{a0}Ba, 07/05/2024"),
             (
                 "{{ \"2024-05-07\" | vi_date(format=\"short\") }}",
                 "07/05/2024",

@@ -496,12 +496,6 @@ fn render_pages<'p>(
         );
         match rendered {
             Ok(()) => {
-                // Vietnamese typography over the page's text (no-break
-                // spaces, dashes, quotes), whatever wrote it.
-                let html = match String::from_utf8(html) {
-                    Ok(page) => crate::vi::typography::html(&page).into_bytes(),
-                    Err(e) => e.into_bytes(),
-                };
                 sink.put(path, html);
                 None
             }
