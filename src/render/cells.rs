@@ -195,7 +195,10 @@ fn change_words(
     };
     let mut parts = Vec::new();
     if let Some(delta) = places {
-        parts.push((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
+        parts.push((
+            on_one_line(&vi::rank_change_phrase(delta)),
+            class(delta.cmp(&0)),
+        ));
     }
     if let Some((points, decimals)) = points {
         let (words, direction) = figure::score_change(points, decimals, unit_label);
@@ -428,6 +431,13 @@ fn notes(line: &Line) -> String {
         );
     }
     out
+}
+
+/// A rank change for a page: "tăng 3 bậc" with a no-break space before
+/// "bậc", so a line never ends inside it (editors' messages keep the plain
+/// phrase).
+pub(crate) fn on_one_line(phrase: &str) -> String {
+    phrase.replace(" bậc", "\u{a0}bậc")
 }
 
 #[cfg(test)]

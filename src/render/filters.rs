@@ -79,7 +79,7 @@ fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ 10 | rank_change }}` → `tăng 10 bậc` (positive means moved up).
 fn rank_change(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     match value.as_i64() {
-        Some(delta) => Ok(vi::rank_change_phrase(delta)),
+        Some(delta) => Ok(super::cells::on_one_line(&vi::rank_change_phrase(delta))),
         None if value.is_none() => Ok(String::new()),
         None => Err(Error::message(format!(
             "`rank_change` needs a whole number, got {value}"

@@ -283,10 +283,9 @@ pub fn format_signed(value: f64, decimals: u32) -> String {
 /// 10 → "tăng 10 bậc", -2 → "giảm 2 bậc", 0 → "giữ nguyên thứ hạng".
 pub fn rank_change_phrase(delta: i64) -> String {
     match delta.cmp(&0) {
-        // A no-break space: "10 bậc" never splits at a line's end.
-        Ordering::Greater => format!("tăng {delta}\u{a0}bậc"),
+        Ordering::Greater => format!("tăng {delta} bậc"),
         // unsigned_abs because -i64::MIN does not fit in i64.
-        Ordering::Less => format!("giảm {}\u{a0}bậc", delta.unsigned_abs()),
+        Ordering::Less => format!("giảm {} bậc", delta.unsigned_abs()),
         Ordering::Equal => "giữ nguyên thứ hạng".to_string(),
     }
 }
@@ -529,11 +528,11 @@ mod tests {
     #[test]
     fn rank_change_phrase_table() {
         let cases: &[(i64, &str)] = &[
-            (10, "tăng 10\u{a0}bậc"),
-            (1, "tăng 1\u{a0}bậc"),
-            (-2, "giảm 2\u{a0}bậc"),
+            (10, "tăng 10 bậc"),
+            (1, "tăng 1 bậc"),
+            (-2, "giảm 2 bậc"),
             (0, "giữ nguyên thứ hạng"),
-            (i64::MIN, "giảm 9223372036854775808\u{a0}bậc"),
+            (i64::MIN, "giảm 9223372036854775808 bậc"),
         ];
         for &(delta, expected) in cases {
             assert_eq!(rank_change_phrase(delta), expected, "delta {delta}");

@@ -235,11 +235,11 @@ fn a_partial_tables_published_average_appears_with_its_label_and_source() {
     let summary = one(&page, "section#par-index ul.table-summary");
     assert_eq!(
         summary,
-        "Bình quân cả nước: 86,98% (số liệu công bố, nguồn: Báo Hà Tĩnh ngày 07/05/2024)"
+        "Bình quân cả nước: 86,98% (số liệu công bố, nguồn: Báo Hà Tĩnh, 07/05/2024)"
     );
     let footer = one(&page, "section#par-index tfoot");
     assert!(footer.contains("86,98%"), "{footer}");
-    assert!(footer.contains("Báo Hà Tĩnh ngày 07/05/2024"), "{footer}");
+    assert!(footer.contains("Báo Hà Tĩnh, 07/05/2024"), "{footer}");
     // Wherever the table is summed up.
     for path in ["nam/2023/", "chi-so/par-index/"] {
         let page = site().page(path);
