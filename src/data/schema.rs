@@ -371,12 +371,20 @@ pub struct Exclusion {
     pub reason: String,
 }
 
-/// Where a table's figures come from.
+/// Where a table's figures come from. Pages cite it in one line, as
+/// Vietnamese documents are cited: the title, `số` and the number, `ngày`
+/// and the date, `của` and the issuer ("Quyết định số 519/QĐ-UBND ngày
+/// 22/02/2024 của UBND tỉnh Hà Tĩnh"), linked to `url`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    /// Title, e.g. "Quyết định số 519/QĐ-UBND".
+    /// What the document is: its kind and, for a decision, its number
+    /// ("Quyết định số 519/QĐ-UBND"), or a report's or article's title, or
+    /// a newspaper's name ("Báo Hà Tĩnh").
     pub title: String,
+    /// The document's number ("519/QĐ-UBND"), when the title does not hold
+    /// it: pages then write `<title> số <number>`.
+    pub number: Option<String>,
     /// Issuing body ("UBND tỉnh Hà Tĩnh").
     pub issuer: Option<String>,
     /// Date of the decision or article.

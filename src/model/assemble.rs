@@ -187,6 +187,7 @@ fn region(def: &schema::RegionDef) -> Region {
 fn source(def: &schema::Source) -> Source {
     Source {
         title: def.title.clone(),
+        number: def.number.clone().filter(|n| !n.trim().is_empty()),
         issuer: def.issuer.clone(),
         date: def.date,
         url: def.url.clone(),

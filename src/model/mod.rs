@@ -297,6 +297,8 @@ pub struct Unit {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub title: String,
+    /// The document's number, when the title does not hold it.
+    pub number: Option<String>,
     pub issuer: Option<String>,
     pub date: Option<Date>,
     pub url: Option<String>,

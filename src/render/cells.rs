@@ -167,8 +167,8 @@ fn rank_figure(line: &Line) -> String {
 /// `xếp thứ 14/62`, `xếp thứ 14`, or empty.
 fn rank_phrase(line: &Line) -> String {
     match (line.rank, line.of) {
-        (Some(rank), Some(of)) => format!("xếp thứ {rank}/{of}"),
-        (Some(rank), None) => format!("xếp thứ {rank}"),
+        (Some(rank), Some(of)) => format!("xếp thứ\u{a0}{rank}/{of}"),
+        (Some(rank), None) => format!("xếp thứ\u{a0}{rank}"),
         (None, _) => String::new(),
     }
 }
@@ -195,7 +195,10 @@ fn change_words(
     };
     let mut parts = Vec::new();
     if let Some(delta) = places {
-        parts.push((vi::rank_change_phrase(delta), class(delta.cmp(&0))));
+        parts.push((
+            on_one_line(&vi::rank_change_phrase(delta)),
+            class(delta.cmp(&0)),
+        ));
     }
     if let Some((points, decimals)) = points {
         let (words, direction) = figure::score_change(points, decimals, unit_label);
@@ -311,7 +314,7 @@ fn regional(line: &Line) -> String {
         }
         let _ = write!(
             out,
-            "<span class=\"regional\" title=\"{}\">xếp thứ {}",
+            "<span class=\"regional\" title=\"{}\">xếp thứ\u{a0}{}",
             Escaped(r.scheme),
             r.rank
         );
@@ -365,14 +368,16 @@ fn notes(line: &Line) -> String {
         );
     }
     if !line.alternatives.is_empty() {
+        // One colon, before the figures: the unit's name is in the
+        // sentence, not a label before it.
         let what = if line.alternatives.iter().any(|a| a.rank.is_some()) {
-            "số liệu khác"
+            "Số liệu khác"
         } else {
-            "giá trị khác"
+            "Giá trị khác"
         };
         let _ = write!(
             out,
-            "<p class=\"note\"><sup>†</sup> <strong>{name}</strong>: {what} đã được công bố:"
+            "<p class=\"note\"><sup>†</sup> {what} đã được công bố cho <strong>{name}</strong>:"
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
             out.push(' ');
@@ -426,6 +431,13 @@ fn notes(line: &Line) -> String {
         );
     }
     out
+}
+
+/// A rank change for a page: "tăng 3 bậc" with a no-break space before
+/// "bậc", so a line never ends inside it (editors' messages keep the plain
+/// phrase).
+pub(crate) fn on_one_line(phrase: &str) -> String {
+    phrase.replace(" bậc", "\u{a0}bậc")
 }
 
 #[cfg(test)]
@@ -484,11 +496,14 @@ mod tests {
         );
         assert_eq!(cells.points, "97,03/98");
         assert_eq!(cells.rank, "<span class=\"rank\">14/62</span>");
-        assert_eq!(cells.rank_phrase, "xếp thứ 14/62");
-        assert_eq!(cells.change, "<span class=\"change up\">tăng 10 bậc</span>");
+        assert_eq!(cells.rank_phrase, "xếp thứ\u{a0}14/62");
+        assert_eq!(
+            cells.change,
+            "<span class=\"change up\">tăng 10\u{a0}bậc</span>"
+        );
         assert_eq!(
             cells.regional,
-            "<span class=\"regional\" title=\"vung\">xếp thứ 3/14 Bắc Trung Bộ</span>"
+            "<span class=\"regional\" title=\"vung\">xếp thứ\u{a0}3/14 Bắc Trung Bộ</span>"
         );
         assert_eq!(cells.notes, "");
     }
@@ -520,7 +535,7 @@ mod tests {
         assert_eq!(
             cells.notes,
             "<p class=\"note\"><strong>Sở A &amp; B</strong>: không xếp hạng — thiếu hồ sơ</p>\
-             <p class=\"note\"><sup>†</sup> <strong>Sở A &amp; B</strong>: giá trị khác đã được công bố: 90,5 — Báo &lt;b&gt;</p>"
+             <p class=\"note\"><sup>†</sup> Giá trị khác đã được công bố cho <strong>Sở A &amp; B</strong>: 90,5 — Báo &lt;b&gt;</p>"
         );
         assert_eq!(
             Cells::new(&Line {
@@ -529,7 +544,7 @@ mod tests {
                 ..line()
             })
             .score,
-            "<span class=\"score\">7,00 điểm</span>"
+            "<span class=\"score\">7,00\u{a0}điểm</span>"
         );
     }
 
@@ -562,14 +577,18 @@ mod tests {
     #[test]
     fn changes_are_said_in_places_else_in_points() {
         let cases = [
-            (Some(10), None, Some(("tăng 10 bậc", "up"))),
+            (Some(10), None, Some(("tăng 10\u{a0}bậc", "up"))),
             (
                 Some(-2),
                 Some((1.5, 2)),
-                Some(("giảm 2 bậc, tăng 1,50 điểm", "down")),
+                Some(("giảm 2\u{a0}bậc, tăng 1,50\u{a0}điểm", "down")),
             ),
-            (None, Some((-2.13, 2)), Some(("giảm 2,13 điểm", "down"))),
-            (None, Some((2.4, 2)), Some(("tăng 2,40 điểm", "up"))),
+            (
+                None,
+                Some((-2.13, 2)),
+                Some(("giảm 2,13\u{a0}điểm", "down")),
+            ),
+            (None, Some((2.4, 2)), Some(("tăng 2,40\u{a0}điểm", "up"))),
             (None, Some((0.001, 2)), Some(("giữ nguyên điểm", "same"))),
             (None, None, None),
         ];
@@ -600,7 +619,7 @@ mod tests {
         });
         assert_eq!(
             cells.change,
-            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20 bậc</span> <small class=\"stated-mark\">(công bố)</small>"
+            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)</small>"
         );
     }
 
@@ -614,7 +633,7 @@ mod tests {
             ..line()
         });
         assert_eq!(cells.rank, "<span class=\"rank\">thứ 14</span>");
-        assert_eq!(cells.rank_phrase, "xếp thứ 14");
+        assert_eq!(cells.rank_phrase, "xếp thứ\u{a0}14");
         // A threshold in place of a score, through the figure format.
         let cells = Cells::new(&Line {
             value: None,
@@ -625,7 +644,10 @@ mod tests {
             }),
             ..line()
         });
-        assert_eq!(cells.score, "<span class=\"score threshold\">≥ 90%</span>");
+        assert_eq!(
+            cells.score,
+            "<span class=\"score threshold\">≥\u{a0}90%</span>"
+        );
         assert_eq!(cells.rank_phrase, "");
         let cells = Cells::new(&Line {
             value: None,
@@ -637,7 +659,7 @@ mod tests {
         });
         assert_eq!(
             cells.score,
-            "<span class=\"score threshold\">&gt; 87,5%</span>"
+            "<span class=\"score threshold\">&gt;\u{a0}87,5%</span>"
         );
         // Points published with their percent and no maximum.
         let cells = Cells::new(&Line {
@@ -663,7 +685,7 @@ mod tests {
         });
         assert_eq!(
             cells.change,
-            "<span class=\"change up\">tăng 0,60 điểm phần trăm</span>"
+            "<span class=\"change up\">tăng 0,60\u{a0}điểm phần trăm</span>"
         );
         // A disputed percent: marked, and both values in the notes.
         let cells = Cells::new(&Line {

@@ -40,7 +40,11 @@ pub const DISPUTED_MARK: &str =
 pub fn threshold_text(format: Format, threshold: crate::model::ScoreFloor) -> String {
     let sign = if threshold.strict { ">" } else { "≥" };
     let decimals = vi::written_decimals(threshold.value).min(format.decimals);
-    format!("{sign} {}", format.at(decimals).value(threshold.value))
+    format!(
+        "{sign}{}{}",
+        vi::NBSP,
+        format.at(decimals).value(threshold.value)
+    )
 }
 
 /// How the figures of an index are printed: the published decimals and the
@@ -92,13 +96,14 @@ pub fn number(v: f64, decimals: u32) -> String {
     vi::format_number(v, decimals)
 }
 
-/// What follows a number (text, not HTML): `%` right against it, a space
-/// and the label (` điểm`), or nothing when the index has no unit label.
+/// What follows a number (text, not HTML): `%` right against it, a
+/// no-break space and the label (`\u{a0}điểm`: a line never ends between
+/// a number and its unit), or nothing when the index has no unit label.
 pub fn unit_suffix(label: &str) -> String {
     match label {
         "" => String::new(),
         "%" => "%".to_owned(),
-        label => format!(" {label}"),
+        label => format!("{}{label}", vi::NBSP),
     }
 }
 
@@ -126,8 +131,8 @@ pub fn score_change(delta: f64, decimals: u32, unit_label: &str) -> (String, std
     let shown = number(delta.abs(), decimals);
     let direction = vi::scaled(delta, decimals).cmp(&0);
     let words = match direction {
-        std::cmp::Ordering::Greater => format!("tăng {shown} {unit}"),
-        std::cmp::Ordering::Less => format!("giảm {shown} {unit}"),
+        std::cmp::Ordering::Greater => format!("tăng {shown}{}{unit}", vi::NBSP),
+        std::cmp::Ordering::Less => format!("giảm {shown}{}{unit}", vi::NBSP),
         std::cmp::Ordering::Equal => "giữ nguyên điểm".to_owned(),
     };
     (words, direction)
@@ -202,8 +207,8 @@ mod tests {
     #[test]
     fn a_change_in_score_is_said_in_points_or_percentage_points() {
         let said = |d, n, u| score_change(d, n, u).0;
-        assert_eq!(said(1.37, 2, "%"), "tăng 1,37 điểm phần trăm");
-        assert_eq!(said(-2.4, 2, "điểm"), "giảm 2,40 điểm");
+        assert_eq!(said(1.37, 2, "%"), "tăng 1,37\u{a0}điểm phần trăm");
+        assert_eq!(said(-2.4, 2, "điểm"), "giảm 2,40\u{a0}điểm");
         assert_eq!(said(0.001, 2, ""), "giữ nguyên điểm");
     }
 
@@ -222,8 +227,8 @@ mod tests {
             // Trailing zeros are published digits.
             (0.5, 4, NONE, "0,5000"),
             (2.4, 2, NONE, "2,40"),
-            (7.0, 2, "điểm", "7,00 điểm"),
-            (19536.0, 0, "điểm", "19.536 điểm"),
+            (7.0, 2, "điểm", "7,00\u{a0}điểm"),
+            (19536.0, 0, "điểm", "19.536\u{a0}điểm"),
             // Half away from zero on the figure as written.
             (2.675, 2, NONE, "2,68"),
             (-2.675, 2, NONE, "-2,68"),
@@ -238,7 +243,9 @@ mod tests {
                 unit_label,
             };
             assert_eq!(format.value(v), want, "{v} at {decimals} in {unit_label:?}");
-            let number = want.trim_end_matches(['%', ' ']).trim_end_matches("điểm");
+            let number = want
+                .trim_end_matches(['%', ' ', '\u{a0}'])
+                .trim_end_matches("điểm");
             assert_eq!(format.number(v), number.trim_end(), "{v} at {decimals}");
         }
     }
@@ -247,7 +254,7 @@ mod tests {
     fn no_stray_space_without_a_unit_label() {
         assert_eq!(unit_suffix(""), "");
         assert_eq!(unit_suffix("%"), "%");
-        assert_eq!(unit_suffix("điểm"), " điểm");
+        assert_eq!(unit_suffix("điểm"), "\u{a0}điểm");
     }
 
     #[test]

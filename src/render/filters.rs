@@ -15,6 +15,19 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("signed", signed);
     tera.register_filter("rank_change", rank_change);
     tera.register_filter("vi_date", vi_date);
+    tera.register_filter("vi_text", vi_text);
+}
+
+/// `{{ "Nhóm \"A\" (≥ 90%), 2021-2024" | vi_text }}` → `Nhóm “A” (≥ 90%),
+/// 2021–2024`, the space after `≥` a no-break one: Vietnamese typography
+/// (`vi::typography::text`) for text a template writes: no-break spaces,
+/// typographic quotes, the en dash in a range.
+fn vi_text(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+    match value.as_str() {
+        Some(text) => Ok(vi::typography::text(text).into_owned()),
+        None if value.is_none() => Ok(String::new()),
+        None => Ok(vi::typography::text(&value.to_string()).into_owned()),
+    }
 }
 
 fn decimals(kwargs: &Kwargs, default: u32) -> TeraResult<u32> {
@@ -66,7 +79,7 @@ fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ 10 | rank_change }}` → `tăng 10 bậc` (positive means moved up).
 fn rank_change(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     match value.as_i64() {
-        Some(delta) => Ok(vi::rank_change_phrase(delta)),
+        Some(delta) => Ok(super::cells::on_one_line(&vi::rank_change_phrase(delta))),
         None if value.is_none() => Ok(String::new()),
         None => Err(Error::message(format!(
             "`rank_change` needs a whole number, got {value}"
@@ -131,13 +144,17 @@ mod tests {
             ("{{ 88.5 | number }}", "88,5"),
             ("{{ none | number }}", "—"),
             ("{{ 2.4 | signed }}", "+2,40"),
-            ("{{ up | rank_change }}", "tăng 10 bậc"),
-            ("{{ down | rank_change }}", "giảm 2 bậc"),
+            ("{{ up | rank_change }}", "tăng 10\u{a0}bậc"),
+            ("{{ down | rank_change }}", "giảm 2\u{a0}bậc"),
             ("{{ 0 | rank_change }}", "giữ nguyên thứ hạng"),
-            ("{{ \"2024-05-07\" | vi_date }}", "Thứ Ba, 07/05/2024"),
+            ("{{ \"2024-05-07\" | vi_date }}", "Thứ\u{a0}Ba, 07/05/2024"),
             (
                 "{{ \"2024-05-07\" | vi_date(format=\"short\") }}",
                 "07/05/2024",
+            ),
+            (
+                "{{ \"Nhóm \\\"A\\\" (≥ 90%), 2021-2024\" | vi_text | safe }}",
+                "Nhóm “A” (≥\u{a0}90%), 2021–2024",
             ),
         ];
         for (template, want) in cases {

@@ -896,17 +896,25 @@ impl<'a> Env<'a> {
     }
 
     fn data(&self) -> Own {
+        let license = super::open_data::License::of(self.config);
+        let tables = self.site.tables.as_slice();
+        let all_tables = (!tables.is_empty()).then(|| super::views::AllTablesView {
+            csv_url: self.urls.at(&urls::all_tables_path(".csv")),
+            excel_csv_url: self
+                .urls
+                .at(&urls::all_tables_path(super::open_data::EXCEL_EXT)),
+            json_url: self.urls.at(&urls::all_tables_path(".json")),
+            table_count: tables.len(),
+            row_count: tables.iter().map(|t| t.rows.len()).sum(),
+        });
         let view = DataContext {
             tables: self.tables_where(|_| true),
             columns: codebook::columns(),
             schemes: codebook::schemes(self.site),
             components: codebook::components(self.site, &self.urls),
             datapackage_url: self.urls.at(super::open_data::PACKAGE_PATH),
-            license: self
-                .config
-                .data_license
-                .as_ref()
-                .map(codebook::LicenseView::new),
+            license: codebook::LicenseView::new(&license),
+            all_tables,
         };
         let description =
             "Tải mọi bảng kết quả dạng CSV (mở được bằng Excel) và JSON, kèm bảng mô tả từng cột."

@@ -105,6 +105,11 @@ impl Urls {
         self.at(&data_file_path(year, group, index, ext))
     }
 
+    /// A table's download named with `ending`: its Excel CSV.
+    pub fn data_file_named(&self, year: i32, group: &str, index: &str, ending: &str) -> String {
+        self.at(&data_file_name(year, group, index, ending))
+    }
+
     pub fn article_list(&self, page: usize) -> String {
         self.at(&article_list_path(page))
     }
@@ -163,6 +168,18 @@ pub fn tag_path(slug: &str) -> String {
 
 pub fn data_file_path(year: i32, group: &str, index: &str, ext: &str) -> String {
     format!("du-lieu/{year}/{group}/{index}.{ext}")
+}
+
+/// A table's download whose name ends in `ending` (`-excel.csv`, the Excel
+/// variant): `du-lieu/2023/so-ban-nganh/cchc-tinh-excel.csv`.
+pub fn data_file_name(year: i32, group: &str, index: &str, ending: &str) -> String {
+    format!("du-lieu/{year}/{group}/{index}{ending}")
+}
+
+/// The download of every table: `du-lieu/tat-ca-cac-bang.csv` (`ending` is
+/// `.csv`, `-excel.csv` or `.json`).
+pub fn all_tables_path(ending: &str) -> String {
+    format!("du-lieu/tat-ca-cac-bang{ending}")
 }
 
 /// Page 1 of the article list is `/tin-tuc/`, later pages `/tin-tuc/trang/N/`.

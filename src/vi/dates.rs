@@ -1,13 +1,13 @@
 //! Vietnamese dates: weekday names, long and short forms.
 
 const WEEKDAYS: [&str; 7] = [
-    "Chủ Nhật",
-    "Thứ Hai",
-    "Thứ Ba",
-    "Thứ Tư",
-    "Thứ Năm",
-    "Thứ Sáu",
-    "Thứ Bảy",
+    "Chủ\u{a0}Nhật",
+    "Thứ\u{a0}Hai",
+    "Thứ\u{a0}Ba",
+    "Thứ\u{a0}Tư",
+    "Thứ\u{a0}Năm",
+    "Thứ\u{a0}Sáu",
+    "Thứ\u{a0}Bảy",
 ];
 
 /// Days since 1970-01-01 in the proleptic Gregorian calendar (Howard
@@ -30,8 +30,8 @@ fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
     era * 146_097 + doe - 719_468 + i64::from(day) - 1
 }
 
-/// Vietnamese weekday name of a proleptic Gregorian date: "Thứ Hai" … "Thứ
-/// Bảy", "Chủ Nhật". Dates are not validated; out-of-range months or days
+/// Vietnamese weekday name of a proleptic Gregorian date: "Thứ\u{a0}Hai" … "Thứ
+/// Bảy", "Chủ\u{a0}Nhật". Dates are not validated; out-of-range months or days
 /// roll over (2024-02-30 is treated as 2024-03-01).
 pub fn weekday_name(year: i32, month: u32, day: u32) -> &'static str {
     // 1970-01-01 was a Thursday, index 4 when Sunday is 0.
@@ -65,24 +65,24 @@ mod tests {
     #[test]
     fn weekday_table() {
         let cases: &[(i32, u32, u32, &str)] = &[
-            (2024, 5, 7, "Thứ Ba"),
-            (2024, 2, 22, "Thứ Năm"),
-            (2023, 1, 1, "Chủ Nhật"),
-            (2000, 2, 29, "Thứ Ba"),
-            (1970, 1, 1, "Thứ Năm"),
-            (1969, 12, 31, "Thứ Tư"),
-            (1900, 3, 1, "Thứ Năm"),
-            (2024, 12, 31, "Thứ Ba"),
-            (2025, 1, 4, "Thứ Bảy"),
-            (2025, 1, 3, "Thứ Sáu"),
-            (2025, 1, 6, "Thứ Hai"),
-            (1, 1, 1, "Thứ Hai"),
-            (0, 3, 1, "Thứ Tư"),
+            (2024, 5, 7, "Thứ\u{a0}Ba"),
+            (2024, 2, 22, "Thứ\u{a0}Năm"),
+            (2023, 1, 1, "Chủ\u{a0}Nhật"),
+            (2000, 2, 29, "Thứ\u{a0}Ba"),
+            (1970, 1, 1, "Thứ\u{a0}Năm"),
+            (1969, 12, 31, "Thứ\u{a0}Tư"),
+            (1900, 3, 1, "Thứ\u{a0}Năm"),
+            (2024, 12, 31, "Thứ\u{a0}Ba"),
+            (2025, 1, 4, "Thứ\u{a0}Bảy"),
+            (2025, 1, 3, "Thứ\u{a0}Sáu"),
+            (2025, 1, 6, "Thứ\u{a0}Hai"),
+            (1, 1, 1, "Thứ\u{a0}Hai"),
+            (0, 3, 1, "Thứ\u{a0}Tư"),
             // Out-of-range input rolls over instead of panicking.
-            (2024, 2, 30, "Thứ Sáu"),
-            (2023, 13, 1, "Thứ Hai"),
-            (2024, 1, 0, "Chủ Nhật"),
-            (2024, 0, 1, "Thứ Sáu"),
+            (2024, 2, 30, "Thứ\u{a0}Sáu"),
+            (2023, 13, 1, "Thứ\u{a0}Hai"),
+            (2024, 1, 0, "Chủ\u{a0}Nhật"),
+            (2024, 0, 1, "Thứ\u{a0}Sáu"),
         ];
         for &(y, m, d, expected) in cases {
             assert_eq!(weekday_name(y, m, d), expected, "{y}-{m}-{d}");
@@ -96,10 +96,10 @@ mod tests {
     #[test]
     fn date_format_table() {
         let cases: &[(i32, u32, u32, &str, &str)] = &[
-            (2024, 5, 7, "07/05/2024", "Thứ Ba, 07/05/2024"),
-            (2023, 1, 1, "01/01/2023", "Chủ Nhật, 01/01/2023"),
-            (2024, 12, 25, "25/12/2024", "Thứ Tư, 25/12/2024"),
-            (999, 1, 1, "01/01/0999", "Thứ Ba, 01/01/0999"),
+            (2024, 5, 7, "07/05/2024", "Thứ\u{a0}Ba, 07/05/2024"),
+            (2023, 1, 1, "01/01/2023", "Chủ\u{a0}Nhật, 01/01/2023"),
+            (2024, 12, 25, "25/12/2024", "Thứ\u{a0}Tư, 25/12/2024"),
+            (999, 1, 1, "01/01/0999", "Thứ\u{a0}Ba, 01/01/0999"),
         ];
         for &(y, m, d, short, long) in cases {
             assert_eq!(format_date_short(y, m, d), short);

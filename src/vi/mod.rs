@@ -14,6 +14,7 @@ mod collation;
 mod dates;
 mod folding;
 mod numbers;
+pub mod typography;
 
 pub use collation::{compare, sort_key, SortKey};
 pub use dates::{format_date_long, format_date_short, weekday_name};
@@ -22,6 +23,7 @@ pub(crate) use numbers::scaled_far_from_a_tie;
 pub use numbers::{
     format_as_written, format_number, format_signed, rank_change_phrase, scaled, written_decimals,
 };
+pub use typography::NBSP;
 
 /// A name as it reads inside a sentence: its first letter in lower case,
 /// unless the first word is an abbreviation (`UBND`) or a single capital.

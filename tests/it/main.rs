@@ -39,3 +39,4 @@ mod synthetic_site;
 mod tables;
 mod tiles;
 mod trustworthy_builds;
+mod wording;

@@ -112,7 +112,7 @@ fn an_alternative_published_value_is_a_footnote() {
     assert!(
         notes
             .iter()
-            .any(|n| n.contains("giá trị khác đã được công bố: 88,3")),
+            .any(|n| n.contains("Giá trị khác đã được công bố cho Hà Tĩnh: 88,3")),
         "{notes:?}"
     );
 }

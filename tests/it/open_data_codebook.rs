@@ -97,12 +97,17 @@ fn json_row<'a>(json: &'a Value, unit: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no row for {unit}"))
 }
 
-/// Every CSV file of a built site, site-relative.
+/// Every table's own standard CSV file of a built site, site-relative (not
+/// the Excel variants, not the all-tables file).
 fn csv_files(site: &Built) -> BTreeSet<String> {
     walkdir::WalkDir::new(site.out.join("du-lieu"))
         .into_iter()
         .map(|e| e.unwrap())
         .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy();
+            !name.ends_with("-excel.csv") && !name.starts_with("tat-ca-cac-bang")
+        })
         .map(|e| {
             e.path()
                 .strip_prefix(&site.out)
@@ -401,12 +406,25 @@ fn every_csv_column_is_described_in_the_data_package_and_on_the_codebook_page() 
                     assert!(fits, "{site_name}: {file} {name} = {cell:?}");
                 }
             }
-            let key = schema["primaryKey"][0].as_str().unwrap();
-            let col = csv.col(key);
-            let units: BTreeSet<&str> = csv.lines.iter().map(|l| l[col].as_str()).collect();
-            assert_eq!(units.len(), csv.lines.len(), "{file}: the key is unique");
+            let cols: Vec<usize> = schema["primaryKey"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| csv.col(k.as_str().unwrap()))
+                .collect();
+            let keys: BTreeSet<Vec<&str>> = csv
+                .lines
+                .iter()
+                .map(|l| cols.iter().map(|&c| l[c].as_str()).collect())
+                .collect();
+            assert_eq!(keys.len(), csv.lines.len(), "{file}: the key is unique");
         }
-        assert_eq!(paths, csv_files(site), "{site_name}: one resource per CSV");
+        let mut files = csv_files(site);
+        files.insert("du-lieu/tat-ca-cac-bang.csv".to_owned());
+        assert_eq!(
+            paths, files,
+            "{site_name}: one resource per CSV, and all tables"
+        );
         // One schema per index and set of region schemes, not per table.
         assert!(schemas.len() < resources.len(), "{site_name}: {schemas:?}");
     }
@@ -477,17 +495,66 @@ fn the_data_licence_is_on_the_page_and_in_the_package() {
     );
     let page = site.page("du-lieu/");
     let line = text(page.select(&sel("p.license")).next().unwrap());
-    assert_eq!(
-        line,
-        "Giấy phép sử dụng dữ liệu: Creative Commons Ghi công 4.0 Quốc tế (CC-BY-4.0)."
+    assert!(
+        line.starts_with(
+            "Giấy phép sử dụng dữ liệu: Creative Commons Ghi công 4.0 Quốc tế (CC-BY-4.0). Tập hợp dữ liệu này được cấp phép theo Creative Commons Ghi công 4.0 Quốc tế; khi dùng lại, ghi nguồn:"
+        ),
+        "{line}"
     );
-    // A site without one names none.
-    assert!(example()
-        .page("du-lieu/")
-        .select(&sel("p.license"))
+}
+
+#[test]
+fn without_a_licence_in_config_the_compilation_is_cc_by_everywhere() {
+    let site = example();
+    let page = site.page("du-lieu/");
+    let line = text(page.select(&sel("p.license")).next().unwrap());
+    assert!(
+        line.starts_with("Giấy phép sử dụng dữ liệu: Creative Commons Ghi công 4.0 Quốc tế (CC-BY-4.0). Tập hợp dữ liệu này (cách chọn, sắp xếp và tính toán các bảng) được cấp phép theo"),
+        "{line}"
+    );
+    // It credits the site and leaves the figures to their official sources.
+    assert!(
+        line.contains("ghi nguồn: “Chỉ số cải cách hành chính Hà Tĩnh”"),
+        "{line}"
+    );
+    assert!(
+        line.contains("Các số liệu gốc là của các cơ quan đã công bố chúng"),
+        "{line}"
+    );
+    let link = page
+        .select(&sel("p.license a[rel=license]"))
         .next()
-        .is_none());
-    assert!(read_json(example(), "du-lieu/datapackage.json")["licenses"].is_null());
+        .and_then(|a| a.value().attr("href"))
+        .unwrap();
+    assert_eq!(link, "https://creativecommons.org/licenses/by/4.0/deed.vi");
+    let package = read_json(site, "du-lieu/datapackage.json");
+    assert_eq!(package["licenses"][0]["name"], "CC-BY-4.0");
+    assert!(package["license_statement"]
+        .as_str()
+        .unwrap()
+        .contains("CC BY 4.0"));
+    // Every JSON download says it at its top.
+    let mut files = csv_files(site)
+        .into_iter()
+        .map(|f| f.replace(".csv", ".json"))
+        .collect::<Vec<_>>();
+    files.push("du-lieu/tat-ca-cac-bang.json".to_owned());
+    assert!(files.len() > 10);
+    for file in files {
+        let json = read_json(site, &file);
+        assert_eq!(json["license"]["name"], "CC-BY-4.0", "{file}");
+        assert_eq!(
+            json["license"]["path"], "https://creativecommons.org/licenses/by/4.0/deed.vi",
+            "{file}"
+        );
+        assert!(
+            json["license"]["statement"]
+                .as_str()
+                .unwrap()
+                .contains("Chỉ số cải cách hành chính Hà Tĩnh"),
+            "{file}"
+        );
+    }
 }
 
 #[test]

@@ -141,8 +141,8 @@ fn alternatives_may_give_a_rank() {
     assert_eq!(
         notes,
         [
-            "† Đơn vị A: số liệu khác đã được công bố: 90,5, thứ 1/4 — Cổng thông tin Tỉnh Thử",
-            "† Đơn vị D: số liệu khác đã được công bố: thứ 3/4 — Báo Thử, 02/03/2024",
+            "† Số liệu khác đã được công bố cho Đơn vị A: 90,5, thứ 1/4 — Cổng thông tin Tỉnh Thử",
+            "† Số liệu khác đã được công bố cho Đơn vị D: thứ 3/4 — Báo Thử, 02/03/2024",
         ]
     );
 }

@@ -89,7 +89,10 @@ fn several_indices_ranking_a_group_get_a_page_each_under_an_overview() {
     assert_eq!(page.select(&sel("table.ranking")).count(), 1);
     assert_eq!(
         hrefs(&page, "section#par-index p.downloads a[href$='.csv']"),
-        ["/du-lieu/2023/tinh-thanh/par-index.csv"]
+        [
+            "/du-lieu/2023/tinh-thanh/par-index.csv",
+            "/du-lieu/2023/tinh-thanh/par-index-excel.csv"
+        ]
     );
     let title = one(&page, "head title");
     assert!(

@@ -1023,6 +1023,17 @@ pub static COLUMNS: &[Column] = &[
         Get::Table(|t| Cell::text(t.table.source.as_ref().map(|s| s.title.as_str()))),
     ),
     Column::new(
+        Some("so_van_ban"),
+        Some("source.number"),
+        Text,
+        [
+            "Số văn bản",
+            "Số của văn bản nguồn (519/QĐ-UBND), khi không nằm trong tên nguồn.",
+            "The source document's number (519/QĐ-UBND), when its title does not hold it.",
+        ],
+        Get::Table(|t| Cell::text(t.table.source.as_ref().and_then(|s| s.number.as_deref()))),
+    ),
+    Column::new(
         Some("co_quan_ban_hanh"),
         Some("source.issuer"),
         Text,

@@ -4,27 +4,69 @@
 //! a tab or a carriage return) is written quoted, after a `'`, so Excel and
 //! LibreOffice show it as text (the OWASP rule for CSV injection); numbers
 //! are written as numbers, negative ones included.
+//!
+//! The same lines are written in two dialects ([`Dialect`]): the standard
+//! one (commas, decimal point), for software, and one for Excel in a
+//! Vietnamese locale, whose list separator is `;` and decimal separator `,`
+//! (it opens such a file by double-click into the right columns, with
+//! numbers it can add up).
 
 use std::fmt::Write;
 
 use super::columns::Cell;
 use crate::render::figure;
 
-/// One CSV line as it is written: cells separated by commas, quoted when
-/// they need it (RFC 4180), the line ended with CRLF.
+/// How cells are separated and numbers written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// Commas between cells, a decimal point (`95.27`): RFC 4180, for
+    /// software.
+    Standard,
+    /// Semicolons between cells, a decimal comma (`95,27`): what Excel
+    /// reads in a Vietnamese (or other decimal-comma) locale.
+    Excel,
+}
+
+impl Dialect {
+    /// The character between cells.
+    pub fn separator(self) -> char {
+        match self {
+            Dialect::Standard => ',',
+            Dialect::Excel => ';',
+        }
+    }
+
+    /// A machine number (`95.27`, `-3`) as this dialect writes it.
+    fn number(self, text: &str, out: &mut String) {
+        match self {
+            Dialect::Standard => out.push_str(text),
+            Dialect::Excel => out.extend(text.chars().map(|c| if c == '.' { ',' } else { c })),
+        }
+    }
+}
+
+/// One CSV line as it is written: cells separated by commas (or the
+/// dialect's separator), quoted when they need it (RFC 4180), the line
+/// ended with CRLF.
 pub struct CsvLine<'a> {
     out: &'a mut String,
     first: bool,
+    dialect: Dialect,
 }
 
 impl<'a> CsvLine<'a> {
-    pub fn new(out: &'a mut String) -> Self {
-        CsvLine { out, first: true }
+    /// A line in `dialect`.
+    pub fn with(out: &'a mut String, dialect: Dialect) -> Self {
+        CsvLine {
+            out,
+            first: true,
+            dialect,
+        }
     }
 
     fn next(&mut self) -> &mut String {
         if !self.first {
-            self.out.push(',');
+            self.out.push(self.dialect.separator());
         }
         self.first = false;
         self.out
@@ -42,9 +84,10 @@ impl<'a> CsvLine<'a> {
     /// Text, quoted when it holds a comma, a quote or a line break, and
     /// when a spreadsheet would evaluate it (then after a `'`).
     pub fn text(&mut self, text: &str) {
+        let separator = self.dialect.separator();
         let out = self.next();
         let formula = starts_like_a_formula(text);
-        if formula || text.contains([',', '"', '\n', '\r']) {
+        if formula || text.contains([separator, ',', '"', '\n', '\r']) {
             out.push('"');
             if formula {
                 out.push('\'');
@@ -56,20 +99,25 @@ impl<'a> CsvLine<'a> {
         }
     }
 
-    /// A value as `Display` writes it, or an empty cell.
+    /// A number as `Display` writes it (in the dialect's decimal
+    /// separator), or an empty cell.
     pub fn value(&mut self, value: Option<impl std::fmt::Display>) {
+        let dialect = self.dialect;
         let out = self.next();
         if let Some(value) = value {
-            let _ = write!(out, "{value}");
+            let mut text = String::new();
+            let _ = write!(text, "{value}");
+            dialect.number(&text, out);
         }
     }
 
     /// A number rounded to `decimals` as the page rounds it
     /// ([`figure::machine`]), or an empty cell.
     pub fn fixed(&mut self, value: Option<f64>, decimals: u32) {
+        let dialect = self.dialect;
         let out = self.next();
         if let Some(text) = value.and_then(|v| figure::machine(v, decimals)) {
-            out.push_str(&text);
+            dialect.number(&text, out);
         }
     }
 
@@ -106,7 +154,7 @@ mod tests {
     #[test]
     fn fields_are_quoted_only_when_needed() {
         let mut out = String::new();
-        let mut line = CsvLine::new(&mut out);
+        let mut line = CsvLine::with(&mut out, Dialect::Standard);
         line.text("Sở Ngoại vụ");
         line.text("Sở A, B");
         line.text("say \"hi\"");
@@ -119,7 +167,7 @@ mod tests {
     #[test]
     fn text_a_spreadsheet_would_evaluate_is_written_as_text() {
         let mut out = String::new();
-        let mut line = CsvLine::new(&mut out);
+        let mut line = CsvLine::with(&mut out, Dialect::Standard);
         line.text("=HYPERLINK(\"http://x\",\"y\")");
         line.text("+1");
         line.text("-2+3");
@@ -139,9 +187,24 @@ mod tests {
     }
 
     #[test]
+    fn the_excel_dialect_separates_with_semicolons_and_writes_decimal_commas() {
+        let mut out = String::new();
+        let mut line = CsvLine::with(&mut out, Dialect::Excel);
+        line.text("Sở A, B");
+        line.text("a; b");
+        line.fixed(Some(95.2693877), 2);
+        line.cell(&Cell::Written(13.969));
+        line.cell(&Cell::Int(-3));
+        line.cell(&Cell::Empty);
+        line.text("2024-05-07");
+        line.end();
+        assert_eq!(out, "\"Sở A, B\";\"a; b\";95,27;13,969;-3;;2024-05-07\r\n");
+    }
+
+    #[test]
     fn numbers_are_machine_values_rounded_as_the_page_rounds() {
         let mut out = String::new();
-        let mut line = CsvLine::new(&mut out);
+        let mut line = CsvLine::with(&mut out, Dialect::Standard);
         line.fixed(Some(95.2693877), 2);
         line.fixed(Some(44.3138), 4);
         // `{:.2}` wrote 2.67 and -0.00 here, while the page shows 2,68 and 0,00.

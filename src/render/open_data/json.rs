@@ -15,6 +15,7 @@ use std::sync::OnceLock;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
+use super::license::License;
 use crate::model::{Alternative, RegionSummary, RegionalRank, Site, Table};
 use crate::render::figure;
 
@@ -28,6 +29,8 @@ enum Node {
     List(&'static str, Scope),
     /// The table's lines.
     Rows,
+    /// The licence of the data (a table's file only).
+    License,
 }
 
 impl Node {
@@ -35,6 +38,7 @@ impl Node {
         match self {
             Node::Leaf(key, _) | Node::Object(key, _) | Node::List(key, _) => key,
             Node::Rows => "rows",
+            Node::License => "license",
         }
     }
 }
@@ -71,6 +75,7 @@ fn lay_out(scope: Scope) -> Vec<Node> {
     match scope {
         Scope::Table => {
             nodes.push(Node::Rows);
+            nodes.push(Node::License);
             if let Some(key) = Scope::Region.json_list() {
                 nodes.push(Node::List(key, Scope::Region));
             }
@@ -147,7 +152,7 @@ impl<'a> Item<'a> {
         nodes.iter().all(|node| match node {
             Node::Leaf(_, column) => self.cell(&column.get).is_null(),
             Node::Object(_, children) => self.all_null(children),
-            Node::List(..) | Node::Rows => false,
+            Node::List(..) | Node::Rows | Node::License => false,
         })
     }
 }
@@ -182,6 +187,8 @@ impl Serialize for Cell<'_> {
 struct Object<'a> {
     nodes: &'static [Node],
     item: Item<'a>,
+    /// The licence, written where the layout has [`Node::License`].
+    license: Option<&'a License>,
 }
 
 impl Serialize for Object<'_> {
@@ -199,6 +206,7 @@ impl Serialize for Object<'_> {
                     &Object {
                         nodes: children,
                         item: self.item,
+                        license: None,
                     },
                 )?,
                 Node::List(_, scope) => map.serialize_entry(
@@ -212,6 +220,13 @@ impl Serialize for Object<'_> {
                     Item::Table(t) => map.serialize_entry(key, &Rows(t))?,
                     _ => map.serialize_entry(key, &[(); 0])?,
                 },
+                // Only a table's own file: in the all-tables file the
+                // licence is said once, at the top.
+                Node::License => {
+                    if let Some(license) = self.license {
+                        map.serialize_entry(key, license)?
+                    }
+                }
             }
         }
         map.end()
@@ -250,7 +265,11 @@ impl Serialize for List<'_> {
         };
         let mut seq = s.serialize_seq(Some(items.len()))?;
         for item in items {
-            seq.serialize_element(&Object { nodes, item })?;
+            seq.serialize_element(&Object {
+                nodes,
+                item,
+                license: None,
+            })?;
         }
         seq.end()
     }
@@ -267,17 +286,55 @@ impl Serialize for Rows<'_> {
             seq.serialize_element(&Object {
                 nodes: layout(Scope::Row),
                 item: Item::Row(at.row(row)),
+                license: None,
             })?;
         }
         seq.end()
     }
 }
 
-/// The table as JSON.
-pub fn json<'a>(site: &'a Site, table: &'a Table) -> impl Serialize + 'a {
+/// The table as JSON, with the data's licence at its top.
+pub fn json<'a>(site: &'a Site, table: &'a Table, license: &'a License) -> impl Serialize + 'a {
     Object {
         nodes: layout(Scope::Table),
         item: Item::Table(TableAt::new(site, table)),
+        license: Some(license),
+    }
+}
+
+/// Every table of the site as JSON: the licence, and the tables as each
+/// table's own file has them (without its licence), in the site's order.
+pub fn all_tables<'a>(site: &'a Site, license: &'a License) -> impl Serialize + 'a {
+    AllTables { site, license }
+}
+
+struct AllTables<'a> {
+    site: &'a Site,
+    license: &'a License,
+}
+
+impl Serialize for AllTables<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry("license", self.license)?;
+        map.serialize_entry("tables", &Tables(self.site))?;
+        map.end()
+    }
+}
+
+struct Tables<'a>(&'a Site);
+
+impl Serialize for Tables<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.0.tables.as_slice().len()))?;
+        for table in self.0.tables.iter() {
+            seq.serialize_element(&Object {
+                nodes: layout(Scope::Table),
+                item: Item::Table(TableAt::new(self.0, table)),
+                license: None,
+            })?;
+        }
+        seq.end()
     }
 }
 
@@ -313,7 +370,7 @@ mod tests {
             ])
         );
         let table = layout(Scope::Table);
-        for key in ["regions", "rows", "source"] {
+        for key in ["license", "regions", "rows", "source"] {
             assert!(keys(table).contains(&key), "{key}");
         }
         let index = table.iter().find_map(|n| match n {

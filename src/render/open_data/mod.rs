@@ -16,33 +16,70 @@
 pub mod columns;
 mod csv;
 mod json;
+pub mod license;
 mod package;
 
 use rayon::prelude::*;
 
 use super::urls;
 use crate::config::Config;
-use crate::model::{Site, Table};
+use crate::model::{IndexId, Site, Table};
 use crate::vi;
 use columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
 
+pub use csv::Dialect;
 pub use json::json;
+pub use license::License;
+
+/// The end of an Excel-for-Vietnamese-locale CSV file's name, in place of
+/// `.csv` (`par-index-excel.csv`).
+pub const EXCEL_EXT: &str = "-excel.csv";
+
+/// The file-name ending of a CSV file in `dialect`.
+pub fn dialect_ext(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Standard => ".csv",
+        Dialect::Excel => EXCEL_EXT,
+    }
+}
 
 pub use package::{datapackage, PACKAGE_PATH};
 
-/// Every table's CSV and JSON, and the data package, into `sink`.
+/// Every table's CSV (in both dialects) and JSON, the all-tables files,
+/// and the data package, into `sink`.
 pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
     let schemes = Schemes::of(site);
+    let license = License::of(config);
     // Tables are independent: make them in parallel.
     site.tables.as_slice().par_iter().for_each(|table| {
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
         let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
-        let json = serde_json::to_string_pretty(&json(site, table)).unwrap_or_default();
-        sink.put(path("csv"), csv(site, &schemes, table).into_bytes());
+        let excel = urls::data_file_name(table.year, &group.id, &def.id, EXCEL_EXT);
+        let json = serde_json::to_string_pretty(&json(site, table, &license)).unwrap_or_default();
+        sink.put(
+            path("csv"),
+            csv(site, &schemes, table, Dialect::Standard).into_bytes(),
+        );
+        sink.put(
+            excel,
+            csv(site, &schemes, table, Dialect::Excel).into_bytes(),
+        );
         sink.put(path("json"), json.into_bytes());
     });
-    for (path, value) in datapackage(config, site, &schemes) {
+    if !site.tables.as_slice().is_empty() {
+        for dialect in [Dialect::Standard, Dialect::Excel] {
+            let text = all_tables_csv(site, &schemes, dialect);
+            sink.put(
+                urls::all_tables_path(dialect_ext(dialect)),
+                text.into_bytes(),
+            );
+        }
+        let text =
+            serde_json::to_string_pretty(&json::all_tables(site, &license)).unwrap_or_default();
+        sink.put(urls::all_tables_path(".json"), text.into_bytes());
+    }
+    for (path, value) in datapackage(config, site, &schemes, &license) {
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
         sink.put(path, text.into_bytes());
     }
@@ -106,8 +143,8 @@ impl Schemes {
 pub enum Member<'s> {
     One,
     Scheme(&'s Scheme),
-    /// A component, by its position in the index.
-    Component(usize),
+    /// A component of an index, by its position in the index.
+    Component(IndexId, usize),
 }
 
 /// One column of one table's CSV file, with its header.
@@ -129,7 +166,7 @@ impl Header<'_> {
                 .iter()
                 .find(|g| r.at.site.regions[g.region].scheme == scheme.name)
                 .map_or(Cell::Empty, |g| get(r, g)),
-            (Get::Component(get), Member::Component(c)) => r
+            (Get::Component(get), Member::Component(index, c)) if *index == r.at.table.index => r
                 .row
                 .components
                 .iter()
@@ -140,12 +177,29 @@ impl Header<'_> {
     }
 }
 
+/// What a CSV file holds: one table, or every table of the site.
+#[derive(Clone, Copy)]
+pub enum Extent<'t> {
+    Table(&'t Table),
+    All,
+}
+
 /// The CSV columns of a table: every column with a CSV header, one per
 /// region scheme of the table for the regional ones (grouped by scheme) and
 /// one per component of the index for the component ones.
 pub fn headers<'s>(site: &Site, schemes: &'s Schemes, table: &Table) -> Vec<Header<'s>> {
-    let def = &site.indices[table.index];
-    let present = schemes.in_table(site, table);
+    headers_of(site, schemes, Extent::Table(table))
+}
+
+/// The CSV columns of one table, or of the all-tables file: there every
+/// region scheme of the site, and every component of every index, named
+/// `linh_vuc_<index>_<component>` (two indices may have components of the
+/// same id).
+pub fn headers_of<'s>(site: &Site, schemes: &'s Schemes, extent: Extent) -> Vec<Header<'s>> {
+    let present: Vec<&Scheme> = match extent {
+        Extent::Table(table) => schemes.in_table(site, table),
+        Extent::All => schemes.list.iter().collect(),
+    };
     let mut out = Vec::new();
     let mut regional_done = false;
     for column in COLUMNS {
@@ -175,38 +229,91 @@ pub fn headers<'s>(site: &Site, schemes: &'s Schemes, table: &Table) -> Vec<Head
                 }
             }
             Scope::Regional => {}
-            Scope::Component => {
-                out.extend(def.components.iter().enumerate().map(|(c, comp)| Header {
-                    column,
-                    member: Member::Component(c),
-                    name: format!("{csv}{}", comp.id),
-                }))
-            }
+            Scope::Component => match extent {
+                Extent::Table(table) => {
+                    let def = &site.indices[table.index];
+                    out.extend(def.components.iter().enumerate().map(|(c, comp)| Header {
+                        column,
+                        member: Member::Component(table.index, c),
+                        name: format!("{csv}{}", comp.id),
+                    }))
+                }
+                Extent::All => {
+                    for (index, def) in site.indices.iter_enumerated() {
+                        out.extend(def.components.iter().enumerate().map(|(c, comp)| Header {
+                            column,
+                            member: Member::Component(index, c),
+                            name: all_tables_component_column(csv, &def.id, &comp.id),
+                        }))
+                    }
+                }
+            },
             Scope::Alternative | Scope::Region => {}
         }
     }
     out
 }
 
+/// A component's column in the all-tables file: the index's id and the
+/// component's, after the column's prefix (`linh_vuc_par-index_the-che`).
+/// Ids are slugs, which hold no `_`, so the name is unambiguous.
+pub fn all_tables_component_column(prefix: &str, index: &str, component: &str) -> String {
+    format!("{prefix}{index}_{component}")
+}
+
 /// The table as CSV, with a byte-order mark and CRLF line ends (RFC 4180).
-pub fn csv(site: &Site, schemes: &Schemes, table: &Table) -> String {
+pub fn csv(site: &Site, schemes: &Schemes, table: &Table, dialect: Dialect) -> String {
     let headers = headers(site, schemes, table);
-    let at = TableAt::new(site, table);
+    let mut out = header_line(&headers, dialect);
+    lines(site, table, &headers, dialect, &mut out);
+    out
+}
+
+/// Every table of the site in one CSV file: the columns of every table
+/// (the year, index and group columns tell the tables apart), the tables in
+/// the site's order, each one's lines as in its own file.
+pub fn all_tables_csv(site: &Site, schemes: &Schemes, dialect: Dialect) -> String {
+    let headers = headers_of(site, schemes, Extent::All);
+    let parts: Vec<String> = site
+        .tables
+        .as_slice()
+        .par_iter()
+        .map(|table| {
+            let mut out = String::new();
+            lines(site, table, &headers, dialect, &mut out);
+            out
+        })
+        .collect();
+    let mut out = header_line(&headers, dialect);
+    out.reserve(parts.iter().map(String::len).sum());
+    for part in parts {
+        out.push_str(&part);
+    }
+    out
+}
+
+/// The byte-order mark and the header line.
+fn header_line(headers: &[Header], dialect: Dialect) -> String {
     let mut out = String::from("\u{feff}");
-    let mut line = csv::CsvLine::new(&mut out);
-    for h in &headers {
+    let mut line = csv::CsvLine::with(&mut out, dialect);
+    for h in headers {
         line.text(&h.name);
     }
     line.end();
+    out
+}
+
+/// A table's lines under `headers`.
+fn lines(site: &Site, table: &Table, headers: &[Header], dialect: Dialect, out: &mut String) {
+    let at = TableAt::new(site, table);
     for row in &table.rows {
         let r = at.row(row);
-        let mut line = csv::CsvLine::new(&mut out);
-        for h in &headers {
+        let mut line = csv::CsvLine::with(out, dialect);
+        for h in headers {
             line.cell(&h.cell(r));
         }
         line.end();
     }
-    out
 }
 
 #[cfg(test)]
@@ -234,7 +341,12 @@ mod tests {
     fn each_region_scheme_gets_its_columns_together() {
         let site = site();
         let schemes = Schemes::of(&site);
-        let text = csv(&site, &schemes, &site.tables.as_slice()[0]);
+        let text = csv(
+            &site,
+            &schemes,
+            &site.tables.as_slice()[0],
+            Dialect::Standard,
+        );
         let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
         let header: Vec<&str> = lines[0].split(',').collect();
         let at = |name: &str| header.iter().position(|h| *h == name).unwrap();

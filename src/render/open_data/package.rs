@@ -14,7 +14,8 @@
 use serde_json::{json, Map, Value};
 
 use super::columns::{Column, Kind, Measure, Precision};
-use super::{headers, Header, Member, Schemes};
+use super::license::License;
+use super::{headers, headers_of, Extent, Header, Member, Schemes};
 use crate::config::Config;
 use crate::model::{Index, IndexId, Site, Table};
 use crate::render::feeds;
@@ -30,7 +31,12 @@ const SCHEMA_FOLDER: &str = "luoc-do/";
 
 /// The data package and the schema files it names, as (site-relative
 /// path, JSON value).
-pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Vec<(String, Value)> {
+pub fn datapackage(
+    config: &Config,
+    site: &Site,
+    schemes: &Schemes,
+    license: &License,
+) -> Vec<(String, Value)> {
     let name = match vi::slugify(&config.title) {
         slug if slug.is_empty() => "chiso".to_owned(),
         slug => slug,
@@ -41,7 +47,7 @@ pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Vec<(Stri
     for table in site.tables.iter() {
         let def = &site.indices[table.index];
         let kind = TableKind {
-            index: table.index,
+            index: Some(table.index),
             schemes: schemes
                 .in_table(site, table)
                 .iter()
@@ -74,14 +80,30 @@ pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Vec<(Stri
         package.insert("description".into(), config.description.as_str().into());
     }
     package.insert("homepage".into(), feeds::absolute(config, DATA_PATH).into());
-    if let Some(license) = &config.data_license {
-        let mut entry = Map::new();
-        entry.insert("name".into(), license.name.as_str().into());
-        entry.insert("title".into(), license.shown_title().into());
-        if let Some(url) = &license.url {
-            entry.insert("path".into(), url.as_str().into());
-        }
-        package.insert("licenses".into(), vec![Value::Object(entry)].into());
+    let mut entry = Map::new();
+    entry.insert("name".into(), license.name.as_str().into());
+    entry.insert("title".into(), license.title.as_str().into());
+    if let Some(url) = &license.path {
+        entry.insert("path".into(), url.as_str().into());
+    }
+    package.insert("licenses".into(), vec![Value::Object(entry)].into());
+    // Frictionless has no field for it: the statement (what is licensed,
+    // whom to credit) goes in a custom property, as the spec allows.
+    package.insert(
+        "license_statement".into(),
+        license.statement.as_str().into(),
+    );
+    if !site.tables.as_slice().is_empty() {
+        let path = format!("{SCHEMA_FOLDER}{ALL_TABLES}.json");
+        resources.push(all_tables_resource(&path));
+        shared.push((
+            TableKind {
+                index: None,
+                schemes: Vec::new(),
+            },
+            path,
+            all_tables_schema(site, schemes),
+        ));
     }
     package.insert("resources".into(), resources.into());
     let mut files = vec![(PACKAGE_PATH.to_owned(), Value::Object(package))];
@@ -93,11 +115,66 @@ pub fn datapackage(config: &Config, site: &Site, schemes: &Schemes) -> Vec<(Stri
     files
 }
 
-/// What decides a table's columns: its index and its region schemes.
+/// What decides a table's columns: its index and its region schemes
+/// (`None`: the all-tables file).
 #[derive(PartialEq)]
 struct TableKind {
-    index: IndexId,
+    index: Option<IndexId>,
     schemes: Vec<String>,
+}
+
+/// The name of the all-tables resource and of its schema file.
+const ALL_TABLES: &str = "tat-ca-cac-bang";
+
+/// The CSV file of every table as a tabular data resource.
+fn all_tables_resource(schema_path: &str) -> Value {
+    let path = urls::all_tables_path(".csv");
+    let path = path.strip_prefix(DATA_PATH).unwrap_or(&path).to_owned();
+    json!({
+        "name": ALL_TABLES,
+        "path": path,
+        "profile": "tabular-data-resource",
+        "title": "Mọi bảng kết quả, mọi năm",
+        "description": "Mọi bảng trong một tệp; các cột nam, chi_so và khoi cho biết mỗi dòng thuộc bảng nào. Every table in one file; the columns nam, chi_so and khoi tell the tables apart.",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": dialect(),
+        "schema": schema_path,
+    })
+}
+
+/// The Table Schema of the all-tables CSV file.
+fn all_tables_schema(site: &Site, schemes: &Schemes) -> Value {
+    let fields: Vec<Value> = headers_of(site, schemes, Extent::All)
+        .iter()
+        .map(|h| {
+            let Member::Component(index, _) = h.member else {
+                return field(h, None);
+            };
+            // Components of several indices stand side by side: say whose.
+            let def = &site.indices[index];
+            let mut field = field(h, Some(def));
+            field["title"] = format!("{} ({})", title(h, Some(def)), def.short_name).into();
+            field
+        })
+        .collect();
+    json!({
+        "fields": fields,
+        "missingValues": [""],
+        "primaryKey": ["nam", "chi_so", "khoi", "ma_don_vi"],
+    })
+}
+
+/// How the standard CSV files are written.
+fn dialect() -> Value {
+    json!({
+        "delimiter": ",",
+        "doubleQuote": true,
+        "header": true,
+        "lineTerminator": "\r\n",
+        "quoteChar": "\"",
+    })
 }
 
 /// One table's CSV file as a tabular data resource, its schema at
@@ -116,13 +193,7 @@ fn resource(site: &Site, table: &Table, schema_path: &str) -> Value {
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "dialect": {
-            "delimiter": ",",
-            "doubleQuote": true,
-            "header": true,
-            "lineTerminator": "\r\n",
-            "quoteChar": "\"",
-        },
+        "dialect": dialect(),
         "schema": schema_path,
     })
 }
@@ -132,7 +203,7 @@ fn schema(site: &Site, schemes: &Schemes, table: &Table) -> Value {
     let def = &site.indices[table.index];
     let fields: Vec<Value> = headers(site, schemes, table)
         .iter()
-        .map(|h| field(h, def))
+        .map(|h| field(h, Some(def)))
         .collect();
     json!({
         "fields": fields,
@@ -141,8 +212,9 @@ fn schema(site: &Site, schemes: &Schemes, table: &Table) -> Value {
     })
 }
 
-/// A column as a Table Schema field.
-fn field(h: &Header, def: &Index) -> Value {
+/// A column as a Table Schema field; `def` the index of its table (`None`
+/// in the all-tables file, but for a component's column).
+fn field(h: &Header, def: Option<&Index>) -> Value {
     let column = h.column;
     let mut field = Map::new();
     field.insert("name".into(), h.name.as_str().into());
@@ -157,30 +229,36 @@ fn field(h: &Header, def: &Index) -> Value {
 }
 
 /// The column's title, with the scheme or component it is for.
-pub fn title(h: &Header, def: &Index) -> String {
+pub fn title(h: &Header, def: Option<&Index>) -> String {
     let title = h.column.title;
-    match h.member {
-        Member::One => title.to_owned(),
-        Member::Scheme(scheme) => format!("{title} ({})", scheme.name),
-        Member::Component(c) => format!("{title}: {}", def.components[c].name),
+    match (&h.member, def) {
+        (Member::Scheme(scheme), _) => format!("{title} ({})", scheme.name),
+        (Member::Component(_, c), Some(def)) => match def.components.get(*c) {
+            Some(component) => format!("{title}: {}", component.name),
+            None => title.to_owned(),
+        },
+        _ => title.to_owned(),
     }
 }
 
 /// What the column means, in Vietnamese then English, with its unit and
-/// precision in this table.
-fn description(column: &Column, def: &Index) -> String {
+/// precision in this table (in general when `def` is `None`).
+fn description(column: &Column, def: Option<&Index>) -> String {
     let mut text = column.vi.to_owned();
-    let unit = column.measure.vietnamese(Some(def));
+    let unit = column.measure.vietnamese(def);
     if column.measure != Measure::None && !unit.is_empty() {
         text.push_str(&format!(" Đơn vị: {unit}."));
     }
-    match column.precision {
-        Precision::Published => text.push_str(&format!(
+    match (column.precision, def) {
+        (Precision::Published, Some(def)) => text.push_str(&format!(
             " Làm tròn đến {} chữ số thập phân như trên trang (trừ khi cột so_chu_so_thap_phan ghi khác).",
             def.decimals
         )),
-        Precision::AsWritten => text.push_str(" Số như nguồn công bố."),
-        Precision::None => {}
+        (Precision::Published, None) => text.push_str(
+            " Làm tròn như trên trang: số chữ số thập phân ghi ở cột so_chu_so_thap_phan.",
+        ),
+        (Precision::AsWritten, _) => text.push_str(" Số như nguồn công bố."),
+        (Precision::None, _) => {}
     }
     text.push_str(" / ");
     text.push_str(column.en);

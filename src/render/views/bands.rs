@@ -183,14 +183,14 @@ impl<'a> BandCountView<'a> {
         let (band, threshold, mut text) = match c.counted {
             Counted::Band(b) => {
                 let view = BandView::new(&table.bands, b, def);
-                let text = format!("{}: {} đơn vị", view.name, count);
+                let text = format!("{}: {}\u{a0}đơn vị", view.name, count);
                 (Some(view), None, text)
             }
             Counted::Score(t) => {
                 let words = threshold_text(t, format);
                 let text = match t {
-                    Threshold::Min(_) => format!("{count} đơn vị đạt {words} trở lên"),
-                    _ => format!("{count} đơn vị đạt {words}"),
+                    Threshold::Min(_) => format!("{count}\u{a0}đơn vị đạt {words} trở lên"),
+                    _ => format!("{count}\u{a0}đơn vị đạt {words}"),
                 };
                 (None, Some(words), text)
             }

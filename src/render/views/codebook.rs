@@ -8,11 +8,10 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use super::common::IndexRef;
-use crate::config::DataLicense;
 use crate::model::Site;
 use crate::render::figure;
 use crate::render::open_data::columns::{Scope, COLUMNS};
-use crate::render::open_data::Schemes;
+use crate::render::open_data::{all_tables_component_column, License, Schemes};
 use crate::render::urls::Urls;
 
 /// One column of the open data, as the codebook documents it.
@@ -67,9 +66,13 @@ pub struct ComponentColumnView<'a> {
     pub max_text: String,
     /// The header of its column (`linh_vuc_cai-cach-tthc`).
     pub column: String,
+    /// Its column in the all-tables file, which holds the components of
+    /// every index (`linh_vuc_cchc-tinh_cai-cach-tthc`).
+    pub all_tables_column: String,
 }
 
-/// `[data_license]` of `config.toml`, for the page.
+/// The licence of the open data, for the page: `[data_license]` of
+/// `config.toml`, or chiso's default (CC BY 4.0 for the compilation).
 #[derive(Debug, Clone, Serialize)]
 pub struct LicenseView<'a> {
     /// Its identifier (`CC-BY-4.0`).
@@ -77,14 +80,21 @@ pub struct LicenseView<'a> {
     /// How the page names it (the identifier when no title was given).
     pub title: &'a str,
     pub url: Option<&'a str>,
+    /// What it covers and whom to credit, in a sentence or two (the same
+    /// text as the downloads' `license.statement`).
+    pub statement: &'a str,
+    /// Whether it is chiso's default, `config.toml` naming none.
+    pub default: bool,
 }
 
 impl<'a> LicenseView<'a> {
-    pub fn new(license: &'a DataLicense) -> Self {
+    pub fn new(license: &'a License) -> Self {
         LicenseView {
             name: &license.name,
-            title: license.shown_title(),
-            url: license.url.as_deref(),
+            title: &license.title,
+            url: license.path.as_deref(),
+            statement: &license.statement,
+            default: license.default,
         }
     }
 }
@@ -164,6 +174,7 @@ pub fn components<'a>(site: &'a Site, urls: &Urls) -> Vec<IndexComponentsView<'a
                         .max
                         .map_or_else(|| figure::MISSING.to_owned(), figure::as_written),
                     column: format!("{prefix}{}", c.id),
+                    all_tables_column: all_tables_component_column(prefix, &def.id, &c.id),
                 })
                 .collect(),
         })

@@ -11,6 +11,7 @@ use crate::model::{
 use crate::render::escape::safe;
 use crate::render::figure::{self, unit_suffix};
 use crate::render::urls::Urls;
+use crate::vi;
 
 /// An index, for links and headings.
 #[derive(Debug, Clone, Serialize)]
@@ -201,21 +202,62 @@ impl<'a> ComponentView<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct SourceView<'a> {
     pub title: &'a str,
+    /// The document's number (`519/QĐ-UBND`), when given apart from the
+    /// title.
+    pub number: Option<&'a str>,
     pub issuer: Option<&'a str>,
     /// `2024-05-20`.
     pub date: Option<String>,
     pub url: Option<&'a str>,
+    /// The source cited in one line, as Vietnamese documents are cited:
+    /// `Quyết định số 519/QĐ-UBND ngày 22/02/2024 của UBND tỉnh Hà Tĩnh`
+    /// (plain text; what the title already says is not repeated). Pages
+    /// print this, linked to `url`.
+    pub citation: String,
 }
 
 impl<'a> SourceView<'a> {
     pub fn new(source: &'a Source) -> Self {
         SourceView {
             title: &source.title,
+            number: source.number.as_deref(),
             issuer: source.issuer.as_deref(),
             date: source.date.map(|d| d.to_string()),
             url: source.url.as_deref(),
+            citation: citation(source),
         }
     }
+}
+
+/// `<title> số <number> ngày <dd/mm/yyyy> của <issuer>`, each part only
+/// when known and not already in the title.
+pub fn citation(source: &Source) -> String {
+    let title = source.title.trim();
+    let mut out = title.to_owned();
+    if let Some(number) = source.number.as_deref().map(str::trim) {
+        if !number.is_empty() && !title.contains(number) {
+            let ends_with_so = title
+                .rsplit(char::is_whitespace)
+                .next()
+                .is_some_and(|w| w.to_lowercase() == "số");
+            out.push_str(if ends_with_so { " " } else { " số " });
+            out.push_str(number);
+        }
+    }
+    if let Some(d) = source.date {
+        let date = vi::format_date_short(d.year, d.month, d.day);
+        if !title.contains(&date) {
+            out.push_str(" ngày ");
+            out.push_str(&date);
+        }
+    }
+    if let Some(issuer) = source.issuer.as_deref().map(str::trim) {
+        if !issuer.is_empty() && !title.contains(issuer) {
+            out.push_str(" của ");
+            out.push_str(issuer);
+        }
+    }
+    out
 }
 
 /// A value or rank published elsewhere for the same result (at least one
@@ -236,6 +278,60 @@ impl<'a> AlternativeView<'a> {
             rank: alternative.rank,
             of: alternative.of,
             source: &alternative.source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::Date;
+
+    fn source(title: &str, number: Option<&str>, issuer: Option<&str>, date: bool) -> Source {
+        Source {
+            title: title.to_owned(),
+            number: number.map(str::to_owned),
+            issuer: issuer.map(str::to_owned),
+            date: date.then_some(Date {
+                year: 2024,
+                month: 2,
+                day: 22,
+            }),
+            url: None,
+        }
+    }
+
+    #[test]
+    fn a_source_is_cited_with_its_number_date_and_issuer_once() {
+        let cases = [
+            (
+                source(
+                    "Quyết định",
+                    Some("519/QĐ-UBND"),
+                    Some("UBND tỉnh Hà Tĩnh"),
+                    true,
+                ),
+                "Quyết định số 519/QĐ-UBND ngày 22/02/2024 của UBND tỉnh Hà Tĩnh",
+            ),
+            (
+                source("Quyết định số 519/QĐ-UBND", Some("519/QĐ-UBND"), None, true),
+                "Quyết định số 519/QĐ-UBND ngày 22/02/2024",
+            ),
+            (
+                source("Công văn số", Some("12/SNV"), None, false),
+                "Công văn số 12/SNV",
+            ),
+            (
+                source("Báo Hà Tĩnh, 22/02/2024", None, Some("Báo Hà Tĩnh"), true),
+                "Báo Hà Tĩnh, 22/02/2024",
+            ),
+            (
+                source("Báo cáo PAPI 2023", None, Some("UNDP"), false),
+                "Báo cáo PAPI 2023 của UNDP",
+            ),
+        ];
+        for (source, cited) in cases {
+            assert_eq!(citation(&source), cited);
         }
     }
 }

@@ -34,6 +34,7 @@ pub use bands::{BandCountView, BandView, DisputedBandView, RowBandView};
 pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 pub use illustrative::Derived;
 pub use index::IndexView;
+pub use page::AllTablesView;
 pub use page::{
     ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,
     MenuView, PageView, Pagination, RankingContext, SearchContext, SiteView, TableLink, TagContext,

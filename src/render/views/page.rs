@@ -226,8 +226,24 @@ pub struct DataContext<'a> {
     pub components: Vec<IndexComponentsView<'a>>,
     /// The URL of `datapackage.json`, the machine-readable codebook.
     pub datapackage_url: String,
-    /// The licence of the data, when `config.toml` names one.
-    pub license: Option<LicenseView<'a>>,
+    /// The licence of the data: `[data_license]` of `config.toml`, or the
+    /// default statement (CC BY 4.0 for the compilation).
+    pub license: LicenseView<'a>,
+    /// The downloads of every table in one file (`None` on a site without
+    /// tables).
+    pub all_tables: Option<AllTablesView>,
+}
+
+/// The downloads of every table of the site in one file.
+#[derive(Serialize)]
+pub struct AllTablesView {
+    pub csv_url: String,
+    /// The same CSV for Excel in a Vietnamese locale.
+    pub excel_csv_url: String,
+    pub json_url: String,
+    /// How many tables and lines the files hold.
+    pub table_count: usize,
+    pub row_count: usize,
 }
 
 /// `search.html`.

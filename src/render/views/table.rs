@@ -279,6 +279,9 @@ pub struct TableView<'a> {
     pub component_rows: Vec<ComponentRowView<'a>>,
     /// The open-data downloads of this table.
     pub csv_url: String,
+    /// The same CSV for Excel in a Vietnamese locale (`;` between cells,
+    /// decimal comma).
+    pub excel_csv_url: String,
     pub json_url: String,
 }
 
@@ -497,6 +500,12 @@ impl<'a> TableView<'a> {
             chart_svg: String::new(),
             home_unit: site.home_unit.map(|u| site.units[u].name.as_str()),
             csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
+            excel_csv_url: urls.data_file_named(
+                table.year,
+                &group.id,
+                &def.id,
+                crate::render::open_data::EXCEL_EXT,
+            ),
             json_url: urls.data_file(table.year, &group.id, &def.id, "json"),
             index: IndexRef::new(def, urls),
             group: GroupRef::new(group),
