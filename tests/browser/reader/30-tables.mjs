@@ -174,8 +174,12 @@ export default async function ({ page, url, check, site, pages }) {
   const arrows = texts.filter((text) => /[↕↑↓]/.test(text)).length;
   check("the print has no sort arrows", arrows === 0, `${arrows} pages with arrows`);
   if (t.average.trim()) {
+    // A chart may label its average line with the same words: those are
+    // drawn once each, and the row once more.
+    const drawn = await page.$$eval("main svg text", (ts, avg) =>
+      ts.filter((t) => t.textContent.replace(/\s+/g, " ").includes(avg.replace(/\s+/g, " "))).length, t.average);
     const times = texts.join(" ").split(t.average).length - 1;
-    check(`the average row (${t.average}) is printed once`, times === 1, `${times} times`);
+    check(`the average row (${t.average}) is printed once`, times === 1 + drawn, `${times} times, ${drawn} in charts`);
   }
   // No heading alone at a page's foot: what a page ends with (its footer
   // left out) is never a heading of the page.
