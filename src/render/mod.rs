@@ -4,6 +4,7 @@
 //! one. Rendering reads no files but templates and touches no clock, so the
 //! same input renders the same bytes.
 
+pub mod cards;
 mod cells;
 mod charts;
 pub(crate) mod escape;
