@@ -215,6 +215,11 @@ trait Destination: render::Sink {
     /// The name of the rendering stage in `--timings`.
     const RENDER_STAGE: &'static str;
 
+    /// Whether the pages' share cards are drawn into it: only a build
+    /// writes them; `check` and `serve` draw none (the pages still name
+    /// them, so they are the pages a build writes).
+    const SHARE_CARDS: bool;
+
     /// Takes the site's `static/` files.
     fn copy_assets(&self, assets: &[input::SiteFile]);
 
@@ -229,6 +234,7 @@ trait Destination: render::Sink {
 
 impl Destination for render::Collect {
     const RENDER_STAGE: &'static str = "render";
+    const SHARE_CARDS: bool = false;
 
     /// The files of `static/` are kept apart ([`Rendered::assets`]).
     fn copy_assets(&self, _assets: &[input::SiteFile]) {}
@@ -253,6 +259,7 @@ impl Destination for render::Collect {
 
 impl Destination for write::Writer {
     const RENDER_STAGE: &'static str = "render and write";
+    const SHARE_CARDS: bool = true;
 
     fn copy_assets(&self, assets: &[input::SiteFile]) {
         for asset in assets {
@@ -315,10 +322,10 @@ fn run<D: Destination>(
         bodies: &bodies,
         assets: &assets,
     };
-    let templates_time = timings.time(D::RENDER_STAGE, || {
-        let times = render::render_all(&templates, input, &watch, &mut diagnostics);
+    let (templates_time, cards) = timings.time(D::RENDER_STAGE, || {
+        let (times, cards) = render::render_all(&templates, input, &watch, &mut diagnostics);
         destination.copy_assets(&assets);
-        times.list()
+        (times.list(), cards)
     });
     timings.templates = templates_time;
     destination.report_clashes(&assets, &mut diagnostics);
@@ -331,9 +338,26 @@ fn run<D: Destination>(
         // Pages are missing: links cannot be checked; commit says why.
         drop(watch);
     } else {
-        timings.time("check links", || {
-            watch.check(&config, &content, &assets, &mut diagnostics)
-        });
+        // The share cards are drawn (or taken from the cache) while the
+        // links are checked: neither reads the other.
+        let mut card_diagnostics = Diagnostics::default();
+        let put = |path: String, bytes: Vec<u8>| destination.put(path, bytes);
+        timings.progress.stage("check links");
+        let ((_, links), (_, drawn)) = rayon::join(
+            || timed(|| watch.check(&config, &content, &assets, &mut diagnostics)),
+            || {
+                timed(|| {
+                    if D::SHARE_CARDS {
+                        cards.render(&options.root, &put, &mut card_diagnostics);
+                    }
+                })
+            },
+        );
+        timings.stages.push(("check links", links));
+        if D::SHARE_CARDS {
+            timings.stages.push(("+ share cards", drawn));
+        }
+        diagnostics.extend(card_diagnostics);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);

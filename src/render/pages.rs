@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::cards::{self, Card};
 use super::feeds;
 use super::figure;
 use super::urls::{self, Urls};
@@ -100,6 +101,8 @@ pub struct Env<'a> {
     /// body), converted the first time a page shows it: an article is on
     /// its own page, a page of the list and each of its tags' pages.
     articles: Vec<OnceLock<Value>>,
+    /// The pages' share cards; `None` when the site turned them off.
+    cards: Option<cards::Maker>,
 }
 
 impl<'a> Env<'a> {
@@ -157,7 +160,13 @@ impl<'a> Env<'a> {
             per_page: config.articles_per_page.max(1),
             rows: RowViews::new(site),
             articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
+            cards: cards::Maker::for_site(config),
         }
+    }
+
+    /// The share cards the pages made so far, to be drawn.
+    pub fn into_cards(self) -> cards::Cards {
+        self.cards.map(cards::Maker::into_cards).unwrap_or_default()
     }
 
     /// Makes ahead, in parallel, what most pages share: every table's lines.
@@ -357,6 +366,17 @@ impl<'a> Env<'a> {
     /// `page` made from what the page kind says of itself, beside the page
     /// kind's own context `view`.
     fn start(&self, page: &Page, about: About, view: &impl Serialize) -> Own {
+        self.start_with_card(page, about, view, &Card::Site)
+    }
+
+    /// [`Env::start`] for a page with a share card of its own.
+    fn start_with_card(
+        &self,
+        page: &Page,
+        about: About,
+        view: &impl Serialize,
+        card: &Card,
+    ) -> Own {
         let path = self.path(page);
         let (url, absolute) = match page {
             Page::NotFound => (
@@ -385,6 +405,7 @@ impl<'a> Env<'a> {
                 "website"
             },
             illustrative,
+            share_image: self.cards.as_ref().map(|c| c.view(card)),
         };
         Own {
             page: Value::from_serializable(&page_view),
@@ -480,12 +501,28 @@ impl<'a> Env<'a> {
             "{}: kết quả{whose} và các bảng xếp hạng qua các năm.",
             def.name
         );
+        let latest = self
+            .site
+            .tables
+            .iter_enumerated()
+            .filter(|(_, t)| t.index == i && t.complete && !t.rows.is_empty())
+            .max_by_key(|(_, t)| t.year)
+            .map(|(t, _)| t);
+        let latest_view = latest.map(|t| TableView::summary(self.site, t, &self.rows, &self.urls));
+        let card = cards::from_views::index(
+            &IndexRef::new(def, &self.urls),
+            &series,
+            self.site.home_unit.map(|u| self.site.units[u].name.as_str()),
+            latest
+                .zip(latest_view.as_ref())
+                .map(|(t, v)| (v, self.rows.of(t, &self.urls))),
+        );
         let view = IndexContext {
             index: IndexView::new(def, &self.urls),
             tables,
             series,
         };
-        self.start(
+        self.start_with_card(
             &Page::Index(i),
             About {
                 title: &def.name,
@@ -493,6 +530,7 @@ impl<'a> Env<'a> {
                 illustrative,
             },
             &view,
+            &card,
         )
     }
 
@@ -552,12 +590,13 @@ impl<'a> Env<'a> {
             tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
             group.name
         );
+        let card = cards::from_views::ranking(&tables);
         let view = RankingContext {
             year,
             group: GroupRef::new(group),
             tables,
         };
-        self.start(
+        self.start_with_card(
             &Page::Ranking { year, group: g },
             About {
                 title: &title,
@@ -565,6 +604,7 @@ impl<'a> Env<'a> {
                 illustrative,
             },
             &view,
+            &card,
         )
     }
 
@@ -590,6 +630,7 @@ impl<'a> Env<'a> {
             "Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.",
             unit.name
         );
+        let card = cards::from_views::unit(&unit.name, &history);
         let view = UnitContext {
             unit: UnitView::new(site, u),
             unit_group: unit.group.map(|g| GroupRef::new(&site.groups[g])),
@@ -598,7 +639,7 @@ impl<'a> Env<'a> {
             merged_into: unit.merged_into.map(|s| UnitRef::new(site, s, urls)),
             merged_from,
         };
-        self.start(
+        self.start_with_card(
             &Page::Unit(u),
             About {
                 title: &unit.name,
@@ -606,6 +647,7 @@ impl<'a> Env<'a> {
                 illustrative,
             },
             &view,
+            &card,
         )
     }
 

@@ -7,7 +7,9 @@
 //! ones. Text from data is XML-escaped.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::sync::OnceLock;
 
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
@@ -237,23 +239,33 @@ fn text(
     );
 }
 
+/// The advance of a character missing from the font, in ems.
+const MISSING_ADVANCE: f32 = 0.62;
+
+/// Each character's advance in ems, per weight, read from the font once.
+fn advances(bold: bool) -> &'static HashMap<char, f32> {
+    static TABLES: [OnceLock<HashMap<char, f32>>; 2] = [OnceLock::new(), OnceLock::new()];
+    TABLES[usize::from(bold)].get_or_init(|| {
+        let Ok(font) = FontRef::new(if bold { BOLD } else { REGULAR }) else {
+            return HashMap::new();
+        };
+        let metrics = font.glyph_metrics(Size::new(1.0), LocationRef::default());
+        font.charmap()
+            .mappings()
+            .filter_map(|(c, g)| Some((char::from_u32(c)?, metrics.advance_width(g)?)))
+            .collect()
+    })
+}
+
+/// The width of one character at `px`.
+fn char_advance(c: char, bold: bool, px: f32) -> f32 {
+    advances(bold).get(&c).copied().unwrap_or(MISSING_ADVANCE) * px
+}
+
 /// The width of `text` set at `px` in the embedded font (no kerning: a
 /// little wider than set, which errs on the safe side).
 pub fn advance(text: &str, bold: bool, px: f32) -> f32 {
-    let fallback = || text.chars().count() as f32 * px * 0.62;
-    let Ok(font) = FontRef::new(if bold { BOLD } else { REGULAR }) else {
-        return fallback();
-    };
-    let charmap = font.charmap();
-    let metrics = font.glyph_metrics(Size::new(px), LocationRef::default());
-    text.chars()
-        .map(|c| {
-            charmap
-                .map(c)
-                .and_then(|g| metrics.advance_width(g))
-                .unwrap_or(px * 0.62)
-        })
-        .sum()
+    text.chars().map(|c| char_advance(c, bold, px)).sum()
 }
 
 /// `text` cut with `…` so that it fits `width` at `px`.
@@ -261,15 +273,17 @@ pub fn fit(text: &str, bold: bool, px: f32, width: f32) -> String {
     if advance(text, bold, px) <= width {
         return text.to_owned();
     }
-    let mut chars: Vec<char> = text.chars().collect();
-    while !chars.is_empty() {
-        chars.pop();
-        let cut: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
-        if advance(&cut, bold, px) <= width {
-            return cut;
+    let room = width - char_advance('…', bold, px);
+    let mut used = 0.0;
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        used += char_advance(c, bold, px);
+        if used > room {
+            break;
         }
+        end = at + c.len_utf8();
     }
-    "…".to_owned()
+    format!("{}…", text[..end].trim_end())
 }
 
 /// The largest size from `max` down to `min` at which `text` fits `width`,

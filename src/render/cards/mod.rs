@@ -17,6 +17,7 @@
 
 mod cache;
 pub mod draw;
+pub mod from_views;
 mod raster;
 
 use std::collections::BTreeMap;

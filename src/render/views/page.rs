@@ -67,6 +67,8 @@ pub struct PageView<'a> {
     pub kind: &'static str,
     /// The page shows scores that were not published.
     pub illustrative: bool,
+    /// The page's share card (`og:image`), unless `[share_cards]` is off.
+    pub share_image: Option<crate::render::cards::ShareImageView>,
 }
 
 /// `home.html`.
