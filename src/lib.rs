@@ -113,6 +113,9 @@ pub struct Rendered {
     pub files: Vec<render::OutputFile>,
     /// The site's `static/` files, copied as they are.
     pub assets: Vec<input::SiteFile>,
+    /// The share cards the pages name (`og:image`), by output path, as
+    /// SVG: only `build` draws them as PNG.
+    pub share_cards: render::cards::Cards,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
     /// How long each stage took.
@@ -141,6 +144,7 @@ pub(crate) struct Prepared {
     pub templates: render::Templates,
     pub bodies: render::Bodies,
     pub files: Vec<render::OutputFile>,
+    pub share_cards: render::cards::Cards,
     pub warnings: Diagnostics,
     pub timings: Timings,
 }
@@ -152,6 +156,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     Ok(Rendered {
         files: prepared.files,
         assets: prepared.assets,
+        share_cards: prepared.share_cards,
         warnings: prepared.warnings,
         timings: prepared.timings,
     })
@@ -163,9 +168,11 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         loaded,
         destination,
         pages: _,
+        cards,
     } = run(options, || Ok(render::Collect::default()))?;
     Ok(Prepared {
         files: destination.into_files(),
+        share_cards: cards,
         config: loaded.config,
         site: loaded.site,
         content: loaded.content,
@@ -286,6 +293,8 @@ struct Ran<D> {
     loaded: Loaded,
     destination: D,
     pages: usize,
+    /// The share cards the pages name (drawn into a build's destination).
+    cards: render::cards::Cards,
 }
 
 /// The pipeline, written once for every command: load (configuration,
@@ -375,6 +384,7 @@ fn run<D: Destination>(
         },
         destination,
         pages,
+        cards,
     })
 }
 
@@ -518,6 +528,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         loaded,
         destination: writer,
         pages,
+        cards: _,
     } = run(options, || {
         write::Writer::begin(&options.root, &output, options.force)
     })?;

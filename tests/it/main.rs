@@ -32,6 +32,7 @@ mod publishing;
 mod reader_site;
 mod serve;
 mod session;
+mod share_cards;
 mod stated;
 mod synthetic_site;
 mod trustworthy_builds;

@@ -162,23 +162,36 @@ fn headline(out: &mut String, h: &Headline) {
         (None, None) => {}
     }
     if let Some((words, direction)) = &h.change {
-        let (arrow, colour) = match direction {
-            Ordering::Greater => ("▲", UP),
-            Ordering::Less => ("▼", DOWN),
-            Ordering::Equal => ("●", MUTED),
+        // The font has no arrows: drawn, 24 px wide, beside the first line.
+        let (colour, shape) = match direction {
+            Ordering::Greater => (UP, "M0 0L12 -20L24 0Z"),
+            Ordering::Less => (DOWN, "M0 -20L12 0L24 -20Z"),
+            Ordering::Equal => (MUTED, "M0 -14H24V-6H0Z"),
         };
-        let lines = wrap(&format!("{arrow} {words}"), true, 34.0, right_width, 2);
-        let mut y = 468.0;
-        for line in &lines {
-            text(out, right, y, 34.0, true, colour, "start", line);
-            y += 44.0;
+        let y = 468.0;
+        let _ = write!(
+            out,
+            "<path transform=\"translate({right} {})\" d=\"{shape}\" fill=\"{colour}\"/>",
+            y - 4.0
+        );
+        let x = right + 36.0;
+        let lines = wrap(words, true, 34.0, right_width - 36.0, 2);
+        for (i, line) in lines.iter().enumerate() {
+            text(out, x, y + 44.0 * i as f32, 34.0, true, colour, "start", line);
         }
     }
 }
 
 /// A table's top lines: rank, unit, score.
 fn table(out: &mut String, t: &TableCard) {
-    let (px, title) = fit_size(&t.title, true, 52.0, 40.0, INNER);
+    // An index's full name, or its short name when the full one would be
+    // cut.
+    let title = if advance(&t.title, true, 40.0) <= INNER || t.short_title.is_empty() {
+        &t.title
+    } else {
+        &t.short_title
+    };
+    let (px, title) = fit_size(title, true, 52.0, 40.0, INNER);
     text(out, MARGIN, 156.0, px, true, FG, "start", &title);
     let subtitle = fit(&t.subtitle, false, 30.0, INNER);
     text(out, MARGIN, 204.0, 30.0, false, MUTED, "start", &subtitle);

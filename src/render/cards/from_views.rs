@@ -93,6 +93,7 @@ fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowVi
         .collect();
     Card::Table(TableCard {
         title: view.index.name.to_owned(),
+        short_title: view.index.short_name.to_owned(),
         subtitle: figure::title::ranking(view.group.name, view.year),
         more: rows.len() - shown.len(),
         illustrative: rows.iter().take(TABLE_LINES).any(|r| r.illustrative),

@@ -82,6 +82,8 @@ pub struct Headline {
 #[derive(Debug, Clone)]
 pub struct TableCard {
     pub title: String,
+    /// Shown when `title` does not fit.
+    pub short_title: String,
     pub subtitle: String,
     pub rows: Vec<TableLine>,
     /// Lines of the table not shown.
@@ -206,6 +208,9 @@ impl Cards {
         put: &(dyn Fn(String, Vec<u8>) + Sync),
         diagnostics: &mut Diagnostics,
     ) {
+        if self.0.is_empty() {
+            return;
+        }
         let cache = cache::Cache::open(root);
         let results: Vec<Result<(), Diagnostic>> = self
             .0
