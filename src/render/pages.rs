@@ -512,7 +512,9 @@ impl<'a> Env<'a> {
         let card = cards::from_views::index(
             &IndexRef::new(def, &self.urls),
             &series,
-            self.site.home_unit.map(|u| self.site.units[u].name.as_str()),
+            self.site
+                .home_unit
+                .map(|u| self.site.units[u].name.as_str()),
             latest
                 .zip(latest_view.as_ref())
                 .map(|(t, v)| (v, self.rows.of(t, &self.urls))),

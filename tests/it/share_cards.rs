@@ -35,7 +35,8 @@ fn meta(page: &Html, key: &str) -> String {
 fn png_size(bytes: &[u8]) -> (u32, u32) {
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
     assert_eq!(&bytes[12..16], b"IHDR");
-    let be = |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
     (be(16), be(20))
 }
 
@@ -44,7 +45,10 @@ fn card_file(out: &Path, url: &str) -> std::path::PathBuf {
     let path = url
         .strip_prefix(BASE)
         .unwrap_or_else(|| panic!("{url} is not under {BASE}"));
-    assert!(path.starts_with("anh-chia-se/") && path.ends_with(".png"), "{path}");
+    assert!(
+        path.starts_with("anh-chia-se/") && path.ends_with(".png"),
+        "{path}"
+    );
     out.join(path)
 }
 
@@ -84,8 +88,8 @@ fn every_page_names_a_1200_by_630_png_the_build_wrote() {
 
 #[test]
 fn a_unit_card_says_the_figures_its_page_shows() {
-    let rendered = chiso::render_site(&BuildOptions::new(example_root()))
-        .unwrap_or_else(|d| panic!("{d}"));
+    let rendered =
+        chiso::render_site(&BuildOptions::new(example_root())).unwrap_or_else(|d| panic!("{d}"));
     let page = site().page("don-vi/ha-tinh/");
     let url = meta(&page, "og:image");
     let path = url.strip_prefix(BASE).unwrap();
@@ -96,10 +100,10 @@ fn a_unit_card_says_the_figures_its_page_shows() {
         .unwrap_or_else(|| panic!("no card at {path}"));
     // The latest result of Hà Tĩnh (PAR Index 2024 in FACTS.md), as the
     // page's history table prints it.
-    let row = "table.history tr[data-index=\"par-index\"][data-year=\"2024\"]";
-    let score = one(&page, &format!("{row} td.value"));
-    let rank = one(&page, &format!("{row} td.rank"));
-    let change = one(&page, &format!("{row} td.change-cell"));
+    let row = "table.history[data-index=\"par-index\"] tr[data-year=\"2024\"]";
+    let score = one(&page, &format!("{row} td.value span.score"));
+    let rank = one(&page, &format!("{row} td.rank span.rank"));
+    let change = one(&page, &format!("{row} span.change"));
     assert_eq!((score.as_str(), rank.as_str()), ("89,72%", "15/63"));
     let (place, of) = rank.split_once('/').unwrap();
     for text in [
@@ -113,7 +117,10 @@ fn a_unit_card_says_the_figures_its_page_shows() {
         assert!(svg.contains(text), "{text:?} not in the card:\n{svg}");
     }
     let alt = meta(&page, "og:image:alt");
-    assert!(alt.contains("xếp thứ 15/63") && alt.contains("89,72%"), "{alt}");
+    assert!(
+        alt.contains("xếp thứ 15/63") && alt.contains("89,72%"),
+        "{alt}"
+    );
     // check and serve draw nothing: their files hold no PNG.
     assert!(!rendered.files.iter().any(|f| f.path.ends_with(".png")));
 }
@@ -139,7 +146,10 @@ fn a_second_build_takes_the_cards_from_the_cache() {
     fs::write(cache.join("0123.png"), &b).unwrap();
     let second = build_ok(root);
     let name = kept[0].file_name().unwrap();
-    assert_eq!(fs::read(second.out.join("anh-chia-se").join(name)).unwrap(), b);
+    assert_eq!(
+        fs::read(second.out.join("anh-chia-se").join(name)).unwrap(),
+        b
+    );
     assert!(!cache.join("0123.png").exists());
 }
 
@@ -148,10 +158,19 @@ fn cards_can_be_turned_off() {
     let dir = fixture("minimal");
     let root = dir.path();
     let config = fs::read_to_string(root.join("config.toml")).unwrap();
-    put(root, "config.toml", &format!("{config}\n[share_cards]\nenabled = false\n"));
+    put(
+        root,
+        "config.toml",
+        &format!("{config}\n[share_cards]\nenabled = false\n"),
+    );
     let built = build_ok(root);
     for (path, page) in built.all_pages() {
-        assert!(page.select(&sel("meta[property^=\"og:image\"]")).next().is_none(), "{path}");
+        assert!(
+            page.select(&sel("meta[property^=\"og:image\"]"))
+                .next()
+                .is_none(),
+            "{path}"
+        );
     }
     assert!(!built.out.join("anh-chia-se").exists());
     assert!(!root.join(".chiso-cache").exists());

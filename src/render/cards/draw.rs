@@ -177,7 +177,16 @@ fn headline(out: &mut String, h: &Headline) {
         let x = right + 36.0;
         let lines = wrap(words, true, 34.0, right_width - 36.0, 2);
         for (i, line) in lines.iter().enumerate() {
-            text(out, x, y + 44.0 * i as f32, 34.0, true, colour, "start", line);
+            text(
+                out,
+                x,
+                y + 44.0 * i as f32,
+                34.0,
+                true,
+                colour,
+                "start",
+                line,
+            );
         }
     }
 }
@@ -248,8 +257,22 @@ fn text(
     let _ = write!(
         out,
         "<text x=\"{x}\" y=\"{y}\" font-size=\"{px}\" font-weight=\"{weight}\" fill=\"{fill}\"{anchor}>{}</text>",
-        escape(content)
+        escape(&xml_chars(content))
     );
+}
+
+/// `text` without the characters XML cannot hold (controls other than
+/// tab and line breaks, U+FFFE, U+FFFF), which an editor's text may have
+/// and which would make the SVG unreadable.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| {
+        !(c < ' ' && !matches!(c, '\t' | '\n' | '\r') || c == '\u{FFFE}' || c == '\u{FFFF}')
+    };
+    if text.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
+    }
 }
 
 /// The advance of a character missing from the font, in ems.
@@ -372,6 +395,19 @@ mod tests {
         let wide = advance("MMMM", false, 40.0);
         assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
         assert!(advance("Hà Tĩnh", true, 40.0) > advance("Hà Tĩnh", false, 40.0));
+    }
+
+    #[test]
+    fn text_xml_cannot_hold_is_left_out() {
+        let frame = super::super::Frame {
+            title: "A\u{0}B\u{1b}<C> & \u{FFFF}D".into(),
+            description: String::new(),
+            province: String::new(),
+            host: String::new(),
+        };
+        let svg = svg(&Card::Site, &frame);
+        assert!(svg.contains("AB&lt;C&gt; &amp; D"), "{svg}");
+        assert!(super::super::raster::png(&svg).is_ok());
     }
 
     #[test]

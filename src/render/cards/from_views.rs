@@ -20,7 +20,12 @@ pub fn unit(name: &str, history: &[SeriesView]) -> Card {
         return Card::Site;
     };
     let subtitle = format!("{} năm {}", series.index.name, entry.year);
-    Card::Headline(headline(name.to_owned(), subtitle, entry.row, &series.index))
+    Card::Headline(headline(
+        name.to_owned(),
+        subtitle,
+        entry.row,
+        &series.index,
+    ))
 }
 
 /// An index's page: the home unit's latest result on it, else the top of

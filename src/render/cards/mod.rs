@@ -49,7 +49,11 @@ pub const BOLD: &[u8] = include_bytes!("../assets/fonts/BeVietnamPro-Bold.ttf");
 
 /// What changes a card's pixels besides its SVG: hashed with it, so that a
 /// new renderer or font gives new names (and misses the old cache).
-const RENDERER: &str = concat!("chiso ", env!("CARGO_PKG_VERSION"), " resvg 0.49 BeVietnamPro");
+const RENDERER: &str = concat!(
+    "chiso ",
+    env!("CARGO_PKG_VERSION"),
+    " resvg 0.49 BeVietnamPro"
+);
 
 /// What a page's card shows.
 #[derive(Debug, Clone)]
@@ -320,7 +324,9 @@ mod tests {
         assert_eq!(a.url, b.url);
         assert_eq!(c.url, d.url);
         assert_ne!(a.url, c.url);
-        assert!(c.url.starts_with("https://cchc.hatinh.example/anh-chia-se/"));
+        assert!(c
+            .url
+            .starts_with("https://cchc.hatinh.example/anh-chia-se/"));
         assert!(c.url.ends_with(".png"));
         assert_eq!(maker.into_cards().0.len(), 2);
     }
@@ -329,7 +335,14 @@ mod tests {
     fn a_card_says_its_figures_in_its_svg_and_alt() {
         let frame = Frame::new(&config());
         let svg = draw::svg(&headline(), &frame);
-        for text in ["Hà Tĩnh", "15", "/63", "88,35%", "tăng 3 bậc", "Chỉ số CCHC năm 2023"] {
+        for text in [
+            "Hà Tĩnh",
+            "15",
+            "/63",
+            "88,35%",
+            "tăng 3 bậc",
+            "Chỉ số CCHC năm 2023",
+        ] {
             assert!(svg.contains(text), "{text} in {svg}");
         }
         assert_eq!(
@@ -354,6 +367,9 @@ mod tests {
         let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
         assert_eq!((width, height), (WIDTH, HEIGHT));
         // The same card, the same bytes.
-        assert_eq!(png, raster::png(&draw::svg(&headline(), &frame)).expect("drawn"));
+        assert_eq!(
+            png,
+            raster::png(&draw::svg(&headline(), &frame)).expect("drawn")
+        );
     }
 }
