@@ -59,7 +59,7 @@ fn every_page_names_a_1200_by_630_png_the_build_wrote() {
     assert!(pages.len() > 50, "{} pages", pages.len());
     let mut cards = BTreeSet::new();
     for (path, page) in &pages {
-        let url = meta(&page, "og:image");
+        let url = meta(page, "og:image");
         let file = card_file(&site.out, &url);
         let bytes = fs::read(&file).unwrap_or_else(|e| panic!("{path}: {url}: {e}"));
         assert_eq!(png_size(&bytes), (1200, 630), "{path}");

@@ -1,5 +1,5 @@
 //! Each page kind's card, made from the views its page shows (so a card's
-//! figures are the page's, printed by [`figure`]): a unit's latest result,
+//! figures are the page's, printed by `render::figure`): a unit's latest result,
 //! a table's first lines, an index's latest headline.
 
 use std::cmp::Ordering;

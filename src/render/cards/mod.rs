@@ -10,9 +10,9 @@
 //! cache an image by its URL), and the same site gives the same names.
 //!
 //! Pages only register the SVG ([`Maker::view`]); the PNGs are drawn after
-//! the pages, in parallel, by [`Cards::render`] ([`raster`], with the one
+//! the pages, in parallel, by [`Cards::render`] (`raster`, with the one
 //! embedded font), and kept between builds in a cache folder by the same
-//! hash ([`cache`]), since drawing thousands of cards is the costly part.
+//! hash (`cache`), since drawing thousands of cards is the costly part.
 //! `serve` and `check` register but draw nothing.
 
 mod cache;
