@@ -64,6 +64,30 @@ pub struct Config {
     /// so rendering never reads the clock.
     #[serde(skip)]
     pub build_date: Option<crate::date::Date>,
+    /// `[share_cards]`: the image each page shows when shared (`og:image`).
+    #[serde(default)]
+    pub share_cards: ShareCards,
+}
+
+/// `[share_cards]`: the PNG image (1200×630) drawn for each page at build
+/// time, which social networks and chat apps show with a shared link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareCards {
+    /// Draw the images and name them in every page's `og:image`. On by
+    /// default; `false` leaves the pages without an image.
+    #[serde(default = "default_true")]
+    pub enabled: bool,
+}
+
+impl Default for ShareCards {
+    fn default() -> Self {
+        ShareCards { enabled: true }
+    }
+}
+
+fn default_true() -> bool {
+    true
 }
 
 /// `[data_license]`: the licence readers may reuse the open data under.

@@ -113,6 +113,9 @@ pub struct Rendered {
     pub files: Vec<render::OutputFile>,
     /// The site's `static/` files, copied as they are.
     pub assets: Vec<input::SiteFile>,
+    /// The share cards the pages name (`og:image`), by output path, as
+    /// SVG: only `build` draws them as PNG.
+    pub share_cards: render::cards::Cards,
     /// Warnings: problems that did not stop the build.
     pub warnings: Diagnostics,
     /// How long each stage took.
@@ -141,6 +144,7 @@ pub(crate) struct Prepared {
     pub templates: render::Templates,
     pub bodies: render::Bodies,
     pub files: Vec<render::OutputFile>,
+    pub share_cards: render::cards::Cards,
     pub warnings: Diagnostics,
     pub timings: Timings,
 }
@@ -152,6 +156,7 @@ pub fn render_site(options: &BuildOptions) -> Result<Rendered, Diagnostics> {
     Ok(Rendered {
         files: prepared.files,
         assets: prepared.assets,
+        share_cards: prepared.share_cards,
         warnings: prepared.warnings,
         timings: prepared.timings,
     })
@@ -163,9 +168,11 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
         loaded,
         destination,
         pages: _,
+        cards,
     } = run(options, || Ok(render::Collect::default()))?;
     Ok(Prepared {
         files: destination.into_files(),
+        share_cards: cards,
         config: loaded.config,
         site: loaded.site,
         content: loaded.content,
@@ -215,6 +222,11 @@ trait Destination: render::Sink {
     /// The name of the rendering stage in `--timings`.
     const RENDER_STAGE: &'static str;
 
+    /// Whether the pages' share cards are drawn into it: only a build
+    /// writes them; `check` and `serve` draw none (the pages still name
+    /// them, so they are the pages a build writes).
+    const SHARE_CARDS: bool;
+
     /// Takes the site's `static/` files.
     fn copy_assets(&self, assets: &[input::SiteFile]);
 
@@ -229,6 +241,7 @@ trait Destination: render::Sink {
 
 impl Destination for render::Collect {
     const RENDER_STAGE: &'static str = "render";
+    const SHARE_CARDS: bool = false;
 
     /// The files of `static/` are kept apart ([`Rendered::assets`]).
     fn copy_assets(&self, _assets: &[input::SiteFile]) {}
@@ -253,6 +266,7 @@ impl Destination for render::Collect {
 
 impl Destination for write::Writer {
     const RENDER_STAGE: &'static str = "render and write";
+    const SHARE_CARDS: bool = true;
 
     fn copy_assets(&self, assets: &[input::SiteFile]) {
         for asset in assets {
@@ -279,6 +293,8 @@ struct Ran<D> {
     loaded: Loaded,
     destination: D,
     pages: usize,
+    /// The share cards the pages name (drawn into a build's destination).
+    cards: render::cards::Cards,
 }
 
 /// The pipeline, written once for every command: load (configuration,
@@ -315,10 +331,10 @@ fn run<D: Destination>(
         bodies: &bodies,
         assets: &assets,
     };
-    let templates_time = timings.time(D::RENDER_STAGE, || {
-        let times = render::render_all(&templates, input, &watch, &mut diagnostics);
+    let (templates_time, cards) = timings.time(D::RENDER_STAGE, || {
+        let (times, cards) = render::render_all(&templates, input, &watch, &mut diagnostics);
         destination.copy_assets(&assets);
-        times.list()
+        (times.list(), cards)
     });
     timings.templates = templates_time;
     destination.report_clashes(&assets, &mut diagnostics);
@@ -331,9 +347,26 @@ fn run<D: Destination>(
         // Pages are missing: links cannot be checked; commit says why.
         drop(watch);
     } else {
-        timings.time("check links", || {
-            watch.check(&config, &content, &assets, &mut diagnostics)
-        });
+        // The share cards are drawn (or taken from the cache) while the
+        // links are checked: neither reads the other.
+        let mut card_diagnostics = Diagnostics::default();
+        let put = |path: String, bytes: Vec<u8>| destination.put(path, bytes);
+        timings.progress.stage("check links");
+        let ((_, links), (_, drawn)) = rayon::join(
+            || timed(|| watch.check(&config, &content, &assets, &mut diagnostics)),
+            || {
+                timed(|| {
+                    if D::SHARE_CARDS {
+                        cards.render(&options.root, &put, &mut card_diagnostics);
+                    }
+                })
+            },
+        );
+        timings.stages.push(("check links", links));
+        if D::SHARE_CARDS {
+            timings.stages.push(("+ share cards", drawn));
+        }
+        diagnostics.extend(card_diagnostics);
     }
     if diagnostics.has_errors() {
         return Err(diagnostics);
@@ -351,6 +384,7 @@ fn run<D: Destination>(
         },
         destination,
         pages,
+        cards,
     })
 }
 
@@ -495,6 +529,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         loaded,
         destination: writer,
         pages,
+        cards: _,
     } = run(options, || {
         write::Writer::begin(&options.root, &output, options.force)
     })?;

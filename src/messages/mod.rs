@@ -123,6 +123,7 @@ macro_rules! messages {
 }
 
 mod bands;
+mod cards;
 mod commands;
 mod content;
 mod definitions;
@@ -143,6 +144,7 @@ mod terms;
 mod tiles;
 
 pub use bands::*;
+pub use cards::*;
 pub use commands::*;
 pub use content::*;
 pub use definitions::*;
@@ -176,6 +178,7 @@ pub(crate) fn quoted(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn catalogue() -> Vec<Entry> {
     [
         bands::ENTRIES,
+        cards::ENTRIES,
         commands::ENTRIES,
         content::ENTRIES,
         definitions::ENTRIES,

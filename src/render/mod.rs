@@ -4,6 +4,7 @@
 //! one. Rendering reads no files but templates and touches no clock, so the
 //! same input renders the same bytes.
 
+pub mod cards;
 mod cells;
 mod charts;
 pub(crate) mod escape;
@@ -197,13 +198,14 @@ pub fn render(
 }
 
 /// Renders every page and every generated file from loaded templates and
-/// `input` into `sink`.
+/// `input` into `sink`; returns the time each template took and the share
+/// cards the pages name, still to be drawn ([`cards::Cards::render`]).
 pub fn render_all(
     templates: &Templates,
     input: Input,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
-) -> TemplateTimes {
+) -> (TemplateTimes, cards::Cards) {
     for (path, text) in DEFAULT_ASSETS {
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
     }
@@ -245,7 +247,7 @@ pub fn render_all(
         "robots.txt".to_owned(),
         feeds::robots(input.config).into_bytes(),
     );
-    times
+    (times, env.into_cards())
 }
 
 /// One page and the context its template is given: the template API (the

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 use tera::{Context, Value};
 
+use super::cards::{self, Card};
 use super::feeds;
 use super::figure;
 use super::urls::{self, Urls};
@@ -118,6 +119,8 @@ pub struct Env<'a> {
     /// body), converted the first time a page shows it: an article is on
     /// its own page, a page of the list and each of its tags' pages.
     articles: Vec<OnceLock<Value>>,
+    /// The pages' share cards; `None` when the site turned them off.
+    cards: Option<cards::Maker>,
 }
 
 impl<'a> Env<'a> {
@@ -176,7 +179,13 @@ impl<'a> Env<'a> {
             per_page: config.articles_per_page.max(1),
             rows: RowViews::new(site),
             articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
+            cards: cards::Maker::for_site(config),
         }
+    }
+
+    /// The share cards the pages made so far, to be drawn.
+    pub fn into_cards(self) -> cards::Cards {
+        self.cards.map(cards::Maker::into_cards).unwrap_or_default()
     }
 
     /// Makes ahead, in parallel, what most pages share: every table's lines.
@@ -404,17 +413,19 @@ impl<'a> Env<'a> {
             headline: about.illustrative,
             derived: Derived::generic(),
         };
-        self.start_with(page, about, warning, view)
+        self.start_with(page, about, warning, view, &Card::Site)
     }
 
     /// [`Env::start`] with the illustrative-data warning said as `warning`
-    /// says (when the page is illustrative at all).
+    /// says (when the page is illustrative at all), and the page's own
+    /// share card.
     fn start_with(
         &self,
         page: &Page,
         about: About,
         warning: Warning,
         view: &impl Serialize,
+        card: &Card,
     ) -> Own {
         let path = self.path(page);
         let (url, absolute) = match page {
@@ -450,6 +461,7 @@ impl<'a> Env<'a> {
             } else {
                 String::new()
             },
+            share_image: self.cards.as_ref().map(|c| c.view(card)),
         };
         Own {
             page: Value::from_serializable(&page_view),
@@ -545,6 +557,7 @@ impl<'a> Env<'a> {
             },
             warning,
             &view,
+            &Card::Site,
         )
     }
 
@@ -579,6 +592,24 @@ impl<'a> Env<'a> {
             "{}: kết quả{whose} và các bảng xếp hạng qua các năm.",
             def.name
         );
+        let latest = self
+            .site
+            .tables
+            .iter_enumerated()
+            .filter(|(_, t)| t.index == i && t.complete && !t.rows.is_empty())
+            .max_by_key(|(_, t)| t.year)
+            .map(|(t, _)| t);
+        let latest_view = latest.map(|t| TableView::summary(self.site, t, &self.rows, &self.urls));
+        let card = cards::from_views::index(
+            &IndexRef::new(def, &self.urls),
+            &series,
+            self.site
+                .home_unit
+                .map(|u| self.site.units[u].name.as_str()),
+            latest
+                .zip(latest_view.as_ref())
+                .map(|(t, v)| (v, self.rows.of(t, &self.urls))),
+        );
         let view = IndexContext {
             index: IndexView::new(def, &self.urls),
             tables,
@@ -594,6 +625,7 @@ impl<'a> Env<'a> {
             },
             warning,
             &view,
+            &card,
         )
     }
 
@@ -630,6 +662,7 @@ impl<'a> Env<'a> {
             },
             warning,
             &view,
+            &Card::Site,
         )
     }
 
@@ -680,6 +713,7 @@ impl<'a> Env<'a> {
             tables.iter().map(|t| t.index.short_name).collect::<Vec<_>>().join(", "),
             group.name
         );
+        let card = cards::from_views::ranking(&tables);
         let view = RankingContext {
             year,
             group: GroupRef::new(group),
@@ -696,6 +730,7 @@ impl<'a> Env<'a> {
             },
             warning,
             &view,
+            &card,
         )
     }
 
@@ -725,6 +760,7 @@ impl<'a> Env<'a> {
             headline: illustrative,
             derived: Derived::default().tables(&view.tables),
         };
+        let card = cards::from_views::ranking(&view.tables);
         let title = format!("{} {year}: {}", def.short_name, group.name);
         let description = format!(
             "Bảng xếp hạng {} năm {year} của khối {}: thứ hạng, điểm số, xếp loại, so với năm trước; tải dữ liệu CSV, JSON.",
@@ -739,6 +775,7 @@ impl<'a> Env<'a> {
             },
             warning,
             &view,
+            &card,
         )
     }
 
@@ -783,6 +820,7 @@ impl<'a> Env<'a> {
             "Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.",
             unit.name
         );
+        let card = cards::from_views::unit(&unit.name, &history);
         let view = UnitContext {
             unit: UnitView::new(site, u),
             unit_group: unit.group.map(|g| GroupRef::new(&site.groups[g])),
@@ -803,6 +841,7 @@ impl<'a> Env<'a> {
             },
             warning,
             &view,
+            &card,
         )
     }
 

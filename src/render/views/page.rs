@@ -79,6 +79,8 @@ pub struct PageView<'a> {
     /// The illustrative-data warning worded from what the page shows (after
     /// "Số liệu minh họa."), or empty when the page shows none.
     pub illustrative_note: String,
+    /// The page's share card (`og:image`), unless `[share_cards]` is off.
+    pub share_image: Option<crate::render::cards::ShareImageView>,
 }
 
 /// `home.html`.

@@ -1,0 +1,158 @@
+//! Each page kind's card, made from the views its page shows (so a card's
+//! figures are the page's, printed by `render::figure`): a unit's latest result,
+//! a table's first lines, an index's latest headline.
+
+use std::cmp::Ordering;
+
+use super::{Card, Headline, TableCard, TableLine};
+use crate::model::ScoreFloor;
+use crate::render::figure::{self, Format};
+use crate::render::views::{IndexRef, RowView, SeriesView, TableView};
+use crate::vi;
+
+/// Lines a table's card shows.
+pub const TABLE_LINES: usize = 5;
+
+/// A unit's page: its latest result (the latest year; of several indices
+/// that year, the first), or the site's card when it has none.
+pub fn unit(name: &str, history: &[SeriesView]) -> Card {
+    let Some((series, entry)) = latest(history) else {
+        return Card::Site;
+    };
+    let subtitle = format!("{} năm {}", series.index.name, entry.year);
+    Card::Headline(headline(
+        name.to_owned(),
+        subtitle,
+        entry.row,
+        &series.index,
+    ))
+}
+
+/// An index's page: the home unit's latest result on it, else the top of
+/// its latest table with lines (`latest`), else the site's card.
+pub fn index(
+    index: &IndexRef,
+    home: &[SeriesView],
+    home_name: Option<&str>,
+    latest_table: Option<(&TableView, &[RowView])>,
+) -> Card {
+    if let (Some((series, entry)), Some(unit)) = (latest(home), home_name) {
+        let subtitle = format!("{unit} năm {}", entry.year);
+        return Card::Headline(headline(
+            index.name.to_owned(),
+            subtitle,
+            entry.row,
+            &series.index,
+        ));
+    }
+    match latest_table {
+        Some((view, rows)) => table_card(view, rows.iter()),
+        None => Card::Site,
+    }
+}
+
+/// A ranking page: the first table's first lines.
+pub fn ranking(tables: &[TableView]) -> Card {
+    match tables.first() {
+        Some(view) => table_card(view, view.rows.iter().copied()),
+        None => Card::Site,
+    }
+}
+
+/// The first of `tables`' latest entries.
+fn latest<'s, 'a>(
+    history: &'s [SeriesView<'a>],
+) -> Option<(&'s SeriesView<'a>, &'s crate::render::views::EntryView<'a>)> {
+    let mut best: Option<(&SeriesView, &crate::render::views::EntryView)> = None;
+    for series in history {
+        if let Some(entry) = series.entries.first() {
+            if best.is_none_or(|(_, b)| entry.year > b.year) {
+                best = Some((series, entry));
+            }
+        }
+    }
+    best
+}
+
+fn headline(title: String, subtitle: String, row: &RowView, index: &IndexRef) -> Headline {
+    Headline {
+        title,
+        subtitle,
+        rank: rank(row),
+        score: score(row, index.unit_label),
+        change: change(row, index.unit_label),
+        illustrative: row.illustrative,
+    }
+}
+
+fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowView<'a>>) -> Card {
+    let rows: Vec<&RowView> = rows.collect();
+    let shown: Vec<TableLine> = rows
+        .iter()
+        .take(TABLE_LINES)
+        .map(|row| TableLine {
+            rank: row.rank.map_or(String::new(), |r| r.to_string()),
+            name: row.unit_name.to_owned(),
+            score: score(row, view.index.unit_label).unwrap_or_else(|| figure::MISSING.into()),
+        })
+        .collect();
+    Card::Table(TableCard {
+        title: view.index.name.to_owned(),
+        short_title: view.index.short_name.to_owned(),
+        subtitle: figure::title::ranking(view.group.name, view.year),
+        more: rows.len() - shown.len(),
+        illustrative: rows.iter().take(TABLE_LINES).any(|r| r.illustrative),
+        rows: shown,
+    })
+}
+
+/// `8/63`, `thứ 8`, as the page's rank cell.
+fn rank(row: &RowView) -> Option<String> {
+    match (row.rank?, row.of) {
+        (rank, Some(of)) => Some(format!("{rank}/{of}")),
+        (rank, None) => Some(format!("thứ {rank}")),
+    }
+}
+
+/// The score (or the published threshold in its place), as the page's
+/// score cell, with `*` when illustrative.
+fn score(row: &RowView, unit_label: &str) -> Option<String> {
+    if row.not_ranked.is_some_and(|r| !r.is_empty()) {
+        return Some("không xếp hạng".to_owned());
+    }
+    let format = Format {
+        decimals: row.decimals,
+        unit_label,
+    };
+    let threshold = match (row.at_least, row.above) {
+        (Some(value), _) => Some(ScoreFloor {
+            value,
+            strict: false,
+        }),
+        (None, Some(value)) => Some(ScoreFloor {
+            value,
+            strict: true,
+        }),
+        (None, None) => None,
+    };
+    let mut text = match (row.value, threshold) {
+        (Some(v), _) => format.value(v),
+        (None, Some(t)) => figure::threshold_text(format, t),
+        (None, None) => return None,
+    };
+    if row.illustrative {
+        text.push('*');
+    }
+    Some(text)
+}
+
+/// The change as the page's change cell words it (places, else points);
+/// none when the published change is disputed (the page then shows two).
+fn change(row: &RowView, unit_label: &str) -> Option<(String, Ordering)> {
+    let change = row.change.as_ref().filter(|c| !c.disputed)?;
+    if let Some(delta) = change.rank_delta {
+        return Some((vi::rank_change_phrase(delta), delta.cmp(&0)));
+    }
+    let delta = change.value_delta?;
+    Some(figure::score_change(delta, row.decimals, unit_label))
+}

@@ -1,0 +1,375 @@
+//! Share cards: the PNG image (1200×630) every page names in `og:image`,
+//! which social networks and chat apps show with a shared link.
+//!
+//! A page kind says what its card shows ([`Card`], made from the page's
+//! own views, so its figures are the page's): a unit's latest result, a
+//! ranking page's top lines, an index's latest headline, and for every
+//! other page the site's card. The card is drawn as SVG ([`draw`]) and
+//! named by a hash of that SVG (`anh-chia-se/<hash>.png`), so pages with
+//! the same card share one file, a changed card gets a new name (networks
+//! cache an image by its URL), and the same site gives the same names.
+//!
+//! Pages only register the SVG ([`Maker::view`]); the PNGs are drawn after
+//! the pages, in parallel, by [`Cards::render`] (`raster`, with the one
+//! embedded font), and kept between builds in a cache folder by the same
+//! hash (`cache`), since drawing thousands of cards is the costly part.
+//! `serve` and `check` register but draw nothing.
+
+mod cache;
+pub mod draw;
+pub mod from_views;
+mod raster;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Mutex, OnceLock};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
+
+pub use cache::CACHE_DIR;
+
+/// The card's size in pixels: what Open Graph and X (Twitter) recommend
+/// for a large image.
+pub const WIDTH: u32 = 1200;
+pub const HEIGHT: u32 = 630;
+
+/// The folder of the output the cards are written to.
+pub const FOLDER: &str = "anh-chia-se/";
+
+/// Be Vietnam Pro (SIL Open Font License 1.1, `assets/fonts/OFL.txt`):
+/// every Vietnamese letter, and the only font cards are drawn with, so a
+/// card is the same wherever it is built.
+pub const REGULAR: &[u8] = include_bytes!("../assets/fonts/BeVietnamPro-Regular.ttf");
+pub const BOLD: &[u8] = include_bytes!("../assets/fonts/BeVietnamPro-Bold.ttf");
+
+/// What changes a card's pixels besides its SVG: hashed with it, so that a
+/// new renderer or font gives new names (and misses the old cache).
+const RENDERER: &str = concat!(
+    "chiso ",
+    env!("CARGO_PKG_VERSION"),
+    " resvg 0.49 BeVietnamPro"
+);
+
+/// What a page's card shows.
+#[derive(Debug, Clone)]
+pub enum Card {
+    /// The site's card: its title and description.
+    Site,
+    /// A result as the news: a unit's latest, or an index's headline.
+    Headline(Headline),
+    /// The top of a ranking table.
+    Table(TableCard),
+}
+
+/// A result, its figures printed as the page prints them.
+#[derive(Debug, Clone)]
+pub struct Headline {
+    /// The unit's name (or the index's).
+    pub title: String,
+    /// What the figures are: the index and year.
+    pub subtitle: String,
+    /// `8/63`, `thứ 8`.
+    pub rank: Option<String>,
+    /// `88,35%`.
+    pub score: Option<String>,
+    /// The change in words and its direction.
+    pub change: Option<(String, std::cmp::Ordering)>,
+    pub illustrative: bool,
+}
+
+/// The first lines of a table.
+#[derive(Debug, Clone)]
+pub struct TableCard {
+    pub title: String,
+    /// Shown when `title` does not fit.
+    pub short_title: String,
+    pub subtitle: String,
+    pub rows: Vec<TableLine>,
+    /// Lines of the table not shown.
+    pub more: usize,
+    pub illustrative: bool,
+}
+
+/// One line of a table's card.
+#[derive(Debug, Clone)]
+pub struct TableLine {
+    pub rank: String,
+    pub name: String,
+    pub score: String,
+}
+
+/// What every card of a site shows around its own text.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    pub title: String,
+    pub description: String,
+    pub province: String,
+    /// The site's host (`cchc.hatinh.gov.vn`), when `base_url` has one.
+    pub host: String,
+}
+
+impl Frame {
+    fn new(config: &Config) -> Self {
+        let host = config
+            .base_url
+            .split_once("://")
+            .map(|(_, rest)| rest.trim_end_matches('/').to_owned())
+            .unwrap_or_default();
+        Frame {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            province: config.province.clone(),
+            host,
+        }
+    }
+}
+
+/// `page.share_image`: the page's card, for `og:image`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ShareImageView {
+    /// Absolute when `base_url` is.
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    /// What the card says, in words (`og:image:alt`).
+    pub alt: String,
+}
+
+/// Makes each page's card view and keeps every distinct card's SVG.
+pub struct Maker {
+    frame: Frame,
+    base_url: String,
+    cards: Mutex<BTreeMap<String, String>>,
+    /// The site's card, which most pages share, drawn once.
+    site: OnceLock<(String, String)>,
+}
+
+impl Maker {
+    /// `None` when the site turned cards off.
+    pub fn for_site(config: &Config) -> Option<Maker> {
+        config.share_cards.enabled.then(|| Maker {
+            frame: Frame::new(config),
+            base_url: config.base_url.clone(),
+            cards: Mutex::new(BTreeMap::new()),
+            site: OnceLock::new(),
+        })
+    }
+
+    /// The view of `card` for a page, registering its SVG.
+    pub fn view(&self, card: &Card) -> ShareImageView {
+        let (path, alt) = match card {
+            Card::Site => self
+                .site
+                .get_or_init(|| (self.register(card), alt_text(card, &self.frame)))
+                .clone(),
+            _ => (self.register(card), alt_text(card, &self.frame)),
+        };
+        ShareImageView {
+            url: format!(
+                "{}/{}",
+                self.base_url.trim_end_matches('/'),
+                path.trim_start_matches('/')
+            ),
+            width: WIDTH,
+            height: HEIGHT,
+            alt,
+        }
+    }
+
+    /// Draws `card`'s SVG and keeps it under its file's path; returns the
+    /// path.
+    fn register(&self, card: &Card) -> String {
+        let svg = draw::svg(card, &self.frame);
+        let path = format!("{FOLDER}{}.png", hash(&svg));
+        let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
+        cards.entry(path.clone()).or_insert(svg);
+        path
+    }
+
+    /// Every card registered: its path and SVG.
+    pub fn into_cards(self) -> Cards {
+        Cards(self.cards.into_inner().unwrap_or_else(|p| p.into_inner()))
+    }
+}
+
+/// The cards of a build, by output path, each with its SVG.
+#[derive(Debug, Default)]
+pub struct Cards(pub BTreeMap<String, String>);
+
+impl Cards {
+    /// Draws every card as PNG (in parallel, from the cache folder of the
+    /// site at `root` when it holds it) and gives each to `put`. A card
+    /// that cannot be drawn is an error; a cache that cannot be used, a
+    /// warning.
+    pub fn render(
+        &self,
+        root: &Path,
+        put: &(dyn Fn(String, Vec<u8>) + Sync),
+        diagnostics: &mut Diagnostics,
+    ) {
+        if self.0.is_empty() {
+            return;
+        }
+        let cache = cache::Cache::open(root);
+        let results: Vec<Result<(), Diagnostic>> = self
+            .0
+            .par_iter()
+            .map(|(path, svg)| {
+                let name = path.trim_start_matches(FOLDER);
+                let png = match cache.as_ref().ok().and_then(|c| c.get(name)) {
+                    Some(png) => png,
+                    None => {
+                        let png = raster::png(svg).map_err(|e| {
+                            Diagnostic::error(msg::card_failed(path, e))
+                                .with_hint(msg::hint_card_failed())
+                        })?;
+                        if let Ok(cache) = &cache {
+                            cache.put(name, &png);
+                        }
+                        png
+                    }
+                };
+                put(path.clone(), png);
+                Ok(())
+            })
+            .collect();
+        for result in results {
+            if let Err(d) = result {
+                diagnostics.push(d);
+            }
+        }
+        match cache {
+            Ok(cache) => {
+                let keep = self.0.keys().map(|p| p.trim_start_matches(FOLDER));
+                cache.keep_only(keep.collect());
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+}
+
+/// The hex SipHash-1-3 (128 bits) of the renderer and `svg`: stable across
+/// builds, platforms and versions of Rust.
+fn hash(svg: &str) -> String {
+    use siphasher::sip128::{Hasher128, SipHasher13};
+    use std::hash::Hasher;
+    let mut hasher = SipHasher13::new();
+    hasher.write(RENDERER.as_bytes());
+    hasher.write(svg.as_bytes());
+    format!("{:032x}", hasher.finish128().as_u128())
+}
+
+/// What a card says, in one sentence, for `og:image:alt`.
+fn alt_text(card: &Card, frame: &Frame) -> String {
+    match card {
+        Card::Site => [frame.title.as_str(), frame.province.as_str()]
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" – "),
+        Card::Headline(h) => {
+            let mut figures = Vec::new();
+            if let Some(rank) = &h.rank {
+                figures.push(format!("xếp thứ {}", rank.trim_start_matches("thứ ")));
+            }
+            figures.extend(h.score.iter().map(|s| format!("điểm {s}")));
+            figures.extend(h.change.iter().map(|(words, _)| words.clone()));
+            format!("{}, {}: {}", h.title, h.subtitle, figures.join(", "))
+        }
+        Card::Table(t) => {
+            let lines: Vec<String> = t
+                .rows
+                .iter()
+                .map(|r| format!("{}. {} {}", r.rank, r.name, r.score))
+                .collect();
+            format!("{}, {}: {}", t.title, t.subtitle, lines.join("; "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        toml::from_str(
+            "title = \"CCHC Hà Tĩnh\"\nbase_url = \"https://cchc.hatinh.example/\"\nprovince = \"Hà Tĩnh\"\n",
+        )
+        .expect("a valid config")
+    }
+
+    fn headline() -> Card {
+        Card::Headline(Headline {
+            title: "Hà Tĩnh".into(),
+            subtitle: "Chỉ số CCHC năm 2023".into(),
+            rank: Some("15/63".into()),
+            score: Some("88,35%".into()),
+            change: Some(("tăng 3 bậc".into(), std::cmp::Ordering::Greater)),
+            illustrative: false,
+        })
+    }
+
+    #[test]
+    fn pages_with_the_same_card_share_its_file() {
+        let maker = Maker::for_site(&config()).expect("on by default");
+        let a = maker.view(&Card::Site);
+        let b = maker.view(&Card::Site);
+        let c = maker.view(&headline());
+        let d = maker.view(&headline());
+        assert_eq!(a.url, b.url);
+        assert_eq!(c.url, d.url);
+        assert_ne!(a.url, c.url);
+        assert!(c
+            .url
+            .starts_with("https://cchc.hatinh.example/anh-chia-se/"));
+        assert!(c.url.ends_with(".png"));
+        assert_eq!(maker.into_cards().0.len(), 2);
+    }
+
+    #[test]
+    fn a_card_says_its_figures_in_its_svg_and_alt() {
+        let frame = Frame::new(&config());
+        let svg = draw::svg(&headline(), &frame);
+        for text in [
+            "Hà Tĩnh",
+            "15",
+            "/63",
+            "88,35%",
+            "tăng 3 bậc",
+            "Chỉ số CCHC năm 2023",
+        ] {
+            assert!(svg.contains(text), "{text} in {svg}");
+        }
+        assert_eq!(
+            alt_text(&headline(), &frame),
+            "Hà Tĩnh, Chỉ số CCHC năm 2023: xếp thứ 15/63, điểm 88,35%, tăng 3 bậc"
+        );
+    }
+
+    #[test]
+    fn cards_can_be_turned_off() {
+        let mut config = config();
+        config.share_cards.enabled = false;
+        assert!(Maker::for_site(&config).is_none());
+    }
+
+    #[test]
+    fn a_card_is_a_png_of_its_size() {
+        let frame = Frame::new(&config());
+        let png = raster::png(&draw::svg(&headline(), &frame)).expect("drawn");
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        let width = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
+        let height = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
+        assert_eq!((width, height), (WIDTH, HEIGHT));
+        // The same card, the same bytes.
+        assert_eq!(
+            png,
+            raster::png(&draw::svg(&headline(), &frame)).expect("drawn")
+        );
+    }
+}
