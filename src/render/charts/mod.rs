@@ -380,9 +380,9 @@ mod chart_tests {
             .map(|x| (x.text, x.attrs))
             .collect();
         assert_eq!(values.len(), 2);
-        assert_eq!(values[0].0, "45,4200 điểm");
+        assert_eq!(values[0].0, "45,4200\u{a0}điểm");
         assert!(values[0].1.contains("data-year=\"2023\""));
-        assert_eq!(values[1].0, "44,3138 điểm");
+        assert_eq!(values[1].0, "44,3138\u{a0}điểm");
         assert!(values[1].1.contains("data-year=\"2022\""));
         assert_readable(&svg);
     }
