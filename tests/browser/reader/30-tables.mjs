@@ -178,7 +178,10 @@ export default async function ({ page, url, check, site, pages }) {
     // drawn once each, and the row once more.
     const drawn = await page.$$eval("main svg text", (ts, avg) =>
       ts.filter((t) => t.textContent.replace(/\s+/g, " ").includes(avg.replace(/\s+/g, " "))).length, t.average);
-    const times = texts.join(" ").split(t.average).length - 1;
+    // No-break spaces (a figure and its unit) may come out of the PDF as
+    // plain ones: both sides compared with their spaces made one.
+    const spaced = (x) => x.replace(/\s+/g, " ");
+    const times = spaced(texts.join(" ")).split(spaced(t.average)).length - 1;
     check(`the average row (${t.average}) is printed once`, times === 1 + drawn, `${times} times, ${drawn} in charts`);
   }
   // No heading alone at a page's foot: what a page ends with (its footer
