@@ -61,17 +61,73 @@ impl Cache {
     }
 
     /// Removes the cards not in `names` (kept by an earlier build of a
-    /// site that changed since).
+    /// site that changed since). Only files named as chiso names a card
+    /// are removed: anything else put in the folder stays.
     pub fn keep_only(&self, names: BTreeSet<&str>) {
         let Ok(entries) = fs::read_dir(&self.folder) else {
             return;
         };
         for entry in entries.flatten() {
             let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if name.ends_with(".png") && !names.contains(name.as_ref()) {
+            let Some(name) = name.to_str() else { continue };
+            if is_card_name(name) && !names.contains(name) {
                 let _ = fs::remove_file(entry.path());
             }
         }
+    }
+}
+
+/// Whether `name` is one chiso gives a card: 32 lowercase hex digits and
+/// `.png`.
+fn is_card_name(name: &str) -> bool {
+    name.strip_suffix(".png").is_some_and(|hash| {
+        hash.len() == 32
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CARD: &str = "0123456789abcdef0123456789abcdef.png";
+    const OLD_CARD: &str = "fedcba9876543210fedcba9876543210.png";
+
+    #[test]
+    fn only_unused_cards_are_removed() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::open(root.path()).unwrap();
+        cache.put(CARD, b"\x89PNG\r\n\x1a\nkept");
+        cache.put(OLD_CARD, b"\x89PNG\r\n\x1a\nold");
+        let folder = root.path().join(CACHE_DIR).join(CARDS);
+        for foreign in [
+            "logo.png",
+            "ABCDEF0123456789ABCDEF0123456789.png",
+            "notes.txt",
+        ] {
+            fs::write(folder.join(foreign), b"an editor's file").unwrap();
+        }
+
+        cache.keep_only(BTreeSet::from([CARD]));
+
+        assert!(cache.get(CARD).is_some());
+        assert!(!folder.join(OLD_CARD).exists());
+        for foreign in [
+            "logo.png",
+            "ABCDEF0123456789ABCDEF0123456789.png",
+            "notes.txt",
+        ] {
+            assert!(folder.join(foreign).exists(), "{foreign} was removed");
+        }
+    }
+
+    #[test]
+    fn card_names_are_the_hashes_chiso_writes() {
+        assert!(is_card_name(CARD));
+        assert!(!is_card_name("0123456789abcdef0123456789abcdef.PNG"));
+        assert!(!is_card_name("0123456789abcdef.png"));
+        assert!(!is_card_name("logo.png"));
     }
 }
