@@ -1,70 +1,23 @@
-// Browser checks of the built example site, run by tests/browser.rs:
+// Browser checks of the built example site, run by tests/tools/main.rs:
 //   node tests/browser/run.mjs http://127.0.0.1:PORT/
-// Drives Debian's Chromium (never a downloaded browser) through
-// playwright-core on a 360 px wide viewport: sorting a ranking table by
-// clicking its headers, the offline search, no console errors, and axe-core
-// with no serious or critical violations (light and dark colour schemes).
+// Drives Debian's Chromium (launched by harness.mjs) on a 360 px wide
+// viewport: sorting a ranking table by clicking its headers, the offline
+// search, no console errors, and axe-core with no serious or critical
+// violations (light and dark colour schemes).
 // Prints one line per check and exits non-zero if any failed.
-import { chromium } from "playwright-core";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { axe, launch, noProblems, reporter, siteUrl, watchProblems } from "./harness.mjs";
 
 const base = process.argv[2];
 if (!base) {
   console.error("usage: node tests/browser/run.mjs http://127.0.0.1:PORT/");
   process.exit(2);
 }
-const executablePath = process.env.CHISO_CHROMIUM || "/usr/bin/chromium";
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-const failures = [];
-function check(name, ok, detail = "") {
-  console.log(`${ok ? "ok  " : "FAIL"} ${name}${ok || !detail ? "" : `\n     ${detail}`}`);
-  if (!ok) failures.push(name);
-}
-
-const profile = mkdtempSync(join(tmpdir(), "chiso-chromium-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-  ],
-  viewport: { width: 360, height: 740 },
-  locale: "vi-VN",
-});
-context.setDefaultTimeout(15000);
-
+const { check, exit } = reporter("browser");
+const { context, page, close } = await launch({ viewport: { width: 360, height: 740 } });
 // Every page opened records its console errors, uncaught exceptions and
 // failed requests.
-const problems = [];
-context.on("page", watch);
-// /favicon.ico is requested by the browser itself, not by any page; a site
-// without one is not at fault.
-const browserOwn = (u) => new URL(u).pathname === "/favicon.ico";
-function watch(page) {
-  page.on("console", (m) => {
-    if (m.type() === "error" && !browserOwn(m.location().url || page.url() + "x")) {
-      problems.push(`${page.url()}: console: ${m.text()} (${m.location().url})`);
-    }
-  });
-  page.on("pageerror", (e) => problems.push(`${page.url()}: exception: ${e.message}`));
-  // A request cut short because the test moved on to another page
-  // (ERR_ABORTED: the search's second file, fetched after the first) is
-  // the test's doing, not the site's.
-  page.on("requestfailed", (r) => {
-    const error = r.failure()?.errorText;
-    if (!browserOwn(r.url()) && error !== "net::ERR_ABORTED") problems.push(`${r.url()}: request failed: ${error}`);
-  });
-  page.on("response", (r) => { if (r.status() >= 400 && !browserOwn(r.url())) problems.push(`${r.url()}: HTTP ${r.status()}`); });
-}
-const page = context.pages()[0] ?? (await context.newPage());
-if (context.pages()[0] === page) watch(page);
-const url = (path) => new URL(path, base).href;
+const problems = watchProblems(context);
+const url = siteUrl(base);
 
 async function columnTexts(selector, column) {
   return page.$$eval(`${selector} tbody tr`, (rows, c) => rows.map((r) => r.cells[c].textContent.trim()), column);
@@ -168,26 +121,17 @@ try {
     for (const path of pages) {
       await page.goto(url(path));
       if (path.startsWith("tim-kiem")) await page.waitForSelector("#search-results li");
-      await page.addScriptTag({ content: axeSource });
-      const found = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
-        return r.violations
-          .filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-      });
+      const found = await axe(page);
       check(`axe: no serious or critical violations on /${path} (${scheme})`, found.length === 0, found.join("\n     "));
     }
   }
   await page.emulateMedia({ colorScheme: "light" });
 
   // 5. Nothing went wrong along the way.
-  check("no console errors, exceptions or failed requests", problems.length === 0, problems.join("\n     "));
+  noProblems(check, problems);
 } catch (e) {
   check("the browser checks ran to the end", false, e.stack || String(e));
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await close();
 }
-
-console.log(failures.length ? `${failures.length} browser check(s) failed` : "all browser checks passed");
-process.exit(failures.length ? 1 : 0);
+exit();

@@ -2,29 +2,33 @@
 //!
 //! - the browser checks of `tests/browser/run.mjs` (Debian's Chromium driven
 //!   by playwright-core, with axe-core), against the example site served by
-//!   a tiny static server on 127.0.0.1;
+//!   a tiny static server on 127.0.0.1 (`serve.rs`);
+//! - `tests/browser/reader.mjs` (every module of `tests/browser/reader/`) on
+//!   every page of the example site and of `examples/national`;
 //! - `tests/browser/payloads.mjs` on the payload site
 //!   (`tests/fixtures/payloads/`): every page visited, and no dialog, no
 //!   write to `window.__pwned` and no script the theme did not ship;
 //! - the Nu Html Checker (`vnu.jar` from the npm package `vnu-jar`) on every
 //!   page of the example site.
 //!
-//! They need `chromium`, `node`, `java` and `npm ci`. This test binary has
-//! its own harness (libtest-mimic) so that a check whose tools are missing
-//! is reported by the runner as *ignored*, never as passed; with
+//! The three Node scripts launch Chromium and watch pages through
+//! `tests/browser/harness.mjs`; `run_node_on_site` builds, serves and runs
+//! each. They need `chromium`, `node`, `java` and `npm ci`. This test binary
+//! has its own harness (libtest-mimic) so that a check whose tools are
+//! missing is reported by the runner as *ignored*, never as passed; with
 //! `CHISO_REQUIRE_BROWSER=1` (as `.ci/run` sets) a missing tool fails it.
 
 #[path = "../it/common.rs"]
 mod common;
+mod serve;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{TcpListener, TcpStream};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::thread;
 
 use common::*;
 use libtest_mimic::{Arguments, Trial};
+use serve::serve;
 
 fn main() {
     let args = Arguments::from_args();
@@ -105,62 +109,105 @@ fn chromium() -> PathBuf {
 }
 
 fn the_site_works_in_chromium_sorting_searching_and_passing_axe() {
-    let root = example_root();
-    let built = build_ok(&root);
-    let port = serve(built.out.clone());
-    let output = Command::new("node")
-        .arg(root.join("tests/browser/run.mjs"))
-        .arg(format!("http://127.0.0.1:{port}/"))
-        .env("CHISO_CHROMIUM", chromium())
-        .current_dir(&root)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    assert!(
-        output.status.success(),
-        "browser checks failed:\n{stdout}\n{stderr}"
-    );
-    assert!(stdout.contains("all browser checks passed"), "{stdout}");
+    run_node_on_site("run.mjs", "", "all browser checks passed", |_| Vec::new());
 }
 
 /// Runs `tests/browser/reader.mjs` (every module of `tests/browser/reader/`)
-/// on the site at `site` (relative to the repository), served on 127.0.0.1,
-/// with the list of all its pages.
+/// on the site at `site` (relative to the repository), with the list of all
+/// its pages but the 404 page.
 fn reader_checks(site: &str) {
-    let root = example_root();
-    let built = build_ok(&root.join(site));
     let name = if site.is_empty() {
         "ha-tinh"
     } else {
         "national"
     };
-    let paths: Vec<String> = built
-        .all_pages()
-        .into_iter()
-        .map(|(file, _)| format!("/{}", file.strip_suffix("index.html").unwrap_or(&file)))
-        .filter(|path| path != "/404.html")
-        .collect();
-    let list = built.dir.path().join("pages.txt");
-    std::fs::write(&list, paths.join("\n")).unwrap();
+    run_node_on_site("reader.mjs", site, "all reader checks passed", |built| {
+        let mut paths = page_paths(built);
+        paths.retain(|path| path != "/404.html");
+        vec![name.into(), page_list(built, &paths).into()]
+    });
+}
+
+fn no_payload_runs_in_chromium_on_any_page_of_the_payload_site() {
+    let mut visits = 0;
+    let stdout = run_node_on_site(
+        "payloads.mjs",
+        "tests/fixtures/payloads",
+        "no payload ran",
+        |built| {
+            // Every page, and the search page showing payloads.
+            let mut paths = page_paths(built);
+            paths.push("/tim-kiem/?q=script".to_owned());
+            assert!(paths.len() >= 15, "only {} pages", paths.len());
+            visits = paths.len();
+            vec![page_list(built, &paths).into()]
+        },
+    );
+    assert!(
+        stdout.contains(&format!("visited {visits} of {visits} pages")),
+        "{stdout}"
+    );
+}
+
+/// Builds the site at `site` (a folder of the repository; "" is the example
+/// site itself), serves it on 127.0.0.1 and runs
+/// `node tests/browser/<script> http://127.0.0.1:PORT/ <args…>` from the
+/// repository root with Debian's Chromium; `args` are made from the built
+/// site (the list of its pages, say). Prints the script's output, and fails
+/// with it and node's stderr unless node exits with success having printed
+/// `passed`. Returns the output, for further checks.
+fn run_node_on_site(
+    script: &str,
+    site: &str,
+    passed: &str,
+    args: impl FnOnce(&Built) -> Vec<OsString>,
+) -> String {
+    let root = example_root();
+    let built = build_ok(&root.join(site));
+    let args = args(&built);
     let port = serve(built.out.clone());
     let output = Command::new("node")
-        .arg(root.join("tests/browser/reader.mjs"))
+        .arg(root.join("tests/browser").join(script))
         .arg(format!("http://127.0.0.1:{port}/"))
-        .arg(name)
-        .arg(&list)
+        .args(&args)
         .env("CHISO_CHROMIUM", chromium())
         .current_dir(&root)
         .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
+        .unwrap_or_else(|e| panic!("cannot run node tests/browser/{script}: {e}"));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&output.stderr);
     println!("{stdout}");
+    let on = if site.is_empty() {
+        "the example site"
+    } else {
+        site
+    };
     assert!(
-        output.status.success() && stdout.contains("all reader checks passed"),
-        "reader checks failed on {name}:\n{stdout}\n{stderr}"
+        output.status.success() && stdout.contains(passed),
+        "tests/browser/{script} failed on {on} ({}; it prints “{passed}” when every \
+         check passes):\n{stdout}\n{stderr}",
+        output.status
     );
+    stdout
+}
+
+/// Every page of a built site by its URL path (`/`, `/don-vi/ha-tinh/`,
+/// `/404.html`).
+fn page_paths(built: &Built) -> Vec<String> {
+    built
+        .all_pages()
+        .into_iter()
+        .map(|(file, _)| format!("/{}", file.strip_suffix("index.html").unwrap_or(&file)))
+        .collect()
+}
+
+/// Writes `paths`, one a line, to `pages.txt` beside the built site (where
+/// the browser scripts read which pages to visit); returns its path.
+fn page_list(built: &Built, paths: &[String]) -> PathBuf {
+    let list = built.dir.path().join("pages.txt");
+    std::fs::write(&list, paths.join("\n"))
+        .unwrap_or_else(|e| panic!("cannot write {}: {e}", list.display()));
+    list
 }
 
 /// What is missing of Chromium, node and the npm packages a browser check
@@ -197,41 +244,6 @@ fn vnu_jar(root: &Path) -> PathBuf {
     root.join("node_modules/vnu-jar/build/dist/vnu.jar")
 }
 
-fn no_payload_runs_in_chromium_on_any_page_of_the_payload_site() {
-    let root = example_root();
-    let built = build_ok(&root.join("tests/fixtures/payloads"));
-    // Every page, by its URL path; and the search page showing payloads.
-    let mut paths: Vec<String> = built
-        .all_pages()
-        .into_iter()
-        .map(|(file, _)| format!("/{}", file.strip_suffix("index.html").unwrap_or(&file)))
-        .collect();
-    paths.push("/tim-kiem/?q=script".to_owned());
-    assert!(paths.len() >= 15, "only {} pages", paths.len());
-    let list = built.dir.path().join("pages.txt");
-    std::fs::write(&list, paths.join("\n")).unwrap();
-    let port = serve(built.out.clone());
-    let output = Command::new("node")
-        .arg(root.join("tests/browser/payloads.mjs"))
-        .arg(format!("http://127.0.0.1:{port}/"))
-        .arg(&list)
-        .env("CHISO_CHROMIUM", chromium())
-        .current_dir(&root)
-        .output()
-        .expect("node runs");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    println!("{stdout}");
-    assert!(
-        output.status.success() && stdout.contains("no payload ran"),
-        "a payload ran, or the check did not finish:\n{stdout}\n{stderr}"
-    );
-    assert!(
-        stdout.contains(&format!("visited {n} of {n} pages", n = paths.len())),
-        "{stdout}"
-    );
-}
-
 fn every_page_passes_the_nu_html_checker() {
     let root = example_root();
     let jar = vnu_jar(&root);
@@ -250,71 +262,4 @@ fn every_page_passes_the_nu_html_checker() {
         output.status.success() && report.trim().is_empty(),
         "the Nu Html Checker found errors:\n{report}"
     );
-}
-
-/// Serves `dir` on a free port of 127.0.0.1 for the life of the test
-/// process; returns the port.
-fn serve(dir: PathBuf) -> u16 {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
-    let port = listener.local_addr().unwrap().port();
-    thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let dir = dir.clone();
-            thread::spawn(move || {
-                let _ = answer(&dir, stream);
-            });
-        }
-    });
-    port
-}
-
-/// Answers one GET request with a file of `dir` (a folder gives its
-/// `index.html`), or `404.html` with status 404.
-fn answer(dir: &Path, mut stream: TcpStream) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request = String::new();
-    reader.read_line(&mut request)?;
-    loop {
-        let mut header = String::new();
-        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
-            break;
-        }
-    }
-    let target = request.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let mut file = dir.to_path_buf();
-    for part in path.split('/').filter(|p| !p.is_empty()) {
-        if part == ".." {
-            file = dir.join("missing");
-            break;
-        }
-        file.push(part);
-    }
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    let (status, file) = if file.is_file() {
-        ("200 OK", file)
-    } else {
-        ("404 Not Found", dir.join("404.html"))
-    };
-    let body = std::fs::read(&file).unwrap_or_default();
-    let kind = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("css") => "text/css; charset=utf-8",
-        Some("js") => "text/javascript; charset=utf-8",
-        Some("json") => "application/json",
-        Some("svg") => "image/svg+xml",
-        Some("png") => "image/png",
-        Some("xml") => "application/xml",
-        Some("csv") => "text/csv; charset=utf-8",
-        _ => "text/plain; charset=utf-8",
-    };
-    write!(
-        stream,
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    )?;
-    stream.write_all(&body)?;
-    stream.flush()
 }
