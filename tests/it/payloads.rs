@@ -4,8 +4,8 @@
 //! (raw HTML shown as text, each with a located warning), and no page has a
 //! script, an event-handler attribute or a `javascript:` URL that the theme
 //! did not ship. Its twin with refused URLs is the invalid fixture
-//! `refused-urls` (`tests/invalid_sites.rs`); the browser runs the same
-//! pages in `tests/browser.rs`.
+//! `refused-urls` (`tests/it/invalid_sites.rs`); the browser runs the same
+//! pages in `tests/browser/payloads.mjs`.
 
 use std::collections::BTreeSet;
 use std::fs;
