@@ -222,10 +222,10 @@ trait Destination: render::Sink {
     /// The name of the rendering stage in `--timings`.
     const RENDER_STAGE: &'static str;
 
-    /// Whether the pages' share cards are drawn into it: only a build
-    /// writes them; `check` and `serve` draw none (the pages still name
-    /// them, so they are the pages a build writes).
-    const SHARE_CARDS: bool;
+    /// Where the pages' share cards go: only a build writes them; `check`
+    /// and `serve` draw none (the pages still name them, so they are the
+    /// pages a build writes).
+    fn card_store(&self) -> Option<&dyn render::cards::Store>;
 
     /// Takes the site's `static/` files.
     fn copy_assets(&self, assets: &[input::SiteFile]);
@@ -241,7 +241,10 @@ trait Destination: render::Sink {
 
 impl Destination for render::Collect {
     const RENDER_STAGE: &'static str = "render";
-    const SHARE_CARDS: bool = false;
+
+    fn card_store(&self) -> Option<&dyn render::cards::Store> {
+        None
+    }
 
     /// The files of `static/` are kept apart ([`Rendered::assets`]).
     fn copy_assets(&self, _assets: &[input::SiteFile]) {}
@@ -266,7 +269,10 @@ impl Destination for render::Collect {
 
 impl Destination for write::Writer {
     const RENDER_STAGE: &'static str = "render and write";
-    const SHARE_CARDS: bool = true;
+
+    fn card_store(&self) -> Option<&dyn render::cards::Store> {
+        Some(self)
+    }
 
     fn copy_assets(&self, assets: &[input::SiteFile]) {
         for asset in assets {
@@ -350,20 +356,19 @@ fn run<D: Destination>(
         // The share cards are drawn (or taken from the cache) while the
         // links are checked: neither reads the other.
         let mut card_diagnostics = Diagnostics::default();
-        let put = |path: String, bytes: Vec<u8>| destination.put(path, bytes);
         timings.progress.stage("check links");
         let ((_, links), (_, drawn)) = rayon::join(
             || timed(|| watch.check(&config, &content, &assets, &mut diagnostics)),
             || {
                 timed(|| {
-                    if D::SHARE_CARDS {
-                        cards.render(&options.root, &put, &mut card_diagnostics);
+                    if let Some(store) = destination.card_store() {
+                        cards.render(&options.root, store, &mut card_diagnostics);
                     }
                 })
             },
         );
         timings.stages.push(("check links", links));
-        if D::SHARE_CARDS {
+        if destination.card_store().is_some() {
             timings.stages.push(("+ share cards", drawn));
         }
         diagnostics.extend(card_diagnostics);

@@ -158,6 +158,58 @@ impl Writer {
         }
     }
 
+    /// Adds the file at `path` without reading or comparing its bytes, for
+    /// a file whose name is a hash of what it holds (a share card): the
+    /// file the output has under that name is it, and is kept; else
+    /// `source` (a copy kept elsewhere by chiso) is hard-linked in. `false`
+    /// when neither can be done: the caller then adds the bytes.
+    pub fn add_named_by_content(&self, path: &str, source: Option<&Path>) -> bool {
+        if self.failed() || lock(&self.kept).contains_key(path) {
+            // Nothing is written any more, or two origins clash: `add`
+            // deals with both.
+            return false;
+        }
+        let relative: PathBuf = path.split('/').collect();
+        let target = self.spare.join(&relative);
+        let served = self.output.join(&relative);
+        let is_whole_file =
+            |p: &Path| fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.len() > 0);
+        let changed = if self.previous && is_whole_file(&served) {
+            if !same_file(&target, &served) && !self.hard_link(&served, &target) {
+                return false;
+            }
+            false
+        } else if (!self.previous && is_whole_file(&target))
+            || source.is_some_and(|source| self.hard_link(source, &target))
+        {
+            true
+        } else {
+            return false;
+        };
+        lock(&self.kept).insert(path.to_owned(), Origin::Generated);
+        if changed {
+            self.changed.fetch_add(1, Ordering::Relaxed);
+        }
+        true
+    }
+
+    /// Makes `target` in the spare a hard link to `source`; `false` (and
+    /// `target` as it was) where the file system cannot.
+    fn hard_link(&self, source: &Path, target: &Path) -> bool {
+        let Ok(temporary) = self.prepare(target) else {
+            return false;
+        };
+        let _ = fs::remove_file(&temporary);
+        if fs::hard_link(source, &temporary).is_err() {
+            return false;
+        }
+        if fs::rename(&temporary, target).is_err() {
+            let _ = fs::remove_file(&temporary);
+            return false;
+        }
+        true
+    }
+
     fn add_from(&self, path: &str, bytes: &[u8], origin: Origin) {
         {
             let mut kept = lock(&self.kept);
@@ -270,12 +322,10 @@ impl Writer {
     /// bytes, same modification time, no copy. Writes `bytes` instead where
     /// the file system has no hard links.
     fn link(&self, served: &Path, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let temporary = self.prepare(target)?;
-        let _ = fs::remove_file(&temporary);
-        if fs::hard_link(served, &temporary).is_err() {
-            return self.replace(target, bytes);
+        if self.hard_link(served, target) {
+            return Ok(());
         }
-        fs::rename(&temporary, target).map_err(|e| io_error(target, e))
+        self.replace(target, bytes)
     }
 
     /// Clears the way for a file at `target` in the spare, which is chiso's
@@ -310,6 +360,16 @@ impl Writer {
 impl crate::render::Sink for Writer {
     fn put(&self, path: String, bytes: Vec<u8>) {
         self.add(&path, &bytes);
+    }
+}
+
+impl crate::render::cards::Store for Writer {
+    fn keep(&self, path: &str, cached: Option<&Path>) -> bool {
+        self.add_named_by_content(path, cached)
+    }
+
+    fn put(&self, path: String, png: Vec<u8>) {
+        self.add(&path, &png);
     }
 }
 

@@ -139,18 +139,69 @@ fn a_second_build_takes_the_cards_from_the_cache() {
     let written = fs::read_dir(first.out.join("anh-chia-se")).unwrap().count();
     assert!(kept.len() >= 2 && kept.len() == written, "{kept:?}");
     // Put card B's image under card A's name, and a card no page names:
-    // the next build must copy A from the cache as it is, and drop the
-    // other.
+    // the next build (into a new output) must take A from the cache as it
+    // is, and drop the other. Files not named as chiso names a card stay.
     let b = fs::read(&kept[1]).unwrap();
     fs::write(&kept[0], &b).unwrap();
-    fs::write(cache.join("0123.png"), &b).unwrap();
+    let unused = "0123456789abcdef0123456789abcdef.png";
+    fs::write(cache.join(unused), &b).unwrap();
+    fs::write(cache.join("logo.png"), &b).unwrap();
     let second = build_ok(root);
     let name = kept[0].file_name().unwrap();
     assert_eq!(
         fs::read(second.out.join("anh-chia-se").join(name)).unwrap(),
         b
     );
-    assert!(!cache.join("0123.png").exists());
+    assert!(!cache.join(unused).exists());
+    assert!(cache.join("logo.png").exists());
+}
+
+#[test]
+fn a_rebuild_keeps_the_cards_the_output_has_without_writing_them() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let out = dir.path().join("public");
+    let mut options = BuildOptions::new(root);
+    options.output = Some(out.clone());
+    chiso::build(&options).unwrap();
+    let cards = out.join("anh-chia-se");
+    let first: Vec<(std::ffi::OsString, Vec<u8>)> = fs::read_dir(&cards)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), fs::read(e.path()).unwrap())
+        })
+        .collect();
+    assert!(first.len() >= 2);
+    // With the cache gone, the cards can only come from the output.
+    fs::remove_dir_all(root.join(".chiso-cache")).unwrap();
+    let report = chiso::build(&options).unwrap();
+    assert_eq!(report.changed, 0, "{report:?}");
+    for (name, bytes) in &first {
+        assert_eq!(&fs::read(cards.join(name)).unwrap(), bytes);
+    }
+    assert_eq!(fs::read_dir(&cards).unwrap().count(), first.len());
+    // Nothing was drawn: a drawn card would be in the cache again.
+    let cached = fs::read_dir(root.join(".chiso-cache/share-cards")).unwrap();
+    assert_eq!(cached.count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_into_a_new_output_links_the_cached_cards() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = fixture("minimal");
+    let root = dir.path();
+    build_ok(root);
+    let second = build_ok(root);
+    for entry in fs::read_dir(second.out.join("anh-chia-se")).unwrap() {
+        let entry = entry.unwrap();
+        let cached = root
+            .join(".chiso-cache/share-cards")
+            .join(entry.file_name());
+        let (card, cached) = (entry.metadata().unwrap(), fs::metadata(cached).unwrap());
+        assert_eq!((card.dev(), card.ino()), (cached.dev(), cached.ino()));
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
@@ -41,6 +42,15 @@ impl Cache {
     pub fn get(&self, name: &str) -> Option<Vec<u8>> {
         let bytes = fs::read(self.folder.join(name)).ok()?;
         bytes.starts_with(SIGNATURE).then_some(bytes)
+    }
+
+    /// The file of the card `name`, if kept (a PNG file).
+    pub fn file(&self, name: &str) -> Option<PathBuf> {
+        let path = self.folder.join(name);
+        let mut start = [0; SIGNATURE.len()];
+        let mut file = fs::File::open(&path).ok()?;
+        file.read_exact(&mut start).ok()?;
+        (start == SIGNATURE).then_some(path)
     }
 
     /// Keeps the card `name`: written beside and renamed, so that a

@@ -12,7 +12,9 @@
 //! Pages only register the SVG ([`Maker::view`]); the PNGs are drawn after
 //! the pages, in parallel, by [`Cards::render`] (`raster`, with the one
 //! embedded font), and kept between builds in a cache folder by the same
-//! hash (`cache`), since drawing thousands of cards is the costly part.
+//! hash (`cache`), since drawing thousands of cards is the costly part. A
+//! card the output already has under its name is kept as it is, unread; a
+//! card from the cache is hard-linked into the output where it can be.
 //! `serve` and `check` register but draw nothing.
 
 mod cache;
@@ -202,16 +204,12 @@ impl Maker {
 pub struct Cards(pub BTreeMap<String, String>);
 
 impl Cards {
-    /// Draws every card as PNG (in parallel, from the cache folder of the
-    /// site at `root` when it holds it) and gives each to `put`. A card
+    /// Gives every card to `store` (in parallel): kept as the output has
+    /// it when it does (a card's name says what it shows), else taken from
+    /// the cache folder of the site at `root`, else drawn as PNG. A card
     /// that cannot be drawn is an error; a cache that cannot be used, a
     /// warning.
-    pub fn render(
-        &self,
-        root: &Path,
-        put: &(dyn Fn(String, Vec<u8>) + Sync),
-        diagnostics: &mut Diagnostics,
-    ) {
+    pub fn render(&self, root: &Path, store: &dyn Store, diagnostics: &mut Diagnostics) {
         if self.0.is_empty() {
             return;
         }
@@ -221,6 +219,13 @@ impl Cards {
             .par_iter()
             .map(|(path, svg)| {
                 let name = path.trim_start_matches(FOLDER);
+                if store.keep(path, None) {
+                    return Ok(());
+                }
+                let cached = cache.as_ref().ok().and_then(|c| c.file(name));
+                if cached.is_some() && store.keep(path, cached.as_deref()) {
+                    return Ok(());
+                }
                 let png = match cache.as_ref().ok().and_then(|c| c.get(name)) {
                     Some(png) => png,
                     None => {
@@ -234,7 +239,7 @@ impl Cards {
                         png
                     }
                 };
-                put(path.clone(), png);
+                store.put(path.clone(), png);
                 Ok(())
             })
             .collect();
@@ -251,6 +256,17 @@ impl Cards {
             Err(d) => diagnostics.push(d),
         }
     }
+}
+
+/// Where a build's cards go: the output folder's writer.
+pub trait Store: Sync {
+    /// Takes the card at `path` without its bytes, if it can: kept as the
+    /// output already has it, or linked from `cached` (the card in the
+    /// cache folder). `false` when it cannot, and the bytes are `put`.
+    fn keep(&self, path: &str, cached: Option<&Path>) -> bool;
+
+    /// Takes the card at `path`.
+    fn put(&self, path: String, png: Vec<u8>);
 }
 
 /// The hex SipHash-1-3 (128 bits) of the renderer and `svg`: stable across
