@@ -37,6 +37,8 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
         );
         assert!(text.contains("sha256sum"), "{file}");
         assert!(!text.contains("cargo"), "{file}");
+        // The share cards' cache is kept between runs.
+        assert!(text.contains(".chiso-cache"), "{file}");
     }
     // The new site still builds and checks clean with its CI files in it.
     let checked = chiso(&["check", "--message-format", "github"], &site);
