@@ -148,9 +148,12 @@ pub fn article_entry(article: &Article, html: &super::shortcodes::Expanded, urls
 fn distinct_words(text: &str) -> String {
     let mut seen = HashSet::new();
     let mut out = String::new();
-    let words = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty());
+    // Most characters are ASCII: spare them the Unicode tables.
+    let between_words = |c: char| match c.is_ascii() {
+        true => !c.is_ascii_alphanumeric(),
+        false => !c.is_alphanumeric(),
+    };
+    let words = text.split(between_words).filter(|w| !w.is_empty());
     for word in words {
         if seen.insert(word) {
             if !out.is_empty() {
@@ -227,18 +230,21 @@ pub fn files(entries: &[Entry]) -> [(String, Vec<u8>); 2] {
 /// entities pulldown-cmark writes decoded.
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => {
                 out.push(' ');
+                rest = &rest[open + close + 1..];
             }
-            c if !in_tag => out.push(c),
-            _ => {}
+            // An unclosed tag hides the rest, as a browser would.
+            None => {
+                rest = "";
+            }
         }
     }
+    out.push_str(rest);
     decode_entities(out)
 }
 
