@@ -209,7 +209,17 @@ impl Font {
 
     /// The width of `text` set in this font, rounded up.
     pub fn width(&self, text: &str) -> f64 {
-        let thousandths: u32 = text.chars().map(|c| u32::from(advance(c, self.bold))).sum();
+        self.width_of(self.thousandths(text))
+    }
+
+    /// The advance widths of `text` in thousandths of an em: whole
+    /// numbers, so the widths of two pieces add up to that of both.
+    fn thousandths(&self, text: &str) -> u32 {
+        text.chars().map(|c| u32::from(advance(c, self.bold))).sum()
+    }
+
+    /// The width in pixels of `thousandths` of an em.
+    fn width_of(&self, thousandths: u32) -> f64 {
         f64::from(thousandths) / 1000.0 * self.size * SAFETY
     }
 
@@ -257,16 +267,22 @@ impl Font {
     pub fn wrap(&self, text: &str, width: f64, max_lines: usize) -> (Vec<String>, bool) {
         let mut lines: Vec<String> = Vec::new();
         let mut current = String::new();
+        // The current line's width, grown a word at a time rather than
+        // measured again for each word.
+        let mut used = 0;
+        let space = self.thousandths(" ");
         for word in text.split_whitespace() {
-            let candidate = if current.is_empty() {
-                word.to_owned()
-            } else {
-                format!("{current} {word}")
-            };
-            if self.width(&candidate) <= width || current.is_empty() {
-                current = candidate;
+            let needs = self.thousandths(word);
+            if current.is_empty() {
+                current.push_str(word);
+                used = needs;
+            } else if self.width_of(used + space + needs) <= width {
+                current.push(' ');
+                current.push_str(word);
+                used += space + needs;
             } else {
                 lines.push(std::mem::replace(&mut current, word.to_owned()));
+                used = needs;
             }
         }
         if !current.is_empty() || lines.is_empty() {
