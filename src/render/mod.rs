@@ -13,6 +13,7 @@ mod figure;
 mod filters;
 mod open_data;
 mod pages;
+pub mod reuse;
 pub mod search;
 pub mod shortcodes;
 mod sparkline;
@@ -384,6 +385,19 @@ pub fn render_articles(
     files
 }
 
+/// The open-data downloads of every table and index (for `serve`, after
+/// an edit of the data or the configuration).
+pub fn open_data_files(config: &Config, site: &Site, sink: &dyn Sink) {
+    open_data::files(config, site, sink);
+}
+
+/// The Atom feed and the search index (for `serve`, after an edit they may
+/// depend on: the articles, the data or the configuration).
+pub fn feed_files(input: Input, sink: &dyn Sink) {
+    let urls = urls::Urls::for_site(input.config);
+    article_feeds(input, &urls, sink);
+}
+
 /// The search entries of the whole site, kept by `serve` between edits.
 pub fn search_entries(
     config: &Config,
@@ -459,7 +473,32 @@ fn render_pages<'p>(
     list: &'p [pages::Page],
     sink: &dyn Sink,
     times: &TemplateTimes,
+    sitemap: Option<&mut Vec<String>>,
+    diagnostics: &mut Diagnostics,
+) {
+    render_pages_reusing(
+        templates,
+        env,
+        list,
+        sink,
+        times,
+        sitemap,
+        None,
+        diagnostics,
+    );
+}
+
+/// [`render_pages`], skipping the pages `reuse` finds unchanged (their
+/// contexts are still made, and fingerprinted).
+#[allow(clippy::too_many_arguments)]
+fn render_pages_reusing<'p>(
+    templates: &Templates,
+    env: &pages::Env,
+    list: &'p [pages::Page],
+    sink: &dyn Sink,
+    times: &TemplateTimes,
     mut sitemap: Option<&mut Vec<String>>,
+    reuse: Option<&reuse::Reuse>,
     diagnostics: &mut Diagnostics,
 ) {
     let mut seen: BTreeMap<String, &'p pages::Page> = BTreeMap::new();
@@ -494,7 +533,16 @@ fn render_pages<'p>(
     }
     let render = |(i, page, path): Job<'p>| {
         let started = Instant::now();
-        let context = env.context(page);
+        let context = match reuse {
+            Some(reuse) => {
+                let (context, print) = env.context_printed(page);
+                if reuse.unchanged(&path, env.template(page), print) {
+                    return None;
+                }
+                context
+            }
+            None => env.context(page),
+        };
         let made = started.elapsed();
         // Rendered into bytes: Tera's `render` would check the whole page
         // is UTF-8 again (it is: every piece written is a `str`), and grow

@@ -1,0 +1,274 @@
+//! Rendering again after an edit, for `chiso serve`: every page's context
+//! is made again (cheap beside rendering), and a page is rendered again only
+//! when its context or one of the templates it reads changed; the other
+//! pages keep their bytes. A page's bytes depend on nothing else: rendering
+//! reads no files and touches no clock (see the module above), so a page
+//! whose context and templates are as they were renders the same bytes.
+//!
+//! What a page read is thus known from the same functions that make its
+//! context ([`super::pages::Env::own`]), and cannot drift from them: a
+//! context is fingerprinted (a 128-bit SipHash of every value in it, with
+//! whether a string is marked safe), and compared with the fingerprint the
+//! page had when its bytes were made.
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use siphasher::sip128::{Hasher128, SipHasher13};
+use tera::value::ValueKind;
+use tera::Value;
+
+use super::{pages, Input, Sink, TemplateTimes, Templates, DEFAULT_ASSETS};
+use crate::diagnostic::Diagnostics;
+
+/// The fingerprint of each page's context, by output path.
+pub type Prints = HashMap<String, u128>;
+
+/// The fingerprint of a value: every scalar, string (and whether it is
+/// safe), list and map in it; the order of a map's keys does not count
+/// (templates look values up by key).
+pub fn print(value: &Value) -> u128 {
+    let mut hasher = SipHasher13::new();
+    feed(&mut hasher, value);
+    hasher.finish128().as_u128()
+}
+
+fn feed(h: &mut SipHasher13, value: &Value) {
+    match value.kind() {
+        ValueKind::Undefined => h.write_u8(0),
+        ValueKind::None => h.write_u8(1),
+        ValueKind::Bool => {
+            h.write_u8(2);
+            h.write_u8(u8::from(value.as_bool() == Some(true)));
+        }
+        ValueKind::U64 | ValueKind::I64 | ValueKind::U128 | ValueKind::I128 => {
+            h.write_u8(3);
+            match (value.as_i128(), value.as_u128()) {
+                (Some(i), _) => h.write_i128(i),
+                (None, Some(u)) => h.write_u128(u),
+                (None, None) => h.write_u8(0),
+            }
+        }
+        ValueKind::F64 => {
+            h.write_u8(4);
+            h.write_u64(value.as_f64().map_or(0, f64::to_bits));
+        }
+        ValueKind::String => {
+            h.write_u8(if value.is_safe() { 5 } else { 6 });
+            let text = value.as_str().unwrap_or_default();
+            h.write_usize(text.len());
+            h.write(text.as_bytes());
+        }
+        ValueKind::Array => {
+            let items = value.as_array().unwrap_or_default();
+            h.write_u8(7);
+            h.write_usize(items.len());
+            for item in items {
+                feed(h, item);
+            }
+        }
+        ValueKind::Map => {
+            h.write_u8(8);
+            let mut sum = 0u128;
+            let mut count = 0usize;
+            for (key, item) in value.as_map().into_iter().flatten() {
+                let mut entry = SipHasher13::new();
+                key.hash(&mut entry);
+                feed(&mut entry, item);
+                sum = sum.wrapping_add(entry.finish128().as_u128());
+                count += 1;
+            }
+            h.write_usize(count);
+            h.write_u128(sum);
+        }
+        ValueKind::Bytes => {
+            h.write_u8(9);
+            let bytes = value.as_bytes().unwrap_or_default();
+            h.write_usize(bytes.len());
+            h.write(bytes);
+        }
+        // A kind added to Tera later: its text, which is all a template
+        // can print of it.
+        _ => {
+            h.write_u8(10);
+            h.write(format!("{value:?}").as_bytes());
+        }
+    }
+}
+
+/// What [`super::render_pages`] is told to reuse: the fingerprints of the
+/// pages whose bytes are kept, and the templates that changed (each page
+/// template whose `extends`/`include`/`import` closure holds a changed
+/// template). It collects the fingerprints of this run.
+pub(crate) struct Reuse<'p> {
+    previous: &'p Prints,
+    dirty: &'p BTreeSet<String>,
+    /// Fingerprints of the pages of this run.
+    prints: Mutex<Vec<(String, u128)>>,
+    rendered: AtomicUsize,
+}
+
+impl Reuse<'_> {
+    /// Records the page's fingerprint; whether its kept bytes are still
+    /// what it renders.
+    pub(crate) fn unchanged(&self, path: &str, template: &str, print: u128) -> bool {
+        self.prints
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path.to_owned(), print));
+        let same = !self.dirty.contains(template) && self.previous.get(path) == Some(&print);
+        if !same {
+            self.rendered.fetch_add(1, Ordering::Relaxed);
+        }
+        same
+    }
+}
+
+/// What [`render_again`] did.
+pub struct Again {
+    /// Every page's fingerprint, by output path.
+    pub prints: Prints,
+    /// Every page's output path, rendered again or not.
+    pub pages: Vec<String>,
+    /// How many pages were rendered again.
+    pub rendered: usize,
+    /// The share cards the pages name.
+    pub cards: super::cards::Cards,
+}
+
+/// Renders into `sink` the built-in assets, the sitemap, `robots.txt` and
+/// every page whose context differs from `previous` or whose template is
+/// in `dirty` (see [`dirty_templates`]); not the open data, feed or search
+/// index (see [`super::open_data_files`], [`super::feed_files`]). Reports
+/// what a full render reports of the pages: two pages at one URL, template
+/// errors (a page that is not rendered again rendered without one).
+pub fn render_again(
+    templates: &Templates,
+    input: Input,
+    previous: &Prints,
+    dirty: &BTreeSet<String>,
+    sink: &dyn Sink,
+    diagnostics: &mut Diagnostics,
+) -> Again {
+    for (path, text) in DEFAULT_ASSETS {
+        sink.put((*path).to_owned(), text.as_bytes().to_vec());
+    }
+    let env = pages::Env::new(input);
+    let list = env.pages();
+    env.plan(&list);
+    let mut sitemap = Vec::new();
+    let reuse = Reuse {
+        previous,
+        dirty,
+        prints: Mutex::default(),
+        rendered: AtomicUsize::new(0),
+    };
+    let times = TemplateTimes::default();
+    super::render_pages_reusing(
+        templates,
+        &env,
+        &list,
+        sink,
+        &times,
+        Some(&mut sitemap),
+        Some(&reuse),
+        diagnostics,
+    );
+    sink.put(
+        super::feeds::SITEMAP_PATH.to_owned(),
+        super::feeds::sitemap(input.config, &sitemap).into_bytes(),
+    );
+    sink.put(
+        "robots.txt".to_owned(),
+        super::feeds::robots(input.config).into_bytes(),
+    );
+    let prints: Prints = reuse
+        .prints
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner())
+        .into_iter()
+        .collect();
+    let pages = list
+        .iter()
+        .map(|page| format!("{}{}", env.path(page), env.file(page)))
+        .collect();
+    Again {
+        prints,
+        pages,
+        rendered: reuse.rendered.into_inner(),
+        cards: env.into_cards(),
+    }
+}
+
+/// The page templates to render again after the templates changed from
+/// `old` to `new`: those whose closure (itself, and every template it
+/// names, transitively) holds a template added, removed or changed. A
+/// template "names" another when the other's name appears in it between
+/// quotes: more than `extends`, `include` and `import` do, never less.
+pub fn dirty_templates(old: &Templates, new: &Templates) -> BTreeSet<String> {
+    let (old, new) = (&old.sources, &new.sources);
+    let changed: BTreeSet<&str> = old
+        .keys()
+        .chain(new.keys())
+        .filter(|name| old.get(*name).map(|s| &s.0) != new.get(*name).map(|s| &s.0))
+        .map(String::as_str)
+        .collect();
+    if changed.is_empty() {
+        return BTreeSet::new();
+    }
+    let names: Vec<&str> = new.keys().map(String::as_str).collect();
+    let named = |text: &str| -> Vec<&str> {
+        names
+            .iter()
+            .copied()
+            .filter(|name| {
+                text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'"))
+            })
+            .collect()
+    };
+    let edges: HashMap<&str, Vec<&str>> = new
+        .iter()
+        .map(|(name, (text, _))| (name.as_str(), named(text)))
+        .collect();
+    let mut dirty = BTreeSet::new();
+    for start in new.keys() {
+        let mut seen = BTreeSet::from([start.as_str()]);
+        let mut todo = vec![start.as_str()];
+        while let Some(name) = todo.pop() {
+            for &next in edges.get(name).into_iter().flatten() {
+                if seen.insert(next) {
+                    todo.push(next);
+                }
+            }
+        }
+        if seen.iter().any(|name| changed.contains(name)) {
+            dirty.insert(start.clone());
+        }
+    }
+    dirty.extend(changed.into_iter().map(str::to_owned));
+    dirty
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_print_sees_values_and_safety_but_not_key_order() {
+        let a = Value::from_serializable(&serde_json::json!({"a": 1, "b": ["x", 2.5]}));
+        let b = Value::from_serializable(&serde_json::json!({"b": ["x", 2.5], "a": 1}));
+        let c = Value::from_serializable(&serde_json::json!({"a": 1, "b": ["y", 2.5]}));
+        assert_eq!(print(&a), print(&b));
+        assert_ne!(print(&a), print(&c));
+        assert_ne!(
+            print(&Value::normal_string("<b>")),
+            print(&Value::safe_string("<b>"))
+        );
+        assert_ne!(
+            print(&Value::from_serializable(&1)),
+            print(&Value::from_serializable(&1.0))
+        );
+    }
+}
