@@ -533,6 +533,9 @@ fn render_pages_reusing<'p>(
     }
     let render = |(i, page, path): Job<'p>| {
         let started = Instant::now();
+        if reuse.is_some_and(|r| r.untouched(&path, env.template(page))) {
+            return None;
+        }
         let context = match reuse {
             Some(reuse) => {
                 let (context, print) = env.context_printed(page);

@@ -105,12 +105,32 @@ fn feed(h: &mut SipHasher13, value: &Value) {
 pub(crate) struct Reuse<'p> {
     previous: &'p Prints,
     dirty: &'p BTreeSet<String>,
+    /// Whether the input is the one `previous` was made from (only the
+    /// templates changed): then a page whose template is not dirty has
+    /// the same context, which need not even be made.
+    same_input: bool,
     /// Fingerprints of the pages of this run.
     prints: Mutex<Vec<(String, u128)>>,
     rendered: AtomicUsize,
 }
 
 impl Reuse<'_> {
+    /// Whether the page is as it was without making its context (the
+    /// input is the same, and its templates are): its fingerprint is kept.
+    pub(crate) fn untouched(&self, path: &str, template: &str) -> bool {
+        if !self.same_input || self.dirty.contains(template) {
+            return false;
+        }
+        let Some(&print) = self.previous.get(path) else {
+            return false;
+        };
+        self.prints
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path.to_owned(), print));
+        true
+    }
+
     /// Records the page's fingerprint; whether its kept bytes are still
     /// what it renders.
     pub(crate) fn unchanged(&self, path: &str, template: &str, print: u128) -> bool {
@@ -140,7 +160,8 @@ pub struct Again {
 
 /// Renders into `sink` the built-in assets, the sitemap, `robots.txt` and
 /// every page whose context differs from `previous` or whose template is
-/// in `dirty` (see [`dirty_templates`]); not the open data, feed or search
+/// in `dirty` (see [`dirty_templates`]); with `same_input` (only templates
+/// changed since `previous`), only the pages of dirty templates; not the open data, feed or search
 /// index (see [`super::open_data_files`], [`super::feed_files`]). Reports
 /// what a full render reports of the pages: two pages at one URL, template
 /// errors (a page that is not rendered again rendered without one).
@@ -149,6 +170,7 @@ pub fn render_again(
     input: Input,
     previous: &Prints,
     dirty: &BTreeSet<String>,
+    same_input: bool,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> Again {
@@ -162,6 +184,7 @@ pub fn render_again(
     let reuse = Reuse {
         previous,
         dirty,
+        same_input,
         prints: Mutex::default(),
         rendered: AtomicUsize::new(0),
     };

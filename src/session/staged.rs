@@ -202,6 +202,14 @@ pub(super) fn rebuild(
         Some(l) => (&l.prints, reuse::dirty_templates(&l.templates, &templates)),
         None => (&no_prints, BTreeSet::new()),
     };
+    // Only the templates changed: a page of another template is as it was.
+    let same_input = last.is_some_and(|l| {
+        site_same
+            && content_same
+            && Arc::ptr_eq(&l.bodies, &bodies)
+            && l.assets == assets
+            && l.config == config
+    });
     let pages = Collect::default();
     let again = timings.time("render", || {
         reuse::render_again(
@@ -209,6 +217,7 @@ pub(super) fn rebuild(
             input,
             previous,
             &dirty,
+            same_input,
             &pages,
             &mut diagnostics,
         )
