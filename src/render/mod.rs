@@ -533,7 +533,7 @@ fn render_pages_reusing<'p>(
     }
     let render = |(i, page, path): Job<'p>| {
         let started = Instant::now();
-        if reuse.is_some_and(|r| r.untouched(&path, env.template(page))) {
+        if reuse.is_some_and(|r| r.untouched(page, &path, env.template(page))) {
             return None;
         }
         let context = match reuse {

@@ -70,7 +70,7 @@ pub enum Page {
 
 /// The home text and the articles' bodies with shortcodes expanded, the
 /// articles in `content.articles` order.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub struct Bodies {
     pub home: Option<super::shortcodes::Expanded>,
     pub articles: Vec<super::shortcodes::Expanded>,
@@ -406,7 +406,7 @@ impl<'a> Env<'a> {
     }
 
     /// The fingerprint of the `site` value, made once.
-    fn site_print(&self) -> u128 {
+    pub fn site_print(&self) -> u128 {
         *self
             .site_print
             .get_or_init(|| self.site_value().map_or(0, super::reuse::print))

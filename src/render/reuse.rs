@@ -105,10 +105,10 @@ fn feed(h: &mut SipHasher13, value: &Value) {
 pub(crate) struct Reuse<'p> {
     previous: &'p Prints,
     dirty: &'p BTreeSet<String>,
-    /// Whether the input is the one `previous` was made from (only the
-    /// templates changed): then a page whose template is not dirty has
-    /// the same context, which need not even be made.
-    same_input: bool,
+    /// What of the input is as it was when `previous` was made: a page
+    /// that reads only that, and whose templates are not dirty, has the
+    /// same context, which need not even be made.
+    same: Same,
     /// Fingerprints of the pages of this run.
     prints: Mutex<Vec<(String, u128)>>,
     rendered: AtomicUsize,
@@ -117,8 +117,12 @@ pub(crate) struct Reuse<'p> {
 impl Reuse<'_> {
     /// Whether the page is as it was without making its context (the
     /// input is the same, and its templates are): its fingerprint is kept.
-    pub(crate) fn untouched(&self, path: &str, template: &str) -> bool {
-        if !self.same_input || self.dirty.contains(template) {
+    pub(crate) fn untouched(&self, page: &pages::Page, path: &str, template: &str) -> bool {
+        let reads = reads(page);
+        let same = self.same.rest
+            && (self.same.model || !reads.model)
+            && (self.same.content || !reads.content);
+        if !same || self.dirty.contains(template) {
             return false;
         }
         let Some(&print) = self.previous.get(path) else {
@@ -146,6 +150,53 @@ impl Reuse<'_> {
     }
 }
 
+/// What of a render's input is as it was at the last render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Same {
+    /// The model (`site`).
+    pub model: bool,
+    /// The content and the articles' bodies with shortcodes expanded.
+    pub content: bool,
+    /// The configuration and the static files (and, checked here, the
+    /// `site` value every page is given).
+    pub rest: bool,
+}
+
+/// What a page kind's own context is made from, besides the `site` value,
+/// the configuration and the static files (which every page reads): the
+/// model, the content (the articles and the bodies), or both. Declared
+/// here from what each `Env` method of `pages.rs` reads; the random edits
+/// of `tests/it/session_edits.rs` check it against builds from scratch.
+pub(crate) struct Reads {
+    model: bool,
+    content: bool,
+}
+
+pub(crate) fn reads(page: &pages::Page) -> Reads {
+    use pages::Page;
+    match page {
+        Page::Home => Reads {
+            model: true,
+            content: true,
+        },
+        Page::Index(_)
+        | Page::Year(_)
+        | Page::Ranking { .. }
+        | Page::Table(_)
+        | Page::Unit(_)
+        | Page::Data
+        | Page::Search
+        | Page::NotFound => Reads {
+            model: true,
+            content: false,
+        },
+        Page::ArticleList(_) | Page::Article(_) | Page::Tag(_) | Page::Tags => Reads {
+            model: false,
+            content: true,
+        },
+    }
+}
+
 /// What [`render_again`] did.
 pub struct Again {
     /// Every page's fingerprint, by output path.
@@ -156,12 +207,15 @@ pub struct Again {
     pub rendered: usize,
     /// The share cards the pages name.
     pub cards: super::cards::Cards,
+    /// The fingerprint of the `site` value.
+    pub site_print: u128,
 }
 
 /// Renders into `sink` the built-in assets, the sitemap, `robots.txt` and
 /// every page whose context differs from `previous` or whose template is
-/// in `dirty` (see [`dirty_templates`]); with `same_input` (only templates
-/// changed since `previous`), only the pages of dirty templates; not the open data, feed or search
+/// in `dirty` (see [`dirty_templates`]), making no context for a page
+/// that reads only what is the `same` ([`reads`]) and whose `site` value
+/// has the fingerprint `site_print` it had; not the open data, feed or search
 /// index (see [`super::open_data_files`], [`super::feed_files`]). Reports
 /// what a full render reports of the pages: two pages at one URL, template
 /// errors (a page that is not rendered again rendered without one).
@@ -170,7 +224,8 @@ pub fn render_again(
     input: Input,
     previous: &Prints,
     dirty: &BTreeSet<String>,
-    same_input: bool,
+    mut same: Same,
+    site_print: Option<u128>,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> Again {
@@ -180,11 +235,13 @@ pub fn render_again(
     let env = pages::Env::new(input);
     let list = env.pages();
     env.plan(&list);
+    let new_site_print = env.site_print();
+    same.rest &= site_print == Some(new_site_print);
     let mut sitemap = Vec::new();
     let reuse = Reuse {
         previous,
         dirty,
-        same_input,
+        same,
         prints: Mutex::default(),
         rendered: AtomicUsize::new(0),
     };
@@ -222,6 +279,7 @@ pub fn render_again(
         pages,
         rendered: reuse.rendered.into_inner(),
         cards: env.into_cards(),
+        site_print: new_site_print,
     }
 }
 

@@ -50,6 +50,8 @@ pub(super) struct Built {
     pub bodies: Arc<Bodies>,
     pub body_problems: Diagnostics,
     pub prints: reuse::Prints,
+    /// The fingerprint of the `site` value of every page.
+    pub site_print: u128,
     /// The paths of the open-data files and of the feed and search files.
     pub open_data: Vec<String>,
     pub feeds: Vec<String>,
@@ -183,7 +185,12 @@ pub(super) fn rebuild(
         None => timings.time("expand shortcodes", || {
             let mut problems = Diagnostics::default();
             let bodies = render::expand_bodies(&config, &site, &content, &mut problems);
-            (Arc::new(bodies), problems)
+            // Bodies as they were (no shortcode read what changed) are
+            // kept as the same value, for the pages that read them.
+            match last.filter(|l| *l.bodies == bodies) {
+                Some(l) => (Arc::clone(&l.bodies), problems),
+                None => (Arc::new(bodies), problems),
+            }
         }),
     };
     diagnostics.extend(body_problems.clone());
@@ -202,14 +209,14 @@ pub(super) fn rebuild(
         Some(l) => (&l.prints, reuse::dirty_templates(&l.templates, &templates)),
         None => (&no_prints, BTreeSet::new()),
     };
-    // Only the templates changed: a page of another template is as it was.
-    let same_input = last.is_some_and(|l| {
-        site_same
-            && content_same
-            && Arc::ptr_eq(&l.bodies, &bodies)
-            && l.assets == assets
-            && l.config == config
-    });
+    let same = match last {
+        Some(l) => reuse::Same {
+            model: site_same,
+            content: content_same && Arc::ptr_eq(&l.bodies, &bodies),
+            rest: l.assets == assets && l.config == config,
+        },
+        None => reuse::Same::default(),
+    };
     let pages = Collect::default();
     let again = timings.time("render", || {
         reuse::render_again(
@@ -217,7 +224,8 @@ pub(super) fn rebuild(
             input,
             previous,
             &dirty,
-            same_input,
+            same,
+            last.map(|l| l.site_print),
             &pages,
             &mut diagnostics,
         )
@@ -321,6 +329,7 @@ pub(super) fn rebuild(
             bodies,
             body_problems,
             prints: again.prints,
+            site_print: again.site_print,
             open_data,
             feeds,
             files,
