@@ -537,6 +537,7 @@ fn render_pages_reusing<'p>(
             return None;
         }
         let context = match reuse {
+            Some(reuse) if reuse.unprinted(page, &path) => env.context(page),
             Some(reuse) => {
                 let (context, print) = env.context_printed(page);
                 if reuse.unchanged(&path, env.template(page), print) {

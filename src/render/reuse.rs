@@ -11,7 +11,7 @@
 //! whether a string is marked safe), and compared with the fingerprint the
 //! page had when its bytes were made.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -25,6 +25,10 @@ use crate::diagnostic::Diagnostics;
 
 /// The fingerprint of each page's context, by output path.
 pub type Prints = HashMap<String, u128>;
+
+/// The fingerprint recorded for a page rendered without one: compared with
+/// a context's, it differs.
+const UNPRINTED: u128 = 0;
 
 /// The fingerprint of a value: every scalar, string (and whether it is
 /// safe), list and map in it; the order of a map's keys does not count
@@ -108,7 +112,7 @@ pub(crate) struct Reuse<'p> {
     /// What of the input is as it was when `previous` was made: a page
     /// that reads only that, and whose templates are not dirty, has the
     /// same context, which need not even be made.
-    same: Same,
+    same: Same<'p>,
     /// Fingerprints of the pages of this run.
     prints: Mutex<Vec<(String, u128)>>,
     rendered: AtomicUsize,
@@ -119,9 +123,9 @@ impl Reuse<'_> {
     /// input is the same, and its templates are): its fingerprint is kept.
     pub(crate) fn untouched(&self, page: &pages::Page, path: &str, template: &str) -> bool {
         let reads = reads(page);
-        let same = self.same.rest
-            && (self.same.model || !reads.model)
-            && (self.same.content || !reads.content);
+        let model_same =
+            self.same.model || !reads.model || self.same.edit.is_some_and(|edit| edit.spares(page));
+        let same = self.same.rest && model_same && (self.same.content || !reads.content);
         if !same || self.dirty.contains(template) {
             return false;
         }
@@ -137,6 +141,20 @@ impl Reuse<'_> {
 
     /// Records the page's fingerprint; whether its kept bytes are still
     /// what it renders.
+    /// Whether the page is rendered again without a fingerprint
+    /// ([`is_data_page`]); its fingerprint is then one no context has.
+    pub(crate) fn unprinted(&self, page: &pages::Page, path: &str) -> bool {
+        if !is_data_page(page) {
+            return false;
+        }
+        self.prints
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path.to_owned(), UNPRINTED));
+        self.rendered.fetch_add(1, Ordering::Relaxed);
+        true
+    }
+
     pub(crate) fn unchanged(&self, path: &str, template: &str, print: u128) -> bool {
         self.prints
             .lock()
@@ -150,9 +168,45 @@ impl Reuse<'_> {
     }
 }
 
+/// The data pages (units', rankings', tables') an edit of results files
+/// touched; the others read nothing it changed (see `session::model_edit`).
+#[derive(Debug, Clone, Default)]
+pub struct ModelEdit {
+    pub tables: HashSet<crate::model::TableId>,
+    pub units: HashSet<crate::model::UnitId>,
+    pub rankings: HashSet<(i32, crate::model::GroupId)>,
+}
+
+impl ModelEdit {
+    /// Whether `page` is a data page this edit did not touch.
+    fn spares(&self, page: &pages::Page) -> bool {
+        use pages::Page;
+        match page {
+            Page::Unit(u) => !self.units.contains(u),
+            Page::Ranking { year, group } => !self.rankings.contains(&(*year, *group)),
+            Page::Table(t) => !self.tables.contains(t),
+            _ => false,
+        }
+    }
+}
+
+/// Whether a page is a data page of a unit, ranking or table: many, costly
+/// to make, each reading a few tables ([`ModelEdit`]). They are rendered
+/// again without a fingerprint when touched (a fingerprint of their large
+/// contexts costs more than rendering them).
+fn is_data_page(page: &pages::Page) -> bool {
+    matches!(
+        page,
+        pages::Page::Unit(_) | pages::Page::Ranking { .. } | pages::Page::Table(_)
+    )
+}
+
 /// What of a render's input is as it was at the last render.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Same {
+pub struct Same<'e> {
+    /// When the model changed by an edit of results files alone, the data
+    /// pages it touched.
+    pub edit: Option<&'e ModelEdit>,
     /// The model (`site`).
     pub model: bool,
     /// The content and the articles' bodies with shortcodes expanded.
@@ -224,7 +278,7 @@ pub fn render_again(
     input: Input,
     previous: &Prints,
     dirty: &BTreeSet<String>,
-    mut same: Same,
+    mut same: Same<'_>,
     site_print: Option<u128>,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,

@@ -5,6 +5,7 @@
 //! their pages, the feed and the search index. That keeps a preview of a
 //! national site with ten thousand articles quick while an editor types.
 
+mod model_edit;
 mod staged;
 
 use std::collections::BTreeMap;

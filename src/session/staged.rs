@@ -30,7 +30,7 @@ use crate::render::{self, reuse, Bodies, Collect, Templates};
 use crate::{field_policy, html_policy, input, links, model, scaffold, write};
 use crate::{BuildOptions, Timings};
 
-use super::Files;
+use super::{model_edit, Files};
 
 /// The last good build, stage by stage.
 pub(super) struct Built {
@@ -209,8 +209,15 @@ pub(super) fn rebuild(
         Some(l) => (&l.prints, reuse::dirty_templates(&l.templates, &templates)),
         None => (&no_prints, BTreeSet::new()),
     };
+    // After an edit of the data that left the definitions as they were,
+    // the data pages it touched.
+    let edit = match last {
+        Some(l) if !site_same => model_edit::of(&l.site, &site),
+        _ => None,
+    };
     let same = match last {
         Some(l) => reuse::Same {
+            edit: edit.as_ref(),
             model: site_same,
             content: content_same && Arc::ptr_eq(&l.bodies, &bodies),
             rest: l.assets == assets && l.config == config,
