@@ -224,18 +224,43 @@ pub(super) fn rebuild(
         },
         None => reuse::Same::default(),
     };
+    // The pages, the open data and the feeds do not depend on each other:
+    // made side by side, each only if what it reads changed.
+    let open_same = site_same;
+    let feeds_same = site_same && content_same;
     let pages = Collect::default();
+    let open_made = Collect::default();
+    let feeds_made = Collect::default();
     let again = timings.time("render", || {
-        reuse::render_again(
-            &templates,
-            input,
-            previous,
-            &dirty,
-            same,
-            last.map(|l| l.site_print),
-            &pages,
-            &mut diagnostics,
-        )
+        let (again, ()) = rayon::join(
+            || {
+                reuse::render_again(
+                    &templates,
+                    input,
+                    previous,
+                    &dirty,
+                    same,
+                    last.map(|l| l.site_print),
+                    &pages,
+                    &mut diagnostics,
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        if last.is_none() || !open_same {
+                            render::open_data_files(&config, &site, &open_made);
+                        }
+                    },
+                    || {
+                        if last.is_none() || !feeds_same {
+                            render::feed_files(input, &feeds_made);
+                        }
+                    },
+                );
+            },
+        );
+        again
     });
     let mut files: Files = pages
         .into_files()
@@ -254,28 +279,19 @@ pub(super) fn rebuild(
     if let Some(l) = last {
         kept(&again.pages, &mut files, l);
     }
-    let open_data = match last.filter(|_| site_same) {
+    let open_data = match last.filter(|_| open_same) {
         Some(l) => {
             kept(&l.open_data, &mut files, l);
             l.open_data.clone()
         }
-        None => timings.time("open data", || {
-            let made = Collect::default();
-            render::open_data_files(&config, &site, &made);
-            put_all(made, &mut files)
-        }),
+        None => put_all(open_made, &mut files),
     };
-    let feeds_same = site_same && content_same;
     let feeds = match last.filter(|_| feeds_same) {
         Some(l) => {
             kept(&l.feeds, &mut files, l);
             l.feeds.clone()
         }
-        None => timings.time("feed and search", || {
-            let made = Collect::default();
-            render::feed_files(input, &made);
-            put_all(made, &mut files)
-        }),
+        None => put_all(feeds_made, &mut files),
     };
     // Clashes with `static/`, then the static files themselves.
     for asset in &assets {
@@ -301,17 +317,45 @@ pub(super) fn rebuild(
         }
     }
     timings.time("check links", || {
-        let every: Vec<usize> = (0..content.articles.len()).collect();
         let targets = files.iter().map(|(k, v)| (k.as_str(), &v[..]));
-        links::check_some(
-            &config,
-            &content,
-            &every,
-            true,
-            targets,
-            &assets,
-            &mut diagnostics,
-        );
+        match last.filter(|l| content_same && l.assets == assets) {
+            // The last build's links were good and are the same: only a
+            // link to a file made again or gone may have broken.
+            Some(l) => {
+                let gone = l.files.keys().filter(|p| !files.contains_key(*p));
+                let made = files.iter().filter(|(path, bytes)| {
+                    l.files
+                        .get(*path)
+                        .is_none_or(|old| !Arc::ptr_eq(old, bytes))
+                });
+                let changed: BTreeSet<&str> = made
+                    .map(|(path, _)| path.as_str())
+                    .chain(gone.map(String::as_str))
+                    .collect();
+                let (home, sources) = links::linking_to(&config, &content, &changed);
+                links::check_some(
+                    &config,
+                    &content,
+                    &sources,
+                    home,
+                    targets,
+                    &assets,
+                    &mut diagnostics,
+                );
+            }
+            None => {
+                let every: Vec<usize> = (0..content.articles.len()).collect();
+                links::check_some(
+                    &config,
+                    &content,
+                    &every,
+                    true,
+                    targets,
+                    &assets,
+                    &mut diagnostics,
+                );
+            }
+        }
     });
     if diagnostics.has_errors() {
         return Err(diagnostics);
