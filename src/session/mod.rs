@@ -164,7 +164,7 @@ impl Session {
             let bodies = Arc::make_mut(&mut p.bodies);
             for ((index, article), (_, body)) in edits.into_iter().zip(expanded) {
                 // The staged rebuild takes this file as parsed now.
-                p.parsed.insert(article.file.clone(), Ok(article.clone()));
+                Arc::make_mut(&mut p.parsed).insert(article.file.clone(), Ok(article.clone()));
                 content.articles[index] = article;
                 bodies.articles[index] = body;
             }

@@ -38,12 +38,14 @@ pub(super) struct Built {
     pub config_loaded: Config,
     pub config: Config,
     pub site: Arc<Site>,
+    /// Each data file as parsed.
+    pub data_files: Arc<crate::data::ParsedFiles>,
     /// What loading, checking and deriving the data reported.
     pub data_problems: Diagnostics,
     pub definitions_incomplete: bool,
     pub content: Arc<Content>,
     pub content_problems: Diagnostics,
-    pub parsed: content::Parsed,
+    pub parsed: Arc<content::Parsed>,
     pub home_problems: Diagnostics,
     pub assets: Vec<input::SiteFile>,
     pub templates: Arc<Templates>,
@@ -72,6 +74,8 @@ pub(super) struct Done {
 /// The edited files, relative to the site root, sorted by what reads them.
 struct Edits {
     data: bool,
+    /// Every file edited, relative to the site root.
+    files: BTreeSet<PathBuf>,
     content: BTreeSet<PathBuf>,
 }
 
@@ -79,10 +83,12 @@ impl Edits {
     fn of(root: &Path, changed: &[PathBuf]) -> Edits {
         let mut edits = Edits {
             data: false,
+            files: BTreeSet::new(),
             content: BTreeSet::new(),
         };
         for path in changed {
             let shown = super::relative_to(root, path).unwrap_or_else(|| path.clone());
+            edits.files.insert(shown.clone());
             if shown.starts_with(DATA_DIR) {
                 edits.data = true;
             } else if shown.starts_with(CONTENT_DIR) {
@@ -124,6 +130,7 @@ pub(super) fn rebuild(
     let last = last.filter(|l| l.config_loaded == config);
     let markdown = content::Markdown::for_site(&config);
 
+    let mut data_files = last.map(|l| Arc::clone(&l.data_files)).unwrap_or_default();
     // The model, with what loading, checking and deriving reported, and
     // (apart: a build reports it after the content's problems) what
     // finding the home unit reported.
@@ -137,7 +144,10 @@ pub(super) fn rebuild(
             ),
             None => timings.time("load and derive data", || {
                 let mut problems = Diagnostics::default();
-                let raw = crate::data::load(root, &mut problems);
+                let reusing = last.is_some();
+                let changed = |p: &Path| !reusing || edits.files.contains(p);
+                let files = Arc::make_mut(&mut data_files);
+                let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
                 field_policy::check_data(&raw, &markdown, &mut problems);
                 let mut site = model::assemble(&raw, &mut problems);
                 let mut home = Diagnostics::default();
@@ -149,7 +159,7 @@ pub(super) fn rebuild(
         };
     diagnostics.extend(data_problems.clone());
 
-    let mut parsed = last.map(|l| l.parsed.clone()).unwrap_or_default();
+    let mut parsed = last.map(|l| Arc::clone(&l.parsed)).unwrap_or_default();
     let (content, content_problems) = match last.filter(|_| edits.content.is_empty()) {
         Some(l) => (Arc::clone(&l.content), l.content_problems.clone()),
         None => timings.time("load content", || {
@@ -160,7 +170,7 @@ pub(super) fn rebuild(
                 root,
                 options.drafts,
                 &markdown,
-                &mut parsed,
+                Arc::make_mut(&mut parsed),
                 &changed,
                 &mut problems,
             );
@@ -369,6 +379,7 @@ pub(super) fn rebuild(
             config_loaded,
             config,
             site,
+            data_files,
             data_problems,
             definitions_incomplete,
             content,
