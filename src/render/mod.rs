@@ -235,7 +235,9 @@ pub fn render_all(
         || {
             rayon::join(
                 || open_data::files(input.config, input.site, sink),
-                || article_feeds(input, &env.urls, sink),
+                || {
+                    article_feeds(input, &env.urls, sink);
+                },
             );
         },
     );
@@ -392,10 +394,11 @@ pub fn open_data_files(config: &Config, site: &Site, sink: &dyn Sink) {
 }
 
 /// The Atom feed and the search index (for `serve`, after an edit they may
-/// depend on: the articles, the data or the configuration).
-pub fn feed_files(input: Input, sink: &dyn Sink) {
+/// depend on: the articles, the data or the configuration); returns the
+/// search entries, which an article edit updates ([`render_articles`]).
+pub fn feed_files(input: Input, sink: &dyn Sink) -> Vec<search::Entry> {
     let urls = urls::Urls::for_site(input.config);
-    article_feeds(input, &urls, sink);
+    article_feeds(input, &urls, sink)
 }
 
 /// The search entries of the whole site, kept by `serve` between edits.
@@ -424,8 +427,9 @@ fn feed_items<'c>(
         .collect()
 }
 
-/// Files made from every article's body: the Atom feed and the search index.
-fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
+/// Files made from every article's body: the Atom feed and the search
+/// index, whose entries are returned.
+fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) -> Vec<search::Entry> {
     let Input {
         config,
         site,
@@ -442,6 +446,7 @@ fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
         feeds::ATOM_PATH.to_owned(),
         feeds::atom(config, &feed).into_bytes(),
     );
+    entries
 }
 
 /// A page to render: its place in the list, the page, its output path.

@@ -51,8 +51,8 @@ pub struct Session {
 
 struct State {
     built: staged::Built,
-    /// The search index's entries, updated in place after an article edit;
-    /// made the first time an article's body is edited after a rebuild.
+    /// The search index's entries, updated in place after an article edit
+    /// (made again with the search index).
     entries: Option<Vec<render::search::Entry>>,
 }
 
@@ -101,9 +101,14 @@ impl Session {
             warnings: done.warnings,
             timings: done.timings,
         };
+        // The search entries, made again or as they were.
+        let entries = match done.entries {
+            Some(entries) => Some(entries),
+            None => self.state.take().and_then(|s| s.entries),
+        };
         self.state = Some(State {
             built: done.built,
-            entries: None,
+            entries,
         });
         Ok(outcome)
     }

@@ -63,6 +63,8 @@ pub(super) struct Built {
 /// What a staged rebuild did, besides the new [`Built`].
 pub(super) struct Done {
     pub built: Built,
+    /// The search entries, when the search index was made again.
+    pub entries: Option<Vec<render::search::Entry>>,
     /// Pages rendered (again).
     pub rendered: usize,
     /// Pages of the site.
@@ -241,8 +243,8 @@ pub(super) fn rebuild(
     let pages = Collect::default();
     let open_made = Collect::default();
     let feeds_made = Collect::default();
-    let again = timings.time("render", || {
-        let (again, ()) = rayon::join(
+    let (again, entries) = timings.time("render", || {
+        let (again, ((), entries)) = rayon::join(
             || {
                 reuse::render_again(
                     &templates,
@@ -263,14 +265,13 @@ pub(super) fn rebuild(
                         }
                     },
                     || {
-                        if last.is_none() || !feeds_same {
-                            render::feed_files(input, &feeds_made);
-                        }
+                        (last.is_none() || !feeds_same)
+                            .then(|| render::feed_files(input, &feeds_made))
                     },
-                );
+                )
             },
         );
-        again
+        (again, entries)
     });
     let mut files: Files = pages
         .into_files()
@@ -371,6 +372,7 @@ pub(super) fn rebuild(
         return Err(diagnostics);
     }
     Ok(Done {
+        entries,
         rendered: again.rendered,
         pages: again.pages.iter().filter(|p| p.ends_with(".html")).count(),
         warnings: diagnostics,
