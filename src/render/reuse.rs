@@ -141,10 +141,14 @@ impl Reuse<'_> {
 
     /// Records the page's fingerprint; whether its kept bytes are still
     /// what it renders.
-    /// Whether the page is rendered again without a fingerprint
-    /// ([`is_data_page`]); its fingerprint is then one no context has.
+    /// Whether the page is rendered again without a fingerprint (a data
+    /// page, see [`is_data_page`], or any page when the `site` value, the
+    /// configuration or the static files changed since the last build:
+    /// then every fingerprint differs); its fingerprint is then one no
+    /// context has.
     pub(crate) fn unprinted(&self, page: &pages::Page, path: &str) -> bool {
-        if !is_data_page(page) {
+        let all_differ = !self.previous.is_empty() && !self.same.rest;
+        if !is_data_page(page) && !all_differ {
             return false;
         }
         self.prints

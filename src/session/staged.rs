@@ -128,7 +128,9 @@ pub(super) fn rebuild(
         config.base_url = base_url.clone();
     }
     let config_loaded = config.clone();
-    // A changed configuration changes how everything reads.
+    // A changed configuration changes how everything reads (but says that
+    // every page changes: see `previous` below).
+    let any_last = last;
     let last = last.filter(|l| l.config_loaded == config);
     let markdown = content::Markdown::for_site(&config);
 
@@ -217,9 +219,12 @@ pub(super) fn rebuild(
         assets: &assets,
     };
     let no_prints = reuse::Prints::default();
-    let (previous, dirty) = match last {
-        Some(l) => (&l.prints, reuse::dirty_templates(&l.templates, &templates)),
-        None => (&no_prints, BTreeSet::new()),
+    let (previous, dirty) = match (last, any_last) {
+        (Some(l), _) => (&l.prints, reuse::dirty_templates(&l.templates, &templates)),
+        // Every page differs from the last build's (its configuration
+        // did): rendered without fingerprints ([`reuse::Same`] is all false).
+        (None, Some(l)) => (&l.prints, BTreeSet::new()),
+        (None, None) => (&no_prints, BTreeSet::new()),
     };
     // After an edit of the data that left the definitions as they were,
     // the data pages it touched.
