@@ -472,10 +472,10 @@ fn batches<'p>(env: &pages::Env, jobs: Vec<Job<'p>>) -> Vec<Vec<Job<'p>>> {
 /// Renders `list` in parallel, one context at a time, into `sink`. Reports
 /// two pages at one URL (before rendering either) and template errors (each
 /// once, in list order); fills `sitemap` if given.
-fn render_pages<'p>(
+fn render_pages(
     templates: &Templates,
     env: &pages::Env,
-    list: &'p [pages::Page],
+    list: &[pages::Page],
     sink: &dyn Sink,
     times: &TemplateTimes,
     sitemap: Option<&mut Vec<String>>,

@@ -277,6 +277,7 @@ pub struct Again {
 /// index (see [`super::open_data_files`], [`super::feed_files`]). Reports
 /// what a full render reports of the pages: two pages at one URL, template
 /// errors (a page that is not rendered again rendered without one).
+#[allow(clippy::too_many_arguments)]
 pub fn render_again(
     templates: &Templates,
     input: Input,
