@@ -6,7 +6,7 @@
 //! whose context and templates are as they were renders the same bytes.
 //!
 //! What a page read is thus known from the same functions that make its
-//! context ([`super::pages::Env::own`]), and cannot drift from them: a
+//! context (`pages::Env::own`), and cannot drift from them: a
 //! context is fingerprinted (a 128-bit SipHash of every value in it, with
 //! whether a string is marked safe), and compared with the fingerprint the
 //! page had when its bytes were made.
@@ -272,7 +272,7 @@ pub struct Again {
 /// Renders into `sink` the built-in assets, the sitemap, `robots.txt` and
 /// every page whose context differs from `previous` or whose template is
 /// in `dirty` (see [`dirty_templates`]), making no context for a page
-/// that reads only what is the `same` ([`reads`]) and whose `site` value
+/// that reads only what is the `same` (`reads`) and whose `site` value
 /// has the fingerprint `site_print` it had; not the open data, feed or search
 /// index (see [`super::open_data_files`], [`super::feed_files`]). Reports
 /// what a full render reports of the pages: two pages at one URL, template
