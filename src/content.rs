@@ -4,7 +4,7 @@
 //! under the site's HTML policy ([`crate::html_policy`]): raw HTML escaped
 //! unless `unsafe_html = true`, refused URL schemes reported as errors.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Deserialize;
@@ -95,7 +95,7 @@ impl Markdown {
 }
 
 /// Everything under `content/`.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Content {
     /// The home page text, if `content/_index.md` exists.
     pub home: Option<Article>,
@@ -108,6 +108,38 @@ pub fn load(
     root: &Path,
     drafts: bool,
     markdown: &Markdown,
+    diagnostics: &mut Diagnostics,
+) -> Content {
+    load_with(root, drafts, markdown, None, diagnostics)
+}
+
+/// Each page of `content/` as it was parsed, by its path from the site
+/// root ([`Article::file`]): what `serve` keeps between edits so that an
+/// edit parses again only the files it changed.
+pub type Parsed = std::collections::HashMap<PathBuf, Result<Article, Diagnostic>>;
+
+/// [`load`], taking each file not in `changed` from `parsed` (when it is
+/// there) instead of reading it again, and leaving in `parsed` every file
+/// as parsed now. The result is what [`load`] gives when the files not in
+/// `changed` are as they were parsed.
+pub fn load_reusing(
+    root: &Path,
+    drafts: bool,
+    markdown: &Markdown,
+    parsed: &mut Parsed,
+    changed: &(dyn Fn(&Path) -> bool + Sync),
+    diagnostics: &mut Diagnostics,
+) -> Content {
+    load_with(root, drafts, markdown, Some((parsed, changed)), diagnostics)
+}
+
+type Reuse<'a> = (&'a mut Parsed, &'a (dyn Fn(&Path) -> bool + Sync));
+
+fn load_with(
+    root: &Path,
+    drafts: bool,
+    markdown: &Markdown,
+    reuse: Option<Reuse>,
     diagnostics: &mut Diagnostics,
 ) -> Content {
     let mut content = Content::default();
@@ -130,14 +162,32 @@ pub fn load(
     }
     // Markdown is the costly part: render every file in parallel, then
     // gather the results in path order.
+    let (previous, changed) = match reuse {
+        Some((parsed, changed)) => (Some(parsed), Some(changed)),
+        None => (None, None),
+    };
+    let old = previous.as_deref();
     let parsed: Vec<_> = pages
         .into_par_iter()
         .map(|(file, is_home)| {
-            let article = load_one(&file, is_home, markdown);
-            (is_home, article)
+            let kept = match (old, changed) {
+                (Some(old), Some(changed)) if !changed(&file.shown) => old.get(&file.shown),
+                _ => None,
+            };
+            let article = match kept {
+                Some(article) => article.clone(),
+                None => load_one(&file, is_home, markdown),
+            };
+            (file.shown, is_home, article)
         })
         .collect();
-    for (is_home, mut article) in parsed {
+    if let Some(previous) = previous {
+        *previous = parsed
+            .iter()
+            .map(|(shown, _, article)| (shown.clone(), article.clone()))
+            .collect();
+    }
+    for (_, is_home, mut article) in parsed {
         if let Ok(article) = &mut article {
             // Drafts too: a draft is checked like every other page.
             for problem in std::mem::take(&mut article.problems) {

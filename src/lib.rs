@@ -137,12 +137,7 @@ pub(crate) struct Loaded {
 
 /// Everything a build makes and keeps until it is served.
 pub(crate) struct Prepared {
-    pub config: Config,
-    pub site: model::Site,
-    pub content: content::Content,
     pub assets: Vec<input::SiteFile>,
-    pub templates: render::Templates,
-    pub bodies: render::Bodies,
     pub files: Vec<render::OutputFile>,
     pub share_cards: render::cards::Cards,
     pub warnings: Diagnostics,
@@ -173,28 +168,10 @@ pub(crate) fn prepare(options: &BuildOptions) -> Result<Prepared, Diagnostics> {
     Ok(Prepared {
         files: destination.into_files(),
         share_cards: cards,
-        config: loaded.config,
-        site: loaded.site,
-        content: loaded.content,
         assets: loaded.assets,
-        templates: loaded.templates,
-        bodies: loaded.bodies,
         warnings: loaded.warnings,
         timings: loaded.timings,
     })
-}
-
-impl Prepared {
-    /// What rendering the site again starts from.
-    pub fn input(&self) -> render::Input<'_> {
-        render::Input {
-            config: &self.config,
-            site: &self.site,
-            content: &self.content,
-            bodies: &self.bodies,
-            assets: &self.assets,
-        }
-    }
 }
 
 /// Loads, checks and derives the site, and returns the context of every

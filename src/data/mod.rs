@@ -93,6 +93,7 @@ fn kind_of(relative: &Path) -> Option<Kind> {
 /// until it is moved into `RawData`, so the size of the results variant
 /// does not matter.
 #[allow(clippy::large_enum_variant)]
+#[derive(Clone)]
 enum Parsed {
     Indices(IndicesFile),
     Units(UnitsFile),
@@ -105,6 +106,33 @@ enum Parsed {
 /// are read and parsed in parallel, then gathered in path order, so the
 /// result does not depend on scheduling.
 pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
+    load_with(root, None, diagnostics)
+}
+
+/// Each data file as read and parsed, by its path from the site root:
+/// what `serve` keeps between edits so that an edit parses again only the
+/// files it changed.
+#[derive(Clone, Default)]
+pub struct ParsedFiles(std::collections::HashMap<PathBuf, ParsedFile>);
+
+/// A data file as read (its text, if it could be) and parsed.
+type ParsedFile = (Option<String>, Result<Parsed, Diagnostic>);
+
+/// [`load`], taking each file not in `changed` from `parsed` (when it is
+/// there) instead of reading and parsing it again, and leaving in `parsed`
+/// every file as parsed now.
+pub fn load_reusing(
+    root: &Path,
+    parsed: &mut ParsedFiles,
+    changed: &(dyn Fn(&Path) -> bool + Sync),
+    diagnostics: &mut Diagnostics,
+) -> RawData {
+    load_with(root, Some((parsed, changed)), diagnostics)
+}
+
+type Reuse<'a> = (&'a mut ParsedFiles, &'a (dyn Fn(&Path) -> bool + Sync));
+
+fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -> RawData {
     let mut raw = RawData::default();
     let dir = root.join(DATA_DIR);
     if !dir.is_dir() {
@@ -129,10 +157,22 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
         };
         known.push((file, format, kind));
     }
+    let (previous, changed) = match reuse {
+        Some((parsed, changed)) => (Some(parsed), Some(changed)),
+        None => (None, None),
+    };
+    let old = previous.as_deref();
     let parsed: Vec<_> = known
         .into_par_iter()
         .map(|(file, format, kind)| {
             let defines = matches!(kind, Kind::Indices | Kind::Units);
+            let kept = match (old, changed) {
+                (Some(old), Some(changed)) if !changed(&file.shown) => old.0.get(&file.shown),
+                _ => None,
+            };
+            if let Some((text, parsed)) = kept {
+                return (file.shown, format, defines, text.clone(), parsed.clone());
+            }
             let text = read_text(&file.path, &file.shown);
             let parsed = text.as_ref().map_err(Clone::clone).and_then(|text| {
                 match kind {
@@ -148,6 +188,12 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
             (file.shown, format, defines, text.ok(), parsed)
         })
         .collect();
+    if let Some(previous) = previous {
+        previous.0 = parsed
+            .iter()
+            .map(|(shown, _, _, text, parsed)| (shown.clone(), (text.clone(), parsed.clone())))
+            .collect();
+    }
     for (shown, format, defines, text, parsed) in parsed {
         let file = raw.files.len();
         match parsed {

@@ -376,7 +376,7 @@ pub struct PublishedRegion {
 }
 
 /// One results table: an index, a year, a group.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub index: IndexId,
     pub group: GroupId,
@@ -548,7 +548,7 @@ pub struct RegionSummary {
 }
 
 /// One unit's line in a table.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub unit: UnitId,
     /// The index value: the score, or the percentage for point-scored units.

@@ -13,6 +13,7 @@ mod figure;
 mod filters;
 mod open_data;
 mod pages;
+pub mod reuse;
 pub mod search;
 pub mod shortcodes;
 mod sparkline;
@@ -234,7 +235,9 @@ pub fn render_all(
         || {
             rayon::join(
                 || open_data::files(input.config, input.site, sink),
-                || article_feeds(input, &env.urls, sink),
+                || {
+                    article_feeds(input, &env.urls, sink);
+                },
             );
         },
     );
@@ -384,6 +387,20 @@ pub fn render_articles(
     files
 }
 
+/// The open-data downloads of every table and index (for `serve`, after
+/// an edit of the data or the configuration).
+pub fn open_data_files(config: &Config, site: &Site, sink: &dyn Sink) {
+    open_data::files(config, site, sink);
+}
+
+/// The Atom feed and the search index (for `serve`, after an edit they may
+/// depend on: the articles, the data or the configuration); returns the
+/// search entries, which an article edit updates ([`render_articles`]).
+pub fn feed_files(input: Input, sink: &dyn Sink) -> Vec<search::Entry> {
+    let urls = urls::Urls::for_site(input.config);
+    article_feeds(input, &urls, sink)
+}
+
 /// The search entries of the whole site, kept by `serve` between edits.
 pub fn search_entries(
     config: &Config,
@@ -410,8 +427,9 @@ fn feed_items<'c>(
         .collect()
 }
 
-/// Files made from every article's body: the Atom feed and the search index.
-fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
+/// Files made from every article's body: the Atom feed and the search
+/// index, whose entries are returned.
+fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) -> Vec<search::Entry> {
     let Input {
         config,
         site,
@@ -428,6 +446,7 @@ fn article_feeds(input: Input, urls: &urls::Urls, sink: &dyn Sink) {
         feeds::ATOM_PATH.to_owned(),
         feeds::atom(config, &feed).into_bytes(),
     );
+    entries
 }
 
 /// A page to render: its place in the list, the page, its output path.
@@ -453,13 +472,38 @@ fn batches<'p>(env: &pages::Env, jobs: Vec<Job<'p>>) -> Vec<Vec<Job<'p>>> {
 /// Renders `list` in parallel, one context at a time, into `sink`. Reports
 /// two pages at one URL (before rendering either) and template errors (each
 /// once, in list order); fills `sitemap` if given.
-fn render_pages<'p>(
+fn render_pages(
+    templates: &Templates,
+    env: &pages::Env,
+    list: &[pages::Page],
+    sink: &dyn Sink,
+    times: &TemplateTimes,
+    sitemap: Option<&mut Vec<String>>,
+    diagnostics: &mut Diagnostics,
+) {
+    render_pages_reusing(
+        templates,
+        env,
+        list,
+        sink,
+        times,
+        sitemap,
+        None,
+        diagnostics,
+    );
+}
+
+/// [`render_pages`], skipping the pages `reuse` finds unchanged (their
+/// contexts are still made, and fingerprinted).
+#[allow(clippy::too_many_arguments)]
+fn render_pages_reusing<'p>(
     templates: &Templates,
     env: &pages::Env,
     list: &'p [pages::Page],
     sink: &dyn Sink,
     times: &TemplateTimes,
     mut sitemap: Option<&mut Vec<String>>,
+    reuse: Option<&reuse::Reuse>,
     diagnostics: &mut Diagnostics,
 ) {
     let mut seen: BTreeMap<String, &'p pages::Page> = BTreeMap::new();
@@ -494,7 +538,20 @@ fn render_pages<'p>(
     }
     let render = |(i, page, path): Job<'p>| {
         let started = Instant::now();
-        let context = env.context(page);
+        if reuse.is_some_and(|r| r.untouched(page, &path, env.template(page))) {
+            return None;
+        }
+        let context = match reuse {
+            Some(reuse) if reuse.unprinted(page, &path) => env.context(page),
+            Some(reuse) => {
+                let (context, print) = env.context_printed(page);
+                if reuse.unchanged(&path, env.template(page), print) {
+                    return None;
+                }
+                context
+            }
+            None => env.context(page),
+        };
         let made = started.elapsed();
         // Rendered into bytes: Tera's `render` would check the whole page
         // is UTF-8 again (it is: every piece written is a `str`), and grow

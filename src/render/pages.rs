@@ -70,6 +70,7 @@ pub enum Page {
 
 /// The home text and the articles' bodies with shortcodes expanded, the
 /// articles in `content.articles` order.
+#[derive(Clone, PartialEq)]
 pub struct Bodies {
     pub home: Option<super::shortcodes::Expanded>,
     pub articles: Vec<super::shortcodes::Expanded>,
@@ -121,6 +122,8 @@ pub struct Env<'a> {
     articles: Vec<OnceLock<Value>>,
     /// The pages' share cards; `None` when the site turned them off.
     cards: Option<cards::Maker>,
+    /// The fingerprint of `site` ([`Env::context_printed`]).
+    site_print: OnceLock<u128>,
 }
 
 impl<'a> Env<'a> {
@@ -180,6 +183,7 @@ impl<'a> Env<'a> {
             rows: RowViews::new(site),
             articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
             cards: cards::Maker::for_site(config),
+            site_print: OnceLock::new(),
         }
     }
 
@@ -380,6 +384,32 @@ impl<'a> Env<'a> {
             context.insert_value(key.to_string(), value);
         }
         context
+    }
+
+    /// [`Env::context`], and the fingerprint of what it holds
+    /// ([`super::reuse::print`]) with the page's template.
+    pub fn context_printed(&self, page: &Page) -> (Context, u128) {
+        let own = self.own(page);
+        let mut context = self.base.clone();
+        let site = self.site_print();
+        let mut hasher = siphasher::sip128::SipHasher13::new();
+        std::hash::Hasher::write_u128(&mut hasher, site);
+        std::hash::Hasher::write_u128(&mut hasher, super::reuse::print(&own.page));
+        std::hash::Hasher::write_u128(&mut hasher, super::reuse::print(&own.view));
+        std::hash::Hasher::write(&mut hasher, self.template(page).as_bytes());
+        let print = siphasher::sip128::Hasher128::finish128(&hasher).as_u128();
+        context.insert_value("page", own.page);
+        for (key, value) in own.view.into_map().into_iter().flatten() {
+            context.insert_value(key.to_string(), value);
+        }
+        (context, print)
+    }
+
+    /// The fingerprint of the `site` value, made once.
+    pub fn site_print(&self) -> u128 {
+        *self
+            .site_print
+            .get_or_init(|| self.site_value().map_or(0, super::reuse::print))
     }
 
     /// The value every page's template sees as `site`.

@@ -34,6 +34,7 @@ mod publishing;
 mod reader_site;
 mod serve;
 mod session;
+mod session_edits;
 mod share_cards;
 mod stated;
 mod synthetic_site;

@@ -5,16 +5,18 @@
 //! their pages, the feed and the search index. That keeps a preview of a
 //! national site with ten thousand articles quick while an editor types.
 
+mod model_edit;
+mod staged;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::content::{self, CONTENT_DIR};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::messages as msg;
+use crate::diagnostic::Diagnostics;
 use crate::render::{self, OutputFile};
-use crate::{links, prepare, BuildOptions, Prepared, Timings};
+use crate::{links, BuildOptions, Timings};
 
 /// The files of a built site by output path (`/` separators, no leading
 /// `/`). Contents are shared, so handing the map to the server copies no
@@ -28,8 +30,10 @@ pub struct Outcome {
     pub files: Files,
     /// Pages rendered by this (re)build.
     pub pages: usize,
-    /// Whether only the edited articles and what depends on them were
-    /// rendered again.
+    /// Pages the site has.
+    pub total_pages: usize,
+    /// Whether something of the last build was reused: stages whose input
+    /// did not change, or pages whose context and templates did not.
     pub partial: bool,
     pub elapsed: Duration,
     pub warnings: Diagnostics,
@@ -40,13 +44,16 @@ pub struct Outcome {
 pub struct Session {
     options: BuildOptions,
     state: Option<State>,
+    /// Files changed by edits whose rebuild failed: the next rebuild takes
+    /// them as changed too (the last good build does not hold them).
+    pending: Vec<PathBuf>,
 }
 
 struct State {
-    prepared: Prepared,
-    files: Files,
-    /// The search index's entries, updated in place after an article edit.
-    entries: Vec<render::search::Entry>,
+    built: staged::Built,
+    /// The search index's entries, updated in place after an article edit
+    /// (made again with the search index).
+    entries: Option<Vec<render::search::Entry>>,
 }
 
 impl Session {
@@ -54,6 +61,7 @@ impl Session {
         Session {
             options,
             state: None,
+            pending: Vec::new(),
         }
     }
 
@@ -62,49 +70,44 @@ impl Session {
     /// is kept and the diagnostics are returned.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Outcome, Diagnostics> {
         let started = Instant::now();
-        if let Some(outcome) = self.try_articles(changed, started) {
-            return outcome;
+        let mut changed = changed.to_vec();
+        let quick = self.pending.is_empty();
+        changed.append(&mut self.pending);
+        let outcome = match quick
+            .then(|| self.try_articles(&changed, started))
+            .flatten()
+        {
+            Some(outcome) => outcome,
+            None => self.staged(&changed, started),
+        };
+        if outcome.is_err() {
+            self.pending = changed;
         }
-        self.full(started)
+        outcome
     }
 
-    fn full(&mut self, started: Instant) -> Result<Outcome, Diagnostics> {
-        let mut prepared = prepare(&self.options)?;
-        let pages = prepared
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count();
-        let mut files: Files = std::mem::take(&mut prepared.files)
-            .into_iter()
-            .map(|f| (f.path, Arc::from(f.bytes)))
-            .collect();
-        for asset in &prepared.assets {
-            let key = slash_path(&asset.relative);
-            match std::fs::read(&asset.path) {
-                Ok(bytes) => {
-                    files.insert(key, Arc::from(bytes));
-                }
-                Err(e) => {
-                    let mut diagnostics = std::mem::take(&mut prepared.warnings);
-                    diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(&asset.shown));
-                    return Err(diagnostics);
-                }
-            }
-        }
+    /// Every stage whose input changed, and the pages whose context or
+    /// templates changed ([`staged`]); a first build does all.
+    fn staged(&mut self, changed: &[PathBuf], started: Instant) -> Result<Outcome, Diagnostics> {
+        let last = self.state.as_ref().map(|s| &s.built);
+        let partial = last.is_some();
+        let done = staged::rebuild(&self.options, last, changed)?;
         let outcome = Outcome {
-            files: files.clone(),
-            pages,
-            partial: false,
+            files: done.built.files.clone(),
+            pages: done.rendered,
+            total_pages: done.pages,
+            partial: partial && done.rendered < done.pages,
             elapsed: started.elapsed(),
-            warnings: std::mem::take(&mut prepared.warnings),
-            timings: std::mem::take(&mut prepared.timings),
+            warnings: done.warnings,
+            timings: done.timings,
         };
-        let p = &prepared;
-        let entries = render::search_entries(&p.config, &p.site, &p.content, &p.bodies);
+        // The search entries, made again or as they were.
+        let entries = match done.entries {
+            Some(entries) => Some(entries),
+            None => self.state.take().and_then(|s| s.entries),
+        };
         self.state = Some(State {
-            prepared,
-            files,
+            built: done.built,
             entries,
         });
         Ok(outcome)
@@ -121,7 +124,7 @@ impl Session {
         if changed.is_empty() {
             return None;
         }
-        let p = &mut state.prepared;
+        let p = &mut state.built;
         let markdown = content::Markdown::for_site(&p.config);
         // Every changed file must be an article we have, its front matter unchanged.
         let mut edits = Vec::new();
@@ -157,20 +160,30 @@ impl Session {
         if diagnostics.has_errors() {
             return Some(Err(diagnostics));
         }
+        let entries = state.entries.get_or_insert_with(|| {
+            render::search_entries(&p.config, &p.site, &p.content, &p.bodies)
+        });
         let indices: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
-        for ((index, article), (_, body)) in edits.into_iter().zip(expanded) {
-            p.content.articles[index] = article;
-            p.bodies.articles[index] = body;
+        {
+            let content = Arc::make_mut(&mut p.content);
+            let bodies = Arc::make_mut(&mut p.bodies);
+            for ((index, article), (_, body)) in edits.into_iter().zip(expanded) {
+                // The staged rebuild takes this file as parsed now.
+                Arc::make_mut(&mut p.parsed).insert(article.file.clone(), Ok(article.clone()));
+                content.articles[index] = article;
+                bodies.articles[index] = body;
+            }
         }
+        let input = render::Input {
+            config: &p.config,
+            site: &p.site,
+            content: &p.content,
+            bodies: &p.bodies,
+            assets: &p.assets,
+        };
         let mut timings = Timings::default();
         let rendered: Vec<OutputFile> = timings.time("render", || {
-            render::render_articles(
-                &p.templates,
-                p.input(),
-                &indices,
-                &mut state.entries,
-                &mut diagnostics,
-            )
+            render::render_articles(&p.templates, input, &indices, entries, &mut diagnostics)
         });
         let pages = rendered
             .iter()
@@ -178,8 +191,11 @@ impl Session {
             .count();
         let mut rendered_paths = Vec::with_capacity(rendered.len());
         for file in rendered {
+            // Its fingerprint is of the context before the edit: the next
+            // staged rebuild renders the page again.
+            p.prints.remove(&file.path);
             rendered_paths.push(file.path.clone());
-            state.files.insert(file.path, Arc::from(file.bytes));
+            p.files.insert(file.path, Arc::from(file.bytes));
         }
         timings.time("check links", || {
             // The edited articles' own links, and every link that leads to
@@ -190,7 +206,7 @@ impl Session {
             sources.extend_from_slice(&indices);
             sources.sort_unstable();
             sources.dedup();
-            let files = state.files.iter().map(|(k, v)| (k.as_str(), &v[..]));
+            let files = p.files.iter().map(|(k, v)| (k.as_str(), &v[..]));
             links::check_some(
                 &p.config,
                 &p.content,
@@ -207,9 +223,11 @@ impl Session {
             self.state = None;
             return Some(Err(diagnostics));
         }
+        let total_pages = p.prints.len() + pages;
         Some(Ok(Outcome {
-            files: state.files.clone(),
+            files: p.files.clone(),
             pages,
+            total_pages,
             partial: true,
             elapsed: started.elapsed(),
             warnings: diagnostics,
@@ -241,7 +259,7 @@ impl Session {
     /// page of a results table; `None` for other files (definitions,
     /// templates, the config), where the open page is simply reloaded.
     pub fn page_of_source(&self, source: &Path) -> Option<String> {
-        let prepared = &self.state.as_ref()?.prepared;
+        let prepared = &self.state.as_ref()?.built;
         let shown = relative_to(&self.options.root, source)?;
         let urls = render::urls::Urls::for_site(&prepared.config);
         if let Some(article) = prepared.content.articles.iter().find(|a| a.file == shown) {

@@ -1,0 +1,417 @@
+//! The staged rebuild behind `chiso serve`: each stage of a build
+//! (configuration, data and model, content, templates, shortcodes, pages,
+//! open data, feeds) is done again only when what it reads changed, and
+//! otherwise taken, with the problems it reported, from the last good
+//! build. Pages are rendered again only when their context or templates
+//! changed ([`render::reuse`]). The result is, file for file and problem for
+//! problem, what a build from scratch gives.
+//!
+//! What each stage reads:
+//! - data and model: `config.toml` and `data/`;
+//! - content: `config.toml` and each file of `content/` (a file the watcher
+//!   did not name is taken as it was parsed);
+//! - shortcodes: the configuration, the model and the content;
+//! - templates: always parsed again (a few milliseconds), compared with the
+//!   last ones to find the pages whose templates changed;
+//! - open data: the configuration and the model; feed and search index: the
+//!   configuration, the model, the content and the shortcodes.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::content::{self, Content, CONTENT_DIR};
+use crate::data::DATA_DIR;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::messages as msg;
+use crate::model::Site;
+use crate::render::{self, reuse, Bodies, Collect, Templates};
+use crate::{field_policy, html_policy, input, links, model, scaffold, write};
+use crate::{BuildOptions, Timings};
+
+use super::{model_edit, Files};
+
+/// The last good build, stage by stage.
+pub(super) struct Built {
+    /// The configuration as loaded (before the build date is set).
+    pub config_loaded: Config,
+    pub config: Config,
+    pub site: Arc<Site>,
+    /// Each data file as parsed.
+    pub data_files: Arc<crate::data::ParsedFiles>,
+    /// What loading, checking and deriving the data reported.
+    pub data_problems: Diagnostics,
+    pub definitions_incomplete: bool,
+    pub content: Arc<Content>,
+    pub content_problems: Diagnostics,
+    pub parsed: Arc<content::Parsed>,
+    pub home_problems: Diagnostics,
+    pub assets: Vec<input::SiteFile>,
+    pub templates: Arc<Templates>,
+    pub bodies: Arc<Bodies>,
+    pub body_problems: Diagnostics,
+    pub prints: reuse::Prints,
+    /// The fingerprint of the `site` value of every page.
+    pub site_print: u128,
+    /// The paths of the open-data files and of the feed and search files.
+    pub open_data: Vec<String>,
+    pub feeds: Vec<String>,
+    pub files: Files,
+}
+
+/// What a staged rebuild did, besides the new [`Built`].
+pub(super) struct Done {
+    pub built: Built,
+    /// The search entries, when the search index was made again.
+    pub entries: Option<Vec<render::search::Entry>>,
+    /// Pages rendered (again).
+    pub rendered: usize,
+    /// Pages of the site.
+    pub pages: usize,
+    pub warnings: Diagnostics,
+    pub timings: Timings,
+}
+
+/// The edited files, relative to the site root, sorted by what reads them.
+struct Edits {
+    data: bool,
+    /// Every file edited, relative to the site root.
+    files: BTreeSet<PathBuf>,
+    content: BTreeSet<PathBuf>,
+}
+
+impl Edits {
+    fn of(root: &Path, changed: &[PathBuf]) -> Edits {
+        let mut edits = Edits {
+            data: false,
+            files: BTreeSet::new(),
+            content: BTreeSet::new(),
+        };
+        for path in changed {
+            let shown = super::relative_to(root, path).unwrap_or_else(|| path.clone());
+            edits.files.insert(shown.clone());
+            if shown.starts_with(DATA_DIR) {
+                edits.data = true;
+            } else if shown.starts_with(CONTENT_DIR) {
+                edits.content.insert(shown);
+            }
+        }
+        edits
+    }
+}
+
+/// Builds the site again after `changed`, reusing from `last` what the
+/// edit did not touch (nothing when there is no `last`). On failure, `last`
+/// is as it was.
+pub(super) fn rebuild(
+    options: &BuildOptions,
+    last: Option<&Built>,
+    changed: &[PathBuf],
+) -> Result<Done, Diagnostics> {
+    let root = &options.root;
+    let edits = Edits::of(root, changed);
+    let mut diagnostics = Diagnostics::default();
+    let mut timings = Timings::default();
+    let mut config = match Config::load(root) {
+        Ok(config) => config,
+        Err(d) => {
+            diagnostics.push(d);
+            return Err(diagnostics);
+        }
+    };
+    field_policy::check_config(root, &config, &mut diagnostics);
+    if let Some(base_url) = &options.base_url {
+        if let Some(d) = html_policy::check_url(base_url) {
+            diagnostics.push(d.with_hint(msg::hint_base_url_option()));
+        }
+        config.base_url = base_url.clone();
+    }
+    let config_loaded = config.clone();
+    // A changed configuration changes how everything reads (but says that
+    // every page changes: see `previous` below).
+    let any_last = last;
+    let last = last.filter(|l| l.config_loaded == config);
+    let markdown = content::Markdown::for_site(&config);
+
+    let mut data_files = last.map(|l| Arc::clone(&l.data_files)).unwrap_or_default();
+    // The model, with what loading, checking and deriving reported, and
+    // (apart: a build reports it after the content's problems) what
+    // finding the home unit reported.
+    let (site, data_problems, definitions_incomplete, home_problems) =
+        match last.filter(|_| !edits.data) {
+            Some(l) => (
+                Arc::clone(&l.site),
+                l.data_problems.clone(),
+                l.definitions_incomplete,
+                l.home_problems.clone(),
+            ),
+            None => timings.time("load and derive data", || {
+                let mut problems = Diagnostics::default();
+                let reusing = last.is_some();
+                let changed = |p: &Path| !reusing || edits.files.contains(p);
+                let files = Arc::make_mut(&mut data_files);
+                let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
+                field_policy::check_data(&raw, &markdown, &mut problems);
+                let mut site = model::assemble(&raw, &mut problems);
+                let mut home = Diagnostics::default();
+                if !raw.definitions_incomplete {
+                    model::home_unit(root, &config, &mut site, &mut home);
+                }
+                (Arc::new(site), problems, raw.definitions_incomplete, home)
+            }),
+        };
+    diagnostics.extend(data_problems.clone());
+
+    let mut parsed = last.map(|l| Arc::clone(&l.parsed)).unwrap_or_default();
+    let (content, content_problems) = match last.filter(|_| edits.content.is_empty()) {
+        Some(l) => (Arc::clone(&l.content), l.content_problems.clone()),
+        None => timings.time("load content", || {
+            let mut problems = Diagnostics::default();
+            let reusing = last.is_some();
+            let changed = |p: &Path| !reusing || edits.content.contains(p);
+            let content = content::load_reusing(
+                root,
+                options.drafts,
+                &markdown,
+                Arc::make_mut(&mut parsed),
+                &changed,
+                &mut problems,
+            );
+            (Arc::new(content), problems)
+        }),
+    };
+    diagnostics.extend(content_problems.clone());
+
+    let site_same = last.is_some_and(|l| Arc::ptr_eq(&l.site, &site));
+    diagnostics.extend(home_problems.clone());
+    let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
+    if diagnostics.has_errors() {
+        render::check_templates(root, &mut diagnostics);
+        return Err(diagnostics);
+    }
+    let Some(templates) = Templates::load(root, &mut diagnostics) else {
+        return Err(diagnostics);
+    };
+    let content_same = last.is_some_and(|l| Arc::ptr_eq(&l.content, &content));
+    let (bodies, body_problems) = match last.filter(|_| site_same && content_same) {
+        Some(l) => (Arc::clone(&l.bodies), l.body_problems.clone()),
+        None => timings.time("expand shortcodes", || {
+            let mut problems = Diagnostics::default();
+            let bodies = render::expand_bodies(&config, &site, &content, &mut problems);
+            // Bodies as they were (no shortcode read what changed) are
+            // kept as the same value, for the pages that read them.
+            match last.filter(|l| *l.bodies == bodies) {
+                Some(l) => (Arc::clone(&l.bodies), problems),
+                None => (Arc::new(bodies), problems),
+            }
+        }),
+    };
+    diagnostics.extend(body_problems.clone());
+    config.build_date = Some(scaffold::build_date());
+
+    // Render what changed.
+    let input = render::Input {
+        config: &config,
+        site: &site,
+        content: &content,
+        bodies: &bodies,
+        assets: &assets,
+    };
+    let no_prints = reuse::Prints::default();
+    let (previous, dirty) = match (last, any_last) {
+        (Some(l), _) => (&l.prints, reuse::dirty_templates(&l.templates, &templates)),
+        // Every page differs from the last build's (its configuration
+        // did): rendered without fingerprints ([`reuse::Same`] is all false).
+        (None, Some(l)) => (&l.prints, BTreeSet::new()),
+        (None, None) => (&no_prints, BTreeSet::new()),
+    };
+    // After an edit of the data that left the definitions as they were,
+    // the data pages it touched.
+    let edit = match last {
+        Some(l) if !site_same => model_edit::of(&l.site, &site),
+        _ => None,
+    };
+    let same = match last {
+        Some(l) => reuse::Same {
+            edit: edit.as_ref(),
+            model: site_same,
+            content: content_same && Arc::ptr_eq(&l.bodies, &bodies),
+            rest: l.assets == assets && l.config == config,
+        },
+        None => reuse::Same::default(),
+    };
+    // The pages, the open data and the feeds do not depend on each other:
+    // made side by side, each only if what it reads changed.
+    let open_same = site_same;
+    let feeds_same = site_same && content_same;
+    let pages = Collect::default();
+    let open_made = Collect::default();
+    let feeds_made = Collect::default();
+    let (again, entries) = timings.time("render", || {
+        let (again, ((), entries)) = rayon::join(
+            || {
+                reuse::render_again(
+                    &templates,
+                    input,
+                    previous,
+                    &dirty,
+                    same,
+                    last.map(|l| l.site_print),
+                    &pages,
+                    &mut diagnostics,
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        if last.is_none() || !open_same {
+                            render::open_data_files(&config, &site, &open_made);
+                        }
+                    },
+                    || {
+                        (last.is_none() || !feeds_same)
+                            .then(|| render::feed_files(input, &feeds_made))
+                    },
+                )
+            },
+        );
+        (again, entries)
+    });
+    let mut files: Files = pages
+        .into_files()
+        .into_iter()
+        .map(|f| (f.path, Arc::from(f.bytes)))
+        .collect();
+    let kept = |paths: &[String], files: &mut Files, last: &Built| {
+        for path in paths {
+            if let Some(bytes) = last.files.get(path) {
+                files
+                    .entry(path.clone())
+                    .or_insert_with(|| Arc::clone(bytes));
+            }
+        }
+    };
+    if let Some(l) = last {
+        kept(&again.pages, &mut files, l);
+    }
+    let open_data = match last.filter(|_| open_same) {
+        Some(l) => {
+            kept(&l.open_data, &mut files, l);
+            l.open_data.clone()
+        }
+        None => put_all(open_made, &mut files),
+    };
+    let feeds = match last.filter(|_| feeds_same) {
+        Some(l) => {
+            kept(&l.feeds, &mut files, l);
+            l.feeds.clone()
+        }
+        None => put_all(feeds_made, &mut files),
+    };
+    // Clashes with `static/`, then the static files themselves.
+    for asset in &assets {
+        let path = super::slash_path(&asset.relative);
+        if files.contains_key(&path) || path == write::guard::MARKER {
+            let page = write::Origin::Generated;
+            let file = write::Origin::Static(asset.shown.clone());
+            diagnostics.push(write::clash(&path, &page, &file));
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    for asset in &assets {
+        match std::fs::read(&asset.path) {
+            Ok(bytes) => {
+                files.insert(super::slash_path(&asset.relative), Arc::from(bytes));
+            }
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(&asset.shown));
+                return Err(diagnostics);
+            }
+        }
+    }
+    timings.time("check links", || {
+        let targets = files.iter().map(|(k, v)| (k.as_str(), &v[..]));
+        match last.filter(|l| content_same && l.assets == assets) {
+            // The last build's links were good and are the same: only a
+            // link to a file made again or gone may have broken.
+            Some(l) => {
+                let gone = l.files.keys().filter(|p| !files.contains_key(*p));
+                let made = files.iter().filter(|(path, bytes)| {
+                    l.files
+                        .get(*path)
+                        .is_none_or(|old| !Arc::ptr_eq(old, bytes))
+                });
+                let changed: BTreeSet<&str> = made
+                    .map(|(path, _)| path.as_str())
+                    .chain(gone.map(String::as_str))
+                    .collect();
+                let (home, sources) = links::linking_to(&config, &content, &changed);
+                links::check_some(
+                    &config,
+                    &content,
+                    &sources,
+                    home,
+                    targets,
+                    &assets,
+                    &mut diagnostics,
+                );
+            }
+            None => {
+                let every: Vec<usize> = (0..content.articles.len()).collect();
+                links::check_some(
+                    &config,
+                    &content,
+                    &every,
+                    true,
+                    targets,
+                    &assets,
+                    &mut diagnostics,
+                );
+            }
+        }
+    });
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(Done {
+        entries,
+        rendered: again.rendered,
+        pages: again.pages.iter().filter(|p| p.ends_with(".html")).count(),
+        warnings: diagnostics,
+        timings,
+        built: Built {
+            config_loaded,
+            config,
+            site,
+            data_files,
+            data_problems,
+            definitions_incomplete,
+            content,
+            content_problems,
+            parsed,
+            home_problems,
+            assets,
+            templates: Arc::new(templates),
+            bodies,
+            body_problems,
+            prints: again.prints,
+            site_print: again.site_print,
+            open_data,
+            feeds,
+            files,
+        },
+    })
+}
+
+/// Moves the files `made` into `files`; their paths.
+fn put_all(made: Collect, files: &mut Files) -> Vec<String> {
+    let mut paths = Vec::new();
+    for f in made.into_files() {
+        paths.push(f.path.clone());
+        files.insert(f.path, Arc::from(f.bytes));
+    }
+    paths
+}
