@@ -9,6 +9,10 @@
 #
 # Hugo: apt-get install -y hugo. Zola runs only when `zola` is on PATH.
 # Uses hyperfine when installed (1 warm-up, 3 runs), else one timed run.
+# Then, with Hugo and GNU time (apt-get install -y time), the paired run
+# issue 18's targets are measured by: chiso and Hugo alternating, each into
+# a fresh output folder, $PAIRS times (default 5), with the median ratio of
+# their wall times and of their peak memory.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -98,6 +102,27 @@ else
     echo "hugo: skipped (not installed; apt-get install -y hugo)" >&2
 fi
 
+# Alternating pairs: "wall_seconds peak_kb" of one run of "$@" into the
+# fresh folder $CLEAN.
+measure() {
+    rm -rf "$CLEAN"
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >>"$log" 2>&1
+    cat "$work/time.txt"
+}
+paired=""
+if command -v hugo >/dev/null && [[ -x /usr/bin/time ]]; then
+    walls=() memories=()
+    for ((i = 0; i < ${PAIRS:-5}; i++)); do
+        read -r cw cm < <(CLEAN="$work/chiso-public" measure "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
+        read -r hw hm < <(CLEAN="$work/hugo-public" measure hugo --quiet --source "$work/hugo" --destination "$work/hugo-public")
+        walls+=("$(awk -v a="$cw" -v b="$hw" 'BEGIN { printf "%.3f", a / b }')")
+        memories+=("$(awk -v a="$cm" -v b="$hm" 'BEGIN { printf "%.3f", a / b }')")
+        paired+="| $((i + 1)) | $cw | $hw | ${walls[-1]} | $((cm / 1024)) | $((hm / 1024)) | ${memories[-1]} |"$'\n'
+    done
+    median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+    paired+="| **median** | | | **$(median "${walls[@]}")** | | | **$(median "${memories[@]}")** |"
+fi
+
 zola_note=""
 if command -v zola >/dev/null; then
     mkdir -p "$work/zola/content/tin-tuc"
@@ -144,4 +169,15 @@ done
 if [[ -n "$zola_note" ]]; then
     echo
     echo "$zola_note."
+fi
+if [[ -n "$paired" ]]; then
+    cat <<MD
+
+Paired: chiso and Hugo (tag pages, paginated) alternating, each into a fresh output folder
+(GNU time: wall seconds and peak memory in MB); targets 0.10× the wall time, 0.15× the memory.
+
+| pair | chiso (s) | Hugo (s) | × wall | chiso (MB) | Hugo (MB) | × memory |
+|---:|---:|---:|---:|---:|---:|---:|
+$paired
+MD
 fi
