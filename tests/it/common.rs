@@ -107,19 +107,25 @@ pub fn all(html: &Html, css: &str) -> Vec<String> {
     html.select(&sel(css)).map(text).collect()
 }
 
+/// Copies the folder `folder` (inside `from`) to the same place inside
+/// `to`, with everything in it.
+pub fn copy_tree(from: &Path, folder: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(folder) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 /// Copies a fixture site from `tests/fixtures/NAME` into a temporary folder.
 pub fn fixture(name: &str) -> TempDir {
     let from = example_root().join("tests/fixtures").join(name);
     let dir = tempfile::tempdir().unwrap();
-    for entry in walkdir::WalkDir::new(&from) {
-        let entry = entry.unwrap();
-        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&to).unwrap();
-        } else {
-            fs::copy(entry.path(), &to).unwrap();
-        }
-    }
+    copy_tree(&from, &from, dir.path());
     dir
 }
 

@@ -286,15 +286,7 @@ fn random_edits_of_the_example_site_match_builds_from_scratch() {
     let dir = tempfile::tempdir().unwrap();
     let from = example_root();
     for sub in ["data", "content", "static", "templates"] {
-        for entry in walkdir::WalkDir::new(from.join(sub)) {
-            let entry = entry.unwrap();
-            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
-            if entry.file_type().is_dir() {
-                fs::create_dir_all(&to).unwrap();
-            } else {
-                fs::copy(entry.path(), &to).unwrap();
-            }
-        }
+        copy_tree(&from, &from.join(sub), dir.path());
     }
     fs::copy(from.join("config.toml"), dir.path().join("config.toml")).unwrap();
     let partial = edits_match_full_builds(dir.path(), 0x0dd_ba11_5eed_0002, 40);
