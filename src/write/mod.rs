@@ -88,6 +88,10 @@ pub struct Writer {
     spare: PathBuf,
     /// Whether `output` exists (else the spare is renamed into place).
     previous: bool,
+    /// Whether this build made the spare: it then holds only what this
+    /// build wrote, none of it shared with another folder, so a new file is
+    /// created in place, not under a temporary name.
+    fresh: bool,
     /// Site-relative paths given so far, with `/` separators, and where
     /// each came from.
     kept: Mutex<HashMap<String, Origin>>,
@@ -122,9 +126,10 @@ impl Writer {
             }
         }
         let spare = parent.join(format!(".{name}.chiso-spare"));
-        make_spare(&spare)?;
+        let fresh = make_spare(&spare)?;
         let writer = Writer {
             previous: output.is_dir(),
+            fresh,
             output,
             spare,
             kept: Mutex::default(),
@@ -284,6 +289,9 @@ impl Writer {
     /// the file is new or changed since the previous output.
     fn write_file(&self, relative: &Path, bytes: &[u8]) -> Result<bool, Diagnostic> {
         let target = self.spare.join(relative);
+        if self.fresh && !self.previous && create_new(&target, bytes) {
+            return Ok(true);
+        }
         if !self.previous {
             if !same_bytes(&target, bytes) {
                 self.replace(&target, bytes)?;
@@ -384,15 +392,50 @@ impl Drop for Writer {
     }
 }
 
-/// Creates the spare folder, or keeps the one a previous build left. The
-/// name is chiso's, so anything else found there (a file, a link) goes.
-fn make_spare(spare: &Path) -> Result<(), Diagnostic> {
+/// Creates the spare folder, or keeps the one a previous build left (then
+/// returns `false`). The name is chiso's, so anything else found there (a
+/// file, a link) goes.
+fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
     match fs::symlink_metadata(spare) {
-        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(meta) if meta.is_dir() => return Ok(false),
         Ok(_) => fs::remove_file(spare).map_err(|e| io_error(spare, e))?,
         Err(_) => {}
     }
-    fs::create_dir(spare).map_err(|e| io_error(spare, e))
+    fs::create_dir(spare).map_err(|e| io_error(spare, e))?;
+    Ok(true)
+}
+
+/// Creates the file `target` holding `bytes`, and its folders, where
+/// nothing is yet: in a spare this build made, the first time a path is
+/// given. `false` if anything is in the way (a file where a folder goes):
+/// the caller then takes the careful way. Into an empty output, this
+/// spares each file a look for an older one, a temporary name and a
+/// rename (four system calls of eight).
+fn create_new(target: &Path, bytes: &[u8]) -> bool {
+    use std::io::Write;
+    let open = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(target)
+    };
+    let file = match open() {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match target.parent() {
+            Some(folder) if fs::create_dir_all(folder).is_ok() => open(),
+            _ => return false,
+        },
+        opened => opened,
+    };
+    let Ok(mut file) = file else {
+        return false;
+    };
+    if file.write_all(bytes).is_ok() {
+        return true;
+    }
+    // Half written (a full disk): the careful way reports the error.
+    drop(file);
+    let _ = fs::remove_file(target);
+    false
 }
 
 /// The error for a file given from two places.
@@ -731,6 +774,38 @@ mod tests {
         writer.add("b", b"b as a file");
         assert!(writer.commit().is_err());
         assert_eq!(names(&out), before);
+    }
+
+    #[test]
+    fn into_a_new_output_a_file_and_a_folder_at_one_path_leave_nothing() {
+        for order in [["b/index.html", "b"], ["b", "b/index.html"]] {
+            let root = tempfile::tempdir().unwrap();
+            let out = root.path().join("public");
+            let writer = Writer::begin(root.path(), &out, false).unwrap();
+            writer.add("a/index.html", b"a");
+            for path in order {
+                writer.add(path, path.as_bytes());
+            }
+            assert!(writer.commit().is_err());
+            assert_eq!(names(root.path()), Vec::<String>::new());
+        }
+    }
+
+    #[test]
+    fn a_spare_left_without_an_output_is_not_written_through_its_links() {
+        // A killed first build left a spare whose page is a hard link to a
+        // file elsewhere (as share cards are to chiso's cache): the new
+        // page replaces the link, and the file it pointed to is untouched.
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let elsewhere = root.path().join("kept.png");
+        fs::write(&elsewhere, "card").unwrap();
+        let spare = root.path().join(".public.chiso-spare");
+        fs::create_dir_all(spare.join("a")).unwrap();
+        fs::hard_link(&elsewhere, spare.join("a/index.html")).unwrap();
+        write(root.path(), &out, &[file("a/index.html", "page")], &[]).unwrap();
+        assert_eq!(read(&out.join("a/index.html")), "page");
+        assert_eq!(read(&elsewhere), "card");
     }
 
     #[test]
