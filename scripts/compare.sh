@@ -11,7 +11,7 @@
 # Uses hyperfine when installed (1 warm-up, 3 runs), else one timed run.
 # Then, with Hugo and GNU time (apt-get install -y time), the paired run
 # issue 18's targets are measured by: chiso and Hugo alternating, each into
-# a fresh output folder, $PAIRS times (default 5), with the median ratio of
+# a new output folder (a new path each run), $PAIRS times (default 5), with the median ratio of
 # their wall times and of their peak memory.
 set -euo pipefail
 
@@ -102,23 +102,29 @@ else
     echo "hugo: skipped (not installed; apt-get install -y hugo)" >&2
 fi
 
-# Alternating pairs: "wall_seconds peak_kb" of one run of "$@" into the
-# fresh folder $CLEAN.
+# Alternating pairs: "wall_seconds peak_kb" of one run of "$@", whose last
+# argument is its output folder: a new path each run. (Deleting the folder
+# and writing the same 11,000 files into it again measured ext4 more than
+# the tool: right after `rm -rf`, creating them took chiso 4-6 s instead of
+# 1.4 s; see PERFORMANCE.md.) The folders go after the last pair.
 measure() {
-    rm -rf "$CLEAN"
     /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >>"$log" 2>&1
     cat "$work/time.txt"
 }
 paired=""
 if command -v hugo >/dev/null && [[ -x /usr/bin/time ]]; then
+    runs="$work/runs"
+    rm -rf "$runs"
+    mkdir -p "$runs"
     walls=() memories=()
     for ((i = 0; i < ${PAIRS:-5}; i++)); do
-        read -r cw cm < <(CLEAN="$work/chiso-public" measure "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
-        read -r hw hm < <(CLEAN="$work/hugo-public" measure hugo --quiet --source "$work/hugo" --destination "$work/hugo-public")
+        read -r cw cm < <(measure "$chiso" build --root "$work/chiso" --output "$runs/chiso-$i")
+        read -r hw hm < <(measure hugo --quiet --source "$work/hugo" --destination "$runs/hugo-$i")
         walls+=("$(awk -v a="$cw" -v b="$hw" 'BEGIN { printf "%.3f", a / b }')")
         memories+=("$(awk -v a="$cm" -v b="$hm" 'BEGIN { printf "%.3f", a / b }')")
         paired+="| $((i + 1)) | $cw | $hw | ${walls[-1]} | $((cm / 1024)) | $((hm / 1024)) | ${memories[-1]} |"$'\n'
     done
+    rm -rf "$runs"
     median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
     paired+="| **median** | | | **$(median "${walls[@]}")** | | | **$(median "${memories[@]}")** |"
 fi
@@ -173,7 +179,7 @@ fi
 if [[ -n "$paired" ]]; then
     cat <<MD
 
-Paired: chiso and Hugo (tag pages, paginated) alternating, each into a fresh output folder
+Paired: chiso and Hugo (tag pages, paginated) alternating, each into a new output folder (a new path each run)
 (GNU time: wall seconds and peak memory in MB); targets 0.10× the wall time, 0.15× the memory.
 
 | pair | chiso (s) | Hugo (s) | × wall | chiso (MB) | Hugo (MB) | × memory |
