@@ -52,8 +52,9 @@ pub struct FrontMatter {
 pub struct Article {
     pub front: FrontMatter,
     pub slug: String,
-    /// The body as HTML.
-    pub html: String,
+    /// The body as HTML (shared with its expanded body when it calls no
+    /// shortcode).
+    pub html: std::sync::Arc<str>,
     /// Every link of the body, as written, for the link check.
     pub links: Vec<Link>,
     /// The source file, relative to the site root.
@@ -364,7 +365,7 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
     Ok(Article {
         front,
         slug: String::new(),
-        html,
+        html: html.into(),
         links,
         file: Default::default(),
         slug_at,

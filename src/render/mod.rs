@@ -423,7 +423,7 @@ fn feed_items<'c>(
         .iter()
         .zip(&bodies.articles)
         .take(config.feed_limit)
-        .map(|(a, e)| (a, urls::article_path(&a.slug), e.html.as_str()))
+        .map(|(a, e)| (a, urls::article_path(&a.slug), &*e.html))
         .collect()
 }
 
@@ -650,11 +650,11 @@ fn expand_with(
     env: &shortcodes::Env,
     article: &crate::content::Article,
 ) -> (shortcodes::Expanded, Option<Diagnostic>) {
-    match shortcodes::expand(&article.html, env) {
+    match shortcodes::expand_shared(&article.html, env) {
         Ok(expanded) => (expanded, None),
         Err(message) => (
             shortcodes::Expanded {
-                html: article.html.clone(),
+                html: std::sync::Arc::clone(&article.html),
                 illustrative: false,
             },
             Some(

@@ -15,7 +15,7 @@
 //! or table is an error with the article's file, never a silent blank.
 
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -40,10 +40,23 @@ pub struct Env<'a> {
 /// An article body with its shortcodes expanded.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Expanded {
-    pub html: String,
+    /// Shared with the article when it calls no shortcode (most do not).
+    pub html: Arc<str>,
     /// Some figure printed is illustrative (and marked `*`), so the page
     /// shows the notice.
     pub illustrative: bool,
+}
+
+/// [`expand`], sharing `html` itself when it calls no shortcode: a body
+/// is not held twice.
+pub fn expand_shared(html: &Arc<str>, env: &Env) -> Result<Expanded, String> {
+    if find_open(html).is_none() {
+        return Ok(Expanded {
+            html: Arc::clone(html),
+            illustrative: false,
+        });
+    }
+    expand(html, env)
 }
 
 /// Expands every shortcode in `html`; the error names the first bad one.
@@ -65,7 +78,7 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
     }
     out.push_str(rest);
     Ok(Expanded {
-        html: out,
+        html: out.into(),
         illustrative,
     })
 }
@@ -525,7 +538,7 @@ mod tests {
     use super::*;
 
     fn env_expand(html: &str) -> Result<String, String> {
-        expand_full(html).map(|e| e.html)
+        expand_full(html).map(|e| e.html.to_string())
     }
 
     fn expand_full(html: &str) -> Result<Expanded, String> {
