@@ -107,6 +107,26 @@ impl Sink for Watch<'_> {
             .unwrap_or_else(|p| p.into_inner())
             .push((path, ids));
     }
+
+    fn put_streamed(
+        &self,
+        path: String,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
+        if path.ends_with(".html") {
+            // Its ids are read for the link check: taken whole.
+            let mut bytes = Vec::new();
+            if write(&mut bytes).is_ok() {
+                self.put(path, bytes);
+            }
+            return;
+        }
+        self.inner.put_streamed(path.clone(), write);
+        self.seen
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((path, None));
+    }
 }
 
 /// The output files a link to `path` may mean: the file, or the folder's

@@ -24,6 +24,7 @@ pub use escape::escape;
 pub use pages::Bodies;
 
 use std::collections::BTreeMap;
+use std::io;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -131,6 +132,22 @@ impl Templates {
 pub trait Sink: Sync {
     /// Takes the file at `path` (site-relative, `/` separators).
     fn put(&self, path: String, bytes: Vec<u8>);
+
+    /// Takes the file at `path` as `write` writes it, for the largest
+    /// files (the all-tables downloads, up to 100 MB on a national site),
+    /// which a sink that writes files need not hold whole. By default, the
+    /// bytes are collected and [`Sink::put`]; nothing is put if `write`
+    /// fails.
+    fn put_streamed(
+        &self,
+        path: String,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) {
+        let mut bytes = Vec::new();
+        if write(&mut bytes).is_ok() {
+            self.put(path, bytes);
+        }
+    }
 }
 
 /// A sink that keeps every file, for the rendered site as a list.

@@ -215,17 +215,75 @@ impl Writer {
         true
     }
 
-    fn add_from(&self, path: &str, bytes: &[u8], origin: Origin) {
+    /// Records that the file at `path` comes from `origin`; `false` when
+    /// it is not to be written: another origin gave it first (a clash), or
+    /// writing has failed.
+    fn claim(&self, path: &str, origin: Origin) -> bool {
         {
             let mut kept = lock(&self.kept);
             if let Some(first) = kept.get(path) {
                 let clash = (path.to_owned(), first.clone(), origin);
                 lock(&self.clashes).push(clash);
-                return;
+                return false;
             }
             kept.insert(path.to_owned(), origin);
         }
-        if self.failed() {
+        !self.failed()
+    }
+
+    /// Adds the file at `path` as `write` writes it, never holding it
+    /// whole: written under a temporary name, then compared with the
+    /// served file as [`Writer::add`] compares bytes.
+    pub fn add_streamed(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) {
+        if !self.claim(path, Origin::Generated) {
+            return;
+        }
+        let relative: PathBuf = path.split('/').collect();
+        match self.stream_file(&relative, write) {
+            Ok(true) => {
+                self.changed.fetch_add(1, Ordering::Relaxed);
+            }
+            Ok(false) => {}
+            Err(d) => self.fail(d),
+        }
+    }
+
+    /// [`Writer::write_file`] for a file written by `write`.
+    fn stream_file(
+        &self,
+        relative: &Path,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) -> Result<bool, Diagnostic> {
+        let target = self.spare.join(relative);
+        let temporary = self.prepare(&target)?;
+        let written = File::create(&temporary).and_then(|file| {
+            let mut out = io::BufWriter::with_capacity(256 * 1024, file);
+            write(&mut out)?;
+            io::Write::flush(&mut out)
+        });
+        if let Err(e) = written {
+            let _ = fs::remove_file(&temporary);
+            return Err(io_error(&temporary, e));
+        }
+        let served = self.output.join(relative);
+        if self.previous && same_contents(&temporary, &served) {
+            let _ = fs::remove_file(&temporary);
+            if !same_file(&target, &served) && !self.hard_link(&served, &target) {
+                let bytes = fs::read(&served).map_err(|e| io_error(&served, e))?;
+                self.replace(&target, &bytes)?;
+            }
+            return Ok(false);
+        }
+        fs::rename(&temporary, &target).map_err(|e| io_error(&target, e))?;
+        Ok(true)
+    }
+
+    fn add_from(&self, path: &str, bytes: &[u8], origin: Origin) {
+        if !self.claim(path, origin) {
             return;
         }
         let relative: PathBuf = path.split('/').collect();
@@ -369,6 +427,14 @@ impl crate::render::Sink for Writer {
     fn put(&self, path: String, bytes: Vec<u8>) {
         self.add(&path, &bytes);
     }
+
+    fn put_streamed(
+        &self,
+        path: String,
+        write: &mut dyn FnMut(&mut dyn io::Write) -> io::Result<()>,
+    ) {
+        self.add_streamed(&path, write);
+    }
 }
 
 impl crate::render::cards::Store for Writer {
@@ -502,6 +568,45 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
             }
         }
     })
+}
+
+/// Whether the files at `a` and `b` hold the same bytes, read a piece at a
+/// time.
+fn same_contents(a: &Path, b: &Path) -> bool {
+    let (Ok(mut a), Ok(mut b)) = (File::open(a), File::open(b)) else {
+        return false;
+    };
+    match (a.metadata(), b.metadata()) {
+        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {}
+        _ => return false,
+    }
+    let (mut x, mut y) = (vec![0; 64 * 1024], vec![0; 64 * 1024]);
+    loop {
+        let Ok(n) = read_full(&mut a, &mut x) else {
+            return false;
+        };
+        if read_full(&mut b, &mut y[..n]).ok() != Some(n) || x[..n] != y[..n] {
+            return false;
+        }
+        if n < x.len() {
+            // The end of `a`; `b` must end there too.
+            return read_full(&mut b, &mut y[..1]).ok() == Some(0);
+        }
+    }
+}
+
+/// Reads into `buffer` until it is full or the file ends; the bytes read.
+fn read_full(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
+    let mut filled = 0;
+    while filled < buffer.len() {
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(filled)
 }
 
 /// Every folder that holds one of the `kept` paths, site-relative.
@@ -774,6 +879,54 @@ mod tests {
         writer.add("b", b"b as a file");
         assert!(writer.commit().is_err());
         assert_eq!(names(&out), before);
+    }
+
+    /// Builds `out` with one streamed file, `big.csv`, holding `text`.
+    fn write_streamed(root: &Path, out: &Path, text: &str) -> WriteReport {
+        let writer = Writer::begin(root, out, false).unwrap();
+        writer.add_streamed("du-lieu/big.csv", &mut |w| {
+            // In pieces, as the all-tables downloads are written.
+            for piece in text.as_bytes().chunks(3) {
+                w.write_all(piece)?;
+            }
+            Ok(())
+        });
+        writer.commit().unwrap()
+    }
+
+    #[test]
+    fn a_streamed_file_is_written_and_kept_unchanged_like_any_other() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let first = write_streamed(root.path(), &out, "a,b\r\n1,2\r\n");
+        assert_eq!(first.changed, 2, "the marker and the file");
+        let file = out.join("du-lieu/big.csv");
+        assert_eq!(read(&file), "a,b\r\n1,2\r\n");
+        let old = SystemTime::now() - Duration::from_secs(3600);
+        File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        let same = write_streamed(root.path(), &out, "a,b\r\n1,2\r\n");
+        assert_eq!(same.changed, 0);
+        let file = out.join("du-lieu/big.csv");
+        assert_eq!(fs::metadata(&file).unwrap().modified().unwrap(), old);
+        // Same length, other bytes.
+        let other = write_streamed(root.path(), &out, "a,b\r\n1,3\r\n");
+        assert_eq!(other.changed, 1);
+        assert_eq!(read(&out.join("du-lieu/big.csv")), "a,b\r\n1,3\r\n");
+        assert_eq!(names(&out), site(&["du-lieu", "du-lieu/big.csv"]));
+
+        // A write that fails fails the build, and the output stays.
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add_streamed("du-lieu/big.csv", &mut |w| {
+            w.write_all(b"a,b")?;
+            Err(io::Error::other("disk full"))
+        });
+        assert!(writer.commit().is_err());
+        assert_eq!(read(&out.join("du-lieu/big.csv")), "a,b\r\n1,3\r\n");
     }
 
     #[test]
