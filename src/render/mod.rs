@@ -228,7 +228,6 @@ pub fn render_all(
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
     }
     let env = pages::Env::new(input);
-    env.prepare_all();
     let list = env.pages();
     env.plan(&list);
     let mut sitemap: Vec<String> = Vec::new();

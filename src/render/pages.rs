@@ -192,11 +192,6 @@ impl<'a> Env<'a> {
         self.cards.map(cards::Maker::into_cards).unwrap_or_default()
     }
 
-    /// Makes ahead, in parallel, what most pages share: every table's lines.
-    pub fn prepare_all(&self) {
-        self.rows.make_all(&self.urls);
-    }
-
     /// Counts what the ranking and unit pages of `list` will ask of the
     /// lines, so that each line is converted for templates once and shared
     /// ([`RowViews`]).
@@ -634,15 +629,17 @@ impl<'a> Env<'a> {
             .max_by_key(|(_, t)| t.year)
             .map(|(t, _)| t);
         let latest_view = latest.map(|t| TableView::summary(self.site, t, &self.rows, &self.urls));
+        let latest_lines = latest.map(|t| self.rows.lines(t, &self.urls, Request::Passing, &[]));
         let card = cards::from_views::index(
             &IndexRef::new(def, &self.urls),
             &series,
             self.site
                 .home_unit
                 .map(|u| self.site.units[u].name.as_str()),
-            latest
-                .zip(latest_view.as_ref())
-                .map(|(t, v)| (v, self.rows.of(t, &self.urls))),
+            latest_view
+                .as_ref()
+                .zip(latest_lines.as_ref())
+                .map(|(v, l)| (v, &*l.views)),
         );
         let view = IndexContext {
             index: IndexView::new(def, &self.urls),

@@ -23,7 +23,7 @@ pub fn unit(name: &str, history: &[SeriesView]) -> Card {
     Card::Headline(headline(
         name.to_owned(),
         subtitle,
-        entry.row,
+        &entry.row,
         &series.index,
     ))
 }
@@ -41,7 +41,7 @@ pub fn index(
         return Card::Headline(headline(
             index.name.to_owned(),
             subtitle,
-            entry.row,
+            &entry.row,
             &series.index,
         ));
     }
@@ -54,7 +54,7 @@ pub fn index(
 /// A ranking page: the first table's first lines.
 pub fn ranking(tables: &[TableView]) -> Card {
     match tables.first() {
-        Some(view) => table_card(view, view.rows.iter().copied()),
+        Some(view) => table_card(view, view.rows.iter().map(|r| &**r)),
         None => Card::Site,
     }
 }

@@ -2,20 +2,22 @@
 //!
 //! The protocol, in three steps:
 //!
-//! 1. Each table's lines are made into [`RowView`]s once ([`RowViews::of`];
-//!    [`RowViews::make_all`] makes every table's ahead, in parallel).
-//! 2. Before rendering, [`RowViews::plan`] counts, per table, the pages that
-//!    will ask for its lines as template values and keep nothing of their
-//!    own: a ranking page and the page of each of its units.
-//! 3. Each page asks with a [`Request`]: a [`Request::Planned`] one uses up
-//!    one counted request; the first converts the lines and keeps them for
-//!    the others, the last lets them go. A [`Request::Passing`] one (a
-//!    summary, the home page) shares what is held but never keeps it.
+//! 1. Before rendering, [`RowViews::plan`] counts, per table, the pages that
+//!    will ask for its lines and keep nothing of their own: a ranking page
+//!    and the page of each of its units.
+//! 2. Each page asks with a [`Request`]: a [`Request::Planned`] one uses up
+//!    one counted request; the first makes the table's lines into
+//!    [`RowView`]s and template values and keeps them for the others, the
+//!    last lets them go. A [`Request::Passing`] one (a summary, the home
+//!    page) shares what is held but never keeps what it makes.
+//! 3. A page holds the lines it was given ([`Lines`], [`LineRef`]) for as
+//!    long as it needs them, whatever the table's later pages do.
 //!
 //! Converting lines (and dropping what was converted) was the largest cost
-//! of rendering a national site, and every line's value at once would take
-//! about a gigabyte: this keeps each conversion shared and only the tables
-//! being rendered held (`render::batches` renders a group's pages together).
+//! of rendering a national site, and every table's lines at once took a
+//! quarter of a gigabyte (every line's value at once, about a gigabyte):
+//! this keeps each conversion shared and only the tables being rendered
+//! held (`render::batches` renders a group's pages together).
 
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
@@ -26,36 +28,70 @@ use super::row::RowView;
 use crate::model::{IdVec, Site, TableId, UnitId};
 use crate::render::urls::Urls;
 
-/// Every table's lines as views, each table's made the first time a page
-/// shows it and then shared: a line is shown on its ranking page, on its
-/// unit's page, and in summaries. Also each table's lines as template
-/// values while planned pages still want them (see the module's protocol).
+/// Every table's lines as views and as template values, made when a page
+/// shows them and shared while planned pages still want them (see the
+/// module's protocol): a line is shown on its ranking page, on its unit's
+/// page, and in summaries.
 pub struct RowViews<'a> {
     site: &'a Site,
     /// Each unit's [`UnitRef`] as a template value, shared by its lines.
     units: IdVec<UnitId, OnceLock<Value>>,
-    tables: IdVec<TableId, OnceLock<Vec<RowView<'a>>>>,
-    values: IdVec<TableId, Mutex<Shared>>,
+    tables: IdVec<TableId, Mutex<Shared<'a>>>,
 }
 
-/// Who asks [`RowViews::values`] for a table's lines, and so whether the
-/// values are kept for the pages still to come.
+/// Who asks [`RowViews::lines`] for a table's lines, and so whether they
+/// are kept for the pages still to come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Request {
     /// A page [`RowViews::plan`] counted: it takes one of the counted
-    /// requests, and keeps the values for the others while any is left.
+    /// requests, and keeps the lines for the others while any is left.
     Planned,
-    /// Any other page: it shares values still held but never keeps them
+    /// Any other page: it shares lines still held but never keeps them
     /// and never counts.
     Passing,
 }
 
-/// One table's lines as template values, while pages still want them.
+/// One table's lines, while pages still want them.
 #[derive(Default)]
-struct Shared {
+struct Shared<'a> {
+    views: Option<Arc<[RowView<'a>]>>,
     values: Option<Arc<[Value]>>,
     /// Planned requests not made yet.
     wanted: usize,
+}
+
+/// A table's lines, as a page was given them: every line as a view, and
+/// the lines it picked as template values.
+pub struct Lines<'a> {
+    pub views: Arc<[RowView<'a>]>,
+    /// The lines picked, in the order asked.
+    pub values: Vec<Value>,
+}
+
+/// One line of a table, holding the table's lines (a page may outlive the
+/// table's last planned request).
+#[derive(Debug, Clone)]
+pub struct LineRef<'a> {
+    lines: Arc<[RowView<'a>]>,
+    at: usize,
+}
+
+impl<'a> LineRef<'a> {
+    /// Line `at` of `lines`.
+    pub fn new(lines: &Arc<[RowView<'a>]>, at: usize) -> Self {
+        LineRef {
+            lines: Arc::clone(lines),
+            at,
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for LineRef<'a> {
+    type Target = RowView<'a>;
+
+    fn deref(&self) -> &RowView<'a> {
+        &self.lines[self.at]
+    }
 }
 
 impl<'a> RowViews<'a> {
@@ -63,57 +99,53 @@ impl<'a> RowViews<'a> {
         RowViews {
             site,
             units: site.units.map(|_| OnceLock::new()),
-            tables: site.tables.map(|_| OnceLock::new()),
-            values: site.tables.map(|_| Mutex::default()),
+            tables: site.tables.map(|_| Mutex::default()),
         }
     }
 
-    /// Makes every table's lines, in parallel: for a whole site, where each
-    /// will be needed, rather than one at a time as pages ask.
-    pub fn make_all(&self, urls: &Urls) {
-        use rayon::prelude::*;
-        let ids: Vec<TableId> = self.tables.ids().collect();
-        ids.into_par_iter().for_each(|t| {
-            self.of(t, urls);
-        });
-    }
-
-    /// The lines of table `t`, in table order.
-    pub fn of(&self, t: TableId, urls: &Urls) -> &[RowView<'a>] {
+    /// The lines of table `t` as views, in table order.
+    fn make(&self, t: TableId, urls: &Urls) -> Arc<[RowView<'a>]> {
         let site = self.site;
         let table = &site.tables[t];
-        self.tables[t].get_or_init(|| {
-            table
-                .rows
-                .iter()
-                .map(|r| {
-                    let unit = self.units[r.unit].get_or_init(|| {
-                        Value::from_serializable(&UnitRef::new(site, r.unit, urls))
-                    });
-                    RowView::new(site, table, r, urls, unit.clone())
-                })
-                .collect()
-        })
+        table
+            .rows
+            .iter()
+            .map(|r| {
+                let unit = self.units[r.unit]
+                    .get_or_init(|| Value::from_serializable(&UnitRef::new(site, r.unit, urls)));
+                RowView::new(site, table, r, urls, unit.clone())
+            })
+            .collect()
     }
 
-    /// Says that a page will ask for the values of table `t` once more
+    /// Says that a page will ask for the lines of table `t` once more
     /// (with [`Request::Planned`]), so they are kept until it has.
     pub fn plan(&self, t: TableId) {
-        lock(&self.values[t]).wanted += 1;
+        lock(&self.tables[t]).wanted += 1;
     }
 
-    /// The lines `pick` of table `t` as template values, kept or not as
-    /// the [`Request`] says.
-    pub fn values(&self, t: TableId, urls: &Urls, request: Request, pick: &[usize]) -> Vec<Value> {
-        let views = self.of(t, urls);
+    /// The lines of table `t`, with those of `pick` as template values,
+    /// kept or not as the [`Request`] says.
+    pub fn lines(&self, t: TableId, urls: &Urls, request: Request, pick: &[usize]) -> Lines<'a> {
         let planned = request == Request::Planned;
-        let mut shared = lock(&self.values[t]);
+        let mut shared = lock(&self.tables[t]);
         if planned {
             shared.wanted = shared.wanted.saturating_sub(1);
         }
-        let picked = match &shared.values {
+        let keep = planned && shared.wanted > 0;
+        let views = match &shared.views {
+            Some(views) => Arc::clone(views),
+            None => {
+                let views = self.make(t, urls);
+                if keep {
+                    shared.views = Some(Arc::clone(&views));
+                }
+                views
+            }
+        };
+        let values = match &shared.values {
             Some(values) => pick.iter().map(|&r| values[r].clone()).collect(),
-            None if planned && shared.wanted > 0 => {
+            None if keep => {
                 let values: Arc<[Value]> = views.iter().map(Value::from_serializable).collect();
                 let picked = pick.iter().map(|&r| values[r].clone()).collect();
                 shared.values = Some(values);
@@ -125,13 +157,13 @@ impl<'a> RowViews<'a> {
                 .collect(),
         };
         let done = if shared.wanted == 0 {
-            shared.values.take()
+            (shared.views.take(), shared.values.take())
         } else {
-            None
+            (None, None)
         };
         drop(shared);
         drop(done);
-        picked
+        Lines { views, values }
     }
 }
 
@@ -169,17 +201,23 @@ mod tests {
         let rows = RowViews::new(&site);
         rows.plan(TableId::from_position(0));
         rows.plan(TableId::from_position(0));
-        let ranking = rows.values(TableId::from_position(0), &urls, Request::Planned, &[0, 1]);
-        assert!(lock(&rows.values[TableId::from_position(0)])
+        let ranking = rows
+            .lines(TableId::from_position(0), &urls, Request::Planned, &[0, 1])
+            .values;
+        assert!(lock(&rows.tables[TableId::from_position(0)])
             .values
             .is_some());
-        let unit = rows.values(TableId::from_position(0), &urls, Request::Planned, &[1]);
+        let unit = rows
+            .lines(TableId::from_position(0), &urls, Request::Planned, &[1])
+            .values;
         assert!(same(&ranking[1], &unit[0]));
-        assert!(lock(&rows.values[TableId::from_position(0)])
+        assert!(lock(&rows.tables[TableId::from_position(0)])
             .values
             .is_none());
         // Asked again after that: made again, equal.
-        let late = rows.values(TableId::from_position(0), &urls, Request::Planned, &[1]);
+        let late = rows
+            .lines(TableId::from_position(0), &urls, Request::Planned, &[1])
+            .values;
         assert!(!same(&unit[0], &late[0]));
         assert_eq!(unit[0], late[0]);
     }
@@ -189,19 +227,27 @@ mod tests {
         let site = site();
         let urls = Urls::new("/");
         let rows = RowViews::new(&site);
-        let summary = rows.values(TableId::from_position(1), &urls, Request::Passing, &[0]);
-        assert!(lock(&rows.values[TableId::from_position(1)])
+        let summary = rows
+            .lines(TableId::from_position(1), &urls, Request::Passing, &[0])
+            .values;
+        assert!(lock(&rows.tables[TableId::from_position(1)])
             .values
             .is_none());
         rows.plan(TableId::from_position(1));
         rows.plan(TableId::from_position(1));
-        let ranking = rows.values(TableId::from_position(1), &urls, Request::Planned, &[0, 1]);
-        let summary_again = rows.values(TableId::from_position(1), &urls, Request::Passing, &[0]);
+        let ranking = rows
+            .lines(TableId::from_position(1), &urls, Request::Planned, &[0, 1])
+            .values;
+        let summary_again = rows
+            .lines(TableId::from_position(1), &urls, Request::Passing, &[0])
+            .values;
         assert!(same(&ranking[0], &summary_again[0]));
         assert!(!same(&summary[0], &summary_again[0]));
         // The unplanned request did not count: the planned one still gets
         // the shared value.
-        let unit = rows.values(TableId::from_position(1), &urls, Request::Planned, &[0]);
+        let unit = rows
+            .lines(TableId::from_position(1), &urls, Request::Planned, &[0])
+            .values;
         assert!(same(&ranking[0], &unit[0]));
     }
 
@@ -210,8 +256,8 @@ mod tests {
         let site = site();
         let urls = Urls::new("/");
         let rows = RowViews::new(&site);
-        let values = rows.values(TableId::from_position(0), &urls, Request::Passing, &[1, 0]);
-        let views = rows.of(TableId::from_position(0), &urls);
+        let lines = rows.lines(TableId::from_position(0), &urls, Request::Passing, &[1, 0]);
+        let (values, views) = (lines.values, lines.views);
         assert_eq!(values[0], Value::from_serializable(&views[1]));
         assert_eq!(values[1], Value::from_serializable(&views[0]));
         let unit = values[0].as_map().unwrap();

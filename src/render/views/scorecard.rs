@@ -128,7 +128,7 @@ fn card<'a>(
     leader: bool,
 ) -> Option<ScorecardView<'a>> {
     let entry = series.entries.first()?;
-    let row = entry.row;
+    let row = &*entry.row;
     let def = &site.indices[series.index_id];
     let table = site
         .results_by_unit
@@ -216,7 +216,7 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
     let figures: Vec<YearFigure> = entries
         .iter()
         .map(|e| {
-            let row = e.row;
+            let row = &*e.row;
             let (value, text) = match scale {
                 Scale::Rank { .. } => (
                     row.rank.map(f64::from),

@@ -7,8 +7,8 @@ use tera::Value;
 
 use super::bands::{threshold_text, BandCountView, BandView};
 use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
-use super::row::{NoComparisonView, RowView};
-use super::row_sharing::{Request, RowViews};
+use super::row::NoComparisonView;
+use super::row_sharing::{LineRef, Lines, Request, RowViews};
 use crate::content::render_markdown;
 use crate::model::{
     Index, Listing, ListingEnd, RegionFigure, RegionKind, Scale, Site, Standing, TableId,
@@ -258,7 +258,7 @@ pub struct TableView<'a> {
     pub row_values: Vec<Value>,
     /// The same lines, for drawing the chart.
     #[serde(skip)]
-    pub rows: Vec<&'a RowView<'a>>,
+    pub rows: Vec<LineRef<'a>>,
     /// The table as a chart (SVG), for complete tables; empty otherwise:
     /// bars from the scale's minimum for up to 20 lines, a strip of dots on
     /// a scale fitted to the figures for more; the home unit highlighted.
@@ -407,17 +407,18 @@ impl<'a> TableView<'a> {
         };
         let def = &site.indices[table.index];
         let group = &site.groups[table.group];
-        let views = rows.of(t, urls);
-        let leaders: Vec<usize> = (0..views.len())
-            .filter(|&r| views[r].rank == Some(1))
-            .collect();
-        let shown = views.len().min(limit);
+        let leaders = table
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.rank == Some(1));
+        let shown = table.rows.len().min(limit);
         let mut pick: Vec<usize> = (0..shown).collect();
-        pick.extend(&leaders);
-        let mut values = rows.values(t, urls, request, &pick);
+        pick.extend(leaders.map(|(r, _)| r));
+        let Lines { views, mut values } = rows.lines(t, urls, request, &pick);
         let leader_rows = values.split_off(shown);
         let row_values = values;
-        let rows: Vec<&RowView> = views[..shown].iter().collect();
+        let rows: Vec<LineRef> = (0..shown).map(|r| LineRef::new(&views, r)).collect();
         let format = Format {
             decimals: table.decimals,
             unit_label: &def.unit_label,

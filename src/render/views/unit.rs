@@ -6,8 +6,7 @@ use tera::Value;
 
 use super::charts::{components_chart, series_charts};
 use super::common::{GroupRef, IndexRef};
-use super::row::RowView;
-use super::row_sharing::{Request, RowViews};
+use super::row_sharing::{LineRef, Request, RowViews};
 use super::table::RegionFigureView;
 use crate::model::{IndexId, RowAt, Site, TableId, UnitId};
 use crate::render::escape::safe;
@@ -83,7 +82,7 @@ pub struct EntryView<'a> {
     #[serde(rename = "row")]
     pub row_value: Value,
     #[serde(skip)]
-    pub row: &'a RowView<'a>,
+    pub row: LineRef<'a>,
     /// The components against their maxima (SVG), when the row has them.
     #[serde(serialize_with = "safe")]
     pub components_svg: String,
@@ -149,6 +148,7 @@ pub fn unit_series<'a>(
                 .map(|&RowAt { table: t, row: r }| {
                     let table = &site.tables[t];
                     let group = &site.groups[table.group];
+                    let mut lines = rows.lines(t, urls, request, &[r]);
                     EntryView {
                         table: t,
                         anchor: None,
@@ -182,15 +182,12 @@ pub fn unit_series<'a>(
                             table.year,
                             &table.rows[r],
                         ),
-                        row_value: rows
-                            .values(t, urls, request, &[r])
-                            .pop()
-                            .unwrap_or_else(Value::none),
-                        row: &rows.of(t, urls)[r],
-                        components_ranked: rows.of(t, urls)[r]
+                        row_value: lines.values.pop().unwrap_or_else(Value::none),
+                        components_ranked: lines.views[r]
                             .components
                             .iter()
                             .any(|c| c.rank.is_some()),
+                        row: LineRef::new(&lines.views, r),
                     }
                 })
                 .collect();
