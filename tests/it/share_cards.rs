@@ -95,8 +95,7 @@ fn a_unit_card_says_the_figures_its_page_shows() {
     let path = url.strip_prefix(BASE).unwrap();
     let svg = rendered
         .share_cards
-        .0
-        .get(path)
+        .svg(path)
         .unwrap_or_else(|| panic!("no card at {path}"));
     // The latest result of Hà Tĩnh (PAR Index 2024 in FACTS.md), as the
     // page's history table prints it.

@@ -106,7 +106,7 @@ pub struct TableLine {
 }
 
 /// What every card of a site shows around its own text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Frame {
     pub title: String,
     pub description: String,
@@ -146,7 +146,7 @@ pub struct ShareImageView {
 pub struct Maker {
     frame: Frame,
     base_url: String,
-    cards: Mutex<BTreeMap<String, String>>,
+    cards: Mutex<BTreeMap<String, Card>>,
     /// The site's card, which most pages share, drawn once.
     site: OnceLock<(String, String)>,
 }
@@ -183,41 +183,58 @@ impl Maker {
         }
     }
 
-    /// Draws `card`'s SVG and keeps it under its file's path; returns the
-    /// path.
+    /// Draws `card`'s SVG, whose hash names its file, and keeps the card
+    /// under that path; returns the path.
     fn register(&self, card: &Card) -> String {
         let svg = draw::svg(card, &self.frame);
         let path = format!("{FOLDER}{}.png", hash(&svg));
         let mut cards = self.cards.lock().unwrap_or_else(|p| p.into_inner());
-        cards.entry(path.clone()).or_insert(svg);
+        if !cards.contains_key(&path) {
+            cards.insert(path.clone(), card.clone());
+        }
         path
     }
 
-    /// Every card registered: its path and SVG.
+    /// Every card registered, by path.
     pub fn into_cards(self) -> Cards {
-        Cards(self.cards.into_inner().unwrap_or_else(|p| p.into_inner()))
+        Cards {
+            cards: self.cards.into_inner().unwrap_or_else(|p| p.into_inner()),
+            frame: self.frame,
+        }
     }
 }
 
-/// The cards of a build, by output path, each with its SVG.
+/// The cards of a build, by output path. The card, not its SVG, is kept
+/// (a tenth of the bytes: 79 MB of SVG on the national site): most are
+/// found in the output or the cache, and the few drawn are drawn again.
 #[derive(Debug, Default)]
-pub struct Cards(pub BTreeMap<String, String>);
+pub struct Cards {
+    cards: BTreeMap<String, Card>,
+    frame: Frame,
+}
 
 impl Cards {
+    /// The SVG of the card at `path` (drawn again), if a page named it.
+    pub fn svg(&self, path: &str) -> Option<String> {
+        self.cards
+            .get(path)
+            .map(|card| draw::svg(card, &self.frame))
+    }
+
     /// Gives every card to `store` (in parallel): kept as the output has
     /// it when it does (a card's name says what it shows), else taken from
     /// the cache folder of the site at `root`, else drawn as PNG. A card
     /// that cannot be drawn is an error; a cache that cannot be used, a
     /// warning.
     pub fn render(&self, root: &Path, store: &dyn Store, diagnostics: &mut Diagnostics) {
-        if self.0.is_empty() {
+        if self.cards.is_empty() {
             return;
         }
         let cache = cache::Cache::open(root);
         let results: Vec<Result<(), Diagnostic>> = self
-            .0
+            .cards
             .par_iter()
-            .map(|(path, svg)| {
+            .map(|(path, card)| {
                 let name = path.trim_start_matches(FOLDER);
                 if store.keep(path, None) {
                     return Ok(());
@@ -229,7 +246,8 @@ impl Cards {
                 let png = match cache.as_ref().ok().and_then(|c| c.get(name)) {
                     Some(png) => png,
                     None => {
-                        let png = raster::png(svg).map_err(|e| {
+                        let svg = draw::svg(card, &self.frame);
+                        let png = raster::png(&svg).map_err(|e| {
                             Diagnostic::error(msg::card_failed(path, e))
                                 .with_hint(msg::hint_card_failed())
                         })?;
@@ -250,7 +268,7 @@ impl Cards {
         }
         match cache {
             Ok(cache) => {
-                let keep = self.0.keys().map(|p| p.trim_start_matches(FOLDER));
+                let keep = self.cards.keys().map(|p| p.trim_start_matches(FOLDER));
                 cache.keep_only(keep.collect());
             }
             Err(d) => diagnostics.push(d),
@@ -344,7 +362,7 @@ mod tests {
             .url
             .starts_with("https://cchc.hatinh.example/anh-chia-se/"));
         assert!(c.url.ends_with(".png"));
-        assert_eq!(maker.into_cards().0.len(), 2);
+        assert_eq!(maker.into_cards().cards.len(), 2);
     }
 
     #[test]
