@@ -81,6 +81,14 @@ messages! {
         vi: "(giao diện dựng sẵn) {name}",
         en: "(built-in template) {name}",
     }
+    parent_lacks_block(parent: &str, block: &str, child: &str) {
+        vi: "giao diện `{parent}` của trang thiếu khối `{block}`, mà giao diện dựng sẵn `{child}` điền vào (có thể `{parent}` này được chép từ một phiên bản chiso cũ hơn)",
+        en: "the site's `{parent}` has no block `{block}`, which the built-in `{child}` fills (this `{parent}` may have been copied from an older version of chiso)",
+    }
+    hint_parent_lacks_block(parent: &str, block: &str) {
+        vi: "thêm {{% block {block} %}}{{% endblock {block} %}} vào templates/{parent}, ở chỗ giao diện dựng sẵn đặt khối này (xem bản dựng sẵn: `chiso templates copy {parent}` trong một trang mới tạo bằng `chiso init`)",
+        en: "add {{% block {block} %}}{{% endblock {block} %}} to templates/{parent}, where the built-in template has it (to see the built-in one: `chiso templates copy {parent}` in a new site made with `chiso init`)",
+    }
     template_syntax(cause: &str) {
         vi: "không đọc được giao diện (template): {cause}",
         en: "the template cannot be read: {cause}",

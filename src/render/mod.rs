@@ -17,6 +17,7 @@ pub mod reuse;
 pub mod search;
 pub mod shortcodes;
 mod sparkline;
+mod template_blocks;
 pub mod urls;
 pub mod views;
 
@@ -704,6 +705,13 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
             }
             Err(d) => diagnostics.push(d),
         }
+    }
+    let missing = template_blocks::missing_parent_blocks(&sources);
+    if !missing.is_empty() {
+        for d in missing {
+            diagnostics.push(d);
+        }
+        return None;
     }
     let mut tera = Tera::default();
     tera.set_escape_fn(escape::escape_to);
