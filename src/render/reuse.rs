@@ -205,6 +205,16 @@ fn is_data_page(page: &pages::Page) -> bool {
     )
 }
 
+/// Whether a page shows a summary of many tables (every table of the
+/// site, of an index or of a year).
+fn summarises_tables(page: &pages::Page) -> bool {
+    use pages::Page;
+    matches!(
+        page,
+        Page::Home | Page::Index(_) | Page::Year(_) | Page::Data
+    )
+}
+
 /// What of a render's input is as it was at the last render.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Same<'e> {
@@ -267,6 +277,8 @@ pub struct Again {
     pub cards: super::cards::Cards,
     /// The fingerprint of the `site` value.
     pub site_print: u128,
+    /// The time each template took, the costliest first.
+    pub templates: Vec<(&'static str, super::TemplateTime)>,
 }
 
 /// Renders into `sink` the built-in assets, the sitemap, `robots.txt` and
@@ -296,6 +308,17 @@ pub fn render_again(
     env.plan(&list);
     let new_site_print = env.site_print();
     same.rest &= site_print == Some(new_site_print);
+    // A page summarising every table (the data page, an index's, a
+    // year's, home) made again asks for every table's lines: made ahead,
+    // in parallel, rather than one after the other as that page asks.
+    let summaries_again = !same.model
+        || !same.rest
+        || list
+            .iter()
+            .any(|p| summarises_tables(p) && dirty.contains(env.template(p)));
+    if summaries_again {
+        env.prepare_all();
+    }
     let mut sitemap = Vec::new();
     let reuse = Reuse {
         previous,
@@ -339,6 +362,7 @@ pub fn render_again(
         rendered: reuse.rendered.into_inner(),
         cards: env.into_cards(),
         site_print: new_site_print,
+        templates: times.list(),
     }
 }
 
