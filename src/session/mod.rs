@@ -7,6 +7,7 @@
 
 mod downloads;
 mod feeds;
+mod link_check;
 mod model_edit;
 mod staged;
 
@@ -162,7 +163,8 @@ impl Session {
             let bodies = Arc::make_mut(&mut p.bodies);
             for ((index, article), (_, body)) in edits.into_iter().zip(expanded) {
                 // The staged rebuild takes this file as parsed now.
-                Arc::make_mut(&mut p.parsed).insert(article.file.clone(), Ok(article.clone()));
+                let parsed = Arc::make_mut(&mut p.parsed);
+                parsed.insert(article.file.clone(), Ok(Arc::new(article.clone())));
                 content.articles[index] = article;
                 bodies.articles[index] = body;
             }

@@ -28,11 +28,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages as msg;
 use crate::model::Site;
 use crate::render::{self, reuse, Bodies, Collect, Templates};
-use crate::{field_policy, html_policy, input, links, model, scaffold, write};
+use crate::{field_policy, html_policy, input, model, scaffold, write};
 use crate::{BuildOptions, Timings};
 
 use super::downloads::{self, Later};
-use super::{feeds, model_edit, Files};
+use super::{feeds, link_check, model_edit, Files};
 
 /// The last good build, stage by stage.
 pub(super) struct Built {
@@ -391,57 +391,21 @@ pub(super) fn rebuild(
         }
     }
     timings.time("check links", || {
-        // The whole-site downloads are there, made or not: links only
-        // need to know a file is.
-        let later_paths: Vec<&str> = later.paths().collect();
-        let targets = files
-            .iter()
-            .map(|(k, v)| (k.as_str(), &v[..]))
-            .chain(later_paths.iter().map(|p| (*p, &[][..])));
-        match last.filter(|l| content_same && l.assets == assets) {
-            // The last build's links were good and are the same: only a
-            // link to a file made again or gone may have broken.
-            Some(l) => {
-                let gone = l.files.keys().filter(|p| !files.contains_key(*p));
-                let made = files.iter().filter(|(path, bytes)| {
-                    l.files
-                        .get(*path)
-                        .is_none_or(|old| !Arc::ptr_eq(old, bytes))
-                });
-                let old_later: Vec<&str> = l.later.paths().collect();
-                let later_changed = (old_later != later_paths)
-                    .then(|| old_later.iter().chain(&later_paths).copied())
-                    .into_iter()
-                    .flatten();
-                let changed: BTreeSet<&str> = made
-                    .map(|(path, _)| path.as_str())
-                    .chain(gone.map(String::as_str))
-                    .chain(later_changed)
-                    .collect();
-                let (home, sources) = links::linking_to(&config, &content, &changed);
-                links::check_some(
-                    &config,
-                    &content,
-                    &sources,
-                    home,
-                    targets,
-                    &assets,
-                    &mut diagnostics,
-                );
-            }
-            None => {
-                let every: Vec<usize> = (0..content.articles.len()).collect();
-                links::check_some(
-                    &config,
-                    &content,
-                    &every,
-                    true,
-                    targets,
-                    &assets,
-                    &mut diagnostics,
-                );
-            }
-        }
+        let last = last.map(|l| link_check::Last {
+            content: &l.content,
+            files: &l.files,
+            later: &l.later,
+            assets: &l.assets,
+        });
+        link_check::check(
+            &config,
+            &content,
+            &files,
+            &later,
+            &assets,
+            last,
+            &mut diagnostics,
+        );
     });
     if diagnostics.has_errors() {
         return Err(diagnostics);

@@ -1,8 +1,9 @@
 //! `chiso serve`'s staged rebuild against builds from scratch: seeded
 //! random edits of every kind an editor makes (a score, a unit's or an
 //! index's name, a result row added or removed, a results file deleted, an
-//! article's front matter or body, a template, the configuration) on the
-//! tiny synthetic site and on the Hà Tĩnh example site. After each edit the
+//! article's front matter or body, a link in an article, a template, the
+//! configuration) on the tiny synthetic site and on the Hà Tĩnh example
+//! site. After each edit the
 //! session's files must be byte for byte, and its problems word for word,
 //! those of a build of the edited site from scratch; and the quick paths
 //! must really be taken (fewer pages rendered than the site has).
@@ -87,7 +88,7 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
         fs::write(root.join(p), text).unwrap()
     };
     loop {
-        match rng.below(11) {
+        match rng.below(12) {
             0 if !results.is_empty() => {
                 let file = rng.pick(&results).clone();
                 let value = format!("{}.{}", 40 + rng.below(55), rng.below(100));
@@ -187,6 +188,23 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
                 );
                 write(&file, &text);
                 return ("article added".into(), file);
+            }
+            11 if !articles.is_empty() => {
+                // An article's title and a link in it: to a page there is,
+                // to an anchor there may not be, or to none (which fails).
+                let file = rng.pick(&articles).clone();
+                let targets = [
+                    "/du-lieu/",
+                    "/du-lieu/tat-ca-cac-bang.csv",
+                    "/tim-kiem/#khong-co",
+                    "/khong-co/",
+                ];
+                let target = *rng.pick(&targets);
+                let title = format!("\"Bài có liên kết {step}\"");
+                if let Some(text) = set_nth(&read(&file), "title", 0, &title) {
+                    write(&file, &format!("{text}\nXem [thêm]({target}).\n"));
+                    return (format!("article link to {target}"), file);
+                }
             }
             _ => {}
         }
