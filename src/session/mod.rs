@@ -5,6 +5,7 @@
 //! their pages, the feed and the search index. That keeps a preview of a
 //! national site with ten thousand articles quick while an editor types.
 
+mod content_edit;
 mod downloads;
 mod feeds;
 mod link_check;

@@ -32,7 +32,7 @@ use crate::{field_policy, html_policy, input, model, scaffold, write};
 use crate::{BuildOptions, Timings};
 
 use super::downloads::{self, Later};
-use super::{feeds, link_check, model_edit, Files};
+use super::{content_edit, feeds, link_check, model_edit, Files};
 
 /// The last good build, stage by stage.
 pub(super) struct Built {
@@ -245,9 +245,20 @@ pub(super) fn rebuild(
         Some(l) if !site_same => model_edit::of(&l.site, &site),
         _ => None,
     });
+    // After an edit of the content that left every article at its place,
+    // the article pages it touched.
+    let articles = timings.time("compare content", || match last {
+        Some(l) if !(content_same && Arc::ptr_eq(&l.bodies, &bodies)) => content_edit::of(
+            (&l.content, &l.bodies),
+            (&content, &bodies),
+            config.articles_per_page,
+        ),
+        _ => None,
+    });
     let same = match last {
         Some(l) => reuse::Same {
             edit: edit.as_ref(),
+            articles: articles.as_ref(),
             model: site_same,
             content: content_same && Arc::ptr_eq(&l.bodies, &bodies),
             rest: l.assets == assets && l.config == config,
