@@ -42,6 +42,8 @@ pub(super) struct Built {
     pub site: Arc<Site>,
     /// Each data file as parsed.
     pub data_files: Arc<crate::data::ParsedFiles>,
+    /// Each results file's table as checked on its own.
+    pub table_cache: Arc<model::TableCache>,
     /// What loading, checking and deriving the data reported.
     pub data_problems: Diagnostics,
     pub definitions_incomplete: bool,
@@ -143,36 +145,39 @@ pub(super) fn rebuild(
     let markdown = content::Markdown::for_site(&config);
 
     let mut data_files = last.map(|l| Arc::clone(&l.data_files)).unwrap_or_default();
+    let mut table_cache = last.map(|l| Arc::clone(&l.table_cache)).unwrap_or_default();
     // The model, with what loading, checking and deriving reported, and
     // (apart: a build reports it after the content's problems) what
     // finding the home unit reported.
-    let (site, data_problems, definitions_incomplete, home_problems) = match last
-        .filter(|_| !edits.data)
-    {
-        Some(l) => (
-            Arc::clone(&l.site),
-            l.data_problems.clone(),
-            l.definitions_incomplete,
-            l.home_problems.clone(),
-        ),
-        None => {
-            let mut problems = Diagnostics::default();
-            let reusing = last.is_some();
-            let changed = |p: &Path| !reusing || edits.files.contains(p);
-            let files = Arc::make_mut(&mut data_files);
-            let raw = timings.time("load data", || {
-                let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
-                field_policy::check_data(&raw, &markdown, &mut problems);
-                raw
-            });
-            let mut site = timings.time("derive model", || model::assemble(&raw, &mut problems));
-            let mut home = Diagnostics::default();
-            if !raw.definitions_incomplete {
-                model::home_unit(root, &config, &mut site, &mut home);
+    let (site, data_problems, definitions_incomplete, home_problems) =
+        match last.filter(|_| !edits.data) {
+            Some(l) => (
+                Arc::clone(&l.site),
+                l.data_problems.clone(),
+                l.definitions_incomplete,
+                l.home_problems.clone(),
+            ),
+            None => {
+                let mut problems = Diagnostics::default();
+                let reusing = last.is_some();
+                let changed = |p: &Path| !reusing || edits.files.contains(p);
+                let files = Arc::make_mut(&mut data_files);
+                let raw = timings.time("load data", || {
+                    let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
+                    field_policy::check_data(&raw, &markdown, &mut problems);
+                    raw
+                });
+                let cache = Arc::make_mut(&mut table_cache);
+                let mut site = timings.time("derive model", || {
+                    model::assemble_reusing(&raw, cache, &mut problems)
+                });
+                let mut home = Diagnostics::default();
+                if !raw.definitions_incomplete {
+                    model::home_unit(root, &config, &mut site, &mut home);
+                }
+                (Arc::new(site), problems, raw.definitions_incomplete, home)
             }
-            (Arc::new(site), problems, raw.definitions_incomplete, home)
-        }
-    };
+        };
     diagnostics.extend(data_problems.clone());
 
     let mut parsed = last.map(|l| Arc::clone(&l.parsed)).unwrap_or_default();
@@ -431,6 +436,7 @@ pub(super) fn rebuild(
             config,
             site,
             data_files,
+            table_cache,
             data_problems,
             definitions_incomplete,
             content,

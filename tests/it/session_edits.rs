@@ -325,6 +325,10 @@ fn each_quick_path_renders_fewer_pages_than_the_site_has() {
     let first = session.rebuild(&[]).unwrap();
     let total = first.pages;
     assert_eq!(first.total_pages, total);
+    // The whole-site downloads wait for a request.
+    let all_tables = "du-lieu/tat-ca-cac-bang.csv";
+    assert!(!first.files.contains_key(all_tables));
+    assert!(first.later.paths().any(|p| p == all_tables));
 
     let results = files_under(root, "data/results", "toml");
     let file = &results[0];
