@@ -1,9 +1,10 @@
-//! A build kept in memory between edits, for `chiso serve`. The first build
-//! and any change to the configuration, data, templates or static files
-//! rebuild everything; a change to the body of existing articles (their
-//! front matter as it was) re-renders only what depends on those bodies:
-//! their pages, the feed and the search index. That keeps a preview of a
-//! national site with ten thousand articles quick while an editor types.
+//! A build kept in memory between edits, for `chiso serve`. The first
+//! build does everything; after an edit, a change to the body of existing
+//! articles alone (their front matter as it was) re-renders only what
+//! depends on those bodies (their pages, the feed and the search index),
+//! and every other edit goes through the staged rebuild (`staged`), which
+//! redoes each stage only for what the edit touched. The whole-site
+//! downloads are made only when asked for ([`Later`]).
 
 mod content_edit;
 mod downloads;

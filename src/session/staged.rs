@@ -7,14 +7,22 @@
 //! problem, what a build from scratch gives.
 //!
 //! What each stage reads:
-//! - data and model: `config.toml` and `data/`;
+//! - data and model: `config.toml` and `data/` (a file the watcher did not
+//!   name is taken as it was parsed, and a results file's table as it was
+//!   checked while the definitions are the same: `model::TableCache`);
 //! - content: `config.toml` and each file of `content/` (a file the watcher
 //!   did not name is taken as it was parsed);
 //! - shortcodes: the configuration, the model and the content;
 //! - templates: always parsed again (a few milliseconds), compared with the
 //!   last ones to find the pages whose templates changed;
-//! - open data: the configuration and the model; feed and search index: the
-//!   configuration, the model, the content and the shortcodes.
+//! - open data: the configuration and the model; each table's files only
+//!   for the tables that changed ([`super::model_edit`]), the whole-site
+//!   downloads on request ([`super::downloads`]);
+//! - feed and search index: the configuration, the model, the content and
+//!   the shortcodes, each entry made again only for what changed
+//!   ([`super::feeds`]);
+//! - the link check: the links an edit could have broken
+//!   ([`super::link_check`]).
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
