@@ -91,11 +91,11 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     assemble_reusing(raw, &mut TableCache::default(), diagnostics)
 }
 
-/// Each results file's table as checked and derived on its own (before
-/// the year-over-year changes, which read its neighbours), with what
-/// checking it reported, and the definitions it was checked against: what
-/// `serve` keeps between edits, so that an edit of a results file checks
-/// again only that file. A file is taken from here when it is the same
+/// The definitions as resolved, and each results file's table as checked
+/// and derived on its own (before the year-over-year changes, which read
+/// its neighbours), each with what checking it reported and the
+/// definition files it was made from: what `serve` keeps between edits,
+/// so that an edit of a results file checks again only that file. A file is taken from here when it is the same
 /// parsed value (shared by `data::ParsedFiles`) and so are the
 /// definitions.
 #[derive(Default, Clone)]
@@ -103,6 +103,8 @@ pub struct TableCache {
     indices: Vec<Arc<schema::IndicesFile>>,
     units: Vec<Arc<schema::UnitsFile>>,
     tables: HashMap<PathBuf, CachedTable>,
+    /// The definitions resolved, kept the same way.
+    defined: Option<Kept>,
 }
 
 /// A file as parsed, and its table with what checking it reported
@@ -112,25 +114,51 @@ type CachedTable = (Arc<ResultsFile>, Arc<(Option<Table>, Diagnostics)>);
 impl TableCache {
     /// Whether the tables kept were checked against `raw`'s definitions.
     fn fits(&self, raw: &RawData) -> bool {
-        fn same<T>(a: &[Arc<T>], b: &[Loaded<T>]) -> bool {
-            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| Arc::ptr_eq(a, &b.value))
-        }
-        same(&self.indices, &raw.indices) && same(&self.units, &raw.units)
+        same_files(&self.indices, &raw.indices) && same_files(&self.units, &raw.units)
     }
 }
 
-/// [`assemble`], taking from `cache` each table whose file and definitions
-/// are as they were, and leaving in it every table as checked now. The
-/// result is what [`assemble`] gives.
-pub fn assemble_reusing(
-    raw: &RawData,
-    cache: &mut TableCache,
-    diagnostics: &mut Diagnostics,
-) -> Site {
+/// The definitions resolved and checked, with what checking them reported.
+struct Defined {
+    ids: Lookup,
+    indices: IdVec<super::IndexId, Index>,
+    groups: IdVec<super::GroupId, Group>,
+    regions: IdVec<super::RegionId, Region>,
+    units: IdVec<UnitId, Unit>,
+    problems: Diagnostics,
+}
+
+/// The definitions as resolved from the definition files they were
+/// resolved from (the same parsed values).
+#[derive(Clone)]
+struct Kept {
+    indices: Vec<Arc<schema::IndicesFile>>,
+    units: Vec<Arc<schema::UnitsFile>>,
+    made: Arc<Defined>,
+}
+
+impl Kept {
+    fn fits(&self, raw: &RawData) -> bool {
+        same_files(&self.indices, &raw.indices) && same_files(&self.units, &raw.units)
+    }
+}
+
+/// Whether `kept` are the very values `loaded` holds.
+fn same_files<T>(kept: &[Arc<T>], loaded: &[Loaded<T>]) -> bool {
+    kept.len() == loaded.len()
+        && kept
+            .iter()
+            .zip(loaded)
+            .all(|(a, b)| Arc::ptr_eq(a, &b.value))
+}
+
+/// Resolves and checks the definitions of `raw`.
+fn define(raw: &RawData) -> Defined {
     let defs = Definitions::collect(raw);
+    let mut problems = Diagnostics::default();
     let mut ctx = Context {
         raw,
-        diagnostics,
+        diagnostics: &mut problems,
         ids: Default::default(),
     };
     let ids = Lookup {
@@ -144,11 +172,48 @@ pub fn assemble_reusing(
     let indices = ctx.indices(&defs);
     let units = ctx.units(&defs);
     let groups = ctx.groups(&defs);
-    let mut site = Site {
+    let ids = ctx.ids.into_owned();
+    Defined {
+        ids,
         indices,
         groups,
         regions: IdVec::from_vec(defs.regions.iter().map(|(d, _)| region(d)).collect()),
         units,
+        problems,
+    }
+}
+
+/// [`assemble`], taking from `cache` each table whose file and definitions
+/// are as they were, and leaving in it every table as checked now. The
+/// result is what [`assemble`] gives.
+pub fn assemble_reusing(
+    raw: &RawData,
+    cache: &mut TableCache,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    let defined = match cache.defined.as_ref().filter(|d| d.fits(raw)) {
+        Some(kept) => Arc::clone(&kept.made),
+        None => {
+            let made = Arc::new(define(raw));
+            cache.defined = Some(Kept {
+                indices: raw.indices.iter().map(|l| Arc::clone(&l.value)).collect(),
+                units: raw.units.iter().map(|l| Arc::clone(&l.value)).collect(),
+                made: Arc::clone(&made),
+            });
+            made
+        }
+    };
+    diagnostics.extend(defined.problems.clone());
+    let mut ctx = Context {
+        raw,
+        diagnostics,
+        ids: Cow::Owned(defined.ids.clone()),
+    };
+    let mut site = Site {
+        indices: defined.indices.clone(),
+        groups: defined.groups.clone(),
+        regions: defined.regions.clone(),
+        units: defined.units.clone(),
         ..Site::default()
     };
     if !raw.definitions_incomplete {
