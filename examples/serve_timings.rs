@@ -2,8 +2,10 @@
 //! site (the national synthetic site for PERFORMANCE.md): five edits of
 //! each kind, the median printed with the pages rendered again.
 //!
-//! `cargo run --release --example serve_timings -- /tmp/serve-nat`
-//! (the site is edited in place; make it with the `synth` example).
+//! `cargo run --release --example serve_timings -- /tmp/serve-nat [KINDS]`
+//! (the site is edited in place; make it with the `synth` example). KINDS,
+//! if given, is a comma-separated list of words: only the edits whose name
+//! holds one of them are timed (`results,front`).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -50,6 +52,10 @@ fn walkdir_files(dir: &Path) -> Vec<PathBuf> {
 
 fn main() {
     let root = PathBuf::from(std::env::args().nth(1).expect("a site folder"));
+    let kinds: Vec<String> = std::env::args()
+        .nth(2)
+        .map(|k| k.split(',').map(str::to_owned).collect())
+        .unwrap_or_default();
     let mut session = Session::new(BuildOptions::new(&root));
     let first = session.rebuild(&[]).expect("the site builds");
     println!(
@@ -138,6 +144,9 @@ fn main() {
     println!("| edit | median ms | runs (ms) | pages rendered |");
     println!("|---|---:|---|---:|");
     for (name, edit) in &edits {
+        if !kinds.is_empty() && !kinds.iter().any(|k| name.contains(k.as_str())) {
+            continue;
+        }
         let mut times: Vec<Duration> = Vec::new();
         let mut pages = 0;
         let mut last = String::new();

@@ -116,8 +116,9 @@ pub fn load(
 
 /// Each page of `content/` as it was parsed, by its path from the site
 /// root ([`Article::file`]): what `serve` keeps between edits so that an
-/// edit parses again only the files it changed.
-pub type Parsed = std::collections::HashMap<PathBuf, Result<Article, Diagnostic>>;
+/// edit parses again only the files it changed. Shared, so that keeping
+/// them copies no article.
+pub type Parsed = std::collections::HashMap<PathBuf, Result<std::sync::Arc<Article>, Diagnostic>>;
 
 /// [`load`], taking each file not in `changed` from `parsed` (when it is
 /// there) instead of reading it again, and leaving in `parsed` every file
@@ -175,9 +176,10 @@ fn load_with(
                 (Some(old), Some(changed)) if !changed(&file.shown) => old.get(&file.shown),
                 _ => None,
             };
+            // Shared with the cache: copied once, below, for `Content`.
             let article = match kept {
                 Some(article) => article.clone(),
-                None => load_one(&file, is_home, markdown),
+                None => load_one(&file, is_home, markdown).map(std::sync::Arc::new),
             };
             (file.shown, is_home, article)
         })
@@ -188,7 +190,8 @@ fn load_with(
             .map(|(shown, _, article)| (shown.clone(), article.clone()))
             .collect();
     }
-    for (_, is_home, mut article) in parsed {
+    for (_, is_home, article) in parsed {
+        let mut article = article.map(std::sync::Arc::unwrap_or_clone);
         if let Ok(article) = &mut article {
             // Drafts too: a draft is checked like every other page.
             for problem in std::mem::take(&mut article.problems) {

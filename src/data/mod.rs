@@ -6,6 +6,7 @@
 pub mod schema;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Snippet};
 use rayon::prelude::*;
@@ -25,13 +26,15 @@ pub struct SourceFile {
     /// Path relative to the site root, as shown in diagnostics.
     pub path: PathBuf,
     pub format: Format,
-    pub text: String,
+    /// Shared with `serve`'s cache of parsed files ([`ParsedFiles`]).
+    pub text: Arc<str>,
 }
 
 /// A parsed value with the file it came from.
 #[derive(Debug, Clone)]
 pub struct Loaded<T> {
-    pub value: T,
+    /// Shared with `serve`'s cache of parsed files ([`ParsedFiles`]).
+    pub value: Arc<T>,
     /// Index into [`RawData::files`].
     pub file: usize,
 }
@@ -89,17 +92,14 @@ fn kind_of(relative: &Path) -> Option<Kind> {
     }
 }
 
-/// A data file after parsing, before it joins the others. Each lives only
-/// until it is moved into `RawData`, so the size of the results variant
-/// does not matter.
-#[allow(clippy::large_enum_variant)]
+/// A data file after parsing, before it joins the others; shared, so that
+/// `serve` keeps it between edits without copying it.
 #[derive(Clone)]
 enum Parsed {
-    Indices(IndicesFile),
-    Units(UnitsFile),
-    Tiles(TilesFile),
-    /// Boxed: a results file is much larger than a definitions file.
-    Results(Box<ResultsFile>),
+    Indices(Arc<IndicesFile>),
+    Units(Arc<UnitsFile>),
+    Tiles(Arc<TilesFile>),
+    Results(Arc<ResultsFile>),
 }
 
 /// Loads every data file under `root/data`, collecting all problems. Files
@@ -116,7 +116,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
 pub struct ParsedFiles(std::collections::HashMap<PathBuf, ParsedFile>);
 
 /// A data file as read (its text, if it could be) and parsed.
-type ParsedFile = (Option<String>, Result<Parsed, Diagnostic>);
+type ParsedFile = (Option<Arc<str>>, Result<Parsed, Diagnostic>);
 
 /// [`load`], taking each file not in `changed` from `parsed` (when it is
 /// there) instead of reading and parsing it again, and leaving in `parsed`
@@ -176,16 +176,24 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
             let text = read_text(&file.path, &file.shown);
             let parsed = text.as_ref().map_err(Clone::clone).and_then(|text| {
                 match kind {
-                    Kind::Indices => parse_document(text, format).map(Parsed::Indices),
-                    Kind::Units => parse_document(text, format).map(Parsed::Units),
-                    Kind::Tiles => parse_document(text, format).map(Parsed::Tiles),
+                    Kind::Indices => {
+                        parse_document(text, format).map(|v| Parsed::Indices(Arc::new(v)))
+                    }
+                    Kind::Units => parse_document(text, format).map(|v| Parsed::Units(Arc::new(v))),
+                    Kind::Tiles => parse_document(text, format).map(|v| Parsed::Tiles(Arc::new(v))),
                     Kind::Results => {
-                        parse_document(text, format).map(|value| Parsed::Results(Box::new(value)))
+                        parse_document(text, format).map(|v| Parsed::Results(Arc::new(v)))
                     }
                 }
                 .map_err(|d| d.in_file(&file.shown))
             });
-            (file.shown, format, defines, text.ok(), parsed)
+            (
+                file.shown,
+                format,
+                defines,
+                text.ok().map(Arc::from),
+                parsed,
+            )
         })
         .collect();
     if let Some(previous) = previous {
@@ -200,10 +208,7 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
             Ok(Parsed::Indices(value)) => raw.indices.push(Loaded { value, file }),
             Ok(Parsed::Units(value)) => raw.units.push(Loaded { value, file }),
             Ok(Parsed::Tiles(value)) => raw.tiles.push(Loaded { value, file }),
-            Ok(Parsed::Results(value)) => raw.tables.push(Loaded {
-                value: *value,
-                file,
-            }),
+            Ok(Parsed::Results(value)) => raw.tables.push(Loaded { value, file }),
             Err(d) => {
                 diagnostics.push(d);
                 raw.definitions_incomplete |= defines;

@@ -5,7 +5,9 @@
 //! stages never see bad data.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -20,7 +22,7 @@ use super::{
     UnitId,
 };
 use crate::data::schema::{self, ResultsFile};
-use crate::data::RawData;
+use crate::data::{Loaded, RawData};
 use crate::diagnostic::{closest, Diagnostic, Diagnostics};
 use crate::locate::Seg;
 use crate::messages as msg;
@@ -86,10 +88,84 @@ impl<'a> Definitions<'a> {
 
 /// Checks the raw data, resolves every reference and derives every figure.
 pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
+    let mut cache = TableCache {
+        unkept: true,
+        ..TableCache::default()
+    };
+    assemble_reusing(raw, &mut cache, diagnostics)
+}
+
+/// The definitions as resolved, and each results file's table as checked
+/// and derived on its own (before the year-over-year changes, which read
+/// its neighbours), each with what checking it reported and the
+/// definition files it was made from: what `serve` keeps between edits,
+/// so that an edit of a results file checks again only that file. A file is taken from here when it is the same
+/// parsed value (shared by `data::ParsedFiles`) and so are the
+/// definitions.
+#[derive(Default, Clone)]
+pub struct TableCache {
+    indices: Vec<Arc<schema::IndicesFile>>,
+    units: Vec<Arc<schema::UnitsFile>>,
+    tables: HashMap<PathBuf, CachedTable>,
+    /// The definitions resolved, kept the same way.
+    defined: Option<Kept>,
+    /// Keeps no table: for a single build, where a copy of every table
+    /// held beside the model (120 MB on the national site) serves nothing.
+    unkept: bool,
+}
+
+/// A file as parsed, and its table with what checking it reported
+/// (shared: a cache is copied at each edit).
+type CachedTable = (Arc<ResultsFile>, Arc<(Option<Table>, Diagnostics)>);
+
+impl TableCache {
+    /// Whether the tables kept were checked against `raw`'s definitions.
+    fn fits(&self, raw: &RawData) -> bool {
+        same_files(&self.indices, &raw.indices) && same_files(&self.units, &raw.units)
+    }
+}
+
+/// The definitions resolved and checked, with what checking them reported.
+struct Defined {
+    ids: Lookup,
+    indices: IdVec<super::IndexId, Index>,
+    groups: IdVec<super::GroupId, Group>,
+    regions: IdVec<super::RegionId, Region>,
+    units: IdVec<UnitId, Unit>,
+    problems: Diagnostics,
+}
+
+/// The definitions as resolved from the definition files they were
+/// resolved from (the same parsed values).
+#[derive(Clone)]
+struct Kept {
+    indices: Vec<Arc<schema::IndicesFile>>,
+    units: Vec<Arc<schema::UnitsFile>>,
+    made: Arc<Defined>,
+}
+
+impl Kept {
+    fn fits(&self, raw: &RawData) -> bool {
+        same_files(&self.indices, &raw.indices) && same_files(&self.units, &raw.units)
+    }
+}
+
+/// Whether `kept` are the very values `loaded` holds.
+fn same_files<T>(kept: &[Arc<T>], loaded: &[Loaded<T>]) -> bool {
+    kept.len() == loaded.len()
+        && kept
+            .iter()
+            .zip(loaded)
+            .all(|(a, b)| Arc::ptr_eq(a, &b.value))
+}
+
+/// Resolves and checks the definitions of `raw`.
+fn define(raw: &RawData) -> Defined {
     let defs = Definitions::collect(raw);
+    let mut problems = Diagnostics::default();
     let mut ctx = Context {
         raw,
-        diagnostics,
+        diagnostics: &mut problems,
         ids: Default::default(),
     };
     let ids = Lookup {
@@ -103,18 +179,55 @@ pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     let indices = ctx.indices(&defs);
     let units = ctx.units(&defs);
     let groups = ctx.groups(&defs);
-    let mut site = Site {
+    let ids = ctx.ids.into_owned();
+    Defined {
+        ids,
         indices,
         groups,
         regions: IdVec::from_vec(defs.regions.iter().map(|(d, _)| region(d)).collect()),
         units,
+        problems,
+    }
+}
+
+/// [`assemble`], taking from `cache` each table whose file and definitions
+/// are as they were, and leaving in it every table as checked now. The
+/// result is what [`assemble`] gives.
+pub fn assemble_reusing(
+    raw: &RawData,
+    cache: &mut TableCache,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    let defined = match cache.defined.as_ref().filter(|d| d.fits(raw)) {
+        Some(kept) => Arc::clone(&kept.made),
+        None => {
+            let made = Arc::new(define(raw));
+            cache.defined = Some(Kept {
+                indices: raw.indices.iter().map(|l| Arc::clone(&l.value)).collect(),
+                units: raw.units.iter().map(|l| Arc::clone(&l.value)).collect(),
+                made: Arc::clone(&made),
+            });
+            made
+        }
+    };
+    diagnostics.extend(defined.problems.clone());
+    let mut ctx = Context {
+        raw,
+        diagnostics,
+        ids: Cow::Owned(defined.ids.clone()),
+    };
+    let mut site = Site {
+        indices: defined.indices.clone(),
+        groups: defined.groups.clone(),
+        regions: defined.regions.clone(),
+        units: defined.units.clone(),
         ..Site::default()
     };
     if !raw.definitions_incomplete {
         // Otherwise every reference to a definition in the unreadable file
         // would be reported as undefined: noise that hides the one real
         // problem.
-        site.tables = ctx.tables(&site);
+        site.tables = ctx.tables(&site, cache);
         derive_changes(&mut site);
         ctx.check_stated_changes(&mut site);
     }
@@ -406,12 +519,22 @@ impl Context<'_> {
     /// Every table, checked and ranked independently (in parallel, each
     /// with its own diagnostics, gathered in file order), latest year first,
     /// then index and group in definition order.
-    fn tables(&mut self, site: &Site) -> IdVec<super::TableId, Table> {
+    fn tables(&mut self, site: &Site, cache: &mut TableCache) -> IdVec<super::TableId, Table> {
         let (raw, ids) = (self.raw, &*self.ids);
-        let checked: Vec<(Option<Table>, Diagnostics)> = raw
+        let fits = cache.fits(raw);
+        let mut kept = std::mem::take(&mut cache.tables);
+        let checked: Vec<(Option<Table>, Diagnostics, bool)> = raw
             .tables
             .par_iter()
             .map(|loaded| {
+                let path = &raw.file(loaded.file).path;
+                let hit = kept
+                    .get(path)
+                    .filter(|(file, _)| fits && Arc::ptr_eq(file, &loaded.value));
+                if let Some((_, checked)) = hit {
+                    let (table, found) = &**checked;
+                    return (table.clone(), found.clone(), true);
+                }
                 let mut found = Diagnostics::default();
                 let table = Context {
                     raw,
@@ -419,9 +542,24 @@ impl Context<'_> {
                     ids: Cow::Borrowed(ids),
                 }
                 .table(site, &loaded.value, loaded.file);
-                (table, found)
+                (table, found, false)
             })
             .collect();
+        cache.indices = raw.indices.iter().map(|l| Arc::clone(&l.value)).collect();
+        cache.units = raw.units.iter().map(|l| Arc::clone(&l.value)).collect();
+        let keep = if cache.unkept { &[][..] } else { &checked[..] };
+        for (loaded, (table, found, hit)) in raw.tables.iter().zip(keep) {
+            let path = &raw.file(loaded.file).path;
+            let entry = match kept.remove_entry(path).filter(|_| *hit) {
+                Some(entry) => entry,
+                None => {
+                    let checked = Arc::new((table.clone(), found.clone()));
+                    (path.clone(), (Arc::clone(&loaded.value), checked))
+                }
+            };
+            cache.tables.insert(entry.0, entry.1);
+        }
+        let checked = checked.into_iter().map(|(table, found, _)| (table, found));
         let mut seen = BTreeMap::new();
         let mut tables = Vec::new();
         for (loaded, (table, found)) in raw.tables.iter().zip(checked) {

@@ -42,7 +42,7 @@ use std::path::PathBuf;
 
 use crate::date::Date;
 
-pub use assemble::assemble;
+pub use assemble::{assemble, assemble_reusing, TableCache};
 pub use components::component_decimals;
 pub use home::home_unit;
 pub use ids::{GroupId, Id, IdVec, IndexId, RegionId, TableId, UnitId};
@@ -157,7 +157,7 @@ impl Site {
 }
 
 /// One index (chỉ số), as defined in `data/indices.*`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Index {
     pub id: String,
     pub name: String,
@@ -241,7 +241,7 @@ impl Threshold {
 }
 
 /// A group (khối) of units ranked together.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub id: String,
     pub name: String,
@@ -256,7 +256,7 @@ pub struct Group {
 }
 
 /// A region, within a named scheme.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Region {
     pub id: String,
     pub name: String,
@@ -275,7 +275,7 @@ pub enum RegionKind {
 }
 
 /// A unit (đơn vị), its references resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Unit {
     pub id: String,
     pub name: String,

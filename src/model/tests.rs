@@ -85,22 +85,22 @@ pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
         };
         match n {
             0 => raw.indices.push(Loaded {
-                value: parse_document(text, format).unwrap(),
+                value: std::sync::Arc::new(parse_document(text, format).unwrap()),
                 file: n,
             }),
             1 => raw.units.push(Loaded {
-                value: parse_document(text, format).unwrap(),
+                value: std::sync::Arc::new(parse_document(text, format).unwrap()),
                 file: n,
             }),
             _ => raw.tables.push(Loaded {
-                value: parse_document(text, format).unwrap(),
+                value: std::sync::Arc::new(parse_document(text, format).unwrap()),
                 file: n,
             }),
         }
         raw.files.push(SourceFile {
             path: PathBuf::from(path),
             format,
-            text: text.to_string(),
+            text: (*text).into(),
         });
     }
     let mut diagnostics = Diagnostics::default();
@@ -372,11 +372,11 @@ decimals = 4
     let mut raw = RawData::default();
     let units: crate::data::schema::UnitsFile = parse_document(UNITS, Format::Toml).unwrap();
     raw.indices.push(Loaded {
-        value: parse_document(DTI, Format::Toml).unwrap(),
+        value: std::sync::Arc::new(parse_document(DTI, Format::Toml).unwrap()),
         file: 0,
     });
     raw.units.push(Loaded {
-        value: units,
+        value: std::sync::Arc::new(units),
         file: 1,
     });
     let rows = [
@@ -388,7 +388,7 @@ decimals = 4
     .concat();
     let text = format!("index = \"dti\"\nyear = 2023\ngroup = \"tinh\"\ncomplete = true\n{rows}");
     raw.tables.push(Loaded {
-        value: parse_document(&text, Format::Toml).unwrap(),
+        value: std::sync::Arc::new(parse_document(&text, Format::Toml).unwrap()),
         file: 2,
     });
     for (path, text) in [
@@ -399,7 +399,7 @@ decimals = 4
         raw.files.push(SourceFile {
             path: PathBuf::from(path),
             format: Format::Toml,
-            text: text.to_string(),
+            text: text.into(),
         });
     }
     let mut diagnostics = Diagnostics::default();
@@ -412,8 +412,8 @@ decimals = 4
     );
     // Without the out-of-scale line the rest ranks 1, 2, 2.
     let text = text.replace("[[result]]\nunit = \"da-nang\"\nscore = 1.2\n", "");
-    raw.tables[0].value = parse_document(&text, Format::Toml).unwrap();
-    raw.files[2].text = text;
+    raw.tables[0].value = std::sync::Arc::new(parse_document(&text, Format::Toml).unwrap());
+    raw.files[2].text = text.into();
     let mut diagnostics = Diagnostics::default();
     let site = assemble(&raw, &mut diagnostics);
     assert!(!diagnostics.has_errors(), "{diagnostics}");

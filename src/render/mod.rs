@@ -364,7 +364,7 @@ pub fn render_articles(
     templates: &Templates,
     input: Input,
     articles: &[usize],
-    entries: &mut [search::Entry],
+    entries: &mut [std::sync::Arc<search::Entry>],
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
     let Input {
@@ -390,7 +390,8 @@ pub fn render_articles(
     let first_article = entries.len().saturating_sub(content.articles.len());
     for &a in articles {
         if let Some(entry) = entries.get_mut(first_article + a) {
-            *entry = search::article_entry(&content.articles[a], &bodies.articles[a], &env.urls);
+            let made = search::article_entry(&content.articles[a], &bodies.articles[a], &env.urls);
+            *entry = std::sync::Arc::new(made);
         }
     }
     for (path, bytes) in search::files(entries) {
@@ -410,12 +411,58 @@ pub fn open_data_files(config: &Config, site: &Site, sink: &dyn Sink) {
     open_data::files(config, site, sink);
 }
 
+/// One table's open-data downloads (for `serve`, after an edit that
+/// changed some tables only).
+pub fn open_data_table(
+    config: &Config,
+    site: &Site,
+    table: crate::model::TableId,
+    sink: &dyn Sink,
+) {
+    open_data::table_files(config, site, table, sink);
+}
+
+/// The data package and the schemas it names, as [`open_data_files`]
+/// writes them (for `serve`, which makes the whole-site downloads apart).
+pub fn open_data_package(config: &Config, site: &Site, sink: &dyn Sink) {
+    let schemes = open_data::Schemes::of(site);
+    let license = open_data::License::of(config);
+    for (path, value) in open_data::datapackage(config, site, &schemes, &license) {
+        let text = serde_json::to_string_pretty(&value).unwrap_or_default();
+        sink.put(path, text.into_bytes());
+    }
+}
+
+/// The paths of the whole-site downloads [`open_data_files`] writes (every
+/// table in one file, in each format): none when the site has no table.
+pub fn all_tables_paths(site: &Site) -> Vec<String> {
+    if site.tables.as_slice().is_empty() {
+        return Vec::new();
+    }
+    let dialects = [open_data::Dialect::Standard, open_data::Dialect::Excel];
+    dialects
+        .into_iter()
+        .map(open_data::dialect_ext)
+        .chain([".json"])
+        .map(urls::all_tables_path)
+        .collect()
+}
+
 /// The Atom feed and the search index (for `serve`, after an edit they may
 /// depend on: the articles, the data or the configuration); returns the
 /// search entries, which an article edit updates ([`render_articles`]).
 pub fn feed_files(input: Input, sink: &dyn Sink) -> Vec<search::Entry> {
     let urls = urls::Urls::for_site(input.config);
     article_feeds(input, &urls, sink)
+}
+
+/// The Atom feed alone (for `serve`, which updates the search index apart).
+pub fn atom_file(input: Input, sink: &dyn Sink) {
+    let feed = feed_items(input.config, input.content, input.bodies);
+    sink.put(
+        feeds::ATOM_PATH.to_owned(),
+        feeds::atom(input.config, &feed).into_bytes(),
+    );
 }
 
 /// The search entries of the whole site, kept by `serve` between edits.

@@ -629,7 +629,10 @@ impl<'a> Env<'a> {
             .max_by_key(|(_, t)| t.year)
             .map(|(t, _)| t);
         let latest_view = latest.map(|t| TableView::summary(self.site, t, &self.rows, &self.urls));
-        let latest_lines = latest.map(|t| self.rows.lines(t, &self.urls, Request::Passing, &[]));
+        let latest_lines = latest.map(|t| {
+            let every: Vec<usize> = (0..self.site.tables[t].rows.len()).collect();
+            self.rows.lines(t, &self.urls, Request::Passing, &every)
+        });
         let card = cards::from_views::index(
             &IndexRef::new(def, &self.urls),
             &series,

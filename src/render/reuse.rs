@@ -125,7 +125,10 @@ impl Reuse<'_> {
         let reads = reads(page);
         let model_same =
             self.same.model || !reads.model || self.same.edit.is_some_and(|edit| edit.spares(page));
-        let same = self.same.rest && model_same && (self.same.content || !reads.content);
+        let content_same = self.same.content
+            || !reads.content
+            || self.same.articles.is_some_and(|edit| edit.spares(page));
+        let same = self.same.rest && model_same && content_same;
         if !same || self.dirty.contains(template) {
             return false;
         }
@@ -194,6 +197,40 @@ impl ModelEdit {
     }
 }
 
+/// The articles an edit of the content changed, when every article is
+/// still at its place in the list (same files, same order): the pages of
+/// articles it did not change, the pages of the list that show none of
+/// them and the pages of tags none of them carries (before or after) read
+/// nothing it changed (see `session::content_edit`).
+#[derive(Debug, Clone, Default)]
+pub struct ContentEdit {
+    /// The articles changed, by their place in the list.
+    pub articles: BTreeSet<usize>,
+    /// The slugs of the tags they carry, before and after the edit.
+    pub tags: HashSet<String>,
+    /// Articles per page of the list.
+    pub per_page: usize,
+}
+
+impl ContentEdit {
+    /// Whether `page` reads no article this edit changed.
+    fn spares(&self, page: &pages::Page) -> bool {
+        use pages::Page;
+        match page {
+            Page::Article(a) => !self.articles.contains(a),
+            Page::ArticleList(n) => {
+                let first = n.saturating_sub(1) * self.per_page;
+                self.articles
+                    .range(first..first + self.per_page)
+                    .next()
+                    .is_none()
+            }
+            Page::Tag(slug) => !self.tags.contains(slug),
+            _ => false,
+        }
+    }
+}
+
 /// Whether a page is a data page of a unit, ranking or table: many, costly
 /// to make, each reading a few tables ([`ModelEdit`]). They are rendered
 /// again without a fingerprint when touched (a fingerprint of their large
@@ -215,6 +252,9 @@ pub struct Same<'e> {
     pub model: bool,
     /// The content and the articles' bodies with shortcodes expanded.
     pub content: bool,
+    /// When the content changed but every article kept its place, the
+    /// pages of articles it touched.
+    pub articles: Option<&'e ContentEdit>,
     /// The configuration and the static files (and, checked here, the
     /// `site` value every page is given).
     pub rest: bool,
@@ -267,6 +307,8 @@ pub struct Again {
     pub cards: super::cards::Cards,
     /// The fingerprint of the `site` value.
     pub site_print: u128,
+    /// The time each template took, the costliest first.
+    pub templates: Vec<(&'static str, super::TemplateTime)>,
 }
 
 /// Renders into `sink` the built-in assets, the sitemap, `robots.txt` and
@@ -339,6 +381,7 @@ pub fn render_again(
         rendered: reuse.rendered.into_inner(),
         cards: env.into_cards(),
         site_print: new_site_print,
+        templates: times.list(),
     }
 }
 

@@ -9,6 +9,8 @@
 //! "Sở Khoa học và Công nghệ". Abbreviations (`ubnd`, `khcn`, `tp hcm`)
 //! are matched by the script, against the initials of the words.
 
+use std::borrow::Borrow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -70,6 +72,21 @@ pub fn entries(
     articles_html: &[super::shortcodes::Expanded],
     urls: &Urls,
 ) -> Vec<Entry> {
+    let mut out = model_entries(site, urls);
+    // Articles are the most and the costliest entries: fold them in parallel.
+    out.par_extend(
+        content
+            .articles
+            .par_iter()
+            .zip(articles_html)
+            .map(|(article, html)| article_entry(article, html, urls)),
+    );
+    out
+}
+
+/// The entries of the model, the first of [`entries`]: indices, units,
+/// ranking pages.
+pub fn model_entries(site: &Site, urls: &Urls) -> Vec<Entry> {
     let mut out = Vec::new();
     for def in &site.indices {
         let short = def.short_name.as_str();
@@ -81,19 +98,7 @@ pub fn entries(
             &[short, &def.id],
         ));
     }
-    for (u, unit) in site.units.iter_enumerated() {
-        let mut text = unit.kind.clone();
-        if !unit.former_names.is_empty() {
-            text.push_str(&format!(
-                " · Tên trước đây: {}",
-                unit.former_names.join(", ")
-            ));
-        }
-        let former: Vec<&str> = unit.former_names.iter().map(String::as_str).collect();
-        let mut found = entry("Đơn vị", &unit.name, urls.unit(&unit.id), text, &former);
-        found.y = year_lines(site, u);
-        out.push(found);
-    }
+    out.extend(site.units.ids().map(|u| unit_entry(site, u, urls)));
     // One entry per table, found by its index and year ("PAR Index 2023")
     // as well as by its group, pointing at the table on its page.
     for (t, table) in site.tables.iter_enumerated() {
@@ -109,15 +114,23 @@ pub fn entries(
             &[&def.name, &def.id],
         ));
     }
-    // Articles are the most and the costliest entries: fold them in parallel.
-    out.par_extend(
-        content
-            .articles
-            .par_iter()
-            .zip(articles_html)
-            .map(|(article, html)| article_entry(article, html, urls)),
-    );
     out
+}
+
+/// A unit's entry; units follow the indices, in unit order.
+pub fn unit_entry(site: &Site, u: UnitId, urls: &Urls) -> Entry {
+    let unit = &site.units[u];
+    let mut text = unit.kind.clone();
+    if !unit.former_names.is_empty() {
+        text.push_str(&format!(
+            " · Tên trước đây: {}",
+            unit.former_names.join(", ")
+        ));
+    }
+    let former: Vec<&str> = unit.former_names.iter().map(String::as_str).collect();
+    let mut found = entry("Đơn vị", &unit.name, urls.unit(&unit.id), text, &former);
+    found.y = year_lines(site, u);
+    found
 }
 
 /// An article's entry; articles are the last entries, in article order.
@@ -205,17 +218,28 @@ fn year_lines(site: &Site, unit: UnitId) -> Vec<(i32, String)> {
     lines
 }
 
+/// Entries as a JSON list, whether held as they are or shared (`serve`
+/// keeps them in `Arc`s, to update a few between edits).
+struct List<'e, E>(&'e [E]);
+
+impl<E: Borrow<Entry>> Serialize for List<'_, E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Borrow::borrow))
+    }
+}
+
 /// The index as JSON.
-pub fn index_json(entries: &[Entry]) -> String {
-    serde_json::to_string(entries).unwrap_or_else(|_| "[]".to_owned())
+pub fn index_json(entries: &[impl Borrow<Entry>]) -> String {
+    serde_json::to_string(&List(entries)).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// The words of every article, as a JSON list in article order: the
 /// articles are the last entries of the index, so the page pairs the two
 /// lists from their ends.
-pub fn full_text_json(entries: &[Entry]) -> String {
+pub fn full_text_json(entries: &[impl Borrow<Entry>]) -> String {
     let words: Vec<&str> = entries
         .iter()
+        .map(Borrow::borrow)
         .filter(|e| e.kind == "Bài viết")
         .map(|e| e.words.as_str())
         .collect();
@@ -223,7 +247,7 @@ pub fn full_text_json(entries: &[Entry]) -> String {
 }
 
 /// The two files of the search, site-relative path and bytes.
-pub fn files(entries: &[Entry]) -> [(String, Vec<u8>); 2] {
+pub fn files(entries: &[impl Borrow<Entry>]) -> [(String, Vec<u8>); 2] {
     [
         (INDEX_PATH.to_owned(), index_json(entries).into_bytes()),
         (

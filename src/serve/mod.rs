@@ -155,7 +155,8 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
             };
             println!("{line}");
             shared.update(|s| {
-                s.site = Some(Arc::new(site.files));
+                s.site = Some(site.files);
+                s.later = site.later;
                 s.error = None;
             });
             // Open pages go to the page of what was edited, as `hugo

@@ -1,12 +1,13 @@
 //! What the preview server answers to a request path: a file of the last
-//! good build (with the live-reload script injected into HTML), a redirect
+//! good build (with the live-reload script injected into HTML; a whole-site
+//! download is made then, on the first request for one), a redirect
 //! to a folder's canonical URL, the site's `404.html`, or the event stream.
 //! Pure functions over an in-memory site, so every rule is unit-tested here.
 
 use std::sync::Arc;
 
 use crate::render::escape;
-use crate::session::Files;
+use crate::session::{Files, Later};
 
 /// The path of the Server-Sent Events stream that tells pages to reload.
 pub const EVENTS_PATH: &str = "/__chiso/events";
@@ -17,6 +18,8 @@ pub const EVENTS_PATH: &str = "/__chiso/events";
 pub struct Snapshot {
     /// Files of the last successful build, by output path.
     pub site: Option<Arc<Files>>,
+    /// Its whole-site downloads, made on the first request for one.
+    pub later: Later,
     /// The diagnostics of the latest build when it failed, as plain text.
     pub error: Option<String>,
 }
@@ -48,7 +51,7 @@ pub fn reply(url: &str, snapshot: &Snapshot) -> Reply {
     let Some(key) = output_key(path) else {
         return not_found(site, snapshot);
     };
-    if let Some(bytes) = site.get(&key) {
+    if let Some(bytes) = site.get(&key).cloned().or_else(|| snapshot.later.get(&key)) {
         let content_type = content_type(&key);
         if content_type.starts_with("text/html") {
             return html(200, bytes.to_vec(), snapshot);
@@ -242,6 +245,7 @@ mod tests {
             .collect();
         Snapshot {
             site: Some(Arc::new(site)),
+            later: Later::default(),
             error: None,
         }
     }

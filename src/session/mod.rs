@@ -1,12 +1,19 @@
-//! A build kept in memory between edits, for `chiso serve`. The first build
-//! and any change to the configuration, data, templates or static files
-//! rebuild everything; a change to the body of existing articles (their
-//! front matter as it was) re-renders only what depends on those bodies:
-//! their pages, the feed and the search index. That keeps a preview of a
-//! national site with ten thousand articles quick while an editor types.
+//! A build kept in memory between edits, for `chiso serve`. The first
+//! build does everything; after an edit, a change to the body of existing
+//! articles alone (their front matter as it was) re-renders only what
+//! depends on those bodies (their pages, the feed and the search index),
+//! and every other edit goes through the staged rebuild (`staged`), which
+//! redoes each stage only for what the edit touched. The whole-site
+//! downloads are made only when asked for ([`Later`]).
 
+mod content_edit;
+mod downloads;
+mod feeds;
+mod link_check;
 mod model_edit;
 mod staged;
+
+pub use downloads::Later;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,8 +33,10 @@ pub type Files = BTreeMap<String, Arc<[u8]>>;
 /// What a (re)build produced.
 #[derive(Debug)]
 pub struct Outcome {
-    /// The whole site as it is now.
-    pub files: Files,
+    /// The whole site as it is now, but the whole-site downloads.
+    pub files: Arc<Files>,
+    /// The whole-site downloads, made when first asked for.
+    pub later: Later,
     /// Pages rendered by this (re)build.
     pub pages: usize,
     /// Pages the site has.
@@ -51,9 +60,6 @@ pub struct Session {
 
 struct State {
     built: staged::Built,
-    /// The search index's entries, updated in place after an article edit
-    /// (made again with the search index).
-    entries: Option<Vec<render::search::Entry>>,
 }
 
 impl Session {
@@ -93,7 +99,8 @@ impl Session {
         let partial = last.is_some();
         let done = staged::rebuild(&self.options, last, changed)?;
         let outcome = Outcome {
-            files: done.built.files.clone(),
+            files: Arc::clone(&done.built.files),
+            later: done.built.later.clone(),
             pages: done.rendered,
             total_pages: done.pages,
             partial: partial && done.rendered < done.pages,
@@ -101,15 +108,7 @@ impl Session {
             warnings: done.warnings,
             timings: done.timings,
         };
-        // The search entries, made again or as they were.
-        let entries = match done.entries {
-            Some(entries) => Some(entries),
-            None => self.state.take().and_then(|s| s.entries),
-        };
-        self.state = Some(State {
-            built: done.built,
-            entries,
-        });
+        self.state = Some(State { built: done.built });
         Ok(outcome)
     }
 
@@ -160,16 +159,14 @@ impl Session {
         if diagnostics.has_errors() {
             return Some(Err(diagnostics));
         }
-        let entries = state.entries.get_or_insert_with(|| {
-            render::search_entries(&p.config, &p.site, &p.content, &p.bodies)
-        });
         let indices: Vec<usize> = edits.iter().map(|(i, _)| *i).collect();
         {
             let content = Arc::make_mut(&mut p.content);
             let bodies = Arc::make_mut(&mut p.bodies);
             for ((index, article), (_, body)) in edits.into_iter().zip(expanded) {
                 // The staged rebuild takes this file as parsed now.
-                Arc::make_mut(&mut p.parsed).insert(article.file.clone(), Ok(article.clone()));
+                let parsed = Arc::make_mut(&mut p.parsed);
+                parsed.insert(article.file.clone(), Ok(Arc::new(article.clone())));
                 content.articles[index] = article;
                 bodies.articles[index] = body;
             }
@@ -183,19 +180,26 @@ impl Session {
         };
         let mut timings = Timings::default();
         let rendered: Vec<OutputFile> = timings.time("render", || {
-            render::render_articles(&p.templates, input, &indices, entries, &mut diagnostics)
+            render::render_articles(
+                &p.templates,
+                input,
+                &indices,
+                &mut p.entries,
+                &mut diagnostics,
+            )
         });
         let pages = rendered
             .iter()
             .filter(|f| f.path.ends_with(".html"))
             .count();
         let mut rendered_paths = Vec::with_capacity(rendered.len());
+        let files = Arc::make_mut(&mut p.files);
         for file in rendered {
             // Its fingerprint is of the context before the edit: the next
             // staged rebuild renders the page again.
             p.prints.remove(&file.path);
             rendered_paths.push(file.path.clone());
-            p.files.insert(file.path, Arc::from(file.bytes));
+            files.insert(file.path, Arc::from(file.bytes));
         }
         timings.time("check links", || {
             // The edited articles' own links, and every link that leads to
@@ -206,7 +210,12 @@ impl Session {
             sources.extend_from_slice(&indices);
             sources.sort_unstable();
             sources.dedup();
-            let files = p.files.iter().map(|(k, v)| (k.as_str(), &v[..]));
+            let later: Vec<&str> = p.later.paths().collect();
+            let files = p
+                .files
+                .iter()
+                .map(|(k, v)| (k.as_str(), &v[..]))
+                .chain(later.iter().map(|p| (*p, &[][..])));
             links::check_some(
                 &p.config,
                 &p.content,
@@ -225,7 +234,8 @@ impl Session {
         }
         let total_pages = p.prints.len() + pages;
         Some(Ok(Outcome {
-            files: p.files.clone(),
+            files: Arc::clone(&p.files),
+            later: p.later.clone(),
             pages,
             total_pages,
             partial: true,

@@ -14,16 +14,14 @@ use crate::render::reuse::ModelEdit;
 /// The data pages to make again after the model went from `old` to `new`;
 /// `None` when they all are.
 pub(super) fn of(old: &Site, new: &Site) -> Option<ModelEdit> {
-    let same =
-        |a: &dyn std::fmt::Debug, b: &dyn std::fmt::Debug| format!("{a:?}") == format!("{b:?}");
-    let definitions = same(&old.indices, &new.indices)
-        && same(&old.groups, &new.groups)
-        && same(&old.regions, &new.regions)
-        && same(&old.units, &new.units)
-        && same(&old.merged_from, &new.merged_from)
-        && same(&old.page_mates, &new.page_mates)
+    let definitions = old.indices.as_slice() == new.indices.as_slice()
+        && old.groups.as_slice() == new.groups.as_slice()
+        && old.regions.as_slice() == new.regions.as_slice()
+        && old.units.as_slice() == new.units.as_slice()
+        && old.merged_from.as_slice() == new.merged_from.as_slice()
+        && old.page_mates.as_slice() == new.page_mates.as_slice()
         && old.home_unit == new.home_unit
-        && same(&old.tile_layouts, &new.tile_layouts)
+        && old.tile_layouts == new.tile_layouts
         && old.years == new.years;
     let tables_kept = old.tables.len() == new.tables.len()
         && old.tables.iter().zip(new.tables.iter()).all(|(a, b)| {

@@ -7,18 +7,27 @@
 //! problem, what a build from scratch gives.
 //!
 //! What each stage reads:
-//! - data and model: `config.toml` and `data/`;
+//! - data and model: `config.toml` and `data/` (a file the watcher did not
+//!   name is taken as it was parsed, and a results file's table as it was
+//!   checked while the definitions are the same: `model::TableCache`);
 //! - content: `config.toml` and each file of `content/` (a file the watcher
 //!   did not name is taken as it was parsed);
 //! - shortcodes: the configuration, the model and the content;
 //! - templates: always parsed again (a few milliseconds), compared with the
 //!   last ones to find the pages whose templates changed;
-//! - open data: the configuration and the model; feed and search index: the
-//!   configuration, the model, the content and the shortcodes.
+//! - open data: the configuration and the model; each table's files only
+//!   for the tables that changed ([`super::model_edit`]), the whole-site
+//!   downloads on request ([`super::downloads`]);
+//! - feed and search index: the configuration, the model, the content and
+//!   the shortcodes, each entry made again only for what changed
+//!   ([`super::feeds`]);
+//! - the link check: the links an edit could have broken
+//!   ([`super::link_check`]).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use crate::config::Config;
 use crate::content::{self, Content, CONTENT_DIR};
@@ -27,10 +36,11 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages as msg;
 use crate::model::Site;
 use crate::render::{self, reuse, Bodies, Collect, Templates};
-use crate::{field_policy, html_policy, input, links, model, scaffold, write};
+use crate::{field_policy, html_policy, input, model, scaffold, write};
 use crate::{BuildOptions, Timings};
 
-use super::{model_edit, Files};
+use super::downloads::{self, Later};
+use super::{content_edit, feeds, link_check, model_edit, Files};
 
 /// The last good build, stage by stage.
 pub(super) struct Built {
@@ -40,6 +50,8 @@ pub(super) struct Built {
     pub site: Arc<Site>,
     /// Each data file as parsed.
     pub data_files: Arc<crate::data::ParsedFiles>,
+    /// Each results file's table as checked on its own.
+    pub table_cache: Arc<model::TableCache>,
     /// What loading, checking and deriving the data reported.
     pub data_problems: Diagnostics,
     pub definitions_incomplete: bool,
@@ -54,17 +66,23 @@ pub(super) struct Built {
     pub prints: reuse::Prints,
     /// The fingerprint of the `site` value of every page.
     pub site_print: u128,
-    /// The paths of the open-data files and of the feed and search files.
-    pub open_data: Vec<String>,
-    pub feeds: Vec<String>,
-    pub files: Files,
+    /// Every page's output path.
+    pub pages: Vec<String>,
+    /// The paths of each table's downloads, and of the data package and
+    /// its schemas (sorted).
+    pub table_data: Vec<String>,
+    pub package: Vec<String>,
+    /// The search index's entries.
+    pub entries: feeds::Entries,
+    /// The whole-site downloads, made on first request.
+    pub later: Later,
+    /// Every file but those `later` makes.
+    pub files: Arc<Files>,
 }
 
 /// What a staged rebuild did, besides the new [`Built`].
 pub(super) struct Done {
     pub built: Built,
-    /// The search entries, when the search index was made again.
-    pub entries: Option<Vec<render::search::Entry>>,
     /// Pages rendered (again).
     pub rendered: usize,
     /// Pages of the site.
@@ -135,6 +153,7 @@ pub(super) fn rebuild(
     let markdown = content::Markdown::for_site(&config);
 
     let mut data_files = last.map(|l| Arc::clone(&l.data_files)).unwrap_or_default();
+    let mut table_cache = last.map(|l| Arc::clone(&l.table_cache)).unwrap_or_default();
     // The model, with what loading, checking and deriving reported, and
     // (apart: a build reports it after the content's problems) what
     // finding the home unit reported.
@@ -146,20 +165,26 @@ pub(super) fn rebuild(
                 l.definitions_incomplete,
                 l.home_problems.clone(),
             ),
-            None => timings.time("load and derive data", || {
+            None => {
                 let mut problems = Diagnostics::default();
                 let reusing = last.is_some();
                 let changed = |p: &Path| !reusing || edits.files.contains(p);
                 let files = Arc::make_mut(&mut data_files);
-                let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
-                field_policy::check_data(&raw, &markdown, &mut problems);
-                let mut site = model::assemble(&raw, &mut problems);
+                let raw = timings.time("load data", || {
+                    let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
+                    field_policy::check_data(&raw, &markdown, &mut problems);
+                    raw
+                });
+                let cache = Arc::make_mut(&mut table_cache);
+                let mut site = timings.time("derive model", || {
+                    model::assemble_reusing(&raw, cache, &mut problems)
+                });
                 let mut home = Diagnostics::default();
                 if !raw.definitions_incomplete {
                     model::home_unit(root, &config, &mut site, &mut home);
                 }
                 (Arc::new(site), problems, raw.definitions_incomplete, home)
-            }),
+            }
         };
     diagnostics.extend(data_problems.clone());
 
@@ -190,7 +215,8 @@ pub(super) fn rebuild(
         render::check_templates(root, &mut diagnostics);
         return Err(diagnostics);
     }
-    let Some(templates) = Templates::load(root, &mut diagnostics) else {
+    let Some(templates) = timings.time("templates", || Templates::load(root, &mut diagnostics))
+    else {
         return Err(diagnostics);
     };
     let content_same = last.is_some_and(|l| Arc::ptr_eq(&l.content, &content));
@@ -228,13 +254,24 @@ pub(super) fn rebuild(
     };
     // After an edit of the data that left the definitions as they were,
     // the data pages it touched.
-    let edit = match last {
+    let edit = timings.time("compare model", || match last {
         Some(l) if !site_same => model_edit::of(&l.site, &site),
         _ => None,
-    };
+    });
+    // After an edit of the content that left every article at its place,
+    // the article pages it touched.
+    let articles = timings.time("compare content", || match last {
+        Some(l) if !(content_same && Arc::ptr_eq(&l.bodies, &bodies)) => content_edit::of(
+            (&l.content, &l.bodies),
+            (&content, &bodies),
+            config.articles_per_page,
+        ),
+        _ => None,
+    });
     let same = match last {
         Some(l) => reuse::Same {
             edit: edit.as_ref(),
+            articles: articles.as_ref(),
             model: site_same,
             content: content_same && Arc::ptr_eq(&l.bodies, &bodies),
             rest: l.assets == assets && l.config == config,
@@ -243,15 +280,18 @@ pub(super) fn rebuild(
     };
     // The pages, the open data and the feeds do not depend on each other:
     // made side by side, each only if what it reads changed.
-    let open_same = site_same;
-    let feeds_same = site_same && content_same;
     let pages = Collect::default();
     let open_made = Collect::default();
+    let package_made = Collect::default();
     let feeds_made = Collect::default();
+    let remake_open = last.is_none() || !site_same;
+    let mut parts = [Duration::ZERO; 3];
+    let [t_pages, t_open, t_feeds] = &mut parts;
     let (again, entries) = timings.time("render", || {
         let (again, ((), entries)) = rayon::join(
             || {
-                reuse::render_again(
+                let started = Instant::now();
+                let again = reuse::render_again(
                     &templates,
                     input,
                     previous,
@@ -260,59 +300,101 @@ pub(super) fn rebuild(
                     last.map(|l| l.site_print),
                     &pages,
                     &mut diagnostics,
-                )
+                );
+                *t_pages = started.elapsed();
+                again
             },
             || {
                 rayon::join(
                     || {
-                        if last.is_none() || !open_same {
-                            render::open_data_files(&config, &site, &open_made);
+                        let started = Instant::now();
+                        if remake_open {
+                            let tables = edit.as_ref().map(|e| &e.tables);
+                            downloads::tables(&config, &site, tables, &open_made);
+                            render::open_data_package(&config, &site, &package_made);
                         }
+                        *t_open = started.elapsed();
                     },
                     || {
-                        (last.is_none() || !feeds_same)
-                            .then(|| render::feed_files(input, &feeds_made))
+                        let started = Instant::now();
+                        let last = last.map(|l| feeds::Last {
+                            site: &l.site,
+                            content: &l.content,
+                            bodies: &l.bodies,
+                            entries: &l.entries,
+                        });
+                        let entries = feeds::again(
+                            input,
+                            &site,
+                            &content,
+                            &bodies,
+                            last,
+                            edit.as_ref(),
+                            &feeds_made,
+                        );
+                        *t_feeds = started.elapsed();
+                        entries
                     },
                 )
             },
         );
         (again, entries)
     });
-    let mut files: Files = pages
-        .into_files()
-        .into_iter()
-        .map(|f| (f.path, Arc::from(f.bytes)))
-        .collect();
-    let kept = |paths: &[String], files: &mut Files, last: &Built| {
-        for path in paths {
-            if let Some(bytes) = last.files.get(path) {
+    timings.stages.push(("  pages", parts[0]));
+    timings.stages.push(("  open data", parts[1]));
+    timings.stages.push(("  feeds", parts[2]));
+    timings.templates = again.templates.clone();
+
+    let files = timings.time("assemble files", || {
+        let mut files = match last {
+            Some(l) => {
+                let mut files = Files::clone(&l.files);
+                for asset in &l.assets {
+                    files.remove(&super::slash_path(&asset.relative));
+                }
+                let now: HashSet<&String> = again.pages.iter().collect();
+                for gone in l.pages.iter().filter(|p| !now.contains(p)) {
+                    files.remove(gone);
+                }
                 files
-                    .entry(path.clone())
-                    .or_insert_with(|| Arc::clone(bytes));
             }
-        }
-    };
-    if let Some(l) = last {
-        kept(&again.pages, &mut files, l);
-    }
-    let open_data = match last.filter(|_| open_same) {
-        Some(l) => {
-            kept(&l.open_data, &mut files, l);
-            l.open_data.clone()
-        }
-        None => put_all(open_made, &mut files),
-    };
-    let feeds = match last.filter(|_| feeds_same) {
-        Some(l) => {
-            kept(&l.feeds, &mut files, l);
-            l.feeds.clone()
-        }
-        None => put_all(feeds_made, &mut files),
+            None => Files::new(),
+        };
+        put_all(pages, &mut files);
+        let (table_data, package) = match last {
+            Some(l) if !remake_open => (l.table_data.clone(), l.package.clone()),
+            _ => {
+                let made = put_all(open_made, &mut files);
+                let table_data = match (last, &edit) {
+                    // The tables the edit changed, made again under the
+                    // same paths.
+                    (Some(l), Some(_)) => l.table_data.clone(),
+                    (Some(l), None) => {
+                        drop_stale(&mut files, &l.table_data, &made);
+                        made
+                    }
+                    (None, _) => made,
+                };
+                let package = put_all(package_made, &mut files);
+                if let Some(l) = last {
+                    drop_stale(&mut files, &l.package, &package);
+                }
+                (table_data, package)
+            }
+        };
+        put_all(feeds_made, &mut files);
+        (files, table_data, package)
+    });
+    let (mut files, table_data, package) = files;
+    let later = match last.filter(|_| site_same) {
+        Some(l) => l.later.clone(),
+        None => Later::of(&config, &site),
     };
     // Clashes with `static/`, then the static files themselves.
     for asset in &assets {
         let path = super::slash_path(&asset.relative);
-        if files.contains_key(&path) || path == write::guard::MARKER {
+        let generated = files.contains_key(&path) || later.paths().any(|p| p == path);
+        if generated || path == write::guard::MARKER {
             let page = write::Origin::Generated;
             let file = write::Origin::Static(asset.shown.clone());
             diagnostics.push(write::clash(&path, &page, &file));
@@ -333,51 +415,26 @@ pub(super) fn rebuild(
         }
     }
     timings.time("check links", || {
-        let targets = files.iter().map(|(k, v)| (k.as_str(), &v[..]));
-        match last.filter(|l| content_same && l.assets == assets) {
-            // The last build's links were good and are the same: only a
-            // link to a file made again or gone may have broken.
-            Some(l) => {
-                let gone = l.files.keys().filter(|p| !files.contains_key(*p));
-                let made = files.iter().filter(|(path, bytes)| {
-                    l.files
-                        .get(*path)
-                        .is_none_or(|old| !Arc::ptr_eq(old, bytes))
-                });
-                let changed: BTreeSet<&str> = made
-                    .map(|(path, _)| path.as_str())
-                    .chain(gone.map(String::as_str))
-                    .collect();
-                let (home, sources) = links::linking_to(&config, &content, &changed);
-                links::check_some(
-                    &config,
-                    &content,
-                    &sources,
-                    home,
-                    targets,
-                    &assets,
-                    &mut diagnostics,
-                );
-            }
-            None => {
-                let every: Vec<usize> = (0..content.articles.len()).collect();
-                links::check_some(
-                    &config,
-                    &content,
-                    &every,
-                    true,
-                    targets,
-                    &assets,
-                    &mut diagnostics,
-                );
-            }
-        }
+        let last = last.map(|l| link_check::Last {
+            content: &l.content,
+            files: &l.files,
+            later: &l.later,
+            assets: &l.assets,
+        });
+        link_check::check(
+            &config,
+            &content,
+            &files,
+            &later,
+            &assets,
+            last,
+            &mut diagnostics,
+        );
     });
     if diagnostics.has_errors() {
         return Err(diagnostics);
     }
     Ok(Done {
-        entries,
         rendered: again.rendered,
         pages: again.pages.iter().filter(|p| p.ends_with(".html")).count(),
         warnings: diagnostics,
@@ -387,6 +444,7 @@ pub(super) fn rebuild(
             config,
             site,
             data_files,
+            table_cache,
             data_problems,
             definitions_incomplete,
             content,
@@ -399,14 +457,17 @@ pub(super) fn rebuild(
             body_problems,
             prints: again.prints,
             site_print: again.site_print,
-            open_data,
-            feeds,
-            files,
+            pages: again.pages,
+            table_data,
+            package,
+            entries,
+            later,
+            files: Arc::new(files),
         },
     })
 }
 
-/// Moves the files `made` into `files`; their paths.
+/// Moves the files `made` into `files`; their paths, sorted.
 fn put_all(made: Collect, files: &mut Files) -> Vec<String> {
     let mut paths = Vec::new();
     for f in made.into_files() {
@@ -414,4 +475,13 @@ fn put_all(made: Collect, files: &mut Files) -> Vec<String> {
         files.insert(f.path, Arc::from(f.bytes));
     }
     paths
+}
+
+/// Removes from `files` the paths of `old` that are not in `new` (sorted).
+fn drop_stale(files: &mut Files, old: &[String], new: &[String]) {
+    for path in old {
+        if new.binary_search(path).is_err() {
+            files.remove(path);
+        }
+    }
 }

@@ -597,3 +597,32 @@ fn the_preview_shows_drafts_marked_as_drafts() {
     let list = server.get("/tin-tuc/");
     assert!(list.body.contains("draft-badge"), "{}", list.body);
 }
+
+/// The whole-site downloads are made when first asked for, and always from
+/// the site being served: after an edit, a request gets the edited figure.
+#[test]
+fn the_all_tables_download_is_made_on_request_from_the_site_served() {
+    let site = fixture("minimal");
+    let mut server = Server::start(site.path());
+    let path = "/du-lieu/tat-ca-cac-bang.csv";
+    let before = server.get(path);
+    assert_eq!(before.status, 200);
+    assert_eq!(
+        before.header("Content-Type"),
+        Some("text/csv; charset=utf-8")
+    );
+    assert!(before.body.contains("don-vi-a"), "{}", before.body);
+    assert!(!before.body.contains("77.5"), "{}", before.body);
+
+    let results = site.path().join("data/results/2023/khoi.toml");
+    let text = std::fs::read_to_string(&results).unwrap();
+    std::fs::write(&results, text.replacen("score = 90", "score = 77.5", 1)).unwrap();
+    server.wait_for_line("Rebuilt after changes in");
+    let after = server.get(path);
+    assert_eq!(after.status, 200);
+    assert!(
+        after.body.contains("77.5"),
+        "a stale download: {}",
+        after.body
+    );
+}

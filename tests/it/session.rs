@@ -38,7 +38,7 @@ fn a_body_edit_renders_only_what_depends_on_it_and_matches_a_full_build() {
         edited.files.keys().collect::<Vec<_>>(),
         fresh.files.keys().collect::<Vec<_>>()
     );
-    for (path, bytes) in &fresh.files {
+    for (path, bytes) in fresh.files.iter() {
         assert!(
             edited.files[path] == *bytes,
             "{path} differs from a full build"

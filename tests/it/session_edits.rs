@@ -1,8 +1,9 @@
 //! `chiso serve`'s staged rebuild against builds from scratch: seeded
 //! random edits of every kind an editor makes (a score, a unit's or an
 //! index's name, a result row added or removed, a results file deleted, an
-//! article's front matter or body, a template, the configuration) on the
-//! tiny synthetic site and on the Hà Tĩnh example site. After each edit the
+//! article's front matter or body, a link in an article, a template, the
+//! configuration) on the tiny synthetic site and on the Hà Tĩnh example
+//! site. After each edit the
 //! session's files must be byte for byte, and its problems word for word,
 //! those of a build of the edited site from scratch; and the quick paths
 //! must really be taken (fewer pages rendered than the site has).
@@ -87,7 +88,7 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
         fs::write(root.join(p), text).unwrap()
     };
     loop {
-        match rng.below(11) {
+        match rng.below(12) {
             0 if !results.is_empty() => {
                 let file = rng.pick(&results).clone();
                 let value = format!("{}.{}", 40 + rng.below(55), rng.below(100));
@@ -188,6 +189,23 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
                 write(&file, &text);
                 return ("article added".into(), file);
             }
+            11 if !articles.is_empty() => {
+                // An article's title and a link in it: to a page there is,
+                // to an anchor there may not be, or to none (which fails).
+                let file = rng.pick(&articles).clone();
+                let targets = [
+                    "/du-lieu/",
+                    "/du-lieu/tat-ca-cac-bang.csv",
+                    "/tim-kiem/#khong-co",
+                    "/khong-co/",
+                ];
+                let target = *rng.pick(&targets);
+                let title = format!("\"Bài có liên kết {step}\"");
+                if let Some(text) = set_nth(&read(&file), "title", 0, &title) {
+                    write(&file, &format!("{text}\nXem [thêm]({target}).\n"));
+                    return (format!("article link to {target}"), file);
+                }
+            }
             _ => {}
         }
     }
@@ -235,15 +253,17 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
         }
         match (quick, full) {
             (Ok(quick), Ok((files, warnings))) => {
+                // The whole-site downloads, made as a request makes them.
+                let mut served = Files::clone(&quick.files);
+                for path in quick.later.paths() {
+                    let made = quick.later.get(path).expect("a download is made");
+                    served.insert(path.to_owned(), made);
+                }
                 let keys = |f: &Files| f.keys().cloned().collect::<Vec<_>>();
-                assert_eq!(
-                    keys(&quick.files),
-                    keys(&files),
-                    "step {step} ({what}): paths"
-                );
+                assert_eq!(keys(&served), keys(&files), "step {step} ({what}): paths");
                 for (path, bytes) in &files {
                     assert!(
-                        quick.files[path] == *bytes,
+                        served[path] == *bytes,
                         "step {step} ({what}): {path} differs from a build from scratch"
                     );
                 }
@@ -305,6 +325,10 @@ fn each_quick_path_renders_fewer_pages_than_the_site_has() {
     let first = session.rebuild(&[]).unwrap();
     let total = first.pages;
     assert_eq!(first.total_pages, total);
+    // The whole-site downloads wait for a request.
+    let all_tables = "du-lieu/tat-ca-cac-bang.csv";
+    assert!(!first.files.contains_key(all_tables));
+    assert!(first.later.paths().any(|p| p == all_tables));
 
     let results = files_under(root, "data/results", "toml");
     let file = &results[0];

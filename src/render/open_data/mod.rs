@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 use super::urls;
 use crate::config::Config;
-use crate::model::{IndexId, Site, Table};
+use crate::model::{IndexId, Site, Table, TableId};
 use crate::vi;
 use columns::{Cell, Column, Get, RowAt, Scope, TableAt, COLUMNS};
 
@@ -53,22 +53,10 @@ pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
     let schemes = Schemes::of(site);
     let license = License::of(config);
     // Tables are independent: make them in parallel.
-    site.tables.as_slice().par_iter().for_each(|table| {
-        let def = &site.indices[table.index];
-        let group = &site.groups[table.group];
-        let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
-        let excel = urls::data_file_name(table.year, &group.id, &def.id, EXCEL_EXT);
-        let json = serde_json::to_string_pretty(&json(site, table, &license)).unwrap_or_default();
-        sink.put(
-            path("csv"),
-            csv(site, &schemes, table, Dialect::Standard).into_bytes(),
-        );
-        sink.put(
-            excel,
-            csv(site, &schemes, table, Dialect::Excel).into_bytes(),
-        );
-        sink.put(path("json"), json.into_bytes());
-    });
+    site.tables
+        .as_slice()
+        .par_iter()
+        .for_each(|table| one_table(site, &schemes, &license, table, sink));
     if !site.tables.as_slice().is_empty() {
         // Written as they are made: on a national site they are 42, 42
         // and 94 MB.
@@ -88,6 +76,37 @@ pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
         sink.put(path, text.into_bytes());
     }
+}
+
+/// One table's CSV (in both dialects) and JSON into `sink` (for `serve`,
+/// after an edit that changed only some tables).
+pub fn table_files(config: &Config, site: &Site, table: TableId, sink: &dyn super::Sink) {
+    let schemes = Schemes::of(site);
+    let license = License::of(config);
+    one_table(site, &schemes, &license, &site.tables[table], sink);
+}
+
+fn one_table(
+    site: &Site,
+    schemes: &Schemes,
+    license: &License,
+    table: &Table,
+    sink: &dyn super::Sink,
+) {
+    let def = &site.indices[table.index];
+    let group = &site.groups[table.group];
+    let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
+    let excel = urls::data_file_name(table.year, &group.id, &def.id, EXCEL_EXT);
+    let json = serde_json::to_string_pretty(&json(site, table, license)).unwrap_or_default();
+    sink.put(
+        path("csv"),
+        csv(site, schemes, table, Dialect::Standard).into_bytes(),
+    );
+    sink.put(
+        excel,
+        csv(site, schemes, table, Dialect::Excel).into_bytes(),
+    );
+    sink.put(path("json"), json.into_bytes());
 }
 
 /// The region schemes of the site, each with the slug its CSV columns end

@@ -123,6 +123,37 @@ impl<'a> NoComparisonView<'a> {
     }
 }
 
+/// Which columns a table's lines fill, read from the model: what its
+/// lines' views say (a band, a regional rank, a change or why there is
+/// none), without making them, for pages that show none of the lines.
+pub struct Shows {
+    pub bands: bool,
+    pub regional: bool,
+    pub changes: bool,
+}
+
+impl Shows {
+    pub fn of(table: &Table) -> Shows {
+        let rows = &table.rows;
+        Shows {
+            bands: rows.iter().any(|r| r.band.is_some()),
+            regional: rows.iter().any(|r| !r.regional.is_empty()),
+            // As `RowView::new` makes `change` and `no_comparison`.
+            changes: rows.iter().any(|r| {
+                r.stated_change.is_some()
+                    || matches!(
+                        r.comparison,
+                        Comparison::Change(_)
+                            | Comparison::Unavailable(
+                                NoComparison::OtherGroup { .. }
+                                    | NoComparison::NotRankedThen { .. }
+                            )
+                    )
+            }),
+        }
+    }
+}
+
 /// A regional rank of a line.
 #[derive(Debug, Clone, Serialize)]
 pub struct RegionalView<'a> {

@@ -60,12 +60,22 @@ struct Shared<'a> {
     wanted: usize,
 }
 
-/// A table's lines, as a page was given them: every line as a view, and
-/// the lines it picked as template values.
+/// A table's lines, as a page was given them: the lines it picked as
+/// views and as template values. The views are every line of the table
+/// when they were held or made to be kept, else only the lines picked.
 pub struct Lines<'a> {
     pub views: Arc<[RowView<'a>]>,
+    /// Where each line picked is in `views`, in the order asked.
+    at: Vec<usize>,
     /// The lines picked, in the order asked.
     pub values: Vec<Value>,
+}
+
+impl<'a> Lines<'a> {
+    /// The `k`-th line picked.
+    pub fn picked(&self, k: usize) -> LineRef<'a> {
+        LineRef::new(&self.views, self.at[k])
+    }
 }
 
 /// One line of a table, holding the table's lines (a page may outlive the
@@ -103,19 +113,21 @@ impl<'a> RowViews<'a> {
         }
     }
 
-    /// The lines of table `t` as views, in table order.
-    fn make(&self, t: TableId, urls: &Urls) -> Arc<[RowView<'a>]> {
+    /// The lines `pick` of table `t` as views, or all of them, in table
+    /// order.
+    fn make(&self, t: TableId, urls: &Urls, pick: Option<&[usize]>) -> Arc<[RowView<'a>]> {
         let site = self.site;
         let table = &site.tables[t];
-        table
-            .rows
-            .iter()
-            .map(|r| {
-                let unit = self.units[r.unit]
-                    .get_or_init(|| Value::from_serializable(&UnitRef::new(site, r.unit, urls)));
-                RowView::new(site, table, r, urls, unit.clone())
-            })
-            .collect()
+        let rows: Box<dyn Iterator<Item = &crate::model::Row>> = match pick {
+            Some(pick) => Box::new(pick.iter().map(|&r| &table.rows[r])),
+            None => Box::new(table.rows.iter()),
+        };
+        rows.map(|r| {
+            let unit = self.units[r.unit]
+                .get_or_init(|| Value::from_serializable(&UnitRef::new(site, r.unit, urls)));
+            RowView::new(site, table, r, urls, unit.clone())
+        })
+        .collect()
     }
 
     /// Says that a page will ask for the lines of table `t` once more
@@ -133,15 +145,15 @@ impl<'a> RowViews<'a> {
             shared.wanted = shared.wanted.saturating_sub(1);
         }
         let keep = planned && shared.wanted > 0;
-        let views = match &shared.views {
-            Some(views) => Arc::clone(views),
-            None => {
-                let views = self.make(t, urls);
-                if keep {
-                    shared.views = Some(Arc::clone(&views));
-                }
-                views
+        let (views, at) = match &shared.views {
+            Some(views) => (Arc::clone(views), pick.to_vec()),
+            None if keep => {
+                let views = self.make(t, urls, None);
+                shared.views = Some(Arc::clone(&views));
+                (views, pick.to_vec())
             }
+            // Made for this page alone: only what it picked.
+            None => (self.make(t, urls, Some(pick)), (0..pick.len()).collect()),
         };
         let values = match &shared.values {
             Some(values) => pick.iter().map(|&r| values[r].clone()).collect(),
@@ -151,9 +163,9 @@ impl<'a> RowViews<'a> {
                 shared.values = Some(values);
                 picked
             }
-            None => pick
+            None => at
                 .iter()
-                .map(|&r| Value::from_serializable(&views[r]))
+                .map(|&k| Value::from_serializable(&views[k]))
                 .collect(),
         };
         let done = if shared.wanted == 0 {
@@ -163,7 +175,7 @@ impl<'a> RowViews<'a> {
         };
         drop(shared);
         drop(done);
-        Lines { views, values }
+        Lines { views, at, values }
     }
 }
 
@@ -257,9 +269,11 @@ mod tests {
         let urls = Urls::new("/");
         let rows = RowViews::new(&site);
         let lines = rows.lines(TableId::from_position(0), &urls, Request::Passing, &[1, 0]);
-        let (values, views) = (lines.values, lines.views);
-        assert_eq!(values[0], Value::from_serializable(&views[1]));
-        assert_eq!(values[1], Value::from_serializable(&views[0]));
+        assert_eq!(lines.values[0], Value::from_serializable(&*lines.picked(0)));
+        assert_eq!(lines.values[1], Value::from_serializable(&*lines.picked(1)));
+        // Made for this request alone: only the lines picked.
+        assert_eq!(lines.views.len(), 2);
+        let values = lines.values;
         let unit = values[0].as_map().unwrap();
         let id = unit[&tera::value::Key::Str("unit")].as_map().unwrap();
         assert_eq!(id[&tera::value::Key::Str("id")], Value::from("nghe-an"));

@@ -7,8 +7,8 @@ use tera::Value;
 
 use super::bands::{threshold_text, BandCountView, BandView};
 use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
-use super::row::NoComparisonView;
-use super::row_sharing::{LineRef, Lines, Request, RowViews};
+use super::row::Shows;
+use super::row_sharing::{LineRef, Request, RowViews};
 use crate::content::render_markdown;
 use crate::model::{
     Index, Listing, ListingEnd, RegionFigure, RegionKind, Scale, Site, Standing, TableId,
@@ -415,10 +415,11 @@ impl<'a> TableView<'a> {
         let shown = table.rows.len().min(limit);
         let mut pick: Vec<usize> = (0..shown).collect();
         pick.extend(leaders.map(|(r, _)| r));
-        let Lines { views, mut values } = rows.lines(t, urls, request, &pick);
+        let lines = rows.lines(t, urls, request, &pick);
+        let rows: Vec<LineRef> = (0..shown).map(|k| lines.picked(k)).collect();
+        let mut values = lines.values;
         let leader_rows = values.split_off(shown);
         let row_values = values;
-        let rows: Vec<LineRef> = (0..shown).map(|r| LineRef::new(&views, r)).collect();
         let format = Format {
             decimals: table.decimals,
             unit_label: &def.unit_label,
@@ -445,7 +446,7 @@ impl<'a> TableView<'a> {
             })
             .collect();
         // Only the table's own page shows its components' table.
-        let with_components = whole && views[..shown].iter().any(|r| !r.components.is_empty());
+        let with_components = whole && rows.iter().any(|r| !r.components.is_empty());
         let (components, header): (Vec<ComponentView>, _) = if with_components {
             let tree = def.components_in_tree_order().into_iter();
             (
@@ -455,7 +456,7 @@ impl<'a> TableView<'a> {
         } else {
             (Vec::new(), Vec::new())
         };
-        let component_rows = views[..shown]
+        let component_rows = rows
             .iter()
             .filter(|r| with_components && !r.components.is_empty())
             .map(|r| ComponentRowView {
@@ -472,18 +473,11 @@ impl<'a> TableView<'a> {
             .iter()
             .map(|r| r.value.map(|v| bar_width(v, scale)).unwrap_or_default())
             .collect();
-        let has_changes = views.iter().any(|r| {
-            r.change.is_some()
-                || matches!(
-                    r.no_comparison,
-                    Some(
-                        NoComparisonView::OtherGroup { .. }
-                            | NoComparisonView::NotRankedThen { .. }
-                    )
-                )
-        }) || table.rows.iter().any(|r| r.stated_change.is_some());
-        let has_bands = views.iter().any(|r| r.band.is_some());
-        let has_regional = views.iter().any(|r| !r.regional.is_empty());
+        let Shows {
+            bands: has_bands,
+            regional: has_regional,
+            changes: has_changes,
+        } = Shows::of(table);
         TableView {
             columns_after_score: [has_bands, has_regional, has_changes]
                 .iter()

@@ -183,11 +183,12 @@ pub fn unit_series<'a>(
                             &table.rows[r],
                         ),
                         row_value: lines.values.pop().unwrap_or_else(Value::none),
-                        components_ranked: lines.views[r]
+                        components_ranked: lines
+                            .picked(0)
                             .components
                             .iter()
                             .any(|c| c.rank.is_some()),
-                        row: LineRef::new(&lines.views, r),
+                        row: lines.picked(0),
                     }
                 })
                 .collect();
