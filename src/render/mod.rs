@@ -225,9 +225,7 @@ pub fn render_all(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> (TemplateTimes, cards::Cards) {
-    for (path, text) in DEFAULT_ASSETS {
-        sink.put((*path).to_owned(), text.as_bytes().to_vec());
-    }
+    put_assets(sink);
     let env = pages::Env::new(input);
     let list = env.pages();
     env.plan(&list);
@@ -259,15 +257,24 @@ pub fn render_all(
         },
     );
     diagnostics.extend(problems);
+    put_crawler_files(input.config, &sitemap, sink);
+    (times, env.into_cards())
+}
+
+/// The built-in assets (CSS and scripts), into `sink`.
+fn put_assets(sink: &dyn Sink) {
+    for (path, text) in DEFAULT_ASSETS {
+        sink.put((*path).to_owned(), text.as_bytes().to_vec());
+    }
+}
+
+/// The sitemap of the folders in `sitemap`, and `robots.txt`, into `sink`.
+fn put_crawler_files(config: &Config, sitemap: &[String], sink: &dyn Sink) {
     sink.put(
         feeds::SITEMAP_PATH.to_owned(),
-        feeds::sitemap(input.config, &sitemap).into_bytes(),
+        feeds::sitemap(config, sitemap).into_bytes(),
     );
-    sink.put(
-        "robots.txt".to_owned(),
-        feeds::robots(input.config).into_bytes(),
-    );
-    (times, env.into_cards())
+    sink.put("robots.txt".to_owned(), feeds::robots(config).into_bytes());
 }
 
 /// One page and the context its template is given: the template API (the

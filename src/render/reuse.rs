@@ -1,15 +1,22 @@
-//! Rendering again after an edit, for `chiso serve`: every page's context
-//! is made again (cheap beside rendering), and a page is rendered again only
-//! when its context or one of the templates it reads changed; the other
+//! Rendering again after an edit, for `chiso serve`: a page is rendered
+//! again only when what it reads or one of its templates changed; the other
 //! pages keep their bytes. A page's bytes depend on nothing else: rendering
-//! reads no files and touches no clock (see the module above), so a page
-//! whose context and templates are as they were renders the same bytes.
+//! reads no files and touches no clock (see the module above).
 //!
-//! What a page read is thus known from the same functions that make its
-//! context (`pages::Env::own`), and cannot drift from them: a
-//! context is fingerprinted (a 128-bit SipHash of every value in it, with
-//! whether a string is marked safe), and compared with the fingerprint the
-//! page had when its bytes were made.
+//! Which pages an edit touched is decided two ways:
+//! - the data pages (rankings, tables, units), whose contexts are large,
+//!   by what they read, declared per page kind (`reads`) and, after an
+//!   edit of results files alone, by the tables the edit changed
+//!   ([`ModelEdit`]); their contexts are not made unless they are rendered;
+//! - the other pages (home, indices, years, lists, articles, tags, data)
+//!   by their context: it is made again and fingerprinted (a 128-bit
+//!   SipHash of every value in it, with whether a string is marked safe),
+//!   and the page rendered only if the fingerprint changed. What such a
+//!   page read is thus known from the same functions that make its context
+//!   (`pages::Env::own`), and cannot drift from them.
+//!
+//! The random edits of `tests/it/session_edits.rs` compare both with a
+//! build from scratch, file for file.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -20,7 +27,7 @@ use siphasher::sip128::{Hasher128, SipHasher13};
 use tera::value::ValueKind;
 use tera::Value;
 
-use super::{pages, Input, Sink, TemplateTimes, Templates, DEFAULT_ASSETS};
+use super::{pages, Input, Sink, TemplateTimes, Templates};
 use crate::diagnostic::Diagnostics;
 
 /// The fingerprint of each page's context, by output path.
@@ -330,9 +337,7 @@ pub fn render_again(
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> Again {
-    for (path, text) in DEFAULT_ASSETS {
-        sink.put((*path).to_owned(), text.as_bytes().to_vec());
-    }
+    super::put_assets(sink);
     let env = pages::Env::new(input);
     let list = env.pages();
     env.plan(&list);
@@ -357,14 +362,7 @@ pub fn render_again(
         Some(&reuse),
         diagnostics,
     );
-    sink.put(
-        super::feeds::SITEMAP_PATH.to_owned(),
-        super::feeds::sitemap(input.config, &sitemap).into_bytes(),
-    );
-    sink.put(
-        "robots.txt".to_owned(),
-        super::feeds::robots(input.config).into_bytes(),
-    );
+    super::put_crawler_files(input.config, &sitemap, sink);
     let prints: Prints = reuse
         .prints
         .into_inner()
