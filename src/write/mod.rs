@@ -243,7 +243,12 @@ impl Writer {
             return;
         }
         let relative: PathBuf = path.split('/').collect();
-        match self.stream_file(&relative, write) {
+        self.record(self.stream_file(&relative, write));
+    }
+
+    /// Counts a file written as changed, or keeps its error for the commit.
+    fn record(&self, written: Result<bool, Diagnostic>) {
+        match written {
             Ok(true) => {
                 self.changed.fetch_add(1, Ordering::Relaxed);
             }
@@ -267,7 +272,8 @@ impl Writer {
         });
         if let Err(e) = written {
             let _ = fs::remove_file(&temporary);
-            return Err(io_error(&temporary, e));
+            // Named as the editor knows it, not by its temporary name.
+            return Err(io_error(&target, e));
         }
         let served = self.output.join(relative);
         if self.previous && same_contents(&temporary, &served) {
@@ -287,13 +293,7 @@ impl Writer {
             return;
         }
         let relative: PathBuf = path.split('/').collect();
-        match self.write_file(&relative, bytes) {
-            Ok(true) => {
-                self.changed.fetch_add(1, Ordering::Relaxed);
-            }
-            Ok(false) => {}
-            Err(d) => self.fail(d),
-        }
+        self.record(self.write_file(&relative, bytes));
     }
 
     /// Files given from two places: a `static/` file where the site has a
