@@ -156,6 +156,11 @@ pub trait Sink: Sync {
 pub struct Collect(std::sync::Mutex<Vec<OutputFile>>);
 
 impl Collect {
+    /// A copy of the files so far.
+    pub fn copies(&self) -> Vec<OutputFile> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
     /// The paths of the files so far.
     pub fn paths(&self) -> std::collections::HashSet<String> {
         let files = self.0.lock().unwrap_or_else(|p| p.into_inner());
@@ -262,6 +267,11 @@ pub fn render_all(
 }
 
 /// The built-in assets (CSS and scripts), into `sink`.
+/// The output paths of the built-in assets.
+pub fn asset_paths() -> impl Iterator<Item = &'static str> {
+    DEFAULT_ASSETS.iter().map(|(path, _)| *path)
+}
+
 fn put_assets(sink: &dyn Sink) {
     for (path, text) in DEFAULT_ASSETS {
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
@@ -645,13 +655,29 @@ fn render_pages_reusing<'p>(
             Err(e) => Some((i, page, e)),
         }
     };
+    // The pages wanted first, each alone, and then the rest.
+    let first = reuse.and_then(|r| r.first);
+    let (wanted, jobs): (Vec<Job>, Vec<Job>) = match first {
+        Some(first) => jobs
+            .into_iter()
+            .partition(|(_, _, path)| first.paths.contains(path)),
+        None => (Vec::new(), jobs),
+    };
+    let wanted_paths: Vec<String> = wanted.iter().map(|(_, _, path)| path.clone()).collect();
+    let mut failures: Vec<(usize, &pages::Page, tera::Error)> =
+        wanted.into_par_iter().filter_map(render).collect();
+    if let Some(first) = first.filter(|_| failures.is_empty() && !diagnostics.has_errors()) {
+        (first.done)(&wanted_paths);
+    }
     // Batches differ in cost a hundredfold: each is a task of its own, so
     // that an idle thread can always take one.
-    let mut failures: Vec<(usize, &pages::Page, tera::Error)> = batches(env, jobs)
-        .into_par_iter()
-        .with_max_len(1)
-        .flat_map_iter(|batch| batch.into_iter().filter_map(render))
-        .collect();
+    failures.extend(
+        batches(env, jobs)
+            .into_par_iter()
+            .with_max_len(1)
+            .flat_map_iter(|batch| batch.into_iter().filter_map(render))
+            .collect::<Vec<_>>(),
+    );
     failures.sort_by_key(|(i, _, _)| *i);
     let mut reported = std::collections::BTreeSet::new();
     for (_, page, e) in failures {

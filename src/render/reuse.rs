@@ -123,6 +123,18 @@ pub(crate) struct Reuse<'p> {
     /// Fingerprints of the pages of this run.
     prints: Mutex<Vec<(String, u128)>>,
     rendered: AtomicUsize,
+    /// The pages to render before the others, if any.
+    pub(crate) first: Option<&'p First<'p>>,
+}
+
+/// Pages to render before all others (for `chiso serve`, those open in a
+/// browser), and what to call once they are in the sink (and rendered
+/// without a template error): the server shows them while the rest
+/// renders. `done` is given those of `paths` that are pages of the site.
+pub struct First<'a> {
+    /// Their output paths (`don-vi/x/index.html`).
+    pub paths: &'a HashSet<String>,
+    pub done: &'a (dyn Fn(&[String]) + Sync),
 }
 
 impl Reuse<'_> {
@@ -325,7 +337,8 @@ pub struct Again {
 /// has the fingerprint `site_print` it had; not the open data, feed or search
 /// index (see [`super::open_data_files`], [`super::feed_files`]). Reports
 /// what a full render reports of the pages: two pages at one URL, template
-/// errors (a page that is not rendered again rendered without one).
+/// errors (a page that is not rendered again rendered without one). The
+/// pages `first` names are rendered before all others.
 #[allow(clippy::too_many_arguments)]
 pub fn render_again(
     templates: &Templates,
@@ -334,6 +347,7 @@ pub fn render_again(
     dirty: &BTreeSet<String>,
     mut same: Same<'_>,
     site_print: Option<u128>,
+    first: Option<&First<'_>>,
     sink: &dyn Sink,
     diagnostics: &mut Diagnostics,
 ) -> Again {
@@ -350,6 +364,7 @@ pub fn render_again(
         same,
         prints: Mutex::default(),
         rendered: AtomicUsize::new(0),
+        first,
     };
     let times = TemplateTimes::default();
     super::render_pages_reusing(

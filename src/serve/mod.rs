@@ -15,19 +15,20 @@ pub mod watch;
 use std::io::Read;
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
-use crate::session::Session;
+use crate::session::{Early, EarlySite, Session};
 use crate::BuildOptions;
 use connections::Timed;
 use events::Listeners;
 use host::Hosts;
 use http::HeadError;
-use respond::{Reply, Snapshot};
+use respond::{Finished, Reply, Settling, Snapshot};
 use watch::{Wait, Watcher};
 
 /// How often idle event streams are pinged, to drop closed ones.
@@ -43,6 +44,8 @@ const EVENT_WRITE_TIMEOUT: Duration = Duration::from_secs(1);
 /// than a reset connection.
 const DRAIN_TIME: Duration = Duration::from_secs(1);
 const DRAIN_BYTES: usize = 1 << 20;
+/// The longest a request waits for a rebuild under way to end.
+const SETTLE_WAIT: Duration = Duration::from_secs(120);
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -135,14 +138,50 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
 
 /// Builds the site into memory; on success it becomes the served site, on
 /// failure the last good one stays and the diagnostics are shown. Open pages
-/// are told to reload either way.
+/// are told to reload either way. The pages open in a browser (and the page
+/// of what was edited) are rendered first and shown at once, as `hugo
+/// server`'s fast render does; until the rebuild ends, a request for any
+/// other page waits for it, so no page of before the edit is served.
 fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
     let changed = changed_paths
         .iter()
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ");
-    match session.rebuild(changed_paths) {
+    // Open pages go to the page of what was edited, as `hugo server`
+    // does: an article, or a results table's ranking.
+    let page_of_edit = |session: &Session| match changed_paths {
+        [one] => session.page_of_source(one),
+        _ => None,
+    };
+    let destination = page_of_edit(session);
+    let mut wanted = shared.listeners.pages();
+    wanted.extend(destination.as_deref().and_then(respond::output_key));
+    let before = shared.snapshot().site;
+    let finished = Arc::new(Finished::default());
+    let shown = AtomicBool::new(false);
+    let publish = |early: EarlySite| {
+        shared.update(|s| {
+            s.site = Some(early.files);
+            s.error = None;
+            s.settling = Some(Settling {
+                settled: early.settled,
+                finished: Arc::clone(&finished),
+            });
+        });
+        shown.store(true, Ordering::SeqCst);
+        shared
+            .listeners
+            .send("reload", destination.as_deref().unwrap_or(""));
+    };
+    let early = Early {
+        pages: wanted,
+        publish: &publish,
+    };
+    let early = (!early.pages.is_empty()).then_some(&early);
+    let result = session.rebuild_showing(changed_paths, early);
+    let shown = shown.load(Ordering::SeqCst);
+    match result {
         Ok(site) => {
             eprint!("{}", site.warnings);
             let (pages, millis) = (site.pages, site.elapsed.as_millis());
@@ -158,17 +197,16 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
                 s.site = Some(site.files);
                 s.later = site.later;
                 s.error = None;
+                s.settling = None;
             });
-            // Open pages go to the page of what was edited, as `hugo
-            // server` does: an article, or a results table's ranking.
-            let page = match changed_paths {
-                [one] => session.page_of_source(one),
-                _ => None,
-            };
-            shared
-                .listeners
-                .send("reload", page.as_deref().unwrap_or(""));
-            return;
+            finished.set();
+            // Shown already, unless the edit moved the page it went to.
+            let page = page_of_edit(session);
+            if !shown || page != destination {
+                shared
+                    .listeners
+                    .send("reload", page.as_deref().unwrap_or(""));
+            }
         }
         Err(diagnostics) => {
             let text = diagnostics.to_string();
@@ -179,16 +217,22 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
             } else {
                 msg::serve_rebuild_failed(&changed, errors)
             };
-            let serving = if shared.snapshot().site.is_some() {
+            let serving = if before.is_some() {
                 msg::still_serving()
             } else {
                 msg::nothing_to_serve()
             };
             println!("{failed}; {serving}");
-            shared.update(|s| s.error = Some(text));
+            shared.update(|s| {
+                // The pages shown early go back to the last good build.
+                s.site = before;
+                s.error = Some(text);
+                s.settling = None;
+            });
+            finished.set();
+            shared.listeners.send("reload", "");
         }
     }
-    shared.listeners.send("reload", "");
 }
 
 /// Opens `url` in the editor's default browser (`--open`); a failure is
@@ -238,12 +282,20 @@ fn answer(mut stream: TcpStream, shared: &Shared) {
     } else if request.method != "GET" && !head_only {
         (405, vec![("Allow", "GET, HEAD")], Vec::new())
     } else {
-        match respond::reply(&request.target, &shared.snapshot()) {
+        let mut snapshot = shared.snapshot();
+        if let Some(settling) = snapshot.settling.clone() {
+            if respond::must_wait(&request.target, &snapshot) {
+                settling.finished.wait(SETTLE_WAIT);
+                snapshot = shared.snapshot();
+            }
+        }
+        match respond::reply(&request.target, &snapshot) {
             Reply::Events if !head_only => {
                 // Events are sent from the rebuild loop: a stalled tab may
                 // only hold it up briefly before it is dropped.
                 let _ = stream.set_write_timeout(Some(EVENT_WRITE_TIMEOUT));
-                shared.listeners.add(Box::new(stream));
+                let page = respond::event_page(&request.target);
+                shared.listeners.add(Box::new(stream), page);
                 return;
             }
             Reply::Events => (200, vec![("Content-Type", "text/event-stream")], Vec::new()),

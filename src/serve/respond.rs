@@ -4,7 +4,9 @@
 //! to a folder's canonical URL, the site's `404.html`, or the event stream.
 //! Pure functions over an in-memory site, so every rule is unit-tested here.
 
-use std::sync::Arc;
+use std::collections::HashSet;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use crate::render::escape;
 use crate::session::{Files, Later};
@@ -16,12 +18,74 @@ pub const EVENTS_PATH: &str = "/__chiso/events";
 /// latest build failed, its diagnostics.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    /// Files of the last successful build, by output path.
+    /// Files of the last successful build, by output path; while a
+    /// rebuild goes on (`settling`), with the pages open in a browser as
+    /// they are now.
     pub site: Option<Arc<Files>>,
     /// Its whole-site downloads, made on the first request for one.
     pub later: Later,
     /// The diagnostics of the latest build when it failed, as plain text.
     pub error: Option<String>,
+    /// A rebuild under way that has shown the pages open first.
+    pub settling: Option<Settling>,
+}
+
+/// A rebuild under way: the files `site` already holds as the rebuild
+/// will leave them, and the signal that it ended.
+#[derive(Debug, Clone)]
+pub struct Settling {
+    pub settled: Arc<HashSet<String>>,
+    pub finished: Arc<Finished>,
+}
+
+/// Set once a rebuild ended; requests that must not get a file of before
+/// the rebuild wait for it.
+#[derive(Debug, Default)]
+pub struct Finished {
+    done: Mutex<bool>,
+    ended: Condvar,
+}
+
+impl Finished {
+    pub fn set(&self) {
+        *self.done.lock().unwrap_or_else(|p| p.into_inner()) = true;
+        self.ended.notify_all();
+    }
+
+    /// Waits until set, at most `timeout`.
+    pub fn wait(&self, timeout: Duration) {
+        let done = self.done.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = self
+            .ended
+            .wait_timeout_while(done, timeout, |done| !*done)
+            .map_err(|p| p.into_inner());
+    }
+}
+
+/// Whether a request must wait for the rebuild under way to end before it
+/// is answered: while one goes on, only the files it settled are served
+/// at once (the pages open in a browser, the assets), never a page of
+/// before the edit.
+pub fn must_wait(url: &str, snapshot: &Snapshot) -> bool {
+    let Some(settling) = &snapshot.settling else {
+        return false;
+    };
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if path == EVENTS_PATH {
+        return false;
+    }
+    output_key(path).is_some_and(|key| !settling.settled.contains(&key))
+}
+
+/// The output path of the page an event stream was opened from: its
+/// `page` query parameter is the page's URL path as the browser requests
+/// it, encoded once more.
+pub fn event_page(url: &str) -> Option<String> {
+    let (_, query) = url.split_once('?')?;
+    let page = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))?;
+    output_key(&percent_decode(page)?)
 }
 
 /// The answer to one request.
@@ -188,7 +252,7 @@ fn html(status: u16, body: Vec<u8>, snapshot: &Snapshot) -> Reply {
 
 /// The script that reloads the page when the server says the site changed.
 const RELOAD_SCRIPT: &str = concat!(
-    "<script>(function(){var s=new EventSource(\"/__chiso/events\");",
+    "<script>(function(){var s=new EventSource(\"/__chiso/events?page=\"+encodeURIComponent(location.pathname));",
     "s.addEventListener(\"reload\",function(e){s.close();",
     "if(e.data&&e.data!==location.pathname){location.href=e.data;}else{location.reload();}});})();</script>"
 );
@@ -238,6 +302,63 @@ fn overlay(error: &str, built: bool) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn while_a_rebuild_settles_only_what_it_settled_is_served_at_once() {
+        let mut snapshot = Snapshot {
+            site: Some(Arc::default()),
+            ..Snapshot::default()
+        };
+        assert!(!must_wait("/don-vi/a/", &snapshot), "no rebuild under way");
+        snapshot.settling = Some(Settling {
+            settled: Arc::new(["index.html".to_owned(), "chiso.css".to_owned()].into()),
+            finished: Arc::default(),
+        });
+        for url in ["/", "/?x=1", "/chiso.css", "/__chiso/events?page=%2F"] {
+            assert!(!must_wait(url, &snapshot), "{url} waited");
+        }
+        for url in [
+            "/don-vi/a/",
+            "/don-vi",
+            "/du-lieu/tat-ca-cac-bang.csv",
+            "/404.html",
+        ] {
+            assert!(must_wait(url, &snapshot), "{url} did not wait");
+        }
+    }
+
+    #[test]
+    fn a_finished_rebuild_wakes_the_requests_waiting_for_it() {
+        let finished = Arc::new(Finished::default());
+        let waiter = {
+            let finished = Arc::clone(&finished);
+            std::thread::spawn(move || finished.wait(Duration::from_secs(60)))
+        };
+        finished.set();
+        waiter.join().unwrap();
+        // Set already: no wait at all.
+        finished.wait(Duration::from_secs(60));
+    }
+
+    #[test]
+    fn an_event_stream_names_the_page_it_was_opened_from() {
+        let page = |url| event_page(url);
+        assert_eq!(
+            page("/__chiso/events?page=%2F").as_deref(),
+            Some("index.html")
+        );
+        assert_eq!(
+            page("/__chiso/events?x=1&page=%2Fdon-vi%2Fa%2F").as_deref(),
+            Some("don-vi/a/index.html")
+        );
+        // A path the browser sent encoded is encoded once more.
+        assert_eq!(
+            page("/__chiso/events?page=%2Fth%25E1%25BA%25BB%2F").as_deref(),
+            Some("th\u{1ebb}/index.html")
+        );
+        assert_eq!(page("/__chiso/events"), None);
+        assert_eq!(page("/__chiso/events?page=%2F..%2Fx"), None);
+    }
+
     fn snapshot(files: &[(&str, &str)]) -> Snapshot {
         let site = files
             .iter()
@@ -247,6 +368,7 @@ mod tests {
             site: Some(Arc::new(site)),
             later: Later::default(),
             error: None,
+            settling: None,
         }
     }
 

@@ -15,7 +15,7 @@ mod staged;
 
 pub use downloads::Later;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -49,6 +49,29 @@ pub struct Outcome {
     pub timings: Timings,
 }
 
+/// What `chiso serve` wants before a rebuild ends: the pages open in a
+/// browser, rendered before all others, and what to call with the site as
+/// soon as they are (the other pages, the open data and the feeds are
+/// still being made). The rebuild can still fail after that: the server
+/// then goes back to the last good site.
+pub struct Early<'a> {
+    /// The output paths of the pages wanted first (`don-vi/x/index.html`).
+    pub pages: HashSet<String>,
+    /// Called at most once, from any thread.
+    pub publish: &'a (dyn Fn(EarlySite) + Sync),
+}
+
+/// The site while a rebuild goes on: the last good site with the pages
+/// wanted first as they are now.
+#[derive(Debug, Clone)]
+pub struct EarlySite {
+    pub files: Arc<Files>,
+    /// The paths served as they will be when the rebuild ends: the pages
+    /// wanted first, the built-in assets and the static files. Any other
+    /// may still change.
+    pub settled: Arc<HashSet<String>>,
+}
+
 /// A site built into memory, rebuilt after edits.
 pub struct Session {
     options: BuildOptions,
@@ -75,6 +98,18 @@ impl Session {
     /// site root; empty for the first build). On failure the last good site
     /// is kept and the diagnostics are returned.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<Outcome, Diagnostics> {
+        self.rebuild_showing(changed, None)
+    }
+
+    /// [`Session::rebuild`], rendering the pages `early` names before the
+    /// others and handing the site to `early` as soon as they are (when
+    /// the rebuild renders pages again: not the first build, nor an edit
+    /// of article bodies alone, which is quick).
+    pub fn rebuild_showing(
+        &mut self,
+        changed: &[PathBuf],
+        early: Option<&Early>,
+    ) -> Result<Outcome, Diagnostics> {
         let started = Instant::now();
         let mut changed = changed.to_vec();
         let quick = self.pending.is_empty();
@@ -84,7 +119,7 @@ impl Session {
             .flatten()
         {
             Some(outcome) => outcome,
-            None => self.staged(&changed, started),
+            None => self.staged(&changed, early, started),
         };
         if outcome.is_err() {
             self.pending = changed;
@@ -94,10 +129,15 @@ impl Session {
 
     /// Every stage whose input changed, and the pages whose context or
     /// templates changed ([`staged`]); a first build does all.
-    fn staged(&mut self, changed: &[PathBuf], started: Instant) -> Result<Outcome, Diagnostics> {
+    fn staged(
+        &mut self,
+        changed: &[PathBuf],
+        early: Option<&Early>,
+        started: Instant,
+    ) -> Result<Outcome, Diagnostics> {
         let last = self.state.as_ref().map(|s| &s.built);
         let partial = last.is_some();
-        let done = staged::rebuild(&self.options, last, changed)?;
+        let done = staged::rebuild(&self.options, last, changed, early)?;
         let outcome = Outcome {
             files: Arc::clone(&done.built.files),
             later: done.built.later.clone(),

@@ -40,7 +40,7 @@ use crate::{field_policy, html_policy, input, model, scaffold, write};
 use crate::{BuildOptions, Timings};
 
 use super::downloads::{self, Later};
-use super::{content_edit, feeds, link_check, model_edit, Files};
+use super::{content_edit, feeds, link_check, model_edit, Early, EarlySite, Files};
 
 /// The last good build, stage by stage.
 pub(super) struct Built {
@@ -126,6 +126,7 @@ pub(super) fn rebuild(
     options: &BuildOptions,
     last: Option<&Built>,
     changed: &[PathBuf],
+    early: Option<&Early>,
 ) -> Result<Done, Diagnostics> {
     let root = &options.root;
     let edits = Edits::of(root, changed);
@@ -146,19 +147,30 @@ pub(super) fn rebuild(
         config.base_url = base_url.clone();
     }
     let config_loaded = config.clone();
-    // A changed configuration changes how everything reads (but says that
-    // every page changes: see `previous` below).
-    let any_last = last;
-    let last = last.filter(|l| l.config_loaded == config);
     let markdown = content::Markdown::for_site(&config);
+    // The data and the content read of the configuration only how Markdown
+    // is rendered and (the model) the home unit: another change of it
+    // leaves them as they were.
+    let any_last = last;
+    let last_read = last.filter(|l| {
+        content::Markdown::for_site(&l.config_loaded) == markdown
+            && l.config_loaded.home_unit == config.home_unit
+    });
+    // Every other stage is done again after any change of the
+    // configuration (and every page rendered: see `previous` below).
+    let last = last.filter(|l| l.config_loaded == config);
 
-    let mut data_files = last.map(|l| Arc::clone(&l.data_files)).unwrap_or_default();
-    let mut table_cache = last.map(|l| Arc::clone(&l.table_cache)).unwrap_or_default();
+    let mut data_files = last_read
+        .map(|l| Arc::clone(&l.data_files))
+        .unwrap_or_default();
+    let mut table_cache = last_read
+        .map(|l| Arc::clone(&l.table_cache))
+        .unwrap_or_default();
     // The model, with what loading, checking and deriving reported, and
     // (apart: a build reports it after the content's problems) what
     // finding the home unit reported.
     let (site, data_problems, definitions_incomplete, home_problems) =
-        match last.filter(|_| !edits.data) {
+        match last_read.filter(|_| !edits.data) {
             Some(l) => (
                 Arc::clone(&l.site),
                 l.data_problems.clone(),
@@ -167,7 +179,7 @@ pub(super) fn rebuild(
             ),
             None => {
                 let mut problems = Diagnostics::default();
-                let reusing = last.is_some();
+                let reusing = last_read.is_some();
                 let changed = |p: &Path| !reusing || edits.files.contains(p);
                 let files = Arc::make_mut(&mut data_files);
                 let raw = timings.time("load data", || {
@@ -188,12 +200,12 @@ pub(super) fn rebuild(
         };
     diagnostics.extend(data_problems.clone());
 
-    let mut parsed = last.map(|l| Arc::clone(&l.parsed)).unwrap_or_default();
-    let (content, content_problems) = match last.filter(|_| edits.content.is_empty()) {
+    let mut parsed = last_read.map(|l| Arc::clone(&l.parsed)).unwrap_or_default();
+    let (content, content_problems) = match last_read.filter(|_| edits.content.is_empty()) {
         Some(l) => (Arc::clone(&l.content), l.content_problems.clone()),
         None => timings.time("load content", || {
             let mut problems = Diagnostics::default();
-            let reusing = last.is_some();
+            let reusing = last_read.is_some();
             let changed = |p: &Path| !reusing || edits.content.contains(p);
             let content = content::load_reusing(
                 root,
@@ -285,6 +297,35 @@ pub(super) fn rebuild(
     let package_made = Collect::default();
     let feeds_made = Collect::default();
     let remake_open = last.is_none() || !site_same;
+    // The pages wanted first, shown over the last good site as soon as
+    // they are rendered; not after an edit of `static/` (a page could then
+    // be shown with a static file of before).
+    let static_edited = edits.files.iter().any(|f| f.starts_with(write::STATIC_DIR));
+    let show_early = |wanted: &[String]| {
+        let (Some(early), Some(l)) = (early, any_last) else {
+            return;
+        };
+        let mut files = Files::clone(&l.files);
+        for file in pages.copies() {
+            files.insert(file.path, Arc::from(file.bytes));
+        }
+        let settled = wanted
+            .iter()
+            .cloned()
+            .chain(render::asset_paths().map(str::to_owned))
+            .chain(assets.iter().map(|a| super::slash_path(&a.relative)))
+            .collect();
+        (early.publish)(EarlySite {
+            files: Arc::new(files),
+            settled: Arc::new(settled),
+        });
+    };
+    let first = early
+        .filter(|_| any_last.is_some() && !static_edited)
+        .map(|early| reuse::First {
+            paths: &early.pages,
+            done: &show_early,
+        });
     let mut parts = [Duration::ZERO; 3];
     let [t_pages, t_open, t_feeds] = &mut parts;
     let (again, entries) = timings.time("render", || {
@@ -298,6 +339,7 @@ pub(super) fn rebuild(
                     &dirty,
                     same,
                     last.map(|l| l.site_print),
+                    first.as_ref(),
                     &pages,
                     &mut diagnostics,
                 );

@@ -626,3 +626,55 @@ fn the_all_tables_download_is_made_on_request_from_the_site_served() {
         after.body
     );
 }
+
+#[test]
+fn a_template_edit_shows_the_open_page_first_and_never_a_page_of_before() {
+    let site = fixture("minimal");
+    let server = Server::start(site.path());
+    let article = server.get("/tin-tuc/bai-mot/");
+    assert_eq!(article.status, 200);
+
+    // A browser tab on the home page, listening for reloads (its script
+    // names the page it is on: `encodeURIComponent(location.pathname)`).
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    events.set_read_timeout(Some(PATIENCE)).unwrap();
+    write!(
+        events,
+        "GET /__chiso/events?page=%2F HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let mut seen = String::new();
+    let mut read_until = |text: &str| {
+        let mut buf = [0u8; 1024];
+        while !seen.contains(text) {
+            let n = events
+                .read(&mut buf)
+                .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+            assert!(n > 0, "the event stream closed before {text:?}");
+            seen.push_str(&String::from_utf8_lossy(&buf[..n]));
+        }
+    };
+    read_until("retry:");
+
+    // Every page's footer changes.
+    let footer = chiso::render::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "partials/footer.html")
+        .unwrap()
+        .1;
+    let templates = site.path().join("templates/partials");
+    std::fs::create_dir_all(&templates).unwrap();
+    let marked = footer.replacen("</", "<!-- chân trang mới --></", 1);
+    std::fs::write(templates.join("footer.html"), marked).unwrap();
+    read_until("event: reload");
+    // Once told to reload, neither the open page nor any other is served
+    // as it was before the edit.
+    for path in ["/", "/tin-tuc/bai-mot/"] {
+        let page = server.get(path);
+        assert_eq!(page.status, 200, "{path}");
+        assert!(
+            page.body.contains("chân trang mới"),
+            "{path} was served as before the edit"
+        );
+    }
+}

@@ -8,11 +8,13 @@
 //! those of a build of the edited site from scratch; and the quick paths
 //! must really be taken (fewer pages rendered than the site has).
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::common::*;
-use chiso::session::{Files, Session};
+use chiso::session::{Early, EarlySite, Files, Session};
 use chiso::BuildOptions;
 
 /// A small deterministic generator (xorshift), so a failure repeats.
@@ -88,7 +90,7 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
         fs::write(root.join(p), text).unwrap()
     };
     loop {
-        match rng.below(12) {
+        match rng.below(13) {
             0 if !results.is_empty() => {
                 let file = rng.pick(&results).clone();
                 let value = format!("{}.{}", 40 + rng.below(55), rng.below(100));
@@ -206,6 +208,37 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
                     return (format!("article link to {target}"), file);
                 }
             }
+            12 => {
+                // What the data and content read of the configuration: how
+                // Markdown is rendered, and the home unit (one there is,
+                // or one there is not, which fails).
+                let file = PathBuf::from("config.toml");
+                let text = read(&file);
+                let units = read(Path::new("data/units.toml"));
+                let ids: Vec<&str> = units
+                    .lines()
+                    .filter_map(|l| l.strip_prefix("id = \""))
+                    .filter_map(|l| l.strip_suffix('"'))
+                    .collect();
+                if rng.below(2) == 0 {
+                    let text = match text.strip_prefix("unsafe_html = true\n") {
+                        Some(rest) => rest.to_owned(),
+                        None => format!("unsafe_html = true\n{text}"),
+                    };
+                    write(&file, &text);
+                    return ("config unsafe_html".into(), file);
+                }
+                let id = if ids.is_empty() || rng.below(4) == 0 {
+                    "khong-co"
+                } else {
+                    *rng.pick(&ids)
+                };
+                let value = format!("\"{id}\"");
+                if let Some(text) = set_nth(&format!("\n{text}"), "home_unit", 0, &value) {
+                    write(&file, &text[1..]);
+                    return (format!("config home_unit {id}"), file);
+                }
+            }
             _ => {}
         }
     }
@@ -219,6 +252,8 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
     assert!(!first.partial);
     let mut rng = Seeded(seed);
     let mut partial = 0;
+    let mut early_shown = 0;
+    let mut last_files = Files::clone(&first.files);
     let mut undo: Option<(PathBuf, Option<Vec<u8>>)> = None;
     for step in 0..steps {
         let (what, file) = match undo.take() {
@@ -246,7 +281,25 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
                 (what, file)
             }
         };
-        let quick = session.rebuild(std::slice::from_ref(&file));
+        // Pages open in a browser, rendered first and shown early: a
+        // page shown then must be what the rebuild leaves.
+        let open: Vec<&String> = last_files.keys().filter(|k| k.ends_with(".html")).collect();
+        let mut wanted: HashSet<String> = ["index.html".to_owned()].into();
+        for _ in 0..3 {
+            wanted.insert(rng.pick(&open).to_string());
+        }
+        let shown: Mutex<Option<EarlySite>> = Mutex::default();
+        let publish = |site: EarlySite| {
+            let mut shown = shown.lock().unwrap();
+            assert!(shown.is_none(), "step {step}: shown twice");
+            *shown = Some(site);
+        };
+        let early = Early {
+            pages: wanted,
+            publish: &publish,
+        };
+        let quick = session.rebuild_showing(std::slice::from_ref(&file), Some(&early));
+        let shown = shown.into_inner().unwrap();
         let full = from_scratch(root);
         if full.is_ok() {
             undo = None;
@@ -268,6 +321,16 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
                     );
                 }
                 assert_eq!(quick.warnings.to_string(), warnings, "step {step} ({what})");
+                if let Some(shown) = shown {
+                    for path in shown.settled.iter() {
+                        assert!(
+                            shown.files.get(path) == served.get(path),
+                            "step {step} ({what}): {path} was shown early as it is not now"
+                        );
+                    }
+                    early_shown += 1;
+                }
+                last_files = served;
                 eprintln!(
                     "step {step} ({what}): {} of {} pages",
                     quick.pages, quick.total_pages
@@ -289,6 +352,11 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
             }
         }
     }
+    eprintln!("{early_shown} rebuilds showed pages early");
+    assert!(
+        early_shown * 4 > steps,
+        "only {early_shown} rebuilds showed pages early"
+    );
     partial
 }
 
