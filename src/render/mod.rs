@@ -374,22 +374,14 @@ impl TemplateTimes {
     }
 }
 
-/// Re-renders what depends on the bodies of some articles, when nothing
-/// else changed: their pages, the feed and the search index (whose entries,
-/// from [`search_entries`], are updated for those articles).
-pub fn render_articles(
+/// Re-renders the pages of some articles whose bodies alone changed (see
+/// [`article_feeds_again`] for what else reads the bodies).
+pub fn render_article_pages(
     templates: &Templates,
     input: Input,
     articles: &[usize],
-    entries: &mut [std::sync::Arc<search::Entry>],
     diagnostics: &mut Diagnostics,
 ) -> Vec<OutputFile> {
-    let Input {
-        config,
-        content,
-        bodies,
-        ..
-    } = input;
     let env = pages::Env::new(input);
     let list: Vec<pages::Page> = articles.iter().map(|&a| pages::Page::Article(a)).collect();
     let collected = Collect::default();
@@ -403,11 +395,29 @@ pub fn render_articles(
         None,
         diagnostics,
     );
-    let mut files = collected.into_files();
+    collected.into_files()
+}
+
+/// The feed and the search index again after the bodies of some articles
+/// changed, nothing else: their search entries (from [`search_entries`])
+/// are made again.
+pub fn article_feeds_again(
+    input: Input,
+    articles: &[usize],
+    entries: &mut [std::sync::Arc<search::Entry>],
+) -> Vec<OutputFile> {
+    let Input {
+        config,
+        content,
+        bodies,
+        ..
+    } = input;
+    let urls = urls::Urls::for_site(config);
+    let mut files = Vec::new();
     let first_article = entries.len().saturating_sub(content.articles.len());
     for &a in articles {
         if let Some(entry) = entries.get_mut(first_article + a) {
-            let made = search::article_entry(&content.articles[a], &bodies.articles[a], &env.urls);
+            let made = search::article_entry(&content.articles[a], &bodies.articles[a], &urls);
             *entry = std::sync::Arc::new(made);
         }
     }
@@ -467,7 +477,7 @@ pub fn all_tables_paths(site: &Site) -> Vec<String> {
 
 /// The Atom feed and the search index (for `serve`, after an edit they may
 /// depend on: the articles, the data or the configuration); returns the
-/// search entries, which an article edit updates ([`render_articles`]).
+/// search entries, which an article edit updates ([`article_feeds_again`]).
 pub fn feed_files(input: Input, sink: &dyn Sink) -> Vec<search::Entry> {
     let urls = urls::Urls::for_site(input.config);
     article_feeds(input, &urls, sink)

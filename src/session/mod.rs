@@ -4,7 +4,9 @@
 //! depends on those bodies (their pages, the feed and the search index),
 //! and every other edit goes through the staged rebuild (`staged`), which
 //! redoes each stage only for what the edit touched. The whole-site
-//! downloads are made only when asked for ([`Later`]).
+//! downloads are made only when asked for ([`Later`]). The pages open in a
+//! browser can be rendered first and handed to the server before the rest
+//! ([`Early`]).
 
 mod content_edit;
 mod downloads;
@@ -22,7 +24,7 @@ use std::time::{Duration, Instant};
 
 use crate::content::{self, CONTENT_DIR};
 use crate::diagnostic::Diagnostics;
-use crate::render::{self, OutputFile};
+use crate::render;
 use crate::{links, BuildOptions, Timings};
 
 /// The files of a built site by output path (`/` separators, no leading
@@ -102,9 +104,8 @@ impl Session {
     }
 
     /// [`Session::rebuild`], rendering the pages `early` names before the
-    /// others and handing the site to `early` as soon as they are (when
-    /// the rebuild renders pages again: not the first build, nor an edit
-    /// of article bodies alone, which is quick).
+    /// others and handing the site to `early` as soon as they are (not
+    /// for the first build).
     pub fn rebuild_showing(
         &mut self,
         changed: &[PathBuf],
@@ -115,7 +116,7 @@ impl Session {
         let quick = self.pending.is_empty();
         changed.append(&mut self.pending);
         let outcome = match quick
-            .then(|| self.try_articles(&changed, started))
+            .then(|| self.try_articles(&changed, early, started))
             .flatten()
         {
             Some(outcome) => outcome,
@@ -156,6 +157,7 @@ impl Session {
     fn try_articles(
         &mut self,
         changed: &[PathBuf],
+        early: Option<&Early>,
         started: Instant,
     ) -> Option<Result<Outcome, Diagnostics>> {
         let root = &self.options.root;
@@ -219,20 +221,11 @@ impl Session {
             assets: &p.assets,
         };
         let mut timings = Timings::default();
-        let rendered: Vec<OutputFile> = timings.time("render", || {
-            render::render_articles(
-                &p.templates,
-                input,
-                &indices,
-                &mut p.entries,
-                &mut diagnostics,
-            )
-        });
-        let pages = rendered
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count();
-        let mut rendered_paths = Vec::with_capacity(rendered.len());
+        let started_render = Instant::now();
+        let rendered =
+            render::render_article_pages(&p.templates, input, &indices, &mut diagnostics);
+        let pages = rendered.len();
+        let mut rendered_paths = Vec::with_capacity(rendered.len() + 3);
         let files = Arc::make_mut(&mut p.files);
         for file in rendered {
             // Its fingerprint is of the context before the edit: the next
@@ -241,6 +234,29 @@ impl Session {
             rendered_paths.push(file.path.clone());
             files.insert(file.path, Arc::from(file.bytes));
         }
+        // Every other page is as it was: the pages open are shown now, and
+        // the search index and the feed follow.
+        if let Some(early) = early.filter(|_| !diagnostics.has_errors()) {
+            let settled = early
+                .pages
+                .iter()
+                .chain(&rendered_paths)
+                .cloned()
+                .chain(render::asset_paths().map(str::to_owned))
+                .chain(p.assets.iter().map(|a| slash_path(&a.relative)))
+                .collect();
+            (early.publish)(EarlySite {
+                files: Arc::clone(&p.files),
+                settled: Arc::new(settled),
+            });
+        }
+        let feeds = render::article_feeds_again(input, &indices, &mut p.entries);
+        let files = Arc::make_mut(&mut p.files);
+        for file in feeds {
+            rendered_paths.push(file.path.clone());
+            files.insert(file.path, Arc::from(file.bytes));
+        }
+        timings.stages.push(("render", started_render.elapsed()));
         timings.time("check links", || {
             // The edited articles' own links, and every link that leads to
             // a page rendered again (an anchor there may be gone), in the
