@@ -198,16 +198,22 @@ pub fn assemble_reusing(
     cache: &mut TableCache,
     diagnostics: &mut Diagnostics,
 ) -> Site {
-    let defined = match cache.defined.as_ref().filter(|d| d.fits(raw)) {
-        Some(kept) => Arc::clone(&kept.made),
+    // The definitions, and whether they changed only in what checking a
+    // table never reads (names, descriptions).
+    let (defined, renamed) = match cache.defined.as_ref().filter(|d| d.fits(raw)) {
+        Some(kept) => (Arc::clone(&kept.made), false),
         None => {
             let made = Arc::new(define(raw));
+            let renamed = cache
+                .defined
+                .as_ref()
+                .is_some_and(|kept| unnamed(&kept.made) == unnamed(&made));
             cache.defined = Some(Kept {
                 indices: raw.indices.iter().map(|l| Arc::clone(&l.value)).collect(),
                 units: raw.units.iter().map(|l| Arc::clone(&l.value)).collect(),
                 made: Arc::clone(&made),
             });
-            made
+            (made, renamed)
         }
     };
     diagnostics.extend(defined.problems.clone());
@@ -227,7 +233,7 @@ pub fn assemble_reusing(
         // Otherwise every reference to a definition in the unreadable file
         // would be reported as undefined: noise that hides the one real
         // problem.
-        site.tables = ctx.tables(&site, cache);
+        site.tables = ctx.tables(&site, cache, renamed);
         derive_changes(&mut site);
         ctx.check_stated_changes(&mut site);
     }
@@ -237,6 +243,45 @@ pub fn assemble_reusing(
     }
     site.lookup = ctx.ids.into_owned();
     site
+}
+
+/// The definitions as checking a table reads them: without the names and
+/// descriptions, which it only prints in its messages (a table checked
+/// without a message reads none of them). Units keep their order: a
+/// renamed unit that moved in alphabetical order changes the ids.
+type Unnamed = (Vec<Index>, Vec<Group>, Vec<Region>, Vec<Unit>);
+
+fn unnamed(defined: &Defined) -> Unnamed {
+    let indices = defined.indices.iter().map(|i| Index {
+        name: String::new(),
+        short_name: String::new(),
+        publisher: None,
+        description: String::new(),
+        unit_label: String::new(),
+        ..i.clone()
+    });
+    let groups = defined.groups.iter().map(|g| Group {
+        name: String::new(),
+        description: String::new(),
+        average_label: String::new(),
+        ..g.clone()
+    });
+    let regions = defined.regions.iter().map(|r| Region {
+        name: String::new(),
+        ..r.clone()
+    });
+    let units = defined.units.iter().map(|u| Unit {
+        name: String::new(),
+        former_names: Vec::new(),
+        description: String::new(),
+        ..u.clone()
+    });
+    (
+        indices.collect(),
+        groups.collect(),
+        regions.collect(),
+        units.collect(),
+    )
 }
 
 /// The indexes pages read instead of searching: years, each unit's results
@@ -519,7 +564,15 @@ impl Context<'_> {
     /// Every table, checked and ranked independently (in parallel, each
     /// with its own diagnostics, gathered in file order), latest year first,
     /// then index and group in definition order.
-    fn tables(&mut self, site: &Site, cache: &mut TableCache) -> IdVec<super::TableId, Table> {
+    /// A table is taken from `cache` when its file is the same parsed
+    /// value and so are the definitions, or when they changed only in
+    /// names (`renamed`) and checking the table reported nothing.
+    fn tables(
+        &mut self,
+        site: &Site,
+        cache: &mut TableCache,
+        renamed: bool,
+    ) -> IdVec<super::TableId, Table> {
         let (raw, ids) = (self.raw, &*self.ids);
         let fits = cache.fits(raw);
         let mut kept = std::mem::take(&mut cache.tables);
@@ -528,9 +581,10 @@ impl Context<'_> {
             .par_iter()
             .map(|loaded| {
                 let path = &raw.file(loaded.file).path;
-                let hit = kept
-                    .get(path)
-                    .filter(|(file, _)| fits && Arc::ptr_eq(file, &loaded.value));
+                let hit = kept.get(path).filter(|(file, checked)| {
+                    let silent = checked.1.is_empty();
+                    Arc::ptr_eq(file, &loaded.value) && (fits || (renamed && silent))
+                });
                 if let Some((_, checked)) = hit {
                     let (table, found) = &**checked;
                     return (table.clone(), found.clone(), true);

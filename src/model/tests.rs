@@ -424,3 +424,80 @@ decimals = 4
         .collect();
     assert_eq!(ranks, [Some(1), Some(2), Some(2)]);
 }
+
+/// Data with the given units file and results files, the results files'
+/// parsed values taken from `same` when given (as `chiso serve` keeps them
+/// between edits).
+fn raw_of(units: &str, tables: &[(&str, &str)], same: Option<&RawData>) -> RawData {
+    let mut raw = RawData::default();
+    let mut files = vec![("data/indices.toml", INDICES), ("data/units.toml", units)];
+    files.extend_from_slice(tables);
+    for (n, (path, text)) in files.iter().enumerate() {
+        match n {
+            0 => raw.indices.push(Loaded {
+                value: std::sync::Arc::new(parse_document(text, Format::Toml).unwrap()),
+                file: n,
+            }),
+            1 => raw.units.push(Loaded {
+                value: std::sync::Arc::new(parse_document(text, Format::Toml).unwrap()),
+                file: n,
+            }),
+            _ => raw.tables.push(Loaded {
+                value: match same {
+                    Some(same) => std::sync::Arc::clone(&same.tables[n - 2].value),
+                    None => std::sync::Arc::new(parse_document(text, Format::Toml).unwrap()),
+                },
+                file: n,
+            }),
+        }
+        raw.files.push(SourceFile {
+            path: PathBuf::from(path),
+            format: Format::Toml,
+            text: (*text).into(),
+        });
+    }
+    raw
+}
+
+#[test]
+fn tables_kept_across_a_rename_give_what_a_build_from_scratch_gives() {
+    let units = |b: &str, c: &str| {
+        format!(
+            "[[group]]\nid = \"tinh\"\nname = \"Tỉnh\"\n\
+             [[unit]]\nid = \"a\"\nname = \"An Giang\"\ngroup = \"tinh\"\n\
+             [[unit]]\nid = \"b\"\nname = \"{b}\"\ngroup = \"tinh\"\n\
+             [[unit]]\nid = \"c\"\nname = \"{c}\"\ngroup = \"tinh\"\n"
+        )
+    };
+    let all = [
+        row("a", "score = 80"),
+        row("b", "score = 70"),
+        row("c", "score = 60"),
+    ];
+    // The 2023 table leaves out `c`: its message names it, by name.
+    let tables = [
+        (
+            "data/results/2022/par.toml",
+            table(2022, "tinh", &all.concat()),
+        ),
+        (
+            "data/results/2023/par.toml",
+            table(2023, "tinh", &all[..2].concat()),
+        ),
+    ];
+    let tables: Vec<(&str, &str)> = tables.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let first = raw_of(&units("Bến Tre", "Cà Mau"), &tables, None);
+    let mut cache = super::TableCache::default();
+    super::assemble_reusing(&first, &mut cache, &mut Diagnostics::default());
+    // Renamed in place (the order stays), then so that `c` comes first.
+    for (b, c) in [("Bến Tre mới", "Cà Mau mới"), ("Bến Tre", "Ấp Mới")] {
+        let renamed = raw_of(&units(b, c), &tables, Some(&first));
+        let mut kept = Diagnostics::default();
+        let site = super::assemble_reusing(&renamed, &mut cache, &mut kept);
+        let mut fresh = Diagnostics::default();
+        let scratch = assemble(&renamed, &mut fresh);
+        assert_eq!(format!("{site:?}"), format!("{scratch:?}"), "{c}");
+        assert_eq!(kept.to_string(), fresh.to_string(), "{c}");
+        assert!(kept.to_string().contains(c), "{kept}");
+    }
+}
