@@ -378,3 +378,90 @@ fn regional_views<'a>(site: &'a Site, row: &Row, urls: &Urls) -> Vec<RegionalVie
     }
     views
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::tests::{ok, row, table};
+
+    /// Which columns a table's lines fill, found from the lines' views as
+    /// the table view found them before [`Shows`] read them from the model.
+    fn from_views(site: &Site, table: &Table) -> (bool, bool, bool) {
+        let urls = Urls::new("/");
+        let views: Vec<RowView> = table
+            .rows
+            .iter()
+            .map(|r| RowView::new(site, table, r, &urls, Value::from_serializable(&())))
+            .collect();
+        let bands = views.iter().any(|r| r.band.is_some());
+        let regional = views.iter().any(|r| !r.regional.is_empty());
+        let changes = views.iter().any(|r| {
+            r.change.is_some()
+                || matches!(
+                    r.no_comparison,
+                    Some(
+                        NoComparisonView::OtherGroup { .. }
+                            | NoComparisonView::NotRankedThen { .. }
+                    )
+                )
+        });
+        (bands, regional, changes)
+    }
+
+    fn assert_agree(site: &Site) -> usize {
+        for table in &site.tables {
+            let shows = Shows::of(table);
+            let want = from_views(site, table);
+            assert_eq!(
+                (shows.bands, shows.regional, shows.changes),
+                want,
+                "{} {} (bands, regional, changes)",
+                table.year,
+                table.file.display()
+            );
+        }
+        site.tables.len()
+    }
+
+    #[test]
+    fn the_columns_read_from_the_model_are_those_the_lines_fill() {
+        // First results alone; a change; a result after one in a group
+        // not comparable; after a line not ranked; regional ranks; bands.
+        let first = row("thanh-hoa", "score = 91") + &row("nghe-an", "score = 80");
+        let later = row("thanh-hoa", "score = 85") + &row("nghe-an", "score = 70");
+        let not_ranked =
+            row("thanh-hoa", "score = 85") + &row("nghe-an", "not_ranked = \"Chưa đủ dữ liệu\"");
+        let sites = [
+            ok(&[("data/results/2022.toml", &table(2022, "tinh", &first))]),
+            ok(&[
+                ("data/results/2022.toml", &table(2022, "tinh", &first)),
+                ("data/results/2023.toml", &table(2023, "tinh", &later)),
+            ]),
+            ok(&[
+                ("data/results/2022.toml", &table(2022, "khac", &first)),
+                ("data/results/2023.toml", &table(2023, "tinh", &later)),
+            ]),
+            ok(&[
+                ("data/results/2022.toml", &table(2022, "tinh", &not_ranked)),
+                ("data/results/2023.toml", &table(2023, "tinh", &later)),
+            ]),
+        ];
+        let mut seen = (false, false, false);
+        for site in &sites {
+            assert_agree(site);
+            for table in &site.tables {
+                let s = Shows::of(table);
+                seen = (seen.0 || s.bands, seen.1 || s.regional, seen.2 || s.changes);
+            }
+        }
+        assert_eq!(seen, (true, true, true), "a column never filled");
+        // The example site: published changes, components, several indices
+        // and groups.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut problems = crate::diagnostic::Diagnostics::default();
+        let raw = crate::data::load(root, &mut problems);
+        let site = crate::model::assemble(&raw, &mut problems);
+        assert!(!problems.has_errors(), "{problems}");
+        assert!(assert_agree(&site) > 10);
+    }
+}
