@@ -1,19 +1,39 @@
 //! Year-over-year comparison: each result against the unit's latest earlier
 //! result on the same index, when the two groups are comparable.
 
-use std::collections::BTreeMap;
-
 use super::derive;
 use super::{Change, Comparison, Group, GroupId, IdVec, IndexId, NoComparison, Site, TableId};
 use super::{Row, UnitId};
 
-/// One of a unit's results on an index, for finding the one before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// One of a unit's results on an index, for finding the one before it,
+/// with what comparing it reads of its line (copied in one pass over the
+/// tables, so that comparing reads no line out of order).
+#[derive(Debug, Clone, Copy)]
 struct Earlier {
     year: i32,
     group: GroupId,
     table: TableId,
     row: usize,
+    ranked: bool,
+    figures: Figures,
+}
+
+/// What a change reads of a line.
+#[derive(Debug, Clone, Copy)]
+struct Figures {
+    rank: Option<u32>,
+    value: Option<f64>,
+    decimals: u32,
+}
+
+impl Figures {
+    fn of(row: &Row) -> Figures {
+        Figures {
+            rank: row.rank,
+            value: row.value,
+            decimals: row.decimals,
+        }
+    }
 }
 
 /// Whether results in groups `a` and `b` may be compared: the same group,
@@ -28,31 +48,33 @@ pub(super) fn comparable(groups: &IdVec<GroupId, Group>, a: GroupId, b: GroupId)
 /// stay [`Comparison::NotRanked`].
 pub(super) fn derive_changes(site: &mut Site) {
     let Site { tables, groups, .. } = site;
-    let mut history: BTreeMap<(IndexId, UnitId), Vec<Earlier>> = BTreeMap::new();
+    // Every result, by index and unit, then in time (the order the
+    // comparisons below rely on; a table's rows never name a unit twice).
+    let mut history: Vec<((IndexId, UnitId), Earlier)> = Vec::new();
     for (t, table) in tables.iter_enumerated() {
         for (r, row) in table.rows.iter().enumerate() {
-            history
-                .entry((table.index, row.unit))
-                .or_default()
-                .push(Earlier {
-                    year: table.year,
-                    group: table.group,
-                    table: t,
-                    row: r,
-                });
+            let earlier = Earlier {
+                year: table.year,
+                group: table.group,
+                table: t,
+                row: r,
+                ranked: row.not_ranked.is_none(),
+                figures: Figures::of(row),
+            };
+            history.push(((table.index, row.unit), earlier));
         }
     }
-    let row = |e: &Earlier| -> &Row { &tables[e.table].rows[e.row] };
+    history.sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));
     let mut outcomes = Vec::new();
-    for entries in history.values_mut() {
-        entries.sort_unstable();
-        for (n, now) in entries.iter().enumerate() {
-            if row(now).not_ranked.is_some() {
+    for entries in history.chunk_by(|a, b| a.0 == b.0) {
+        for (n, (_, now)) in entries.iter().enumerate() {
+            if !now.ranked {
                 continue;
             }
             // The latest earlier year; within it, the same group if present.
             let previous = entries[..n]
                 .iter()
+                .map(|(_, e)| e)
                 .rev()
                 .take_while(|e| e.year < now.year)
                 .fold(None::<&Earlier>, |best, e| match best {
@@ -69,14 +91,18 @@ pub(super) fn derive_changes(site: &mut Site) {
                         group: before.group,
                     })
                 }
-                Some(before) if row(before).not_ranked.is_some() => {
+                Some(before) if !before.ranked => {
                     Comparison::Unavailable(NoComparison::NotRankedThen { year: before.year })
                 }
-                Some(before) => Comparison::Change(change(before.year, row(before), row(now))),
+                Some(before) => {
+                    Comparison::Change(change_between(before.year, before.figures, now.figures))
+                }
             };
             outcomes.push((now.table, now.row, comparison));
         }
     }
+    // Written in table order.
+    outcomes.sort_unstable_by_key(|(t, r, _)| (*t, *r));
     for (t, r, comparison) in outcomes {
         tables[t].rows[r].comparison = comparison;
     }
@@ -84,6 +110,10 @@ pub(super) fn derive_changes(site: &mut Site) {
 
 /// The change from `before` (in `previous_year`) to `now`.
 pub(super) fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
+    change_between(previous_year, Figures::of(before), Figures::of(now))
+}
+
+fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
     Change {
         previous_year,
         previous_rank: before.rank,
