@@ -10,6 +10,16 @@ messages! {
         vi: "mã {what} `{id}` được khai báo hai lần",
         en: "the {what} id `{id}` is defined twice",
     }
+    index_id_takes_excel_name(id: &str, stem: &str) {
+        let id = super::quoted(id);
+        let stem = super::quoted(stem);
+        vi: "mã chỉ số `{id}` làm tệp tải về của chỉ số này trùng tên với bản CSV cho Excel của chỉ số `{stem}` (`{stem}-excel.csv`): một tệp sẽ ghi đè tệp kia",
+        en: "the index id `{id}` gives this index's download the name of index `{stem}`'s Excel CSV (`{stem}-excel.csv`): one file would replace the other",
+    }
+    hint_index_id_not_excel() {
+        vi: "đặt cho chỉ số này một mã không kết thúc bằng `-excel`",
+        en: "give this index an id that does not end in `-excel`",
+    }
     hint_distinct_ids() {
         vi: "đặt cho mỗi mục một mã khác nhau",
         en: "give each one a different id",

@@ -86,6 +86,10 @@ impl<'a> Definitions<'a> {
     }
 }
 
+/// What ends the name of a table's Excel CSV download, before `.csv`
+/// (`par-index-excel.csv` beside `par-index.csv`).
+pub const EXCEL_SUFFIX: &str = "-excel";
+
 /// Checks the raw data, resolves every reference and derives every figure.
 pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
     let mut cache = TableCache {
@@ -175,6 +179,7 @@ fn define(raw: &RawData) -> Defined {
         units: ctx.ids_of("unit", &defs.units, |d| &d.id),
     };
     ctx.ids = Cow::Owned(ids);
+    ctx.check_download_names(&defs.indices);
     // In the order their problems were always reported.
     let indices = ctx.indices(&defs);
     let units = ctx.units(&defs);
@@ -428,6 +433,26 @@ impl Context<'_> {
             }
         }
         map
+    }
+
+    /// An index whose id is another's with [`EXCEL_SUFFIX`] would have its
+    /// tables' CSV downloads named as the other's Excel CSVs: an error at
+    /// its id.
+    fn check_download_names(&mut self, indices: &[(&schema::IndexDef, Origin)]) {
+        for &(def, origin) in indices {
+            let Some(stem) = def.id.strip_suffix(EXCEL_SUFFIX) else {
+                continue;
+            };
+            if self.ids.indices.contains_key(stem) {
+                let d = self.at_origin(
+                    origin,
+                    "id",
+                    msg::index_id_takes_excel_name(&def.id, stem),
+                    msg::hint_index_id_not_excel(),
+                );
+                self.diagnostics.push(d);
+            }
+        }
     }
 
     /// `id` resolved among `ids`, or an error at `key` of the definition.

@@ -42,7 +42,7 @@ use std::path::PathBuf;
 
 use crate::date::Date;
 
-pub use assemble::{assemble, assemble_reusing, TableCache};
+pub use assemble::{assemble, assemble_reusing, TableCache, EXCEL_SUFFIX};
 pub use components::component_decimals;
 pub use home::home_unit;
 pub use ids::{GroupId, Id, IdVec, IndexId, RegionId, TableId, UnitId};

@@ -34,7 +34,8 @@ pub use json::json;
 pub use license::License;
 
 /// The end of an Excel-for-Vietnamese-locale CSV file's name, in place of
-/// `.csv` (`par-index-excel.csv`).
+/// `.csv` (`par-index-excel.csv`): [`crate::model::EXCEL_SUFFIX`], by which
+/// the model refuses an index id that would take such a name.
 pub const EXCEL_EXT: &str = "-excel.csv";
 
 /// The file-name ending of a CSV file in `dialect`.
@@ -341,6 +342,11 @@ fn lines(site: &Site, table: &Table, headers: &[Header], dialect: Dialect, out: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_excel_ending_is_the_one_the_model_keeps_free() {
+        assert_eq!(EXCEL_EXT, format!("{}.csv", crate::model::EXCEL_SUFFIX));
+    }
     use crate::model::tests::{ok, row, table};
 
     fn site() -> Site {
