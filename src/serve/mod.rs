@@ -162,9 +162,10 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
     let shown = AtomicBool::new(false);
     let publish = |early: EarlySite| {
         shared.update(|s| {
-            s.site = Some(early.files);
+            s.site = Some(early.base);
             s.error = None;
             s.settling = Some(Settling {
+                fresh: early.fresh,
                 settled: early.settled,
                 finished: Arc::clone(&finished),
             });

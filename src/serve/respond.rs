@@ -18,9 +18,8 @@ pub const EVENTS_PATH: &str = "/__chiso/events";
 /// latest build failed, its diagnostics.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
-    /// Files of the last successful build, by output path; while a
-    /// rebuild goes on (`settling`), with the pages open in a browser as
-    /// they are now.
+    /// Files of the last successful build, by output path (while a
+    /// rebuild goes on, `settling` has files over them).
     pub site: Option<Arc<Files>>,
     /// Its whole-site downloads, made on the first request for one.
     pub later: Later,
@@ -30,10 +29,12 @@ pub struct Snapshot {
     pub settling: Option<Settling>,
 }
 
-/// A rebuild under way: the files `site` already holds as the rebuild
-/// will leave them, and the signal that it ended.
+/// A rebuild under way: the files made again so far, served over `site`;
+/// the files served as the rebuild will leave them; and the signal that it
+/// ended.
 #[derive(Debug, Clone)]
 pub struct Settling {
+    pub fresh: Arc<Files>,
     pub settled: Arc<HashSet<String>>,
     pub finished: Arc<Finished>,
 }
@@ -115,7 +116,9 @@ pub fn reply(url: &str, snapshot: &Snapshot) -> Reply {
     let Some(key) = output_key(path) else {
         return not_found(site, snapshot);
     };
-    if let Some(bytes) = site.get(&key).cloned().or_else(|| snapshot.later.get(&key)) {
+    let fresh = snapshot.settling.as_ref().map(|s| &*s.fresh);
+    let file = |key: &str| fresh.and_then(|f| f.get(key)).or_else(|| site.get(key));
+    if let Some(bytes) = file(&key).cloned().or_else(|| snapshot.later.get(&key)) {
         let content_type = content_type(&key);
         if content_type.starts_with("text/html") {
             return html(200, bytes.to_vec(), snapshot);
@@ -126,7 +129,7 @@ pub fn reply(url: &str, snapshot: &Snapshot) -> Reply {
             body: bytes.to_vec(),
         };
     }
-    if !key.ends_with("index.html") && site.contains_key(&format!("{key}/index.html")) {
+    if !key.ends_with("index.html") && file(&format!("{key}/index.html")).is_some() {
         return Reply::Redirect(folder_url(path, &url[path.len()..]));
     }
     not_found(site, snapshot)
@@ -310,6 +313,7 @@ mod tests {
         };
         assert!(!must_wait("/don-vi/a/", &snapshot), "no rebuild under way");
         snapshot.settling = Some(Settling {
+            fresh: Arc::default(),
             settled: Arc::new(["index.html".to_owned(), "chiso.css".to_owned()].into()),
             finished: Arc::default(),
         });
@@ -324,6 +328,27 @@ mod tests {
         ] {
             assert!(must_wait(url, &snapshot), "{url} did not wait");
         }
+    }
+
+    #[test]
+    fn while_a_rebuild_settles_the_pages_made_again_are_served_over_the_site() {
+        let mut shown = snapshot(&[("index.html", "<p>cũ</p>"), ("a/index.html", "<p>a</p>")]);
+        let fresh = [
+            ("index.html", "<p>mới</p>"),
+            ("moi/index.html", "<p>trang mới</p>"),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), Arc::from(v.as_bytes())))
+        .collect();
+        shown.settling = Some(Settling {
+            fresh: Arc::new(fresh),
+            settled: Arc::default(),
+            finished: Arc::default(),
+        });
+        assert!(body_of(reply("/", &shown)).2.contains("mới"));
+        assert!(body_of(reply("/a/", &shown)).2.contains("<p>a</p>"));
+        assert_eq!(reply("/moi", &shown), Reply::Redirect("/moi/".into()));
+        assert!(body_of(reply("/moi/", &shown)).2.contains("trang mới"));
     }
 
     #[test]

@@ -63,15 +63,23 @@ pub struct Early<'a> {
     pub publish: &'a (dyn Fn(EarlySite) + Sync),
 }
 
-/// The site while a rebuild goes on: the last good site with the pages
-/// wanted first as they are now.
+/// The site while a rebuild goes on: the last good site (`base`) with the
+/// pages wanted first as they are now (`fresh`, over it).
 #[derive(Debug, Clone)]
 pub struct EarlySite {
-    pub files: Arc<Files>,
+    pub base: Arc<Files>,
+    pub fresh: Arc<Files>,
     /// The paths served as they will be when the rebuild ends: the pages
     /// wanted first, the built-in assets and the static files. Any other
     /// may still change.
     pub settled: Arc<HashSet<String>>,
+}
+
+impl EarlySite {
+    /// The file at `path` as shown.
+    pub fn get(&self, path: &str) -> Option<&Arc<[u8]>> {
+        self.fresh.get(path).or_else(|| self.base.get(path))
+    }
 }
 
 /// A site built into memory, rebuilt after edits.
@@ -246,7 +254,8 @@ impl Session {
                 .chain(p.assets.iter().map(|a| slash_path(&a.relative)))
                 .collect();
             (early.publish)(EarlySite {
-                files: Arc::clone(&p.files),
+                base: Arc::clone(&p.files),
+                fresh: Arc::default(),
                 settled: Arc::new(settled),
             });
         }

@@ -305,10 +305,11 @@ pub(super) fn rebuild(
         let (Some(early), Some(l)) = (early, any_last) else {
             return;
         };
-        let mut files = Files::clone(&l.files);
-        for file in pages.copies() {
-            files.insert(file.path, Arc::from(file.bytes));
-        }
+        let fresh = pages
+            .copies()
+            .into_iter()
+            .map(|file| (file.path, Arc::from(file.bytes)))
+            .collect();
         let settled = wanted
             .iter()
             .cloned()
@@ -316,7 +317,8 @@ pub(super) fn rebuild(
             .chain(assets.iter().map(|a| super::slash_path(&a.relative)))
             .collect();
         (early.publish)(EarlySite {
-            files: Arc::new(files),
+            base: Arc::clone(&l.files),
+            fresh: Arc::new(fresh),
             settled: Arc::new(settled),
         });
     };

@@ -324,7 +324,7 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
                 if let Some(shown) = shown {
                     for path in shown.settled.iter() {
                         assert!(
-                            shown.files.get(path) == served.get(path),
+                            shown.get(path) == served.get(path),
                             "step {step} ({what}): {path} was shown early as it is not now"
                         );
                     }
