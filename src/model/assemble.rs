@@ -116,6 +116,47 @@ pub struct TableCache {
     /// Keeps no table: for a single build, where a copy of every table
     /// held beside the model (120 MB on the national site) serves nothing.
     unkept: bool,
+    /// The year-over-year comparisons last derived.
+    comparisons: Option<Arc<KeptComparisons>>,
+}
+
+/// Every line's year-over-year comparison, by table (in the model's
+/// order, with its file) and line: what `derive_changes` gives again while
+/// every table and the groups are as they were.
+struct KeptComparisons {
+    files: Vec<PathBuf>,
+    lines: Vec<Vec<super::Comparison>>,
+}
+
+impl KeptComparisons {
+    fn of(tables: &IdVec<super::TableId, Table>) -> Self {
+        KeptComparisons {
+            files: tables.iter().map(|t| t.file.clone()).collect(),
+            lines: tables
+                .iter()
+                .map(|t| t.rows.iter().map(|r| r.comparison).collect())
+                .collect(),
+        }
+    }
+
+    /// Whether these are the comparisons of `tables`, taken whole from the
+    /// cache (the same tables, in the same order).
+    fn fit(&self, tables: &IdVec<super::TableId, Table>) -> bool {
+        self.files.len() == tables.len()
+            && tables
+                .iter()
+                .zip(&self.files)
+                .zip(&self.lines)
+                .all(|((t, file), lines)| t.file == *file && t.rows.len() == lines.len())
+    }
+
+    fn apply(&self, tables: &mut IdVec<super::TableId, Table>) {
+        for (table, lines) in tables.iter_mut().zip(&self.lines) {
+            for (row, comparison) in table.rows.iter_mut().zip(lines) {
+                row.comparison = *comparison;
+            }
+        }
+    }
 }
 
 /// A file as parsed, and its table with what checking it reported
@@ -238,8 +279,24 @@ pub fn assemble_reusing(
         // Otherwise every reference to a definition in the unreadable file
         // would be reported as undefined: noise that hides the one real
         // problem.
-        site.tables = ctx.tables(&site, cache, renamed);
-        derive_changes(&mut site);
+        let all_kept;
+        (site.tables, all_kept) = ctx.tables(&site, cache, renamed);
+        // Every table taken from the cache, the definitions the same but
+        // for names: the comparisons, which read only the tables and which
+        // groups compare, are those derived last.
+        match cache
+            .comparisons
+            .as_ref()
+            .filter(|k| all_kept && k.fit(&site.tables))
+        {
+            Some(kept) => kept.apply(&mut site.tables),
+            None => {
+                derive_changes(&mut site);
+                if !cache.unkept {
+                    cache.comparisons = Some(Arc::new(KeptComparisons::of(&site.tables)));
+                }
+            }
+        }
         ctx.check_stated_changes(&mut site);
     }
     derive_indexes(&mut site);
@@ -591,13 +648,14 @@ impl Context<'_> {
     /// then index and group in definition order.
     /// A table is taken from `cache` when its file is the same parsed
     /// value and so are the definitions, or when they changed only in
-    /// names (`renamed`) and checking the table reported nothing.
+    /// names (`renamed`) and checking the table reported nothing; with
+    /// whether every table was.
     fn tables(
         &mut self,
         site: &Site,
         cache: &mut TableCache,
         renamed: bool,
-    ) -> IdVec<super::TableId, Table> {
+    ) -> (IdVec<super::TableId, Table>, bool) {
         let (raw, ids) = (self.raw, &*self.ids);
         let fits = cache.fits(raw);
         let mut kept = std::mem::take(&mut cache.tables);
@@ -638,6 +696,7 @@ impl Context<'_> {
             };
             cache.tables.insert(entry.0, entry.1);
         }
+        let all_kept = checked.iter().all(|(_, _, hit)| *hit);
         let checked = checked.into_iter().map(|(table, found, _)| (table, found));
         let mut seen = BTreeMap::new();
         let mut tables = Vec::new();
@@ -663,7 +722,7 @@ impl Context<'_> {
             tables.push(table);
         }
         tables.sort_by_key(|t| (std::cmp::Reverse(t.year), t.index, t.group));
-        IdVec::from_vec(tables)
+        (IdVec::from_vec(tables), all_kept)
     }
 
     /// Resolves and checks one table, deriving its ranks and averages.

@@ -425,9 +425,9 @@ decimals = 4
     assert_eq!(ranks, [Some(1), Some(2), Some(2)]);
 }
 
-/// Data with the given units file and results files, the results files'
-/// parsed values taken from `same` when given (as `chiso serve` keeps them
-/// between edits).
+/// Data with the given units file and results files, each results file's
+/// parsed value taken from `same` when it has the file (as `chiso serve`
+/// keeps them between edits).
 fn raw_of(units: &str, tables: &[(&str, &str)], same: Option<&RawData>) -> RawData {
     let mut raw = RawData::default();
     let mut files = vec![("data/indices.toml", INDICES), ("data/units.toml", units)];
@@ -443,8 +443,12 @@ fn raw_of(units: &str, tables: &[(&str, &str)], same: Option<&RawData>) -> RawDa
                 file: n,
             }),
             _ => raw.tables.push(Loaded {
-                value: match same {
-                    Some(same) => std::sync::Arc::clone(&same.tables[n - 2].value),
+                value: match same.and_then(|same| {
+                    same.tables
+                        .iter()
+                        .find(|l| same.file(l.file).path == std::path::Path::new(path))
+                }) {
+                    Some(kept) => std::sync::Arc::clone(&kept.value),
                     None => std::sync::Arc::new(parse_document(text, Format::Toml).unwrap()),
                 },
                 file: n,
@@ -500,4 +504,43 @@ fn tables_kept_across_a_rename_give_what_a_build_from_scratch_gives() {
         assert_eq!(kept.to_string(), fresh.to_string(), "{c}");
         assert!(kept.to_string().contains(c), "{kept}");
     }
+}
+
+#[test]
+fn comparisons_kept_across_a_rename_give_what_a_build_from_scratch_gives() {
+    let units = |b: &str| {
+        format!(
+            "[[group]]\nid = \"tinh\"\nname = \"Tỉnh\"\n\
+             [[unit]]\nid = \"a\"\nname = \"An Giang\"\ngroup = \"tinh\"\n\
+             [[unit]]\nid = \"b\"\nname = \"{b}\"\ngroup = \"tinh\"\n"
+        )
+    };
+    let before = [row("a", "score = 80"), row("b", "score = 70")].concat();
+    let after = [row("a", "score = 60"), row("b", "score = 75")].concat();
+    let tables = [
+        ("data/results/2022/par.toml", table(2022, "tinh", &before)),
+        ("data/results/2023/par.toml", table(2023, "tinh", &after)),
+    ];
+    let tables: Vec<(&str, &str)> = tables.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let first = raw_of(&units("Bến Tre"), &tables, None);
+    let mut cache = super::TableCache::default();
+    let mut problems = Diagnostics::default();
+    super::assemble_reusing(&first, &mut cache, &mut problems);
+    assert!(problems.is_empty(), "{problems}");
+    // Every table kept: the comparisons are taken from the last derive.
+    for b in ["Bến Tre mới", "Ấp Mới"] {
+        let renamed = raw_of(&units(b), &tables, Some(&first));
+        let site = super::assemble_reusing(&renamed, &mut cache, &mut Diagnostics::default());
+        let scratch = assemble(&renamed, &mut Diagnostics::default());
+        assert_eq!(format!("{site:?}"), format!("{scratch:?}"), "{b}");
+        assert!(site.tables.iter().any(|t| t
+            .rows
+            .iter()
+            .any(|r| matches!(r.comparison, Comparison::Change(_)))));
+    }
+    // A table gone: the comparisons are derived again.
+    let fewer = raw_of(&units("Bến Tre"), &tables[1..], Some(&first));
+    let site = super::assemble_reusing(&fewer, &mut cache, &mut Diagnostics::default());
+    let scratch = assemble(&fewer, &mut Diagnostics::default());
+    assert_eq!(format!("{site:?}"), format!("{scratch:?}"));
 }
