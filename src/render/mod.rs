@@ -266,12 +266,12 @@ pub fn render_all(
     (times, env.into_cards())
 }
 
-/// The built-in assets (CSS and scripts), into `sink`.
 /// The output paths of the built-in assets.
 pub fn asset_paths() -> impl Iterator<Item = &'static str> {
     DEFAULT_ASSETS.iter().map(|(path, _)| *path)
 }
 
+/// The built-in assets (CSS and scripts), into `sink`.
 fn put_assets(sink: &dyn Sink) {
     for (path, text) in DEFAULT_ASSETS {
         sink.put((*path).to_owned(), text.as_bytes().to_vec());
