@@ -52,7 +52,7 @@ fn stages(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let raw = data::load(root, &mut d);
     times.push(("data_load", ms(t)));
     let t = Instant::now();
-    let mut site = model::assemble(&raw, &mut d);
+    let mut site = model::assemble(raw, &mut d);
     model::home_unit(root, &config, &mut site, &mut d);
     times.push(("model_assemble", ms(t)));
     let t = Instant::now();

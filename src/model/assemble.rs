@@ -91,12 +91,16 @@ impl<'a> Definitions<'a> {
 pub const EXCEL_SUFFIX: &str = "-excel";
 
 /// Checks the raw data, resolves every reference and derives every figure.
-pub fn assemble(raw: &RawData, diagnostics: &mut Diagnostics) -> Site {
+/// Each results file's parsed value is let go as soon as its table is made
+/// (on the national site they take 120 MB, as much as the tables); `raw`
+/// keeps the files' texts, which messages quote.
+pub fn assemble(mut raw: RawData, diagnostics: &mut Diagnostics) -> Site {
     let mut cache = TableCache {
         unkept: true,
         ..TableCache::default()
     };
-    assemble_reusing(raw, &mut cache, diagnostics)
+    let files = std::mem::take(&mut raw.tables);
+    assemble_from(&raw, files, &mut cache, diagnostics)
 }
 
 /// The definitions as resolved, and each results file's table as checked
@@ -157,6 +161,17 @@ impl KeptComparisons {
             }
         }
     }
+}
+
+/// One results file checked: its table (none when checking it found an
+/// error), what checking reported, whether it came from the cache, the
+/// file's number, and its parsed value when the cache keeps it.
+struct Checked {
+    table: Option<Table>,
+    found: Diagnostics,
+    hit: bool,
+    file: usize,
+    parsed: Option<Arc<ResultsFile>>,
 }
 
 /// A file as parsed, and its table with what checking it reported
@@ -239,8 +254,21 @@ fn define(raw: &RawData) -> Defined {
 /// [`assemble`], taking from `cache` each table whose file and definitions
 /// are as they were, and leaving in it every table as checked now. The
 /// result is what [`assemble`] gives.
+/// [`assemble`], taking from `cache` what is unchanged since the last
+/// time and leaving there what is made now (see [`TableCache`]).
 pub fn assemble_reusing(
     raw: &RawData,
+    cache: &mut TableCache,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    assemble_from(raw, raw.tables.clone(), cache, diagnostics)
+}
+
+/// [`assemble_reusing`] with the results files given apart from `raw`
+/// (whose own list of them is not read).
+fn assemble_from(
+    raw: &RawData,
+    files: Vec<Loaded<ResultsFile>>,
     cache: &mut TableCache,
     diagnostics: &mut Diagnostics,
 ) -> Site {
@@ -280,7 +308,7 @@ pub fn assemble_reusing(
         // would be reported as undefined: noise that hides the one real
         // problem.
         let all_kept;
-        (site.tables, all_kept) = ctx.tables(&site, cache, renamed);
+        (site.tables, all_kept) = ctx.tables(&site, files, cache, renamed);
         // Every table taken from the cache, the definitions the same but
         // for names: the comparisons, which read only the tables and which
         // groups compare, are those derived last.
@@ -653,65 +681,80 @@ impl Context<'_> {
     fn tables(
         &mut self,
         site: &Site,
+        files: Vec<Loaded<ResultsFile>>,
         cache: &mut TableCache,
         renamed: bool,
     ) -> (IdVec<super::TableId, Table>, bool) {
         let (raw, ids) = (self.raw, &*self.ids);
         let fits = cache.fits(raw);
+        let unkept = cache.unkept;
         let mut kept = std::mem::take(&mut cache.tables);
-        let checked: Vec<(Option<Table>, Diagnostics, bool)> = raw
-            .tables
-            .par_iter()
+        // Each file's parsed value goes as soon as its table is made, unless
+        // the cache keeps it: a build holds the parsed files and the tables
+        // made from them at once only for the files being checked.
+        let checked: Vec<Checked> = files
+            .into_par_iter()
             .map(|loaded| {
                 let path = &raw.file(loaded.file).path;
                 let hit = kept.get(path).filter(|(file, checked)| {
                     let silent = checked.1.is_empty();
                     Arc::ptr_eq(file, &loaded.value) && (fits || (renamed && silent))
                 });
-                if let Some((_, checked)) = hit {
-                    let (table, found) = &**checked;
-                    return (table.clone(), found.clone(), true);
+                let (table, found, hit) = match hit {
+                    Some((_, checked)) => {
+                        let (table, found) = &**checked;
+                        (table.clone(), found.clone(), true)
+                    }
+                    None => {
+                        let mut found = Diagnostics::default();
+                        let table = Context {
+                            raw,
+                            diagnostics: &mut found,
+                            ids: Cow::Borrowed(ids),
+                        }
+                        .table(site, &loaded.value, loaded.file);
+                        (table, found, false)
+                    }
+                };
+                Checked {
+                    table,
+                    found,
+                    hit,
+                    file: loaded.file,
+                    parsed: (!unkept).then_some(loaded.value),
                 }
-                let mut found = Diagnostics::default();
-                let table = Context {
-                    raw,
-                    diagnostics: &mut found,
-                    ids: Cow::Borrowed(ids),
-                }
-                .table(site, &loaded.value, loaded.file);
-                (table, found, false)
             })
             .collect();
         cache.indices = raw.indices.iter().map(|l| Arc::clone(&l.value)).collect();
         cache.units = raw.units.iter().map(|l| Arc::clone(&l.value)).collect();
-        let keep = if cache.unkept { &[][..] } else { &checked[..] };
-        for (loaded, (table, found, hit)) in raw.tables.iter().zip(keep) {
-            let path = &raw.file(loaded.file).path;
-            let entry = match kept.remove_entry(path).filter(|_| *hit) {
+        for checked in &checked {
+            let Some(parsed) = &checked.parsed else {
+                continue;
+            };
+            let path = &raw.file(checked.file).path;
+            let entry = match kept.remove_entry(path).filter(|_| checked.hit) {
                 Some(entry) => entry,
                 None => {
-                    let checked = Arc::new((table.clone(), found.clone()));
-                    (path.clone(), (Arc::clone(&loaded.value), checked))
+                    let made = Arc::new((checked.table.clone(), checked.found.clone()));
+                    (path.clone(), (Arc::clone(parsed), made))
                 }
             };
             cache.tables.insert(entry.0, entry.1);
         }
-        let all_kept = checked.iter().all(|(_, _, hit)| *hit);
-        let checked = checked.into_iter().map(|(table, found, _)| (table, found));
+        let all_kept = checked.iter().all(|c| c.hit);
         let mut seen = BTreeMap::new();
         let mut tables = Vec::new();
-        for (loaded, (table, found)) in raw.tables.iter().zip(checked) {
-            self.diagnostics.extend(found);
-            let Some(table) = table else {
+        for checked in checked {
+            self.diagnostics.extend(checked.found);
+            let Some(table) = checked.table else {
                 continue;
             };
             let key = (table.index, table.year, table.group);
             if let Some(first) = seen.insert(key, table.file.clone()) {
-                let file = &loaded.value;
-                let message =
-                    msg::table_twice(&file.index, file.year, &file.group, first.display());
+                let (index, group) = (&site.indices[table.index].id, &site.groups[table.group].id);
+                let message = msg::table_twice(index, table.year, group, first.display());
                 let d = self.at(
-                    loaded.file,
+                    checked.file,
                     &[Seg::Key("index")],
                     message,
                     msg::hint_one_file_per_table(),

@@ -92,9 +92,10 @@ impl Context<'_> {
     pub(super) fn check_stated_changes(&mut self, site: &mut Site) {
         let files: BTreeMap<&PathBuf, usize> = self
             .raw
-            .tables
+            .files
             .iter()
-            .map(|loaded| (&self.raw.file(loaded.file).path, loaded.file))
+            .enumerate()
+            .map(|(i, file)| (&file.path, i))
             .collect();
         let mut findings = Vec::new();
         for (t, table) in site.tables.iter_enumerated() {

@@ -104,7 +104,7 @@ pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
         });
     }
     let mut diagnostics = Diagnostics::default();
-    let site = assemble(&raw, &mut diagnostics);
+    let site = assemble(raw, &mut diagnostics);
     (site, diagnostics)
 }
 
@@ -369,16 +369,34 @@ name = "DTI"
 scale = { min = 0, max = 1 }
 decimals = 4
 "#;
-    let mut raw = RawData::default();
-    let units: crate::data::schema::UnitsFile = parse_document(UNITS, Format::Toml).unwrap();
-    raw.indices.push(Loaded {
-        value: std::sync::Arc::new(parse_document(DTI, Format::Toml).unwrap()),
-        file: 0,
-    });
-    raw.units.push(Loaded {
-        value: std::sync::Arc::new(units),
-        file: 1,
-    });
+    let raw_of = |text: &str| {
+        let mut raw = RawData::default();
+        let units: crate::data::schema::UnitsFile = parse_document(UNITS, Format::Toml).unwrap();
+        raw.indices.push(Loaded {
+            value: std::sync::Arc::new(parse_document(DTI, Format::Toml).unwrap()),
+            file: 0,
+        });
+        raw.units.push(Loaded {
+            value: std::sync::Arc::new(units),
+            file: 1,
+        });
+        raw.tables.push(Loaded {
+            value: std::sync::Arc::new(parse_document(text, Format::Toml).unwrap()),
+            file: 2,
+        });
+        for (path, text) in [
+            ("data/indices.toml", DTI),
+            ("data/units.toml", UNITS),
+            ("data/results/2023/dti.toml", text),
+        ] {
+            raw.files.push(SourceFile {
+                path: PathBuf::from(path),
+                format: Format::Toml,
+                text: text.into(),
+            });
+        }
+        raw
+    };
     let rows = [
         row("ha-tinh", "score = 0.61234"),
         row("nghe-an", "score = 0.61226"), // both print 0,6123
@@ -387,23 +405,8 @@ decimals = 4
     ]
     .concat();
     let text = format!("index = \"dti\"\nyear = 2023\ngroup = \"tinh\"\ncomplete = true\n{rows}");
-    raw.tables.push(Loaded {
-        value: std::sync::Arc::new(parse_document(&text, Format::Toml).unwrap()),
-        file: 2,
-    });
-    for (path, text) in [
-        ("data/indices.toml", DTI),
-        ("data/units.toml", UNITS),
-        ("data/results/2023/dti.toml", text.as_str()),
-    ] {
-        raw.files.push(SourceFile {
-            path: PathBuf::from(path),
-            format: Format::Toml,
-            text: text.into(),
-        });
-    }
     let mut diagnostics = Diagnostics::default();
-    assemble(&raw, &mut diagnostics);
+    assemble(raw_of(&text), &mut diagnostics);
     assert!(
         diagnostics
             .to_string()
@@ -412,10 +415,8 @@ decimals = 4
     );
     // Without the out-of-scale line the rest ranks 1, 2, 2.
     let text = text.replace("[[result]]\nunit = \"da-nang\"\nscore = 1.2\n", "");
-    raw.tables[0].value = std::sync::Arc::new(parse_document(&text, Format::Toml).unwrap());
-    raw.files[2].text = text.into();
     let mut diagnostics = Diagnostics::default();
-    let site = assemble(&raw, &mut diagnostics);
+    let site = assemble(raw_of(&text), &mut diagnostics);
     assert!(!diagnostics.has_errors(), "{diagnostics}");
     let ranks: Vec<_> = site.tables.as_slice()[0]
         .rows
@@ -499,7 +500,7 @@ fn tables_kept_across_a_rename_give_what_a_build_from_scratch_gives() {
         let mut kept = Diagnostics::default();
         let site = super::assemble_reusing(&renamed, &mut cache, &mut kept);
         let mut fresh = Diagnostics::default();
-        let scratch = assemble(&renamed, &mut fresh);
+        let scratch = assemble(renamed, &mut fresh);
         assert_eq!(format!("{site:?}"), format!("{scratch:?}"), "{c}");
         assert_eq!(kept.to_string(), fresh.to_string(), "{c}");
         assert!(kept.to_string().contains(c), "{kept}");
@@ -531,7 +532,7 @@ fn comparisons_kept_across_a_rename_give_what_a_build_from_scratch_gives() {
     for b in ["Bến Tre mới", "Ấp Mới"] {
         let renamed = raw_of(&units(b), &tables, Some(&first));
         let site = super::assemble_reusing(&renamed, &mut cache, &mut Diagnostics::default());
-        let scratch = assemble(&renamed, &mut Diagnostics::default());
+        let scratch = assemble(renamed, &mut Diagnostics::default());
         assert_eq!(format!("{site:?}"), format!("{scratch:?}"), "{b}");
         assert!(site.tables.iter().any(|t| t
             .rows
@@ -541,6 +542,30 @@ fn comparisons_kept_across_a_rename_give_what_a_build_from_scratch_gives() {
     // A table gone: the comparisons are derived again.
     let fewer = raw_of(&units("Bến Tre"), &tables[1..], Some(&first));
     let site = super::assemble_reusing(&fewer, &mut cache, &mut Diagnostics::default());
-    let scratch = assemble(&fewer, &mut Diagnostics::default());
+    let scratch = assemble(fewer, &mut Diagnostics::default());
     assert_eq!(format!("{site:?}"), format!("{scratch:?}"));
+}
+
+#[test]
+fn a_table_given_in_two_files_is_an_error_at_the_second_naming_the_first() {
+    let lines = row("thanh-hoa", "score = 90") + &row("nghe-an", "score = 80");
+    let (site, d) = site(&[
+        ("data/results/2023/par.toml", &table(2023, "tinh", &lines)),
+        (
+            "data/results/2023/par-again.toml",
+            &table(2023, "tinh", &lines),
+        ),
+    ]);
+    let text = d.to_string();
+    assert_eq!(d.error_count(), 1, "{text}");
+    assert!(
+        text.contains(
+            "`par` 2023 in group `tinh` are given twice (also in data/results/2023/par.toml)"
+        ) || text.contains(
+            "`par` năm 2023 của khối `tinh` được ghi hai lần (cả trong data/results/2023/par.toml)"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("par-again.toml:1:"), "{text}");
+    assert_eq!(site.tables.len(), 1);
 }

@@ -104,7 +104,7 @@ fn building_the_tiny_site_does_the_work_it_did() {
     let (raw, calls, bytes) = counted(|| data::load(root, &mut d));
     figures.push(("load data", calls, bytes));
     let (site, calls, bytes) = counted(|| {
-        let mut site = model::assemble(&raw, &mut d);
+        let mut site = model::assemble(raw, &mut d);
         model::home_unit(root, &config, &mut site, &mut d);
         site
     });

@@ -460,7 +460,7 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut problems = crate::diagnostic::Diagnostics::default();
         let raw = crate::data::load(root, &mut problems);
-        let site = crate::model::assemble(&raw, &mut problems);
+        let site = crate::model::assemble(raw, &mut problems);
         assert!(!problems.has_errors(), "{problems}");
         assert!(assert_agree(&site) > 10);
     }
