@@ -254,8 +254,6 @@ fn define(raw: &RawData) -> Defined {
 /// [`assemble`], taking from `cache` each table whose file and definitions
 /// are as they were, and leaving in it every table as checked now. The
 /// result is what [`assemble`] gives.
-/// [`assemble`], taking from `cache` what is unchanged since the last
-/// time and leaving there what is made now (see [`TableCache`]).
 pub fn assemble_reusing(
     raw: &RawData,
     cache: &mut TableCache,
