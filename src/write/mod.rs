@@ -738,6 +738,21 @@ mod tests {
     }
 
     #[test]
+    fn a_rebuild_whose_spare_was_removed_holds_only_the_new_site() {
+        // The spare is made anew (nothing in it is searched for stale
+        // files at commit): the new output is exactly what was written.
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let pages = [file("a/index.html", "a"), file("b/c/index.html", "c")];
+        write(root.path(), &out, &pages, &[]).unwrap();
+        write(root.path(), &out, &pages, &[]).unwrap();
+        fs::remove_dir_all(root.path().join(".public.chiso-spare")).unwrap();
+        write(root.path(), &out, &[file("a/index.html", "new")], &[]).unwrap();
+        assert_eq!(names(&out), site(&["a", "a/index.html"]));
+        assert_eq!(read(&out.join("a/index.html")), "new");
+    }
+
+    #[test]
     fn a_rebuild_writes_only_what_changed_and_keeps_modification_times() {
         let root = tempfile::tempdir().unwrap();
         let out = root.path().join("public");
