@@ -25,9 +25,10 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Asks Linux not to back this process's memory with transparent huge
 /// pages. mimalloc asks for them (`madvise`) where the system leaves it to
 /// programs: a build's heap is many short-lived small values, and 2 MB
-/// pages only partly used raised the national site's peak memory by about
-/// 50 MB (452-482 MB against 406-415 MB in 5 alternating pairs, the same
-/// time). Nothing else changes; where the call fails, nothing changes.
+/// pages only partly used raised the national site's peak memory (415-444
+/// MB with this call against 431-475 MB without, in 5 alternating pairs,
+/// the same time). Nothing else changes; where the call fails, nothing
+/// changes.
 fn no_huge_pages() {
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE takes four integer arguments

@@ -92,7 +92,7 @@ pub const EXCEL_SUFFIX: &str = "-excel";
 
 /// Checks the raw data, resolves every reference and derives every figure.
 /// Each results file's parsed value is let go as soon as its table is made
-/// (on the national site they take 120 MB, as much as the tables); `raw`
+/// (on the national site the parsed files take about 120 MB); `raw`
 /// keeps the files' texts, which messages quote.
 pub fn assemble(mut raw: RawData, diagnostics: &mut Diagnostics) -> Site {
     let mut cache = TableCache {
