@@ -72,8 +72,9 @@ id = "tuyen-quang"
 name = "Tuyên Quang"
 "#;
 
-/// Assembles a site from files given as (path, text).
-pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
+/// The raw data of the test definitions and the results files given as
+/// (path, text).
+fn raw_with(tables: &[(&str, &str)]) -> RawData {
     let mut raw = RawData::default();
     let mut files = vec![("data/indices.toml", INDICES), ("data/units.toml", UNITS)];
     files.extend_from_slice(tables);
@@ -103,8 +104,13 @@ pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
             text: (*text).into(),
         });
     }
+    raw
+}
+
+/// Assembles a site from files given as (path, text).
+pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
-    let site = assemble(raw, &mut diagnostics);
+    let site = assemble(raw_with(tables), &mut diagnostics);
     (site, diagnostics)
 }
 
@@ -568,4 +574,17 @@ fn a_table_given_in_two_files_is_an_error_at_the_second_naming_the_first() {
     );
     assert!(text.contains("par-again.toml:1:"), "{text}");
     assert_eq!(site.tables.len(), 1);
+}
+
+#[test]
+fn a_build_keeps_no_parsed_results_file_once_the_model_is_made() {
+    let lines = row("thanh-hoa", "score = 90") + &row("nghe-an", "score = 80");
+    let raw = raw_with(&[("data/results/2023/par.toml", &table(2023, "tinh", &lines))]);
+    let parsed = std::sync::Arc::downgrade(&raw.tables[0].value);
+    let site = assemble(raw, &mut Diagnostics::default());
+    assert_eq!(site.tables.len(), 1);
+    assert!(
+        parsed.upgrade().is_none(),
+        "the parsed file outlived assemble"
+    );
 }
