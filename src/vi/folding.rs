@@ -51,6 +51,18 @@ fn latin_folds() -> &'static [u8] {
     })
 }
 
+/// The one ASCII character [`fold`] makes of `c`, when it makes one: an
+/// ASCII character lowercased, or a Latin letter with diacritics, looked up.
+pub fn ascii_fold(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    latin_folds()
+        .get((c as usize).wrapping_sub(LATIN_START))
+        .filter(|&&b| b != 0)
+        .map(|&b| char::from(b))
+}
+
 /// Build a URL slug: lowercase ASCII letters and digits, diacritics dropped,
 /// đ/Đ → d, every run of other characters collapsed to a single '-', no
 /// leading or trailing '-'.
@@ -104,6 +116,14 @@ pub fn slugify(text: &str) -> String {
 /// Punctuation and non-Latin scripts are kept; the result is NFC.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`: what is already there is left alone, and
+/// the folded text starts without a space.
+pub fn fold_into(text: &str, out: &mut String) {
+    let start = out.len();
     let mut gap = false;
     let mut ascii = true;
     let mut push = |c: char| {
@@ -111,33 +131,26 @@ pub fn fold(text: &str) -> String {
             gap = true;
             return;
         }
-        if gap && !out.is_empty() {
+        if gap && out.len() > start {
             out.push(' ');
         }
         gap = false;
         ascii &= c.is_ascii();
         out.push(c);
     };
-    let folded = latin_folds();
     for c in text.chars() {
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase());
-        } else if let Some(&b) = folded
-            .get((c as usize).wrapping_sub(LATIN_START))
-            .filter(|&&b| b != 0)
-        {
-            push(char::from(b));
-        } else {
-            fold_char(c, &mut push);
+        match ascii_fold(c) {
+            Some(a) => push(a),
+            None => fold_char(c, &mut push),
         }
     }
     // Vietnamese folds to ASCII; anything else that survived (e.g. Hangul)
     // is recomposed (and its marks put in canonical order), so the result is
     // ordinary NFC text.
-    if ascii {
-        out
-    } else {
-        out.nfc().collect()
+    if !ascii {
+        let composed: String = out[start..].nfc().collect();
+        out.truncate(start);
+        out.push_str(&composed);
     }
 }
 
