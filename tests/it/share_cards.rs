@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use chiso::BuildOptions;
@@ -124,15 +124,27 @@ fn a_unit_card_says_the_figures_its_page_shows() {
     assert!(!rendered.files.iter().any(|f| f.path.ends_with(".png")));
 }
 
+/// The cache folder of the cards of the one address `root` was built for.
+fn cached_cards(root: &Path) -> PathBuf {
+    let folders: Vec<PathBuf> = fs::read_dir(root.join(".chiso-cache/share-cards"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    assert_eq!(folders.len(), 1, "{folders:?}");
+    folders[0].clone()
+}
+
 #[test]
 fn a_second_build_takes_the_cards_from_the_cache() {
     let dir = fixture("minimal");
     let root = dir.path();
     let first = build_ok(root);
-    let cache = root.join(".chiso-cache/share-cards");
+    let cache = cached_cards(root);
     let mut kept: Vec<_> = fs::read_dir(&cache)
         .unwrap()
         .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "png"))
         .collect();
     kept.sort();
     let written = fs::read_dir(first.out.join("anh-chia-se")).unwrap().count();
@@ -181,8 +193,10 @@ fn a_rebuild_keeps_the_cards_the_output_has_without_writing_them() {
     }
     assert_eq!(fs::read_dir(&cards).unwrap().count(), first.len());
     // Nothing was drawn: a drawn card would be in the cache again.
-    let cached = fs::read_dir(root.join(".chiso-cache/share-cards")).unwrap();
-    assert_eq!(cached.count(), 0);
+    let cached = fs::read_dir(cached_cards(root)).unwrap();
+    assert!(cached
+        .map(|e| e.unwrap().path())
+        .all(|p| p.extension().is_none_or(|e| e != "png")));
 }
 
 #[cfg(unix)]
@@ -195,12 +209,51 @@ fn a_build_into_a_new_output_links_the_cached_cards() {
     let second = build_ok(root);
     for entry in fs::read_dir(second.out.join("anh-chia-se")).unwrap() {
         let entry = entry.unwrap();
-        let cached = root
-            .join(".chiso-cache/share-cards")
-            .join(entry.file_name());
+        let cached = cached_cards(root).join(entry.file_name());
         let (card, cached) = (entry.metadata().unwrap(), fs::metadata(cached).unwrap());
         assert_eq!((card.dev(), card.ino()), (cached.dev(), cached.ino()));
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_build_for_another_address_keeps_the_cards_of_the_first() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let build_for = |base_url: Option<&str>| {
+        let mut options = BuildOptions::new(root);
+        options.output = Some(root.join("public"));
+        options.base_url = base_url.map(str::to_owned);
+        chiso::build(&options).unwrap();
+    };
+    build_for(None);
+    let cache = cached_cards(root);
+    let inodes = |folder: &Path| -> BTreeSet<(String, u64)> {
+        fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.path().extension().is_some_and(|x| x == "png"))
+            .map(|e| {
+                (
+                    e.file_name().into_string().unwrap(),
+                    e.metadata().unwrap().ino(),
+                )
+            })
+            .collect()
+    };
+    let first = inodes(&cache);
+    assert!(first.len() >= 2);
+    // A preview for another address draws its own cards beside them...
+    build_for(Some("https://xem-truoc.example/cchc/"));
+    let folders = fs::read_dir(root.join(".chiso-cache/share-cards"))
+        .unwrap()
+        .count();
+    assert_eq!(folders, 2);
+    // ...and the first address's next build draws none: every card is the
+    // file kept before.
+    build_for(None);
+    assert_eq!(inodes(&cache), first);
 }
 
 #[test]

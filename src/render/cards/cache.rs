@@ -1,13 +1,19 @@
-//! The share cards kept between builds: `.chiso-cache/share-cards/` beside
-//! `config.toml`, one PNG per card, named by the hash of its SVG (and of
-//! the renderer), so a hit is exactly the image drawing would make. A
-//! build removes the cards it no longer uses; `chiso init` git-ignores the
-//! folder. Any failure here only costs drawing the card again.
+//! The share cards kept between builds: `.chiso-cache/share-cards/`
+//! beside `config.toml`, a folder for each address the site is built for
+//! (the host of `base_url` is on every card, so a build for another
+//! address draws other cards, and a preview and the published site must
+//! not evict each other's), one PNG per card, named by the hash of its SVG
+//! (and of the renderer), so a hit is exactly the image drawing would
+//! make. A build removes the cards of its address it no longer uses, and
+//! the folders of addresses no build used for 30 days; `chiso init`
+//! git-ignores the folder. Any failure here only costs drawing the card
+//! again.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use crate::diagnostic::Diagnostic;
 use crate::messages as msg;
@@ -15,8 +21,15 @@ use crate::messages as msg;
 /// The cache folder, relative to the site root.
 pub const CACHE_DIR: &str = ".chiso-cache";
 
-/// Its share cards' folder.
+/// Its share cards' folder, holding a folder per address.
 const CARDS: &str = "share-cards";
+
+/// The file a build writes in its address's folder, whose time says when
+/// a build last used it.
+const USED: &str = ".used";
+
+/// How long the folder of an address no build uses is kept.
+const KEPT_UNUSED: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 
 /// What a PNG file starts with.
 const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
@@ -26,11 +39,16 @@ pub struct Cache {
 }
 
 impl Cache {
-    /// The site's cache folder, made if missing; a warning if it cannot be.
-    pub fn open(root: &Path) -> Result<Cache, Diagnostic> {
-        let folder = root.join(CACHE_DIR).join(CARDS);
+    /// The cache folder of the site at `root` built for `host` (the host
+    /// printed on its cards), made if missing and marked used now; a
+    /// warning if it cannot be made.
+    pub fn open(root: &Path, host: &str) -> Result<Cache, Diagnostic> {
+        let folder = root.join(CACHE_DIR).join(CARDS).join(folder_name(host));
         match fs::create_dir_all(&folder) {
-            Ok(()) => Ok(Cache { folder }),
+            Ok(()) => {
+                let _ = fs::write(folder.join(USED), b"");
+                Ok(Cache { folder })
+            }
             Err(e) => Err(Diagnostic::warning(msg::card_cache_unusable(
                 folder.display(),
                 e,
@@ -70,20 +88,69 @@ impl Cache {
         }
     }
 
-    /// Removes the cards not in `names` (kept by an earlier build of a
-    /// site that changed since). Only files named as chiso names a card
-    /// are removed: anything else put in the folder stays.
+    /// Removes the cards of this address not in `names` (kept by an
+    /// earlier build of a site that changed since), the folders of other
+    /// addresses no build used for 30 days, and cards kept directly in
+    /// `share-cards/` (where chiso kept them before it kept a folder per
+    /// address). Only files named as chiso names a card, and folders
+    /// holding its mark of use, are removed: anything else put there stays.
     pub fn keep_only(&self, names: BTreeSet<&str>) {
-        let Ok(entries) = fs::read_dir(&self.folder) else {
+        remove_cards(&self.folder, |name| !names.contains(name));
+        let Some(cards) = self.folder.parent() else {
+            return;
+        };
+        remove_cards(cards, |_| true);
+        let Ok(entries) = fs::read_dir(cards) else {
             return;
         };
         for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if is_card_name(name) && !names.contains(name) {
-                let _ = fs::remove_file(entry.path());
+            let folder = entry.path();
+            if folder != self.folder && unused_for(&folder.join(USED)) > KEPT_UNUSED {
+                let _ = fs::remove_dir_all(&folder);
             }
         }
+    }
+}
+
+/// Removes the cards in `folder` whose name `unwanted` says.
+fn remove_cards(folder: &Path, unwanted: impl Fn(&str) -> bool) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if is_card_name(name) && unwanted(name) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// How long ago the file `used` was last written; zero when it cannot be
+/// told (no such file: not a folder chiso keeps).
+fn unused_for(used: &Path) -> Duration {
+    fs::metadata(used)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|at| SystemTime::now().duration_since(at).ok())
+        .unwrap_or_default()
+}
+
+/// The folder of the cards of a site at `host`: the host in lowercase,
+/// every character other than an ASCII letter, digit, `.` or `-` made
+/// `-`, without leading dots, at most 100 bytes; `_` when nothing is left.
+fn folder_name(host: &str) -> String {
+    let name: String = host
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '.' | '-') => c,
+            _ => '-',
+        })
+        .take(100)
+        .collect();
+    match name.trim_start_matches('.') {
+        "" => "_".to_owned(),
+        name => name.to_owned(),
     }
 }
 
@@ -108,10 +175,14 @@ mod tests {
     #[test]
     fn only_unused_cards_are_removed() {
         let root = tempfile::tempdir().unwrap();
-        let cache = Cache::open(root.path()).unwrap();
+        let cache = Cache::open(root.path(), "cchc.hatinh.gov.vn").unwrap();
         cache.put(CARD, b"\x89PNG\r\n\x1a\nkept");
         cache.put(OLD_CARD, b"\x89PNG\r\n\x1a\nold");
-        let folder = root.path().join(CACHE_DIR).join(CARDS);
+        let folder = root
+            .path()
+            .join(CACHE_DIR)
+            .join(CARDS)
+            .join("cchc.hatinh.gov.vn");
         for foreign in [
             "logo.png",
             "ABCDEF0123456789ABCDEF0123456789.png",
@@ -131,6 +202,63 @@ mod tests {
         ] {
             assert!(folder.join(foreign).exists(), "{foreign} was removed");
         }
+    }
+
+    #[test]
+    fn builds_for_two_addresses_keep_each_other_s_cards() {
+        let root = tempfile::tempdir().unwrap();
+        let site = Cache::open(root.path(), "cchc.hatinh.gov.vn").unwrap();
+        site.put(CARD, b"\x89PNG\r\n\x1a\nsite");
+        let preview = Cache::open(root.path(), "user.github.io/cchc").unwrap();
+        preview.put(OLD_CARD, b"\x89PNG\r\n\x1a\npreview");
+        preview.keep_only(BTreeSet::from([OLD_CARD]));
+        site.keep_only(BTreeSet::from([CARD]));
+        assert!(site.get(CARD).is_some());
+        assert!(preview.get(OLD_CARD).is_some());
+        assert!(site.get(OLD_CARD).is_none());
+    }
+
+    #[test]
+    fn an_address_no_build_used_for_30_days_goes_with_the_cards_of_before() {
+        let root = tempfile::tempdir().unwrap();
+        let cards = root.path().join(CACHE_DIR).join(CARDS);
+        let old = Cache::open(root.path(), "old.example").unwrap();
+        old.put(CARD, b"\x89PNG\r\n\x1a\nold");
+        let recent = Cache::open(root.path(), "recent.example").unwrap();
+        recent.put(CARD, b"\x89PNG\r\n\x1a\nrecent");
+        let long_ago = SystemTime::now() - KEPT_UNUSED - Duration::from_secs(60);
+        fs::File::options()
+            .write(true)
+            .open(cards.join("old.example").join(USED))
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        // A folder chiso did not make (no mark of use), and a card kept
+        // where chiso kept them before it kept a folder per address.
+        fs::create_dir(cards.join("notes")).unwrap();
+        fs::write(cards.join(CARD), b"\x89PNG\r\n\x1a\nbefore").unwrap();
+        fs::write(cards.join("logo.png"), b"an editor's file").unwrap();
+
+        let current = Cache::open(root.path(), "").unwrap();
+        current.keep_only(BTreeSet::new());
+
+        assert!(!cards.join("old.example").exists());
+        assert!(recent.get(CARD).is_some());
+        assert!(cards.join("notes").exists());
+        assert!(!cards.join(CARD).exists());
+        assert!(cards.join("logo.png").exists());
+        assert!(cards.join("_").is_dir());
+    }
+
+    #[test]
+    fn an_address_s_folder_name_is_plain() {
+        assert_eq!(folder_name("cchc.hatinh.gov.vn"), "cchc.hatinh.gov.vn");
+        assert_eq!(folder_name("User.github.io/cchc"), "user.github.io-cchc");
+        assert_eq!(folder_name("localhost:1111"), "localhost-1111");
+        assert_eq!(folder_name(".."), "_");
+        assert_eq!(folder_name(""), "_");
+        assert_eq!(folder_name("../x"), "-x");
+        assert_eq!(folder_name(&"a".repeat(300)).len(), 100);
     }
 
     #[test]

@@ -230,7 +230,7 @@ impl Cards {
         if self.cards.is_empty() {
             return;
         }
-        let cache = cache::Cache::open(root);
+        let cache = cache::Cache::open(root, &self.frame.host);
         let results: Vec<Result<(), Diagnostic>> = self
             .cards
             .par_iter()
