@@ -5,9 +5,10 @@
 //! not evict each other's), one PNG per card, named by the hash of its SVG
 //! (and of the renderer), so a hit is exactly the image drawing would
 //! make. A build removes the cards of its address it no longer uses, and
-//! the folders of addresses no build used for 30 days; `chiso init`
-//! git-ignores the folder. Any failure here only costs drawing the card
-//! again.
+//! the folders of addresses no build used for 30 days (cards kept directly
+//! in `share-cards/`, as before there were folders, are moved into the
+//! folder of the first build); `chiso init` git-ignores the folder. Any
+//! failure here only costs drawing the card again.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -43,10 +44,12 @@ impl Cache {
     /// printed on its cards), made if missing and marked used now; a
     /// warning if it cannot be made.
     pub fn open(root: &Path, host: &str) -> Result<Cache, Diagnostic> {
-        let folder = root.join(CACHE_DIR).join(CARDS).join(folder_name(host));
+        let cards = root.join(CACHE_DIR).join(CARDS);
+        let folder = cards.join(folder_name(host));
         match fs::create_dir_all(&folder) {
             Ok(()) => {
                 let _ = fs::write(folder.join(USED), b"");
+                move_cards_of_before(&cards, &folder);
                 Ok(Cache { folder })
             }
             Err(e) => Err(Diagnostic::warning(msg::card_cache_unusable(
@@ -90,9 +93,9 @@ impl Cache {
 
     /// Removes the cards of this address not in `names` (kept by an
     /// earlier build of a site that changed since), the folders of other
-    /// addresses no build used for 30 days, and cards kept directly in
+    /// addresses no build used for 30 days, and cards left directly in
     /// `share-cards/` (where chiso kept them before it kept a folder per
-    /// address). Only files named as chiso names a card, and folders
+    /// address) that could not be moved. Only files named as chiso names a card, and folders
     /// holding its mark of use, are removed: anything else put there stays.
     pub fn keep_only(&self, names: BTreeSet<&str>) {
         remove_cards(&self.folder, |name| !names.contains(name));
@@ -108,6 +111,21 @@ impl Cache {
             if folder != self.folder && unused_for(&folder.join(USED)) > KEPT_UNUSED {
                 let _ = fs::remove_dir_all(&folder);
             }
+        }
+    }
+}
+
+/// Moves the cards kept directly in `cards` (where chiso kept them before
+/// it kept a folder per address) into `folder`: most likely the last build
+/// was for the same address, and its cards need not be drawn again.
+fn move_cards_of_before(cards: &Path, folder: &Path) {
+    let Ok(entries) = fs::read_dir(cards) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if name.to_str().is_some_and(is_card_name) {
+            let _ = fs::rename(entry.path(), folder.join(&name));
         }
     }
 }
@@ -219,7 +237,7 @@ mod tests {
     }
 
     #[test]
-    fn an_address_no_build_used_for_30_days_goes_with_the_cards_of_before() {
+    fn an_address_no_build_used_for_30_days_goes_and_the_cards_of_before_are_kept() {
         let root = tempfile::tempdir().unwrap();
         let cards = root.path().join(CACHE_DIR).join(CARDS);
         let old = Cache::open(root.path(), "old.example").unwrap();
@@ -236,18 +254,20 @@ mod tests {
         // A folder chiso did not make (no mark of use), and a card kept
         // where chiso kept them before it kept a folder per address.
         fs::create_dir(cards.join("notes")).unwrap();
-        fs::write(cards.join(CARD), b"\x89PNG\r\n\x1a\nbefore").unwrap();
+        fs::write(cards.join(OLD_CARD), b"\x89PNG\r\n\x1a\nbefore").unwrap();
         fs::write(cards.join("logo.png"), b"an editor's file").unwrap();
 
         let current = Cache::open(root.path(), "").unwrap();
-        current.keep_only(BTreeSet::new());
+        // The card of before is now this address's.
+        assert!(!cards.join(OLD_CARD).exists());
+        assert!(current.get(OLD_CARD).is_some());
+        current.keep_only(BTreeSet::from([OLD_CARD]));
 
         assert!(!cards.join("old.example").exists());
         assert!(recent.get(CARD).is_some());
+        assert!(current.get(OLD_CARD).is_some());
         assert!(cards.join("notes").exists());
-        assert!(!cards.join(CARD).exists());
         assert!(cards.join("logo.png").exists());
-        assert!(cards.join("_").is_dir());
     }
 
     #[test]
