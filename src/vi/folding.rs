@@ -116,14 +116,6 @@ pub fn slugify(text: &str) -> String {
 /// Punctuation and non-Latin scripts are kept; the result is NFC.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    fold_into(text, &mut out);
-    out
-}
-
-/// [`fold`], appending to `out`: what is already there is left alone, and
-/// the folded text starts without a space.
-pub fn fold_into(text: &str, out: &mut String) {
-    let start = out.len();
     let mut gap = false;
     let mut ascii = true;
     let mut push = |c: char| {
@@ -131,7 +123,7 @@ pub fn fold_into(text: &str, out: &mut String) {
             gap = true;
             return;
         }
-        if gap && out.len() > start {
+        if gap && !out.is_empty() {
             out.push(' ');
         }
         gap = false;
@@ -147,10 +139,10 @@ pub fn fold_into(text: &str, out: &mut String) {
     // Vietnamese folds to ASCII; anything else that survived (e.g. Hangul)
     // is recomposed (and its marks put in canonical order), so the result is
     // ordinary NFC text.
-    if !ascii {
-        let composed: String = out[start..].nfc().collect();
-        out.truncate(start);
-        out.push_str(&composed);
+    if ascii {
+        out
+    } else {
+        out.nfc().collect()
     }
 }
 
