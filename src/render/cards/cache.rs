@@ -92,17 +92,24 @@ impl Cache {
     }
 
     /// Removes the cards of this address not in `names` (kept by an
-    /// earlier build of a site that changed since), the folders of other
-    /// addresses no build used for 30 days, and cards left directly in
-    /// `share-cards/` (where chiso kept them before it kept a folder per
-    /// address) that could not be moved. Only files named as chiso names a card, and folders
-    /// holding its mark of use, are removed: anything else put there stays.
+    /// earlier build of a site that changed since), and the folders of
+    /// other addresses no build used for 30 days. Only files named as
+    /// chiso names a card, and folders holding its mark of use, are
+    /// removed: anything else put there stays.
     pub fn keep_only(&self, names: BTreeSet<&str>) {
-        remove_cards(&self.folder, |name| !names.contains(name));
+        let Ok(entries) = fs::read_dir(&self.folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if is_card_name(name) && !names.contains(name) {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
         let Some(cards) = self.folder.parent() else {
             return;
         };
-        remove_cards(cards, |_| true);
         let Ok(entries) = fs::read_dir(cards) else {
             return;
         };
@@ -126,20 +133,6 @@ fn move_cards_of_before(cards: &Path, folder: &Path) {
         let name = entry.file_name();
         if name.to_str().is_some_and(is_card_name) {
             let _ = fs::rename(entry.path(), folder.join(&name));
-        }
-    }
-}
-
-/// Removes the cards in `folder` whose name `unwanted` says.
-fn remove_cards(folder: &Path, unwanted: impl Fn(&str) -> bool) {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if is_card_name(name) && unwanted(name) {
-            let _ = fs::remove_file(entry.path());
         }
     }
 }
