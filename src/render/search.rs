@@ -206,9 +206,14 @@ fn distinct_folded_words(text: &str) -> String {
 /// Words, each kept once, in order of first use, separated by spaces.
 struct Distinct {
     out: String,
-    /// Where each word kept is in `out` (start, end): no string of its own
-    /// for each word.
-    seen: HashTable<(usize, usize)>,
+    /// The words kept of up to 8 bytes (most folded Vietnamese words: "ha",
+    /// "tinh"), each as the integer its bytes make, zero-padded: a word
+    /// holds no NUL, so two such words are equal exactly when their
+    /// integers are, and a lookup compares no bytes.
+    short: HashTable<u64>,
+    /// Where each longer word kept is in `out` (start, end): no string of
+    /// its own for each word.
+    long: HashTable<(usize, usize)>,
     /// aHash (already under Tera): SipHash was a third of the words' time.
     hasher: ahash::RandomState,
 }
@@ -218,26 +223,54 @@ impl Distinct {
     fn new(len: usize) -> Distinct {
         Distinct {
             out: String::new(),
-            seen: HashTable::with_capacity(len / 16),
+            short: HashTable::with_capacity(len / 16),
+            long: HashTable::new(),
             hasher: ahash::RandomState::new(),
         }
     }
 
     fn add(&mut self, word: &str) {
-        let Distinct { out, seen, hasher } = self;
-        let hash = hasher.hash_one(word);
-        if seen.find(hash, |&(s, e)| &out[s..e] == word).is_some() {
+        let Distinct {
+            out,
+            short,
+            long,
+            hasher,
+        } = self;
+        if let Some(key) = short_key(word) {
+            let hash = hasher.hash_one(key);
+            if short.find(hash, |&k| k == key).is_some() {
+                return;
+            }
+            short.insert_unique(hash, key, |&k| hasher.hash_one(k));
+            push_word(out, word);
             return;
         }
-        if !out.is_empty() {
-            out.push(' ');
+        let hash = hasher.hash_one(word);
+        if long.find(hash, |&(s, e)| &out[s..e] == word).is_some() {
+            return;
         }
-        let start = out.len();
-        out.push_str(word);
-        seen.insert_unique(hash, (start, out.len()), |&(s, e)| {
+        let start = push_word(out, word);
+        long.insert_unique(hash, (start, out.len()), |&(s, e)| {
             hasher.hash_one(&out[s..e])
         });
     }
+}
+
+/// A word of up to 8 bytes as one integer (its bytes, zero-padded).
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
+}
+
+/// Appends `word` to the space-separated `out`; where it starts.
+fn push_word(out: &mut String, word: &str) -> usize {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
+    out.len() - word.len()
 }
 
 /// Whether `c` is a letter or digit, with Vietnamese text's characters
@@ -408,6 +441,17 @@ mod tests {
         );
         assert_eq!(distinct_folded_words(""), "");
         assert_eq!(distinct_folded_words(" ,. "), "");
+    }
+
+    #[test]
+    fn words_of_eight_bytes_or_fewer_and_longer_ones_are_each_kept_once() {
+        // Around the 8 bytes a word is kept as one integer: a word and its
+        // prefixes, a word and the same word zero-padded in meaning only.
+        let text = "a ab abcdefgh abcdefghi abcdefgh a abcdefghi ab abcdefghij ĐĐĐĐĐĐĐĐ dddddddd";
+        assert_eq!(
+            distinct_folded_words(text),
+            "a ab abcdefgh abcdefghi abcdefghij dddddddd"
+        );
     }
 
     #[test]
