@@ -53,8 +53,8 @@ pub struct Article {
     pub front: FrontMatter,
     pub slug: String,
     /// The body as HTML (shared with its expanded body when it calls no
-    /// shortcode).
-    pub html: std::sync::Arc<str>,
+    /// shortcode, and with every page that shows it).
+    pub html: crate::shared_html::SharedHtml,
     /// Every link of the body, as written, for the link check.
     pub links: Vec<Link>,
     /// The source file, relative to the site root.

@@ -39,6 +39,7 @@ pub mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod session;
+pub mod shared_html;
 pub mod synthetic;
 pub mod url_safety;
 pub mod vi;

@@ -771,7 +771,7 @@ fn expand_with(
         Ok(expanded) => (expanded, None),
         Err(message) => (
             shortcodes::Expanded {
-                html: std::sync::Arc::clone(&article.html),
+                html: article.html.clone(),
                 illustrative: false,
             },
             Some(

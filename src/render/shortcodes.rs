@@ -15,7 +15,7 @@
 //! or table is an error with the article's file, never a silent blank.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, LazyLock};
+use std::sync::LazyLock;
 
 use serde::Serialize;
 use tera::{Context, Tera};
@@ -26,6 +26,7 @@ use super::figure::{self, Format, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
 use crate::model::{IndexId, Row, Site, Table};
+use crate::shared_html::SharedHtml;
 use crate::vi;
 
 const OPEN: &str = "<!-- chiso:";
@@ -41,7 +42,7 @@ pub struct Env<'a> {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Expanded {
     /// Shared with the article when it calls no shortcode (most do not).
-    pub html: Arc<str>,
+    pub html: SharedHtml,
     /// Some figure printed is illustrative (and marked `*`), so the page
     /// shows the notice.
     pub illustrative: bool,
@@ -49,10 +50,10 @@ pub struct Expanded {
 
 /// [`expand`], sharing `html` itself when it calls no shortcode: a body
 /// is not held twice.
-pub fn expand_shared(html: &Arc<str>, env: &Env) -> Result<Expanded, String> {
+pub fn expand_shared(html: &SharedHtml, env: &Env) -> Result<Expanded, String> {
     if find_open(html).is_none() {
         return Ok(Expanded {
-            html: Arc::clone(html),
+            html: html.clone(),
             illustrative: false,
         });
     }
