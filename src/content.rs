@@ -465,18 +465,6 @@ pub fn markdown_findings(body: &str, markdown: &Markdown) -> Vec<Finding> {
 const TABLE_BOX: &str =
     "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Bảng (cuộn ngang để xem hết)\">\n";
 
-/// The events with each table inside a [`TABLE_BOX`].
-fn in_table_boxes(events: Vec<Event<'_>>) -> impl Iterator<Item = Event<'_>> {
-    events.into_iter().flat_map(|event| {
-        let (before, after) = match &event {
-            Event::Start(Tag::Table(_)) => (Some(Event::Html(CowStr::from(TABLE_BOX))), None),
-            Event::End(TagEnd::Table) => (None, Some(Event::Html(CowStr::from("</div>\n")))),
-            _ => (None, None),
-        };
-        before.into_iter().chain([event]).chain(after)
-    })
-}
-
 /// Markdown rendered by [`render_markdown_with_links`].
 #[derive(Debug, Clone, Default)]
 pub struct RenderedMarkdown {
@@ -527,7 +515,15 @@ pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMa
             }
             _ => {}
         }
+        // Each table inside a [`TABLE_BOX`].
+        let ends_table = matches!(event, Event::End(TagEnd::Table));
+        if matches!(event, Event::Start(Tag::Table(_))) {
+            events.push(Event::Html(CowStr::from(TABLE_BOX)));
+        }
         policy.push(event, range.start, &mut events);
+        if ends_table {
+            events.push(Event::Html(CowStr::from("</div>\n")));
+        }
     }
     // A link by reference is reported at its definition, once however many
     // links use it, and even when none does.
@@ -550,7 +546,7 @@ pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMa
         }
     }
     let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, in_table_boxes(events));
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     RenderedMarkdown {
         html,
         links,
