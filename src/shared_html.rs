@@ -5,8 +5,9 @@
 //! article's body is given to its page, to its page of the article list and
 //! to the page of each of its tags: a build of 10,000 articles copied about
 //! 200 MB of bodies. A [`SharedHtml`] is that value, made when the body is
-//! rendered: each page takes a reference to it (an `Arc`), and the body is
-//! held once.
+//! rendered: serialised into a page's values it is taken as it is (Tera
+//! passes a value through), so each page holds a reference to it (an
+//! `Arc`), and the body is held once.
 
 use std::fmt;
 use std::ops::Deref;
@@ -23,13 +24,16 @@ impl SharedHtml {
         SharedHtml(Value::safe_string(html))
     }
 
-    /// The value for a template: the same text, not a copy of it.
-    pub fn value(&self) -> Value {
-        self.0.clone()
-    }
-
     pub fn as_str(&self) -> &str {
         self.0.as_str().unwrap_or_default()
+    }
+}
+
+/// In a Tera value, the same text (Tera takes a value it is given as it
+/// is); elsewhere (JSON), a string.
+impl serde::Serialize for SharedHtml {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
     }
 }
 
@@ -71,13 +75,26 @@ mod tests {
 
     #[test]
     fn a_template_is_given_the_same_text_unescaped() {
+        #[derive(serde::Serialize)]
+        struct View<'a> {
+            html: &'a SharedHtml,
+        }
         let body = SharedHtml::new("<p>Hà Tĩnh &amp; <em>PAPI</em></p>");
         assert_eq!(&*body, "<p>Hà Tĩnh &amp; <em>PAPI</em></p>");
-        let value = body.value();
-        assert!(value.is_safe());
-        assert_eq!(value.as_str(), Some(body.as_str()));
-        // The same bytes, not a copy: cloning the value shares them.
-        assert!(std::ptr::eq(value.as_str().unwrap(), body.as_str()));
+        let view = Value::from_serializable(&View { html: &body });
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![""]);
+        tera.add_raw_template("t", "{{ view.html }}").unwrap();
+        let mut context = tera::Context::new();
+        context.insert("view", &view);
+        assert_eq!(tera.render("t", &context).unwrap(), body.as_str());
+        // The same bytes, not a copy: the value shares them.
+        let map = view.into_map().unwrap();
+        let html = map.get(&"html".into()).and_then(Value::as_str).unwrap();
+        assert!(std::ptr::eq(html, body.as_str()));
+        // Outside Tera, a string.
+        let json = serde_json::to_string(&View { html: &body }).unwrap();
+        assert_eq!(json, r#"{"html":"<p>Hà Tĩnh &amp; <em>PAPI</em></p>"}"#);
         assert_eq!(SharedHtml::default().as_str(), "");
     }
 }

@@ -495,16 +495,18 @@ impl<'a> Env<'a> {
     }
 
     fn article_view(&self, i: usize) -> Value {
-        let fields = self.articles[i].get_or_init(|| {
-            Value::from_serializable(&ArticleView::new(&self.content.articles[i], "", &self.urls))
-        });
-        // The body, most of the view's bytes, is put in for each page and
-        // not kept: kept, every body was held twice more (the view is
-        // kept from an article's list page to its last tag page, and the
-        // tag pages come last), 77 MB of a build of 10,000 articles.
-        let mut view = fields.clone().into_map().unwrap_or_default();
-        view.insert("html".into(), self.bodies.articles[i].html.value());
-        Value::from(view)
+        // Made once and shared by every page showing the article: the body
+        // in it is the one `bodies` holds, not a copy.
+        let body = &self.bodies.articles[i].html;
+        self.articles[i]
+            .get_or_init(|| {
+                Value::from_serializable(&ArticleView::new(
+                    &self.content.articles[i],
+                    body,
+                    &self.urls,
+                ))
+            })
+            .clone()
     }
 
     /// Summaries of the tables `keep` selects, for pages listing tables.

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::content::Article;
-use crate::render::escape::safe;
 use crate::render::urls::{self, Urls};
+use crate::shared_html::SharedHtml;
 use crate::vi;
 
 /// A tag, with its page.
@@ -34,13 +34,13 @@ pub struct ArticleView<'a> {
     /// `draft = true`: shown only in builds with `--drafts`, marked
     /// "Bản nháp" so a preview never passes for the published site.
     pub draft: bool,
-    /// The body, shortcodes expanded.
-    #[serde(serialize_with = "safe")]
-    pub html: &'a str,
+    /// The body, shortcodes expanded (the text every page shows it from,
+    /// not a copy).
+    pub html: &'a SharedHtml,
 }
 
 impl<'a> ArticleView<'a> {
-    pub fn new(article: &'a Article, html: &'a str, urls: &Urls) -> Self {
+    pub fn new(article: &'a Article, html: &'a SharedHtml, urls: &Urls) -> Self {
         ArticleView {
             title: &article.front.title,
             summary: &article.front.summary,
