@@ -280,6 +280,11 @@ mod tests {
         for text in texts_of(&pieces, 777) {
             assert_eq!(slugify(&text), reference(&text), "{text:?}");
         }
+        // Every character, between letters, as the whole text's NFD does.
+        for c in ('\u{80}'..='\u{2FFF}').chain('\u{FB00}'..='\u{FFFF}') {
+            let text = format!("a{c}b {c}");
+            assert_eq!(slugify(&text), reference(&text), "{c:?}");
+        }
     }
 
     #[test]
