@@ -38,6 +38,26 @@ fn no_huge_pages() {
     }
 }
 
+/// Ends a finished build at once, its output flushed, without the clean-up
+/// of process exit, where mimalloc gives all the memory it holds back to
+/// the system a range at a time (`madvise`, each stopping the other core
+/// to flush its address cache): 15 ms of the 0.5 s a build of 10,000
+/// articles takes, on one core after the work is done, for memory the
+/// system takes back whole when the process ends. Elsewhere than Unix, or
+/// where flushing fails, the process ends as usual.
+fn exit_without_clean_up() {
+    use std::io::Write;
+    let flushed = std::io::stdout().flush().is_ok() && std::io::stderr().flush().is_ok();
+    #[cfg(unix)]
+    if flushed {
+        // SAFETY: _exit ends the process; no Rust code runs after it, and
+        // nothing this process wrote is left in a buffer of its own (both
+        // standard streams were just flushed; output files are closed).
+        unsafe { libc::_exit(0) }
+    }
+    let _ = flushed;
+}
+
 /// A static site generator for Vietnamese PAR index reports.
 #[derive(Debug, Parser)]
 #[command(name = "chiso", version, about, long_about = None)]
@@ -363,6 +383,7 @@ fn main() -> ExitCode {
                     if args.timings {
                         say(&args.site, report.timings.to_string().trim_end());
                     }
+                    exit_without_clean_up();
                     ExitCode::SUCCESS
                 }
                 Err(diagnostics) => failed(&args.site, &diagnostics),
