@@ -362,14 +362,14 @@ pub fn full_text_json(entries: &[impl Borrow<Entry>]) -> String {
     serde_json::to_string(&words).unwrap_or_else(|_| "[]".to_owned())
 }
 
-/// The two files of the search, site-relative path and bytes.
-pub fn files(entries: &[impl Borrow<Entry>]) -> [(String, Vec<u8>); 2] {
+/// The two files of the search, site-relative path and bytes, made side by
+/// side: they are the last thing a build of many articles makes (4 MB
+/// each for 10,000 articles).
+pub fn files<E: Borrow<Entry> + Sync>(entries: &[E]) -> [(String, Vec<u8>); 2] {
+    let (index, full_text) = rayon::join(|| index_json(entries), || full_text_json(entries));
     [
-        (INDEX_PATH.to_owned(), index_json(entries).into_bytes()),
-        (
-            FULL_TEXT_PATH.to_owned(),
-            full_text_json(entries).into_bytes(),
-        ),
+        (INDEX_PATH.to_owned(), index.into_bytes()),
+        (FULL_TEXT_PATH.to_owned(), full_text.into_bytes()),
     ]
 }
 
