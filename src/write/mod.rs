@@ -486,19 +486,12 @@ fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
 /// rename (four system calls of eight).
 fn create_new(target: &Path, bytes: &[u8]) -> bool {
     use std::io::Write;
-    let open = || {
+    let file = in_its_folder(target, || {
         fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(target)
-    };
-    let file = match open() {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => match target.parent() {
-            Some(folder) if fs::create_dir_all(folder).is_ok() => open(),
-            _ => return false,
-        },
-        opened => opened,
-    };
+    });
     let Ok(mut file) = file else {
         return false;
     };
@@ -515,15 +508,22 @@ fn create_new(target: &Path, bytes: &[u8]) -> bool {
 /// [`create_new`] writes a file: into a spare this build made, one system
 /// call rather than six. `false` if anything is in the way.
 fn link_new(source: &Path, target: &Path) -> bool {
-    match fs::hard_link(source, target) {
-        Ok(()) => true,
+    in_its_folder(target, || fs::hard_link(source, target)).is_ok()
+}
+
+/// Makes `target` with `make`, and when its folder is missing, makes the
+/// folder and `make`s it again: a new output's folders are made as its
+/// first files need them, with no look before each file.
+fn in_its_folder<T>(target: &Path, make: impl Fn() -> io::Result<T>) -> io::Result<T> {
+    match make() {
         Err(e) if e.kind() == io::ErrorKind::NotFound => match target.parent() {
-            Some(folder) if fs::create_dir_all(folder).is_ok() => {
-                fs::hard_link(source, target).is_ok()
+            Some(folder) => {
+                fs::create_dir_all(folder)?;
+                make()
             }
-            _ => false,
+            None => Err(e),
         },
-        Err(_) => false,
+        made => made,
     }
 }
 
