@@ -58,27 +58,27 @@ fn indexed(rgba: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
     let mut palette: Vec<[u8; 3]> = Vec::new();
     let mut lookup: HashMap<[u8; 3], u8> = HashMap::new();
     let mut indices = Vec::with_capacity(rgba.len() / 4);
-    let mut last: Option<([u8; 3], u8)> = None;
-    for pixel in rgba.chunks_exact(4) {
-        if pixel[3] != 255 {
+    // Runs of one colour are most of a card: each run's colour is looked
+    // up once and its indices written at once.
+    let mut rest = rgba.as_chunks::<4>().0;
+    while let Some(&pixel) = rest.first() {
+        let run = rest.iter().take_while(|&&p| p == pixel).count();
+        let [red, green, blue, alpha] = pixel;
+        if alpha != 255 {
             return None;
         }
-        let colour = [pixel[0], pixel[1], pixel[2]];
-        // Runs of one colour are most of a card.
-        let index = match last {
-            Some((seen, index)) if seen == colour => index,
-            _ => match lookup.get(&colour) {
-                Some(&index) => index,
-                None => {
-                    let index = u8::try_from(palette.len()).ok()?;
-                    palette.push(colour);
-                    lookup.insert(colour, index);
-                    index
-                }
-            },
+        let colour = [red, green, blue];
+        let index = match lookup.get(&colour) {
+            Some(&index) => index,
+            None => {
+                let index = u8::try_from(palette.len()).ok()?;
+                palette.push(colour);
+                lookup.insert(colour, index);
+                index
+            }
         };
-        last = Some((colour, index));
-        indices.push(index);
+        indices.resize(indices.len() + run, index);
+        rest = &rest[run..];
     }
     Some((palette.concat(), indices))
 }
