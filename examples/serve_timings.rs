@@ -173,10 +173,11 @@ fn main() {
             let publish = |_: EarlySite| *shown.lock().unwrap() = Some(started.elapsed());
             let early = Early {
                 pages: wanted,
+                edited: Some(&file),
                 publish: &publish,
             };
             let outcome = session
-                .rebuild_showing(&[file], Some(&early))
+                .rebuild_showing(std::slice::from_ref(&file), Some(&early))
                 .unwrap_or_else(|d| panic!("{name}: {d}"));
             times.push(outcome.elapsed);
             // Shown when the rebuild ended, if it rendered no page first.

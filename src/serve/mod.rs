@@ -15,8 +15,7 @@ pub mod watch;
 use std::io::Read;
 use std::net::{IpAddr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, OnceLock, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -159,7 +158,8 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
     wanted.extend(destination.as_deref().and_then(respond::output_key));
     let before = shared.snapshot().site;
     let finished = Arc::new(Finished::default());
-    let shown = AtomicBool::new(false);
+    // Where the early reload sent open pages, once it has.
+    let sent: OnceLock<Option<String>> = OnceLock::new();
     let publish = |early: EarlySite| {
         shared.update(|s| {
             s.site = Some(early.base);
@@ -170,18 +170,26 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
                 finished: Arc::clone(&finished),
             });
         });
-        shown.store(true, Ordering::SeqCst);
+        // To where the page of the edit is now: after a new slug the old
+        // address is gone, and a deleted article has none (a page not
+        // rendered yet is served when the rebuild ends).
+        let page = early.page_of_edit;
         shared
             .listeners
-            .send("reload", destination.as_deref().unwrap_or(""));
+            .send("reload", page.as_deref().unwrap_or(""));
+        let _ = sent.set(page);
     };
     let early = Early {
         pages: wanted,
+        edited: match changed_paths {
+            [one] => Some(one.as_path()),
+            _ => None,
+        },
         publish: &publish,
     };
     let early = (!early.pages.is_empty()).then_some(&early);
     let result = session.rebuild_showing(changed_paths, early);
-    let shown = shown.load(Ordering::SeqCst);
+    let sent = sent.into_inner();
     match result {
         Ok(site) => {
             eprint!("{}", site.warnings);
@@ -201,9 +209,9 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
                 s.settling = None;
             });
             finished.set();
-            // Shown already, unless the edit moved the page it went to.
+            // Shown already, unless the page of the edit moved again.
             let page = page_of_edit(session);
-            if !shown || page != destination {
+            if sent.as_ref() != Some(&page) {
                 shared
                     .listeners
                     .send("reload", page.as_deref().unwrap_or(""));

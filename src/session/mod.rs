@@ -59,6 +59,9 @@ pub struct Outcome {
 pub struct Early<'a> {
     /// The output paths of the pages wanted first (`don-vi/x/index.html`).
     pub pages: HashSet<String>,
+    /// The one file edited, whose page open pages go to (see
+    /// [`EarlySite::page_of_edit`]).
+    pub edited: Option<&'a Path>,
     /// Called at most once, from any thread.
     pub publish: &'a (dyn Fn(EarlySite) + Sync),
 }
@@ -73,6 +76,10 @@ pub struct EarlySite {
     /// wanted first, the built-in assets and the static files. Any other
     /// may still change.
     pub settled: Arc<HashSet<String>>,
+    /// The page of [`Early::edited`] as the edit left it (an article whose
+    /// slug changed, a table moved to another year, is somewhere else
+    /// now); `None` when it has none.
+    pub page_of_edit: Option<String>,
 }
 
 impl EarlySite {
@@ -253,10 +260,15 @@ impl Session {
                 .chain(render::asset_paths().map(str::to_owned))
                 .chain(p.assets.iter().map(|a| slash_path(&a.relative)))
                 .collect();
+            // The front matter is as it was: so is every page's place.
+            let page_of_edit = early
+                .edited
+                .and_then(|f| page_of(root, &p.config, &p.site, &p.content, f));
             (early.publish)(EarlySite {
                 base: Arc::clone(&p.files),
                 fresh: Arc::default(),
                 settled: Arc::new(settled),
+                page_of_edit,
             });
         }
         let feeds = render::article_feeds_again(input, &indices, &mut p.entries);
@@ -335,16 +347,33 @@ impl Session {
     /// templates, the config), where the open page is simply reloaded.
     pub fn page_of_source(&self, source: &Path) -> Option<String> {
         let prepared = &self.state.as_ref()?.built;
-        let shown = relative_to(&self.options.root, source)?;
-        let urls = render::urls::Urls::for_site(&prepared.config);
-        if let Some(article) = prepared.content.articles.iter().find(|a| a.file == shown) {
-            return Some(urls.article(&article.slug));
-        }
-        let (t, _) = prepared
-            .site
-            .tables
-            .iter_enumerated()
-            .find(|(_, t)| t.file == shown)?;
-        Some(urls.table(&prepared.site, t))
+        page_of(
+            &self.options.root,
+            &prepared.config,
+            &prepared.site,
+            &prepared.content,
+            source,
+        )
     }
+}
+
+/// The page of the file `source` in a site made of `config`, `site` and
+/// `content` (see [`Session::page_of_source`]).
+fn page_of(
+    root: &Path,
+    config: &crate::config::Config,
+    site: &crate::model::Site,
+    content: &content::Content,
+    source: &Path,
+) -> Option<String> {
+    let shown = relative_to(root, source)?;
+    let urls = render::urls::Urls::for_site(config);
+    if let Some(article) = content.articles.iter().find(|a| a.file == shown) {
+        return Some(urls.article(&article.slug));
+    }
+    let (t, _) = site
+        .tables
+        .iter_enumerated()
+        .find(|(_, t)| t.file == shown)?;
+    Some(urls.table(site, t))
 }

@@ -316,10 +316,14 @@ pub(super) fn rebuild(
             .chain(render::asset_paths().map(str::to_owned))
             .chain(assets.iter().map(|a| super::slash_path(&a.relative)))
             .collect();
+        let page_of_edit = early
+            .edited
+            .and_then(|f| super::page_of(root, &config, &site, &content, f));
         (early.publish)(EarlySite {
             base: Arc::clone(&l.files),
             fresh: Arc::new(fresh),
             settled: Arc::new(settled),
+            page_of_edit,
         });
     };
     let first = early

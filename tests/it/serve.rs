@@ -321,6 +321,17 @@ fn rebuilds_on_change_reloads_the_page_and_keeps_the_last_good_site() {
     let text = std::fs::read_to_string(&article).unwrap();
     std::fs::write(&article, format!("{text}\nMột câu mới.\n")).unwrap();
     read_until(&mut events, &mut seen, "data: /tin-tuc/bai-mot/");
+    server.wait_for_line("content/tin-tuc/bai-mot.md");
+
+    // A new slug: the tabs go to the article's new address, never to the
+    // old one (gone, a "not found" page).
+    seen.clear();
+    let text = std::fs::read_to_string(&article).unwrap();
+    let moved = text.replacen("+++\n", "+++\nslug = \"bai-mot-moi\"\n", 1);
+    std::fs::write(&article, moved).unwrap();
+    read_until(&mut events, &mut seen, "data: /tin-tuc/bai-mot-moi/");
+    assert!(!seen.contains("data: /tin-tuc/bai-mot/"), "{seen}");
+    assert_eq!(server.get("/tin-tuc/bai-mot-moi/").status, 200);
 }
 
 #[test]

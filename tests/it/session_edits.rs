@@ -1,8 +1,8 @@
 //! `chiso serve`'s staged rebuild against builds from scratch: seeded
 //! random edits of every kind an editor makes (a score, a unit's or an
 //! index's name, a result row added or removed, a results file deleted, an
-//! article's front matter or body, a link in an article, a template, the
-//! configuration) on the tiny synthetic site and on the Hà Tĩnh example
+//! article's front matter, body or address, a link in an article, a
+//! template, the configuration) on the tiny synthetic site and on the Hà Tĩnh example
 //! site. After each edit the
 //! session's files must be byte for byte, and its problems word for word,
 //! those of a build of the edited site from scratch; and the quick paths
@@ -90,7 +90,7 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
         fs::write(root.join(p), text).unwrap()
     };
     loop {
-        match rng.below(13) {
+        match rng.below(14) {
             0 if !results.is_empty() => {
                 let file = rng.pick(&results).clone();
                 let value = format!("{}.{}", 40 + rng.below(55), rng.below(100));
@@ -239,6 +239,16 @@ fn edit(root: &Path, rng: &mut Seeded, step: usize) -> (String, PathBuf) {
                     return (format!("config home_unit {id}"), file);
                 }
             }
+            13 if !articles.is_empty() => {
+                // An article moved to a new address.
+                let file = rng.pick(&articles).clone();
+                let text = read(&file);
+                let slug = format!("\"bai-doi-duong-dan-{step}\"");
+                let text = set_nth(&text, "slug", 0, &slug)
+                    .unwrap_or_else(|| text.replacen("+++\n", &format!("+++\nslug = {slug}\n"), 1));
+                write(&file, &text);
+                return ("article slug".into(), file);
+            }
             _ => {}
         }
     }
@@ -296,6 +306,7 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
         };
         let early = Early {
             pages: wanted,
+            edited: Some(&file),
             publish: &publish,
         };
         let quick = session.rebuild_showing(std::slice::from_ref(&file), Some(&early));
@@ -322,6 +333,12 @@ fn edits_match_full_builds(root: &Path, seed: u64, steps: usize) -> usize {
                 }
                 assert_eq!(quick.warnings.to_string(), warnings, "step {step} ({what})");
                 if let Some(shown) = shown {
+                    // Open pages were sent to where the edit's page is now.
+                    assert_eq!(
+                        shown.page_of_edit,
+                        session.page_of_source(&file),
+                        "step {step} ({what}): the page of the edit"
+                    );
                     for path in shown.settled.iter() {
                         assert!(
                             shown.get(path) == served.get(path),
@@ -441,4 +458,47 @@ fn each_quick_path_renders_fewer_pages_than_the_site_has() {
         "title: {} of {total}",
         outcome.pages
     );
+}
+
+/// After an article's slug changes, the early reload sends the pages open
+/// on it to its new address, not to the old one, which is gone (`serve`
+/// showed a "not found" page there until the rebuild ended).
+#[test]
+fn a_new_slug_sends_open_pages_to_the_new_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    chiso::synthetic::write_site(root, &chiso::synthetic::Spec::tiny()).unwrap();
+    let mut session = Session::new(BuildOptions::new(root));
+    session.rebuild(&[]).unwrap();
+    let file = files_under(root, "content/tin-tuc", "md")[0].clone();
+    let before = session.page_of_source(&file).unwrap();
+    let text = fs::read_to_string(root.join(&file)).unwrap();
+    let moved = text.replacen("+++\n", "+++\nslug = \"dia-chi-moi\"\n", 1);
+    fs::write(root.join(&file), moved).unwrap();
+
+    let shown: Mutex<Option<EarlySite>> = Mutex::default();
+    let publish = |site: EarlySite| *shown.lock().unwrap() = Some(site);
+    let open = before.trim_start_matches('/').to_owned() + "index.html";
+    let early = Early {
+        pages: [open].into(),
+        edited: Some(&file),
+        publish: &publish,
+    };
+    let outcome = session
+        .rebuild_showing(std::slice::from_ref(&file), Some(&early))
+        .unwrap();
+    let shown = shown
+        .into_inner()
+        .unwrap()
+        .expect("the open page is shown early");
+    let after = shown.page_of_edit.expect("the article has a page");
+    assert!(after.ends_with("/tin-tuc/dia-chi-moi/"), "{after}");
+    assert_ne!(after, before);
+    assert_eq!(
+        session.page_of_source(&file).as_deref(),
+        Some(after.as_str())
+    );
+    assert!(outcome.files.contains_key("tin-tuc/dia-chi-moi/index.html"));
+    let old = before.trim_start_matches('/').to_owned() + "index.html";
+    assert!(!outcome.files.contains_key(&old), "{old} is still there");
 }
