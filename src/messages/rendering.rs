@@ -42,6 +42,10 @@ messages! {
         vi: "trang của thẻ `{tag}`",
         en: "the page of tag `{tag}`",
     }
+    page_tag_page(tag: &str, number: usize) {
+        vi: "trang số {number} của thẻ `{tag}`",
+        en: "page {number} of tag `{tag}`",
+    }
     page_tags() {
         vi: "trang danh sách thẻ",
         en: "the list of tags",

@@ -60,8 +60,8 @@ pub enum Page {
     /// A page of the article list, from 1.
     ArticleList(usize),
     Article(usize),
-    /// A tag, by its slug.
-    Tag(String),
+    /// A page (from 1) of a tag's articles, the tag by its slug.
+    Tag(String, usize),
     Tags,
     Data,
     Search,
@@ -252,13 +252,21 @@ impl<'a> Env<'a> {
         pages.extend(site.units.ids().map(Page::Unit));
         pages.extend((1..=self.list_pages()).map(Page::ArticleList));
         pages.extend((0..self.content.articles.len()).map(Page::Article));
-        pages.extend(self.tags.keys().cloned().map(Page::Tag));
+        for (slug, tag) in &self.tags {
+            let count = self.pages_for(tag.articles.len());
+            pages.extend((1..=count).map(|n| Page::Tag(slug.clone(), n)));
+        }
         pages.extend([Page::Tags, Page::Data, Page::Search, Page::NotFound]);
         pages
     }
 
     fn list_pages(&self) -> usize {
-        self.content.articles.len().div_ceil(self.per_page).max(1)
+        self.pages_for(self.content.articles.len())
+    }
+
+    /// The pages a list of `count` articles takes: at least one.
+    fn pages_for(&self, count: usize) -> usize {
+        count.div_ceil(self.per_page).max(1)
     }
 
     /// The folder of a page, site-relative (`xep-hang/2023/so-ban-nganh/`,
@@ -274,7 +282,7 @@ impl<'a> Env<'a> {
             Page::Unit(u) => urls::unit_path(&site.units[*u].id),
             Page::ArticleList(n) => urls::article_list_path(*n),
             Page::Article(a) => urls::article_path(&self.content.articles[*a].slug),
-            Page::Tag(slug) => urls::tag_path(slug),
+            Page::Tag(slug, n) => urls::tag_page_path(slug, *n),
             Page::Tags => TAGS_PATH.to_owned(),
             Page::Data => DATA_PATH.to_owned(),
             Page::Search => SEARCH_PATH.to_owned(),
@@ -305,7 +313,7 @@ impl<'a> Env<'a> {
             Page::Unit(_) => "unit.html",
             Page::ArticleList(_) => "article-list.html",
             Page::Article(_) => "article.html",
-            Page::Tag(_) => "tag.html",
+            Page::Tag(..) => "tag.html",
             Page::Tags => "tags.html",
             Page::Data => "data.html",
             Page::Search => "search.html",
@@ -360,7 +368,13 @@ impl<'a> Env<'a> {
             Page::Unit(u) => msg::page_unit(&site.units[*u].id),
             Page::ArticleList(n) => msg::page_article_list(*n),
             Page::Article(a) => msg::page_article(self.content.articles[*a].file.display()),
-            Page::Tag(slug) => msg::page_tag(self.tags.get(slug).map_or("", |t| t.name)),
+            Page::Tag(slug, n) => {
+                let name = self.tags.get(slug).map_or("", |t| t.name);
+                match n {
+                    1 => msg::page_tag(name),
+                    _ => msg::page_tag_page(name, *n),
+                }
+            }
             Page::Tags => msg::page_tags(),
             Page::Data => msg::page_data(),
             Page::Search => msg::page_search(),
@@ -423,7 +437,7 @@ impl<'a> Env<'a> {
             Page::Unit(u) => self.unit(*u),
             Page::ArticleList(n) => self.article_list(*n),
             Page::Article(a) => self.article(*a),
-            Page::Tag(slug) => self.tag(slug),
+            Page::Tag(slug, n) => self.tag(slug, *n),
             Page::Tags => self.tag_list(),
             Page::Data => self.data(),
             Page::Search => self.search(),
@@ -922,20 +936,36 @@ impl<'a> Env<'a> {
         self.start(&Page::Article(a), about, &view)
     }
 
-    fn tag(&self, slug: &str) -> Own {
+    fn tag(&self, slug: &str, n: usize) -> Own {
         let (name, list) = self
             .tags
             .get(slug)
             .map_or(("", &[][..]), |t| (t.name, t.articles.as_slice()));
-        let title = figure::title::tag(name);
-        let page = Page::Tag(slug.to_owned());
+        let total = self.pages_for(list.len());
+        let page_url = |n| self.urls.at(&urls::tag_page_path(slug, n));
         let view = TagContext {
             tag: name,
-            articles: list.iter().map(|&i| self.article_view(i)).collect(),
+            articles: list
+                .iter()
+                .skip((n - 1) * self.per_page)
+                .take(self.per_page)
+                .map(|&i| self.article_view(i))
+                .collect(),
+            count: list.len(),
+            pagination: Pagination {
+                current: n,
+                total,
+                previous_url: (n > 1).then(|| page_url(n - 1)),
+                next_url: (n < total).then(|| page_url(n + 1)),
+            },
         };
+        let mut title = figure::title::tag(name);
+        if n > 1 {
+            title.push_str(&format!(" – trang {n}"));
+        }
         let description = format!("Các bài viết về {name}.");
         self.start(
-            &page,
+            &Page::Tag(slug.to_owned(), n),
             About {
                 title: &title,
                 description,

@@ -244,7 +244,7 @@ impl ContentEdit {
                     .next()
                     .is_none()
             }
-            Page::Tag(slug) => !self.tags.contains(slug),
+            Page::Tag(slug, _) => !self.tags.contains(slug),
             _ => false,
         }
     }
@@ -307,7 +307,7 @@ pub(crate) fn reads(page: &pages::Page) -> Reads {
             model: true,
             content: false,
         },
-        Page::ArticleList(_) | Page::Article(_) | Page::Tag(_) | Page::Tags => Reads {
+        Page::ArticleList(_) | Page::Article(_) | Page::Tag(..) | Page::Tags => Reads {
             model: false,
             content: true,
         },

@@ -166,6 +166,16 @@ pub fn tag_path(slug: &str) -> String {
     format!("the/{slug}/")
 }
 
+/// Page `page` (from 1) of a tag's articles: the tag's own folder, then
+/// `the/<slug>/trang/2/`, as the article list's.
+pub fn tag_page_path(slug: &str, page: usize) -> String {
+    if page <= 1 {
+        tag_path(slug)
+    } else {
+        format!("the/{slug}/trang/{page}/")
+    }
+}
+
 pub fn data_file_path(year: i32, group: &str, index: &str, ext: &str) -> String {
     format!("du-lieu/{year}/{group}/{index}.{ext}")
 }

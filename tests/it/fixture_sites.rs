@@ -384,3 +384,72 @@ fn an_index_without_a_unit_label_prints_no_stray_space() {
     );
     assert!(!ranking.html().contains("90,0000 <"), "stray space");
 }
+
+/// A tag's articles are paginated as the article list: `articles_per_page`
+/// a page, newest first, each page linking to the next and the previous,
+/// and every page in the sitemap.
+#[test]
+fn a_tag_s_articles_are_paginated_as_the_article_list() {
+    let site = fixture("minimal");
+    let root = site.path();
+    for i in 1..=23 {
+        put(
+            root,
+            &format!("content/tin-tuc/the-{i:02}.md"),
+            &format!(
+                "+++\ntitle = \"Bài số {i}\"\ndate = 2024-01-{i:02}\ntags = [\"Nhiều bài\"]\n+++\nNội dung.\n"
+            ),
+        );
+    }
+    let built = build_ok(root);
+    let titles = |html: &scraper::Html| all(html, "ul.article-list > li h2 a");
+    let next = |html: &scraper::Html| {
+        html.select(&sel("nav.pager a[rel=next]"))
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+    let previous = |html: &scraper::Html| {
+        html.select(&sel("nav.pager a[rel=prev]"))
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect::<Vec<_>>()
+    };
+
+    // 23 articles, 10 a page: three pages.
+    let first = built.page("the/nhieu-bai/");
+    assert_eq!(titles(&first).len(), 10);
+    assert_eq!(titles(&first)[0], "Bài số 23");
+    assert_eq!(next(&first), ["/the/nhieu-bai/trang/2/"]);
+    assert!(previous(&first).is_empty());
+    assert_eq!(one(&first, "nav.pager span"), "Trang 1/3");
+
+    let second = built.page("the/nhieu-bai/trang/2/");
+    assert_eq!(titles(&second)[0], "Bài số 13");
+    assert_eq!(previous(&second), ["/the/nhieu-bai/"]);
+    assert_eq!(next(&second), ["/the/nhieu-bai/trang/3/"]);
+    assert!(
+        one(&second, "h1").ends_with("trang 2"),
+        "{}",
+        one(&second, "h1")
+    );
+
+    let last = built.page("the/nhieu-bai/trang/3/");
+    assert_eq!(titles(&last), ["Bài số 3", "Bài số 2", "Bài số 1"]);
+    assert_eq!(previous(&last), ["/the/nhieu-bai/trang/2/"]);
+    assert!(next(&last).is_empty());
+
+    // No fourth page; every page in the sitemap; a tag of one page has no pager.
+    assert!(!built.out.join("the/nhieu-bai/trang/4").exists());
+    let sitemap = fs::read_to_string(built.out.join("sitemap.xml")).unwrap();
+    for page in [
+        "the/nhieu-bai/",
+        "the/nhieu-bai/trang/2/",
+        "the/nhieu-bai/trang/3/",
+    ] {
+        assert!(
+            sitemap.contains(&format!("https://example.gov.vn/{page}<")),
+            "{page}"
+        );
+    }
+    let single = built.page("the/thu/");
+    assert!(single.select(&sel("nav.pager")).next().is_none());
+}

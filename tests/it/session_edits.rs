@@ -382,6 +382,13 @@ fn random_edits_of_the_tiny_site_match_builds_from_scratch() {
     let dir = tempfile::tempdir().unwrap();
     let spec = chiso::synthetic::Spec::tiny();
     chiso::synthetic::write_site(dir.path(), &spec).unwrap();
+    // Two articles a page: the article list and the tags have several
+    // pages, which edits of the articles move between.
+    let config = dir.path().join("config.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    let text = text.replace("articles_per_page = 10", "articles_per_page = 2");
+    assert!(text.contains("articles_per_page = 2"));
+    fs::write(&config, text).unwrap();
     let partial = edits_match_full_builds(dir.path(), 0x5eed_1234_abcd_0001, 60);
     assert!(partial > 20, "only {partial} rebuilds reused pages");
 }

@@ -204,8 +204,13 @@ pub struct ArticleContext {
 pub struct TagContext<'a> {
     /// The tag's name, as first written.
     pub tag: &'a str,
-    /// The articles carrying it ([`ArticleView`](super::ArticleView)s).
+    /// This page's articles carrying it
+    /// ([`ArticleView`](super::ArticleView)s), `articles_per_page` at most.
     pub articles: Vec<Value>,
+    /// How many articles carry it, on all its pages.
+    pub count: usize,
+    /// Where this page is among the tag's pages.
+    pub pagination: Pagination,
 }
 
 /// `tags.html`.
