@@ -83,7 +83,7 @@ add() { names+=("$1"); times+=("$2"); counts+=("$3"); notes+=("$4"); }
 chiso_version=$("$chiso" --version | cut -d' ' -f2)
 t=$(CLEAN="$work/chiso-public" time_it "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
 add "chiso $chiso_version" "$t" "$(pages "$work/chiso-public")" \
-    "empty output; tag pages (one per tag, not paginated), search page, feed"
+    "empty output; tag pages (paginated), search page, feed"
 t=$(time_it "$chiso" build --root "$work/chiso" --output "$work/chiso-public")
 add "chiso $chiso_version" "$t" "$(pages "$work/chiso-public")" \
     "over its previous output (no file changed, none written)"
