@@ -452,6 +452,12 @@ impl crate::render::cards::Store for Writer {
     fn put(&self, path: String, png: Vec<u8>) {
         self.add(&path, &png);
     }
+
+    /// The card in the new output (the spare, exchanged with the output
+    /// at the end: the same file as the output's).
+    fn kept_file(&self, path: &str) -> Option<PathBuf> {
+        Some(self.spare.join(path.split('/').collect::<PathBuf>()))
+    }
 }
 
 impl Drop for Writer {

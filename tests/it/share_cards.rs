@@ -168,7 +168,7 @@ fn a_second_build_takes_the_cards_from_the_cache() {
 }
 
 #[test]
-fn a_rebuild_keeps_the_cards_the_output_has_without_writing_them() {
+fn a_rebuild_keeps_the_cards_the_output_has_without_writing_them_and_caches_them() {
     let dir = fixture("minimal");
     let root = dir.path();
     let out = dir.path().join("public");
@@ -192,11 +192,39 @@ fn a_rebuild_keeps_the_cards_the_output_has_without_writing_them() {
         assert_eq!(&fs::read(cards.join(name)).unwrap(), bytes);
     }
     assert_eq!(fs::read_dir(&cards).unwrap().count(), first.len());
-    // Nothing was drawn: a drawn card would be in the cache again.
-    let cached = fs::read_dir(cached_cards(root)).unwrap();
-    assert!(cached
-        .map(|e| e.unwrap().path())
-        .all(|p| p.extension().is_none_or(|e| e != "png")));
+    // Nothing was drawn, and the cache has the output's cards again (the
+    // same files, on unix): the next build into a new folder, or `serve`,
+    // draws none either.
+    let cache = cached_cards(root);
+    for (name, bytes) in &first {
+        assert_eq!(&fs::read(cache.join(name)).unwrap(), bytes, "{name:?}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (card, cached) = (
+                fs::metadata(cards.join(name)).unwrap(),
+                fs::metadata(cache.join(name)).unwrap(),
+            );
+            assert_eq!((card.dev(), card.ino()), (cached.dev(), cached.ino()));
+        }
+    }
+    let elsewhere = dir.path().join("elsewhere");
+    options.output = Some(elsewhere.clone());
+    chiso::build(&options).unwrap();
+    for (name, bytes) in &first {
+        let card = elsewhere.join("anh-chia-se").join(name);
+        assert_eq!(&fs::read(&card).unwrap(), bytes);
+        // Linked from the cache, not drawn (a drawn card is written anew).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let (card, cached) = (
+                fs::metadata(&card).unwrap(),
+                fs::metadata(cache.join(name)).unwrap(),
+            );
+            assert_eq!((card.dev(), card.ino()), (cached.dev(), cached.ino()));
+        }
+    }
 }
 
 #[cfg(unix)]

@@ -7,10 +7,11 @@
 //! make. A build removes the cards of its address it no longer uses, and
 //! the folders of addresses no build used for 30 days (cards kept directly
 //! in `share-cards/`, as before there were folders, are moved into the
-//! folder of the first build); `chiso init` git-ignores the folder. Any
-//! failure here only costs drawing the card again.
+//! folder of the first build); a card a build keeps from its output is
+//! taken back into a cache that lost it. `chiso init` git-ignores the
+//! folder. Any failure here only costs drawing the card again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -37,6 +38,8 @@ const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
 pub struct Cache {
     folder: PathBuf,
+    /// The cards the folder held when it was opened.
+    held: HashSet<String>,
 }
 
 impl Cache {
@@ -50,7 +53,8 @@ impl Cache {
             Ok(()) => {
                 let _ = fs::write(folder.join(USED), b"");
                 move_cards_of_before(&cards, &folder);
-                Ok(Cache { folder })
+                let held = card_names(&folder);
+                Ok(Cache { folder, held })
             }
             Err(e) => Err(Diagnostic::warning(msg::card_cache_unusable(
                 folder.display(),
@@ -91,6 +95,22 @@ impl Cache {
         }
     }
 
+    /// Keeps `file`, the card `name` as an output holds it, when the
+    /// cache does not: a cache deleted while the output stayed is filled
+    /// again from the output (a hard link, else a copy), not by drawing
+    /// every card again at the next build into another folder or in
+    /// `serve`.
+    pub fn adopt(&self, name: &str, file: &Path) {
+        if self.held.contains(name) || fs::hard_link(file, self.folder.join(name)).is_ok() {
+            return;
+        }
+        if let Ok(png) = fs::read(file) {
+            if png.starts_with(SIGNATURE) {
+                self.put(name, &png);
+            }
+        }
+    }
+
     /// Removes the cards of this address not in `names` (kept by an
     /// earlier build of a site that changed since), and the folders of
     /// other addresses no build used for 30 days. Only files named as
@@ -120,6 +140,18 @@ impl Cache {
             }
         }
     }
+}
+
+/// The names of the cards in `folder`.
+fn card_names(folder: &Path) -> HashSet<String> {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return HashSet::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| is_card_name(name))
+        .collect()
 }
 
 /// Moves the cards kept directly in `cards` (where chiso kept them before

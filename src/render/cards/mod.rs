@@ -23,7 +23,7 @@ pub mod from_views;
 mod raster;
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -237,6 +237,11 @@ impl Cards {
             .map(|(path, card)| {
                 let name = path.trim_start_matches(FOLDER);
                 if store.keep(path, None) {
+                    // Kept as the output has it: the cache takes it too,
+                    // should it have lost it.
+                    if let (Ok(cache), Some(file)) = (&cache, store.kept_file(path)) {
+                        cache.adopt(name, &file);
+                    }
                     return Ok(());
                 }
                 let cached = cache.as_ref().ok().and_then(|c| c.file(name));
@@ -285,6 +290,10 @@ pub trait Store: Sync {
 
     /// Takes the card at `path`.
     fn put(&self, path: String, png: Vec<u8>);
+
+    /// The file of the card at `path` that [`Store::keep`] kept, for the
+    /// cache to take; `None` when there is none to take.
+    fn kept_file(&self, path: &str) -> Option<PathBuf>;
 }
 
 /// The hex SipHash-1-3 (128 bits) of the renderer and `svg`: stable across
