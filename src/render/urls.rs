@@ -239,5 +239,13 @@ mod tests {
         assert_eq!(root.at("/chiso.css"), "/chiso.css");
         assert_eq!(root.article_list(1), "/tin-tuc/");
         assert_eq!(root.article_list(3), "/tin-tuc/trang/3/");
+        assert_eq!(
+            sub.at(&tag_page_path("par-index", 1)),
+            "/cchc/the/par-index/"
+        );
+        assert_eq!(
+            sub.at(&tag_page_path("par-index", 2)),
+            "/cchc/the/par-index/trang/2/"
+        );
     }
 }

@@ -98,8 +98,7 @@ impl Cache {
     /// Keeps `file`, the card `name` as an output holds it, when the
     /// cache does not: a cache deleted while the output stayed is filled
     /// again from the output (a hard link, else a copy), not by drawing
-    /// every card again at the next build into another folder or in
-    /// `serve`.
+    /// every card again at the next build into another folder.
     pub fn adopt(&self, name: &str, file: &Path) {
         if self.held.contains(name) || fs::hard_link(file, self.folder.join(name)).is_ok() {
             return;
