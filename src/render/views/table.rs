@@ -276,7 +276,7 @@ pub struct TableView<'a> {
     pub component_header: Vec<Vec<ComponentHeader<'a>>>,
     /// The lines shown that give components, each with its cells in the
     /// order of `components`.
-    pub component_rows: Vec<ComponentRowView<'a>>,
+    pub component_rows: Vec<ComponentRowView>,
     /// The open-data downloads of this table.
     pub csv_url: String,
     /// The same CSV for Excel in a Vietnamese locale (`;` between cells,
@@ -304,11 +304,23 @@ pub struct ComponentHeader<'a> {
 /// One line of the components' table: the unit, its rank in the table, and
 /// its component in each column (none where the line does not give it).
 #[derive(Debug, Clone, Serialize)]
-pub struct ComponentRowView<'a> {
+pub struct ComponentRowView {
     /// The unit, as in the line's `unit`.
     pub unit: Value,
     pub rank: Option<u32>,
-    pub cells: Vec<Option<ComponentView<'a>>>,
+    /// Each a [`ComponentView`] as the line's value holds it (shared, not
+    /// converted again), or none.
+    pub cells: Vec<Value>,
+}
+
+/// Component `k` of a line's `components`, from the line's template value:
+/// the same value its line shows, shared.
+fn line_component(line: &Value, k: usize) -> Value {
+    line.get_from_path("components")
+        .and_then(Value::as_array)
+        .and_then(|components| components.get(k))
+        .cloned()
+        .unwrap_or_else(Value::none)
 }
 
 /// The header rows of a components' table over `def`'s components.
@@ -458,13 +470,19 @@ impl<'a> TableView<'a> {
         };
         let component_rows = rows
             .iter()
-            .filter(|r| with_components && !r.components.is_empty())
-            .map(|r| ComponentRowView {
+            .zip(&row_values)
+            .filter(|(r, _)| with_components && !r.components.is_empty())
+            .map(|(r, value)| ComponentRowView {
                 unit: r.unit.clone(),
                 rank: r.rank,
                 cells: components
                     .iter()
-                    .map(|column| r.components.iter().find(|c| c.id == column.id).cloned())
+                    .map(|column| {
+                        r.components
+                            .iter()
+                            .position(|c| c.id == column.id)
+                            .map_or_else(Value::none, |k| line_component(value, k))
+                    })
                     .collect(),
             })
             .collect();
