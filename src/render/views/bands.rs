@@ -3,6 +3,7 @@
 //! disputed), and a table's published band counts with their sentence
 //! ("Nhóm A: 7 đơn vị", "12/17 đơn vị đạt từ 90% trở lên").
 
+use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::content::render_markdown;
@@ -13,7 +14,7 @@ use crate::render::urls::Urls;
 use crate::vi::scaled;
 
 /// A rating band.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct BandView<'a> {
     pub id: &'a str,
     pub name: &'a str,
@@ -55,6 +56,31 @@ impl<'a> BandView<'a> {
             level: levels(bands, def.decimals)[b],
         }
     }
+
+    /// Serialises the band's fields into `fields`: its own value, and a
+    /// line's band, which has them beside its own.
+    fn serialize_fields<S: SerializeStruct>(&self, fields: &mut S) -> Result<(), S::Error> {
+        // Every field, named: a field added to the struct and not here does
+        // not compile.
+        let BandView {
+            id,
+            name,
+            min,
+            above,
+            max_rank,
+            threshold,
+            level,
+        } = self;
+        fields.serialize_field("id", id)?;
+        fields.serialize_field("name", name)?;
+        fields.serialize_field("min", min)?;
+        fields.serialize_field("above", above)?;
+        fields.serialize_field("max_rank", max_rank)?;
+        fields.serialize_field("threshold", threshold)?;
+        fields.serialize_field("level", level)
+    }
+
+    const FIELDS: usize = 7;
 
     /// Every band of a list, the best first.
     pub fn all(bands: &'a [Band], def: &Index) -> Vec<Self> {
@@ -108,16 +134,37 @@ pub struct DisputedBandView<'a> {
     pub note_html: String,
 }
 
-/// A line's band.
-#[derive(Debug, Clone, Serialize)]
+/// A line's band: the band's fields, and beside them `stated` and
+/// `disputed`.
+#[derive(Debug, Clone)]
 pub struct RowBandView<'a> {
-    #[serde(flatten)]
     pub band: BandView<'a>,
     /// Whether the publication states it on the line (rather than chiso
     /// deriving it from the score or rank).
     pub stated: bool,
     /// When the stated band disagrees with the derived one and was kept.
     pub disputed: Option<DisputedBandView<'a>>,
+}
+
+impl Serialize for BandView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut fields = s.serialize_struct("BandView", BandView::FIELDS)?;
+        self.serialize_fields(&mut fields)?;
+        fields.end()
+    }
+}
+
+/// One struct of the band's fields and the line's, as `#[serde(flatten)]`
+/// would lay it out: flattened, each of a line's band keys was a string
+/// allocated for the template value, on every line of a national site.
+impl Serialize for RowBandView<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut fields = s.serialize_struct("RowBandView", BandView::FIELDS + 2)?;
+        self.band.serialize_fields(&mut fields)?;
+        fields.serialize_field("stated", &self.stated)?;
+        fields.serialize_field("disputed", &self.disputed)?;
+        fields.end()
+    }
 }
 
 impl<'a> RowBandView<'a> {
@@ -259,6 +306,40 @@ mod tests {
             band("thap-nhat", Threshold::Stated),
         ];
         assert_eq!(levels(&stated, 2), vec![3, 2, 1]);
+    }
+
+    #[test]
+    fn a_line_s_band_has_the_band_s_fields_beside_its_own() {
+        let band = BandView {
+            id: "tot",
+            name: "Tốt",
+            min: Some(80.0),
+            above: None,
+            max_rank: None,
+            threshold: "từ 80%".to_owned(),
+            level: 2,
+        };
+        let line = RowBandView {
+            band: band.clone(),
+            stated: true,
+            disputed: None,
+        };
+        let mut expected = serde_json::to_value(&band).unwrap();
+        expected["stated"] = true.into();
+        expected["disputed"] = serde_json::Value::Null;
+        assert_eq!(serde_json::to_value(&line).unwrap(), expected);
+        // Templates see the same keys, with the band's values.
+        let value = tera::Value::from_serializable(&line);
+        let map = value.as_map().unwrap();
+        assert_eq!(map.len(), 9);
+        assert_eq!(
+            value.get_from_path("name").and_then(|v| v.as_str()),
+            Some("Tốt")
+        );
+        assert_eq!(
+            value.get_from_path("level").and_then(|v| v.as_u64()),
+            Some(2)
+        );
     }
 
     #[test]
