@@ -52,15 +52,19 @@ pub struct CsvLine<'a> {
     out: &'a mut String,
     first: bool,
     dialect: Dialect,
+    /// Where the last cell's text starts in `out`.
+    cell_start: usize,
 }
 
 impl<'a> CsvLine<'a> {
     /// A line in `dialect`.
     pub fn with(out: &'a mut String, dialect: Dialect) -> Self {
+        let cell_start = out.len();
         CsvLine {
             out,
             first: true,
             dialect,
+            cell_start,
         }
     }
 
@@ -69,7 +73,18 @@ impl<'a> CsvLine<'a> {
             self.out.push(self.dialect.separator());
         }
         self.first = false;
+        self.cell_start = self.out.len();
         self.out
+    }
+
+    /// The text of the last cell written, as written (quoted, escaped).
+    pub fn last_cell(&self) -> &str {
+        &self.out[self.cell_start..]
+    }
+
+    /// A cell as a line of the same dialect wrote it ([`CsvLine::last_cell`]).
+    pub fn written(&mut self, text: &str) {
+        self.next().push_str(text);
     }
 
     /// An identifier (ids never hold a comma or a quote, and are slugs, so

@@ -304,15 +304,20 @@ pub fn json<'a>(site: &'a Site, table: &'a Table, license: &'a License) -> impl 
 
 /// Every table of the site as JSON: the licence, and the tables as each
 /// table's own file has them (without its licence), in the site's order.
+/// What the build writes a table at a time ([`all_tables_entry`]), kept as
+/// the tests' reference.
+#[cfg(test)]
 pub fn all_tables<'a>(site: &'a Site, license: &'a License) -> impl Serialize + 'a {
     AllTables { site, license }
 }
 
+#[cfg(test)]
 struct AllTables<'a> {
     site: &'a Site,
     license: &'a License,
 }
 
+#[cfg(test)]
 impl Serialize for AllTables<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(Some(2))?;
@@ -322,8 +327,10 @@ impl Serialize for AllTables<'_> {
     }
 }
 
+#[cfg(test)]
 struct Tables<'a>(&'a Site);
 
+#[cfg(test)]
 impl Serialize for Tables<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut seq = s.serialize_seq(Some(self.0.tables.as_slice().len()))?;
@@ -337,6 +344,78 @@ impl Serialize for Tables<'_> {
         seq.end()
     }
 }
+
+/// A table's own file (`serde_json`'s pretty form, with its licence) as
+/// its object in the all-tables file: compact, without the licence. This
+/// is what serialising [`AllTables`]'s table would write; cut from the file
+/// already made, a line's cells are serialised once for both.
+///
+/// In the pretty form an entry of the top object, and only such an entry,
+/// starts a line with two spaces and a quote (deeper ones are indented
+/// further, and a string holds no raw line break): the licence's entry runs
+/// from its line to the next such line, or to the object's end.
+pub fn all_tables_entry(pretty: &[u8], out: &mut Vec<u8>) {
+    const LICENSE: &[u8] = b"\n  \"license\": ";
+    const ENTRY: &[u8] = b"\n  \"";
+    let Some(start) = memchr::memmem::find(pretty, LICENSE) else {
+        compact(pretty, out);
+        return;
+    };
+    let after = start + LICENSE.len();
+    let end = memchr::memmem::find(&pretty[after..], ENTRY)
+        .map_or_else(|| pretty.len() - b"\n}".len(), |at| after + at);
+    let entry = &pretty[start..end];
+    // Its comma goes with it; the last entry takes the one before it.
+    let (before, rest) = if entry.ends_with(b",") {
+        (&pretty[..start], &pretty[end..])
+    } else {
+        let before = &pretty[..start];
+        (before.strip_suffix(b",").unwrap_or(before), &pretty[end..])
+    };
+    compact(before, out);
+    compact(rest, out);
+}
+
+/// `pretty` without the whitespace `serde_json`'s pretty form puts between
+/// tokens (spaces and line breaks outside strings): its compact form.
+fn compact(pretty: &[u8], out: &mut Vec<u8>) {
+    out.reserve(pretty.len());
+    let mut rest = pretty;
+    while !rest.is_empty() {
+        // Outside a string: keep all but whitespace, up to the next string.
+        let quote = memchr::memchr(b'"', rest).unwrap_or(rest.len());
+        out.extend(rest[..quote].iter().filter(|b| !matches!(b, b' ' | b'\n')));
+        rest = &rest[quote..];
+        if rest.is_empty() {
+            break;
+        }
+        // A string, whole: to the quote no backslash escapes.
+        let mut end = 1;
+        while let Some(at) = memchr::memchr2(b'"', b'\\', &rest[end..]) {
+            end += at;
+            if rest[end] == b'\\' {
+                end += 2;
+                continue;
+            }
+            end += 1;
+            break;
+        }
+        let end = end.min(rest.len());
+        out.extend_from_slice(&rest[..end]);
+        rest = &rest[end..];
+    }
+}
+
+/// The start of the all-tables file, before its tables: the licence once.
+pub fn all_tables_start(license: &License) -> Vec<u8> {
+    let mut out = b"{\"license\":".to_vec();
+    let _ = serde_json::to_writer(&mut out, license);
+    out.extend_from_slice(b",\"tables\":[");
+    out
+}
+
+/// The end of the all-tables file, after its tables.
+pub const ALL_TABLES_END: &[u8] = b"]}";
 
 #[cfg(test)]
 mod tests {
@@ -384,6 +463,44 @@ mod tests {
             })
         });
         assert_eq!(scale, Some(vec!["max", "min"]));
+    }
+
+    #[test]
+    fn compacting_the_pretty_form_gives_the_compact_one() {
+        let value = serde_json::json!({
+            "a": [],
+            "b": {},
+            "text": "  spaced \"quoted\" \\ back\\slash\\\" \n line: {x, y} [1, 2]",
+            "nested": {"list": [1, -2.5, null, true, {"k": "v v"}], "empty": ""},
+            "viet": "Hà Tĩnh: xếp thứ 18/63",
+        });
+        let pretty = serde_json::to_vec_pretty(&value).unwrap();
+        let mut out = Vec::new();
+        compact(&pretty, &mut out);
+        assert_eq!(String::from_utf8(out).unwrap(), value.to_string());
+    }
+
+    #[test]
+    fn a_table_s_entry_is_its_file_without_the_licence_wherever_it_stands() {
+        // The licence first, in the middle and last (in sorted order, as
+        // in insertion order).
+        for keys in [
+            ["license", "m", "z"],
+            ["a", "license", "z"],
+            ["a", "b", "license"],
+        ] {
+            let mut with = serde_json::Map::new();
+            for k in keys {
+                with.insert(k.to_owned(), serde_json::json!({"k": [1, 2], "s": "a, b"}));
+            }
+            let mut without = with.clone();
+            without.remove("license");
+            let pretty = serde_json::to_vec_pretty(&with).unwrap();
+            let mut out = Vec::new();
+            all_tables_entry(&pretty, &mut out);
+            let expected = serde_json::Value::Object(without).to_string();
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{keys:?}");
+        }
     }
 
     #[test]

@@ -11,7 +11,9 @@
 //! numbers (decimal point, no thousands separator) rounded to the published
 //! decimals. The JSON holds the table's fields at its top and one object per
 //! line in `rows`, with the lists (regional ranks, components, other
-//! values) as lists.
+//! values) as lists. The all-tables files (`/du-lieu/tat-ca-cac-bang.*`)
+//! are made with each table's own: a line is formatted once per dialect
+//! for both, a table's JSON serialised once.
 
 pub mod columns;
 mod csv;
@@ -53,25 +55,8 @@ pub use package::{datapackage, PACKAGE_PATH};
 pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
     let schemes = Schemes::of(site);
     let license = License::of(config);
-    // Tables are independent: make them in parallel.
-    site.tables
-        .as_slice()
-        .par_iter()
-        .for_each(|table| one_table(site, &schemes, &license, table, sink));
     if !site.tables.as_slice().is_empty() {
-        // Written as they are made: on a national site they are 42, 42
-        // and 94 MB.
-        for dialect in [Dialect::Standard, Dialect::Excel] {
-            sink.put_streamed(urls::all_tables_path(dialect_ext(dialect)), &mut |out| {
-                all_tables_csv(site, &schemes, dialect, out)
-            });
-        }
-        // Compact: a download for software, 94 MB instead of 175 MB
-        // indented on a national site. Each table's own file is indented,
-        // for people reading it.
-        sink.put_streamed(urls::all_tables_path(".json"), &mut |out| {
-            serde_json::to_writer(out, &json::all_tables(site, &license)).map_err(io::Error::other)
-        });
+        tables_and_all_tables(site, &schemes, &license, sink);
     }
     for (path, value) in datapackage(config, site, &schemes, &license) {
         let text = serde_json::to_string_pretty(&value).unwrap_or_default();
@@ -79,35 +64,180 @@ pub fn files(config: &Config, site: &Site, sink: &dyn super::Sink) {
     }
 }
 
+/// How many tables are made at a time (in parallel) before their parts of
+/// the all-tables files are written: a few megabytes held.
+const TABLES_AT_A_TIME: usize = 64;
+
+/// Every table's own files, and the all-tables files made with them: each
+/// line formatted once per dialect (its table's CSV line and, with the
+/// cells of the columns the table has not left empty, its all-tables line)
+/// and each table's JSON serialised once (its all-tables object is its own
+/// file's, compacted, without the licence). The tables are made a few at a
+/// time in the site's order, and the all-tables files (on a national site
+/// 42, 42 and 94 MB) written as they come, never held whole.
+fn tables_and_all_tables(
+    site: &Site,
+    schemes: &Schemes,
+    license: &License,
+    sink: &dyn super::Sink,
+) {
+    let all = headers_of(site, schemes, Extent::All);
+    let paths = [
+        urls::all_tables_path(dialect_ext(Dialect::Standard)),
+        urls::all_tables_path(dialect_ext(Dialect::Excel)),
+        urls::all_tables_path(".json"),
+    ];
+    put_side_by_side(sink, paths, |[csv, excel, json]| {
+        let mut files = AllTablesFiles::new([csv, excel, json]);
+        files.write(
+            AllTablesFiles::CSV,
+            header_line(&all, Dialect::Standard).as_bytes(),
+        );
+        files.write(
+            AllTablesFiles::EXCEL,
+            header_line(&all, Dialect::Excel).as_bytes(),
+        );
+        files.write(AllTablesFiles::JSON, &json::all_tables_start(license));
+        let mut first = true;
+        for chunk in site.tables.as_slice().chunks(TABLES_AT_A_TIME) {
+            let parts: Vec<Part> = chunk
+                .par_iter()
+                .map(|table| one_table(site, schemes, license, table, Some(&all), sink))
+                .collect();
+            for part in parts {
+                files.write(AllTablesFiles::CSV, part.csv[0].as_bytes());
+                files.write(AllTablesFiles::EXCEL, part.csv[1].as_bytes());
+                if !first {
+                    files.write(AllTablesFiles::JSON, b",");
+                }
+                first = false;
+                files.write(AllTablesFiles::JSON, &part.json);
+            }
+        }
+        files.write(AllTablesFiles::JSON, json::ALL_TABLES_END);
+        files.results()
+    });
+}
+
+/// Writes the three files at `paths` into `sink` side by side, as `write`
+/// writes them (it says how writing each went). Should the sink take none
+/// of them (a clash, an earlier failure), `write` still runs, into nothing:
+/// it also makes each table's own files.
+fn put_side_by_side(
+    sink: &dyn super::Sink,
+    paths: [String; 3],
+    write: impl FnOnce([&mut dyn io::Write; 3]) -> [io::Result<()>; 3],
+) {
+    let mut write = Some(write);
+    let [first, second, third] = paths;
+    let (mut first_result, mut second_result) = (Ok(()), Ok(()));
+    sink.put_streamed(first, &mut |a| {
+        sink.put_streamed(second.clone(), &mut |b| {
+            sink.put_streamed(third.clone(), &mut |c| {
+                let Some(write) = write.take() else {
+                    return Ok(());
+                };
+                let [ra, rb, rc] = write([a, b, c]);
+                first_result = ra;
+                second_result = rb;
+                rc
+            });
+            std::mem::replace(&mut second_result, Ok(()))
+        });
+        std::mem::replace(&mut first_result, Ok(()))
+    });
+    if let Some(write) = write.take() {
+        let (mut a, mut b, mut c) = (io::sink(), io::sink(), io::sink());
+        let _ = write([&mut a, &mut b, &mut c]);
+    }
+}
+
+/// The all-tables files being written, each with how its writing went:
+/// after an error, nothing more is written to it.
+struct AllTablesFiles<'w> {
+    files: [&'w mut dyn io::Write; 3],
+    results: [io::Result<()>; 3],
+}
+
+impl<'w> AllTablesFiles<'w> {
+    const CSV: usize = 0;
+    const EXCEL: usize = 1;
+    const JSON: usize = 2;
+
+    fn new(files: [&'w mut dyn io::Write; 3]) -> Self {
+        AllTablesFiles {
+            files,
+            results: [Ok(()), Ok(()), Ok(())],
+        }
+    }
+
+    fn write(&mut self, file: usize, bytes: &[u8]) {
+        if self.results[file].is_ok() {
+            self.results[file] = self.files[file].write_all(bytes);
+        }
+    }
+
+    fn results(self) -> [io::Result<()>; 3] {
+        self.results
+    }
+}
+
+/// A table's part of the all-tables files: its lines in each dialect (the
+/// standard one first), and its object.
+#[derive(Default)]
+struct Part {
+    csv: [String; 2],
+    json: Vec<u8>,
+}
+
 /// One table's CSV (in both dialects) and JSON into `sink` (for `serve`,
 /// after an edit that changed only some tables).
 pub fn table_files(config: &Config, site: &Site, table: TableId, sink: &dyn super::Sink) {
     let schemes = Schemes::of(site);
     let license = License::of(config);
-    one_table(site, &schemes, &license, &site.tables[table], sink);
+    one_table(site, &schemes, &license, &site.tables[table], None, sink);
 }
 
+/// One table's CSV (in both dialects) and JSON into `sink`; with the
+/// all-tables columns (`all`), its part of the all-tables files too.
 fn one_table(
     site: &Site,
     schemes: &Schemes,
     license: &License,
     table: &Table,
+    all: Option<&[Header]>,
     sink: &dyn super::Sink,
-) {
+) -> Part {
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
-    let path = |ext| urls::data_file_path(table.year, &group.id, &def.id, ext);
-    let excel = urls::data_file_name(table.year, &group.id, &def.id, EXCEL_EXT);
-    let json = serde_json::to_string_pretty(&json(site, table, license)).unwrap_or_default();
+    let mut part = Part::default();
+    let headers = headers(site, schemes, table);
+    let json = serde_json::to_vec_pretty(&json(site, table, license)).unwrap_or_default();
+    for (k, dialect) in [Dialect::Standard, Dialect::Excel].into_iter().enumerate() {
+        let mut own = header_line(&headers, dialect);
+        match all {
+            Some(all) => lines_with_all(
+                site,
+                table,
+                &headers,
+                all,
+                dialect,
+                &mut own,
+                &mut part.csv[k],
+            ),
+            None => lines(site, table, &headers, dialect, &mut own),
+        }
+        let path = urls::data_file_name(table.year, &group.id, &def.id, dialect_ext(dialect));
+        sink.put(path, own.into_bytes());
+    }
+    if all.is_some() {
+        json::all_tables_entry(&json, &mut part.json);
+    }
     sink.put(
-        path("csv"),
-        csv(site, schemes, table, Dialect::Standard).into_bytes(),
+        urls::data_file_path(table.year, &group.id, &def.id, "json"),
+        json,
     );
-    sink.put(
-        excel,
-        csv(site, schemes, table, Dialect::Excel).into_bytes(),
-    );
-    sink.put(path("json"), json.into_bytes());
+    part
 }
 
 /// The region schemes of the site, each with the slug its CSV columns end
@@ -180,6 +310,18 @@ pub struct Header<'s> {
 }
 
 impl Header<'_> {
+    /// Whether `other` is the same column (for the same scheme or
+    /// component).
+    fn is(&self, other: &Header) -> bool {
+        let member = match (&self.member, &other.member) {
+            (Member::One, Member::One) => true,
+            (Member::Scheme(a), Member::Scheme(b)) => std::ptr::eq(*a, *b),
+            (Member::Component(i, c), Member::Component(j, d)) => i == j && c == d,
+            _ => false,
+        };
+        member && std::ptr::eq(self.column, other.column)
+    }
+
     /// The cell of this column on a line.
     fn cell<'a>(&self, r: RowAt<'a>) -> Cell<'a> {
         match (&self.column.get, &self.member) {
@@ -287,32 +429,12 @@ pub fn all_tables_component_column(prefix: &str, index: &str, component: &str) -
 }
 
 /// The table as CSV, with a byte-order mark and CRLF line ends (RFC 4180).
+#[cfg(test)]
 pub fn csv(site: &Site, schemes: &Schemes, table: &Table, dialect: Dialect) -> String {
     let headers = headers(site, schemes, table);
     let mut out = header_line(&headers, dialect);
     lines(site, table, &headers, dialect, &mut out);
     out
-}
-
-/// Every table of the site in one CSV file, written to `out` a table at a
-/// time: the columns of every table (the year, index and group columns tell
-/// the tables apart), the tables in the site's order, each one's lines as
-/// in its own file.
-fn all_tables_csv(
-    site: &Site,
-    schemes: &Schemes,
-    dialect: Dialect,
-    out: &mut dyn io::Write,
-) -> io::Result<()> {
-    let headers = headers_of(site, schemes, Extent::All);
-    out.write_all(header_line(&headers, dialect).as_bytes())?;
-    let mut part = String::new();
-    for table in site.tables.iter() {
-        part.clear();
-        lines(site, table, &headers, dialect, &mut part);
-        out.write_all(part.as_bytes())?;
-    }
-    Ok(())
 }
 
 /// The byte-order mark and the header line.
@@ -324,6 +446,57 @@ fn header_line(headers: &[Header], dialect: Dialect) -> String {
     }
     line.end();
     out
+}
+
+/// A table's lines under its own columns (`own`) into `own_out`, and with
+/// every table's columns (`all`) into `all_out`: a table's columns are the
+/// all-tables columns it has, in the same order, and each of its cells is
+/// formatted once for both; the other columns are empty on its lines.
+fn lines_with_all(
+    site: &Site,
+    table: &Table,
+    own: &[Header],
+    all: &[Header],
+    dialect: Dialect,
+    own_out: &mut String,
+    all_out: &mut String,
+) {
+    let columns = own_columns(own, all);
+    let at = TableAt::new(site, table);
+    for row in &table.rows {
+        let r = at.row(row);
+        let mut line = csv::CsvLine::with(own_out, dialect);
+        let mut all_line = csv::CsvLine::with(all_out, dialect);
+        for column in &columns {
+            match column {
+                Some(k) => {
+                    line.cell(&own[*k].cell(r));
+                    all_line.written(line.last_cell());
+                }
+                None => all_line.cell(&Cell::Empty),
+            }
+        }
+        line.end();
+        all_line.end();
+    }
+}
+
+/// For each all-tables column, which of the table's own columns it is, if
+/// the table has it.
+fn own_columns(own: &[Header], all: &[Header]) -> Vec<Option<usize>> {
+    let mut next = 0;
+    let columns = all
+        .iter()
+        .map(|h| {
+            let is_next = own.get(next).is_some_and(|o| o.is(h));
+            is_next.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
+    debug_assert_eq!(next, own.len(), "a table's columns are all-tables columns");
+    columns
 }
 
 /// A table's lines under `headers`.
@@ -395,6 +568,62 @@ mod tests {
         // A unit in no region has empty regional cells.
         let bac_ninh = lines.iter().find(|l| l.contains(",bac-ninh,")).unwrap();
         assert!(bac_ninh.contains("Dữ liệu không đủ tin cậy"), "{bac_ninh}");
+    }
+
+    /// The example site (every index, components, two region schemes) and
+    /// the national fixture, loaded as a build loads them.
+    fn sites() -> Vec<(Config, Site)> {
+        let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        [
+            here.to_path_buf(),
+            here.join("tests/fixtures/national-small"),
+        ]
+        .iter()
+        .map(|root| {
+            let mut diagnostics = crate::diagnostic::Diagnostics::default();
+            let config = Config::load(root).unwrap();
+            let raw = crate::data::load(root, &mut diagnostics);
+            let site = crate::model::assemble(raw, &mut diagnostics);
+            assert!(!diagnostics.has_errors(), "{diagnostics}");
+            (config, site)
+        })
+        .collect()
+    }
+
+    #[test]
+    fn the_all_tables_files_hold_each_table_as_its_own_files_do() {
+        for (config, site) in sites() {
+            let sink = crate::render::Collect::default();
+            files(&config, &site, &sink);
+            let files: std::collections::HashMap<String, Vec<u8>> = sink
+                .copies()
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect();
+            let schemes = Schemes::of(&site);
+            let all = headers_of(&site, &schemes, Extent::All);
+            assert!(all.len() > headers(&site, &schemes, &site.tables.as_slice()[0]).len());
+            // Each line formatted on its own under every table's columns.
+            for dialect in [Dialect::Standard, Dialect::Excel] {
+                let mut expected = header_line(&all, dialect);
+                for table in site.tables.iter() {
+                    lines(&site, table, &all, dialect, &mut expected);
+                }
+                let path = urls::all_tables_path(dialect_ext(dialect));
+                assert_eq!(std::str::from_utf8(&files[&path]).unwrap(), expected);
+            }
+            let license = License::of(&config);
+            let expected = serde_json::to_string(&json::all_tables(&site, &license)).unwrap();
+            let written = std::str::from_utf8(&files[&urls::all_tables_path(".json")]).unwrap();
+            assert_eq!(written, expected);
+            // And each table's own files as before.
+            let table = &site.tables.as_slice()[0];
+            let group = &site.groups[table.group].id;
+            let index = &site.indices[table.index].id;
+            let own = urls::data_file_path(table.year, group, index, "csv");
+            let expected = csv(&site, &schemes, table, Dialect::Standard);
+            assert_eq!(std::str::from_utf8(&files[&own]).unwrap(), expected);
+        }
     }
 
     #[test]
