@@ -50,7 +50,10 @@ pub(super) fn derive_changes(site: &mut Site) {
     let Site { tables, groups, .. } = site;
     // Every result, by index and unit, then in time (the order the
     // comparisons below rely on; a table's rows never name a unit twice).
-    let mut history: Vec<((IndexId, UnitId), Earlier)> = Vec::new();
+    // Sized once: grown by doubling, the national site's 156,000 lines
+    // were copied again and again into memory never touched before.
+    let lines = tables.iter().map(|t| t.rows.len()).sum();
+    let mut history: Vec<((IndexId, UnitId), Earlier)> = Vec::with_capacity(lines);
     for (t, table) in tables.iter_enumerated() {
         for (r, row) in table.rows.iter().enumerate() {
             let earlier = Earlier {
@@ -65,7 +68,7 @@ pub(super) fn derive_changes(site: &mut Site) {
         }
     }
     history.sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));
-    let mut outcomes = Vec::new();
+    let mut outcomes = Vec::with_capacity(lines);
     for entries in history.chunk_by(|a, b| a.0 == b.0) {
         for (n, (_, now)) in entries.iter().enumerate() {
             if !now.ranked {
