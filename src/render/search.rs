@@ -165,42 +165,147 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// character that is not a letter.
 fn distinct_folded_words(text: &str) -> String {
     let mut distinct = Distinct::new(text.len());
-    // The word being read: where it starts in `text`, and while each of its
-    // characters folds to an ASCII letter or digit, those (the common case
-    // in Vietnamese, folded without a string of its own).
-    let mut start = None;
+    let mut seen = Seen::new(text);
+    let bytes = text.as_bytes();
+    // The text is read as runs of ASCII letters and digits and of bytes of
+    // other characters (mostly the words between spaces and punctuation).
+    // Their ends are found 64 bytes at a time, as bits of a mask, rather
+    // than byte by byte, where the processor mispredicted the end of
+    // nearly every word. A run read for the first time is split into
+    // words and folded; one said again (most of a text) is only looked up.
+    let mut start = 0;
+    // 1 when the byte before the block is in a run.
+    let mut carried = 0u64;
+    for at in (0..bytes.len()).step_by(64) {
+        let runs = run_mask(&bytes[at..]);
+        let before = (runs << 1) | carried;
+        let starts = runs & !before;
+        // The byte after each run's last.
+        let ends = !runs & before;
+        let mut events = starts | ends;
+        while events != 0 {
+            let bit = events.trailing_zeros();
+            if starts >> bit & 1 == 1 {
+                start = at + bit as usize;
+            } else if seen.first(start, at + bit as usize) {
+                fold_run(&text[start..at + bit as usize], &mut distinct);
+            }
+            events &= events - 1;
+        }
+        carried = runs >> 63;
+    }
+    // A run to the end of a text of a multiple of 64 bytes.
+    if carried == 1 && seen.first(start, bytes.len()) {
+        fold_run(&text[start..], &mut distinct);
+    }
+    distinct.out
+}
+
+/// Which of the first 64 bytes of `bytes` are in a run (see
+/// [`run_bytes`]), a bit each, the first byte the lowest; bytes past the
+/// end are not.
+fn run_mask(bytes: &[u8]) -> u64 {
+    let mut mask = 0;
+    for k in 0..8 {
+        let mut word = [0u8; 8];
+        let chunk = bytes.get(8 * k..).unwrap_or_default();
+        let n = chunk.len().min(8);
+        word[..n].copy_from_slice(&chunk[..n]);
+        // The high bit of each byte to bit k of a byte: the multiplication
+        // gathers them (no two products meet, none carries).
+        let high = run_bytes(u64::from_le_bytes(word)) >> 7;
+        mask |= (high.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * k);
+    }
+    mask
+}
+
+/// The bytes of `word` that are in a run, as their high bits: ASCII
+/// letters and digits, and every byte of a character outside ASCII.
+/// Computed for the 8 bytes at once: for 7-bit `x`, `x + (0x80 - lo)`
+/// reaches the high bit exactly when `x >= lo`, and no byte carries into
+/// the next.
+fn run_bytes(word: u64) -> u64 {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let seven = word & !HIGH;
+    let at_least = |x: u64, lo: u8| x + EACH * u64::from(0x80 - lo);
+    let above = |x: u64, hi: u8| x + EACH * u64::from(0x7F - hi);
+    let digit = at_least(seven, b'0') & !above(seven, b'9');
+    let lower = seven | (EACH * 0x20);
+    let letter = at_least(lower, b'a') & !above(lower, b'z');
+    (word | digit | letter) & HIGH
+}
+
+/// The words of a run, each folded on its own as [`vi::fold`] would fold
+/// it, and split again where folding left a character that is not a
+/// letter.
+fn fold_run(run: &str, distinct: &mut Distinct) {
     let mut plain = String::new();
-    let mut is_plain = true;
-    let mut end_word = |start: usize, end: usize, plain: &str, is_plain: bool| {
+    for word in words(run) {
+        // Most Vietnamese words: every character folds to an ASCII letter
+        // or digit.
+        plain.clear();
+        let is_plain = word.chars().all(|c| match vi::ascii_fold(c) {
+            Some(a) if a.is_ascii_alphanumeric() => {
+                plain.push(a);
+                true
+            }
+            _ => false,
+        });
         if is_plain {
-            distinct.add(plain);
+            distinct.add(&plain);
         } else {
-            for piece in words(&vi::fold(&text[start..end])) {
+            for piece in words(&vi::fold(word)) {
                 distinct.add(piece);
             }
         }
-    };
-    for (at, c) in text.char_indices() {
-        if !is_word_char(c) {
-            if let Some(from) = start.take() {
-                end_word(from, at, &plain, is_plain);
+    }
+}
+
+/// The runs of a text read so far, by their bytes.
+struct Seen<'t> {
+    text: &'t str,
+    /// Runs of up to 8 bytes, as the integer their bytes make.
+    short: HashTable<u64>,
+    /// Longer runs, by where they first are in `text`.
+    long: HashTable<(usize, usize)>,
+    hasher: ahash::RandomState,
+}
+
+impl<'t> Seen<'t> {
+    fn new(text: &'t str) -> Self {
+        Seen {
+            text,
+            short: HashTable::with_capacity(text.len() / 32),
+            long: HashTable::new(),
+            hasher: ahash::RandomState::new(),
+        }
+    }
+
+    /// Whether the run from `start` to `end` is read for the first time.
+    fn first(&mut self, start: usize, end: usize) -> bool {
+        let Seen {
+            text,
+            short,
+            long,
+            hasher,
+        } = self;
+        let run = &text[start..end];
+        if let Some(key) = short_key(run) {
+            let hash = hasher.hash_one(key);
+            if short.find(hash, |&k| k == key).is_some() {
+                return false;
             }
-            continue;
+            short.insert_unique(hash, key, |&k| hasher.hash_one(k));
+            return true;
         }
-        if start.is_none() {
-            start = Some(at);
-            plain.clear();
-            is_plain = true;
+        let hash = hasher.hash_one(run);
+        if long.find(hash, |&(s, e)| &text[s..e] == run).is_some() {
+            return false;
         }
-        match vi::ascii_fold(c) {
-            Some(a) if a.is_ascii_alphanumeric() => plain.push(a),
-            _ => is_plain = false,
-        }
+        long.insert_unique(hash, (start, end), |&(s, e)| hasher.hash_one(&text[s..e]));
+        true
     }
-    if let Some(from) = start {
-        end_word(from, text.len(), &plain, is_plain);
-    }
-    distinct.out
 }
 
 /// Words, each kept once, in order of first use, separated by spaces.
@@ -526,15 +631,58 @@ mod tests {
             "\u{345}",
             "Ⓐ",
             "ﬁ",
+            // Four-byte characters, letters and not; separators outside
+            // ASCII; runs of more than eight bytes; a NUL.
+            "𝐀",
+            "😀",
+            "\u{a0}",
+            "–",
+            "…",
+            "nghiêng",
+            "Chuyểnđổi",
+            "abcdefgh",
+            "\0",
         ];
         let mut x: u32 = 7;
         for _ in 0..3000 {
             let mut text = String::new();
-            for _ in 0..8 {
+            // Up to 48 pieces: texts across the 64-byte blocks runs are
+            // found in.
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            for _ in 0..1 + (x >> 16) % 48 {
                 x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
                 text.push_str(pieces[(x >> 16) as usize % pieces.len()]);
             }
             assert_eq!(distinct_folded_words(&text), reference(&text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn runs_are_found_across_blocks_and_to_the_end() {
+        for n in [63, 64, 65, 127, 128, 129] {
+            // One long run ending at byte `n`, then the same after a space;
+            // a run ending exactly at each block's end.
+            let long = "a".repeat(n);
+            for text in [
+                long.clone(),
+                format!("{long} {long}"),
+                format!("{} xy", "b".repeat(n)),
+                format!("{} Hà", " ".repeat(n)),
+                format!("{}Hà", ".".repeat(n - 2)),
+            ] {
+                let expected: Vec<String> = {
+                    let mut seen = std::collections::HashSet::new();
+                    words(&vi::fold(&text))
+                        .filter(|w| seen.insert(w.to_string()))
+                        .map(str::to_owned)
+                        .collect()
+                };
+                assert_eq!(
+                    distinct_folded_words(&text),
+                    expected.join(" "),
+                    "{n}: {text:?}"
+                );
+            }
         }
     }
 
