@@ -265,62 +265,28 @@ fn fold_run(run: &str, distinct: &mut Distinct) {
 /// The runs of a text read so far, by their bytes.
 struct Seen<'t> {
     text: &'t str,
-    /// Runs of up to 8 bytes, as the integer their bytes make.
-    short: HashTable<u64>,
-    /// Longer runs, by where they first are in `text`.
-    long: HashTable<(usize, usize)>,
-    hasher: ahash::RandomState,
+    runs: WordSet,
 }
 
 impl<'t> Seen<'t> {
     fn new(text: &'t str) -> Self {
         Seen {
             text,
-            short: HashTable::with_capacity(text.len() / 32),
-            long: HashTable::new(),
-            hasher: ahash::RandomState::new(),
+            runs: WordSet::with_capacity(text.len() / 32),
         }
     }
 
     /// Whether the run from `start` to `end` is read for the first time.
     fn first(&mut self, start: usize, end: usize) -> bool {
-        let Seen {
-            text,
-            short,
-            long,
-            hasher,
-        } = self;
-        let run = &text[start..end];
-        if let Some(key) = short_key(run) {
-            let hash = hasher.hash_one(key);
-            if short.find(hash, |&k| k == key).is_some() {
-                return false;
-            }
-            short.insert_unique(hash, key, |&k| hasher.hash_one(k));
-            return true;
-        }
-        let hash = hasher.hash_one(run);
-        if long.find(hash, |&(s, e)| &text[s..e] == run).is_some() {
-            return false;
-        }
-        long.insert_unique(hash, (start, end), |&(s, e)| hasher.hash_one(&text[s..e]));
-        true
+        self.runs
+            .insert(&self.text[start..end], self.text, (start, end))
     }
 }
 
 /// Words, each kept once, in order of first use, separated by spaces.
 struct Distinct {
     out: String,
-    /// The words kept of up to 8 bytes (most folded Vietnamese words: "ha",
-    /// "tinh"), each as the integer its bytes make, zero-padded: a word
-    /// holds no NUL, so two such words are equal exactly when their
-    /// integers are, and a lookup compares no bytes.
-    short: HashTable<u64>,
-    /// Where each longer word kept is in `out` (start, end): no string of
-    /// its own for each word.
-    long: HashTable<(usize, usize)>,
-    /// aHash (already under Tera): SipHash was a third of the words' time.
-    hasher: ahash::RandomState,
+    words: WordSet,
 }
 
 impl Distinct {
@@ -328,15 +294,54 @@ impl Distinct {
     fn new(len: usize) -> Distinct {
         Distinct {
             out: String::new(),
-            short: HashTable::with_capacity(len / 16),
+            words: WordSet::with_capacity(len / 16),
+        }
+    }
+
+    fn add(&mut self, word: &str) {
+        // Where the word will stand in `out` (after a space), should it be
+        // new.
+        let start = self.out.len() + usize::from(!self.out.is_empty());
+        if self
+            .words
+            .insert(word, &self.out, (start, start + word.len()))
+        {
+            if !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.out.push_str(word);
+        }
+    }
+}
+
+/// A set of words (or runs of a text), none with a string of its own: a
+/// word of up to 8 bytes (most folded Vietnamese words: "ha", "tinh") as
+/// the integer its bytes make, zero-padded (a word holds no NUL, so two
+/// such words are equal exactly when their integers are, and a lookup
+/// compares no bytes); a longer one by where it stands in the text the set
+/// is kept beside.
+struct WordSet {
+    short: HashTable<u64>,
+    /// (start, end) in the text kept beside.
+    long: HashTable<(usize, usize)>,
+    /// aHash (already under Tera): SipHash was a third of the words' time.
+    hasher: ahash::RandomState,
+}
+
+impl WordSet {
+    fn with_capacity(short: usize) -> Self {
+        WordSet {
+            short: HashTable::with_capacity(short),
             long: HashTable::new(),
             hasher: ahash::RandomState::new(),
         }
     }
 
-    fn add(&mut self, word: &str) {
-        let Distinct {
-            out,
+    /// Whether `word` is new, taking it: a longer word stands at `at` in
+    /// `text` (or will, when it is added there once taken), where the
+    /// longer words taken before stand.
+    fn insert(&mut self, word: &str, text: &str, at: (usize, usize)) -> bool {
+        let WordSet {
             short,
             long,
             hasher,
@@ -344,20 +349,17 @@ impl Distinct {
         if let Some(key) = short_key(word) {
             let hash = hasher.hash_one(key);
             if short.find(hash, |&k| k == key).is_some() {
-                return;
+                return false;
             }
             short.insert_unique(hash, key, |&k| hasher.hash_one(k));
-            push_word(out, word);
-            return;
+            return true;
         }
         let hash = hasher.hash_one(word);
-        if long.find(hash, |&(s, e)| &out[s..e] == word).is_some() {
-            return;
+        if long.find(hash, |&(s, e)| &text[s..e] == word).is_some() {
+            return false;
         }
-        let start = push_word(out, word);
-        long.insert_unique(hash, (start, out.len()), |&(s, e)| {
-            hasher.hash_one(&out[s..e])
-        });
+        long.insert_unique(hash, at, |&(s, e)| hasher.hash_one(&text[s..e]));
+        true
     }
 }
 
@@ -382,15 +384,6 @@ fn short_key(word: &str) -> Option<u64> {
         1 => u64::from(bytes[0]),
         0 => 0,
     })
-}
-
-/// Appends `word` to the space-separated `out`; where it starts.
-fn push_word(out: &mut String, word: &str) -> usize {
-    if !out.is_empty() {
-        out.push(' ');
-    }
-    out.push_str(word);
-    out.len() - word.len()
 }
 
 /// Whether `c` is a letter or digit, with Vietnamese text's characters
