@@ -1,6 +1,8 @@
 //! An article's words for the full-text search: each distinct word of its
 //! text, folded as [`vi::fold`] folds, in order of first use.
 
+use std::cell::RefCell;
+
 use hashbrown::HashTable;
 
 use crate::vi;
@@ -16,15 +18,89 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
 /// [`vi::fold`] would fold it, and split again where folding left a
 /// character that is not a letter.
 pub(super) fn distinct_folded_words(text: &str) -> String {
-    let mut distinct = Distinct::new(text.len());
-    let mut seen = Seen::new(text);
+    VOCABULARY.with_borrow_mut(|vocabulary| vocabulary.distinct_folded_words(text))
+}
+
+thread_local! {
+    /// The runs each thread has read, kept from text to text: most runs
+    /// of a text were read in earlier ones, and are only looked up.
+    static VOCABULARY: RefCell<Vocabulary> = RefCell::default();
+}
+
+/// Runs read (see [`for_each_run`]) and the folded words each makes.
+#[derive(Default)]
+struct Vocabulary {
+    runs: Interner,
+    /// For each run, by its number: its words' numbers, as a range of
+    /// `run_words`.
+    folds: Vec<(usize, usize)>,
+    run_words: Vec<usize>,
+    words: Interner,
+    /// For each word, by its number: the last text it was written for.
+    written_in: Vec<u64>,
+    /// The number of the text being read, from 1.
+    text: u64,
+}
+
+impl Vocabulary {
+    /// Runs, and bytes of them, kept at most: past either (a `serve`
+    /// session over years of articles), the vocabulary starts again.
+    const MOST_RUNS: usize = 1 << 20;
+    const MOST_BYTES: usize = 1 << 26;
+
+    fn distinct_folded_words(&mut self, text: &str) -> String {
+        if self.runs.len() >= Self::MOST_RUNS || self.runs.text.len() >= Self::MOST_BYTES {
+            *self = Vocabulary::default();
+        }
+        self.text += 1;
+        let mut out = String::new();
+        for_each_run(text, |run| {
+            let run = match self.runs.find(run) {
+                Some(known) => known,
+                None => self.learn(run),
+            };
+            let (from, to) = self.folds[run];
+            for &word in &self.run_words[from..to] {
+                let written = &mut self.written_in[word];
+                if *written != self.text {
+                    *written = self.text;
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(self.words.get(word));
+                }
+            }
+        });
+        out
+    }
+
+    /// Folds a run read for the first time and takes it, returning its
+    /// number.
+    fn learn(&mut self, run: &str) -> usize {
+        let from = self.run_words.len();
+        fold_run(run, |word| {
+            let number = match self.words.find(word) {
+                Some(known) => known,
+                None => {
+                    self.written_in.push(0);
+                    self.words.add(word)
+                }
+            };
+            self.run_words.push(number);
+        });
+        self.folds.push((from, self.run_words.len()));
+        self.runs.add(run)
+    }
+}
+
+/// Calls `f` with each run of `text`, in order: each longest stretch of
+/// ASCII letters and digits and of characters outside ASCII (mostly the
+/// words between spaces and punctuation).
+fn for_each_run(text: &str, mut f: impl FnMut(&str)) {
     let bytes = text.as_bytes();
-    // The text is read as runs of ASCII letters and digits and of bytes of
-    // other characters (mostly the words between spaces and punctuation).
     // Their ends are found 64 bytes at a time, as bits of a mask, rather
     // than byte by byte, where the processor mispredicted the end of
-    // nearly every word. A run read for the first time is split into
-    // words and folded; one said again (most of a text) is only looked up.
+    // nearly every word.
     let mut start = 0;
     // 1 when the byte before the block is in a run.
     let mut carried = 0u64;
@@ -39,18 +115,17 @@ pub(super) fn distinct_folded_words(text: &str) -> String {
             let bit = events.trailing_zeros();
             if starts >> bit & 1 == 1 {
                 start = at + bit as usize;
-            } else if seen.first(start, at + bit as usize) {
-                fold_run(&text[start..at + bit as usize], &mut distinct);
+            } else {
+                f(&text[start..at + bit as usize]);
             }
             events &= events - 1;
         }
         carried = runs >> 63;
     }
     // A run to the end of a text of a multiple of 64 bytes.
-    if carried == 1 && seen.first(start, bytes.len()) {
-        fold_run(&text[start..], &mut distinct);
+    if carried == 1 {
+        f(&text[start..]);
     }
-    distinct.out
 }
 
 /// Which of the first 64 bytes of `bytes` are in a run (see
@@ -91,7 +166,7 @@ fn run_bytes(word: u64) -> u64 {
 /// The words of a run, each folded on its own as [`vi::fold`] would fold
 /// it, and split again where folding left a character that is not a
 /// letter.
-fn fold_run(run: &str, distinct: &mut Distinct) {
+fn fold_run(run: &str, mut f: impl FnMut(&str)) {
     let mut plain = String::new();
     for word in words(run) {
         // Most Vietnamese words: every character folds to an ASCII letter
@@ -105,113 +180,82 @@ fn fold_run(run: &str, distinct: &mut Distinct) {
             _ => false,
         });
         if is_plain {
-            distinct.add(&plain);
+            f(&plain);
         } else {
             for piece in words(&vi::fold(word)) {
-                distinct.add(piece);
+                f(piece);
             }
         }
     }
 }
 
-/// The runs of a text read so far, by their bytes.
-struct Seen<'t> {
-    text: &'t str,
-    runs: WordSet,
-}
-
-impl<'t> Seen<'t> {
-    fn new(text: &'t str) -> Self {
-        Seen {
-            text,
-            runs: WordSet::with_capacity(text.len() / 32),
-        }
-    }
-
-    /// Whether the run from `start` to `end` is read for the first time.
-    fn first(&mut self, start: usize, end: usize) -> bool {
-        self.runs
-            .insert(&self.text[start..end], self.text, (start, end))
-    }
-}
-
-/// Words, each kept once, in order of first use, separated by spaces.
-struct Distinct {
-    out: String,
-    words: WordSet,
-}
-
-impl Distinct {
-    /// Room for the words of a text of `len` bytes.
-    fn new(len: usize) -> Distinct {
-        Distinct {
-            out: String::new(),
-            words: WordSet::with_capacity(len / 16),
-        }
-    }
-
-    fn add(&mut self, word: &str) {
-        // Where the word will stand in `out` (after a space), should it be
-        // new.
-        let start = self.out.len() + usize::from(!self.out.is_empty());
-        if self
-            .words
-            .insert(word, &self.out, (start, start + word.len()))
-        {
-            if !self.out.is_empty() {
-                self.out.push(' ');
-            }
-            self.out.push_str(word);
-        }
-    }
-}
-
-/// A set of words (or runs of a text), none with a string of its own: a
-/// word of up to 8 bytes (most folded Vietnamese words: "ha", "tinh") as
-/// the integer its bytes make, zero-padded (a word holds no NUL, so two
-/// such words are equal exactly when their integers are, and a lookup
-/// compares no bytes); a longer one by where it stands in the text the set
-/// is kept beside.
-struct WordSet {
-    short: HashTable<u64>,
-    /// (start, end) in the text kept beside.
-    long: HashTable<(usize, usize)>,
+/// Strings, each numbered from 0 in the order taken, held in one text. A
+/// lookup of a string of up to 8 bytes (most runs and folded words of
+/// Vietnamese: "ha", "tinh", "người") compares no bytes: it is the integer
+/// its bytes make, zero-padded (a run or word holds no NUL, so two such
+/// strings are equal exactly when their integers are).
+#[derive(Default)]
+struct Interner {
+    /// (integer, number) of each short string.
+    short: HashTable<(u64, usize)>,
+    /// The number of each longer string.
+    long: HashTable<usize>,
+    /// Where each string stands in `text`, by its number.
+    spans: Vec<(usize, usize)>,
+    text: String,
     /// aHash (already under Tera): SipHash was a third of the words' time.
     hasher: ahash::RandomState,
 }
 
-impl WordSet {
-    fn with_capacity(short: usize) -> Self {
-        WordSet {
-            short: HashTable::with_capacity(short),
-            long: HashTable::new(),
-            hasher: ahash::RandomState::new(),
+impl Interner {
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    fn get(&self, number: usize) -> &str {
+        let (start, end) = self.spans[number];
+        &self.text[start..end]
+    }
+
+    fn find(&self, s: &str) -> Option<usize> {
+        match short_key(s) {
+            Some(key) => self
+                .short
+                .find(self.hasher.hash_one(key), |&(k, _)| k == key)
+                .map(|&(_, number)| number),
+            None => self
+                .long
+                .find(self.hasher.hash_one(s), |&n| self.get(n) == s)
+                .copied(),
         }
     }
 
-    /// Whether `word` is new, taking it: a longer word stands at `at` in
-    /// `text` (or will, when it is added there once taken), where the
-    /// longer words taken before stand.
-    fn insert(&mut self, word: &str, text: &str, at: (usize, usize)) -> bool {
-        let WordSet {
+    /// Takes `s`, which [`Interner::find`] did not find, returning its
+    /// number.
+    fn add(&mut self, s: &str) -> usize {
+        let number = self.spans.len();
+        let start = self.text.len();
+        self.text.push_str(s);
+        self.spans.push((start, self.text.len()));
+        let Interner {
             short,
             long,
+            spans,
+            text,
             hasher,
         } = self;
-        if let Some(key) = short_key(word) {
-            let hash = hasher.hash_one(key);
-            if short.find(hash, |&k| k == key).is_some() {
-                return false;
+        match short_key(s) {
+            Some(key) => {
+                short.insert_unique(hasher.hash_one(key), (key, number), |&(k, _)| {
+                    hasher.hash_one(k)
+                });
             }
-            short.insert_unique(hash, key, |&k| hasher.hash_one(k));
-            return true;
+            None => {
+                let text_of = |n: usize| &text[spans[n].0..spans[n].1];
+                long.insert_unique(hasher.hash_one(s), number, |&n| hasher.hash_one(text_of(n)));
+            }
         }
-        let hash = hasher.hash_one(word);
-        if long.find(hash, |&(s, e)| &text[s..e] == word).is_some() {
-            return false;
-        }
-        long.insert_unique(hash, at, |&(s, e)| hasher.hash_one(&text[s..e]));
-        true
+        number
     }
 }
 
@@ -270,6 +314,20 @@ mod tests {
         );
         assert_eq!(distinct_folded_words(""), "");
         assert_eq!(distinct_folded_words(" ,. "), "");
+    }
+
+    #[test]
+    fn each_text_has_its_own_words_whatever_was_read_before() {
+        let mut vocabulary = Vocabulary::default();
+        let mut read = |text| vocabulary.distinct_folded_words(text);
+        assert_eq!(read("Hà Tĩnh, hà"), "ha tinh");
+        assert_eq!(read("Hà Nội Hà"), "ha noi");
+        assert_eq!(read(""), "");
+        assert_eq!(read("Tĩnh"), "tinh");
+        // Full, it starts again, and the words are the same.
+        vocabulary.runs.text = "x".repeat(Vocabulary::MOST_BYTES);
+        assert_eq!(vocabulary.distinct_folded_words("Nội, Hà"), "noi ha");
+        assert_eq!(vocabulary.runs.len(), 2);
     }
 
     #[test]
