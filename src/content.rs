@@ -190,6 +190,7 @@ fn load_with(
             .map(|(shown, _, article)| (shown.clone(), article.clone()))
             .collect();
     }
+    content.articles.reserve(parsed.len());
     for (_, is_home, article) in parsed {
         let mut article = article.map(std::sync::Arc::unwrap_or_clone);
         if let Ok(article) = &mut article {
