@@ -30,91 +30,107 @@ pub struct SiteFile {
 /// only when it leads to a place inside the site: a link to a file outside
 /// could publish anything on the machine, so it is reported and skipped.
 pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
-    let mut files = Vec::new();
     let top = root.join(dir);
     if !top.is_dir() {
-        return files;
+        return Vec::new();
     }
-    let root_real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
-    let mut visited = BTreeSet::new();
-    walk(
-        &top,
-        &top,
+    let mut walk = Walk {
         root,
-        &root_real,
-        &mut visited,
-        &mut files,
+        root_real: fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        visited: BTreeSet::new(),
+        files: Vec::new(),
         diagnostics,
-    );
-    files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    files
+    };
+    walk.folder(&top, Path::new(""));
+    walk.files
 }
 
-fn walk(
-    folder: &Path,
-    top: &Path,
-    root: &Path,
-    root_real: &Path,
-    visited: &mut BTreeSet<PathBuf>,
-    files: &mut Vec<SiteFile>,
-    diagnostics: &mut Diagnostics,
-) {
-    // A link back to a folder already walked would loop forever.
-    if !visited.insert(fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf())) {
-        return;
-    }
-    for entry in WalkDir::new(folder).min_depth(1).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) => {
-                let shown = e
-                    .path()
-                    .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-                let mut d = Diagnostic::error(msg::cannot_read(&e));
-                if let Some(shown) = shown {
-                    d = d.in_file(shown);
-                }
-                diagnostics.push(d);
-                continue;
-            }
-        };
-        let path = entry.path();
-        let shown = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        let relative = path.strip_prefix(top).unwrap_or(path).to_path_buf();
-        if entry.path_is_symlink() {
-            let target = match fs::canonicalize(path) {
-                Ok(target) => target,
+/// A walk of a site's folder, following the links that stay inside the
+/// site. Its order is the order of paths: each folder's entries are read
+/// sorted by name, a folder's files come right after it, and paths compare
+/// name by name.
+struct Walk<'a> {
+    root: &'a Path,
+    root_real: PathBuf,
+    /// The folders walked, so that a link back to one does not loop.
+    visited: BTreeSet<PathBuf>,
+    files: Vec<SiteFile>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Walk<'_> {
+    /// The files under `folder`, their paths relative to the folder walked
+    /// starting with `prefix` (a link's path, for the folder it leads to).
+    fn folder(&mut self, folder: &Path, prefix: &Path) {
+        // A link back to a folder already walked would loop forever.
+        if !self
+            .visited
+            .insert(fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf()))
+        {
+            return;
+        }
+        let root = self.root;
+        let folder_shown = folder.strip_prefix(root).unwrap_or(folder);
+        // The path within `folder` of each folder the walk is in, by depth,
+        // from `folder` itself: joined rather than cut from each entry's
+        // path (comparing paths component by component was half the walk).
+        let mut within = vec![PathBuf::new()];
+        for entry in WalkDir::new(folder).min_depth(1).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
                 Err(e) => {
-                    diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(&shown));
+                    let shown = e
+                        .path()
+                        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+                    let mut d = Diagnostic::error(msg::cannot_read(&e));
+                    if let Some(shown) = shown {
+                        d = d.in_file(shown);
+                    }
+                    self.diagnostics.push(d);
                     continue;
                 }
             };
-            if !target.starts_with(root_real) {
-                diagnostics.push(
-                    Diagnostic::error(msg::link_outside_site(target.display()))
-                        .in_file(&shown)
-                        .with_hint(msg::hint_copy_into_site()),
-                );
+            within.truncate(entry.depth());
+            let Some(here) = within.last().map(|parent| parent.join(entry.file_name())) else {
                 continue;
-            }
-            if target.is_dir() {
-                let before = files.len();
-                walk(path, path, root, root_real, visited, files, diagnostics);
-                // Files under the link are named by the link's path.
-                for file in &mut files[before..] {
-                    file.shown = shown.join(&file.relative);
-                    file.relative = relative.join(&file.relative);
+            };
+            let path = entry.path();
+            let shown = folder_shown.join(&here);
+            let relative = prefix.join(&here);
+            if entry.path_is_symlink() {
+                let target = match fs::canonicalize(path) {
+                    Ok(target) => target,
+                    Err(e) => {
+                        self.diagnostics
+                            .push(Diagnostic::error(msg::cannot_read(e)).in_file(&shown));
+                        continue;
+                    }
+                };
+                if !target.starts_with(&self.root_real) {
+                    self.diagnostics.push(
+                        Diagnostic::error(msg::link_outside_site(target.display()))
+                            .in_file(&shown)
+                            .with_hint(msg::hint_copy_into_site()),
+                    );
+                    continue;
                 }
+                if target.is_dir() {
+                    // Files under the link are named by the link's path.
+                    self.folder(path, &relative);
+                    continue;
+                }
+            } else if entry.file_type().is_dir() {
+                within.push(here);
+                continue;
+            } else if !entry.file_type().is_file() {
                 continue;
             }
-        } else if !entry.file_type().is_file() {
-            continue;
+            self.files.push(SiteFile {
+                path: path.to_path_buf(),
+                shown,
+                relative,
+            });
         }
-        files.push(SiteFile {
-            path: path.to_path_buf(),
-            shown,
-            relative,
-        });
     }
 }
 
@@ -290,6 +306,35 @@ mod tests {
         assert!(report.contains("outside the site folder"), "{report}");
         assert!(report.contains("static/secret.txt"), "{report}");
         assert_eq!(diagnostics.error_count(), 1, "{report}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_come_in_the_order_of_their_paths() {
+        // Names that sort differently as whole strings ('.' and '-' come
+        // before '/') and as paths, a link to a folder among them.
+        use std::os::unix::fs::symlink;
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        for file in [
+            "a.md", "a-b.md", "a/b.md", "a/c/d.md", "ab.md", "b/x.md", "Z.md", "đ.md",
+        ] {
+            let path = root.join("content").join(file);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, "x").unwrap();
+        }
+        symlink(root.join("content/b"), root.join("content/a0")).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let found: Vec<_> = site_files(root, "content", &mut diagnostics)
+            .into_iter()
+            .map(|file| file.relative)
+            .collect();
+        let mut sorted = found.clone();
+        sorted.sort();
+        assert_eq!(found, sorted);
+        assert_eq!(found.len(), 9, "{found:?}");
+        assert!(found.contains(&PathBuf::from("a0/x.md")), "{found:?}");
+        assert_eq!(diagnostics.error_count(), 0);
     }
 
     #[test]
