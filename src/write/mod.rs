@@ -97,6 +97,8 @@ pub struct Writer {
     kept: Mutex<HashMap<String, Origin>>,
     /// Files new or changed since the previous output.
     changed: AtomicUsize,
+    /// The folders of the files created in a spare this build made.
+    folders: Mutex<HashSet<PathBuf>>,
     /// Files that came from two places, as (path, first origin, second).
     clashes: Mutex<Vec<(String, Origin, Origin)>>,
     /// The first error; once set, files are no longer written.
@@ -134,6 +136,7 @@ impl Writer {
             spare,
             kept: Mutex::default(),
             changed: AtomicUsize::new(0),
+            folders: Mutex::default(),
             clashes: Mutex::default(),
             failure: Mutex::default(),
             finished: false,
@@ -186,7 +189,7 @@ impl Writer {
             false
         } else if (!self.fresh && !self.previous && is_whole_file(&target))
             || source.is_some_and(|source| {
-                (self.fresh && link_new(source, &target)) || self.hard_link(source, &target)
+                (self.fresh && self.link_new(source, &target)) || self.hard_link(source, &target)
             })
         {
             true
@@ -354,7 +357,7 @@ impl Writer {
     /// the file is new or changed since the previous output.
     fn write_file(&self, relative: &Path, bytes: &[u8]) -> Result<bool, Diagnostic> {
         let target = self.spare.join(relative);
-        if self.fresh && !self.previous && create_new(&target, bytes) {
+        if self.fresh && !self.previous && self.create_new(&target, bytes) {
             return Ok(true);
         }
         if !self.previous {
@@ -425,6 +428,54 @@ impl Writer {
         Ok(target.with_file_name(name))
     }
 
+    /// Creates the file `target` holding `bytes`, and its folders, where
+    /// nothing is yet: in a spare this build made, the first time a path is
+    /// given. `false` if anything is in the way (a file where a folder
+    /// goes): the caller then takes the careful way. Into an empty output,
+    /// this spares each file a look for an older one, a temporary name and
+    /// a rename (four system calls of eight).
+    fn create_new(&self, target: &Path, bytes: &[u8]) -> bool {
+        use std::io::Write;
+        let file = self.in_new_folder(target, || {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(target)
+        });
+        let Ok(mut file) = file else {
+            return false;
+        };
+        if file.write_all(bytes).is_ok() {
+            return true;
+        }
+        // Half written (a full disk): the careful way reports the error.
+        drop(file);
+        let _ = fs::remove_file(target);
+        false
+    }
+
+    /// Makes `target` a hard link to `source` where nothing is yet, as
+    /// [`Writer::create_new`] writes a file: into a spare this build made,
+    /// one system call rather than six. `false` if anything is in the way.
+    fn link_new(&self, source: &Path, target: &Path) -> bool {
+        self.in_new_folder(target, || fs::hard_link(source, target))
+            .is_ok()
+    }
+
+    /// Makes `target` with `make` in a spare this build made, making its
+    /// folder first when no file of this build went there yet: nearly every
+    /// page has a folder of its own, and trying the file first failed for
+    /// each (a system call per page).
+    fn in_new_folder<T>(&self, target: &Path, make: impl Fn() -> io::Result<T>) -> io::Result<T> {
+        if let Some(folder) = target.parent() {
+            if lock(&self.folders).insert(folder.to_path_buf()) {
+                fs::create_dir_all(folder)?;
+            }
+        }
+        // Another thread may have taken the folder and not made it yet.
+        in_its_folder(target, make)
+    }
+
     fn fail(&self, d: Diagnostic) {
         lock(&self.failure).get_or_insert(d);
     }
@@ -482,39 +533,6 @@ fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
     }
     fs::create_dir(spare).map_err(|e| io_error(spare, e))?;
     Ok(true)
-}
-
-/// Creates the file `target` holding `bytes`, and its folders, where
-/// nothing is yet: in a spare this build made, the first time a path is
-/// given. `false` if anything is in the way (a file where a folder goes):
-/// the caller then takes the careful way. Into an empty output, this
-/// spares each file a look for an older one, a temporary name and a
-/// rename (four system calls of eight).
-fn create_new(target: &Path, bytes: &[u8]) -> bool {
-    use std::io::Write;
-    let file = in_its_folder(target, || {
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(target)
-    });
-    let Ok(mut file) = file else {
-        return false;
-    };
-    if file.write_all(bytes).is_ok() {
-        return true;
-    }
-    // Half written (a full disk): the careful way reports the error.
-    drop(file);
-    let _ = fs::remove_file(target);
-    false
-}
-
-/// Makes `target` a hard link to `source` where nothing is yet, as
-/// [`create_new`] writes a file: into a spare this build made, one system
-/// call rather than six. `false` if anything is in the way.
-fn link_new(source: &Path, target: &Path) -> bool {
-    in_its_folder(target, || fs::hard_link(source, target)).is_ok()
 }
 
 /// Makes `target` with `make`, and when its folder is missing, makes the
