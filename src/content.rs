@@ -743,6 +743,21 @@ mod tests {
         );
         assert!(html.contains("id=\"ket-qua\""));
         assert!(html.contains("id=\"ket-qua-1\""));
+        // A heading whose slug is an id given already, headings with no
+        // letters, a slug said a third time.
+        let html = render_markdown(
+            "## A\n\n## A\n\n## A 1\n\n## A\n\n## A-2\n\n## ?\n\n## !\n\n## Mục\n",
+            &Markdown::new("/"),
+        );
+        let ids: Vec<&str> = html
+            .split("id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        assert_eq!(
+            ids,
+            ["a", "a-1", "a-1-1", "a-2", "a-2-1", "muc", "muc-1", "muc-2"]
+        );
     }
 
     #[test]
