@@ -19,8 +19,11 @@ log="$work/bench.log"
 # Other jobs on the machine, before this one starts.
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-cargo build --release --quiet --bin chiso --example synth --example rebuild
-chiso="$PWD/target/release/chiso"
+# chiso as it is published (the `dist` profile of Cargo.toml); the
+# examples as `--release` makes them.
+cargo build --profile dist --quiet --bin chiso
+cargo build --release --quiet --example synth --example rebuild
+chiso="$PWD/target/dist/chiso"
 synth="$PWD/target/release/examples/synth"
 rebuild="$PWD/target/release/examples/rebuild"
 

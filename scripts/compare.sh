@@ -24,8 +24,10 @@ log="$work/compare.log"
 # Other jobs on the machine, before this one starts.
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-cargo build --release --quiet --bin chiso --example synth
-chiso="$PWD/target/release/chiso"
+# chiso as it is published (the `dist` profile of Cargo.toml).
+cargo build --profile dist --quiet --bin chiso
+cargo build --release --quiet --example synth
+chiso="$PWD/target/dist/chiso"
 
 # The articles, written once by the generator (regenerated when it changed).
 src="$work/articles"

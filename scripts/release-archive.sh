@@ -24,11 +24,12 @@ case "$target" in
   *) exe="chiso" ;;
 esac
 
-cargo build --locked --release --target "$target"
+# The `dist` profile (Cargo.toml): the release profile optimised as one unit.
+cargo build --locked --profile dist --target "$target"
 
 rm -rf "dist/$name"
 mkdir -p "dist/$name"
-cp "target/$target/release/$exe" README.md "dist/$name/"
+cp "target/$target/dist/$exe" README.md "dist/$name/"
 
 cd dist
 case "$target" in
