@@ -44,9 +44,11 @@ struct Vocabulary {
 
 impl Vocabulary {
     /// Runs, and bytes of them, kept at most: past either (a `serve`
-    /// session over years of articles), the vocabulary starts again.
+    /// session over years of articles, or text of long unique runs), the
+    /// vocabulary starts again. A province's articles make well under a
+    /// megabyte.
     const MOST_RUNS: usize = 1 << 20;
-    const MOST_BYTES: usize = 1 << 26;
+    const MOST_BYTES: usize = 1 << 24;
 
     fn distinct_folded_words(&mut self, text: &str) -> String {
         if self.runs.len() >= Self::MOST_RUNS || self.runs.text.len() >= Self::MOST_BYTES {
