@@ -536,8 +536,8 @@ fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
 }
 
 /// Makes `target` with `make`, and when its folder is missing, makes the
-/// folder and `make`s it again: a new output's folders are made as its
-/// first files need them, with no look before each file.
+/// folder and `make`s it again, with no look before: for a file whose
+/// folder another thread has taken but not made yet.
 fn in_its_folder<T>(target: &Path, make: impl Fn() -> io::Result<T>) -> io::Result<T> {
     match make() {
         Err(e) if e.kind() == io::ErrorKind::NotFound => match target.parent() {
@@ -1013,6 +1013,23 @@ mod tests {
         });
         assert!(writer.commit().is_err());
         assert_eq!(read(&out.join("du-lieu/big.csv")), "a,b\r\n1,3\r\n");
+    }
+
+    #[test]
+    fn a_file_whose_folder_another_thread_took_and_has_not_made_is_written() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        // As if another thread had taken the folder and not made it yet.
+        lock(&writer.folders).insert(writer.spare.join("a/b"));
+        writer.add("a/b/index.html", b"x");
+        writer.add("a/b/c.html", b"y");
+        writer.commit().unwrap();
+        assert_eq!(
+            names(&out),
+            site(&["a", "a/b", "a/b/c.html", "a/b/index.html"])
+        );
+        assert_eq!(read(&out.join("a/b/index.html")), "x");
     }
 
     #[test]
