@@ -19,11 +19,17 @@ log="$work/bench.log"
 # Other jobs on the machine, before this one starts.
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# chiso as it is published (the `dist` profile of Cargo.toml); the
-# examples as `--release` makes them.
-cargo build --profile dist --quiet --bin chiso
+# chiso as it is published: the `dist` profile, profile-guided
+# (scripts/pgo-build.sh; a plain `dist` build, with a warning, where
+# llvm-profdata is missing), or the binary CHISO names (one built before);
+# the examples as `--release` makes them.
+if [[ -n "${CHISO:-}" ]]; then
+    chiso="$(realpath "$CHISO")"
+else
+    PGO=auto scripts/pgo-build.sh >>"$log" 2>&1
+    chiso="$PWD/target/dist/chiso"
+fi
 cargo build --release --quiet --example synth --example rebuild
-chiso="$PWD/target/dist/chiso"
 synth="$PWD/target/release/examples/synth"
 rebuild="$PWD/target/release/examples/rebuild"
 

@@ -24,10 +24,17 @@ log="$work/compare.log"
 # Other jobs on the machine, before this one starts.
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# chiso as it is published (the `dist` profile of Cargo.toml).
-cargo build --profile dist --quiet --bin chiso
+# chiso as it is published: the `dist` profile, profile-guided
+# (scripts/pgo-build.sh, about 8 minutes on 2 cores; a plain `dist` build,
+# with a warning, where llvm-profdata is missing), or the binary CHISO
+# names (one built before: CHISO=target/dist/chiso scripts/compare.sh).
+if [[ -n "${CHISO:-}" ]]; then
+    chiso="$(realpath "$CHISO")"
+else
+    PGO=auto scripts/pgo-build.sh >>"$log" 2>&1
+    chiso="$PWD/target/dist/chiso"
+fi
 cargo build --release --quiet --example synth
-chiso="$PWD/target/dist/chiso"
 
 # The articles, written once by the generator (regenerated when it changed).
 src="$work/articles"

@@ -11,7 +11,8 @@
 # file is in `sha256sum` format, so `sha256sum -c` checks a download. On
 # Linux the musl targets need the target (`rustup target add`) and a musl C
 # compiler for mimalloc (Debian: `apt-get install musl-tools`); the binary is
-# static and runs on any Linux of its architecture.
+# static and runs on any Linux of its architecture. PGO=1 builds it with
+# profile-guided optimisation (scripts/pgo-build.sh), as releases are.
 set -euo pipefail
 
 target="${1:?usage: scripts/release-archive.sh TARGET (e.g. x86_64-unknown-linux-musl)}"
@@ -24,8 +25,14 @@ case "$target" in
   *) exe="chiso" ;;
 esac
 
-# The `dist` profile (Cargo.toml): the release profile optimised as one unit.
-cargo build --locked --profile dist --target "$target"
+# The `dist` profile (Cargo.toml): the release profile optimised as one
+# unit; with PGO=1 (the release workflow) also profile-guided, as
+# scripts/pgo-build.sh says (PGO=auto: profile-guided where llvm-profdata
+# is found).
+case "${PGO:-0}" in
+  0) cargo build --locked --profile dist --target "$target" ;;
+  *) scripts/pgo-build.sh "$target" ;;
+esac
 
 rm -rf "dist/$name"
 mkdir -p "dist/$name"
