@@ -69,7 +69,11 @@ if command -v cygpath >/dev/null; then
   work="$(cygpath -m "$work")"
 fi
 profiles="$work/profiles"
-# Flags already set (RUSTFLAGS) are kept. The instrumented build has a
+# The two builds may differ only in RUSTFLAGS: cargo keeps symbol names the
+# same across RUSTFLAGS, not across profile settings (a CARGO_PROFILE_DIST_*
+# variable set for one build only gives a profile that matches no function,
+# and a binary slower than a plain build; PERFORMANCE.md, "Thirteenth
+# session"). Flags already set (RUSTFLAGS) are kept. The instrumented build has a
 # target folder of its own, and flags that stay the same from run to run
 # (the runs below name their profiles' place themselves), so that its
 # dependencies are compiled once; the optimised build names this run's
