@@ -119,6 +119,10 @@ fi
 # time is bash's clock around GNU time (which prints it in hundredths,
 # truncated: chiso's 0.389 s was 0.38, 2 % off), so it includes starting
 # GNU time, the same few milliseconds for both tools.
+if [[ -z "${EPOCHREALTIME:-}" ]]; then
+    echo "compare.sh needs bash 5 (EPOCHREALTIME) for its wall times" >&2
+    exit 1
+fi
 measure() {
     local start=$EPOCHREALTIME
     /usr/bin/time -f "%M" -o "$work/time.txt" "$@" >>"$log" 2>&1

@@ -82,7 +82,7 @@ flags="${RUSTFLAGS:-}"
 
 echo "== pgo-build.sh: the instrumented build"
 RUSTFLAGS="$flags -Cprofile-generate=$PWD/target/pgo-instrumented/profiles" \
-  cargo build --locked --profile dist "${target_args[@]}" --bin chiso \
+  cargo build --locked --profile dist ${target_args[@]+"${target_args[@]}"} --bin chiso \
   --target-dir target/pgo-instrumented
 instrumented="target/pgo-instrumented/${target:+$target/}dist/chiso"
 [[ -x "$instrumented" ]] || instrumented="$instrumented.exe"
@@ -112,5 +112,5 @@ unset LLVM_PROFILE_FILE
 
 echo "== pgo-build.sh: the optimised build"
 RUSTFLAGS="$flags -Cprofile-use=$work/chiso.profdata" \
-  cargo build --locked --profile dist "${target_args[@]}" --bin chiso
+  cargo build --locked --profile dist ${target_args[@]+"${target_args[@]}"} --bin chiso
 echo "$out_dir/chiso (profile-guided)"
