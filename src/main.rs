@@ -38,6 +38,23 @@ fn no_huge_pages() {
     }
 }
 
+/// mimalloc's `purge_delay` option (its place in mimalloc 3's `mi_option_e`;
+/// the Rust bindings do not name it): how many milliseconds memory no
+/// thread uses is kept before it goes back to the system.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Gives memory no thread uses back to the system after a quarter of a
+/// second rather than mimalloc's second: a national build holds 28-38 MB
+/// less at its peak (388.6 -> 351.3 MB, median of 9 alternating pairs),
+/// for ×1.009-1.025 its time; a province's or 10,000 articles' build, over
+/// in well under a second, is unchanged (×0.996, ×1.008). Set before any
+/// other thread runs; mimalloc reads its options on first use.
+fn purge_sooner() {
+    // SAFETY: `mi_option_set` is not thread-safe; main calls this first,
+    // while no other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 250) }
+}
+
 /// Ends a finished build at once, its output flushed, without the clean-up
 /// of process exit, where mimalloc gives all the memory it holds back to
 /// the system a range at a time (`madvise`, each stopping the other core
@@ -344,6 +361,7 @@ fn checked(options: &BuildOptions) -> Result<Diagnostics, Diagnostics> {
 
 fn main() -> ExitCode {
     no_huge_pages();
+    purge_sooner();
     let language = language_asked(std::env::args_os().skip(1));
     msg::set_language(language);
     let mut command = Cli::command();
@@ -619,6 +637,19 @@ mod tests {
             asked(&["--lang", "vi", "--", "--lang", "en"]),
             Language::Vietnamese
         );
+    }
+
+    #[test]
+    fn the_purge_delay_is_the_option_mimalloc_reads_as_such() {
+        // Option 15 is `purge_delay` in mimalloc 3 (a second by default):
+        // an update that moved it would make `purge_sooner` set another.
+        // SAFETY: reads an option; no other test sets mimalloc's options.
+        let delay = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        let from_environment = std::env::var("MIMALLOC_PURGE_DELAY").ok();
+        match from_environment.and_then(|v| v.parse::<i64>().ok()) {
+            Some(set) => assert_eq!(i64::from(delay), set),
+            None => assert_eq!(delay, 1000),
+        }
     }
 
     #[test]
