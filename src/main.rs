@@ -646,8 +646,8 @@ mod tests {
         // SAFETY: reads an option; no other test sets mimalloc's options.
         let delay = unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
         let from_environment = std::env::var("MIMALLOC_PURGE_DELAY").ok();
-        match from_environment.and_then(|v| v.parse::<i64>().ok()) {
-            Some(set) => assert_eq!(i64::from(delay), set),
+        match from_environment.and_then(|v| v.parse::<std::ffi::c_long>().ok()) {
+            Some(set) => assert_eq!(delay, set),
             None => assert_eq!(delay, 1000),
         }
     }
