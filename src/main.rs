@@ -48,8 +48,12 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// less at its peak (388.6 -> 351.3 MB, median of 9 alternating pairs),
 /// for ×1.009-1.025 its time; a province's or 10,000 articles' build, over
 /// in well under a second, is unchanged (×0.996, ×1.008). Set before any
-/// other thread runs; mimalloc reads its options on first use.
+/// other thread runs; mimalloc reads its options on first use. A delay
+/// set in the environment (`MIMALLOC_PURGE_DELAY`) is left as it is.
 fn purge_sooner() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+        return;
+    }
     // SAFETY: `mi_option_set` is not thread-safe; main calls this first,
     // while no other thread exists.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 250) }
