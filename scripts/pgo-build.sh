@@ -108,6 +108,12 @@ for spec in province articles national; do
   rm -rf "$work/$spec" "$work/out-$spec"
 done
 unset LLVM_PROFILE_FILE
+# A binary that ended with `_exit` would have written nothing (this is
+# what checks main.rs's exit while a profile is collected).
+if ! compgen -G "$profiles/*.profraw" >/dev/null; then
+  echo "pgo-build.sh: the measured builds wrote no profile (chiso must end as processes usually do while LLVM_PROFILE_FILE is set: main.rs, exit_without_clean_up)" >&2
+  exit 1
+fi
 "$profdata" merge -o "$work/chiso.profdata" "$profiles"
 
 echo "== pgo-build.sh: the optimised build"
