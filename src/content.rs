@@ -16,7 +16,7 @@ use crate::html_policy::{self, Finding, FindingKind};
 use crate::url_safety::UrlUse;
 use rayon::prelude::*;
 
-use crate::input::{read_text, site_files, SiteFile};
+use crate::input::{site_files, with_text, SiteFile};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use crate::vi;
@@ -217,8 +217,10 @@ fn load_with(
 
 /// Reads, parses and renders one page of `content/`.
 fn load_one(file: &SiteFile, is_home: bool, markdown: &Markdown) -> Result<Article, Diagnostic> {
-    let text = read_text(&file.path, &file.shown)?;
-    let mut article = parse_article_with(&text, markdown).map_err(|d| d.in_file(&file.shown))?;
+    let mut article = with_text(&file.path, &file.shown, |text| {
+        parse_article_with(text, markdown)
+    })?
+    .map_err(|d| d.in_file(&file.shown))?;
     article.file = file.shown.clone();
     for problem in &mut article.problems {
         problem.file = Some(file.shown.clone());
@@ -653,8 +655,9 @@ impl Policy {
 /// `-1` when taken. Each base remembers the next number to try, so that
 /// thousands of identical headings stay linear.
 fn add_heading_ids(events: &mut [Event]) {
-    let mut used = std::collections::HashSet::new();
-    let mut next: std::collections::HashMap<String, usize> = Default::default();
+    // An article has a few headings: ordered sets beat hashing them.
+    let mut used = std::collections::BTreeSet::new();
+    let mut next: std::collections::BTreeMap<String, usize> = Default::default();
     let mut i = 0;
     while i < events.len() {
         if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {

@@ -4,6 +4,7 @@
 //! macOS or from Word (often NFD) give the same ids, slugs and order as any
 //! other.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -136,9 +137,59 @@ impl Walk<'_> {
 
 /// Reads `path` as NFC text; `shown` is the name used in diagnostics.
 pub fn read_text(path: &Path, shown: &Path) -> Result<String, Diagnostic> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::error(msg::cannot_read(e)).in_file(shown))?;
-    decode(&bytes).map_err(|d| d.in_file(shown))
+    with_text(path, shown, str::to_owned)
+}
+
+/// Reads `path` as NFC text and lends it to `use_text`; `shown` is the name
+/// used in diagnostics.
+///
+/// The file is read into a buffer the thread keeps from one file to the
+/// next, so that loading 10,000 articles, whose text is parsed and dropped,
+/// allocates, copies and faults in no memory for it (and asks for no file
+/// size: `std::fs::read` does, to size a new buffer). A nested call takes
+/// a buffer of its own.
+pub fn with_text<R>(
+    path: &Path,
+    shown: &Path,
+    use_text: impl FnOnce(&str) -> R,
+) -> Result<R, Diagnostic> {
+    /// A buffer grown beyond this (by a large data file) is not kept.
+    const KEEP_AT_MOST: usize = 4 << 20;
+    thread_local! {
+        static BUFFER: std::cell::Cell<Vec<u8>> = const { std::cell::Cell::new(Vec::new()) };
+    }
+    let mut buffer = BUFFER.take();
+    let read = read_into(path, &mut buffer)
+        .map_err(|e| Diagnostic::error(msg::cannot_read(e)).in_file(shown));
+    let used = read.and_then(|len| {
+        let text = decode_in_place(&buffer[..len]).map_err(|d| d.in_file(shown))?;
+        Ok(use_text(&text))
+    });
+    if buffer.len() <= KEEP_AT_MOST {
+        BUFFER.set(buffer);
+    }
+    used
+}
+
+/// Reads the whole file at `path` into the start of `buffer`, growing it
+/// as needed (its length is its capacity, so no read ever waits on
+/// zeroing), and returns how many bytes the file has.
+fn read_into(path: &Path, buffer: &mut Vec<u8>) -> std::io::Result<usize> {
+    use std::io::Read;
+    const FIRST: usize = 64 << 10;
+    let mut file = fs::File::open(path)?;
+    let mut filled = 0;
+    loop {
+        if filled == buffer.len() {
+            buffer.resize((buffer.len() * 2).max(FIRST), 0);
+        }
+        match file.read(&mut buffer[filled..]) {
+            Ok(0) => return Ok(filled),
+            Ok(read) => filled += read,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
 }
 
 /// Whether every character of `text` is one that NFC leaves as it is
@@ -182,10 +233,15 @@ fn plainly_nfc(text: &str) -> bool {
 /// loading); `simdutf8` checks 50 MB of articles and copies them in a
 /// twentieth of the time. The standard check runs only to locate an error.
 pub fn decode(bytes: &[u8]) -> Result<String, Diagnostic> {
+    decode_in_place(bytes).map(Cow::into_owned)
+}
+
+/// [`decode`], borrowing the text when it is NFC already (nearly always).
+fn decode_in_place(bytes: &[u8]) -> Result<Cow<'_, str>, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) if plainly_nfc(text) || is_nfc(text) => Ok(text.to_owned()),
-        Ok(text) => Ok(text.nfc().collect()),
+        Ok(text) if plainly_nfc(text) || is_nfc(text) => Ok(Cow::Borrowed(text)),
+        Ok(text) => Ok(Cow::Owned(text.nfc().collect())),
         Err(_) => {
             let valid_up_to = std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len);
             let valid = &bytes[..valid_up_to];
@@ -272,6 +328,34 @@ mod tests {
         }
         assert!(!plainly_nfc("Hoa\u{0300}"));
         assert_eq!(decode("Hoa\u{0300}".as_bytes()).unwrap(), "Hoà");
+    }
+
+    #[test]
+    fn files_are_read_whole_through_the_kept_buffer_in_any_order_of_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = "Sở Nội vụ xếp thứ 1. ".repeat(20_000); // 540 KB: the buffer grows
+        let files = [("a.md", "Hà Tĩnh"), ("b.md", big.as_str()), ("c.md", "Đ")];
+        for (name, text) in files {
+            fs::write(dir.path().join(name), text).unwrap();
+        }
+        // Small after big: the buffer holds the big file's bytes past the
+        // small one's end, which must not be read.
+        for (name, text) in files.iter().chain(&files) {
+            let path = dir.path().join(name);
+            assert_eq!(read_text(&path, Path::new(name)).unwrap(), *text);
+        }
+        // A file read while another's text is lent takes its own buffer.
+        let a = dir.path().join("a.md");
+        let nested = with_text(&a, Path::new("a.md"), |outer| {
+            let inner = read_text(&dir.path().join("c.md"), Path::new("c.md")).unwrap();
+            format!("{outer}|{inner}")
+        });
+        assert_eq!(nested.unwrap(), "Hà Tĩnh|Đ");
+        let missing = read_text(&dir.path().join("none.md"), Path::new("none.md")).unwrap_err();
+        assert_eq!(missing.file.as_deref(), Some(Path::new("none.md")));
+        fs::write(dir.path().join("bom.md"), b"\xEF\xBB\xBFHoa\xCC\x80").unwrap();
+        let bom = with_text(&dir.path().join("bom.md"), Path::new("bom.md"), str::to_owned);
+        assert_eq!(bom.unwrap(), "Hoà");
     }
 
     #[cfg(unix)]

@@ -85,13 +85,15 @@ impl<'a> Watch<'a> {
         assets: &[SiteFile],
         diagnostics: &mut Diagnostics,
     ) {
-        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+        // The ids read as the pages went by, moved out before the paths are
+        // lent to `targets`.
+        let ids: BTreeMap<String, BTreeSet<String>> = seen
+            .iter_mut()
+            .filter_map(|(path, ids)| Some((path.clone(), ids.take()?)))
+            .collect();
         let mut targets = Targets::new(seen.iter().map(|(p, _)| (p.as_str(), &[][..])), assets);
-        for (path, ids) in &seen {
-            if let Some(ids) = ids {
-                targets.ids.insert(path.clone(), ids.clone());
-            }
-        }
+        targets.ids = ids;
         let every = (0..content.articles.len()).collect::<Vec<_>>();
         check_against(config, content, &every, true, targets, diagnostics);
     }

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Snippet};
 use rayon::prelude::*;
 
-use crate::input::{read_text, site_files};
+use crate::input::{site_files, with_text};
 use crate::locate::{FileIndexes, Seg};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
@@ -173,9 +173,8 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
             if let Some((text, parsed)) = kept {
                 return (file.shown, format, defines, text.clone(), parsed.clone());
             }
-            let text = read_text(&file.path, &file.shown);
-            let parsed = text.as_ref().map_err(Clone::clone).and_then(|text| {
-                match kind {
+            let read = with_text(&file.path, &file.shown, |text| {
+                let parsed = match kind {
                     Kind::Indices => {
                         parse_document(text, format).map(|v| Parsed::Indices(Arc::new(v)))
                     }
@@ -184,16 +183,14 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
                     Kind::Results => {
                         parse_document(text, format).map(|v| Parsed::Results(Arc::new(v)))
                     }
-                }
-                .map_err(|d| d.in_file(&file.shown))
+                };
+                (Arc::from(text), parsed.map_err(|d| d.in_file(&file.shown)))
             });
-            (
-                file.shown,
-                format,
-                defines,
-                text.ok().map(Arc::from),
-                parsed,
-            )
+            let (text, parsed) = match read {
+                Ok((text, parsed)) => (Some(text), parsed),
+                Err(d) => (None, Err(d)),
+            };
+            (file.shown, format, defines, text, parsed)
         })
         .collect();
     if let Some(previous) = previous {
