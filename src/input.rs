@@ -354,7 +354,11 @@ mod tests {
         let missing = read_text(&dir.path().join("none.md"), Path::new("none.md")).unwrap_err();
         assert_eq!(missing.file.as_deref(), Some(Path::new("none.md")));
         fs::write(dir.path().join("bom.md"), b"\xEF\xBB\xBFHoa\xCC\x80").unwrap();
-        let bom = with_text(&dir.path().join("bom.md"), Path::new("bom.md"), str::to_owned);
+        let bom = with_text(
+            &dir.path().join("bom.md"),
+            Path::new("bom.md"),
+            str::to_owned,
+        );
         assert_eq!(bom.unwrap(), "Hoà");
     }
 

@@ -398,9 +398,8 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let root = &options.root;
     let markdown = content::Markdown::for_site(&config);
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));
-    field_policy::check_data(&raw, &markdown, &mut diagnostics);
-    // The model is derived while the articles load: deriving is partly
-    // serial (year-over-year changes), loading is parallel, and neither
+    // The data is checked and the model derived while the articles load:
+    // checking the fields is serial, loading is parallel, and neither
     // reads the other. `--timings` marks the second with `+`: it ran
     // alongside the stage before it.
     let mut content_diagnostics = Diagnostics::default();
@@ -409,6 +408,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let ((mut site, derived), (content, loaded)) = rayon::join(
         || {
             timed(|| {
+                field_policy::check_data(&raw, &markdown, &mut diagnostics);
                 // The files as parsed go as their tables are made, while
                 // the articles still load (146 MB on the national site).
                 model::assemble(raw, &mut diagnostics)
