@@ -1,10 +1,7 @@
 //! Year-over-year comparison: each result against the unit's latest earlier
 //! result on the same index, when the two groups are comparable.
 
-use rayon::prelude::*;
-
 use super::derive;
-use super::ids::Id;
 use super::{Change, Comparison, Group, GroupId, IdVec, IndexId, NoComparison, Site, TableId};
 use super::{Row, UnitId};
 
@@ -53,41 +50,34 @@ pub(super) fn derive_changes(site: &mut Site) {
     let Site { tables, groups, .. } = site;
     // Every result, by index and unit, then in time (the order the
     // comparisons below rely on; a table's rows never name a unit twice).
-    // Each step runs on every thread: the tables are checked in parallel,
-    // and this ran alone after them (a tenth of a second on the national
-    // site's 156,000 lines, the other core idle).
-    let mut history: Vec<((IndexId, UnitId), Earlier)> = tables
-        .as_slice()
-        .par_iter()
-        .enumerate()
-        .flat_map_iter(|(t, table)| {
-            let t = TableId::from_position(t);
-            table.rows.iter().enumerate().map(move |(r, row)| {
-                let earlier = Earlier {
-                    year: table.year,
-                    group: table.group,
-                    table: t,
-                    row: r,
-                    ranked: row.not_ranked.is_none(),
-                    figures: Figures::of(row),
-                };
-                ((table.index, row.unit), earlier)
-            })
-        })
-        .collect();
-    history.par_sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));
-    let mut outcomes: Vec<(TableId, usize, Comparison)> = history
-        .par_chunk_by(|a, b| a.0 == b.0)
-        .flat_map_iter(|entries| {
-            entries
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, now))| now.ranked)
-                .map(|(n, (_, now))| (now.table, now.row, compare(groups, &entries[..n], now)))
-        })
-        .collect();
+    // Sized once: grown by doubling, the national site's 156,000 lines
+    // were copied again and again into memory never touched before.
+    let lines = tables.iter().map(|t| t.rows.len()).sum();
+    let mut history: Vec<((IndexId, UnitId), Earlier)> = Vec::with_capacity(lines);
+    for (t, table) in tables.iter_enumerated() {
+        for (r, row) in table.rows.iter().enumerate() {
+            let earlier = Earlier {
+                year: table.year,
+                group: table.group,
+                table: t,
+                row: r,
+                ranked: row.not_ranked.is_none(),
+                figures: Figures::of(row),
+            };
+            history.push(((table.index, row.unit), earlier));
+        }
+    }
+    history.sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));
+    let mut outcomes = Vec::with_capacity(lines);
+    for entries in history.chunk_by(|a, b| a.0 == b.0) {
+        for (n, (_, now)) in entries.iter().enumerate() {
+            if now.ranked {
+                outcomes.push((now.table, now.row, compare(groups, &entries[..n], now)));
+            }
+        }
+    }
     // Written in table order.
-    outcomes.par_sort_unstable_by_key(|(t, r, _)| (*t, *r));
+    outcomes.sort_unstable_by_key(|(t, r, _)| (*t, *r));
     for (t, r, comparison) in outcomes {
         tables[t].rows[r].comparison = comparison;
     }
