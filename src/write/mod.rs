@@ -170,7 +170,10 @@ impl Writer {
     /// a file whose name is a hash of what it holds (a share card): the
     /// file the output has under that name is it, and is kept; else
     /// `source` (a copy kept elsewhere by chiso) is hard-linked in. `false`
-    /// when neither can be done: the caller then adds the bytes.
+    /// when neither can be done: the caller then adds the bytes. What the
+    /// spare holds under the name is not trusted: the first build into a new
+    /// output writes its files in place, so one killed leaves a file cut
+    /// short under the card's own name.
     pub fn add_named_by_content(&self, path: &str, source: Option<&Path>) -> bool {
         if self.failed() || lock(&self.kept).contains_key(path) {
             // Nothing is written any more, or two origins clash: `add`
@@ -187,11 +190,9 @@ impl Writer {
                 return false;
             }
             false
-        } else if (!self.fresh && !self.previous && is_whole_file(&target))
-            || source.is_some_and(|source| {
-                (self.fresh && self.link_new(source, &target)) || self.hard_link(source, &target)
-            })
-        {
+        } else if source.is_some_and(|source| {
+            (self.fresh && self.link_new(source, &target)) || self.hard_link(source, &target)
+        }) {
             true
         } else {
             return false;
@@ -270,7 +271,7 @@ impl Writer {
     ) -> Result<bool, Diagnostic> {
         let target = self.spare.join(relative);
         let temporary = self.prepare(&target)?;
-        let written = File::create(&temporary).and_then(|file| {
+        let written = create_temporary(&temporary).and_then(|file| {
             let mut out = io::BufWriter::with_capacity(256 * 1024, file);
             write(&mut out)?;
             io::Write::flush(&mut out)
@@ -389,8 +390,11 @@ impl Writer {
     /// renames it into place: the file `target` was may be shared with the
     /// served folder, so it is never written to.
     fn replace(&self, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+        use std::io::Write;
         let temporary = self.prepare(target)?;
-        fs::write(&temporary, bytes).map_err(|e| io_error(&temporary, e))?;
+        create_temporary(&temporary)
+            .and_then(|mut file| file.write_all(bytes))
+            .map_err(|e| io_error(&temporary, e))?;
         fs::rename(&temporary, target).map_err(|e| io_error(target, e))
     }
 
@@ -533,6 +537,26 @@ fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
     }
     fs::create_dir(spare).map_err(|e| io_error(spare, e))?;
     Ok(true)
+}
+
+/// Creates the file at `temporary` (a temporary name in the spare) anew.
+/// A file a killed build left under that name is removed first, never
+/// opened: it may be a hard link to a served file (a build killed between
+/// linking and renaming), and writing into it would change the served site.
+fn create_temporary(temporary: &Path) -> io::Result<File> {
+    let create = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(temporary)
+    };
+    match create() {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            fs::remove_file(temporary)?;
+            create()
+        }
+        created => created,
+    }
 }
 
 /// Makes `target` with `make`, and when its folder is missing, makes the
@@ -939,6 +963,61 @@ mod tests {
         write(root.path(), &out, &[file("a/index.html", "b")], &[]).unwrap();
         assert_eq!(names(&out), site(&["a", "a/index.html"]));
         assert_eq!(read(&out.join("a/index.html")), "b");
+    }
+
+    /// A build killed between hard-linking a served file under its
+    /// temporary name and renaming it leaves that name linked to the served
+    /// file: the next build must not write through it, whether it is then
+    /// killed before the exchange (here: dropped) or finishes.
+    #[test]
+    #[cfg(unix)]
+    fn a_temporary_name_left_linked_to_a_served_file_is_never_written_through() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let pages = [file("a/index.html", "a"), file("du-lieu/big.csv", "1,2")];
+        write(root.path(), &out, &pages, &[]).unwrap();
+        write(root.path(), &out, &pages, &[]).unwrap();
+        let spare = root.path().join(".public.chiso-spare");
+        for name in ["a/index.html", "du-lieu/big.csv"] {
+            let temporary = spare.join(format!("{name}{TEMPORARY}"));
+            let _ = fs::remove_file(&temporary);
+            fs::hard_link(out.join(name), &temporary).unwrap();
+        }
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add("a/index.html", b"changed");
+        writer.add_streamed("du-lieu/big.csv", &mut |w| w.write_all(b"3,4"));
+        assert!(!writer.failed());
+        drop(writer);
+        assert_eq!(read(&out.join("a/index.html")), "a");
+        assert_eq!(read(&out.join("du-lieu/big.csv")), "1,2");
+
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        writer.add("a/index.html", b"changed");
+        writer.add_streamed("du-lieu/big.csv", &mut |w| w.write_all(b"3,4"));
+        writer.commit().unwrap();
+        assert_eq!(read(&out.join("a/index.html")), "changed");
+        assert_eq!(read(&out.join("du-lieu/big.csv")), "3,4");
+        // The old site, now the spare, is the old site still.
+        assert_eq!(read(&spare.join("a/index.html")), "a");
+        assert_eq!(read(&spare.join("du-lieu/big.csv")), "1,2");
+    }
+
+    /// The first build into a new output writes its files in place; killed,
+    /// it leaves a card cut short in the spare, which is not kept as is.
+    #[test]
+    fn a_card_a_killed_first_build_left_in_the_spare_is_not_trusted() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let spare = root.path().join(".public.chiso-spare");
+        fs::create_dir_all(spare.join("anh")).unwrap();
+        fs::write(spare.join("anh/card.png"), "pn").unwrap();
+        let cached = root.path().join("card.png");
+        fs::write(&cached, "png").unwrap();
+        let writer = Writer::begin(root.path(), &out, false).unwrap();
+        assert!(!writer.add_named_by_content("anh/card.png", None));
+        assert!(writer.add_named_by_content("anh/card.png", Some(&cached)));
+        writer.commit().unwrap();
+        assert_eq!(read(&out.join("anh/card.png")), "png");
     }
 
     #[test]
