@@ -33,6 +33,10 @@ const USED: &str = ".used";
 /// How long the folder of an address no build uses is kept.
 const KEPT_UNUSED: Duration = Duration::from_secs(30 * 24 * 60 * 60);
 
+/// How old a temporary card must be to be taken for one a killed build
+/// left (another build may be writing a newer one).
+const LEFT_OVER: Duration = Duration::from_secs(60 * 60);
+
 /// What a PNG file starts with.
 const SIGNATURE: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -81,13 +85,7 @@ impl Cache {
     /// Keeps the card `name`: written beside and renamed, so that a
     /// reader (another build) never sees half a file.
     pub fn put(&self, name: &str, png: &[u8]) {
-        let unique = format!(
-            ".{name}.{}.{:?}.tmp",
-            std::process::id(),
-            std::thread::current().id()
-        )
-        .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "");
-        let temporary = self.folder.join(unique);
+        let temporary = self.folder.join(temporary_name(name));
         if fs::write(&temporary, png).is_err()
             || fs::rename(&temporary, self.folder.join(name)).is_err()
         {
@@ -112,9 +110,10 @@ impl Cache {
 
     /// Removes the cards of this address not in `names` (kept by an
     /// earlier build of a site that changed since), and the folders of
-    /// other addresses no build used for 30 days. Only files named as
-    /// chiso names a card, and folders holding its mark of use, are
-    /// removed: anything else put there stays.
+    /// other addresses no build used for 30 days, and the half-written
+    /// cards killed builds left (an hour old). Only files named as chiso
+    /// names a card or its temporary file, and folders holding its mark of
+    /// use, are removed: anything else put there stays.
     pub fn keep_only(&self, names: BTreeSet<&str>) {
         let Ok(entries) = fs::read_dir(&self.folder) else {
             return;
@@ -122,7 +121,8 @@ impl Cache {
         for entry in entries.flatten() {
             let name = entry.file_name();
             let Some(name) = name.to_str() else { continue };
-            if is_card_name(name) && !names.contains(name) {
+            let unused = is_card_name(name) && !names.contains(name);
+            if unused || (is_temporary_name(name) && unused_for(&entry.path()) > LEFT_OVER) {
                 let _ = fs::remove_file(entry.path());
             }
         }
@@ -196,6 +196,27 @@ fn folder_name(host: &str) -> String {
     }
 }
 
+/// The name [`Cache::put`] writes the card `name` under before renaming
+/// it: unique to the process and thread, so that two builds never write
+/// one file.
+fn temporary_name(name: &str) -> String {
+    format!(
+        ".{name}.{}.{:?}.tmp",
+        std::process::id(),
+        std::thread::current().id()
+    )
+    .replace(|c: char| !c.is_ascii_alphanumeric() && c != '.', "")
+}
+
+/// Whether `name` is one [`temporary_name`] gives: a dot, the card's name,
+/// and `.tmp` after the writer's process and thread.
+fn is_temporary_name(name: &str) -> bool {
+    name.strip_prefix('.')
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .and_then(|rest| rest.get(..36))
+        .is_some_and(is_card_name)
+}
+
 /// Whether `name` is one chiso gives a card: 32 lowercase hex digits and
 /// `.png`.
 fn is_card_name(name: &str) -> bool {
@@ -244,6 +265,33 @@ mod tests {
         ] {
             assert!(folder.join(foreign).exists(), "{foreign} was removed");
         }
+    }
+
+    #[test]
+    fn half_written_cards_killed_builds_left_go_once_an_hour_old() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::open(root.path(), "cchc.hatinh.gov.vn").unwrap();
+        let folder = root
+            .path()
+            .join(CACHE_DIR)
+            .join(CARDS)
+            .join("cchc.hatinh.gov.vn");
+        let left = folder.join(format!(".{CARD}.4242.ThreadId7.tmp"));
+        let writing = folder.join(format!(".{OLD_CARD}.4343.ThreadId2.tmp"));
+        let foreign = folder.join(".notes.tmp");
+        for file in [&left, &writing, &foreign] {
+            fs::write(file, b"\x89PNG\r\n").unwrap();
+        }
+        let long_ago = SystemTime::now() - LEFT_OVER - Duration::from_secs(60);
+        for file in [&left, &foreign] {
+            let file = fs::File::options().write(true).open(file).unwrap();
+            file.set_modified(long_ago).unwrap();
+        }
+        assert!(is_temporary_name(&temporary_name(CARD)));
+        cache.keep_only(BTreeSet::new());
+        assert!(!left.exists());
+        assert!(writing.exists(), "a card being written now was removed");
+        assert!(foreign.exists(), "an editor's file was removed");
     }
 
     #[test]
