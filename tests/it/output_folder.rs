@@ -235,6 +235,45 @@ fn a_build_killed_at_any_moment_leaves_the_whole_old_or_the_whole_new_site() {
     assert_eq!(manifest(&output), a);
 }
 
+/// A build killed between hard-linking a served file under its temporary
+/// name in the spare and renaming it leaves that name linked to the served
+/// file. A later build that fails after writing its pages (here on a link
+/// leading nowhere, found once every page is written) must leave every
+/// served file as it was: nothing may be written through such a link.
+#[cfg(unix)]
+#[test]
+fn a_failed_build_never_writes_through_links_a_killed_build_left() {
+    let site = fixture("minimal");
+    let root = site.path();
+    for _ in 0..2 {
+        let run = chiso(&["build"], root);
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    let output = root.join("public");
+    let spare = root.join(".public.chiso-spare");
+    let before = manifest(&output);
+    for name in before.keys() {
+        let temporary = spare.join(format!("{name}.chiso-tmp"));
+        let _ = fs::remove_file(&temporary);
+        fs::hard_link(output.join(name), &temporary).unwrap();
+    }
+
+    set_title(root, "Một tên khác trên mọi trang");
+    put(
+        root,
+        "content/tin-tuc/lien-ket-hong.md",
+        "+++\ntitle = \"Liên kết hỏng\"\ndate = 2024-01-02\n+++\n\nXem [trang](/khong-co-trang-nay/).\n",
+    );
+    let run = chiso(&["build"], root);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("khong-co-trang-nay"),
+        "{}",
+        stderr(&run)
+    );
+    assert_eq!(manifest(&output), before);
+}
+
 #[test]
 fn a_reader_polling_the_output_during_builds_never_misses_it() {
     let site = big_example(50);
