@@ -521,7 +521,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         pages,
         cards: _,
     } = run(options, || {
-        write::Writer::begin(&options.root, &output, options.force)
+        write::Writer::begin_waiting(&options.root, &output, options.force, || {
+            options.progress.stage("wait for output")
+        })
     })?;
     let Loaded {
         config,

@@ -83,6 +83,7 @@ fn stage_words(stage: &str) -> String {
         "expand shortcodes" => msg::stage_expand_shortcodes(),
         "render" | "render and write" => msg::stage_render(),
         "check links" => msg::stage_check_links(),
+        "wait for output" => msg::stage_wait_for_output(),
         "commit" => msg::stage_commit(),
         _ => msg::stage_starting(),
     }
@@ -110,6 +111,7 @@ mod tests {
             "render",
             "render and write",
             "check links",
+            "wait for output",
             "commit",
         ] {
             assert_ne!(stage_words(stage), starting, "{stage}");

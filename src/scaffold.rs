@@ -396,7 +396,7 @@ complete = true
         ("content/tin-tuc/ra-mat.md".into(), article),
         (
             ".gitignore".into(),
-            "/public/\n/.public.chiso-spare/\n/.chiso-cache/\n".into(),
+            "/public/\n/.public.chiso-*\n/.chiso-cache/\n".into(),
         ),
     ]
 }

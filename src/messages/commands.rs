@@ -179,6 +179,10 @@ messages! {
         vi: "kiểm tra liên kết",
         en: "checking the links",
     }
+    stage_wait_for_output() {
+        vi: "chờ một lần dựng khác ghi xong vào thư mục xuất",
+        en: "waiting for another build to finish writing the output folder",
+    }
     stage_commit() {
         vi: "thay thư mục xuất bằng bản mới",
         en: "putting the new output folder in place",

@@ -21,6 +21,7 @@
 //! time from any thread, so a build writes pages as they are rendered.
 
 pub mod guard;
+pub mod lock;
 pub mod swap;
 
 use std::collections::{HashMap, HashSet};
@@ -104,6 +105,9 @@ pub struct Writer {
     /// The first error; once set, files are no longer written.
     failure: Mutex<Option<Diagnostic>>,
     finished: bool,
+    /// Held until the writer is dropped, after the exchange and after
+    /// [`Drop`] tidied (fields drop after `drop` runs).
+    _lock: Option<lock::OutputLock>,
 }
 
 impl Writer {
@@ -111,6 +115,17 @@ impl Writer {
     /// chiso did not make (unless `force`) and the folders [`guard`]
     /// protects.
     pub fn begin(root: &Path, output: &Path, force: bool) -> Result<Writer, Diagnostic> {
+        Writer::begin_waiting(root, output, force, || {})
+    }
+
+    /// [`Writer::begin`], once no other build writes into `output` (see
+    /// [`lock`]); `waiting` is called if another does, before waiting for it.
+    pub fn begin_waiting(
+        root: &Path,
+        output: &Path,
+        force: bool,
+        waiting: impl FnOnce(),
+    ) -> Result<Writer, Diagnostic> {
         let output = guard::check_output(root, output, force)?;
         let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
             return Err(Diagnostic::error(msg::output_not_a_folder(
@@ -119,6 +134,7 @@ impl Writer {
         };
         let name = name.to_string_lossy();
         fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        let lock = lock::OutputLock::take(parent, &name, waiting);
         swap::recover(&output).map_err(|e| io_error(&output, e))?;
         // Left by chiso versions that staged a new output beside it.
         for suffix in ["new", "old"] {
@@ -140,6 +156,7 @@ impl Writer {
             clashes: Mutex::default(),
             failure: Mutex::default(),
             finished: false,
+            _lock: lock,
         };
         writer.add(guard::MARKER, guard::MARKER_TEXT.as_bytes());
         Ok(writer)
@@ -787,8 +804,9 @@ mod tests {
         write(root.path(), &out, &[file("a/index.html", "a")], &[]).unwrap();
         assert_eq!(names(&out), site(&["a", "a/index.html"]));
         assert!(guard::is_ours(&out));
-        // Nothing else beside it.
-        assert_eq!(names(root.path()).len(), names(&out).len() + 1);
+        // Nothing else beside it but the lock file.
+        assert_eq!(names(root.path()).len(), names(&out).len() + 2);
+        assert!(root.path().join(".public.chiso-lock").is_file());
     }
 
     #[test]
@@ -943,12 +961,13 @@ mod tests {
         assert_eq!(names(&out), before);
         assert_eq!(read(&out.join("a/index.html")), "a");
 
-        // And with no previous output, nothing is left at all.
+        // And with no previous output, nothing is left at all but the
+        // (empty) lock file.
         let fresh = tempfile::tempdir().unwrap();
         let writer = Writer::begin(fresh.path(), &fresh.path().join("public"), false).unwrap();
         writer.add("x/index.html", b"x");
         drop(writer);
-        assert!(names(fresh.path()).is_empty());
+        assert_eq!(names(fresh.path()), [".public.chiso-lock"]);
     }
 
     #[test]
@@ -1122,7 +1141,7 @@ mod tests {
                 writer.add(path, path.as_bytes());
             }
             assert!(writer.commit().is_err());
-            assert_eq!(names(root.path()), Vec::<String>::new());
+            assert_eq!(names(root.path()), [".public.chiso-lock"]);
         }
     }
 

@@ -274,6 +274,42 @@ fn a_failed_build_never_writes_through_links_a_killed_build_left() {
     assert_eq!(manifest(&output), before);
 }
 
+/// Two builds started at once into one output folder (two sites here, so
+/// that their outputs differ) both succeed, one after the other: the output
+/// is then the whole site of one of them, never a mix.
+#[test]
+fn builds_into_one_output_at_once_take_turns() {
+    let sites = [big_example(30), big_example(30)];
+    set_title(sites[0].path(), "Phiên bản A");
+    set_title(sites[1].path(), "Phiên bản B");
+    let whole: Vec<_> = sites.iter().map(|s| reference(s.path())).collect();
+    let out = tempfile::tempdir().unwrap();
+    let output = out.path().join("site");
+    let output_arg = output.to_string_lossy().into_owned();
+    for round in 0..6 {
+        let builds: Vec<_> = sites
+            .iter()
+            .map(|site| {
+                Command::new(env!("CARGO_BIN_EXE_chiso"))
+                    .args(["build", "--quiet", "--output", &output_arg])
+                    .current_dir(site.path())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for build in builds {
+            let run = build.wait_with_output().unwrap();
+            assert!(run.status.success(), "round {round}: {}", stderr(&run));
+        }
+        let now = manifest(&output);
+        assert!(
+            whole.contains(&now),
+            "round {round}: the output is neither site"
+        );
+    }
+}
+
 #[test]
 fn a_reader_polling_the_output_during_builds_never_misses_it() {
     let site = big_example(50);
