@@ -178,7 +178,7 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
             Problem::site(Diagnostic::error(msg::cannot_create(folder.display(), e)))
         })?;
     }
-    fs::write(&output, toml)
+    replace_file(&output, toml.as_bytes())
         .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(output.display(), e))))?;
     Ok(Imported {
         path: output,
@@ -190,6 +190,21 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         changes,
         warnings,
     })
+}
+
+/// Writes `bytes` to `path` whole or not at all: into a file beside it,
+/// then renamed over it. A re-import (`--force`) replaces a table holding
+/// what the editor added by hand (notes, sources, components); a full disk
+/// or a killed process must not leave it cut short.
+fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".chiso-tmp");
+    let temporary = path.with_file_name(name);
+    let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&temporary);
+    }
+    written
 }
 
 /// Reads `data/<stem>.toml` or `data/<stem>.json`.
@@ -311,6 +326,26 @@ fn results_toml(table: &Table) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_table_is_replaced_whole_and_nothing_is_left_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("khoi.toml");
+        fs::write(&path, "note = \"the editor's\"\n").unwrap();
+        // A temporary file a killed import left is written over.
+        fs::write(dir.path().join("khoi.toml.chiso-tmp"), "half").unwrap();
+        replace_file(&path, b"index = \"i\"\n").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "index = \"i\"\n");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["khoi.toml"]);
+        // Where it cannot be written, the old table is as it was.
+        let missing = dir.path().join("no-such-folder/khoi.toml");
+        assert!(replace_file(&missing, b"x").is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "index = \"i\"\n");
+    }
 
     #[test]
     fn the_table_reads_back_as_the_data_format() {
