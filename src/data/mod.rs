@@ -143,8 +143,16 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
     let mut known = Vec::new();
     for file in site_files(root, DATA_DIR, diagnostics) {
         let Some(format) = Format::of(&file.path) else {
-            diagnostics
-                .push(Diagnostic::warning(msg::data_file_not_toml_or_json()).in_file(&file.shown));
+            let mut warning =
+                Diagnostic::warning(msg::data_file_not_toml_or_json()).in_file(&file.shown);
+            if file
+                .path
+                .to_string_lossy()
+                .ends_with(crate::import::TEMPORARY)
+            {
+                warning = warning.with_hint(msg::hint_import_leftover());
+            }
+            diagnostics.push(warning);
             continue;
         };
         let Some(kind) = kind_of(&file.relative) else {

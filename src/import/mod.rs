@@ -192,13 +192,16 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
     })
 }
 
+/// The suffix of a table's name while an import writes it.
+pub const TEMPORARY: &str = ".chiso-tmp";
+
 /// Writes `bytes` to `path` whole or not at all: into a file beside it,
 /// then renamed over it. A re-import (`--force`) replaces a table holding
 /// what the editor added by hand (notes, sources, components); a full disk
 /// or a killed process must not leave it cut short.
 fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".chiso-tmp");
+    name.push(TEMPORARY);
     let temporary = path.with_file_name(name);
     let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
     if written.is_err() {

@@ -39,6 +39,10 @@ messages! {
         vi: "data/ chứa indices.toml, units.toml, results/<năm>/<tệp>.toml và, nếu có bản đồ ô, tiles.toml (hoặc .json)",
         en: "data/ holds indices.toml, units.toml, results/<year>/<file>.toml and, for a tile-grid map, tiles.toml (or .json)",
     }
+    hint_import_leftover() {
+        vi: "tệp tạm của một lần `chiso import` bị dừng giữa chừng; bảng cũ vẫn nguyên, có thể xóa tệp này",
+        en: "a temporary file of a `chiso import` that was stopped half way; the table itself is intact, and this file may be deleted",
+    }
     data_file_not_toml_or_json() {
         vi: "tệp này trong data/ không phải .toml hay .json nên bị bỏ qua",
         en: "this file in data/ is neither .toml nor .json, so it is ignored",

@@ -221,4 +221,23 @@ fn init_import_office_spreadsheets_new_article_build() {
     ));
     let built = ok(chiso(&["build"], &site));
     assert!(built.contains("Built"), "{built}");
+
+    // What a killed import leaves beside a table is named, with what it is.
+    fs::write(
+        site.join("data/results/2024/so-ban-nganh.toml.chiso-tmp"),
+        "index = ",
+    )
+    .unwrap();
+    let checked = ok(chiso(&["check"], &site));
+    let warning = checked
+        .lines()
+        .skip_while(|l| !l.contains("neither .toml nor .json"))
+        .take(4)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(warning.contains("so-ban-nganh.toml.chiso-tmp"), "{checked}");
+    assert!(
+        warning.contains("`chiso import` that was stopped"),
+        "{checked}"
+    );
 }
