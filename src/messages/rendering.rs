@@ -137,6 +137,14 @@ messages! {
         vi: "đó là thư mục gốc của một ổ đĩa",
         en: "it is the root of a disk",
     }
+    protected_repository() {
+        vi: "nó chứa một kho Git (.git), mà các lần dựng sau sẽ xóa cùng bản dựng cũ",
+        en: "it holds a Git repository (.git), which later builds would delete with the old site",
+    }
+    hint_output_repository() {
+        vi: "dựng vào một thư mục riêng (ví dụ --output public) rồi xuất bản bằng quy trình CI mà `chiso init` tạo, hoặc chép nội dung thư mục đó vào kho",
+        en: "build into a folder of its own (e.g. --output public) and publish it with the CI workflow `chiso init` writes, or copy that folder's contents into the repository",
+    }
     hint_output() {
         vi: "chọn một thư mục chỉ dùng để chứa trang đã dựng, ví dụ --output public",
         en: "choose a folder that only holds the built site, e.g. --output public",

@@ -45,6 +45,13 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<PathBuf, 
             output.display(),
         ))
         .with_hint(msg::hint_output())),
+        // Marked or not, adopted or not: `public/` made a repository to
+        // push (a Git submodule, a worktree of `gh-pages`) is an old way to
+        // publish, and its history would be deleted.
+        Ok(_) if fs::symlink_metadata(real.join(".git")).is_ok() => Err(Diagnostic::error(
+            msg::output_protected(output.display(), Protected::HoldsARepository),
+        )
+        .with_hint(msg::hint_output_repository())),
         Ok(_) if force || is_ours(&real) => Ok(real),
         Ok(_) => {
             let entries = foreign_entries(&real).map_err(|e| cannot_use(output, e))?;
@@ -76,6 +83,9 @@ pub enum Protected {
     HoldsHome,
     /// The root of a file system.
     FileSystemRoot,
+    /// A folder holding a Git repository or worktree (`.git`): the build
+    /// after the next would remove it with the rest of the old site.
+    HoldsARepository,
 }
 
 /// The rules of [`check_output`] that `--force` cannot lift, on absolute
@@ -176,6 +186,7 @@ impl std::fmt::Display for Protected {
             Protected::InsideSources(folder) => msg::protected_sources(folder),
             Protected::HoldsHome => msg::protected_home(),
             Protected::FileSystemRoot => msg::protected_root(),
+            Protected::HoldsARepository => msg::protected_repository(),
         })
     }
 }
@@ -241,6 +252,24 @@ mod tests {
         let error = check_output(site.path(), &docs, false).unwrap_err();
         assert!(error.message.contains("report.docx"), "{}", error.message);
         assert!(check_output(site.path(), &docs, true).is_ok());
+    }
+
+    #[test]
+    fn a_folder_holding_a_git_repository_is_refused_even_when_forced_or_marked() {
+        let site = tempfile::tempdir().unwrap();
+        let out = site.path().join("public");
+        fs::create_dir_all(out.join(".git")).unwrap();
+        fs::write(out.join(MARKER), MARKER_TEXT).unwrap();
+        for force in [false, true] {
+            let error = check_output(site.path(), &out, force).unwrap_err();
+            assert!(error.message.contains(".git"), "{}", error.message);
+        }
+        // A worktree or submodule has a `.git` file instead.
+        fs::remove_dir(out.join(".git")).unwrap();
+        fs::write(out.join(".git"), "gitdir: ../.git/worktrees/public\n").unwrap();
+        assert!(check_output(site.path(), &out, true).is_err());
+        fs::remove_file(out.join(".git")).unwrap();
+        assert!(check_output(site.path(), &out, false).is_ok());
     }
 
     #[test]

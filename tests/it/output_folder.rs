@@ -72,6 +72,26 @@ fn a_folder_with_other_files_is_refused_unless_adopted_with_force() {
     assert!(run.status.success(), "{}", stderr(&run));
 }
 
+/// `public/` made a Git repository to push (a submodule, a worktree of a
+/// `gh-pages` branch) would lose its history: each build moves the old site
+/// aside and the next deletes it. Refused, even with `--force`.
+#[test]
+fn an_output_folder_holding_a_git_repository_is_refused_even_with_force() {
+    let site = fixture("minimal");
+    let run = chiso(&["build"], site.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let public = site.path().join("public");
+    put(&public, ".git/HEAD", "ref: refs/heads/gh-pages\n");
+    let before = manifest(&public);
+    for args in [&["build"][..], &["build", "--force"]] {
+        let run = chiso(args, site.path());
+        assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+        let said = stderr(&run);
+        assert!(said.contains("Git repository"), "{said}");
+        assert_eq!(manifest(&public), before);
+    }
+}
+
 #[test]
 fn an_empty_or_missing_folder_is_taken() {
     let site = fixture("minimal");
