@@ -17,7 +17,8 @@
 //! Whatever stops a build, the served folder holds the whole old site until
 //! the exchange and the whole new one after it; temporary files only ever
 //! exist in the spare, which the next build tidies. [`guard`] decides which
-//! folders may be written at all. Files are given to a [`Writer`] one at a
+//! folders may be written at all, and [`lock`] lets one build at a time
+//! write into a folder. Files are given to a [`Writer`] one at a
 //! time from any thread, so a build writes pages as they are rendered.
 
 pub mod guard;
