@@ -400,8 +400,8 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));
     // The data is checked and the model derived while the articles load:
     // checking the fields and deriving the changes are serial, loading is
-    // parallel, and neither reads the other. `--timings` marks the second with `+`: it ran
-    // alongside the stage before it.
+    // parallel, and neither reads the other. `--timings` marks the second
+    // with `+`: it ran alongside the stage before it.
     let mut content_diagnostics = Diagnostics::default();
     timings.progress.stage("check and derive");
     let definitions_incomplete = raw.definitions_incomplete;

@@ -202,12 +202,7 @@ pub const TEMPORARY: &str = ".chiso-tmp";
 fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(TEMPORARY);
-    let temporary = path.with_file_name(name);
-    let written = fs::write(&temporary, bytes).and_then(|()| fs::rename(&temporary, path));
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    written
+    crate::write::write_whole(&path.with_file_name(name), path, bytes)
 }
 
 /// Reads `data/<stem>.toml` or `data/<stem>.json`.

@@ -24,7 +24,7 @@ pub struct OutputLock {
 }
 
 /// The lock file's name for the output folder named `name`.
-pub fn file_name(name: &str) -> String {
+fn file_name(name: &str) -> String {
     format!(".{name}.chiso-lock")
 }
 

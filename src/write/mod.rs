@@ -408,12 +408,8 @@ impl Writer {
     /// renames it into place: the file `target` was may be shared with the
     /// served folder, so it is never written to.
     fn replace(&self, target: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-        use std::io::Write;
         let temporary = self.prepare(target)?;
-        create_temporary(&temporary)
-            .and_then(|mut file| file.write_all(bytes))
-            .map_err(|e| io_error(&temporary, e))?;
-        fs::rename(&temporary, target).map_err(|e| io_error(target, e))
+        write_whole(&temporary, target, bytes).map_err(|e| io_error(target, e))
     }
 
     /// Makes `target` in the spare a hard link to the served file: same
@@ -575,6 +571,22 @@ fn create_temporary(temporary: &Path) -> io::Result<File> {
         }
         created => created,
     }
+}
+
+/// Writes `bytes` to `target` whole or not at all: into `temporary` (a
+/// name beside it, made anew by [`create_temporary`]), then renamed over
+/// it; on a failure the temporary file goes and `target` is as it was.
+/// For every file chiso replaces: pages in the spare, cached share cards,
+/// imported tables.
+pub fn write_whole(temporary: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::io::Write;
+    let written = create_temporary(temporary)
+        .and_then(|mut file| file.write_all(bytes))
+        .and_then(|()| fs::rename(temporary, target));
+    if written.is_err() {
+        let _ = fs::remove_file(temporary);
+    }
+    written
 }
 
 /// Makes `target` with `make`, and when its folder is missing, makes the

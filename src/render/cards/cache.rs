@@ -86,11 +86,7 @@ impl Cache {
     /// reader (another build) never sees half a file.
     pub fn put(&self, name: &str, png: &[u8]) {
         let temporary = self.folder.join(temporary_name(name));
-        if fs::write(&temporary, png).is_err()
-            || fs::rename(&temporary, self.folder.join(name)).is_err()
-        {
-            let _ = fs::remove_file(&temporary);
-        }
+        let _ = crate::write::write_whole(&temporary, &self.folder.join(name), png);
     }
 
     /// Keeps `file`, the card `name` as an output holds it, when the
