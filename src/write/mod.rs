@@ -574,10 +574,10 @@ fn create_temporary(temporary: &Path) -> io::Result<File> {
 }
 
 /// Writes `bytes` to `target` whole or not at all: into `temporary` (a
-/// name beside it, made anew by [`create_temporary`]), then renamed over
-/// it; on a failure the temporary file goes and `target` is as it was.
-/// For every file chiso replaces: pages in the spare, cached share cards,
-/// imported tables.
+/// name beside it, made anew: a leftover there is removed, never opened),
+/// then renamed over it; on a failure the temporary file goes and `target`
+/// is as it was. For every file chiso replaces: pages in the spare, cached
+/// share cards, imported tables.
 pub fn write_whole(temporary: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::io::Write;
     let written = create_temporary(temporary)
