@@ -239,7 +239,12 @@ fn define(raw: &RawData) -> Defined {
     // In the order their problems were always reported.
     let indices = ctx.indices(&defs);
     let units = ctx.units(&defs);
-    let groups = ctx.groups(&defs);
+    let mut groups = ctx.groups(&defs);
+    for (u, unit) in units.iter_enumerated() {
+        if let Some(g) = unit.group {
+            groups[g].units.push(u);
+        }
+    }
     let ids = ctx.ids.into_owned();
     Defined {
         ids,
@@ -620,6 +625,7 @@ impl Context<'_> {
                     self.resolve(&ids.groups, "group", other, (origin, "comparable_with"))
                 })
                 .collect(),
+            units: Vec::new(),
         });
         let groups = IdVec::from_vec(groups.collect());
         self.ids = ids;

@@ -79,10 +79,11 @@ impl Context<'_> {
         if !file.complete || mistyped {
             return;
         }
-        let missing: Vec<&Unit> = site
+        let missing: Vec<&Unit> = site.groups[group]
             .units
             .iter()
-            .filter(|u| u.group == Some(group) && active_in(u, file.year))
+            .map(|&u| &site.units[u])
+            .filter(|u| active_in(u, file.year))
             .filter(|u| !listed.contains(u.id.as_str()) && !excluded.contains(u.id.as_str()))
             .collect();
         if missing.is_empty() {

@@ -253,6 +253,9 @@ pub struct Group {
     /// The groups declared comparable with this one (either way round is
     /// enough for a comparison).
     pub comparable_with: Vec<GroupId>,
+    /// The units of the group, in unit order: what a complete table must
+    /// cover, read without a scan of every unit per table.
+    pub units: Vec<UnitId>,
 }
 
 /// A region, within a named scheme.
