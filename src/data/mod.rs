@@ -165,6 +165,11 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
         };
         known.push((file, format, kind));
     }
+    // The definition files first: a large units file is parsed while the
+    // results files are, rather than last, by one core while the other
+    // waits (a national site's units.toml is a tenth of its parsing).
+    // Results files keep their order, and so does everything made of them.
+    known.sort_by_key(|(_, _, kind)| !matches!(kind, Kind::Indices | Kind::Units));
     let (previous, changed) = match reuse {
         Some((parsed, changed)) => (Some(parsed), Some(changed)),
         None => (None, None),
