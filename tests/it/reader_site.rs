@@ -175,6 +175,44 @@ fn the_atom_feed_is_well_formed_and_lists_every_article() {
 }
 
 #[test]
+fn a_control_character_pasted_into_an_article_leaves_the_feed_well_formed() {
+    // Word's Shift+Enter pastes U+000B, which XML forbids even escaped.
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/dan-tu-word.md",
+        // TOML takes a control character only escaped; the body, as pasted.
+        "+++\ntitle = \"Kết quả\\u000Bnăm 2025\"\ndate = 2025-06-01\nsummary = \"Tóm\\u0001tắt\"\ntags = [\"CCHC\\u000C\"]\n+++\nDòng một\u{b}dòng hai.\n",
+    );
+    let built = build_ok(site.path());
+    let text = fs::read_to_string(built.out.join("atom.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&text).expect("atom.xml is well-formed XML");
+    let entry = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("entry")
+                && n.children()
+                    .any(|c| c.has_tag_name("title") && c.text() == Some("Kết quảnăm 2025"))
+        })
+        .expect("the article's entry, its title without the control character");
+    let child = |name: &str| {
+        entry
+            .children()
+            .find(|n| n.has_tag_name(name))
+            .and_then(|n| n.text())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(child("summary"), "Tómtắt");
+    assert!(
+        child("content").contains("Dòng mộtdòng hai."),
+        "{}",
+        child("content")
+    );
+    assert!(text.contains("<category term=\"CCHC\"/>"), "{text}");
+}
+
+#[test]
 fn the_sitemap_lists_every_page_and_robots_names_it() {
     let text = read("sitemap.xml");
     let doc = roxmltree::Document::parse(&text).expect("sitemap.xml is well-formed XML");
