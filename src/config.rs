@@ -160,6 +160,24 @@ impl Config {
         Ok(config)
     }
 
+    /// The problem with a `base_url`, if it has one: it must be a full
+    /// address (`https://host/…`) or a path (`/`, `/cchc/`). Anything else
+    /// (`cchc.hatinh.gov.vn`, without its scheme) would be taken for a path
+    /// and break every link of the site.
+    pub fn base_url_problem(url: &str) -> Option<Diagnostic> {
+        let lower = url.trim_start().to_ascii_lowercase();
+        let host = ["https://", "http://"]
+            .iter()
+            .find_map(|scheme| lower.strip_prefix(scheme));
+        let fits = match host {
+            Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
+            None => url.starts_with('/') && !url.starts_with("//"),
+        };
+        (!fits).then(|| {
+            Diagnostic::error(msg::base_url_not_an_address(url)).with_hint(msg::hint_base_url())
+        })
+    }
+
     /// The path part of `base_url`, always starting and ending with `/`:
     /// internal links are prefixed with it so that a site published under a
     /// subpath works.
@@ -192,6 +210,30 @@ mod tests {
         Config {
             base_url: base_url.to_owned(),
             ..parse_document("title = 't'", Format::Toml).unwrap()
+        }
+    }
+
+    #[test]
+    fn a_base_url_is_a_full_address_or_a_path() {
+        for fits in [
+            "/",
+            "/cchc/",
+            "https://cchc.hatinh.gov.vn/",
+            "http://localhost:1111/",
+            "HTTPS://X.GOV.VN/cchc/",
+        ] {
+            assert!(Config::base_url_problem(fits).is_none(), "{fits}");
+        }
+        for wrong in [
+            "",
+            "cchc.hatinh.gov.vn",
+            "cchc.hatinh.gov.vn/cchc/",
+            "//cchc.hatinh.gov.vn/",
+            "https://",
+            "https:///cchc/",
+            "ftp://x.gov.vn/",
+        ] {
+            assert!(Config::base_url_problem(wrong).is_some(), "{wrong:?}");
         }
     }
 

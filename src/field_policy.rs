@@ -131,6 +131,7 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
         let file = Path::new(CONFIG_FILE);
         let has_problem = !markdown_findings(&config.footer, &markdown).is_empty()
             || html_policy::check_url(&config.base_url).is_some()
+            || Config::base_url_problem(&config.base_url).is_some()
             || config
                 .menu
                 .iter()
@@ -155,6 +156,13 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
         &config.base_url,
         &mut found,
     );
+    // A refused scheme is said once, by the check above.
+    if html_policy::check_url(&config.base_url).is_none() {
+        if let Some(d) = Config::base_url_problem(&config.base_url) {
+            let url = &config.base_url;
+            found.push(source.locate(d, &[Seg::Key("base_url")], url, url));
+        }
+    }
     for (i, item) in config.menu.iter().enumerate() {
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
         url_field(&source, &path, &item.url, &mut found);

@@ -390,7 +390,9 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     if let Some(base_url) = &options.base_url {
         // Checked like `base_url` in config.toml: it is written into every
         // page's links.
-        if let Some(d) = html_policy::check_url(base_url) {
+        let problem =
+            html_policy::check_url(base_url).or_else(|| Config::base_url_problem(base_url));
+        if let Some(d) = problem {
             diagnostics.push(d.with_hint(crate::messages::hint_base_url_option()));
         }
         config.base_url = base_url.clone();

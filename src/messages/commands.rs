@@ -24,6 +24,14 @@ messages! {
         vi: "thêm --force để ghi đè, hoặc chọn tệp khác bằng --output",
         en: "add --force to replace it, or choose another file with --output",
     }
+    base_url_not_an_address(url: impl Display) {
+        vi: "base_url `{url}` không phải là một địa chỉ đầy đủ: mọi liên kết, nguồn tin và sơ đồ trang sẽ sai",
+        en: "base_url `{url}` is not a full address: every link, the feed and the sitemap would be wrong",
+    }
+    hint_base_url() {
+        vi: "ghi địa chỉ đầy đủ, bắt đầu bằng https://, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\"; hoặc một đường dẫn bắt đầu bằng /, ví dụ \"/\" khi chưa biết địa chỉ",
+        en: "write the full address, starting with https://, e.g. base_url = \"https://cchc.hatinh.gov.vn/\"; or a path starting with /, e.g. \"/\" while the address is not known",
+    }
     hint_base_url_option() {
         vi: "--base-url là địa chỉ trang sẽ được xuất bản, ví dụ --base-url https://cchc.hatinh.gov.vn/",
         en: "--base-url is the address the site is published at, e.g. --base-url https://cchc.hatinh.gov.vn/",

@@ -184,3 +184,46 @@ fn a_menu_link_elsewhere_is_kept_and_a_script_base_url_is_refused() {
     let errors = build_with(options).err().expect("a script base URL builds");
     assert!(errors.to_string().contains("--base-url"), "{errors}");
 }
+
+#[test]
+fn a_base_url_without_its_scheme_is_refused_where_it_is_written() {
+    // Taken for a path, `cchc.quangbinh.gov.vn` broke every link of the site
+    // (`/cchc.quangbinh.gov.vn/chiso.css`) and the build said all was well.
+    let site = fixture("minimal");
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    let config = config.replace(
+        "base_url = \"https://example.gov.vn/\"",
+        "base_url = \"cchc.quangbinh.gov.vn\"",
+    );
+    put(site.path(), "config.toml", &config);
+    let errors = build_err(site.path());
+    assert!(
+        errors.contains("base_url `cchc.quangbinh.gov.vn` is not a full address"),
+        "{errors}"
+    );
+    assert!(errors.contains("config.toml:2:"), "located: {errors}");
+    assert!(
+        errors.contains("https://"),
+        "the hint shows the form: {errors}"
+    );
+
+    // The same mistake on the command line; a path or a full address builds.
+    let site = fixture("minimal");
+    for (base_url, fits) in [
+        ("a.example/cchc/", false),
+        ("//a.example/cchc/", false),
+        ("https://", false),
+        ("/cchc/", true),
+        ("HTTPS://a.example/cchc/", true),
+    ] {
+        let mut options = BuildOptions::new(site.path());
+        options.base_url = Some(base_url.to_owned());
+        match build_with(options) {
+            Ok(_) => assert!(fits, "{base_url} should be refused"),
+            Err(errors) => {
+                assert!(!fits, "{base_url} should build: {errors}");
+                assert!(errors.to_string().contains("--base-url"), "{errors}");
+            }
+        }
+    }
+}
