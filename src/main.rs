@@ -414,7 +414,11 @@ fn main() -> ExitCode {
                     exit_without_clean_up();
                     ExitCode::SUCCESS
                 }
-                Err(diagnostics) => failed(&args.site, &diagnostics),
+                Err(diagnostics) => failed(
+                    &args.site,
+                    &diagnostics,
+                    &msg::build_failed(diagnostics.error_count()),
+                ),
             }
         }
         Command::Check(args) => match checked(&args.options()) {
@@ -423,7 +427,12 @@ fn main() -> ExitCode {
                 say(&args, &msg::check_ok());
                 ExitCode::SUCCESS
             }
-            Err(diagnostics) => failed(&args, &diagnostics),
+            // `check` writes nothing whatever happens: its own closing line.
+            Err(diagnostics) => failed(
+                &args,
+                &diagnostics,
+                &msg::check_failed(diagnostics.error_count()),
+            ),
         },
         Command::Serve(args) => {
             let options = chiso::serve::ServeOptions {
@@ -584,9 +593,10 @@ fn say(args: &SiteArgs, line: &str) {
     }
 }
 
-fn failed(args: &SiteArgs, diagnostics: &Diagnostics) -> ExitCode {
+/// Reports the problems of a failed build or check, then `closing`.
+fn failed(args: &SiteArgs, diagnostics: &Diagnostics, closing: &str) -> ExitCode {
     args.report(diagnostics);
-    eprintln!("{}", msg::build_failed(diagnostics.error_count()));
+    eprintln!("{closing}");
     ExitCode::from(1)
 }
 

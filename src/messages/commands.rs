@@ -208,6 +208,11 @@ messages! {
         vi: "Không dựng được trang: {errors}. Chưa ghi tệp nào.",
         en: "Build failed: {errors}. Nothing was written.",
     }
+    check_failed(errors: usize) {
+        let errors = super::terms::error_count(errors);
+        vi: "Kiểm tra xong: trang có {errors}, cần sửa trước khi dựng.",
+        en: "Check failed: the site has {errors} to fix before it builds.",
+    }
     created(path: impl Display) {
         vi: "Đã tạo {path}",
         en: "Created {path}",

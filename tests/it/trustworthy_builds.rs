@@ -100,3 +100,29 @@ fn check_writes_nothing() {
     assert!(output.status.success());
     assert!(!site.path().join("public").exists());
 }
+
+#[test]
+fn a_failed_check_says_it_was_a_check() {
+    // It said "Build failed: … Nothing was written." though `check` never
+    // builds or writes.
+    let site = fixture("minimal");
+    put(site.path(), "data/units.toml", "[[unit]\n");
+    for (lang, closing, not) in [
+        (
+            "en",
+            "Check failed: the site has 1 error to fix",
+            "Build failed",
+        ),
+        ("vi", "Kiểm tra xong: trang có 1 lỗi", "Không dựng được"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+            .args(["check", "--lang", lang, "--root"])
+            .arg(site.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(err.contains(closing), "{err}");
+        assert!(!err.contains(not), "{err}");
+    }
+}
