@@ -343,7 +343,16 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
     // Links are located in one pass over the text: from its start for each
     // link was quadratic in a long article.
     let lines = Lines::new(text);
-    let problems = located_findings(&rendered.findings, &lines, body_start);
+    let mut problems = located_findings(&rendered.findings, &lines, body_start);
+    // A tag that slugs to nothing gets no page: said, not dropped unseen.
+    for tag in &front.tags {
+        let has_letters = tag.bytes().any(|b| b.is_ascii_alphanumeric());
+        if !has_letters && vi::slugify(tag).is_empty() {
+            let d = Diagnostic::warning(msg::tag_without_letters(tag))
+                .with_hint(msg::hint_tag_letters());
+            problems.push(at_key(d, "tags"));
+        }
+    }
     let html = rendered.html;
     // A cursor counts each line's characters once however many links it
     // holds, and each link keeps a window of its line, not the whole line.
@@ -907,6 +916,22 @@ mod tests {
         assert_eq!(r.html.matches("src=\"#\"").count(), 1, "{}", r.html);
         assert!(r.html.contains("src=\"data:image/png;base64,AA\""));
         assert!(r.html.contains("href=\"https://example.gov.vn/\""));
+    }
+
+    #[test]
+    fn a_tag_without_letters_is_a_located_warning() {
+        let text = "+++\ntitle = \"a\"\ntags = [\"a/b\", \"..\", \"   \", \"\", \"Cải cách\"]\n+++\nĐoạn.\n";
+        let article = parse_article(text, "/").unwrap();
+        let shown: Vec<(bool, usize, &str)> = article
+            .problems
+            .iter()
+            .map(|d| (d.is_error(), d.location.unwrap().line, d.message.as_str()))
+            .collect();
+        assert_eq!(shown.len(), 3, "{shown:?}");
+        for (error, line, message) in shown {
+            assert!(!error && line == 3, "{message}");
+        }
+        assert!(article.problems[0].message.contains("`..`"));
     }
 
     #[test]

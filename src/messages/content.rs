@@ -18,6 +18,14 @@ messages! {
         vi: "có phải bạn quên dòng `+++` đóng lại sau phần thông tin bài viết?",
         en: "did you forget the closing `+++` line after the front matter?",
     }
+    tag_without_letters(tag: &str) {
+        vi: "chủ đề `{tag}` không có chữ cái hay chữ số nào: bài viết không được xếp vào chủ đề này",
+        en: "the tag `{tag}` has no letters or digits: the article is listed under no page for it",
+    }
+    hint_tag_letters() {
+        vi: "xóa chủ đề này khỏi `tags`, hoặc đặt cho nó một tên có chữ",
+        en: "remove it from `tags`, or give it a name with letters",
+    }
     empty_title() {
         vi: "tiêu đề đang để trống",
         en: "the title is empty",
