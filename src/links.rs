@@ -253,11 +253,17 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
     Some((normalise(&joined), anchor))
 }
 
+/// Whether `url` starts with a scheme as browsers read one (the URL
+/// standard: a letter, then letters, digits, `+`, `-` or `.`, then `:`).
+/// Anything else before a colon (`java%09script:`, `\\bao-cao:2024`)
+/// makes a relative link, which must lead to a page like any other.
 fn has_scheme(url: &str) -> bool {
-    match url.find(':') {
-        Some(colon) => !url[..colon].contains('/'),
-        None => false,
-    }
+    let Some((scheme, _)) = url.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// Resolves `.` and `..` segments; a path climbing above the root stays at it.
@@ -377,6 +383,23 @@ mod tests {
             ("https://example.gov.vn/", "", "/", None),
             ("mailto:a@b.vn", "", "/", None),
             ("//cdn.example/x.js", "", "/", None),
+            ("tel:+84-239-3855", "", "/", None),
+            ("git+ssh://x.vn/r", "", "/", None),
+            // Not schemes: relative links, checked like any other.
+            (
+                "java%09script:x",
+                "tin-tuc/a/",
+                "/",
+                Some(("tin-tuc/a/java%09script:x", None)),
+            ),
+            ("bao-cao:2024/", "", "/", None),
+            (
+                "./bao-cao:2024/",
+                "tin-tuc/a/",
+                "/",
+                Some(("tin-tuc/a/bao-cao:2024/", None)),
+            ),
+            ("2024:bao-cao", "", "/", Some(("2024:bao-cao", None))),
         ];
         for (url, page, base, want) in cases {
             let got = resolve(url, page, base);

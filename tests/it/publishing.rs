@@ -65,7 +65,10 @@ fn github_annotations_name_each_problem_at_its_file_line_and_column() {
         stderr.contains("--> data/results/2023/khoi.toml:11:8"),
         "{stderr}"
     );
-    assert!(stderr.contains("Check failed: the site has 1 error"), "{stderr}");
+    assert!(
+        stderr.contains("Check failed: the site has 1 error"),
+        "{stderr}"
+    );
 }
 
 #[test]
