@@ -434,7 +434,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         return Err(diagnostics);
     };
     let bodies = timings.time("expand shortcodes", || {
-        render::expand_bodies(&config, &site, &content, &mut diagnostics)
+        render::expand_bodies(root, &config, &site, &content, &mut diagnostics)
     });
     config.build_date = Some(scaffold::build_date());
     Ok(Loaded {

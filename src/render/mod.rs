@@ -208,7 +208,7 @@ pub fn render(
     let Some(templates) = Templates::load(root, diagnostics) else {
         return Vec::new();
     };
-    let bodies = expand_bodies(config, site, content, diagnostics);
+    let bodies = expand_bodies(root, config, site, content, diagnostics);
     let files = Collect::default();
     let input = Input {
         config,
@@ -723,6 +723,7 @@ pub fn check_templates(root: &Path, diagnostics: &mut Diagnostics) {
 /// The home text and each article (in article order) with shortcodes
 /// expanded. A bad shortcode is an error on the file (its body is kept).
 pub fn expand_bodies(
+    root: &Path,
     config: &Config,
     site: &Site,
     content: &Content,
@@ -730,14 +731,16 @@ pub fn expand_bodies(
 ) -> Bodies {
     let urls = urls::Urls::for_site(config);
     let env = shortcodes::Env { site, urls: &urls };
-    let home = content.home.as_ref().map(|a| expand_with(&env, a));
+    let home = content.home.as_ref().map(|a| expand_with(&env, root, a));
     let articles: Vec<_> = content
         .articles
         .par_iter()
-        .map(|a| expand_with(&env, a))
+        .map(|a| expand_with(&env, root, a))
         .collect();
-    let mut report = |(expanded, problem): (shortcodes::Expanded, Option<Diagnostic>)| {
-        diagnostics.extend_one(problem);
+    let mut report = |(expanded, problems): (shortcodes::Expanded, Vec<Diagnostic>)| {
+        for problem in problems {
+            diagnostics.push(problem);
+        }
         expanded
     };
     Bodies {
@@ -749,6 +752,7 @@ pub fn expand_bodies(
 /// One article's body with its shortcodes expanded (for `serve`, after an
 /// edit of that article alone).
 pub fn expand_article(
+    root: &Path,
     config: &Config,
     site: &Site,
     article: &crate::content::Article,
@@ -756,31 +760,45 @@ pub fn expand_article(
 ) -> shortcodes::Expanded {
     let urls = urls::Urls::for_site(config);
     let env = shortcodes::Env { site, urls: &urls };
-    let (expanded, problem) = expand_with(&env, article);
-    diagnostics.extend_one(problem);
+    let (expanded, problems) = expand_with(&env, root, article);
+    for problem in problems {
+        diagnostics.push(problem);
+    }
     expanded
 }
 
-/// Expands an article's shortcodes; a bad one is an error on the file, and
-/// the body is kept as it is.
+/// Expands an article's shortcodes; each bad one is an error at its line
+/// and column, and the body is kept as it is. The article's text (not
+/// kept after loading) is read again to locate them, only then.
 fn expand_with(
     env: &shortcodes::Env,
+    root: &Path,
     article: &crate::content::Article,
-) -> (shortcodes::Expanded, Option<Diagnostic>) {
-    match shortcodes::expand_shared(&article.html, env) {
-        Ok(expanded) => (expanded, None),
-        Err(message) => (
-            shortcodes::Expanded {
-                html: article.html.clone(),
-                illustrative: false,
-            },
-            Some(
-                Diagnostic::error(msg::bad_shortcode(&message))
-                    .in_file(&article.file)
-                    .with_hint(msg::hint_shortcode()),
-            ),
-        ),
-    }
+) -> (shortcodes::Expanded, Vec<Diagnostic>) {
+    let bad = match shortcodes::expand_shared(&article.html, env) {
+        Ok(expanded) => return (expanded, Vec::new()),
+        Err(bad) => bad,
+    };
+    let source = read_text(&root.join(&article.file), &article.file).unwrap_or_default();
+    let at = shortcodes::locate_calls(&source, &bad);
+    let problems = bad
+        .iter()
+        .zip(at)
+        .map(|(b, at)| {
+            let d = Diagnostic::error(msg::bad_shortcode(&b.message))
+                .in_file(&article.file)
+                .with_hint(msg::hint_shortcode());
+            match at {
+                Some(offset) => d.at_offset(&source, offset),
+                None => d,
+            }
+        })
+        .collect();
+    let kept = shortcodes::Expanded {
+        html: article.html.clone(),
+        illustrative: false,
+    };
+    (kept, problems)
 }
 
 /// Template sources by name, remembering which come from the site.

@@ -48,9 +48,18 @@ pub struct Expanded {
     pub illustrative: bool,
 }
 
+/// A call that could not be expanded: its text between `<!--` and `-->`
+/// (trimmed; empty for a call never closed), to find it in the article,
+/// and what is wrong with it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BadCall {
+    pub call: String,
+    pub message: String,
+}
+
 /// [`expand`], sharing `html` itself when it calls no shortcode: a body
 /// is not held twice.
-pub fn expand_shared(html: &SharedHtml, env: &Env) -> Result<Expanded, String> {
+pub fn expand_shared(html: &SharedHtml, env: &Env) -> Result<Expanded, Vec<BadCall>> {
     if find_open(html).is_none() {
         return Ok(Expanded {
             html: html.clone(),
@@ -60,28 +69,73 @@ pub fn expand_shared(html: &SharedHtml, env: &Env) -> Result<Expanded, String> {
     expand(html, env)
 }
 
-/// Expands every shortcode in `html`; the error names the first bad one.
-pub fn expand(html: &str, env: &Env) -> Result<Expanded, String> {
+/// Expands every shortcode in `html`; the error lists every bad call, in
+/// the order they come.
+pub fn expand(html: &str, env: &Env) -> Result<Expanded, Vec<BadCall>> {
     let mut out = String::with_capacity(html.len());
     let mut illustrative = false;
+    let mut bad = Vec::new();
     let mut rest = html;
     while let Some(start) = find_open(rest) {
         out.push_str(&rest[..start]);
         let after = &rest[start + OPEN.len()..];
         let Some(end) = after.find(CLOSE) else {
-            return Err(sc::not_closed(OPEN, CLOSE));
+            bad.push(BadCall {
+                call: String::new(),
+                message: sc::not_closed(OPEN, CLOSE),
+            });
+            rest = "";
+            break;
         };
         let call = after[..end].trim();
-        let (text, marked) = run(call, env).map_err(|e| sc::in_call(OPEN, call, CLOSE, &e))?;
-        out.push_str(&text);
-        illustrative |= marked;
+        match run(call, env) {
+            Ok((text, marked)) => {
+                out.push_str(&text);
+                illustrative |= marked;
+            }
+            Err(e) => bad.push(BadCall {
+                call: call.to_owned(),
+                message: sc::in_call(OPEN, call, CLOSE, &e),
+            }),
+        }
         rest = &after[end + CLOSE.len()..];
+    }
+    if !bad.is_empty() {
+        return Err(bad);
     }
     out.push_str(rest);
     Ok(Expanded {
         html: out.into(),
         illustrative,
     })
+}
+
+/// Where each bad call is in `source`, the article's text: the first
+/// occurrence of each, in order, of `<!--` followed by the call (the
+/// calls come in the order the body has them). `None` for one not found
+/// (written inside a code block too, say, the earlier occurrence may be
+/// named; a call never closed is the first call opened without `-->`).
+pub fn locate_calls(source: &str, bad: &[BadCall]) -> Vec<Option<usize>> {
+    let mut from = 0;
+    bad.iter()
+        .map(|b| {
+            let mut at = from;
+            while let Some(i) = find_open(&source[at..]) {
+                let start = at + i;
+                let after = &source[start + OPEN.len()..];
+                let found = match after.find(CLOSE) {
+                    Some(end) => !b.call.is_empty() && after[..end].trim() == b.call,
+                    None => b.call.is_empty(),
+                };
+                if found {
+                    from = start + OPEN.len();
+                    return Some(start);
+                }
+                at = start + OPEN.len();
+            }
+            None
+        })
+        .collect()
 }
 
 /// Where the next call opens. Every article's body is searched, and few
@@ -539,10 +593,12 @@ mod tests {
     use super::*;
 
     fn env_expand(html: &str) -> Result<String, String> {
-        expand_full(html).map(|e| e.html.to_string())
+        expand_full(html)
+            .map(|e| e.html.to_string())
+            .map_err(|bad| bad[0].message.clone())
     }
 
-    fn expand_full(html: &str) -> Result<Expanded, String> {
+    fn expand_full(html: &str) -> Result<Expanded, Vec<BadCall>> {
         let site = Site::default();
         let urls = Urls::new("/");
         expand(
@@ -600,5 +656,32 @@ mod tests {
             let e = env_expand(html).unwrap_err();
             assert!(e.contains(want), "{html}: {e}");
         }
+    }
+
+    #[test]
+    fn every_bad_call_is_told_and_found_in_the_source() {
+        let source = "Đoạn.\n\n<!-- chiso:ket-qua chi-so=x nam=2023 -->\n\n`<!-- chiso:khoi nam=1 -->`\n\n<!-- chiso:khoi   nam=2023 -->\n<!-- chiso:ket-qua chi-so=x nam=2023 -->\n";
+        let html = "<p>Đoạn.</p>\n<!-- chiso:ket-qua chi-so=x nam=2023 -->\n<p><code>&lt;!-- chiso:khoi nam=1 --&gt;</code></p>\n<!-- chiso:khoi   nam=2023 -->\n<!-- chiso:ket-qua chi-so=x nam=2023 -->\n";
+        let bad = expand_full(html).unwrap_err();
+        let calls: Vec<&str> = bad.iter().map(|b| b.call.as_str()).collect();
+        assert_eq!(
+            calls,
+            [
+                "ket-qua chi-so=x nam=2023",
+                "khoi   nam=2023",
+                "ket-qua chi-so=x nam=2023"
+            ]
+        );
+        let at = locate_calls(source, &bad);
+        let lines: Vec<Option<usize>> = at
+            .iter()
+            .map(|o| o.map(|o| source[..o].matches('\n').count() + 1))
+            .collect();
+        // The call in the code span is not one: skipped.
+        assert_eq!(lines, [Some(3), Some(7), Some(8)]);
+        let unclosed = expand_full("<p>a</p><!-- chiso:khoi nam=2023").unwrap_err();
+        assert_eq!(unclosed.len(), 1);
+        let at = locate_calls("a\n\n<!-- chiso:khoi nam=2023\n", &unclosed);
+        assert_eq!(at, [Some(3)]);
     }
 }

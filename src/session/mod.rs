@@ -210,7 +210,7 @@ impl Session {
         for (index, article) in &edits {
             expanded.push((
                 *index,
-                render::expand_article(&p.config, &p.site, article, &mut diagnostics),
+                render::expand_article(root, &p.config, &p.site, article, &mut diagnostics),
             ));
         }
         if diagnostics.has_errors() {

@@ -236,7 +236,7 @@ pub(super) fn rebuild(
         Some(l) => (Arc::clone(&l.bodies), l.body_problems.clone()),
         None => timings.time("expand shortcodes", || {
             let mut problems = Diagnostics::default();
-            let bodies = render::expand_bodies(&config, &site, &content, &mut problems);
+            let bodies = render::expand_bodies(root, &config, &site, &content, &mut problems);
             // Bodies as they were (no shortcode read what changed) are
             // kept as the same value, for the pages that read them.
             match last.filter(|l| *l.bodies == bodies) {
