@@ -315,6 +315,10 @@ fn run<D: Destination>(
         bodies: &bodies,
         assets: &assets,
     };
+    // Errors found before rendering (a bad shortcode, its body kept as
+    // written) leave every page rendered: the links are checked too, so
+    // that one run tells the editor every problem.
+    let errors_before_render = diagnostics.error_count();
     let (templates_time, cards) = timings.time(D::RENDER_STAGE, || {
         let (times, cards) = render::render_all(&templates, input, &watch, &mut diagnostics);
         destination.copy_assets(&assets);
@@ -323,10 +327,13 @@ fn run<D: Destination>(
     timings.templates = templates_time;
     destination.report_clashes(&assets, &mut diagnostics);
     let pages = watch.pages();
-    if diagnostics.has_errors() {
-        // Dropping a writer removes what it wrote.
+    if diagnostics.error_count() > errors_before_render {
+        // A page that did not render is missing: links to it cannot be
+        // checked. Dropping a writer removes what it wrote.
         return Err(diagnostics);
     }
+    // A build that fails already draws no share card.
+    let failing = diagnostics.has_errors();
     if destination.failed() {
         // Pages are missing: links cannot be checked; commit says why.
         drop(watch);
@@ -339,7 +346,7 @@ fn run<D: Destination>(
             || timed(|| watch.check(&config, &content, &assets, &mut diagnostics)),
             || {
                 timed(|| {
-                    if let Some(store) = destination.card_store() {
+                    if let Some(store) = destination.card_store().filter(|_| !failing) {
                         cards.render(&options.root, store, &mut card_diagnostics);
                     }
                 })
