@@ -48,9 +48,9 @@ pub struct Expanded {
     pub illustrative: bool,
 }
 
-/// A call that could not be expanded: its text between `<!--` and `-->`
-/// (trimmed; empty for a call never closed), to find it in the article,
-/// and what is wrong with it.
+/// A call that could not be expanded: its text between `<!-- chiso:` and
+/// `-->` (trimmed; empty for a call never closed), to find it in the
+/// article, and what is wrong with it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BadCall {
     pub call: String,
@@ -110,11 +110,11 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, Vec<BadCall>> {
     })
 }
 
-/// Where each bad call is in `source`, the article's text: the first
-/// occurrence of each, in order, of `<!--` followed by the call (the
-/// calls come in the order the body has them). `None` for one not found
-/// (written inside a code block too, say, the earlier occurrence may be
-/// named; a call never closed is the first call opened without `-->`).
+/// Where each bad call is in `source`, the article's text: for each, in
+/// order (the body has them in the source's order), the next `<!-- chiso:`
+/// holding the same call; `None` for one not found. A call never closed is
+/// the next one opened without `-->`. The same call also written inside a
+/// code span or block before it (not a call there) would be named instead.
 pub fn locate_calls(source: &str, bad: &[BadCall]) -> Vec<Option<usize>> {
     let mut from = 0;
     bad.iter()
