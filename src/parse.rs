@@ -30,17 +30,7 @@ impl Format {
 /// the caller knows the file and adds it.
 pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Result<T, Diagnostic> {
     match format {
-        Format::Toml => toml::from_str(source).map_err(|e| {
-            let d = friendly(&first_line(e.message()));
-            let d = match e.span() {
-                Some(span) => d.at_offset(source, span.start),
-                None => d,
-            };
-            match (&d.hint, d.snippet.as_deref().and_then(hint_for_line)) {
-                (None, Some(hint)) => d.with_hint(hint),
-                _ => d,
-            }
-        }),
+        Format::Toml => toml::from_str(source).map_err(|e| toml_diagnostic(source, &e)),
         Format::Json => serde_json::from_str(source).map_err(|e| {
             let d = friendly(&strip_json_position(&e.to_string()));
             if e.line() > 0 {
@@ -58,6 +48,50 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
             }
         }),
     }
+}
+
+/// The TOML parser's complaint about `source`, in an editor's words, at
+/// its place.
+fn toml_diagnostic(source: &str, e: &toml::de::Error) -> Diagnostic {
+    let d = friendly(&first_line(e.message()));
+    let d = match e.span() {
+        Some(span) => d.at_offset(source, span.start),
+        None => d,
+    };
+    match (&d.hint, d.snippet.as_deref().and_then(hint_for_line)) {
+        (None, Some(hint)) => d.with_hint(hint),
+        _ => d,
+    }
+}
+
+/// The problems of every entry of the array `key` of a TOML document
+/// (`[[result]]`) when each is read alone as a `T`: after the document
+/// failed to parse as a whole, where serde stops at its first problem, so
+/// that one run names every bad line. Nothing for a document that is not
+/// TOML at all (its syntax error is the one problem there is to tell).
+pub fn toml_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<Diagnostic> {
+    let Ok(root) = toml::de::DeTable::parse(source) else {
+        return Vec::new();
+    };
+    let entries = root
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref().as_ref() == key)
+        .and_then(|(_, v)| v.get_ref().as_array());
+    let Some(entries) = entries else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|entry| {
+            let start = entry.span().start;
+            let read = T::deserialize(toml::de::ValueDeserializer::from(entry.clone()));
+            read.err().map(|e| match e.span() {
+                Some(_) => toml_diagnostic(source, &e),
+                None => toml_diagnostic(source, &e).at_offset(source, start),
+            })
+        })
+        .collect()
 }
 
 /// The column (from 1, in characters) where the JSON value or key whose
@@ -248,6 +282,32 @@ mod tests {
     #[serde(deny_unknown_fields)]
     struct Doc {
         year: i32,
+    }
+
+    #[test]
+    fn every_entry_of_an_array_of_tables_is_read_alone() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Row {
+            unit: String,
+            score: Option<f64>,
+        }
+        let source = "index = \"x\"\n\n[[result]]\nunit = \"a\"\nscore = \"9\"\n\n[[result]]\nunit = \"b\"\nscore = 8\n\n[[result]]\nunit = \"c\"\nscroe = 7\n";
+        let problems = toml_entry_problems::<Row>(source, "result");
+        let at: Vec<(usize, usize)> = problems
+            .iter()
+            .map(|d| d.location.map_or((0, 0), |l| (l.line, l.column)))
+            .collect();
+        assert_eq!(at, [(5, 9), (13, 1)], "{problems:?}");
+        assert!(problems[1]
+            .hint
+            .as_deref()
+            .unwrap_or_default()
+            .contains("score"));
+        // Not TOML at all, or no such array: nothing more to tell.
+        assert!(toml_entry_problems::<Row>("x = ", "result").is_empty());
+        assert!(toml_entry_problems::<Row>("x = 1\n", "result").is_empty());
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
 pub struct ParsedFiles(std::collections::HashMap<PathBuf, ParsedFile>);
 
 /// A data file as read (its text, if it could be) and parsed.
-type ParsedFile = (Option<Arc<str>>, Result<Parsed, Diagnostic>);
+type ParsedFile = (Option<Arc<str>>, Result<Parsed, Vec<Diagnostic>>);
 
 /// [`load`], taking each file not in `changed` from `parsed` (when it is
 /// there) instead of reading and parsing it again, and leaving in `parsed`
@@ -188,20 +188,25 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
             }
             let read = with_text(&file.path, &file.shown, |text| {
                 let parsed = match kind {
-                    Kind::Indices => {
-                        parse_document(text, format).map(|v| Parsed::Indices(Arc::new(v)))
-                    }
-                    Kind::Units => parse_document(text, format).map(|v| Parsed::Units(Arc::new(v))),
-                    Kind::Tiles => parse_document(text, format).map(|v| Parsed::Tiles(Arc::new(v))),
-                    Kind::Results => {
-                        parse_document(text, format).map(|v| Parsed::Results(Arc::new(v)))
-                    }
+                    Kind::Indices => parse_document(text, format)
+                        .map(|v| Parsed::Indices(Arc::new(v)))
+                        .map_err(|first| every_bad_line(text, format, first, kind)),
+                    Kind::Units => parse_document(text, format)
+                        .map(|v| Parsed::Units(Arc::new(v)))
+                        .map_err(|first| every_bad_line(text, format, first, kind)),
+                    Kind::Tiles => parse_document(text, format)
+                        .map(|v| Parsed::Tiles(Arc::new(v)))
+                        .map_err(|d| vec![d]),
+                    Kind::Results => parse_document(text, format)
+                        .map(|v| Parsed::Results(Arc::new(v)))
+                        .map_err(|first| every_bad_line(text, format, first, kind)),
                 };
-                (Arc::from(text), parsed.map_err(|d| d.in_file(&file.shown)))
+                let in_file = |ds: Vec<Diagnostic>| ds.into_iter().map(|d| d.in_file(&file.shown));
+                (Arc::from(text), parsed.map_err(|ds| in_file(ds).collect()))
             });
             let (text, parsed) = match read {
                 Ok((text, parsed)) => (Some(text), parsed),
-                Err(d) => (None, Err(d)),
+                Err(d) => (None, Err(vec![d])),
             };
             (file.shown, format, defines, text, parsed)
         })
@@ -219,8 +224,10 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
             Ok(Parsed::Units(value)) => raw.units.push(Loaded { value, file }),
             Ok(Parsed::Tiles(value)) => raw.tiles.push(Loaded { value, file }),
             Ok(Parsed::Results(value)) => raw.tables.push(Loaded { value, file }),
-            Err(d) => {
-                diagnostics.push(d);
+            Err(problems) => {
+                for d in problems {
+                    diagnostics.push(d);
+                }
                 raw.definitions_incomplete |= defines;
             }
         }
@@ -233,6 +240,36 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
         }
     }
     raw
+}
+
+/// The problem that stopped a data file's parsing, and in a TOML file the
+/// problems of its other entries (`[[result]]`, `[[unit]]`, `[[group]]`,
+/// `[[region]]`, `[[index]]`), each read alone: serde stops at the first,
+/// and an editor would need a run per bad entry.
+fn every_bad_line(text: &str, format: Format, first: Diagnostic, kind: Kind) -> Vec<Diagnostic> {
+    use crate::parse::toml_entry_problems as problems_of;
+    use schema::{GroupDef, IndexDef, RegionDef, ResultRow, UnitDef};
+    if format != Format::Toml {
+        return vec![first];
+    }
+    let others = match kind {
+        Kind::Results => problems_of::<ResultRow>(text, "result"),
+        Kind::Indices => problems_of::<IndexDef>(text, "index"),
+        Kind::Units => {
+            let mut all = problems_of::<GroupDef>(text, "group");
+            all.extend(problems_of::<RegionDef>(text, "region"));
+            all.extend(problems_of::<UnitDef>(text, "unit"));
+            all
+        }
+        Kind::Tiles => Vec::new(),
+    };
+    let mut problems = vec![first];
+    for d in others {
+        if d.location != problems[0].location {
+            problems.push(d);
+        }
+    }
+    problems
 }
 
 #[cfg(test)]
