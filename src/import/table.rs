@@ -514,6 +514,16 @@ pub fn read(
             continue;
         }
         let mut bad = Vec::new();
+        // In a text file chiso split the cells: a row wider than its header
+        // is a number cut at its decimal comma, read short without a word.
+        let filled = record
+            .cells
+            .iter()
+            .rposition(|c| !c.is_empty())
+            .map_or(0, |i| i + 1);
+        if grid.text.is_some() && filled > header.cells.len() {
+            bad.push(msg::csv_more_cells_than_header(filled, header.cells.len()));
+        }
         let unit = match name {
             None => {
                 bad.push(msg::csv_empty_cell("unit's name"));
@@ -688,6 +698,22 @@ mod tests {
             (Some(93.364), Some(98.0), Some(1))
         );
         assert_eq!(row.score, None);
+    }
+
+    #[test]
+    fn a_row_wider_than_its_header_is_refused_not_read_short() {
+        // Decimal commas in a comma-separated file: 90,53 became 90 and 53.
+        let text = "Đơn vị,Điểm\nSở Nội vụ,90,53\nSở Khoa học và Công nghệ,79,25\n";
+        let problems = read_str(text).err().expect("refused");
+        let text = problems.to_string();
+        assert_eq!(problems.error_count(), 2, "{text}");
+        assert!(
+            text.contains("kq.csv:2:1") && text.contains("kq.csv:3:1"),
+            "{text}"
+        );
+        assert!(text.contains("3 cells but the header has 2"), "{text}");
+        // Empty cells at the end of a row are no cells.
+        read_ok("Đơn vị;Điểm\nSở Nội vụ;90,53;;\n");
     }
 
     #[test]

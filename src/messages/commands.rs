@@ -113,6 +113,10 @@ messages! {
         vi: "ô {what} đang để trống",
         en: "the {what} is empty",
     }
+    csv_more_cells_than_header(cells: usize, header: usize) {
+        vi: "dòng này có {cells} ô mà hàng tiêu đề chỉ có {header}: một số viết bằng dấu phẩy thập phân trong tệp ngăn cách bằng dấu phẩy bị tách làm hai (90,53 thành 90 và 53)",
+        en: "this row has {cells} cells but the header has {header}: a number written with a decimal comma in a file separated by commas is split in two (90,53 into 90 and 53)",
+    }
     csv_not_a_number(what: &str, text: &str) {
         let what = super::term(what);
         vi: "{what} `{text}` không phải là số",
