@@ -704,7 +704,7 @@ mod tests {
     fn a_row_wider_than_its_header_is_refused_not_read_short() {
         // Decimal commas in a comma-separated file: 90,53 became 90 and 53.
         let text = "Đơn vị,Điểm\nSở Nội vụ,90,53\nSở Khoa học và Công nghệ,79,25\n";
-        let problems = read_str(text).err().expect("refused");
+        let problems = read_str(text).expect_err("refused");
         let text = problems.to_string();
         assert_eq!(problems.error_count(), 2, "{text}");
         assert!(
