@@ -165,7 +165,15 @@ impl Config {
     /// (`cchc.hatinh.gov.vn`, without its scheme) would be taken for a path
     /// and break every link of the site.
     pub fn base_url_problem(url: &str) -> Option<Diagnostic> {
-        let lower = url.trim_start().to_ascii_lowercase();
+        // A query or fragment would sit between the address and every
+        // path (`/?a=1/chiso.css`); a space would be written as it is.
+        if url.contains(['?', '#']) || url.contains(char::is_whitespace) {
+            return Some(
+                Diagnostic::error(msg::base_url_not_an_address(url))
+                    .with_hint(msg::hint_base_url()),
+            );
+        }
+        let lower = url.to_ascii_lowercase();
         let host = ["https://", "http://"]
             .iter()
             .find_map(|scheme| lower.strip_prefix(scheme));
@@ -232,6 +240,11 @@ mod tests {
             "https://",
             "https:///cchc/",
             "ftp://x.gov.vn/",
+            "https://x.gov.vn/?a=1",
+            "https://x.gov.vn/#f",
+            " https://x.gov.vn/",
+            "https://x.gov.vn/a b/",
+            "/cchc/ ",
         ] {
             assert!(Config::base_url_problem(wrong).is_some(), "{wrong:?}");
         }
