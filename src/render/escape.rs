@@ -3,9 +3,9 @@
 //! `>`, `"` and `'` become entities, which is what text and quoted
 //! attribute values need; `/` is left alone (Tera's own escaping writes
 //! `&#x2F;`, which made URLs in text unreadable in the page source).
-//! Control characters that XML forbids (C0 controls other than tab, line
-//! feed and carriage return: Word's Shift+Enter pastes U+000B) are
-//! dropped: one in an article made the Atom feed unreadable.
+//! Characters that XML forbids (C0 controls other than tab, line feed and
+//! carriage return: Word's Shift+Enter pastes U+000B; and U+FFFE, U+FFFF)
+//! are dropped: one in an article made the Atom feed unreadable.
 //!
 //! Most text has nothing to escape, and a national build escapes millions
 //! of strings: both functions look for the next special byte and copy the
@@ -24,6 +24,8 @@ const SPECIAL: [bool; 256] = {
         table[control] = is_forbidden_control(control as u8);
         control += 1;
     }
+    // The first byte of U+F000–U+FFFF, which holds U+FFFE and U+FFFF.
+    table[0xEF] = true;
     table[b'&' as usize] = true;
     table[b'<' as usize] = true;
     table[b'>' as usize] = true;
@@ -59,6 +61,21 @@ fn next_special(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|i| from + i)
 }
 
+/// What is written for the special byte at `i` of `text`, and how many
+/// bytes of `text` it stands for.
+fn replacement(text: &str, i: usize) -> (&str, usize) {
+    match text.as_bytes()[i] {
+        // A character of U+F000–U+FFFF (three bytes, `text` being UTF-8):
+        // kept, but for the two XML forbids.
+        0xEF => match text.get(i..i + 3) {
+            Some("\u{FFFE}" | "\u{FFFF}") => ("", 3),
+            Some(character) => (character, 3),
+            None => ("", 1),
+        },
+        byte => (entity(byte), 1),
+    }
+}
+
 /// Writes `text` escaped through `write`, plain runs whole: the one loop
 /// behind every form below.
 fn write_escaped<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
@@ -66,8 +83,9 @@ fn write_escaped<E>(text: &str, mut write: impl FnMut(&str) -> Result<(), E>) ->
     let mut plain = 0;
     while let Some(i) = next_special(bytes, plain) {
         write(&text[plain..i])?;
-        write(entity(bytes[i]))?;
-        plain = i + 1;
+        let (written, width) = replacement(text, i);
+        write(written)?;
+        plain = i + width;
     }
     write(&text[plain..])
 }
@@ -172,6 +190,11 @@ mod tests {
     #[test]
     fn control_characters_xml_forbids_are_dropped_and_whitespace_kept() {
         assert_eq!(escape("Dòng một\u{b}dòng hai\u{1}"), "Dòng mộtdòng hai");
+        // U+FFFE and U+FFFF too; their neighbours of U+F000–U+FFFF stay.
+        assert_eq!(
+            escape("a\u{FFFE}b\u{FFFF}c\u{FEFF}d\u{FF21}\u{FFFD}<"),
+            "abc\u{FEFF}d\u{FF21}\u{FFFD}&lt;"
+        );
         assert_eq!(escape("a\tb\nc\r\n"), "a\tb\nc\r\n");
         assert_eq!(Escaped("\u{0}<\u{1f}").to_string(), "&lt;");
     }

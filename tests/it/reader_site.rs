@@ -182,7 +182,7 @@ fn a_control_character_pasted_into_an_article_leaves_the_feed_well_formed() {
         site.path(),
         "content/tin-tuc/dan-tu-word.md",
         // TOML takes a control character only escaped; the body, as pasted.
-        "+++\ntitle = \"Kết quả\\u000Bnăm 2025\"\ndate = 2025-06-01\nsummary = \"Tóm\\u0001tắt\"\ntags = [\"CCHC\\u000C\"]\n+++\nDòng một\u{b}dòng hai.\n",
+        "+++\ntitle = \"Kết quả\\u000Bnăm 2025\"\ndate = 2025-06-01\nsummary = \"Tóm\\u0001tắt\\uFFFE\"\ntags = [\"CCHC\\u000C\"]\n+++\nDòng một\u{b}dòng hai.\n",
     );
     let built = build_ok(site.path());
     let text = fs::read_to_string(built.out.join("atom.xml")).unwrap();
