@@ -235,8 +235,9 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
     if url.is_empty() || url.starts_with("//") || has_scheme(url) {
         return None;
     }
+    // `#` alone is the top of the page, as browsers read it.
     let (rest, anchor) = match url.split_once('#') {
-        Some((rest, anchor)) => (rest, Some(anchor.to_owned())),
+        Some((rest, anchor)) => (rest, Some(anchor.to_owned()).filter(|a| !a.is_empty())),
         None => (url, None),
     };
     let rest = rest.split(['?']).next().unwrap_or_default();
@@ -383,6 +384,8 @@ mod tests {
             ("https://example.gov.vn/", "", "/", None),
             ("mailto:a@b.vn", "", "/", None),
             ("//cdn.example/x.js", "", "/", None),
+            ("#", "tin-tuc/a/", "/", Some(("tin-tuc/a/", None))),
+            ("/xep-hang/#", "tin-tuc/a/", "/", Some(("xep-hang/", None))),
             ("tel:+84-239-3855", "", "/", None),
             ("git+ssh://x.vn/r", "", "/", None),
             // Not schemes: relative links, checked like any other.
