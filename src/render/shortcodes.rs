@@ -29,7 +29,12 @@ use crate::model::{IndexId, Row, Site, Table};
 use crate::shared_html::SharedHtml;
 use crate::vi;
 
+/// How a call is written (and shown in messages): `<!-- chiso:… -->`.
 const OPEN: &str = "<!-- chiso:";
+/// What a call is found by: a comment whose text starts with `chiso:`,
+/// after any spaces or line breaks (`<!--chiso:…`, a call over lines).
+const COMMENT: &str = "<!--";
+const NAME: &str = "chiso:";
 const CLOSE: &str = "-->";
 
 /// What a shortcode needs from the site.
@@ -76,9 +81,9 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, Vec<BadCall>> {
     let mut illustrative = false;
     let mut bad = Vec::new();
     let mut rest = html;
-    while let Some(start) = find_open(rest) {
+    while let Some((start, call_at)) = find_open(rest) {
         out.push_str(&rest[..start]);
-        let after = &rest[start + OPEN.len()..];
+        let after = &rest[call_at..];
         let Some(end) = after.find(CLOSE) else {
             bad.push(BadCall {
                 call: String::new(),
@@ -120,31 +125,42 @@ pub fn locate_calls(source: &str, bad: &[BadCall]) -> Vec<Option<usize>> {
     bad.iter()
         .map(|b| {
             let mut at = from;
-            while let Some(i) = find_open(&source[at..]) {
-                let start = at + i;
-                let after = &source[start + OPEN.len()..];
+            while let Some((i, call_at)) = find_open(&source[at..]) {
+                let (start, call_at) = (at + i, at + call_at);
+                let after = &source[call_at..];
                 let found = match after.find(CLOSE) {
                     Some(end) => !b.call.is_empty() && after[..end].trim() == b.call,
                     None => b.call.is_empty(),
                 };
                 if found {
-                    from = start + OPEN.len();
+                    from = call_at;
                     return Some(start);
                 }
-                at = start + OPEN.len();
+                at = call_at;
             }
             None
         })
         .collect()
 }
 
-/// Where the next call opens. Every article's body is searched, and few
-/// hold a call: memchr's vectorized search finds that out several times
+/// Where the next call opens (its `<!--`), and where its text starts
+/// (after `chiso:`). Every article's body is searched, and few hold a
+/// comment: memchr's vectorized search finds that out several times
 /// faster than `str::find`.
-fn find_open(text: &str) -> Option<usize> {
+fn find_open(text: &str) -> Option<(usize, usize)> {
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(OPEN));
-    FINDER.find(text.as_bytes())
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(COMMENT));
+    let mut from = 0;
+    while let Some(i) = FINDER.find(&text.as_bytes()[from..]) {
+        let start = from + i;
+        let inside = &text[start + COMMENT.len()..];
+        let name = inside.trim_start();
+        if name.starts_with(NAME) {
+            return Some((start, text.len() - name.len() + NAME.len()));
+        }
+        from = start + COMMENT.len();
+    }
+    None
 }
 
 /// What one call renders: its HTML, and whether it shows an illustrative
@@ -656,6 +672,20 @@ mod tests {
             let e = env_expand(html).unwrap_err();
             assert!(e.contains(want), "{html}: {e}");
         }
+    }
+
+    #[test]
+    fn a_call_without_a_space_or_over_lines_is_a_call() {
+        for html in [
+            "<!--chiso:khoi nam=2023-->",
+            "<!--\nchiso:khoi nam=2023\n-->",
+            "<!-- an editor's note --><!--  chiso:khoi nam=2023 -->",
+        ] {
+            let e = env_expand(html).unwrap_err();
+            assert!(e.contains("`khoi=…` is missing"), "{html}: {e}");
+        }
+        let html = "<!-- chiso là tên --> <!--chisox -->";
+        assert_eq!(env_expand(html).unwrap(), html);
     }
 
     #[test]
