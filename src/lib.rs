@@ -284,7 +284,9 @@ struct Ran<D> {
 /// The pipeline, written once for every command: load (configuration,
 /// data, model, content, templates, shortcodes) → open the destination →
 /// render into it → report clashes with `static/` → check links. Stops
-/// after the first stage with errors.
+/// after the first stage with errors, but for the link check, which also
+/// runs after a shortcode's error (every page rendered, its body as
+/// written), so that one run tells both.
 fn run<D: Destination>(
     options: &BuildOptions,
     open: impl FnOnce() -> Result<D, Diagnostic>,
