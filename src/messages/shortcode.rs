@@ -16,6 +16,10 @@ messages! {
         vi: "`{word}` phải viết dạng khóa=giá-trị (key=value)",
         en: "`{word}` should be written key=value",
     }
+    argument_twice(argument: &str, first: &str, second: &str) {
+        vi: "tham số `{argument}` được ghi hai lần (`{argument}={first}` và `{argument}={second}`): chỉ được ghi một lần",
+        en: "the argument `{argument}` is given twice (`{argument}={first}` and `{argument}={second}`): give it once",
+    }
     unknown(name: &str) {
         vi: "không có mã chèn `{name}`; các mã chèn là ket-qua, khoi và bang-xep-hang",
         en: "unknown shortcode `{name}`; the shortcodes are ket-qua, khoi and bang-xep-hang",

@@ -216,7 +216,11 @@ fn run(call: &str, env: &Env) -> Result<Rendered, String> {
     let mut args = BTreeMap::new();
     for word in words {
         let (key, value) = word.split_once('=').ok_or_else(|| sc::key_value(word))?;
-        args.insert(key, value.trim_matches('"'));
+        let value = value.trim_matches('"');
+        // Which one was meant cannot be known: the last silently won.
+        if let Some(first) = args.insert(key, value) {
+            return Err(sc::argument_twice(key, first, value));
+        }
     }
     let shortcode = SHORTCODES
         .iter()
@@ -663,6 +667,10 @@ mod tests {
                 "there is no index `x`",
             ),
             ("<!-- chiso:khoi nam=2023 -->", "`khoi=…` is missing"),
+            (
+                "<!-- chiso:ket-qua chi-so=x nam=2023 nam=2024 -->",
+                "`nam` is given twice (`nam=2023` and `nam=2024`)",
+            ),
             (
                 "<!-- chiso:bang-xep-hang nam=2023 khoi=g -->",
                 "there is no group `g`",
