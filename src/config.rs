@@ -167,20 +167,16 @@ impl Config {
     pub fn base_url_problem(url: &str) -> Option<Diagnostic> {
         // A query or fragment would sit between the address and every
         // path (`/?a=1/chiso.css`); a space would be written as it is.
-        if url.contains(['?', '#']) || url.contains(char::is_whitespace) {
-            return Some(
-                Diagnostic::error(msg::base_url_not_an_address(url))
-                    .with_hint(msg::hint_base_url()),
-            );
-        }
+        let plain = !url.contains(['?', '#']) && !url.contains(char::is_whitespace);
         let lower = url.to_ascii_lowercase();
         let host = ["https://", "http://"]
             .iter()
             .find_map(|scheme| lower.strip_prefix(scheme));
-        let fits = match host {
-            Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
-            None => url.starts_with('/') && !url.starts_with("//"),
-        };
+        let fits = plain
+            && match host {
+                Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
+                None => url.starts_with('/') && !url.starts_with("//"),
+            };
         (!fits).then(|| {
             Diagnostic::error(msg::base_url_not_an_address(url)).with_hint(msg::hint_base_url())
         })

@@ -85,10 +85,13 @@ pub fn toml_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<
         .iter()
         .filter_map(|entry| {
             let start = entry.span().start;
-            let read = T::deserialize(toml::de::ValueDeserializer::from(entry.clone()));
-            read.err().map(|e| match e.span() {
-                Some(_) => toml_diagnostic(source, &e),
-                None => toml_diagnostic(source, &e).at_offset(source, start),
+            let e = T::deserialize(toml::de::ValueDeserializer::from(entry.clone())).err()?;
+            let d = toml_diagnostic(source, &e);
+            // Without a place of its own, the problem is the entry's.
+            Some(if e.span().is_some() {
+                d
+            } else {
+                d.at_offset(source, start)
             })
         })
         .collect()

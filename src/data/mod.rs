@@ -188,21 +188,22 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
             }
             let read = with_text(&file.path, &file.shown, |text| {
                 let parsed = match kind {
-                    Kind::Indices => parse_document(text, format)
-                        .map(|v| Parsed::Indices(Arc::new(v)))
-                        .map_err(|first| every_bad_line(text, format, first, kind)),
-                    Kind::Units => parse_document(text, format)
-                        .map(|v| Parsed::Units(Arc::new(v)))
-                        .map_err(|first| every_bad_line(text, format, first, kind)),
-                    Kind::Tiles => parse_document(text, format)
-                        .map(|v| Parsed::Tiles(Arc::new(v)))
-                        .map_err(|d| vec![d]),
-                    Kind::Results => parse_document(text, format)
-                        .map(|v| Parsed::Results(Arc::new(v)))
-                        .map_err(|first| every_bad_line(text, format, first, kind)),
+                    Kind::Indices => {
+                        parse_document(text, format).map(|v| Parsed::Indices(Arc::new(v)))
+                    }
+                    Kind::Units => parse_document(text, format).map(|v| Parsed::Units(Arc::new(v))),
+                    Kind::Tiles => parse_document(text, format).map(|v| Parsed::Tiles(Arc::new(v))),
+                    Kind::Results => {
+                        parse_document(text, format).map(|v| Parsed::Results(Arc::new(v)))
+                    }
                 };
-                let in_file = |ds: Vec<Diagnostic>| ds.into_iter().map(|d| d.in_file(&file.shown));
-                (Arc::from(text), parsed.map_err(|ds| in_file(ds).collect()))
+                let parsed = parsed.map_err(|first| {
+                    every_bad_line(text, format, first, kind)
+                        .into_iter()
+                        .map(|d| d.in_file(&file.shown))
+                        .collect()
+                });
+                (Arc::from(text), parsed)
             });
             let (text, parsed) = match read {
                 Ok((text, parsed)) => (Some(text), parsed),

@@ -65,7 +65,7 @@ pub struct BadCall {
 /// [`expand`], sharing `html` itself when it calls no shortcode: a body
 /// is not held twice.
 pub fn expand_shared(html: &SharedHtml, env: &Env) -> Result<Expanded, Vec<BadCall>> {
-    if find_open(html).is_none() {
+    if calls(html).next().is_none() {
         return Ok(Expanded {
             html: html.clone(),
             illustrative: false,
@@ -80,19 +80,17 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, Vec<BadCall>> {
     let mut out = String::with_capacity(html.len());
     let mut illustrative = false;
     let mut bad = Vec::new();
-    let mut rest = html;
-    while let Some((start, call_at)) = find_open(rest) {
-        out.push_str(&rest[..start]);
-        let after = &rest[call_at..];
-        let Some(end) = after.find(CLOSE) else {
+    let mut plain = 0;
+    for written in calls(html) {
+        out.push_str(&html[plain..written.start]);
+        plain = written.end;
+        let Some(call) = written.call else {
             bad.push(BadCall {
                 call: String::new(),
                 message: sc::not_closed(OPEN, CLOSE),
             });
-            rest = "";
-            break;
+            continue;
         };
-        let call = after[..end].trim();
         match run(call, env) {
             Ok((text, marked)) => {
                 out.push_str(&text);
@@ -103,12 +101,11 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, Vec<BadCall>> {
                 message: sc::in_call(OPEN, call, CLOSE, &e),
             }),
         }
-        rest = &after[end + CLOSE.len()..];
     }
     if !bad.is_empty() {
         return Err(bad);
     }
-    out.push_str(rest);
+    out.push_str(&html[plain..]);
     Ok(Expanded {
         html: out.into(),
         illustrative,
@@ -116,51 +113,66 @@ pub fn expand(html: &str, env: &Env) -> Result<Expanded, Vec<BadCall>> {
 }
 
 /// Where each bad call is in `source`, the article's text: for each, in
-/// order (the body has them in the source's order), the next `<!-- chiso:`
-/// holding the same call; `None` for one not found. A call never closed is
-/// the next one opened without `-->`. The same call also written inside a
-/// code span or block before it (not a call there) would be named instead.
+/// order (the body has them in the source's order), the next call written
+/// the same way; `None` for one not found. The same call also written
+/// inside a code span or block before it (not a call there) would be named
+/// instead.
 pub fn locate_calls(source: &str, bad: &[BadCall]) -> Vec<Option<usize>> {
-    let mut from = 0;
+    let written: Vec<Written> = calls(source).collect();
+    let mut next = 0;
     bad.iter()
         .map(|b| {
-            let mut at = from;
-            while let Some((i, call_at)) = find_open(&source[at..]) {
-                let (start, call_at) = (at + i, at + call_at);
-                let after = &source[call_at..];
-                let found = match after.find(CLOSE) {
-                    Some(end) => !b.call.is_empty() && after[..end].trim() == b.call,
-                    None => b.call.is_empty(),
-                };
-                if found {
-                    from = call_at;
-                    return Some(start);
-                }
-                at = call_at;
-            }
-            None
+            let found = written[next..]
+                .iter()
+                .position(|w| w.call.unwrap_or_default() == b.call)?;
+            next += found + 1;
+            Some(written[next - 1].start)
         })
         .collect()
 }
 
-/// Where the next call opens (its `<!--`), and where its text starts
-/// (after `chiso:`). Every article's body is searched, and few hold a
-/// comment: memchr's vectorized search finds that out several times
-/// faster than `str::find`.
-fn find_open(text: &str) -> Option<(usize, usize)> {
+/// A call as written in a text: where its `<!--` is, its text between
+/// `chiso:` and `-->` (trimmed; `None` for a call never closed, which runs
+/// to the end of the text), and where it ends.
+struct Written<'a> {
+    start: usize,
+    call: Option<&'a str>,
+    end: usize,
+}
+
+/// The calls of `text`, in order: comments whose text starts with `chiso:`
+/// after any spaces or line breaks. Every article's body is searched, and
+/// few hold a comment: memchr's vectorized search finds that out several
+/// times faster than `str::find`.
+fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(COMMENT));
     let mut from = 0;
-    while let Some(i) = FINDER.find(&text.as_bytes()[from..]) {
-        let start = from + i;
-        let inside = &text[start + COMMENT.len()..];
-        let name = inside.trim_start();
-        if name.starts_with(NAME) {
-            return Some((start, text.len() - name.len() + NAME.len()));
+    std::iter::from_fn(move || {
+        while let Some(i) = FINDER.find(&text.as_bytes()[from..]) {
+            let start = from + i;
+            from = start + COMMENT.len();
+            let Some(name) = text[from..].trim_start().strip_prefix(NAME) else {
+                continue;
+            };
+            let call_at = text.len() - name.len();
+            let written = match name.find(CLOSE) {
+                Some(end) => Written {
+                    start,
+                    call: Some(name[..end].trim()),
+                    end: call_at + end + CLOSE.len(),
+                },
+                None => Written {
+                    start,
+                    call: None,
+                    end: text.len(),
+                },
+            };
+            from = written.end;
+            return Some(written);
         }
-        from = start + COMMENT.len();
-    }
-    None
+        None
+    })
 }
 
 /// What one call renders: its HTML, and whether it shows an illustrative

@@ -126,6 +126,15 @@ fn the_open_data_page_links_every_table_and_the_files_exist() {
     }
 }
 
+/// The text of the first child element `name` of `node`; empty if none.
+fn child_text(node: roxmltree::Node, name: &str) -> String {
+    node.children()
+        .find(|n| n.has_tag_name(name))
+        .and_then(|n| n.text())
+        .unwrap_or_default()
+        .to_owned()
+}
+
 #[test]
 fn the_atom_feed_is_well_formed_and_lists_every_article() {
     let text = read("atom.xml");
@@ -144,14 +153,7 @@ fn the_atom_feed_is_well_formed_and_lists_every_article() {
     let articles = attr(&list, "ul.article-list h2 a", "href");
     assert_eq!(entries.len(), articles.len());
     for (entry, href) in entries.iter().zip(&articles) {
-        let child = |name: &str| {
-            entry
-                .children()
-                .find(|n| n.has_tag_name(name))
-                .and_then(|n| n.text())
-                .unwrap_or_default()
-                .to_owned()
-        };
+        let child = |name: &str| child_text(*entry, name);
         assert_eq!(
             child("id"),
             format!("{BASE_URL}{}", href.trim_start_matches('/'))
@@ -195,14 +197,7 @@ fn a_control_character_pasted_into_an_article_leaves_the_feed_well_formed() {
                     .any(|c| c.has_tag_name("title") && c.text() == Some("Kết quảnăm 2025"))
         })
         .expect("the article's entry, its title without the control character");
-    let child = |name: &str| {
-        entry
-            .children()
-            .find(|n| n.has_tag_name(name))
-            .and_then(|n| n.text())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let child = |name: &str| child_text(entry, name);
     assert_eq!(child("summary"), "Tómtắt");
     assert!(
         child("content").contains("Dòng mộtdòng hai."),
