@@ -63,6 +63,8 @@ pub struct Grid {
     pub text: Option<String>,
     /// The encoding a text file was found in, when not UTF-8.
     pub encoding: Option<&'static str>,
+    /// The separator a text file's cells were split at.
+    pub delimiter: Option<u8>,
 }
 
 impl Grid {
@@ -150,6 +152,7 @@ pub fn read_text(bytes: &[u8]) -> Result<Grid, Diagnostic> {
         rows,
         text: Some(text),
         encoding: decoded.encoding,
+        delimiter: Some(delimiter),
     })
 }
 
@@ -158,19 +161,49 @@ fn leading_line_ends(text: &str) -> usize {
     text.len() - text.trim_start_matches(['\r', '\n']).len()
 }
 
-/// The separator used most on the busiest of the first lines: semicolon
-/// (Excel in Vietnamese), comma, or tab ("Unicode text").
+/// The separator the lines agree on: semicolon (Excel in Vietnamese),
+/// comma, or tab ("Unicode text"). For each, the number of times it appears
+/// outside quotes is counted on each of the first lines; the separator whose
+/// most common count is shared by the most lines wins (a title line "KẾT
+/// QUẢ … SỞ, BAN, NGÀNH;;" has commas, but no two lines agree on them), then
+/// the one with more cells, then tab, semicolon and comma in that order
+/// (decimal commas make commas the least telling).
 fn sniff_delimiter(text: &str) -> u8 {
-    let mut best = (0, b',');
-    for line in text.lines().take(40) {
-        for delimiter in [b'\t', b';', b','] {
-            let count = line.bytes().filter(|&b| b == delimiter).count();
-            if count > best.0 {
-                best = (count, delimiter);
+    let lines: Vec<&str> = text.lines().take(40).collect();
+    let agreement = |delimiter: u8| {
+        let mut counts: Vec<usize> = lines
+            .iter()
+            .map(|line| unquoted(line, delimiter))
+            .filter(|&n| n > 0)
+            .collect();
+        counts.sort_unstable();
+        // (lines sharing the most common count, that count)
+        counts
+            .chunk_by(|a, b| a == b)
+            .map(|same| (same.len(), same[0]))
+            .max()
+            .unwrap_or((0, 0))
+    };
+    // `max_by_key` keeps the last of equals: the list ends with the first choice.
+    [b',', b';', b'\t']
+        .into_iter()
+        .map(|d| (agreement(d), d))
+        .filter(|&((lines, _), _)| lines > 0)
+        .max_by_key(|&(agreement, _)| agreement)
+        .map_or(b',', |(_, d)| d)
+}
+
+/// How many times `delimiter` appears in `line` outside double quotes.
+fn unquoted(line: &str, delimiter: u8) -> usize {
+    let mut quoted = false;
+    line.bytes()
+        .filter(|&b| {
+            if b == b'"' {
+                quoted = !quoted;
             }
-        }
-    }
-    best.1
+            b == delimiter && !quoted
+        })
+        .count()
 }
 
 /// Reads a sheet of a workbook: `sheet` by name, or the first.
@@ -223,6 +256,7 @@ fn read_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
         rows,
         text: None,
         encoding: None,
+        delimiter: None,
     })
 }
 
@@ -303,10 +337,25 @@ mod tests {
     }
 
     #[test]
-    fn the_busiest_separator_wins() {
+    fn the_separator_the_lines_agree_on_wins() {
         assert_eq!(sniff_delimiter("a,b;c;d\n"), b';');
         assert_eq!(sniff_delimiter("a\tb\tc\n"), b'\t');
         assert_eq!(sniff_delimiter("a,b,c\n"), b',');
+        assert_eq!(sniff_delimiter("a|b\n"), b',');
+        // A title with commas above a semicolon table.
+        let text = "KẾT QUẢ CHỈ SỐ CCHC CÁC SỞ, BAN, NGÀNH, UBND;;\n\
+                    STT;Đơn vị;Điểm\n1;Sở Nội vụ;90,53\n2;Sở Tư pháp;88,1\n";
+        assert_eq!(sniff_delimiter(text), b';');
+        // Decimal commas in every row, as many as the semicolons.
+        assert_eq!(
+            sniff_delimiter("Đơn vị;Điểm;Tối đa\nA;9,5;10,5\nB;8,5;10,5\n"),
+            b';'
+        );
+        // Commas inside quotes are not separators.
+        let text = "Đơn vị;Điểm\n\"Sở Khoa học, Công nghệ\";90,53\n\"Sở A, B\";88\n";
+        assert_eq!(sniff_delimiter(text), b';');
+        let text = "Đơn vị,Điểm,Ghi chú\n\"Sở A; B\",\"90,53\",\nSở C,88,\n";
+        assert_eq!(sniff_delimiter(text), b',');
     }
 
     #[test]

@@ -429,7 +429,11 @@ pub fn read(
     };
     let Some(header) = find_header(grid) else {
         let first = grid.rows.first().map_or(1, |r| r.line);
-        problems.push(at(first, msg::csv_header_unknown()).with_hint(msg::hint_csv_header()));
+        let message = match grid.delimiter {
+            Some(delimiter) => msg::csv_header_unknown_split_at(delimiter),
+            None => msg::csv_header_unknown(),
+        };
+        problems.push(at(first, message).with_hint(msg::hint_csv_header()));
         return Err(problems);
     };
     let columns = &header.columns;
@@ -514,15 +518,8 @@ pub fn read(
             continue;
         }
         let mut bad = Vec::new();
-        // In a text file chiso split the cells: a row wider than its header
-        // is a number cut at its decimal comma, read short without a word.
-        let filled = record
-            .cells
-            .iter()
-            .rposition(|c| !c.is_empty())
-            .map_or(0, |i| i + 1);
-        if grid.text.is_some() && filled > header.cells.len() {
-            bad.push(msg::csv_more_cells_than_header(filled, header.cells.len()));
+        if grid.delimiter == Some(b',') {
+            bad.extend(split_decimal(record, &header));
         }
         let unit = match name {
             None => {
@@ -604,6 +601,39 @@ pub fn read(
         published_average,
         has_of: columns.contains_key(&Role::Of),
         sections,
+    })
+}
+
+/// A number cut at its decimal comma by a comma-separated file (`90,53`
+/// read as 90 and 53), which would be imported short without a word: a row
+/// wider than its header, or a whole number in a value column followed by
+/// a few digits in a column no role reads ("Ghi chú", left empty).
+fn split_decimal(record: &GridRow, header: &Header) -> Option<String> {
+    let width = header.cells.len();
+    let filled = record
+        .cells
+        .iter()
+        .rposition(|c| !c.is_empty())
+        .map_or(0, |i| i + 1);
+    if filled > width {
+        return Some(msg::csv_more_cells_than_header(filled, width));
+    }
+    let claimed = |column: usize| header.columns.values().any(|&c| c == column);
+    let digits = |cell: &Cell, most: usize| {
+        let text = cell.text();
+        (1..=most).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
+    };
+    header.columns.iter().find_map(|(role, &column)| {
+        let (whole, next) = (record.cell(column), record.cell(column + 1));
+        (*role != Role::Unit
+            && !claimed(column + 1)
+            && column + 1 < width
+            && digits(whole, 10)
+            && digits(next, 4))
+        .then(|| {
+            let name = header.cells[column + 1].trim();
+            msg::csv_decimal_comma_split(&whole.text(), &next.text(), name, column + 2)
+        })
     })
 }
 
@@ -714,6 +744,37 @@ mod tests {
         assert!(text.contains("3 cells but the header has 2"), "{text}");
         // Empty cells at the end of a row are no cells.
         read_ok("Đơn vị;Điểm\nSở Nội vụ;90,53;;\n");
+    }
+
+    #[test]
+    fn a_decimal_split_into_an_unread_column_is_refused() {
+        // The notes column, empty, took the decimals: as wide as the header.
+        let text = "STT,Đơn vị,Điểm,Ghi chú\n1,Sở Nội vụ,90,53\n2,Sở Khoa học và Công nghệ,88.5,\n";
+        let problems = read_str(text).expect_err("refused");
+        let text = problems.to_string();
+        assert_eq!(problems.error_count(), 1, "{text}");
+        assert!(text.contains("kq.csv:2:1"), "{text}");
+        assert!(
+            text.contains("90 is followed by `53` in column 4 (Ghi chú)"),
+            "{text}"
+        );
+        // Points and maximum: the maximum took the decimals, the notes the maximum.
+        let text = "Đơn vị,Điểm đạt,Điểm tối đa,Ghi chú\nSở Nội vụ,27,5,30,\n";
+        let problems = read_str(text).expect_err("refused").to_string();
+        assert!(problems.contains("5 is followed by `30`"), "{problems}");
+        // Quoted decimals, words in the notes, and semicolon files pass.
+        read_ok("Đơn vị,Điểm,Ghi chú\nSở Nội vụ,\"90,53\",\nSở Khoa học và Công nghệ,88,tăng 2\n");
+        read_ok("Đơn vị;Điểm;Ghi chú\nSở Nội vụ;90;53\n");
+    }
+
+    #[test]
+    fn the_separator_is_named_when_no_header_is_found() {
+        let text = "Đơn vị|Điểm\nSở Nội vụ|90\n";
+        let problems = read_str(text).expect_err("refused").to_string();
+        assert!(
+            problems.contains("cells were split at commas `,`"),
+            "{problems}"
+        );
     }
 
     #[test]
@@ -879,6 +940,7 @@ mod tests {
             ],
             text: None,
             encoding: None,
+            delimiter: None,
         };
         let errors = read(&grid, Path::new("kq.xlsx"), &units(), None)
             .unwrap_err()

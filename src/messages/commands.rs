@@ -96,6 +96,15 @@ messages! {
         vi: "không có dòng nào ở đầu bảng ghi tên cột đơn vị và cột điểm",
         en: "no row at the top of the sheet names a unit column and a score column",
     }
+    csv_header_unknown_split_at(delimiter: u8) {
+        let separator = super::term(match delimiter {
+            b';' => "semicolons `;`",
+            b'\t' => "tabs",
+            _ => "commas `,`",
+        });
+        vi: "không có dòng nào ở đầu bảng ghi tên cột đơn vị và cột điểm (các ô được tách tại {separator})",
+        en: "no row at the top of the sheet names a unit column and a score column (cells were split at {separator})",
+    }
     hint_csv_header() {
         vi: "đặt tên cột ở dòng tiêu đề: \"Đơn vị\" và \"Điểm\" (hoặc \"Điểm đạt\" và \"Điểm tối đa\"); \"Thứ hạng\" có thể có hoặc không; xem hướng dẫn của chiso, mục “Thêm kết quả của một năm”",
         en: "name the columns in the header row: \"Đơn vị\" and \"Điểm\" (or \"Điểm đạt\" and \"Điểm tối đa\"); \"Thứ hạng\" is optional; see chiso's guide, “Thêm kết quả của một năm”",
@@ -116,6 +125,11 @@ messages! {
     csv_more_cells_than_header(cells: usize, header: usize) {
         vi: "dòng này có {cells} ô mà hàng tiêu đề chỉ có {header}: một số viết bằng dấu phẩy thập phân trong tệp ngăn cách bằng dấu phẩy bị tách làm hai (90,53 thành 90 và 53)",
         en: "this row has {cells} cells but the header has {header}: a number written with a decimal comma in a file separated by commas is split in two (90,53 into 90 and 53)",
+    }
+    csv_decimal_comma_split(whole: &str, next: &str, column: &str, number: usize) {
+        let column = if column.is_empty() { format!("{number}") } else { format!("{number} ({column})") };
+        vi: "sau số {whole} là `{next}` ở cột {column}: trong tệp ngăn cách bằng dấu phẩy, đây có thể là số {whole},{next} bị tách làm hai; đặt số trong ngoặc kép (\"{whole},{next}\"), dùng dấu chấm thập phân, hoặc lưu tệp ngăn cách bằng dấu chấm phẩy",
+        en: "{whole} is followed by `{next}` in column {column}: in a file separated by commas this may be {whole},{next} split in two; put the number in quotes (\"{whole},{next}\"), use a decimal point, or save the file separated by semicolons",
     }
     csv_not_a_number(what: &str, text: &str) {
         let what = super::term(what);
