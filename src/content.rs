@@ -102,6 +102,10 @@ pub struct Content {
     pub home: Option<Article>,
     /// Articles, newest first.
     pub articles: Vec<Article>,
+    /// The page paths (as [`crate::render::urls::article_path`] gives them,
+    /// from the file name) of the articles that could not be loaded: their
+    /// error is told, and a link to them is not told again as broken.
+    pub unloaded: Vec<String>,
 }
 
 /// Loads and renders the content under the site's Markdown policy.
@@ -191,7 +195,7 @@ fn load_with(
             .collect();
     }
     content.articles.reserve(parsed.len());
-    for (_, is_home, article) in parsed {
+    for (shown, is_home, article) in parsed {
         let mut article = article.map(std::sync::Arc::unwrap_or_clone);
         if let Ok(article) = &mut article {
             // Drafts too: a draft is checked like every other page.
@@ -203,7 +207,12 @@ fn load_with(
             Ok(article) if is_home => content.home = Some(article),
             Ok(article) if article.front.draft && !drafts => {}
             Ok(article) => content.articles.push(article),
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                if !is_home {
+                    content.unloaded.push(intended_page(root, &shown));
+                }
+                diagnostics.push(d);
+            }
         }
     }
     content.articles.sort_by(|a, b| {
@@ -213,6 +222,20 @@ fn load_with(
             .then_with(|| a.slug.cmp(&b.slug))
     });
     content
+}
+
+/// The page an article that could not be loaded would have: its front
+/// matter's `slug` when that much of it can be read, else its file name's.
+fn intended_page(root: &Path, shown: &Path) -> String {
+    let slug = std::fs::read_to_string(root.join(shown))
+        .ok()
+        .and_then(|text| {
+            let (front, _) = split_front_matter(&text).ok()?;
+            let table: toml::Table = toml::from_str(front).ok()?;
+            table.get("slug")?.as_str().map(str::to_owned)
+        });
+    let stem = shown.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    crate::render::urls::article_path(&vi::slugify(slug.as_deref().unwrap_or(stem)))
 }
 
 /// Reads, parses and renders one page of `content/`.
@@ -229,13 +252,9 @@ fn load_one(file: &SiteFile, is_home: bool, markdown: &Markdown) -> Result<Artic
 }
 
 /// Loads one article again after an edit (for `serve`): `shown` is its path
-/// from the site root, as in [`Article::file`]. Fails with every problem of
-/// the article when one is an error (a refused URL).
-pub fn reload_article(
-    root: &Path,
-    shown: &Path,
-    markdown: &Markdown,
-) -> Result<Article, Diagnostics> {
+/// from the site root, as in [`Article::file`]. `None` when the article has
+/// an error (it does not load, or a URL is refused): a build tells it.
+pub fn reload_article(root: &Path, shown: &Path, markdown: &Markdown) -> Option<Article> {
     let relative = shown
         .strip_prefix(CONTENT_DIR)
         .unwrap_or(shown)
@@ -245,20 +264,9 @@ pub fn reload_article(
         shown: shown.to_path_buf(),
         relative,
     };
-    let one = |d| {
-        let mut diagnostics = Diagnostics::default();
-        diagnostics.push(d);
-        diagnostics
-    };
-    let article = load_one(&file, false, markdown).map_err(one)?;
-    if article.problems.iter().any(Diagnostic::is_error) {
-        let mut diagnostics = Diagnostics::default();
-        for problem in article.problems {
-            diagnostics.push(problem);
-        }
-        return Err(diagnostics);
-    }
-    Ok(article)
+    load_one(&file, false, markdown)
+        .ok()
+        .filter(|article| !article.problems.iter().any(Diagnostic::is_error))
 }
 
 /// Gives an article its slug and checks what an article needs beyond what
@@ -957,13 +965,15 @@ mod tests {
     }
 
     #[test]
-    fn reloading_an_article_with_a_refused_url_fails_with_every_problem() {
+    fn an_article_with_a_refused_url_does_not_reload_and_loads_with_every_problem() {
         let root = tempfile::tempdir().unwrap();
         let shown = Path::new("content/tin-tuc/bai.md");
         std::fs::create_dir_all(root.path().join("content/tin-tuc")).unwrap();
         let text = "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n<i>x</i> [a](javascript:f()) <vbscript:g()>\n";
         std::fs::write(root.path().join(shown), text).unwrap();
-        let problems = reload_article(root.path(), shown, &Markdown::new("/")).unwrap_err();
+        assert!(reload_article(root.path(), shown, &Markdown::new("/")).is_none());
+        let mut problems = Diagnostics::default();
+        load(root.path(), false, &Markdown::new("/"), &mut problems);
         let report = problems.to_string();
         assert_eq!(problems.error_count(), 2, "{report}");
         assert!(
@@ -984,5 +994,24 @@ mod tests {
         let article = reload_article(root.path(), shown, &Markdown::new("/")).unwrap();
         assert_eq!(article.problems.len(), 1);
         assert_eq!(article.problems[0].file.as_deref(), Some(shown));
+    }
+
+    #[test]
+    fn an_article_that_does_not_load_keeps_its_page_known() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/tin-tuc");
+        std::fs::create_dir_all(&dir).unwrap();
+        // Its title is not text; its slug is read.
+        std::fs::write(
+            dir.join("bai.md"),
+            "+++\ntitle = 5\nslug = \"Báo cáo\"\ndate = 2024-12-02\n+++\n",
+        )
+        .unwrap();
+        // Its front matter does not parse at all: the file name.
+        std::fs::write(dir.join("Tin mới.md"), "+++\ntitle = \n+++\n").unwrap();
+        let mut problems = Diagnostics::default();
+        let content = load(root.path(), false, &Markdown::new("/"), &mut problems);
+        assert_eq!(problems.error_count(), 2, "{problems}");
+        assert_eq!(content.unloaded, ["tin-tuc/tin-moi/", "tin-tuc/bao-cao/"]);
     }
 }

@@ -427,6 +427,10 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         },
         || timed(|| content::load(root, options.drafts, &markdown, &mut content_diagnostics)),
     );
+    // An article that could not be loaded is left out and the rest of the
+    // site is rendered, so that one run tells every article's problems
+    // (their shortcodes, their links); anything else stops here.
+    let content_errors = content_diagnostics.error_count();
     diagnostics.extend(content_diagnostics);
     if !definitions_incomplete {
         model::home_unit(root, &config, &mut site, &mut diagnostics);
@@ -434,7 +438,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     timings.stages.push(("check and derive", derived));
     timings.stages.push(("+ load content", loaded));
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
-    if diagnostics.has_errors() {
+    if diagnostics.error_count() > content_errors {
         // Rendering needs sound data, but template syntax can still be checked.
         render::check_templates(root, &mut diagnostics);
         return Err(diagnostics);

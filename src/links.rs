@@ -207,6 +207,8 @@ fn check_against(
                 continue;
             };
             let problem = match site.page(&path) {
+                // Its article's error is told: the link is not broken twice.
+                None if leads_to_unloaded(content, &path) => None,
                 None => Some(msg::broken_link(&link.url)),
                 Some(ids) => match anchor {
                     Some(anchor) if !ids.contains(anchor.as_str()) => {
@@ -220,6 +222,16 @@ fn check_against(
             }
         }
     }
+}
+
+/// Whether `path` is the page of an article that could not be loaded.
+fn leads_to_unloaded(content: &Content, path: &str) -> bool {
+    candidates(path).iter().any(|candidate| {
+        content
+            .unloaded
+            .iter()
+            .any(|page| candidate.strip_prefix(page.as_str()) == Some("index.html"))
+    })
 }
 
 fn located(message: String, article: &Article, link: &crate::content::Link) -> Diagnostic {

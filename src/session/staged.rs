@@ -219,11 +219,14 @@ pub(super) fn rebuild(
         }),
     };
     diagnostics.extend(content_problems.clone());
+    let content_errors = content_problems.error_count();
 
     let site_same = last.is_some_and(|l| Arc::ptr_eq(&l.site, &site));
     diagnostics.extend(home_problems.clone());
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
-    if diagnostics.has_errors() {
+    // As a build: articles that could not be loaded are left out, and the
+    // rest rendered and its links checked (see `crate::load`).
+    if diagnostics.error_count() > content_errors {
         render::check_templates(root, &mut diagnostics);
         return Err(diagnostics);
     }
@@ -246,6 +249,7 @@ pub(super) fn rebuild(
         }),
     };
     diagnostics.extend(body_problems.clone());
+    let errors_before_render = diagnostics.error_count();
     config.build_date = Some(scaffold::build_date());
 
     // Render what changed.
@@ -448,7 +452,8 @@ pub(super) fn rebuild(
             diagnostics.push(write::clash(&path, &page, &file));
         }
     }
-    if diagnostics.has_errors() {
+    if diagnostics.error_count() > errors_before_render {
+        // A page that did not render is missing: links to it cannot be checked.
         return Err(diagnostics);
     }
     for asset in &assets {
