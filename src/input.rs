@@ -35,9 +35,29 @@ pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
     if !top.is_dir() {
         return Vec::new();
     }
+    let root_real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    // The folder itself may be a link (`static -> /home/…`): it is held to
+    // the rule of the links inside it.
+    if top.is_symlink() {
+        match fs::canonicalize(&top) {
+            Ok(target) if target.starts_with(&root_real) => {}
+            Ok(target) => {
+                diagnostics.push(
+                    Diagnostic::error(msg::link_outside_site(target.display()))
+                        .in_file(dir)
+                        .with_hint(msg::hint_copy_into_site()),
+                );
+                return Vec::new();
+            }
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(dir));
+                return Vec::new();
+            }
+        }
+    }
     let mut walk = Walk {
         root,
-        root_real: fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
+        root_real,
         visited: BTreeSet::new(),
         files: Vec::new(),
         diagnostics,
@@ -394,6 +414,31 @@ mod tests {
         assert!(report.contains("outside the site folder"), "{report}");
         assert!(report.contains("static/secret.txt"), "{report}");
         assert_eq!(diagnostics.error_count(), 1, "{report}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_that_is_a_link_outside_the_site_is_refused() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("secret.txt"), "x").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        symlink(outside.path(), root.join("static")).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        assert!(site_files(root, "static", &mut diagnostics).is_empty());
+        let report = diagnostics.to_string();
+        assert_eq!(diagnostics.error_count(), 1, "{report}");
+        assert!(report.contains("outside the site folder"), "{report}");
+        // A folder linked within the site is walked.
+        fs::remove_file(root.join("static")).unwrap();
+        fs::create_dir(root.join("assets")).unwrap();
+        fs::write(root.join("assets/a.css"), "a").unwrap();
+        symlink(root.join("assets"), root.join("static")).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let files = site_files(root, "static", &mut diagnostics);
+        assert_eq!(files.len(), 1);
+        assert!(diagnostics.is_empty());
     }
 
     #[cfg(unix)]
