@@ -52,7 +52,7 @@ pub(super) fn derive_changes(site: &mut Site) {
     // comparisons below rely on; a table's rows never name a unit twice).
     // Sized once: grown by doubling, the national site's 156,000 lines
     // were copied again and again into memory never touched before.
-    let lines = tables.iter().map(|t| t.rows.len()).sum();
+    let lines = tables.iter().map(|t| t.rows.len() + t.excluded.len()).sum();
     let mut history: Vec<((IndexId, UnitId), Earlier)> = Vec::with_capacity(lines);
     for (t, table) in tables.iter_enumerated() {
         for (r, row) in table.rows.iter().enumerate() {
@@ -65,6 +65,23 @@ pub(super) fn derive_changes(site: &mut Site) {
                 figures: Figures::of(row),
             };
             history.push(((table.index, row.unit), earlier));
+        }
+        // A unit left out of a year's table (its result not published) has
+        // no change across that year: it is not ranked then.
+        for &(unit, _) in &table.excluded {
+            let excluded = Earlier {
+                year: table.year,
+                group: table.group,
+                table: t,
+                row: usize::MAX,
+                ranked: false,
+                figures: Figures {
+                    rank: None,
+                    value: None,
+                    decimals: 0,
+                },
+            };
+            history.push(((table.index, unit), excluded));
         }
     }
     history.sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));

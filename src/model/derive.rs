@@ -31,18 +31,71 @@ pub fn printed(value: f64, decimals: u32) -> f64 {
 }
 
 /// The mean of the scores as printed (what a reader could recompute from the
-/// table), or `None` for no scores.
+/// table), or `None` for no scores. Summed as decimals: 90,00 and 85,21
+/// average 87,605, which rounds to 87,61 as on paper (a float sum gives
+/// 87,60499… and 87,60).
 pub fn mean_of_printed(values: &[(f64, u32)]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    let sum: f64 = values.iter().map(|&(v, d)| printed(v, d)).sum();
-    Some(sum / values.len() as f64)
+    let decimals = values.iter().map(|&(_, d)| d).max().unwrap_or(0);
+    let sum = values.iter().try_fold(0i128, |sum, &(v, d)| {
+        let power = 10i128.checked_pow(decimals - d)?;
+        sum.checked_add(i128::from(scaled(v, d)).checked_mul(power)?)
+    });
+    Some(match sum {
+        Some(sum) => quotient(sum, values.len() as i128, decimals),
+        None => values.iter().map(|&(v, d)| printed(v, d)).sum::<f64>() / values.len() as f64,
+    })
 }
 
-/// The index value of a unit scored in points out of its own maximum.
+/// The index value of a unit scored in points out of its own maximum,
+/// computed on the decimals as written: 34,51 of 40 is 86,275 %, which
+/// rounds to 86,28 (a float division gives 86,27499…).
 pub fn percent(points: f64, max_points: f64) -> Option<f64> {
-    (max_points > 0.0).then(|| points / max_points * 100.0)
+    if max_points <= 0.0 || !max_points.is_finite() {
+        return None;
+    }
+    let exactly = || {
+        let (points, p) = as_written(points)?;
+        let (max, m) = as_written(max_points)?;
+        let numerator = points
+            .checked_mul(100)?
+            .checked_mul(10i128.checked_pow(m)?)?;
+        Some(quotient(numerator, max, p))
+    };
+    Some(exactly().unwrap_or(points / max_points * 100.0))
+}
+
+/// `value` as the decimal it was written as (34.51 → 3451 and 2 decimals),
+/// when its shortest form holds it exactly.
+fn as_written(value: f64) -> Option<(i128, u32)> {
+    let decimals = crate::vi::written_decimals(value);
+    let n = scaled(value, decimals);
+    (n.unsigned_abs() < 1 << 53 && n as f64 / 10f64.powi(decimals as i32) == value)
+        .then_some((i128::from(n), decimals))
+}
+
+/// `numerator / denominator`, in units of `10^-decimals`, as the float
+/// nearest its decimal value. A quotient whose decimals end within six more
+/// places (87,605; 86,275) is read from those digits, so it rounds as the
+/// decimal does; any other has no tie to round and is divided as floats.
+fn quotient(numerator: i128, denominator: i128, decimals: u32) -> f64 {
+    for extra in 0..=6 {
+        let Some(shifted) = 10i128
+            .checked_pow(extra)
+            .and_then(|power| numerator.checked_mul(power))
+        else {
+            break;
+        };
+        if denominator != 0 && shifted % denominator == 0 {
+            let digits = shifted / denominator;
+            if let Ok(value) = format!("{digits}e-{}", decimals + extra).parse::<f64>() {
+                return value;
+            }
+        }
+    }
+    numerator as f64 / denominator as f64 / 10f64.powi(decimals as i32)
 }
 
 /// Places gained since the previous ranking: positive means the unit moved
@@ -116,6 +169,28 @@ mod tests {
         assert_eq!(mean_of_printed(&[]), None);
         let avg = mean_of_printed(&[(90.004, 2), (91.006, 2)]).unwrap();
         assert_eq!(scaled(avg, 2), 9051); // (90.00 + 91.01) / 2 = 90.505 -> 90.51
+                                          // A float sum makes 87,60499…: the decimal mean is 87,605.
+        let avg = mean_of_printed(&[(90.0, 2), (85.21, 2)]).unwrap();
+        assert_eq!((avg, scaled(avg, 2)), (87.605, 8761));
+        // Mixed precisions are summed at the finest; thirds are divided.
+        let avg = mean_of_printed(&[(90.5, 1), (80.25, 2)]).unwrap();
+        assert_eq!(avg, 85.375);
+        let avg = mean_of_printed(&[(1.0, 0), (1.0, 0), (2.0, 0)]).unwrap();
+        assert_eq!(scaled(avg, 4), 13333);
+        assert_eq!(mean_of_printed(&[(-1.5, 1), (-2.0, 1)]), Some(-1.75));
+    }
+
+    #[test]
+    fn percentages_round_as_the_decimals_written() {
+        assert_eq!(percent(34.51, 40.0), Some(86.275));
+        assert_eq!(scaled(percent(34.51, 40.0).unwrap(), 2), 8628);
+        assert_eq!(scaled(percent(1234.5, 2000.0).unwrap(), 2), 6173);
+        assert_eq!(percent(27.5, 30.0).map(|p| scaled(p, 2)), Some(9167));
+        assert_eq!(percent(0.0, 30.0), Some(0.0));
+        assert_eq!(percent(1.0, f64::INFINITY), None);
+        // Not held exactly by its shortest form: divided as floats.
+        let third = 1.0 / 3.0;
+        assert_eq!(percent(third, 1.0), Some(third * 100.0));
     }
 
     #[test]

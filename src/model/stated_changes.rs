@@ -199,15 +199,16 @@ impl Context<'_> {
 }
 
 /// The change chiso derives against the year the publication compared
-/// with: the row's own comparison when `since` was not stated or is its
-/// year, otherwise against the unit's ranked result of that year in a
-/// comparable group, if there is one.
+/// with (`since`, else the year before): the row's own comparison when it
+/// is against that year, otherwise against the unit's ranked result of
+/// that year in a comparable group, if there is one (none when the data has
+/// no table of that year: the published change is then shown as published).
 fn derived_against(site: &Site, table: &Table, row: &Row, stated: &StatedChange) -> Option<Change> {
     let own = match &row.comparison {
         Comparison::Change(change) => Some(*change),
         _ => None,
     };
-    if !stated.since_stated || own.is_some_and(|c| c.previous_year == stated.since) {
+    if own.is_some_and(|c| c.previous_year == stated.since) {
         return own;
     }
     let mut candidates = site

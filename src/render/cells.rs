@@ -49,6 +49,8 @@ pub struct Cells {
 
 /// What the cells are made from.
 pub struct Line<'a> {
+    /// The year of the result.
+    pub year: i32,
     pub unit_name: &'a str,
     pub unit_label: &'a str,
     pub value: Option<f64>,
@@ -229,9 +231,13 @@ fn change(line: &Line) -> String {
                 .map(|v| (v, line.decimals)),
             line.unit_label,
         );
-        let Some((words, class)) = derived else {
+        let Some((mut words, class)) = derived else {
             return MISSING.to_owned();
         };
+        // A year missing from the data: the change is against an earlier one.
+        if change.previous_year != line.year - 1 {
+            let _ = write!(words, " so với năm {}", change.previous_year);
+        }
         return match stated {
             Some(stated) if stated.standing == Standing::Disputed => {
                 let published =
@@ -446,6 +452,7 @@ mod tests {
 
     fn line() -> Line<'static> {
         Line {
+            year: 2023,
             unit_name: "Sở A & B",
             unit_label: "%",
             value: Some(88.349),

@@ -570,6 +570,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                 name: &unit.name,
                 url: env.urls.unit(&unit.id),
                 score: cells::score_cell(&Line {
+                    year: table.year,
                     unit_name: &unit.name,
                     unit_label: &def.unit_label,
                     value: row.value,

@@ -237,3 +237,78 @@ fn ha_tinhs_published_changes_agree_with_the_tables() {
     );
     assert_eq!(agreeing("papi"), ["tăng 1 bậc", "giảm 1 bậc"]);
 }
+
+/// The minimal site with its 2023 table moved to 2024: 2022 is the year
+/// before the data has, 2023 is missing.
+fn with_a_year_missing(extra: &str) -> tempfile::TempDir {
+    let site = fixture("minimal");
+    let root = site.path();
+    let table = std::fs::read_to_string(root.join("data/results/2023/khoi.toml")).unwrap();
+    std::fs::remove_dir_all(root.join("data/results/2023")).unwrap();
+    let table = table.replace("year = 2023", "year = 2024").replace(
+        "unit = \"don-vi-a\"\n",
+        &format!("unit = \"don-vi-a\"\n{extra}"),
+    );
+    put(root, "data/results/2024/khoi.toml", &table);
+    put(
+        root,
+        "content/tin-tuc/bai-mot.md",
+        "+++\ntitle = \"a\"\ndate = 2024-05-07\n+++\n",
+    );
+    site
+}
+
+#[test]
+fn a_change_across_a_missing_year_names_the_year_it_is_against() {
+    let site = with_a_year_missing("");
+    let built = build_ok(site.path());
+    let page = built.page("don-vi/don-vi-a/");
+    let changes = all(&page, "td");
+    assert!(
+        changes.iter().any(|c| c == "tăng 2 bậc so với năm 2022"),
+        "{changes:?}"
+    );
+    let card = page
+        .select(&sel("meta[property=\"og:image:alt\"]"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(card.ends_with("tăng 2 bậc so với năm 2022"), "{card}");
+}
+
+#[test]
+fn a_published_change_without_since_is_against_the_year_before_not_an_earlier_one() {
+    // "Down 7" against 2023, which the data lacks: shown as published,
+    // not checked against 2022 (where A went up 2).
+    let site = with_a_year_missing("change = { places = -7 }\n");
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2024/khoi/");
+    let first = all(&page, "table.ranking tbody td.change-cell")[0].clone();
+    assert!(first.contains("giảm 7 bậc"), "{first}");
+}
+
+#[test]
+fn no_change_is_derived_across_a_year_the_unit_was_left_out() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let table = std::fs::read_to_string(root.join("data/results/2023/khoi.toml")).unwrap();
+    // 2023 leaves A out; 2024 has it again.
+    put(
+        root,
+        "data/results/2024/khoi.toml",
+        &table.replace("year = 2023", "year = 2024"),
+    );
+    let without_a = table
+        .replace("[[result]]\nunit = \"don-vi-a\"\nscore = 90\n", "")
+        .replace(
+            "complete = true\n",
+            "complete = true\nexcluded = [{ unit = \"don-vi-a\", reason = \"chưa công bố\" }]\n",
+        );
+    assert_ne!(without_a, table);
+    put(root, "data/results/2023/khoi.toml", &without_a);
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2024/khoi/");
+    let first = all(&page, "table.ranking tbody td.change-cell")[0].clone();
+    assert_eq!(first, "không so sánh (năm 2023 không xếp hạng)");
+}

@@ -150,9 +150,12 @@ fn score(row: &RowView, unit_label: &str) -> Option<String> {
 /// none when the published change is disputed (the page then shows two).
 fn change(row: &RowView, unit_label: &str) -> Option<(String, Ordering)> {
     let change = row.change.as_ref().filter(|c| !c.disputed)?;
-    if let Some(delta) = change.rank_delta {
-        return Some((vi::rank_change_phrase(delta), delta.cmp(&0)));
+    let (mut words, direction) = match change.rank_delta {
+        Some(delta) => (vi::rank_change_phrase(delta), delta.cmp(&0)),
+        None => figure::score_change(change.value_delta?, row.decimals, unit_label),
+    };
+    if !change.year_before {
+        words.push_str(&format!(" so với năm {}", change.previous_year));
     }
-    let delta = change.value_delta?;
-    Some(figure::score_change(delta, row.decimals, unit_label))
+    Some((words, direction))
 }

@@ -18,6 +18,9 @@ use crate::render::urls::Urls;
 #[derive(Debug, Clone, Serialize)]
 pub struct ChangeView {
     pub previous_year: i32,
+    /// Whether `previous_year` is the year just before the line's: when it
+    /// is not (a year missing from the data), the change names its year.
+    pub year_before: bool,
     pub previous_rank: Option<u32>,
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
@@ -52,10 +55,11 @@ pub struct PublishedChangeView {
 }
 
 impl ChangeView {
-    fn new(change: &Change, stated: Option<&StatedChange>, disputed_html: &str) -> Self {
+    fn new(year: i32, change: &Change, stated: Option<&StatedChange>, disputed_html: &str) -> Self {
         let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
         ChangeView {
             previous_year: change.previous_year,
+            year_before: change.previous_year == year - 1,
             previous_rank: change.previous_rank,
             rank_delta: change.rank_delta,
             value_delta: change.value_delta,
@@ -73,10 +77,11 @@ impl ChangeView {
 
     /// A published change chiso could not derive, shown as published, its
     /// points at the line's precision.
-    fn published(stated: &StatedChange, decimals: u32) -> Self {
+    fn published(year: i32, stated: &StatedChange, decimals: u32) -> Self {
         ChangeView {
             decimals,
             previous_year: stated.since,
+            year_before: stated.since == year - 1,
             previous_rank: None,
             rank_delta: stated.places,
             value_delta: stated.points,
@@ -263,6 +268,7 @@ impl<'a> RowView<'a> {
             Comparison::NotRanked => (None, None),
         };
         let cells = Cells::new(&Line {
+            year: table.year,
             unit_name,
             unit_label: &def.unit_label,
             value: row.value,
@@ -313,8 +319,8 @@ impl<'a> RowView<'a> {
                 .as_ref()
                 .map(|b| RowBandView::new(table, b, def, urls)),
             change: match change {
-                Some(change) => Some(ChangeView::new(change, stated, &disputed_html)),
-                None => stated.map(|s| ChangeView::published(s, row.decimals)),
+                Some(change) => Some(ChangeView::new(table.year, change, stated, &disputed_html)),
+                None => stated.map(|s| ChangeView::published(table.year, s, row.decimals)),
             },
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),
