@@ -63,12 +63,14 @@ impl Context<'_> {
         table.ranked = Some(ranked);
         table.average = derive::mean_of_printed(&values);
         if let (Some(published), Some(computed)) = (file.published_average, table.average) {
-            if published.is_finite()
-                && scaled(published, table.decimals) != scaled(computed, table.decimals)
+            // At the precision it was published with ("86,9" against 86,89),
+            // at most the table's.
+            let precision = vi::written_decimals(published).min(table.decimals);
+            if published.is_finite() && scaled(published, precision) != scaled(computed, precision)
             {
                 let message = msg::published_average_differs(
-                    &vi::format_number(published, table.decimals),
-                    &vi::format_number(computed, table.decimals),
+                    &vi::format_number(published, precision),
+                    &vi::format_number(computed, precision),
                 );
                 let d = self.at(
                     file_index,

@@ -588,3 +588,22 @@ fn a_build_keeps_no_parsed_results_file_once_the_model_is_made() {
         "the parsed file outlived assemble"
     );
 }
+
+#[test]
+fn a_published_average_is_checked_at_the_precision_it_was_published_with() {
+    // The scores average 86,89; the source printed "86,9".
+    let lines = row("thanh-hoa", "score = 88.50")
+        + &row("nghe-an", "score = 90")
+        + &row("ha-tinh", "score = 82.17");
+    let with = |average: &str| {
+        let text = table(2023, "tinh", &lines).replace(
+            "complete = true\n",
+            &format!("complete = true\npublished_average = {average}\n"),
+        );
+        site(&[("data/results/2023/par.toml", &text)]).1
+    };
+    assert_eq!(with("86.9").error_count(), 0, "{}", with("86.9"));
+    assert_eq!(with("86.89").error_count(), 0);
+    assert_eq!(with("86.8").error_count(), 1);
+    assert_eq!(with("86.88").error_count(), 1);
+}
