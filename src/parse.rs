@@ -159,6 +159,9 @@ fn friendly(message: &str) -> Diagnostic {
         .or_else(|| message.strip_prefix("invalid value: "));
     if let Some(rest) = wrong {
         if let Some((found, expected)) = rest.split_once(", expected ") {
+            if let Some(number) = out_of_range(found, expected) {
+                return Diagnostic::error(number);
+            }
             let message = msg::wrong_type(&describe_found(found), &describe_expected(expected));
             // "85,5" in quotes: a decimal comma, as Vietnamese is written.
             let comma_number = found
@@ -171,6 +174,13 @@ fn friendly(message: &str) -> Diagnostic {
                 None => Diagnostic::error(message),
             };
         }
+    }
+    // A number beyond what even the parser holds.
+    if matches!(
+        message,
+        "integer number overflowed" | "floating-point number overflowed" | "number out of range"
+    ) {
+        return Diagnostic::error(msg::number_too_large());
     }
     // chiso's own complaints (a date that is not one) start with the value
     // in backticks; the parsers' own words are said as syntax errors.
@@ -228,6 +238,41 @@ fn describe_found(found: &str) -> String {
             other => other.to_owned(),
         }
     }
+}
+
+/// The message for a whole number that serde found outside the range of
+/// the integer type `expected` ("integer `-1`" for a `u32`, "integer
+/// `99999999999999999999` as i128" for a `usize`, a float such as `1e+20`
+/// that JSON read from a long integer); `None` for any other problem.
+fn out_of_range(found: &str, expected: &str) -> Option<String> {
+    let (min, max) = integer_range(expected)?;
+    let text = found.split('`').nth(1)?;
+    let outside = if found.starts_with("integer ") {
+        // Beyond i128, a u128: above every range.
+        text.parse::<i128>().map_or(true, |n| n < min || n > max)
+    } else if found.starts_with("floating point ") {
+        let n = text.parse::<f64>().ok()?;
+        n.fract() == 0.0 && (n < min as f64 || n > max as f64)
+    } else {
+        false
+    };
+    outside.then(|| msg::number_out_of_range(text, &min.to_string(), &max.to_string()))
+}
+
+/// The smallest and largest value of the integer type serde names.
+fn integer_range(expected: &str) -> Option<(i128, i128)> {
+    Some(match expected {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" => (0, u64::MAX.into()),
+        "usize" => (0, i128::try_from(usize::MAX).ok()?),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
 }
 
 fn describe_expected(expected: &str) -> String {
@@ -405,8 +450,64 @@ mod tests {
         let d = parse_document::<Ranked>("rank = -1", Format::Toml).unwrap_err();
         assert_eq!(
             d.message,
-            "found the number -1 where a whole number was expected"
+            "the number -1 is out of range (from 0 to 4294967295)"
         );
+    }
+
+    #[test]
+    fn a_whole_number_out_of_range_is_said_with_the_range() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct Numbers {
+            count: Option<u64>,
+            year: Option<i32>,
+            rank: Option<u32>,
+        }
+        let toml = |source: &str| {
+            let d = parse_document::<Numbers>(source, Format::Toml).unwrap_err();
+            let at = d.location.map(|l| (l.line, l.column));
+            (d.message, at)
+        };
+        let max = u64::MAX;
+        assert_eq!(
+            toml("count = 99999999999999999999"),
+            (
+                format!("the number 99999999999999999999 is out of range (from 0 to {max})"),
+                Some((1, 9))
+            )
+        );
+        assert_eq!(
+            toml("year = 9223372036854775807").0,
+            "the number 9223372036854775807 is out of range (from -2147483648 to 2147483647)"
+        );
+        assert_eq!(
+            toml("rank = 18446744073709551615").0,
+            "the number 18446744073709551615 is out of range (from 0 to 4294967295)"
+        );
+        assert_eq!(
+            toml("count = 999999999999999999999999999999999999999999").0,
+            "the number is too large"
+        );
+        // Not a whole number at all: said as before.
+        assert_eq!(
+            toml("rank = 2.5").0,
+            "found the number 2.5 where a whole number was expected"
+        );
+        let json = |source: &str| {
+            parse_document::<Numbers>(source, Format::Json)
+                .unwrap_err()
+                .message
+        };
+        assert_eq!(
+            json(r#"{"count": -1}"#),
+            format!("the number -1 is out of range (from 0 to {max})")
+        );
+        // JSON reads a long whole number as a float.
+        assert_eq!(
+            json(r#"{"count": 99999999999999999999}"#),
+            format!("the number 1e+20 is out of range (from 0 to {max})")
+        );
+        assert_eq!(json(r#"{"count": 1e999}"#), "the number is too large");
     }
 
     #[test]

@@ -37,6 +37,17 @@ messages! {
         vi: "số {number}",
         en: "the number {number}",
     }
+    /// A whole number outside the range of what the key holds.
+    number_out_of_range(number: &str, min: &str, max: &str) {
+        let number = super::quoted(number);
+        vi: "số {number} nằm ngoài khoảng cho phép (từ {min} đến {max})",
+        en: "the number {number} is out of range (from {min} to {max})",
+    }
+    /// A number too large for the parser itself to hold.
+    number_too_large() {
+        vi: "số quá lớn, nằm ngoài khoảng cho phép",
+        en: "the number is too large",
+    }
     hint_decimal_point_in_data(number: &str) {
         vi: "trong tệp dữ liệu, số viết không có ngoặc kép và dùng dấu chấm thập phân: {number}",
         en: "data files write numbers without quotes and with a decimal point: {number}",
