@@ -8,6 +8,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::locate::{locate, Seg};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 
@@ -152,10 +153,16 @@ impl Config {
                 .with_hint(msg::hint_run_in_site()));
         }
         let source = crate::input::read_text(&path, Path::new(CONFIG_FILE))?;
-        let mut config: Config =
+        let config: Config =
             parse_document(&source, Format::Toml).map_err(|d| d.in_file(CONFIG_FILE))?;
         if config.articles_per_page == 0 {
-            config.articles_per_page = default_per_page();
+            let d = Diagnostic::error(msg::articles_per_page_zero())
+                .with_hint(msg::hint_articles_per_page(default_per_page()));
+            let d = match locate(&source, Format::Toml, &[Seg::Key("articles_per_page")]) {
+                Some(offset) => d.at_offset(&source, offset),
+                None => d,
+            };
+            return Err(d.in_file(CONFIG_FILE));
         }
         Ok(config)
     }
@@ -215,6 +222,27 @@ mod tests {
             base_url: base_url.to_owned(),
             ..parse_document("title = 't'", Format::Toml).unwrap()
         }
+    }
+
+    #[test]
+    fn no_articles_per_page_is_an_error_at_the_key() {
+        let root = tempfile::tempdir().unwrap();
+        let text = "title = 't'\n\narticles_per_page = 0\n";
+        std::fs::write(root.path().join(CONFIG_FILE), text).unwrap();
+        let d = Config::load(root.path()).unwrap_err();
+        assert_eq!(
+            d.message,
+            "`articles_per_page` is 0, but each page of the article list shows at least one article"
+        );
+        assert_eq!(
+            d.hint.as_deref(),
+            Some("write a whole number from 1, or remove the line for 10 per page")
+        );
+        assert_eq!(d.file.as_deref(), Some(Path::new(CONFIG_FILE)));
+        let at = d.location.map(|l| (l.line, l.column));
+        assert_eq!(at, Some((3, 21)));
+        std::fs::write(root.path().join(CONFIG_FILE), "title = 't'\n").unwrap();
+        assert_eq!(Config::load(root.path()).unwrap().articles_per_page, 10);
     }
 
     #[test]

@@ -12,6 +12,14 @@ messages! {
         vi: "không tạo được {path}: {error}",
         en: "cannot create {path}: {error}",
     }
+    articles_per_page_zero() {
+        vi: "`articles_per_page` bằng 0, nhưng mỗi trang danh sách bài viết phải có ít nhất một bài",
+        en: "`articles_per_page` is 0, but each page of the article list shows at least one article",
+    }
+    hint_articles_per_page(default: usize) {
+        vi: "hãy ghi một số nguyên từ 1 trở lên, hoặc xóa dòng này để mỗi trang có {default} bài",
+        en: "write a whole number from 1, or remove the line for {default} per page",
+    }
     already_exists(path: impl Display) {
         vi: "{path} đã tồn tại",
         en: "{path} already exists",
