@@ -501,7 +501,7 @@ impl Context<'_> {
         let mut map = Ids::new();
         for (i, &(def, origin)) in defs.iter().enumerate() {
             let id = id_of(def);
-            if id.is_empty() || vi::slugify(id) != *id {
+            if !vi::is_slug(id) {
                 let d = self.at_origin(
                     origin,
                     "id",

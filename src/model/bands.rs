@@ -140,7 +140,7 @@ impl Context<'_> {
                 ctx.diagnostics.push(d);
             };
             let id = def.id.as_str();
-            if id.is_empty() || vi::slugify(id) != id {
+            if !vi::is_slug(id) {
                 let message = msg::invalid_band_id(id, &vi::slugify(id));
                 push(self, "id", message, msg::hint_band_id_form());
             } else if !seen.insert(id) {

@@ -79,18 +79,24 @@ impl Context<'_> {
             .rev()
             .map(|(j, c)| (c.id.as_str(), j))
             .collect();
-        // A component id said twice is ambiguous wherever a result names
-        // it: reported at the second one (the first is the one kept).
+        // An id that is not one is refused as those of units are. A
+        // component id said twice is ambiguous wherever a result names it:
+        // reported at the second one (the first is the one kept).
         let mut seen = BTreeMap::new();
         for (j, c) in def.components.iter().enumerate() {
+            let at = [
+                Seg::Key("index"),
+                Seg::Index(position),
+                Seg::Key("component"),
+                Seg::Index(j),
+                Seg::Key("id"),
+            ];
+            if !vi::is_slug(&c.id) {
+                let message = msg::invalid_id("component", &c.id);
+                let d = self.at(file, &at, message, msg::hint_id_form(&vi::slugify(&c.id)));
+                self.diagnostics.push(d);
+            }
             if seen.insert(c.id.as_str(), j).is_some() {
-                let at = [
-                    Seg::Key("index"),
-                    Seg::Index(position),
-                    Seg::Key("component"),
-                    Seg::Index(j),
-                    Seg::Key("id"),
-                ];
                 let message = msg::duplicate_id("component", &c.id);
                 let d = self.at(file, &at, message, msg::hint_distinct_ids());
                 self.diagnostics.push(d);
@@ -573,6 +579,23 @@ fn sums_agree(children: &[(f64, u32)], (parent, parent_decimals): (f64, u32)) ->
 #[cfg(test)]
 mod tests {
     use super::sums_agree;
+    use crate::model::tests::site_with_indices;
+
+    #[test]
+    fn a_component_id_that_is_not_an_id_is_an_error_at_its_line() {
+        let indices = "[[index]]\nid = \"par\"\nname = \"PAR\"\nscale = { min = 0, max = 100 }\n\
+            [[index.component]]\nid = \"the-che\"\nname = \"Thể chế\"\n\
+            [[index.component]]\nid = \"../x\"\nname = \"X\"\n";
+        let (_, d) = site_with_indices(indices, &[]);
+        assert_eq!(d.error_count(), 1, "{d}");
+        let text = d.to_string();
+        assert!(
+            text.contains("the component id `../x` is not a valid id"),
+            "{text}"
+        );
+        assert!(text.contains("data/indices.toml:9:6"), "{text}");
+        assert!(text.contains("e.g. `x`"), "{text}");
+    }
 
     #[test]
     fn children_add_up_within_their_rounding() {

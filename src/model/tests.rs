@@ -75,8 +75,13 @@ name = "Tuyên Quang"
 /// The raw data of the test definitions and the results files given as
 /// (path, text).
 fn raw_with(tables: &[(&str, &str)]) -> RawData {
+    raw_with_indices(INDICES, tables)
+}
+
+/// [`raw_with`] with `indices` for `data/indices.toml`.
+fn raw_with_indices(indices: &str, tables: &[(&str, &str)]) -> RawData {
     let mut raw = RawData::default();
-    let mut files = vec![("data/indices.toml", INDICES), ("data/units.toml", UNITS)];
+    let mut files = vec![("data/indices.toml", indices), ("data/units.toml", UNITS)];
     files.extend_from_slice(tables);
     for (n, (path, text)) in files.iter().enumerate() {
         let format = if path.ends_with(".json") {
@@ -111,6 +116,13 @@ fn raw_with(tables: &[(&str, &str)]) -> RawData {
 pub(crate) fn site(tables: &[(&str, &str)]) -> (Site, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let site = assemble(raw_with(tables), &mut diagnostics);
+    (site, diagnostics)
+}
+
+/// [`site`] with `indices` for the test index definitions.
+pub(crate) fn site_with_indices(indices: &str, tables: &[(&str, &str)]) -> (Site, Diagnostics) {
+    let mut diagnostics = Diagnostics::default();
+    let site = assemble(raw_with_indices(indices, tables), &mut diagnostics);
     (site, diagnostics)
 }
 

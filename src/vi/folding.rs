@@ -109,6 +109,18 @@ pub fn slugify(text: &str) -> String {
     out
 }
 
+/// Whether `text` is an id: not empty, and its own [`slugify`] (lowercase
+/// ASCII letters and digits in words joined by single `-`).
+///
+/// ```
+/// use chiso::vi::is_slug;
+/// assert!(is_slug("ha-tinh"));
+/// assert!(!is_slug("../x") && !is_slug("Ha-Tinh") && !is_slug(""));
+/// ```
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty() && slugify(text) == text
+}
+
 /// Fold text for search and matching: normalisation-insensitive, lowercase,
 /// Vietnamese diacritics removed, đ → d, whitespace runs collapsed to one
 /// space and trimmed. "  Sở  KHOA học " → "so khoa hoc".
