@@ -50,7 +50,7 @@ pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
                 return Vec::new();
             }
             Err(e) => {
-                diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(dir));
+                diagnostics.push(Diagnostic::error(msg::cannot_read(&e)).in_file(dir));
                 return Vec::new();
             }
         }
@@ -103,7 +103,10 @@ impl Walk<'_> {
                     let shown = e
                         .path()
                         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
-                    let mut d = Diagnostic::error(msg::cannot_read(&e));
+                    // The system's error (the file is named apart); a loop,
+                    // which walkdir finds only when following links, as said.
+                    let error = std::io::Error::from(e);
+                    let mut d = Diagnostic::error(msg::cannot_read(&error));
                     if let Some(shown) = shown {
                         d = d.in_file(shown);
                     }
@@ -123,7 +126,7 @@ impl Walk<'_> {
                     Ok(target) => target,
                     Err(e) => {
                         self.diagnostics
-                            .push(Diagnostic::error(msg::cannot_read(e)).in_file(&shown));
+                            .push(Diagnostic::error(msg::cannot_read(&e)).in_file(&shown));
                         continue;
                     }
                 };
@@ -180,7 +183,7 @@ pub fn with_text<R>(
     }
     let mut buffer = BUFFER.take();
     let read = read_into(path, &mut buffer)
-        .map_err(|e| Diagnostic::error(msg::cannot_read(e)).in_file(shown));
+        .map_err(|e| Diagnostic::error(msg::cannot_read(&e)).in_file(shown));
     let used = read.and_then(|len| {
         let text = decode_in_place(&buffer[..len]).map_err(|d| d.in_file(shown))?;
         Ok(use_text(&text))

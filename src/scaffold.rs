@@ -147,8 +147,9 @@ pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Prob
 
 /// Creates `path` (and `folder`), refusing to replace an existing file.
 fn create_new(folder: &Path, path: &Path, text: &str) -> Result<(), Problem> {
-    let cannot_create =
-        |p: &Path, e| Problem::site(Diagnostic::error(msg::cannot_create(p.display(), e)));
+    let cannot_create = |p: &Path, e: std::io::Error| {
+        Problem::site(Diagnostic::error(msg::cannot_create(p.display(), &e)))
+    };
     fs::create_dir_all(folder).map_err(|e| cannot_create(folder, e))?;
     let mut file = match fs::OpenOptions::new()
         .write(true)
@@ -165,7 +166,7 @@ fn create_new(folder: &Path, path: &Path, text: &str) -> Result<(), Problem> {
         Err(e) => return Err(cannot_create(path, e)),
     };
     std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(path.display(), e))))
+        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(path.display(), &e))))
 }
 
 /// Creates a new site for `province` in `dir`, which must not exist or be

@@ -94,7 +94,7 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         ));
     }
     let bytes = fs::read(&request.csv).map_err(|e| {
-        Problem::Usage(Diagnostic::error(msg::cannot_read(e)).in_file(&request.csv))
+        Problem::Usage(Diagnostic::error(msg::cannot_read(&e)).in_file(&request.csv))
     })?;
     let wanted = units
         .groups
@@ -175,11 +175,11 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         .map_err(|d| Problem::site(d.in_file(&output)))?;
     if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(folder).map_err(|e| {
-            Problem::site(Diagnostic::error(msg::cannot_create(folder.display(), e)))
+            Problem::site(Diagnostic::error(msg::cannot_create(folder.display(), &e)))
         })?;
     }
     replace_file(&output, toml.as_bytes())
-        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(output.display(), e))))?;
+        .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_write(output.display(), &e))))?;
     Ok(Imported {
         path: output,
         rows: sheet.rows.len(),

@@ -4,11 +4,13 @@
 use std::fmt::Display;
 
 messages! {
-    cannot_open_site(root: impl Display, error: impl Display) {
+    cannot_open_site(root: impl Display, error: &std::io::Error) {
+        let error = super::os_error(error);
         vi: "không mở được thư mục của trang {root}: {error}",
         en: "cannot open the site folder {root}: {error}",
     }
-    cannot_create(path: impl Display, error: impl Display) {
+    cannot_create(path: impl Display, error: &std::io::Error) {
+        let error = super::os_error(error);
         vi: "không tạo được {path}: {error}",
         en: "cannot create {path}: {error}",
     }

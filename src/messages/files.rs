@@ -2,8 +2,11 @@
 
 use std::fmt::Display;
 
+use super::{language, Language};
+
 messages! {
-    cannot_read(error: impl Display) {
+    cannot_read(error: &std::io::Error) {
+        let error = os_error(error);
         vi: "không đọc được tệp: {error}",
         en: "cannot read the file: {error}",
     }
@@ -50,5 +53,91 @@ messages! {
     data_file_unknown() {
         vi: "chiso không biết tệp dữ liệu này chứa gì nên bỏ qua nó",
         en: "chiso does not know what this data file holds, so it is ignored",
+    }
+}
+
+/// An error of the operating system as said to an editor: in English as
+/// the system says it; in Vietnamese, for the common kinds, in Vietnamese
+/// with the system's code kept ("không phải là thư mục (mã lỗi hệ thống
+/// 20)"). An error that is not the system's, or of a kind not listed, is
+/// said as it is.
+pub fn os_error(error: &std::io::Error) -> String {
+    match language() {
+        Language::Vietnamese => os_error_vietnamese(error).unwrap_or_else(|| error.to_string()),
+        Language::English => error.to_string(),
+    }
+}
+
+fn os_error_vietnamese(error: &std::io::Error) -> Option<String> {
+    use std::io::ErrorKind as Kind;
+    let code = error.raw_os_error()?;
+    // Too many levels of symbolic links: `ErrorKind::FilesystemLoop` is
+    // not stable.
+    #[cfg(unix)]
+    let looped = code == libc::ELOOP;
+    #[cfg(not(unix))]
+    let looped = false;
+    let text = match error.kind() {
+        _ if looped => "quá nhiều tầng liên kết tượng trưng (có thể là một vòng liên kết)",
+        Kind::NotFound => "không có tệp hay thư mục này",
+        Kind::PermissionDenied => "không có quyền truy cập",
+        Kind::AlreadyExists => "đã có tệp hay thư mục này",
+        Kind::NotADirectory => "không phải là thư mục",
+        Kind::IsADirectory => "đây là một thư mục, không phải tệp",
+        Kind::DirectoryNotEmpty => "thư mục không trống",
+        Kind::InvalidFilename => "tên tệp không hợp lệ hoặc quá dài",
+        Kind::TooManyLinks => "quá nhiều liên kết tới tệp",
+        Kind::StorageFull => "ổ đĩa đã đầy",
+        Kind::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc, không ghi được",
+        Kind::FileTooLarge => "tệp quá lớn",
+        Kind::ResourceBusy => "tệp hay thư mục đang được dùng",
+        Kind::CrossesDevices => "không chuyển được sang ổ đĩa khác",
+        Kind::OutOfMemory => "không đủ bộ nhớ",
+        Kind::AddrInUse => "cổng này đang được một chương trình khác dùng",
+        Kind::AddrNotAvailable => "địa chỉ này không có trên máy",
+        _ => return None,
+    };
+    Some(format!("{text} (mã lỗi hệ thống {code})"))
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::io::Error;
+
+    #[test]
+    fn system_errors_are_said_in_vietnamese_with_their_code() {
+        let said = |code| os_error_vietnamese(&Error::from_raw_os_error(code));
+        assert_eq!(
+            said(libc::ENOTDIR).as_deref(),
+            Some(format!("không phải là thư mục (mã lỗi hệ thống {})", libc::ENOTDIR).as_str())
+        );
+        for code in [
+            libc::ENOENT,
+            libc::EACCES,
+            libc::EEXIST,
+            libc::EISDIR,
+            libc::ENOTEMPTY,
+            libc::ENAMETOOLONG,
+            libc::ELOOP,
+            libc::ENOSPC,
+            libc::EROFS,
+        ] {
+            let text = said(code).unwrap_or_default();
+            assert!(
+                text.ends_with(&format!(" (mã lỗi hệ thống {code})")),
+                "{text}"
+            );
+            assert!(!text.contains("os error"), "{text}");
+        }
+        // Not the system's words, or a kind not listed: said as it is.
+        assert_eq!(os_error_vietnamese(&Error::other("disk full")), None);
+        assert_eq!(said(libc::EDOM), None);
+        // English is the system's own text.
+        let missing = Error::from_raw_os_error(libc::ENOENT);
+        assert_eq!(
+            cannot_read(&missing),
+            format!("cannot read the file: {missing}")
+        );
     }
 }

@@ -113,7 +113,8 @@ messages! {
         vi: "kiểm tra giao diện: một biến không tồn tại, hoặc một bộ lọc nhận sai loại giá trị",
         en: "check the template: a variable that does not exist, or a filter given the wrong kind of value",
     }
-    cannot_write(path: impl Display, error: impl Display) {
+    cannot_write(path: impl Display, error: &std::io::Error) {
+        let error = super::os_error(error);
         vi: "không ghi được {path}: {error}",
         en: "cannot write {path}: {error}",
     }

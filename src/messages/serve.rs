@@ -4,7 +4,8 @@
 use std::fmt::Display;
 
 messages! {
-    cannot_listen(address: impl Display, error: impl Display) {
+    cannot_listen(address: impl Display, error: &std::io::Error) {
+        let error = super::os_error(error);
         vi: "không mở được cổng {address}: {error}",
         en: "cannot listen on {address}: {error}",
     }
@@ -21,7 +22,8 @@ messages! {
         vi: "đã ngừng theo dõi thay đổi của trang",
         en: "watching the site for changes stopped",
     }
-    cannot_accept(error: impl Display) {
+    cannot_accept(error: &std::io::Error) {
+        let error = super::os_error(error);
         vi: "không nhận được một kết nối ({error}); sẽ thử lại khi các kết nối khác đóng",
         en: "cannot accept a connection ({error}); trying again as connections close",
     }

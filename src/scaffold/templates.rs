@@ -64,7 +64,9 @@ pub fn copy(root: &Path, names: &[String], force: bool) -> Result<Vec<PathBuf>, 
         let folder = path.parent().unwrap_or(root);
         fs::create_dir_all(folder)
             .and_then(|()| fs::write(&path, text))
-            .map_err(|e| Problem::site(Diagnostic::error(msg::cannot_create(path.display(), e))))?;
+            .map_err(|e| {
+                Problem::site(Diagnostic::error(msg::cannot_create(path.display(), &e)))
+            })?;
         written.push(relative);
     }
     Ok(written)

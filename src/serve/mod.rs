@@ -89,10 +89,10 @@ impl Shared {
 /// server cannot start.
 pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let root = std::fs::canonicalize(&options.root)
-        .map_err(|e| Diagnostic::error(msg::cannot_open_site(options.root.display(), e)))?;
+        .map_err(|e| Diagnostic::error(msg::cannot_open_site(options.root.display(), &e)))?;
     let wanted = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(wanted).map_err(|e| {
-        Diagnostic::error(msg::cannot_listen(wanted, e)).with_hint(msg::hint_other_port())
+        Diagnostic::error(msg::cannot_listen(wanted, &e)).with_hint(msg::hint_other_port())
     })?;
     let address = listener.local_addr().unwrap_or(wanted);
     let build_options = BuildOptions {

@@ -462,7 +462,7 @@ pub(super) fn rebuild(
                 files.insert(super::slash_path(&asset.relative), Arc::from(bytes));
             }
             Err(e) => {
-                diagnostics.push(Diagnostic::error(msg::cannot_read(e)).in_file(&asset.shown));
+                diagnostics.push(Diagnostic::error(msg::cannot_read(&e)).in_file(&asset.shown));
                 return Err(diagnostics);
             }
         }

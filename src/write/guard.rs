@@ -176,7 +176,7 @@ fn home() -> Option<PathBuf> {
 }
 
 fn cannot_use(path: &Path, error: std::io::Error) -> Diagnostic {
-    Diagnostic::error(msg::cannot_write(path.display(), error))
+    Diagnostic::error(msg::cannot_write(path.display(), &error))
 }
 
 impl std::fmt::Display for Protected {

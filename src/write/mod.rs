@@ -765,7 +765,7 @@ fn remove_stale_under(
 }
 
 fn io_error(path: &Path, error: io::Error) -> Diagnostic {
-    Diagnostic::error(msg::cannot_write(path.display(), error))
+    Diagnostic::error(msg::cannot_write(path.display(), &error))
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ impl Cache {
             }
             Err(e) => Err(Diagnostic::warning(msg::card_cache_unusable(
                 folder.display(),
-                e,
+                &e,
             ))),
         }
     }
