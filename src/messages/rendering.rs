@@ -142,6 +142,14 @@ messages! {
         vi: "nó chứa một kho Git (.git), mà các lần dựng sau sẽ xóa cùng bản dựng cũ",
         en: "it holds a Git repository (.git), which later builds would delete with the old site",
     }
+    old_output_holds_a_repository(path: impl Display) {
+        vi: "{path} là một kho Git nằm trong bản dựng cũ mà lần dựng này phải xóa; chiso không xóa kho Git",
+        en: "{path} is a Git repository inside the old build this build must delete; chiso does not delete a Git repository",
+    }
+    hint_move_the_repository() {
+        vi: "chuyển kho đó ra ngoài thư mục đầu ra rồi dựng lại: thư mục đầu ra (và bản dựng cũ cạnh nó) chỉ chứa những gì chiso ghi",
+        en: "move that repository out of the output folder and build again: the output folder (and the old build beside it) holds only what chiso writes",
+    }
     hint_output_repository() {
         vi: "dựng vào một thư mục riêng (ví dụ --output public) rồi xuất bản bằng quy trình CI mà `chiso init` tạo, hoặc chép nội dung thư mục đó vào kho",
         en: "build into a folder of its own (e.g. --output public) and publish it with the CI workflow `chiso init` writes, or copy that folder's contents into the repository",

@@ -753,6 +753,16 @@ fn remove_stale_under(
         } else {
             relative.replace(std::path::MAIN_SEPARATOR, "/").into()
         };
+        // A Git repository someone made inside the output (a submodule, a
+        // clone to publish from) is never chiso's to delete: the build
+        // stops before its first file goes, leaving the output as it was.
+        if let Some(end) = repository_in(&relative) {
+            let repository = folder.join(&relative[..end]);
+            return Err(Diagnostic::error(msg::old_output_holds_a_repository(
+                repository.display(),
+            ))
+            .with_hint(msg::hint_move_the_repository()));
+        }
         if entry.file_type().is_dir() {
             if !folders.contains(relative.as_ref()) {
                 fs::remove_dir(entry.path()).map_err(|e| io_error(entry.path(), e))?;
@@ -762,6 +772,19 @@ fn remove_stale_under(
         }
     }
     Ok(())
+}
+
+/// Where the `.git` of a repository ends in the site-relative `path`
+/// (`sub/.git/HEAD` → 8), if the path is in one.
+fn repository_in(path: &str) -> Option<usize> {
+    let mut start = 0;
+    for part in path.split('/') {
+        if part == ".git" {
+            return Some(start + part.len());
+        }
+        start += part.len() + 1;
+    }
+    None
 }
 
 fn io_error(path: &Path, error: io::Error) -> Diagnostic {
@@ -832,6 +855,27 @@ mod tests {
         assert_eq!(read(&out.join("a/index.html")), "new");
         let spare = root.path().join(".public.chiso-spare");
         assert_eq!(read(&spare.join("old/index.html")), "old");
+    }
+
+    #[test]
+    fn a_repository_made_inside_the_output_is_never_deleted() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        write(root.path(), &out, &[file("a/index.html", "a")], &[]).unwrap();
+        fs::create_dir_all(out.join("ban/.git/refs")).unwrap();
+        fs::write(out.join("ban/.git/HEAD"), "ref").unwrap();
+        // The next build moves the old site aside; the one after would
+        // delete it: it stops, naming the repository.
+        write(root.path(), &out, &[file("a/index.html", "b")], &[]).unwrap();
+        let spare = root.path().join(".public.chiso-spare");
+        assert!(spare.join("ban/.git/HEAD").is_file());
+        let error = write(root.path(), &out, &[file("a/index.html", "c")], &[]).unwrap_err();
+        assert!(error.message.contains("ban/.git"), "{}", error.message);
+        assert!(spare.join("ban/.git/HEAD").is_file());
+        assert_eq!(read(&out.join("a/index.html")), "b");
+        assert_eq!(repository_in("x/.git/HEAD"), Some(6));
+        assert_eq!(repository_in(".git"), Some(4));
+        assert_eq!(repository_in("x/.github/a"), None);
     }
 
     #[test]
