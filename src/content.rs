@@ -602,14 +602,18 @@ struct HtmlBlock {
 
 impl Policy {
     /// A refused destination is replaced by `#`, and reported when written
-    /// here (`at`) rather than by reference.
+    /// here (`at`) rather than by reference; one with an unknown scheme is
+    /// kept as written, with a warning.
     fn destination(&mut self, dest_url: &mut CowStr, used_as: UrlUse, at: Option<usize>) {
         let offset = at.unwrap_or_default();
         if let Some(finding) = html_policy::check_destination(dest_url, used_as, offset) {
+            let refused = finding.is_error();
             if at.is_some() {
                 self.findings.push(finding);
             }
-            *dest_url = CowStr::Borrowed("#");
+            if refused {
+                *dest_url = CowStr::Borrowed("#");
+            }
         }
     }
 

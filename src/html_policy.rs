@@ -37,6 +37,8 @@ pub enum FindingKind {
     HeadingAttributes(String),
     /// A link or image to a refused scheme.
     ForbiddenUrl { url: String, scheme: &'static str },
+    /// A link with a scheme no browser opens (`bao-cao:2024/`).
+    UnknownScheme { url: String },
 }
 
 impl Finding {
@@ -55,6 +57,11 @@ impl Finding {
                     .with_hint(msg::hint_heading_attributes())
             }
             FindingKind::ForbiddenUrl { url, scheme } => url_diagnostic(url, scheme),
+            FindingKind::UnknownScheme { url } => {
+                let scheme = crate::url_safety::written_scheme(url).unwrap_or_default();
+                Diagnostic::warning(msg::unknown_scheme(&shorten(url), scheme))
+                    .with_hint(msg::hint_unknown_scheme())
+            }
         }
     }
 }
@@ -73,13 +80,17 @@ pub fn check_url(url: &str) -> Option<Diagnostic> {
 
 /// Checks a link or image destination: a finding for a refused scheme.
 pub fn check_destination(url: &str, used_as: UrlUse, offset: usize) -> Option<Finding> {
-    forbidden_scheme(url, used_as).map(|scheme| Finding {
-        offset,
-        kind: FindingKind::ForbiddenUrl {
+    let kind = match forbidden_scheme(url, used_as) {
+        Some(scheme) => FindingKind::ForbiddenUrl {
             url: url.to_owned(),
             scheme,
         },
-    })
+        None if crate::url_safety::unknown_scheme(url).is_some() => FindingKind::UnknownScheme {
+            url: url.to_owned(),
+        },
+        None => return None,
+    };
+    Some(Finding { offset, kind })
 }
 
 /// The start of a piece of text, on one line, for a message.
@@ -223,6 +234,19 @@ mod tests {
         assert!(f.is_error() && f.diagnostic().is_error());
         assert!(f.diagnostic().message.contains("javascript"));
         assert!(check_destination("data:image/png;base64,AA", UrlUse::Image, 0).is_none());
+        for fine in [
+            "https://x.vn/",
+            "MAILTO:a@b.vn",
+            "tel:+84",
+            "/a:b",
+            "#x:y",
+            "a/b:c",
+        ] {
+            assert!(check_destination(fine, UrlUse::Link, 0).is_none(), "{fine}");
+        }
+        let odd = check_destination("bao-cao:2024/", UrlUse::Link, 3).unwrap();
+        assert!(!odd.is_error());
+        assert!(odd.diagnostic().message.contains("`bao-cao:`"));
         assert!(check_url("https://vanban.gov.vn/").is_none());
         assert!(check_url(" JAVASCRIPT:alert(1)").unwrap().is_error());
     }

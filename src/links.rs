@@ -266,17 +266,11 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
     Some((normalise(&joined), anchor))
 }
 
-/// Whether `url` starts with a scheme as browsers read one (the URL
-/// standard: a letter, then letters, digits, `+`, `-` or `.`, then `:`).
-/// Anything else before a colon (`java%09script:`, `\\bao-cao:2024`)
-/// makes a relative link, which must lead to a page like any other.
+/// Whether `url` starts with a scheme as browsers read one: anything else
+/// before a colon (`java%09script:`, `\\bao-cao:2024`) makes a relative
+/// link, which must lead to a page like any other.
 fn has_scheme(url: &str) -> bool {
-    let Some((scheme, _)) = url.split_once(':') else {
-        return false;
-    };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    crate::url_safety::written_scheme(url).is_some()
 }
 
 /// Resolves `.` and `..` segments; a path climbing above the root stays at it.

@@ -41,6 +41,34 @@ pub fn forbidden_scheme(url: &str, used_as: UrlUse) -> Option<&'static str> {
     }
 }
 
+/// Schemes a reader's browser or device opens: a link with any other
+/// (`bao-cao:2024/`, a mistyped `htps:`) leads nowhere.
+const KNOWN_SCHEMES: &[&str] = &[
+    "http", "https", "mailto", "tel", "sms", "ftp", "ftps", "sftp", "geo", "magnet", "news", "irc",
+    "ircs", "xmpp", "webcal", "callto", "skype", "zalo", "viber", "whatsapp", "tg", "maps",
+    "market", "data",
+];
+
+/// The scheme `url` starts with, as the URL standard reads one (a letter,
+/// then letters, digits, `+`, `-` or `.`, then `:`), as written; `None` for
+/// a relative link (`java%09script:` and `\\bao-cao:` are paths).
+pub fn written_scheme(url: &str) -> Option<&str> {
+    let (scheme, _) = url.split_once(':')?;
+    let mut chars = scheme.chars();
+    (chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
+}
+
+/// The scheme of `url` when it has one no browser opens.
+pub fn unknown_scheme(url: &str) -> Option<&str> {
+    written_scheme(url).filter(|s| {
+        !KNOWN_SCHEMES
+            .iter()
+            .any(|known| s.eq_ignore_ascii_case(known))
+    })
+}
+
 /// The scheme of a decoded URL, lowercase, with the characters browsers
 /// (and, to be safe, invisible ones) ignore left out; `None` when the URL
 /// has no scheme (a path, `#anchor`, `?query` or `//host` before any colon).

@@ -26,4 +26,12 @@ messages! {
         vi: "hãy liên kết tới một địa chỉ `https://` hoặc một trang của trang web: địa chỉ `javascript:`, `vbscript:` và `data:` (trừ hình ảnh) có thể chạy mã trên trình duyệt của người đọc",
         en: "link to an `https://` address or to a page of the site: `javascript:`, `vbscript:` and `data:` URLs (other than images) can run code in the reader's browser",
     }
+    unknown_scheme(url: &str, scheme: &str) {
+        vi: "liên kết `{url}` dùng giao thức `{scheme}:` mà trình duyệt không mở được",
+        en: "the link `{url}` uses the scheme `{scheme}:`, which browsers do not open",
+    }
+    hint_unknown_scheme() {
+        vi: "liên kết tới một trang của trang web bắt đầu bằng / (ví dụ /xep-hang/2024/so-ban-nganh/); liên kết ra ngoài bắt đầu bằng https://",
+        en: "a link to a page of the site starts with / (e.g. /xep-hang/2024/so-ban-nganh/); a link elsewhere with https://",
+    }
 }
