@@ -307,6 +307,9 @@ fn results_toml(table: &Table) -> String {
                 float(max)
             );
         }
+        if let Some(percent) = row.percent {
+            let _ = writeln!(out, "percent = {}", float(percent));
+        }
         if let Some(rank) = row.rank {
             let _ = writeln!(out, "rank = {rank}");
         }
@@ -314,7 +317,7 @@ fn results_toml(table: &Table) -> String {
             let _ = writeln!(out, "of = {of}");
         }
         if let Some(before) = table.before {
-            before.write_row_extras(&row.unit, &mut out);
+            before.write_row_extras(row, &mut out);
         }
     }
     out.push_str(&arrays);
@@ -358,18 +361,26 @@ mod tests {
             output: None,
             force: false,
         };
-        let row = |unit: &str, score, points, max_points, rank| Row {
+        let row = |unit: &str, score, points, max_points, percent, rank| Row {
             line: 2,
             unit: unit.into(),
             score,
             points,
             max_points,
+            percent,
             rank,
             of: None,
         };
         let rows = [
-            row("so-noi-vu", Some(90.0), None, None, Some(2)),
-            row("so-tu-phap", None, Some(93.364), Some(98.0), None),
+            row("so-noi-vu", Some(90.0), None, None, None, Some(2)),
+            row(
+                "so-tu-phap",
+                None,
+                Some(93.364),
+                Some(98.0),
+                Some(95.27),
+                None,
+            ),
         ];
         let text = results_toml(&Table {
             request: &request,
@@ -388,7 +399,13 @@ mod tests {
         assert_eq!(table.results[0].rank, Some(2));
         assert_eq!(table.results[1].points, Some(93.364));
         assert_eq!(table.results[1].max_points, Some(98.0));
+        assert_eq!(table.results[1].percent, Some(95.27));
+        assert_eq!(table.results[0].percent, None);
         assert!(text.contains("score = 90.0\n"), "{text}");
+        assert!(
+            text.contains("max_points = 98.0\npercent = 95.27\n"),
+            "{text}"
+        );
         assert_eq!(table.published_average, Some(91.5));
     }
 }

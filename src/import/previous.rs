@@ -19,6 +19,10 @@ use super::table::Row;
 const TOP_WRITTEN: &[&str] = &["index", "year", "group", "complete", "result"];
 /// Keys the import writes in a result.
 const ROW_WRITTEN: &[&str] = &["unit", "score", "points", "max_points", "rank", "of"];
+/// A key the import writes in a result when the sheet has it, else keeps:
+/// a `percent` the editor copied from the publication stays when the sheet
+/// has no percent column.
+const PERCENT: &str = "percent";
 
 /// The table that was there.
 #[derive(Debug)]
@@ -85,13 +89,12 @@ impl Previous {
         }
     }
 
-    /// Writes what the editor added to `unit`'s result.
-    pub fn write_row_extras(&self, unit: &str, out: &mut String) {
-        if let Some((_, row)) = self.results.iter().find(|(u, _)| u == unit) {
-            for (key, value) in row
-                .iter()
-                .filter(|(k, _)| !ROW_WRITTEN.contains(&k.as_str()))
-            {
+    /// Writes what the editor added to the result of `new`'s unit.
+    pub fn write_row_extras(&self, new: &Row, out: &mut String) {
+        if let Some((_, row)) = self.results.iter().find(|(u, _)| *u == new.unit) {
+            let written =
+                |key: &str| ROW_WRITTEN.contains(&key) || (key == PERCENT && new.percent.is_some());
+            for (key, value) in row.iter().filter(|(k, _)| !written(k)) {
                 let _ = writeln!(out, "{} = {value}", toml_key(key));
             }
         }
@@ -116,6 +119,8 @@ impl Previous {
                 ("score", row.score),
                 ("points", row.points),
                 ("max_points", row.max_points),
+                // A percent the sheet does not have is kept, so unchanged.
+                (PERCENT, row.percent.or_else(|| number(PERCENT))),
                 ("rank", row.rank.map(f64::from)),
                 ("of", row.of.map(f64::from)),
             ];
@@ -202,9 +207,42 @@ mod tests {
             score: Some(score),
             points: None,
             max_points: None,
+            percent: None,
             rank: None,
             of: None,
         }
+    }
+
+    #[test]
+    fn a_changed_percent_is_a_change_and_one_the_sheet_lacks_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(
+            &path,
+            "[[result]]\nunit = \"a\"\npoints = 80.1\nmax_points = 95.0\npercent = 84.31\n",
+        )
+        .unwrap();
+        let previous = read(&path).unwrap();
+        let points = |percent| Row {
+            points: Some(80.1),
+            max_points: Some(95.0),
+            percent,
+            score: None,
+            ..row("a", 0.0)
+        };
+        assert_eq!(
+            previous.changes(&[points(Some(84.32))]),
+            ["a: percent 84.31 → 84.32"]
+        );
+        assert!(previous.changes(&[points(Some(84.31))]).is_empty());
+        // A sheet without the percent keeps the one in the table.
+        assert!(previous.changes(&[points(None)]).is_empty());
+        let mut out = String::new();
+        previous.write_row_extras(&points(None), &mut out);
+        assert_eq!(out, "percent = 84.31\n");
+        let mut out = String::new();
+        previous.write_row_extras(&points(Some(84.32)), &mut out);
+        assert_eq!(out, "");
     }
 
     #[test]
@@ -229,11 +267,11 @@ mod tests {
         let changed = previous.changes(&[row("a", 91.5), row("b", 80.0)]);
         assert_eq!(changed, ["a: score 90 → 91.5"]);
         assert_eq!(previous.excluded(), ["c"]);
+        let mut out = String::new();
+        previous.write_row_extras(&row("a", 90.0), &mut out);
+        assert_eq!(out, "note = \"n\"\ncomponents = { x = 1.5 }\n");
         assert!(!previous.is_partial());
         assert_eq!(previous.published_average(), None);
-        let mut out = String::new();
-        previous.write_row_extras("a", &mut out);
-        assert_eq!(out, "note = \"n\"\ncomponents = { x = 1.5 }\n");
         let (mut top, mut sections, mut arrays) = (String::new(), String::new(), String::new());
         write_top(&previous.kept_top(), &mut top, &mut sections, &mut arrays);
         assert_eq!(top, "note = \"Ghi chú\"\n");

@@ -30,8 +30,9 @@ pub enum Role {
     Rank,
     /// The number of units ranked, in a partial table.
     Of,
-    /// The percentage beside points and maximum points: derived, so only
-    /// its "Bình quân" footer is read.
+    /// The percentage beside points and maximum points, as published: read
+    /// as the line's `percent` (the build checks it against the points),
+    /// and its "Bình quân" footer as the published average.
     Derived,
 }
 
@@ -127,6 +128,8 @@ pub struct Row {
     pub score: Option<f64>,
     pub points: Option<f64>,
     pub max_points: Option<f64>,
+    /// The percentage published beside points and maximum points.
+    pub percent: Option<f64>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
 }
@@ -551,6 +554,7 @@ pub fn read(
         let score = number(Role::Score, "score", has_score && !uses_points);
         let points = number(Role::Points, "points", uses_points);
         let max_points = number(Role::MaxPoints, "maximum points", uses_points);
+        let percent = number(Role::Derived, "percent", false);
         let (mut rank, mut of) = (None, None);
         if let Some(found) = cell(Role::Rank) {
             match whole_numbers(found) {
@@ -582,6 +586,7 @@ pub fn read(
                 score,
                 points,
                 max_points,
+                percent,
                 rank,
                 of,
             }),
@@ -854,6 +859,34 @@ mod tests {
         );
         assert_eq!(sheet.ignored, ["STT"]);
         assert!(!sheet.has_of);
+    }
+
+    #[test]
+    fn a_percent_published_beside_points_is_read() {
+        let sheet = read_ok(
+            "STT;Tên cơ quan, đơn vị;Điểm tối đa;Điểm đạt;Chỉ số CCHC (%);Xếp hạng\n\
+             3;Sở Nội vụ;95;80,1;84,31;3\n\
+             4;Sở Khoa học và Công nghệ;95;70;;4\n",
+        );
+        let got: Vec<_> = sheet
+            .rows
+            .iter()
+            .map(|r| (r.points, r.max_points, r.percent, r.score))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(80.1), Some(95.0), Some(84.31), None),
+                (Some(70.0), Some(95.0), None, None)
+            ]
+        );
+        let errors = read_str("Đơn vị;Điểm tối đa;Điểm đạt;Chỉ số (%)\nSở Nội vụ;95;80,1;8x\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            errors.contains("the percent `8x` is not a number"),
+            "{errors}"
+        );
     }
 
     #[test]

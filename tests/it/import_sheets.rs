@@ -100,7 +100,10 @@ fn init_import_office_spreadsheets_new_article_build() {
         "{written}"
     );
     assert!(
-        written.contains("unit = \"so-tai-chinh\"\npoints = 88.2\nmax_points = 98.0\nrank = 2\n"),
+        // The percent the office printed beside the points is kept.
+        written.contains(
+            "unit = \"so-tai-chinh\"\npoints = 88.2\nmax_points = 98.0\npercent = 90.0\nrank = 2\n"
+        ),
         "{written}"
     );
 
@@ -240,4 +243,37 @@ fn init_import_office_spreadsheets_new_article_build() {
         warning.contains("`chiso import` that was stopped"),
         "{checked}"
     );
+}
+
+#[test]
+fn a_percent_published_beside_points_is_imported_and_checked() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    let sheet = "STT;Tên cơ quan, đơn vị;Điểm tối đa;Điểm đạt;Chỉ số CCHC (%);Xếp hạng\n\
+                 1;Đơn vị A;95;85,5;90;1\n\
+                 3;Đơn vị B;95;80,1;84,31;2\n\
+                 4;Đơn vị C;95;76;80;3\n\
+                 5;Đơn vị D;90;63;70,00;4\n";
+    fs::write(root.join("kq.csv"), sheet).unwrap();
+    let args = ["--index", "chi-so", "--year", "2024", "--group", "khoi"];
+    ok(import(root, "kq.csv", &args));
+    let table = root.join("data/results/2024/khoi.toml");
+    let written = fs::read_to_string(&table).unwrap();
+    assert!(
+        written.contains(
+            "unit = \"don-vi-b\"\npoints = 80.1\nmax_points = 95.0\npercent = 84.31\nrank = 2\n"
+        ),
+        "{written}"
+    );
+    // 80,1 of 95 is 84,32%: the publisher's 84,31 is kept and the build says so.
+    let errors = crate::common::build_err(root);
+    assert!(
+        errors.contains("84,31") && errors.contains("84,32"),
+        "{errors}"
+    );
+    // A re-import where only the percent changed says it changed.
+    fs::write(root.join("kq.csv"), sheet.replace("84,31", "84,32")).unwrap();
+    let said = ok(import(root, "kq.csv", &[&args[..], &["--force"]].concat()));
+    assert!(said.contains("don-vi-b: percent 84.31 → 84.32"), "{said}");
+    crate::common::build_ok(root);
 }
