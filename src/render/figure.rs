@@ -78,11 +78,13 @@ impl<'a> Format<'a> {
     }
 
     /// A band's threshold, the one way every output prints it (tables'
-    /// summaries, charts, shortcodes, the index page): whole thresholds
-    /// without decimals (`từ 90%`), others at this format's precision (the
-    /// table's, or the index's where no table is concerned).
+    /// summaries, charts, shortcodes, the index page): as the definition
+    /// wrote it (`từ 90%`, `từ 87,5%`, `trên 0,5 điểm`), not padded to the
+    /// figures' precision, and at most at this format's precision (the
+    /// table's, or the index's where no table is concerned), at which
+    /// scores are compared with it.
     pub fn threshold(&self, min: f64) -> String {
-        let decimals = if min.fract() == 0.0 { 0 } else { self.decimals };
+        let decimals = vi::written_decimals(min).min(self.decimals);
         self.at(decimals).value(min)
     }
 }
@@ -258,13 +260,20 @@ mod tests {
     }
 
     #[test]
-    fn thresholds_drop_decimals_only_when_whole() {
+    fn thresholds_print_as_written() {
         let pct = Format {
             decimals: 2,
             unit_label: "%",
         };
         assert_eq!(pct.threshold(90.0), "90%");
-        assert_eq!(pct.threshold(90.5), "90,50%");
+        assert_eq!(pct.threshold(87.5), "87,5%");
+        assert_eq!(pct.threshold(87.25), "87,25%");
+        let points = Format {
+            decimals: 4,
+            unit_label: "điểm",
+        };
+        assert_eq!(points.threshold(0.5), "0,5\u{a0}điểm");
+        assert_eq!(points.threshold(0.4321), "0,4321\u{a0}điểm");
     }
 
     #[test]

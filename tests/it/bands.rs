@@ -212,3 +212,43 @@ fn the_example_site_s_published_band_counts_are_shown() {
         "{footer}"
     );
 }
+
+#[test]
+fn band_thresholds_print_as_written_not_padded() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let indices = std::fs::read_to_string(root.join("data/indices.toml")).unwrap();
+    put(
+        root,
+        "data/indices.toml",
+        &(indices.replace("min = 80", "min = 87.5")
+            + r#"
+[[index]]
+id = "sipas"
+name = "Chỉ số hài lòng"
+scale = { min = 0, max = 1 }
+unit_label = "điểm"
+decimals = 4
+
+[[index.band]]
+id = "cao"
+name = "Cao"
+above = 0.5
+"#),
+    );
+    put(
+        root,
+        "data/results/2023/sipas.toml",
+        "index = \"sipas\"\nyear = 2023\ngroup = \"khoi\"\ncomplete = false\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 0.6123\n",
+    );
+    let built = build_ok(root);
+    assert_eq!(
+        all(&built.page("chi-so/chi-so/"), "ul.bands li"),
+        ["Xuất sắc: từ 90%", "Tốt: từ 87,5%"]
+    );
+    assert_eq!(
+        all(&built.page("chi-so/sipas/"), "ul.bands li"),
+        ["Cao: trên 0,5 điểm"]
+    );
+}

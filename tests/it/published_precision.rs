@@ -284,27 +284,28 @@ fn a_units_page_shows_its_regional_ranks_for_each_year() {
 
 #[test]
 fn band_thresholds_print_by_one_rule_everywhere() {
+    // As the definition writes them (`min = 87.5`), not padded to 87,50.
     let block = site().page("xep-hang/2023/so-ban-nganh/");
     let summary = one(&block, "ul.table-summary");
-    assert!(summary.contains("Xuất sắc (từ 87,50%): 2/3"), "{summary}");
+    assert!(summary.contains("Xuất sắc (từ 87,5%): 2/3"), "{summary}");
     let footer = one(&block, "tfoot");
-    assert!(footer.contains("2/3 đơn vị đạt từ 87,50%"), "{footer}");
+    assert!(footer.contains("2/3 đơn vị đạt từ 87,5%"), "{footer}");
     let chart = one(&block, "svg.chart-ranking .threshold-label");
-    assert_eq!(chart, "Xuất sắc: từ 87,50%");
+    assert_eq!(chart, "Xuất sắc: từ 87,5%");
     let index = site().page("chi-so/par-index/");
     let bands = all(&index, "main li");
     assert!(
-        bands.contains(&"Xuất sắc: từ 87,50%".to_owned()),
+        bands.contains(&"Xuất sắc: từ 87,5%".to_owned()),
         "{bands:?}"
     );
     assert!(bands.contains(&"Tốt: từ 80%".to_owned()), "{bands:?}");
     let article = one(&site().page("tin-tuc/so-lieu/"), "article");
     assert!(
-        article.contains("2/3 đơn vị đạt từ 87,50% trở lên"),
+        article.contains("2/3 đơn vị đạt từ 87,5% trở lên"),
         "{article}"
     );
-    // A threshold of a table with its own precision prints at it.
+    // A table with its own precision does not pad it either (`min = 0.55`).
     let national = site().page("xep-hang/2023/tinh-thanh/");
     let summary = one(&national, "section#dti ul.table-summary");
-    assert!(summary.contains("Khá (từ 0,550): 3/4"), "{summary}");
+    assert!(summary.contains("Khá (từ 0,55): 3/4"), "{summary}");
 }
