@@ -312,3 +312,34 @@ fn no_change_is_derived_across_a_year_the_unit_was_left_out() {
     let first = all(&page, "table.ranking tbody td.change-cell")[0].clone();
     assert_eq!(first, "không so sánh (năm 2023 không xếp hạng)");
 }
+
+#[test]
+fn a_published_points_change_prints_as_written_in_the_score_change_column() {
+    // No earlier result: the change is shown as published.
+    let site = fixture("minimal");
+    let root = site.path();
+    std::fs::remove_dir_all(root.join("data/results/2022")).unwrap();
+    let table = std::fs::read_to_string(root.join("data/results/2023/khoi.toml")).unwrap();
+    put(
+        root,
+        "data/results/2023/khoi.toml",
+        &table.replace(
+            "unit = \"don-vi-a\"\n",
+            "unit = \"don-vi-a\"\nchange = { places = 5, points = 1.2 }\n",
+        ),
+    );
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    put(
+        root,
+        "config.toml",
+        &format!("home_unit = \"don-vi-a\"\n{config}"),
+    );
+    let built = build_ok(root);
+    let page = built.page("chi-so/chi-so/");
+    let cells = all(&page, "table.history tr[data-year=\"2023\"] td");
+    assert_eq!(cells[1], "+1,2", "{cells:?}");
+    assert_eq!(
+        cells[3], "tăng 5 bậc, tăng 1,2 điểm phần trăm (công bố)",
+        "{cells:?}"
+    );
+}

@@ -152,6 +152,10 @@ fn change(row: &RowView, unit_label: &str) -> Option<(String, Ordering)> {
     let change = row.change.as_ref().filter(|c| !c.disputed)?;
     let (mut words, direction) = match change.rank_delta {
         Some(delta) => (vi::rank_change_phrase(delta), delta.cmp(&0)),
+        // A published change's points as written, as the page's cell.
+        None if change.stated => {
+            figure::score_change(change.value_delta?, change.decimals, unit_label)
+        }
         None => figure::score_change(change.value_delta?, row.decimals, unit_label),
     };
     if !change.year_before {

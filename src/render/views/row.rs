@@ -75,11 +75,12 @@ impl ChangeView {
         }
     }
 
-    /// A published change chiso could not derive, shown as published, its
-    /// points at the line's precision.
-    fn published(year: i32, stated: &StatedChange, decimals: u32) -> Self {
+    /// A published change chiso could not derive, shown as published: its
+    /// points as written (`1,2`, as the change cell words them), not at the
+    /// line's precision.
+    fn published(year: i32, stated: &StatedChange) -> Self {
         ChangeView {
-            decimals,
+            decimals: stated.points.map_or(0, crate::vi::written_decimals),
             previous_year: stated.since,
             year_before: stated.since == year - 1,
             previous_rank: None,
@@ -320,7 +321,7 @@ impl<'a> RowView<'a> {
                 .map(|b| RowBandView::new(table, b, def, urls)),
             change: match change {
                 Some(change) => Some(ChangeView::new(table.year, change, stated, &disputed_html)),
-                None => stated.map(|s| ChangeView::published(table.year, s, row.decimals)),
+                None => stated.map(|s| ChangeView::published(table.year, s)),
             },
             no_comparison,
             not_ranked: row.not_ranked.as_deref(),
