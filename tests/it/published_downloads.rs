@@ -116,3 +116,20 @@ fn alternative_ranks_download_with_their_source() {
     assert_eq!(row["alternatives"][0]["rank"], 3);
     assert!(row["alternatives"][0]["value"].is_null());
 }
+
+#[test]
+fn alternative_values_use_the_file_s_decimal_separator() {
+    let site = built("stated-alternatives");
+    let read = |path: &str| std::fs::read_to_string(site.out.join(path)).unwrap();
+    let plain = read("du-lieu/2023/khoi/chi-so.csv");
+    assert!(
+        plain.contains(",\"90.5, thứ 1/4 (Cổng thông tin Tỉnh Thử)\","),
+        "{plain}"
+    );
+    let excel = read("du-lieu/2023/khoi/chi-so-excel.csv");
+    assert!(
+        excel.contains(";\"90,5, thứ 1/4 (Cổng thông tin Tỉnh Thử)\";"),
+        "{excel}"
+    );
+    assert!(!excel.contains("90.5"), "{excel}");
+}

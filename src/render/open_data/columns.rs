@@ -40,6 +40,10 @@ pub enum Cell<'a> {
     Id(&'a str),
     Text(Cow<'a, str>),
     Bool(bool),
+    /// Other figures published for a result, each with its source: text
+    /// whose numbers are written in the file's decimal separator
+    /// ([`super::csv::alternatives_text`]).
+    Alternatives(&'a [Alternative]),
 }
 
 impl<'a> Cell<'a> {
@@ -964,7 +968,10 @@ pub static COLUMNS: &[Column] = &[
             "Các giá trị hoặc thứ hạng khác đã được công bố cho kết quả này, mỗi giá trị kèm nguồn trong ngoặc, cách nhau bằng dấu chấm phẩy: 88.3 (Một số báo in 88,3); thứ 62/63 (Báo X).",
             "Other values or ranks published for this result, each with its source in brackets, separated by semicolons.",
         ],
-        Get::Row(|r| alternatives_text(&r.row.alternatives)),
+        Get::Row(|r| match r.row.alternatives.as_slice() {
+            [] => Cell::Empty,
+            alternatives => Cell::Alternatives(alternatives),
+        }),
     ),
     Column::new(
         None,
@@ -1165,27 +1172,6 @@ fn plain(markdown: &str) -> Cell<'static> {
     Cell::Text(Cow::Owned(words.join(" ")))
 }
 
-/// Other published values as one text: `88.3 (Một số báo in 88,3)`, joined
-/// by `; `.
-fn alternatives_text(alternatives: &[Alternative]) -> Cell<'static> {
-    if alternatives.is_empty() {
-        return Cell::Empty;
-    }
-    let parts: Vec<String> = alternatives
-        .iter()
-        .filter_map(|a| {
-            let value = a.value.filter(|v| v.is_finite()).map(|v| v.to_string());
-            let rank = a.rank.map(|rank| match a.of {
-                Some(of) => format!("thứ {rank}/{of}"),
-                None => format!("thứ {rank}"),
-            });
-            let said: Vec<String> = value.into_iter().chain(rank).collect();
-            (!said.is_empty()).then(|| format!("{} ({})", said.join(", "), a.source))
-        })
-        .collect();
-    Cell::Text(Cow::Owned(parts.join("; ")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1229,30 +1215,5 @@ mod tests {
             ))
         );
         assert_eq!(plain("  "), Cell::Empty);
-    }
-
-    #[test]
-    fn alternatives_are_one_text() {
-        let alternatives = [
-            Alternative {
-                value: Some(88.3),
-                rank: None,
-                of: None,
-                source: "Một số báo in 88,3".to_owned(),
-            },
-            Alternative {
-                value: None,
-                rank: Some(62),
-                of: Some(63),
-                source: "Báo B".to_owned(),
-            },
-        ];
-        assert_eq!(
-            alternatives_text(&alternatives),
-            Cell::Text(Cow::Owned(
-                "88.3 (Một số báo in 88,3); thứ 62/63 (Báo B)".to_owned()
-            ))
-        );
-        assert_eq!(alternatives_text(&[]), Cell::Empty);
     }
 }

@@ -14,6 +14,7 @@
 use std::fmt::Write;
 
 use super::columns::Cell;
+use crate::model::Alternative;
 use crate::render::figure;
 
 /// How cells are separated and numbers written.
@@ -148,12 +149,38 @@ impl<'a> CsvLine<'a> {
             Cell::Id(text) => self.id(text),
             Cell::Text(text) => self.text(text),
             Cell::Bool(b) => self.id(if *b { "1" } else { "0" }),
+            Cell::Alternatives(alternatives) => {
+                self.text(&alternatives_text(alternatives, self.dialect));
+            }
         }
     }
 
     pub fn end(self) {
         self.out.push_str("\r\n");
     }
+}
+
+/// Other published values as one text, their numbers in the dialect's
+/// decimal separator like every other number of the file: `88.3 (Một số
+/// báo in 88,3); thứ 62/63 (Báo B)`, or `88,3 (…)` for Excel.
+pub fn alternatives_text(alternatives: &[Alternative], dialect: Dialect) -> String {
+    let parts: Vec<String> = alternatives
+        .iter()
+        .filter_map(|a| {
+            let value = a.value.filter(|v| v.is_finite()).map(|v| {
+                let mut text = String::new();
+                dialect.number(&v.to_string(), &mut text);
+                text
+            });
+            let rank = a.rank.map(|rank| match a.of {
+                Some(of) => format!("thứ {rank}/{of}"),
+                None => format!("thứ {rank}"),
+            });
+            let said: Vec<String> = value.into_iter().chain(rank).collect();
+            (!said.is_empty()).then(|| format!("{} ({})", said.join(", "), a.source))
+        })
+        .collect();
+    parts.join("; ")
 }
 
 /// Whether a spreadsheet would take a text cell for a formula (OWASP, CSV
@@ -214,6 +241,40 @@ mod tests {
         line.text("2024-05-07");
         line.end();
         assert_eq!(out, "\"Sở A, B\";\"a; b\";95,27;13,969;-3;;2024-05-07\r\n");
+    }
+
+    #[test]
+    fn alternatives_are_one_text_in_the_dialect_s_decimal_separator() {
+        let alternatives = [
+            Alternative {
+                value: Some(88.3),
+                rank: None,
+                of: None,
+                source: "Một số báo in 88,3".to_owned(),
+            },
+            Alternative {
+                value: None,
+                rank: Some(62),
+                of: Some(63),
+                source: "Báo B".to_owned(),
+            },
+        ];
+        let line = |dialect| {
+            let mut out = String::new();
+            let mut line = CsvLine::with(&mut out, dialect);
+            line.cell(&Cell::Alternatives(&alternatives));
+            line.end();
+            out
+        };
+        assert_eq!(
+            line(Dialect::Standard),
+            "\"88.3 (Một số báo in 88,3); thứ 62/63 (Báo B)\"\r\n"
+        );
+        assert_eq!(
+            line(Dialect::Excel),
+            "\"88,3 (Một số báo in 88,3); thứ 62/63 (Báo B)\"\r\n"
+        );
+        assert_eq!(alternatives_text(&[], Dialect::Excel), "");
     }
 
     #[test]

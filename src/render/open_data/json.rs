@@ -179,6 +179,10 @@ impl Serialize for Cell<'_> {
             Cell::Id(text) => s.serialize_str(text),
             Cell::Text(text) => s.serialize_str(text),
             Cell::Bool(b) => s.serialize_bool(*b),
+            Cell::Alternatives(alternatives) => s.serialize_str(&super::csv::alternatives_text(
+                alternatives,
+                super::csv::Dialect::Standard,
+            )),
         }
     }
 }
