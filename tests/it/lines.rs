@@ -219,3 +219,26 @@ fn listings_of_a_complete_table_agree_with_its_ranks_ties_considered() {
         "{warnings}"
     );
 }
+
+#[test]
+fn the_search_index_says_a_threshold_as_the_page_does() {
+    let built = site("lines-partial");
+    let text = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&text).unwrap();
+    let thanh_hoa = entries
+        .iter()
+        .find(|e| e["title"] == "Thanh Hóa")
+        .expect("Thanh Hóa is in the index");
+    let years = thanh_hoa["y"].as_array().expect("its years");
+    let year_2023 = years
+        .iter()
+        .find(|y| y[0] == 2023)
+        .and_then(|y| y[1].as_str())
+        .expect("its 2023 line");
+    assert!(year_2023.contains("≥\u{a0}90%"), "{year_2023}");
+    // As the ranking page shows it.
+    let page = built.page("xep-hang/2023/tinh");
+    assert!(lines(&page)
+        .iter()
+        .any(|l| l.1 == "Thanh Hóa" && l.2 == "≥ 90%"));
+}

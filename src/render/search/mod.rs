@@ -168,6 +168,10 @@ fn year_lines(site: &Site, unit: UnitId) -> Vec<(i32, String)> {
         if let Some(value) = row.value {
             part.push(' ');
             part.push_str(&format.value(value));
+        } else if let Some(threshold) = row.threshold {
+            // A threshold published in place of a score, as the page shows it.
+            part.push(' ');
+            part.push_str(&figure::threshold_text(format, threshold));
         }
         match (row.rank, row.of) {
             (Some(rank), Some(of)) => part.push_str(&format!(" ({rank}/{of})")),
