@@ -20,14 +20,14 @@ use std::sync::LazyLock;
 use serde::Serialize;
 use tera::{Context, Tera};
 
-use super::cells::{self, Line};
+use super::cells::{self, on_one_line, Line};
 use super::escape::{self, escape, safe};
 use super::figure::{self, Format, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
 use crate::model::{IndexId, Row, Site, Table};
 use crate::shared_html::SharedHtml;
-use crate::vi;
+use crate::vi::{self, NBSP};
 
 /// How a call is written (and shown in messages): `<!-- chiso:… -->`.
 const OPEN: &str = "<!-- chiso:";
@@ -349,14 +349,14 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .comparison
         .change()
         .and_then(|c| Some((c.rank_delta?, c.previous_year)))
-        .map(|(d, y)| format!("{} so với năm {y}", vi::rank_change_phrase(d)))
+        .map(|(d, y)| format!("{} so với năm {y}", on_one_line(&vi::rank_change_phrase(d))))
         .or_else(|| {
             // A published change chiso could not derive, said to be one.
             let stated = row.stated_change.as_ref()?;
             let places = stated.places?;
             Some(format!(
                 "{} so với năm {} (số liệu công bố)",
-                vi::rank_change_phrase(places),
+                on_one_line(&vi::rank_change_phrase(places)),
                 stated.since
             ))
         });
@@ -370,7 +370,10 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .iter()
         .map(|r| {
             let of = r.of.map(|o| format!("/{o}")).unwrap_or_default();
-            format!("xếp thứ {}{of} {}", r.rank, env.site.regions[r.region].name)
+            format!(
+                "xếp thứ{NBSP}{}{of} {}",
+                r.rank, env.site.regions[r.region].name
+            )
         })
         .collect::<Vec<_>>()
         .join("; ");
@@ -385,7 +388,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         "day-du" => {
             let mut parts = Vec::new();
             parts.extend(value);
-            parts.extend(rank.map(|r| format!("xếp thứ {r}")));
+            parts.extend(rank.map(|r| format!("xếp thứ{NBSP}{r}")));
             parts.extend(change);
             if parts.is_empty() {
                 return Err(missing("figure"));
@@ -487,9 +490,9 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
             if let (Some((top, count)), Some(of)) = (top, table.ranked) {
                 let min = format(env, table, table.decimals).threshold(top.threshold);
                 parts.push(if top.strict {
-                    format!("{count}/{of} đơn vị đạt trên {min}")
+                    format!("{count}/{of}{NBSP}đơn vị đạt trên {min}")
                 } else {
-                    format!("{count}/{of} đơn vị đạt từ {min} trở lên")
+                    format!("{count}/{of}{NBSP}đơn vị đạt từ {min} trở lên")
                 });
             }
             if parts.is_empty() {

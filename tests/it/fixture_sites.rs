@@ -456,3 +456,33 @@ fn a_tag_s_articles_are_paginated_as_the_article_list() {
     let single = built.page("the/thu/");
     assert!(single.select(&sel("nav.pager")).next().is_none());
 }
+
+#[test]
+fn shortcodes_keep_ranks_and_their_changes_on_one_line_as_pages_do() {
+    let site = fixture("minimal");
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = fs::read_to_string(&article).unwrap();
+    body.push_str(
+        "\nKết quả: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a -->.\n\n\
+         Thay đổi: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=thay-doi -->.\n\n\
+         Khối: <!-- chiso:khoi chi-so=chi-so nam=2023 khoi=khoi -->.\n",
+    );
+    fs::write(&article, body).unwrap();
+    let built = build_ok(site.path());
+    let html = fs::read_to_string(built.out.join("tin-tuc/bai-mot/index.html")).unwrap();
+    assert!(
+        html.contains("Kết quả: 90,00%, xếp thứ\u{a0}1/4, tăng 2\u{a0}bậc so với năm 2022."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Thay đổi: tăng 2\u{a0}bậc so với năm 2022."),
+        "{html}"
+    );
+    assert!(
+        html.contains("1/4\u{a0}đơn vị đạt từ 90% trở lên"),
+        "{html}"
+    );
+    // As the ranking page words the same line.
+    let ranking = fs::read_to_string(built.out.join("xep-hang/2023/khoi/index.html")).unwrap();
+    assert!(ranking.contains("tăng 2\u{a0}bậc"), "{ranking}");
+}
