@@ -242,13 +242,14 @@ fn intended_page(root: &Path, shown: &Path) -> String {
 fn load_one(file: &SiteFile, is_home: bool, markdown: &Markdown) -> Result<Article, Diagnostic> {
     let mut article = with_text(&file.path, &file.shown, |text| {
         parse_article_with(text, markdown)
+            .and_then(|article| finish_article(article, text, file, is_home))
     })?
     .map_err(|d| d.in_file(&file.shown))?;
     article.file = file.shown.clone();
     for problem in &mut article.problems {
         problem.file = Some(file.shown.clone());
     }
-    finish_article(article, file, is_home)
+    Ok(article)
 }
 
 /// Loads one article again after an edit (for `serve`): `shown` is its path
@@ -270,9 +271,12 @@ pub fn reload_article(root: &Path, shown: &Path, markdown: &Markdown) -> Option<
 }
 
 /// Gives an article its slug and checks what an article needs beyond what
-/// the home text does (a date, a usable slug).
+/// the home text does (a date, a usable slug). `text` is the file's: a
+/// problem with the front matter's `slug` points at it, a missing date at
+/// the front matter's first line (as a missing title does).
 fn finish_article(
     mut article: Article,
+    text: &str,
     file: &SiteFile,
     is_home: bool,
 ) -> Result<Article, Diagnostic> {
@@ -284,17 +288,23 @@ fn finish_article(
         .file_stem()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
-    article.slug = vi::slugify(article.front.slug.as_deref().unwrap_or(stem));
-    if article.slug.is_empty() {
-        return Err(Diagnostic::error(msg::no_slug())
-            .in_file(&article.file)
-            .with_hint(msg::hint_no_slug()));
+    // A slug from the file name has no line to point at.
+    let at_slug = |d: Diagnostic| match key_offset(text, "slug") {
+        Some(offset) if article.front.slug.is_some() => d.at_offset(text, offset),
+        _ => d,
+    };
+    let slug = vi::slugify(article.front.slug.as_deref().unwrap_or(stem));
+    if slug.is_empty() {
+        return Err(at_slug(
+            Diagnostic::error(msg::no_slug()).with_hint(msg::hint_no_slug()),
+        ));
     }
     if article.front.date.is_none() {
         return Err(Diagnostic::error(msg::no_date())
-            .in_file(&article.file)
+            .at_line(text, 2, 1)
             .with_hint(msg::hint_add_date()));
     }
+    article.slug = slug;
     Ok(article)
 }
 
