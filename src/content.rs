@@ -299,6 +299,11 @@ fn finish_article(
             Diagnostic::error(msg::no_slug()).with_hint(msg::hint_no_slug()),
         ));
     }
+    if vi::is_too_long(&slug) {
+        return Err(at_slug(
+            Diagnostic::error(msg::slug_too_long(&slug)).with_hint(msg::hint_shorter_slug()),
+        ));
+    }
     if article.front.date.is_none() {
         return Err(Diagnostic::error(msg::no_date())
             .at_line(text, 2, 1)
@@ -363,11 +368,16 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
     let lines = Lines::new(text);
     let mut problems = located_findings(&rendered.findings, &lines, body_start);
     // A tag that slugs to nothing gets no page: said, not dropped unseen.
+    // One whose slug is too long for a folder name is an error.
     for tag in &front.tags {
         let has_letters = tag.bytes().any(|b| b.is_ascii_alphanumeric());
-        if !has_letters && vi::slugify(tag).is_empty() {
+        let slug = vi::slugify(tag);
+        if !has_letters && slug.is_empty() {
             let d = Diagnostic::warning(msg::tag_without_letters(tag))
                 .with_hint(msg::hint_tag_letters());
+            problems.push(at_key(d, "tags"));
+        } else if vi::is_too_long(&slug) {
+            let d = Diagnostic::error(msg::tag_too_long(tag)).with_hint(msg::hint_shorter_tag());
             problems.push(at_key(d, "tags"));
         }
     }

@@ -46,6 +46,28 @@ messages! {
         vi: "viết slug bằng các từ nối bằng gạch ngang, ví dụ slug = \"chi-so-cchc-2023\"; không có '/', '\\', '..' hay ký hiệu ổ đĩa",
         en: "write the slug as words, e.g. slug = \"chi-so-cchc-2023\"; no '/', '\\', '..' or drive letters",
     }
+    slug_too_long(slug: &str) {
+        let bytes = slug.len();
+        let max = crate::vi::MAX_NAME_BYTES;
+        let slug = super::quoted(slug);
+        vi: "slug `{slug}` của bài viết dài {bytes} byte, quá {max} byte: slug là tên thư mục của bài viết trong trang đã dựng, và tên quá dài thì không ghi được",
+        en: "the article's slug `{slug}` is {bytes} bytes long, more than {max}: the slug names the article's folder in the built site, and a name that long cannot be written",
+    }
+    hint_shorter_slug() {
+        vi: "đặt `slug` ngắn hơn trong phần thông tin bài viết (hoặc đổi tên tệp cho ngắn hơn), ví dụ slug = \"chi-so-cchc-2023\"",
+        en: "set a shorter `slug` in the front matter (or give the file a shorter name), e.g. slug = \"chi-so-cchc-2023\"",
+    }
+    tag_too_long(tag: &str) {
+        let bytes = crate::vi::slugify(tag).len();
+        let max = crate::vi::MAX_NAME_BYTES;
+        let tag = super::quoted(tag);
+        vi: "chủ đề `{tag}` làm ra tên thư mục dài {bytes} byte, quá {max} byte: trang của chủ đề này không ghi được",
+        en: "the tag `{tag}` makes a folder name {bytes} bytes long, more than {max}: its page cannot be written",
+    }
+    hint_shorter_tag() {
+        vi: "rút ngắn chủ đề này trong `tags`: chủ đề là vài từ, không phải một câu",
+        en: "shorten this tag in `tags`: a tag is a few words, not a sentence",
+    }
     no_slug() {
         vi: "bài viết này không có slug dùng được",
         en: "this article has no usable slug",

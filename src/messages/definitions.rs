@@ -30,6 +30,18 @@ messages! {
         vi: "mã {what} `{id}` không phải là mã hợp lệ",
         en: "the {what} id `{id}` is not a valid id",
     }
+    id_too_long(what: &str, id: &str) {
+        let what = term(what);
+        let bytes = id.len();
+        let max = crate::vi::MAX_NAME_BYTES;
+        let id = super::quoted(id);
+        vi: "mã {what} `{id}` dài {bytes} byte, quá {max} byte: mã là tên thư mục hay tệp của trang đã dựng, và tên quá dài thì không ghi được",
+        en: "the {what} id `{id}` is {bytes} bytes long, more than {max}: ids name folders and files of the built site, and a name that long cannot be written",
+    }
+    hint_shorter_id() {
+        vi: "rút ngắn mã này (mã xuất hiện trong địa chỉ trang), ví dụ chỉ giữ vài từ chính",
+        en: "shorten this id (it appears in URLs), e.g. keep a few main words",
+    }
     hint_id_form(suggestion: &str) {
         let suggestion = super::quoted(suggestion);
         vi: "mã xuất hiện trong địa chỉ trang: chỉ dùng chữ thường không dấu, chữ số và '-', ví dụ `{suggestion}`",

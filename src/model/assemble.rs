@@ -509,6 +509,14 @@ impl Context<'_> {
                     msg::hint_id_form(&vi::slugify(id)),
                 );
                 self.diagnostics.push(d);
+            } else if vi::is_too_long(id) {
+                let d = self.at_origin(
+                    origin,
+                    "id",
+                    msg::id_too_long(what, id),
+                    msg::hint_shorter_id(),
+                );
+                self.diagnostics.push(d);
             }
             if map.insert(id.clone(), I::from_position(i)).is_some() {
                 let d = self.at_origin(

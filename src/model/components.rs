@@ -95,6 +95,10 @@ impl Context<'_> {
                 let message = msg::invalid_id("component", &c.id);
                 let d = self.at(file, &at, message, msg::hint_id_form(&vi::slugify(&c.id)));
                 self.diagnostics.push(d);
+            } else if vi::is_too_long(&c.id) {
+                let message = msg::id_too_long("component", &c.id);
+                let d = self.at(file, &at, message, msg::hint_shorter_id());
+                self.diagnostics.push(d);
             }
             if seen.insert(c.id.as_str(), j).is_some() {
                 let message = msg::duplicate_id("component", &c.id);

@@ -121,6 +121,22 @@ pub fn is_slug(text: &str) -> bool {
     !text.is_empty() && slugify(text) == text
 }
 
+/// The most bytes a name may have that becomes one file or folder name of
+/// the built site: an id of a unit, group, region, index or component, an
+/// article's slug, a tag's slug. File systems allow 255 bytes per name, an
+/// encrypted home folder (eCryptfs) about 140; chiso adds up to 10 bytes
+/// (`-excel.csv`) and, while writing, `.chiso-tmp`. 100 leaves room for
+/// those, and is already far longer than a name worth typing in a URL.
+/// Region and component ids are not in paths today, but are held to the
+/// same rule so that an id is never fine as one kind and refused as another.
+pub const MAX_NAME_BYTES: usize = 100;
+
+/// Whether `name` (an id, a slug) is too long to name a file or folder of
+/// the built site ([`MAX_NAME_BYTES`]).
+pub fn is_too_long(name: &str) -> bool {
+    name.len() > MAX_NAME_BYTES
+}
+
 /// Fold text for search and matching: normalisation-insensitive, lowercase,
 /// Vietnamese diacritics removed, đ → d, whitespace runs collapsed to one
 /// space and trimmed. "  Sở  KHOA học " → "so khoa hoc".

@@ -27,6 +27,7 @@ mod national_site;
 mod never_panics;
 mod open_data_codebook;
 mod output_folder;
+mod output_names;
 mod payloads;
 mod published_downloads;
 mod published_precision;
