@@ -209,8 +209,14 @@ trait Destination: render::Sink {
     fn copy_assets(&self, assets: &[input::SiteFile]);
 
     /// Reports each file of `static/` where the site has a page, naming
-    /// both.
-    fn report_clashes(&self, assets: &[input::SiteFile], diagnostics: &mut Diagnostics);
+    /// both, and each in the way of a folder or file of the site (`cards`
+    /// are the share cards it will have), at the static file.
+    fn report_clashes(
+        &self,
+        assets: &[input::SiteFile],
+        cards: &render::cards::Cards,
+        diagnostics: &mut Diagnostics,
+    );
 
     /// Whether files went missing, so that links cannot be checked (the
     /// reason is reported when the output is committed).
@@ -227,7 +233,12 @@ impl Destination for render::Collect {
     /// The files of `static/` are kept apart ([`Rendered::assets`]).
     fn copy_assets(&self, _assets: &[input::SiteFile]) {}
 
-    fn report_clashes(&self, assets: &[input::SiteFile], diagnostics: &mut Diagnostics) {
+    fn report_clashes(
+        &self,
+        assets: &[input::SiteFile],
+        cards: &render::cards::Cards,
+        diagnostics: &mut Diagnostics,
+    ) {
         let mut pages = self.paths();
         pages.insert(write::guard::MARKER.to_owned());
         for asset in assets {
@@ -237,6 +248,10 @@ impl Destination for render::Collect {
                 let file = write::Origin::Static(asset.shown.clone());
                 diagnostics.push(write::clash(&path, &page, &file));
             }
+        }
+        let generated = pages.iter().map(String::as_str).chain(cards.paths());
+        for clash in write::folder_clashes(generated, assets) {
+            diagnostics.push(clash);
         }
     }
 
@@ -258,9 +273,17 @@ impl Destination for write::Writer {
         }
     }
 
-    /// The writer finds them as it writes.
-    fn report_clashes(&self, _assets: &[input::SiteFile], diagnostics: &mut Diagnostics) {
+    /// The writer finds a file given twice as it writes.
+    fn report_clashes(
+        &self,
+        assets: &[input::SiteFile],
+        cards: &render::cards::Cards,
+        diagnostics: &mut Diagnostics,
+    ) {
         for clash in self.clashes() {
+            diagnostics.push(clash);
+        }
+        for clash in self.folder_clashes(assets, cards.paths()) {
             diagnostics.push(clash);
         }
     }
@@ -327,7 +350,7 @@ fn run<D: Destination>(
         (times.list(), cards)
     });
     timings.templates = templates_time;
-    destination.report_clashes(&assets, &mut diagnostics);
+    destination.report_clashes(&assets, &cards, &mut diagnostics);
     let pages = watch.pages();
     if diagnostics.error_count() > errors_before_render {
         // A page that did not render is missing: links to it cannot be

@@ -178,6 +178,18 @@ messages! {
         vi: "tệp này sẽ thay thế trang `/{path}` do chiso tạo",
         en: "this file would replace the page `/{path}` that chiso makes",
     }
+    static_where_folder(path: &str) {
+        vi: "tệp này nằm đúng chỗ thư mục `/{path}/` mà chiso tạo cho các trang của trang web: không thể ghi cả hai",
+        en: "this file is where chiso makes the folder `/{path}/` for the site's pages: both cannot be written",
+    }
+    static_inside_file(file: &str) {
+        vi: "tệp này nằm trong thư mục `{file}`, nhưng `/{file}` là một tệp do chiso tạo: không thể ghi cả hai",
+        en: "this file is in a folder `{file}`, but chiso makes `/{file}` as a file: both cannot be written",
+    }
+    hint_static_folder_clash() {
+        vi: "đổi tên hoặc chuyển tệp (hay thư mục chứa nó) trong static/: trong trang đã dựng, một tên không thể vừa là tệp vừa là thư mục",
+        en: "rename or move the file (or its folder) in static/: in the built site, one name cannot be both a file and a folder",
+    }
     hint_static_clash() {
         vi: "đổi tên hoặc chuyển tệp trong static/; muốn sửa một trang do chiso tạo (như 404.html) thì hãy thay giao diện của nó trong templates/",
         en: "rename or move the file in static/; to change a page chiso makes (such as 404.html), override its template in templates/ instead",

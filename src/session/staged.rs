@@ -452,6 +452,11 @@ pub(super) fn rebuild(
             diagnostics.push(write::clash(&path, &page, &file));
         }
     }
+    let generated = files.keys().map(String::as_str).chain(later.paths());
+    let generated = generated.chain([write::guard::MARKER]);
+    for clash in write::folder_clashes(generated, &assets) {
+        diagnostics.push(clash);
+    }
     if diagnostics.error_count() > errors_before_render {
         // A page that did not render is missing: links to it cannot be checked.
         return Err(diagnostics);

@@ -331,6 +331,27 @@ impl Writer {
             .collect()
     }
 
+    /// [`folder_clashes`] of the files of `static/` with the files this
+    /// writer was given and `later` (files the site adds after, such as
+    /// share cards).
+    pub fn folder_clashes<'a>(
+        &self,
+        assets: &[SiteFile],
+        later: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<Diagnostic> {
+        let kept = lock(&self.kept);
+        let mut generated: Vec<&str> = kept
+            .iter()
+            .filter(|(_, origin)| **origin == Origin::Generated)
+            .map(|(path, _)| path.as_str())
+            .collect();
+        // Pushed one by one: `later` borrows for longer than `kept`.
+        for path in later {
+            generated.push(path);
+        }
+        folder_clashes(generated, assets)
+    }
+
     /// Whether writing has failed; the build then ends with that error.
     pub fn failed(&self) -> bool {
         lock(&self.failure).is_some()
@@ -617,6 +638,40 @@ pub fn clash(path: &str, first: &Origin, second: &Origin) -> Diagnostic {
     }
 }
 
+/// Each file of `static/` in the way of the site's own files (`generated`:
+/// site-relative, `/` separators), as a file and a folder cannot have one
+/// name: a file where the site has a folder (`static/don-vi`, where the
+/// unit pages go), or a file in a folder named as one of the site's files
+/// (`static/atom.xml/f`). One error each, at the static file.
+pub fn folder_clashes<'a>(
+    generated: impl IntoIterator<Item = &'a str>,
+    assets: &[SiteFile],
+) -> Vec<Diagnostic> {
+    let files: HashSet<&str> = generated.into_iter().collect();
+    let folders: HashSet<&str> = files.iter().flat_map(|path| folders_in(path)).collect();
+    let mut clashes = Vec::new();
+    for asset in assets {
+        let path = asset.relative.to_string_lossy().replace('\\', "/");
+        let message = if folders.contains(path.as_str()) {
+            msg::static_where_folder(&path)
+        } else if let Some(file) = folders_in(&path).find(|f| files.contains(f)) {
+            msg::static_inside_file(file)
+        } else {
+            continue;
+        };
+        let d = Diagnostic::error(message)
+            .in_file(&asset.shown)
+            .with_hint(msg::hint_static_folder_clash());
+        clashes.push(d);
+    }
+    clashes
+}
+
+/// The folders a site-relative path is in: `a`, then `a/b` for `a/b/c`.
+fn folders_in(path: &str) -> impl Iterator<Item = &str> {
+    path.match_indices('/').map(move |(i, _)| &path[..i])
+}
+
 /// A poisoned lock means another thread panicked while writing; the values
 /// behind these locks stay consistent, so go on.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -712,9 +767,7 @@ fn read_full(file: &mut File, buffer: &mut [u8]) -> io::Result<usize> {
 
 /// Every folder that holds one of the `kept` paths, site-relative.
 fn folders_of(kept: &HashMap<String, Origin>) -> HashSet<&str> {
-    kept.keys()
-        .flat_map(|p| p.match_indices('/').map(move |(i, _)| &p[..i]))
-        .collect()
+    kept.keys().flat_map(|p| folders_in(p)).collect()
 }
 
 /// Removes from `folder` every file and folder that holds none of `kept`

@@ -1,6 +1,7 @@
 //! Names that cannot be written into the built site are found by `check`
 //! as by `build`, each at its place: an id or slug too long for a file
-//! name.
+//! name, a file of `static/` where the site has a folder or inside a name
+//! the site gives a file.
 
 use std::fs;
 use std::path::Path;
@@ -94,4 +95,53 @@ fn a_slug_or_tag_too_long_is_an_error_at_its_key() {
         );
         assert!(!printed.contains("os error"), "{printed}");
     }
+}
+
+#[test]
+fn every_static_file_in_the_way_of_a_folder_or_file_is_an_error_at_it() {
+    let site = fixture("minimal");
+    put(site.path(), "static/tin-tuc", "a file");
+    put(site.path(), "static/don-vi", "a file");
+    put(site.path(), "static/atom.xml/f", "a file");
+    put(site.path(), "static/khac/f", "no clash");
+    for printed in check_and_build(site.path()) {
+        for file in ["static/tin-tuc", "static/don-vi", "static/atom.xml/f"] {
+            assert!(
+                printed.contains(&format!("--> {file}\n")),
+                "{file}: {printed}"
+            );
+        }
+        assert_eq!(
+            printed.matches("both cannot be written").count(),
+            3,
+            "{printed}"
+        );
+        assert!(printed.contains("the folder `/don-vi/`"), "{printed}");
+        assert!(
+            printed.contains("chiso makes `/atom.xml` as a file"),
+            "{printed}"
+        );
+        assert!(!printed.contains("static/khac"), "{printed}");
+    }
+}
+
+#[test]
+fn serve_reports_the_static_files_in_the_way_too() {
+    let site = fixture("minimal");
+    put(site.path(), "static/don-vi", "a file");
+    put(site.path(), "static/atom.xml/f", "a file");
+    let mut session = chiso::session::Session::new(chiso::BuildOptions::new(site.path()));
+    let Err(diagnostics) = session.rebuild(&[]) else {
+        panic!("the session should report the static files in the way");
+    };
+    let files: Vec<String> = diagnostics
+        .sorted()
+        .iter()
+        .filter_map(|d| d.file.as_ref().map(|f| f.display().to_string()))
+        .collect();
+    assert_eq!(
+        files,
+        ["static/atom.xml/f", "static/don-vi"],
+        "{diagnostics}"
+    );
 }

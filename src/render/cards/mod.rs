@@ -221,6 +221,11 @@ impl Cards {
             .map(|card| draw::svg(card, &self.frame))
     }
 
+    /// The output paths of the cards.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.cards.keys().map(String::as_str)
+    }
+
     /// Gives every card to `store` (in parallel): kept as the output has
     /// it when it does (a card's name says what it shows), else taken from
     /// the cache folder of the site at `root`, else drawn as PNG. A card
