@@ -9,10 +9,11 @@ use std::cell::OnceCell;
 use std::path::Path;
 
 use crate::config::{Config, CONFIG_FILE};
-use crate::content::{markdown_findings, Markdown};
+use crate::content::{markdown_findings, render_markdown_with_links, Markdown};
 use crate::data::RawData;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::html_policy::{self, Finding};
+use crate::links::{self, DataLink};
 use crate::locate::{FileIndex, Seg};
 use crate::parse::Format;
 
@@ -77,8 +78,19 @@ fn markdown_field(
     path: &[Seg],
     text: &str,
     markdown: &Markdown,
-    diagnostics: &mut Diagnostics,
+    found: &mut Found,
 ) {
+    // Links are followed by the link check once the site is rendered.
+    if text.contains('/') && text.contains([']', '<']) {
+        for (url, offset) in render_markdown_with_links(text, markdown).links {
+            if links::is_checked_in_data(&url) {
+                let needle = text.get(offset..).unwrap_or_default();
+                let at = source.locate(Diagnostic::error(String::new()), path, text, needle);
+                found.links.push(DataLink { url, at });
+            }
+        }
+    }
+    let diagnostics = &mut *found.diagnostics;
     let mut warned_line = None;
     // Lines counted as the findings go (they come in order), not from the
     // text's start for each.
@@ -107,6 +119,12 @@ fn markdown_field(
     }
 }
 
+/// What checking the fields found: problems, and the links to follow.
+pub struct Found<'a> {
+    pub diagnostics: &'a mut Diagnostics,
+    pub links: &'a mut Vec<DataLink>,
+}
+
 /// Points a finding at its field, and at the Markdown it is about when
 /// the string holds that as written.
 fn located(source: &Source, path: &[Seg], text: &str, finding: &Finding) -> Diagnostic {
@@ -122,14 +140,16 @@ fn url_field(source: &Source, path: &[Seg], url: &str, diagnostics: &mut Diagnos
 }
 
 /// Checks `config.toml`: the footer, `base_url`, the menu links and the
-/// data licence's link. The
-/// file is read again only when there is a problem to locate.
-pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics) {
+/// data licence's link; returns the footer's links the link check follows.
+/// The file is read again only when there is a problem or a link to locate.
+pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics) -> Vec<DataLink> {
     let markdown = Markdown::for_site(config);
-    let mut found = Diagnostics::default();
+    let mut problems = Diagnostics::default();
+    let mut links = Vec::new();
     let text = {
         let file = Path::new(CONFIG_FILE);
         let has_problem = !markdown_findings(&config.footer, &markdown).is_empty()
+            || config.footer.contains('/')
             || html_policy::check_url(&config.base_url).is_some()
             || Config::base_url_problem(&config.base_url).is_some()
             || config
@@ -138,11 +158,15 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
                 .any(|m| html_policy::check_url(&m.url).is_some())
             || license_url(config).is_some_and(|url| html_policy::check_url(url).is_some());
         if !has_problem {
-            return;
+            return links;
         }
         crate::input::read_text(&root.join(file), file).unwrap_or_default()
     };
     let source = Source::new(Path::new(CONFIG_FILE), &text, Format::Toml);
+    let mut found = Found {
+        diagnostics: &mut problems,
+        links: &mut links,
+    };
     markdown_field(
         &source,
         &[Seg::Key("footer")],
@@ -154,24 +178,25 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
         &source,
         &[Seg::Key("base_url")],
         &config.base_url,
-        &mut found,
+        &mut problems,
     );
     // A refused scheme is said once, by the check above.
     if html_policy::check_url(&config.base_url).is_none() {
         if let Some(d) = Config::base_url_problem(&config.base_url) {
             let url = &config.base_url;
-            found.push(source.locate(d, &[Seg::Key("base_url")], url, url));
+            problems.push(source.locate(d, &[Seg::Key("base_url")], url, url));
         }
     }
     for (i, item) in config.menu.iter().enumerate() {
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
-        url_field(&source, &path, &item.url, &mut found);
+        url_field(&source, &path, &item.url, &mut problems);
     }
     if let Some(url) = license_url(config) {
         let path = [Seg::Key("data_license"), Seg::Key("url")];
-        url_field(&source, &path, url, &mut found);
+        url_field(&source, &path, url, &mut problems);
     }
-    diagnostics.extend(found);
+    diagnostics.extend(problems);
+    links
 }
 
 /// The URL of the open data's licence, when `config.toml` gives one.
@@ -179,8 +204,18 @@ fn license_url(config: &Config) -> Option<&str> {
     config.data_license.as_ref()?.url.as_deref()
 }
 
-/// Checks every Markdown and URL field of the data files.
-pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnostics) {
+/// Checks every Markdown and URL field of the data files; returns the
+/// links they hold that the link check follows.
+pub fn check_data(
+    raw: &RawData,
+    markdown: &Markdown,
+    diagnostics: &mut Diagnostics,
+) -> Vec<DataLink> {
+    let mut links = Vec::new();
+    let found = &mut Found {
+        diagnostics,
+        links: &mut links,
+    };
     let source = |file: usize| {
         let f = raw.file(file);
         Source::new(&f.path, &f.text, f.format)
@@ -189,7 +224,7 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
         let source = source(loaded.file);
         for (i, def) in loaded.value.indices.iter().enumerate() {
             let path = [Seg::Key("index"), Seg::Index(i), Seg::Key("description")];
-            markdown_field(&source, &path, &def.description, markdown, diagnostics);
+            markdown_field(&source, &path, &def.description, markdown, found);
         }
     }
     for loaded in &raw.units {
@@ -197,33 +232,27 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
         let value = &loaded.value;
         for (i, group) in value.groups.iter().enumerate() {
             let path = [Seg::Key("group"), Seg::Index(i), Seg::Key("description")];
-            markdown_field(&source, &path, &group.description, markdown, diagnostics);
+            markdown_field(&source, &path, &group.description, markdown, found);
         }
         for (i, unit) in value.units.iter().enumerate() {
             let path = [Seg::Key("unit"), Seg::Index(i), Seg::Key("description")];
-            markdown_field(&source, &path, &unit.description, markdown, diagnostics);
+            markdown_field(&source, &path, &unit.description, markdown, found);
         }
     }
     for loaded in &raw.tables {
         let source = source(loaded.file);
         let table = &loaded.value;
-        markdown_field(
-            &source,
-            &[Seg::Key("note")],
-            &table.note,
-            markdown,
-            diagnostics,
-        );
+        markdown_field(&source, &[Seg::Key("note")], &table.note, markdown, found);
         if let Some(url) = table.source.as_ref().and_then(|s| s.url.as_deref()) {
             let path = [Seg::Key("source"), Seg::Key("url")];
-            url_field(&source, &path, url, diagnostics);
+            url_field(&source, &path, url, found.diagnostics);
         }
         for (i, row) in table.results.iter().enumerate() {
             let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("note")];
-            markdown_field(&source, &path, &row.note, markdown, diagnostics);
+            markdown_field(&source, &path, &row.note, markdown, found);
             if let Some(note) = &row.band_disputed {
                 let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("band_disputed")];
-                markdown_field(&source, &path, note, markdown, diagnostics);
+                markdown_field(&source, &path, note, markdown, found);
             }
             for (id, figures) in &row.components {
                 let Some(note) = figures.figures().and_then(|f| f.disputed.as_deref()) else {
@@ -236,28 +265,29 @@ pub fn check_data(raw: &RawData, markdown: &Markdown, diagnostics: &mut Diagnost
                     Seg::Key(id),
                     Seg::Key("disputed"),
                 ];
-                markdown_field(&source, &path, note, markdown, diagnostics);
+                markdown_field(&source, &path, note, markdown, found);
             }
             for (key, text) in [("of_note", &row.of_note), ("disputed", &row.disputed)] {
                 if let Some(text) = text {
                     let path = [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
-                    markdown_field(&source, &path, text, markdown, diagnostics);
+                    markdown_field(&source, &path, text, markdown, found);
                 }
             }
         }
         for (k, count) in table.band_counts.iter().enumerate() {
             if let Some(note) = &count.disputed {
                 let path = [Seg::Key("band_count"), Seg::Index(k), Seg::Key("disputed")];
-                markdown_field(&source, &path, note, markdown, diagnostics);
+                markdown_field(&source, &path, note, markdown, found);
             }
         }
         for (k, listing) in table.listings.iter().enumerate() {
             if let Some(text) = &listing.disputed {
                 let path = [Seg::Key("listing"), Seg::Index(k), Seg::Key("disputed")];
-                markdown_field(&source, &path, text, markdown, diagnostics);
+                markdown_field(&source, &path, text, markdown, found);
             }
         }
     }
+    links
 }
 
 #[cfg(test)]

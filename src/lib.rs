@@ -132,6 +132,8 @@ pub(crate) struct Loaded {
     pub assets: Vec<input::SiteFile>,
     pub templates: render::Templates,
     pub bodies: render::Bodies,
+    /// The links of the footer and the data's Markdown fields.
+    pub data_links: Vec<links::DataLink>,
     pub warnings: Diagnostics,
     pub timings: Timings,
 }
@@ -329,10 +331,11 @@ fn run<D: Destination>(
         assets,
         templates,
         bodies,
+        data_links,
         warnings: mut diagnostics,
         mut timings,
     } = loaded;
-    let watch = links::Watch::new(&config, &content, &destination);
+    let watch = links::Watch::new(&config, &content, &data_links, &destination);
     let input = render::Input {
         config: &config,
         site: &site,
@@ -368,7 +371,7 @@ fn run<D: Destination>(
         let mut card_diagnostics = Diagnostics::default();
         timings.progress.stage("check links");
         let ((_, links), (_, drawn)) = rayon::join(
-            || timed(|| watch.check(&config, &content, &assets, &mut diagnostics)),
+            || timed(|| watch.check(&config, &content, &data_links, &assets, &mut diagnostics)),
             || {
                 timed(|| {
                     if let Some(store) = destination.card_store().filter(|_| !failing) {
@@ -394,6 +397,7 @@ fn run<D: Destination>(
             assets,
             templates,
             bodies,
+            data_links,
             warnings: diagnostics,
             timings,
         },
@@ -418,7 +422,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
             return Err(diagnostics);
         }
     };
-    field_policy::check_config(&options.root, &config, &mut diagnostics);
+    let mut data_links = field_policy::check_config(&options.root, &config, &mut diagnostics);
     if let Some(base_url) = &options.base_url {
         // Checked like `base_url` in config.toml: it is written into every
         // page's links.
@@ -439,13 +443,13 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     let mut content_diagnostics = Diagnostics::default();
     timings.progress.stage("check and derive");
     let definitions_incomplete = raw.definitions_incomplete;
-    let ((mut site, derived), (content, loaded)) = rayon::join(
+    let (((mut site, links), derived), (content, loaded)) = rayon::join(
         || {
             timed(|| {
-                field_policy::check_data(&raw, &markdown, &mut diagnostics);
+                let links = field_policy::check_data(&raw, &markdown, &mut diagnostics);
                 // The files as parsed go as their tables are made, while
                 // the articles still load (146 MB on the national site).
-                model::assemble(raw, &mut diagnostics)
+                (model::assemble(raw, &mut diagnostics), links)
             })
         },
         || timed(|| content::load(root, options.drafts, &markdown, &mut content_diagnostics)),
@@ -453,6 +457,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     // An article that could not be loaded is left out and the rest of the
     // site is rendered, so that one run tells every article's problems
     // (their shortcodes, their links); anything else stops here.
+    data_links.extend(links);
     let content_errors = content_diagnostics.error_count();
     diagnostics.extend(content_diagnostics);
     if !definitions_incomplete {
@@ -480,6 +485,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         assets,
         templates,
         bodies,
+        data_links,
         warnings: diagnostics,
         timings,
     })
@@ -570,6 +576,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         assets,
         templates,
         bodies,
+        data_links: _,
         warnings: mut diagnostics,
         mut timings,
     } = loaded;

@@ -23,7 +23,23 @@ pub fn check(
 ) {
     let targets = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice()));
     let every = (0..content.articles.len()).collect::<Vec<_>>();
-    check_some(config, content, &every, true, targets, assets, diagnostics);
+    let sources = Sources {
+        home: true,
+        articles: &every,
+        data: &[],
+    };
+    check_some(config, content, sources, targets, assets, diagnostics);
+}
+
+/// The texts whose links a check follows.
+#[derive(Debug, Clone, Copy)]
+pub struct Sources<'a> {
+    /// Whether the home text's.
+    pub home: bool,
+    /// The articles', by index.
+    pub articles: &'a [usize],
+    /// The links of the data's Markdown fields.
+    pub data: &'a [DataLink],
 }
 
 /// Watches the files of a build as they go to another sink, keeping their
@@ -39,7 +55,12 @@ pub struct Watch<'a> {
 }
 
 impl<'a> Watch<'a> {
-    pub fn new(config: &Config, content: &Content, inner: &'a dyn Sink) -> Self {
+    pub fn new(
+        config: &Config,
+        content: &Content,
+        data_links: &[DataLink],
+        inner: &'a dyn Sink,
+    ) -> Self {
         let base = config.base_path();
         let base = base.as_str();
         let pages = content.home.iter().map(|a| (a, String::new())).chain(
@@ -48,6 +69,9 @@ impl<'a> Watch<'a> {
                 .iter()
                 .map(|a| (a, urls::article_path(&a.slug))),
         );
+        let data = data_links
+            .iter()
+            .filter_map(|link| resolve(&link.url, "", base));
         let wanted = pages
             .flat_map(|(article, page)| {
                 article
@@ -55,6 +79,7 @@ impl<'a> Watch<'a> {
                     .iter()
                     .filter_map(move |link| resolve(&link.url, &page, base))
             })
+            .chain(data)
             // Only a link with an anchor needs the ids of its page.
             .filter(|(_, anchor)| anchor.is_some())
             .flat_map(|(path, _)| candidates(&path))
@@ -82,6 +107,7 @@ impl<'a> Watch<'a> {
         self,
         config: &Config,
         content: &Content,
+        data_links: &[DataLink],
         assets: &[SiteFile],
         diagnostics: &mut Diagnostics,
     ) {
@@ -95,7 +121,8 @@ impl<'a> Watch<'a> {
         let mut targets = Targets::new(seen.iter().map(|(p, _)| (p.as_str(), &[][..])), assets);
         targets.ids = ids;
         let every = (0..content.articles.len()).collect::<Vec<_>>();
-        check_against(config, content, &every, true, targets, diagnostics);
+        check_against(config, content, &every, true, &mut targets, diagnostics);
+        check_data_links(config, data_links, &mut targets, diagnostics);
     }
 }
 
@@ -141,19 +168,24 @@ fn candidates(path: &str) -> Vec<String> {
     }
 }
 
-/// Reports broken links of the articles `only` (and of the home text if
-/// `home`), against the files given as (output path, bytes).
+/// Reports broken links of `sources`, against the files given as (output
+/// path, bytes).
 pub fn check_some<'a>(
     config: &Config,
     content: &Content,
-    only: &[usize],
-    home: bool,
+    sources: Sources,
     files: impl Iterator<Item = (&'a str, &'a [u8])>,
     assets: &[SiteFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let targets = Targets::new(files, assets);
-    check_against(config, content, only, home, targets, diagnostics);
+    let mut targets = Targets::new(files, assets);
+    let Sources {
+        home,
+        articles,
+        data,
+    } = sources;
+    check_against(config, content, articles, home, &mut targets, diagnostics);
+    check_data_links(config, data, &mut targets, diagnostics);
 }
 
 /// The sources whose links lead to one of the output files `paths`: whether
@@ -188,7 +220,7 @@ fn check_against(
     content: &Content,
     only: &[usize],
     home: bool,
-    mut site: Targets,
+    site: &mut Targets,
     diagnostics: &mut Diagnostics,
 ) {
     let base = config.base_path();
@@ -232,6 +264,49 @@ fn leads_to_unloaded(content: &Content, path: &str) -> bool {
             .iter()
             .any(|page| candidate.strip_prefix(page.as_str()) == Some("index.html"))
     })
+}
+
+/// A root-relative link written in a Markdown field of `config.toml` or
+/// `data/` (the footer, a description, a note), shown on pages of several
+/// addresses: `at` is where it was written (a diagnostic with no message).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataLink {
+    pub url: String,
+    pub at: Diagnostic,
+}
+
+/// Whether a link in a data field is one the check can follow: written
+/// from the site's root (`/xep-hang/…`); a relative one means another page
+/// on each page it is shown on.
+pub fn is_checked_in_data(url: &str) -> bool {
+    url.starts_with('/') && !url.starts_with("//")
+}
+
+/// Reports every link of a data field that leads to no page, file or anchor.
+fn check_data_links(
+    config: &Config,
+    links: &[DataLink],
+    site: &mut Targets,
+    diagnostics: &mut Diagnostics,
+) {
+    let base = config.base_path();
+    for link in links {
+        let Some((path, anchor)) = resolve(&link.url, "", &base) else {
+            continue;
+        };
+        let message = match site.page(&path) {
+            None => msg::broken_link(&link.url),
+            Some(ids) => match anchor {
+                Some(anchor) if !ids.contains(anchor.as_str()) => {
+                    msg::broken_anchor(&link.url, &anchor)
+                }
+                _ => continue,
+            },
+        };
+        let mut d = link.at.clone().with_hint(msg::hint_check_link());
+        d.message = message;
+        diagnostics.push(d);
+    }
 }
 
 fn located(message: String, article: &Article, link: &crate::content::Link) -> Diagnostic {

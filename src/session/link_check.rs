@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::content::Content;
 use crate::diagnostic::Diagnostics;
 use crate::input::SiteFile;
-use crate::links;
+use crate::links::{self, DataLink};
 
 use super::downloads::Later;
 use super::Files;
@@ -27,17 +27,25 @@ pub(super) struct Last<'a> {
     pub assets: &'a [SiteFile],
 }
 
+/// The texts whose links are checked: the content, and the data's
+/// Markdown fields (whose few links are checked every time).
+pub(super) struct Texts<'a> {
+    pub content: &'a Content,
+    pub data: &'a [DataLink],
+}
+
 /// Checks the links that may have broken since `last` (every link without
 /// it) against `files`, `later`'s downloads and `assets`.
 pub(super) fn check(
     config: &Config,
-    content: &Content,
+    texts: Texts,
     files: &Files,
     later: &Later,
     assets: &[SiteFile],
     last: Option<Last>,
     diagnostics: &mut Diagnostics,
 ) {
+    let content = texts.content;
     // The whole-site downloads are there, made or not: links only need to
     // know a file is.
     let later_paths: Vec<&str> = later.paths().collect();
@@ -72,15 +80,12 @@ pub(super) fn check(
         }
         None => (true, (0..content.articles.len()).collect()),
     };
-    links::check_some(
-        config,
-        content,
-        &sources,
+    let sources = links::Sources {
         home,
-        targets,
-        assets,
-        diagnostics,
-    );
+        articles: &sources,
+        data: texts.data,
+    };
+    links::check_some(config, content, sources, targets, assets, diagnostics);
 }
 
 /// Whether the home text's links changed, and the articles whose links or

@@ -292,11 +292,17 @@ impl Session {
                 .iter()
                 .map(|(k, v)| (k.as_str(), &v[..]))
                 .chain(later.iter().map(|p| (*p, &[][..])));
+            // The data's links too: an anchor they lead to may be gone.
+            let data = [&p.footer_links[..], &p.data_links[..]].concat();
+            let sources = links::Sources {
+                home,
+                articles: &sources,
+                data: &data,
+            };
             links::check_some(
                 &p.config,
                 &p.content,
-                &sources,
-                home,
+                sources,
                 files,
                 &p.assets,
                 &mut diagnostics,

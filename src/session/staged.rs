@@ -54,6 +54,9 @@ pub(super) struct Built {
     pub table_cache: Arc<model::TableCache>,
     /// What loading, checking and deriving the data reported.
     pub data_problems: Diagnostics,
+    /// The links of the data's Markdown fields, and of the footer.
+    pub data_links: Vec<crate::links::DataLink>,
+    pub footer_links: Vec<crate::links::DataLink>,
     pub definitions_incomplete: bool,
     pub content: Arc<Content>,
     pub content_problems: Diagnostics,
@@ -139,7 +142,7 @@ pub(super) fn rebuild(
             return Err(diagnostics);
         }
     };
-    field_policy::check_config(root, &config, &mut diagnostics);
+    let footer_links = field_policy::check_config(root, &config, &mut diagnostics);
     if let Some(base_url) = &options.base_url {
         if let Some(d) = html_policy::check_url(base_url) {
             diagnostics.push(d.with_hint(msg::hint_base_url_option()));
@@ -169,11 +172,11 @@ pub(super) fn rebuild(
     // The model, with what loading, checking and deriving reported, and
     // (apart: a build reports it after the content's problems) what
     // finding the home unit reported.
-    let (site, data_problems, definitions_incomplete, home_problems) =
+    let (site, (data_problems, data_links), definitions_incomplete, home_problems) =
         match last_read.filter(|_| !edits.data) {
             Some(l) => (
                 Arc::clone(&l.site),
-                l.data_problems.clone(),
+                (l.data_problems.clone(), l.data_links.clone()),
                 l.definitions_incomplete,
                 l.home_problems.clone(),
             ),
@@ -182,10 +185,10 @@ pub(super) fn rebuild(
                 let reusing = last_read.is_some();
                 let changed = |p: &Path| !reusing || edits.files.contains(p);
                 let files = Arc::make_mut(&mut data_files);
-                let raw = timings.time("load data", || {
+                let (raw, links) = timings.time("load data", || {
                     let raw = crate::data::load_reusing(root, files, &changed, &mut problems);
-                    field_policy::check_data(&raw, &markdown, &mut problems);
-                    raw
+                    let links = field_policy::check_data(&raw, &markdown, &mut problems);
+                    (raw, links)
                 });
                 let cache = Arc::make_mut(&mut table_cache);
                 let mut site = timings.time("derive model", || {
@@ -195,7 +198,12 @@ pub(super) fn rebuild(
                 if !raw.definitions_incomplete {
                     model::home_unit(root, &config, &mut site, &mut home);
                 }
-                (Arc::new(site), problems, raw.definitions_incomplete, home)
+                (
+                    Arc::new(site),
+                    (problems, links),
+                    raw.definitions_incomplete,
+                    home,
+                )
             }
         };
     diagnostics.extend(data_problems.clone());
@@ -479,9 +487,13 @@ pub(super) fn rebuild(
             later: &l.later,
             assets: &l.assets,
         });
+        let texts = link_check::Texts {
+            content: &content,
+            data: &[&footer_links[..], &data_links[..]].concat(),
+        };
         link_check::check(
             &config,
-            &content,
+            texts,
             &files,
             &later,
             &assets,
@@ -504,6 +516,8 @@ pub(super) fn rebuild(
             data_files,
             table_cache,
             data_problems,
+            data_links,
+            footer_links,
             definitions_incomplete,
             content,
             content_problems,

@@ -159,3 +159,42 @@ fn an_edit_that_breaks_another_articles_anchor_fails_as_check_does() {
     fs::write(site.path().join(linked), text).unwrap();
     session.rebuild(&[linked.into()]).unwrap();
 }
+
+#[test]
+fn links_in_data_notes_and_the_footer_are_checked_as_check_does() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let mut session = Session::new(BuildOptions::new(root));
+    session.rebuild(&[]).unwrap();
+    // A note leading to the article's heading: good.
+    let table = "data/results/2023/khoi.toml";
+    let text = fs::read_to_string(root.join(table)).unwrap();
+    let noted = |anchor: &str| {
+        text.replace(
+            "complete = true\n",
+            &format!("complete = true\nnote = \"Xem [bài](/tin-tuc/bai-mot/#{anchor}).\"\n"),
+        )
+    };
+    fs::write(root.join(table), noted("mo-dau")).unwrap();
+    session.rebuild(&[table.into()]).unwrap();
+    // The heading renamed in a body-only edit (the quick path): the note's
+    // link breaks there too.
+    let article = "content/tin-tuc/bai-mot.md";
+    let body = fs::read_to_string(root.join(article)).unwrap();
+    fs::write(root.join(article), body.replace("## Mở đầu", "## Phần đầu")).unwrap();
+    let failed = session.rebuild(&[article.into()]).unwrap_err().to_string();
+    let checked = chiso::check(&BuildOptions::new(root))
+        .expect_err("chiso check finds the broken anchor")
+        .to_string();
+    assert!(failed.contains("khoi.toml:5:"), "{failed}");
+    assert_eq!(failed, checked);
+    fs::write(root.join(article), body).unwrap();
+    session.rebuild(&[article.into()]).unwrap();
+    // A footer leading nowhere: the staged path.
+    append(&root.join("config.toml"), "footer = \"[cũ](/cu/)\"\n");
+    let failed = session
+        .rebuild(&["config.toml".into()])
+        .unwrap_err()
+        .to_string();
+    assert!(failed.contains("config.toml:4:"), "{failed}");
+}
