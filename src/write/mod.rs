@@ -339,6 +339,9 @@ impl Writer {
         assets: &[SiteFile],
         later: impl IntoIterator<Item = &'a str>,
     ) -> Vec<Diagnostic> {
+        if assets.is_empty() {
+            return Vec::new();
+        }
         let kept = lock(&self.kept);
         let mut generated: Vec<&str> = kept
             .iter()
@@ -647,6 +650,10 @@ pub fn folder_clashes<'a>(
     generated: impl IntoIterator<Item = &'a str>,
     assets: &[SiteFile],
 ) -> Vec<Diagnostic> {
+    // Most sites have a few static files or none: no sets of every page.
+    if assets.is_empty() {
+        return Vec::new();
+    }
     let files: HashSet<&str> = generated.into_iter().collect();
     let folders: HashSet<&str> = files.iter().flat_map(|path| folders_in(path)).collect();
     let mut clashes = Vec::new();
