@@ -44,6 +44,14 @@ messages! {
         vi: "ghi điểm trực tiếp (score), hoặc ghi điểm đạt kèm điểm tối đa (points và max_points), không ghi cả hai",
         en: "give the score directly, or as points with max_points, not both",
     }
+    scores_finer_than_printed(finer: usize, scores: usize, written: u32, printed: u32) {
+        vi: "{finer} trong {scores} điểm của bảng ghi {written} chữ số thập phân, nhưng bảng in {printed}: trang sẽ làm tròn các điểm đó, khác với số nguồn đã in",
+        en: "{finer} of the table's {scores} scores are written with {written} decimals, but the table prints {printed}: the pages would round them, unlike the figures the source printed",
+    }
+    hint_table_decimals(written: u32) {
+        vi: "nếu nguồn in {written} chữ số thập phân, thêm `decimals = {written}` vào đầu tệp bảng (hoặc vào chỉ số trong data/indices.toml)",
+        en: "if the source printed {written} decimals, add `decimals = {written}` at the top of the table file (or to the index in data/indices.toml)",
+    }
     score_outside_scale(unit: &str, score: f64, index: &str, min: f64, max: f64) {
         vi: "điểm của `{unit}` là {score}, nằm ngoài thang điểm của `{index}` ({min}–{max})",
         en: "the score of `{unit}`, {score}, is outside the scale of `{index}` ({min}–{max})",

@@ -481,6 +481,46 @@ impl Context<'_> {
         }
     }
 
+    /// Warns when most scores of a table are written with the same number
+    /// of decimals, more than its lines print (79,995 and 80,125 in a table
+    /// of two decimals show 80,00 and 80,13): the source printed them so
+    /// (88,350 is written 88.35), and the table's `decimals` is wrong.
+    /// Finer scores here and there, or with decimals of every length, are
+    /// values the source rounded (a workbook's cells): they print as it
+    /// printed them.
+    fn check_score_decimals(&mut self, def: &super::Index, file: &ResultsFile, file_index: usize) {
+        let table = super::precision::table_decimals(def, file);
+        let mut scores = 0;
+        let mut finer: Vec<(usize, u32)> = Vec::new();
+        for (i, result) in file.results.iter().enumerate() {
+            let Some(score) = result.score.filter(|s| s.is_finite()) else {
+                continue;
+            };
+            scores += 1;
+            let written = crate::vi::written_decimals(score);
+            if written > super::precision::row_decimals(table, result) {
+                finer.push((i, written));
+            }
+        }
+        let Some(&(first, written)) = finer.first() else {
+            return;
+        };
+        let alike = finer.iter().all(|&(_, d)| d == written);
+        if !alike || finer.len() < 2 || finer.len() * 2 < scores {
+            return;
+        }
+        let path = [Seg::Key("result"), Seg::Index(first), Seg::Key("score")];
+        let message = msg::scores_finer_than_printed(finer.len(), scores, written, table);
+        let mut d = self.at(
+            file_index,
+            &path,
+            message,
+            msg::hint_table_decimals(written),
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     fn at_origin(&self, origin: Origin, key: &str, message: String, hint: String) -> Diagnostic {
         let path = [
             Seg::Key(origin.list),
@@ -886,6 +926,7 @@ impl Context<'_> {
             }
         }
 
+        self.check_score_decimals(def, file, file_index);
         let mut table = Table {
             index,
             group,

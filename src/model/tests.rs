@@ -619,3 +619,32 @@ fn a_published_average_is_checked_at_the_precision_it_was_published_with() {
     assert_eq!(with("86.8").error_count(), 1);
     assert_eq!(with("86.88").error_count(), 1);
 }
+
+#[test]
+fn a_table_whose_scores_are_finer_than_it_prints_is_a_warning() {
+    let with = |scores: &[&str]| {
+        let units = ["thanh-hoa", "nghe-an", "ha-tinh", "da-nang"];
+        let lines: String = units
+            .iter()
+            .zip(scores)
+            .map(|(unit, score)| row(unit, &format!("score = {score}")))
+            .collect();
+        site(&[("data/results/2023/par.toml", &table(2023, "tinh", &lines))]).1
+    };
+    // Published to three decimals (88,350 is written 88.35): one warning,
+    // at the first score.
+    let d = with(&["79.995", "80.125", "88.35", "70.001"]);
+    let text = d.to_string();
+    assert_eq!(d.error_count(), 0, "{text}");
+    assert_eq!(text.matches("par.toml:").count(), 1, "{text}");
+    assert!(text.contains("par.toml:7:9"), "{text}");
+    assert!(text.contains("decimals = 3"), "{text}");
+    // A workbook's unrounded values, or one finer score: none.
+    for scores in [
+        ["79.995", "80.1249", "88.35", "70.001"],
+        ["79.995", "80.12", "88.35", "70"],
+    ] {
+        let d = with(&scores);
+        assert!(!d.to_string().contains("par.toml:"), "{d}");
+    }
+}
