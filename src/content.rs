@@ -369,14 +369,14 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
     let mut problems = located_findings(&rendered.findings, &lines, body_start);
     // A tag that slugs to nothing gets no page: said, not dropped unseen.
     // One whose slug is too long for a folder name is an error.
+    // (Slugified only when needed: a slug is never longer than its text.)
     for tag in &front.tags {
         let has_letters = tag.bytes().any(|b| b.is_ascii_alphanumeric());
-        let slug = vi::slugify(tag);
-        if !has_letters && slug.is_empty() {
+        if !has_letters && vi::slugify(tag).is_empty() {
             let d = Diagnostic::warning(msg::tag_without_letters(tag))
                 .with_hint(msg::hint_tag_letters());
             problems.push(at_key(d, "tags"));
-        } else if vi::is_too_long(&slug) {
+        } else if tag.len() > vi::MAX_NAME_BYTES && vi::is_too_long(&vi::slugify(tag)) {
             let d = Diagnostic::error(msg::tag_too_long(tag)).with_hint(msg::hint_shorter_tag());
             problems.push(at_key(d, "tags"));
         }
