@@ -321,14 +321,17 @@ pub fn usage_error(error: &clap::Error) -> Option<String> {
             format!("không có lệnh '{}'", get(ContextKind::InvalidSubcommand)?)
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-            let cause = std::error::Error::source(error)
-                .map(|cause| format!(" ({cause})"))
-                .unwrap_or_default();
-            format!(
-                "giá trị '{}' không dùng được cho '{}'{cause}",
-                get(ContextKind::InvalidValue)?,
-                get(ContextKind::InvalidArg)?
-            )
+            let value = get(ContextKind::InvalidValue)?;
+            let option = get(ContextKind::InvalidArg)?;
+            if value.is_empty() {
+                // `--output` last on the line, or `--output ""`.
+                format!("'{option}' cần một giá trị nhưng không có giá trị nào")
+            } else {
+                let cause = std::error::Error::source(error)
+                    .map(|cause| format!(" ({cause})"))
+                    .unwrap_or_default();
+                format!("giá trị '{value}' không dùng được cho '{option}'{cause}")
+            }
         }
         ErrorKind::MissingRequiredArgument => {
             let missing = error.get(ContextKind::InvalidArg)?.to_string();
@@ -342,7 +345,7 @@ pub fn usage_error(error: &clap::Error) -> Option<String> {
         _ => return None,
     };
     let mut text = format!("lỗi: {message}\n");
-    if let Some(valid) = get(ContextKind::ValidValue) {
+    if let Some(valid) = get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
         text.push_str(&format!("  [các giá trị dùng được: {valid}]\n"));
     }
     let suggested = get(ContextKind::SuggestedArg)
@@ -403,9 +406,16 @@ mod tests {
     use super::*;
 
     fn error_of(args: &[&str]) -> String {
-        let command = translate(Command::new("chiso").version("1").subcommand(
-            Command::new("build").arg(Arg::new("root").long("root").value_name("DIR")),
-        ));
+        let command = translate(
+            Command::new("chiso").version("1").subcommand(
+                Command::new("build").arg(
+                    Arg::new("root")
+                        .long("root")
+                        .value_name("DIR")
+                        .value_parser(clap::value_parser!(std::path::PathBuf)),
+                ),
+            ),
+        );
         let error = command.try_get_matches_from(args).unwrap_err();
         usage_error(&error).unwrap_or_default()
     }
@@ -422,5 +432,22 @@ mod tests {
         let text = error_of(&["chiso", "buidl"]);
         assert!(text.starts_with("lỗi: không có lệnh 'buidl'\n"), "{text}");
         assert!(text.contains("'build'"), "{text}");
+    }
+
+    #[test]
+    fn an_option_without_its_value_says_so() {
+        for args in [
+            &["chiso", "build", "--root"][..],
+            &["chiso", "build", "--root", ""],
+        ] {
+            let text = error_of(args);
+            assert!(
+                text.starts_with(
+                    "lỗi: '--root <DIR>' cần một giá trị nhưng không có giá trị nào\n"
+                ),
+                "{text}"
+            );
+            assert!(!text.contains("các giá trị dùng được"), "{text}");
+        }
     }
 }
