@@ -24,7 +24,7 @@ pub mod views;
 pub use escape::escape;
 pub use pages::Bodies;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -834,14 +834,42 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
     let mut tera = Tera::default();
     tera.set_escape_fn(escape::escape_to);
     filters::register(&mut tera);
-    let raw = sources
-        .iter()
-        .map(|(name, (text, _))| (name.as_str(), text.as_str()));
-    if let Err(e) = tera.add_raw_templates(raw) {
+    // Tera stops at the first template with an error. So that one run
+    // tells every editor's template that has one, each found is put aside
+    // (its default in its place, or nothing for a template of the site's
+    // own, so that what includes it still resolves) and the rest tried
+    // again; an error in a template not the editor's ends the search.
+    let mut put_aside = BTreeSet::new();
+    loop {
+        let raw = sources.iter().map(|(name, (text, _))| {
+            let text = match put_aside.contains(name.as_str()) {
+                true => default_template(name).unwrap_or(""),
+                false => text.as_str(),
+            };
+            (name.as_str(), text)
+        });
+        let Err(e) = tera.add_raw_templates(raw) else {
+            break;
+        };
         diagnostics.push(template_error(&sources, "", "the templates", &e));
-        return None;
+        let in_template = match e.kind() {
+            ErrorKind::SyntaxError(report) => Some(report.filename()),
+            _ => None,
+        };
+        let editors = in_template.filter(|name| sources.get(*name).is_some_and(|(_, own)| *own));
+        if !editors.is_some_and(|name| put_aside.insert(name.to_owned())) {
+            return None;
+        }
     }
-    Some((tera, sources))
+    put_aside.is_empty().then_some((tera, sources))
+}
+
+/// chiso's own text of the template `name`, if it has one.
+fn default_template(name: &str) -> Option<&'static str> {
+    DEFAULT_TEMPLATES
+        .iter()
+        .find(|(default, _)| *default == name)
+        .map(|(_, text)| *text)
 }
 
 /// A Tera error as a diagnostic, pointing at the template, line and column
