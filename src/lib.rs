@@ -454,10 +454,10 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         },
         || timed(|| content::load(root, options.drafts, &markdown, &mut content_diagnostics)),
     );
+    data_links.extend(links);
     // An article that could not be loaded is left out and the rest of the
     // site is rendered, so that one run tells every article's problems
     // (their shortcodes, their links); anything else stops here.
-    data_links.extend(links);
     let content_errors = content_diagnostics.error_count();
     diagnostics.extend(content_diagnostics);
     if !definitions_incomplete {
