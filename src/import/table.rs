@@ -33,7 +33,7 @@ pub enum Role {
     /// The percentage beside points and maximum points, as published: read
     /// as the line's `percent` (the build checks it against the points),
     /// and its "Bình quân" footer as the published average.
-    Derived,
+    Percent,
 }
 
 /// Accepted headers for each role, as [`header_key`] folds them.
@@ -232,9 +232,9 @@ fn columns(header: &[String]) -> Option<BTreeMap<Role, usize>> {
     let has_points = found.contains_key(&Role::Points) && found.contains_key(&Role::MaxPoints);
     if has_points {
         // Points are what the index is computed from; a score column beside
-        // them is the derived percentage.
+        // them is the percentage published with them.
         if let Some(score) = found.remove(&Role::Score) {
-            found.insert(Role::Derived, score);
+            found.insert(Role::Percent, score);
         }
     } else {
         found.remove(&Role::Points);
@@ -507,7 +507,7 @@ pub fn read(
         if let Some(kind) = footer(record) {
             if kind == Footer::Average && published_average.is_none() {
                 published_average = cell(Role::Score)
-                    .or_else(|| cell(Role::Derived))
+                    .or_else(|| cell(Role::Percent))
                     .and_then(number_of);
             }
             after_footer = true;
@@ -554,7 +554,7 @@ pub fn read(
         let score = number(Role::Score, "score", has_score && !uses_points);
         let points = number(Role::Points, "points", uses_points);
         let max_points = number(Role::MaxPoints, "maximum points", uses_points);
-        let percent = number(Role::Derived, "percent", false);
+        let percent = number(Role::Percent, "percent", false);
         let (mut rank, mut of) = (None, None);
         if let Some(found) = cell(Role::Rank) {
             match whole_numbers(found) {

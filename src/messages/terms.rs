@@ -18,6 +18,7 @@ const TERMS: &[(&str, &str)] = &[
     ("score", "điểm"),
     ("points", "điểm đạt"),
     ("maximum points", "điểm tối đa"),
+    ("percent", "tỷ lệ phần trăm"),
     ("rank", "thứ hạng"),
     ("semicolons `;`", "dấu chấm phẩy `;`"),
     ("commas `,`", "dấu phẩy `,`"),

@@ -322,11 +322,9 @@ pub struct Alternative {
 /// stands against the change chiso derives.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatedChange {
-    /// The year compared with: `since` as stated, else the year of the
-    /// unit's previous result, else the year before the table's.
+    /// The year compared with: `since` as stated, else the year before the
+    /// table's.
     pub since: i32,
-    /// Whether `since` was stated (otherwise it is the previous result's).
-    pub since_stated: bool,
     /// Places gained (positive) or lost.
     pub places: Option<i64>,
     /// Points gained (positive) or lost.
@@ -694,4 +692,13 @@ pub struct Change {
     /// Decimals `value_delta` is printed with: the finer of the two
     /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).
     pub decimals: u32,
+}
+
+impl Change {
+    /// Whether the change of a result of `year` is against the year just
+    /// before; when the data lacks that year it is against an earlier one,
+    /// which the pages then name.
+    pub fn is_against_the_year_before(&self, year: i32) -> bool {
+        self.previous_year == year - 1
+    }
 }

@@ -54,7 +54,6 @@ pub(super) fn stated_change(
     }
     Ok(Some(StatedChange {
         since: stated.since.unwrap_or(year - 1),
-        since_stated: stated.since.is_some(),
         places: stated.places,
         points: stated.points,
         derived: None,
@@ -68,7 +67,6 @@ struct Finding {
     table: TableId,
     row: usize,
     derived: Option<Change>,
-    since: i32,
     standing: Standing,
 }
 
@@ -104,16 +102,14 @@ impl Context<'_> {
                     continue;
                 };
                 let derived = derived_against(site, table, row, stated);
-                let since = derived.map_or(stated.since, |c| c.previous_year);
                 let Some(&file) = files.get(&table.file) else {
                     continue;
                 };
-                let standing = self.compare(site, file, row, stated, derived.as_ref(), since);
+                let standing = self.compare(site, file, row, stated, derived.as_ref());
                 findings.push(Finding {
                     table: t,
                     row: r,
                     derived,
-                    since,
                     standing,
                 });
             }
@@ -124,7 +120,6 @@ impl Context<'_> {
                 .as_mut()
             {
                 stated.derived = found.derived;
-                stated.since = found.since;
                 stated.standing = found.standing;
             }
         }
@@ -139,8 +134,8 @@ impl Context<'_> {
         row: &Row,
         stated: &StatedChange,
         derived: Option<&Change>,
-        since: i32,
     ) -> Standing {
+        let since = stated.since;
         let Some(derived) = derived else {
             return Standing::Underived;
         };
@@ -242,16 +237,11 @@ mod tests {
     fn a_published_change_is_read_as_written() {
         let change = read("{ places = -2, points = -2.13 }").unwrap().unwrap();
         assert_eq!(
-            (
-                change.places,
-                change.points,
-                change.since,
-                change.since_stated
-            ),
-            (Some(-2), Some(-2.13), 2022, false)
+            (change.places, change.points, change.since),
+            (Some(-2), Some(-2.13), 2022)
         );
         let change = read("{ places = 3, since = 2021 }").unwrap().unwrap();
-        assert_eq!((change.since, change.since_stated), (2021, true));
+        assert_eq!(change.since, 2021);
         assert_eq!(change.standing, Standing::Underived);
     }
 

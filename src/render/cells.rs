@@ -235,7 +235,7 @@ fn change(line: &Line) -> String {
             return MISSING.to_owned();
         };
         // A year missing from the data: the change is against an earlier one.
-        if change.previous_year != line.year - 1 {
+        if !change.is_against_the_year_before(line.year) {
             let _ = write!(words, " so với năm {}", change.previous_year);
         }
         return match stated {
@@ -613,7 +613,6 @@ mod tests {
     fn a_published_change_without_a_derived_one_is_marked() {
         let stated = StatedChange {
             since: 2021,
-            since_stated: false,
             places: Some(-20),
             points: None,
             derived: None,

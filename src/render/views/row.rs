@@ -59,7 +59,7 @@ impl ChangeView {
         let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
         ChangeView {
             previous_year: change.previous_year,
-            year_before: change.previous_year == year - 1,
+            year_before: change.is_against_the_year_before(year),
             previous_rank: change.previous_rank,
             rank_delta: change.rank_delta,
             value_delta: change.value_delta,
