@@ -491,12 +491,15 @@ pub fn render_markdown(body: &str, markdown: &Markdown) -> String {
 /// What the HTML policy finds in a piece of Markdown (a note, a
 /// description), at byte offsets of `body`.
 pub fn markdown_findings(body: &str, markdown: &Markdown) -> Vec<Finding> {
-    // Raw HTML and autolinks need `<`, other links `]`, heading attributes
-    // `{`: most text has none and needs no parsing.
-    if !body.contains(['<', ']', '{']) {
-        return Vec::new();
-    }
-    render_markdown_with_links(body, markdown).findings
+    markdown_to_check(body, markdown).map_or_else(Vec::new, |r| r.findings)
+}
+
+/// A piece of Markdown rendered for its links and what the HTML policy
+/// finds, or `None` when it can have neither: raw HTML and autolinks need
+/// `<`, other links `]`, heading attributes `{`, and most text has none.
+pub fn markdown_to_check(body: &str, markdown: &Markdown) -> Option<RenderedMarkdown> {
+    body.contains(['<', ']', '{'])
+        .then(|| render_markdown_with_links(body, markdown))
 }
 
 /// Opens the box a Markdown table scrolls in: wide tables scroll inside it

@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 use std::path::Path;
 
 use crate::config::{Config, CONFIG_FILE};
-use crate::content::{markdown_findings, render_markdown_with_links, Markdown};
+use crate::content::{markdown_findings, markdown_to_check, Markdown};
 use crate::data::RawData;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::html_policy::{self, Finding};
@@ -80,14 +80,15 @@ fn markdown_field(
     markdown: &Markdown,
     found: &mut Found,
 ) {
+    let Some(rendered) = markdown_to_check(text, markdown) else {
+        return;
+    };
     // Links are followed by the link check once the site is rendered.
-    if text.contains('/') && text.contains([']', '<']) {
-        for (url, offset) in render_markdown_with_links(text, markdown).links {
-            if links::is_checked_in_data(&url) {
-                let needle = text.get(offset..).unwrap_or_default();
-                let at = source.locate(Diagnostic::error(String::new()), path, text, needle);
-                found.links.push(DataLink { url, at });
-            }
+    for (url, offset) in rendered.links {
+        if links::is_checked_in_data(&url) {
+            let needle = text.get(offset..).unwrap_or_default();
+            let at = source.locate(Diagnostic::error(String::new()), path, text, needle);
+            found.links.push(DataLink { url, at });
         }
     }
     let diagnostics = &mut *found.diagnostics;
@@ -95,7 +96,7 @@ fn markdown_field(
     // Lines counted as the findings go (they come in order), not from the
     // text's start for each.
     let (mut line, mut counted) = (0, 0);
-    for finding in markdown_findings(text, markdown) {
+    for finding in rendered.findings {
         if !finding.is_error() {
             let offset = finding.offset.min(text.len());
             if offset >= counted {
