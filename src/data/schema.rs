@@ -275,6 +275,13 @@ pub struct ResultsFile {
     /// and the average compare scores at this precision, and its scores are
     /// printed with it.
     pub decimals: Option<u32>,
+    /// How the publisher ordered units whose printed scores are equal, in
+    /// words ("xếp theo điểm chưa làm tròn"), when it gave them different
+    /// ranks (1, 2, 3 where the scores print 90,50 twice): their stated
+    /// ranks are then kept, and pages show these words under the table.
+    /// Without it, equal scores share a rank and a stated one that does
+    /// not is an error.
+    pub ties_broken: Option<String>,
     /// A note shown under the table (Markdown).
     #[serde(default)]
     pub note: String,

@@ -153,6 +153,34 @@ messages! {
         vi: "kiểm tra điểm, hoặc xóa thứ hạng đã ghi: chiso tự tính thứ hạng",
         en: "check the score, or remove the stated rank: chiso computes it",
     }
+    hint_ties_broken() {
+        vi: "nếu cơ quan công bố đã phân định thứ hạng giữa các đơn vị cùng điểm, ghi cách phân định vào `ties_broken` ở đầu tệp (ví dụ `ties_broken = \"xếp theo điểm chưa làm tròn\"`); nếu không, kiểm tra điểm hoặc thứ hạng",
+        en: "if the publisher ranked the units with equal scores apart, say how in `ties_broken` at the top of the file (e.g. `ties_broken = \"xếp theo điểm chưa làm tròn\"`); otherwise check the score or the rank",
+    }
+    tie_not_ordered(score: &str, units: &str, stated: &str, first: u32, last: u32) {
+        vi: "các đơn vị cùng điểm {score} ({units}) được ghi các hạng {stated}, nhưng khi phân định thứ hạng cùng điểm, mỗi đơn vị giữ một hạng riêng từ {first} đến {last}",
+        en: "the units tied at {score} ({units}) are stated as ranks {stated}, but a broken tie gives each of them one rank of its own from {first} to {last}",
+    }
+    hint_tie_order() {
+        vi: "ghi `rank` của từng đơn vị cùng điểm như đã công bố (mỗi hạng một lần), hoặc để các đơn vị này cùng một hạng",
+        en: "state each tied unit's `rank` as published (each rank once), or let them share one rank",
+    }
+    ties_broken_unused() {
+        vi: "có `ties_broken`, nhưng trong bảng không có đơn vị cùng điểm nào được ghi thứ hạng khác nhau",
+        en: "`ties_broken` is given, but no units with equal scores are stated with different ranks in this table",
+    }
+    hint_remove_ties_broken() {
+        vi: "xóa `ties_broken`: các đơn vị cùng điểm đang cùng hạng",
+        en: "remove `ties_broken`: units with equal scores share their rank",
+    }
+    ties_broken_empty() {
+        vi: "`ties_broken` để trống: cần ghi cách cơ quan công bố phân định thứ hạng các đơn vị cùng điểm",
+        en: "`ties_broken` is empty: it says how the publisher ordered units with equal scores",
+    }
+    hint_ties_broken_words() {
+        vi: "ví dụ `ties_broken = \"xếp theo điểm chưa làm tròn\"`; chữ này hiện dưới bảng",
+        en: "e.g. `ties_broken = \"xếp theo điểm chưa làm tròn\"`; the words are shown under the table",
+    }
     stated_of_differs(unit: &str, stated: u32, ranked: u32) {
         vi: "`{unit}` ghi {stated} đơn vị được xếp hạng, nhưng bảng này xếp hạng {ranked} đơn vị",
         en: "`{unit}` states {stated} units ranked, but this table ranks {ranked}",

@@ -936,6 +936,7 @@ impl Context<'_> {
             announced: file.announced,
             source: file.source.as_ref().map(source),
             note: file.note.clone(),
+            ties_broken: None,
             rows,
             ranked: None,
             average: None,
@@ -967,7 +968,7 @@ impl Context<'_> {
                 unrank(&mut table);
             }
         } else {
-            table.ranked = self.check_partial(def, file, file_index, &table, site);
+            table.ranked = self.check_partial(def, file, file_index, &mut table, site);
             table.average = file.published_average;
             self.check_partial_regional(def, file_index, &table, site);
             // One "of" per table: a rank stated alone is out of it.

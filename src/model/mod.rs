@@ -35,6 +35,7 @@ mod stated_changes;
 mod tags;
 #[cfg(test)]
 pub(crate) mod tests;
+mod ties;
 pub mod tiles;
 
 use std::collections::BTreeMap;
@@ -390,6 +391,10 @@ pub struct Table {
     pub announced: Option<Date>,
     pub source: Option<Source>,
     pub note: String,
+    /// How the publisher ordered units whose printed scores are equal, when
+    /// it gave them different ranks (`ties_broken`): their stated ranks are
+    /// the table's. Set only when some tie was so broken.
+    pub ties_broken: Option<String>,
     /// Rows ordered by rank, then name.
     pub rows: Vec<Row>,
     /// Number of units ranked ("of"): counted in a complete table, stated in

@@ -37,7 +37,7 @@ impl Context<'_> {
         def: &Index,
         file: &ResultsFile,
         file_index: usize,
-        table: &Table,
+        table: &mut Table,
         site: &Site,
     ) -> Option<u32> {
         if file.scores_only {
@@ -84,23 +84,39 @@ impl Context<'_> {
                 }
             }
         }
-        self.check_ranks_follow_scores(def, file_index, table, site, &exception);
+        let ties_broken = self.ties_broken_words(file, file_index);
+        let broke = self.check_ranks_follow_scores(
+            (def, file_index),
+            table,
+            site,
+            &exception,
+            ties_broken.is_some(),
+        );
         self.check_thresholds_follow_scores(def, file_index, table, site, &exception);
+        if let Some(words) = ties_broken {
+            if broke {
+                table.ties_broken = Some(words.to_owned());
+            } else {
+                self.warn_ties_broken_unused(file_index);
+            }
+        }
         table_of
     }
 
     /// Ranks follow scores among the lines ranked together (those stating
     /// both, and no `of` exception): sorted best score first, each pair of
     /// neighbours must rank in that order, and share a rank exactly when
-    /// their scores are equal at the precision both were published with.
+    /// their scores are equal at the precision both were published with,
+    /// unless the publisher broke ties (`ties_broken`: equal scores may
+    /// then rank apart). Returns whether some tie was broken.
     fn check_ranks_follow_scores(
         &mut self,
-        def: &Index,
-        file_index: usize,
+        (def, file_index): (&Index, usize),
         table: &Table,
         site: &Site,
         exception: &impl Fn(&Row) -> bool,
-    ) {
+        ties_broken: bool,
+    ) -> bool {
         let mut lines: Vec<(&Row, f64, u32)> = table
             .rows
             .iter()
@@ -120,14 +136,18 @@ impl Context<'_> {
                 .then(a.2.cmp(&b.2))
                 .then(a.0.entry.cmp(&b.0.entry))
         });
+        let mut broke = false;
         for pair in lines.windows(2) {
             let [(a, score_a, rank_a), (b, score_b, rank_b)] = pair else {
                 continue;
             };
             let decimals = a.decimals.min(b.decimals);
             let equal = scaled(*score_a, decimals) == scaled(*score_b, decimals);
+            // Sorted by rank among equal scores: a broken tie ranks apart.
+            let broken = equal && ties_broken && rank_a < rank_b;
+            broke |= broken;
             let follows = if equal {
-                rank_a == rank_b
+                rank_a == rank_b || broken
             } else {
                 rank_a < rank_b
             };
@@ -152,10 +172,16 @@ impl Context<'_> {
                     name, &b_text, *rank_b, other.unit, other.line, &a_text, *rank_a,
                 )
             };
+            let hint = if equal {
+                msg::hint_ties_broken()
+            } else {
+                msg::hint_ranks_follow_scores()
+            };
             let path = [Seg::Key("result"), Seg::Index(b.entry), Seg::Key("rank")];
-            let d = self.at(file_index, &path, message, msg::hint_ranks_follow_scores());
+            let d = self.at(file_index, &path, message, hint);
             self.diagnostics.push(d);
         }
+        broke
     }
 }
 
@@ -305,6 +331,42 @@ mod tests {
             text.contains(
                 "`da-nang` and `thanh-hoa` (line 18) both score 80,00 but rank 31 and 30"
             ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn equal_scores_rank_apart_when_the_publisher_broke_the_tie() {
+        let rows = [
+            row("ha-tinh", "score = 88.35\nrank = 14\nof = 63"),
+            row("nghe-an", "score = 88.35\nrank = 15\nof = 63"),
+        ];
+        let text = errors(&partial("", &rows));
+        assert!(
+            text.contains("`nghe-an` and `ha-tinh` (line 8) both score 88,35 but rank 15 and 14"),
+            "{text}"
+        );
+        assert!(text.contains("say how in `ties_broken`"), "{text}");
+        let head = "ties_broken = \"xếp theo điểm chưa làm tròn\"";
+        let (site, diagnostics) = site(&[("data/results/2023/t.toml", &partial(head, &rows))]);
+        assert!(diagnostics.is_empty(), "{diagnostics}");
+        let table = &site.tables.as_slice()[0];
+        assert_eq!(
+            table.ties_broken.as_deref(),
+            Some("xếp theo điểm chưa làm tròn")
+        );
+        // Ranks still follow scores around the tie.
+        let mut rows = rows.to_vec();
+        rows.push(row("thanh-hoa", "score = 88.4\nrank = 16\nof = 63"));
+        let text = errors(&partial(head, &rows));
+        assert!(
+            text.contains("`ha-tinh` scores 88,35 and ranks 14, but `thanh-hoa`"),
+            "{text}"
+        );
+        // Nothing broken: a warning.
+        let text = errors(&partial(head, &rows[..1]));
+        assert!(
+            text.contains("`ties_broken` is given, but no units"),
             "{text}"
         );
     }

@@ -4,6 +4,7 @@
 
 use super::assemble::Context;
 use super::derive;
+use super::ties::{tie_sizes, within_tie};
 use super::{DisputedRank, Index, RegionSummary, RegionalRank, Row, Site, Table};
 use crate::data::schema::ResultsFile;
 use crate::locate::Seg;
@@ -31,18 +32,24 @@ impl Context<'_> {
         let keys: Vec<Option<i64>> = table.rows.iter().map(key).collect();
         let ranks = derive::competition_ranks(&keys, def.higher_is_better);
         let ranked = keys.iter().flatten().count() as u32;
-        for (row, rank) in table.rows.iter_mut().zip(ranks) {
+        let ties_broken = self.ties_broken_words(file, file_index);
+        for ((row, &rank), size) in table.rows.iter_mut().zip(&ranks).zip(tie_sizes(&ranks)) {
             let unit = site.units[row.unit].id.as_str();
             let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
-            if let (Some(stated), Some(computed)) = (row.rank, rank) {
-                if stated != computed {
+            let mut kept = rank;
+            if let (Some(stated), Some(computed), Some(size)) = (row.rank, rank, size) {
+                let in_tie = within_tie(stated, computed, size);
+                if in_tie && ties_broken.is_some() {
+                    // A place of its tie the publisher gave it.
+                    kept = Some(stated);
+                } else if stated != computed {
                     let message = msg::stated_rank_differs(unit, stated, computed);
-                    let d = self.at(
-                        file_index,
-                        &path("rank"),
-                        message,
-                        msg::hint_rank_is_computed(),
-                    );
+                    let hint = if in_tie {
+                        msg::hint_ties_broken()
+                    } else {
+                        msg::hint_rank_is_computed()
+                    };
+                    let d = self.at(file_index, &path("rank"), message, hint);
                     self.diagnostics.push(d);
                 }
             }
@@ -51,8 +58,15 @@ impl Context<'_> {
                 let d = self.at(file_index, &path("of"), message, msg::hint_of_is_computed());
                 self.diagnostics.push(d);
             }
-            row.rank = rank;
+            row.rank = kept;
             row.of = rank.map(|_| ranked);
+        }
+        if let Some(words) = ties_broken {
+            if self.check_broken_ties(file_index, table, &ranks, site) {
+                table.ties_broken = Some(words.to_owned());
+            } else {
+                self.warn_ties_broken_unused(file_index);
+            }
         }
         let values: Vec<(f64, u32)> = table
             .rows
@@ -81,14 +95,13 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        self.rank_regions(def, file, file_index, table, site);
+        self.rank_regions(file, file_index, table, site);
     }
 
     /// Ranks the units of each region among themselves, checking any stated
     /// regional rank, and sums each region up.
     fn rank_regions(
         &mut self,
-        def: &Index,
         file: &ResultsFile,
         file_index: usize,
         table: &mut Table,
@@ -104,11 +117,13 @@ impl Context<'_> {
             if members.is_empty() {
                 continue;
             }
+            // In the order of the table's ranks: by score, and where the
+            // publisher broke a tie, in its order.
             let keys: Vec<Option<i64>> = members
                 .iter()
-                .map(|&i| table.rows[i].value.map(|v| scaled(v, table.decimals)))
+                .map(|&i| table.rows[i].rank.map(i64::from))
                 .collect();
-            let ranks = derive::competition_ranks(&keys, def.higher_is_better);
+            let ranks = derive::competition_ranks(&keys, false);
             let of = members.len() as u32;
             for (&i, rank) in members.iter().zip(ranks) {
                 let Some(rank) = rank else { continue };

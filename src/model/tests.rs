@@ -184,6 +184,126 @@ fn ties_units_left_out_and_the_total_ranked() {
     );
 }
 
+/// A complete table where Nghệ An and Thanh Hóa print 90,00 and Hà Tĩnh
+/// and Đà Nẵng 88,00, with `head` at the top of the file and `ranks` the
+/// ranks stated for the four, in that order.
+fn tied_table(head: &str, ranks: [Option<u32>; 4]) -> String {
+    let rank = |r: Option<u32>| r.map_or(String::new(), |r| format!("\nrank = {r}"));
+    let rows = [
+        row("nghe-an", &format!("score = 90.001{}", rank(ranks[0]))),
+        row("thanh-hoa", &format!("score = 89.999{}", rank(ranks[1]))),
+        row("ha-tinh", &format!("score = 88{}", rank(ranks[2]))),
+        row("da-nang", &format!("score = 88{}", rank(ranks[3]))),
+        row("bac-ninh", "score = 95"),
+    ]
+    .concat();
+    table(2023, "tinh", &format!("{head}{rows}"))
+}
+
+#[test]
+fn ties_the_publisher_broke_keep_its_ranks_when_the_file_says_how() {
+    let head = "ties_broken = \"xếp theo điểm chưa làm tròn\"\n";
+    let text = tied_table(head, [Some(3), Some(2), Some(4), Some(5)]);
+    let site = ok(&[("data/results/2023/par.toml", &text)]);
+    let got = ranks(&site, 2023);
+    let want = [
+        ("bac-ninh", 1),
+        ("thanh-hoa", 2),
+        ("nghe-an", 3),
+        ("ha-tinh", 4),
+        ("da-nang", 5),
+    ];
+    assert_eq!(got, want.map(|(u, r)| (u.to_owned(), Some(r), Some(5))));
+    let t = &site.tables.as_slice()[0];
+    assert_eq!(
+        t.ties_broken.as_deref(),
+        Some("xếp theo điểm chưa làm tròn")
+    );
+    // Regions rank in the table's order: in Bắc Trung Bộ, Thanh Hóa (2nd
+    // in the table) before Nghệ An (3rd), though both print 90,00.
+    let regional = |unit: &str| {
+        let row = t.rows.iter().find(|r| site.units[r.unit].id == unit);
+        row.unwrap()
+            .regional
+            .iter()
+            .map(|r| (site.regions[r.region].id.as_str(), r.rank))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(regional("thanh-hoa"), [("btb", 1), ("btb-dhmt", 1)]);
+    assert_eq!(regional("nghe-an"), [("btb", 2), ("btb-dhmt", 2)]);
+    assert_eq!(regional("da-nang"), [("btb-dhmt", 4)]);
+
+    // One line of a tie of two stating the second place: the other holds
+    // the first.
+    let text = tied_table(head, [None, Some(3), None, None]);
+    let site = ok(&[("data/results/2023/par.toml", &text)]);
+    let got = ranks(&site, 2023);
+    assert_eq!(
+        got[1..3],
+        [
+            ("nghe-an".to_owned(), Some(2), Some(5)),
+            ("thanh-hoa".to_owned(), Some(3), Some(5))
+        ]
+    );
+    // Ties left shared beside one broken are kept shared.
+    assert_eq!(
+        got[3..],
+        [
+            ("da-nang".to_owned(), Some(4), Some(5)),
+            ("ha-tinh".to_owned(), Some(4), Some(5))
+        ]
+    );
+}
+
+#[test]
+fn a_broken_tie_without_ties_broken_or_out_of_order_is_an_error() {
+    // Without `ties_broken`: the hint says how to keep the publisher's ranks.
+    let text = tied_table("", [Some(2), Some(3), None, None]);
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains("`thanh-hoa` is stated as rank 3, but its score ranks 2 in this table"),
+        "{text}"
+    );
+    assert!(text.contains("say how in `ties_broken`"), "{text}");
+
+    // A place outside the tie is wrong, whatever the file says.
+    let head = "ties_broken = \"xếp theo điểm chưa làm tròn\"\n";
+    let text = tied_table(head, [Some(2), Some(4), None, None]);
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains("`thanh-hoa` is stated as rank 4, but its score ranks 2 in this table"),
+        "{text}"
+    );
+    assert!(
+        text.contains("check the score, or remove the stated rank"),
+        "{text}"
+    );
+
+    // Two tied lines on one place.
+    let text = tied_table(head, [Some(3), Some(3), None, None]);
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains("the units tied at 90,00 (nghe-an, thanh-hoa) are stated as ranks 3, 3, but a broken tie gives each of them one rank of its own from 2 to 3"),
+        "{text}"
+    );
+
+    // `ties_broken` where every tie is shared: a warning; empty: an error.
+    let text = tied_table(head, [None, None, None, None]);
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    assert!(diagnostics
+        .to_string()
+        .contains("`ties_broken` is given, but no units"));
+    let text = tied_table("ties_broken = \" \"\n", [Some(2), Some(3), None, None]);
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    let text = diagnostics.to_string();
+    assert!(text.contains("`ties_broken` is empty"), "{text}");
+    assert!(text.contains("`thanh-hoa` is stated as rank 3"), "{text}");
+}
+
 #[test]
 fn regional_ranks_and_averages_under_two_schemes() {
     let rows = [

@@ -242,3 +242,50 @@ fn the_search_index_says_a_threshold_as_the_page_does() {
         .iter()
         .any(|l| l.1 == "Thanh Hóa" && l.2 == "≥ 90%"));
 }
+
+/// Equal printed scores the publisher ranked apart (on unrounded scores):
+/// with `ties_broken`, its ranks are the table's, on every page and in the
+/// downloads, and the page says how the tie was broken.
+#[test]
+fn a_tie_the_publisher_broke_keeps_its_ranks_everywhere() {
+    let dir = fixture("minimal");
+    let results = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(dir.path().join(results)).unwrap();
+    // Đơn vị B and C both print 85,00; the publication ranks C second.
+    let text = text
+        .replace(
+            "complete = true\n",
+            "complete = true\nties_broken = \"Bộ xếp theo điểm chưa làm tròn.\"\n",
+        )
+        .replace("score = 85\n", "score = 85\nrank = 3\n")
+        .replace("score = 85.001\n", "score = 85.001\nrank = 2\n");
+    put(dir.path(), results, &text);
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2023/khoi");
+    let ranks: Vec<(String, String)> = lines(&page)
+        .into_iter()
+        .map(|(rank, unit, _)| (rank, unit))
+        .collect();
+    let want = [
+        ("1", "Đơn vị A"),
+        ("2", "Đơn vị C"),
+        ("3", "Đơn vị B"),
+        ("4", "Đơn vị D"),
+    ];
+    assert_eq!(ranks, want.map(|(r, u)| (r.to_owned(), u.to_owned())));
+    assert_eq!(
+        one(&page, ".ties-broken"),
+        "Các đơn vị cùng điểm được xếp hạng khác nhau theo công bố: Bộ xếp theo điểm chưa làm tròn."
+    );
+    // The change is against the rank published: B was first in 2022.
+    let unit = built.page("don-vi/don-vi-b");
+    let text = unit.root_element().text().collect::<String>();
+    assert!(text.replace('\u{a0}', " ").contains("giảm 2 bậc"), "{text}");
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
+    assert!(csv.lines().any(|l| l.contains(",3,4,don-vi-b,")), "{csv}");
+    let json = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.json")).unwrap();
+    assert!(
+        json.contains("\"ties_broken\": \"Bộ xếp theo điểm chưa làm tròn.\""),
+        "{json}"
+    );
+}

@@ -618,13 +618,29 @@ pub static COLUMNS: &[Column] = &[
         Get::Table(|t| plain(&t.table.note)),
     ),
     Column::new(
+        None,
+        Some("ties_broken"),
+        Text,
+        [
+            "Phân định thứ hạng cùng điểm",
+            "Cách cơ quan công bố phân định thứ hạng các đơn vị cùng điểm, khi đã cho họ các hạng khác nhau; trống: các đơn vị cùng điểm cùng hạng.",
+            "How the publisher ordered units with equal scores, when it gave them different ranks; empty: equal scores share a rank.",
+        ],
+        Get::Table(|t| {
+            t.table
+                .ties_broken
+                .as_deref()
+                .map_or(Cell::Empty, |w| Cell::Text(w.into()))
+        }),
+    ),
+    Column::new(
         Some("hang"),
         Some("rank"),
         Integer,
         [
             "Thứ hạng",
-            "Thứ hạng trong khối; các đơn vị bằng điểm cùng hạng (1, 2, 2, 4). Trống: không xếp hạng.",
-            "The rank in the group; ties share a rank (1, 2, 2, 4). Empty: not ranked.",
+            "Thứ hạng trong khối; các đơn vị bằng điểm cùng hạng (1, 2, 2, 4), trừ khi cơ quan công bố đã phân định (ties_broken). Trống: không xếp hạng.",
+            "The rank in the group; ties share a rank (1, 2, 2, 4) unless the publisher ordered them (ties_broken). Empty: not ranked.",
         ],
         Get::Row(|r| Cell::int(r.row.rank)),
     ),

@@ -200,6 +200,9 @@ pub struct TableView<'a> {
     pub source: Option<SourceView<'a>>,
     #[serde(serialize_with = "safe")]
     pub note_html: String,
+    /// How the publisher ordered units with equal scores, when it gave them
+    /// different ranks (plain text).
+    pub ties_broken: Option<&'a str>,
     pub ranked: Option<u32>,
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
@@ -544,6 +547,10 @@ impl<'a> TableView<'a> {
             announced: table.announced.map(|d| d.to_string()),
             source: table.source.as_ref().map(SourceView::new),
             note_html: render_markdown(&table.note, urls.markdown()),
+            ties_broken: table
+                .ties_broken
+                .as_deref()
+                .map(|w| w.trim().trim_end_matches('.')),
             ranked: table.ranked,
             has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,
