@@ -319,6 +319,12 @@ const PHRASES: &[(&str, &str)] = &[
     ("found", "gặp"),
     ("Filter", "Bộ lọc"),
     ("not found", "không tìm thấy"),
+    ("invalid type for the value", "giá trị không đúng kiểu"),
+    ("but got", "nhưng gặp"),
+    ("missing keyword argument", "thiếu tham số"),
+    ("cannot divide by 0", "không chia được cho 0"),
+    ("unable to perform", "không tính được"),
+    ("is out of range for", "vượt quá giới hạn của"),
     // Joining words.
     ("expected", "cần"),
     ("or", "hoặc"),

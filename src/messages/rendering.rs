@@ -109,6 +109,50 @@ messages! {
         vi: "các trường của giá trị này: {names}",
         en: "the fields this value has: {names}",
     }
+    template_unknown_filter(name: &str) {
+        vi: "giao diện dùng bộ lọc `{name}`, nhưng không có bộ lọc nào tên như vậy",
+        en: "the template uses the filter `{name}`, but there is no filter of that name",
+    }
+    hint_template_unknown_filter() {
+        vi: "kiểm tra tên bộ lọc: dùng được các bộ lọc của Tera và của chiso (README, \"Filters\")",
+        en: "check the filter's name: Tera's filters and chiso's (README, \"Filters\") are the ones there are",
+    }
+    template_unknown_test(name: &str) {
+        vi: "giao diện dùng phép thử `{name}` (sau `is`), nhưng không có phép thử nào tên như vậy",
+        en: "the template uses the test `{name}` (after `is`), but there is no test of that name",
+    }
+    template_unknown_function(name: &str) {
+        vi: "giao diện gọi hàm `{name}`, nhưng không có hàm nào tên như vậy",
+        en: "the template calls the function `{name}`, but there is no function of that name",
+    }
+    hint_template_tera_names() {
+        vi: "kiểm tra tên: dùng được các phép thử và hàm có sẵn của Tera",
+        en: "check the name: Tera's own tests and functions are the ones there are",
+    }
+    template_unknown_component(name: &str) {
+        vi: "giao diện dùng thành phần (component) `{name}`, nhưng không giao diện nào định nghĩa nó",
+        en: "the template uses the component `{name}`, but no template defines it",
+    }
+    hint_template_unknown_component() {
+        vi: "kiểm tra tên thành phần, hoặc định nghĩa nó bằng {{% component %}} trong một giao diện",
+        en: "check the component's name, or define it with {{% component %}} in a template",
+    }
+    template_unknown_include(name: &str) {
+        vi: "giao diện chèn (include) `{name}`, nhưng không có giao diện nào tên như vậy",
+        en: "the template includes `{name}`, but there is no template of that name",
+    }
+    hint_template_unknown_include() {
+        vi: "kiểm tra tên tệp: đường dẫn tính từ thư mục templates/ (ví dụ `partials/footer.html`)",
+        en: "check the file name: paths start in the templates/ folder (`partials/footer.html`)",
+    }
+    template_block_not_in_parent(block: &str) {
+        vi: "khối `{block}` không có trong giao diện nào mà giao diện này kế thừa (extends)",
+        en: "block `{block}` is in no template this one extends",
+    }
+    hint_template_block_not_in_parent() {
+        vi: "kiểm tra tên khối: nó phải trùng với một {{% block %}} của giao diện cha",
+        en: "check the block's name: it must be one of the parent template's {{% block %}}s",
+    }
     hint_template() {
         vi: "kiểm tra giao diện: một biến không tồn tại, hoặc một bộ lọc nhận sai loại giá trị",
         en: "check the template: a variable that does not exist, or a filter given the wrong kind of value",

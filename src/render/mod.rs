@@ -851,6 +851,15 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
         let Err(e) = tera.add_raw_templates(raw) else {
             break;
         };
+        if let ErrorKind::Msg(text) = e.kind() {
+            // Names used and not defined, in every template at once.
+            if let Some(errors) = reference_errors(&sources, text) {
+                for d in errors {
+                    diagnostics.push(d);
+                }
+                return None;
+            }
+        }
         diagnostics.push(template_error(&sources, "", "the templates", &e));
         let in_template = match e.kind() {
             ErrorKind::SyntaxError(report) => Some(report.filename()),
@@ -919,6 +928,62 @@ fn template_error(
     }
 }
 
+/// Tera's report of the names templates use that nothing defines (filters,
+/// tests, functions, components, included templates, blocks), every
+/// template's at once, as one error per use at its template, line and
+/// column. Tera gives them as one message of reports separated by blank
+/// lines (`error: Unknown filter `x`` then ` --> a.html:6:28` and the
+/// quoted line); `None` when the message is not such a list, which is then
+/// told as Tera wrote it.
+fn reference_errors(sources: &Sources, text: &str) -> Option<Vec<Diagnostic>> {
+    text.split("\n\n")
+        .map(|report| {
+            let mut lines = report.lines();
+            let message = lines.next()?.strip_prefix("error: ")?;
+            let place = lines.next()?.trim_start().strip_prefix("--> ")?;
+            let mut parts = place.rsplitn(3, ':');
+            let column: usize = parts.next()?.parse().ok()?;
+            let line: usize = parts.next()?.parse().ok()?;
+            let name = parts.next()?;
+            let d = in_template(reference_error(message)?, sources, name);
+            Some(match sources.get(name) {
+                Some((text, _)) => d.at_line(text, line, column),
+                None => d,
+            })
+        })
+        .collect()
+}
+
+/// One of Tera's reference errors in the editor's words.
+fn reference_error(message: &str) -> Option<Diagnostic> {
+    let named = |prefix: &str| message.strip_prefix(prefix)?.strip_suffix('`');
+    let (text, hint) = if let Some(name) = named("Unknown filter `") {
+        let hint = msg::hint_template_unknown_filter();
+        (msg::template_unknown_filter(name), hint)
+    } else if let Some(name) = named("Unknown test `") {
+        (
+            msg::template_unknown_test(name),
+            msg::hint_template_tera_names(),
+        )
+    } else if let Some(name) = named("Unknown function `") {
+        let hint = msg::hint_template_tera_names();
+        (msg::template_unknown_function(name), hint)
+    } else if let Some(name) = named("Unknown component `") {
+        let hint = msg::hint_template_unknown_component();
+        (msg::template_unknown_component(name), hint)
+    } else if let Some(name) = named("Unknown template `") {
+        let hint = msg::hint_template_unknown_include();
+        (msg::template_unknown_include(name), hint)
+    } else {
+        let block = message
+            .strip_prefix("Block `")?
+            .strip_suffix("` is not defined in any parent template")?;
+        let hint = msg::hint_template_block_not_in_parent();
+        (msg::template_block_not_in_parent(block), hint)
+    };
+    Some(Diagnostic::error(text).with_hint(hint))
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
@@ -933,5 +998,30 @@ fn in_template(d: Diagnostic, sources: &Sources, name: &str) -> Diagnostic {
         Some((_, true)) => d.in_file(format!("{TEMPLATES_DIR}/{name}")),
         Some((_, false)) => d.in_file(msg::built_in_template(name)),
         None => d,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tera_s_reference_reports_are_read_and_other_messages_left_as_written() {
+        let sources: Sources = [(
+            "a.html".to_owned(),
+            ("<p>Ủy {{ x | f }}</p>".to_owned(), true),
+        )]
+        .into_iter()
+        .collect();
+        let report = "error: Unknown filter `f`\n --> a.html:1:13\n  |\n1 | <p>Ủy {{ x | f }}</p>\n  |             ^";
+        let errors = reference_errors(&sources, report).unwrap();
+        assert_eq!(errors.len(), 1);
+        let d = &errors[0];
+        assert_eq!(d.location.map(|l| (l.line, l.column)), Some((1, 13)));
+        assert_eq!(d.file.as_deref(), Some(Path::new("templates/a.html")));
+        // Two reports, one of a kind not known: told as Tera wrote them.
+        let other = format!("{report}\n\nerror: Something new `g`\n --> a.html:1:1");
+        assert!(reference_errors(&sources, &other).is_none());
+        assert!(reference_errors(&sources, "Template 'x' not found").is_none());
     }
 }
