@@ -230,6 +230,11 @@ pub struct UnitDef {
     /// Names the unit had before, kept so they stay searchable.
     #[serde(default)]
     pub former_names: Vec<String>,
+    /// Names the unit had up to a year (`UBND huyện Kỳ Anh` until 2014):
+    /// the tables of those years print them, as their publications did.
+    /// Searchable like `former_names`.
+    #[serde(default)]
+    pub renamed: Vec<Renamed>,
     /// First assessment year the unit existed in.
     pub active_from: Option<i32>,
     /// Last assessment year the unit existed in.
@@ -241,6 +246,16 @@ pub struct UnitDef {
     /// A sentence or two of Markdown about the unit.
     #[serde(default)]
     pub description: String,
+}
+
+/// A name a unit had up to an assessment year.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Renamed {
+    /// The name as the publications of those years printed it.
+    pub name: String,
+    /// The last assessment year the unit had this name.
+    pub until: i32,
 }
 
 /// A results file under `data/results/`: one index, one year, one group.

@@ -386,6 +386,7 @@ impl Units {
         for unit in units {
             let names = std::iter::once(&unit.name)
                 .chain(&unit.former_names)
+                .chain(unit.renamed.iter().map(|r| &r.name))
                 .chain(std::iter::once(&unit.id));
             for name in names {
                 shown.entry(vi::fold(name)).or_insert_with(|| name.clone());

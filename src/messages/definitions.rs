@@ -20,6 +20,20 @@ messages! {
         vi: "đặt cho chỉ số này một mã không kết thúc bằng `-excel`",
         en: "give this index an id that does not end in `-excel`",
     }
+    renamed_empty(unit: &str) {
+        let unit = super::quoted(unit);
+        vi: "một tên cũ trong `renamed` của đơn vị `{unit}` để trống",
+        en: "a former name in the `renamed` of unit `{unit}` is empty",
+    }
+    renamed_year_twice(unit: &str, year: i32) {
+        let unit = super::quoted(unit);
+        vi: "`renamed` của đơn vị `{unit}` có hai tên đến cùng năm {year}",
+        en: "the `renamed` of unit `{unit}` has two names until the same year {year}",
+    }
+    hint_renamed() {
+        vi: "mỗi tên cũ một dòng: tên như các bảng năm đó đã in, và năm cuối cùng đơn vị mang tên đó (`{{ name = \"UBND huyện Kỳ Anh\", until = 2014 }}`)",
+        en: "one line per former name: the name as that year's tables printed it, and the last year the unit had it (`{{ name = \"UBND huyện Kỳ Anh\", until = 2014 }}`)",
+    }
     hint_distinct_ids() {
         vi: "đặt cho mỗi mục một mã khác nhau",
         en: "give each one a different id",

@@ -366,6 +366,7 @@ fn unnamed(defined: &Defined) -> Unnamed {
     let units = defined.units.iter().map(|u| Unit {
         name: String::new(),
         former_names: Vec::new(),
+        renamed: Vec::new(),
         description: String::new(),
         ..u.clone()
     });
@@ -528,6 +529,36 @@ impl Context<'_> {
             Seg::Key(key),
         ];
         self.at(origin.file, &path, message, hint)
+    }
+
+    /// A unit's `renamed`: each name written, each year once.
+    fn check_renamed(&mut self, def: &schema::UnitDef, origin: Origin) {
+        for (k, r) in def.renamed.iter().enumerate() {
+            let at = |key| {
+                [
+                    Seg::Key(origin.list),
+                    Seg::Index(origin.index),
+                    Seg::Key("renamed"),
+                    Seg::Index(k),
+                    Seg::Key(key),
+                ]
+            };
+            if r.name.trim().is_empty() {
+                let path = at("name");
+                let d = self.at(
+                    origin.file,
+                    &path,
+                    msg::renamed_empty(&def.id),
+                    msg::hint_renamed(),
+                );
+                self.diagnostics.push(d);
+            }
+            if def.renamed[..k].iter().any(|o| o.until == r.until) {
+                let message = msg::renamed_year_twice(&def.id, r.until);
+                let d = self.at(origin.file, &at("until"), message, msg::hint_renamed());
+                self.diagnostics.push(d);
+            }
+        }
     }
 
     /// Maps ids to typed ids (positions in `defs`), reporting duplicates and
@@ -705,13 +736,15 @@ impl Context<'_> {
                 .iter()
                 .filter_map(|r| self.resolve(&ids.regions, "region", r, (origin, "regions")))
                 .collect();
+            self.check_renamed(def, origin);
             units.push(Unit {
                 id: def.id.clone(),
                 name: def.name.clone(),
                 kind: def.kind.clone(),
                 group,
                 regions,
-                former_names: def.former_names.clone(),
+                former_names: former_names(def),
+                renamed: renamed(def),
                 active_from: def.active_from,
                 active_to: def.active_to,
                 merged_into: successor,
@@ -992,6 +1025,29 @@ impl Context<'_> {
         });
         (self.diagnostics.error_count() == errors_before).then_some(table)
     }
+}
+
+/// A unit's former names: those written, then those of `renamed` not
+/// among them.
+fn former_names(def: &schema::UnitDef) -> Vec<String> {
+    let mut names = def.former_names.clone();
+    for r in &def.renamed {
+        if !names.contains(&r.name) && r.name != def.name {
+            names.push(r.name.clone());
+        }
+    }
+    names
+}
+
+/// A unit's `renamed`, earliest first.
+fn renamed(def: &schema::UnitDef) -> Vec<(i32, String)> {
+    let mut renamed: Vec<(i32, String)> = def
+        .renamed
+        .iter()
+        .map(|r| (r.until, r.name.clone()))
+        .collect();
+    renamed.sort_by_key(|(until, _)| *until);
+    renamed
 }
 
 /// A complete score-only table keeps its average and band count but no

@@ -287,7 +287,11 @@ pub struct Unit {
     /// The group the unit is usually ranked in.
     pub group: Option<GroupId>,
     pub regions: Vec<RegionId>,
+    /// Every name the unit had before: those of `renamed` too.
     pub former_names: Vec<String>,
+    /// Names the unit had up to an assessment year, (last year, name),
+    /// earliest first: what the tables of those years print.
+    pub renamed: Vec<(i32, String)>,
     pub active_from: Option<i32>,
     pub active_to: Option<i32>,
     /// The unit it was merged into.
@@ -295,6 +299,17 @@ pub struct Unit {
     pub abolished: Option<Date>,
     /// Markdown.
     pub description: String,
+}
+
+impl Unit {
+    /// The unit's name in assessment year `year`: the one `renamed` gives
+    /// for it, else its current name.
+    pub fn name_in(&self, year: i32) -> &str {
+        self.renamed
+            .iter()
+            .find(|(until, _)| year <= *until)
+            .map_or(&self.name, |(_, name)| name)
+    }
 }
 
 /// Where a table's figures come from.

@@ -768,3 +768,24 @@ fn a_table_whose_scores_are_finer_than_it_prints_is_a_warning() {
         assert!(!d.to_string().contains("par.toml:"), "{d}");
     }
 }
+
+#[test]
+fn a_renamed_unit_has_the_name_of_each_year_and_keeps_them_all_searchable() {
+    let units = UNITS.replace(
+        "former_names = [\"Nghệ Tĩnh\"]",
+        "former_names = [\"Nghệ Tĩnh\"]\nrenamed = [{ name = \"Tỉnh Hà Tĩnh mới\", until = 2020 }, { name = \"Nghệ Tĩnh\", until = 1990 }]",
+    );
+    let mut raw = raw_with(&[]);
+    raw.units[0].value = std::sync::Arc::new(parse_document(&units, Format::Toml).unwrap());
+    raw.files[1].text = units.as_str().into();
+    let mut diagnostics = Diagnostics::default();
+    let site = assemble(raw, &mut diagnostics);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    let ha_tinh = site.units.iter().find(|u| u.id == "ha-tinh").unwrap();
+    assert_eq!(ha_tinh.name_in(1989), "Nghệ Tĩnh");
+    assert_eq!(ha_tinh.name_in(1990), "Nghệ Tĩnh");
+    assert_eq!(ha_tinh.name_in(1991), "Tỉnh Hà Tĩnh mới");
+    assert_eq!(ha_tinh.name_in(2020), "Tỉnh Hà Tĩnh mới");
+    assert_eq!(ha_tinh.name_in(2021), "Hà Tĩnh");
+    assert_eq!(ha_tinh.former_names, ["Nghệ Tĩnh", "Tỉnh Hà Tĩnh mới"]);
+}

@@ -289,3 +289,46 @@ fn a_tie_the_publisher_broke_keeps_its_ranks_everywhere() {
         "{json}"
     );
 }
+
+/// A unit renamed since: the tables of the years it had its old name print
+/// that name, as their publications did, with today's beside it on the
+/// ranking page; the downloads of those years say it too, and it is
+/// searchable.
+#[test]
+fn a_renamed_unit_keeps_the_name_each_year_printed() {
+    let dir = fixture("minimal");
+    let units = std::fs::read_to_string(dir.path().join("data/units.toml")).unwrap();
+    let units = units.replace(
+        "name = \"Đơn vị B\"\n",
+        "name = \"Đơn vị B\"\nrenamed = [{ name = \"Phòng B\", until = 2022 }]\n",
+    );
+    put(dir.path(), "data/units.toml", &units);
+    let built = build_ok(dir.path());
+    let names = |year: u32| {
+        let page = built.page(&format!("xep-hang/{year}/khoi"));
+        all(&page, "table.ranking tbody th.unit")
+    };
+    assert!(
+        names(2022).contains(&"Phòng B (nay là Đơn vị B)".to_owned()),
+        "{:?}",
+        names(2022)
+    );
+    assert!(
+        names(2023).contains(&"Đơn vị B".to_owned()),
+        "{:?}",
+        names(2023)
+    );
+    // 2022's leader was B: the year's summary names it as it was then.
+    let year = built.page("nam/2022");
+    let text = year.root_element().text().collect::<String>();
+    assert!(text.contains("Phòng B"), "{text}");
+    let csv = |year: u32| {
+        std::fs::read_to_string(built.out.join(format!("du-lieu/{year}/khoi/chi-so.csv"))).unwrap()
+    };
+    assert!(csv(2022).contains(",don-vi-b,Phòng B,"), "{}", csv(2022));
+    assert!(csv(2023).contains(",don-vi-b,Đơn vị B,"), "{}", csv(2023));
+    let search = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
+    assert!(search.contains("Phòng B"), "{search}");
+    // The unit's own page is under today's name.
+    assert_eq!(one(&built.page("don-vi/don-vi-b"), "h1"), "Đơn vị B");
+}

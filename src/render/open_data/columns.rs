@@ -666,8 +666,12 @@ pub static COLUMNS: &[Column] = &[
         Some("don_vi"),
         Some("unit_name"),
         Text,
-        ["Đơn vị", "Tên đơn vị.", "The unit's name."],
-        Get::Row(|r| Cell::text(Some(&r.unit.name))),
+        [
+            "Đơn vị",
+            "Tên đơn vị, như năm đó công bố (tên cũ nếu đơn vị đã đổi tên sau năm đó).",
+            "The unit's name as that year published it (a former name if it was renamed since).",
+        ],
+        Get::Row(|r| Cell::text(Some(r.unit.name_in(r.at.table.year)))),
     ),
     Column::new(
         Some("diem"),

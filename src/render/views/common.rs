@@ -63,7 +63,11 @@ impl<'a> GroupRef<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitRef<'a> {
     pub id: &'a str,
+    /// Its name; on a result line, as the line's year printed it.
     pub name: &'a str,
+    /// Its name today, on a result line of a year when it had another
+    /// (`renamed`); else `None`.
+    pub current_name: Option<&'a str>,
     pub kind: &'a str,
     pub url: String,
     /// The unit's place in Vietnamese alphabetical order (`vi::compare`), for
@@ -78,9 +82,21 @@ impl<'a> UnitRef<'a> {
         UnitRef {
             id: &u.id,
             name: &u.name,
+            current_name: None,
             kind: &u.kind,
             url: urls.unit(&u.id),
             order: unit.position(),
+        }
+    }
+
+    /// The unit under the name it had in assessment year `year`.
+    pub fn named_in(site: &'a Site, unit: UnitId, year: i32, urls: &Urls) -> Self {
+        let u = &site.units[unit];
+        let name = u.name_in(year);
+        UnitRef {
+            name,
+            current_name: (name != u.name).then_some(u.name.as_str()),
+            ..UnitRef::new(site, unit, urls)
         }
     }
 }

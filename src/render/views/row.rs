@@ -246,7 +246,8 @@ impl<'a> RowView<'a> {
         let def = &site.indices[table.index];
         let regional = regional_views(site, row, urls);
         let note_html = render_markdown(&row.note, urls.markdown());
-        let unit_name = &site.units[row.unit].name;
+        // As the table's year printed it.
+        let unit_name = site.units[row.unit].name_in(table.year);
         let stated = row.stated_change.as_ref();
         let disputed_html = match stated {
             Some(s) if s.standing == Standing::Disputed => {

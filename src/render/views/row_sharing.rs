@@ -123,9 +123,16 @@ impl<'a> RowViews<'a> {
             None => Box::new(table.rows.iter()),
         };
         rows.map(|r| {
-            let unit = self.units[r.unit]
-                .get_or_init(|| Value::from_serializable(&UnitRef::new(site, r.unit, urls)));
-            RowView::new(site, table, r, urls, unit.clone())
+            // A unit under an earlier name that year (rare) is not shared.
+            let unit = match site.units[r.unit].name_in(table.year) {
+                name if name != site.units[r.unit].name => {
+                    Value::from_serializable(&UnitRef::named_in(site, r.unit, table.year, urls))
+                }
+                _ => self.units[r.unit]
+                    .get_or_init(|| Value::from_serializable(&UnitRef::new(site, r.unit, urls)))
+                    .clone(),
+            };
+            RowView::new(site, table, r, urls, unit)
         })
         .collect()
     }

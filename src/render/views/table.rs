@@ -155,7 +155,7 @@ pub struct ListingView<'a> {
 }
 
 impl<'a> ListingView<'a> {
-    pub fn new(site: &'a Site, listing: &'a Listing, urls: &Urls) -> Self {
+    pub fn new(site: &'a Site, listing: &'a Listing, year: i32, urls: &Urls) -> Self {
         ListingView {
             label: &listing.label,
             end: match listing.end {
@@ -166,7 +166,7 @@ impl<'a> ListingView<'a> {
             units: listing
                 .units
                 .iter()
-                .map(|&u| UnitRef::new(site, u, urls))
+                .map(|&u| UnitRef::named_in(site, u, year, urls))
                 .collect(),
             disputed_html: listing
                 .disputed
@@ -533,13 +533,13 @@ impl<'a> TableView<'a> {
             listings: table
                 .listings
                 .iter()
-                .map(|l| ListingView::new(site, l, urls))
+                .map(|l| ListingView::new(site, l, table.year, urls))
                 .collect(),
             excluded: table
                 .excluded
                 .iter()
                 .map(|(unit, reason)| ExcludedView {
-                    unit: UnitRef::new(site, *unit, urls),
+                    unit: UnitRef::named_in(site, *unit, table.year, urls),
                     reason,
                 })
                 .collect(),
@@ -567,12 +567,12 @@ impl<'a> TableView<'a> {
             row_count: table.rows.len(),
             leaders: table
                 .leaders()
-                .map(|r| UnitRef::new(site, r.unit, urls))
+                .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
                 .collect(),
             last_place: table
                 .last_place()
                 .filter(|r| r.rank != Some(1))
-                .map(|r| UnitRef::new(site, r.unit, urls))
+                .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
                 .collect(),
             regions: table
                 .regions
