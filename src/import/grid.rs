@@ -242,13 +242,30 @@ fn read_sheet(bytes: Vec<u8>, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
         .map_err(|e| Diagnostic::error(msg::import_workbook_unreadable(e)))?;
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
+    // Cells formatted as percentages (the cell holds 0.9438 and shows
+    // 94.38%) are read as they show; only .xlsx gives its formats.
+    let styles = match &mut workbook {
+        calamine::Sheets::Xlsx(xlsx) => xlsx.worksheet_style(&name).ok(),
+        _ => None,
+    };
+    let is_percent = |row: usize, column: usize| {
+        let at = (u32::try_from(row).ok()?, u32::try_from(column).ok()?);
+        let format = styles.as_ref()?.get(at)?.number_format.as_ref()?;
+        Some(is_percent_format(&format.format_code))
+    };
     let rows = range
         .rows()
         .enumerate()
         .map(|(i, cells)| GridRow {
             line: first_row + i + 1,
             cells: std::iter::repeat_n(Cell::Empty, first_column)
-                .chain(cells.iter().map(cell_of))
+                .chain(cells.iter().enumerate().map(|(j, data)| {
+                    let percent = is_percent(first_row + i, first_column + j) == Some(true);
+                    match (cell_of(data), percent) {
+                        (Cell::Number(value), true) => Cell::Number(without_noise(value * 100.0)),
+                        (cell, _) => cell,
+                    }
+                }))
                 .collect(),
         })
         .collect();
@@ -273,6 +290,31 @@ fn cell_of(data: &Data) -> Cell {
         // neither is a score, so they are reported as such.
         other => Cell::Text(other.to_string()),
     }
+}
+
+/// Whether an Excel number format shows its number as a percentage: a `%`
+/// outside quoted text, escapes and `[…]` codes (`0.00%`, `0.0%;[Red]-0.0%`,
+/// not `0.00" %"`).
+fn is_percent_format(code: &str) -> bool {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => return true,
+            '"' => {
+                chars.by_ref().find(|&c| c == '"');
+            }
+            '[' => {
+                chars.by_ref().find(|&c| c == ']');
+            }
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            // Only the first section (positive numbers) says how scores show.
+            ';' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// An Excel date serial (1900 system, counted from 1899-12-30) as
@@ -310,6 +352,23 @@ fn without_noise(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_formats_are_known() {
+        for code in ["0%", "0.00%", "0.0%;[Red]-0.0%", "#,##0.00 %"] {
+            assert!(is_percent_format(code), "{code}");
+        }
+        for code in [
+            "General",
+            "0.00",
+            r#"0.00" %""#,
+            r"0.00\%",
+            "[$%-409]0.00",
+            "0;0%",
+        ] {
+            assert!(!is_percent_format(code), "{code}");
+        }
+    }
 
     #[test]
     fn dates_are_shown_as_dates() {

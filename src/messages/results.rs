@@ -48,6 +48,14 @@ messages! {
         vi: "{finer} trong {scores} điểm của bảng ghi {written} chữ số thập phân, nhưng bảng in {printed}: trang sẽ làm tròn các điểm đó, khác với số nguồn đã in",
         en: "{finer} of the table's {scores} scores are written with {written} decimals, but the table prints {printed}: the pages would round them, unlike the figures the source printed",
     }
+    scores_are_fractions(count: usize, first: &str, max: &str) {
+        vi: "cả {count} điểm của bảng đều không quá 1 (như {first}), trên thang điểm đến {max}: có vẻ là tỷ lệ phần trăm bị ghi thành phân số (ô \"phần trăm\" của Excel lưu 0,9438 và hiện 94,38%)",
+        en: "all {count} scores of the table are at most 1 (such as {first}) on a scale up to {max}: they look like percentages written as fractions (an Excel percentage cell holds 0.9438 and shows 94.38%)",
+    }
+    hint_scores_are_fractions(percent: &str) {
+        vi: "ghi điểm như văn bản công bố in ({percent} chứ không phải phân số); nếu nhập từ bảng tính, hãy lưu bảng tính dạng .xlsx rồi nhập lại: chiso đọc ô phần trăm như ô hiện ra",
+        en: "write the scores as the publication prints them ({percent}, not the fraction); when they come from a spreadsheet, save it as .xlsx and import it again: chiso reads percentage cells as they show",
+    }
     hint_table_decimals(written: u32) {
         vi: "nếu nguồn in {written} chữ số thập phân, thêm `decimals = {written}` vào đầu tệp bảng (hoặc vào chỉ số trong data/indices.toml)",
         en: "if the source printed {written} decimals, add `decimals = {written}` at the top of the table file (or to the index in data/indices.toml)",

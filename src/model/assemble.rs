@@ -490,6 +490,9 @@ impl Context<'_> {
     /// values the source rounded (a workbook's cells): they print as it
     /// printed them.
     fn check_score_decimals(&mut self, def: &super::Index, file: &ResultsFile, file_index: usize) {
+        if self.check_fractions(def, file, file_index) {
+            return;
+        }
         let table = super::precision::table_decimals(def, file);
         let mut scores = 0;
         let mut finer: Vec<(usize, u32)> = Vec::new();
@@ -520,6 +523,45 @@ impl Context<'_> {
         );
         d.severity = crate::diagnostic::Severity::Warning;
         self.diagnostics.push(d);
+    }
+
+    /// An error when every score of a table (two or more) is a fraction
+    /// of 1 on an index whose scale reaches 10 or more: percentages taken
+    /// as fractions (a spreadsheet's percentage cells hold 0,9438 and show
+    /// 94,38%), which would print 0,94%. Returns whether it was told.
+    fn check_fractions(
+        &mut self,
+        def: &super::Index,
+        file: &ResultsFile,
+        file_index: usize,
+    ) -> bool {
+        let scores: Vec<(usize, f64)> = file
+            .results
+            .iter()
+            .enumerate()
+            .filter_map(|(i, r)| Some((i, r.score.filter(|s| s.is_finite())?)))
+            .collect();
+        let fractions = scores.len() >= 2
+            && def.scale.max >= 10.0
+            && def.scale.min >= 0.0
+            && scores.iter().all(|&(_, s)| s <= 1.0)
+            && scores.iter().any(|&(_, s)| s > 0.0);
+        if fractions {
+            let (first, score) = scores[0];
+            let path = [Seg::Key("result"), Seg::Index(first), Seg::Key("score")];
+            let message = msg::scores_are_fractions(
+                scores.len(),
+                &crate::vi::format_number(score, crate::vi::written_decimals(score)),
+                &crate::vi::format_number(def.scale.max, 0),
+            );
+            let hint = msg::hint_scores_are_fractions(&crate::vi::format_number(
+                score * 100.0,
+                crate::vi::written_decimals(score).saturating_sub(2),
+            ));
+            let d = self.at(file_index, &path, message, hint);
+            self.diagnostics.push(d);
+        }
+        fractions
     }
 
     fn at_origin(&self, origin: Origin, key: &str, message: String, hint: String) -> Diagnostic {

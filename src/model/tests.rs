@@ -789,3 +789,34 @@ fn a_renamed_unit_has_the_name_of_each_year_and_keeps_them_all_searchable() {
     assert_eq!(ha_tinh.name_in(2021), "Hà Tĩnh");
     assert_eq!(ha_tinh.former_names, ["Nghệ Tĩnh", "Tỉnh Hà Tĩnh mới"]);
 }
+
+#[test]
+fn scores_that_are_all_fractions_on_a_percent_scale_are_an_error() {
+    let rows = [
+        row("nghe-an", "score = 0.9438"),
+        row("ha-tinh", "score = 0.8535"),
+    ]
+    .concat();
+    let text = table(2023, "tinh", &rows).replace("complete = true\n", "");
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains(
+            "all 2 scores of the table are at most 1 (such as 0,9438) on a scale up to 100"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("(94,38, not the fraction)"), "{text}");
+    // One score below 1 among others is a score.
+    let rows = [
+        row("nghe-an", "score = 0.9438"),
+        row("ha-tinh", "score = 85.35"),
+    ]
+    .concat();
+    let text = table(2023, "tinh", &rows).replace("complete = true\n", "");
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    assert!(
+        !diagnostics.to_string().contains("fractions"),
+        "{diagnostics}"
+    );
+}

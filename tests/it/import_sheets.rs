@@ -277,3 +277,43 @@ fn a_percent_published_beside_points_is_imported_and_checked() {
     assert!(said.contains("don-vi-b: percent 84.31 → 84.32"), "{said}");
     crate::common::build_ok(root);
 }
+
+/// Scores typed as Excel percentage cells (the cell holds 0.9438 and
+/// shows 94.38%) are imported as the sheet shows them, not as fractions.
+#[test]
+fn percentage_cells_are_imported_as_they_show() {
+    let temp = tempfile::tempdir().unwrap();
+    ok(chiso(
+        &["init", "site", "--province", "Quảng Bình"],
+        temp.path(),
+    ));
+    let site = temp.path().join("site");
+    let units = site.join("data/units.toml");
+    let text = fs::read_to_string(&units).unwrap() + UNITS;
+    fs::write(&units, text).unwrap();
+    fs::remove_file(site.join("data/results/2025/so-ban-nganh.toml")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import/ket-qua-2025-phan-tram.xlsx");
+    fs::copy(&fixture, site.join("phan-tram.xlsx")).unwrap();
+    let args = [
+        "--index",
+        "cchc-tinh",
+        "--group",
+        "so-ban-nganh",
+        "--year",
+        "2025",
+    ];
+    ok(import(&site, "phan-tram.xlsx", &args));
+    let written = fs::read_to_string(site.join("data/results/2025/so-ban-nganh.toml")).unwrap();
+    for line in [
+        "published_average = 87.47",
+        "unit = \"so-noi-vu\"\nscore = 94.38\n",
+        "unit = \"so-tai-chinh\"\nscore = 85.35\n",
+        "unit = \"so-tu-phap\"\nscore = 90.13\n",
+        "unit = \"so-xay-dung\"\nscore = 80.0\n",
+    ] {
+        assert!(written.contains(line), "{line}\n{written}");
+    }
+    let built = ok(chiso(&["build"], &site));
+    assert!(built.contains("Built"), "{built}");
+}
