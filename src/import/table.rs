@@ -600,12 +600,14 @@ pub fn read(
     if problems.has_errors() {
         return Err(problems);
     }
+    // "18/63" in the rank column says "of" as a column of its own does.
+    let has_of = columns.contains_key(&Role::Of) || rows.iter().any(|r| r.of.is_some());
     Ok(Sheet {
         rows,
         ignored,
         header_line: header.line,
         published_average,
-        has_of: columns.contains_key(&Role::Of),
+        has_of,
         sections,
     })
 }
@@ -903,6 +905,9 @@ mod tests {
     fn rank_of_columns_make_a_partial_layout() {
         let sheet = read_ok("Tỉnh;Điểm (thang 100);Thứ hạng\nSở Nội vụ;90;5/63\n");
         assert_eq!((sheet.rows[0].rank, sheet.rows[0].of), (Some(5), Some(63)));
+        // "5/63" says how many were ranked as an "of" column does: the
+        // table is partial.
+        assert!(sheet.has_of);
         let sheet = read_ok("Tỉnh;Xếp hạng;Số đơn vị xếp hạng\nSở Nội vụ;5;63\n");
         assert!(sheet.has_of);
         assert_eq!(

@@ -193,6 +193,10 @@ messages! {
         vi: "`{unit}` ghi {stated} đơn vị được xếp hạng, nhưng bảng này xếp hạng {ranked} đơn vị",
         en: "`{unit}` states {stated} units ranked, but this table ranks {ranked}",
     }
+    hint_table_is_partial() {
+        vi: "nếu bảng chỉ ghi một số dòng của một bảng xếp hạng lớn hơn (ví dụ dòng của tỉnh trong bảng xếp hạng cả nước), ghi `complete = false` ở đầu tệp: thứ hạng và `of` được giữ như đã công bố; nếu không, xóa `of`",
+        en: "if the table holds some lines of a wider ranking (the province's line in the national one), write `complete = false` at the top of the file: ranks and `of` are then kept as published; otherwise remove `of`",
+    }
     hint_of_is_computed() {
         vi: "xóa `of` trong bảng đầy đủ: chiso tự đếm",
         en: "remove `of` from complete tables: chiso counts it",

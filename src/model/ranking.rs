@@ -55,7 +55,12 @@ impl Context<'_> {
             }
             if let Some(stated) = row.of.filter(|&of| of != ranked) {
                 let message = msg::stated_of_differs(unit, stated, ranked);
-                let d = self.at(file_index, &path("of"), message, msg::hint_of_is_computed());
+                // More ranked than listed: the lines of a wider ranking.
+                let hint = match stated > ranked {
+                    true => msg::hint_table_is_partial(),
+                    false => msg::hint_of_is_computed(),
+                };
+                let d = self.at(file_index, &path("of"), message, hint);
                 self.diagnostics.push(d);
             }
             row.rank = kept;

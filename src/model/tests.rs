@@ -820,3 +820,19 @@ fn scores_that_are_all_fractions_on_a_percent_scale_are_an_error() {
         "{diagnostics}"
     );
 }
+
+#[test]
+fn a_complete_table_stating_more_ranked_than_it_lists_says_it_may_be_partial() {
+    let rows = [
+        row("nghe-an", "score = 88.35\nrank = 18\nof = 63"),
+        row("ha-tinh", "score = 90"),
+    ]
+    .concat();
+    let text = table(2023, "tinh", &rows);
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains("write `complete = false` at the top of the file"),
+        "{text}"
+    );
+}
