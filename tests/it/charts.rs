@@ -3,7 +3,7 @@
 //! score chart on unit and index pages, and a large table is a strip of
 //! dots on a fitted scale with the home unit labelled.
 
-use crate::common::{build_ok, fixture, put, sel, text};
+use crate::common::{build_ok, example_root, fixture, put, sel, text};
 
 /// The minimal site with a 2021 table, and unit D left out of 2022's.
 fn site_with_a_gap() -> tempfile::TempDir {
@@ -121,4 +121,21 @@ fn a_large_table_is_a_strip_on_a_fitted_scale_with_the_home_unit_labelled() {
     assert!(all.contains("Trục không bắt đầu từ 0"), "{all}");
     let ticks: Vec<String> = svg.select(&sel("text.axis")).map(text).collect();
     assert!(ticks.iter().all(|t| t != "0" && t != "100"), "{ticks:?}");
+}
+
+/// The source written inside a chart is cited as the page cites it, so a
+/// screenshot keeps the document's number, date and issuer.
+#[test]
+fn a_chart_cites_its_source_in_full() {
+    let built = build_ok(&example_root());
+    for path in ["xep-hang/2023/so-ban-nganh", "don-vi/so-noi-vu"] {
+        let page = built.page(path);
+        let notes: String = page
+            .select(&sel("svg text.note"))
+            .map(text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(notes.contains("519/QĐ-UBND"), "{path}: {notes}");
+        assert!(notes.contains("UBND tỉnh Hà Tĩnh"), "{path}: {notes}");
+    }
 }

@@ -33,15 +33,18 @@ fn index_format(def: &Index) -> Format<'_> {
 fn sources(site: &Site, entries: &[EntryView]) -> Option<String> {
     let mut years: Vec<&EntryView> = entries.iter().collect();
     years.sort_by_key(|e| e.year);
-    let mut titles: Vec<&str> = Vec::new();
+    let mut cited: Vec<String> = Vec::new();
     for e in years {
         if let Some(s) = &site.tables[e.table].source {
-            if !titles.contains(&s.title.as_str()) {
-                titles.push(&s.title);
+            // As the page cites it: a screenshot of the chart keeps the
+            // document's number, date and issuer.
+            let citation = super::common::citation(s);
+            if !cited.contains(&citation) {
+                cited.push(citation);
             }
         }
     }
-    (!titles.is_empty()).then(|| titles.join("; "))
+    (!cited.is_empty()).then(|| cited.join("; "))
 }
 
 /// The score and rank charts' points, notes and lines' labels of a unit's
@@ -327,7 +330,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         axis_title: &axis_title(def),
     };
     let notes = Notes {
-        source: table.source.as_ref().map(|s| s.title.to_owned()),
+        source: table.source.as_ref().map(|s| s.citation.clone()),
         illustrative: table.illustrative,
     };
     let year = table.year;
