@@ -48,6 +48,14 @@ messages! {
         vi: "{finer} trong {scores} điểm của bảng ghi {written} chữ số thập phân, nhưng bảng in {printed}: trang sẽ làm tròn các điểm đó, khác với số nguồn đã in",
         en: "{finer} of the table's {scores} scores are written with {written} decimals, but the table prints {printed}: the pages would round them, unlike the figures the source printed",
     }
+    year_not_its_folder(year: i32, folder: i32) {
+        vi: "bảng ghi năm {year} nhưng nằm trong thư mục năm {folder}: trang sẽ đăng bảng này là kết quả năm {year}",
+        en: "the table says year {year} but is in the folder of {folder}: the site publishes it as {year}'s results",
+    }
+    hint_year_folder(folder: i32) {
+        vi: "nếu đây là kết quả năm {folder} (chép từ tệp năm trước), sửa `year` thành {folder}; nếu không, chuyển tệp vào thư mục đúng năm",
+        en: "if these are {folder}'s results (copied from last year's file), make `year` {folder}; otherwise move the file to its year's folder",
+    }
     scores_are_fractions(count: usize, first: &str, max: &str) {
         vi: "cả {count} điểm của bảng đều không quá 1 (như {first}), trên thang điểm đến {max}: có vẻ là tỷ lệ phần trăm bị ghi thành phân số (ô \"phần trăm\" của Excel lưu 0,9438 và hiện 94,38%)",
         en: "all {count} scores of the table are at most 1 (such as {first}) on a scale up to {max}: they look like percentages written as fractions (an Excel percentage cell holds 0.9438 and shows 94.38%)",

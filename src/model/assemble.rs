@@ -525,6 +525,32 @@ impl Context<'_> {
         self.diagnostics.push(d);
     }
 
+    /// Warns when a results file is in the folder of another year than its
+    /// `year` (`data/results/2024/` holding `year = 2023`): last year's
+    /// file copied and its year left unchanged, which publishes the table
+    /// under the other year.
+    fn check_year_folder(&mut self, file: &ResultsFile, file_index: usize) {
+        let path = &self.raw.file(file_index).path;
+        let folder = path
+            .iter()
+            .skip_while(|part| *part != "results")
+            .nth(1)
+            .and_then(|part| part.to_str()?.parse::<i32>().ok());
+        // A year that is not one is an error of its own.
+        let Some(folder) = folder.filter(|&y| y != file.year && file.year > 0) else {
+            return;
+        };
+        let message = msg::year_not_its_folder(file.year, folder);
+        let mut d = self.at(
+            file_index,
+            &[Seg::Key("year")],
+            message,
+            msg::hint_year_folder(folder),
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     /// An error when every score of a table (two or more) is a fraction
     /// of 1 on an index whose scale reaches 10 or more: percentages taken
     /// as fractions (a spreadsheet's percentage cells hold 0,9438 and show
@@ -1002,6 +1028,7 @@ impl Context<'_> {
         }
 
         self.check_score_decimals(def, file, file_index);
+        self.check_year_folder(file, file_index);
         let mut table = Table {
             index,
             group,

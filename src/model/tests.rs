@@ -836,3 +836,18 @@ fn a_complete_table_stating_more_ranked_than_it_lists_says_it_may_be_partial() {
         "{text}"
     );
 }
+
+#[test]
+fn a_table_in_the_folder_of_another_year_is_a_warning() {
+    let rows = [row("nghe-an", "score = 88.35\nrank = 18\nof = 63")].concat();
+    let text = table(2023, "tinh", &rows).replace("complete = true\n", "");
+    let (_, diagnostics) = site(&[("data/results/2024/par.toml", &text)]);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    let said = diagnostics.to_string();
+    assert!(
+        said.contains("the table says year 2023 but is in the folder of 2024"),
+        "{said}"
+    );
+    let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
+    assert!(diagnostics.is_empty(), "{diagnostics}");
+}
