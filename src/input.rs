@@ -27,6 +27,17 @@ pub struct SiteFile {
     pub relative: PathBuf,
 }
 
+/// `path` with its names in NFC, as chiso writes text: a file named on
+/// macOS or taken from a zip archive (NFD, `Quyê\u{301}t`) is published
+/// under the name links and browsers ask for. A name that is not UTF-8 is
+/// left as it is.
+fn nfc_path(path: PathBuf) -> PathBuf {
+    match path.to_str() {
+        Some(text) if !is_nfc(text) => PathBuf::from(text.nfc().collect::<String>()),
+        _ => path,
+    }
+}
+
 /// Every file under `root/dir`, sorted by path. A symbolic link is followed
 /// only when it leads to a place inside the site: a link to a file outside
 /// could publish anything on the machine, so it is reported and skipped.
@@ -152,7 +163,7 @@ impl Walk<'_> {
             self.files.push(SiteFile {
                 path: path.to_path_buf(),
                 shown,
-                relative,
+                relative: nfc_path(relative),
             });
         }
     }

@@ -324,10 +324,14 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
     }
     // `#` alone is the top of the page, as browsers read it.
     let (rest, anchor) = match url.split_once('#') {
-        Some((rest, anchor)) => (rest, Some(anchor.to_owned()).filter(|a| !a.is_empty())),
+        Some((rest, anchor)) => (
+            rest,
+            Some(percent_decoded(anchor)).filter(|a| !a.is_empty()),
+        ),
         None => (url, None),
     };
-    let rest = rest.split(['?']).next().unwrap_or_default();
+    let rest = percent_decoded(rest.split(['?']).next().unwrap_or_default());
+    let rest = rest.as_str();
     let joined = if rest.is_empty() {
         page.to_owned()
     } else if let Some(absolute) = rest.strip_prefix('/') {
@@ -339,6 +343,43 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
         format!("{page}{rest}")
     };
     Some((normalise(&joined), anchor))
+}
+
+/// `text` with its `%XX` escapes decoded, as a server does before it
+/// looks a file up (`qd%2012.pdf` is `qd 12.pdf`, `T%C3%A0i` is `Tài`), in
+/// NFC as chiso writes names; as written when the escapes do not make
+/// UTF-8.
+fn percent_decoded(text: &str) -> String {
+    if !text.contains('%') {
+        return text.to_owned();
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).and_then(|&b| hex(b)),
+            bytes.get(i + 2).and_then(|&b| hex(b)),
+        ) {
+            (b'%', Some(high), Some(low)) => {
+                out.push((high * 16 + low) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(decoded) => {
+            use unicode_normalization::UnicodeNormalization;
+            decoded.nfc().collect()
+        }
+        Err(_) => text.to_owned(),
+    }
 }
 
 /// Whether `url` starts with a scheme as browsers read one: anything else
@@ -474,7 +515,8 @@ mod tests {
                 "java%09script:x",
                 "tin-tuc/a/",
                 "/",
-                Some(("tin-tuc/a/java%09script:x", None)),
+                // Looked up decoded, as a server would.
+                Some(("tin-tuc/a/java\tscript:x", None)),
             ),
             ("bao-cao:2024/", "", "/", None),
             (
@@ -491,6 +533,18 @@ mod tests {
                 want.map(|(p, a): (&str, Option<&str>)| (p.to_owned(), a.map(str::to_owned)));
             assert_eq!(got, want, "{url}");
         }
+    }
+
+    #[test]
+    fn escapes_are_decoded_to_nfc_and_broken_ones_kept() {
+        assert_eq!(percent_decoded("qd%2012.pdf"), "qd 12.pdf");
+        assert_eq!(percent_decoded("T%C3%A0i"), "Tài");
+        // NFD escapes give the NFC name chiso publishes.
+        assert_eq!(percent_decoded("Ta%CC%80i"), "Tài");
+        assert_eq!(percent_decoded("100%"), "100%");
+        assert_eq!(percent_decoded("%zz%4"), "%zz%4");
+        // Escapes that are not UTF-8: the link as written.
+        assert_eq!(percent_decoded("a%FFb"), "a%FFb");
     }
 
     #[test]

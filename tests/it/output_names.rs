@@ -145,3 +145,36 @@ fn serve_reports_the_static_files_in_the_way_too() {
         "{diagnostics}"
     );
 }
+
+/// A static file named on macOS or taken from a zip archive (NFD) is
+/// published under its NFC name, and links to it, written plainly or
+/// percent-encoded as a browser's address bar copies them, are found.
+#[test]
+fn static_names_are_published_in_nfc_and_percent_encoded_links_reach_them() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let nfd = "Quye\u{302}\u{301}t đi\u{323}nh 12.pdf";
+    put(root, &format!("static/tai-lieu/{nfd}"), "pdf");
+    put(
+        root,
+        "content/tin-tuc/tai-lieu.md",
+        "+++\ntitle = \"Tài liệu\"\ndate = 2024-05-08\n+++\n\
+         [a](</tai-lieu/Quyết định 12.pdf>), \
+         [b](/tai-lieu/Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%2012.pdf), \
+         [c](/tai-lieu/Quye%CC%82%CC%81t%20%C4%91i%CC%A3nh%2012.pdf)\n",
+    );
+    let built = build_ok(root);
+    let published: Vec<String> = fs::read_dir(built.out.join("tai-lieu"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(published, ["Quyết định 12.pdf"]);
+    // A percent-encoded link to a file that is not there is still broken.
+    put(
+        root,
+        "content/tin-tuc/tai-lieu.md",
+        "+++\ntitle = \"Tài liệu\"\ndate = 2024-05-08\n+++\n[d](/tai-lieu/khong%20co.pdf)\n",
+    );
+    let errors = build_err(root);
+    assert!(errors.contains("/tai-lieu/khong%20co.pdf"), "{errors}");
+}
