@@ -35,9 +35,79 @@ pub fn parse_number(cell: &str) -> Option<f64> {
     plain.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
+/// The decimal mark a sheet's numbers written as text show, when they say
+/// it: a cell with both marks (the last is the decimal one, `1.234,5`), or
+/// one mark followed by other than three digits (`943,8`, `90.53`). The
+/// mark most such cells show; `None` when none says, or as many say each.
+pub fn decimal_mark<'a>(cells: impl Iterator<Item = &'a str>) -> Option<char> {
+    let (mut commas, mut points) = (0usize, 0usize);
+    for cell in cells {
+        let text = cell.trim().trim_end_matches('%').trim();
+        let (last_comma, last_point) = (text.rfind(','), text.rfind('.'));
+        let said = match (last_comma, last_point) {
+            (Some(c), Some(p)) => Some(if c > p { ',' } else { '.' }),
+            (Some(at), None) | (None, Some(at)) if text.matches([',', '.']).count() == 1 => {
+                let after = &text[at + 1..];
+                let mark = text.as_bytes()[at] as char;
+                (after.len() != 3 && after.bytes().all(|b| b.is_ascii_digit())).then_some(mark)
+            }
+            _ => None,
+        };
+        match said {
+            Some(',') => commas += 1,
+            Some(_) => points += 1,
+            None => {}
+        }
+    }
+    match commas.cmp(&points) {
+        std::cmp::Ordering::Greater => Some(','),
+        std::cmp::Ordering::Less => Some('.'),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// Whether `cell` reads two ways in a sheet whose decimal mark is `mark`:
+/// one of the other mark followed by three digits (`1.000` where decimals
+/// are written `943,8`) is a thousand or a number with three decimals.
+pub fn is_ambiguous(cell: &str, mark: Option<char>) -> bool {
+    let Some(mark) = mark else {
+        return false;
+    };
+    let other = if mark == ',' { '.' } else { ',' };
+    let text = cell.trim().trim_end_matches('%').trim();
+    let text = text.strip_prefix('-').unwrap_or(text);
+    match text.split_once(other) {
+        Some((before, after)) => {
+            !text.contains(mark)
+                && !before.is_empty()
+                && before.bytes().all(|b| b.is_ascii_digit())
+                && after.len() == 3
+                && after.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sheet_s_decimal_mark_decides_what_reads_two_ways() {
+        let cells = ["943,8", "853,5", "1.000", "1.000"];
+        assert_eq!(decimal_mark(cells.into_iter()), Some(','));
+        assert!(is_ambiguous("1.000", Some(',')));
+        assert!(is_ambiguous("90.125", Some(',')));
+        assert!(!is_ambiguous("90,125", Some(',')));
+        assert!(!is_ambiguous("94.38", Some(',')));
+        assert!(!is_ambiguous("1.000", None));
+        assert!(!is_ambiguous("1.234,5", Some(',')));
+        assert_eq!(decimal_mark(["90.53", "1,000"].into_iter()), Some('.'));
+        assert!(is_ambiguous("1,000", Some('.')));
+        // Nothing says: three decimals or none are not evidence.
+        assert_eq!(decimal_mark(["1.000", "88", "90,125"].into_iter()), None);
+        assert_eq!(decimal_mark(["1.234,5"].into_iter()), Some(','));
+    }
 
     #[test]
     fn decimal_comma_and_point_both_work() {

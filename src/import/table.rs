@@ -16,7 +16,7 @@ use crate::messages as msg;
 use crate::vi;
 
 use super::grid::{Cell, Grid, GridRow};
-use super::number::parse_number;
+use super::number::{decimal_mark, is_ambiguous, parse_number};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -480,6 +480,17 @@ pub fn read(
         let others = titles.iter().filter(|t| *t != chosen).cloned().collect();
         (chosen.clone(), others)
     });
+    // How the sheet writes decimals, for the cells that read two ways.
+    let mark = decimal_mark(
+        grid.rows[header.body.min(grid.rows.len())..]
+            .iter()
+            .flat_map(|r| {
+                r.cells.iter().filter_map(|c| match c {
+                    Cell::Text(text) => Some(text.as_str()),
+                    _ => None,
+                })
+            }),
+    );
     // Inside the group's section (or any, when no section is the group's).
     let mut in_section = true;
     for (index, record) in grid.rows.iter().enumerate().skip(header.body) {
@@ -544,6 +555,15 @@ pub fn read(
                 None
             }
             None => None,
+            Some(Cell::Text(text)) if is_ambiguous(text, mark) => {
+                let (mark, other) = if mark == Some(',') {
+                    (",", ".")
+                } else {
+                    (".", ",")
+                };
+                bad.push(msg::csv_ambiguous_number(what, text.trim(), mark, other));
+                None
+            }
             Some(found) => {
                 let value = number_of(found);
                 if value.is_none() {

@@ -141,6 +141,11 @@ messages! {
         vi: "sau số {whole} là `{next}` ở cột {column}: trong tệp ngăn cách bằng dấu phẩy, đây có thể là số {whole},{next} bị tách làm hai; đặt số trong ngoặc kép (\"{whole},{next}\"), dùng dấu chấm thập phân, hoặc lưu tệp ngăn cách bằng dấu chấm phẩy",
         en: "{whole} is followed by `{next}` in column {column}: in a file separated by commas this may be {whole},{next} split in two; put the number in quotes (\"{whole},{next}\"), use a decimal point, or save the file separated by semicolons",
     }
+    csv_ambiguous_number(what: &str, text: &str, mark: &str, other: &str) {
+        let what = super::term(what);
+        vi: "{what} `{text}` đọc được hai cách: bảng tính ghi số thập phân bằng dấu `{mark}`, nên `{other}` ở đây có thể là dấu phân cách hàng nghìn, cũng có thể là dấu thập phân (ba chữ số lẻ); ghi lại ô này không có dấu `{other}`: số nguyên không có dấu phân cách, số lẻ dùng dấu `{mark}`",
+        en: "the {what} `{text}` reads two ways: the sheet writes decimals with `{mark}`, so `{other}` here may group thousands or mark three decimals; write the cell without `{other}`: whole numbers without grouping, decimals with `{mark}`",
+    }
     csv_not_a_number(what: &str, text: &str) {
         let what = super::term(what);
         vi: "{what} `{text}` không phải là số",
