@@ -55,6 +55,10 @@ messages! {
         vi: "chọn đơn vị bằng `don-vi=…` (trang không khai báo home_unit)",
         en: "name the unit with `don-vi=…` (the site has no home_unit)",
     }
+    not_ranked(unit: &str, year: i32, reason: &str) {
+        vi: "`{unit}` không được xếp hạng trong bảng chỉ số này năm {year} ({reason}): bảng không in số liệu nào của dòng này",
+        en: "`{unit}` is not ranked in this index's {year} table ({reason}): the table prints no figure of its line",
+    }
     no_result(unit: &str, what: &str, year: i32) {
         let what = term(what);
         vi: "`{unit}` không có {what} của chỉ số này năm {year}",

@@ -382,6 +382,14 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         return component_result(env, table, row, component, show).map(|t| (t, false));
     }
     let show = show.unwrap_or("day-du");
+    // A line left out of the ranking: the ranking page shows no figure of
+    // it, and neither does the article.
+    if let Some(reason) = row.not_ranked.as_deref().filter(|r| !r.is_empty()) {
+        return match show {
+            "day-du" => Ok(("không xếp hạng".to_owned(), false)),
+            _ => Err(sc::not_ranked(unit_id, year, reason)),
+        };
+    }
     let marked =
         row.illustrative && matches!(show, "day-du" | "diem" | "so") && row.value.is_some();
     let text = match show {

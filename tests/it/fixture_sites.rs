@@ -351,6 +351,40 @@ not_ranked = "số liệu không đủ tin cậy"
     // table and counts in nothing, the not-ranked one is listed last.
     assert_eq!(all(&page, "table.ranking tbody td.rank"), ["1", "2", "—"]);
     assert_eq!(one(&page, "tfoot td.average"), "85,75%");
+
+    // An article naming the unit not ranked says so, as the table does;
+    // asking for its score or rank is an error that says why there is none.
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let body = fs::read_to_string(&article).unwrap();
+    let call = "<!-- chiso:ket-qua chi-so=chi-so nam=2024 don-vi=don-vi-c -->";
+    fs::write(
+        &article,
+        format!(
+            "{body}
+Đơn vị C: {call}.
+"
+        ),
+    )
+    .unwrap();
+    let text = one(&build_ok(site.path()).page("tin-tuc/bai-mot/"), "article");
+    assert!(text.contains("Đơn vị C: không xếp hạng."), "{text}");
+    let rank = call.replace("don-vi-c", "don-vi-c hien=hang");
+    fs::write(
+        &article,
+        format!(
+            "{body}
+Đơn vị C: {rank}.
+"
+        ),
+    )
+    .unwrap();
+    let errors = build_err(site.path());
+    assert!(
+        errors.contains(
+            "`don-vi-c` is not ranked in this index's 2024 table (số liệu không đủ tin cậy)"
+        ),
+        "{errors}"
+    );
 }
 
 #[test]
