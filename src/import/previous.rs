@@ -128,8 +128,7 @@ impl Previous {
                 .iter()
                 .filter(|(key, value)| number(key) != *value)
                 .map(|(key, value)| {
-                    let shown =
-                        |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| v.to_string());
+                    let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), msg::figure);
                     format!("{key} {} → {}", shown(number(key)), shown(*value))
                 })
                 .collect();

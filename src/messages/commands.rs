@@ -340,6 +340,8 @@ messages! {
         neutral
     }
     import_change_average(kept: f64, found: f64) {
+        let kept = super::figure(kept);
+        let found = super::figure(found);
         vi: "published_average: giữ {kept} như trong bảng; dòng \"Bình quân\" của bảng tính ghi {found}",
         en: "published_average: {kept} kept as in the table; the sheet's \"Bình quân\" row says {found}",
     }

@@ -49,6 +49,7 @@ messages! {
         en: "percent is the percentage the points make; if only one figure was published, give it as score",
     }
     percent_outside_range(unit: &str, percent: f64) {
+        let percent = super::figure(percent);
         vi: "tỷ lệ của `{unit}` là {percent}%, nằm ngoài khoảng 0–100",
         en: "the percent of `{unit}`, {percent}%, is outside 0–100",
     }

@@ -65,6 +65,16 @@ pub fn set_language(language: Language) {
 
 /// The language texts are said in: English unless [`set_language`] chose
 /// Vietnamese.
+/// A figure as written (its shortest form, no padding) in the editor's
+/// language: a decimal comma in Vietnamese (105,5), a point in English.
+pub fn figure(value: f64) -> String {
+    let text = value.to_string();
+    match language() {
+        Language::Vietnamese => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
 pub fn language() -> Language {
     match LANGUAGE.load(Ordering::Relaxed) {
         VIETNAMESE => Language::Vietnamese,

@@ -69,6 +69,9 @@ messages! {
         en: "if the source printed {written} decimals, add `decimals = {written}` at the top of the table file (or to the index in data/indices.toml)",
     }
     score_outside_scale(unit: &str, score: f64, index: &str, min: f64, max: f64) {
+        let score = super::figure(score);
+        let min = super::figure(min);
+        let max = super::figure(max);
         vi: "điểm của `{unit}` là {score}, nằm ngoài thang điểm của `{index}` ({min}–{max})",
         en: "the score of `{unit}`, {score}, is outside the scale of `{index}` ({min}–{max})",
     }
@@ -77,10 +80,13 @@ messages! {
         en: "check for a misplaced decimal point",
     }
     points_above_max(unit: &str, points: f64, max: f64) {
+        let points = super::figure(points);
+        let max = super::figure(max);
         vi: "`{unit}` đạt {points} điểm, nhiều hơn điểm tối đa {max}",
         en: "`{unit}` has {points} points, more than its maximum of {max}",
     }
     negative_points(unit: &str, points: f64) {
+        let points = super::figure(points);
         vi: "`{unit}` đạt {points} điểm, nhỏ hơn 0",
         en: "`{unit}` has {points} points, below zero",
     }
@@ -89,6 +95,7 @@ messages! {
         en: "check points and max_points",
     }
     max_points_not_positive(unit: &str, max: f64) {
+        let max = super::figure(max);
         vi: "`{unit}` có max_points bằng {max}",
         en: "`{unit}` has a max_points of {max}",
     }
@@ -122,6 +129,8 @@ messages! {
         en: "the components of `{index}` are defined in data/indices",
     }
     component_above_max(component: &str, unit: &str, score: f64, max: f64) {
+        let score = super::figure(score);
+        let max = super::figure(max);
         vi: "lĩnh vực `{component}` của `{unit}` đạt {score}, cao hơn điểm tối đa {max}",
         en: "component `{component}` of `{unit}` is {score}, above its maximum of {max}",
     }
