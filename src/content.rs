@@ -381,6 +381,15 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
             problems.push(at_key(d, "tags"));
         }
     }
+    // The title and summary are plain text: a shortcode there would be
+    // printed as written, in lists, feeds and the page's description.
+    for (key, text) in [("title", &front.title), ("summary", &front.summary)] {
+        if text.contains("<!--") && text.contains("chiso:") {
+            let d = Diagnostic::warning(msg::shortcode_in_front_matter(key))
+                .with_hint(msg::hint_shortcode_in_body());
+            problems.push(at_key(d, key));
+        }
+    }
     let html = rendered.html;
     // A cursor counts each line's characters once however many links it
     // holds, and each link keeps a window of its line, not the whole line.
@@ -967,6 +976,23 @@ mod tests {
             assert!(!error && line == 3, "{message}");
         }
         assert!(article.problems[0].message.contains("`..`"));
+    }
+
+    #[test]
+    fn a_shortcode_in_the_summary_is_a_located_warning() {
+        let text = "+++\ntitle = \"a\"\nsummary = \"Bình quân <!-- chiso:khoi nam=2023 -->.\"\n+++\nĐoạn.\n";
+        let article = parse_article(text, "/").unwrap();
+        let shown: Vec<(bool, usize, &str)> = article
+            .problems
+            .iter()
+            .map(|d| (d.is_error(), d.location.unwrap().line, d.message.as_str()))
+            .collect();
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert!(!shown[0].0 && shown[0].1 == 3, "{shown:?}");
+        assert!(
+            shown[0].2.contains("`summary` holds a shortcode"),
+            "{shown:?}"
+        );
     }
 
     #[test]

@@ -2,6 +2,14 @@
 //! page belongs, links between pages.
 
 messages! {
+    shortcode_in_front_matter(key: &str) {
+        vi: "`{key}` có một mã ngắn (`<!-- chiso:… -->`), nhưng mã ngắn chỉ được thay bằng số liệu trong thân bài: ở đây nó sẽ hiện nguyên văn trong danh sách bài, nguồn tin (feed) và phần mô tả trang",
+        en: "`{key}` holds a shortcode (`<!-- chiso:… -->`), but shortcodes are expanded in the article's body only: here it would be printed as written in article lists, the feed and the page's description",
+    }
+    hint_shortcode_in_body() {
+        vi: "ghi con số vào đây như đã công bố, hoặc chuyển câu có mã ngắn xuống thân bài",
+        en: "write the figure here as published, or move the sentence with the shortcode to the body",
+    }
     no_front_matter() {
         vi: "tệp không mở đầu bằng phần thông tin bài viết (front matter)",
         en: "the file does not start with front matter",
