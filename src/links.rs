@@ -347,39 +347,38 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
 
 /// `text` with its `%XX` escapes decoded, as a server does before it
 /// looks a file up (`qd%2012.pdf` is `qd 12.pdf`, `T%C3%A0i` is `Tài`), in
-/// NFC as chiso writes names; as written when the escapes do not make
-/// UTF-8.
+/// NFC as chiso writes names; as written when an escape is malformed or
+/// the bytes are not UTF-8.
 fn percent_decoded(text: &str) -> String {
     if !text.contains('%') {
         return text.to_owned();
     }
+    match percent_decode(text) {
+        Some(decoded) => {
+            use unicode_normalization::UnicodeNormalization;
+            decoded.nfc().collect()
+        }
+        None => text.to_owned(),
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are
+/// not UTF-8. `serve` reads requested paths with it.
+pub fn percent_decode(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).and_then(|&b| hex(b)),
-            bytes.get(i + 2).and_then(|&b| hex(b)),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
         }
     }
-    match String::from_utf8(out) {
-        Ok(decoded) => {
-            use unicode_normalization::UnicodeNormalization;
-            decoded.nfc().collect()
-        }
-        Err(_) => text.to_owned(),
-    }
+    String::from_utf8(out).ok()
 }
 
 /// Whether `url` starts with a scheme as browsers read one: anything else

@@ -86,7 +86,7 @@ pub fn event_page(url: &str) -> Option<String> {
     let page = query
         .split('&')
         .find_map(|pair| pair.strip_prefix("page="))?;
-    output_key(&percent_decode(page)?)
+    output_key(&crate::links::percent_decode(page)?)
 }
 
 /// The answer to one request.
@@ -149,7 +149,7 @@ fn folder_url(path: &str, query: &str) -> String {
 /// can be inside the output: a malformed escape, a `..` or `.` segment
 /// (encoded or not), a backslash or a NUL byte.
 pub fn output_key(path: &str) -> Option<String> {
-    let decoded = percent_decode(path)?;
+    let decoded = crate::links::percent_decode(path)?;
     let rest = decoded.strip_prefix('/')?;
     let mut segments = Vec::new();
     for segment in rest.split('/') {
@@ -165,25 +165,6 @@ pub fn output_key(path: &str) -> Option<String> {
         segments.push("index.html");
     }
     Some(segments.join("/"))
-}
-
-/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are
-/// not UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 /// The content type for an output path, by extension.
