@@ -110,8 +110,13 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         grid::read_text(&bytes)
     }
     .map_err(|d| Problem::site(d.in_file(&request.csv)))?;
-    let sheet = table::read(&grid, &request.csv, &Units::new(&units.units), wanted)
-        .map_err(Problem::Site)?;
+    let sheet = table::read(
+        &grid,
+        &request.csv,
+        &Units::new(&units.units, request.year, &request.group),
+        wanted,
+    )
+    .map_err(Problem::Site)?;
     let file_name = request
         .csv
         .file_name()
@@ -133,7 +138,23 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         published_average: sheet.published_average,
         before: before.as_ref(),
     };
-    let toml = results_toml(&table);
+    let mut toml = results_toml(&table);
+    let mut warnings = Diagnostics::default();
+    if let Some(before) = &before {
+        let heading = msg::import_comments_heading();
+        // The heading of an earlier re-import's comments is not lost.
+        let lost = before.comments_lost_in(&format!("{toml}\n{heading}"));
+        if !lost.is_empty() {
+            let _ = writeln!(toml, "\n{heading}");
+            for comment in &lost {
+                let _ = writeln!(toml, "{comment}");
+            }
+            warnings.push(
+                Diagnostic::warning(msg::import_comments_moved(lost.len(), &heading))
+                    .in_file(&output),
+            );
+        }
+    }
     let changes = before.as_ref().map(|b| {
         let mut changes = b.changes(&sheet.rows);
         if let (Some(kept), Some(found)) = (b.published_average(), sheet.published_average) {
@@ -143,7 +164,6 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         }
         changes
     });
-    let mut warnings = Diagnostics::default();
     if complete {
         let excluded = before
             .as_ref()

@@ -30,6 +30,9 @@ pub struct Previous {
     top: Table,
     /// Each result's keys, by unit id, in the order of the table.
     results: Vec<(String, Table)>,
+    /// The table's comments, in its order: a comment line as written, and a
+    /// line with a comment after its value as the whole line, commented out.
+    comments: Vec<String>,
 }
 
 /// Reads the table at `path`.
@@ -51,10 +54,85 @@ pub fn read(path: &Path) -> Result<Previous, Diagnostic> {
             .collect(),
         _ => Vec::new(),
     };
-    Ok(Previous { top, results })
+    Ok(Previous {
+        top,
+        results,
+        comments: comments(&text),
+    })
+}
+
+/// The comments of a TOML text (see [`Previous::comments`]).
+fn comments(text: &str) -> Vec<String> {
+    let mut kept = Vec::new();
+    // Inside a multi-line string, `#` is text: the delimiter it opened with.
+    let mut open: Option<&str> = None;
+    for line in text.lines() {
+        let mut rest = line;
+        let mut comment_at = None;
+        let mut position = 0;
+        while !rest.is_empty() {
+            let step = if let Some(delimiter) = open {
+                match rest.find(delimiter) {
+                    Some(end) => {
+                        open = None;
+                        end + delimiter.len()
+                    }
+                    None => rest.len(),
+                }
+            } else if let Some(delimiter) =
+                ["\"\"\"", "'''"].into_iter().find(|d| rest.starts_with(d))
+            {
+                open = Some(delimiter);
+                delimiter.len()
+            } else if rest.starts_with('"') {
+                string_end(rest, '"')
+            } else if rest.starts_with('\'') {
+                string_end(rest, '\'')
+            } else if rest.starts_with('#') {
+                comment_at = Some(position);
+                break;
+            } else {
+                rest.chars().next().map_or(1, char::len_utf8)
+            };
+            position += step;
+            rest = &line[position..];
+        }
+        match comment_at {
+            Some(0) => kept.push(line.trim_end().to_owned()),
+            Some(at) if line[..at].trim().is_empty() => kept.push(line.trim().to_owned()),
+            Some(_) => kept.push(format!("# {}", line.trim())),
+            None => {}
+        }
+    }
+    kept
+}
+
+/// The length of the one-line string that `text` starts with, its quotes
+/// included (a basic string's `\"` does not end it).
+fn string_end(text: &str, quote: char) -> usize {
+    let mut escaped = false;
+    for (i, c) in text.char_indices().skip(1) {
+        if c == quote && !escaped {
+            return i + 1;
+        }
+        escaped = quote == '"' && c == '\\' && !escaped;
+    }
+    text.len()
 }
 
 impl Previous {
+    /// The table's comments that `new` (the table written in its place)
+    /// does not have: the import writes them at its end rather than lose
+    /// them, as the editor's notes.
+    pub fn comments_lost_in(&self, new: &str) -> Vec<&str> {
+        let written: std::collections::BTreeSet<&str> = new.lines().map(str::trim).collect();
+        self.comments
+            .iter()
+            .map(String::as_str)
+            .filter(|c| !written.contains(c.trim()))
+            .collect()
+    }
+
     /// The top-level keys to keep, in the table's order.
     pub fn kept_top(&self) -> Vec<(String, Value)> {
         self.top
@@ -210,6 +288,15 @@ mod tests {
             rank: None,
             of: None,
         }
+    }
+
+    #[test]
+    fn comments_are_found_outside_strings_only() {
+        let text = "# đầu tệp\nindex = \"a#b\" # sau giá trị\nnote = '''\n# trong chuỗi\n'''\n  # thụt lề\ntitle = \"x\\\"#\"\n";
+        assert_eq!(
+            comments(text),
+            ["# đầu tệp", "# index = \"a#b\" # sau giá trị", "# thụt lề"]
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! matched to unit ids and the numbers parsed; every bad row is reported with
 //! its line, and a table is returned only when every row is good.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use crate::data::schema::UnitDef;
@@ -377,12 +377,19 @@ pub struct Units {
     by_name: BTreeMap<String, Vec<String>>,
     /// A name as written, for each folded name (to suggest it).
     shown: BTreeMap<String, String>,
+    /// Units assessed in the imported year, and those of them in the
+    /// imported group: a name two units share (a district re-formed under
+    /// an old name) is the one of them that can be in the table.
+    active: BTreeSet<String>,
+    in_group: BTreeSet<String>,
 }
 
 impl Units {
-    pub fn new(units: &[UnitDef]) -> Units {
+    pub fn new(units: &[UnitDef], year: i32, group: &str) -> Units {
         let mut by_name: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut shown = BTreeMap::new();
+        let mut active = BTreeSet::new();
+        let mut in_group = BTreeSet::new();
         for unit in units {
             let names = std::iter::once(&unit.name)
                 .chain(&unit.former_names)
@@ -395,21 +402,49 @@ impl Units {
                     ids.push(unit.id.clone());
                 }
             }
+            let assessed = unit.active_from.is_none_or(|from| from <= year)
+                && unit.active_to.is_none_or(|to| to >= year);
+            if assessed {
+                active.insert(unit.id.clone());
+                if unit.group.as_deref() == Some(group) {
+                    in_group.insert(unit.id.clone());
+                }
+            }
         }
-        Units { by_name, shown }
+        Units {
+            by_name,
+            shown,
+            active,
+            in_group,
+        }
     }
 
     fn find(&self, name: &str) -> Result<&str, String> {
         let key = vi::fold(name);
         match self.by_name.get(&key).map(Vec::as_slice) {
             Some([id]) => Ok(id),
-            Some(ids) => Err(msg::csv_ambiguous_unit(name, ids)),
+            Some(ids) => self
+                .the_one_that_fits(ids)
+                .ok_or_else(|| msg::csv_ambiguous_unit(name, ids)),
             None => {
                 let near = closest(&key, self.by_name.keys().map(String::as_str))
                     .map(|near| self.shown.get(near).map_or(near, String::as_str));
                 Err(msg::csv_no_such_unit(name, near))
             }
         }
+    }
+
+    /// Of units sharing a name, the only one assessed that year in the
+    /// group (or, failing that, the only one assessed that year).
+    fn the_one_that_fits<'a>(&self, ids: &'a [String]) -> Option<&'a str> {
+        let only = |set: &BTreeSet<String>| {
+            let mut fitting = ids.iter().filter(|id| set.contains(*id));
+            match (fitting.next(), fitting.next()) {
+                (Some(id), None) => Some(id.as_str()),
+                _ => None,
+            }
+        };
+        only(&self.in_group).or_else(|| only(&self.active))
     }
 }
 
@@ -706,10 +741,20 @@ mod tests {
             id = "so-khoa-hoc-va-cong-nghe"
             name = "Sở Khoa học và Công nghệ"
             former_names = ["Sở Khoa học, Công nghệ"]
+
+            [[unit]]
+            id = "ky-anh-cu"
+            name = "Huyện Kỳ Anh"
+            active_to = 2019
+
+            [[unit]]
+            id = "ky-anh"
+            name = "Huyện Kỳ Anh"
+            active_from = 2020
             "#,
         )
         .unwrap();
-        Units::new(&file.units)
+        Units::new(&file.units, 2023, "so-ban-nganh")
     }
 
     fn grid(text: &str) -> Grid {
@@ -834,6 +879,36 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(errors.contains("did you mean `Sở Nội vụ`?"), "{errors}");
+    }
+
+    #[test]
+    fn a_name_two_units_share_is_the_one_assessed_that_year() {
+        let sheet = read_ok("Đơn vị;Điểm\nHuyện Kỳ Anh;88,5\n");
+        assert_eq!(sheet.rows[0].unit, "ky-anh");
+        let file: crate::data::schema::UnitsFile = toml::from_str(
+            r#"
+            [[unit]]
+            id = "a"
+            name = "Huyện Kỳ Anh"
+            [[unit]]
+            id = "b"
+            name = "Huyện Kỳ Anh"
+            "#,
+        )
+        .unwrap();
+        let both = Units::new(&file.units, 2023, "so-ban-nganh");
+        let refused = read(
+            &grid("Đơn vị;Điểm\nHuyện Kỳ Anh;88,5\n"),
+            Path::new("kq.csv"),
+            &both,
+            None,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            refused.contains("a, b") || refused.contains("`a`"),
+            "{refused}"
+        );
     }
 
     #[test]

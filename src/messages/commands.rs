@@ -167,8 +167,16 @@ messages! {
     }
     csv_ambiguous_unit(name: &str, ids: &[String]) {
         let ids = ids.join(", ");
-        vi: "`{name}` là tên của nhiều đơn vị: {ids}",
-        en: "`{name}` names more than one unit: {ids}",
+        vi: "`{name}` là tên của nhiều đơn vị: {ids}; ghi mã của đơn vị thay cho tên, hoặc ghi năm đánh giá của chúng (`active_from`, `active_to`) trong data/units.toml",
+        en: "`{name}` names more than one unit: {ids}; write the unit's id instead of its name, or give their years (`active_from`, `active_to`) in data/units.toml",
+    }
+    import_comments_moved(count: usize, heading: &str) {
+        vi: "{count} dòng chú thích (`#`) của bảng cũ không còn chỗ trong bảng mới: chúng được chép xuống cuối tệp, dưới dòng `{heading}`; hãy chuyển chúng về chỗ cần thiết",
+        en: "{count} comment lines (`#`) of the old table have no place in the new one: they are copied to the end of the file, under `{heading}`; move them where they belong",
+    }
+    import_comments_heading() {
+        vi: "# Chú thích của bảng trước khi nhập lại:",
+        en: "# Comments of the table before it was re-imported:",
     }
     csv_unit_twice(id: &str, first_line: u64) {
         vi: "đơn vị `{id}` đã có ở dòng {first_line}",

@@ -317,3 +317,40 @@ fn percentage_cells_are_imported_as_they_show() {
     let built = ok(chiso(&["build"], &site));
     assert!(built.contains("Built"), "{built}");
 }
+
+/// A re-import replaces the table's layout, but the editor's comments are
+/// kept (at the end, under a heading, with a warning) and a second
+/// re-import does not copy them again.
+#[test]
+fn a_re_import_keeps_the_editors_comments() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    let sheet = "Đơn vị;Điểm\nĐơn vị A;85,5\nĐơn vị B;80,1\nĐơn vị C;76\nĐơn vị D;63\n";
+    fs::write(root.join("kq.csv"), sheet).unwrap();
+    let args = [
+        "--index", "chi-so", "--year", "2024", "--group", "khoi", "--force",
+    ];
+    ok(import(root, "kq.csv", &args));
+    let table = root.join("data/results/2024/khoi.toml");
+    let written = fs::read_to_string(&table).unwrap();
+    let edited = written.replacen(
+        "score = 80.1",
+        "# Công văn 12/SNV sửa điểm đơn vị B\nscore = 80.1 # đã đối chiếu",
+        1,
+    );
+    fs::write(&table, &edited).unwrap();
+    let said = ok(import(root, "kq.csv", &args));
+    assert!(said.contains("2 comment lines"), "{said}");
+    let kept = fs::read_to_string(&table).unwrap();
+    let tail = kept
+        .split("# Comments of the table before it was re-imported:\n")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{kept}"));
+    assert_eq!(
+        tail,
+        "# Công văn 12/SNV sửa điểm đơn vị B\n# score = 80.1 # đã đối chiếu\n"
+    );
+    ok(import(root, "kq.csv", &args));
+    assert_eq!(fs::read_to_string(&table).unwrap(), kept);
+    crate::common::build_ok(root);
+}
