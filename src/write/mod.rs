@@ -101,6 +101,9 @@ pub struct Writer {
     changed: AtomicUsize,
     /// The folders of the files created in a spare this build made.
     folders: Mutex<HashSet<PathBuf>>,
+    /// The folders (spare-relative) of a reused spare found to be folders,
+    /// not links (see [`Writer::unlink_folders_of`]).
+    checked: Mutex<HashSet<PathBuf>>,
     /// Files that came from two places, as (path, first origin, second).
     clashes: Mutex<Vec<(String, Origin, Origin)>>,
     /// The first error; once set, files are no longer written.
@@ -154,6 +157,7 @@ impl Writer {
             kept: Mutex::default(),
             changed: AtomicUsize::new(0),
             folders: Mutex::default(),
+            checked: Mutex::default(),
             clashes: Mutex::default(),
             failure: Mutex::default(),
             finished: false,
@@ -199,6 +203,9 @@ impl Writer {
             return false;
         }
         let relative: PathBuf = path.split('/').collect();
+        if self.unlink_folders_of(&relative).is_err() {
+            return false;
+        }
         let target = self.spare.join(&relative);
         let served = self.output.join(&relative);
         let is_whole_file =
@@ -267,7 +274,10 @@ impl Writer {
             return;
         }
         let relative: PathBuf = path.split('/').collect();
-        self.record(self.stream_file(&relative, write));
+        let written = self
+            .unlink_folders_of(&relative)
+            .and_then(|()| self.stream_file(&relative, write));
+        self.record(written);
     }
 
     /// Counts a file written as changed, or keeps its error for the commit.
@@ -317,7 +327,51 @@ impl Writer {
             return;
         }
         let relative: PathBuf = path.split('/').collect();
-        self.record(self.write_file(&relative, bytes));
+        let written = self
+            .unlink_folders_of(&relative)
+            .and_then(|()| self.write_file(&relative, bytes));
+        self.record(written);
+    }
+
+    /// In a spare a previous build left, removes a symbolic link found in
+    /// place of a folder of `relative`. The spare was the served folder,
+    /// where someone may have put a link (to publish a folder of documents
+    /// without copying it); a page written through it would replace a file
+    /// in the folder it points to, outside the output. The link goes (as
+    /// anything else not chiso's in the output does), what it points to is
+    /// never touched, and the folder is made anew. Each folder is looked at
+    /// once per build; a spare this build made holds no link.
+    fn unlink_folders_of(&self, relative: &Path) -> Result<(), Diagnostic> {
+        let Some(folder) = relative.parent().filter(|_| !self.fresh) else {
+            return Ok(());
+        };
+        let unchecked: Vec<PathBuf> = {
+            let checked = lock(&self.checked);
+            folder
+                .ancestors()
+                .take_while(|a| !a.as_os_str().is_empty() && !checked.contains(*a))
+                .map(Path::to_path_buf)
+                .collect()
+        };
+        // Outermost first: under a link nothing else is looked at.
+        for ancestor in unchecked.iter().rev() {
+            let path = self.spare.join(ancestor);
+            if fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                // A link to a folder is a file to `remove_file` on Unix, a
+                // folder to `remove_dir` on Windows; neither follows it.
+                // Another thread may have removed it first.
+                let removed = fs::remove_file(&path).or_else(|_| fs::remove_dir(&path));
+                match removed {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                        return Err(io_error(&path, e));
+                    }
+                    _ => {}
+                }
+                break;
+            }
+        }
+        lock(&self.checked).extend(unchecked);
+        Ok(())
     }
 
     /// Files given from two places: a `static/` file where the site has a
@@ -801,7 +855,12 @@ fn remove_stale_under(
     folders: &HashSet<&str>,
 ) -> Result<(), Diagnostic> {
     // Contents first, so that a folder is empty when its turn comes.
-    for entry in walkdir::WalkDir::new(start).contents_first(true) {
+    // A link at the top is removed, not followed (walkdir follows a root
+    // link by default): what it points to is not the output's.
+    let walk = walkdir::WalkDir::new(start)
+        .contents_first(true)
+        .follow_root_links(false);
+    for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(start).to_path_buf();
             io_error(&path, e.into())
@@ -891,6 +950,37 @@ mod tests {
 
     fn read(path: &Path) -> String {
         fs::read_to_string(path).unwrap()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_put_in_the_output_is_never_written_or_emptied_through() {
+        // An editor links a folder of documents into the served output, in
+        // place of a page's folder and beside the pages: the builds after
+        // it remove the links and never touch what they point to.
+        use std::os::unix::fs::symlink;
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let documents = root.path().join("tai-lieu");
+        fs::create_dir_all(documents.join("sub")).unwrap();
+        fs::write(documents.join("index.html"), "mine").unwrap();
+        fs::write(documents.join("sub/b.pdf"), "pdf").unwrap();
+        let before = names(&documents);
+        let files = [file("a/index.html", "a"), file("tin/x/index.html", "x")];
+        write(root.path(), &out, &files, &[]).unwrap();
+        fs::remove_dir_all(out.join("tin/x")).unwrap();
+        symlink(&documents, out.join("tin/x")).unwrap();
+        symlink(&documents, out.join("docs")).unwrap();
+        for _ in 0..3 {
+            write(root.path(), &out, &files, &[]).unwrap();
+            assert_eq!(read(&out.join("tin/x/index.html")), "x");
+            assert_eq!(names(&documents), before);
+            assert_eq!(read(&documents.join("index.html")), "mine");
+        }
+        assert_eq!(
+            names(&out),
+            site(&["a", "a/index.html", "tin", "tin/x", "tin/x/index.html"])
+        );
     }
 
     #[test]
