@@ -16,7 +16,7 @@ use crate::html_policy::{self, Finding, FindingKind};
 use crate::url_safety::UrlUse;
 use rayon::prelude::*;
 
-use crate::input::{site_files, with_text, SiteFile};
+use crate::input::{source_files, with_text, SiteFile};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
 use crate::vi;
@@ -150,7 +150,7 @@ fn load_with(
 ) -> Content {
     let mut content = Content::default();
     let mut pages = Vec::new();
-    for file in site_files(root, CONTENT_DIR, diagnostics) {
+    for file in source_files(root, CONTENT_DIR, diagnostics) {
         if file.path.extension().is_none_or(|e| e != "md") {
             continue;
         }

@@ -41,7 +41,26 @@ fn nfc_path(path: PathBuf) -> PathBuf {
 /// Every file under `root/dir`, sorted by path. A symbolic link is followed
 /// only when it leads to a place inside the site: a link to a file outside
 /// could publish anything on the machine, so it is reported and skipped.
+/// Hidden files are kept: `static/.well-known/` is published.
 pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
+    walk_site_folder(root, dir, false, diagnostics)
+}
+
+/// [`site_files`] for the folders chiso reads (`content/`, `data/`,
+/// `templates/`): a hidden file or folder is not the editor's (an editor's
+/// lock file, `.#bai.md`, a link to nowhere while the file is open in
+/// Emacs; macOS's `._bai.md`; a tool's `.git`), and is passed over, as Zola
+/// and Hugo do.
+pub fn source_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
+    walk_site_folder(root, dir, true, diagnostics)
+}
+
+fn walk_site_folder(
+    root: &Path,
+    dir: &str,
+    skip_hidden: bool,
+    diagnostics: &mut Diagnostics,
+) -> Vec<SiteFile> {
     let top = root.join(dir);
     if !top.is_dir() {
         return Vec::new();
@@ -69,6 +88,7 @@ pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
     let mut walk = Walk {
         root,
         root_real,
+        skip_hidden,
         visited: BTreeSet::new(),
         files: Vec::new(),
         diagnostics,
@@ -84,6 +104,8 @@ pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
 struct Walk<'a> {
     root: &'a Path,
     root_real: PathBuf,
+    /// Whether names starting with `.` are passed over.
+    skip_hidden: bool,
     /// The folders walked, so that a link back to one does not loop.
     visited: BTreeSet<PathBuf>,
     files: Vec<SiteFile>,
@@ -107,7 +129,15 @@ impl Walk<'_> {
         // from `folder` itself: joined rather than cut from each entry's
         // path (comparing paths component by component was half the walk).
         let mut within = vec![PathBuf::new()];
-        for entry in WalkDir::new(folder).min_depth(1).sort_by_file_name() {
+        let skip_hidden = self.skip_hidden;
+        let walk = WalkDir::new(folder)
+            .min_depth(1)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| {
+                !(skip_hidden && entry.file_name().as_encoded_bytes().starts_with(b"."))
+            });
+        for entry in walk {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
@@ -362,6 +392,35 @@ mod tests {
         }
         assert!(!plainly_nfc("Hoa\u{0300}"));
         assert_eq!(decode("Hoa\u{0300}".as_bytes()).unwrap(), "Hoà");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn hidden_files_are_passed_over_in_sources_and_published_from_static() {
+        use std::os::unix::fs::symlink;
+        let root = tempfile::tempdir().unwrap();
+        let root = root.path();
+        for dir in ["content/tin-tuc", "content/.git", "static/.well-known"] {
+            fs::create_dir_all(root.join(dir)).unwrap();
+        }
+        fs::write(root.join("content/tin-tuc/a.md"), "a").unwrap();
+        fs::write(root.join("content/tin-tuc/.an.md"), "an").unwrap();
+        fs::write(root.join("content/.git/HEAD"), "ref").unwrap();
+        // Emacs's lock while `a.md` is unsaved: a link to nowhere.
+        symlink("root@host.1234:1700000000", root.join("content/tin-tuc/.#a.md")).unwrap();
+        fs::write(root.join("static/.well-known/security.txt"), "s").unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let content = source_files(root, "content", &mut diagnostics);
+        let statics = site_files(root, "static", &mut diagnostics);
+        assert!(diagnostics.is_empty(), "{diagnostics}");
+        let relative = |files: Vec<SiteFile>| -> Vec<PathBuf> {
+            files.into_iter().map(|f| f.relative).collect()
+        };
+        assert_eq!(relative(content), [PathBuf::from("tin-tuc/a.md")]);
+        assert_eq!(
+            relative(statics),
+            [PathBuf::from(".well-known/security.txt")]
+        );
     }
 
     #[test]

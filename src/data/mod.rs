@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location, Snippet};
 use rayon::prelude::*;
 
-use crate::input::{site_files, with_text};
+use crate::input::{source_files, with_text};
 use crate::locate::{FileIndexes, Seg};
 use crate::messages as msg;
 use crate::parse::{parse_document, Format};
@@ -141,7 +141,7 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
         return raw;
     }
     let mut known = Vec::new();
-    for file in site_files(root, DATA_DIR, diagnostics) {
+    for file in source_files(root, DATA_DIR, diagnostics) {
         let Some(format) = Format::of(&file.path) else {
             let mut warning =
                 Diagnostic::warning(msg::data_file_not_toml_or_json()).in_file(&file.shown);

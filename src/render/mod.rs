@@ -35,7 +35,7 @@ use tera::{ErrorKind, Tera};
 use crate::config::Config;
 use crate::content::Content;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::input::{read_text, site_files};
+use crate::input::{read_text, source_files};
 use crate::messages as msg;
 use crate::model::Site;
 
@@ -810,7 +810,7 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
         .iter()
         .map(|(name, text)| ((*name).to_owned(), ((*text).to_owned(), false)))
         .collect();
-    for file in site_files(root, TEMPLATES_DIR, diagnostics) {
+    for file in source_files(root, TEMPLATES_DIR, diagnostics) {
         let name = file
             .relative
             .components()
