@@ -12,7 +12,8 @@
 # Linux the musl targets need the target (`rustup target add`) and a musl C
 # compiler for mimalloc (Debian: `apt-get install musl-tools`); the binary is
 # static and runs on any Linux of its architecture. PGO=1 builds it with
-# profile-guided optimisation (scripts/pgo-build.sh), as releases are.
+# profile-guided optimisation (scripts/pgo-build.sh), as releases are;
+# BINARY=path packs that binary without building.
 set -euo pipefail
 
 target="${1:?usage: scripts/release-archive.sh TARGET (e.g. x86_64-unknown-linux-musl)}"
@@ -29,14 +30,22 @@ esac
 # unit; with PGO=1 (the release workflow) also profile-guided, as
 # scripts/pgo-build.sh says (PGO=auto: profile-guided where llvm-profdata
 # is found).
-case "${PGO:-0}" in
-  0) cargo build --locked --profile dist --target "$target" ;;
-  *) scripts/pgo-build.sh "$target" ;;
-esac
+# BINARY=path packs a binary built already instead (.ci/run checks this
+# script on the binary of its README build, named for the host's target).
+binary="target/$target/dist/$exe"
+if [ -n "${BINARY:-}" ]; then
+  binary="$BINARY"
+else
+  case "${PGO:-0}" in
+    0) cargo build --locked --profile dist --target "$target" ;;
+    *) scripts/pgo-build.sh "$target" ;;
+  esac
+fi
 
 rm -rf "dist/$name"
 mkdir -p "dist/$name"
-cp "target/$target/dist/$exe" README.md "dist/$name/"
+cp "$binary" "dist/$name/$exe"
+cp README.md "dist/$name/"
 
 cd dist
 case "$target" in
