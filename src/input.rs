@@ -146,7 +146,7 @@ impl Walk<'_> {
                         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
                     // The system's error (the file is named apart); a loop,
                     // which walkdir finds only when following links, as said.
-                    let error = std::io::Error::from(e);
+                    let error = walk_error(e);
                     let mut d = Diagnostic::error(msg::cannot_read(&error));
                     if let Some(shown) = shown {
                         d = d.in_file(shown);
@@ -197,6 +197,19 @@ impl Walk<'_> {
             });
         }
     }
+}
+
+/// walkdir's error as the system's, so that it is said like any other (in
+/// Vietnamese, with the system's code) rather than in walkdir's English; a
+/// loop of links as the system says one.
+pub fn walk_error(e: walkdir::Error) -> std::io::Error {
+    #[cfg(unix)]
+    if e.loop_ancestor().is_some() {
+        return std::io::Error::from_raw_os_error(libc::ELOOP);
+    }
+    let text = e.to_string();
+    e.into_io_error()
+        .unwrap_or_else(|| std::io::Error::other(text))
 }
 
 /// Reads `path` as NFC text; `shown` is the name used in diagnostics.
@@ -407,7 +420,11 @@ mod tests {
         fs::write(root.join("content/tin-tuc/.an.md"), "an").unwrap();
         fs::write(root.join("content/.git/HEAD"), "ref").unwrap();
         // Emacs's lock while `a.md` is unsaved: a link to nowhere.
-        symlink("root@host.1234:1700000000", root.join("content/tin-tuc/.#a.md")).unwrap();
+        symlink(
+            "root@host.1234:1700000000",
+            root.join("content/tin-tuc/.#a.md"),
+        )
+        .unwrap();
         fs::write(root.join("static/.well-known/security.txt"), "s").unwrap();
         let mut diagnostics = Diagnostics::default();
         let content = source_files(root, "content", &mut diagnostics);

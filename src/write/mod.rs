@@ -863,7 +863,7 @@ fn remove_stale_under(
     for entry in walk {
         let entry = entry.map_err(|e| {
             let path = e.path().unwrap_or(start).to_path_buf();
-            io_error(&path, e.into())
+            io_error(&path, crate::input::walk_error(e))
         })?;
         let relative = entry.path().strip_prefix(folder).unwrap_or(entry.path());
         let relative = relative.to_string_lossy();
