@@ -705,40 +705,81 @@ impl Policy {
 }
 
 /// Gives every heading without an id the slug of its text, numbered from
-/// `-1` when taken. Each base remembers the next number to try, so that
-/// thousands of identical headings stay linear.
+/// `-1` when taken, and every footnote the id `fn-<slug of its label>`:
+/// the ids of one page are unique, so that a footnote's link never lands
+/// on a heading of the same name (`## Ghi chú` and `[^ghi-chu]`). Ids
+/// written in the text (`{#id}`) are taken first. Each base remembers the
+/// next number to try, so that thousands of identical headings stay linear.
 fn add_heading_ids(events: &mut [Event]) {
     // An article has a few headings: ordered sets beat hashing them.
-    let mut used = std::collections::BTreeSet::new();
-    let mut next: std::collections::BTreeMap<String, usize> = Default::default();
+    let mut ids = PageIds::default();
+    for event in events.iter() {
+        if let Event::Start(Tag::Heading { id: Some(id), .. }) = event {
+            ids.used.insert(id.to_string());
+        }
+    }
+    // A footnote's label, as written, to its id: a reference and its
+    // definition must agree, in whichever order they come.
+    let mut footnotes: std::collections::BTreeMap<String, String> = Default::default();
+    let mut footnote_id = |label: &CowStr, ids: &mut PageIds| -> CowStr<'static> {
+        let id = footnotes
+            .entry(label.to_string())
+            .or_insert_with(|| ids.take(format!("fn-{}", vi::slugify(label))))
+            .clone();
+        CowStr::from(id)
+    };
     let mut i = 0;
     while i < events.len() {
-        if let Event::Start(Tag::Heading { id: None, .. }) = &events[i] {
-            let mut text = String::new();
-            let mut j = i + 1;
-            while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
-                if let Event::Text(t) | Event::Code(t) = &events[j] {
-                    text.push_str(t);
+        match &mut events[i] {
+            Event::FootnoteReference(label) => *label = footnote_id(label, &mut ids),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                *label = footnote_id(label, &mut ids);
+            }
+            Event::Start(Tag::Heading { id: None, .. }) => {
+                let mut text = String::new();
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j], Event::End(TagEnd::Heading(_))) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j] {
+                        text.push_str(t);
+                    }
+                    j += 1;
                 }
-                j += 1;
+                let base = match vi::slugify(&text) {
+                    s if s.is_empty() => "muc".to_owned(),
+                    s => s,
+                };
+                let id = ids.take(base);
+                if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
+                    *slot = Some(CowStr::from(id));
+                }
+                // The heading's text may hold a footnote reference.
+                i += 1;
+                continue;
             }
-            let base = match vi::slugify(&text) {
-                s if s.is_empty() => "muc".to_owned(),
-                s => s,
-            };
-            let mut id = base.clone();
-            // Numbers below `n` are taken already: ids are never freed.
-            let n = next.entry(base.clone()).or_insert(1);
-            while !used.insert(id.clone()) {
-                id = format!("{base}-{n}");
-                *n += 1;
-            }
-            if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[i] {
-                *slot = Some(CowStr::from(id));
-            }
-            i = j;
+            _ => {}
         }
         i += 1;
+    }
+}
+
+/// The ids of one page, given out once each.
+#[derive(Default)]
+struct PageIds {
+    used: std::collections::BTreeSet<String>,
+    /// For each base, the next number to try: numbers below are taken.
+    next: std::collections::BTreeMap<String, usize>,
+}
+
+impl PageIds {
+    /// `base`, or `base-1`, `base-2`… when taken.
+    fn take(&mut self, base: String) -> String {
+        let mut id = base.clone();
+        let n = self.next.entry(base.clone()).or_insert(1);
+        while !self.used.insert(id.clone()) {
+            id = format!("{base}-{n}");
+            *n += 1;
+        }
+        id
     }
 }
 
@@ -789,6 +830,28 @@ mod tests {
         for slug in ["chi-so-2023", "Chỉ số 2023", "a.b"] {
             assert!(!is_path_like(slug), "{slug}");
         }
+    }
+
+    #[test]
+    fn footnote_ids_never_take_a_headings_id() {
+        let html = render_markdown(
+            "## Ghi chú\n\nXem[^ghi-chu] và[^Ghi chú 2].\n\n## Fn ghi chu\n\n\
+             [^ghi-chu]: Nội dung.\n[^Ghi chú 2]: Khác.\n",
+            &Markdown::new("/"),
+        );
+        let ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        // Ids are given in the order of the text: the references come first.
+        assert_eq!(
+            ids,
+            ["ghi-chu", "fn-ghi-chu-1", "fn-ghi-chu", "fn-ghi-chu-2"],
+            "{html}"
+        );
+        assert!(html.contains("href=\"#fn-ghi-chu\""), "{html}");
+        assert!(html.contains("href=\"#fn-ghi-chu-2\""), "{html}");
     }
 
     #[test]
