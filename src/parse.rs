@@ -32,7 +32,7 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
     match format {
         Format::Toml => toml::from_str(source).map_err(|e| toml_diagnostic(source, &e)),
         Format::Json => serde_json::from_str(source).map_err(|e| {
-            let d = friendly(&strip_json_position(&e.to_string()));
+            let d = friendly(&strip_json_position(&e.to_string()), Format::Json);
             if e.line() > 0 {
                 let mut column = e.column().max(1);
                 if e.classify() == serde_json::error::Category::Data {
@@ -53,7 +53,7 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
 /// The TOML parser's complaint about `source`, in an editor's words, at
 /// its place.
 fn toml_diagnostic(source: &str, e: &toml::de::Error) -> Diagnostic {
-    let d = friendly(&first_line(e.message()));
+    let d = friendly(&first_line(e.message()), Format::Toml);
     let d = match e.span() {
         Some(span) => d.at_offset(source, span.start),
         None => d,
@@ -133,8 +133,9 @@ fn json_value_start(line: &str, column: usize) -> usize {
 }
 
 /// Rewrites serde's messages in words an editor understands, with a hint:
-/// "did you mean" for an unknown key, what to add for a missing one.
-fn friendly(message: &str) -> Diagnostic {
+/// "did you mean" for an unknown key, what to add for a missing one (in
+/// the syntax of the file's `format`).
+fn friendly(message: &str, format: Format) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let (key, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
@@ -152,7 +153,11 @@ fn friendly(message: &str) -> Diagnostic {
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let key = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::error(msg::missing_key(key)).with_hint(msg::hint_add_key(key));
+        let hint = match format {
+            Format::Toml => msg::hint_add_key(key),
+            Format::Json => msg::hint_add_key_json(key),
+        };
+        return Diagnostic::error(msg::missing_key(key)).with_hint(hint);
     }
     let wrong = message
         .strip_prefix("invalid type: ")
@@ -245,8 +250,14 @@ fn describe_found(found: &str) -> String {
 /// `99999999999999999999` as i128" for a `usize`, a float such as `1e+20`
 /// that JSON read from a long integer); `None` for any other problem.
 fn out_of_range(found: &str, expected: &str) -> Option<String> {
-    let (min, max) = integer_range(expected)?;
     let text = found.split('`').nth(1)?;
+    // An integer beyond i64 (TOML reads it as an i128) where a decimal
+    // number is wanted.
+    let Some((min, max)) = integer_range(expected) else {
+        let huge = found.starts_with("integer ")
+            && (found.ends_with(" as i128") || found.ends_with(" as u128"));
+        return huge.then(|| msg::number_too_large_written(text));
+    };
     let outside = if found.starts_with("integer ") {
         // Beyond i128, a u128: above every range.
         text.parse::<i128>().map_or(true, |n| n < min || n > max)
@@ -256,7 +267,13 @@ fn out_of_range(found: &str, expected: &str) -> Option<String> {
     } else {
         false
     };
-    outside.then(|| msg::number_out_of_range(text, &min.to_string(), &max.to_string()))
+    // Below zero where a count or a number of places is wanted: the type's
+    // range (0 to 4294967295) is not the field's, which the model checks.
+    let negative = min == 0 && text.starts_with('-');
+    outside.then(|| match negative {
+        true => msg::number_negative(text),
+        false => msg::number_out_of_range(text, &min.to_string(), &max.to_string()),
+    })
 }
 
 /// The smallest and largest value of the integer type serde names.
@@ -448,10 +465,14 @@ mod tests {
             rank: u32,
         }
         let d = parse_document::<Ranked>("rank = -1", Format::Toml).unwrap_err();
-        assert_eq!(
-            d.message,
-            "the number -1 is out of range (from 0 to 4294967295)"
-        );
+        assert_eq!(d.message, "the number -1 cannot be negative");
+        #[derive(Debug, Deserialize)]
+        struct Scored {
+            #[allow(dead_code)]
+            score: f64,
+        }
+        let d = parse_document::<Scored>("score = 99999999999999999999", Format::Toml).unwrap_err();
+        assert_eq!(d.message, "the number 99999999999999999999 is too large");
     }
 
     #[test]
@@ -498,10 +519,7 @@ mod tests {
                 .unwrap_err()
                 .message
         };
-        assert_eq!(
-            json(r#"{"count": -1}"#),
-            format!("the number -1 is out of range (from 0 to {max})")
-        );
+        assert_eq!(json(r#"{"count": -1}"#), "the number -1 cannot be negative");
         // JSON reads a long whole number as a float.
         assert_eq!(
             json(r#"{"count": 99999999999999999999}"#),

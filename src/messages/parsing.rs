@@ -23,6 +23,10 @@ messages! {
         vi: "thêm `{key} = …` vào đây",
         en: "add `{key} = …` here",
     }
+    hint_add_key_json(key: &str) {
+        vi: "thêm `\"{key}\": …` vào đây",
+        en: "add `\"{key}\": …` here",
+    }
     wrong_type(found: &str, expected: &str) {
         vi: "ở đây cần {expected}, nhưng lại ghi {found}",
         en: "found {found} where {expected} was expected",
@@ -38,6 +42,16 @@ messages! {
         en: "the number {number}",
     }
     /// A whole number outside the range of what the key holds.
+    number_negative(number: &str) {
+        let number = super::quoted(number);
+        vi: "số {number} không được âm",
+        en: "the number {number} cannot be negative",
+    }
+    number_too_large_written(number: &str) {
+        let number = super::quoted(number);
+        vi: "số {number} quá lớn",
+        en: "the number {number} is too large",
+    }
     number_out_of_range(number: &str, min: &str, max: &str) {
         let number = super::quoted(number);
         vi: "số {number} nằm ngoài khoảng cho phép (từ {min} đến {max})",

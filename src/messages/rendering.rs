@@ -242,4 +242,24 @@ messages! {
         vi: "trang `/{path}` được dựng hai lần",
         en: "the page `/{path}` is made twice",
     }
+    filter_decimals() {
+        vi: "`decimals` phải là số nguyên từ 0 đến 12",
+        en: "`decimals` must be a whole number from 0 to 12",
+    }
+    filter_needs_number(filter: &str, value: &str) {
+        vi: "bộ lọc `{filter}` cần một số, nhưng nhận được `{value}`",
+        en: "`{filter}` needs a number, got `{value}`",
+    }
+    filter_needs_whole_number(filter: &str, value: &str) {
+        vi: "bộ lọc `{filter}` cần một số nguyên, nhưng nhận được `{value}`",
+        en: "`{filter}` needs a whole number, got `{value}`",
+    }
+    filter_needs_date(value: &str) {
+        vi: "bộ lọc `vi_date` cần một ngày viết như \"2024-05-07\", nhưng nhận được `{value}`",
+        en: "`vi_date` needs a date such as \"2024-05-07\", got `{value}`",
+    }
+    filter_date_format(format: &str) {
+        vi: "`format` của bộ lọc `vi_date` là \"long\" hoặc \"short\", không phải \"{format}\"",
+        en: "`vi_date` format is \"long\" or \"short\", not \"{format}\"",
+    }
 }

@@ -7,6 +7,7 @@ use tera::{Error, Kwargs, State, Tera, TeraResult, Value};
 
 use super::figure::{self, MISSING};
 use crate::date::Date;
+use crate::messages as msg;
 use crate::vi;
 
 /// Registers every filter on `tera`.
@@ -31,7 +32,7 @@ fn vi_text(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
 }
 
 fn decimals(kwargs: &Kwargs, default: u32) -> TeraResult<u32> {
-    let bad = || Error::message("`decimals` must be a whole number from 0 to 12");
+    let bad = || Error::message(msg::filter_decimals());
     match kwargs.get::<Value>("decimals")? {
         None => Ok(default),
         Some(v) if v.is_none() => Ok(default),
@@ -59,8 +60,9 @@ fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
             decimals(&kwargs, vi::written_decimals(v))?,
         )),
         Some(v) => Ok(figure::number(v, decimals(&kwargs, 0)?)),
-        None => Err(Error::message(format!(
-            "`number` needs a number, got {value}"
+        None => Err(Error::message(msg::filter_needs_number(
+            "number",
+            &value.to_string(),
         ))),
     }
 }
@@ -70,8 +72,9 @@ fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     match value.as_f64() {
         Some(v) => Ok(vi::format_signed(v, decimals(&kwargs, 2)?)),
         None if value.is_none() => Ok(MISSING.to_owned()),
-        None => Err(Error::message(format!(
-            "`signed` needs a number, got {value}"
+        None => Err(Error::message(msg::filter_needs_number(
+            "signed",
+            &value.to_string(),
         ))),
     }
 }
@@ -81,8 +84,9 @@ fn rank_change(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     match value.as_i64() {
         Some(delta) => Ok(super::cells::on_one_line(&vi::rank_change_phrase(delta))),
         None if value.is_none() => Ok(String::new()),
-        None => Err(Error::message(format!(
-            "`rank_change` needs a whole number, got {value}"
+        None => Err(Error::message(msg::filter_needs_whole_number(
+            "rank_change",
+            &value.to_string(),
         ))),
     }
 }
@@ -94,20 +98,14 @@ fn vi_date(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
         return if value.is_none() {
             Ok(String::new())
         } else {
-            Err(Error::message(format!(
-                "`vi_date` needs a date such as \"2024-05-07\", got {value}"
-            )))
+            Err(Error::message(msg::filter_needs_date(&value.to_string())))
         };
     };
     let date = Date::parse(text).map_err(Error::message)?;
     let long = match kwargs.get::<&str>("format")? {
         None | Some("long") => true,
         Some("short") => false,
-        Some(other) => {
-            return Err(Error::message(format!(
-                "`vi_date` format is \"long\" or \"short\", not \"{other}\""
-            )))
-        }
+        Some(other) => return Err(Error::message(msg::filter_date_format(other))),
     };
     Ok(if long {
         vi::format_date_long(date.year, date.month, date.day)
