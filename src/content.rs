@@ -221,7 +221,63 @@ fn load_with(
             .cmp(&a.front.date)
             .then_with(|| a.slug.cmp(&b.slug))
     });
+    check_tag_spellings(root, &content.articles, diagnostics);
     content
+}
+
+/// Tags written apart but sharing a slug share a page. Case alone makes
+/// the same tag ("Cải cách", "cải cách"); accents may make another word
+/// ("Đô thị", urban, and "Đồ thị", chart), whose articles would be listed
+/// together: a warning at the `tags` of the article (newest first) that
+/// writes a spelling other than the first, naming the first and where it
+/// is. Each spelling is told once.
+fn check_tag_spellings(root: &Path, articles: &[Article], diagnostics: &mut Diagnostics) {
+    use std::collections::hash_map::{Entry, HashMap};
+    // By slug: the first spelling, lower-cased, as written, and its file.
+    let mut first: HashMap<String, (String, &str, &Path)> = HashMap::new();
+    let mut slugs: HashMap<&str, String> = HashMap::new();
+    let mut told = std::collections::HashSet::new();
+    for article in articles {
+        for tag in &article.front.tags {
+            let slug = slugs.entry(tag).or_insert_with(|| vi::slugify(tag));
+            if slug.is_empty() {
+                continue;
+            }
+            let lower = tag.to_lowercase();
+            match first.entry(slug.clone()) {
+                Entry::Vacant(entry) => {
+                    entry.insert((lower, tag, &article.file));
+                }
+                Entry::Occupied(entry) => {
+                    let (first_lower, first_tag, first_file) = entry.get();
+                    if *first_lower == lower || !told.insert(lower) {
+                        continue;
+                    }
+                    let d = Diagnostic::warning(msg::tag_spelled_apart(
+                        tag,
+                        first_tag,
+                        &first_file.display().to_string(),
+                        &crate::render::urls::tag_path(slug),
+                    ))
+                    .with_hint(msg::hint_tag_spelled_apart());
+                    diagnostics.push(at_front_matter_key(root, &article.file, "tags", d));
+                }
+            }
+        }
+    }
+}
+
+/// `d` in the article `shown`, at its front matter's `key` when the file
+/// can be read again (for a problem found across articles).
+fn at_front_matter_key(root: &Path, shown: &Path, key: &str, d: Diagnostic) -> Diagnostic {
+    let d = d.in_file(shown);
+    match std::fs::read_to_string(root.join(shown)) {
+        Ok(text) => match key_offset(&text, key) {
+            Some(offset) => d.at_offset(&text, offset),
+            None => d,
+        },
+        Err(_) => d,
+    }
 }
 
 /// The page an article that could not be loaded would have: its front

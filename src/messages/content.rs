@@ -2,6 +2,14 @@
 //! page belongs, links between pages.
 
 messages! {
+    tag_spelled_apart(tag: &str, first: &str, file: &str, page: &str) {
+        vi: "thẻ `{tag}` được viết khác thẻ `{first}` (trong {file}) nhưng có cùng trang /{page}: bài của hai thẻ được liệt kê chung",
+        en: "the tag `{tag}` is written apart from `{first}` (in {file}) but shares its page /{page}: the articles of both are listed together",
+    }
+    hint_tag_spelled_apart() {
+        vi: "nếu là cùng một chủ đề, hãy viết thẻ giống nhau; nếu là hai chủ đề khác nhau (như \"Đô thị\" và \"Đồ thị\"), hãy đổi tên một thẻ",
+        en: "if it is the same topic, write the tag the same way; if they are two topics (such as \"Đô thị\" and \"Đồ thị\"), rename one of them",
+    }
     shortcode_in_front_matter(key: &str) {
         vi: "`{key}` có một mã ngắn (`<!-- chiso:… -->`), nhưng mã ngắn chỉ được thay bằng số liệu trong thân bài: ở đây nó sẽ hiện nguyên văn trong danh sách bài, nguồn tin (feed) và phần mô tả trang",
         en: "`{key}` holds a shortcode (`<!-- chiso:… -->`), but shortcodes are expanded in the article's body only: here it would be printed as written in article lists, the feed and the page's description",

@@ -543,3 +543,40 @@ fn the_home_text_may_use_shortcodes_too() {
     let intro = one(&page, "section.intro");
     assert!(intro.contains("Khối có 4 đơn vị."), "{intro}");
 }
+
+/// Tags spelled alike but for case are one tag, linked once per article;
+/// tags whose accents differ share a page, and the build warns at the
+/// second spelling's `tags`, naming the first.
+#[test]
+fn tags_spelled_apart_share_a_page_with_a_warning_and_are_linked_once() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    crate::common::put(
+        root,
+        "content/tin-tuc/do-thi.md",
+        "+++\ntitle = \"Đô thị thông minh\"\ndate = 2024-03-01\ntags = [\"Đô thị\"]\n+++\nx\n",
+    );
+    crate::common::put(
+        root,
+        "content/tin-tuc/do-thi-xep-hang.md",
+        "+++\ntitle = \"Đọc đồ thị\"\ndate = 2024-04-01\n\
+         tags = [\"Đồ thị\", \"Cải cách\", \"cải cách\", \"CẢI CÁCH\"]\n+++\ny\n",
+    );
+    let built = crate::common::build_ok(root);
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("`Đô thị`")
+            && warnings.contains("`Đồ thị`")
+            && warnings.contains("content/tin-tuc/do-thi-xep-hang.md")
+            && warnings.contains("/the/do-thi/"),
+        "{warnings}"
+    );
+    // Case alone is no warning.
+    assert!(!warnings.contains("Cải cách"), "{warnings}");
+    let tags = all(&built.page("tin-tuc/do-thi-xep-hang/"), "a[href*='/the/']");
+    assert_eq!(
+        tags.iter().filter(|t| t.as_str() == "Cải cách").count(),
+        1,
+        "{tags:?}"
+    );
+}

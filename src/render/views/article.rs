@@ -23,6 +23,21 @@ impl<'a> TagView<'a> {
     }
 }
 
+/// An article's tags, each page once: "Cải cách" and "cải cách" are one
+/// tag (the first spelling is shown), and a tag without letters has none.
+fn tag_views<'a>(tags: &'a [String], urls: &Urls) -> Vec<TagView<'a>> {
+    let mut slugs: Vec<String> = Vec::with_capacity(tags.len());
+    let mut views = Vec::with_capacity(tags.len());
+    for tag in tags {
+        let slug = vi::slugify(tag);
+        if !slug.is_empty() && !slugs.contains(&slug) {
+            views.push(TagView::new(tag, &slug, urls));
+            slugs.push(slug);
+        }
+    }
+    views
+}
+
 /// An article, for lists and its own page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ArticleView<'a> {
@@ -45,15 +60,7 @@ impl<'a> ArticleView<'a> {
             title: &article.front.title,
             summary: &article.front.summary,
             date: article.front.date.map(|d| d.to_string()),
-            tags: article
-                .front
-                .tags
-                .iter()
-                .filter_map(|t| {
-                    let slug = vi::slugify(t);
-                    (!slug.is_empty()).then(|| TagView::new(t, &slug, urls))
-                })
-                .collect(),
+            tags: tag_views(&article.front.tags, urls),
             url: urls.article(&article.slug),
             draft: article.front.draft,
             html,
