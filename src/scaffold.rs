@@ -135,6 +135,16 @@ pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Prob
     }
     let folder = root.join(CONTENT_DIR).join(ARTICLES_DIR);
     let path = folder.join(format!("{slug}.md"));
+    // Another article may have this address by its `slug` key: the draft
+    // would be refused as soon as `serve` (which shows drafts) builds it.
+    if !path.exists() {
+        if let Some(taken) = article_at(root, &slug) {
+            return Err(Problem::site(
+                Diagnostic::error(msg::address_taken(&slug, taken.display()))
+                    .with_hint(msg::hint_other_title()),
+            ));
+        }
+    }
     let text = format!(
         "+++\ntitle = {}\ndate = {date}\nsummary = \"\"\ntags = []\ndraft = true\n+++\n\n\
          Viết nội dung bài ở đây, theo cú pháp Markdown. Khi bài đã sẵn sàng, đổi `draft = true`\n\
@@ -143,6 +153,19 @@ pub fn new_article(root: &Path, title: &str, date: Date) -> Result<PathBuf, Prob
     );
     create_new(&folder, &path, &text)?;
     Ok(path)
+}
+
+/// The file of the article (drafts included) whose address is
+/// `/tin-tuc/<slug>/`, if one has it.
+fn article_at(root: &Path, slug: &str) -> Option<PathBuf> {
+    let mut ignored = crate::diagnostic::Diagnostics::default();
+    let markdown = crate::content::Markdown::new("/");
+    let content = crate::content::load(root, true, &markdown, &mut ignored);
+    content
+        .articles
+        .into_iter()
+        .find(|article| article.slug == slug)
+        .map(|article| article.file)
 }
 
 /// Creates `path` (and `folder`), refusing to replace an existing file.
@@ -455,6 +478,19 @@ mod tests {
             new_article(site.path(), " ?! ", date(2024, 5, 8)),
             Err(Problem::Usage(_))
         ));
+        // An article whose `slug` key takes the address the title gives.
+        fs::write(
+            site.path().join("content/tin-tuc/bai-dau.md"),
+            "+++\ntitle = \"Bài đầu\"\ndate = 2024-01-01\nslug = \"ket-qua-2025\"\n+++\nx\n",
+        )
+        .unwrap();
+        let Err(Problem::Site(taken)) = new_article(site.path(), "Kết quả 2025", date(2024, 5, 8))
+        else {
+            panic!("the address is taken");
+        };
+        let taken = taken.to_string();
+        assert!(taken.contains("bai-dau.md"), "{taken}");
+        assert!(!site.path().join("content/tin-tuc/ket-qua-2025.md").exists());
     }
 
     #[test]

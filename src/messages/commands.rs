@@ -26,6 +26,10 @@ messages! {
         vi: "{path} đã tồn tại",
         en: "{path} already exists",
     }
+    address_taken(slug: &str, file: impl Display) {
+        vi: "địa chỉ /tin-tuc/{slug}/ đã là của bài {file} (khóa `slug` của bài đó)",
+        en: "the address /tin-tuc/{slug}/ is already the article {file}'s (its `slug` key)",
+    }
     hint_other_title() {
         vi: "chọn tiêu đề khác, hoặc sửa tệp đã có",
         en: "choose another title, or edit the existing file",
