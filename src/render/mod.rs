@@ -893,7 +893,8 @@ fn template_error(
         ErrorKind::SyntaxError(report) => (report, true),
         ErrorKind::RenderingError(report) => (report, false),
         _ => {
-            let d = Diagnostic::error(msg::template_failed(page, &error.to_string()))
+            let message = msg::parser_words(&lower_first(&error.to_string()));
+            let d = Diagnostic::error(msg::template_failed(page, &message))
                 .with_hint(msg::hint_template());
             return in_template(d, sources, template);
         }
