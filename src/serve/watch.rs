@@ -78,6 +78,9 @@ impl Watcher {
     /// burst it starts to end; folders created meanwhile get watched.
     pub fn wait(&mut self, timeout: Duration) -> Wait {
         let mut changed = BTreeSet::new();
+        // Files made during the burst: one gone by its end was an editor's
+        // scratch file (`sed -i`, editors saving through a temporary name).
+        let mut created = BTreeSet::new();
         // Only an edit of a source restarts the quiet period; other events
         // (a build reading the files) do not prolong it.
         let mut deadline = Instant::now() + timeout;
@@ -91,6 +94,9 @@ impl Watcher {
                         .filter_map(|p| relevant(&self.root, p))
                         .collect();
                     if !sources.is_empty() {
+                        if matches!(event.kind, EventKind::Create(_)) {
+                            created.extend(sources.iter().cloned());
+                        }
                         changed.extend(sources);
                         deadline = Instant::now() + QUIET;
                     }
@@ -109,8 +115,28 @@ impl Watcher {
                 self.watch_folder(name);
             }
         }
+        let root = &self.root;
+        let changed = without_scratch(changed, &created, |p| {
+            std::fs::symlink_metadata(root.join(p)).is_ok()
+        });
+        if changed.is_empty() {
+            return Wait::Idle;
+        }
         Wait::Changed(changed)
     }
+}
+
+/// `changed` without the files `created` in the same burst that no longer
+/// `exist`: a temporary file an editor wrote and renamed over the one it
+/// saved (named in the log, it was a file the editor never saw; with it,
+/// an edit of one file looked like an edit of two).
+fn without_scratch(
+    mut changed: BTreeSet<PathBuf>,
+    created: &BTreeSet<PathBuf>,
+    exists: impl Fn(&Path) -> bool,
+) -> BTreeSet<PathBuf> {
+    changed.retain(|path| !created.contains(path) || exists(path));
+    changed
 }
 
 /// Whether an event changes a file: reading one (as every build does) and
@@ -164,6 +190,27 @@ mod tests {
         ))));
         assert!(is_edit(&EventKind::Create(CreateKind::File)));
         assert!(is_edit(&EventKind::Modify(ModifyKind::Any)));
+    }
+
+    #[test]
+    fn a_file_made_and_gone_in_one_burst_is_no_change() {
+        let set =
+            |paths: &[&str]| -> BTreeSet<PathBuf> { paths.iter().map(PathBuf::from).collect() };
+        // `sed -i` writes data/…/sedO3hg6Y and renames it over the table;
+        // a new article stays; a deleted one (not made in the burst) stays.
+        let changed = set(&[
+            "data/r/sedO3hg6Y",
+            "data/r/k.toml",
+            "content/a.md",
+            "content/b.md",
+        ]);
+        let created = set(&["data/r/sedO3hg6Y", "content/a.md"]);
+        let exists =
+            |p: &Path| p != Path::new("data/r/sedO3hg6Y") && p != Path::new("content/b.md");
+        assert_eq!(
+            without_scratch(changed, &created, exists),
+            set(&["content/a.md", "content/b.md", "data/r/k.toml"])
+        );
     }
 
     #[test]
