@@ -327,7 +327,7 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
             }
             figures.extend(h.score.iter().map(|s| format!("điểm {s}")));
             figures.extend(h.change.iter().map(|(words, _)| words.clone()));
-            format!("{}, {}: {}", h.title, h.subtitle, figures.join(", "))
+            said_with(format!("{}, {}", h.title, h.subtitle), &figures.join(", "))
         }
         Card::Table(t) => {
             let lines: Vec<String> = t
@@ -335,8 +335,18 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
                 .iter()
                 .map(|r| format!("{}. {} {}", r.rank, r.name, r.score))
                 .collect();
-            format!("{}, {}: {}", t.title, t.subtitle, lines.join("; "))
+            said_with(format!("{}, {}", t.title, t.subtitle), &lines.join("; "))
         }
+    }
+}
+
+/// "`about`: `figures`", or `about` alone when there is no figure (a table
+/// with no line yet).
+fn said_with(about: String, figures: &str) -> String {
+    if figures.is_empty() {
+        about
+    } else {
+        format!("{about}: {figures}")
     }
 }
 
