@@ -227,11 +227,30 @@ pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Pro
     Ok(written)
 }
 
-/// "tỉnh Quảng Bình" for "Quảng Bình"; a name that already says what it is
-/// ("Thành phố Hà Nội", "Tỉnh Quảng Trị") is kept as written.
-fn province_phrase(province: &str) -> String {
+/// Whether `province` names a city run by the centre ("Thành phố Hà Nội",
+/// "TP. Hồ Chí Minh", "TP Cần Thơ") rather than a province.
+fn is_city(province: &str) -> bool {
     let folded = vi::fold(province);
-    if folded.starts_with("tinh ") || folded.starts_with("thanh pho ") {
+    ["thanh pho ", "tp.", "tp "]
+        .iter()
+        .any(|prefix| folded.starts_with(prefix))
+}
+
+/// "tỉnh" or "thành phố": what the province is, in running text ("các
+/// đơn vị trong tỉnh").
+fn level_word(province: &str) -> &'static str {
+    if is_city(province) {
+        "thành phố"
+    } else {
+        "tỉnh"
+    }
+}
+
+/// "tỉnh Quảng Bình" for "Quảng Bình"; a name that already says what it is
+/// ("Thành phố Hà Nội", "TP. Hồ Chí Minh", "Tỉnh Quảng Trị") is kept as
+/// written.
+fn province_phrase(province: &str) -> String {
+    if vi::fold(province).starts_with("tinh ") || is_city(province) {
         province.to_owned()
     } else {
         format!("tỉnh {province}")
@@ -366,7 +385,7 @@ group = "tinh-thanh"
             markdown_text(&place)
         )),
         province = q(province),
-        kind = q(if vi::fold(province).starts_with("thanh pho ") {
+        kind = q(if is_city(province) {
             "Thành phố trực thuộc Trung ương"
         } else {
             "Tỉnh"
@@ -401,15 +420,19 @@ complete = true
     let place_md = markdown_text(&place);
     let home = format!(
         "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của {place_md}: \
-         PAR Index, SIPAS và chỉ số cải cách hành chính của các cơ quan, đơn vị trong tỉnh.\n",
-        q("Trang chủ")
+         PAR Index, SIPAS và chỉ số cải cách hành chính của các cơ quan, đơn vị trong {level}.\n",
+        q("Trang chủ"),
+        level = level_word(province),
     );
     let article = format!(
         "+++\ntitle = {title}\ndate = {today}\nsummary = {summary}\ntags = []\ndraft = false\n+++\n\
          Trang tổng hợp kết quả các chỉ số cải cách hành chính của {place_md} bắt đầu hoạt động.\n\n\
          Số liệu lấy từ các quyết định và thông cáo chính thức; nguồn được ghi dưới mỗi bảng.\n",
         title = q(&format!("Ra mắt trang chỉ số cải cách hành chính {province}")),
-        summary = q("Giới thiệu trang tổng hợp kết quả cải cách hành chính của tỉnh."),
+        summary = q(&format!(
+            "Giới thiệu trang tổng hợp kết quả cải cách hành chính của {}.",
+            level_word(province)
+        )),
     );
     vec![
         ("config.toml".into(), config),
@@ -521,6 +544,19 @@ mod tests {
         let all: String = files.iter().map(|(_, text)| text.as_str()).collect();
         assert!(!all.contains("tỉnh Thành phố"), "{all}");
         assert!(all.contains("UBND Thành phố Hà Nội"));
+        assert!(all.contains("trong thành phố") && !all.contains("trong tỉnh"));
+        for city in ["TP. Hồ Chí Minh", "TP Cần Thơ", "tp. Hải Phòng"] {
+            assert_eq!(province_phrase(city), city);
+            let all: String = site_files(city, &vi::slugify(city), date(2026, 1, 1))
+                .into_iter()
+                .map(|(_, text)| text)
+                .collect();
+            assert!(
+                !all.contains("tỉnh TP") && !all.contains("tỉnh tp"),
+                "{all}"
+            );
+            assert!(all.contains("Thành phố trực thuộc Trung ương"), "{all}");
+        }
     }
 
     #[test]
