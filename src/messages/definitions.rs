@@ -25,6 +25,11 @@ messages! {
         vi: "một tên cũ trong `renamed` của đơn vị `{unit}` để trống",
         en: "a former name in the `renamed` of unit `{unit}` is empty",
     }
+    renamed_before_active(unit: &str, until: i32, from: i32) {
+        let unit = super::quoted(unit);
+        vi: "tên cũ của đơn vị `{unit}` dùng đến năm {until}, trước năm đầu tiên đơn vị được đánh giá ({from}, `active_from`): tên này không được in ở đâu",
+        en: "the former name of unit `{unit}` lasts until {until}, before the unit's first assessed year ({from}, `active_from`): it is never printed",
+    }
     renamed_year_twice(unit: &str, year: i32) {
         let unit = super::quoted(unit);
         vi: "`renamed` của đơn vị `{unit}` có hai tên đến cùng năm {year}",

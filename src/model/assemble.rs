@@ -626,6 +626,15 @@ impl Context<'_> {
                 let d = self.at(origin.file, &at("until"), message, msg::hint_renamed());
                 self.diagnostics.push(d);
             }
+            // A name ending before the unit's first assessed year is printed
+            // nowhere: most likely a year mistyped. (One lasting to its last
+            // year is not: a unit renamed after its last assessment.)
+            if let Some(from) = def.active_from.filter(|&from| r.until < from) {
+                let message = msg::renamed_before_active(&def.id, r.until, from);
+                let mut d = self.at(origin.file, &at("until"), message, msg::hint_renamed());
+                d.severity = crate::diagnostic::Severity::Warning;
+                self.diagnostics.push(d);
+            }
         }
     }
 

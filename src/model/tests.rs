@@ -788,6 +788,21 @@ fn a_renamed_unit_has_the_name_of_each_year_and_keeps_them_all_searchable() {
     assert_eq!(ha_tinh.name_in(2020), "Tỉnh Hà Tĩnh mới");
     assert_eq!(ha_tinh.name_in(2021), "Hà Tĩnh");
     assert_eq!(ha_tinh.former_names, ["Nghệ Tĩnh", "Tỉnh Hà Tĩnh mới"]);
+    // A name that ends before the unit was first assessed is printed
+    // nowhere: a warning at its year.
+    let units = units.replace("renamed = [", "active_from = 1995\nrenamed = [");
+    let mut raw = raw_with(&[]);
+    raw.units[0].value = std::sync::Arc::new(parse_document(&units, Format::Toml).unwrap());
+    raw.files[1].text = units.as_str().into();
+    let mut diagnostics = Diagnostics::default();
+    assemble(raw, &mut diagnostics);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    let text = diagnostics.to_string();
+    assert!(
+        text.contains("lasts until 1990, before the unit's first assessed year (1995"),
+        "{text}"
+    );
+    assert!(!text.contains("until 2020, before"), "{text}");
 }
 
 #[test]
