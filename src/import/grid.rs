@@ -71,23 +71,65 @@ impl Grid {
     /// Points `diagnostic` at `line`: the line quoted from a text file, the
     /// row's cells from a sheet.
     pub fn at(&self, diagnostic: Diagnostic, lines: Option<&Lines>, line: usize) -> Diagnostic {
+        self.at_cell(diagnostic, lines, line, None)
+    }
+
+    /// [`Grid::at`], pointing at the cell in column `cell` (from 0) of the
+    /// line when it is given.
+    pub fn at_cell(
+        &self,
+        diagnostic: Diagnostic,
+        lines: Option<&Lines>,
+        line: usize,
+        cell: Option<usize>,
+    ) -> Diagnostic {
         if let Some(lines) = lines {
-            return diagnostic.at_line_of(lines, line, 1);
+            let column = match (cell, self.delimiter) {
+                (Some(cell), Some(delimiter)) => lines
+                    .line(line)
+                    .map_or(1, |text| cell_column(text, char::from(delimiter), cell)),
+                _ => 1,
+            };
+            return diagnostic.at_line_of(lines, line, column);
         }
-        let quoted = self
+        let cells: Vec<String> = self
             .rows
             .iter()
             .find(|r| r.line == line)
-            .map(|r| {
-                r.cells
-                    .iter()
-                    .map(Cell::text)
-                    .collect::<Vec<_>>()
-                    .join(" | ")
-            })
+            .map(|r| r.cells.iter().map(Cell::text).collect())
             .unwrap_or_default();
-        diagnostic.at_point(Location { line, column: 1 }, Snippet::at_column(&quoted, 1))
+        // A sheet's row is shown as its cells between bars: the cell's
+        // column is where it starts there.
+        let column = cell.map_or(1, |cell| {
+            1 + cells[..cell.min(cells.len())]
+                .iter()
+                .map(|c| c.chars().count() + 3)
+                .sum::<usize>()
+        });
+        let quoted = cells.join(" | ");
+        diagnostic.at_point(
+            Location { line, column },
+            Snippet::at_column(&quoted, column),
+        )
     }
+}
+
+/// The column (in characters, from 1) where cell `cell` (from 0) of a
+/// delimited `line` starts; a delimiter inside quotes separates nothing.
+fn cell_column(line: &str, delimiter: char, cell: usize) -> usize {
+    let (mut column, mut at_cell, mut quoted) = (1, 0, false);
+    for c in line.chars() {
+        if at_cell == cell {
+            return column;
+        }
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == delimiter && !quoted {
+            at_cell += 1;
+        }
+        column += 1;
+    }
+    column
 }
 
 /// Whether the file is a workbook, by its extension.

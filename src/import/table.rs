@@ -567,26 +567,29 @@ pub fn read(
             // Signatures under the table, section rows, notes.
             continue;
         }
-        let mut bad = Vec::new();
+        // Each problem of the line, with the column of its cell: the line's
+        // error points at the first.
+        let mut bad: Vec<(Option<usize>, String)> = Vec::new();
         if grid.delimiter == Some(b',') {
-            bad.extend(split_decimal(record, &header));
+            bad.extend(split_decimal(record, &header).map(|m| (None, m)));
         }
+        let column = |role: Role| columns.get(&role).copied();
         let unit = match name {
             None => {
-                bad.push(msg::csv_empty_cell("unit's name"));
+                bad.push((column(Role::Unit), msg::csv_empty_cell("unit's name")));
                 None
             }
             Some(name) => match units.find(&name) {
                 Ok(id) => Some(id.to_owned()),
                 Err(message) => {
-                    bad.push(message);
+                    bad.push((column(Role::Unit), message));
                     None
                 }
             },
         };
         let mut number = |role: Role, what: &str, required: bool| match cell(role) {
             None if required => {
-                bad.push(msg::csv_empty_cell(what));
+                bad.push((column(role), msg::csv_empty_cell(what)));
                 None
             }
             None => None,
@@ -596,13 +599,14 @@ pub fn read(
                 } else {
                     (".", ",")
                 };
-                bad.push(msg::csv_ambiguous_number(what, text.trim(), mark, other));
+                let message = msg::csv_ambiguous_number(what, text.trim(), mark, other);
+                bad.push((column(role), message));
                 None
             }
             Some(found) => {
                 let value = number_of(found);
                 if value.is_none() {
-                    bad.push(msg::csv_not_a_number(what, &found.text()));
+                    bad.push((column(role), msg::csv_not_a_number(what, &found.text())));
                 }
                 value
             }
@@ -618,18 +622,18 @@ pub fn read(
                     rank = Some(r);
                     of = o;
                 }
-                None => bad.push(msg::csv_bad_rank(&found.text())),
+                None => bad.push((column(Role::Rank), msg::csv_bad_rank(&found.text()))),
             }
         }
         if let Some(found) = cell(Role::Of) {
             match whole_numbers(found) {
                 Some((n, None)) => of = Some(n),
-                _ => bad.push(msg::csv_bad_rank(&found.text())),
+                _ => bad.push((column(Role::Of), msg::csv_bad_rank(&found.text()))),
             }
         }
         if let Some(id) = &unit {
             match seen.get(id) {
-                Some(first) => bad.push(msg::csv_unit_twice(id, *first)),
+                Some(first) => bad.push((column(Role::Unit), msg::csv_unit_twice(id, *first))),
                 None => {
                     seen.insert(id.clone(), line);
                 }
@@ -646,7 +650,12 @@ pub fn read(
                 rank,
                 of,
             }),
-            _ => problems.push(at(record.line, bad.join("; "))),
+            _ => {
+                let first = bad.iter().find_map(|(column, _)| *column);
+                let messages: Vec<String> = bad.into_iter().map(|(_, m)| m).collect();
+                let d = Diagnostic::error(messages.join("; ")).in_file(shown);
+                problems.push(grid.at_cell(d, lines.as_ref(), record.line, first));
+            }
         }
     }
     if problems.is_empty() && rows.is_empty() {
@@ -1016,7 +1025,12 @@ mod tests {
         let errors = read_str("Đơn vị;Điểm\r\nSở Nội vụ;90\r\nSở Khoa học, Công nghệ;9O\r\n")
             .unwrap_err()
             .to_string();
-        assert!(errors.contains("kq.csv:3:1"), "{errors}");
+        // At the cell that is wrong.
+        assert!(errors.contains("kq.csv:3:24"), "{errors}");
+        let quoted = read_str("Đơn vị,Điểm\n\"Sở Khoa học, Công nghệ\",9O\n")
+            .unwrap_err()
+            .to_string();
+        assert!(quoted.contains("kq.csv:2:26"), "{quoted}");
     }
 
     #[test]
