@@ -482,6 +482,59 @@ impl Context<'_> {
         }
     }
 
+    /// The decimals of the number written at `path` in data file `file`, as
+    /// its text has them ("88.70": two), which the parsed float cannot say
+    /// (88.7); the float's shortest form where the text is not found there.
+    /// It reads the file's text again: for the figure whose trailing zeros
+    /// decide a check, not for every figure.
+    pub(super) fn decimals_as_written(&self, file: usize, path: &[Seg], value: f64) -> u32 {
+        let shortest = crate::vi::written_decimals(value);
+        let Some((location, _)) = self.raw.point(file, path) else {
+            return shortest;
+        };
+        let text = &self.raw.file(file).text;
+        let Some(line) = text.lines().nth(location.line.saturating_sub(1)) else {
+            return shortest;
+        };
+        let written: String = line
+            .chars()
+            .skip(location.column.saturating_sub(1))
+            .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '_'))
+            .filter(|&c| c != '_')
+            .collect();
+        if written.parse::<f64>().ok() != Some(value) {
+            return shortest;
+        }
+        let decimals = written
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len());
+        u32::try_from(decimals).map_or(shortest, |d| d.max(shortest))
+    }
+
+    /// Whether `published` and `derived` agree at the decimals `published`
+    /// is written with (at most `most`): "86,9" agrees with 86,89, "88,70"
+    /// does not agree with 88,65 though the float 88.7 would.
+    pub(super) fn agrees_as_written(
+        &self,
+        file: usize,
+        path: &[Seg],
+        published: f64,
+        derived: f64,
+        most: u32,
+    ) -> bool {
+        use crate::vi::scaled;
+        let shortest = crate::vi::written_decimals(published).min(most);
+        if scaled(published, shortest) != scaled(derived, shortest) {
+            return false;
+        }
+        if shortest == most || scaled(published, most) == scaled(derived, most) {
+            return true;
+        }
+        // They agree at the float's decimals only: its trailing zeros decide.
+        let written = self.decimals_as_written(file, path, published).min(most);
+        scaled(published, written) == scaled(derived, written)
+    }
+
     /// Warns when most scores of a table are written with the same number
     /// of decimals, more than its lines print (79,995 and 80,125 in a table
     /// of two decimals show 80,00 and 80,13): the source printed them so

@@ -84,9 +84,13 @@ impl Context<'_> {
         if let (Some(published), Some(computed)) = (file.published_average, table.average) {
             // At the precision it was published with ("86,9" against 86,89),
             // at most the table's.
-            let precision = vi::written_decimals(published).min(table.decimals);
-            if published.is_finite() && scaled(published, precision) != scaled(computed, precision)
+            let path = [Seg::Key("published_average")];
+            if published.is_finite()
+                && !self.agrees_as_written(file_index, &path, published, computed, table.decimals)
             {
+                let precision = self
+                    .decimals_as_written(file_index, &path, published)
+                    .min(table.decimals);
                 let message = msg::published_average_differs(
                     &vi::format_number(published, precision),
                     &vi::format_number(computed, precision),

@@ -257,11 +257,12 @@ impl Context<'_> {
         let id = stated.id.as_str();
         let mut differences = Vec::new();
         if let (Some(published), Some(average)) = (stated.average, derived.average) {
-            let decimals = written_decimals(published).min(def.decimals);
-            if scaled(published, decimals) != scaled(average, decimals) {
+            let at = path("average");
+            if !self.agrees_as_written(file_index, &at, published, average, def.decimals) {
+                let written = self.decimals_as_written(file_index, &at, published);
                 let message = msg::region_average_differs(
                     id,
-                    &vi::format_number(published, written_decimals(published)),
+                    &vi::format_number(published, written),
                     &vi::format_number(average, def.decimals),
                 );
                 differences.push((path("average"), message));

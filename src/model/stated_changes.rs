@@ -18,7 +18,7 @@ use crate::data::schema::ResultRow;
 use crate::diagnostic::Severity;
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi::{scaled, written_decimals};
+use crate::vi::written_decimals;
 
 /// The published change of a result, as written, not yet checked; or the
 /// first problem in it.
@@ -161,11 +161,14 @@ impl Context<'_> {
         }
         if let (Some(points), Some(delta)) = (stated.points, derived.value_delta) {
             compared = true;
-            let decimals = written_decimals(points).min(written_decimals(delta).max(row.decimals));
-            if scaled(points, decimals) != scaled(delta, decimals) {
+            let most = written_decimals(delta).max(row.decimals);
+            let at = path("points");
+            if !self.agrees_as_written(file, &at, points, delta, most) {
+                let written = self.decimals_as_written(file, &at, points);
+                let decimals = written.min(most);
                 let message = msg::stated_points_differ(
                     unit,
-                    (points, written_decimals(points)),
+                    (points, written),
                     (delta, decimals.max(row.decimals)),
                     since,
                 );

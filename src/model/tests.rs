@@ -738,6 +738,14 @@ fn a_published_average_is_checked_at_the_precision_it_was_published_with() {
     assert_eq!(with("86.89").error_count(), 0);
     assert_eq!(with("86.8").error_count(), 1);
     assert_eq!(with("86.88").error_count(), 1);
+    // "86,90" is two decimals as written, though the float is 86.9.
+    assert_eq!(with("86.90").error_count(), 1, "{}", with("86.90"));
+    assert!(
+        with("86.90").to_string().contains("86,90"),
+        "{}",
+        with("86.90")
+    );
+    assert_eq!(with("86.890").error_count(), 0, "{}", with("86.890"));
 }
 
 #[test]
