@@ -580,3 +580,34 @@ fn tags_spelled_apart_share_a_page_with_a_warning_and_are_linked_once() {
         "{tags:?}"
     );
 }
+
+/// A unit's scorecard for a year it was not ranked says so, with why,
+/// rather than "Điểm không xếp hạng"; a line with a rank only shows no
+/// "Điểm —"; the share card's description says "không xếp hạng" alone.
+#[test]
+fn a_scorecard_of_a_line_not_ranked_or_ranked_without_a_score_shows_what_there_is() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    crate::common::put(
+        root,
+        "data/results/2024/khoi.toml",
+        "index = \"chi-so\"\nyear = 2024\ngroup = \"khoi\"\n\
+         [[result]]\nunit = \"don-vi-a\"\nrank = 2\nof = 9\n\
+         [[result]]\nunit = \"don-vi-b\"\nnot_ranked = \"Đang thanh tra\"\n",
+    );
+    let built = crate::common::build_ok(root);
+    let b = built.page("don-vi/don-vi-b/");
+    let hero = one(&b, ".scorecard .scorecard-hero");
+    assert_eq!(hero, "Không xếp hạng", "{hero}");
+    assert!(text(b.select(&sel(".scorecard")).next().unwrap()).contains("Đang thanh tra"));
+    let alt = b
+        .select(&sel("meta[property='og:image:alt']"))
+        .next()
+        .and_then(|m| m.value().attr("content"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!alt.contains("điểm không xếp hạng"), "{alt}");
+    let a = built.page("don-vi/don-vi-a/");
+    let facts = all(&a, ".scorecard dt");
+    assert!(!facts.iter().any(|f| f == "Điểm"), "{facts:?}");
+}

@@ -82,6 +82,7 @@ fn headline(title: String, subtitle: String, row: &RowView, index: &IndexRef) ->
         score: score(row, index.unit_label),
         change: change(row, index.unit_label),
         illustrative: row.illustrative,
+        not_ranked: row.not_ranked.is_some_and(|r| !r.is_empty()),
     }
 }
 

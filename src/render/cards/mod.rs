@@ -82,6 +82,8 @@ pub struct Headline {
     /// The change in words and its direction.
     pub change: Option<(String, std::cmp::Ordering)>,
     pub illustrative: bool,
+    /// The line is not ranked (`score` then says so, not a score).
+    pub not_ranked: bool,
 }
 
 /// The first lines of a table.
@@ -325,7 +327,10 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
             if let Some(rank) = &h.rank {
                 figures.push(format!("xếp thứ {}", rank.trim_start_matches("thứ ")));
             }
-            figures.extend(h.score.iter().map(|s| format!("điểm {s}")));
+            figures.extend(h.score.iter().map(|s| match h.not_ranked {
+                true => s.clone(),
+                false => format!("điểm {s}"),
+            }));
             figures.extend(h.change.iter().map(|(words, _)| words.clone()));
             said_with(format!("{}, {}", h.title, h.subtitle), &figures.join(", "))
         }
@@ -369,6 +374,7 @@ mod tests {
             score: Some("88,35%".into()),
             change: Some(("tăng 3 bậc".into(), std::cmp::Ordering::Greater)),
             illustrative: false,
+            not_ranked: false,
         })
     }
 

@@ -59,6 +59,12 @@ pub struct ScorecardView<'a> {
     pub average_label: &'a str,
     /// The table's average as printed (`86,98%`), when it has one.
     pub average_text: Option<String>,
+    /// The line is not ranked (`score_html` then says "không xếp hạng"),
+    /// and why, as the data says it.
+    pub not_ranked: Option<&'a str>,
+    /// The line has a score (or a published threshold in its place): a
+    /// line with a rank only shows none.
+    pub scored: bool,
     /// The line's score is illustrative (the `*` is in `score_html`).
     pub illustrative: bool,
     /// `rank` or `score`: what the sparkline draws; empty without one.
@@ -177,6 +183,8 @@ fn card<'a>(
             };
             t.average.map(|a| format.value(a))
         }),
+        not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
+        scored: row.value.is_some() || row.at_least.is_some() || row.above.is_some(),
         illustrative: row.illustrative,
         sparkline,
         sparkline_svg,
