@@ -15,6 +15,9 @@ struct Earlier {
     table: TableId,
     row: usize,
     ranked: bool,
+    /// Left out of the year's table (its result not published), not a
+    /// line of it.
+    excluded: bool,
     figures: Figures,
 }
 
@@ -62,6 +65,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                 table: t,
                 row: r,
                 ranked: row.not_ranked.is_none(),
+                excluded: false,
                 figures: Figures::of(row),
             };
             history.push(((table.index, row.unit), earlier));
@@ -75,6 +79,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                 table: t,
                 row: usize::MAX,
                 ranked: false,
+                excluded: true,
                 figures: Figures {
                     rank: None,
                     value: None,
@@ -124,6 +129,9 @@ fn compare(
                 year: before.year,
                 group: before.group,
             })
+        }
+        Some(before) if before.excluded => {
+            Comparison::Unavailable(NoComparison::NotInTableThen { year: before.year })
         }
         Some(before) if !before.ranked => {
             Comparison::Unavailable(NoComparison::NotRankedThen { year: before.year })

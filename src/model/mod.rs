@@ -679,6 +679,9 @@ pub enum NoComparison {
     OtherGroup { year: i32, group: GroupId },
     /// The unit was not ranked in the earlier year.
     NotRankedThen { year: i32 },
+    /// The unit was left out of the earlier year's table (`excluded`: its
+    /// result was not published).
+    NotInTableThen { year: i32 },
 }
 
 /// A rank within a region.

@@ -464,6 +464,56 @@ fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
 }
 
 #[test]
+fn a_unit_left_out_of_last_years_table_is_not_said_to_have_been_unranked() {
+    let y2021 = table(
+        2021,
+        "tinh",
+        &[
+            row("ha-tinh", "score = 80"),
+            row("nghe-an", "score = 85"),
+            row("bac-ninh", "score = 70"),
+        ]
+        .concat(),
+    )
+        + "\n[[excluded]]\nunit = \"thanh-hoa\"\nreason = \"Kết quả không được công bố\"\n";
+    let y2022 = table(
+        2022,
+        "tinh",
+        &[
+            row("ha-tinh", "score = 86"),
+            row("nghe-an", "score = 84"),
+            row("bac-ninh", "score = 70"),
+            row("thanh-hoa", "score = 90"),
+        ]
+        .concat(),
+    );
+    // Only a unit of the table's group can be excluded from it.
+    let units = UNITS.replace(
+        "id = \"thanh-hoa\"\nname = \"Thanh Hóa\"\n",
+        "id = \"thanh-hoa\"\nname = \"Thanh Hóa\"\ngroup = \"tinh\"\n",
+    );
+    let mut raw = raw_with(&[
+        ("data/results/2021/par.toml", &y2021),
+        ("data/results/2022/par.toml", &y2022),
+    ]);
+    raw.units[0].value = std::sync::Arc::new(parse_document(&units, Format::Toml).unwrap());
+    raw.files[1].text = units.as_str().into();
+    let mut diagnostics = Diagnostics::default();
+    let site = assemble(raw, &mut diagnostics);
+    assert!(!diagnostics.has_errors(), "{diagnostics}");
+    let table = site.tables.iter().find(|t| t.year == 2022).unwrap();
+    let row = table
+        .rows
+        .iter()
+        .find(|r| site.units[r.unit].id == "thanh-hoa")
+        .unwrap();
+    assert_eq!(
+        row.comparison,
+        Comparison::Unavailable(NoComparison::NotInTableThen { year: 2021 })
+    );
+}
+
+#[test]
 fn merged_units_must_name_a_defined_successor() {
     let (site_ok, d) = site(&[]);
     assert!(!d.has_errors(), "{d}");

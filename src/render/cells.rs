@@ -306,6 +306,9 @@ fn change(line: &Line) -> String {
         Some(NoComparisonView::NotRankedThen { year }) => {
             format!("<span class=\"change none\">không so sánh (năm {year} không xếp hạng)</span>")
         }
+        Some(NoComparisonView::NotInTableThen { year }) => {
+            format!("<span class=\"change none\">không so sánh (năm {year} không có trong bảng)</span>")
+        }
         _ => format!(
             "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
         ),

@@ -310,7 +310,7 @@ fn no_change_is_derived_across_a_year_the_unit_was_left_out() {
     let built = build_ok(root);
     let page = built.page("xep-hang/2024/khoi/");
     let first = all(&page, "table.ranking tbody td.change-cell")[0].clone();
-    assert_eq!(first, "không so sánh (năm 2023 không xếp hạng)");
+    assert_eq!(first, "không so sánh (năm 2023 không có trong bảng)");
 }
 
 #[test]

@@ -107,13 +107,14 @@ impl PublishedChangeView {
 
 /// Why a ranked line shows no change: `reason` is `first-result`,
 /// `other-group` (with the earlier `year` and the `group`'s name) or
-/// `not-ranked-then` (with the `year`).
+/// `not-ranked-then` or `not-in-table-then` (with the `year`).
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum NoComparisonView<'a> {
     FirstResult,
     OtherGroup { year: i32, group: &'a str },
     NotRankedThen { year: i32 },
+    NotInTableThen { year: i32 },
 }
 
 impl<'a> NoComparisonView<'a> {
@@ -125,6 +126,7 @@ impl<'a> NoComparisonView<'a> {
                 group: &site.groups[group].name,
             },
             NoComparison::NotRankedThen { year } => NoComparisonView::NotRankedThen { year },
+            NoComparison::NotInTableThen { year } => NoComparisonView::NotInTableThen { year },
         }
     }
 }
@@ -153,6 +155,7 @@ impl Shows {
                             | Comparison::Unavailable(
                                 NoComparison::OtherGroup { .. }
                                     | NoComparison::NotRankedThen { .. }
+                                    | NoComparison::NotInTableThen { .. }
                             )
                     )
             }),
@@ -410,6 +413,7 @@ mod tests {
                     Some(
                         NoComparisonView::OtherGroup { .. }
                             | NoComparisonView::NotRankedThen { .. }
+                            | NoComparisonView::NotInTableThen { .. }
                     )
                 )
         });
