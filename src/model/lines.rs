@@ -144,6 +144,50 @@ pub(super) fn stated_percent(
 }
 
 impl Context<'_> {
+    /// A stated percent that agrees with its points only at its float's
+    /// decimals ("90.00" read as 90, against 85,9/95 = 90,42%) is checked
+    /// at the decimals it is written with, as [`stated_percent`] checks
+    /// the others.
+    fn check_percent_as_written(
+        &mut self,
+        def: &Index,
+        result: &ResultRow,
+        file_index: usize,
+        i: usize,
+    ) {
+        let (Some(points), Some(max), Some(percent), None) = (
+            result.points,
+            result.max_points,
+            result.percent,
+            &result.disputed,
+        ) else {
+            return;
+        };
+        let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+        let Some(derived) = super::derive::percent(points, max) else {
+            return;
+        };
+        if !percent.is_finite() || percent_agrees(points, max, percent, decimals) != Some(true) {
+            return;
+        }
+        let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("percent")];
+        if self.agrees_as_written(file_index, &path, percent, derived, decimals) {
+            return;
+        }
+        let precision = self
+            .decimals_as_written(file_index, &path, percent)
+            .min(decimals);
+        let message = msg::percent_differs(
+            &result.unit,
+            &vi::format_number(percent, precision),
+            &vi::format_as_written(points),
+            &vi::format_as_written(max),
+            &vi::format_number(derived, precision),
+        );
+        let d = self.at(file_index, &path, message, msg::hint_percent_differs());
+        self.diagnostics.push(d);
+    }
+
     /// The table's own `of`: not 0, none in a score-only table, and in a
     /// complete table the number it ranks (`ranked`, counted).
     pub(super) fn check_table_of(
@@ -239,6 +283,7 @@ impl Context<'_> {
             );
             self.diagnostics.push(d);
         }
+        self.check_percent_as_written(def, result, file_index, i);
         if result.disputed.is_some() {
             let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
             let agrees = match (result.points, result.max_points, result.percent) {

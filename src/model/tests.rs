@@ -924,3 +924,21 @@ fn a_table_in_the_folder_of_another_year_is_a_warning() {
     let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
     assert!(diagnostics.is_empty(), "{diagnostics}");
 }
+
+#[test]
+fn a_percent_written_with_trailing_zeros_is_checked_at_them() {
+    // 85,9 of 95 is 90,42%.
+    let with = |percent: &str| {
+        let rows = row(
+            "ha-tinh",
+            &format!("points = 85.9\nmax_points = 95\npercent = {percent}"),
+        );
+        let text = table(2023, "tinh", &rows).replace("complete = true\n", "");
+        site(&[("data/results/2023/par.toml", &text)]).1
+    };
+    assert_eq!(with("90.42").error_count(), 0, "{}", with("90.42"));
+    assert_eq!(with("90.4").error_count(), 0, "{}", with("90.4"));
+    let d = with("90.00");
+    assert_eq!(d.error_count(), 1, "{d}");
+    assert!(d.to_string().contains("90,00"), "{d}");
+}
