@@ -611,3 +611,29 @@ fn a_scorecard_of_a_line_not_ranked_or_ranked_without_a_score_shows_what_there_i
     let facts = all(&a, ".scorecard dt");
     assert!(!facts.iter().any(|f| f == "Điểm"), "{facts:?}");
 }
+
+/// A unit's chart across two groups that share an average's label (a
+/// group re-formed in 2025, both "Bình quân cả nước") uses that label.
+#[test]
+fn a_units_chart_across_groups_sharing_an_average_label_uses_it() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    let units = units.replacen(
+        "name = \"Khối thử\"\n",
+        "name = \"Khối thử\"\naverage_label = \"Bình quân cả nước\"\n\n[[group]]\nid = \"khoi-moi\"\nname = \"Khối mới\"\naverage_label = \"Bình quân cả nước\"\ncomparable_with = [\"khoi\"]\n",
+        1,
+    );
+    crate::common::put(root, "data/units.toml", &units);
+    crate::common::put(
+        root,
+        "data/results/2024/khoi-moi.toml",
+        "index = \"chi-so\"\nyear = 2024\ngroup = \"khoi-moi\"\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 91\n[[result]]\nunit = \"don-vi-b\"\nscore = 80\n",
+    );
+    let built = crate::common::build_ok(root);
+    let page = built.page("don-vi/don-vi-a/");
+    let html = page.root_element().html();
+    assert!(html.contains("Bình quân cả nước"), "the chart's average");
+    assert!(!html.contains("Bình quân khối"), "no generic label");
+}

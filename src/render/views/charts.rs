@@ -128,10 +128,16 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
             }
         }
     }
-    let mut groups = entries.iter().map(|e| site.tables[e.table].group);
-    let first = groups.next();
+    // The groups' own label when they share one (a group re-formed in
+    // 2025, both "Bình quân cả nước"), else the general word.
+    let mut labels = entries.iter().map(|e| {
+        site.groups[site.tables[e.table].group]
+            .average_label
+            .as_str()
+    });
+    let first = labels.next();
     let average_label = match first {
-        Some(g) if groups.all(|h| h == g) => site.groups[g].average_label.as_str(),
+        Some(label) if labels.all(|other| other == label) => label,
         _ => "Bình quân khối",
     };
     let region_label = region.map_or(String::new(), |r| {
