@@ -64,6 +64,10 @@ messages! {
         vi: "`{unit}` không có {what} của chỉ số này năm {year}",
         en: "`{unit}` has no {what} for this index in {year}",
     }
+    places_not_compared(unit: &str, year: i32, previous_year: i32, then: u32, now: u32) {
+        vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}, thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",
+        en: "`{unit}` has no change in rank in {year}: {previous_year} ranked {then} units, {year} ranked {now}, so places are not compared; use `hien=thay-doi-diem` or write the published change (`change = {{ places = … }}`)",
+    }
     bad_show(value: &str, choices: &str) {
         let choices = say_choices(choices);
         vi: "`hien={value}`: hãy chọn {choices}",

@@ -25,6 +25,7 @@ struct Earlier {
 #[derive(Debug, Clone, Copy)]
 struct Figures {
     rank: Option<u32>,
+    of: Option<u32>,
     value: Option<f64>,
     decimals: u32,
 }
@@ -33,6 +34,7 @@ impl Figures {
     fn of(row: &Row) -> Figures {
         Figures {
             rank: row.rank,
+            of: row.of,
             value: row.value,
             decimals: row.decimals,
         }
@@ -82,6 +84,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                 excluded: true,
                 figures: Figures {
                     rank: None,
+                    of: None,
                     value: None,
                     decimals: 0,
                 },
@@ -142,24 +145,58 @@ fn compare(
     }
 }
 
+/// Whether a rank out of `then` units and one out of `now` rank the same
+/// field closely enough for the places gained to mean something: the same
+/// number of units, or numbers that differ by at most a tenth of the larger
+/// (at least one: a province left out one year for too little data, a
+/// department founded). Between 63 provinces and the 34 of the 2025 merger,
+/// "tăng 39 bậc" would be a figure no one published and nothing measured.
+pub fn same_field(then: u32, now: u32) -> bool {
+    then.abs_diff(now) <= (then.max(now) / 10).max(1)
+}
+
 /// The change from `before` (in `previous_year`) to `now`.
 pub(super) fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
     change_between(previous_year, Figures::of(before), Figures::of(now))
 }
 
 fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
+    let fields_differ = before
+        .of
+        .zip(now.of)
+        .filter(|&(then, now)| !same_field(then, now));
     Change {
         previous_year,
         previous_rank: before.rank,
+        previous_of: before.of,
         rank_delta: before
             .rank
             .zip(now.rank)
+            .filter(|_| fields_differ.is_none())
             .map(|(p, c)| derive::rank_delta(p, c)),
+        fields_differ,
         value_delta: before
             .value
             .map(|v| (v, before.decimals))
             .zip(now.value.map(|v| (v, now.decimals)))
             .map(|(p, c)| derive::score_delta(p, c)),
         decimals: before.decimals.max(now.decimals),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_field;
+
+    #[test]
+    fn fields_within_a_tenth_of_each_other_are_the_same_field() {
+        let same = [(63, 63), (60, 61), (20, 19), (21, 19), (3, 2), (1, 1)];
+        let different = [(63, 34), (34, 63), (20, 14), (20, 17), (5, 3)];
+        for (then, now) in same {
+            assert!(same_field(then, now), "{then} {now}");
+        }
+        for (then, now) in different {
+            assert!(!same_field(then, now), "{then} {now}");
+        }
     }
 }

@@ -38,6 +38,8 @@ pub(crate) mod tests;
 mod ties;
 pub mod tiles;
 
+pub use changes::same_field;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -709,8 +711,17 @@ pub struct DisputedRank {
 pub struct Change {
     pub previous_year: i32,
     pub previous_rank: Option<u32>,
-    /// Places gained (positive) or lost (negative).
+    /// How many units the earlier ranking ranked, when known.
+    pub previous_of: Option<u32>,
+    /// Places gained (positive) or lost (negative); `None` when either
+    /// year has no rank, or when the two rankings are not of the same
+    /// field (`fields_differ`).
     pub rank_delta: Option<i64>,
+    /// The two rankings' sizes (then, now) when they differ too much for a
+    /// place gained to mean anything (63 provinces, then 34 after the 2025
+    /// merger): the places are then not compared. See
+    /// [`same_field`].
+    pub fields_differ: Option<(u32, u32)>,
     pub value_delta: Option<f64>,
     /// Decimals `value_delta` is printed with: the finer of the two
     /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).

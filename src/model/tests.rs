@@ -398,6 +398,7 @@ fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
         &[
             row("ha-tinh", "score = 86"),
             row("nghe-an", "score = 84"),
+            row("da-nang", "score = 50"),
             row("bac-ninh", "not_ranked = \"Thiếu dữ liệu\""),
         ]
         .concat(),
@@ -460,6 +461,60 @@ fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
             year: 2023,
             group: new_block
         })
+    );
+}
+
+#[test]
+fn places_are_compared_only_between_rankings_of_about_the_same_field() {
+    let partial = |year: i32, line: &str| {
+        format!("index = \"par\"\nyear = {year}\ngroup = \"tinh\"\ncomplete = false\n{line}")
+    };
+    let site = ok(&[
+        // 60 provinces ranked, then 61: compared, as the press did.
+        (
+            "data/results/2021/par.toml",
+            &partial(2021, &row("ha-tinh", "score = 80\nrank = 7\nof = 60")),
+        ),
+        (
+            "data/results/2022/par.toml",
+            &partial(2022, &row("ha-tinh", "score = 81\nrank = 8\nof = 61")),
+        ),
+        (
+            "data/results/2024/par.toml",
+            &partial(2024, &row("ha-tinh", "score = 89.72\nrank = 15\nof = 63")),
+        ),
+        // After the 2025 merger: 34 provinces. The published "giảm 9 bậc"
+        // cannot be derived, so it is held as published.
+        (
+            "data/results/2025/par.toml",
+            &partial(
+                2025,
+                &row(
+                    "ha-tinh",
+                    "score = 88.5\nrank = 24\nof = 34\nchange = { places = -9 }",
+                ),
+            ),
+        ),
+    ]);
+    let row_of = |year: i32| {
+        let t = site.tables.iter().find(|t| t.year == year).unwrap();
+        t.rows[0].clone()
+    };
+    let change = *row_of(2022).comparison.change().unwrap();
+    assert_eq!((change.rank_delta, change.fields_differ), (Some(-1), None));
+    let merged = row_of(2025);
+    let change = *merged.comparison.change().unwrap();
+    assert_eq!(
+        (change.previous_rank, change.previous_of, change.rank_delta),
+        (Some(15), Some(63), None)
+    );
+    assert_eq!(change.fields_differ, Some((63, 34)));
+    // The score change still holds.
+    assert_eq!(crate::vi::scaled(change.value_delta.unwrap(), 2), -122);
+    let stated = merged.stated_change.unwrap();
+    assert_eq!(
+        (stated.places, stated.standing),
+        (Some(-9), super::Standing::Underived)
     );
 }
 

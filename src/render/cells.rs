@@ -222,7 +222,7 @@ fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &
 
 fn change(line: &Line) -> String {
     let stated = line.stated_change;
-    if let Some(change) = line.change {
+    if let Some((words, change)) = line.change.and_then(|change| {
         let derived = change_words(
             change.rank_delta,
             change
@@ -231,14 +231,14 @@ fn change(line: &Line) -> String {
                 .map(|v| (v, line.decimals)),
             line.unit_label,
         );
-        let Some((mut words, class)) = derived else {
-            return MISSING.to_owned();
-        };
+        derived.map(|words| (words, change))
+    }) {
+        let (mut words, class) = words;
         // A year missing from the data: the change is against an earlier one.
         if !change.is_against_the_year_before(line.year) {
             let _ = write!(words, " so với năm {}", change.previous_year);
         }
-        return match stated {
+        let mut out = match stated {
             Some(stated) if stated.standing == Standing::Disputed => {
                 let published =
                     published_words(stated, line.unit_label).map_or(String::new(), |(w, _)| w);
@@ -290,6 +290,14 @@ fn change(line: &Line) -> String {
             }
             _ => format!("<span class=\"change {class}\">{}</span>", Escaped(&words)),
         };
+        if let Some(fields) = change.fields_differ {
+            let _ = write!(
+                out,
+                " <small class=\"fields-differ\">({})</small>",
+                fields_differ_words(change.previous_year, line.year, fields)
+            );
+        }
+        return out;
     }
     if let Some((words, class)) = stated.and_then(|s| published_words(s, line.unit_label)) {
         let since = stated.map_or(0, |s| s.since);
@@ -297,6 +305,16 @@ fn change(line: &Line) -> String {
             "<span class=\"change {class} stated\" title=\"Số liệu đã công bố (so với năm {since}); không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
             Escaped(&words)
         );
+    }
+    if let Some(change) = line.change {
+        let fields = change.fields_differ;
+        return match fields {
+            Some(fields) => format!(
+                "<span class=\"change none\">{}</span>",
+                fields_differ_words(change.previous_year, line.year, fields)
+            ),
+            None => MISSING.to_owned(),
+        };
     }
     match line.no_comparison {
         Some(NoComparisonView::OtherGroup { year, group }) => format!(
@@ -313,6 +331,13 @@ fn change(line: &Line) -> String {
             "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
         ),
     }
+}
+
+/// Why places are not compared between two rankings of different fields.
+fn fields_differ_words(previous_year: i32, year: i32, (then, now): (u32, u32)) -> String {
+    format!(
+        "không so sánh thứ hạng: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}"
+    )
 }
 
 fn regional(line: &Line) -> String {
@@ -484,7 +509,9 @@ mod tests {
         let change = Change {
             previous_year: 2022,
             previous_rank: Some(24),
+            previous_of: Some(63),
             rank_delta: Some(10),
+            fields_differ: None,
             value_delta: Some(1.5),
             decimals: 2,
         };
@@ -633,6 +660,71 @@ mod tests {
     }
 
     #[test]
+    fn places_between_rankings_of_different_fields_are_not_compared() {
+        // 15/63 in 2024, 24/34 after the merger: the score change, and why
+        // there are no places.
+        let change = Change {
+            previous_year: 2024,
+            previous_rank: Some(15),
+            previous_of: Some(63),
+            rank_delta: None,
+            fields_differ: Some((63, 34)),
+            value_delta: Some(-1.2),
+            decimals: 2,
+        };
+        let merged = Line {
+            year: 2025,
+            of: Some(34),
+            change: Some(&change),
+            ..line()
+        };
+        assert_eq!(
+            Cells::new(&merged).change,
+            "<span class=\"change down\">giảm 1,20\u{a0}điểm phần trăm</span> <small class=\"fields-differ\">(không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34)</small>"
+        );
+        // A rank alone: only the reason.
+        let rank_only = Change {
+            value_delta: None,
+            ..change
+        };
+        let cells = Cells::new(&Line {
+            change: Some(&rank_only),
+            value: None,
+            year: 2025,
+            of: Some(34),
+            ..line()
+        });
+        assert_eq!(
+            cells.change,
+            "<span class=\"change none\">không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34</span>"
+        );
+        // Published places are shown as published.
+        let stated = StatedChange {
+            since: 2024,
+            places: Some(-9),
+            points: None,
+            derived: None,
+            disputed: None,
+            standing: Standing::Underived,
+        };
+        let cells = Cells::new(&Line {
+            change: Some(&rank_only),
+            stated_change: Some(&stated),
+            value: None,
+            year: 2025,
+            of: Some(34),
+            ..line()
+        });
+        assert!(
+            cells
+                .change
+                .contains("giảm 9\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)"),
+            "{}",
+            cells.change
+        );
+    }
+
+    #[test]
     fn lines_as_published_read_without_stray_marks() {
         // A rank without "of" is "thứ 14", never "14/".
         let cells = Cells::new(&Line {
@@ -683,7 +775,9 @@ mod tests {
         let change = Change {
             previous_year: 2022,
             previous_rank: None,
+            previous_of: None,
             rank_delta: None,
+            fields_differ: None,
             value_delta: Some(0.6),
             decimals: 2,
         };

@@ -412,7 +412,19 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             }
             _ => return Err(missing("points out of a maximum")),
         },
-        "thay-doi" => change.ok_or_else(|| missing("change from an earlier year"))?,
+        "thay-doi" => change.ok_or_else(|| {
+            let fields = row.comparison.change().and_then(|c| {
+                let (then, now) = c.fields_differ?;
+                Some(sc::places_not_compared(
+                    unit_id,
+                    year,
+                    c.previous_year,
+                    then,
+                    now,
+                ))
+            });
+            fields.unwrap_or_else(|| missing("change from an earlier year"))
+        })?,
         "thay-doi-diem" => points_change.ok_or_else(|| missing("change from an earlier year"))?,
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),

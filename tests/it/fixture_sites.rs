@@ -36,10 +36,10 @@ fn changes_are_derived_against_the_previous_year() {
     let page = build_ok(site.path()).page("xep-hang/2023/khoi/");
     let changes = all(&page, "table.ranking tbody td.change-cell");
     // 2022 ranks: A 3, B 1, C 2, D 4.
-    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3)");
-    assert_eq!(changes[1], "giảm 1 bậc (năm 2022: 1)");
-    assert_eq!(changes[2], "giữ nguyên thứ hạng (năm 2022: 2)");
-    assert_eq!(changes[3], "giữ nguyên thứ hạng (năm 2022: 4)");
+    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3/4)");
+    assert_eq!(changes[1], "giảm 1 bậc (năm 2022: 1/4)");
+    assert_eq!(changes[2], "giữ nguyên thứ hạng (năm 2022: 2/4)");
+    assert_eq!(changes[3], "giữ nguyên thứ hạng (năm 2022: 4/4)");
 }
 
 #[test]

@@ -33,6 +33,7 @@ mod published_downloads;
 mod published_precision;
 mod publishing;
 mod reader_site;
+mod reorganised;
 mod serve;
 mod session;
 mod session_edits;

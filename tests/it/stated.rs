@@ -22,7 +22,7 @@ fn a_published_change_that_agrees_is_shown_as_derived() {
     let built = published("stated-changes");
     let page = built.page("xep-hang/2023/khoi/");
     let changes = all(&page, "table.ranking tbody td.change-cell");
-    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3)");
+    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3/4)");
     let agrees = all(
         &page,
         "td.change-cell span.change[title=\"Khớp với số liệu đã công bố\"]",
@@ -37,7 +37,7 @@ fn a_disputed_change_shows_both_figures_and_the_note() {
     let changes = all(&page, "table.ranking tbody td.change-cell");
     assert_eq!(
         changes[1],
-        "công bố: giảm 2 bậc; tính từ bảng: giảm 1 bậc (năm 2022: 1)"
+        "công bố: giảm 2 bậc; tính từ bảng: giảm 1 bậc (năm 2022: 1/4)"
     );
     let note = one(&page, "div.note.disputed");
     assert!(
@@ -68,7 +68,7 @@ fn a_change_published_against_another_year_is_checked_against_that_year() {
     // Against 2023 it kept its place; the source's "up 2" is against 2022.
     assert_eq!(
         one(&page, "table.ranking tbody td.change-cell"),
-        "giữ nguyên thứ hạng (công bố: tăng 2 bậc so với năm 2022) (năm 2023: 1)"
+        "giữ nguyên thứ hạng (công bố: tăng 2 bậc so với năm 2022) (năm 2023: 1/4)"
     );
 }
 

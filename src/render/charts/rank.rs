@@ -7,6 +7,7 @@ use super::canvas::{Canvas, Label};
 use super::fonts::{self, SMALL, VALUE};
 use super::history::{dot, point_labels, year_labels, year_positions};
 use super::{ChartText, Notes, YearPoint, PAD, WIDTH};
+use crate::model::same_field;
 
 /// The axis' title.
 const AXIS_TITLE: &str = "Thứ hạng (1 = cao nhất)";
@@ -73,7 +74,14 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
         .zip(&xs)
         .map(|(p, &x)| p.rank.map(|r| (x, y_of(r.min(worst)))))
         .collect();
-    canvas.broken_line("line rank-line", &line);
+    // Ranks of fields too different to compare (63 provinces, then 34)
+    // are not joined: the line would draw a change no one measured.
+    let breaks = field_breaks(&points);
+    let mut start = 0;
+    for &end in breaks.iter().chain([&points.len()]) {
+        canvas.broken_line("line rank-line", &line[start..end]);
+        start = end;
+    }
     for &(x, y) in line.iter().flatten() {
         dot(&mut canvas.out, "dot", (x, y), 4.0, None);
     }
@@ -81,6 +89,86 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
     let years: Vec<i32> = points.iter().map(|p| p.year).collect();
     point_labels(&mut canvas, &labels, &line, &years, bottom + 3.0);
     let y = bottom + 4.0 + SMALL.line_height() + 6.0;
-    let end = canvas.notes(y, notes, &[]);
+    let said: Vec<String> = breaks
+        .iter()
+        .map(|&b| field_break_note(&points[..b], &points[b]))
+        .collect();
+    let said: Vec<&str> = said.iter().map(String::as_str).collect();
+    let end = canvas.notes(y, notes, &said);
     canvas.finish(text, "chart-rank", end + 4.0)
+}
+
+/// The indices of the ranked points (in time) whose ranking is not of the
+/// same field as the ranked point before them, both sizes being known.
+fn field_breaks(points: &[YearPoint]) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    let mut before: Option<&YearPoint> = None;
+    for (i, p) in points.iter().enumerate().filter(|(_, p)| p.rank.is_some()) {
+        let differ = before
+            .and_then(|b| b.of.zip(p.of))
+            .is_some_and(|(then, now)| !same_field(then, now));
+        if differ {
+            breaks.push(i);
+        }
+        before = Some(p);
+    }
+    breaks
+}
+
+/// What the chart says under a break: the two rankings' sizes.
+fn field_break_note(earlier: &[YearPoint], now: &YearPoint) -> String {
+    let then = earlier.iter().rev().find(|p| p.rank.is_some());
+    match (then, now.of) {
+        (Some(then), Some(of)) => format!(
+            "Không nối {} với {}: xếp hạng {} đơn vị, rồi {of}",
+            then.year,
+            now.year,
+            then.of.unwrap_or_default()
+        ),
+        _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn point(year: i32, rank: u32, of: u32) -> YearPoint {
+        YearPoint {
+            year,
+            value: None,
+            decimals: 2,
+            rank: Some(rank),
+            of: Some(of),
+            average: None,
+            region_average: None,
+        }
+    }
+
+    #[test]
+    fn ranks_of_fields_too_different_are_not_joined() {
+        let text = ChartText {
+            id: "r",
+            title: "Thứ hạng",
+            desc: "",
+        };
+        let points = [
+            point(2022, 18, 63),
+            point(2023, 18, 63),
+            point(2024, 15, 63),
+            point(2025, 24, 34),
+        ];
+        let svg = rank(&text, &points, &Notes::default());
+        assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
+        assert!(svg.contains("24/34"), "{svg}");
+        assert!(
+            svg.contains("Không nối 2024 với 2025: xếp hạng 63 đơn vị, rồi 34"),
+            "{svg}"
+        );
+        // 60 then 61 provinces: one line.
+        let points = [point(2021, 7, 60), point(2022, 8, 61), point(2023, 7, 61)];
+        let svg = rank(&text, &points, &Notes::default());
+        assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
+        assert!(!svg.contains("Không nối"), "{svg}");
+    }
 }

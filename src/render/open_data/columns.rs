@@ -825,8 +825,8 @@ pub static COLUMNS: &[Column] = &[
         Integer,
         [
             "Thay đổi thứ hạng",
-            "Số bậc tăng (dương) hoặc giảm (âm) so với kết quả trước.",
-            "Places gained (positive) or lost (negative) since the earlier result.",
+            "Số bậc tăng (dương) hoặc giảm (âm) so với kết quả trước; trống khi số đơn vị xếp hạng hai năm chênh nhau quá một phần mười (63 tỉnh, rồi 34 sau sáp nhập năm 2025).",
+            "Places gained (positive) or lost (negative) since the earlier result; empty when the two years ranked numbers of units more than a tenth apart (63 provinces, then 34 after the 2025 merger).",
         ],
         Get::Row(|r| Cell::int(change(r).and_then(|c| c.rank_delta))),
     )

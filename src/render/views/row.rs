@@ -22,8 +22,14 @@ pub struct ChangeView {
     /// is not (a year missing from the data), the change names its year.
     pub year_before: bool,
     pub previous_rank: Option<u32>,
+    /// How many units the earlier year's ranking ranked, when known.
+    pub previous_of: Option<u32>,
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
+    /// When the two years ranked fields too different for places to be
+    /// compared (63 provinces, then the 34 of the 2025 merger): how many
+    /// each ranked. `rank_delta` is then null.
+    pub fields_differ: Option<FieldsView>,
     pub value_delta: Option<f64>,
     /// Decimals `value_delta` prints with: the finer of the two years'.
     pub decimals: u32,
@@ -39,6 +45,15 @@ pub struct ChangeView {
     /// otherwise.
     #[serde(serialize_with = "safe")]
     pub disputed_html: String,
+}
+
+/// The sizes of two rankings whose places are not compared.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct FieldsView {
+    /// How many units the earlier year ranked.
+    pub then: u32,
+    /// How many units the line's year ranked.
+    pub now: u32,
 }
 
 /// A change as the source published it.
@@ -61,7 +76,11 @@ impl ChangeView {
             previous_year: change.previous_year,
             year_before: change.is_against_the_year_before(year),
             previous_rank: change.previous_rank,
+            previous_of: change.previous_of,
             rank_delta: change.rank_delta,
+            fields_differ: change
+                .fields_differ
+                .map(|(then, now)| FieldsView { then, now }),
             value_delta: change.value_delta,
             decimals: change.decimals,
             stated: false,
@@ -84,7 +103,9 @@ impl ChangeView {
             previous_year: stated.since,
             year_before: stated.since == year - 1,
             previous_rank: None,
+            previous_of: None,
             rank_delta: stated.places,
+            fields_differ: None,
             value_delta: stated.points,
             stated: true,
             published: Some(PublishedChangeView::new(stated)),

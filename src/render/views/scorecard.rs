@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::common::{GroupRef, IndexRef, UnitRef};
 use super::row_sharing::{Request, RowViews};
 use super::unit::{unit_series, SeriesView};
-use crate::model::{Site, UnitId};
+use crate::model::{same_field, Site, UnitId};
 use crate::render::escape::safe;
 use crate::render::figure::{self, Format};
 use crate::render::sparkline::{self, Point, Scale};
@@ -210,7 +210,29 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
         .iter()
         .filter(|e| years.insert(e.year))
         .collect();
-    let ranked = entries.iter().filter(|e| e.row.rank.is_some()).count();
+    // Ranks since the rankings' field last changed (63 provinces, then 34):
+    // a line joining the two would draw a change no one measured.
+    let mut latest_of = None;
+    let comparable = entries
+        .iter()
+        .take_while(|e| {
+            let Some(of) = e.row.of.filter(|_| e.row.rank.is_some()) else {
+                return true;
+            };
+            let same = latest_of.is_none_or(|latest| same_field(of, latest));
+            latest_of = Some(of);
+            same
+        })
+        .count();
+    let ranked = entries[..comparable]
+        .iter()
+        .filter(|e| e.row.rank.is_some())
+        .count();
+    let entries = if ranked >= 2 {
+        &entries[..comparable]
+    } else {
+        &entries[..]
+    };
     let (kind, scale) = if ranked >= 2 {
         let of = entries
             .iter()

@@ -1,0 +1,91 @@
+//! Rankings of different fields: after the 2025 merger Vietnam ranks 34
+//! provinces, not 63. A place gained between "15/63" and "24/34" measures
+//! nothing, so no page, chart or card prints one; the score change still
+//! holds, and a published change is shown as published.
+
+use crate::common::*;
+
+/// The example site with Hà Tĩnh's PAR Index 2025 line out of 34 provinces
+/// (`extra` added to the line).
+fn merged_site(extra: &str) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for folder in ["content", "data"] {
+        for entry in walkdir::WalkDir::new(example_root().join(folder)) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(example_root()).unwrap();
+            if entry.file_type().is_file() {
+                let text = std::fs::read_to_string(entry.path()).unwrap();
+                put(root, rel.to_str().unwrap(), &text);
+            }
+        }
+    }
+    let config = std::fs::read_to_string(example_root().join("config.toml")).unwrap();
+    put(root, "config.toml", &config);
+    put(
+        root,
+        "data/results/2025/par-index.toml",
+        &format!(
+            r#"index = "par-index"
+year = 2025
+group = "tinh-thanh"
+complete = false
+source = {{ title = "Báo Hà Tĩnh", url = "https://example.org/par-2025" }}
+
+[[result]]
+unit = "ha-tinh"
+score = 88.50
+rank = 24
+of = 34
+{extra}
+"#
+        ),
+    );
+    let built = build_ok(root);
+    // The temporary folder lives as long as the built site.
+    std::mem::forget(dir);
+    built
+}
+
+#[test]
+fn no_places_are_derived_between_63_provinces_and_34() {
+    let built = merged_site("");
+    let why = "không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34";
+    let ranking = built.page("xep-hang/2025/tinh-thanh/");
+    let change = one(&ranking, "table.ranking tbody td.change-cell");
+    assert_eq!(change, format!("giảm 1,22 điểm phần trăm ({why})"));
+    let unit = built.page("don-vi/ha-tinh/");
+    let text = unit.root_element().text().collect::<String>();
+    assert!(text.contains(why), "{text}");
+    assert!(!text.contains("giảm 9"), "{text}");
+    // The rank chart does not join 15/63 to 24/34, and says so.
+    let svg = std::fs::read_to_string(built.out.join("don-vi/ha-tinh/index.html")).unwrap();
+    assert!(
+        svg.contains("Không nối 2024 với 2025: xếp hạng 63 đơn vị, rồi 34"),
+        "the rank chart's note"
+    );
+    // The home page's card: the score change, and a score sparkline (one
+    // rank since the field changed).
+    let home = built.page("");
+    let cards = all(&home, ".scorecard");
+    let card = cards.iter().find(|c| c.contains("PAR Index")).unwrap();
+    assert!(card.contains(why), "{card}");
+    assert!(!card.contains("bậc"), "{card}");
+    assert!(card.contains("Điểm qua các năm"), "{card}");
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/ket-qua.csv")).unwrap_or_default();
+    for line in csv.lines().filter(|l| l.contains("2025")) {
+        assert!(!line.contains(",-9,"), "{line}");
+    }
+}
+
+#[test]
+fn a_published_change_across_the_merger_is_shown_as_published() {
+    let built = merged_site("change = { places = -9 }");
+    let ranking = built.page("xep-hang/2025/tinh-thanh/");
+    let change = one(&ranking, "table.ranking tbody td.change-cell");
+    assert!(
+        change.contains("(công bố: giảm 9 bậc so với năm 2024)"),
+        "{change}"
+    );
+    assert!(!change.contains("năm 2024: 15"), "{change}");
+}
