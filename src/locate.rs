@@ -165,6 +165,15 @@ impl FileIndexes {
         cell.get_or_init(|| FileIndex::new(source, format))
             .point(source, path)
     }
+
+    /// Drops file number `file`'s index, if it was made: once a results
+    /// file's table is made, its index is seldom needed again, and the
+    /// national site's indexes held at once took 70 MB. A later use makes
+    /// it again.
+    pub fn forget(&self, file: usize) {
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.remove(&file);
+    }
 }
 
 fn toml_table(table: &DeTable, depth: usize) -> Kind {

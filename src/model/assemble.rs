@@ -17,6 +17,7 @@ use super::group_labels::average_label;
 use super::ids::{Id, IdVec};
 use super::precision::table_decimals;
 use super::row::row;
+use super::written;
 use super::{
     Alternative, Component, Group, Index, Lookup, Region, RowAt, Scale, Site, Source, Table, Unit,
     UnitId,
@@ -450,6 +451,8 @@ pub(super) fn alternatives(list: &[schema::Alternative]) -> Vec<Alternative> {
     list.iter()
         .map(|a| Alternative {
             value: a.value,
+            // The shortest form until the text is read (`written_alternatives`).
+            decimals: a.value.map_or(0, crate::vi::written_decimals),
             rank: a.rank,
             of: a.of,
             source: a.source.clone(),
@@ -509,6 +512,37 @@ impl Context<'_> {
             .split_once('.')
             .map_or(0, |(_, fraction)| fraction.len());
         u32::try_from(decimals).map_or(shortest, |d| d.max(shortest))
+    }
+
+    /// Gives the points and each alternative value of line `entry` the
+    /// decimals they were written with ("90.80" keeps its zero); `points`
+    /// is the points' text as [`written::toml_points`] found it, if it did.
+    fn written_decimals(
+        &self,
+        file: usize,
+        (entry, points): (usize, Option<&str>),
+        row: &mut super::Row,
+    ) {
+        if let Some(value) = row.points {
+            let found = points.and_then(|text| written::decimals_if_of(text, value));
+            row.points_decimals = found.unwrap_or_else(|| {
+                let path = [Seg::Key("result"), Seg::Index(entry), Seg::Key("points")];
+                self.decimals_as_written(file, &path, value)
+            });
+        }
+        for (k, alternative) in row.alternatives.iter_mut().enumerate() {
+            let Some(value) = alternative.value else {
+                continue;
+            };
+            let path = [
+                Seg::Key("result"),
+                Seg::Index(entry),
+                Seg::Key("alternatives"),
+                Seg::Index(k),
+                Seg::Key("value"),
+            ];
+            alternative.decimals = self.decimals_as_written(file, &path, value);
+        }
     }
 
     /// Whether `published` and `derived` agree at the decimals `published`
@@ -928,6 +962,7 @@ impl Context<'_> {
                             ids: Cow::Borrowed(ids),
                         }
                         .table(site, &loaded.value, loaded.file);
+                        raw.indexes.forget(loaded.file);
                         (table, found, false)
                     }
                 };
@@ -1033,6 +1068,13 @@ impl Context<'_> {
 
         let mut rows = Vec::with_capacity(file.results.len());
         let mut units_seen = BTreeSet::new();
+        let text = self.raw.file(file_index);
+        let points_written = match text.format {
+            crate::parse::Format::Toml if file.results.iter().any(|r| r.points.is_some()) => {
+                written::toml_points(&text.text)
+            }
+            _ => Vec::new(),
+        };
         for (i, result) in file.results.iter().enumerate() {
             let row_path = |key| [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
             let Some(&unit) = self.ids.units.get(&result.unit) else {
@@ -1075,7 +1117,11 @@ impl Context<'_> {
             }
             self.check_line(def, file, file_index, i);
             match row(def, file, (i, result), unit, &self.ids.regions) {
-                Ok(row) => rows.push(row),
+                Ok(mut row) => {
+                    let points = points_written.get(i).copied().flatten();
+                    self.written_decimals(file_index, (i, points), &mut row);
+                    rows.push(row);
+                }
                 Err(problems) => {
                     for problem in problems {
                         let mut path = vec![Seg::Key("result"), Seg::Index(i)];

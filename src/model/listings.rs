@@ -291,6 +291,7 @@ mod tests {
             unit: UnitId::from_position(unit),
             value: Some(value),
             points: None,
+            points_decimals: 0,
             max_points: None,
             decimals: 2,
             percent: None,

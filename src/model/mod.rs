@@ -37,6 +37,7 @@ mod tags;
 pub(crate) mod tests;
 mod ties;
 pub mod tiles;
+mod written;
 
 pub use changes::same_field;
 
@@ -330,6 +331,9 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alternative {
     pub value: Option<f64>,
+    /// The decimals `value` was written with (`90.80`: 2), so that it
+    /// prints as published.
+    pub decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
     /// Who published it, and where.
@@ -577,6 +581,9 @@ pub struct Row {
     /// The index value: the score, or the percentage for point-scored units.
     pub value: Option<f64>,
     pub points: Option<f64>,
+    /// The decimals `points` was written with (`97.030`: 3), so that the
+    /// points print as published.
+    pub points_decimals: u32,
     pub max_points: Option<f64>,
     /// Decimals the value is shown with.
     pub decimals: u32,

@@ -209,6 +209,8 @@ pub(super) fn row(
         unit,
         value,
         points: result.points,
+        // The shortest form until the text is read (`written_decimals`).
+        points_decimals: result.points.map_or(0, crate::vi::written_decimals),
         max_points: result.max_points,
         decimals,
         percent: result.percent,

@@ -56,6 +56,8 @@ pub struct Line<'a> {
     pub value: Option<f64>,
     pub decimals: u32,
     pub points: Option<f64>,
+    /// The decimals the points were published with.
+    pub points_decimals: u32,
     pub max_points: Option<f64>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
@@ -149,10 +151,12 @@ fn score(line: &Line) -> String {
 /// came with their percent): `85,5`.
 fn points(line: &Line) -> String {
     match (line.points, line.max_points) {
-        (Some(points), Some(max)) => {
-            format!("{}/{}", figure::as_written(points), figure::as_written(max))
-        }
-        (Some(points), None) => figure::as_written(points),
+        (Some(points), Some(max)) => format!(
+            "{}/{}",
+            vi::format_number(points, line.points_decimals),
+            figure::as_written(max)
+        ),
+        (Some(points), None) => vi::format_number(points, line.points_decimals),
         (None, _) => MISSING.to_owned(),
     }
 }
@@ -415,8 +419,8 @@ fn notes(line: &Line) -> String {
         );
         for (i, alt) in line.alternatives.iter().enumerate() {
             out.push(' ');
-            if let Some(value) = alt.value {
-                out.push_str(&figure::as_written(value));
+            if let Some(value) = alt.value.filter(|v| v.is_finite()) {
+                out.push_str(&vi::format_number(value, alt.decimals));
             }
             if let Some(rank) = alt.rank {
                 if alt.value.is_some() {
@@ -486,6 +490,7 @@ mod tests {
             value: Some(88.349),
             decimals: 2,
             points: Some(97.03),
+            points_decimals: 2,
             max_points: Some(98.0),
             rank: Some(14),
             of: Some(62),
@@ -549,6 +554,7 @@ mod tests {
     fn a_line_without_figures_says_why_and_escapes_text() {
         let alternatives = [Alternative {
             value: Some(90.5),
+            decimals: 2,
             rank: None,
             of: None,
             source: "Báo <b>".to_owned(),
@@ -572,7 +578,7 @@ mod tests {
         assert_eq!(
             cells.notes,
             "<p class=\"note\"><strong>Sở A &amp; B</strong>: không xếp hạng — thiếu hồ sơ</p>\
-             <p class=\"note\"><sup>†</sup> Giá trị khác đã được công bố cho <strong>Sở A &amp; B</strong>: 90,5 — Báo &lt;b&gt;</p>"
+             <p class=\"note\"><sup>†</sup> Giá trị khác đã được công bố cho <strong>Sở A &amp; B</strong>: 90,50 — Báo &lt;b&gt;</p>"
         );
         assert_eq!(
             Cells::new(&Line {
@@ -766,11 +772,19 @@ mod tests {
         let cells = Cells::new(&Line {
             value: Some(90.0),
             points: Some(85.5),
+            points_decimals: 1,
             max_points: None,
             ..line()
         });
         assert_eq!(cells.points, "85,5");
         assert_eq!(cells.score, "<span class=\"score\">90,00%</span>");
+        // Points keep the zeros they were written with.
+        let cells = Cells::new(&Line {
+            points: Some(85.5),
+            points_decimals: 3,
+            ..line()
+        });
+        assert_eq!(cells.points, "85,500/98");
         // No rank to compare: the change in score.
         let change = Change {
             previous_year: 2022,

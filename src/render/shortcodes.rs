@@ -407,9 +407,11 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         "so" => number.ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
         "diem-dat" => match (row.points, row.max_points) {
-            (Some(points), Some(max)) => {
-                format!("{}/{}", figure::as_written(points), figure::as_written(max))
-            }
+            (Some(points), Some(max)) => format!(
+                "{}/{}",
+                vi::format_number(points, row.points_decimals),
+                figure::as_written(max)
+            ),
             _ => return Err(missing("points out of a maximum")),
         },
         "thay-doi" => change.ok_or_else(|| {
@@ -599,6 +601,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     value: row.value,
                     decimals: row.decimals,
                     points: row.points,
+                    points_decimals: row.points_decimals,
                     max_points: row.max_points,
                     rank: row.rank,
                     of: row.of,

@@ -705,7 +705,7 @@ pub static COLUMNS: &[Column] = &[
             "Điểm đạt được, khi đơn vị được chấm trên điểm tối đa của riêng mình.",
             "Points scored, for a unit scored out of its own maximum.",
         ],
-        Get::Row(|r| Cell::written(r.row.points)),
+        Get::Row(|r| Cell::fixed(r.row.points, r.row.points_decimals)),
     )
     .measured(Measure::Fixed("điểm"), AS_WRITTEN),
     Column::new(

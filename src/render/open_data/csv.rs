@@ -169,7 +169,7 @@ pub fn alternatives_text(alternatives: &[Alternative], dialect: Dialect) -> Stri
         .filter_map(|a| {
             let value = a.value.filter(|v| v.is_finite()).map(|v| {
                 let mut text = String::new();
-                dialect.number(&v.to_string(), &mut text);
+                dialect.number(&format!("{v:.*}", a.decimals as usize), &mut text);
                 text
             });
             let rank = a.rank.map(|rank| match a.of {
@@ -247,13 +247,15 @@ mod tests {
     fn alternatives_are_one_text_in_the_dialect_s_decimal_separator() {
         let alternatives = [
             Alternative {
-                value: Some(88.3),
+                value: Some(88.30),
+                decimals: 2,
                 rank: None,
                 of: None,
                 source: "Một số báo in 88,3".to_owned(),
             },
             Alternative {
                 value: None,
+                decimals: 0,
                 rank: Some(62),
                 of: Some(63),
                 source: "Báo B".to_owned(),
@@ -268,11 +270,11 @@ mod tests {
         };
         assert_eq!(
             line(Dialect::Standard),
-            "\"88.3 (Một số báo in 88,3); thứ 62/63 (Báo B)\"\r\n"
+            "\"88.30 (Một số báo in 88,3); thứ 62/63 (Báo B)\"\r\n"
         );
         assert_eq!(
             line(Dialect::Excel),
-            "\"88,3 (Một số báo in 88,3); thứ 62/63 (Báo B)\"\r\n"
+            "\"88,30 (Một số báo in 88,3); thứ 62/63 (Báo B)\"\r\n"
         );
         assert_eq!(alternatives_text(&[], Dialect::Excel), "");
     }

@@ -281,6 +281,8 @@ pub fn citation(source: &Source) -> String {
 #[derive(Debug, Clone, Serialize)]
 pub struct AlternativeView<'a> {
     pub value: Option<f64>,
+    /// The decimals `value` was published with (`90,80`: 2).
+    pub decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
     /// Who published it, and where.
@@ -291,6 +293,7 @@ impl<'a> AlternativeView<'a> {
     pub fn new(alternative: &'a Alternative) -> Self {
         AlternativeView {
             value: alternative.value,
+            decimals: alternative.decimals,
             rank: alternative.rank,
             of: alternative.of,
             source: &alternative.source,

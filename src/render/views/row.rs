@@ -228,6 +228,8 @@ pub struct RowView<'a> {
     pub unit_name: &'a str,
     pub value: Option<f64>,
     pub points: Option<f64>,
+    /// The decimals `points` was published with (`85,50`: 2).
+    pub points_decimals: u32,
     pub max_points: Option<f64>,
     pub decimals: u32,
     /// The percent published beside the points (then also `value`).
@@ -300,6 +302,7 @@ impl<'a> RowView<'a> {
             value: row.value,
             decimals: row.decimals,
             points: row.points,
+            points_decimals: row.points_decimals,
             max_points: row.max_points,
             rank: row.rank,
             of: row.of,
@@ -331,6 +334,7 @@ impl<'a> RowView<'a> {
             unit_name,
             value: row.value,
             points: row.points,
+            points_decimals: row.points_decimals,
             max_points: row.max_points,
             decimals: row.decimals,
             percent: row.percent,
