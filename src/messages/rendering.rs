@@ -170,6 +170,14 @@ messages! {
         vi: "đó là thư mục của trang hoặc chứa thư mục của trang",
         en: "it is the site folder or holds it",
     }
+    protected_other_site() {
+        vi: "đó là thư mục của một trang khác, hoặc chứa một trang khác (có config.toml cùng data/ hoặc content/): nội dung của trang đó sẽ bị xóa",
+        en: "it is another site's folder, or holds one (config.toml with data/ or content/): that site's files would be deleted",
+    }
+    protected_other_sources(folder: &str) {
+        vi: "nó nằm trong thư mục `{folder}/` của một trang khác",
+        en: "it lies inside another site's `{folder}/` folder",
+    }
     protected_sources(folder: &str) {
         vi: "nó nằm trong thư mục `{folder}/` của trang",
         en: "it lies inside the site's `{folder}/` folder",

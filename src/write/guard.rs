@@ -4,8 +4,9 @@
 //! folder that is missing, empty, or marked as made by chiso (the
 //! [`MARKER`] file every build writes). Any other folder is refused unless
 //! the editor adopts it with `--force`. Some folders are refused even then:
-//! the site itself, a folder that holds it, its source folders, the user's
-//! home and the root of a file system.
+//! the site itself, a folder that holds it, its source folders, another
+//! site's folder (or one holding a site, or inside a site's sources), the
+//! user's home and the root of a file system.
 
 use std::ffi::OsStr;
 use std::fs;
@@ -34,10 +35,12 @@ const NAMED_ENTRIES: usize = 3;
 pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<PathBuf, Diagnostic> {
     let real = resolve(output).map_err(|e| cannot_use(output, e))?;
     let site = resolve(root).map_err(|e| cannot_use(root, e))?;
-    refuse_protected(&site, &real, home().as_deref()).map_err(|why| {
-        Diagnostic::error(msg::output_protected(output.display(), why))
-            .with_hint(msg::hint_output())
-    })?;
+    refuse_protected(&site, &real, home().as_deref())
+        .and_then(|()| refuse_other_sites(&real))
+        .map_err(|why| {
+            Diagnostic::error(msg::output_protected(output.display(), why))
+                .with_hint(msg::hint_output())
+        })?;
     match fs::symlink_metadata(&real) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(real),
         Err(e) => Err(cannot_use(output, e)),
@@ -83,6 +86,12 @@ pub enum Protected {
     HoldsHome,
     /// The root of a file system.
     FileSystemRoot,
+    /// Another site's folder, or a folder holding one (a mistyped
+    /// `--output ../other-site`): adopting it would move that site's
+    /// sources aside, and the next build would delete them.
+    AnotherSite,
+    /// Inside another site's source folders.
+    InsideAnotherSitesSources(&'static str),
     /// A folder holding a Git repository or worktree (`.git`): the build
     /// after the next would remove it with the rest of the old site.
     HoldsARepository,
@@ -109,14 +118,48 @@ fn refuse_protected(site: &Path, output: &Path, home: Option<&Path>) -> Result<(
     Ok(())
 }
 
-/// Up to [`NAMED_ENTRIES`] names in `folder`, sorted, then `…` if there are
+/// Whether `folder` holds a site's sources: a `config.toml` beside a
+/// `data/` or `content/` folder.
+fn is_a_site(folder: &Path) -> bool {
+    folder.join("config.toml").is_file()
+        && ["data", "content"].iter().any(|f| folder.join(f).is_dir())
+}
+
+/// The rules of [`check_output`] about other sites on the disk, on an
+/// absolute path with links resolved: `output` must not be a site, hold
+/// one (as a folder of its own), or lie inside a site's source folders.
+fn refuse_other_sites(output: &Path) -> Result<(), Protected> {
+    if is_a_site(output) {
+        return Err(Protected::AnotherSite);
+    }
+    for site in output.ancestors().skip(1).filter(|a| is_a_site(a)) {
+        if let Some(&folder) = SOURCE_FOLDERS
+            .iter()
+            .find(|folder| output.starts_with(site.join(folder)))
+        {
+            return Err(Protected::InsideAnotherSitesSources(folder));
+        }
+    }
+    let children = fs::read_dir(output).into_iter().flatten().flatten();
+    if children
+        .filter(|c| c.file_type().is_ok_and(|t| t.is_dir()))
+        .any(|c| is_a_site(&c.path()))
+    {
+        return Err(Protected::AnotherSite);
+    }
+    Ok(())
+}
+
+/// Up to [`NAMED_ENTRIES`] names in `folder`, sorted (hidden ones last), then `…` if there are
 /// more; empty when the folder is empty.
 fn foreign_entries(folder: &Path) -> std::io::Result<Vec<String>> {
     let mut names = Vec::new();
     for entry in fs::read_dir(folder)? {
         names.push(entry?.file_name().to_string_lossy().into_owned());
     }
-    names.sort();
+    // Visible names first: `config.toml, content, data` says more than
+    // `.github, .gitignore, .gitlab-ci.yml`.
+    names.sort_by(|a, b| (a.starts_with('.'), a).cmp(&(b.starts_with('.'), b)));
     if names.len() > NAMED_ENTRIES {
         names.truncate(NAMED_ENTRIES);
         names.push("…".into());
@@ -187,6 +230,8 @@ impl std::fmt::Display for Protected {
             Protected::HoldsHome => msg::protected_home(),
             Protected::FileSystemRoot => msg::protected_root(),
             Protected::HoldsARepository => msg::protected_repository(),
+            Protected::AnotherSite => msg::protected_other_site(),
+            Protected::InsideAnotherSitesSources(folder) => msg::protected_other_sources(folder),
         })
     }
 }
@@ -252,6 +297,37 @@ mod tests {
         let error = check_output(site.path(), &docs, false).unwrap_err();
         assert!(error.message.contains("report.docx"), "{}", error.message);
         assert!(check_output(site.path(), &docs, true).is_ok());
+    }
+
+    #[test]
+    fn another_site_is_refused_even_when_forced_or_marked() {
+        let sites = tempfile::tempdir().unwrap();
+        let here = sites.path().join("qb");
+        let other = sites.path().join("hcm");
+        for site in [&here, &other] {
+            fs::create_dir_all(site.join("data")).unwrap();
+            fs::write(site.join("config.toml"), "title = \"x\"\n").unwrap();
+        }
+        fs::create_dir_all(other.join("content/tin-tuc")).unwrap();
+        let archive = sites.path().join("luu-tru");
+        fs::create_dir_all(archive.join("cu/content")).unwrap();
+        fs::write(archive.join("cu/config.toml"), "").unwrap();
+        let cases = [
+            (other.clone(), "another site"),
+            (other.join("content/tin-tuc"), "`content/`"),
+            (archive, "another site"),
+        ];
+        for (output, why) in cases {
+            for force in [false, true] {
+                fs::write(output.join(MARKER), MARKER_TEXT).unwrap();
+                let error = check_output(&here, &output, force).unwrap_err();
+                let said = &error.message;
+                assert!(said.contains(why), "{}: {said}", output.display());
+            }
+        }
+        // The site's own output inside it, and a new folder beside it, pass.
+        assert!(check_output(&here, &here.join("public"), false).is_ok());
+        assert!(check_output(&here, &sites.path().join("out"), false).is_ok());
     }
 
     #[test]
