@@ -2,8 +2,10 @@
 //! result on the same index, when the two groups are comparable.
 
 use super::derive;
+use std::collections::HashMap;
+
 use super::{Change, Comparison, Group, GroupId, IdVec, IndexId, NoComparison, Site, TableId};
-use super::{Row, UnitId};
+use super::{Row, Unit, UnitId};
 
 /// One of a unit's results on an index, for finding the one before it,
 /// with what comparing it reads of its line (copied in one pass over the
@@ -52,6 +54,7 @@ pub(super) fn comparable(groups: &IdVec<GroupId, Group>, a: GroupId, b: GroupId)
 /// comparable group, otherwise the reason there is none. Results not ranked
 /// stay [`Comparison::NotRanked`].
 pub(super) fn derive_changes(site: &mut Site) {
+    let absorbed = absorptions(&site.units);
     let Site { tables, groups, .. } = site;
     // Every result, by index and unit, then in time (the order the
     // comparisons below rely on; a table's rows never name a unit twice).
@@ -97,7 +100,10 @@ pub(super) fn derive_changes(site: &mut Site) {
     for entries in history.chunk_by(|a, b| a.0 == b.0) {
         for (n, (_, now)) in entries.iter().enumerate() {
             if now.ranked {
-                outcomes.push((now.table, now.row, compare(groups, &entries[..n], now)));
+                let unit = entries[n].0 .1;
+                let merged = absorbed.get(&unit).map_or(&[][..], Vec::as_slice);
+                let comparison = compare(groups, merged, &entries[..n], now);
+                outcomes.push((now.table, now.row, comparison));
             }
         }
     }
@@ -109,9 +115,11 @@ pub(super) fn derive_changes(site: &mut Site) {
 }
 
 /// How the ranked result `now` compares with the unit's results before it
-/// on the same index (`earlier`, in time).
+/// on the same index (`earlier`, in time); `merged` is the unit's
+/// [`absorptions`].
 fn compare(
     groups: &IdVec<GroupId, Group>,
+    merged: &[(i32, UnitId)],
     earlier: &[((IndexId, UnitId), Earlier)],
     now: &Earlier,
 ) -> Comparison {
@@ -125,24 +133,28 @@ fn compare(
             Some(b) if b.year > e.year || (b.year == e.year && b.group == now.group) => Some(b),
             _ => Some(e),
         });
-    match previous {
-        None => Comparison::Unavailable(NoComparison::FirstResult),
-        Some(before) if !comparable(groups, before.group, now.group) => {
-            Comparison::Unavailable(NoComparison::OtherGroup {
-                year: before.year,
-                group: before.group,
-            })
+    let Some(before) = previous else {
+        return Comparison::Unavailable(NoComparison::FirstResult);
+    };
+    let reason = if !comparable(groups, before.group, now.group) {
+        NoComparison::OtherGroup {
+            year: before.year,
+            group: before.group,
         }
-        Some(before) if before.excluded => {
-            Comparison::Unavailable(NoComparison::NotInTableThen { year: before.year })
+    } else if let Some((unit, others)) = absorbed_between(merged, before.year, now.year) {
+        NoComparison::Absorbed {
+            year: before.year,
+            unit,
+            others,
         }
-        Some(before) if !before.ranked => {
-            Comparison::Unavailable(NoComparison::NotRankedThen { year: before.year })
-        }
-        Some(before) => {
-            Comparison::Change(change_between(before.year, before.figures, now.figures))
-        }
-    }
+    } else if before.excluded {
+        NoComparison::NotInTableThen { year: before.year }
+    } else if !before.ranked {
+        NoComparison::NotRankedThen { year: before.year }
+    } else {
+        return Comparison::Change(change_between(before.year, before.figures, now.figures));
+    };
+    Comparison::Unavailable(reason)
 }
 
 /// Whether a rank out of `then` units and one out of `now` rank the same
@@ -153,6 +165,36 @@ fn compare(
 /// "tăng 39 bậc" would be a figure no one published and nothing measured.
 pub fn same_field(then: u32, now: u32) -> bool {
     then.abs_diff(now) <= (then.max(now) / 10).max(1)
+}
+
+/// For each unit other units were merged into, those units' last active
+/// years and ids, earliest first.
+pub(super) fn absorptions(units: &IdVec<UnitId, Unit>) -> HashMap<UnitId, Vec<(i32, UnitId)>> {
+    let mut absorbed: HashMap<UnitId, Vec<(i32, UnitId)>> = HashMap::new();
+    for (id, unit) in units.iter_enumerated() {
+        if let (Some(into), Some(last)) = (unit.merged_into, unit.active_to) {
+            absorbed.entry(into).or_default().push((last, id));
+        }
+    }
+    for list in absorbed.values_mut() {
+        list.sort_unstable();
+    }
+    absorbed
+}
+
+/// The first of `merged` (a unit's [`absorptions`]) to have been merged in
+/// after year `before` and by year `now`, and how many more were; `None`
+/// when none was.
+pub(super) fn absorbed_between(
+    merged: &[(i32, UnitId)],
+    before: i32,
+    now: i32,
+) -> Option<(UnitId, u32)> {
+    let mut within = merged
+        .iter()
+        .filter(|&&(last, _)| before <= last && last < now);
+    let &(_, first) = within.next()?;
+    Some((first, u32::try_from(within.count()).unwrap_or(u32::MAX)))
 }
 
 /// The change from `before` (in `previous_year`) to `now`.

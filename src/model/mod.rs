@@ -691,6 +691,15 @@ pub enum NoComparison {
     /// The unit was left out of the earlier year's table (`excluded`: its
     /// result was not published).
     NotInTableThen { year: i32 },
+    /// Units merged into this one after the earlier year (`merged_into`,
+    /// their `active_to` from `year` on): the unit is not the one it was,
+    /// so neither its rank nor its score compare. `unit` is the first
+    /// merged unit, `others` how many more.
+    Absorbed {
+        year: i32,
+        unit: UnitId,
+        others: u32,
+    },
 }
 
 /// A rank within a region.

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::assemble::Context;
-use super::changes::{change, comparable};
+use super::changes::{absorbed_between, absorptions, change, comparable};
 use super::row::Problem;
 use super::{Change, Comparison, Row, Site, Standing, StatedChange, Table, TableId};
 use crate::data::schema::ResultRow;
@@ -96,12 +96,14 @@ impl Context<'_> {
             .map(|(i, file)| (&file.path, i))
             .collect();
         let mut findings = Vec::new();
+        let absorbed = absorptions(&site.units);
         for (t, table) in site.tables.iter_enumerated() {
             for (r, row) in table.rows.iter().enumerate() {
                 let Some(stated) = &row.stated_change else {
                     continue;
                 };
-                let derived = derived_against(site, table, row, stated);
+                let merged = absorbed.get(&row.unit).map_or(&[][..], Vec::as_slice);
+                let derived = derived_against(site, (table, row), stated, merged);
                 let Some(&file) = files.get(&table.file) else {
                     continue;
                 };
@@ -200,8 +202,18 @@ impl Context<'_> {
 /// with (`since`, else the year before): the row's own comparison when it
 /// is against that year, otherwise against the unit's ranked result of
 /// that year in a comparable group, if there is one (none when the data has
-/// no table of that year: the published change is then shown as published).
-fn derived_against(site: &Site, table: &Table, row: &Row, stated: &StatedChange) -> Option<Change> {
+/// no table of that year: the published change is then shown as published,
+/// as it is when units were merged into this one since: `merged`, its
+/// [`absorptions`]).
+fn derived_against(
+    site: &Site,
+    (table, row): (&Table, &Row),
+    stated: &StatedChange,
+    merged: &[(i32, super::UnitId)],
+) -> Option<Change> {
+    if absorbed_between(merged, stated.since, table.year).is_some() {
+        return None;
+    }
     let own = match &row.comparison {
         Comparison::Change(change) => Some(*change),
         _ => None,

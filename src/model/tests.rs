@@ -519,6 +519,54 @@ fn places_are_compared_only_between_rankings_of_about_the_same_field() {
 }
 
 #[test]
+fn a_unit_others_were_merged_into_is_not_compared_across_the_merger() {
+    let partial = |year: i32, line: &str| {
+        format!("index = \"par\"\nyear = {year}\ngroup = \"tinh\"\ncomplete = false\n{line}")
+    };
+    // Hà Giang (active to 2024) was merged into Tuyên Quang.
+    let site = ok(&[
+        (
+            "data/results/2023/par.toml",
+            &partial(2023, &row("tuyen-quang", "score = 89.51")),
+        ),
+        (
+            "data/results/2024/par.toml",
+            &partial(2024, &row("tuyen-quang", "score = 89.61")),
+        ),
+        (
+            "data/results/2025/par.toml",
+            &partial(
+                2025,
+                &row("tuyen-quang", "score = 86.40\nchange = { points = -3.21 }"),
+            ),
+        ),
+    ]);
+    let row_of = |year: i32| {
+        let t = site.tables.iter().find(|t| t.year == year).unwrap();
+        t.rows[0].clone()
+    };
+    assert!(row_of(2024).comparison.change().is_some());
+    let merged = row_of(2025);
+    let ha_giang = site
+        .units
+        .iter_enumerated()
+        .find(|(_, u)| u.id == "ha-giang");
+    assert_eq!(
+        merged.comparison,
+        Comparison::Unavailable(NoComparison::Absorbed {
+            year: 2024,
+            unit: ha_giang.unwrap().0,
+            others: 0
+        })
+    );
+    // The published change is held as published, not checked.
+    assert_eq!(
+        merged.stated_change.unwrap().standing,
+        super::Standing::Underived
+    );
+}
+
+#[test]
 fn a_unit_left_out_of_last_years_table_is_not_said_to_have_been_unranked() {
     let y2021 = table(
         2021,

@@ -331,6 +331,20 @@ fn change(line: &Line) -> String {
         Some(NoComparisonView::NotInTableThen { year }) => {
             format!("<span class=\"change none\">không so sánh (năm {year} không có trong bảng)</span>")
         }
+        Some(NoComparisonView::Absorbed {
+            year,
+            merged,
+            others,
+        }) => {
+            let more = match others {
+                0 => String::new(),
+                n => format!(" và {n} đơn vị khác"),
+            };
+            format!(
+                "<span class=\"change none\">không so sánh (sau năm {year} sáp nhập thêm {}{more})</span>",
+                Escaped(merged)
+            )
+        }
         _ => format!(
             "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
         ),
@@ -725,6 +739,37 @@ mod tests {
             cells
                 .change
                 .contains("giảm 9\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)"),
+            "{}",
+            cells.change
+        );
+    }
+
+    #[test]
+    fn a_unit_others_were_merged_into_says_so_in_place_of_a_change() {
+        let reason = NoComparisonView::Absorbed {
+            year: 2024,
+            merged: "Hà Giang",
+            others: 0,
+        };
+        let cells = Cells::new(&Line {
+            no_comparison: Some(&reason),
+            ..line()
+        });
+        assert_eq!(
+            cells.change,
+            "<span class=\"change none\">không so sánh (sau năm 2024 sáp nhập thêm Hà Giang)</span>"
+        );
+        let reason = NoComparisonView::Absorbed {
+            year: 2024,
+            merged: "Hà Giang",
+            others: 2,
+        };
+        let cells = Cells::new(&Line {
+            no_comparison: Some(&reason),
+            ..line()
+        });
+        assert!(
+            cells.change.contains("Hà Giang và 2 đơn vị khác)"),
             "{}",
             cells.change
         );

@@ -128,14 +128,28 @@ impl PublishedChangeView {
 
 /// Why a ranked line shows no change: `reason` is `first-result`,
 /// `other-group` (with the earlier `year` and the `group`'s name) or
-/// `not-ranked-then` or `not-in-table-then` (with the `year`).
+/// `not-ranked-then` or `not-in-table-then` (with the `year`), or
+/// `absorbed` (units merged into this one after `year`: the first one's
+/// name, `merged`, and how many `others`).
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum NoComparisonView<'a> {
     FirstResult,
-    OtherGroup { year: i32, group: &'a str },
-    NotRankedThen { year: i32 },
-    NotInTableThen { year: i32 },
+    OtherGroup {
+        year: i32,
+        group: &'a str,
+    },
+    NotRankedThen {
+        year: i32,
+    },
+    NotInTableThen {
+        year: i32,
+    },
+    Absorbed {
+        year: i32,
+        merged: &'a str,
+        others: u32,
+    },
 }
 
 impl<'a> NoComparisonView<'a> {
@@ -148,6 +162,11 @@ impl<'a> NoComparisonView<'a> {
             },
             NoComparison::NotRankedThen { year } => NoComparisonView::NotRankedThen { year },
             NoComparison::NotInTableThen { year } => NoComparisonView::NotInTableThen { year },
+            NoComparison::Absorbed { year, unit, others } => NoComparisonView::Absorbed {
+                year,
+                merged: &site.units[unit].name,
+                others,
+            },
         }
     }
 }
@@ -177,6 +196,7 @@ impl Shows {
                                 NoComparison::OtherGroup { .. }
                                     | NoComparison::NotRankedThen { .. }
                                     | NoComparison::NotInTableThen { .. }
+                                    | NoComparison::Absorbed { .. }
                             )
                     )
             }),
