@@ -30,6 +30,7 @@ struct Figures {
     of: Option<u32>,
     value: Option<f64>,
     decimals: u32,
+    illustrative: bool,
 }
 
 impl Figures {
@@ -39,6 +40,7 @@ impl Figures {
             of: row.of,
             value: row.value,
             decimals: row.decimals,
+            illustrative: row.illustrative,
         }
     }
 }
@@ -90,6 +92,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                     of: None,
                     value: None,
                     decimals: 0,
+                    illustrative: false,
                 },
             };
             history.push(((table.index, unit), excluded));
@@ -223,6 +226,7 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
             .zip(now.value.map(|v| (v, now.decimals)))
             .map(|(p, c)| derive::score_delta(p, c)),
         decimals: before.decimals.max(now.decimals),
+        illustrative: before.illustrative || now.illustrative,
     }
 }
 

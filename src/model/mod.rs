@@ -742,6 +742,9 @@ pub struct Change {
     /// Decimals `value_delta` is printed with: the finer of the two
     /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).
     pub decimals: u32,
+    /// Whether either result is illustrative: the change is then made of
+    /// figures no one published, and is marked as they are.
+    pub illustrative: bool,
 }
 
 impl Change {

@@ -13,7 +13,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::escape::{safe, Escaped};
-use super::figure::{self, Format, ALTERNATIVES_MARK, DISPUTED_MARK, ILLUSTRATIVE_MARK, MISSING};
+use super::figure::{self, Format, ALTERNATIVES_MARK, DISPUTED_MARK, MISSING};
+use super::figure::{ILLUSTRATIVE_CHANGE_MARK, ILLUSTRATIVE_MARK};
 use super::views::NoComparisonView;
 use crate::model::{Alternative, Change, ScoreFloor, Standing, StatedChange};
 use crate::vi;
@@ -294,6 +295,9 @@ fn change(line: &Line) -> String {
             }
             _ => format!("<span class=\"change {class}\">{}</span>", Escaped(&words)),
         };
+        if change.illustrative {
+            out.push_str(ILLUSTRATIVE_CHANGE_MARK);
+        }
         if let Some(fields) = change.fields_differ {
             let _ = write!(
                 out,
@@ -533,6 +537,7 @@ mod tests {
             fields_differ: None,
             value_delta: Some(1.5),
             decimals: 2,
+            illustrative: false,
         };
         let cells = Cells::new(&Line {
             change: Some(&change),
@@ -691,6 +696,7 @@ mod tests {
             fields_differ: Some((63, 34)),
             value_delta: Some(-1.2),
             decimals: 2,
+            illustrative: false,
         };
         let merged = Line {
             year: 2025,
@@ -839,6 +845,7 @@ mod tests {
             fields_differ: None,
             value_delta: Some(0.6),
             decimals: 2,
+            illustrative: false,
         };
         let cells = Cells::new(&Line {
             rank: None,

@@ -26,6 +26,10 @@ pub const MISSING: &str = "—";
 pub const ILLUSTRATIVE_MARK: &str =
     "<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>";
 
+/// The mark after a change made from an illustrative result (HTML).
+pub const ILLUSTRATIVE_CHANGE_MARK: &str =
+    "<span class=\"illustrative-mark\" title=\"Tính từ số liệu minh họa\">*</span>";
+
 /// The mark after a figure for which other values were published (HTML).
 pub const ALTERNATIVES_MARK: &str =
     "<sup class=\"alt-mark\" title=\"Có giá trị khác đã được công bố\">†</sup>";

@@ -46,3 +46,35 @@ reason = "kết quả không được công bố"
         "Không có trong bảng: Đơn vị D (kết quả không được công bố)"
     );
 }
+
+/// A change made from an illustrative year is marked as an illustrative
+/// score is, with the notice, and flagged in the downloads.
+#[test]
+fn a_change_made_from_an_illustrative_year_is_marked() {
+    let site = fixture("minimal");
+    let path = site.path().join("data/results/2022/khoi.json");
+    let json = std::fs::read_to_string(&path).unwrap();
+    let json = json.replace(
+        "\"complete\": true,",
+        "\"complete\": true,\n  \"illustrative\": true,",
+    );
+    std::fs::write(&path, json).unwrap();
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    let html = page.root_element().html();
+    let changes = html
+        .matches("title=\"Tính từ số liệu minh họa\">*</span>")
+        .count();
+    assert_eq!(changes, 4, "each of the four changes is marked");
+    assert!(
+        one(&page, "p.notice-inline").contains("tính từ số liệu minh họa"),
+        "the notice says what the mark means"
+    );
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
+    let rows = parse_csv(&csv);
+    let column = rows[0]
+        .iter()
+        .position(|c| c == "thay_doi_minh_hoa")
+        .unwrap();
+    assert!(rows[1..].iter().all(|r| r[column] == "1"), "{csv}");
+}

@@ -162,5 +162,9 @@ fn change(row: &RowView, unit_label: &str) -> Option<(String, Ordering)> {
     if !change.year_before {
         words.push_str(&format!(" so với năm {}", change.previous_year));
     }
+    // Made from an illustrative year: marked as an illustrative score is.
+    if change.illustrative {
+        words.push('*');
+    }
     Some((words, direction))
 }

@@ -847,6 +847,17 @@ pub static COLUMNS: &[Column] = &[
     )
     .measured(Measure::Index, PUBLISHED),
     Column::new(
+        Some("thay_doi_minh_hoa"),
+        Some("change.illustrative"),
+        Boolean,
+        [
+            "Thay đổi tính từ số liệu minh họa",
+            "1: thay đổi được tính từ số liệu minh họa (của năm này hoặc năm trước), không phải số đã công bố.",
+            "1: the change is made from illustrative figures (this year's or the earlier one's), not published.",
+        ],
+        Get::Row(|r| change(r).map_or(Cell::Empty, |c| Cell::Bool(c.illustrative))),
+    ),
+    Column::new(
         Some("minh_hoa"),
         Some("illustrative"),
         Boolean,

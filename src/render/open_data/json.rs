@@ -445,6 +445,7 @@ mod tests {
         assert_eq!(
             change,
             Some(vec![
+                "illustrative",
                 "previous_rank",
                 "previous_year",
                 "published",

@@ -33,6 +33,9 @@ pub struct ChangeView {
     pub value_delta: Option<f64>,
     /// Decimals `value_delta` prints with: the finer of the two years'.
     pub decimals: u32,
+    /// Whether the change is made from an illustrative result (this
+    /// year's or the earlier one's): it is marked as they are.
+    pub illustrative: bool,
     /// Whether these figures are the published ones, chiso having nothing
     /// to derive them from.
     pub stated: bool,
@@ -83,6 +86,7 @@ impl ChangeView {
                 .map(|(then, now)| FieldsView { then, now }),
             value_delta: change.value_delta,
             decimals: change.decimals,
+            illustrative: change.illustrative,
             stated: false,
             published: stated.map(PublishedChangeView::new),
             disputed,
@@ -107,6 +111,7 @@ impl ChangeView {
             rank_delta: stated.places,
             fields_differ: None,
             value_delta: stated.points,
+            illustrative: false,
             stated: true,
             published: Some(PublishedChangeView::new(stated)),
             disputed: false,

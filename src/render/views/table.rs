@@ -543,7 +543,13 @@ impl<'a> TableView<'a> {
                     reason,
                 })
                 .collect(),
-            illustrative: table.has_illustrative(),
+            // Figures marked illustrative: scores, and changes made from
+            // an illustrative year.
+            illustrative: table.has_illustrative()
+                || table
+                    .rows
+                    .iter()
+                    .any(|r| r.comparison.change().is_some_and(|c| c.illustrative)),
             announced: table.announced.map(|d| d.to_string()),
             source: table.source.as_ref().map(SourceView::new),
             note_html: render_markdown(&table.note, urls.markdown()),
