@@ -227,13 +227,26 @@ pub fn init(dir: &Path, province: &str, today: Date) -> Result<Vec<PathBuf>, Pro
     Ok(written)
 }
 
+/// The cities run by the centre (thành phố trực thuộc Trung ương), folded:
+/// the five before the 2025 reorganisation and Huế, one since 2025.
+const CENTRAL_CITIES: [&str; 6] = [
+    "ha noi",
+    "ho chi minh",
+    "hai phong",
+    "da nang",
+    "can tho",
+    "hue",
+];
+
 /// Whether `province` names a city run by the centre ("Thành phố Hà Nội",
-/// "TP. Hồ Chí Minh", "TP Cần Thơ") rather than a province.
+/// "TP. Hồ Chí Minh", "TP Cần Thơ", or the bare name "Đà Nẵng") rather than
+/// a province.
 fn is_city(province: &str) -> bool {
-    let folded = vi::fold(province);
+    let folded = vi::fold(province.trim());
     ["thanh pho ", "tp.", "tp "]
         .iter()
         .any(|prefix| folded.starts_with(prefix))
+        || CENTRAL_CITIES.contains(&folded.as_str())
 }
 
 /// "tỉnh" or "thành phố": what the province is, in running text ("các
@@ -246,11 +259,14 @@ fn level_word(province: &str) -> &'static str {
     }
 }
 
-/// "tỉnh Quảng Bình" for "Quảng Bình"; a name that already says what it is
-/// ("Thành phố Hà Nội", "TP. Hồ Chí Minh", "Tỉnh Quảng Trị") is kept as
-/// written.
+/// "tỉnh Quảng Bình" for "Quảng Bình", "thành phố Đà Nẵng" for "Đà Nẵng";
+/// a name that already says what it is ("Thành phố Hà Nội", "TP. Hồ Chí
+/// Minh", "Tỉnh Quảng Trị") is kept as written.
 fn province_phrase(province: &str) -> String {
-    if vi::fold(province).starts_with("tinh ") || is_city(province) {
+    let folded = vi::fold(province.trim());
+    if CENTRAL_CITIES.contains(&folded.as_str()) {
+        format!("thành phố {province}")
+    } else if folded.starts_with("tinh ") || is_city(province) {
         province.to_owned()
     } else {
         format!("tỉnh {province}")
@@ -540,6 +556,16 @@ mod tests {
     fn a_city_is_not_called_a_province() {
         assert_eq!(province_phrase("Quảng Bình"), "tỉnh Quảng Bình");
         assert_eq!(province_phrase("Thành phố Hà Nội"), "Thành phố Hà Nội");
+        // A city named bare, as most editors write it.
+        assert_eq!(province_phrase("Đà Nẵng"), "thành phố Đà Nẵng");
+        assert_eq!(province_phrase("Huế"), "thành phố Huế");
+        assert_eq!(province_phrase("Thừa Thiên Huế"), "tỉnh Thừa Thiên Huế");
+        let all: String = site_files("Hà Nội", "ha-noi", date(2026, 1, 1))
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect();
+        assert!(all.contains("UBND thành phố Hà Nội"), "{all}");
+        assert!(!all.contains("tỉnh Hà Nội"), "{all}");
         let files = site_files("Thành phố Hà Nội", "thanh-pho-ha-noi", date(2026, 1, 1));
         let all: String = files.iter().map(|(_, text)| text.as_str()).collect();
         assert!(!all.contains("tỉnh Thành phố"), "{all}");
