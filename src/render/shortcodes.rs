@@ -31,10 +31,13 @@ use crate::vi::{self, NBSP};
 
 /// How a call is written (and shown in messages): `<!-- chiso:… -->`.
 const OPEN: &str = "<!-- chiso:";
-/// What a call is found by: a comment whose text starts with `chiso:`,
-/// after any spaces or line breaks (`<!--chiso:…`, a call over lines).
-const COMMENT: &str = "<!--";
-const NAME: &str = "chiso:";
+/// What a call is found by: a comment whose text starts with `chiso:` in
+/// any case, after any spaces or line breaks (`<!--chiso:…`, `<!-- CHISO:…`,
+/// a call over lines). The comment's `<!--` is found by its `!--`, which a
+/// comment never closed (`<!-- chiso:… ->`, printed as text) keeps as
+/// `&lt;!--`.
+const COMMENT: &str = "!--";
+const NAME: &[u8; 6] = b"chiso:";
 const CLOSE: &str = "-->";
 
 /// What a shortcode needs from the site.
@@ -150,13 +153,41 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
     let mut from = 0;
     std::iter::from_fn(move || {
         while let Some(i) = FINDER.find(&text.as_bytes()[from..]) {
-            let start = from + i;
-            from = start + COMMENT.len();
-            let Some(name) = text[from..].trim_start().strip_prefix(NAME) else {
+            let bang = from + i;
+            from = bang + COMMENT.len();
+            let before = &text[..bang];
+            let (start, printed) = if before.ends_with('<') {
+                (bang - 1, false)
+            } else if before.ends_with("&lt;") && !in_code(before) {
+                (bang - "&lt;".len(), true)
+            } else {
                 continue;
             };
+            let rest = text[from..].trim_start();
+            if !rest
+                .as_bytes()
+                .get(..NAME.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(NAME))
+            {
+                continue;
+            }
+            let name = &rest[NAME.len()..];
             let call_at = text.len() - name.len();
-            let written = match name.find(CLOSE) {
+            if printed {
+                // Never closed, so printed as text: an error, not a call.
+                from = call_at;
+                return Some(Written {
+                    start,
+                    call: None,
+                    end: call_at,
+                });
+            }
+            // A comment opened before this one's `-->` means this one was
+            // never closed (`<!-- chiso:… ->` in an article's text).
+            let end = name
+                .find(CLOSE)
+                .filter(|&end| !name[..end].contains("<!--"));
+            let written = match end {
                 Some(end) => Written {
                     start,
                     call: Some(name[..end].trim()),
@@ -165,7 +196,7 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
                 None => Written {
                     start,
                     call: None,
-                    end: text.len(),
+                    end: call_at,
                 },
             };
             from = written.end;
@@ -173,6 +204,14 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
         }
         None
     })
+}
+
+/// Whether the end of `html` is inside a `<code>` element: a call shown
+/// in a code span or block (`&lt;!-- chiso:… --&gt;`) is an example, not a
+/// call never closed.
+fn in_code(html: &str) -> bool {
+    html.rfind("<code")
+        .is_some_and(|open| html.rfind("</code>").is_none_or(|close| close < open))
 }
 
 /// What one call renders: its HTML, and whether it shows an illustrative
@@ -688,6 +727,16 @@ mod tests {
     fn bad_shortcodes_are_clear_errors() {
         let cases = [
             ("<!-- chiso:ket-qua chi-so=x nam=2023", "not closed"),
+            // Closed with `->`: Markdown printed it as text.
+            (
+                "<p>Bình quân: &lt;!-- chiso:khoi nam=2025 khoi=a -&gt;</p>",
+                "not closed",
+            ),
+            // In capitals: still a call, not a comment that hides the figure.
+            (
+                "<!-- CHISO:ketqua nam=2023 -->",
+                "unknown shortcode `ketqua`",
+            ),
             (
                 "<!-- chiso:ketqua nam=2023 -->",
                 "unknown shortcode `ketqua`",
@@ -759,6 +808,10 @@ mod tests {
         let unclosed = expand_full("<p>a</p><!-- chiso:khoi nam=2023").unwrap_err();
         assert_eq!(unclosed.len(), 1);
         let at = locate_calls("a\n\n<!-- chiso:khoi nam=2023\n", &unclosed);
+        assert_eq!(at, [Some(3)]);
+        // Closed with `->`, then an example in a code span: found at its line.
+        let source = "a\n\n<!-- chiso:khoi nam=2023 ->\n\n`<!-- chiso:khoi -->`\n";
+        let at = locate_calls(source, &unclosed);
         assert_eq!(at, [Some(3)]);
     }
 }
