@@ -516,7 +516,9 @@ fn main() -> ExitCode {
                     if let Some(encoding) = done.encoding {
                         println!("{}", msg::import_read_as(encoding));
                     }
-                    if let Some((chosen, others)) = &done.sections {
+                    // A sheet of one section: nothing was skipped to say.
+                    let sections = done.sections.as_ref().filter(|(_, o)| !o.is_empty());
+                    if let Some((chosen, others)) = sections {
                         println!("{}", msg::import_section(chosen, &others.join("; ")));
                     }
                     if !done.ignored.is_empty() {

@@ -35,19 +35,48 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
             let d = friendly(&strip_json_position(&e.to_string()), Format::Json);
             if e.line() > 0 {
                 let mut column = e.column().max(1);
+                let line = source.lines().nth(e.line() - 1).unwrap_or_default();
                 if e.classify() == serde_json::error::Category::Data {
                     // serde_json points at a value's last character: `3` of
                     // `-3`, the closing quote of a string.
-                    if let Some(line) = source.lines().nth(e.line() - 1) {
-                        column = json_value_start(line, column);
-                    }
+                    column = json_value_start(line, column);
                 }
+                let d = match json_decimal_comma(line, column) {
+                    Some(number) => d.with_hint(msg::hint_decimal_comma_json(&number)),
+                    None => d,
+                };
                 d.at_line(source, e.line(), column)
             } else {
                 d
             }
         }),
     }
+}
+
+/// `84.37` when a JSON syntax error at `column` (1-based, in characters)
+/// of `line` follows a number written with a decimal comma (`"score":
+/// 84,37`: the parser takes `37` for a key); `None` otherwise.
+fn json_decimal_comma(line: &str, column: usize) -> Option<String> {
+    let chars: Vec<char> = line.chars().collect();
+    let at = column.checked_sub(1)?;
+    let after: String = chars
+        .get(at..)?
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let before = chars.get(..at)?;
+    let before: String = before.iter().collect();
+    let before = before.trim_end().strip_suffix(',')?;
+    let whole: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit() || *c == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (!after.is_empty() && whole.chars().any(|c| c.is_ascii_digit()))
+        .then(|| format!("{whole}.{after}"))
 }
 
 /// The TOML parser's complaint about `source`, in an editor's words, at
@@ -319,6 +348,17 @@ fn strip_json_position(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_decimal_comma_in_json_is_named_with_the_number_to_write() {
+        let source = "{ \"score\": 84,37, \"rank\": 7 }";
+        let d =
+            super::parse_document::<serde_json::Value>(source, super::Format::Json).unwrap_err();
+        let hint = d.hint.unwrap_or_default();
+        assert!(hint.contains("84.37"), "{hint}");
+        // A comma between values is not one.
+        assert_eq!(super::json_decimal_comma("[1, \"a\"]", 5), None);
+    }
+
     #[test]
     fn json_problems_point_at_the_start_of_the_value() {
         #[derive(Debug, serde::Deserialize)]

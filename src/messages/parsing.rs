@@ -90,6 +90,10 @@ messages! {
         vi: "trong tệp .toml, số thập phân viết bằng dấu chấm: {number}",
         en: "in a .toml file, decimals are written with a point: {number}",
     }
+    hint_decimal_comma_json(number: &str) {
+        vi: "trong tệp .json, số thập phân viết bằng dấu chấm: {number}",
+        en: "in a .json file, decimals are written with a point: {number}",
+    }
     hint_date_form(date: &str) {
         vi: "ngày viết theo dạng năm-tháng-ngày, không có ngoặc kép: {date}",
         en: "write dates as year-month-day, without quotes: {date}",

@@ -230,9 +230,12 @@ fn change(line: &Line) -> String {
     if let Some((words, change)) = line.change.and_then(|change| {
         let derived = change_words(
             change.rank_delta,
+            // Points beside places when the publication gave them too.
             change
                 .value_delta
-                .filter(|_| change.rank_delta.is_none())
+                .filter(|_| {
+                    change.rank_delta.is_none() || stated.is_some_and(|s| s.points.is_some())
+                })
                 .map(|v| (v, line.decimals)),
             line.unit_label,
         );
@@ -745,6 +748,40 @@ mod tests {
             cells
                 .change
                 .contains("giảm 9\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)"),
+            "{}",
+            cells.change
+        );
+    }
+
+    #[test]
+    fn a_published_points_change_is_shown_beside_the_places() {
+        let change = Change {
+            previous_year: 2022,
+            previous_rank: Some(24),
+            previous_of: Some(63),
+            rank_delta: Some(6),
+            fields_differ: None,
+            value_delta: Some(1.4),
+            decimals: 2,
+            illustrative: false,
+        };
+        let stated = StatedChange {
+            since: 2022,
+            places: Some(6),
+            points: Some(1.4),
+            derived: Some(change),
+            disputed: None,
+            standing: Standing::Agrees,
+        };
+        let cells = Cells::new(&Line {
+            change: Some(&change),
+            stated_change: Some(&stated),
+            ..line()
+        });
+        assert!(
+            cells
+                .change
+                .contains("tăng 6\u{a0}bậc, tăng 1,40\u{a0}điểm phần trăm"),
             "{}",
             cells.change
         );

@@ -22,13 +22,23 @@ fn a_published_change_that_agrees_is_shown_as_derived() {
     let built = published("stated-changes");
     let page = built.page("xep-hang/2023/khoi/");
     let changes = all(&page, "table.ranking tbody td.change-cell");
-    assert_eq!(changes[0], "tăng 2 bậc (năm 2022: 3/4)");
+    assert_eq!(
+        changes[0],
+        "tăng 2 bậc, tăng 10,00 điểm phần trăm (năm 2022: 3/4)"
+    );
     let agrees = all(
         &page,
         "td.change-cell span.change[title=\"Khớp với số liệu đã công bố\"]",
     );
-    // A (places and points) and C (points only) agree; D stated nothing.
-    assert_eq!(agrees, ["tăng 2 bậc", "giữ nguyên thứ hạng"]);
+    // A (places and points) and C (points only) agree, and their published
+    // points are shown beside the places; D stated nothing.
+    assert_eq!(
+        agrees,
+        [
+            "tăng 2 bậc, tăng 10,00 điểm phần trăm",
+            "giữ nguyên thứ hạng, giảm 3,00 điểm phần trăm"
+        ]
+    );
 }
 
 #[test]
