@@ -48,6 +48,16 @@ messages! {
         vi: "{finer} trong {scores} điểm của bảng ghi {written} chữ số thập phân, nhưng bảng in {printed}: trang sẽ làm tròn các điểm đó, khác với số nguồn đã in",
         en: "{finer} of the table's {scores} scores are written with {written} decimals, but the table prints {printed}: the pages would round them, unlike the figures the source printed",
     }
+    score_finer_than_printed(unit: &str, score: f64, written: u32, printed: u32) {
+        let rounded = crate::vi::format_number(score, printed);
+        let score = super::figure(score);
+        vi: "điểm của `{unit}` ghi {score} ({written} chữ số thập phân), nhưng bảng in {printed}: trang sẽ in {rounded}",
+        en: "`{unit}`'s score is written {score} ({written} decimals), but the table prints {printed}: the pages would print {rounded}",
+    }
+    hint_line_decimals(written: u32) {
+        vi: "nếu nguồn in đúng như vậy, thêm `decimals = {written}` vào dòng này; nếu đó là số chưa làm tròn, ghi số đã làm tròn như nguồn in",
+        en: "if the source printed it so, add `decimals = {written}` to this line; if it is an unrounded figure, write it rounded as the source printed it",
+    }
     year_not_its_folder(year: i32, folder: i32) {
         vi: "bảng ghi năm {year} nhưng nằm trong thư mục năm {folder}: trang sẽ đăng bảng này là kết quả năm {year}",
         en: "the table says year {year} but is in the folder of {folder}: the site publishes it as {year}'s results",

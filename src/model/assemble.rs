@@ -598,6 +598,7 @@ impl Context<'_> {
         };
         let alike = finer.iter().all(|&(_, d)| d == written);
         if !alike || finer.len() < 2 || finer.len() * 2 < scores {
+            self.warn_lines_finer(file, file_index, &finer, table);
             return;
         }
         let path = [Seg::Key("result"), Seg::Index(first), Seg::Key("score")];
@@ -610,6 +611,38 @@ impl Context<'_> {
         );
         d.severity = crate::diagnostic::Severity::Warning;
         self.diagnostics.push(d);
+    }
+
+    /// Warns at each of `finer` (lines whose score is written with more
+    /// decimals than the table prints, and no `decimals` of their own) when
+    /// they look typed from a publication (86.125 in a table of 2: one
+    /// decimal more): its page would round what the source printed. A table
+    /// with a score finer still looks like a workbook's unrounded cells
+    /// (92.6530612), and is left alone.
+    fn warn_lines_finer(
+        &mut self,
+        file: &ResultsFile,
+        file_index: usize,
+        finer: &[(usize, u32)],
+        table: u32,
+    ) {
+        if finer.iter().any(|&(_, written)| written > table + 1) {
+            return;
+        }
+        for &(i, written) in finer {
+            let Some(result) = file.results.get(i) else {
+                continue;
+            };
+            let Some(score) = result.score else { continue };
+            if result.decimals.is_some() {
+                continue;
+            }
+            let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("score")];
+            let message = msg::score_finer_than_printed(&result.unit, score, written, table);
+            let mut d = self.at(file_index, &path, message, msg::hint_line_decimals(written));
+            d.severity = crate::diagnostic::Severity::Warning;
+            self.diagnostics.push(d);
+        }
     }
 
     /// Warns when a results file is in the folder of another year than its

@@ -104,12 +104,19 @@ pub fn top_band(bands: &[Band], decimals: u32) -> Option<usize> {
     best.map(|(_, i)| i)
 }
 
-/// How many scores reach a score threshold, at `decimals`.
-pub fn count_reaching(values: &[f64], threshold: Threshold, decimals: u32) -> usize {
+/// How many scores reach a score threshold, each at its decimals.
+pub fn count_reaching(values: &[(f64, u32)], threshold: Threshold) -> usize {
     values
         .iter()
-        .filter(|&&v| score_reaches(threshold, v, decimals))
+        .filter(|&&(v, decimals)| score_reaches(threshold, v, decimals))
         .count()
+}
+
+/// The decimals a line's score is banded at: as it prints, when finer than
+/// the table (89,995 printed on its line is below 90, though the table
+/// ranks at 2 decimals), else the table's.
+fn banded_at(row: &Row, table: &Table) -> u32 {
+    row.decimals.max(table.decimals)
 }
 
 /// A threshold for a message: `90`, `92,5`.
@@ -206,7 +213,8 @@ impl Context<'_> {
                 continue;
             };
             let path = |key| [Key("result"), Index(row.entry), Key(key)];
-            let derived = derive_band(&table.bands, row.value, row.rank, table.decimals);
+            let banded = row.decimals.max(table.decimals);
+            let derived = derive_band(&table.bands, row.value, row.rank, banded);
             let Some(stated_id) = result.band.as_deref() else {
                 if result.band_disputed.is_some() {
                     let d = self.at(
@@ -293,11 +301,11 @@ impl Context<'_> {
     /// from it, in a partial one for what can be (at most "of", "of" equal
     /// to the table's, at least the lines listed that reach it).
     pub(super) fn band_counts(&mut self, file: &ResultsFile, file_index: usize, table: &mut Table) {
-        let ranked_values: Vec<f64> = table
+        let ranked_values: Vec<(f64, u32)> = table
             .rows
             .iter()
             .filter(|r| counts(r))
-            .filter_map(|r| r.value)
+            .filter_map(|r| Some((r.value?, banded_at(r, table))))
             .collect();
         if table.complete {
             table.top_band = top_band(&table.bands, table.decimals).and_then(|band| {
@@ -306,11 +314,7 @@ impl Context<'_> {
                     band,
                     threshold,
                     strict,
-                    count: count_reaching(
-                        &ranked_values,
-                        table.bands[band].threshold,
-                        table.decimals,
-                    ),
+                    count: count_reaching(&ranked_values, table.bands[band].threshold),
                 })
             });
         }
@@ -400,7 +404,9 @@ impl Context<'_> {
             .iter()
             .filter(|r| match counted {
                 Counted::Band(b) => r.band.as_ref().is_some_and(|rb| rb.band == b),
-                Counted::Score(t) => r.value.is_some_and(|v| score_reaches(t, v, table.decimals)),
+                Counted::Score(t) => r
+                    .value
+                    .is_some_and(|v| score_reaches(t, v, banded_at(r, table))),
             })
             .count() as u32;
         if let (Some(of), Some(ranked)) = (stated.of, table.ranked) {
@@ -554,8 +560,11 @@ mod tests {
             id(&both, derive_band(&both, Some(91.0), None, 2)),
             Some("tren-90")
         );
-        assert_eq!(count_reaching(&[90.0, 90.01, 89.0], Above(90.0), 2), 1);
-        assert_eq!(count_reaching(&[90.0, 89.995, 89.99], Min(90.0), 2), 2);
+        let at = |values: &[f64], d: u32| values.iter().map(|&v| (v, d)).collect::<Vec<_>>();
+        assert_eq!(count_reaching(&at(&[90.0, 90.01, 89.0], 2), Above(90.0)), 1);
+        assert_eq!(count_reaching(&at(&[90.0, 89.995, 89.99], 2), Min(90.0)), 2);
+        // 89,995 printed on its line at 3 decimals does not reach 90.
+        assert_eq!(count_reaching(&[(90.0, 2), (89.995, 3)], Min(90.0)), 1);
     }
 
     #[test]

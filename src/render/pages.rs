@@ -848,18 +848,18 @@ impl<'a> Env<'a> {
             .iter()
             .chain(merged_from.iter().flat_map(|m| &m.history))
             .flat_map(|s| &s.entries)
-            .any(|e| e.row.illustrative);
+            .any(|e| e.row.shows_illustrative());
         let cards = scorecards(site, u, &history, urls);
         let illustrative_series: Vec<&str> = history
             .iter()
-            .filter(|s| s.entries.iter().any(|e| e.row.illustrative))
+            .filter(|s| s.entries.iter().any(|e| e.row.shows_illustrative()))
             .map(|s| s.index.id)
             .collect();
         let merged_illustrative = merged_from
             .iter()
             .flat_map(|m| &m.history)
             .flat_map(|s| &s.entries)
-            .any(|e| e.row.illustrative);
+            .any(|e| e.row.shows_illustrative());
         let mut derived = Derived::default().series(&history);
         for m in &merged_from {
             derived = derived.series(&m.history);

@@ -13,7 +13,7 @@ fn ties_share_a_rank_and_the_next_rank_is_skipped() {
     let site = fixture("minimal");
     let built = build_ok(site.path());
     let page = built.page("xep-hang/2023/khoi/");
-    // 85 and 85.001 print as 85,00: a tie on published precision.
+    // 85 and 85.0012 print as 85,00: a tie on published precision.
     assert_eq!(
         all(&page, "table.ranking tbody td.rank"),
         ["1", "2", "2", "4"]

@@ -258,7 +258,7 @@ fn a_tie_the_publisher_broke_keeps_its_ranks_everywhere() {
             "complete = true\nties_broken = \"Bộ xếp theo điểm chưa làm tròn.\"\n",
         )
         .replace("score = 85\n", "score = 85\nrank = 3\n")
-        .replace("score = 85.001\n", "score = 85.001\nrank = 2\n");
+        .replace("score = 85.0012\n", "score = 85.0012\nrank = 2\n");
     put(dir.path(), results, &text);
     let built = build_ok(dir.path());
     let page = built.page("xep-hang/2023/khoi");

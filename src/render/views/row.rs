@@ -291,6 +291,12 @@ pub struct RowView<'a> {
 }
 
 impl<'a> RowView<'a> {
+    /// Whether the line shows a figure marked illustrative: its own, or a
+    /// change made from an illustrative year.
+    pub fn shows_illustrative(&self) -> bool {
+        self.illustrative || self.change.as_ref().is_some_and(|c| c.illustrative)
+    }
+
     /// The line `row` of `table`; `unit` is its unit's
     /// [`UnitRef`](super::UnitRef) as a template value.
     pub fn new(site: &'a Site, table: &'a Table, row: &'a Row, urls: &Urls, unit: Value) -> Self {

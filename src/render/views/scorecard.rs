@@ -65,7 +65,8 @@ pub struct ScorecardView<'a> {
     /// The line has a score (or a published threshold in its place): a
     /// line with a rank only shows none.
     pub scored: bool,
-    /// The line's score is illustrative (the `*` is in `score_html`).
+    /// The card shows an illustrative figure: the score (its `*` is in
+    /// `score_html`), or a change made from an illustrative year.
     pub illustrative: bool,
     /// `rank` or `score`: what the sparkline draws; empty without one.
     pub sparkline: &'static str,
@@ -185,7 +186,7 @@ fn card<'a>(
         }),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
         scored: row.value.is_some() || row.at_least.is_some() || row.above.is_some(),
-        illustrative: row.illustrative,
+        illustrative: row.shows_illustrative(),
         sparkline,
         sparkline_svg,
     })
