@@ -106,6 +106,9 @@ pub struct Content {
     /// from the file name) of the articles that could not be loaded: their
     /// error is told, and a link to them is not told again as broken.
     pub unloaded: Vec<String>,
+    /// The page paths and files of the drafts left out of this build: a
+    /// link to one is told as a link to a draft, not to nowhere.
+    pub drafts: Vec<(String, std::path::PathBuf)>,
 }
 
 /// Loads and renders the content under the site's Markdown policy.
@@ -205,7 +208,10 @@ fn load_with(
         }
         match article {
             Ok(article) if is_home => content.home = Some(article),
-            Ok(article) if article.front.draft && !drafts => {}
+            Ok(article) if article.front.draft && !drafts => {
+                let page = crate::render::urls::article_path(&article.slug);
+                content.drafts.push((page, article.file));
+            }
             Ok(article) => content.articles.push(article),
             Err(d) => {
                 if !is_home {

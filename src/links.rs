@@ -241,7 +241,10 @@ fn check_against(
             let problem = match site.page(&path) {
                 // Its article's error is told: the link is not broken twice.
                 None if leads_to_unloaded(content, &path) => None,
-                None => Some(msg::broken_link(&link.url)),
+                None => Some(match draft_at(content, &path) {
+                    Some(file) => msg::link_to_draft(&link.url, file.display()),
+                    None => msg::broken_link(&link.url),
+                }),
                 Some(ids) => match anchor {
                     Some(anchor) if !ids.contains(anchor.as_str()) => {
                         Some(msg::broken_anchor(&link.url, &anchor))
@@ -263,6 +266,17 @@ fn leads_to_unloaded(content: &Content, path: &str) -> bool {
             .unloaded
             .iter()
             .any(|page| candidate.strip_prefix(page.as_str()) == Some("index.html"))
+    })
+}
+
+/// The file of the draft whose page `path` is, if it is one.
+fn draft_at<'a>(content: &'a Content, path: &str) -> Option<&'a std::path::Path> {
+    candidates(path).iter().find_map(|candidate| {
+        content
+            .drafts
+            .iter()
+            .find(|(page, _)| candidate.strip_prefix(page.as_str()) == Some("index.html"))
+            .map(|(_, file)| file.as_path())
     })
 }
 

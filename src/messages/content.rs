@@ -104,6 +104,10 @@ messages! {
         vi: "liên kết `{url}` không dẫn tới trang nào của trang web",
         en: "the link `{url}` leads to no page of the site",
     }
+    link_to_draft(url: &str, file: impl std::fmt::Display) {
+        vi: "liên kết `{url}` dẫn tới bài nháp {file} (`draft = true`), bài này không được đăng: đăng bài đó (bỏ `draft = true`) hoặc bỏ liên kết",
+        en: "the link `{url}` leads to the draft {file} (`draft = true`), which is not published: publish it (remove `draft = true`) or remove the link",
+    }
     broken_anchor(url: &str, anchor: &str) {
         vi: "liên kết `{url}` dẫn tới một trang không có `#{anchor}`",
         en: "the link `{url}` leads to a page that has no `#{anchor}`",

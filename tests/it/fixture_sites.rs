@@ -520,3 +520,23 @@ fn shortcodes_keep_ranks_and_their_changes_on_one_line_as_pages_do() {
     let ranking = fs::read_to_string(built.out.join("xep-hang/2023/khoi/index.html")).unwrap();
     assert!(ranking.contains("tăng 2\u{a0}bậc"), "{ranking}");
 }
+
+/// A link to a draft, which this build leaves out, says so and names the
+/// draft's file, rather than that it leads nowhere.
+#[test]
+fn a_link_to_a_draft_names_the_draft() {
+    let site = fixture("minimal");
+    let path = site.path().join("content/tin-tuc/bai-mot.md");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        format!("{text}\nXem [bản nháp](/tin-tuc/ban-nhap/).\n"),
+    )
+    .unwrap();
+    let report = build_err(site.path());
+    assert!(
+        report.contains("leads to the draft content/tin-tuc/ban-nhap.md (`draft = true`)"),
+        "{report}"
+    );
+    assert!(!report.contains("leads to no page"), "{report}");
+}
