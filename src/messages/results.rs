@@ -58,6 +58,14 @@ messages! {
         vi: "nếu nguồn in đúng như vậy, thêm `decimals = {written}` vào dòng này; nếu đó là số chưa làm tròn, ghi số đã làm tròn như nguồn in",
         en: "if the source printed it so, add `decimals = {written}` to this line; if it is an unrounded figure, write it rounded as the source printed it",
     }
+    table_empty(index: &str, year: i32) {
+        vi: "bảng `{index}` năm {year} chưa có dòng kết quả nào: trang sẽ đăng một bảng rỗng (0 đơn vị xếp hạng)",
+        en: "the `{index}` table of {year} has no result yet: the site would publish an empty table (0 units ranked)",
+    }
+    hint_table_empty() {
+        vi: "thêm các dòng [[result]] (hoặc dùng `chiso import`), hoặc xóa tệp này cho tới khi có kết quả",
+        en: "add [[result]] lines (or use `chiso import`), or delete this file until there are results",
+    }
     year_not_its_folder(year: i32, folder: i32) {
         vi: "bảng ghi năm {year} nhưng nằm trong thư mục năm {folder}: trang sẽ đăng bảng này là kết quả năm {year}",
         en: "the table says year {year} but is in the folder of {folder}: the site publishes it as {year}'s results",

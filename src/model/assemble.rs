@@ -645,6 +645,28 @@ impl Context<'_> {
         }
     }
 
+    /// Warns when a results file gives nothing to publish (no line, no unit
+    /// left out, no band count or listing): `chiso init`'s placeholder
+    /// table, pushed as it is, publishes "0/0 đơn vị".
+    fn check_not_empty(&mut self, file: &ResultsFile, file_index: usize) {
+        let empty = file.results.is_empty()
+            && file.excluded.is_empty()
+            && file.band_counts.is_empty()
+            && file.listings.is_empty();
+        if !empty {
+            return;
+        }
+        let message = msg::table_empty(&file.index, file.year);
+        let mut d = self.at(
+            file_index,
+            &[Seg::Key("index")],
+            message,
+            msg::hint_table_empty(),
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     /// Warns when a results file is in the folder of another year than its
     /// `year` (`data/results/2024/` holding `year = 2023`): last year's
     /// file copied and its year left unchanged, which publishes the table
@@ -1170,6 +1192,7 @@ impl Context<'_> {
 
         self.check_score_decimals(def, file, file_index);
         self.check_year_folder(file, file_index);
+        self.check_not_empty(file, file_index);
         let mut table = Table {
             index,
             group,
