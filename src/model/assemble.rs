@@ -451,7 +451,7 @@ pub(super) fn alternatives(list: &[schema::Alternative]) -> Vec<Alternative> {
     list.iter()
         .map(|a| Alternative {
             value: a.value,
-            // The shortest form until the text is read (`written_alternatives`).
+            // The shortest form until the text is read (`written_decimals`).
             decimals: a.value.map_or(0, crate::vi::written_decimals),
             rank: a.rank,
             of: a.of,
@@ -503,15 +503,8 @@ impl Context<'_> {
             .chars()
             .skip(location.column.saturating_sub(1))
             .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '_'))
-            .filter(|&c| c != '_')
             .collect();
-        if written.parse::<f64>().ok() != Some(value) {
-            return shortest;
-        }
-        let decimals = written
-            .split_once('.')
-            .map_or(0, |(_, fraction)| fraction.len());
-        u32::try_from(decimals).map_or(shortest, |d| d.max(shortest))
+        written::decimals_if_of(&written, value).map_or(shortest, |d| d.max(shortest))
     }
 
     /// Gives the points and each alternative value of line `entry` the

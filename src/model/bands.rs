@@ -115,8 +115,8 @@ pub fn count_reaching(values: &[(f64, u32)], threshold: Threshold) -> usize {
 /// The decimals a line's score is banded at: as it prints, when finer than
 /// the table (89,995 printed on its line is below 90, though the table
 /// ranks at 2 decimals), else the table's.
-fn banded_at(row: &Row, table: &Table) -> u32 {
-    row.decimals.max(table.decimals)
+fn banded_at(row: &Row, table_decimals: u32) -> u32 {
+    row.decimals.max(table_decimals)
 }
 
 /// A threshold for a message: `90`, `92,5`.
@@ -213,7 +213,7 @@ impl Context<'_> {
                 continue;
             };
             let path = |key| [Key("result"), Index(row.entry), Key(key)];
-            let banded = row.decimals.max(table.decimals);
+            let banded = banded_at(row, table.decimals);
             let derived = derive_band(&table.bands, row.value, row.rank, banded);
             let Some(stated_id) = result.band.as_deref() else {
                 if result.band_disputed.is_some() {
@@ -305,7 +305,7 @@ impl Context<'_> {
             .rows
             .iter()
             .filter(|r| counts(r))
-            .filter_map(|r| Some((r.value?, banded_at(r, table))))
+            .filter_map(|r| Some((r.value?, banded_at(r, table.decimals))))
             .collect();
         if table.complete {
             table.top_band = top_band(&table.bands, table.decimals).and_then(|band| {
@@ -406,7 +406,7 @@ impl Context<'_> {
                 Counted::Band(b) => r.band.as_ref().is_some_and(|rb| rb.band == b),
                 Counted::Score(t) => r
                     .value
-                    .is_some_and(|v| score_reaches(t, v, banded_at(r, table))),
+                    .is_some_and(|v| score_reaches(t, v, banded_at(r, table.decimals))),
             })
             .count() as u32;
         if let (Some(of), Some(ranked)) = (stated.of, table.ranked) {
