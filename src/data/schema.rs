@@ -283,8 +283,13 @@ pub struct ResultsFile {
     /// Where the figures come from.
     pub source: Option<Source>,
     /// The group average as published (national average in a partial table);
-    /// in a complete table it is checked against the computed one.
+    /// in a complete table it is checked against the computed one, allowing
+    /// for the rounding of the scores it was computed from.
     pub published_average: Option<f64>,
+    /// Why a published average that disagrees with the scores' is kept
+    /// (Markdown; "Bộ Nội vụ tính trên cả điểm của đơn vị không xếp hạng"):
+    /// pages show the published one, the derived one and this note.
+    pub average_disputed: Option<String>,
     /// Decimals this year's table was published with, when they differ from
     /// the index's (a year published with 3 decimals). Ranks, ties, bands
     /// and the average compare scores at this precision, and its scores are

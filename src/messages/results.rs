@@ -241,8 +241,12 @@ messages! {
         en: "the published average is {published}, but the scores in this table average {computed}",
     }
     hint_check_average() {
-        vi: "kiểm tra điểm của các đơn vị, hoặc điểm bình quân đã công bố",
-        en: "check the scores, or the published average",
+        vi: "kiểm tra điểm của các đơn vị, hoặc điểm bình quân đã công bố; nếu văn bản công bố đúng là như vậy, giữ số đã công bố và ghi lý do vào `average_disputed = \"…\"` ở đầu tệp",
+        en: "check the units' scores, or the published average; if the publication really prints it, keep it and say why in `average_disputed = \"…\"` at the top of the file",
+    }
+    average_disputed_unused() {
+        vi: "có `average_disputed`, nhưng không có bình quân tính được nào khác với `published_average`",
+        en: "`average_disputed` is given, but no average derived from the scores differs from `published_average`",
     }
 
     // ---- Figures that cannot be, and complete tables that are not ----

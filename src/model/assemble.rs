@@ -1199,6 +1199,9 @@ impl Context<'_> {
             rows,
             ranked: None,
             average: None,
+            average_decimals: table_decimals(def, file),
+            average_derived: None,
+            average_disputed: None,
             own_bands: !file.bands.is_empty(),
             bands,
             top_band: None,
@@ -1228,7 +1231,7 @@ impl Context<'_> {
             }
         } else {
             table.ranked = self.check_partial(def, file, file_index, &mut table, site);
-            table.average = file.published_average;
+            self.keep_published_average(file, file_index, &mut table);
             self.check_partial_regional(def, file_index, &table, site);
             // One "of" per table: a rank stated alone is out of it.
             if let Some(of) = table.ranked {

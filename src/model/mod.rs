@@ -425,8 +425,16 @@ pub struct Table {
     /// partial one.
     pub average: Option<f64>,
     /// Whether the average was published (in a complete table it was checked
-    /// to equal the computed one), as opposed to derived from the scores.
+    /// against the computed one), as opposed to derived from the scores.
     pub average_published: bool,
+    /// Decimals to print the average with: as the published one was
+    /// written, else the table's.
+    pub average_decimals: u32,
+    /// The average of the table's scores, when the published one kept in
+    /// `average` disagrees with it and the editor said why.
+    pub average_derived: Option<f64>,
+    /// Why the published average is kept though it disagrees (Markdown).
+    pub average_disputed: Option<String>,
     /// The rating bands of this table: its own, or its index's. A row's
     /// band and a band count refer to them by position.
     pub bands: Vec<Band>,

@@ -81,28 +81,8 @@ impl Context<'_> {
             .collect();
         table.ranked = Some(ranked);
         table.average = derive::mean_of_printed(&values);
-        if let (Some(published), Some(computed)) = (file.published_average, table.average) {
-            // At the precision it was published with ("86,9" against 86,89),
-            // at most the table's.
-            let path = [Seg::Key("published_average")];
-            if published.is_finite()
-                && !self.agrees_as_written(file_index, &path, published, computed, table.decimals)
-            {
-                let precision = self
-                    .decimals_as_written(file_index, &path, published)
-                    .min(table.decimals);
-                let message = msg::published_average_differs(
-                    &vi::format_number(published, precision),
-                    &vi::format_number(computed, precision),
-                );
-                let d = self.at(
-                    file_index,
-                    &[Seg::Key("published_average")],
-                    message,
-                    msg::hint_check_average(),
-                );
-                self.diagnostics.push(d);
-            }
+        if let Some(computed) = table.average {
+            self.check_published_average(file, file_index, table, computed);
         }
         self.rank_regions(file, file_index, table, site);
     }
@@ -200,4 +180,96 @@ impl Context<'_> {
             });
         }
     }
+}
+
+/// The published average of a table, held at the decimals it was written
+/// with.
+impl Context<'_> {
+    /// Checks a complete table's published average against `computed`, the
+    /// average of its printed scores, and keeps the published one. They
+    /// agree when the difference is the scores' rounding: a publisher
+    /// averages unrounded scores, which differ from the printed ones by up
+    /// to half a unit of their last decimal, and rounds the result, so the
+    /// two may differ by half a unit of each precision ("85,97" against
+    /// 85,9614 at two decimals). A larger difference is an error, unless
+    /// `average_disputed` says why the published one is kept.
+    fn check_published_average(
+        &mut self,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &mut Table,
+        computed: f64,
+    ) {
+        let Some(published) = file.published_average.filter(|a| a.is_finite()) else {
+            if file.average_disputed.is_some() {
+                self.warn_average_disputed_unused(file_index);
+            }
+            return;
+        };
+        let path = [Seg::Key("published_average")];
+        let written = self.decimals_as_written(file_index, &path, published);
+        let agrees = self.agrees_as_written(file_index, &path, published, computed, table.decimals)
+            || within_rounding(published, computed, written, table.decimals);
+        let disputed = file.average_disputed.as_deref().map(str::trim);
+        match (agrees, disputed) {
+            (true, Some(_)) => self.warn_average_disputed_unused(file_index),
+            (false, None) => {
+                let precision = written.min(table.decimals);
+                let message = msg::published_average_differs(
+                    &vi::format_number(published, precision),
+                    &vi::format_number(computed, precision),
+                );
+                let d = self.at(file_index, &path, message, msg::hint_check_average());
+                self.diagnostics.push(d);
+                return;
+            }
+            (false, Some(note)) => {
+                table.average_derived = Some(computed);
+                table.average_disputed = Some(note.to_owned());
+            }
+            (true, None) => {}
+        }
+        table.average = Some(published);
+        table.average_decimals = written;
+    }
+
+    /// Keeps a partial table's published average, as written; there is
+    /// nothing to dispute it with.
+    pub(super) fn keep_published_average(
+        &mut self,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &mut Table,
+    ) {
+        let Some(published) = file.published_average.filter(|a| a.is_finite()) else {
+            if file.average_disputed.is_some() {
+                self.warn_average_disputed_unused(file_index);
+            }
+            return;
+        };
+        let path = [Seg::Key("published_average")];
+        table.average = Some(published);
+        table.average_decimals = self.decimals_as_written(file_index, &path, published);
+        if file.average_disputed.is_some() {
+            self.warn_average_disputed_unused(file_index);
+        }
+    }
+
+    fn warn_average_disputed_unused(&mut self, file_index: usize) {
+        let mut d = self.at(
+            file_index,
+            &[Seg::Key("average_disputed")],
+            msg::average_disputed_unused(),
+            msg::hint_disputed_but_agrees(),
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+}
+
+/// Whether `published`, written with `written` decimals, may be the average
+/// of unrounded scores whose rounding to `decimals` averages `computed`.
+fn within_rounding(published: f64, computed: f64, written: u32, decimals: u32) -> bool {
+    let half = |d: u32| 0.5 / 10f64.powi(d.min(12) as i32);
+    (published - computed).abs() <= half(written) + half(decimals) + 1e-9
 }

@@ -524,7 +524,7 @@ fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
 fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
     let average = table
         .average
-        .map(|a| value_text(env, table, a, table.decimals));
+        .map(|a| value_text(env, table, a, table.average_decimals));
     let top = table.top_band.map(|top| (top, top.count));
     let leaders: Vec<&str> = table
         .rows
@@ -536,7 +536,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
-            .map(|a| format(env, table, table.decimals).number(a))
+            .map(|a| format(env, table, table.average_decimals).number(a))
             .ok_or_else(|| sc::table_lacks("average"))?,
         "so-don-vi" => table
             .ranked

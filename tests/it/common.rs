@@ -129,6 +129,19 @@ pub fn fixture(name: &str) -> TempDir {
     dir
 }
 
+/// Copies the example site's sources (config, data and content; its
+/// templates and static files left out) into a temporary folder, for a
+/// test to change some of its files.
+pub fn example_copy() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = example_root();
+    for folder in ["content", "data"] {
+        copy_tree(&root, &root.join(folder), dir.path());
+    }
+    fs::copy(root.join("config.toml"), dir.path().join("config.toml")).unwrap();
+    dir
+}
+
 /// Writes (or overwrites) a file of a site.
 pub fn put(root: &Path, path: &str, text: &str) {
     let path = root.join(path);

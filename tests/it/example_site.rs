@@ -266,26 +266,8 @@ fn the_readme_template_examples_render() {
     let readme = std::fs::read_to_string(example_root().join("README.md")).unwrap();
     let start = readme.find("```jinja\n").expect("the examples block") + "```jinja\n".len();
     let block = &readme[start..][..readme[start..].find("```").unwrap()];
-    let dir = tempfile::tempdir().unwrap();
+    let dir = example_copy();
     let root = dir.path();
-    for folder in ["content", "data"] {
-        for entry in walkdir::WalkDir::new(example_root().join(folder)) {
-            let entry = entry.unwrap();
-            let rel = entry.path().strip_prefix(example_root()).unwrap();
-            if entry.file_type().is_file() {
-                put(
-                    root,
-                    rel.to_str().unwrap(),
-                    &std::fs::read_to_string(entry.path()).unwrap(),
-                );
-            }
-        }
-    }
-    put(
-        root,
-        "config.toml",
-        &std::fs::read_to_string(example_root().join("config.toml")).unwrap(),
-    );
     let mut kinds = 0;
     for line in block.lines() {
         let (name, body) = line

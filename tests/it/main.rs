@@ -13,6 +13,7 @@ mod bands;
 mod base_url;
 mod charts;
 mod contexts;
+mod derived_marks;
 mod editor_commands;
 mod example_site;
 mod excluded;

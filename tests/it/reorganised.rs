@@ -8,20 +8,8 @@ use crate::common::*;
 /// The example site with Hà Tĩnh's PAR Index 2025 line out of 34 provinces
 /// (`extra` added to the line).
 fn merged_site(extra: &str) -> Built {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = example_copy();
     let root = dir.path();
-    for folder in ["content", "data"] {
-        for entry in walkdir::WalkDir::new(example_root().join(folder)) {
-            let entry = entry.unwrap();
-            let rel = entry.path().strip_prefix(example_root()).unwrap();
-            if entry.file_type().is_file() {
-                let text = std::fs::read_to_string(entry.path()).unwrap();
-                put(root, rel.to_str().unwrap(), &text);
-            }
-        }
-    }
-    let config = std::fs::read_to_string(example_root().join("config.toml")).unwrap();
-    put(root, "config.toml", &config);
     put(
         root,
         "data/results/2025/par-index.toml",

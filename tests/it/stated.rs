@@ -135,7 +135,7 @@ fn a_category_is_ranked_like_a_region_and_not_called_one() {
     assert!(!table.to_lowercase().contains("vùng"), "{table}");
     assert_eq!(
         one(&page, "table.regions caption"),
-        "PAR Index 2023: bình quân và thứ hạng theo nhóm"
+        "PAR Index 2023: bình quân và thứ hạng theo nhóm (tính từ điểm trong bảng)"
     );
     assert_eq!(
         rows_of(&page, "table.regions tbody tr[data-kind=\"category\"]"),
@@ -164,14 +164,14 @@ fn a_units_page_shows_its_regions_figures() {
     assert_eq!(
         all(&page, "p.region-figure"),
         [
-            "CSTN 2023, vùng Miền Bắc: bình quân 88,00%, xếp thứ 1/3 vùng.",
+            "CSTN 2023, vùng Miền Bắc: bình quân 88,00%, xếp thứ 1/3 vùng (tính từ bảng xếp hạng).",
             "KSTN 2023, vùng Miền Bắc: bình quân 80,10%, xếp thứ 2/3 vùng (số liệu công bố).",
         ]
     );
     let city = published("stated-categories").page("don-vi/ha-noi/");
     assert_eq!(
         one(&city, "p.region-figure"),
-        "PAR Index 2023, nhóm Thành phố trực thuộc Trung ương: bình quân 88,62%."
+        "PAR Index 2023, nhóm Thành phố trực thuộc Trung ương: bình quân 88,62% (tính từ bảng xếp hạng)."
     );
 }
 

@@ -188,7 +188,13 @@ fn a_column_no_line_fills_is_left_out() {
     let first = site().page("xep-hang/2022/tinh-thanh/");
     assert_eq!(
         columns(&first),
-        ["Hạng", "Đơn vị", "PAR Index", "Xếp loại", "Hạng trong vùng"]
+        [
+            "Hạng",
+            "Đơn vị",
+            "PAR Index",
+            "Xếp loại",
+            "Hạng trong vùng (tính từ bảng)"
+        ]
     );
     assert!(first
         .select(&sel("table.ranking td.change-cell"))
@@ -210,7 +216,7 @@ fn a_column_no_line_fills_is_left_out() {
             "Đơn vị",
             "PAR Index",
             "Xếp loại",
-            "Hạng trong vùng",
+            "Hạng trong vùng (tính từ bảng)",
             "So với năm trước"
         ]
     );

@@ -23,7 +23,10 @@ pub(super) fn marker_labels(
         ));
     }
     if let Some(a) = &lines.average {
-        let mut value = Part::new(format.value(a.value), "average-label");
+        let mut value = Part::new(
+            format.at(lines.average_decimals).value(a.value),
+            "average-label",
+        );
         value.attrs = "data-average=\"\"".to_owned();
         out.push((
             a.value,

@@ -200,6 +200,11 @@ impl Canvas {
             let (text, cut) = font.truncate(line, WIDTH - 2.0 * PAD);
             lines.push((text, cut.then(|| (*line).to_owned())));
         }
+        if notes.computed_average {
+            let note = "Đường bình quân: tính từ điểm trong bảng, không phải số liệu công bố";
+            let (text, cut) = font.truncate(note, WIDTH - 2.0 * PAD);
+            lines.push((text, cut.then(|| note.to_owned())));
+        }
         if notes.illustrative {
             let warning = "* Số liệu minh họa, không phải số liệu đã công bố";
             let (text, cut) = font.truncate(warning, WIDTH - 2.0 * PAD);

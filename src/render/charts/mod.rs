@@ -86,6 +86,9 @@ pub struct Notes {
     pub source: Option<String>,
     /// Whether any figure drawn is illustrative ("Số liệu minh họa").
     pub illustrative: bool,
+    /// Whether the average line drawn was computed from the figures, not
+    /// published: a chart is often shared without its table.
+    pub computed_average: bool,
 }
 
 /// One year of a unit's history on one index.
@@ -141,6 +144,9 @@ pub struct RankingLines<'a> {
     pub thresholds: Vec<Marker<'a>>,
     /// The group's average, labelled with its name and figure.
     pub average: Option<Marker<'a>>,
+    /// The decimals the average prints with (as published, else the
+    /// table's).
+    pub average_decimals: u32,
     /// The scale's title, under the axis ("PAR Index (%)").
     pub axis_title: &'a str,
 }
@@ -404,6 +410,7 @@ mod chart_tests {
         let notes = Notes {
             source: Some("Quyết định số 519/QĐ-UBND ngày 22/02/2024 của Ủy ban nhân dân tỉnh Hà Tĩnh về việc công bố Chỉ số cải cách hành chính năm 2023 của các sở, ban, ngành".to_owned()),
             illustrative: true,
+            ..Notes::default()
         };
         let svg = history(&t("h", "x"), &points, (0.0, 100.0), &lines(), &notes, PCT);
         // The missing year breaks the unit's line (2019 is a lone dot); the
@@ -555,6 +562,7 @@ mod chart_tests {
                 value: 72.64,
                 label: "Bình quân khối sở",
             }),
+            average_decimals: 2,
             axis_title: "PAR Index (%)",
         };
         let svg = bars(
@@ -608,6 +616,7 @@ mod chart_tests {
                 value: 87.0,
                 label: "Bình quân cả nước",
             }),
+            average_decimals: 2,
             axis_title: "PAR Index (%)",
         };
         let svg = ranking(
@@ -690,11 +699,13 @@ mod chart_tests {
                         value: base + spread * 0.5,
                         label: "Bình quân khối sở, ban, ngành",
                     }),
+                    average_decimals: 2,
                     axis_title: "Chỉ số (%)",
                 };
                 let notes = Notes {
                     source: Some("Báo cáo".to_owned()),
                     illustrative: n % 2 == 0,
+                    computed_average: n % 3 == 0,
                 };
                 let svg = ranking(&t("s", "x"), &rows, scale, &lines, &notes, format);
                 assert_readable(&svg);

@@ -506,7 +506,7 @@ pub static COLUMNS: &[Column] = &[
             "Điểm bình quân của khối: tính từ các điểm như đã in (bảng đầy đủ) hoặc như đã công bố (bảng trích).",
             "The group average: of the scores as printed (complete tables) or as published (partial ones).",
         ],
-        Get::Table(|t| Cell::fixed(t.table.average, t.table.decimals)),
+        Get::Table(|t| Cell::fixed(t.table.average, t.table.average_decimals)),
     )
     .measured(Measure::Index, PUBLISHED),
     Column::new(
@@ -519,6 +519,33 @@ pub static COLUMNS: &[Column] = &[
             "The average was published (and checked), not only computed.",
         ],
         Get::Table(|t| Cell::Bool(t.table.average_published)),
+    ),
+    Column::new(
+        None,
+        Some("average_derived"),
+        Number,
+        [
+            "Bình quân tính từ bảng",
+            "Bình quân của các điểm trong bảng, khi bình quân đã công bố khác số này và được giữ với ghi chú (average_disputed); trống nếu không khác.",
+            "The average of the table's scores, when the published average differs from it and is kept with a note (average_disputed); empty otherwise.",
+        ],
+        Get::Table(|t| Cell::fixed(t.table.average_derived, t.table.decimals)),
+    ),
+    Column::new(
+        None,
+        Some("average_disputed"),
+        Text,
+        [
+            "Ghi chú về bình quân đã công bố",
+            "Vì sao bình quân đã công bố được giữ dù khác bình quân tính từ bảng, dạng văn bản thuần.",
+            "Why the published average is kept though it differs from the table's, as plain text.",
+        ],
+        Get::Table(|t| {
+            t.table
+                .average_disputed
+                .as_deref()
+                .map_or(Cell::Empty, |n| plain(n))
+        }),
     ),
     Column::new(
         None,

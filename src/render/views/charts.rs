@@ -87,7 +87,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 decimals: e.row.decimals,
                 rank: e.row.rank,
                 of: e.row.of,
-                average: table.average.map(|a| (a, table.decimals)),
+                average: table.average.map(|a| (a, table.average_decimals)),
                 region_average: region_average(table),
             }
         })
@@ -122,7 +122,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                     decimals: table.decimals,
                     rank: None,
                     of: None,
-                    average: table.average.map(|a| (a, table.decimals)),
+                    average: table.average.map(|a| (a, table.average_decimals)),
                     region_average: region_average(table),
                 });
             }
@@ -156,6 +156,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
             illustrative: entries
                 .iter()
                 .any(|e| e.row.illustrative && e.row.value.is_some()),
+            computed_average: false,
         },
         average_label,
         region_label,
@@ -333,11 +334,13 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
             value,
             label: &average_label,
         }),
+        average_decimals: table.average_decimals,
         axis_title: &axis_title(def),
     };
     let notes = Notes {
         source: table.source.as_ref().map(|s| s.citation.clone()),
         illustrative: table.illustrative,
+        computed_average: table.average.is_some() && !table.average_published && table.complete,
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);

@@ -59,6 +59,9 @@ pub struct ScorecardView<'a> {
     pub average_label: &'a str,
     /// The table's average as printed (`86,98%`), when it has one.
     pub average_text: Option<String>,
+    /// Whether that average was computed from the table's scores rather
+    /// than published.
+    pub average_computed: bool,
     /// The line is not ranked (`score_html` then says "không xếp hạng"),
     /// and why, as the data says it.
     pub not_ranked: Option<&'a str>,
@@ -179,11 +182,12 @@ fn card<'a>(
         average_label: table.map_or("", |t| site.groups[t.group].average_label.as_str()),
         average_text: table.and_then(|t| {
             let format = Format {
-                decimals: t.decimals,
+                decimals: t.average_decimals,
                 unit_label: &def.unit_label,
             };
             t.average.map(|a| format.value(a))
         }),
+        average_computed: table.is_some_and(|t| t.average.is_some() && !t.average_published),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
         scored: row.value.is_some() || row.at_least.is_some() || row.above.is_some(),
         illustrative: row.shows_illustrative(),

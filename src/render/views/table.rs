@@ -138,6 +138,34 @@ pub struct TopBandView<'a> {
     pub count: usize,
 }
 
+/// What a complete table's page shows that was computed from its scores,
+/// not published: see [`TableView::derived_figures`].
+fn derived_figures(
+    table: &crate::model::Table,
+    top_count_derived: bool,
+    has_regional: bool,
+    regions: &[RegionFigureView],
+) -> Vec<String> {
+    if !table.complete {
+        return Vec::new();
+    }
+    let mut figures = Vec::new();
+    if table.average.is_some() && !table.average_published {
+        figures.push("điểm bình quân".to_owned());
+    }
+    if top_count_derived {
+        figures.push("số đơn vị đạt mức cao nhất".to_owned());
+    }
+    if has_regional {
+        figures.push("thứ hạng trong vùng".to_owned());
+    }
+    if regions.iter().any(|r| r.derived) {
+        let word = region_word(regions);
+        figures.push(format!("bình quân và thứ hạng theo {word}"));
+    }
+    figures
+}
+
 /// An unordered list of the units at one end of the table, as published
 /// ("5 đơn vị có điểm thấp nhất: …").
 #[derive(Debug, Clone, Serialize)]
@@ -224,9 +252,23 @@ pub struct TableView<'a> {
     /// without a score.
     pub bar_widths: Vec<String>,
     pub average: Option<f64>,
-    /// `average` as printed: at the table's precision, with the unit
-    /// (`90,53%`, `0,569`).
+    /// `average` as printed: as it was published, else at the table's
+    /// precision, with the unit (`90,53%`, `0,569`).
     pub average_text: Option<String>,
+    /// The decimals `average_text` is printed with.
+    pub average_decimals: u32,
+    /// The average of the table's scores, printed, when the published
+    /// `average` disagrees with it and is kept (`average_disputed`).
+    pub average_derived_text: Option<String>,
+    /// What this table's page shows that chiso computed from the scores
+    /// rather than the source published, in words for a note under the
+    /// source line ("bình quân", "thứ hạng trong vùng"): empty for a
+    /// partial table, whose figures are all published.
+    pub derived_figures: Vec<String>,
+    /// Why the published average is kept (HTML from the editor's note;
+    /// empty when it is not disputed).
+    #[serde(serialize_with = "safe")]
+    pub average_disputed_html: String,
     /// What the average is called: the group's `average_label` ("Bình
     /// quân cả nước"), else "Bình quân khối …".
     pub average_label: &'a str,
@@ -499,7 +541,14 @@ impl<'a> TableView<'a> {
             regional: has_regional,
             changes: has_changes,
         } = Shows::of(table);
+        let derived_figures = derived_figures(
+            table,
+            top_band.as_ref().is_some_and(|t| !t.published),
+            has_regional,
+            &region_figures,
+        );
         TableView {
+            derived_figures,
             columns_after_score: [has_bands, has_regional, has_changes]
                 .iter()
                 .filter(|&&shown| shown)
@@ -560,7 +609,16 @@ impl<'a> TableView<'a> {
             ranked: table.ranked,
             has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,
-            average_text: table.average.map(|a| format.value(a)),
+            average_text: table
+                .average
+                .map(|a| format.at(table.average_decimals).value(a)),
+            average_decimals: table.average_decimals,
+            average_derived_text: table.average_derived.map(|a| format.value(a)),
+            average_disputed_html: table
+                .average_disputed
+                .as_deref()
+                .map(|n| render_markdown(n, urls.markdown()))
+                .unwrap_or_default(),
             average_label: &group.average_label,
             average_published: table.average_published,
             top_band,

@@ -1,0 +1,85 @@
+//! What a page computed is told apart from what the source published: a
+//! complete table's average, top-band count and regional figures say
+//! "tính từ bảng"; a published average is printed as it was published,
+//! within the rounding of the scores it was computed from, or kept with
+//! the editor's `average_disputed` note beside the computed one.
+
+use crate::common::*;
+
+/// The example site with its 2023 block table's published average
+/// replaced by `top` (lines for the top of the file).
+fn with_average(top: &str) -> Result<(tempfile::TempDir, Built), String> {
+    let dir = example_copy();
+    let path = dir.path().join("data/results/2023/so-ban-nganh.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.replace("published_average = 90.53\n", &format!("{top}\n"));
+    std::fs::write(&path, text).unwrap();
+    // The output lives in the folder: it goes with it.
+    let built = build(dir.path()).map_err(|d| d.to_string())?;
+    Ok((dir, built))
+}
+
+#[test]
+fn a_computed_average_and_count_say_they_were_computed() {
+    let built = build_ok(&example_root());
+    // 2022: the block table published no average.
+    let page = built.page("xep-hang/2022/so-ban-nganh/");
+    let summary = one(&page, "ul.table-summary");
+    assert!(summary.contains("(tính từ điểm trong bảng)"), "{summary}");
+    assert!(one(&page, "tfoot th").ends_with("(tính từ bảng)"));
+    let note = one(&page, "p.derived-note");
+    assert!(
+        note.starts_with("Số liệu do trang này tính từ điểm trong bảng, không phải số liệu công bố: điểm bình quân"),
+        "{note}"
+    );
+    assert!(
+        page.html().contains("Đường bình quân: tính từ điểm trong bảng"),
+        "the chart's note"
+    );
+    // 2023: the average and the count were published.
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    let summary = one(&page, "ul.table-summary");
+    assert!(summary.contains("90,53% (số liệu công bố)"), "{summary}");
+    assert!(!summary.contains("tính từ"), "{summary}");
+    assert!(page.select(&sel("p.derived-note")).next().is_none());
+}
+
+#[test]
+fn a_published_average_one_digit_off_is_the_scores_rounding() {
+    // The scores average 90,53: a publisher averaging unrounded scores may
+    // print 90,54, and the page prints what it printed.
+    let (_dir, built) = with_average("published_average = 90.54").expect("rounding is no error");
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    assert_eq!(one(&page, "tfoot td.average"), "90,54%");
+    // Written with one decimal, it prints with one.
+    let (_dir, built) = with_average("published_average = 90.5").expect("rounding is no error");
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    assert_eq!(one(&page, "tfoot td.average"), "90,5%");
+    // Further off, it is an error that names the way to keep it.
+    let report = with_average("published_average = 90.60")
+        .err()
+        .expect("90,60 is no rounding of 90,53");
+    assert!(report.contains("average_disputed"), "{report}");
+}
+
+#[test]
+fn a_disputed_average_shows_both_and_the_note() {
+    let (_dir, built) = with_average(
+        "published_average = 90.60\naverage_disputed = \"Quyết định tính cả Văn phòng Đoàn ĐBQH.\"",
+    )
+    .expect("a disputed average builds");
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    let summary = one(&page, "ul.table-summary");
+    assert!(
+        summary.contains("90,60% (số liệu công bố; tính từ điểm trong bảng: 90,53%)"),
+        "{summary}"
+    );
+    let note = one(&page, "div.average-disputed");
+    assert!(note.contains("tính cả Văn phòng Đoàn ĐBQH"), "{note}");
+    // The downloads hold both, and the note.
+    let json = std::fs::read_to_string(built.out.join("du-lieu/2023/so-ban-nganh/cchc-tinh.json"))
+        .unwrap();
+    assert!(json.contains("\"average\": 90.6,"), "the published one: {json}");
+    assert!(json.contains("\"average_derived\": 90.53"));
+    assert!(json.contains("\"average_disputed\": \"Quyết định tính cả"));
+}
