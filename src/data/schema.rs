@@ -211,6 +211,18 @@ pub enum RegionKind {
     Category,
 }
 
+/// How ranks are numbered after a tie: see [`ResultsFile::rank_style`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RankStyle {
+    /// Standard competition ranking: 1, 1, 3 (after a tie of two, the
+    /// next rank is the next place).
+    #[default]
+    Standard,
+    /// Dense ranking: 1, 1, 2 (the next rank is the next number).
+    Dense,
+}
+
 /// A unit (đơn vị): a province, department, district, agency…
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -302,6 +314,12 @@ pub struct ResultsFile {
     /// Without it, equal scores share a rank and a stated one that does
     /// not is an error.
     pub ties_broken: Option<String>,
+    /// How the publisher numbers the ranks after a tie: `standard` (1, 1,
+    /// 3: the default) or `dense` (1, 1, 2, as some provincial decisions
+    /// print "đồng hạng 1", then "hạng 2"). Ranks chiso computes for the
+    /// table, its regions and its components follow it.
+    #[serde(default)]
+    pub rank_style: RankStyle,
     /// A note shown under the table (Markdown).
     #[serde(default)]
     pub note: String,

@@ -200,6 +200,18 @@ messages! {
         vi: "nếu cơ quan công bố đã phân định thứ hạng giữa các đơn vị cùng điểm, ghi cách phân định vào `ties_broken` ở đầu tệp (ví dụ `ties_broken = \"xếp theo điểm chưa làm tròn\"`); nếu không, kiểm tra điểm hoặc thứ hạng",
         en: "if the publisher ranked the units with equal scores apart, say how in `ties_broken` at the top of the file (e.g. `ties_broken = \"xếp theo điểm chưa làm tròn\"`); otherwise check the score or the rank",
     }
+    hint_rank_style_dense() {
+        vi: "các thứ hạng đã ghi được đánh số liền sau các đơn vị đồng hạng (1, 1, 2): nếu văn bản công bố xếp hạng như vậy, ghi `rank_style = \"dense\"` ở đầu tệp",
+        en: "the stated ranks go on with the next number after a tie (1, 1, 2): if the publication ranks so, write `rank_style = \"dense\"` at the top of the file",
+    }
+    dense_ranks_with_ties_broken() {
+        vi: "bảng ghi cả `rank_style = \"dense\"` (các đơn vị cùng điểm cùng hạng, hạng sau là số kế tiếp) và `ties_broken` (các đơn vị cùng điểm được xếp hạng khác nhau)",
+        en: "the table states both `rank_style = \"dense\"` (units with equal scores share a rank, the next rank is the next number) and `ties_broken` (units with equal scores were ranked apart)",
+    }
+    hint_dense_or_ties_broken() {
+        vi: "giữ một trong hai, theo đúng văn bản công bố",
+        en: "keep the one the publication follows",
+    }
     tie_not_ordered(score: &str, units: &str, stated: &str, first: u32, last: u32) {
         vi: "các đơn vị cùng điểm {score} ({units}) được ghi các hạng {stated}, nhưng khi phân định thứ hạng cùng điểm, mỗi đơn vị giữ một hạng riêng từ {first} đến {last}",
         en: "the units tied at {score} ({units}) are stated as ranks {stated}, but a broken tie gives each of them one rank of its own from {first} to {last}",

@@ -1196,6 +1196,7 @@ impl Context<'_> {
             source: file.source.as_ref().map(source),
             note: file.note.clone(),
             ties_broken: None,
+            rank_style: file.rank_style,
             rows,
             ranked: None,
             average: None,

@@ -319,7 +319,7 @@ impl Context<'_> {
         }
         let keys: Vec<Option<i64>> = keys.into_iter().map(Option::flatten).collect();
         let ranked = keys.iter().flatten().count() as u32;
-        let ranks = derive::competition_ranks(&keys, def.higher_is_better);
+        let ranks = derive::ranks(table.rank_style, &keys, def.higher_is_better);
         let id = def.components[c].id.as_str();
         for (row, derived) in table.rows.iter_mut().zip(ranks) {
             let Some(derived) = derived else { continue };

@@ -6,6 +6,7 @@
 //! [`crate::vi::scaled`]): two scores that print the same are equal, whatever
 //! float noise lies below the last printed digit.
 
+use crate::data::schema::RankStyle;
 use crate::vi::scaled;
 
 /// Standard competition ranks ("1, 2, 2, 4") for scaled scores; `None` keys
@@ -23,6 +24,30 @@ pub fn competition_ranks(keys: &[Option<i64>], higher_is_better: bool) -> Vec<Op
             u32::try_from(better + 1).ok()
         })
         .collect()
+}
+
+/// Dense ranks ("1, 2, 2, 3") for scaled scores: a key's rank is one more
+/// than the number of distinct keys strictly better; `None` keys get none.
+pub fn dense_ranks(keys: &[Option<i64>], higher_is_better: bool) -> Vec<Option<u32>> {
+    let mut distinct: Vec<i64> = keys.iter().flatten().copied().collect();
+    distinct.sort_unstable_by(|a, b| if higher_is_better { b.cmp(a) } else { a.cmp(b) });
+    distinct.dedup();
+    keys.iter()
+        .map(|key| {
+            let key = (*key)?;
+            let better =
+                distinct.partition_point(|&k| if higher_is_better { k > key } else { k < key });
+            u32::try_from(better + 1).ok()
+        })
+        .collect()
+}
+
+/// Ranks for scaled scores, numbered as the publisher numbers them.
+pub fn ranks(style: RankStyle, keys: &[Option<i64>], higher_is_better: bool) -> Vec<Option<u32>> {
+    match style {
+        RankStyle::Standard => competition_ranks(keys, higher_is_better),
+        RankStyle::Dense => dense_ranks(keys, higher_is_better),
+    }
 }
 
 /// A score as printed: rounded to `decimals` and back to a float.
@@ -117,6 +142,23 @@ pub fn score_delta(previous: (f64, u32), current: (f64, u32)) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dense_ranks_share_ties_and_go_on_with_the_next_number() {
+        let keys = [Some(90), Some(80), Some(80), Some(70), None, Some(90)];
+        assert_eq!(
+            dense_ranks(&keys, true),
+            [Some(1), Some(2), Some(2), Some(3), None, Some(1)]
+        );
+        assert_eq!(
+            dense_ranks(&keys, false),
+            [Some(3), Some(2), Some(2), Some(1), None, Some(3)]
+        );
+        assert_eq!(
+            ranks(RankStyle::Standard, &keys, true),
+            [Some(1), Some(3), Some(3), Some(5), None, Some(1)]
+        );
+    }
 
     #[test]
     fn ranks_share_ties_and_skip_after_them() {

@@ -416,6 +416,8 @@ pub struct Table {
     /// it gave them different ranks (`ties_broken`): their stated ranks are
     /// the table's. Set only when some tie was so broken.
     pub ties_broken: Option<String>,
+    /// How the publisher numbers ranks after a tie (1, 1, 3 or 1, 1, 2).
+    pub rank_style: crate::data::schema::RankStyle,
     /// Rows ordered by rank, then name.
     pub rows: Vec<Row>,
     /// Number of units ranked ("of"): counted in a complete table, stated in

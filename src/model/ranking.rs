@@ -6,7 +6,7 @@ use super::assemble::Context;
 use super::derive;
 use super::ties::{tie_sizes, within_tie};
 use super::{DisputedRank, Index, RegionSummary, RegionalRank, Row, Site, Table};
-use crate::data::schema::ResultsFile;
+use crate::data::schema::{RankStyle, ResultsFile};
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::{self, scaled};
@@ -30,9 +30,22 @@ impl Context<'_> {
                 .map(|v| scaled(v, decimals))
         };
         let keys: Vec<Option<i64>> = table.rows.iter().map(key).collect();
-        let ranks = derive::competition_ranks(&keys, def.higher_is_better);
+        let ranks = derive::ranks(table.rank_style, &keys, def.higher_is_better);
         let ranked = keys.iter().flatten().count() as u32;
         let ties_broken = self.ties_broken_words(file, file_index);
+        if ties_broken.is_some() && table.rank_style == RankStyle::Dense {
+            // A broken tie gives each unit a place of its own: no tie left
+            // to number densely.
+            let d = self.at(
+                file_index,
+                &[Seg::Key("rank_style")],
+                msg::dense_ranks_with_ties_broken(),
+                msg::hint_dense_or_ties_broken(),
+            );
+            self.diagnostics.push(d);
+        }
+        let numbered_densely = table.rank_style == RankStyle::Standard
+            && states_dense_ranks(&table.rows, &ranks, &keys, def.higher_is_better);
         for ((row, &rank), size) in table.rows.iter_mut().zip(&ranks).zip(tie_sizes(&ranks)) {
             let unit = site.units[row.unit].id.as_str();
             let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
@@ -44,7 +57,9 @@ impl Context<'_> {
                     kept = Some(stated);
                 } else if stated != computed {
                     let message = msg::stated_rank_differs(unit, stated, computed);
-                    let hint = if in_tie {
+                    let hint = if numbered_densely {
+                        msg::hint_rank_style_dense()
+                    } else if in_tie {
                         msg::hint_ties_broken()
                     } else {
                         msg::hint_rank_is_computed()
@@ -112,7 +127,7 @@ impl Context<'_> {
                 .iter()
                 .map(|&i| table.rows[i].rank.map(i64::from))
                 .collect();
-            let ranks = derive::competition_ranks(&keys, false);
+            let ranks = derive::ranks(table.rank_style, &keys, false);
             let of = members.len() as u32;
             for (&i, rank) in members.iter().zip(ranks) {
                 let Some(rank) = rank else { continue };
@@ -180,6 +195,25 @@ impl Context<'_> {
             });
         }
     }
+}
+
+/// Whether the stated ranks of a table are its dense ranks (1, 1, 2) where
+/// they are not its standard ones (`ranks`, 1, 1, 3): the publisher numbers
+/// ranks densely.
+fn states_dense_ranks(
+    rows: &[Row],
+    ranks: &[Option<u32>],
+    keys: &[Option<i64>],
+    higher: bool,
+) -> bool {
+    let dense = derive::dense_ranks(keys, higher);
+    let stated = || {
+        rows.iter()
+            .zip(ranks.iter().zip(&dense))
+            .filter(|(r, _)| r.rank.is_some())
+    };
+    stated().all(|(row, (_, dense))| row.rank == *dense)
+        && stated().any(|(row, (standard, _))| row.rank != *standard)
 }
 
 /// The published average of a table, held at the decimals it was written

@@ -1102,3 +1102,37 @@ fn a_percent_written_with_trailing_zeros_is_checked_at_them() {
     assert_eq!(d.error_count(), 1, "{d}");
     assert!(d.to_string().contains("90,00"), "{d}");
 }
+
+#[test]
+fn a_publisher_that_numbers_ranks_densely_is_followed() {
+    // "đồng hạng 1", then "hạng 2": stated as printed.
+    let lines = row("thanh-hoa", "score = 88.35\nrank = 1")
+        + &row("nghe-an", "score = 88.35\nrank = 1")
+        + &row("ha-tinh", "score = 75.50\nrank = 2");
+    let with = |top: &str| {
+        let text = table(2023, "tinh", &lines)
+            .replace("complete = true\n", &format!("complete = true\n{top}\n"));
+        site(&[("data/results/2023/par.toml", &text)])
+    };
+    // Numbered the standard way, the third is 3: the hint names the style.
+    let (_, problems) = with("");
+    assert_eq!(problems.error_count(), 1, "{problems}");
+    assert!(
+        problems.to_string().contains("rank_style = \"dense\""),
+        "{problems}"
+    );
+
+    let (site, problems) = with("rank_style = \"dense\"");
+    assert_eq!(problems.error_count(), 0, "{problems}");
+    let t = site.tables.iter().next().expect("one table");
+    let ranks: Vec<_> = t.rows.iter().map(|r| (r.rank, r.of)).collect();
+    assert_eq!(
+        ranks,
+        [(Some(1), Some(3)), (Some(1), Some(3)), (Some(2), Some(3))]
+    );
+
+    // Broken ties have no tie left to number densely.
+    let (_, problems) = with("rank_style = \"dense\"\nties_broken = \"theo điểm chưa làm tròn\"");
+    assert!(problems.to_string().contains("rank_style"), "{problems}");
+    assert!(problems.error_count() >= 1);
+}

@@ -33,7 +33,8 @@ fn a_computed_average_and_count_say_they_were_computed() {
         "{note}"
     );
     assert!(
-        page.html().contains("Đường bình quân: tính từ điểm trong bảng"),
+        page.html()
+            .contains("Đường bình quân: tính từ điểm trong bảng"),
         "the chart's note"
     );
     // 2023: the average and the count were published.
@@ -79,7 +80,10 @@ fn a_disputed_average_shows_both_and_the_note() {
     // The downloads hold both, and the note.
     let json = std::fs::read_to_string(built.out.join("du-lieu/2023/so-ban-nganh/cchc-tinh.json"))
         .unwrap();
-    assert!(json.contains("\"average\": 90.6,"), "the published one: {json}");
+    assert!(
+        json.contains("\"average\": 90.6,"),
+        "the published one: {json}"
+    );
     assert!(json.contains("\"average_derived\": 90.53"));
     assert!(json.contains("\"average_disputed\": \"Quyết định tính cả"));
 }

@@ -661,13 +661,29 @@ pub static COLUMNS: &[Column] = &[
         }),
     ),
     Column::new(
+        None,
+        Some("rank_style"),
+        Text,
+        [
+            "Cách đánh số thứ hạng",
+            "standard: sau các đơn vị đồng hạng là hạng kế theo số đơn vị (1, 1, 3); dense: là số kế tiếp (1, 1, 2), như văn bản công bố.",
+            "standard: after a tie the next rank counts the units (1, 1, 3); dense: it is the next number (1, 1, 2), as the publication numbers them.",
+        ],
+        Get::Table(|t| {
+            Cell::Text(match t.table.rank_style {
+                crate::data::schema::RankStyle::Standard => "standard".into(),
+                crate::data::schema::RankStyle::Dense => "dense".into(),
+            })
+        }),
+    ),
+    Column::new(
         Some("hang"),
         Some("rank"),
         Integer,
         [
             "Thứ hạng",
-            "Thứ hạng trong khối; các đơn vị bằng điểm cùng hạng (1, 2, 2, 4), trừ khi cơ quan công bố đã phân định (ties_broken). Trống: không xếp hạng.",
-            "The rank in the group; ties share a rank (1, 2, 2, 4) unless the publisher ordered them (ties_broken). Empty: not ranked.",
+            "Thứ hạng trong khối; các đơn vị bằng điểm cùng hạng (1, 2, 2, 4; hoặc 1, 2, 2, 3 khi cơ quan công bố đánh số như vậy, rank_style = dense), trừ khi cơ quan công bố đã phân định (ties_broken). Trống: không xếp hạng.",
+            "The rank in the group; ties share a rank (1, 2, 2, 4; or 1, 2, 2, 3 when the publisher numbers them so, rank_style = dense) unless the publisher ordered them (ties_broken). Empty: not ranked.",
         ],
         Get::Row(|r| Cell::int(r.row.rank)),
     ),
