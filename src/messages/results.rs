@@ -241,8 +241,8 @@ messages! {
         en: "`{unit}` states {stated} units ranked, but this table ranks {ranked}",
     }
     hint_table_is_partial() {
-        vi: "nếu bảng chỉ ghi một số dòng của một bảng xếp hạng lớn hơn (ví dụ dòng của tỉnh trong bảng xếp hạng cả nước), ghi `complete = false` ở đầu tệp: thứ hạng và `of` được giữ như đã công bố; nếu không, xóa `of`",
-        en: "if the table holds some lines of a wider ranking (the province's line in the national one), write `complete = false` at the top of the file: ranks and `of` are then kept as published; otherwise remove `of`",
+        vi: "nếu bảng chỉ ghi một số dòng của một bảng xếp hạng lớn hơn (ví dụ dòng của tỉnh trong bảng xếp hạng cả nước), ghi `complete = false` ở đầu tệp: thứ hạng và `of` được giữ như đã công bố; nếu văn bản công bố đếm cả đơn vị không xếp hạng, giữ `of` và ghi lý do vào `of_note = \"…\"` của dòng này; nếu không, xóa `of`",
+        en: "if the table holds some lines of a wider ranking (the province's line in the national one), write `complete = false` at the top of the file: ranks and `of` are then kept as published; if the publication counts a unit left unranked, keep `of` and say why in this line's `of_note = \"…\"`; otherwise remove `of`",
     }
     hint_of_is_computed() {
         vi: "xóa `of` trong bảng đầy đủ: chiso tự đếm",

@@ -68,7 +68,12 @@ impl Context<'_> {
                     self.diagnostics.push(d);
                 }
             }
-            if let Some(stated) = row.of.filter(|&of| of != ranked) {
+            // A stated "of" the publisher counted otherwise ("1/3" where an
+            // unranked unit counts), kept with the editor's note.
+            let exception = row.of.filter(|&of| {
+                of != ranked && row.of_note.as_deref().is_some_and(|n| !n.trim().is_empty())
+            });
+            if let Some(stated) = row.of.filter(|&of| of != ranked && exception.is_none()) {
                 let message = msg::stated_of_differs(unit, stated, ranked);
                 // More ranked than listed: the lines of a wider ranking.
                 let hint = match stated > ranked {
@@ -79,7 +84,7 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
             row.rank = kept;
-            row.of = rank.map(|_| ranked);
+            row.of = rank.map(|_| exception.unwrap_or(ranked));
         }
         if let Some(words) = ties_broken {
             if self.check_broken_ties(file_index, table, &ranks, site) {

@@ -1136,3 +1136,26 @@ fn a_publisher_that_numbers_ranks_densely_is_followed() {
     assert!(problems.to_string().contains("rank_style"), "{problems}");
     assert!(problems.error_count() >= 1);
 }
+
+#[test]
+fn a_stated_of_counting_an_unranked_unit_is_kept_with_its_note() {
+    // The decision printed "1/3" and "2/3", counting a unit it did not rank.
+    let note = "of_note = \"Quyết định đếm cả Hà Tĩnh, không xếp hạng\"";
+    let lines = |first_note: &str| {
+        row(
+            "thanh-hoa",
+            &format!("score = 90\nrank = 1\nof = 3\n{first_note}"),
+        ) + &row("nghe-an", &format!("score = 80\nrank = 2\nof = 3\n{note}"))
+            + &row("ha-tinh", "not_ranked = \"Thành lập mới\"")
+    };
+    let build = |text: &str| site(&[("data/results/2023/par.toml", &table(2023, "tinh", text))]);
+    let (site, problems) = build(&lines(note));
+    assert_eq!(problems.error_count(), 0, "{problems}");
+    let t = site.tables.iter().next().expect("one table");
+    let ofs: Vec<_> = t.rows.iter().filter_map(|r| r.rank.map(|_| r.of)).collect();
+    assert_eq!((ofs, t.ranked), (vec![Some(3), Some(3)], Some(2)));
+    // Without a note, the line's "of" is an error whose hint names `of_note`.
+    let (_, problems) = build(&lines(""));
+    assert_eq!(problems.error_count(), 1, "{problems}");
+    assert!(problems.to_string().contains("of_note"), "{problems}");
+}
