@@ -17,12 +17,12 @@ messages! {
     // ---- One line ----
     line_states_nothing(unit: &str) {
         let unit = super::quoted(unit);
-        vi: "dòng của `{unit}` không ghi số liệu nào (điểm, thứ hạng, ngưỡng hay lý do không xếp hạng)",
-        en: "the line of `{unit}` states no figure (a score, a rank, a threshold or why it is not ranked)",
+        vi: "dòng của `{unit}` không ghi số liệu nào (điểm, thứ hạng, ngưỡng, xếp loại hay lý do không xếp hạng)",
+        en: "the line of `{unit}` states no figure (a score, a rank, a threshold, a band or why it is not ranked)",
     }
     hint_line_states_nothing() {
-        vi: "ghi số liệu đã công bố: score = 91.5, rank = 14 (kèm of = 63 nếu có), at_least = 90, hoặc not_ranked = \"lý do\"; nếu đơn vị không có kết quả, xóa dòng",
-        en: "give what was published: score = 91.5, rank = 14 (with of = 63 if known), at_least = 90, or not_ranked = \"why\"; if the unit has no result, remove the line",
+        vi: "ghi số liệu đã công bố: score = 91.5, rank = 14 (kèm of = 63 nếu có), at_least = 90, band = \"nhom-a\" (chỉ công bố xếp loại), hoặc not_ranked = \"lý do\"; nếu đơn vị không có kết quả, xóa dòng",
+        en: "give what was published: score = 91.5, rank = 14 (with of = 63 if known), at_least = 90, band = \"nhom-a\" (only a band was published), or not_ranked = \"why\"; if the unit has no result, remove the line",
     }
     two_thresholds(unit: &str) {
         vi: "`{unit}` ghi cả `at_least` lẫn `above`",

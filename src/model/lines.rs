@@ -235,7 +235,8 @@ impl Context<'_> {
             || result.rank.is_some()
             || result.at_least.is_some()
             || result.above.is_some()
-            || result.not_ranked.is_some();
+            || result.not_ranked.is_some()
+            || result.band.is_some();
         if !file.complete && !states_something {
             let d = self.at(
                 file_index,

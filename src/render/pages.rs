@@ -124,6 +124,8 @@ pub struct Env<'a> {
     cards: Option<cards::Maker>,
     /// The fingerprint of `site` ([`Env::context_printed`]).
     site_print: OnceLock<u128>,
+    /// The tables naming each unit without a line for it.
+    mentions: std::collections::HashMap<UnitId, Vec<TableId>>,
 }
 
 impl<'a> Env<'a> {
@@ -184,6 +186,7 @@ impl<'a> Env<'a> {
             articles: content.articles.iter().map(|_| OnceLock::new()).collect(),
             cards: cards::Maker::for_site(config),
             site_print: OnceLock::new(),
+            mentions: super::views::mentions(site),
         }
     }
 
@@ -883,6 +886,11 @@ impl<'a> Env<'a> {
             merged_illustrative,
             merged_into: unit.merged_into.map(|s| UnitRef::new(site, s, urls)),
             merged_from,
+            mentions: self
+                .mentions
+                .get(&u)
+                .map(|tables| super::views::mention_views(site, u, tables, urls))
+                .unwrap_or_default(),
         };
         self.start_with(
             &Page::Unit(u),

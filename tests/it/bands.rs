@@ -252,3 +252,70 @@ above = 0.5
         ["Cao: trên 0,5 điểm"]
     );
 }
+
+/// A decision that only rates units in groups ("Nhóm A: …, Nhóm B: …"),
+/// with no score or rank, and one that only lists the leaders and leaves a
+/// unit out: each unit's page says what was published of it.
+#[test]
+fn a_band_alone_a_listing_and_an_exclusion_reach_the_units_pages() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    let indices = std::fs::read_to_string(root.join("data/indices.toml")).unwrap();
+    put(
+        root,
+        "data/indices.toml",
+        &format!("{indices}\n[[index]]\nid = \"nhom\"\nname = \"Xếp nhóm\"\nscale = {{ min = 0, max = 100 }}\n"),
+    );
+    put(
+        root,
+        "data/results/2024/nhom.toml",
+        r#"index = "nhom"
+year = 2024
+group = "khoi"
+complete = false
+
+[[band]]
+id = "nhom-a"
+name = "Nhóm A"
+[[band]]
+id = "nhom-b"
+name = "Nhóm B"
+
+[[result]]
+unit = "don-vi-a"
+band = "nhom-a"
+[[result]]
+unit = "don-vi-c"
+band = "nhom-b"
+
+[[listing]]
+label = "Đơn vị dẫn đầu"
+end = "top"
+count = 1
+units = ["don-vi-d"]
+
+[[excluded]]
+unit = "don-vi-b"
+reason = "Đang thanh tra"
+"#,
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2024/khoi/nhom/");
+    assert_eq!(
+        bands(&page, "nhom"),
+        ["Nhóm A (công bố)", "Nhóm B (công bố)"]
+    );
+    let a = built.page("don-vi/don-vi-a/");
+    let card = one(&a, "article.scorecard[data-index=\"nhom\"] .scorecard-hero");
+    assert_eq!(card, "Xếp loại Nhóm A");
+    let d = built.page("don-vi/don-vi-d/");
+    assert_eq!(
+        one(&d, "ul.mentions li[data-index=\"nhom\"]"),
+        "Xếp nhóm 2024, Khối thử: Đơn vị dẫn đầu (số liệu công bố). Xem bảng"
+    );
+    let b = built.page("don-vi/don-vi-b/");
+    assert_eq!(
+        one(&b, "ul.mentions li[data-index=\"nhom\"]"),
+        "Xếp nhóm 2024, Khối thử: không có trong bảng (Đang thanh tra). Xem bảng"
+    );
+}

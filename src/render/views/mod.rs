@@ -51,4 +51,7 @@ pub use table::{
     RegionSummaryView, TableView, TopBandView,
 };
 pub use tiles::{Colouring, LegendView, TileMapView, TileView};
-pub use unit::{mark_year_anchors, unit_series, EntryView, MergedView, SeriesView, UnitView};
+pub use unit::{
+    mark_year_anchors, mention_views, mentions, unit_series, EntryView, MentionView, MergedView,
+    SeriesView, UnitView,
+};

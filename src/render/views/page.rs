@@ -173,6 +173,9 @@ pub struct UnitContext<'a> {
     pub merged_illustrative: bool,
     pub merged_into: Option<UnitRef<'a>>,
     pub merged_from: Vec<MergedView<'a>>,
+    /// Tables that name the unit without a line for it: a listing, or an
+    /// exclusion with its reason.
+    pub mentions: Vec<super::MentionView<'a>>,
 }
 
 /// The position of a page in a list of pages.

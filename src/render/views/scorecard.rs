@@ -62,6 +62,9 @@ pub struct ScorecardView<'a> {
     /// Whether that average was computed from the table's scores rather
     /// than published.
     pub average_computed: bool,
+    /// The line's band ("Nhóm A"), when it has one: the card's figure when
+    /// the publication rated the unit without a score or rank.
+    pub band_name: Option<&'a str>,
     /// The line is not ranked (`score_html` then says "không xếp hạng"),
     /// and why, as the data says it.
     pub not_ranked: Option<&'a str>,
@@ -188,6 +191,7 @@ fn card<'a>(
             t.average.map(|a| format.value(a))
         }),
         average_computed: table.is_some_and(|t| t.average.is_some() && !t.average_published),
+        band_name: row.band.as_ref().map(|b| b.band.name),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
         scored: row.value.is_some() || row.at_least.is_some() || row.above.is_some(),
         illustrative: row.shows_illustrative(),

@@ -205,3 +205,73 @@ pub fn unit_series<'a>(
         })
         .collect()
 }
+
+/// A table that names a unit without a line for it: a published listing
+/// ("5 đơn vị dẫn đầu") names it, or the table leaves it out on purpose
+/// (`excluded`, with the reason). Its page says so, rather than "no
+/// result".
+#[derive(Debug, Serialize)]
+pub struct MentionView<'a> {
+    pub index: IndexRef<'a>,
+    pub year: i32,
+    pub group: GroupRef<'a>,
+    pub table_url: String,
+    /// The labels of the listings that name the unit, as published.
+    pub listed_in: Vec<&'a str>,
+    /// Why the table leaves the unit out, when it does.
+    pub excluded: Option<&'a str>,
+}
+
+/// The tables naming each unit without a line for it, latest first: see
+/// [`MentionView`]. Made once per build, for the units' pages.
+pub fn mentions(site: &Site) -> std::collections::HashMap<UnitId, Vec<TableId>> {
+    let mut out: std::collections::HashMap<UnitId, Vec<TableId>> = Default::default();
+    for (t, table) in site.tables.iter_enumerated() {
+        let listed = table.listings.iter().flat_map(|l| l.units.iter().copied());
+        let excluded = table.excluded.iter().map(|(u, _)| *u);
+        let mut named: Vec<UnitId> = listed.chain(excluded).collect();
+        named.sort_unstable();
+        named.dedup();
+        for u in named {
+            if !table.rows.iter().any(|r| r.unit == u) {
+                out.entry(u).or_default().push(t);
+            }
+        }
+    }
+    for tables in out.values_mut() {
+        tables.sort_by_key(|&t| std::cmp::Reverse(site.tables[t].year));
+    }
+    out
+}
+
+/// The views of the tables `tables` naming `unit` without a line for it.
+pub fn mention_views<'a>(
+    site: &'a Site,
+    unit: UnitId,
+    tables: &[TableId],
+    urls: &Urls,
+) -> Vec<MentionView<'a>> {
+    tables
+        .iter()
+        .map(|&t| {
+            let table = &site.tables[t];
+            MentionView {
+                index: IndexRef::new(&site.indices[table.index], urls),
+                year: table.year,
+                group: GroupRef::new(&site.groups[table.group]),
+                table_url: urls.table(site, t),
+                listed_in: table
+                    .listings
+                    .iter()
+                    .filter(|l| l.units.contains(&unit))
+                    .map(|l| l.label.as_str())
+                    .collect(),
+                excluded: table
+                    .excluded
+                    .iter()
+                    .find(|(u, _)| *u == unit)
+                    .map(|(_, reason)| reason.as_str()),
+            }
+        })
+        .collect()
+}
