@@ -161,7 +161,10 @@ pub(super) fn row(
             None
         }
     };
-    let total = result.points.or(result.score);
+    let total = result
+        .points
+        .or(result.score)
+        .map(|t| (t, decimals.max(crate::vi::written_decimals(t))));
     let (components, component_figures) =
         row_components(def, name, &result.components, total, &mut problems);
     let mut regional = Vec::new();

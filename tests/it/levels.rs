@@ -338,3 +338,13 @@ fn children_that_add_up_have_maxima_that_add_up() {
         "{warnings}"
     );
 }
+
+/// Component ranks the decision did not print are the page's own: the
+/// line under the source says so.
+#[test]
+fn derived_component_ranks_are_listed_as_computed() {
+    let built = build_ok(&site());
+    let page = built.page("xep-hang/2023/khoi/");
+    let note = one(&page, "p.derived-note");
+    assert!(note.contains("thứ hạng theo từng thành phần"), "{note}");
+}

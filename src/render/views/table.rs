@@ -163,6 +163,14 @@ fn derived_figures(
         let word = region_word(regions);
         figures.push(format!("bình quân và thứ hạng theo {word}"));
     }
+    let component_ranks_derived = table
+        .rows
+        .iter()
+        .flat_map(|r| &r.component_figures)
+        .any(|f| f.rank.is_some() && !f.compared);
+    if component_ranks_derived {
+        figures.push("thứ hạng theo từng thành phần".to_owned());
+    }
     figures
 }
 
