@@ -258,6 +258,15 @@ fn check_id<'a>(
     ))
 }
 
+/// A number with the decimals its cell showed ("86.00"), else as TOML
+/// writes a float.
+fn written(value: f64, decimals: Option<u32>) -> String {
+    match decimals {
+        Some(decimals) => format!("{value:.*}", decimals.min(12) as usize),
+        None => float(value),
+    }
+}
+
 /// A number as TOML writes a float: always with a decimal point.
 fn float(value: f64) -> String {
     let text = value.to_string();
@@ -316,19 +325,20 @@ fn results_toml(table: &Table) -> String {
     }
     for row in table.rows {
         let _ = write!(out, "\n[[result]]\nunit = \"{}\"\n", row.unit);
+        let at = &row.written;
         if let Some(score) = row.score {
-            let _ = writeln!(out, "score = {}", float(score));
+            let _ = writeln!(out, "score = {}", written(score, at.score));
         }
         if let (Some(points), Some(max)) = (row.points, row.max_points) {
             let _ = writeln!(
                 out,
                 "points = {}\nmax_points = {}",
-                float(points),
-                float(max)
+                written(points, at.points),
+                written(max, at.max_points)
             );
         }
         if let Some(percent) = row.percent {
-            let _ = writeln!(out, "percent = {}", float(percent));
+            let _ = writeln!(out, "percent = {}", written(percent, at.percent));
         }
         if let Some(rank) = row.rank {
             let _ = writeln!(out, "rank = {rank}");
@@ -390,6 +400,7 @@ mod tests {
             percent,
             rank,
             of: None,
+            written: Default::default(),
         };
         let rows = [
             row("so-noi-vu", Some(90.0), None, None, None, Some(2)),

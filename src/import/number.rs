@@ -4,6 +4,12 @@
 
 /// Parses a cell as a number; `None` when it is not one.
 pub fn parse_number(cell: &str) -> Option<f64> {
+    parse_written(cell).map(|(value, _)| value)
+}
+
+/// Parses a cell as a number, with the decimals it is written with
+/// ("86,00": 86 and 2), which the imported table keeps.
+pub fn parse_written(cell: &str) -> Option<(f64, u32)> {
     let text: String = cell
         .trim()
         .trim_end_matches('%')
@@ -32,7 +38,9 @@ pub fn parse_number(cell: &str) -> Option<f64> {
     if plain.starts_with('.') || plain.ends_with('.') || plain.starts_with("-.") {
         return None;
     }
-    plain.parse::<f64>().ok().filter(|v| v.is_finite())
+    let decimals = plain.split_once('.').map_or(0, |(_, after)| after.len());
+    let value = plain.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    Some((value, u32::try_from(decimals).ok()?))
 }
 
 /// The decimal mark a sheet's numbers written as text show, when they say

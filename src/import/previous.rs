@@ -287,6 +287,7 @@ mod tests {
             percent: None,
             rank: None,
             of: None,
+            written: Default::default(),
         }
     }
 

@@ -16,7 +16,7 @@ use crate::messages as msg;
 use crate::vi;
 
 use super::grid::{Cell, Grid, GridRow};
-use super::number::{decimal_mark, is_ambiguous, parse_number};
+use super::number::{decimal_mark, is_ambiguous, parse_number, parse_written};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -132,6 +132,20 @@ pub struct Row {
     pub percent: Option<f64>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// The decimals each figure's cell showed, when it was text ("86,00"):
+    /// the table is written with them, so that pages print the zeros the
+    /// source printed.
+    pub written: Written,
+}
+
+/// The decimals a row's figures were written with in the sheet, where the
+/// cell was text (a sheet's own numbers carry none).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    pub score: Option<u32>,
+    pub points: Option<u32>,
+    pub max_points: Option<u32>,
+    pub percent: Option<u32>,
 }
 
 /// A parsed spreadsheet.
@@ -604,7 +618,7 @@ pub fn read(
                 None
             }
             Some(found) => {
-                let value = number_of(found);
+                let value = written_number(found);
                 if value.is_none() {
                     bad.push((column(role), msg::csv_not_a_number(what, &found.text())));
                 }
@@ -643,12 +657,18 @@ pub fn read(
             (true, Some(unit)) => rows.push(Row {
                 line,
                 unit,
-                score,
-                points,
-                max_points,
-                percent,
+                score: score.map(|(v, _)| v),
+                points: points.map(|(v, _)| v),
+                max_points: max_points.map(|(v, _)| v),
+                percent: percent.map(|(v, _)| v),
                 rank,
                 of,
+                written: Written {
+                    score: score.and_then(|(_, d)| d),
+                    points: points.and_then(|(_, d)| d),
+                    max_points: max_points.and_then(|(_, d)| d),
+                    percent: percent.and_then(|(_, d)| d),
+                },
             }),
             _ => {
                 let first = bad.iter().find_map(|(column, _)| *column);
@@ -711,9 +731,14 @@ fn split_decimal(record: &GridRow, header: &Header) -> Option<String> {
 
 /// A cell as a number: a sheet's number as it is, a text as [`parse_number`] reads it.
 fn number_of(cell: &Cell) -> Option<f64> {
+    written_number(cell).map(|(value, _)| value)
+}
+
+/// A cell as a number, with the decimals a text cell shows.
+fn written_number(cell: &Cell) -> Option<(f64, Option<u32>)> {
     match cell {
-        Cell::Number(value) => Some(*value),
-        Cell::Text(text) => parse_number(text),
+        Cell::Number(value) => Some((*value, None)),
+        Cell::Text(text) => parse_written(text).map(|(v, d)| (v, Some(d))),
         Cell::Empty => None,
     }
 }

@@ -296,3 +296,46 @@ fn import_refuses_a_csv_that_lost_its_vietnamese_letters_with_the_excel_menu() {
     );
     assert!(!site.path().join("data/results/2024/khoi.toml").exists());
 }
+
+/// A decision prints "86,00": the imported table writes 86.00, and the
+/// page prints the zeros, as it does for a table written by hand.
+#[test]
+fn import_keeps_the_zeros_the_sheet_printed() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "ket-qua.csv",
+        "Tên đơn vị;Điểm đạt;Điểm tối đa;Chỉ số (%)\n\
+         Đơn vị A;90,53;100;90,53%\n\
+         Đơn vị B;89,10;100;89,10 %\n\
+         Đơn vị C;86,00;100;86,00%\n\
+         Đơn vị D;80,00;100,00;80,00%\n",
+    );
+    let args = [
+        "import",
+        "ket-qua.csv",
+        "--index",
+        "chi-so",
+        "--year",
+        "2024",
+        "--group",
+        "khoi",
+    ];
+    let ran = chiso(&args, site.path());
+    assert!(ran.status.success(), "{}", stderr(&ran));
+    let table = fs::read_to_string(site.path().join("data/results/2024/khoi.toml")).unwrap();
+    assert!(
+        table.contains("unit = \"don-vi-c\"\npoints = 86.00\nmax_points = 100\npercent = 86.00\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("points = 80.00\nmax_points = 100.00\n"),
+        "{table}"
+    );
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2024/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking tbody td.points"),
+        ["90,53/100", "89,10/100", "86,00/100", "80,00/100"]
+    );
+}

@@ -261,7 +261,7 @@ fn a_percent_published_beside_points_is_imported_and_checked() {
     let written = fs::read_to_string(&table).unwrap();
     assert!(
         written.contains(
-            "unit = \"don-vi-b\"\npoints = 80.1\nmax_points = 95.0\npercent = 84.31\nrank = 2\n"
+            "unit = \"don-vi-b\"\npoints = 80.1\nmax_points = 95\npercent = 84.31\nrank = 2\n"
         ),
         "{written}"
     );
