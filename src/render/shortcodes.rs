@@ -606,7 +606,16 @@ struct RankingTableView<'a> {
     /// The ranking page's section, and the table's downloads.
     url: String,
     csv: String,
+    excel_csv: String,
     json: String,
+    /// The table's average as printed, with what it is called and whether
+    /// it was published.
+    average_text: Option<String>,
+    average_label: &'a str,
+    average_published: bool,
+    /// Where the figures come from: a table quoted in an article cites it
+    /// as its page does.
+    source: Option<crate::render::views::SourceView<'a>>,
 }
 
 /// One line of `bang-xep-hang`: the score is the ranking pages' own cell.
@@ -617,7 +626,7 @@ struct RankingLineView<'a> {
     url: String,
     #[serde(serialize_with = "safe")]
     score: String,
-    band: &'a str,
+    band: String,
 }
 
 fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
@@ -657,10 +666,13 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     note_html: "",
                     regional: Vec::new(),
                 }),
-                band: row
-                    .band
-                    .as_ref()
-                    .map_or(MISSING, |b| table.bands[b.band].name.as_str()),
+                band: row.band.as_ref().map_or(MISSING.to_owned(), |b| {
+                    let name = &table.bands[b.band].name;
+                    match b.stated {
+                        true => format!("{name} (công bố)"),
+                        false => name.clone(),
+                    }
+                }),
             }
         })
         .collect();
@@ -678,7 +690,22 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                 |t| env.urls.table(site, t),
             ),
         csv: env.urls.data_file(table.year, &group.id, &def.id, "csv"),
+        excel_csv: env.urls.data_file_named(
+            table.year,
+            &group.id,
+            &def.id,
+            crate::render::open_data::EXCEL_EXT,
+        ),
         json: env.urls.data_file(table.year, &group.id, &def.id, "json"),
+        average_text: table
+            .average
+            .map(|a| value_text(env, table, a, table.average_decimals)),
+        average_label: &group.average_label,
+        average_published: table.average_published,
+        source: table
+            .source
+            .as_ref()
+            .map(crate::render::views::SourceView::new),
     };
     let tera = TEMPLATES.as_ref().map_err(Clone::clone)?;
     let context = Context::from_serialize(&view).map_err(|e| e.to_string())?;

@@ -455,6 +455,15 @@ fn the_2023_article_prints_its_figures_from_the_data() {
             "{score} is not on the ranking page"
         );
     }
+    // Quoted in an article, the table keeps its average and its source.
+    let foot = one(&article, "table.ranking.embedded tfoot");
+    assert!(foot.contains("94,38%"), "{foot}");
+    assert!(foot.contains("số liệu công bố"), "{foot}");
+    let source = one(
+        &article,
+        "table.ranking.embedded + p.source, div.table-scroll + p.source",
+    );
+    assert!(source.starts_with("Nguồn: "), "{source}");
     for (path, page) in site().all_pages() {
         assert!(
             !page.html().contains("<!-- chiso:"),
