@@ -1,6 +1,7 @@
 //! Turning TOML or JSON text into typed values, with the parser's complaint
 //! turned into a diagnostic that points at the line and column.
 
+use std::ops::Range;
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
@@ -98,7 +99,14 @@ fn toml_diagnostic(source: &str, e: &toml::de::Error) -> Diagnostic {
 /// failed to parse as a whole, where serde stops at its first problem, so
 /// that one run names every bad line. Nothing for a document that is not
 /// TOML at all (its syntax error is the one problem there is to tell).
-pub fn toml_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<Diagnostic> {
+///
+/// Entries overlapping `skip` (byte ranges of lines blanked by
+/// [`toml_syntax_problems`], whose problem is told) are left out.
+pub fn toml_entry_problems<T: DeserializeOwned>(
+    source: &str,
+    key: &str,
+    skip: &[Range<usize>],
+) -> Vec<Diagnostic> {
     let Ok(root) = toml::de::DeTable::parse(source) else {
         return Vec::new();
     };
@@ -112,6 +120,13 @@ pub fn toml_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<
     };
     entries
         .iter()
+        .filter(|entry| {
+            // An entry's span may be its header alone: it reaches to the
+            // next header.
+            let start = entry.span().start;
+            let end = next_header(source, start);
+            !skip.iter().any(|r| r.start < end && start < r.end)
+        })
         .filter_map(|entry| {
             let start = entry.span().start;
             let e = T::deserialize(toml::de::ValueDeserializer::from(entry.clone())).err()?;
@@ -124,6 +139,58 @@ pub fn toml_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<
             })
         })
         .collect()
+}
+
+/// Where the line after the one at `from` that opens a table (`[x]`,
+/// `[[x]]`) starts, or the end of `source`.
+fn next_header(source: &str, from: usize) -> usize {
+    let from = from.min(source.len());
+    let Some(first_end) = source[from..].find('\n') else {
+        return source.len();
+    };
+    let mut at = from + first_end + 1;
+    for line in source[at..].split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            return at;
+        }
+        at += line.len();
+    }
+    source.len()
+}
+
+/// How many syntax errors of one TOML document are told: past them, the
+/// rest of a badly broken file says little more.
+const MAX_SYNTAX_ERRORS: usize = 20;
+
+/// Every syntax error of a TOML document, each at its place, where the
+/// parser stops at the first: each bad line is blanked (with spaces, so
+/// that the other lines' offsets and columns stay) and the document parsed
+/// again, up to [`MAX_SYNTAX_ERRORS`]. Returns the errors, the document
+/// with those lines blanked and their byte ranges, so that its entries can
+/// be read alone too ([`toml_entry_problems`]).
+pub fn toml_syntax_problems(source: &str) -> (Vec<Diagnostic>, String, Vec<Range<usize>>) {
+    let mut text = source.to_owned();
+    let mut problems = Vec::new();
+    let mut blanked: Vec<Range<usize>> = Vec::new();
+    while problems.len() < MAX_SYNTAX_ERRORS {
+        let Err(e) = toml::de::DeTable::parse(&text) else {
+            break;
+        };
+        let Some(at) = e.span().map(|s| s.start.min(text.len())) else {
+            break;
+        };
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if blanked.iter().any(|r| r.start == start) || start == end {
+            // No way past it: what follows cannot be read line by line.
+            break;
+        }
+        problems.push(toml_diagnostic(source, &e));
+        // Spaces for every byte: the string stays valid UTF-8.
+        text.replace_range(start..end, &" ".repeat(end - start));
+        blanked.push(start..end);
+    }
+    (problems, text, blanked)
 }
 
 /// The column (from 1, in characters) where the JSON value or key whose
@@ -230,6 +297,27 @@ fn friendly(message: &str, format: Format) -> Diagnostic {
 fn hint_for_line(line: &str) -> Option<String> {
     let (key, value) = line.split_once('=')?;
     let (key, value) = (key.trim(), value.split('#').next()?.trim());
+    // A no-break, figure or narrow space, or a zero-width one: invisible,
+    // and not a space to TOML.
+    let invisible = |c: char| {
+        matches!(
+            c,
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{200b}' | '\u{feff}'
+        )
+    };
+    if line.contains(invisible) {
+        let clean: String = value.chars().filter(|&c| !invisible(c)).collect();
+        return Some(msg::hint_invisible_space(&format!(
+            "{key} = {}",
+            clean.trim()
+        )));
+    }
+    if let Some(number) = value.strip_suffix('%').map(str::trim_end) {
+        let number = number.replacen(',', ".", 1);
+        if number.parse::<f64>().is_ok() {
+            return Some(msg::hint_drop_percent(&format!("{key} = {number}")));
+        }
+    }
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     if let Some((whole, fraction)) = value.split_once(',') {
         let unsigned = whole.strip_prefix('-').unwrap_or(whole);
@@ -399,7 +487,7 @@ mod tests {
             score: Option<f64>,
         }
         let source = "index = \"x\"\n\n[[result]]\nunit = \"a\"\nscore = \"9\"\n\n[[result]]\nunit = \"b\"\nscore = 8\n\n[[result]]\nunit = \"c\"\nscroe = 7\n";
-        let problems = toml_entry_problems::<Row>(source, "result");
+        let problems = toml_entry_problems::<Row>(source, "result", &[]);
         let at: Vec<(usize, usize)> = problems
             .iter()
             .map(|d| d.location.map_or((0, 0), |l| (l.line, l.column)))
@@ -411,8 +499,8 @@ mod tests {
             .unwrap_or_default()
             .contains("score"));
         // Not TOML at all, or no such array: nothing more to tell.
-        assert!(toml_entry_problems::<Row>("x = ", "result").is_empty());
-        assert!(toml_entry_problems::<Row>("x = 1\n", "result").is_empty());
+        assert!(toml_entry_problems::<Row>("x = ", "result", &[]).is_empty());
+        assert!(toml_entry_problems::<Row>("x = 1\n", "result", &[]).is_empty());
     }
 
     #[test]
@@ -572,5 +660,29 @@ mod tests {
     fn unknown_keys_are_refused() {
         assert!(parse_document::<Doc>("year = 1\nyaer = 2", Format::Toml).is_err());
         assert!(parse_document::<Doc>(r#"{"year": 1, "yaer": 2}"#, Format::Json).is_err());
+    }
+}
+
+#[cfg(test)]
+mod syntax_tests {
+    use super::*;
+
+    #[test]
+    fn every_syntax_error_is_told_at_its_place() {
+        let source = "a = 1\n[[result]]\nx = 90.53%\n[[result]]\ny = \u{a0}89.1\nz = 85,5\n";
+        let (problems, text, blanked) = toml_syntax_problems(source);
+        let mut lines: Vec<usize> = problems
+            .iter()
+            .filter_map(|d| d.location.map(|l| l.line))
+            .collect();
+        lines.sort_unstable();
+        assert_eq!(lines, [3, 5, 6]);
+        // Blanked with spaces: the same length, every other line kept.
+        assert_eq!(text.len(), source.len());
+        assert!(text.starts_with("a = 1\n[[result]]\n"));
+        assert_eq!(blanked.len(), 3);
+        assert!(toml::de::DeTable::parse(&text).is_ok());
+        // A document without a syntax error has none to tell.
+        assert!(toml_syntax_problems("a = 1\n").0.is_empty());
     }
 }

@@ -253,20 +253,24 @@ fn every_bad_line(text: &str, format: Format, first: Diagnostic, kind: Kind) -> 
     if format != Format::Toml {
         return vec![first];
     }
+    // Syntax errors first (a pasted "90,53%" on one line, "89,10" on
+    // another), then the entries the parser reads once those are blanked.
+    let (syntax, text, skip) = crate::parse::toml_syntax_problems(text);
+    let text = text.as_str();
     let others = match kind {
-        Kind::Results => problems_of::<ResultRow>(text, "result"),
-        Kind::Indices => problems_of::<IndexDef>(text, "index"),
+        Kind::Results => problems_of::<ResultRow>(text, "result", &skip),
+        Kind::Indices => problems_of::<IndexDef>(text, "index", &skip),
         Kind::Units => {
-            let mut all = problems_of::<GroupDef>(text, "group");
-            all.extend(problems_of::<RegionDef>(text, "region"));
-            all.extend(problems_of::<UnitDef>(text, "unit"));
+            let mut all = problems_of::<GroupDef>(text, "group", &skip);
+            all.extend(problems_of::<RegionDef>(text, "region", &skip));
+            all.extend(problems_of::<UnitDef>(text, "unit", &skip));
             all
         }
         Kind::Tiles => Vec::new(),
     };
     let mut problems = vec![first];
-    for d in others {
-        if d.location != problems[0].location {
+    for d in syntax.into_iter().chain(others) {
+        if problems.iter().all(|p| p.location != d.location) {
             problems.push(d);
         }
     }

@@ -86,6 +86,14 @@ messages! {
         vi: "cần một ngày như 2024-02-22",
         en: "expected a date such as 2024-02-22",
     }
+    hint_invisible_space(line: &str) {
+        vi: "dòng này có một dấu cách không nhìn thấy (thường dán từ Excel hay Word): xóa nó, ghi `{line}`",
+        en: "this line holds an invisible space (often pasted from Excel or Word): remove it, write `{line}`",
+    }
+    hint_drop_percent(line: &str) {
+        vi: "bỏ dấu %: ghi `{line}` (đơn vị % đã ghi ở chỉ số, trong `unit_label`)",
+        en: "drop the % sign: write `{line}` (the index's `unit_label` says %)",
+    }
     hint_decimal_comma(number: &str) {
         vi: "trong tệp .toml, số thập phân viết bằng dấu chấm: {number}",
         en: "in a .toml file, decimals are written with a point: {number}",
