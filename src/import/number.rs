@@ -2,13 +2,9 @@
 //! "90.53"), thousands grouped with the other mark ("1.234,5", "1,234.5"),
 //! an optional trailing `%` and spaces.
 
-/// Parses a cell as a number; `None` when it is not one.
-pub fn parse_number(cell: &str) -> Option<f64> {
-    parse_written(cell).map(|(value, _)| value)
-}
-
 /// Parses a cell as a number, with the decimals it is written with
-/// ("86,00": 86 and 2), which the imported table keeps.
+/// ("86,00": 86 and 2), which the imported table keeps; `None` when it is
+/// not a number.
 pub fn parse_written(cell: &str) -> Option<(f64, u32)> {
     let text: String = cell
         .trim()
@@ -99,6 +95,18 @@ pub fn is_ambiguous(cell: &str, mark: Option<char>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_number(cell: &str) -> Option<f64> {
+        parse_written(cell).map(|(value, _)| value)
+    }
+
+    #[test]
+    fn a_number_keeps_the_decimals_it_is_written_with() {
+        assert_eq!(parse_written("86,00"), Some((86.0, 2)));
+        assert_eq!(parse_written("89,10 %"), Some((89.1, 2)));
+        assert_eq!(parse_written("100"), Some((100.0, 0)));
+        assert_eq!(parse_written("1.234,50"), Some((1234.5, 2)));
+    }
 
     #[test]
     fn the_sheet_s_decimal_mark_decides_what_reads_two_ways() {

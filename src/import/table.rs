@@ -16,7 +16,7 @@ use crate::messages as msg;
 use crate::vi;
 
 use super::grid::{Cell, Grid, GridRow};
-use super::number::{decimal_mark, is_ambiguous, parse_number, parse_written};
+use super::number::{decimal_mark, is_ambiguous, parse_written};
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
