@@ -1247,9 +1247,15 @@ impl Context<'_> {
         self.band_counts(file, file_index, &mut table);
         self.component_ranks(def, file_index, &mut table, site);
         self.region_figures(def, file, file_index, &mut table, site);
+        // A line that states only its band (a decision rating units in
+        // groups) sits with its band, the best first.
+        let band_only = |r: &super::Row| match (r.rank, r.value, &r.band) {
+            (None, None, Some(b)) => b.band,
+            _ => usize::MAX,
+        };
         table.rows.sort_by(|a, b| {
-            (a.rank.is_none(), a.rank)
-                .cmp(&(b.rank.is_none(), b.rank))
+            (a.rank.is_none(), a.rank, band_only(a))
+                .cmp(&(b.rank.is_none(), b.rank, band_only(b)))
                 // Unit indices follow Vietnamese alphabetical order.
                 .then_with(|| a.unit.cmp(&b.unit))
         });
