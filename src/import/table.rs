@@ -396,6 +396,41 @@ pub struct Units {
     /// an old name) is the one of them that can be in the table.
     active: BTreeSet<String>,
     in_group: BTreeSet<String>,
+    /// The units assessed that year in the imported group, by folded name
+    /// without its kind ("thanh sen" for "Phường Thành Sen"): a decision
+    /// writes "UBND phường Thành Sen".
+    bare_in_group: BTreeMap<String, Vec<String>>,
+}
+
+/// The words a decision may write before a unit's name that the unit's own
+/// name may lack or write otherwise, folded: "UBND", then the kind.
+const ADMIN_PREFIXES: &[&str] = &["ubnd ", "uy ban nhan dan "];
+const KIND_PREFIXES: &[&str] = &[
+    "xa ",
+    "phuong ",
+    "thi tran ",
+    "dac khu ",
+    "huyen ",
+    "thi xa ",
+    "thanh pho ",
+    "tp. ",
+    "tp ",
+    "quan ",
+];
+
+/// A folded name without "UBND" and its kind: "ubnd phuong thanh sen" and
+/// "phuong thanh sen" are both "thanh sen".
+fn bare(folded: &str) -> &str {
+    let mut name = folded;
+    for prefix in ADMIN_PREFIXES {
+        name = name.strip_prefix(prefix).unwrap_or(name);
+    }
+    for prefix in KIND_PREFIXES {
+        if let Some(rest) = name.strip_prefix(prefix) {
+            return rest;
+        }
+    }
+    name
 }
 
 impl Units {
@@ -404,6 +439,7 @@ impl Units {
         let mut shown = BTreeMap::new();
         let mut active = BTreeSet::new();
         let mut in_group = BTreeSet::new();
+        let mut bare_in_group: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for unit in units {
             let names = std::iter::once(&unit.name)
                 .chain(&unit.former_names)
@@ -422,6 +458,10 @@ impl Units {
                 active.insert(unit.id.clone());
                 if unit.group.as_deref() == Some(group) {
                     in_group.insert(unit.id.clone());
+                    let ids = bare_in_group
+                        .entry(bare(&vi::fold(&unit.name)).to_owned())
+                        .or_default();
+                    ids.push(unit.id.clone());
                 }
             }
         }
@@ -430,6 +470,7 @@ impl Units {
             shown,
             active,
             in_group,
+            bare_in_group,
         }
     }
 
@@ -441,7 +482,20 @@ impl Units {
                 .the_one_that_fits(ids)
                 .ok_or_else(|| msg::csv_ambiguous_unit(name, ids)),
             None => {
-                let near = closest(&key, self.by_name.keys().map(String::as_str))
+                // "UBND phường Thành Sen" for "Phường Thành Sen": the one
+                // unit of the group assessed that year of that name.
+                if let Some([id]) = self.bare_in_group.get(bare(&key)).map(Vec::as_slice) {
+                    return Ok(id);
+                }
+                // The nearest name of the group first: an abolished
+                // district of another group is no help for a commune.
+                let in_group = self
+                    .by_name
+                    .iter()
+                    .filter(|(_, ids)| ids.iter().any(|id| self.in_group.contains(id)))
+                    .map(|(name, _)| name.as_str());
+                let near = closest(&key, in_group)
+                    .or_else(|| closest(&key, self.by_name.keys().map(String::as_str)))
                     .map(|near| self.shown.get(near).map_or(near, String::as_str));
                 Err(msg::csv_no_such_unit(name, near))
             }
@@ -943,6 +997,40 @@ mod tests {
             refused.contains("a, b") || refused.contains("`a`"),
             "{refused}"
         );
+    }
+
+    #[test]
+    fn a_commune_is_found_as_a_decision_names_it_and_never_as_an_old_district() {
+        let file: crate::data::schema::UnitsFile = toml::from_str(
+            r#"
+            [[unit]]
+            id = "ubnd-huyen-can-loc"
+            name = "UBND huyện Can Lộc"
+            group = "ubnd-cap-huyen"
+            active_to = 2024
+            [[unit]]
+            id = "xa-can-loc"
+            name = "Xã Can Lộc"
+            group = "ubnd-cap-xa"
+            active_from = 2025
+            [[unit]]
+            id = "phuong-thanh-sen"
+            name = "Phường Thành Sen"
+            group = "ubnd-cap-xa"
+            active_from = 2025
+            "#,
+        )
+        .unwrap();
+        let units = Units::new(&file.units, 2025, "ubnd-cap-xa");
+        assert_eq!(units.find("UBND xã Can Lộc"), Ok("xa-can-loc"));
+        assert_eq!(units.find("UBND phường Thành Sen"), Ok("phuong-thanh-sen"));
+        assert_eq!(
+            units.find("Ủy ban nhân dân Phường Thành Sen"),
+            Ok("phuong-thanh-sen")
+        );
+        // Not a unit of the group: the suggestion is the group's own.
+        let refused = units.find("Xã Can Lộ").unwrap_err();
+        assert!(refused.contains("Xã Can Lộc"), "{refused}");
     }
 
     #[test]
