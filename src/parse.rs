@@ -165,7 +165,7 @@ const MAX_SYNTAX_ERRORS: usize = 20;
 /// Every syntax error of a TOML document, each at its place, where the
 /// parser stops at the first: each bad line is blanked (with spaces, so
 /// that the other lines' offsets and columns stay) and the document parsed
-/// again, up to [`MAX_SYNTAX_ERRORS`]. Returns the errors, the document
+/// again, up to `MAX_SYNTAX_ERRORS`. Returns the errors, the document
 /// with those lines blanked and their byte ranges, so that its entries can
 /// be read alone too ([`toml_entry_problems`]).
 pub fn toml_syntax_problems(source: &str) -> (Vec<Diagnostic>, String, Vec<Range<usize>>) {

@@ -591,6 +591,7 @@ impl<'a> Env<'a> {
         let view = HomeContext {
             intro_html: self.bodies.home.as_ref().map_or("", |h| &h.html),
             scorecards: cards,
+            headlines_regional: headlines.iter().any(|s| s.has_regional),
             headlines,
             blocks,
             articles: (0..content.articles.len().min(5))

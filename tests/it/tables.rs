@@ -311,3 +311,29 @@ fn printed_pages_give_their_address_and_the_build_date() {
     assert!(style.contains(&format!("{address}\"")), "{style}");
     assert!(style.contains(&format!("Ngày dựng {date}")), "{style}");
 }
+
+/// A site whose results have no regional rank prints no "Trong vùng"
+/// column of empty cells on its home and index pages.
+#[test]
+fn no_regional_column_without_a_regional_rank() {
+    let dir = fixture("minimal");
+    let config = std::fs::read_to_string(dir.path().join("config.toml")).unwrap();
+    put(
+        dir.path(),
+        "config.toml",
+        &format!("home_unit = \"don-vi-a\"\n{config}"),
+    );
+    let built = build_ok(dir.path());
+    for path in ["", "chi-so/chi-so/"] {
+        let page = built.page(path);
+        let headers = all(&page, "table.history thead th");
+        assert!(
+            headers.iter().any(|h| h == "Xếp hạng"),
+            "/{path}: {headers:?}"
+        );
+        assert!(
+            !headers.iter().any(|h| h == "Trong vùng"),
+            "/{path}: {headers:?}"
+        );
+    }
+}

@@ -190,43 +190,41 @@ impl Canvas {
         bottom
     }
 
-    /// The notes under a chart from `top`: the source, wrapped, and the
-    /// illustrative figures' warning. Returns their bottom (`top` when
+    /// The notes under a chart from `top`, each wrapped: `extra`, the
+    /// computed average's and the illustrative figures' warnings, and the
+    /// source. Returns their bottom (`top` when
     /// there are none).
     pub fn notes(&mut self, top: f64, notes: &Notes, extra: &[&str]) -> f64 {
         let font = fonts::NOTE;
-        let mut lines: Vec<(String, Option<String>)> = Vec::new();
+        let mut lines: Vec<(String, Option<String>, &str)> = Vec::new();
+        // Each note wrapped rather than cut: a screenshot keeps the whole
+        // disclaimer and every source (the full text stays in a title when
+        // even the lines allowed are too few).
+        let mut put = |text: &str, max_lines: usize, class: &'static str| {
+            let (wrapped, cut) = font.wrap(text, WIDTH - 2.0 * PAD, max_lines);
+            let title = cut.then(|| text.to_owned());
+            for line in wrapped {
+                lines.push((line, title.clone(), class));
+            }
+        };
         for line in extra {
-            let (text, cut) = font.truncate(line, WIDTH - 2.0 * PAD);
-            lines.push((text, cut.then(|| (*line).to_owned())));
+            put(line, 2, "note");
         }
         if notes.computed_average {
             let note = "Đường bình quân: tính từ điểm trong bảng, không phải số liệu công bố";
-            let (text, cut) = font.truncate(note, WIDTH - 2.0 * PAD);
-            lines.push((text, cut.then(|| note.to_owned())));
+            put(note, 2, "note");
         }
         if notes.illustrative {
             let warning = "* Số liệu minh họa, không phải số liệu đã công bố";
-            let (text, cut) = font.truncate(warning, WIDTH - 2.0 * PAD);
-            lines.push((text, cut.then(|| warning.to_owned())));
+            put(warning, 2, "note chart-illustrative");
         }
         if let Some(source) = notes.source.as_deref().filter(|s| !s.trim().is_empty()) {
-            let full = format!("Nguồn: {}", source.trim());
-            let (wrapped, cut) = font.wrap(&full, WIDTH - 2.0 * PAD, 2);
-            let title = cut.then_some(full);
-            for l in wrapped {
-                lines.push((l, title.clone()));
-            }
+            put(&format!("Nguồn: {}", source.trim()), 4, "note");
         }
         let step = font.line_height() + 1.0;
         let mut bottom = top;
-        for (n, (text, full)) in lines.iter().enumerate() {
+        for (n, (text, full, class)) in lines.iter().enumerate() {
             let baseline = top + n as f64 * step + font.ascent();
-            let class = if text.starts_with('*') {
-                "note chart-illustrative"
-            } else {
-                "note"
-            };
             self.put(&Label::new(PAD, baseline, "start", class, text).full(full.as_deref()));
             bottom = baseline + font.descent();
         }

@@ -95,6 +95,8 @@ pub struct HomeContext<'a> {
     pub scorecards: Vec<ScorecardView<'a>>,
     /// The home unit's results on each index.
     pub headlines: Vec<SeriesView<'a>>,
+    /// Whether any of them has a regional rank (the "Trong vùng" column).
+    pub headlines_regional: bool,
     /// Summaries of the complete tables of the latest year that has one.
     pub blocks: Vec<TableView<'a>>,
     /// The five latest articles ([`ArticleView`](super::ArticleView)s).

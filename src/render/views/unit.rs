@@ -122,6 +122,9 @@ pub struct SeriesView<'a> {
     /// Rank over the years (SVG), 1 at the top; empty when never ranked.
     #[serde(serialize_with = "safe")]
     pub rank_chart_svg: String,
+    /// Whether any of its lines has a regional rank: a "Trong vùng" column
+    /// no line fills is left out.
+    pub has_regional: bool,
 }
 
 /// Every index's series for one unit, in index definition order; indices
@@ -198,6 +201,7 @@ pub fn unit_series<'a>(
                     index_id: i,
                     chart_svg,
                     rank_chart_svg,
+                    has_regional: entries.iter().any(|e| !e.row.regional.is_empty()),
                     index: IndexRef::new(def, urls),
                     entries,
                 }
