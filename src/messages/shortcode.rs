@@ -43,6 +43,11 @@ messages! {
         vi: "không có {what} `{id}`",
         en: "there is no {what} `{id}`",
     }
+    no_such_near(what: &str, id: &str, near: &str) {
+        let what = term(what);
+        vi: "không có {what} `{id}`; có phải ý bạn là `{near}`?",
+        en: "there is no {what} `{id}`; did you mean `{near}`?",
+    }
     no_table(group: &str, year: i32) {
         vi: "không có bảng xếp hạng của {group} năm {year}",
         en: "there is no table for {group} in {year}",

@@ -290,9 +290,18 @@ fn run(call: &str, env: &Env) -> Result<Rendered, String> {
 }
 
 fn index_of(env: &Env, id: &str) -> Result<IndexId, String> {
-    env.site
-        .index_named(id)
-        .ok_or_else(|| sc::no_such("index", id))
+    env.site.index_named(id).ok_or_else(|| {
+        let ids = env.site.indices.iter().map(|d| d.id.as_str());
+        no_such("index", id, ids)
+    })
+}
+
+/// "There is no unit `so-noi-vuu`", with the nearest id when one is near.
+fn no_such<'a>(what: &str, id: &str, ids: impl IntoIterator<Item = &'a str>) -> String {
+    match crate::diagnostic::closest(id, ids) {
+        Some(near) => sc::no_such_near(what, id, near),
+        None => sc::no_such(what, id),
+    }
 }
 
 /// The one table of `nam`, `khoi` and (if given) `chi-so`.
@@ -304,10 +313,10 @@ fn find_table<'a>(
     let group_id = args
         .get("khoi")
         .ok_or_else(|| sc::missing_argument("khoi", "the group"))?;
-    let group = env
-        .site
-        .group_named(group_id)
-        .ok_or_else(|| sc::no_such("group", group_id))?;
+    let group = env.site.group_named(group_id).ok_or_else(|| {
+        let ids = env.site.groups.iter().map(|g| g.id.as_str());
+        no_such("group", group_id, ids)
+    })?;
     let index = args.get("chi-so").map(|id| index_of(env, id)).transpose()?;
     let found: Vec<&Table> = env
         .site
@@ -355,10 +364,10 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     // The unit named, or the site's home unit (`home_unit`, checked when
     // the configuration was read).
     let unit = match args.get("don-vi") {
-        Some(id) => env
-            .site
-            .unit_named(id)
-            .ok_or_else(|| sc::no_such("unit", id))?,
+        Some(id) => env.site.unit_named(id).ok_or_else(|| {
+            let ids = env.site.units.iter().map(|u| u.id.as_str());
+            no_such("unit", id, ids)
+        })?,
         None => env.site.home_unit.ok_or_else(sc::no_unit_named)?,
     };
     let unit_id = env.site.units[unit].id.as_str();

@@ -540,3 +540,22 @@ fn a_link_to_a_draft_names_the_draft() {
     );
     assert!(!report.contains("leads to no page"), "{report}");
 }
+
+/// A mistyped id in an article's shortcode is told with the nearest one,
+/// as in a data file.
+#[test]
+fn a_shortcode_typo_names_the_nearest_id() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         <!-- chiso:ket-qua chi-so=chi-soo nam=2023 don-vi=don-vi-a -->\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-aa -->\n\n\
+         <!-- chiso:khoi chi-so=chi-so nam=2023 khoi=khoii -->\n",
+    );
+    let errors = build_err(site.path());
+    for near in ["`chi-so`?", "`don-vi-a`?", "`khoi`?"] {
+        assert!(errors.contains(&format!("did you mean {near}")), "{errors}");
+    }
+}
