@@ -55,6 +55,14 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
         footer.contains("2/4 đơn vị đạt từ 90% (khớp với số liệu công bố)"),
         "{footer}"
     );
+    // The downloads hold every published count, a disputed one with the
+    // table's.
+    let json = std::fs::read_to_string(site().out.join("du-lieu/2023/khoi/cchc.json")).unwrap();
+    let line = json
+        .lines()
+        .find(|l| l.contains("\"band_counts\""))
+        .unwrap_or_default();
+    assert!(line.contains("Tốt: 2/4"), "{line}");
     let listed = counts(&page, "cchc");
     // The stated Tốt of the disputed line counts in its band.
     assert_eq!(listed[0], "Tốt: 2/4 đơn vị");
@@ -331,6 +339,12 @@ reason = "Đang thanh tra"
     assert_eq!(
         all(&page, "section#nhom table.ranking tbody th.unit a"),
         ["Đơn vị A", "Đơn vị B", "Đơn vị C"]
+    );
+    // The downloads hold the listing as published.
+    let json = std::fs::read_to_string(built.out.join("du-lieu/2024/khoi/nhom.json")).unwrap();
+    assert!(
+        json.contains("\"listings\": \"Đơn vị dẫn đầu: Đơn vị D\""),
+        "{json}"
     );
     let a = built.page("don-vi/don-vi-a/");
     let card = one(&a, "article.scorecard[data-index=\"nhom\"] .scorecard-hero");

@@ -662,6 +662,28 @@ pub static COLUMNS: &[Column] = &[
     ),
     Column::new(
         None,
+        Some("band_counts"),
+        Text,
+        [
+            "Số đơn vị theo mức (công bố)",
+            "Số đơn vị theo mức xếp loại hoặc đạt ngưỡng điểm như văn bản công bố, cách nhau bằng dấu chấm phẩy (\"Tốt: 8/16; từ 90: 3/16\"); khi khác số tính từ bảng và được giữ, có thêm số tính từ bảng.",
+            "The counts of units per band or reaching a score as the publication printed them, separated by semicolons (\"Tốt: 8/16; từ 90: 3/16\"); when one differs from the table's and is kept, the table's count follows.",
+        ],
+        Get::Table(band_counts_text),
+    ),
+    Column::new(
+        None,
+        Some("listings"),
+        Text,
+        [
+            "Danh sách công bố",
+            "Các danh sách đơn vị đầu hoặc cuối bảng như văn bản công bố (\"5\u{a0}đơn vị dẫn đầu: A, B, …\"), cách nhau bằng dấu chấm phẩy.",
+            "The lists of units at the top or bottom as the publication printed them (\"5\u{a0}đơn vị dẫn đầu: A, B, …\"), separated by semicolons.",
+        ],
+        Get::Table(listings_text),
+    ),
+    Column::new(
+        None,
         Some("rank_style"),
         Text,
         [
@@ -1236,6 +1258,62 @@ fn component_figures<'a>(r: RowAt<'a>, c: usize) -> Option<&'a crate::model::Com
 }
 
 /// Markdown as plain text: the words a reader sees, on one line.
+/// A table's published band counts in one text: see the `band_counts`
+/// column.
+fn band_counts_text<'a>(t: TableAt<'a>) -> Cell<'a> {
+    use crate::model::Counted;
+    let format = crate::render::figure::Format {
+        decimals: t.index.decimals,
+        unit_label: &t.index.unit_label,
+    };
+    let counts: Vec<String> = t
+        .table
+        .band_counts
+        .iter()
+        .map(|c| {
+            let label = match c.counted {
+                Counted::Band(b) => t.table.bands[b].name.clone(),
+                Counted::Score(threshold) => {
+                    crate::render::views::threshold_text(threshold, format)
+                }
+            };
+            let mut text = match c.of.or(t.table.ranked) {
+                Some(of) => format!("{label}: {}/{of}", c.count),
+                None => format!("{label}: {}", c.count),
+            };
+            if let Some(derived) = c.derived {
+                text.push_str(&format!(" (tính từ bảng: {derived})"));
+            }
+            text
+        })
+        .collect();
+    match counts.is_empty() {
+        true => Cell::Empty,
+        false => Cell::Text(counts.join("; ").into()),
+    }
+}
+
+/// A table's published listings in one text: see the `listings` column.
+fn listings_text<'a>(t: TableAt<'a>) -> Cell<'a> {
+    let listings: Vec<String> = t
+        .table
+        .listings
+        .iter()
+        .map(|l| {
+            let names: Vec<&str> = l
+                .units
+                .iter()
+                .map(|&u| t.site.units[u].name.as_str())
+                .collect();
+            format!("{}: {}", l.label, names.join(", "))
+        })
+        .collect();
+    match listings.is_empty() {
+        true => Cell::Empty,
+        false => Cell::Text(listings.join("; ").into()),
+    }
+}
+
 fn plain(markdown: &str) -> Cell<'static> {
     if markdown.trim().is_empty() {
         return Cell::Empty;

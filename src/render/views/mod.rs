@@ -30,7 +30,7 @@ mod tiles;
 mod unit;
 
 pub use article::{ArticleView, TagCountView, TagView};
-pub use bands::{BandCountView, BandView, DisputedBandView, RowBandView};
+pub use bands::{threshold_text, BandCountView, BandView, DisputedBandView, RowBandView};
 pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 pub use illustrative::Derived;
 pub use index::IndexView;
