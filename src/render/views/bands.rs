@@ -92,7 +92,7 @@ impl<'a> BandView<'a> {
     }
 }
 
-/// A threshold in words, printed through [`Format::threshold`].
+/// A threshold in words, its figure printed by the format's `threshold`.
 pub fn threshold_text(threshold: Threshold, format: Format) -> String {
     match threshold {
         Threshold::Min(v) => format!("từ {}", format.threshold(v)),
