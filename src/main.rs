@@ -512,6 +512,8 @@ fn main() -> ExitCode {
                 force: args.force,
             };
             match chiso::import::import(&request) {
+                // `--quiet`: errors only, and nothing on success.
+                Ok(_) if printing().quiet => ExitCode::SUCCESS,
                 Ok(done) => {
                     if let Some(encoding) = done.encoding {
                         println!("{}", msg::import_read_as(encoding));

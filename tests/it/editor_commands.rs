@@ -339,3 +339,26 @@ fn import_keeps_the_zeros_the_sheet_printed() {
         ["90,53/100", "89,10/100", "86,00/100", "80,00/100"]
     );
 }
+
+/// `--quiet` prints errors only: a good import says nothing.
+#[test]
+fn a_quiet_import_prints_nothing() {
+    let site = fixture("minimal");
+    put(site.path(), "ket-qua.csv", GOOD_CSV);
+    let args = [
+        "import",
+        "ket-qua.csv",
+        "--index",
+        "chi-so",
+        "--year",
+        "2024",
+        "--group",
+        "khoi",
+        "-q",
+    ];
+    let ran = chiso(&args, site.path());
+    assert!(ran.status.success(), "{}", stderr(&ran));
+    assert_eq!(String::from_utf8_lossy(&ran.stdout), "");
+    assert_eq!(stderr(&ran), "");
+    assert!(site.path().join("data/results/2024/khoi.toml").is_file());
+}
