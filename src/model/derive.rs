@@ -14,29 +14,28 @@ use crate::vi::scaled;
 pub fn competition_ranks(keys: &[Option<i64>], higher_is_better: bool) -> Vec<Option<u32>> {
     // Sorted best first, a key's rank is one more than the number of keys
     // strictly better, i.e. the position of its first occurrence.
-    let mut sorted: Vec<i64> = keys.iter().flatten().copied().collect();
-    sorted.sort_unstable_by(|a, b| if higher_is_better { b.cmp(a) } else { a.cmp(b) });
-    keys.iter()
-        .map(|key| {
-            let key = (*key)?;
-            let better =
-                sorted.partition_point(|&k| if higher_is_better { k > key } else { k < key });
-            u32::try_from(better + 1).ok()
-        })
-        .collect()
+    ranks_among(keys, higher_is_better, false)
 }
 
 /// Dense ranks ("1, 2, 2, 3") for scaled scores: a key's rank is one more
 /// than the number of distinct keys strictly better; `None` keys get none.
 pub fn dense_ranks(keys: &[Option<i64>], higher_is_better: bool) -> Vec<Option<u32>> {
-    let mut distinct: Vec<i64> = keys.iter().flatten().copied().collect();
-    distinct.sort_unstable_by(|a, b| if higher_is_better { b.cmp(a) } else { a.cmp(b) });
-    distinct.dedup();
+    ranks_among(keys, higher_is_better, true)
+}
+
+/// Each key's rank: one more than the number of keys (the `distinct` ones)
+/// strictly better.
+fn ranks_among(keys: &[Option<i64>], higher_is_better: bool, distinct: bool) -> Vec<Option<u32>> {
+    let mut sorted: Vec<i64> = keys.iter().flatten().copied().collect();
+    sorted.sort_unstable_by(|a, b| if higher_is_better { b.cmp(a) } else { a.cmp(b) });
+    if distinct {
+        sorted.dedup();
+    }
     keys.iter()
         .map(|key| {
             let key = (*key)?;
             let better =
-                distinct.partition_point(|&k| if higher_is_better { k > key } else { k < key });
+                sorted.partition_point(|&k| if higher_is_better { k > key } else { k < key });
             u32::try_from(better + 1).ok()
         })
         .collect()

@@ -173,12 +173,7 @@ pub fn unit_series<'a>(
                                 RegionFigureView::new(site, f, table.complete, ranked, urls)
                             })
                             .collect(),
-                        listed_in: table
-                            .listings
-                            .iter()
-                            .filter(|l| l.units.contains(&unit))
-                            .map(|l| l.label.as_str())
-                            .collect(),
+                        listed_in: listing_labels(table, unit),
                         components_svg: components_chart(
                             def,
                             &site.units[unit].name,
@@ -264,12 +259,7 @@ pub fn mention_views<'a>(
                 year: table.year,
                 group: GroupRef::new(&site.groups[table.group]),
                 table_url: urls.table(site, t),
-                listed_in: table
-                    .listings
-                    .iter()
-                    .filter(|l| l.units.contains(&unit))
-                    .map(|l| l.label.as_str())
-                    .collect(),
+                listed_in: listing_labels(table, unit),
                 excluded: table
                     .excluded
                     .iter()
@@ -277,5 +267,15 @@ pub fn mention_views<'a>(
                     .map(|(_, reason)| reason.as_str()),
             }
         })
+        .collect()
+}
+
+/// The labels of a table's listings that name `unit`, as published.
+fn listing_labels(table: &crate::model::Table, unit: UnitId) -> Vec<&str> {
+    table
+        .listings
+        .iter()
+        .filter(|l| l.units.contains(&unit))
+        .map(|l| l.label.as_str())
         .collect()
 }
