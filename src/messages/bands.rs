@@ -132,8 +132,8 @@ messages! {
         en: "a count cannot exceed the number of units: check `count` and `of`",
     }
     band_count_of_differs(stated: u32, ranked: u32) {
-        vi: "`of` của `band_count` là {stated}, nhưng bảng có {ranked} đơn vị được xếp hạng",
-        en: "the `of` of `band_count` is {stated}, but the table ranks {ranked} units",
+        vi: "`of` của `band_count` là {stated}, nhưng bảng có {ranked} đơn vị được xếp hạng hoặc xếp loại",
+        en: "the `of` of `band_count` is {stated}, but the table ranks or rates {ranked} units",
     }
     hint_band_count_of() {
         vi: "`of` là tổng số đơn vị được xếp hạng của bảng (trong bảng trích là số `of` của các dòng); kiểm tra lại, hoặc bỏ `of`",

@@ -1249,8 +1249,8 @@ impl Context<'_> {
         self.region_figures(def, file, file_index, &mut table, site);
         // A line that states only its band (a decision rating units in
         // groups) sits with its band, the best first.
-        let band_only = |r: &super::Row| match (r.rank, r.value, &r.band) {
-            (None, None, Some(b)) => b.band,
+        let band_only = |r: &super::Row| match &r.band {
+            Some(b) if r.is_band_only() => b.band,
             _ => usize::MAX,
         };
         table.rows.sort_by(|a, b| {

@@ -124,9 +124,10 @@ fn threshold_text(value: f64) -> String {
     vi::format_as_written(value)
 }
 
-/// Whether a line counts in a table's figures: it is ranked.
+/// Whether a line counts in a table's band figures: it is ranked, or rated
+/// only in a band.
 fn counts(row: &Row) -> bool {
-    row.rank.is_some() && row.not_ranked.is_none()
+    (row.rank.is_some() && row.not_ranked.is_none()) || row.is_band_only()
 }
 
 impl Context<'_> {
@@ -310,11 +311,17 @@ impl Context<'_> {
         if table.complete {
             table.top_band = top_band(&table.bands, table.decimals).and_then(|band| {
                 let (threshold, strict) = table.bands[band].threshold.score()?;
+                let rated_in_band = table
+                    .rows
+                    .iter()
+                    .filter(|r| r.is_band_only() && r.band.as_ref().is_some_and(|b| b.band == band))
+                    .count();
                 Some(TopBand {
                     band,
                     threshold,
                     strict,
-                    count: count_reaching(&ranked_values, table.bands[band].threshold),
+                    count: count_reaching(&ranked_values, table.bands[band].threshold)
+                        + rated_in_band,
                 })
             });
         }
@@ -409,7 +416,7 @@ impl Context<'_> {
                     .is_some_and(|v| score_reaches(t, v, banded_at(r, table.decimals))),
             })
             .count() as u32;
-        if let (Some(of), Some(ranked)) = (stated.of, table.ranked) {
+        if let (Some(of), Some(ranked)) = (stated.of, table.rated()) {
             if of != ranked {
                 let d = self.at(
                     file_index,
@@ -420,7 +427,7 @@ impl Context<'_> {
                 self.diagnostics.push(d);
             }
         }
-        if let Some(of) = stated.of.or(table.ranked) {
+        if let Some(of) = stated.of.or(table.rated()) {
             if stated.count > of {
                 let d = self.at(
                     file_index,
@@ -434,14 +441,14 @@ impl Context<'_> {
         }
         // The count the table gives, when it gives one: a complete table
         // does, except for a stated-only band some ranked line has no band
-        // for.
+        // for, or a count by score when some line states only its band.
         let exact = table.complete
             && match counted {
                 Counted::Band(b) => {
                     table.bands[b].threshold != Threshold::Stated
                         || lines.iter().all(|r| r.band.is_some())
                 }
-                Counted::Score(_) => true,
+                Counted::Score(_) => lines.iter().all(|r| r.value.is_some()),
             };
         let (agrees, message, hint) = if exact {
             (
@@ -473,6 +480,7 @@ impl Context<'_> {
             counted,
             count: stated.count,
             of: stated.of,
+            confirmed: exact && agrees,
             derived: (exact && !agrees).then_some(listed),
             disputed: stated.disputed.clone().filter(|_| !agrees),
         })
@@ -700,7 +708,7 @@ mod table_tests {
             &rows,
         ));
         assert!(
-            of.contains("the `of` of `band_count` is 61, but the table ranks 63"),
+            of.contains("the `of` of `band_count` is 61, but the table ranks or rates 63"),
             "{of}"
         );
         let above = problems(&partial("[[band_count]]\nabove = 90\ncount = 64\n", &rows));

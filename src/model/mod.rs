@@ -516,6 +516,62 @@ impl Table {
         self.rows.iter().filter(|r| r.rank == Some(1))
     }
 
+    /// Number of units rated: those ranked ("of"), and in a complete table
+    /// also the lines rated only in a band (a decision's band counts are
+    /// out of every unit it rates). A partial table's stated "of" already
+    /// counts them.
+    pub fn rated(&self) -> Option<u32> {
+        let band_only = self.rows.iter().filter(|r| r.is_band_only()).count() as u32;
+        match self.complete {
+            true => self.ranked.map(|n| n + band_only),
+            false => self.ranked,
+        }
+    }
+
+    /// Whether any line has a rank (not so in a decision rating units only
+    /// in bands): a table without one shows no rank column.
+    pub fn has_ranks(&self) -> bool {
+        self.rows.iter().any(|r| r.rank.is_some())
+    }
+
+    /// Whether any line has a score, a threshold or a reason it is not
+    /// ranked, or the table an average: a table without one shows no
+    /// score column.
+    pub fn has_scores(&self) -> bool {
+        self.average.is_some()
+            || self
+                .rows
+                .iter()
+                .any(|r| r.value.is_some() || r.threshold.is_some() || r.not_ranked.is_some())
+    }
+
+    /// Whether the table is an extract of a ranking: a partial table with
+    /// fewer lines than the units ranked, or not saying how many were.
+    pub fn is_extract(&self) -> bool {
+        !self.complete
+            && !self.scores_only
+            && self.ranked.is_none_or(|of| self.rows.len() < of as usize)
+    }
+
+    /// Whether `count` is the table's top-band count, published and
+    /// agreeing with it.
+    pub fn confirms_top_band(&self, count: &BandCount) -> bool {
+        count.derived.is_none()
+            && self.top_band.is_some_and(|top| {
+                usize::try_from(count.count).is_ok_and(|n| n == top.count)
+                    && match count.counted {
+                        Counted::Band(b) => b == top.band,
+                        Counted::Score(t) => t == self.bands[top.band].threshold,
+                    }
+            })
+    }
+
+    /// Whether the source published the table's top-band count (a band
+    /// count confirms it); else the count is computed from the table.
+    pub fn top_band_published(&self) -> bool {
+        self.band_counts.iter().any(|c| self.confirms_top_band(c))
+    }
+
     /// The rows ranked last (several when tied); none if nothing is ranked.
     pub fn last_place(&self) -> impl Iterator<Item = &Row> {
         let last = self.rows.iter().filter_map(|r| r.rank).max();
@@ -546,6 +602,9 @@ pub struct BandCount {
     pub count: u32,
     /// The number it is out of, as published.
     pub of: Option<u32>,
+    /// Whether a complete table gives the same count (it was checked, and
+    /// agrees).
+    pub confirmed: bool,
     /// The count computed from a complete table, when it differs from the
     /// published one and the editor kept the published one (`disputed`).
     pub derived: Option<u32>,
@@ -658,6 +717,16 @@ pub struct ComponentFigures {
 }
 
 impl Row {
+    /// Whether the line states only its band: no score, no rank, not left
+    /// out of the ranking (a decision rating units in groups).
+    pub fn is_band_only(&self) -> bool {
+        self.value.is_none()
+            && self.threshold.is_none()
+            && self.rank.is_none()
+            && self.not_ranked.is_none()
+            && self.band.as_ref().is_some_and(|b| b.stated)
+    }
+
     /// The decimals the line's score in component `c` (a position in its
     /// index) prints with: the score's own, else the component's.
     pub fn component_decimals(&self, index: &Index, c: usize) -> u32 {

@@ -151,7 +151,10 @@ pub(super) fn row(
             lines::stated_percent(result, None, decimals, &mut problems).0
         }
         (None, None, _) => {
-            if file.complete && result.not_ranked.is_none() {
+            // A line stating only its band is a decision rating units in
+            // groups: it is rated, though not ranked.
+            let band_only = result.band.is_some() && result.rank.is_none() && threshold.is_none();
+            if file.complete && result.not_ranked.is_none() && !band_only {
                 problems.push(problem(
                     &[Key("unit")],
                     msg::no_score_in_complete_table(name),

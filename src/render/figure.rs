@@ -39,6 +39,10 @@ pub const ALTERNATIVES_MARK: &str =
 pub const DISPUTED_MARK: &str =
     "<sup class=\"disputed-mark\" title=\"Số liệu công bố khác số tính từ bảng\">‡</sup>";
 
+/// The words after a figure the site computed from a complete table rather
+/// than took from its source (text), in an article's sentence.
+pub const DERIVED_MARK: &str = " (tính từ bảng)";
+
 /// A published threshold in place of a score: `≥ 90%` ("từ 90% trở lên"),
 /// `> 90%` ("trên 90%"), at the precision of the threshold as written.
 pub fn threshold_text(format: Format, threshold: crate::model::ScoreFloor) -> String {

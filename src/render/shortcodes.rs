@@ -22,7 +22,7 @@ use tera::{Context, Tera};
 
 use super::cells::{self, on_one_line, Line};
 use super::escape::{self, escape, safe};
-use super::figure::{self, Format, ILLUSTRATIVE_MARK, MISSING};
+use super::figure::{self, Format, DERIVED_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
 use crate::model::{IndexId, Row, Site, Table};
@@ -476,6 +476,8 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             fields.unwrap_or_else(|| missing("change from an earlier year"))
         })?,
         "thay-doi-diem" => points_change.ok_or_else(|| missing("change from an earlier year"))?,
+        // A complete table's regional ranks are computed from it.
+        "vung" if !regional.is_empty() && table.complete => format!("{regional}{DERIVED_MARK}"),
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
         other => {
@@ -531,10 +533,14 @@ fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
 }
 
 fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
-    let average = table
-        .average
-        .map(|a| value_text(env, table, a, table.average_decimals));
+    // A figure the site computed says so, as on the ranking page.
+    let mark = |derived: bool| if derived { DERIVED_MARK } else { "" };
+    let average = table.average.map(|a| {
+        let text = value_text(env, table, a, table.average_decimals);
+        format!("{text}{}", mark(!table.average_published))
+    });
     let top = table.top_band.map(|top| (top, top.count));
+    let top_mark = mark(!table.top_band_published());
     let leaders: Vec<&str> = table
         .rows
         .iter()
@@ -551,18 +557,18 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
             .ranked
             .ok_or_else(|| sc::table_lacks("count"))?
             .to_string(),
-        "so-dat" => top.ok_or_else(sc::no_bands)?.1.to_string(),
+        "so-dat" => format!("{}{top_mark}", top.ok_or_else(sc::no_bands)?.1),
         "dan-dau" if !leaders.is_empty() => leaders.join(" và "),
         "dan-dau" => return Err(sc::table_lacks("rank 1")),
         "day-du" => {
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
-            if let (Some((top, count)), Some(of)) = (top, table.ranked) {
+            if let (Some((top, count)), Some(of)) = (top, table.rated()) {
                 let min = format(env, table, table.decimals).threshold(top.threshold);
                 parts.push(if top.strict {
-                    format!("{count}/{of}{NBSP}đơn vị đạt trên {min}")
+                    format!("{count}/{of}{NBSP}đơn vị đạt trên {min}{top_mark}")
                 } else {
-                    format!("{count}/{of}{NBSP}đơn vị đạt từ {min} trở lên")
+                    format!("{count}/{of}{NBSP}đơn vị đạt từ {min} trở lên{top_mark}")
                 });
             }
             if parts.is_empty() {
@@ -609,8 +615,15 @@ struct RankingTableView<'a> {
     short_name: &'a str,
     year: i32,
     group: &'a str,
-    /// A table of scores with no ranks: no rank column.
-    scores_only: bool,
+    /// Which columns the table has: a table of scores with no ranks, or a
+    /// decision rating units only in bands, has no rank column; one with
+    /// no score no score column; one with no band no band column.
+    has_ranks: bool,
+    has_scores: bool,
+    has_bands: bool,
+    /// An extract of a ranking (a partial table with fewer lines than the
+    /// units ranked).
+    extract: bool,
     rows: Vec<RankingLineView<'a>>,
     /// The ranking page's section, and the table's downloads.
     url: String,
@@ -689,7 +702,10 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         short_name: &def.short_name,
         year: table.year,
         group: &group.name,
-        scores_only: table.scores_only,
+        has_ranks: !table.scores_only && table.has_ranks(),
+        has_scores: table.has_scores(),
+        has_bands: table.rows.iter().any(|r| r.band.is_some()),
+        extract: table.is_extract(),
         rows,
         url: site
             .tables_of(table.year, table.group)

@@ -52,7 +52,7 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
     // top-band line, not listed again.
     let footer = one(&page, "section#cchc tfoot");
     assert!(
-        footer.contains("2/4 đơn vị đạt từ 90% (khớp với số liệu công bố)"),
+        footer.contains("2/4 đơn vị đạt từ 90% (số liệu công bố, khớp với bảng)"),
         "{footer}"
     );
     // The downloads hold every published count, a disputed one with the
@@ -65,16 +65,22 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
     assert!(line.contains("Tốt: 2/4"), "{line}");
     let listed = counts(&page, "cchc");
     // The stated Tốt of the disputed line counts in its band.
-    assert_eq!(listed[0], "Tốt: 2/4 đơn vị");
+    assert_eq!(
+        listed[0],
+        "Tốt: 2/4 đơn vị (số liệu công bố, khớp với bảng)"
+    );
     assert!(
         listed[1].starts_with("Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"),
         "{}",
         listed[1]
     );
     assert!(listed[1].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."));
-    // The summary repeats them, marked as published unless disputed.
+    // The summary repeats them, in the same words.
     let summary = all(&page, "section#cchc ul.table-summary li.band-count");
-    assert_eq!(summary[0], "Tốt: 2/4 đơn vị (số liệu công bố)");
+    assert_eq!(
+        summary[0],
+        "Tốt: 2/4 đơn vị (số liệu công bố, khớp với bảng)"
+    );
     assert_eq!(
         summary[1],
         "Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
@@ -93,12 +99,16 @@ fn a_year_s_own_bands_replace_the_index_s_and_strict_ones_exclude_the_boundary()
     );
     let earlier = site().page("xep-hang/2023/khoi/cchc/");
     assert!(earlier.select(&sel("p.table-bands")).next().is_none());
-    assert_eq!(counts(&page, "cchc"), ["Loại B: 2/4 đơn vị"]);
+    assert_eq!(
+        counts(&page, "cchc"),
+        ["Loại B: 2/4 đơn vị (số liệu công bố, khớp với bảng)"]
+    );
     assert!(one(&page, "section#cchc tfoot")
-        .contains("1/4 đơn vị đạt trên 90% (khớp với số liệu công bố)"));
+        .contains("1/4 đơn vị đạt trên 90% (số liệu công bố, khớp với bảng)"));
     let summary = all(&page, "section#cchc ul.table-summary li");
     assert!(
-        summary.contains(&"Loại A (trên 90%): 1/4 đơn vị (khớp với số liệu công bố)".to_owned()),
+        summary
+            .contains(&"Loại A (trên 90%): 1/4 đơn vị (số liệu công bố, khớp với bảng)".to_owned()),
         "{summary:?}"
     );
     // The same unit, at 90,00 both years, is in the 2023 tier "từ 90" and
@@ -116,7 +126,10 @@ fn bands_by_rank_follow_the_computed_rank() {
         bands(&page, "top"),
         ["Dẫn đầu", "Nhóm đầu (công bố)", "Nhóm đầu", "—"]
     );
-    assert_eq!(counts(&page, "top"), ["Nhóm đầu: 2/4 đơn vị"]);
+    assert_eq!(
+        counts(&page, "top"),
+        ["Nhóm đầu: 2/4 đơn vị (số liệu công bố, khớp với bảng)"]
+    );
     let index = site().page("chi-so/top/");
     assert_eq!(
         all(&index, "ul.bands li"),
@@ -138,8 +151,8 @@ fn quartile_groups_are_held_as_stated_even_without_a_score() {
     assert_eq!(
         counts(&page, "papi"),
         [
-            "Nhóm điểm cao nhất: 16/61 đơn vị",
-            "Nhóm điểm thấp nhất: 15/61 đơn vị"
+            "Nhóm điểm cao nhất: 16/61 đơn vị (số liệu công bố)",
+            "Nhóm điểm thấp nhất: 15/61 đơn vị (số liệu công bố)"
         ]
     );
     assert_eq!(
@@ -162,7 +175,10 @@ fn quartile_groups_are_held_as_stated_even_without_a_score() {
 fn a_stated_band_on_a_partial_line_without_a_score_is_shown() {
     let page = site().page("xep-hang/2022/khoi/");
     assert_eq!(bands(&page, "cchc"), ["Xuất sắc (công bố)"]);
-    assert_eq!(counts(&page, "cchc"), ["2/4 đơn vị đạt từ 90% trở lên"]);
+    assert_eq!(
+        counts(&page, "cchc"),
+        ["2/4 đơn vị đạt từ 90% trở lên (số liệu công bố)"]
+    );
 }
 
 #[test]
@@ -216,7 +232,7 @@ fn the_example_site_s_published_band_counts_are_shown() {
     // line rather than listed twice.
     let footer = one(&page, "section#cchc-tinh tfoot");
     assert!(
-        footer.contains("12/17 đơn vị đạt từ 90% (khớp với số liệu công bố)"),
+        footer.contains("12/17 đơn vị đạt từ 90% (số liệu công bố, khớp với bảng)"),
         "{footer}"
     );
 }
@@ -356,5 +372,150 @@ reason = "Đang thanh tra"
             "Xếp nhóm 2024, Khối thử: Đơn vị dẫn đầu (số liệu công bố). Xem bảng",
             "Xếp nhóm 2023, Khối thử: không có trong bảng (Đang thanh tra). Xem bảng"
         ]
+    );
+}
+
+/// A complete decision that rates one new unit only in a band ("chỉ xếp
+/// loại, không chấm điểm"): the unit is not ranked, but it counts in its
+/// band's published count and in the units the counts are out of.
+#[test]
+fn a_unit_rated_only_in_a_band_counts_in_a_complete_tables_band_counts() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    put(
+        root,
+        "data/results/2025/cchc.toml",
+        r#"index = "cchc"
+year = 2025
+group = "khoi"
+complete = true
+
+[[band_count]]
+band = "xuat-sac"
+count = 1
+of = 4
+
+[[band_count]]
+band = "tot"
+count = 2
+of = 4
+
+[[band_count]]
+min = 80
+count = 3
+
+[[result]]
+unit = "don-vi-a"
+score = 95
+
+[[result]]
+unit = "don-vi-b"
+score = 85
+
+[[result]]
+unit = "don-vi-c"
+score = 70
+
+[[result]]
+unit = "don-vi-d"
+band = "tot"
+"#,
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2025/khoi/");
+    assert_eq!(
+        all(&page, "section#cchc table.ranking tbody td.rank"),
+        ["1", "2", "3", "—"]
+    );
+    assert_eq!(
+        bands(&page, "cchc"),
+        ["Xuất sắc", "Tốt", "—", "Tốt (công bố)"]
+    );
+    let footer = one(&page, "section#cchc tfoot");
+    assert!(
+        footer.contains("1/4 đơn vị đạt từ 90% (số liệu công bố, khớp với bảng)"),
+        "{footer}"
+    );
+    assert_eq!(
+        counts(&page, "cchc"),
+        [
+            "Tốt: 2/4 đơn vị (số liệu công bố, khớp với bảng)",
+            // Whether the unit rated Tốt reaches 80% is not known: checked
+            // only as at least the two scored lines.
+            "3/4 đơn vị đạt từ 80% trở lên (số liệu công bố)"
+        ]
+    );
+    let d = built.page("don-vi/don-vi-d/");
+    let card = one(&d, "article.scorecard[data-index=\"cchc\"] .scorecard-hero");
+    assert!(card.contains("Xếp loại Tốt"), "{card}");
+}
+
+/// A band-only line cannot hide a count that disagrees: the unit rated in
+/// a band counts, so one more is an error.
+#[test]
+fn a_band_count_missing_a_unit_rated_only_in_a_band_is_an_error() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    put(
+        root,
+        "data/results/2025/cchc.toml",
+        "index = \"cchc\"\nyear = 2025\ngroup = \"khoi\"\ncomplete = true\n\n\
+         [[band_count]]\nband = \"tot\"\ncount = 1\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 95\n\n\
+         [[result]]\nunit = \"don-vi-b\"\nscore = 85\n\n\
+         [[result]]\nunit = \"don-vi-c\"\nscore = 70\n\n\
+         [[result]]\nunit = \"don-vi-d\"\nband = \"tot\"\n",
+    );
+    let err = build_err(root);
+    assert!(err.contains("the table gives 2"), "{err}");
+}
+
+/// A decision rating every unit of a group only in bands, in full: no rank
+/// or score column (none has one), not called an extract, the best band
+/// first, in its page and in an article quoting it.
+#[test]
+fn a_decision_rating_every_unit_in_bands_shows_only_bands() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    let indices = std::fs::read_to_string(root.join("data/indices.toml")).unwrap();
+    put(
+        root,
+        "data/indices.toml",
+        &format!(
+            "{indices}\n[[index]]\nid = \"nhom\"\nname = \"Xếp nhóm\"\n\
+             scale = {{ min = 0, max = 100 }}\n\n\
+             [[index.band]]\nid = \"a\"\nname = \"Nhóm A\"\n\n\
+             [[index.band]]\nid = \"b\"\nname = \"Nhóm B\"\n"
+        ),
+    );
+    let mut file = "index = \"nhom\"\nyear = 2024\ngroup = \"khoi\"\nof = 4\n".to_owned();
+    for (unit, band) in [("c", "b"), ("a", "b"), ("d", "a"), ("b", "a")] {
+        file.push_str(&format!(
+            "\n[[result]]\nunit = \"don-vi-{unit}\"\nband = \"{band}\"\n"
+        ));
+    }
+    put(root, "data/results/2024/nhom.toml", &file);
+    put(
+        root,
+        "content/tin-tuc/xep-nhom.md",
+        "+++\ntitle = \"Xếp nhóm\"\ndate = 2024-06-01\n+++\n\n\
+         <!-- chiso:bang-xep-hang chi-so=nhom nam=2024 khoi=khoi -->\n",
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2024/khoi/nhom/");
+    assert_eq!(
+        all(&page, "section#nhom table.ranking thead th"),
+        ["Đơn vị", "Xếp loại"]
+    );
+    let caption = one(&page, "section#nhom table.ranking caption");
+    assert!(!caption.contains("trích"), "{caption}");
+    assert_eq!(
+        all(&page, "section#nhom table.ranking tbody th.unit a"),
+        ["Đơn vị B", "Đơn vị D", "Đơn vị A", "Đơn vị C"]
+    );
+    let article = built.page("tin-tuc/xep-nhom/");
+    assert_eq!(
+        all(&article, "table.embedded thead th"),
+        ["Đơn vị", "Xếp loại"]
     );
 }

@@ -66,13 +66,21 @@ fn csv_and_json_downloads_hold_the_figures_of_every_ranking_table() {
                 let unit = cell("th.unit a");
                 assert_eq!(line[col("don_vi")], unit, "{csv_url}");
                 assert_eq!(obj["unit_name"], unit.as_str(), "{json_url}");
-                let rank = cell("td.rank");
+                // A table in which no line has a rank has no rank column.
+                let rank = tr
+                    .select(&sel("td.rank"))
+                    .next()
+                    .map_or_else(|| "—".to_owned(), text);
                 let shown_rank = rank.split('/').next().unwrap();
                 assert_eq!(line[col("hang")], shown_rank.replace('—', ""), "{csv_url}");
                 if shown_rank != "—" {
                     assert_eq!(obj["rank"].to_string(), shown_rank, "{json_url}");
                 }
-                let value = cell("td.value");
+                // Nor one in which no line has a score a score column.
+                let value = tr
+                    .select(&sel("td.value"))
+                    .next()
+                    .map_or_else(|| "—".to_owned(), text);
                 let value = value.trim_end_matches('*');
                 let number = value.trim_end_matches('%').trim_end_matches(" điểm");
                 let machine = &line[col("diem")];

@@ -1277,7 +1277,7 @@ fn band_counts_text<'a>(t: TableAt<'a>) -> Cell<'a> {
                     crate::render::views::threshold_text(threshold, format)
                 }
             };
-            let mut text = match c.of.or(t.table.ranked) {
+            let mut text = match c.of.or(t.table.rated()) {
                 Some(of) => format!("{label}: {}/{of}", c.count),
                 None => format!("{label}: {}", c.count),
             };

@@ -183,6 +183,9 @@ impl<'a> RowBandView<'a> {
     }
 }
 
+/// A published figure a complete table gives too, in words.
+pub const CONFIRMED: &str = "số liệu công bố, khớp với bảng";
+
 /// A published count of units in a band or reaching a threshold.
 #[derive(Debug, Clone, Serialize)]
 pub struct BandCountView<'a> {
@@ -202,6 +205,10 @@ pub struct BandCountView<'a> {
     /// The count in a sentence (text, not HTML): `Nhóm A: 7 đơn vị`,
     /// `12/17 đơn vị đạt từ 90% trở lên`, with both counts when disputed.
     pub text: String,
+    /// Where the count comes from, in words for after it (text, empty when
+    /// `text` already says): `số liệu công bố, khớp với bảng` when a
+    /// complete table gives the same count, else `số liệu công bố`.
+    pub origin: &'static str,
     /// Whether this is the table's top-band count, published and agreeing
     /// with it: summaries then say so on the top band's line
     /// (`top_band.published`) instead of repeating the count.
@@ -222,7 +229,7 @@ impl<'a> BandCountView<'a> {
             decimals: def.decimals,
             unit_label: &def.unit_label,
         };
-        let of = c.of.or(table.ranked);
+        let of = c.of.or(table.rated());
         let count = match of {
             Some(of) => format!("{}/{of}", c.count),
             None => c.count.to_string(),
@@ -242,14 +249,7 @@ impl<'a> BandCountView<'a> {
                 (None, Some(words), text)
             }
         };
-        let confirms_top_band = c.derived.is_none()
-            && table.top_band.is_some_and(|top| {
-                usize::try_from(c.count).is_ok_and(|n| n == top.count)
-                    && match c.counted {
-                        Counted::Band(b) => b == top.band,
-                        Counted::Score(t) => t == table.bands[top.band].threshold,
-                    }
-            });
+        let confirms_top_band = table.confirms_top_band(c);
         if let Some(derived) = c.derived {
             text.push_str(&format!(" (công bố: {}; tính từ bảng: {derived})", c.count));
         }
@@ -265,6 +265,11 @@ impl<'a> BandCountView<'a> {
                 .map(|note| render_markdown(note, urls.markdown()))
                 .unwrap_or_default(),
             text,
+            origin: match (c.confirmed, c.derived) {
+                (true, _) => CONFIRMED,
+                (false, None) => "số liệu công bố",
+                (false, Some(_)) => "",
+            },
             confirms_top_band,
         }
     }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 use tera::Value;
 
-use super::bands::{threshold_text, BandCountView, BandView};
+use super::bands::{threshold_text, BandCountView, BandView, CONFIRMED};
 use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 use super::row::Shows;
 use super::row_sharing::{LineRef, Request, RowViews};
@@ -136,6 +136,12 @@ pub struct TopBandView<'a> {
     /// The threshold in words: `từ 90%`, `trên 90%`.
     pub threshold: String,
     pub count: usize,
+    /// The number it is out of: the units rated (scored, in a score-only
+    /// table).
+    pub of: u32,
+    /// Where the count comes from, in words: published and matching the
+    /// table, or computed from it.
+    pub origin: &'static str,
 }
 
 /// What a complete table's page shows that was computed from its scores,
@@ -242,6 +248,16 @@ pub struct TableView<'a> {
     pub ranked: Option<u32>,
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
+    /// Whether any line has a rank: a table where none has one (a decision
+    /// rating units only in bands) shows no rank column.
+    pub has_ranks: bool,
+    /// Whether any line has a score, a threshold or a reason it is not
+    /// ranked, or the table an average: a table where none does shows no
+    /// score column.
+    pub has_scores: bool,
+    /// Whether the table is an extract: a partial table listing fewer lines
+    /// than the units ranked, or not saying how many were.
+    pub extract: bool,
     /// Whether any line has a band: a table where none has one shows no
     /// band column.
     pub has_bands: bool,
@@ -490,13 +506,24 @@ impl<'a> TableView<'a> {
             unit_label: &def.unit_label,
         };
         let band_counts = BandCountView::all(table, def, urls);
-        let top_band = table.top_band.map(|top| TopBandView {
-            name: &table.bands[top.band].name,
-            min: top.threshold,
-            strict: top.strict,
-            threshold: threshold_text(table.bands[top.band].threshold, format),
-            published: band_counts.iter().any(|c| c.confirms_top_band),
-            count: top.count,
+        let top_band = table.top_band.map(|top| {
+            let published = table.top_band_published();
+            TopBandView {
+                name: &table.bands[top.band].name,
+                min: top.threshold,
+                strict: top.strict,
+                threshold: threshold_text(table.bands[top.band].threshold, format),
+                published,
+                count: top.count,
+                of: match table.scores_only {
+                    true => table.rows.len() as u32,
+                    false => table.rated().unwrap_or_default(),
+                },
+                origin: match published {
+                    true => CONFIRMED,
+                    false => "tính từ bảng",
+                },
+            }
         });
         let region_figures: Vec<RegionFigureView> = table
             .region_figures
@@ -557,6 +584,9 @@ impl<'a> TableView<'a> {
         );
         TableView {
             derived_figures,
+            has_ranks: table.has_ranks(),
+            has_scores: table.has_scores(),
+            extract: table.is_extract(),
             columns_after_score: [has_bands, has_regional, has_changes]
                 .iter()
                 .filter(|&&shown| shown)
