@@ -15,7 +15,7 @@ use super::bands;
 use super::changes::derive_changes;
 use super::group_labels::average_label;
 use super::ids::{Id, IdVec};
-use super::precision::table_decimals;
+use super::precision::{table_decimals, MAX_DECIMALS};
 use super::row::row;
 use super::written;
 use super::{
@@ -507,21 +507,35 @@ impl Context<'_> {
         written::decimals_if_of(&written, value).map_or(shortest, |d| d.max(shortest))
     }
 
-    /// Gives the points and each alternative value of line `entry` the
-    /// decimals they were written with ("90.80" keeps its zero); `points`
-    /// is the points' text as [`written::toml_points`] found it, if it did.
+    /// Gives the points, maximum, percent and each alternative value of
+    /// line `entry` the decimals they were written with ("90.80" keeps its
+    /// zero); `figures` is their text as [`written::toml_figures`] found
+    /// it, where it did. A published percent is the line's value: it
+    /// prints as written, unless the line gives its own `decimals`.
     fn written_decimals(
         &self,
         file: usize,
-        (entry, points): (usize, Option<&str>),
+        (entry, figures): (usize, written::LineFigures),
+        result: &schema::ResultRow,
         row: &mut super::Row,
     ) {
+        let as_written = |key, text: Option<&str>, value| {
+            text.and_then(|text| written::decimals_if_of(text, value))
+                .unwrap_or_else(|| {
+                    let path = [Seg::Key("result"), Seg::Index(entry), Seg::Key(key)];
+                    self.decimals_as_written(file, &path, value)
+                })
+        };
         if let Some(value) = row.points {
-            let found = points.and_then(|text| written::decimals_if_of(text, value));
-            row.points_decimals = found.unwrap_or_else(|| {
-                let path = [Seg::Key("result"), Seg::Index(entry), Seg::Key("points")];
-                self.decimals_as_written(file, &path, value)
-            });
+            row.points_decimals = as_written("points", figures.points, value);
+        }
+        if let Some(value) = row.max_points {
+            row.max_points_decimals = as_written("max_points", figures.max_points, value);
+        }
+        if let (Some(value), None) = (row.percent, result.decimals) {
+            if row.value == Some(value) {
+                row.decimals = as_written("percent", figures.percent, value).min(MAX_DECIMALS);
+            }
         }
         for (k, alternative) in row.alternatives.iter_mut().enumerate() {
             let Some(value) = alternative.value else {
@@ -1117,9 +1131,9 @@ impl Context<'_> {
         let mut rows = Vec::with_capacity(file.results.len());
         let mut units_seen = BTreeSet::new();
         let text = self.raw.file(file_index);
-        let points_written = match text.format {
+        let figures_written = match text.format {
             crate::parse::Format::Toml if file.results.iter().any(|r| r.points.is_some()) => {
-                written::toml_points(&text.text)
+                written::toml_figures(&text.text)
             }
             _ => Vec::new(),
         };
@@ -1166,8 +1180,8 @@ impl Context<'_> {
             self.check_line(def, file, file_index, i);
             match row(def, file, (i, result), unit, &self.ids.regions) {
                 Ok(mut row) => {
-                    let points = points_written.get(i).copied().flatten();
-                    self.written_decimals(file_index, (i, points), &mut row);
+                    let figures = figures_written.get(i).copied().unwrap_or_default();
+                    self.written_decimals(file_index, (i, figures), result, &mut row);
                     rows.push(row);
                 }
                 Err(problems) => {

@@ -292,6 +292,7 @@ mod tests {
             value: Some(value),
             points: None,
             points_decimals: 0,
+            max_points_decimals: 0,
             max_points: None,
             decimals: 2,
             percent: None,

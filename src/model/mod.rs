@@ -654,7 +654,10 @@ pub struct Row {
     /// points print as published.
     pub points_decimals: u32,
     pub max_points: Option<f64>,
-    /// Decimals the value is shown with.
+    /// The decimals `max_points` was written with (`100.00`: 2).
+    pub max_points_decimals: u32,
+    /// Decimals the value is shown with: a published percent's own, else
+    /// the line's `decimals`, else the table's.
     pub decimals: u32,
     /// The percent published beside the points (then `value`), if any.
     pub percent: Option<f64>,

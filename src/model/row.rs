@@ -218,6 +218,7 @@ pub(super) fn row(
         // The shortest form until the text is read (`written_decimals`).
         points_decimals: result.points.map_or(0, crate::vi::written_decimals),
         max_points: result.max_points,
+        max_points_decimals: result.max_points.map_or(0, crate::vi::written_decimals),
         decimals,
         percent: result.percent,
         threshold,

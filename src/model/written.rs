@@ -2,24 +2,48 @@
 //! yet pages print published figures as published. The text of a figure is
 //! read back from its file: through the file's path index for the odd
 //! figure (`Context::decimals_as_written`), and here, in one pass over a
-//! TOML file, for a figure every line may give (a line's `points`), where
+//! TOML file, for the figures every line may give (a line's `points`,
+//! `max_points` and `percent`), where
 //! indexing every path of every results file cost the national site a
 //! quarter of a second.
 
-/// The text of each `[[result]]` entry's `points`, in entry order, from a
-/// TOML results file written the usual way (one `[[result]]` header per
-/// entry, `points = …` on a line of its own); `None` for an entry without
-/// one. A file written otherwise gives entries that do not match; callers
+/// The text of the figures a line may give, as typed.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub(super) struct LineFigures<'t> {
+    pub points: Option<&'t str>,
+    pub max_points: Option<&'t str>,
+    pub percent: Option<&'t str>,
+}
+
+/// The text of each `[[result]]` entry's `points`, `max_points` and
+/// `percent`, in entry order, from a TOML results file written the usual
+/// way (one `[[result]]` header per entry, each figure on a line of its
+/// own). A file written otherwise gives entries that do not match; callers
 /// check a text against the parsed value before trusting it.
-pub(super) fn toml_points(text: &str) -> Vec<Option<&str>> {
+pub(super) fn toml_figures(text: &str) -> Vec<LineFigures<'_>> {
     let mut entries = Vec::new();
     for line in text.lines() {
         let line = line.trim_start();
         if line.starts_with("[[result]]") {
-            entries.push(None);
+            entries.push(LineFigures::default());
             continue;
         }
-        let Some(rest) = line.strip_prefix("points") else {
+        let Some(entry) = entries.last_mut() else {
+            continue;
+        };
+        let slot = match line.as_bytes().first() {
+            Some(b'p') => [
+                ("points", &mut entry.points),
+                ("percent", &mut entry.percent),
+            ]
+            .into_iter()
+            .find_map(|(key, slot)| Some((line.strip_prefix(key)?, slot))),
+            Some(b'm') => line
+                .strip_prefix("max_points")
+                .map(|rest| (rest, &mut entry.max_points)),
+            _ => None,
+        };
+        let Some((rest, slot)) = slot else {
             continue;
         };
         let Some(value) = rest.trim_start().strip_prefix('=') else {
@@ -29,9 +53,7 @@ pub(super) fn toml_points(text: &str) -> Vec<Option<&str>> {
         let end = value
             .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | '_')))
             .unwrap_or(value.len());
-        if let Some(entry) = entries.last_mut() {
-            *entry = Some(&value[..end]);
-        }
+        *slot = Some(&value[..end]);
     }
     entries
 }
@@ -53,8 +75,15 @@ mod tests {
 
     #[test]
     fn each_entrys_points_are_read_as_typed() {
-        let text = "index = \"x\"\n\n[[result]]\nunit = \"a\"\npoints = 85.50 # ghi chú\n\n[[result]]\nunit = \"b\"\nchange = { points = 1.00 }\n\n[[result]]\n  points=93.364\n";
-        assert_eq!(toml_points(text), [Some("85.50"), None, Some("93.364")]);
+        let text = "index = \"x\"\n\n[[result]]\nunit = \"a\"\npoints = 85.50 # ghi chú\n\
+                    max_points = 100.00\npercent = 85.5\n\n[[result]]\nunit = \"b\"\n\
+                    change = { points = 1.00 }\n\n[[result]]\n  points=93.364\n";
+        let figures = toml_figures(text);
+        let points: Vec<_> = figures.iter().map(|f| f.points).collect();
+        assert_eq!(points, [Some("85.50"), None, Some("93.364")]);
+        assert_eq!(figures[0].max_points, Some("100.00"));
+        assert_eq!(figures[0].percent, Some("85.5"));
+        assert_eq!(figures[1], LineFigures::default());
         assert_eq!(decimals_if_of("85.50", 85.5), Some(2));
         assert_eq!(decimals_if_of("1_000.0", 1000.0), Some(1));
         assert_eq!(decimals_if_of("85.50", 85.0), None);

@@ -60,6 +60,8 @@ pub struct Line<'a> {
     /// The decimals the points were published with.
     pub points_decimals: u32,
     pub max_points: Option<f64>,
+    /// The decimals `max_points` was written with.
+    pub max_points_decimals: u32,
     pub rank: Option<u32>,
     pub of: Option<u32>,
     /// Why the line's "of" is not the table's (HTML).
@@ -155,7 +157,7 @@ fn points(line: &Line) -> String {
         (Some(points), Some(max)) => format!(
             "{}/{}",
             vi::format_number(points, line.points_decimals),
-            figure::as_written(max)
+            vi::format_number(max, line.max_points_decimals)
         ),
         (Some(points), None) => vi::format_number(points, line.points_decimals),
         (None, _) => MISSING.to_owned(),
@@ -513,6 +515,7 @@ mod tests {
             points: Some(97.03),
             points_decimals: 2,
             max_points: Some(98.0),
+            max_points_decimals: 0,
             rank: Some(14),
             of: Some(62),
             of_note_html: "",
@@ -862,6 +865,7 @@ mod tests {
             points: Some(85.5),
             points_decimals: 1,
             max_points: None,
+            max_points_decimals: 0,
             ..line()
         });
         assert_eq!(cells.points, "85,5");

@@ -458,7 +458,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             (Some(points), Some(max)) => format!(
                 "{}/{}",
                 vi::format_number(points, row.points_decimals),
-                figure::as_written(max)
+                vi::format_number(max, row.max_points_decimals)
             ),
             _ => return Err(missing("points out of a maximum")),
         },
@@ -673,6 +673,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     points: row.points,
                     points_decimals: row.points_decimals,
                     max_points: row.max_points,
+                    max_points_decimals: row.max_points_decimals,
                     rank: row.rank,
                     of: row.of,
                     of_note_html: "",

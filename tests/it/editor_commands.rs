@@ -336,7 +336,7 @@ fn import_keeps_the_zeros_the_sheet_printed() {
     let page = built.page("xep-hang/2024/khoi/");
     assert_eq!(
         all(&page, "table.ranking tbody td.points"),
-        ["90,53/100", "89,10/100", "86,00/100", "80,00/100"]
+        ["90,53/100", "89,10/100", "86,00/100", "80,00/100,00"]
     );
 }
 

@@ -137,16 +137,17 @@ fn points_with_their_percent_are_shown_both_and_checked() {
     let built = site("lines-points");
     let page = built.page("xep-hang/2023/tinh");
     let points = all(&page, "table.ranking td.points");
-    assert_eq!(points, ["85,5", "80/95", "76/95"]);
+    assert_eq!(points, ["85,5", "80/95", "76/95,0"]);
     let values = all(&page, "table.ranking td.value");
-    assert_eq!(values, ["90,00%", "85,21%‡", "80,00%"]);
+    // Each percent as written: "90.0" one decimal, "80.00" two.
+    assert_eq!(values, ["90,0%", "85,21%‡", "80,00%"]);
     assert_eq!(
         one(&page, ".note.disputed"),
         "‡ Thanh Hóa: công bố: 85,21%; tính từ bảng: 84,21% — Văn bản công bố ghi 85,21%; 80/95 điểm là 84,21%."
     );
     let unit = built.page("don-vi/ha-tinh");
     let first = all(&unit, "table.history td.value");
-    assert_eq!(first[0], "90,00% (85,5 điểm)");
+    assert_eq!(first[0], "90,0% (85,5 điểm)");
 }
 
 #[test]
@@ -207,7 +208,7 @@ fn listings_of_a_complete_table_agree_with_its_ranks_ties_considered() {
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
         &file,
-        text.replace("percent = 80\n", "percent = 80\ndisputed = \"?\"\n"),
+        text.replace("percent = 80.00\n", "percent = 80.00\ndisputed = \"?\"\n"),
     )
     .unwrap();
     let built = build_ok(dir.path());

@@ -782,7 +782,7 @@ pub static COLUMNS: &[Column] = &[
             "Điểm tối đa của riêng đơn vị.",
             "The unit's own maximum points.",
         ],
-        Get::Row(|r| Cell::written(r.row.max_points)),
+        Get::Row(|r| Cell::fixed(r.row.max_points, r.row.max_points_decimals)),
     )
     .measured(Measure::Fixed("điểm"), AS_WRITTEN),
     Column::new(

@@ -256,6 +256,8 @@ pub struct RowView<'a> {
     /// The decimals `points` was published with (`85,50`: 2).
     pub points_decimals: u32,
     pub max_points: Option<f64>,
+    /// The decimals `max_points` was published with (`100,00`: 2).
+    pub max_points_decimals: u32,
     pub decimals: u32,
     /// The percent published beside the points (then also `value`).
     pub percent: Option<f64>,
@@ -335,6 +337,7 @@ impl<'a> RowView<'a> {
             points: row.points,
             points_decimals: row.points_decimals,
             max_points: row.max_points,
+            max_points_decimals: row.max_points_decimals,
             rank: row.rank,
             of: row.of,
             of_note_html: &of_note_html,
@@ -367,6 +370,7 @@ impl<'a> RowView<'a> {
             points: row.points,
             points_decimals: row.points_decimals,
             max_points: row.max_points,
+            max_points_decimals: row.max_points_decimals,
             decimals: row.decimals,
             percent: row.percent,
             at_least: row.threshold.filter(|t| !t.strict).map(|t| t.value),
