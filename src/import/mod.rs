@@ -110,10 +110,19 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         grid::read_text(&bytes)
     }
     .map_err(|d| Problem::site(d.in_file(&request.csv)))?;
+    let bands = indices
+        .indices
+        .iter()
+        .find(|i| i.id == request.index)
+        .map(|i| table::Bands::new(i.bands.iter().map(|b| (b.id.as_str(), b.name.as_str()))))
+        .unwrap_or_default();
     let sheet = table::read(
         &grid,
         &request.csv,
-        &Units::new(&units.units, request.year, &request.group),
+        (
+            &Units::new(&units.units, request.year, &request.group),
+            &bands,
+        ),
         wanted,
     )
     .map_err(Problem::Site)?;
@@ -140,6 +149,22 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
     };
     let mut toml = results_toml(&table);
     let mut warnings = Diagnostics::default();
+    if let Some(left_out) = &sheet.bands_ignored {
+        let message = match left_out.unknown.as_slice() {
+            [] => msg::import_band_column_ignored(&left_out.column, &request.index),
+            unknown => msg::import_band_column_unknown(
+                &left_out.column,
+                &unknown.join("`, `"),
+                &request.index,
+                &left_out.names.join(", "),
+            ),
+        };
+        warnings.push(
+            Diagnostic::warning(message)
+                .in_file(&request.csv)
+                .with_hint(msg::hint_define_bands(&request.index)),
+        );
+    }
     if let Some(before) = &before {
         let heading = msg::import_comments_heading();
         // The heading of an earlier re-import's comments is not lost.
@@ -346,6 +371,9 @@ fn results_toml(table: &Table) -> String {
         if let Some(of) = row.of {
             let _ = writeln!(out, "of = {of}");
         }
+        if let Some(band) = &row.band {
+            let _ = writeln!(out, "band = \"{band}\"");
+        }
         if let Some(before) = table.before {
             before.write_row_extras(row, &mut out);
         }
@@ -400,6 +428,7 @@ mod tests {
             percent,
             rank,
             of: None,
+            band: None,
             written: Default::default(),
         };
         let rows = [

@@ -19,10 +19,11 @@ use super::table::Row;
 const TOP_WRITTEN: &[&str] = &["index", "year", "group", "complete", "result"];
 /// Keys the import writes in a result.
 const ROW_WRITTEN: &[&str] = &["unit", "score", "points", "max_points", "rank", "of"];
-/// A key the import writes in a result when the sheet has it, else keeps:
-/// a `percent` the editor copied from the publication stays when the sheet
-/// has no percent column.
+/// Keys the import writes in a result when the sheet has them, else keeps:
+/// a `percent` or `band` the editor copied from the publication stays when
+/// the sheet has no such column.
 const PERCENT: &str = "percent";
+const BAND: &str = "band";
 
 /// The table that was there.
 #[derive(Debug)]
@@ -170,8 +171,11 @@ impl Previous {
     /// Writes what the editor added to the result of `new`'s unit.
     pub fn write_row_extras(&self, new: &Row, out: &mut String) {
         if let Some((_, row)) = self.results.iter().find(|(u, _)| *u == new.unit) {
-            let written =
-                |key: &str| ROW_WRITTEN.contains(&key) || (key == PERCENT && new.percent.is_some());
+            let written = |key: &str| {
+                ROW_WRITTEN.contains(&key)
+                    || (key == PERCENT && new.percent.is_some())
+                    || (key == BAND && new.band.is_some())
+            };
             for (key, value) in row.iter().filter(|(k, _)| !written(k)) {
                 let _ = writeln!(out, "{} = {value}", toml_key(key));
             }
@@ -287,6 +291,7 @@ mod tests {
             percent: None,
             rank: None,
             of: None,
+            band: None,
             written: Default::default(),
         }
     }

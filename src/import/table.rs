@@ -34,6 +34,9 @@ pub enum Role {
     /// as the line's `percent` (the build checks it against the points),
     /// and its "Bình quân" footer as the published average.
     Percent,
+    /// The band published for the line ("Xếp loại": Tốt), read as the
+    /// line's `band` when the index defines bands (the build checks it).
+    Band,
 }
 
 /// Accepted headers for each role, as [`header_key`] folds them.
@@ -114,6 +117,18 @@ const HEADERS: &[(Role, &[&str])] = &[
             "ranked",
         ],
     ),
+    (
+        Role::Band,
+        &[
+            "xep loai",
+            "muc xep loai",
+            "ket qua xep loai",
+            "xep loai muc do",
+            "phan loai",
+            "band",
+            "rating",
+        ],
+    ),
 ];
 
 /// How many rows from the top the header is looked for in.
@@ -132,6 +147,8 @@ pub struct Row {
     pub percent: Option<f64>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// The band published for the line: the id of one of the index's.
+    pub band: Option<String>,
     /// The decimals each figure's cell showed, when it was text ("86,00"):
     /// the table is written with them, so that pages print the zeros the
     /// source printed.
@@ -154,6 +171,9 @@ pub struct Sheet {
     pub rows: Vec<Row>,
     /// Header cells that no role claimed, as written.
     pub ignored: Vec<String>,
+    /// A band column ("Xếp loại") left out, as written, because the index
+    /// defines no bands or some cell names none of them (those names).
+    pub bands_ignored: Option<BandsIgnored>,
     /// The line of the header row.
     pub header_line: usize,
     /// The value of a "Bình quân" footer, in the score column.
@@ -516,11 +536,57 @@ impl Units {
     }
 }
 
+/// A band column left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BandsIgnored {
+    /// The column's header, as written.
+    pub column: String,
+    /// The cells naming none of the index's bands, once each, in sheet
+    /// order; empty when the index defines none.
+    pub unknown: Vec<String>,
+    /// The index's bands' names.
+    pub names: Vec<String>,
+}
+
+/// The index's bands, by name and id, to read a band column with.
+#[derive(Debug, Default)]
+pub struct Bands {
+    /// Each band's id, by its folded name and its id.
+    by_name: BTreeMap<String, String>,
+    /// The bands' names, in definition order, for a message.
+    names: Vec<String>,
+}
+
+impl Bands {
+    /// The bands `(id, name)` of the imported index.
+    pub fn new<'a>(bands: impl IntoIterator<Item = (&'a str, &'a str)>) -> Bands {
+        let mut found = Bands::default();
+        for (id, name) in bands {
+            found.by_name.insert(header_key(name), id.to_owned());
+            found
+                .by_name
+                .entry(header_key(id))
+                .or_insert_with(|| id.to_owned());
+            found.names.push(name.to_owned());
+        }
+        found
+    }
+
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// The id of the band named `text` ("Tốt", "TỐT", "tot").
+    fn find(&self, text: &str) -> Option<&str> {
+        self.by_name.get(&header_key(text)).map(String::as_str)
+    }
+}
+
 /// Reads the rows of `grid`; `shown` names the file in diagnostics.
 pub fn read(
     grid: &Grid,
     shown: &Path,
-    units: &Units,
+    (units, bands): (&Units, &Bands),
     wanted: Option<Wanted>,
 ) -> Result<Sheet, Diagnostics> {
     let mut problems = Diagnostics::default();
@@ -544,6 +610,11 @@ pub fn read(
         return Err(problems);
     };
     let columns = &header.columns;
+    let band_header = columns
+        .get(&Role::Band)
+        .and_then(|&i| header.cells.get(i))
+        .map(|cell| cell.trim().to_owned());
+    let mut unknown_bands: Vec<String> = Vec::new();
     let ignored = header
         .cells
         .iter()
@@ -564,6 +635,7 @@ pub fn read(
         Role::MaxPoints,
         Role::Rank,
         Role::Of,
+        Role::Band,
     ];
     let values_in = |record: &GridRow| {
         value_roles.iter().any(|role| {
@@ -679,9 +751,22 @@ pub fn read(
                 value
             }
         };
-        let score = number(Role::Score, "score", has_score && !uses_points);
-        let points = number(Role::Points, "points", uses_points);
-        let max_points = number(Role::MaxPoints, "maximum points", uses_points);
+        // A line rated only in a band has no score to require.
+        let rated_only = cell(Role::Band).is_some()
+            && [Role::Score, Role::Points, Role::MaxPoints]
+                .iter()
+                .all(|&role| cell(role).is_none());
+        let score = number(
+            Role::Score,
+            "score",
+            has_score && !uses_points && !rated_only,
+        );
+        let points = number(Role::Points, "points", uses_points && !rated_only);
+        let max_points = number(
+            Role::MaxPoints,
+            "maximum points",
+            uses_points && !rated_only,
+        );
         let percent = number(Role::Percent, "percent", false);
         let (mut rank, mut of) = (None, None);
         if let Some(found) = cell(Role::Rank) {
@@ -699,6 +784,15 @@ pub fn read(
                 _ => bad.push((column(Role::Of), msg::csv_bad_rank(&found.text()))),
             }
         }
+        let band = cell(Role::Band).and_then(|found| {
+            let text = found.text();
+            let id = bands.find(&text);
+            let known = bands.is_empty() || unknown_bands.iter().any(|u| u == text.trim());
+            if id.is_none() && !known {
+                unknown_bands.push(text.trim().to_owned());
+            }
+            id.map(str::to_owned)
+        });
         if let Some(id) = &unit {
             match seen.get(id) {
                 Some(first) => bad.push((column(Role::Unit), msg::csv_unit_twice(id, *first))),
@@ -717,6 +811,7 @@ pub fn read(
                 percent: percent.map(|(v, _)| v),
                 rank,
                 of,
+                band,
                 written: Written {
                     score: score.and_then(|(_, d)| d),
                     points: points.and_then(|(_, d)| d),
@@ -738,11 +833,27 @@ pub fn read(
     if problems.has_errors() {
         return Err(problems);
     }
+    // A band column read only in part would print the site's bands beside
+    // the published ones: without bands to read it as, it is left out
+    // whole, and said so.
+    let bands_ignored = band_header
+        .filter(|_| bands.is_empty() || !unknown_bands.is_empty())
+        .map(|column| {
+            for row in &mut rows {
+                row.band = None;
+            }
+            BandsIgnored {
+                column,
+                unknown: unknown_bands,
+                names: bands.names.clone(),
+            }
+        });
     // "18/63" in the rank column says "of" as a column of its own does.
     let has_of = columns.contains_key(&Role::Of) || rows.iter().any(|r| r.of.is_some());
     Ok(Sheet {
         rows,
         ignored,
+        bands_ignored,
         header_line: header.line,
         published_average,
         has_of,
@@ -850,7 +961,12 @@ mod tests {
     }
 
     fn read_str(text: &str) -> Result<Sheet, Diagnostics> {
-        read(&grid(text), Path::new("kq.csv"), &units(), None)
+        read(
+            &grid(text),
+            Path::new("kq.csv"),
+            (&units(), &Bands::default()),
+            None,
+        )
     }
 
     fn read_ok(text: &str) -> Sheet {
@@ -988,7 +1104,7 @@ mod tests {
         let refused = read(
             &grid("Đơn vị;Điểm\nHuyện Kỳ Anh;88,5\n"),
             Path::new("kq.csv"),
-            &both,
+            (&both, &Bands::default()),
             None,
         )
         .unwrap_err()
@@ -1115,7 +1231,31 @@ mod tests {
             "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Tốt\nBình quân;90,5;\nTổng;;\n",
         );
         assert_eq!(sheet.published_average, Some(90.5));
-        assert_eq!(sheet.ignored, ["Xếp loại"]);
+        // No bands to read it as: left out, and said so apart.
+        assert!(sheet.ignored.is_empty());
+        let left_out = sheet.bands_ignored.map(|b| (b.column, b.unknown));
+        assert_eq!(left_out, Some(("Xếp loại".to_owned(), Vec::new())));
+    }
+
+    #[test]
+    fn a_band_column_is_read_as_the_index_s_bands() {
+        let bands = Bands::new([("xuat-sac", "Xuất sắc"), ("tot", "Tốt"), ("kha", "Khá")]);
+        let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;XUẤT SẮC\n\
+                    Sở Khoa học và Công nghệ;;tot\n";
+        let sheet = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
+            .unwrap_or_else(|d| panic!("{d}"));
+        let found: Vec<_> = sheet.rows.iter().map(|r| r.band.as_deref()).collect();
+        assert_eq!(found, [Some("xuat-sac"), Some("tot")]);
+        assert_eq!(sheet.bands_ignored, None);
+        let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Hoàn thành tốt\n\
+                    Sở Khoa học và Công nghệ;80;Tốt\n";
+        let sheet = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
+            .unwrap_or_else(|d| panic!("{d}"));
+        // One cell names no band: the column is left out whole, and why.
+        assert!(sheet.rows.iter().all(|r| r.band.is_none()));
+        let left_out = sheet.bands_ignored.unwrap();
+        assert_eq!(left_out.unknown, ["Hoàn thành tốt"]);
+        assert_eq!(left_out.names, ["Xuất sắc", "Tốt", "Khá"]);
     }
 
     #[test]
@@ -1173,8 +1313,13 @@ mod tests {
             id: "so-ban-nganh",
             name: "Sở, ban, ngành",
         };
-        let sheet = read(&grid(text), Path::new("kq.csv"), &units(), Some(wanted))
-            .unwrap_or_else(|d| panic!("{d}"));
+        let sheet = read(
+            &grid(text),
+            Path::new("kq.csv"),
+            (&units(), &Bands::default()),
+            Some(wanted),
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
         assert_eq!(sheet.rows.len(), 1);
         assert_eq!(sheet.published_average, Some(90.0));
         assert_eq!(
@@ -1203,9 +1348,14 @@ mod tests {
             encoding: None,
             delimiter: None,
         };
-        let errors = read(&grid, Path::new("kq.xlsx"), &units(), None)
-            .unwrap_err()
-            .to_string();
+        let errors = read(
+            &grid,
+            Path::new("kq.xlsx"),
+            (&units(), &Bands::default()),
+            None,
+        )
+        .unwrap_err()
+        .to_string();
         assert!(errors.contains("kq.xlsx:5:1"), "{errors}");
         assert!(errors.contains("Sở Nội vụ | 2024-05-09"), "{errors}");
         assert!(errors.contains("`2024-05-09` is not a number"), "{errors}");

@@ -182,6 +182,18 @@ messages! {
         vi: "# Chú thích của bảng trước khi nhập lại:",
         en: "# Comments of the table before it was re-imported:",
     }
+    import_band_column_unknown(column: &str, unknown: &str, index: &str, bands: &str) {
+        vi: "cột `{column}` (xếp loại) bị bỏ qua: `{unknown}` không phải mức nào của chỉ số `{index}` (các mức: {bands})",
+        en: "the column `{column}` (bands) is left out: `{unknown}` is none of the bands of index `{index}` ({bands})",
+    }
+    import_band_column_ignored(column: &str, index: &str) {
+        vi: "cột `{column}` (xếp loại) bị bỏ qua: chỉ số `{index}` chưa khai báo mức xếp loại nào",
+        en: "the column `{column}` (bands) is left out: index `{index}` defines no bands",
+    }
+    hint_define_bands(index: &str) {
+        vi: "để giữ xếp loại đã công bố, khai báo các mức của `{index}` trong data/indices ([[index.band]], `name` đúng như bảng tính ghi) rồi nhập lại với --force",
+        en: "to keep the published bands, define the bands of `{index}` in data/indices ([[index.band]], `name` as the sheet writes it) and import again with --force",
+    }
     csv_unit_twice(id: &str, first_line: u64) {
         vi: "đơn vị `{id}` đã có ở dòng {first_line}",
         en: "unit `{id}` is already on line {first_line}",

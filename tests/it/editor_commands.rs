@@ -362,3 +362,62 @@ fn a_quiet_import_prints_nothing() {
     assert_eq!(stderr(&ran), "");
     assert!(site.path().join("data/results/2024/khoi.toml").is_file());
 }
+
+/// A decision's "Xếp loại" column is imported as each line's band, checked
+/// by the build against the score; a unit rated only in a band is a line
+/// of its own; a band the index does not have is refused at its cell.
+#[test]
+fn import_reads_the_published_bands() {
+    let site = fixture("minimal");
+    let args = [
+        "import",
+        "ket-qua.csv",
+        "--index",
+        "chi-so",
+        "--year",
+        "2024",
+        "--group",
+        "khoi",
+    ];
+    put(
+        site.path(),
+        "ket-qua.csv",
+        "Tên đơn vị;Chỉ số (%);Xếp loại\n\
+         Đơn vị A;92,10;Xuất sắc\n\
+         Đơn vị B;85,00;Tốt\n\
+         Đơn vị C;70,00;\n\
+         Đơn vị D;;TỐT\n",
+    );
+    let ran = chiso(&args, site.path());
+    assert!(ran.status.success(), "{}", stderr(&ran));
+    let table = fs::read_to_string(site.path().join("data/results/2024/khoi.toml")).unwrap();
+    assert!(
+        table.contains("score = 92.10\nband = \"xuat-sac\"\n"),
+        "{table}"
+    );
+    assert!(
+        table.contains("unit = \"don-vi-d\"\nband = \"tot\"\n"),
+        "{table}"
+    );
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2024/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking tbody td.band"),
+        ["Xuất sắc (công bố)", "Tốt (công bố)", "—", "Tốt (công bố)"]
+    );
+    // A band the index does not have: the column is left out whole, and
+    // the import says which and how to keep them.
+    put(
+        site.path(),
+        "ket-qua.csv",
+        "Tên đơn vị;Chỉ số (%);Xếp loại\nĐơn vị A;92,10;Hoàn thành tốt\n",
+    );
+    let ran = chiso(&[&args[..], &["--force", "--partial"]].concat(), site.path());
+    assert!(ran.status.success(), "{}", stderr(&ran));
+    let err = stderr(&ran);
+    assert!(err.contains("`Hoàn thành tốt`"), "{err}");
+    assert!(err.contains("[[index.band]]"), "{err}");
+    // The band the table had is kept, as what an editor added is.
+    let table = fs::read_to_string(site.path().join("data/results/2024/khoi.toml")).unwrap();
+    assert!(table.contains("score = 92.10\nband = \"xuat-sac\"\n"), "{table}");
+}

@@ -157,7 +157,13 @@ fn init_import_office_spreadsheets_new_article_build() {
         &[&sbn[..], &["--year", "2023"]].concat(),
     ));
     assert!(said.contains("Read the file as windows-1258"), "{said}");
-    assert!(said.contains("Ignored columns: STT, Xếp loại"), "{said}");
+    assert!(said.contains("Ignored columns: STT\n"), "{said}");
+    // Its "Xếp loại" says "Khá", no band of the new site's index: left out,
+    // and said so.
+    assert!(
+        said.contains("the column `Xếp loại` (bands) is left out: `Khá` is none"),
+        "{said}"
+    );
     let written = table("2023", "so-ban-nganh");
     assert!(written.contains("published_average = 87.58\n"), "{written}");
     assert!(
