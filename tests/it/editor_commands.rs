@@ -412,12 +412,18 @@ fn import_reads_the_published_bands() {
         "ket-qua.csv",
         "Tên đơn vị;Chỉ số (%);Xếp loại\nĐơn vị A;92,10;Hoàn thành tốt\n",
     );
-    let ran = chiso(&[&args[..], &["--force", "--partial"]].concat(), site.path());
+    let ran = chiso(
+        &[&args[..], &["--force", "--partial"]].concat(),
+        site.path(),
+    );
     assert!(ran.status.success(), "{}", stderr(&ran));
     let err = stderr(&ran);
     assert!(err.contains("`Hoàn thành tốt`"), "{err}");
     assert!(err.contains("[[index.band]]"), "{err}");
     // The band the table had is kept, as what an editor added is.
     let table = fs::read_to_string(site.path().join("data/results/2024/khoi.toml")).unwrap();
-    assert!(table.contains("score = 92.10\nband = \"xuat-sac\"\n"), "{table}");
+    assert!(
+        table.contains("score = 92.10\nband = \"xuat-sac\"\n"),
+        "{table}"
+    );
 }
