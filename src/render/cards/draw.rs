@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::{FontRef, MetadataProvider};
 
-use super::{Card, Frame, Headline, TableCard, BOLD, HEIGHT, REGULAR, WIDTH};
+use super::{Card, Frame, Headline, Subtitle, TableCard, BOLD, HEIGHT, REGULAR, WIDTH};
 use crate::render::escape::escape;
 
 /// The family the SVG names: the one font loaded.
@@ -125,7 +125,7 @@ fn site(out: &mut String, frame: &Frame) {
 fn headline(out: &mut String, h: &Headline) {
     let (px, title) = fit_size(&h.title, true, 62.0, 44.0, INNER);
     text(out, MARGIN, 168.0, px, true, FG, "start", &title);
-    let subtitle = fit(&h.subtitle, false, 32.0, INNER);
+    let subtitle = fit_subtitle(&h.subtitle, 32.0, INNER);
     text(out, MARGIN, 222.0, 32.0, false, MUTED, "start", &subtitle);
     let _ = write!(
         out,
@@ -202,7 +202,7 @@ fn table(out: &mut String, t: &TableCard) {
     };
     let (px, title) = fit_size(title, true, 52.0, 40.0, INNER);
     text(out, MARGIN, 156.0, px, true, FG, "start", &title);
-    let subtitle = fit(&t.subtitle, false, 30.0, INNER);
+    let subtitle = fit_subtitle(&t.subtitle, 30.0, INNER);
     text(out, MARGIN, 204.0, 30.0, false, MUTED, "start", &subtitle);
     let rank_right = MARGIN + 96.0;
     let name_left = rank_right + 28.0;
@@ -302,6 +302,22 @@ fn char_advance(c: char, bold: bool, px: f32) -> f32 {
 /// little wider than set, which errs on the safe side).
 pub fn advance(text: &str, bold: bool, px: f32) -> f32 {
     text.chars().map(|c| char_advance(c, bold, px)).sum()
+}
+
+/// A subtitle that fits `width` at `px`: whole, else in its short form,
+/// else its `what` cut with `…` and the year kept.
+fn fit_subtitle(subtitle: &Subtitle, px: f32, width: f32) -> String {
+    let whole = subtitle.to_string();
+    if advance(&whole, false, px) <= width {
+        return whole;
+    }
+    let year = format!(" năm {}", subtitle.year);
+    let short = format!("{}{year}", subtitle.short);
+    if !subtitle.short.is_empty() && advance(&short, false, px) <= width {
+        return short;
+    }
+    let room = width - advance(&year, false, px);
+    format!("{}{year}", fit(&subtitle.what, false, px, room))
 }
 
 /// `text` cut with `…` so that it fits `width` at `px`.
@@ -417,6 +433,29 @@ mod tests {
         assert!(cut.ends_with('…'));
         assert!(advance(&cut, true, 40.0) <= 500.0);
         assert_eq!(fit("Hà Tĩnh", true, 40.0, 500.0), "Hà Tĩnh");
+    }
+
+    #[test]
+    fn a_long_subtitle_keeps_its_year() {
+        let what = "Chỉ số cải cách hành chính của UBND các xã, phường tỉnh Hà Tĩnh";
+        let subtitle = |short: &str| Subtitle {
+            what: what.into(),
+            short: short.into(),
+            year: 2025,
+        };
+        assert_eq!(
+            fit_subtitle(&subtitle("Chỉ số CCHC cấp xã"), 32.0, INNER),
+            "Chỉ số CCHC cấp xã năm 2025"
+        );
+        let cut = fit_subtitle(&subtitle(""), 32.0, INNER);
+        assert!(cut.ends_with("… năm 2025"), "{cut}");
+        assert!(advance(&cut, false, 32.0) <= INNER);
+        let fits = Subtitle {
+            what: "Chỉ số CCHC".into(),
+            short: String::new(),
+            year: 2023,
+        };
+        assert_eq!(fit_subtitle(&fits, 32.0, INNER), "Chỉ số CCHC năm 2023");
     }
 
     #[test]

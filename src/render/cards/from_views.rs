@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use super::{Card, Headline, TableCard, TableLine};
+use super::{Card, Headline, Subtitle, TableCard, TableLine};
 use crate::model::ScoreFloor;
 use crate::render::figure::{self, Format};
 use crate::render::views::{IndexRef, RowView, SeriesView, TableView};
@@ -19,7 +19,11 @@ pub fn unit(name: &str, history: &[SeriesView]) -> Card {
     let Some((series, entry)) = latest(history) else {
         return Card::Site;
     };
-    let subtitle = format!("{} năm {}", series.index.name, entry.year);
+    let subtitle = Subtitle {
+        what: series.index.name.to_owned(),
+        short: series.index.short_name.to_owned(),
+        year: entry.year,
+    };
     Card::Headline(headline(
         name.to_owned(),
         subtitle,
@@ -37,7 +41,11 @@ pub fn index(
     latest_table: Option<(&TableView, &[RowView])>,
 ) -> Card {
     if let (Some((series, entry)), Some(unit)) = (latest(home), home_name) {
-        let subtitle = format!("{unit} năm {}", entry.year);
+        let subtitle = Subtitle {
+            what: unit.to_owned(),
+            short: String::new(),
+            year: entry.year,
+        };
         return Card::Headline(headline(
             index.name.to_owned(),
             subtitle,
@@ -74,7 +82,7 @@ fn latest<'s, 'a>(
     best
 }
 
-fn headline(title: String, subtitle: String, row: &RowView, index: &IndexRef) -> Headline {
+fn headline(title: String, subtitle: Subtitle, row: &RowView, index: &IndexRef) -> Headline {
     Headline {
         title,
         subtitle,
@@ -100,7 +108,11 @@ fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowVi
     Card::Table(TableCard {
         title: view.index.name.to_owned(),
         short_title: view.index.short_name.to_owned(),
-        subtitle: figure::title::ranking(view.group.name, view.year),
+        subtitle: Subtitle {
+            what: view.group.name.to_owned(),
+            short: String::new(),
+            year: view.year,
+        },
         more: rows.len() - shown.len(),
         illustrative: rows.iter().take(TABLE_LINES).any(|r| r.illustrative),
         rows: shown,

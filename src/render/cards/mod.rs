@@ -73,8 +73,8 @@ pub enum Card {
 pub struct Headline {
     /// The unit's name (or the index's).
     pub title: String,
-    /// What the figures are: the index and year.
-    pub subtitle: String,
+    /// What the figures are: the index (or the unit) and the year.
+    pub subtitle: Subtitle,
     /// `8/63`, `thứ 8`.
     pub rank: Option<String>,
     /// `88,35%`.
@@ -92,11 +92,29 @@ pub struct TableCard {
     pub title: String,
     /// Shown when `title` does not fit.
     pub short_title: String,
-    pub subtitle: String,
+    /// The group and the year.
+    pub subtitle: Subtitle,
     pub rows: Vec<TableLine>,
     /// Lines of the table not shown.
     pub more: usize,
     pub illustrative: bool,
+}
+
+/// What a card's figures are, and their year: `Chỉ số CCHC năm 2023`. A
+/// card too narrow for it shows the short form, else cuts `what` and keeps
+/// the year: a shared card without its year would mislead.
+#[derive(Debug, Clone)]
+pub struct Subtitle {
+    pub what: String,
+    /// `what` shorter (an index's short name), or empty.
+    pub short: String,
+    pub year: i32,
+}
+
+impl std::fmt::Display for Subtitle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} năm {}", self.what, self.year)
+    }
 }
 
 /// One line of a table's card.
@@ -369,7 +387,11 @@ mod tests {
     fn headline() -> Card {
         Card::Headline(Headline {
             title: "Hà Tĩnh".into(),
-            subtitle: "Chỉ số CCHC năm 2023".into(),
+            subtitle: Subtitle {
+                what: "Chỉ số CCHC".into(),
+                short: String::new(),
+                year: 2023,
+            },
             rank: Some("15/63".into()),
             score: Some("88,35%".into()),
             change: Some(("tăng 3 bậc".into(), std::cmp::Ordering::Greater)),
