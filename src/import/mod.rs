@@ -174,10 +174,17 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
             for comment in &lost {
                 let _ = writeln!(toml, "{comment}");
             }
-            warnings.push(
-                Diagnostic::warning(msg::import_comments_moved(lost.len(), &heading))
-                    .in_file(&output),
-            );
+            // Comments moved by an earlier import were warned of then.
+            let newly = lost
+                .iter()
+                .filter(|c| !before.moved_before(c, &heading))
+                .count();
+            if newly > 0 {
+                warnings.push(
+                    Diagnostic::warning(msg::import_comments_moved(newly, &heading))
+                        .in_file(&output),
+                );
+            }
         }
     }
     let changes = before.as_ref().map(|b| {

@@ -134,6 +134,15 @@ impl Previous {
             .collect()
     }
 
+    /// Whether `comment` is one an earlier import already moved to the
+    /// table's end, under `heading`: it is moved again, without a word.
+    pub fn moved_before(&self, comment: &str, heading: &str) -> bool {
+        self.comments
+            .iter()
+            .skip_while(|c| c.trim() != heading.trim())
+            .any(|c| c == comment)
+    }
+
     /// The top-level keys to keep, in the table's order.
     pub fn kept_top(&self) -> Vec<(String, Value)> {
         self.top
@@ -197,21 +206,32 @@ impl Previous {
                     .get(key)
                     .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
             };
+            // Each figure, with the decimals the sheet showed it with.
+            let at = &row.written;
             let new = [
-                ("score", row.score),
-                ("points", row.points),
-                ("max_points", row.max_points),
+                ("score", row.score, at.score),
+                ("points", row.points, at.points),
+                ("max_points", row.max_points, at.max_points),
                 // A percent the sheet does not have is kept, so unchanged.
-                (PERCENT, row.percent.or_else(|| number(PERCENT))),
-                ("rank", row.rank.map(f64::from)),
-                ("of", row.of.map(f64::from)),
+                (
+                    PERCENT,
+                    row.percent.or_else(|| number(PERCENT)),
+                    at.percent.filter(|_| row.percent.is_some()),
+                ),
+                ("rank", row.rank.map(f64::from), None),
+                ("of", row.of.map(f64::from), None),
             ];
             let differences: Vec<String> = new
                 .iter()
-                .filter(|(key, value)| number(key) != *value)
-                .map(|(key, value)| {
-                    let shown = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), msg::figure);
-                    format!("{key} {} → {}", shown(number(key)), shown(*value))
+                .filter(|(key, value, _)| number(key) != *value)
+                .map(|&(key, value, decimals)| {
+                    let before = number(key).map_or_else(|| "—".to_owned(), msg::figure);
+                    let after = match (value, decimals) {
+                        (None, _) => "—".to_owned(),
+                        (Some(v), Some(d)) => msg::figure_at(v, d),
+                        (Some(v), None) => msg::figure(v),
+                    };
+                    format!("{key} {before} → {after}")
                 })
                 .collect();
             if !differences.is_empty() {
@@ -327,6 +347,10 @@ mod tests {
             ["a: percent 84.31 → 84.32"]
         );
         assert!(previous.changes(&[points(Some(84.31))]).is_empty());
+        // A new figure is said as the sheet showed it.
+        let mut shown = points(Some(84.0));
+        shown.written.percent = Some(2);
+        assert_eq!(previous.changes(&[shown]), ["a: percent 84.31 → 84.00"]);
         // A sheet without the percent keeps the one in the table.
         assert!(previous.changes(&[points(None)]).is_empty());
         let mut out = String::new();

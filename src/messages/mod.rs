@@ -75,6 +75,15 @@ pub fn figure(value: f64) -> String {
     }
 }
 
+/// A figure with `decimals` decimals (`84,50`), in the language's notation.
+pub fn figure_at(value: f64, decimals: u32) -> String {
+    let text = format!("{value:.*}", decimals.min(12) as usize);
+    match language() {
+        Language::Vietnamese => text.replace('.', ","),
+        Language::English => text,
+    }
+}
+
 pub fn language() -> Language {
     match LANGUAGE.load(Ordering::Relaxed) {
         VIETNAMESE => Language::Vietnamese,
