@@ -607,7 +607,24 @@ pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMa
     // grown (an event is 80 bytes).
     let mut events: Vec<Event> = Vec::with_capacity(body.len() / 16);
     let mut parser = Parser::new_ext(body, options).into_offset_iter();
+    // Where the text "]" that ended the last text event did, if it did.
+    let mut bracket_end = None;
     for (mut event, range) in parser.by_ref() {
+        if let Event::Text(text) = &event {
+            if bracket_end == Some(range.start) {
+                if let Some(address) = spaced_address(text) {
+                    policy.findings.push(Finding {
+                        offset: range.start - 1,
+                        kind: FindingKind::SpaceInAddress {
+                            address: address.to_owned(),
+                        },
+                    });
+                }
+            }
+            bracket_end = text.ends_with(']').then_some(range.end);
+        } else {
+            bracket_end = None;
+        }
         match &mut event {
             Event::Start(Tag::Link {
                 dest_url,
@@ -666,6 +683,18 @@ pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMa
         links,
         findings: policy.findings,
     }
+}
+
+/// The address of `(an address with spaces)` at the start of `text`, the
+/// text after a `[…]` that made no link: Markdown ends an address at its
+/// first space, so `[báo cáo](tai lieu/bao cao.pdf)` is printed as
+/// written. `None` when `text` starts otherwise, or the parentheses hold
+/// no space (then they were never meant as an address).
+fn spaced_address(text: &str) -> Option<&str> {
+    let inside = text.strip_prefix('(')?;
+    let address = &inside[..inside.find(')')?];
+    let spaced = address.contains([' ', '\t']) && !address.trim().is_empty();
+    spaced.then_some(address.trim())
 }
 
 /// Whether a link takes its destination from a reference definition.
@@ -1048,6 +1077,28 @@ mod tests {
                 offset: 0,
                 kind: FindingKind::HeadingAttributes("onclick, style".into())
             }]
+        );
+    }
+
+    #[test]
+    fn an_address_with_a_space_is_said_to_make_no_link() {
+        let body = "Xem [báo cáo](tai lieu/bao cao.pdf) và ![ảnh](anh hoi nghi.jpg).\n\
+                    [đúng](<tai lieu.pdf>) [có tiêu đề](x.pdf \"Tiêu đề\") [1] (ghi chú) \
+                    `[a](b c)`\n";
+        let r = rendered(body);
+        let found: Vec<(&str, &str)> = r
+            .findings
+            .iter()
+            .map(|f| match &f.kind {
+                FindingKind::SpaceInAddress { address } => {
+                    (address.as_str(), &body[f.offset..f.offset + 2])
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [("tai lieu/bao cao.pdf", "]("), ("anh hoi nghi.jpg", "](")]
         );
     }
 

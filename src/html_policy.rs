@@ -39,6 +39,9 @@ pub enum FindingKind {
     ForbiddenUrl { url: String, scheme: &'static str },
     /// A link with a scheme no browser opens (`bao-cao:2024/`).
     UnknownScheme { url: String },
+    /// `[text](an address with spaces)`: not a link in Markdown, printed
+    /// as written.
+    SpaceInAddress { address: String },
 }
 
 impl Finding {
@@ -61,6 +64,11 @@ impl Finding {
                 let scheme = crate::url_safety::written_scheme(url).unwrap_or_default();
                 Diagnostic::warning(msg::unknown_scheme(&shorten(url), scheme))
                     .with_hint(msg::hint_unknown_scheme())
+            }
+            FindingKind::SpaceInAddress { address } => {
+                let address = shorten(address);
+                Diagnostic::warning(msg::space_in_address(&address))
+                    .with_hint(msg::hint_space_in_address(&address))
             }
         }
     }

@@ -30,6 +30,14 @@ messages! {
         vi: "liên kết `{url}` dùng giao thức `{scheme}:` mà trình duyệt không mở được",
         en: "the link `{url}` uses the scheme `{scheme}:`, which browsers do not open",
     }
+    space_in_address(address: &str) {
+        vi: "địa chỉ `{address}` có dấu cách nên không thành liên kết hay ảnh: trang in nguyên văn cả dòng chữ",
+        en: "the address `{address}` holds a space, so it makes no link or image: the page prints it as text",
+    }
+    hint_space_in_address(address: &str) {
+        vi: "đặt địa chỉ trong dấu < >: `(<{address}>)`, hoặc đổi tên tệp cho không còn dấu cách",
+        en: "put the address in angle brackets: `(<{address}>)`, or rename the file without spaces",
+    }
     hint_unknown_scheme() {
         vi: "liên kết tới một trang của trang web bắt đầu bằng / (ví dụ /xep-hang/2024/so-ban-nganh/); liên kết ra ngoài bắt đầu bằng https://",
         en: "a link to a page of the site starts with / (e.g. /xep-hang/2024/so-ban-nganh/); a link elsewhere with https://",

@@ -562,3 +562,26 @@ fn a_shortcode_typo_names_the_nearest_id() {
         assert!(errors.contains(&format!("did you mean {near}")), "{errors}");
     }
 }
+
+/// `[báo cáo](tai lieu/bao cao.pdf)` is no link in Markdown: the page
+/// prints it as text, and the build says where and how to write it.
+#[test]
+fn an_address_with_a_space_is_pointed_at() {
+    let site = fixture("minimal");
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = fs::read_to_string(&article).unwrap();
+    body.push_str("\nTải [báo cáo](tai lieu/bao cao.pdf) tại đây.\n");
+    fs::write(&article, &body).unwrap();
+    let line = body.lines().count();
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("the address `tai lieu/bao cao.pdf` holds a space"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains(&format!("content/tin-tuc/bai-mot.md:{line}:")),
+        "{warnings}"
+    );
+    assert!(warnings.contains("(<tai lieu/bao cao.pdf>)"), "{warnings}");
+}
