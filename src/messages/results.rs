@@ -66,6 +66,14 @@ messages! {
         vi: "thêm các dòng [[result]] (hoặc dùng `chiso import`), hoặc xóa tệp này cho tới khi có kết quả",
         en: "add [[result]] lines (or use `chiso import`), or delete this file until there are results",
     }
+    table_without_source(index: &str, year: i32) {
+        vi: "bảng `{index}` năm {year} không ghi nguồn: trang không cho người đọc biết số liệu lấy từ văn bản nào",
+        en: "the `{index}` table of {year} names no source: its page cannot tell readers which publication the figures come from",
+    }
+    hint_table_source() {
+        vi: "thêm [source] với title (tên văn bản), number, issuer, date và url nếu có; bảng minh họa thì ghi illustrative = true",
+        en: "add a [source] with its title, and its number, issuer, date and url where known; for an illustrative table, set illustrative = true",
+    }
     year_not_its_folder(year: i32, folder: i32) {
         vi: "bảng ghi năm {year} nhưng nằm trong thư mục năm {folder}: trang sẽ đăng bảng này là kết quả năm {year}",
         en: "the table says year {year} but is in the folder of {folder}: the site publishes it as {year}'s results",

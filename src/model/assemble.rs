@@ -674,6 +674,23 @@ impl Context<'_> {
         self.diagnostics.push(d);
     }
 
+    /// Warns when a table of published results names no source: a reader
+    /// cannot check a figure, nor quote where it comes from. Tables with
+    /// no line yet, and illustrative ones, are not published results.
+    fn check_has_source(&mut self, file: &ResultsFile, file_index: usize) {
+        if file.source.is_some() || file.results.is_empty() || file.illustrative {
+            return;
+        }
+        let mut d = self.at(
+            file_index,
+            &[Seg::Key("index")],
+            msg::table_without_source(&file.index, file.year),
+            msg::hint_table_source(),
+        );
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     /// Warns when a results file is in the folder of another year than its
     /// `year` (`data/results/2024/` holding `year = 2023`): last year's
     /// file copied and its year left unchanged, which publishes the table
@@ -1200,6 +1217,7 @@ impl Context<'_> {
         self.check_score_decimals(def, file, file_index);
         self.check_year_folder(file, file_index);
         self.check_not_empty(file, file_index);
+        self.check_has_source(file, file_index);
         let mut table = Table {
             index,
             group,

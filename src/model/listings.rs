@@ -340,7 +340,7 @@ mod tests {
             format!(
                 "index = \"par\"\nyear = 2023\ngroup = \"tinh\"\nof = 63\n\
                  [[result]]\nunit = \"ha-tinh\"\nscore = 50\nrank = 60\n\
-                 [[listing]]\nlabel = \"L\"\n{listing}\n"
+                 [[listing]]\nlabel = \"L\"\n{listing}\n\n[source]\ntitle = \"Quyết định thử\"\n"
             )
         };
         let errors = |listing: &str| {

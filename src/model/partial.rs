@@ -268,7 +268,7 @@ mod tests {
 
     fn partial(head: &str, rows: &[String]) -> String {
         format!(
-            "index = \"par\"\nyear = 2023\ngroup = \"tinh\"\n{head}\n{}",
+            "index = \"par\"\nyear = 2023\ngroup = \"tinh\"\n{head}\n{}\n[source]\ntitle = \"Quyết định thử\"\n",
             rows.concat()
         )
     }

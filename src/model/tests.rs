@@ -142,8 +142,13 @@ fn ranks(site: &Site, year: i32) -> Vec<(String, Option<u32>, Option<u32>)> {
         .collect()
 }
 
+/// A complete table of `rows`, with a source (at the end: the rows' lines
+/// are where tests say they are).
 pub(crate) fn table(year: i32, group: &str, rows: &str) -> String {
-    format!("index = \"par\"\nyear = {year}\ngroup = \"{group}\"\ncomplete = true\n{rows}")
+    format!(
+        "index = \"par\"\nyear = {year}\ngroup = \"{group}\"\ncomplete = true\n{rows}\n\
+         [source]\ntitle = \"Quyết định thử\"\n"
+    )
 }
 
 pub(crate) fn row(unit: &str, rest: &str) -> String {
