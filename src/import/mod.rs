@@ -145,6 +145,7 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         rows: &sheet.rows,
         complete,
         published_average: sheet.published_average,
+        average_decimals: sheet.average_decimals,
         before: before.as_ref(),
     };
     let mut toml = results_toml(&table);
@@ -317,6 +318,8 @@ struct Table<'a> {
     complete: bool,
     /// A "Bình quân" footer's value.
     published_average: Option<f64>,
+    /// The decimals its cell showed.
+    average_decimals: Option<u32>,
     /// The table that was there, whose additions are kept.
     before: Option<&'a previous::Previous>,
 }
@@ -340,12 +343,16 @@ fn results_toml(table: &Table) -> String {
         .as_ref()
         .is_some_and(|k| k.iter().any(|(key, _)| key == "published_average"));
     if let (false, Some(average)) = (has_average, table.published_average) {
-        let _ = writeln!(out, "published_average = {}", float(average));
+        let _ = writeln!(
+            out,
+            "published_average = {}",
+            written(average, table.average_decimals)
+        );
     }
     let mut sections = String::new();
     let mut arrays = String::new();
-    if let Some(kept) = &kept {
-        previous::write_top(kept, &mut out, &mut sections, &mut arrays);
+    if let (Some(kept), Some(before)) = (&kept, table.before) {
+        previous::write_top(before, kept, &mut out, &mut sections, &mut arrays);
     }
     out.push('\n');
     out.push_str(&sections);
@@ -455,6 +462,7 @@ mod tests {
             rows: &rows,
             complete: true,
             published_average: Some(91.5),
+            average_decimals: None,
             before: None,
         });
         let table: ResultsFile = parse_document(&text, Format::Toml).unwrap();

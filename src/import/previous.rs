@@ -3,7 +3,7 @@
 //! components) is kept in the new table, and what the sheet changed in the
 //! figures is said.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -34,6 +34,10 @@ pub struct Previous {
     /// The table's comments, in its order: a comment line as written, and a
     /// line with a comment after its value as the whole line, commented out.
     comments: Vec<String>,
+    /// Each float as typed (`85.00`), by the unit of its result (`None`
+    /// at the top) and its key: a kept figure is written back with the
+    /// zeros the editor typed.
+    floats: HashMap<(Option<String>, String), String>,
 }
 
 /// Reads the table at `path`.
@@ -59,7 +63,44 @@ pub fn read(path: &Path) -> Result<Previous, Diagnostic> {
         top,
         results,
         comments: comments(&text),
+        floats: floats_as_typed(&text),
     })
+}
+
+/// The text of each float of a table, top-level and in each `[[result]]`
+/// (by its unit), as typed.
+fn floats_as_typed(text: &str) -> HashMap<(Option<String>, String), String> {
+    use toml::de::{DeTable, DeValue};
+    let mut floats = HashMap::new();
+    let Ok(root) = DeTable::parse(text) else {
+        return floats;
+    };
+    let mut add = |unit: Option<&str>, table: &DeTable| {
+        for (key, value) in table {
+            if let DeValue::Float(f) = value.get_ref() {
+                let at = (unit.map(str::to_owned), key.get_ref().to_string());
+                floats.insert(at, f.as_str().to_owned());
+            }
+        }
+    };
+    add(None, root.get_ref());
+    let results = root.get_ref().iter().find(|(k, _)| k.get_ref() == "result");
+    if let Some((_, value)) = results {
+        if let DeValue::Array(rows) = value.get_ref() {
+            for row in rows.iter() {
+                if let DeValue::Table(row) = row.get_ref() {
+                    let unit = row
+                        .iter()
+                        .find(|(k, _)| k.get_ref() == "unit")
+                        .and_then(|(_, v)| v.get_ref().as_str());
+                    if let Some(unit) = unit {
+                        add(Some(unit), row);
+                    }
+                }
+            }
+        }
+    }
+    floats
 }
 
 /// The comments of a TOML text (see [`Previous::comments`]).
@@ -186,9 +227,32 @@ impl Previous {
                     || (key == BAND && new.band.is_some())
             };
             for (key, value) in row.iter().filter(|(k, _)| !written(k)) {
+                let value = self.as_typed(Some(&new.unit), key, value);
                 let _ = writeln!(out, "{} = {value}", toml_key(key));
             }
         }
+    }
+
+    /// The decimals figure `key` of `unit`'s result was typed with, when
+    /// its text was found and is `value`'s.
+    fn typed_decimals(&self, unit: &str, key: &str, value: f64) -> Option<u32> {
+        let text = self.floats.get(&(Some(unit.to_owned()), key.to_owned()))?;
+        let digits = text.replace('_', "");
+        (digits.parse::<f64>().ok() == Some(value))
+            .then(|| digits.split_once('.').map_or(0, |(_, f)| f.len() as u32))
+    }
+
+    /// A kept value as the editor typed it, where it is a float whose text
+    /// was found (`85.00`, not `85.0`), else as TOML writes it.
+    pub fn as_typed(&self, unit: Option<&str>, key: &str, value: &Value) -> String {
+        let typed = self
+            .floats
+            .get(&(unit.map(str::to_owned), key.to_owned()))
+            .filter(|text| {
+                let digits = text.replace('_', "");
+                digits.parse::<f64>().ok() == value.as_float()
+            });
+        typed.cloned().unwrap_or_else(|| value.to_string())
     }
 
     /// What the sheet changes in the figures, a line per unit.
@@ -225,7 +289,13 @@ impl Previous {
                 .iter()
                 .filter(|(key, value, _)| number(key) != *value)
                 .map(|&(key, value, decimals)| {
-                    let before = number(key).map_or_else(|| "—".to_owned(), msg::figure);
+                    let before = match number(key) {
+                        None => "—".to_owned(),
+                        Some(v) => match self.typed_decimals(&row.unit, key, v) {
+                            Some(d) => msg::figure_at(v, d),
+                            None => msg::figure(v),
+                        },
+                    };
                     let after = match (value, decimals) {
                         (None, _) => "—".to_owned(),
                         (Some(v), Some(d)) => msg::figure_at(v, d),
@@ -253,13 +323,14 @@ impl Previous {
 /// Writes the kept top-level keys: plain values to `out`, tables as
 /// `[key]` sections to `sections`, arrays of tables as `[[key]]` to `arrays`.
 pub fn write_top(
+    previous: &Previous,
     kept: &[(String, Value)],
     out: &mut String,
     sections: &mut String,
     arrays: &mut String,
 ) {
-    for (key, value) in kept {
-        let key = toml_key(key);
+    for (name, value) in kept {
+        let key = toml_key(name);
         match value {
             Value::Table(table) => {
                 let _ = writeln!(sections, "[{key}]");
@@ -278,7 +349,7 @@ pub fn write_top(
                 }
             }
             _ => {
-                let _ = writeln!(out, "{key} = {value}");
+                let _ = writeln!(out, "{key} = {}", previous.as_typed(None, name, value));
             }
         }
     }
@@ -389,9 +460,45 @@ mod tests {
         assert!(!previous.is_partial());
         assert_eq!(previous.published_average(), None);
         let (mut top, mut sections, mut arrays) = (String::new(), String::new(), String::new());
-        write_top(&previous.kept_top(), &mut top, &mut sections, &mut arrays);
+        write_top(
+            &previous,
+            &previous.kept_top(),
+            &mut top,
+            &mut sections,
+            &mut arrays,
+        );
         assert_eq!(top, "note = \"Ghi chú\"\n");
         assert_eq!(sections, "[source]\ntitle = \"QĐ\"\n");
         assert_eq!(arrays, "\n[[excluded]]\nunit = \"c\"\nreason = \"r\"\n");
+    }
+
+    #[test]
+    fn kept_figures_keep_the_zeros_the_editor_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.toml");
+        std::fs::write(
+            &path,
+            "index = \"i\"\npublished_average = 85.00\n\n\
+             [[result]]\nunit = \"a\"\nscore = 92.10\npercent = 90.50\n",
+        )
+        .unwrap();
+        let previous = read(&path).unwrap();
+        let (mut top, mut sections, mut arrays) = (String::new(), String::new(), String::new());
+        write_top(
+            &previous,
+            &previous.kept_top(),
+            &mut top,
+            &mut sections,
+            &mut arrays,
+        );
+        assert_eq!(top, "published_average = 85.00\n");
+        let mut out = String::new();
+        previous.write_row_extras(&row("a", 92.0), &mut out);
+        assert_eq!(out, "percent = 90.50\n");
+        // The old figure of a change is said as it was typed.
+        assert_eq!(
+            previous.changes(&[row("a", 92.0)])[0],
+            "a: score 92.10 → 92"
+        );
     }
 }

@@ -178,6 +178,8 @@ pub struct Sheet {
     pub header_line: usize,
     /// The value of a "Bình quân" footer, in the score column.
     pub published_average: Option<f64>,
+    /// The decimals the average's cell showed ("85,00": 2), when it was text.
+    pub average_decimals: Option<u32>,
     /// Whether the sheet has a column of the number of units ranked: the
     /// layout of a partial table.
     pub has_of: bool,
@@ -626,6 +628,7 @@ pub fn read(
     let mut rows: Vec<Row> = Vec::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
     let mut published_average = None;
+    let mut average_decimals = None;
     let mut after_footer = false;
     let uses_points = columns.contains_key(&Role::Points);
     let has_score = uses_points || columns.contains_key(&Role::Score);
@@ -635,7 +638,6 @@ pub fn read(
         Role::MaxPoints,
         Role::Rank,
         Role::Of,
-        Role::Band,
     ];
     let values_in = |record: &GridRow| {
         value_roles.iter().any(|role| {
@@ -693,9 +695,11 @@ pub fn read(
         }
         if let Some(kind) = footer(record) {
             if kind == Footer::Average && published_average.is_none() {
-                published_average = cell(Role::Score)
+                let written = cell(Role::Score)
                     .or_else(|| cell(Role::Percent))
-                    .and_then(number_of);
+                    .and_then(written_number);
+                published_average = written.map(|(value, _)| value);
+                average_decimals = written.and_then(|(_, decimals)| decimals);
             }
             after_footer = true;
             continue;
@@ -856,6 +860,7 @@ pub fn read(
         bands_ignored,
         header_line: header.line,
         published_average,
+        average_decimals,
         has_of,
         sections,
     })
@@ -875,7 +880,11 @@ fn split_decimal(record: &GridRow, header: &Header) -> Option<String> {
     if filled > width {
         return Some(msg::csv_more_cells_than_header(filled, width));
     }
-    let claimed = |column: usize| header.columns.values().any(|&c| c == column);
+    // Wider than the header even by an empty cell (a spreadsheet writes
+    // every row as wide as its header): the digits after the comma may sit
+    // in a column a role reads ("93,45" as a score of 93 ranked 45th).
+    let wider = record.cells.len() > width;
+    let claimed = |column: usize| header.columns.values().any(|&c| c == column) && !wider;
     let digits = |cell: &Cell, most: usize| {
         let text = cell.text();
         (1..=most).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())
@@ -892,11 +901,6 @@ fn split_decimal(record: &GridRow, header: &Header) -> Option<String> {
             msg::csv_decimal_comma_split(&whole.text(), &next.text(), name, column + 2)
         })
     })
-}
-
-/// A cell as a number: a sheet's number as it is, a text as [`parse_number`] reads it.
-fn number_of(cell: &Cell) -> Option<f64> {
-    written_number(cell).map(|(value, _)| value)
 }
 
 /// A cell as a number, with the decimals a text cell shows.
@@ -1035,10 +1039,20 @@ mod tests {
             text.contains("90 is followed by `53` in column 4 (Ghi chú)"),
             "{text}"
         );
-        // Points and maximum: the maximum took the decimals, the notes the maximum.
+        // Points and maximum: the maximum took the decimals, the notes the
+        // maximum; the row is wider than the header, so the split is found
+        // where it is.
         let text = "Đơn vị,Điểm đạt,Điểm tối đa,Ghi chú\nSở Nội vụ,27,5,30,\n";
         let problems = read_str(text).expect_err("refused").to_string();
-        assert!(problems.contains("5 is followed by `30`"), "{problems}");
+        assert!(problems.contains("27 is followed by `5`"), "{problems}");
+        // The decimals in a column a role reads (the rank): the row is
+        // wider than the header by the empty notes cell.
+        let text = "STT,Tên đơn vị,Điểm,Xếp hạng,Ghi chú\n1,Sở Nội vụ,93,45,1,\n";
+        let problems = read_str(text).expect_err("refused").to_string();
+        assert!(
+            problems.contains("93 is followed by `45` in column 4 (Xếp hạng)"),
+            "{problems}"
+        );
         // Quoted decimals, words in the notes, and semicolon files pass.
         read_ok("Đơn vị,Điểm,Ghi chú\nSở Nội vụ,\"90,53\",\nSở Khoa học và Công nghệ,88,tăng 2\n");
         read_ok("Đơn vị;Điểm;Ghi chú\nSở Nội vụ;90;53\n");
@@ -1231,10 +1245,22 @@ mod tests {
             "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Tốt\nBình quân;90,5;\nTổng;;\n",
         );
         assert_eq!(sheet.published_average, Some(90.5));
+        assert_eq!(sheet.average_decimals, Some(1));
         // No bands to read it as: left out, and said so apart.
         assert!(sheet.ignored.is_empty());
         let left_out = sheet.bands_ignored.map(|b| (b.column, b.unknown));
         assert_eq!(left_out, Some(("Xếp loại".to_owned(), Vec::new())));
+    }
+
+    #[test]
+    fn a_signature_under_the_band_column_is_no_line() {
+        let bands = Bands::new([("xuat-sac", "Xuất sắc")]);
+        let text = "STT;Đơn vị;Điểm;Xếp loại\n1;Sở Nội vụ;93,45;Xuất sắc\n\
+                    ;Bình quân;93,45;\n;;;KT. CHỦ TỊCH\n;;;PHÓ CHỦ TỊCH\n";
+        let sheet = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
+            .unwrap_or_else(|d| panic!("{d}"));
+        assert_eq!(sheet.rows.len(), 1);
+        assert_eq!(sheet.rows[0].band.as_deref(), Some("xuat-sac"));
     }
 
     #[test]
