@@ -593,6 +593,9 @@ pub struct RenderedMarkdown {
 /// image destination as written, with its byte offset in `body`, and what
 /// the HTML policy found.
 pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMarkdown {
+    // A call starting a line of a paragraph stays in it (same offsets).
+    let joined = crate::inline_shortcodes::join(body);
+    let body = joined.as_ref();
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH

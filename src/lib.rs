@@ -26,6 +26,7 @@ pub mod diagnostic;
 pub mod field_policy;
 pub mod html_policy;
 pub mod import;
+pub mod inline_shortcodes;
 pub mod input;
 pub mod links;
 pub mod locate;

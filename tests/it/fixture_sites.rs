@@ -585,3 +585,26 @@ fn an_address_with_a_space_is_pointed_at() {
     );
     assert!(warnings.contains("(<tai lieu/bao cao.pdf>)"), "{warnings}");
 }
+
+/// Editors wrap lines: a shortcode starting a line of a paragraph stays in
+/// its sentence, and the words after it are words, not raw HTML.
+#[test]
+fn a_shortcode_starting_a_wrapped_line_stays_in_its_paragraph() {
+    let site = fixture("minimal");
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = fs::read_to_string(&article).unwrap();
+    body.push_str(
+        "\nNăm 2023, đơn vị A đạt\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=diem --> theo *quyết định*.\n",
+    );
+    fs::write(&article, &body).unwrap();
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(!warnings.contains("HTML"), "{warnings}");
+    let page = built.page("tin-tuc/bai-mot/");
+    let paragraphs = all(&page, "article p");
+    assert!(
+        paragraphs.contains(&"Năm 2023, đơn vị A đạt 90,00% theo quyết định.".to_owned()),
+        "{paragraphs:?}"
+    );
+}
