@@ -301,6 +301,7 @@ mod tests {
             rank: None,
             of: None,
             of_note: None,
+            rank_disputed: None,
             band: None,
             regional: Vec::new(),
             components: Vec::new(),

@@ -667,6 +667,10 @@ pub struct Row {
     pub disputed: Option<Disputed>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// A stated rank that disagrees with the one a complete table gives
+    /// (`rank`), kept with the line's `disputed` note: the publication's
+    /// mistake, shown beside the rank.
+    pub rank_disputed: Option<DisputedRank>,
     /// Why this line's "of" differs from the table's (Markdown).
     pub of_note: Option<String>,
     pub band: Option<RowBand>,

@@ -49,12 +49,26 @@ impl Context<'_> {
         for ((row, &rank), size) in table.rows.iter_mut().zip(&ranks).zip(tie_sizes(&ranks)) {
             let unit = site.units[row.unit].id.as_str();
             let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
+            // The line's note for a stated figure the publication got wrong.
+            let note = file
+                .results
+                .get(row.entry)
+                .and_then(|r| r.disputed.as_deref())
+                .map(str::trim)
+                .filter(|n| !n.is_empty());
             let mut kept = rank;
             if let (Some(stated), Some(computed), Some(size)) = (row.rank, rank, size) {
                 let in_tie = within_tie(stated, computed, size);
                 if in_tie && ties_broken.is_some() {
                     // A place of its tie the publisher gave it.
                     kept = Some(stated);
+                } else if let (true, Some(note)) = (stated != computed, note) {
+                    // Kept as published, beside the computed rank.
+                    row.rank_disputed = Some(DisputedRank {
+                        rank: stated,
+                        of: row.of,
+                        note: note.to_owned(),
+                    });
                 } else if stated != computed {
                     let message = msg::stated_rank_differs(unit, stated, computed);
                     let hint = if numbered_densely {
@@ -62,7 +76,7 @@ impl Context<'_> {
                     } else if in_tie {
                         msg::hint_ties_broken()
                     } else {
-                        msg::hint_rank_is_computed()
+                        msg::hint_rank_differs()
                     };
                     let d = self.at(file_index, &path("rank"), message, hint);
                     self.diagnostics.push(d);
@@ -81,6 +95,19 @@ impl Context<'_> {
                     false => msg::hint_of_is_computed(),
                 };
                 let d = self.at(file_index, &path("of"), message, hint);
+                self.diagnostics.push(d);
+            }
+            // A note with no figure of the line to dispute (a percent's
+            // agreement is checked where the line is read).
+            let percent = file.results.get(row.entry).and_then(|r| r.percent);
+            if note.is_some() && percent.is_none() && row.rank_disputed.is_none() {
+                let mut d = self.at(
+                    file_index,
+                    &path("disputed"),
+                    msg::line_disputed_but_agrees(unit),
+                    msg::hint_disputed_but_agrees(),
+                );
+                d.severity = crate::diagnostic::Severity::Warning;
                 self.diagnostics.push(d);
             }
             row.rank = kept;

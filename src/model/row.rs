@@ -226,6 +226,7 @@ pub(super) fn row(
         rank: result.rank,
         of,
         of_note: result.of_note.clone(),
+        rank_disputed: None,
         // Once ranks are known (`bands`).
         band: None,
         regional,

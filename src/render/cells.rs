@@ -70,6 +70,9 @@ pub struct Line<'a> {
     pub threshold: Option<ScoreFloor>,
     /// The derived figure and the note (HTML) of a disputed stated one.
     pub disputed: Option<(f64, &'a str)>,
+    /// A published rank a complete table disagrees with, kept: (rank, of,
+    /// the editor's note as HTML).
+    pub rank_disputed: Option<(u32, Option<u32>, &'a str)>,
     pub change: Option<&'a Change>,
     /// The change as published, if it was.
     pub stated_change: Option<&'a StatedChange>,
@@ -184,7 +187,17 @@ fn rank_phrase(line: &Line) -> String {
 
 fn rank(line: &Line) -> String {
     match line.rank {
-        Some(_) => format!("<span class=\"rank\">{}</span>", rank_figure(line)),
+        Some(_) => {
+            let mut out = format!("<span class=\"rank\">{}</span>", rank_figure(line));
+            if let Some((rank, of, _)) = line.rank_disputed {
+                let of = of.map(|of| format!("/{of}")).unwrap_or_default();
+                let _ = write!(
+                    out,
+                    " <small class=\"disputed\">(công bố: thứ\u{a0}{rank}{of})</small>{DISPUTED_MARK}"
+                );
+            }
+            out
+        }
         None => MISSING.to_owned(),
     }
 }
@@ -420,6 +433,18 @@ fn notes(line: &Line) -> String {
         }
         out.push_str("</div>");
     }
+    if let (Some(computed), Some((rank, of, note_html))) = (line.rank, line.rank_disputed) {
+        let of = of.map(|of| format!("/{of}")).unwrap_or_default();
+        let _ = write!(
+            out,
+            "<div class=\"note disputed\"><sup>‡</sup> <strong>{name}</strong>: thứ hạng công bố: {rank}{of}; tính từ bảng: {computed}"
+        );
+        // One note for the line: said once, with its percent if disputed too.
+        if !note_html.is_empty() && line.disputed.is_none() {
+            let _ = write!(out, " — {note_html}");
+        }
+        out.push_str("</div>");
+    }
     if line.rank.is_some() && !line.of_note_html.is_empty() {
         let _ = write!(
             out,
@@ -521,6 +546,7 @@ mod tests {
             of_note_html: "",
             threshold: None,
             disputed: None,
+            rank_disputed: None,
             change: None,
             stated_change: None,
             disputed_html: "",

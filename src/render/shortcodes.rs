@@ -346,10 +346,16 @@ fn value_text(env: &Env, table: &Table, value: f64, decimals: u32) -> String {
 /// "18/63"; `bare` leaves out "of" (a complete table's rank column).
 fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
     let rank = row.rank?;
-    Some(match row.of.or(table.ranked) {
+    let mut text = match row.of.or(table.ranked) {
         Some(of) if !bare => format!("{rank}/{of}"),
         _ => rank.to_string(),
-    })
+    };
+    // A published rank kept against the table's is said beside it.
+    if let Some(published) = row.rank_disputed.as_ref().filter(|_| !bare) {
+        let of = published.of.map(|of| format!("/{of}")).unwrap_or_default();
+        text.push_str(&format!(" (công bố: thứ{NBSP}{}{of})", published.rank));
+    }
+    Some(text)
 }
 
 /// `ket-qua`: a unit's result (score, rank, change, points, regional
@@ -679,6 +685,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     of_note_html: "",
                     threshold: row.threshold,
                     disputed: row.disputed.as_ref().map(|d| (d.derived, "")),
+                    rank_disputed: None,
                     change: None,
                     stated_change: None,
                     disputed_html: "",

@@ -608,3 +608,53 @@ fn a_shortcode_starting_a_wrapped_line_stays_in_its_paragraph() {
         "{paragraphs:?}"
     );
 }
+
+/// A decision that prints a rank its own scores contradict: kept with the
+/// line's `disputed` note, shown beside the rank the table gives, with
+/// both and the note under the table, in the downloads and articles.
+#[test]
+fn a_published_rank_the_scores_contradict_is_kept_with_its_note() {
+    let site = fixture("minimal");
+    let file = site.path().join("data/results/2023/khoi.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let disputed = text.replacen(
+        "unit = \"don-vi-a\"\nscore = 90\n",
+        "unit = \"don-vi-a\"\nscore = 90\nrank = 3\ndisputed = \"Quyết định in hạng 3.\"\n",
+        1,
+    );
+    assert_ne!(disputed, text);
+    fs::write(&file, &disputed).unwrap();
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = fs::read_to_string(&article).unwrap();
+    body.push_str(
+        "\nHạng: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=hang -->.\n",
+    );
+    fs::write(&article, &body).unwrap();
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    let first = all(&page, "table.ranking tbody td.rank")[0].clone();
+    assert_eq!(first, "1/4 (công bố: thứ 3)‡");
+    let notes = all(&page, ".note.disputed");
+    assert!(
+        notes.contains(
+            &"‡ Đơn vị A: thứ hạng công bố: 3; tính từ bảng: 1 — Quyết định in hạng 3.".to_owned()
+        ),
+        "{notes:?}"
+    );
+    let csv = fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
+    assert!(csv.lines().any(|l| l.contains(",1,4,3,don-vi-a,")), "{csv}");
+    let text = one(&built.page("tin-tuc/bai-mot/"), "article");
+    assert!(text.contains("Hạng: 1/4 (công bố: thứ 3)."), "{text}");
+    // A note on a line with nothing to dispute is a warning.
+    fs::write(&file, disputed.replacen("rank = 3\n", "", 1)).unwrap();
+    let built = build_ok(site.path());
+    assert!(
+        built
+            .report
+            .warnings
+            .to_string()
+            .contains("is `disputed`, but its stated figures agree"),
+        "{}",
+        built.report.warnings
+    );
+}

@@ -287,7 +287,8 @@ fn bands_notes_alternatives_and_units_not_ranked_are_carried() {
         "Dữ liệu khảo sát không đủ độ tin cậy"
     );
     assert_eq!(papi.get("bac-ninh", "hang"), "");
-    assert_eq!(papi.get("bac-ninh", "so_don_vi"), "61");
+    // Not ranked: out of nothing.
+    assert_eq!(papi.get("bac-ninh", "so_don_vi"), "");
     assert_eq!(papi.get("ha-tinh", "diem"), "44.3138");
     assert_eq!(papi.get("ha-tinh", "hang"), "8");
     let json = read_json(site, "du-lieu/2022/tinh-thanh/papi.json");

@@ -718,7 +718,19 @@ pub static COLUMNS: &[Column] = &[
             "Số đơn vị được xếp hạng (hạng 18/63: 63).",
             "How many units were ranked (rank 18 of 63: 63).",
         ],
-        Get::Row(|r| Cell::int(r.row.of.or(r.at.table.ranked))),
+        // An unranked line is out of nothing.
+        Get::Row(|r| Cell::int(r.row.rank.and(r.row.of.or(r.at.table.ranked)))),
+    ),
+    Column::new(
+        Some("hang_cong_bo"),
+        Some("rank_published"),
+        Integer,
+        [
+            "Thứ hạng công bố khác thứ hạng tính từ bảng",
+            "Khi văn bản công bố ghi cho dòng này một thứ hạng khác thứ hạng tính từ điểm của bảng đầy đủ, và thứ hạng đó được giữ nguyên kèm ghi chú (ghi_chu_khac_biet): thứ hạng đã công bố. Trống: không có khác biệt.",
+            "When the publication prints a rank for this line other than the one the complete table's scores give, kept with a note (disputed): the published rank. Empty: no difference.",
+        ],
+        Get::Row(|r| Cell::int(r.row.rank_disputed.as_ref().map(|d| d.rank))),
     ),
     Column::new(
         Some("ma_don_vi"),
@@ -1051,6 +1063,7 @@ pub static COLUMNS: &[Column] = &[
                 .disputed
                 .as_ref()
                 .map(|d| d.note.as_str())
+                .or_else(|| r.row.rank_disputed.as_ref().map(|d| d.note.as_str()))
                 .or_else(|| r.row.stated_change.as_ref().and_then(|c| c.disputed.as_deref()));
             plain(note.unwrap_or_default())
         }),

@@ -270,6 +270,9 @@ pub struct RowView<'a> {
     pub disputed: Option<DisputedView>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// The rank the publication printed, when a complete table gives
+    /// another (`rank`) and the line's `disputed` note keeps it.
+    pub rank_published: Option<PublishedRankView>,
     /// Why this line's "of" is not the table's (HTML).
     #[serde(serialize_with = "safe")]
     pub of_note_html: String,
@@ -323,6 +326,16 @@ impl<'a> RowView<'a> {
             derived: d.derived,
             note_html: render_markdown(&d.note, urls.markdown()),
         });
+        let rank_disputed = row.rank_disputed.as_ref().map(|d| {
+            let note_html = render_markdown(&d.note, urls.markdown());
+            (
+                PublishedRankView {
+                    rank: d.rank,
+                    of: d.of,
+                },
+                note_html,
+            )
+        });
         let (change, no_comparison) = match &row.comparison {
             Comparison::Change(change) => (Some(change), None),
             Comparison::Unavailable(reason) => (None, Some(NoComparisonView::new(site, reason))),
@@ -343,6 +356,9 @@ impl<'a> RowView<'a> {
             of_note_html: &of_note_html,
             threshold: row.threshold,
             disputed: disputed.as_ref().map(|d| (d.derived, d.note_html.as_str())),
+            rank_disputed: rank_disputed
+                .as_ref()
+                .map(|(p, note)| (p.rank, p.of, note.as_str())),
             change,
             stated_change: stated,
             disputed_html: &disputed_html,
@@ -378,6 +394,7 @@ impl<'a> RowView<'a> {
             disputed,
             rank: row.rank,
             of: row.of,
+            rank_published: rank_disputed.map(|(p, _)| p),
             of_note_html,
             band: row
                 .band
