@@ -302,6 +302,7 @@ mod tests {
             of: None,
             of_note: None,
             rank_disputed: None,
+            rank_stated: false,
             band: None,
             regional: Vec::new(),
             components: Vec::new(),

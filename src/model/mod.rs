@@ -528,6 +528,15 @@ impl Table {
         }
     }
 
+    /// Whether the table's ranks are computed only: a complete table whose
+    /// lines state none (a publication printing scores alone, PAPI's).
+    pub fn ranks_computed(&self) -> bool {
+        self.complete
+            && !self.scores_only
+            && self.has_ranks()
+            && !self.rows.iter().any(|r| r.rank_stated)
+    }
+
     /// Whether any line has a rank (not so in a decision rating units only
     /// in bands): a table without one shows no rank column.
     pub fn has_ranks(&self) -> bool {
@@ -667,6 +676,9 @@ pub struct Row {
     pub disputed: Option<Disputed>,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Whether the line states its rank (a complete table's may be
+    /// computed only).
+    pub rank_stated: bool,
     /// A stated rank that disagrees with the one a complete table gives
     /// (`rank`), kept with the line's `disputed` note: the publication's
     /// mistake, shown beside the rank.

@@ -227,6 +227,7 @@ pub(super) fn row(
         of,
         of_note: result.of_note.clone(),
         rank_disputed: None,
+        rank_stated: result.rank.is_some(),
         // Once ranks are known (`bands`).
         band: None,
         regional,

@@ -350,10 +350,13 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
         Some(of) if !bare => format!("{rank}/{of}"),
         _ => rank.to_string(),
     };
-    // A published rank kept against the table's is said beside it.
+    // A published rank kept against the table's is said beside it; a
+    // rank the source never printed says it was computed.
     if let Some(published) = row.rank_disputed.as_ref().filter(|_| !bare) {
         let of = published.of.map(|of| format!("/{of}")).unwrap_or_default();
         text.push_str(&format!(" (công bố: thứ{NBSP}{}{of})", published.rank));
+    } else if !bare && table.ranks_computed() {
+        text.push_str(DERIVED_MARK);
     }
     Some(text)
 }

@@ -508,7 +508,9 @@ fn shortcodes_keep_ranks_and_their_changes_on_one_line_as_pages_do() {
     let built = build_ok(site.path());
     let html = fs::read_to_string(built.out.join("tin-tuc/bai-mot/index.html")).unwrap();
     assert!(
-        html.contains("Kết quả: 90,00%, xếp thứ\u{a0}1/4, tăng 2\u{a0}bậc so với năm 2022."),
+        html.contains(
+            "Kết quả: 90,00%, xếp thứ\u{a0}1/4 (tính từ bảng), tăng 2\u{a0}bậc so với năm 2022."
+        ),
         "{html}"
     );
     assert!(
@@ -657,4 +659,21 @@ fn a_published_rank_the_scores_contradict_is_kept_with_its_note() {
         "{}",
         built.report.warnings
     );
+}
+
+/// A complete table whose source printed scores alone: every rank the site
+/// shows is its own arithmetic, and says so where it is shown.
+#[test]
+fn ranks_no_line_states_are_marked_computed() {
+    let built = build_ok(fixture("minimal").path());
+    let page = built.page("xep-hang/2023/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking thead th.rank"),
+        ["Hạng (tính từ bảng)"]
+    );
+    let derived = one(&page, "p.derived-note");
+    assert!(derived.contains(": thứ hạng"), "{derived}");
+    let unit = built.page("don-vi/don-vi-a/");
+    let hero = one(&unit, "article.scorecard .scorecard-hero");
+    assert!(hero.ends_with("(tính từ bảng)"), "{hero}");
 }

@@ -197,12 +197,14 @@ fn a_figure_without_a_unit_label_has_no_stray_space_anywhere() {
     let home = site().page("");
     let intro = one(&home, "section.intro");
     assert!(
-        intro.contains("DTI năm 2023: 0,6124, xếp thứ 1/4, tăng 2 bậc so với năm 2022."),
+        intro.contains(
+            "DTI năm 2023: 0,6124, xếp thứ 1/4 (tính từ bảng), tăng 2 bậc so với năm 2022."
+        ),
         "{intro}"
     );
     let article = one(&site().page("tin-tuc/so-lieu/"), "article");
     assert!(
-        article.contains("điểm số 0,6124, xếp hạng 1/4."),
+        article.contains("điểm số 0,6124, xếp hạng 1/4 (tính từ bảng)."),
         "{article}"
     );
     // The search index and the feed say no figure of their own, but they

@@ -189,7 +189,7 @@ fn a_column_no_line_fills_is_left_out() {
     assert_eq!(
         columns(&first),
         [
-            "Hạng",
+            "Hạng (tính từ bảng)",
             "Đơn vị",
             "PAR Index",
             "Xếp loại",
@@ -212,7 +212,7 @@ fn a_column_no_line_fills_is_left_out() {
     assert_eq!(
         columns(&par),
         [
-            "Hạng",
+            "Hạng (tính từ bảng)",
             "Đơn vị",
             "PAR Index",
             "Xếp loại",

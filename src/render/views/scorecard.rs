@@ -38,6 +38,11 @@ pub struct ScorecardView<'a> {
     pub table_url: String,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// Whether the rank was computed from a complete table whose source
+    /// printed none (then marked "tính từ bảng").
+    pub rank_computed: bool,
+    /// Whether the regional ranks were computed from a complete table.
+    pub regional_computed: bool,
     /// The rank as the tables print it (`15/63`, `thứ 15`, `—`).
     #[serde(serialize_with = "safe")]
     pub rank_html: String,
@@ -191,6 +196,8 @@ fn card<'a>(
             t.average.map(|a| format.value(a))
         }),
         average_computed: table.is_some_and(|t| t.average.is_some() && !t.average_published),
+        rank_computed: row.rank.is_some() && table.is_some_and(crate::model::Table::ranks_computed),
+        regional_computed: !row.regional.is_empty() && table.is_some_and(|t| t.complete),
         band_name: row.band.as_ref().map(|b| b.band.name),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
         scored: row.value.is_some() || row.at_least.is_some() || row.above.is_some(),

@@ -156,6 +156,9 @@ fn derived_figures(
         return Vec::new();
     }
     let mut figures = Vec::new();
+    if table.ranks_computed() {
+        figures.push("thứ hạng".to_owned());
+    }
     if table.average.is_some() && !table.average_published {
         figures.push("điểm bình quân".to_owned());
     }
@@ -248,6 +251,9 @@ pub struct TableView<'a> {
     pub ranked: Option<u32>,
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
+    /// Whether the ranks were computed only, the source printing none
+    /// (the rank column's head says "tính từ bảng").
+    pub ranks_computed: bool,
     /// Whether any line has a rank: a table where none has one (a decision
     /// rating units only in bands) shows no rank column.
     pub has_ranks: bool,
@@ -585,6 +591,7 @@ impl<'a> TableView<'a> {
         TableView {
             derived_figures,
             has_ranks: table.has_ranks(),
+            ranks_computed: table.ranks_computed(),
             has_scores: table.has_scores(),
             extract: table.is_extract(),
             columns_after_score: [has_bands, has_regional, has_changes]
