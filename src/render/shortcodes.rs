@@ -554,7 +554,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
         .rows
         .iter()
         .filter(|r| r.rank == Some(1))
-        .map(|r| env.site.units[r.unit].name.as_str())
+        .map(|r| env.site.units[r.unit].name_in(table.year))
         .collect();
     let text = match show.unwrap_or("day-du") {
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
@@ -671,11 +671,12 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             let unit = &site.units[row.unit];
             RankingLineView {
                 rank: rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
-                name: &unit.name,
+                // As the table's year named it, as its page does.
+                name: unit.name_in(table.year),
                 url: env.urls.unit(&unit.id),
                 score: cells::score_cell(&Line {
                     year: table.year,
-                    unit_name: &unit.name,
+                    unit_name: unit.name_in(table.year),
                     unit_label: &def.unit_label,
                     value: row.value,
                     decimals: row.decimals,

@@ -302,7 +302,22 @@ fn a_renamed_unit_keeps_the_name_each_year_printed() {
         "name = \"Đơn vị B\"\nrenamed = [{ name = \"Phòng B\", until = 2022 }]\n",
     );
     put(dir.path(), "data/units.toml", &units);
+    let article = dir.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = std::fs::read_to_string(&article).unwrap();
+    body.push_str(
+        "\nDẫn đầu 2022: <!-- chiso:khoi chi-so=chi-so nam=2022 khoi=khoi hien=dan-dau -->.\n\n\
+         <!-- chiso:bang-xep-hang chi-so=chi-so nam=2022 khoi=khoi -->\n",
+    );
+    std::fs::write(&article, body).unwrap();
     let built = build_ok(dir.path());
+    // An article quoting 2022 names it as 2022 did.
+    let quoted = built.page("tin-tuc/bai-mot");
+    assert!(
+        all(&quoted, "table.embedded tbody th").contains(&"Phòng B".to_owned()),
+        "{:?}",
+        all(&quoted, "table.embedded tbody th")
+    );
+    assert!(one(&quoted, "article").contains("Dẫn đầu 2022: Phòng B."));
     let names = |year: u32| {
         let page = built.page(&format!("xep-hang/{year}/khoi"));
         all(&page, "table.ranking tbody th.unit")

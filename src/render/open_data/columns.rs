@@ -1316,7 +1316,8 @@ fn listings_text<'a>(t: TableAt<'a>) -> Cell<'a> {
             let names: Vec<&str> = l
                 .units
                 .iter()
-                .map(|&u| t.site.units[u].name.as_str())
+                // As the table's year named them.
+                .map(|&u| t.site.units[u].name_in(t.table.year))
                 .collect();
             format!("{}: {}", l.label, names.join(", "))
         })
