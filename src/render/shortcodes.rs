@@ -352,7 +352,7 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
     };
     // A published rank kept against the table's is said beside it; a
     // rank the source never printed says it was computed.
-    if let Some(published) = row.rank_disputed.as_ref().filter(|_| !bare) {
+    if let Some(published) = &row.rank_disputed {
         let of = published.of.map(|of| format!("/{of}")).unwrap_or_default();
         text.push_str(&format!(" (công bố: thứ{NBSP}{}{of})", published.rank));
     } else if !bare && table.ranks_computed() {
@@ -391,9 +391,20 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .filter(|t| group.is_none_or(|g| g == Some(t.group)))
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
         .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
+    // A published figure kept against the table's says both, as the page's
+    // note does (a sentence has no room for the page's ‡ and its note).
     let value = row
         .value
-        .map(|v| value_text(env, table, v, row.decimals))
+        .map(|v| {
+            let text = value_text(env, table, v, row.decimals);
+            match &row.disputed {
+                Some(d) => format!(
+                    "{text} (công bố; tính từ bảng: {})",
+                    value_text(env, table, d.derived, row.decimals)
+                ),
+                None => text,
+            }
+        })
         .or_else(|| {
             let format = format(env, table, row.decimals);
             row.threshold.map(|t| figure::threshold_text(format, t))
@@ -644,6 +655,10 @@ struct RankingTableView<'a> {
     average_text: Option<String>,
     average_label: &'a str,
     average_published: bool,
+    /// The lines' notes, as the page gives them under the table: why a unit
+    /// is not ranked, a disputed figure's two values (HTML, or empty).
+    #[serde(serialize_with = "safe")]
+    notes_html: String,
     /// Where the figures come from: a table quoted in an article cites it
     /// as its page does.
     source: Option<crate::render::views::SourceView<'a>>,
@@ -658,6 +673,72 @@ struct RankingLineView<'a> {
     #[serde(serialize_with = "safe")]
     score: String,
     band: String,
+}
+
+/// The units left out of a table on purpose and why, as its page says
+/// under it (HTML), if any.
+fn excluded_note(env: &Env, table: &Table) -> Option<String> {
+    let left_out: Vec<String> = table
+        .excluded
+        .iter()
+        .map(|(unit, reason)| {
+            let name = env.site.units[*unit].name_in(table.year);
+            format!("{} ({})", escape(name), escape(reason))
+        })
+        .collect();
+    (!left_out.is_empty()).then(|| {
+        format!(
+            "<p class=\"note excluded\">Không có trong bảng: {}.</p>",
+            left_out.join("; ")
+        )
+    })
+}
+
+/// The notes of one line of `bang-xep-hang`, as its page gives them under
+/// the table (not ranked and why, a disputed figure's two values and the
+/// note), or empty.
+fn line_notes(env: &Env, table: &Table, row: &Row) -> String {
+    if row.not_ranked.is_none() && row.disputed.is_none() && row.rank_disputed.is_none() {
+        return String::new();
+    }
+    let def = &env.site.indices[table.index];
+    let unit = &env.site.units[row.unit];
+    let note = |text: &str| crate::content::render_markdown(text, env.urls.markdown());
+    let disputed_note = row.disputed.as_ref().map(|d| note(&d.note));
+    let rank_note = row.rank_disputed.as_ref().map(|d| note(&d.note));
+    cells::Cells::new(&Line {
+        year: table.year,
+        unit_name: unit.name_in(table.year),
+        unit_label: &def.unit_label,
+        value: row.value,
+        decimals: row.decimals,
+        points: row.points,
+        points_decimals: row.points_decimals,
+        max_points: row.max_points,
+        max_points_decimals: row.max_points_decimals,
+        rank: row.rank,
+        of: row.of,
+        of_note_html: "",
+        threshold: row.threshold,
+        disputed: row
+            .disputed
+            .as_ref()
+            .map(|d| (d.derived, disputed_note.as_deref().unwrap_or_default())),
+        rank_disputed: row
+            .rank_disputed
+            .as_ref()
+            .map(|d| (d.rank, d.of, rank_note.as_deref().unwrap_or_default())),
+        change: None,
+        stated_change: None,
+        disputed_html: "",
+        no_comparison: None,
+        illustrative: row.illustrative,
+        not_ranked: row.not_ranked.as_deref(),
+        alternatives: &[],
+        note_html: "",
+        regional: Vec::new(),
+    })
+    .notes
 }
 
 fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
@@ -739,6 +820,12 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             .map(|a| value_text(env, table, a, table.average_decimals)),
         average_label: &group.average_label,
         average_published: table.average_published,
+        notes_html: table
+            .rows
+            .iter()
+            .map(|r| line_notes(env, table, r))
+            .chain(excluded_note(env, table))
+            .collect(),
         source: table
             .source
             .as_ref()

@@ -346,3 +346,30 @@ fn a_renamed_unit_keeps_the_name_each_year_printed() {
     // The unit's own page is under today's name.
     assert_eq!(one(&built.page("don-vi/don-vi-b"), "h1"), "Đơn vị B");
 }
+
+/// A percent the publication got wrong, kept with `disputed`: an article
+/// quoting it says both figures, and a table quoted in it carries the
+/// page's notes (the dispute, a unit not ranked and why).
+#[test]
+fn an_article_quoting_a_disputed_figure_says_both() {
+    let dir = fixture("published/lines-points");
+    put(
+        dir.path(),
+        "content/tin-tuc/bai.md",
+        "+++\ntitle = \"Bài\"\ndate = 2024-05-01\n+++\n\
+         Thanh Hóa đạt <!-- chiso:ket-qua chi-so=par-index nam=2023 don-vi=thanh-hoa hien=diem -->.\n\n\
+         <!-- chiso:bang-xep-hang chi-so=par-index nam=2023 khoi=tinh -->\n",
+    );
+    let built = build_ok(dir.path());
+    let page = built.page("tin-tuc/bai/");
+    let text = one(&page, "article");
+    assert!(
+        text.contains("Thanh Hóa đạt 85,21% (công bố; tính từ bảng: 84,21%)."),
+        "{text}"
+    );
+    let notes = all(&page, "article .table-notes .note.disputed");
+    assert_eq!(
+        notes,
+        ["‡ Thanh Hóa: công bố: 85,21%; tính từ bảng: 84,21% — Văn bản công bố ghi 85,21%; 80/95 điểm là 84,21%."]
+    );
+}
