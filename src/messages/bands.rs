@@ -59,6 +59,14 @@ messages! {
         vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng với {basis} thì không đạt mức nào",
         en: "`{unit}` is stated to be in band `{stated}`, but {basis} reaches no band",
     }
+    stated_band_against_scores(unit: &str, score: &str, band: &str, other: &str, other_score: &str, other_band: &str) {
+        vi: "`{unit}` (điểm {score}) được ghi mức `{band}`, cao hơn mức `{other_band}` của `{other}` (điểm {other_score}): các mức được khai báo từ cao xuống thấp, nên điểm thấp hơn không thể ở mức cao hơn",
+        en: "`{unit}` (score {score}) is stated to be in band `{band}`, above the band `{other_band}` of `{other}` (score {other_score}): the bands are defined best first, so a lower score cannot be in a better band",
+    }
+    hint_stated_band_order() {
+        vi: "kiểm tra mức của hai dòng với văn bản công bố; nếu văn bản đúng là ghi như vậy, thêm band_disputed = \"lý do\" vào dòng này",
+        en: "check both lines' bands against the publication; if it really says so, add band_disputed = \"why\" to this line",
+    }
     basis_score(score: &str) {
         vi: "điểm {score}",
         en: "its score of {score}",

@@ -252,6 +252,9 @@ impl Context<'_> {
             };
             let agrees = !derivable || derived == Some(stated);
             let disputed = match (&result.band_disputed, agrees) {
+                // A band stated only is checked against the other lines'
+                // (`check_stated_band_order`), where its note applies.
+                (Some(_), true) if !derivable => None,
                 (Some(_), true) => {
                     self.warn_at(
                         file_index,
@@ -294,6 +297,67 @@ impl Context<'_> {
                 stated: true,
                 disputed,
             });
+        }
+        self.check_stated_band_order(file, file_index, table, site);
+    }
+
+    /// Bands only stated line by line (quartile groups with no published
+    /// cut-off) are defined best first: a line stating a better band than
+    /// a line scoring higher is an error, unless its `band_disputed` keeps
+    /// it. Each such line is reported once, against the first higher line
+    /// in a worse band.
+    fn check_stated_band_order(
+        &mut self,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &Table,
+        site: &Site,
+    ) {
+        if table.bands.is_empty() || table.bands.iter().any(|b| b.threshold != Threshold::Stated) {
+            return;
+        }
+        let mut banded: Vec<(i64, usize, &Row)> = table
+            .rows
+            .iter()
+            .filter_map(|r| {
+                let band = r
+                    .band
+                    .as_ref()
+                    .filter(|_| {
+                        file.results
+                            .get(r.entry)
+                            .is_some_and(|l| l.band_disputed.is_none())
+                    })
+                    .filter(|b| b.stated)?;
+                Some((vi::scaled(r.value?, table.decimals), band.band, r))
+            })
+            .collect();
+        banded.sort_by_key(|&(score, _, r)| (std::cmp::Reverse(score), r.entry));
+        // The worst band among higher scores, and its line.
+        let mut worst: Option<(usize, &Row)> = None;
+        let mut group_worst: Option<(usize, &Row)> = None;
+        let mut group_score = None;
+        for &(score, band, row) in &banded {
+            if group_score != Some(score) {
+                worst = worse(worst, group_worst.take());
+                group_score = Some(score);
+            }
+            if let Some((worse, other)) = worst.filter(|&(w, _)| band < w) {
+                let unit = &site.units[row.unit].id;
+                let shown = |r: &Row| vi::format_number(r.value.unwrap_or_default(), r.decimals);
+                let message = msg::stated_band_against_scores(
+                    unit,
+                    &shown(row),
+                    &table.bands[band].id,
+                    &site.units[other.unit].id,
+                    &shown(other),
+                    &table.bands[worse].id,
+                );
+                let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("band")];
+                let d = self.at(file_index, &path, message, msg::hint_stated_band_order());
+                self.diagnostics.push(d);
+            }
+            group_worst = worse(group_worst, Some((band, row)));
         }
     }
 
@@ -484,6 +548,14 @@ impl Context<'_> {
             derived: (exact && !agrees).then_some(listed),
             disputed: stated.disputed.clone().filter(|_| !agrees),
         })
+    }
+}
+
+/// The worse of two (band, line) pairs: the band further down the list.
+fn worse<'r>(a: Option<(usize, &'r Row)>, b: Option<(usize, &'r Row)>) -> Option<(usize, &'r Row)> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
+        (a, b) => a.or(b),
     }
 }
 

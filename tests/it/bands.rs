@@ -519,3 +519,47 @@ fn a_decision_rating_every_unit_in_bands_shows_only_bands() {
         ["Đơn vị", "Xếp loại"]
     );
 }
+
+/// Quartile groups are stated line by line, best first: a lower score in a
+/// better group than a higher one is a slip the build names, unless
+/// `band_disputed` keeps it as published.
+#[test]
+fn stated_groups_against_the_scores_are_an_error() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    let table = |c_band: &str, extra: &str| {
+        format!(
+            "index = \"papi\"\nyear = 2024\ngroup = \"khoi\"\n\n\
+             [[result]]\nunit = \"don-vi-a\"\nscore = 52.9\nband = \"thap-nhat\"\n\n\
+             [[result]]\nunit = \"don-vi-b\"\nscore = 45.1\nband = \"trung-binh-thap\"\n\n\
+             [[result]]\nunit = \"don-vi-c\"\nscore = 34.2\nband = \"{c_band}\"\n{extra}\n\
+             [source]\ntitle = \"Báo cáo PAPI\"\n"
+        )
+    };
+    put(root, "data/results/2024/papi.toml", &table("cao-nhat", ""));
+    let err = build_err(root);
+    assert!(
+        err.contains("`don-vi-c` (score 34,2000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `don-vi-a` (score 52,9000)"),
+        "{err}"
+    );
+    // `don-vi-b` is in a better group than `don-vi-a` too.
+    assert!(err.contains("`don-vi-b` (score 45,1000)"), "{err}");
+    // Kept as published, with the reason, on both lines that break the order.
+    let kept = table("cao-nhat", "band_disputed = \"Báo cáo in như vậy.\"\n").replace(
+        "band = \"trung-binh-thap\"",
+        "band = \"trung-binh-thap\"\nband_disputed = \"Báo cáo in như vậy.\"",
+    );
+    put(root, "data/results/2024/papi.toml", &kept);
+    build_ok(root);
+    put(
+        root,
+        "data/results/2024/papi.toml",
+        &table("thap-nhat", "")
+            .replace("band = \"trung-binh-thap\"", "band = \"thap-nhat\"")
+            .replace(
+                "score = 52.9\nband = \"thap-nhat\"",
+                "score = 52.9\nband = \"cao-nhat\"",
+            ),
+    );
+    build_ok(root);
+}
