@@ -144,8 +144,8 @@ messages! {
         en: "the `of` of `band_count` is {stated}, but the table ranks or rates {ranked} units",
     }
     hint_band_count_of() {
-        vi: "`of` là tổng số đơn vị được xếp hạng của bảng (trong bảng trích là số `of` của các dòng); kiểm tra lại, hoặc bỏ `of`",
-        en: "`of` is the number of units the table ranks (in a partial table, the lines' `of`); check it, or leave it out",
+        vi: "`of` là tổng số đơn vị được xếp hạng của bảng, cộng các đơn vị chỉ được xếp loại (trong bảng trích là số `of` của các dòng); kiểm tra lại, hoặc bỏ `of`",
+        en: "`of` is the number of units the table ranks, and those it only rates in a band (in a partial table, the lines' `of`); check it, or leave it out",
     }
     band_count_disputed_agrees() {
         vi: "`disputed` của `band_count`: số liệu công bố khớp với bảng, không có gì để ghi chú",

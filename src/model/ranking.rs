@@ -280,10 +280,11 @@ impl Context<'_> {
         match (agrees, disputed) {
             (true, Some(_)) => self.warn_average_disputed_unused(file_index),
             (false, None) => {
-                let precision = written.min(table.decimals);
+                // The published figure as written; the computed one at the
+                // precision they can be compared at.
                 let message = msg::published_average_differs(
-                    &vi::format_number(published, precision),
-                    &vi::format_number(computed, precision),
+                    &vi::format_number(published, written),
+                    &vi::format_number(computed, written.min(table.decimals)),
                 );
                 let d = self.at(file_index, &path, message, msg::hint_check_average());
                 self.diagnostics.push(d);

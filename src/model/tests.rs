@@ -928,6 +928,11 @@ fn a_published_average_is_kept_as_written_or_disputed() {
     );
     assert!(t.average_published && t.average_derived.is_none());
 
+    // A wrong one is quoted as written, not rounded to the table's decimals.
+    let (_, problems) = with("published_average = 89.785");
+    let said = problems.to_string();
+    assert!(said.contains("89,785") && said.contains("86,89"), "{said}");
+
     let (site, problems) =
         with("published_average = 86.5\naverage_disputed = \"BNV tính cả đơn vị không xếp hạng\"");
     assert_eq!(problems.error_count(), 0, "{problems}");
