@@ -460,12 +460,18 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     }
     let marked =
         row.illustrative && matches!(show, "day-du" | "diem" | "so") && row.value.is_some();
+    // The line's band by name (`Khá`); a line rated only in a band says
+    // it in full.
+    let band = row.band.as_ref().map(|b| table.bands[b.band].name.as_str());
     let text = match show {
         "day-du" => {
             let mut parts = Vec::new();
             parts.extend(value);
             parts.extend(rank.map(|r| format!("xếp thứ{NBSP}{r}")));
             parts.extend(change);
+            if parts.is_empty() {
+                parts.extend(band.map(|b| format!("xếp loại {b}")));
+            }
             if parts.is_empty() {
                 return Err(missing("figure"));
             }
@@ -500,10 +506,11 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         "vung" if !regional.is_empty() && table.complete => format!("{regional}{DERIVED_MARK}"),
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
+        "xep-loai" => band.ok_or_else(|| missing("band"))?.to_owned(),
         other => {
             return Err(sc::bad_show(
                 other,
-                "day-du, diem, so, diem-dat, hang, thay-doi, thay-doi-diem or vung",
+                "day-du, diem, so, diem-dat, hang, thay-doi, thay-doi-diem, vung or xep-loai",
             ))
         }
     };

@@ -499,7 +499,9 @@ fn a_decision_rating_every_unit_in_bands_shows_only_bands() {
         root,
         "content/tin-tuc/xep-nhom.md",
         "+++\ntitle = \"Xếp nhóm\"\ndate = 2024-06-01\n+++\n\n\
-         <!-- chiso:bang-xep-hang chi-so=nhom nam=2024 khoi=khoi -->\n",
+         <!-- chiso:bang-xep-hang chi-so=nhom nam=2024 khoi=khoi -->\n\n\
+         Đơn vị B: <!-- chiso:ket-qua chi-so=nhom nam=2024 don-vi=don-vi-b -->; \
+         C: <!-- chiso:ket-qua chi-so=nhom nam=2024 don-vi=don-vi-c hien=xep-loai -->.\n",
     );
     let built = build_ok(root);
     let page = built.page("xep-hang/2024/khoi/nhom/");
@@ -517,6 +519,11 @@ fn a_decision_rating_every_unit_in_bands_shows_only_bands() {
     assert_eq!(
         all(&article, "table.embedded thead th"),
         ["Đơn vị", "Xếp loại"]
+    );
+    assert!(
+        one(&article, "article").contains("Đơn vị B: xếp loại Nhóm A; C: Nhóm B."),
+        "{}",
+        one(&article, "article")
     );
 }
 
