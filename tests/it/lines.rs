@@ -367,6 +367,13 @@ fn an_article_quoting_a_disputed_figure_says_both() {
         text.contains("Thanh Hóa đạt 85,21% (công bố; tính từ bảng: 84,21%)."),
         "{text}"
     );
+    // An index without bands: the unit's history has no band column.
+    let unit = built.page("don-vi/thanh-hoa/");
+    assert!(
+        !all(&unit, "table.history thead th").contains(&"Xếp loại".to_owned()),
+        "{:?}",
+        all(&unit, "table.history thead th")
+    );
     let notes = all(&page, "article .table-notes .note.disputed");
     assert_eq!(
         notes,

@@ -125,6 +125,9 @@ pub struct SeriesView<'a> {
     /// Whether any of its lines has a regional rank: a "Trong vùng" column
     /// no line fills is left out.
     pub has_regional: bool,
+    /// Whether any entry has a band: the history table shows a band
+    /// column only then.
+    pub has_bands: bool,
 }
 
 /// Every index's series for one unit, in index definition order; indices
@@ -197,6 +200,7 @@ pub fn unit_series<'a>(
                     chart_svg,
                     rank_chart_svg,
                     has_regional: entries.iter().any(|e| !e.row.regional.is_empty()),
+                    has_bands: entries.iter().any(|e| e.row.band.is_some()),
                     index: IndexRef::new(def, urls),
                     entries,
                 }
