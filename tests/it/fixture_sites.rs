@@ -677,3 +677,28 @@ fn ranks_no_line_states_are_marked_computed() {
     let hero = one(&unit, "article.scorecard .scorecard-hero");
     assert!(hero.ends_with("(tính từ bảng)"), "{hero}");
 }
+
+/// Units tied first are named together, once, as tied.
+#[test]
+fn units_tied_first_lead_together() {
+    let site = fixture("minimal");
+    let file = site.path().join("data/results/2023/khoi.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    let tied = text.replacen(
+        "unit = \"don-vi-b\"\nscore = 85\n",
+        "unit = \"don-vi-b\"\nscore = 90\n",
+        1,
+    );
+    assert_ne!(tied, text);
+    fs::write(&file, tied).unwrap();
+    let built = build_ok(site.path());
+    let summary = all(&built.page("xep-hang/2023/khoi/"), "ul.table-summary li");
+    let leaders: Vec<&String> = summary
+        .iter()
+        .filter(|l| l.starts_with("Dẫn đầu"))
+        .collect();
+    assert_eq!(
+        leaders,
+        ["Dẫn đầu (đồng hạng): Đơn vị A (90,00%), Đơn vị B (90,00%)"]
+    );
+}
