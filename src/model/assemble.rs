@@ -681,14 +681,12 @@ impl Context<'_> {
         if file.source.is_some() || file.results.is_empty() || file.illustrative {
             return;
         }
-        let mut d = self.at(
+        self.warn_at(
             file_index,
             &[Seg::Key("index")],
             msg::table_without_source(&file.index, file.year),
             msg::hint_table_source(),
         );
-        d.severity = crate::diagnostic::Severity::Warning;
-        self.diagnostics.push(d);
     }
 
     /// Warns when a results file is in the folder of another year than its

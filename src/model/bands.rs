@@ -189,8 +189,9 @@ impl Context<'_> {
         }
     }
 
-    /// A located warning (a `disputed` note with nothing to dispute).
-    fn warn_at(&mut self, file: usize, path: &[Seg], message: String, hint: String) {
+    /// A located warning (a `disputed` note with nothing to dispute, a
+    /// table without its source).
+    pub(super) fn warn_at(&mut self, file: usize, path: &[Seg], message: String, hint: String) {
         let mut d = self.at(file, path, message, hint);
         d.severity = Severity::Warning;
         self.diagnostics.push(d);

@@ -101,14 +101,12 @@ impl Context<'_> {
             // agreement is checked where the line is read).
             let percent = file.results.get(row.entry).and_then(|r| r.percent);
             if note.is_some() && percent.is_none() && row.rank_disputed.is_none() {
-                let mut d = self.at(
+                self.warn_at(
                     file_index,
                     &path("disputed"),
                     msg::line_disputed_but_agrees(unit),
                     msg::hint_disputed_but_agrees(),
                 );
-                d.severity = crate::diagnostic::Severity::Warning;
-                self.diagnostics.push(d);
             }
             row.rank = kept;
             row.of = rank.map(|_| exception.unwrap_or(ranked));

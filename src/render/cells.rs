@@ -114,12 +114,6 @@ impl Cells {
     }
 }
 
-/// The score cell alone, as [`Cells::new`] makes it (an article's embedded
-/// ranking table shows no other cell of the line's).
-pub fn score_cell(line: &Line) -> String {
-    score(line)
-}
-
 fn score(line: &Line) -> String {
     if line.not_ranked.is_some_and(|r| !r.is_empty()) {
         return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();

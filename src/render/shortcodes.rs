@@ -663,7 +663,8 @@ struct RankingTableView<'a> {
     average_label: &'a str,
     average_published: bool,
     /// The lines' notes, as the page gives them under the table: why a unit
-    /// is not ranked, a disputed figure's two values (HTML, or empty).
+    /// is not ranked, a disputed figure's two values, other published
+    /// values; then the units left out (HTML, or empty).
     #[serde(serialize_with = "safe")]
     notes_html: String,
     /// Where the figures come from: a table quoted in an article cites it
@@ -701,21 +702,18 @@ fn excluded_note(env: &Env, table: &Table) -> Option<String> {
     })
 }
 
-/// The notes of one line of `bang-xep-hang`, as its page gives them under
-/// the table (not ranked and why, a disputed figure's two values and the
-/// note), or empty.
-fn line_notes(env: &Env, table: &Table, row: &Row) -> String {
-    if row.not_ranked.is_none() && row.disputed.is_none() && row.rank_disputed.is_none() {
-        return String::new();
-    }
+/// The cells of one line of `bang-xep-hang`, as its page makes them: the
+/// score with its marks, and the notes under the table that explain them
+/// (not ranked and why, a disputed figure's two values and the note, other
+/// published values).
+fn line_cells(env: &Env, table: &Table, row: &Row) -> cells::Cells {
     let def = &env.site.indices[table.index];
-    let unit = &env.site.units[row.unit];
     let note = |text: &str| crate::content::render_markdown(text, env.urls.markdown());
     let disputed_note = row.disputed.as_ref().map(|d| note(&d.note));
     let rank_note = row.rank_disputed.as_ref().map(|d| note(&d.note));
     cells::Cells::new(&Line {
         year: table.year,
-        unit_name: unit.name_in(table.year),
+        unit_name: env.site.units[row.unit].name_in(table.year),
         unit_label: &def.unit_label,
         value: row.value,
         decimals: row.decimals,
@@ -741,53 +739,30 @@ fn line_notes(env: &Env, table: &Table, row: &Row) -> String {
         no_comparison: None,
         illustrative: row.illustrative,
         not_ranked: row.not_ranked.as_deref(),
-        alternatives: &[],
+        alternatives: &row.alternatives,
         note_html: "",
         regional: Vec::new(),
     })
-    .notes
 }
 
 fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
     let site = env.site;
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
+    let mut notes_html = String::new();
     let rows = table
         .rows
         .iter()
         .map(|row| {
             let unit = &site.units[row.unit];
+            let cells = line_cells(env, table, row);
+            notes_html.push_str(&cells.notes);
             RankingLineView {
                 rank: rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
                 // As the table's year named it, as its page does.
                 name: unit.name_in(table.year),
                 url: env.urls.unit(&unit.id),
-                score: cells::score_cell(&Line {
-                    year: table.year,
-                    unit_name: unit.name_in(table.year),
-                    unit_label: &def.unit_label,
-                    value: row.value,
-                    decimals: row.decimals,
-                    points: row.points,
-                    points_decimals: row.points_decimals,
-                    max_points: row.max_points,
-                    max_points_decimals: row.max_points_decimals,
-                    rank: row.rank,
-                    of: row.of,
-                    of_note_html: "",
-                    threshold: row.threshold,
-                    disputed: row.disputed.as_ref().map(|d| (d.derived, "")),
-                    rank_disputed: None,
-                    change: None,
-                    stated_change: None,
-                    disputed_html: "",
-                    no_comparison: None,
-                    illustrative: row.illustrative,
-                    not_ranked: row.not_ranked.as_deref(),
-                    alternatives: &row.alternatives,
-                    note_html: "",
-                    regional: Vec::new(),
-                }),
+                score: cells.score,
                 band: row.band.as_ref().map_or(MISSING.to_owned(), |b| {
                     let name = &table.bands[b.band].name;
                     match b.stated {
@@ -798,6 +773,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             }
         })
         .collect();
+    notes_html.extend(excluded_note(env, table));
     let view = RankingTableView {
         short_name: &def.short_name,
         year: table.year,
@@ -827,12 +803,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             .map(|a| value_text(env, table, a, table.average_decimals)),
         average_label: &group.average_label,
         average_published: table.average_published,
-        notes_html: table
-            .rows
-            .iter()
-            .map(|r| line_notes(env, table, r))
-            .chain(excluded_note(env, table))
-            .collect(),
+        notes_html,
         source: table
             .source
             .as_ref()
