@@ -746,6 +746,24 @@ impl Row {
             && self.band.as_ref().is_some_and(|b| b.stated)
     }
 
+    /// Whether the change the line shows against an earlier year is
+    /// chiso's arithmetic alone: a change in places or score derived from
+    /// the two years' results, with no published change for the same year
+    /// that agrees with it (a disputed one already shows both figures).
+    pub fn change_computed(&self) -> bool {
+        let Some(change) = self.comparison.change() else {
+            return false;
+        };
+        if change.rank_delta.is_none() && change.value_delta.is_none() {
+            return false;
+        }
+        match &self.stated_change {
+            Some(s) if s.standing == Standing::Disputed => false,
+            Some(s) => s.standing != Standing::Agrees || s.since != change.previous_year,
+            None => true,
+        }
+    }
+
     /// The decimals the line's score in component `c` (a position in its
     /// index) prints with: the score's own, else the component's.
     pub fn component_decimals(&self, index: &Index, c: usize) -> u32 {

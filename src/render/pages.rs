@@ -592,6 +592,7 @@ impl<'a> Env<'a> {
             intro_html: self.bodies.home.as_ref().map_or("", |h| &h.html),
             scorecards: cards,
             headlines_regional: headlines.iter().any(|s| s.has_regional),
+            headlines_changes_computed: headlines.iter().any(|s| s.changes_computed),
             headlines,
             blocks,
             articles: (0..content.articles.len().min(5))

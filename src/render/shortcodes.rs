@@ -361,6 +361,15 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
     Some(text)
 }
 
+/// " (tính từ bảng)" after a figure chiso `computed`, else nothing.
+fn computed_mark(computed: bool) -> &'static str {
+    if computed {
+        DERIVED_MARK
+    } else {
+        ""
+    }
+}
+
 /// `ket-qua`: a unit's result (score, rank, change, points, regional
 /// ranks, or one component).
 fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
@@ -417,7 +426,13 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .comparison
         .change()
         .and_then(|c| Some((c.rank_delta?, c.previous_year)))
-        .map(|(d, y)| format!("{} so với năm {y}", on_one_line(&vi::rank_change_phrase(d))))
+        .map(|(d, y)| {
+            format!(
+                "{} so với năm {y}{}",
+                on_one_line(&vi::rank_change_phrase(d)),
+                computed_mark(row.change_computed())
+            )
+        })
         .or_else(|| {
             // A published change chiso could not derive, said to be one.
             let stated = row.stated_change.as_ref()?;
@@ -431,7 +446,16 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     let points_change = row.comparison.change().and_then(|c| {
         let unit_label = &env.site.indices[table.index].unit_label;
         let (phrase, _) = figure::score_change(c.value_delta?, c.decimals, unit_label);
-        Some(format!("{phrase} so với năm {}", c.previous_year))
+        // Computed unless a published change gave the same points.
+        let published = row
+            .stated_change
+            .as_ref()
+            .is_some_and(|s| s.points.is_some());
+        Some(format!(
+            "{phrase} so với năm {}{}",
+            c.previous_year,
+            computed_mark(row.change_computed() || !published)
+        ))
     });
     let regional = row
         .regional
@@ -561,13 +585,12 @@ fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
 
 fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
     // A figure the site computed says so, as on the ranking page.
-    let mark = |derived: bool| if derived { DERIVED_MARK } else { "" };
     let average = table.average.map(|a| {
         let text = value_text(env, table, a, table.average_decimals);
-        format!("{text}{}", mark(!table.average_published))
+        format!("{text}{}", computed_mark(!table.average_published))
     });
     let top = table.top_band.map(|top| (top, top.count));
-    let top_mark = mark(!table.top_band_published());
+    let top_mark = computed_mark(!table.top_band_published());
     let leaders: Vec<&str> = table
         .rows
         .iter()

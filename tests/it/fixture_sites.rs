@@ -509,12 +509,12 @@ fn shortcodes_keep_ranks_and_their_changes_on_one_line_as_pages_do() {
     let html = fs::read_to_string(built.out.join("tin-tuc/bai-mot/index.html")).unwrap();
     assert!(
         html.contains(
-            "Kết quả: 90,00%, xếp thứ\u{a0}1/4 (tính từ bảng), tăng 2\u{a0}bậc so với năm 2022."
+            "Kết quả: 90,00%, xếp thứ\u{a0}1/4 (tính từ bảng), tăng 2\u{a0}bậc so với năm 2022 (tính từ bảng)."
         ),
         "{html}"
     );
     assert!(
-        html.contains("Thay đổi: tăng 2\u{a0}bậc so với năm 2022."),
+        html.contains("Thay đổi: tăng 2\u{a0}bậc so với năm 2022 (tính từ bảng)."),
         "{html}"
     );
     assert!(

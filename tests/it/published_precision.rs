@@ -198,7 +198,7 @@ fn a_figure_without_a_unit_label_has_no_stray_space_anywhere() {
     let intro = one(&home, "section.intro");
     assert!(
         intro.contains(
-            "DTI năm 2023: 0,6124, xếp thứ 1/4 (tính từ bảng), tăng 2 bậc so với năm 2022."
+            "DTI năm 2023: 0,6124, xếp thứ 1/4 (tính từ bảng), tăng 2 bậc so với năm 2022 (tính từ bảng)."
         ),
         "{intro}"
     );

@@ -217,7 +217,7 @@ fn a_column_no_line_fills_is_left_out() {
             "PAR Index",
             "Xếp loại",
             "Hạng trong vùng (tính từ bảng)",
-            "So với năm trước"
+            "So với năm trước (tính từ bảng)"
         ]
     );
     let last = par
@@ -336,4 +336,33 @@ fn no_regional_column_without_a_regional_rank() {
             "/{path}: {headers:?}"
         );
     }
+}
+
+/// A change chiso computed from two years' results says so in its column's
+/// head; one the source published, and the build confirmed, does not.
+#[test]
+fn a_computed_change_is_marked_and_a_published_one_is_not() {
+    let computed = site().page(PAR_2023.trim_matches('/'));
+    assert!(
+        columns(&computed).contains(&"So với năm trước (tính từ bảng)".to_owned()),
+        "{:?}",
+        columns(&computed)
+    );
+    // Every change the example's 2023 PAR Index shows was published, and
+    // agrees; so do Hà Tĩnh's on the home page.
+    let published = example().page("xep-hang/2023/tinh-thanh/par-index/");
+    assert!(
+        columns(&published).contains(&"So với năm trước".to_owned()),
+        "{:?}",
+        columns(&published)
+    );
+    let home = example().page("");
+    let heads = all(&home, "section.history-all thead th");
+    assert!(heads.contains(&"So với năm trước".to_owned()), "{heads:?}");
+    let changes = all(&home, ".scorecard-change");
+    assert!(!changes.is_empty());
+    assert!(
+        changes.iter().all(|c| !c.contains("tính từ bảng")),
+        "{changes:?}"
+    );
 }

@@ -97,6 +97,9 @@ pub struct HomeContext<'a> {
     pub headlines: Vec<SeriesView<'a>>,
     /// Whether any of them has a regional rank (the "Trong vùng" column).
     pub headlines_regional: bool,
+    /// Whether a headline prints a change chiso computed (the change
+    /// column's head is marked).
+    pub headlines_changes_computed: bool,
     /// Summaries of the complete tables of the latest year that has one.
     pub blocks: Vec<TableView<'a>>,
     /// The five latest articles ([`ArticleView`](super::ArticleView)s).

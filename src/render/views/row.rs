@@ -48,6 +48,10 @@ pub struct ChangeView {
     /// otherwise.
     #[serde(serialize_with = "safe")]
     pub disputed_html: String,
+    /// Whether the figures shown are chiso's arithmetic, which no
+    /// published change confirms ([`Row::change_computed`]): pages mark
+    /// them "(tính từ bảng)".
+    pub computed: bool,
 }
 
 /// The sizes of two rankings whose places are not compared.
@@ -73,9 +77,11 @@ pub struct PublishedChangeView {
 }
 
 impl ChangeView {
-    fn new(year: i32, change: &Change, stated: Option<&StatedChange>, disputed_html: &str) -> Self {
+    fn new(row: &Row, year: i32, change: &Change, disputed_html: &str) -> Self {
+        let stated = row.stated_change.as_ref();
         let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
         ChangeView {
+            computed: row.change_computed(),
             previous_year: change.previous_year,
             year_before: change.is_against_the_year_before(year),
             previous_rank: change.previous_rank,
@@ -116,6 +122,7 @@ impl ChangeView {
             published: Some(PublishedChangeView::new(stated)),
             disputed: false,
             disputed_html: String::new(),
+            computed: false,
         }
     }
 }
@@ -401,7 +408,7 @@ impl<'a> RowView<'a> {
                 .as_ref()
                 .map(|b| RowBandView::new(table, b, def, urls)),
             change: match change {
-                Some(change) => Some(ChangeView::new(table.year, change, stated, &disputed_html)),
+                Some(change) => Some(ChangeView::new(row, table.year, change, &disputed_html)),
                 None => stated.map(|s| ChangeView::published(table.year, s)),
             },
             no_comparison,

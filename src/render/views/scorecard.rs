@@ -53,6 +53,9 @@ pub struct ScorecardView<'a> {
     /// The change in words, as the tables print it (`tăng 3 bậc`).
     #[serde(serialize_with = "safe")]
     pub change_html: String,
+    /// Whether the change is chiso's arithmetic, which no published change
+    /// confirms (marked "(tính từ bảng)").
+    pub change_computed: bool,
     /// `up`, `down`, `same`, or `none` when there is no change to show.
     pub direction: &'static str,
     /// `▲`, `▼`, `=`, or empty: shown before the words, which say the same.
@@ -184,6 +187,7 @@ fn card<'a>(
         rank_html: row.cells.rank.clone(),
         score_html: row.cells.score.clone(),
         change_html: row.cells.change.clone(),
+        change_computed: row.change.as_ref().is_some_and(|c| c.computed),
         direction,
         arrow,
         regional_html: row.cells.regional.clone(),

@@ -271,6 +271,10 @@ pub struct TableView<'a> {
     /// before (a change, a published change, or why it cannot be
     /// compared): a table where none does shows no change column.
     pub has_changes: bool,
+    /// Whether any line shown prints a change chiso computed, which no
+    /// published change confirms: the change column's head is marked
+    /// "(tính từ bảng)".
+    pub changes_computed: bool,
     /// Whether any line has a rank within its region (the table then shows
     /// them in a column of their own).
     pub has_regional: bool,
@@ -601,6 +605,9 @@ impl<'a> TableView<'a> {
             has_bands,
             has_regional,
             has_changes,
+            changes_computed: rows
+                .iter()
+                .any(|r| r.change.as_ref().is_some_and(|c| c.computed)),
             bar_widths,
             components,
             component_header: header,

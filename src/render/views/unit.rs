@@ -128,6 +128,9 @@ pub struct SeriesView<'a> {
     /// Whether any entry has a band: the history table shows a band
     /// column only then.
     pub has_bands: bool,
+    /// Whether any entry prints a change chiso computed, which no
+    /// published change confirms: the change column's head is marked.
+    pub changes_computed: bool,
 }
 
 /// Every index's series for one unit, in index definition order; indices
@@ -201,6 +204,9 @@ pub fn unit_series<'a>(
                     rank_chart_svg,
                     has_regional: entries.iter().any(|e| !e.row.regional.is_empty()),
                     has_bands: entries.iter().any(|e| e.row.band.is_some()),
+                    changes_computed: entries
+                        .iter()
+                        .any(|e| e.row.change.as_ref().is_some_and(|c| c.computed)),
                     index: IndexRef::new(def, urls),
                     entries,
                 }
