@@ -9,11 +9,14 @@ use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-/// How serious a problem is: errors stop the build, warnings do not.
+/// How serious a problem is: errors stop the build, warnings do not. A
+/// note is no problem: it tells what a run did not do (checks skipped),
+/// and comes last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
+    Note,
 }
 
 /// A line and column, both counted from 1 (columns in characters).
@@ -258,6 +261,13 @@ impl Diagnostic {
         }
     }
 
+    pub fn note(message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Note,
+            ..Diagnostic::error(message)
+        }
+    }
+
     pub fn in_file(mut self, file: impl AsRef<Path>) -> Diagnostic {
         self.file = Some(file.as_ref().to_path_buf());
         self
@@ -340,6 +350,7 @@ impl Styles {
             label: match severity {
                 Severity::Error => "\x1b[1;31m",
                 Severity::Warning => "\x1b[1;33m",
+                Severity::Note => "\x1b[1;36m",
             },
             bold: "\x1b[1m",
             gutter: "\x1b[1;34m",
@@ -363,6 +374,7 @@ impl fmt::Display for Diagnostic {
         let label = match self.severity {
             Severity::Error => crate::messages::label_error(),
             Severity::Warning => crate::messages::label_warning(),
+            Severity::Note => crate::messages::label_note(),
         };
         writeln!(f, "{style}{label}{reset}{bold}: {}{reset}", self.message)?;
         if let Some(file) = &self.file {

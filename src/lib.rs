@@ -468,8 +468,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     timings.stages.push(("+ load content", loaded));
     let assets = input::site_files(root, write::STATIC_DIR, &mut diagnostics);
     if diagnostics.error_count() > content_errors {
-        // Rendering needs sound data, but template syntax can still be checked.
-        render::check_templates(root, &mut diagnostics);
+        stop_before_rendering(root, &content, &mut diagnostics);
         return Err(diagnostics);
     }
     let Some(templates) = render::Templates::load(root, &mut diagnostics) else {
@@ -490,6 +489,23 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         warnings: diagnostics,
         timings,
     })
+}
+
+/// What a run still does when the data, the configuration or `static/` has
+/// errors, before it stops: rendering needs them sound, but the templates'
+/// syntax can still be checked. The articles' shortcodes and links are not
+/// checked: a shortcode naming a table left out for its errors (or whose
+/// file did not parse) would be told as naming none, and links need the
+/// pages rendered. A note says so, when there is an article to check.
+pub(crate) fn stop_before_rendering(
+    root: &std::path::Path,
+    content: &content::Content,
+    diagnostics: &mut Diagnostics,
+) {
+    render::check_templates(root, diagnostics);
+    if content.home.is_some() || !content.articles.is_empty() {
+        diagnostics.push(Diagnostic::note(crate::messages::article_checks_skipped()));
+    }
 }
 
 /// How long each stage of a build took, in order.

@@ -67,6 +67,7 @@ pub fn github(diagnostics: &Diagnostics, root: &Path) -> String {
         let command = match diagnostic.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "notice",
         };
         let mut properties = Vec::new();
         if let Some(path) = path_from_work_dir(root, diagnostic) {
@@ -103,6 +104,7 @@ pub fn gitlab(diagnostics: &Diagnostics, root: &Path) -> String {
             let severity = match diagnostic.severity {
                 Severity::Error => "major",
                 Severity::Warning => "minor",
+                Severity::Note => "info",
             };
             serde_json::json!({
                 "description": description,

@@ -107,6 +107,20 @@ pub fn toml_entry_problems<T: DeserializeOwned>(
     key: &str,
     skip: &[Range<usize>],
 ) -> Vec<Diagnostic> {
+    toml_entry_problems_at::<T>(source, key, skip)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
+}
+
+/// [`toml_entry_problems`], each with the byte offset where its entry
+/// starts in `source`: which entries a results file is read without
+/// (`data::recover`).
+pub fn toml_entry_problems_at<T: DeserializeOwned>(
+    source: &str,
+    key: &str,
+    skip: &[Range<usize>],
+) -> Vec<(usize, Diagnostic)> {
     let Ok(root) = toml::de::DeTable::parse(source) else {
         return Vec::new();
     };
@@ -133,9 +147,9 @@ pub fn toml_entry_problems<T: DeserializeOwned>(
             let d = toml_diagnostic(source, &e);
             // Without a place of its own, the problem is the entry's.
             Some(if e.span().is_some() {
-                d
+                (start, d)
             } else {
-                d.at_offset(source, start)
+                (start, d.at_offset(source, start))
             })
         })
         .collect()

@@ -1,8 +1,10 @@
 //! Loading `data/`: the index definitions, the units, the tile-grid map
 //! layouts and every results table, each file parsed as TOML or JSON by its
 //! extension into the types of [`schema`]. Loading only parses; cross-checks and derived figures belong to
-//! `model`.
+//! `model`. A TOML results file that does not parse is read without its bad
+//! entries ([`recover`]), so that its other lines are checked in the same run.
 
+mod recover;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -26,8 +28,25 @@ pub struct SourceFile {
     /// Path relative to the site root, as shown in diagnostics.
     pub path: PathBuf,
     pub format: Format,
-    /// Shared with `serve`'s cache of parsed files ([`ParsedFiles`]).
+    /// Shared with `serve`'s cache of parsed files ([`ParsedFiles`]). For a
+    /// file [`Reading::Recovered`], the text its value was read from: the
+    /// file's, with the lines not read blanked (every other line and column
+    /// as written).
     pub text: Arc<str>,
+    pub reading: Reading,
+}
+
+/// How much of a data file its parsed value holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// The whole file parsed.
+    Whole,
+    /// The file did not parse (its problems are reported as errors), and its
+    /// value was read without the `[[result]]` entries that have a problem
+    /// ([`recover`]): each remaining line can be checked, but not what needs
+    /// every line of the table (units missing, ranks, averages, bands), and
+    /// the table is never published.
+    Recovered,
 }
 
 /// A parsed value with the file it came from.
@@ -116,7 +135,25 @@ pub fn load(root: &Path, diagnostics: &mut Diagnostics) -> RawData {
 pub struct ParsedFiles(std::collections::HashMap<PathBuf, ParsedFile>);
 
 /// A data file as read (its text, if it could be) and parsed.
-type ParsedFile = (Option<Arc<str>>, Result<Parsed, Vec<Diagnostic>>);
+type ParsedFile = (Option<Arc<str>>, Result<Parsed, Unparsed>);
+
+/// A data file that did not parse: every problem found in it (in its file),
+/// and for a results file whose problems all sit in `[[result]]` entries,
+/// its table read without them, with the text it was read from.
+#[derive(Clone)]
+struct Unparsed {
+    problems: Vec<Diagnostic>,
+    recovered: Option<(Arc<str>, Arc<ResultsFile>)>,
+}
+
+impl Unparsed {
+    fn unread(problem: Diagnostic) -> Self {
+        Unparsed {
+            problems: vec![problem],
+            recovered: None,
+        }
+    }
+}
 
 /// [`load`], taking each file not in `changed` from `parsed` (when it is
 /// there) instead of reading and parsing it again, and leaving in `parsed`
@@ -198,16 +235,20 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
                     }
                 };
                 let parsed = parsed.map_err(|first| {
-                    every_bad_line(text, format, first, kind)
-                        .into_iter()
-                        .map(|d| d.in_file(&file.shown))
-                        .collect()
+                    let (problems, recovered) = every_bad_line(text, format, first, kind);
+                    Unparsed {
+                        problems: problems
+                            .into_iter()
+                            .map(|d| d.in_file(&file.shown))
+                            .collect(),
+                        recovered: recovered.map(|r| (Arc::from(r.text), Arc::new(r.value))),
+                    }
                 });
                 (Arc::from(text), parsed)
             });
             let (text, parsed) = match read {
                 Ok((text, parsed)) => (Some(text), parsed),
-                Err(d) => (None, Err(vec![d])),
+                Err(d) => (None, Err(Unparsed::unread(d))),
             };
             (file.shown, format, defines, text, parsed)
         })
@@ -220,23 +261,29 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
     }
     for (shown, format, defines, text, parsed) in parsed {
         let file = raw.files.len();
+        let mut read = text.map(|text| (text, Reading::Whole));
         match parsed {
             Ok(Parsed::Indices(value)) => raw.indices.push(Loaded { value, file }),
             Ok(Parsed::Units(value)) => raw.units.push(Loaded { value, file }),
             Ok(Parsed::Tiles(value)) => raw.tiles.push(Loaded { value, file }),
             Ok(Parsed::Results(value)) => raw.tables.push(Loaded { value, file }),
-            Err(problems) => {
-                for d in problems {
+            Err(unparsed) => {
+                for d in unparsed.problems {
                     diagnostics.push(d);
                 }
                 raw.definitions_incomplete |= defines;
+                if let Some((text, value)) = unparsed.recovered {
+                    raw.tables.push(Loaded { value, file });
+                    read = Some((text, Reading::Recovered));
+                }
             }
         }
-        if let Some(text) = text {
+        if let Some((text, reading)) = read {
             raw.files.push(SourceFile {
                 path: shown,
                 format,
                 text,
+                reading,
             });
         }
     }
@@ -246,19 +293,33 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
 /// The problem that stopped a data file's parsing, and in a TOML file the
 /// problems of its other entries (`[[result]]`, `[[unit]]`, `[[group]]`,
 /// `[[region]]`, `[[index]]`), each read alone: serde stops at the first,
-/// and an editor would need a run per bad entry.
-fn every_bad_line(text: &str, format: Format, first: Diagnostic, kind: Kind) -> Vec<Diagnostic> {
+/// and an editor would need a run per bad entry. With them, for a TOML
+/// results file, its table read without the bad entries, if it reads
+/// ([`recover::toml_results`]).
+fn every_bad_line(
+    text: &str,
+    format: Format,
+    first: Diagnostic,
+    kind: Kind,
+) -> (Vec<Diagnostic>, Option<recover::Recovered>) {
     use crate::parse::toml_entry_problems as problems_of;
     use schema::{GroupDef, IndexDef, RegionDef, ResultRow, UnitDef};
     if format != Format::Toml {
-        return vec![first];
+        return (vec![first], None);
     }
     // Syntax errors first (a pasted "90,53%" on one line, "89,10" on
     // another), then the entries the parser reads once those are blanked.
     let (syntax, text, skip) = crate::parse::toml_syntax_problems(text);
     let text = text.as_str();
+    let mut recovered = None;
     let others = match kind {
-        Kind::Results => problems_of::<ResultRow>(text, "result", &skip),
+        Kind::Results => {
+            let bad = crate::parse::toml_entry_problems_at::<ResultRow>(text, "result", &skip);
+            let starts = skip.iter().map(|r| r.start);
+            let at: Vec<usize> = starts.chain(bad.iter().map(|(at, _)| *at)).collect();
+            recovered = recover::toml_results(text, &at);
+            bad.into_iter().map(|(_, d)| d).collect()
+        }
         Kind::Indices => problems_of::<IndexDef>(text, "index", &skip),
         Kind::Units => {
             let mut all = problems_of::<GroupDef>(text, "group", &skip);
@@ -274,7 +335,7 @@ fn every_bad_line(text: &str, format: Format, first: Diagnostic, kind: Kind) -> 
             problems.push(d);
         }
     }
-    problems
+    (problems, recovered)
 }
 
 #[cfg(test)]

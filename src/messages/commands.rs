@@ -209,6 +209,10 @@ messages! {
         vi: "cảnh báo",
         en: "warning",
     }
+    label_note() {
+        vi: "ghi chú",
+        en: "note",
+    }
     label_help() {
         vi: "gợi ý",
         en: "help",

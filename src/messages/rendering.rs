@@ -4,6 +4,10 @@
 use std::fmt::Display;
 
 messages! {
+    article_checks_skipped() {
+        vi: "chưa kiểm tra shortcode và liên kết trong các bài viết vì còn các lỗi trên: sửa chúng rồi chạy lại",
+        en: "the shortcodes and links in the articles were not checked because of the errors above: fix them and run again",
+    }
     same_url(path: &str, first: &str, second: &str) {
         vi: "hai trang sẽ cùng được ghi vào /{path}: {first} và {second}",
         en: "two pages would be written to /{path}: {first} and {second}",

@@ -467,6 +467,13 @@ pub(super) struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether data file `file` was read without its bad entries
+    /// ([`crate::data::Reading::Recovered`]): its lines are checked one by
+    /// one, never what needs every line of the table.
+    pub(super) fn recovered(&self, file: usize) -> bool {
+        self.raw.file(file).reading == crate::data::Reading::Recovered
+    }
+
     /// An error pointing at the value at `path` in data file `file`.
     pub(super) fn at(
         &self,
@@ -1212,6 +1219,15 @@ impl Context<'_> {
             }
         }
 
+        if self.recovered(file_index) {
+            // Some lines were left out: whatever reads the lines together
+            // (the scores' decimals, ranks, averages, bands, an empty
+            // table) would be checked on a table that is not the one
+            // written. The file has errors: the table is never published.
+            self.check_year_folder(file, file_index);
+            self.check_has_source(file, file_index);
+            return None;
+        }
         self.check_score_decimals(def, file, file_index);
         self.check_year_folder(file, file_index);
         self.check_not_empty(file, file_index);

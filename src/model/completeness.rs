@@ -76,7 +76,9 @@ impl Context<'_> {
         // twice.
         let mistyped = listed.len() < file.results.len()
             || listed.iter().any(|id| !self.ids.units.contains_key(*id));
-        if !file.complete || mistyped {
+        // A table read without its bad lines (`data::recover`) misses
+        // the units they name.
+        if !file.complete || mistyped || self.recovered(file_index) {
             return;
         }
         let missing: Vec<&Unit> = site.groups[group]

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use super::{assemble, Comparison, NoComparison, Site};
-use crate::data::{Loaded, RawData, SourceFile};
+use crate::data::{Loaded, RawData, Reading, SourceFile};
 use crate::diagnostic::Diagnostics;
 use crate::parse::{parse_document, Format};
 
@@ -107,6 +107,7 @@ fn raw_with_indices(indices: &str, tables: &[(&str, &str)]) -> RawData {
             path: PathBuf::from(path),
             format,
             text: (*text).into(),
+            reading: Reading::Whole,
         });
     }
     raw
@@ -689,6 +690,7 @@ decimals = 4
                 path: PathBuf::from(path),
                 format: Format::Toml,
                 text: text.into(),
+                reading: Reading::Whole,
             });
         }
         raw
@@ -755,6 +757,7 @@ fn raw_of(units: &str, tables: &[(&str, &str)], same: Option<&RawData>) -> RawDa
             path: PathBuf::from(path),
             format: Format::Toml,
             text: (*text).into(),
+            reading: Reading::Whole,
         });
     }
     raw

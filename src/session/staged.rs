@@ -235,7 +235,7 @@ pub(super) fn rebuild(
     // As a build: articles that could not be loaded are left out, and the
     // rest rendered and its links checked (see `crate::load`).
     if diagnostics.error_count() > content_errors {
-        render::check_templates(root, &mut diagnostics);
+        crate::stop_before_rendering(root, &content, &mut diagnostics);
         return Err(diagnostics);
     }
     let Some(templates) = timings.time("templates", || Templates::load(root, &mut diagnostics))

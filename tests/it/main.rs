@@ -15,6 +15,7 @@ mod charts;
 mod contexts;
 mod derived_marks;
 mod editor_commands;
+mod every_problem;
 mod example_site;
 mod excluded;
 mod fixture_sites;

@@ -1,0 +1,134 @@
+//! "Every problem in one run" (`docs/huong-dan.md`): a results file that
+//! does not parse has its other lines checked all the same, each problem
+//! told once and nothing told that is not there; a run that stops before
+//! rendering says which checks it skipped. On the example site's
+//! `so-ban-nganh` table of 2023 (the file of the user test).
+
+use std::fs;
+
+use chiso::{Diagnostics, Severity};
+
+use crate::common::*;
+
+const FILE: &str = "data/results/2023/so-ban-nganh.toml";
+
+/// The example site with lines of the table replaced: (line number, text).
+fn example_with(lines: &[(usize, &str)]) -> tempfile::TempDir {
+    let site = example_copy();
+    let path = site.path().join(FILE);
+    let text = fs::read_to_string(&path).unwrap();
+    let mut all: Vec<&str> = text.lines().collect();
+    for &(number, line) in lines {
+        all[number - 1] = line;
+    }
+    fs::write(&path, all.join("\n") + "\n").unwrap();
+    site
+}
+
+/// The problems of a build that must fail.
+fn failed(root: &std::path::Path) -> Diagnostics {
+    match build(root) {
+        Ok(_) => panic!("the build should have failed"),
+        Err(diagnostics) => diagnostics,
+    }
+}
+
+/// Each problem of `severity`, as (file, line, message, hint), in the
+/// order of the report.
+fn of(diagnostics: &Diagnostics, severity: Severity) -> Vec<(String, usize, String, String)> {
+    diagnostics
+        .sorted()
+        .into_iter()
+        .filter(|d| d.severity == severity)
+        .map(|d| {
+            let file = d.file.as_ref().map(|f| f.display().to_string());
+            (
+                file.unwrap_or_default(),
+                d.location.map_or(0, |l| l.line),
+                d.message.clone(),
+                d.hint.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+/// The lines of `FILE` the errors are at, checking that every error is
+/// in it.
+fn error_lines(diagnostics: &Diagnostics) -> Vec<usize> {
+    let errors = of(diagnostics, Severity::Error);
+    assert!(errors.iter().all(|e| e.0 == FILE), "{diagnostics}");
+    errors.iter().map(|e| e.1).collect()
+}
+
+/// No warning, and the one note saying the articles were not checked.
+fn nothing_else(diagnostics: &Diagnostics) {
+    assert!(
+        of(diagnostics, Severity::Warning).is_empty(),
+        "{diagnostics}"
+    );
+    let notes = of(diagnostics, Severity::Note);
+    assert_eq!(notes.len(), 1, "{diagnostics}");
+    assert!(notes[0].2.contains("not checked"), "{diagnostics}");
+}
+
+#[test]
+fn a_syntax_error_hides_no_other_line_of_its_file() {
+    // A decimal comma in one line, a mistyped unit in another.
+    let site = example_with(&[(62, "points = 93,58"), (54, "unit = \"so-ngoai-vuu\"")]);
+    let diagnostics = failed(site.path());
+    assert_eq!(error_lines(&diagnostics), [54, 62], "{diagnostics}");
+    let errors = of(&diagnostics, Severity::Error);
+    assert!(errors[0].2.contains("so-ngoai-vuu"), "{diagnostics}");
+    assert!(errors[0].3.contains("`so-ngoai-vu`"), "{diagnostics}");
+    assert!(errors[1].3.contains("93.58"), "{diagnostics}");
+    nothing_else(&diagnostics);
+}
+
+#[test]
+fn a_type_error_hides_no_other_line_of_its_file() {
+    // A number in quotes with a decimal comma, and points above the line's
+    // maximum.
+    let site = example_with(&[(62, "points = \"93,58\""), (55, "points = 876.5")]);
+    let diagnostics = failed(site.path());
+    assert_eq!(error_lines(&diagnostics), [55, 62], "{diagnostics}");
+    let errors = of(&diagnostics, Severity::Error);
+    assert!(errors[0].2.contains("876"), "{diagnostics}");
+    assert!(errors[1].3.contains("93.58"), "{diagnostics}");
+    nothing_else(&diagnostics);
+}
+
+#[test]
+fn a_problem_outside_the_lines_leaves_the_file_unread_as_before() {
+    // The table's own key: its lines are not checked without it.
+    let site = example_with(&[(13, "published_average = 90,53"), (54, "unit = \"x\"")]);
+    let diagnostics = failed(site.path());
+    assert_eq!(error_lines(&diagnostics), [13], "{diagnostics}");
+    nothing_else(&diagnostics);
+}
+
+#[test]
+fn a_file_that_parses_is_checked_whole_as_before() {
+    // A unit mistyped in a file that parses: its error, and nothing more
+    // (the unit it misses is the one it meant).
+    let site = example_with(&[(54, "unit = \"so-ngoai-vuu\"")]);
+    let diagnostics = failed(site.path());
+    assert_eq!(error_lines(&diagnostics), [54], "{diagnostics}");
+    nothing_else(&diagnostics);
+    // A build without problems has no note.
+    let valid = example_copy();
+    let built = build_ok(valid.path());
+    let notes = built.report.warnings.sorted();
+    assert!(notes.iter().all(|d| d.severity != Severity::Note));
+}
+
+#[test]
+fn an_error_in_an_article_alone_leaves_the_other_checks_run() {
+    let site = example_copy();
+    put(
+        site.path(),
+        "content/tin-tuc/hong.md",
+        "+++\ntitle = \"Hỏng\"\ndate = 2024-13-01\n+++\nChữ.\n",
+    );
+    let diagnostics = failed(site.path());
+    assert!(of(&diagnostics, Severity::Note).is_empty(), "{diagnostics}");
+}
