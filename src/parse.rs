@@ -341,6 +341,9 @@ fn hint_for_line(line: &str) -> Option<String> {
             )));
         }
     }
+    if let Some(fixed) = inline_decimal_comma(line) {
+        return Some(msg::hint_decimal_comma(&fixed));
+    }
     let parts: Vec<&str> = value.split(['/', '.', '-']).collect();
     if let [day, month, year] = parts[..] {
         let short = |t: &str| digits(t) && t.len() <= 2;
@@ -353,6 +356,31 @@ fn hint_for_line(line: &str) -> Option<String> {
     let bare_text = value.chars().next().is_some_and(char::is_alphabetic)
         && !matches!(value, "true" | "false" | "inf" | "nan");
     bare_text.then(msg::hint_quote_text)
+}
+
+/// A decimal comma inside an inline table or an array (`{ score = 11,5,
+/// decimals = 1 }`), as the key and number to write instead
+/// (`score = 11.5`): digits, a comma, digits, then the end of the value.
+fn inline_decimal_comma(line: &str) -> Option<String> {
+    let is_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    line.match_indices('=').find_map(|(at, _)| {
+        let key = line[..at]
+            .trim_end()
+            .rsplit(|c: char| c == '{' || c == ',' || c.is_whitespace())
+            .next()
+            .filter(|k| !k.is_empty())?;
+        let rest = line[at + 1..].trim_start();
+        let unsigned = rest.strip_prefix('-').unwrap_or(rest);
+        let whole_len = unsigned.bytes().take_while(u8::is_ascii_digit).count();
+        let after_whole = unsigned[whole_len..].strip_prefix(',')?;
+        let fraction_len = after_whole.bytes().take_while(u8::is_ascii_digit).count();
+        let (fraction, tail) = after_whole.split_at(fraction_len);
+        let ends = tail.is_empty() || tail.starts_with([',', '}', ']', ' ', '\t', '#']);
+        (is_digits(&unsigned[..whole_len]) && is_digits(fraction) && ends).then(|| {
+            let sign = if rest.starts_with('-') { "-" } else { "" };
+            format!("{key} = {sign}{}.{fraction}", &unsigned[..whole_len])
+        })
+    })
 }
 
 fn describe_found(found: &str) -> String {
@@ -562,6 +590,21 @@ mod tests {
             hint_of("score = -1,25 # note").as_deref(),
             Some("in a .toml file, decimals are written with a point: score = -1.25")
         );
+    }
+
+    #[test]
+    fn a_decimal_comma_inside_an_inline_table_gets_a_hint() {
+        assert_eq!(
+            hint_of("c = { score = 11,5, decimals = 1 }\n").as_deref(),
+            Some("in a .toml file, decimals are written with a point: score = 11.5")
+        );
+        assert_eq!(
+            super::inline_decimal_comma("c = { a = -0,25 }").as_deref(),
+            Some("a = -0.25")
+        );
+        // Two values, not one number.
+        assert_eq!(super::inline_decimal_comma("c = { a = 1, b = 2 }"), None);
+        assert_eq!(super::inline_decimal_comma("c = [1,2]"), None);
     }
 
     #[test]
