@@ -380,3 +380,30 @@ fn an_article_quoting_a_disputed_figure_says_both() {
         ["‡ Thanh Hóa: công bố: 85,21%; tính từ bảng: 84,21% — Văn bản công bố ghi 85,21%; 80/95 điểm là 84,21%."]
     );
 }
+
+/// A chart is shared without its table: the disputed percent it draws is
+/// marked ‡ there too, and its notes say what the mark means.
+#[test]
+fn a_chart_marks_a_disputed_figure() {
+    let built = build_ok(fixture("published/lines-points").path());
+    let unit = built.page("don-vi/thanh-hoa/");
+    let chart = unit
+        .select(&sel("figure.chart-figure svg"))
+        .next()
+        .map(|svg| svg.html())
+        .unwrap_or_default();
+    assert!(chart.contains("85,21%‡"), "{chart}");
+    assert!(
+        chart.contains("‡ Số liệu công bố, khác số liệu tính từ điểm trong bảng"),
+        "{chart}"
+    );
+    // A line that is not disputed is drawn as published, unmarked.
+    let other = built.page("don-vi/ha-tinh/");
+    let chart = other
+        .select(&sel("figure.chart-figure svg"))
+        .next()
+        .map(|svg| svg.html())
+        .unwrap_or_default();
+    assert!(!chart.is_empty());
+    assert!(!chart.contains('‡'), "{chart}");
+}

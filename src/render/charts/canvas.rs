@@ -214,6 +214,11 @@ impl Canvas {
             let note = "Đường bình quân: tính từ điểm trong bảng, không phải số liệu công bố";
             put(note, 2, "note");
         }
+        if notes.disputed {
+            let note =
+                "‡ Số liệu công bố, khác số liệu tính từ điểm trong bảng (xem ghi chú của bảng)";
+            put(note, 2, "note");
+        }
         if notes.illustrative {
             let warning = "* Số liệu minh họa, không phải số liệu đã công bố";
             put(warning, 2, "note chart-illustrative");

@@ -143,7 +143,10 @@ pub fn history(
     let left = PAD + ticks.iter().map(|t| SMALL.width(t)).fold(0.0, f64::max) + 8.0;
     let values: Vec<Option<String>> = points
         .iter()
-        .map(|p| p.value.map(|v| format.at(p.decimals).value(v)))
+        .map(|p| {
+            p.value
+                .map(|v| super::value_label(format, p.decimals, v, p.disputed))
+        })
         .collect();
     let years: Vec<String> = points.iter().map(|p| p.year.to_string()).collect();
     let widths: Vec<f64> = points

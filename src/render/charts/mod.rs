@@ -89,6 +89,24 @@ pub struct Notes {
     /// Whether the average line drawn was computed from the figures, not
     /// published: a chart is often shared without its table.
     pub computed_average: bool,
+    /// Whether a figure drawn is a published one the table's own figures
+    /// contradict, kept with the editor's note: its label is marked ‡ and
+    /// a note says what the mark means.
+    pub disputed: bool,
+}
+
+/// The mark after a disputed figure's label in a chart (text): the
+/// tables' ‡, explained in the chart's notes.
+pub const DISPUTED_LABEL_MARK: &str = "‡";
+
+/// A figure's label: `value` as `format` prints it at `decimals`, marked
+/// when `disputed`.
+fn value_label(format: Format, decimals: u32, value: f64, disputed: bool) -> String {
+    let mut text = format.at(decimals).value(value);
+    if disputed {
+        text.push_str(DISPUTED_LABEL_MARK);
+    }
+    text
 }
 
 /// One year of a unit's history on one index.
@@ -98,6 +116,8 @@ pub struct YearPoint {
     pub value: Option<f64>,
     /// The decimals the value was published with.
     pub decimals: u32,
+    /// Whether the value is a disputed published figure ([`Notes::disputed`]).
+    pub disputed: bool,
     pub rank: Option<u32>,
     pub of: Option<u32>,
     /// The group's average that year, at the year's table precision.
@@ -126,6 +146,8 @@ pub struct Bar<'a> {
     pub value: f64,
     /// The decimals the value was published with.
     pub decimals: u32,
+    /// Whether the value is a disputed published figure ([`Notes::disputed`]).
+    pub disputed: bool,
     /// Drawn with its own class and labelled (the home unit, a leader).
     pub highlight: bool,
 }
@@ -310,6 +332,7 @@ mod chart_tests {
             year,
             value,
             decimals: 2,
+            disputed: false,
             rank,
             of,
             average: None,
@@ -322,6 +345,7 @@ mod chart_tests {
             label,
             value,
             decimals: 2,
+            disputed: false,
             highlight,
         }
     }
@@ -708,6 +732,7 @@ mod chart_tests {
                     source: Some("Báo cáo".to_owned()),
                     illustrative: n % 2 == 0,
                     computed_average: n % 3 == 0,
+                    disputed: n % 4 == 0,
                 };
                 let svg = ranking(&t("s", "x"), &rows, scale, &lines, &notes, format);
                 assert_readable(&svg);
@@ -759,6 +784,55 @@ mod chart_tests {
             bare,
         );
         assert!(svg.contains(">0,1234</text>"), "{svg}");
+    }
+
+    #[test]
+    fn a_disputed_figure_is_marked_and_the_mark_explained() {
+        let format = Format {
+            decimals: 2,
+            unit_label: "%",
+        };
+        let notes = Notes {
+            disputed: true,
+            ..Notes::default()
+        };
+        let rows = [
+            Bar {
+                disputed: true,
+                ..bar("Sở A", 85.21, true)
+            },
+            bar("Sở B", 80.0, false),
+        ];
+        let svg = ranking(
+            &t("r", "x"),
+            &rows,
+            (0.0, 100.0),
+            &RankingLines::default(),
+            &notes,
+            format,
+        );
+        assert_readable(&svg);
+        let labels: Vec<String> = texts(&svg).into_iter().map(|x| x.text).collect();
+        assert!(labels.iter().any(|l| l == "85,21%‡"), "{labels:?}");
+        assert!(labels.iter().any(|l| l == "80,00%"), "{labels:?}");
+        assert!(
+            labels.iter().any(|l| l.starts_with("‡ Số liệu công bố")),
+            "{labels:?}"
+        );
+        let points = [YearPoint {
+            disputed: true,
+            ..point(2023, Some(85.21), None, None)
+        }];
+        let svg = history(
+            &t("h", "x"),
+            &points,
+            (0.0, 100.0),
+            &HistoryLines::default(),
+            &notes,
+            format,
+        );
+        assert_readable(&svg);
+        assert!(svg.contains("85,21%‡"), "{svg}");
     }
 
     #[test]

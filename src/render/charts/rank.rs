@@ -138,6 +138,7 @@ mod tests {
             year,
             value: None,
             decimals: 2,
+            disputed: false,
             rank: Some(rank),
             of: Some(of),
             average: None,

@@ -95,7 +95,8 @@ pub fn strip(
     let mut markers = marker_labels(lines, format);
     let highlighted: Vec<&Bar> = rows.iter().filter(|b| b.highlight).collect();
     for bar in &highlighted {
-        let mut value = Part::new(format.at(bar.decimals).value(bar.value), "value");
+        let label = super::value_label(format, bar.decimals, bar.value, bar.disputed);
+        let mut value = Part::new(label, "value");
         value.attrs = format!("data-unit=\"{}\"", Escaped(bar.label));
         let name = SMALL.truncate(bar.label, WIDTH / 2.0).0;
         markers.push((
@@ -184,7 +185,7 @@ pub fn strip(
         let title = format!(
             "{}: {}",
             bar.label,
-            format.at(bar.decimals).value(bar.value)
+            super::value_label(format, bar.decimals, bar.value, bar.disputed)
         );
         dot(&mut dots, class, (x, y), r, Some(&title));
     }

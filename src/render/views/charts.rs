@@ -85,6 +85,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 year: e.year,
                 value: e.row.value,
                 decimals: e.row.decimals,
+                disputed: e.row.disputed.is_some() && e.row.value.is_some(),
                 rank: e.row.rank,
                 of: e.row.of,
                 average: table.average.map(|a| (a, table.average_decimals)),
@@ -120,6 +121,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                     year: table.year,
                     value: None,
                     decimals: table.decimals,
+                    disputed: false,
                     rank: None,
                     of: None,
                     average: table.average.map(|a| (a, table.average_decimals)),
@@ -149,6 +151,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
         };
         format!("Bình quân {word} {}", region.name)
     });
+    let disputed = points.iter().any(|p| p.disputed);
     Series {
         points,
         notes: Notes {
@@ -157,6 +160,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 .iter()
                 .any(|e| e.row.illustrative && e.row.value.is_some()),
             computed_average: false,
+            disputed,
         },
         average_label,
         region_label,
@@ -291,6 +295,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
                 label: r.unit_name,
                 value: r.value?,
                 decimals: r.decimals,
+                disputed: r.disputed.is_some(),
                 highlight: if has_home {
                     home == Some(r.unit_name)
                 } else {
@@ -341,6 +346,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         source: table.source.as_ref().map(|s| s.citation.clone()),
         illustrative: table.illustrative,
         computed_average: table.average.is_some() && !table.average_published && table.complete,
+        disputed: bars.iter().any(|b| b.disputed),
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);
