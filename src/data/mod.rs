@@ -2,7 +2,7 @@
 //! layouts and every results table, each file parsed as TOML or JSON by its
 //! extension into the types of [`schema`]. Loading only parses; cross-checks and derived figures belong to
 //! `model`. A TOML results file that does not parse is read without its bad
-//! entries ([`recover`]), so that its other lines are checked in the same run.
+//! entries (`recover.rs`), so that its other lines are checked in the same run.
 
 mod recover;
 pub mod schema;
@@ -43,7 +43,7 @@ pub enum Reading {
     Whole,
     /// The file did not parse (its problems are reported as errors), and its
     /// value was read without the `[[result]]` entries that have a problem
-    /// ([`recover`]): each remaining line can be checked, but not what needs
+    /// (`recover.rs`): each remaining line can be checked, but not what needs
     /// every line of the table (units missing, ranks, averages, bands), and
     /// the table is never published.
     Recovered,
