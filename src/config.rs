@@ -189,6 +189,39 @@ impl Config {
         })
     }
 
+    /// Whether `base_url` is a full address with a host (`https://…`),
+    /// not a path alone (`/`): what Open Graph, feeds and sitemaps need.
+    pub fn has_host(&self) -> bool {
+        let lower = self.base_url.to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://")
+    }
+
+    /// A warning when `base_url` is a path alone (`/`, the default): the
+    /// pages work, but share images, the feed and the sitemap need the
+    /// host. Pointed at `base_url` in `config.toml` under `root`, or said
+    /// of `--base-url` when `from_option`. `None` for a full address, and
+    /// for one already refused.
+    pub fn host_warning(&self, root: &Path, from_option: bool) -> Option<Diagnostic> {
+        if self.has_host()
+            || Config::base_url_problem(&self.base_url).is_some()
+            || crate::html_policy::check_url(&self.base_url).is_some()
+        {
+            return None;
+        }
+        let d = Diagnostic::warning(msg::base_url_without_host(&self.base_url));
+        if from_option {
+            return Some(d.with_hint(msg::hint_base_url_option()));
+        }
+        let d = d.with_hint(msg::hint_base_url_host());
+        let path = root.join(CONFIG_FILE);
+        let source = crate::input::read_text(&path, Path::new(CONFIG_FILE)).unwrap_or_default();
+        let d = match locate(&source, Format::Toml, &[Seg::Key("base_url")]) {
+            Some(offset) => d.at_offset(&source, offset),
+            None => d,
+        };
+        Some(d.in_file(CONFIG_FILE))
+    }
+
     /// The path part of `base_url`, always starting and ending with `/`:
     /// internal links are prefixed with it so that a site published under a
     /// subpath works.

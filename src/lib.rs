@@ -434,6 +434,9 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         }
         config.base_url = base_url.clone();
     }
+    if let Some(d) = config.host_warning(&options.root, options.base_url.is_some()) {
+        diagnostics.push(d);
+    }
     let root = &options.root;
     let markdown = content::Markdown::for_site(&config);
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));

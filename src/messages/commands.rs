@@ -46,6 +46,14 @@ messages! {
         vi: "ghi địa chỉ đầy đủ, bắt đầu bằng https://, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\"; hoặc một đường dẫn bắt đầu bằng /, ví dụ \"/\" khi chưa biết địa chỉ",
         en: "write the full address, starting with https://, e.g. base_url = \"https://cchc.hatinh.gov.vn/\"; or a path starting with /, e.g. \"/\" while the address is not known",
     }
+    base_url_without_host(url: impl Display) {
+        vi: "base_url `{url}` chưa có tên miền: các trang vẫn mở được, nhưng ảnh chia sẻ (Facebook, Zalo) bị bỏ, còn bản tin Atom và sơ đồ trang (sitemap) chưa có địa chỉ đầy đủ",
+        en: "base_url `{url}` has no host: the pages work, but share images (Facebook, Zalo) are left out, and the Atom feed and sitemap have no full addresses",
+    }
+    hint_base_url_host() {
+        vi: "trước khi xuất bản, ghi địa chỉ thật của trang, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\", hoặc dựng với --base-url (quy trình xuất bản trên GitHub, GitLab do chiso init tạo đã tự truyền --base-url)",
+        en: "before publishing, write the site's real address, e.g. base_url = \"https://cchc.hatinh.gov.vn/\", or build with --base-url (the GitHub and GitLab publishing workflows chiso init writes pass --base-url themselves)",
+    }
     hint_base_url_option() {
         vi: "--base-url là địa chỉ trang sẽ được xuất bản, ví dụ --base-url https://cchc.hatinh.gov.vn/",
         en: "--base-url is the address the site is published at, e.g. --base-url https://cchc.hatinh.gov.vn/",
@@ -287,8 +295,8 @@ messages! {
         en: "The site is ready: run `chiso serve --root {dir}` to preview it.",
     }
     init_base_url_note() {
-        vi: "Lưu ý: base_url trong config.toml đang là \"/\", nên địa chỉ trong bản tin (Atom) và sơ đồ trang (sitemap) chưa đầy đủ. Trước khi xuất bản, ghi địa chỉ thật của trang, ví dụ base_url = \"https://cchc.example.gov.vn/\" (quy trình xuất bản trên GitHub, GitLab đã tự truyền --base-url).",
-        en: "Note: base_url in config.toml is \"/\", so the feed (Atom) and sitemap URLs are relative. Before publishing, set the site's real address, e.g. base_url = \"https://cchc.example.gov.vn/\" (the GitHub and GitLab publishing workflows pass --base-url themselves).",
+        vi: "Lưu ý: base_url trong config.toml đang là \"/\", nên trang chưa có ảnh chia sẻ (Facebook, Zalo), còn địa chỉ trong bản tin (Atom) và sơ đồ trang (sitemap) chưa đầy đủ. Trước khi xuất bản, ghi địa chỉ thật của trang, ví dụ base_url = \"https://cchc.example.gov.vn/\" (quy trình xuất bản trên GitHub, GitLab đã tự truyền --base-url).",
+        en: "Note: base_url in config.toml is \"/\", so pages have no share image (Facebook, Zalo), and the feed (Atom) and sitemap URLs are relative. Before publishing, set the site's real address, e.g. base_url = \"https://cchc.example.gov.vn/\" (the GitHub and GitLab publishing workflows pass --base-url themselves).",
     }
     template_overridden(name: &str) {
         vi: "{name}  (bản riêng của trang: templates/{name})",

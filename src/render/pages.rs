@@ -143,6 +143,7 @@ impl<'a> Env<'a> {
             title: &config.title,
             description: &config.description,
             base_url: &config.base_url,
+            has_host: config.has_host(),
             base_path: &base_path,
             language: &config.language,
             province: &config.province,

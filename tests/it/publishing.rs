@@ -40,18 +40,20 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
         // The share cards' cache is kept between runs.
         assert!(text.contains(".chiso-cache"), "{file}");
     }
-    // The new site still builds with its CI files in it; its one warning
-    // is that its placeholder table has no result yet (it would publish
-    // an empty ranking).
+    // The new site still builds with its CI files in it; its two warnings
+    // are its base_url without a host, and its placeholder table with no
+    // result yet (it would publish an empty ranking).
     let checked = chiso(&["check", "--message-format", "github"], &site);
     assert!(checked.status.success());
     let stdout = String::from_utf8_lossy(&checked.stdout);
     let annotations: Vec<&str> = stdout.lines().collect();
-    assert_eq!(annotations.len(), 1, "{stdout}");
+    assert_eq!(annotations.len(), 2, "{stdout}");
     assert!(
-        annotations[0].starts_with("::warning ") && annotations[0].contains("has no result yet"),
+        annotations.iter().all(|a| a.starts_with("::warning ")),
         "{stdout}"
     );
+    assert!(annotations[0].contains("has no host"), "{stdout}");
+    assert!(annotations[1].contains("has no result yet"), "{stdout}");
 }
 
 #[test]
@@ -153,6 +155,52 @@ fn a_new_site_home_page_does_not_headline_its_empty_table() {
     assert!(!home.contains("class=\"blocks\""), "{home}");
     assert!(
         !home.contains("Số đơn vị xếp hạng: <strong>0</strong>"),
+        "{home}"
+    );
+}
+
+/// A new site's `base_url = "/"` has no host: the build says what that
+/// costs, at the line, and the pages give no relative address where Open
+/// Graph wants a full one; `--base-url` with a host gives them back.
+#[test]
+fn a_base_url_without_a_host_is_warned_and_gives_no_relative_share_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(
+        chiso(&["init", "site", "--province", "Quảng Bình"], dir.path())
+            .status
+            .success()
+    );
+    let site = dir.path().join("site");
+    let built = chiso(&["--lang", "en", "build"], &site);
+    assert!(built.status.success());
+    let err = stderr(&built);
+    assert!(err.contains("base_url `/` has no host"), "{err}");
+    assert!(err.contains("config.toml:"), "{err}");
+    let home = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(!home.contains("og:image"), "{home}");
+    assert!(!home.contains("og:url"), "{home}");
+
+    let published = chiso(
+        &[
+            "--lang",
+            "en",
+            "build",
+            "--base-url",
+            "https://cchc.quangbinh.gov.vn/",
+        ],
+        &site,
+    );
+    assert!(published.status.success());
+    assert!(!stderr(&published).contains("has no host"));
+    let home = fs::read_to_string(site.join("public/index.html")).unwrap();
+    assert!(
+        home.contains(
+            "<meta property=\"og:image\" content=\"https://cchc.quangbinh.gov.vn/anh-chia-se/"
+        ),
+        "{home}"
+    );
+    assert!(
+        home.contains("<meta property=\"og:url\" content=\"https://cchc.quangbinh.gov.vn/\">"),
         "{home}"
     );
 }

@@ -22,6 +22,9 @@ pub struct SiteView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub base_url: &'a str,
+    /// Whether `base_url` is a full address (`https://host/…`): without a
+    /// host, addresses that must be absolute (Open Graph's) are left out.
+    pub has_host: bool,
     pub base_path: &'a str,
     pub language: &'a str,
     pub province: &'a str,
