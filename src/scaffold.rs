@@ -281,11 +281,12 @@ fn site_files(province: &str, id: &str, today: Date) -> Vec<(String, String)> {
     let place = province_phrase(province);
     let q = |s: &str| toml_string(s);
     let config = format!(
-        r#"# The site's settings. Every key is explained in chiso's README ("config.toml").
+        r#"# Các thiết lập của trang. Mỗi khóa được giải thích trong hướng dẫn của chiso (docs/huong-dan.md).
 title = {title}
 description = {description}
-# Where the site is published, e.g. "https://cchc.{id}.gov.vn/" or a subpath such
-# as "https://example.gov.vn/cchc/". CI can override it with --base-url.
+# Địa chỉ trang được xuất bản, ví dụ "https://cchc.{id}.gov.vn/" hoặc một thư mục con
+# như "https://example.gov.vn/cchc/". Quy trình xuất bản (CI) tự ghi đè bằng --base-url.
+# Để "/" khi chưa biết địa chỉ: trang vẫn dựng được, nhưng chưa có ảnh chia sẻ.
 base_url = "/"
 language = "vi"
 province = {province}
@@ -320,8 +321,8 @@ url = "/tin-tuc/"
         province = q(province),
     );
     let indices = format!(
-        r#"# The indices this site reports on. Ranks and ties use each index's published
-# precision (`decimals`); rating bands are thresholds as data.
+        r#"# Các chỉ số trang này đăng. Thứ hạng và đồng hạng tính theo số chữ số thập phân
+# của số liệu công bố (`decimals`); các mức xếp loại là các ngưỡng điểm.
 
 [[index]]
 id = "par-index"
@@ -350,8 +351,8 @@ scale = {{ min = 0, max = 100 }}
 unit_label = "%"
 decimals = 2
 
-# Check these thresholds against the province's own decision: `min = 90`
-# is "từ 90%" (90 or more), `above = 90` is "trên 90%" (more than 90).
+# Đối chiếu các ngưỡng này với quyết định của tỉnh: `min = 90` là "từ 90%"
+# (từ 90 trở lên), `above = 90` là "trên 90%" (lớn hơn 90).
 [[index.band]]
 id = "xuat-sac"
 name = "Hoàn thành xuất sắc nhiệm vụ"
@@ -368,14 +369,14 @@ min = 80
         publisher = q(&format!("UBND {place}")),
     );
     let units = format!(
-        r#"# Groups (khối) of units ranked together, and every unit scored anywhere on the site.
-# A unit id is the slug of its name (no diacritics, '-' between words) and never
-# changes: a renamed unit keeps its id and lists its old names under former_names.
+        r#"# Các khối (nhóm đơn vị được xếp hạng cùng nhau) và mọi đơn vị có kết quả trên trang.
+# Mã đơn vị (id) viết từ tên, không dấu, nối các từ bằng '-', và không bao giờ đổi:
+# đơn vị đổi tên vẫn giữ mã cũ và ghi các tên trước đây trong former_names.
 
 [[group]]
 id = "tinh-thanh"
 name = "Tỉnh, thành phố trực thuộc Trung ương"
-average_label = "Bình quân cả nước"   # how pages name this group's average
+average_label = "Bình quân cả nước"   # tên gọi điểm bình quân của khối trên các trang
 
 [[group]]
 id = "so-ban-nganh"
@@ -388,7 +389,7 @@ name = {province}
 kind = {kind}
 group = "tinh-thanh"
 
-# Add one [[unit]] per department, e.g.:
+# Thêm một [[unit]] cho mỗi sở, ban, ngành, ví dụ:
 #
 # [[unit]]
 # id = "so-noi-vu"
@@ -408,13 +409,13 @@ group = "tinh-thanh"
         }),
     );
     let results = format!(
-        r#"# The province's own index for its departments in {year}: one [[result]] per unit.
-# Fill it in by hand, or import a spreadsheet export instead of this file:
+        r#"# Chỉ số CCHC của tỉnh cho các sở, ban, ngành năm {year}: mỗi đơn vị một [[result]].
+# Nhập tay, hoặc nhập từ bảng tính (Excel, CSV) thay cho tệp này:
 #
 #   chiso import ket-qua.csv --index cchc-tinh --year {year} --group so-ban-nganh --force
 #
-# A complete table lists every unit of the group; chiso computes ranks, the
-# average and the changes. See README.md ("The data format") for every key.
+# Bảng đầy đủ (complete = true) liệt kê mọi đơn vị của khối; chiso tính thứ hạng,
+# điểm bình quân và thay đổi so với năm trước. Mọi khóa: xem docs/huong-dan.md.
 index = "cchc-tinh"
 year = {year}
 group = "so-ban-nganh"
@@ -437,7 +438,8 @@ complete = true
     let home = format!(
         "+++\ntitle = {}\n+++\nTrang này tổng hợp kết quả các chỉ số cải cách hành chính của {place_md}: \
          PAR Index, SIPAS và chỉ số cải cách hành chính của các cơ quan, đơn vị trong {level}.\n",
-        q("Trang chủ"),
+        // The home page's heading: what the site is, as the example's.
+        q(&format!("Chỉ số cải cách hành chính {province}")),
         level = level_word(province),
     );
     let article = format!(
@@ -490,6 +492,33 @@ mod tests {
         assert_eq!(date_from_days(19_782), date(2024, 2, 29));
         assert_eq!(date_from_days(20_453), date(2025, 12, 31));
         assert_eq!(date_from_days(20_454), date(2026, 1, 1));
+    }
+
+    /// Editors read these files: every comment in the data and settings
+    /// a new site gets is Vietnamese (or a line of TOML or a command).
+    #[test]
+    fn the_comments_of_a_new_site_s_files_are_vietnamese() {
+        let files = site_files("Quảng Trị", "quang-tri", date(2026, 3, 1));
+        let vietnamese = |c: char| {
+            "ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+                .contains(c.to_lowercase().next().unwrap_or(c))
+        };
+        let mut comments = 0;
+        for (path, text) in files.iter().filter(|(p, _)| p.ends_with(".toml")) {
+            for line in text.lines() {
+                let Some(comment) = line.split_once('#').map(|(_, c)| c.trim()) else {
+                    continue;
+                };
+                comments += 1;
+                // A commented-out line of TOML, or a command, is code.
+                let code = comment.is_empty()
+                    || comment.starts_with('[')
+                    || comment.contains(" = ")
+                    || comment.starts_with("chiso ");
+                assert!(code || comment.chars().any(vietnamese), "{path}: {line}");
+            }
+        }
+        assert!(comments > 10);
     }
 
     #[test]
