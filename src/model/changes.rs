@@ -31,6 +31,9 @@ struct Figures {
     value: Option<f64>,
     decimals: u32,
     illustrative: bool,
+    /// The value is a published figure the line's points contradict
+    /// (`disputed`).
+    disputed: bool,
 }
 
 impl Figures {
@@ -41,6 +44,7 @@ impl Figures {
             value: row.value,
             decimals: row.decimals,
             illustrative: row.illustrative,
+            disputed: row.disputed.is_some(),
         }
     }
 }
@@ -93,6 +97,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                     value: None,
                     decimals: 0,
                     illustrative: false,
+                    disputed: false,
                 },
             };
             history.push(((table.index, unit), excluded));
@@ -227,6 +232,8 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
             .map(|(p, c)| derive::score_delta(p, c)),
         decimals: before.decimals.max(now.decimals),
         illustrative: before.illustrative || now.illustrative,
+        value_disputed: (before.disputed && now.value.is_some())
+            || (now.disputed && before.value.is_some()),
     }
 }
 

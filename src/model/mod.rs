@@ -861,6 +861,9 @@ pub struct Change {
     /// Whether either result is illustrative: the change is then made of
     /// figures no one published, and is marked as they are.
     pub illustrative: bool,
+    /// Whether `value_delta` is made from a published value its line's
+    /// points contradict (either year's `disputed`): marked ‡ where shown.
+    pub value_disputed: bool,
 }
 
 impl Change {

@@ -13,7 +13,9 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::escape::{safe, Escaped};
-use super::figure::{self, Format, ALTERNATIVES_MARK, DISPUTED_MARK, MISSING};
+use super::figure::{
+    self, Format, ALTERNATIVES_MARK, DISPUTED_CHANGE_MARK, DISPUTED_MARK, MISSING,
+};
 use super::figure::{ILLUSTRATIVE_CHANGE_MARK, ILLUSTRATIVE_MARK};
 use super::views::NoComparisonView;
 use crate::model::{Alternative, Change, ScoreFloor, Standing, StatedChange};
@@ -236,15 +238,17 @@ fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &
 
 fn change(line: &Line) -> String {
     let stated = line.stated_change;
+    // Points beside places when the publication gave them too.
+    let shows_points = |change: &Change| {
+        change.value_delta.is_some()
+            && (change.rank_delta.is_none() || stated.is_some_and(|s| s.points.is_some()))
+    };
     if let Some((words, change)) = line.change.and_then(|change| {
         let derived = change_words(
             change.rank_delta,
-            // Points beside places when the publication gave them too.
             change
                 .value_delta
-                .filter(|_| {
-                    change.rank_delta.is_none() || stated.is_some_and(|s| s.points.is_some())
-                })
+                .filter(|_| shows_points(change))
                 .map(|v| (v, line.decimals)),
             line.unit_label,
         );
@@ -309,6 +313,10 @@ fn change(line: &Line) -> String {
         };
         if change.illustrative {
             out.push_str(ILLUSTRATIVE_CHANGE_MARK);
+        }
+        // Points made from a disputed published value: marked as it is.
+        if change.value_disputed && shows_points(change) {
+            out.push_str(DISPUTED_CHANGE_MARK);
         }
         if let Some(fields) = change.fields_differ {
             let _ = write!(
@@ -564,6 +572,7 @@ mod tests {
             value_delta: Some(1.5),
             decimals: 2,
             illustrative: false,
+            value_disputed: false,
         };
         let cells = Cells::new(&Line {
             change: Some(&change),
@@ -723,6 +732,7 @@ mod tests {
             value_delta: Some(-1.2),
             decimals: 2,
             illustrative: false,
+            value_disputed: false,
         };
         let merged = Line {
             year: 2025,
@@ -787,6 +797,7 @@ mod tests {
             value_delta: Some(1.4),
             decimals: 2,
             illustrative: false,
+            value_disputed: false,
         };
         let stated = StatedChange {
             since: 2022,
@@ -907,6 +918,7 @@ mod tests {
             value_delta: Some(0.6),
             decimals: 2,
             illustrative: false,
+            value_disputed: false,
         };
         let cells = Cells::new(&Line {
             rank: None,

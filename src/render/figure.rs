@@ -39,6 +39,11 @@ pub const ALTERNATIVES_MARK: &str =
 pub const DISPUTED_MARK: &str =
     "<sup class=\"disputed-mark\" title=\"Số liệu công bố khác số tính từ bảng\">‡</sup>";
 
+/// The mark after a change in points made from a disputed published value
+/// (this year's or the earlier one's) (HTML).
+pub const DISPUTED_CHANGE_MARK: &str =
+    "<sup class=\"disputed-mark\" title=\"Tính từ số liệu công bố khác số tính từ bảng\">‡</sup>";
+
 /// The words after a figure the site computed from a complete table rather
 /// than took from its source (text), in an article's sentence.
 pub const DERIVED_MARK: &str = " (tính từ bảng)";

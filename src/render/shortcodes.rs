@@ -451,8 +451,14 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             .stated_change
             .as_ref()
             .is_some_and(|s| s.points.is_some());
+        // Made from a disputed published value: the sentence says so.
+        let disputed = if c.value_disputed {
+            " (trên số liệu công bố khác số tính từ bảng)"
+        } else {
+            ""
+        };
         Some(format!(
-            "{phrase} so với năm {}{}",
+            "{phrase} so với năm {}{}{disputed}",
             c.previous_year,
             computed_mark(row.change_computed() || !published)
         ))

@@ -382,9 +382,10 @@ fn an_article_quoting_a_disputed_figure_says_both() {
 }
 
 /// A chart is shared without its table: the disputed percent it draws is
-/// marked ‡ there too, and its notes say what the mark means.
+/// marked ‡ there too, and its notes say what the mark means; so is a
+/// change made from it.
 #[test]
-fn a_chart_marks_a_disputed_figure() {
+fn a_chart_and_a_change_mark_a_disputed_figure() {
     let built = build_ok(fixture("published/lines-points").path());
     let unit = built.page("don-vi/thanh-hoa/");
     let chart = unit
@@ -406,4 +407,13 @@ fn a_chart_marks_a_disputed_figure() {
         .unwrap_or_default();
     assert!(!chart.is_empty());
     assert!(!chart.contains('‡'), "{chart}");
+    // A change in points made from the disputed percent is marked as it is.
+    let ranking = built.page("xep-hang/2023/tinh/");
+    let cells = all(&ranking, "table.ranking td.change-cell");
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.starts_with("tăng 0,21 điểm phần trăm‡")),
+        "{cells:?}"
+    );
 }

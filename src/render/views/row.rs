@@ -52,6 +52,9 @@ pub struct ChangeView {
     /// published change confirms ([`Row::change_computed`]): pages mark
     /// them "(tính từ bảng)".
     pub computed: bool,
+    /// Whether `value_delta` is made from a disputed published value
+    /// (either year's): marked ‡ where shown.
+    pub value_disputed: bool,
 }
 
 /// The sizes of two rankings whose places are not compared.
@@ -82,6 +85,7 @@ impl ChangeView {
         let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
         ChangeView {
             computed: row.change_computed(),
+            value_disputed: change.value_disputed,
             previous_year: change.previous_year,
             year_before: change.is_against_the_year_before(year),
             previous_rank: change.previous_rank,
@@ -123,6 +127,7 @@ impl ChangeView {
             disputed: false,
             disputed_html: String::new(),
             computed: false,
+            value_disputed: false,
         }
     }
 }
