@@ -746,6 +746,13 @@ impl Row {
             && self.band.as_ref().is_some_and(|b| b.stated)
     }
 
+    /// Whether the line's rank is computed from illustrative scores: a
+    /// rank no publication stated, on an illustrative line. It is as
+    /// illustrative as the score, and marked as it is.
+    pub fn rank_illustrative(&self) -> bool {
+        self.rank.is_some() && self.illustrative && !self.rank_stated
+    }
+
     /// Whether the change the line shows against an earlier year is
     /// chiso's arithmetic alone: a change in places or score derived from
     /// the two years' results, with no published change for the same year

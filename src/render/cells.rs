@@ -84,6 +84,9 @@ pub struct Line<'a> {
     /// Why a ranked line has no change.
     pub no_comparison: Option<&'a NoComparisonView<'a>>,
     pub illustrative: bool,
+    /// Whether the rank is computed from illustrative scores
+    /// ([`crate::model::Row::rank_illustrative`]): marked as they are.
+    pub rank_illustrative: bool,
     pub not_ranked: Option<&'a str>,
     pub alternatives: &'a [Alternative],
     pub note_html: &'a str,
@@ -174,17 +177,24 @@ fn rank_figure(line: &Line) -> String {
 
 /// `xếp thứ 14/62`, `xếp thứ 14`, or empty.
 fn rank_phrase(line: &Line) -> String {
-    match (line.rank, line.of) {
+    let mut out = match (line.rank, line.of) {
         (Some(rank), Some(of)) => format!("xếp thứ\u{a0}{rank}/{of}"),
         (Some(rank), None) => format!("xếp thứ\u{a0}{rank}"),
-        (None, _) => String::new(),
+        (None, _) => return String::new(),
+    };
+    if line.rank_illustrative {
+        out.push_str(ILLUSTRATIVE_MARK);
     }
+    out
 }
 
 fn rank(line: &Line) -> String {
     match line.rank {
         Some(_) => {
             let mut out = format!("<span class=\"rank\">{}</span>", rank_figure(line));
+            if line.rank_illustrative {
+                out.push_str(ILLUSTRATIVE_MARK);
+            }
             if let Some((rank, of, _)) = line.rank_disputed {
                 let of = of.map(|of| format!("/{of}")).unwrap_or_default();
                 let _ = write!(
@@ -554,6 +564,7 @@ mod tests {
             disputed_html: "",
             no_comparison: None,
             illustrative: false,
+            rank_illustrative: false,
             not_ranked: None,
             alternatives: &[],
             note_html: "",

@@ -767,6 +767,7 @@ fn line_cells(env: &Env, table: &Table, row: &Row) -> cells::Cells {
         disputed_html: "",
         no_comparison: None,
         illustrative: row.illustrative,
+        rank_illustrative: row.rank_illustrative(),
         not_ranked: row.not_ranked.as_deref(),
         alternatives: &row.alternatives,
         note_html: "",

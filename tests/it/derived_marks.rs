@@ -87,3 +87,34 @@ fn a_disputed_average_shows_both_and_the_note() {
     assert!(json.contains("\"average_derived\": 90.53"));
     assert!(json.contains("\"average_disputed\": \"Quyết định tính cả"));
 }
+
+/// A figure made from illustrative scores is as illustrative as they are,
+/// wherever it is shown: the rank and band no publication stated, the
+/// chart's labels, the search's lines; and no unit is named last in the
+/// province on figures no one published.
+#[test]
+fn figures_made_from_illustrative_scores_carry_their_mark_everywhere() {
+    let built = build_ok(&example_root());
+    // 2023 departments: ranks 1–3 were published, the others computed
+    // from illustrative scores.
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    let ranks = all(&page, "table.ranking tbody td.rank");
+    assert_eq!(ranks[0], "1", "{ranks:?}");
+    assert_eq!(ranks[3], "4*", "{ranks:?}");
+    let bands = all(&page, "table.ranking tbody td.band");
+    assert!(bands[3].ends_with('*'), "{bands:?}");
+    let chart = page
+        .select(&sel("figure.chart-figure svg"))
+        .next()
+        .map(|svg| svg.html())
+        .unwrap_or_default();
+    assert!(chart.contains(">95,27%</text>"), "{chart}");
+    assert!(chart.contains("%*</text>"), "{chart}");
+    let summary = one(&page, "ul.table-summary");
+    assert!(!summary.contains("Cuối bảng"), "{summary}");
+    let search = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
+    assert!(
+        search.contains("\"Chỉ số CCHC tỉnh 93,58%* (4/17*)\""),
+        "{search}"
+    );
+}

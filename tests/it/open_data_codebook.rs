@@ -238,8 +238,12 @@ fn regional_ranks_in_the_csv_are_those_every_ranking_page_prints() {
                         .next()
                         .map(text)
                         .unwrap_or_default();
-                    // A band stated on the line is marked so on the page.
-                    let band = band.trim_end_matches(" (công bố)").to_owned();
+                    // A band stated on the line is marked so on the page,
+                    // one derived from illustrative scores as they are.
+                    let band = band
+                        .trim_end_matches(" (công bố)")
+                        .trim_end_matches('*')
+                        .to_owned();
                     let csv_band = &line[csv.col("xep_loai")];
                     if csv_band.is_empty() {
                         assert!(band.is_empty() || band == "—", "{name} {href}: {band}");

@@ -78,7 +78,7 @@ pub fn bars(
     };
     let values: Vec<String> = bars
         .iter()
-        .map(|b| super::value_label(format, b.decimals, b.value, b.disputed))
+        .map(|b| super::value_label(format, b.decimals, b.value, b.marks))
         .collect();
     let widest = values.iter().map(|v| VALUE.width(v)).fold(0.0, f64::max);
     let right = (WIDTH - PAD - widest - 8.0).max(WIDTH / 3.0);

@@ -145,7 +145,7 @@ pub fn history(
         .iter()
         .map(|p| {
             p.value
-                .map(|v| super::value_label(format, p.decimals, v, p.disputed))
+                .map(|v| super::value_label(format, p.decimals, v, p.marks))
         })
         .collect();
     let years: Vec<String> = points.iter().map(|p| p.year.to_string()).collect();

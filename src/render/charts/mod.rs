@@ -99,11 +99,27 @@ pub struct Notes {
 /// tables' ‡, explained in the chart's notes.
 pub const DISPUTED_LABEL_MARK: &str = "‡";
 
-/// A figure's label: `value` as `format` prints it at `decimals`, marked
-/// when `disputed`.
-fn value_label(format: Format, decimals: u32, value: f64, disputed: bool) -> String {
+/// The mark after an illustrative figure's label in a chart (text): the
+/// tables' *, explained in the chart's notes.
+pub const ILLUSTRATIVE_LABEL_MARK: &str = "*";
+
+/// How a figure drawn stands: published, illustrative, disputed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// An illustrative figure ([`Notes::illustrative`]): marked *.
+    pub illustrative: bool,
+    /// A disputed published figure ([`Notes::disputed`]): marked ‡.
+    pub disputed: bool,
+}
+
+/// A figure's label: `value` as `format` prints it at `decimals`, with
+/// its `marks`.
+fn value_label(format: Format, decimals: u32, value: f64, marks: Marks) -> String {
     let mut text = format.at(decimals).value(value);
-    if disputed {
+    if marks.illustrative {
+        text.push_str(ILLUSTRATIVE_LABEL_MARK);
+    }
+    if marks.disputed {
         text.push_str(DISPUTED_LABEL_MARK);
     }
     text
@@ -116,8 +132,8 @@ pub struct YearPoint {
     pub value: Option<f64>,
     /// The decimals the value was published with.
     pub decimals: u32,
-    /// Whether the value is a disputed published figure ([`Notes::disputed`]).
-    pub disputed: bool,
+    /// Whether the value is illustrative or disputed: its label is marked.
+    pub marks: Marks,
     pub rank: Option<u32>,
     pub of: Option<u32>,
     /// The group's average that year, at the year's table precision.
@@ -146,8 +162,8 @@ pub struct Bar<'a> {
     pub value: f64,
     /// The decimals the value was published with.
     pub decimals: u32,
-    /// Whether the value is a disputed published figure ([`Notes::disputed`]).
-    pub disputed: bool,
+    /// Whether the value is illustrative or disputed: its label is marked.
+    pub marks: Marks,
     /// Drawn with its own class and labelled (the home unit, a leader).
     pub highlight: bool,
 }
@@ -332,7 +348,7 @@ mod chart_tests {
             year,
             value,
             decimals: 2,
-            disputed: false,
+            marks: Marks::default(),
             rank,
             of,
             average: None,
@@ -345,7 +361,7 @@ mod chart_tests {
             label,
             value,
             decimals: 2,
-            disputed: false,
+            marks: Marks::default(),
             highlight,
         }
     }
@@ -798,7 +814,10 @@ mod chart_tests {
         };
         let rows = [
             Bar {
-                disputed: true,
+                marks: Marks {
+                    disputed: true,
+                    ..Marks::default()
+                },
                 ..bar("Sở A", 85.21, true)
             },
             bar("Sở B", 80.0, false),
@@ -820,7 +839,10 @@ mod chart_tests {
             "{labels:?}"
         );
         let points = [YearPoint {
-            disputed: true,
+            marks: Marks {
+                illustrative: true,
+                disputed: true,
+            },
             ..point(2023, Some(85.21), None, None)
         }];
         let svg = history(
@@ -832,7 +854,7 @@ mod chart_tests {
             format,
         );
         assert_readable(&svg);
-        assert!(svg.contains("85,21%‡"), "{svg}");
+        assert!(svg.contains("85,21%*‡"), "{svg}");
     }
 
     #[test]

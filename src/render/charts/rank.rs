@@ -138,7 +138,7 @@ mod tests {
             year,
             value: None,
             decimals: 2,
-            disputed: false,
+            marks: crate::render::charts::Marks::default(),
             rank: Some(rank),
             of: Some(of),
             average: None,

@@ -95,7 +95,7 @@ pub fn strip(
     let mut markers = marker_labels(lines, format);
     let highlighted: Vec<&Bar> = rows.iter().filter(|b| b.highlight).collect();
     for bar in &highlighted {
-        let label = super::value_label(format, bar.decimals, bar.value, bar.disputed);
+        let label = super::value_label(format, bar.decimals, bar.value, bar.marks);
         let mut value = Part::new(label, "value");
         value.attrs = format!("data-unit=\"{}\"", Escaped(bar.label));
         let name = SMALL.truncate(bar.label, WIDTH / 2.0).0;
@@ -185,7 +185,7 @@ pub fn strip(
         let title = format!(
             "{}: {}",
             bar.label,
-            super::value_label(format, bar.decimals, bar.value, bar.disputed)
+            super::value_label(format, bar.decimals, bar.value, bar.marks)
         );
         dot(&mut dots, class, (x, y), r, Some(&title));
     }

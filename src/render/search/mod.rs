@@ -164,18 +164,35 @@ fn year_lines(site: &Site, unit: UnitId) -> Vec<(i32, String)> {
             decimals: row.decimals,
             unit_label: &def.unit_label,
         };
+        // The marks the pages give: * illustrative, ‡ disputed.
+        let marks = |illustrative: bool, disputed: bool| {
+            let mut marks = String::new();
+            if illustrative {
+                marks.push('*');
+            }
+            if disputed {
+                marks.push('‡');
+            }
+            marks
+        };
         let mut part = def.short_name.clone();
         if let Some(value) = row.value {
             part.push(' ');
             part.push_str(&format.value(value));
+            part.push_str(&marks(row.illustrative, row.disputed.is_some()));
         } else if let Some(threshold) = row.threshold {
             // A threshold published in place of a score, as the page shows it.
             part.push(' ');
             part.push_str(&figure::threshold_text(format, threshold));
+        } else if let Some(band) = row.band.as_ref().filter(|_| row.is_band_only()) {
+            // A line rated only in a band says its band.
+            part.push(' ');
+            part.push_str(&table.bands[band.band].name);
         }
+        let rank_marks = marks(row.rank_illustrative(), row.rank_disputed.is_some());
         match (row.rank, row.of) {
-            (Some(rank), Some(of)) => part.push_str(&format!(" ({rank}/{of})")),
-            (Some(rank), None) => part.push_str(&format!(" (thứ {rank})")),
+            (Some(rank), Some(of)) => part.push_str(&format!(" ({rank}/{of}{rank_marks})")),
+            (Some(rank), None) => part.push_str(&format!(" (thứ {rank}{rank_marks})")),
             _ => {}
         }
         match lines.iter_mut().find(|(year, _)| *year == table.year) {

@@ -7,7 +7,7 @@ use super::table::TableView;
 use super::unit::EntryView;
 use crate::model::{Index, RegionKind, Row, Site, Table, UnitId};
 use crate::render::charts::{
-    self, Bar, ChartText, HistoryLines, Marker, Notes, Part, RankingLines, YearPoint,
+    self, Bar, ChartText, HistoryLines, Marker, Marks, Notes, Part, RankingLines, YearPoint,
 };
 use crate::render::figure::Format;
 use crate::vi;
@@ -85,7 +85,10 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 year: e.year,
                 value: e.row.value,
                 decimals: e.row.decimals,
-                disputed: e.row.disputed.is_some() && e.row.value.is_some(),
+                marks: Marks {
+                    illustrative: e.row.illustrative,
+                    disputed: e.row.disputed.is_some(),
+                },
                 rank: e.row.rank,
                 of: e.row.of,
                 average: table.average.map(|a| (a, table.average_decimals)),
@@ -121,7 +124,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                     year: table.year,
                     value: None,
                     decimals: table.decimals,
-                    disputed: false,
+                    marks: Marks::default(),
                     rank: None,
                     of: None,
                     average: table.average.map(|a| (a, table.average_decimals)),
@@ -151,7 +154,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
         };
         format!("Bình quân {word} {}", region.name)
     });
-    let disputed = points.iter().any(|p| p.disputed);
+    let disputed = points.iter().any(|p| p.value.is_some() && p.marks.disputed);
     Series {
         points,
         notes: Notes {
@@ -295,7 +298,10 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
                 label: r.unit_name,
                 value: r.value?,
                 decimals: r.decimals,
-                disputed: r.disputed.is_some(),
+                marks: Marks {
+                    illustrative: r.illustrative,
+                    disputed: r.disputed.is_some(),
+                },
                 highlight: if has_home {
                     home == Some(r.unit_name)
                 } else {
@@ -346,7 +352,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         source: table.source.as_ref().map(|s| s.citation.clone()),
         illustrative: table.illustrative,
         computed_average: table.average.is_some() && !table.average_published && table.complete,
-        disputed: bars.iter().any(|b| b.disputed),
+        disputed: bars.iter().any(|b| b.marks.disputed),
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);

@@ -281,6 +281,9 @@ pub struct RowView<'a> {
     /// one and the editor's note.
     pub disputed: Option<DisputedView>,
     pub rank: Option<u32>,
+    /// Whether the rank is computed from illustrative scores
+    /// ([`Row::rank_illustrative`]): marked * as they are.
+    pub rank_illustrative: bool,
     pub of: Option<u32>,
     /// The rank the publication printed, when a complete table gives
     /// another (`rank`) and the line's `disputed` note keeps it.
@@ -376,6 +379,7 @@ impl<'a> RowView<'a> {
             disputed_html: &disputed_html,
             no_comparison: no_comparison.as_ref(),
             illustrative: row.illustrative,
+            rank_illustrative: row.rank_illustrative(),
             not_ranked: row.not_ranked.as_deref(),
             alternatives: &row.alternatives,
             note_html: &note_html,
@@ -405,6 +409,7 @@ impl<'a> RowView<'a> {
             above: row.threshold.filter(|t| t.strict).map(|t| t.value),
             disputed,
             rank: row.rank,
+            rank_illustrative: row.rank_illustrative(),
             of: row.of,
             rank_published: rank_disputed.map(|(p, _)| p),
             of_note_html,

@@ -685,9 +685,13 @@ impl<'a> TableView<'a> {
                 .leaders()
                 .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
                 .collect(),
+            // A last place no publication named, made from illustrative
+            // scores, is not said: it would name a unit last on figures no
+            // one published.
             last_place: table
                 .last_place()
                 .filter(|r| r.rank != Some(1))
+                .filter(|_| !table.last_place().any(crate::model::Row::rank_illustrative))
                 .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
                 .collect(),
             regions: table
