@@ -25,7 +25,7 @@ use super::escape::{self, escape, safe};
 use super::figure::{self, Format, DERIVED_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
 use crate::messages::shortcode as sc;
-use crate::model::{IndexId, Row, Site, Table};
+use crate::model::{IndexId, Row, Site, Standing, Table};
 use crate::shared_html::SharedHtml;
 use crate::vi::{self, NBSP};
 
@@ -361,6 +361,32 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
     Some(text)
 }
 
+/// The change in places as published, when an article should quote it
+/// rather than the derived one: one chiso could not derive, one against
+/// another year than the derived one, or one kept against the derived
+/// one with `disputed` (both are said, as the pages say them).
+fn published_change(row: &Row) -> Option<String> {
+    let stated = row.stated_change.as_ref()?;
+    let places = stated.places?;
+    let phrase = |d: i64| on_one_line(&vi::rank_change_phrase(d));
+    let against_derived = row
+        .comparison
+        .change()
+        .is_some_and(|c| c.rank_delta.is_some() && c.previous_year == stated.since);
+    let published = format!("{} so với năm {}", phrase(places), stated.since);
+    match stated.standing {
+        Standing::Disputed => {
+            let derived = stated.derived.as_ref().and_then(|d| d.rank_delta);
+            Some(match derived {
+                Some(d) => format!("{published} (công bố; tính từ bảng: {})", phrase(d)),
+                None => format!("{published} (số liệu công bố)"),
+            })
+        }
+        _ if against_derived => None,
+        _ => Some(format!("{published} (số liệu công bố)")),
+    }
+}
+
 /// " (tính từ bảng)" after a figure chiso `computed`, else nothing.
 fn computed_mark(computed: bool) -> &'static str {
     if computed {
@@ -422,27 +448,18 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .value
         .map(|v| format(env, table, row.decimals).number(v));
     let rank = rank_text(table, row, false);
-    let change = row
-        .comparison
-        .change()
-        .and_then(|c| Some((c.rank_delta?, c.previous_year)))
-        .map(|(d, y)| {
-            format!(
-                "{} so với năm {y}{}",
-                on_one_line(&vi::rank_change_phrase(d)),
-                computed_mark(row.change_computed())
-            )
-        })
-        .or_else(|| {
-            // A published change chiso could not derive, said to be one.
-            let stated = row.stated_change.as_ref()?;
-            let places = stated.places?;
-            Some(format!(
-                "{} so với năm {} (số liệu công bố)",
-                on_one_line(&vi::rank_change_phrase(places)),
-                stated.since
-            ))
-        });
+    let change = published_change(row).or_else(|| {
+        row.comparison
+            .change()
+            .and_then(|c| Some((c.rank_delta?, c.previous_year)))
+            .map(|(d, y)| {
+                format!(
+                    "{} so với năm {y}{}",
+                    on_one_line(&vi::rank_change_phrase(d)),
+                    computed_mark(row.change_computed())
+                )
+            })
+    });
     let points_change = row.comparison.change().and_then(|c| {
         let unit_label = &env.site.indices[table.index].unit_label;
         let (phrase, _) = figure::score_change(c.value_delta?, c.decimals, unit_label);

@@ -353,3 +353,33 @@ fn a_published_points_change_prints_as_written_in_the_score_change_column() {
         "{cells:?}"
     );
 }
+
+/// An article quoting a change that was published and kept against the
+/// derived one (`disputed`) says both, as the pages do; one published
+/// against another year than the derived one is quoted as published.
+#[test]
+fn an_article_quotes_a_disputed_or_other_year_change_as_published() {
+    let dir = example_copy();
+    let sipas = dir.path().join("data/results/2024/sipas.json");
+    let text = std::fs::read_to_string(&sipas).unwrap();
+    let text = text.replace(
+        r#""change": { "places": -12 }"#,
+        r#""change": { "places": -10, "disputed": "Báo in nhầm." }"#,
+    );
+    std::fs::write(&sipas, text).unwrap();
+    // The 2022 PAR Index left out: its 2023 change ("tăng 10 bậc", against
+    // 2022) can only be derived against 2021.
+    std::fs::remove_file(dir.path().join("data/results/2022/par-index.toml")).unwrap();
+    let built = build_ok(dir.path());
+    let article = one(&built.page("tin-tuc/chi-so-cchc-nam-2024/"), "article");
+    assert!(
+        article.contains("giảm 10 bậc so với năm 2023 (công bố; tính từ bảng: giảm 12 bậc)"),
+        "{article}"
+    );
+    let article = one(&built.page("tin-tuc/chi-so-cchc-nam-2023/"), "article");
+    assert!(
+        article.contains("tăng 10 bậc so với năm 2022 (số liệu công bố)"),
+        "{article}"
+    );
+    assert!(!article.contains("so với năm 2021"), "{article}");
+}
