@@ -34,6 +34,7 @@ const TERMS: &[(&str, &str)] = &[
     ("average", "điểm bình quân"),
     ("count", "số đơn vị được xếp hạng"),
     ("rank 1", "đơn vị xếp thứ nhất"),
+    ("band count", "số đơn vị đạt mức cao nhất"),
     (
         "average or band count",
         "điểm bình quân hay số đơn vị theo từng mức",

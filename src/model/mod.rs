@@ -581,6 +581,24 @@ impl Table {
         self.band_counts.iter().any(|c| self.confirms_top_band(c))
     }
 
+    /// The published count of the band with the highest score threshold
+    /// (by the band, or by its threshold): what a table with no top band
+    /// of its own (a partial table, a decision rating units only in bands)
+    /// published of its best band.
+    pub fn published_top_count(&self) -> Option<&BandCount> {
+        let best = self
+            .bands
+            .iter()
+            .enumerate()
+            .filter_map(|(b, band)| band.threshold.score().map(|(v, _)| (b, v)))
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(b, _)| b)?;
+        self.band_counts.iter().find(|c| match c.counted {
+            Counted::Band(b) => b == best,
+            Counted::Score(t) => t == self.bands[best].threshold,
+        })
+    }
+
     /// The rows ranked last (several when tied); none if nothing is ranked.
     pub fn last_place(&self) -> impl Iterator<Item = &Row> {
         let last = self.rows.iter().filter_map(|r| r.rank).max();

@@ -630,7 +630,13 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
             .ranked
             .ok_or_else(|| sc::table_lacks("count"))?
             .to_string(),
-        "so-dat" => format!("{}{top_mark}", top.ok_or_else(sc::no_bands)?.1),
+        "so-dat" => match (top, table.published_top_count()) {
+            (Some((_, count)), _) => format!("{count}{top_mark}"),
+            // As published, when the table gives no count of its own.
+            (None, Some(published)) => published.count.to_string(),
+            (None, None) if table.bands.is_empty() => return Err(sc::no_bands()),
+            (None, None) => return Err(sc::table_lacks("band count")),
+        },
         "dan-dau" if !leaders.is_empty() => leaders.join(" và "),
         "dan-dau" => return Err(sc::table_lacks("rank 1")),
         "day-du" => {
@@ -643,6 +649,18 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
                 } else {
                     format!("{count}/{of}{NBSP}đơn vị đạt từ {min} trở lên{top_mark}")
                 });
+            }
+            if top.is_none() {
+                // The counts the source published, as the page says them.
+                let def = &env.site.indices[table.index];
+                let counts: Vec<String> =
+                    crate::render::views::BandCountView::all(table, def, env.urls)
+                        .into_iter()
+                        .map(|c| c.text)
+                        .collect();
+                if !counts.is_empty() {
+                    parts.push(counts.join("; "));
+                }
             }
             if parts.is_empty() {
                 return Err(sc::table_lacks("average or band count"));

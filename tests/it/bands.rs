@@ -570,3 +570,28 @@ fn stated_groups_against_the_scores_are_an_error() {
     );
     build_ok(root);
 }
+
+/// An article can quote the band counts a partial table published: `khoi`
+/// says them as the page does (`so-dat` the top band's count as
+/// published), rather than that the index has no bands.
+#[test]
+fn an_article_quotes_a_partial_table_s_published_band_counts() {
+    let dir = fixture("published/bands");
+    put(
+        dir.path(),
+        "content/tin-tuc/bai.md",
+        "+++\ntitle = \"Bài\"\ndate = 2024-05-01\n+++\n\
+         Đạt mức cao nhất: <!-- chiso:khoi chi-so=cchc nam=2022 khoi=khoi hien=so-dat -->.\n\n\
+         Tóm tắt: <!-- chiso:khoi chi-so=cchc nam=2022 khoi=khoi -->.\n\n\
+         PAPI: <!-- chiso:khoi chi-so=papi nam=2023 khoi=khoi -->.\n",
+    );
+    let built = build_ok(dir.path());
+    let text = one(&built.page("tin-tuc/bai/"), "article");
+    assert!(text.contains("Đạt mức cao nhất: 2."), "{text}");
+    assert!(
+        text.contains("Tóm tắt: 2/4 đơn vị đạt từ 90% trở lên."),
+        "{text}"
+    );
+    assert!(text.contains("PAPI: "), "{text}");
+    assert!(text.contains(": 16/61 đơn vị; "), "{text}");
+}
