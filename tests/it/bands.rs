@@ -595,3 +595,23 @@ fn an_article_quotes_a_partial_table_s_published_band_counts() {
     assert!(text.contains("PAPI: "), "{text}");
     assert!(text.contains(": 16/61 đơn vị; "), "{text}");
 }
+
+/// A decision rating units only in bands: the year page's summary of the
+/// partial table says each unit's band, not a dash.
+#[test]
+fn a_partial_table_of_bands_alone_is_summarised_by_band() {
+    let dir = fixture("published/bands");
+    put(
+        dir.path(),
+        "data/results/2021/cchc.toml",
+        "index = \"cchc\"\nyear = 2021\ngroup = \"khoi\"\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nband = \"xuat-sac\"\n\n\
+         [source]\ntitle = \"Quyết định thử\"\n",
+    );
+    let built = build_ok(dir.path());
+    let items = all(&built.page("nam/2021/"), ".table-card .table-summary li");
+    assert!(
+        items.iter().any(|i| i.ends_with(": xếp loại Xuất sắc")),
+        "{items:?}"
+    );
+}

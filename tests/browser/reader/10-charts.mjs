@@ -45,6 +45,9 @@ function inspect() {
     out.compared++;
     if (chart !== table) out.mismatched.push(`${what}: chart "${chart}", table "${table}"`);
   };
+  // A figure's marks as its table cell gives them (* illustrative, ‡
+  // disputed), in the order a chart label ends with them.
+  const cellMarks = (cell) => (cell?.querySelector(".illustrative-mark") ? "*" : "") + (cell?.querySelector(".disputed-mark") ? "‡" : "");
   // Score and rank over the years: the table after the pair of charts.
   for (const pair of document.querySelectorAll(".chart-pair")) {
     let next = pair.nextElementSibling;
@@ -55,7 +58,9 @@ function inspect() {
       for (const t of pair.querySelectorAll(css)) {
         const year = t.getAttribute("data-year");
         const rows = [...table.querySelectorAll(`tr[data-year="${year}"]`)];
-        const cells = rows.map((r) => clean(r.querySelector(cell)?.firstChild?.textContent ?? r.querySelector(cell)?.textContent));
+        // A score's figure with the marks of its cell; a rank's as it is.
+        const cells = rows.map((r) => clean(r.querySelector(cell)?.firstChild?.textContent ?? r.querySelector(cell)?.textContent)
+          + (cell === ".score" ? cellMarks(r.querySelector(cell)?.closest("td")) : ""));
         const label = clean(t.textContent);
         compare(`${table.dataset.index} ${year}`, label, cells.includes(label) ? label : cells.join(" | "));
       }
@@ -70,7 +75,8 @@ function inspect() {
       const unit = t.getAttribute("data-unit");
       const row = [...table.querySelectorAll("tbody tr")].find((tr) => [...tr.querySelectorAll("a, th, td")].some((c) => clean(c.textContent) === unit));
       const label = clean(t.textContent);
-      const score = clean(row?.querySelector(".score")?.textContent ?? row?.querySelector("td.value")?.textContent);
+      const score = clean(row?.querySelector(".score")?.textContent ?? row?.querySelector("td.value")?.textContent)
+        + cellMarks(row?.querySelector("td.value"));
       compare(unit, label, score);
     }
     for (const t of svg.querySelectorAll("[data-average]")) {
