@@ -505,8 +505,15 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             _ => Err(sc::not_ranked(unit_id, year, reason)),
         };
     }
-    let marked =
-        row.illustrative && matches!(show, "day-du" | "diem" | "so") && row.value.is_some();
+    // A score, or a rank or band computed from illustrative scores, is
+    // marked as the pages mark it.
+    let marked = row.illustrative
+        && match show {
+            "day-du" | "diem" | "so" => row.value.is_some(),
+            "hang" => row.rank_illustrative(),
+            "xep-loai" => row.band.as_ref().is_some_and(|b| !b.stated),
+            _ => false,
+        };
     // The line's band by name (`Khá`); a line rated only in a band says
     // it in full.
     let band = row.band.as_ref().map(|b| table.bands[b.band].name.as_str());
@@ -731,6 +738,9 @@ struct RankingTableView<'a> {
     /// values; then the units left out (HTML, or empty).
     #[serde(serialize_with = "safe")]
     notes_html: String,
+    /// Whether a figure shown is illustrative (marked *): the table says
+    /// what the mark means, as its page does (a feed reader shows it alone).
+    illustrative: bool,
     /// Where the figures come from: a table quoted in an article cites it
     /// as its page does.
     source: Option<crate::render::views::SourceView<'a>>,
@@ -823,16 +833,24 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             let cells = line_cells(env, table, row);
             notes_html.push_str(&cells.notes);
             RankingLineView {
-                rank: rank_text(table, row, table.complete).unwrap_or_else(|| MISSING.into()),
+                rank: rank_text(table, row, table.complete).map_or_else(
+                    || MISSING.into(),
+                    // Computed from illustrative scores: marked as they are.
+                    |r| match row.rank_illustrative() {
+                        true => format!("{r}*"),
+                        false => r,
+                    },
+                ),
                 // As the table's year named it, as its page does.
                 name: unit.name_in(table.year),
                 url: env.urls.unit(&unit.id),
                 score: cells.score,
                 band: row.band.as_ref().map_or(MISSING.to_owned(), |b| {
                     let name = &table.bands[b.band].name;
-                    match b.stated {
-                        true => format!("{name} (công bố)"),
-                        false => name.clone(),
+                    match (b.stated, row.illustrative) {
+                        (true, _) => format!("{name} (công bố)"),
+                        (false, true) => format!("{name}*"),
+                        (false, false) => name.clone(),
                     }
                 }),
             }
@@ -869,6 +887,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         average_label: &group.average_label,
         average_published: table.average_published,
         notes_html,
+        illustrative: table.has_illustrative(),
         source: table
             .source
             .as_ref()

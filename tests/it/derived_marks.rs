@@ -118,3 +118,19 @@ fn figures_made_from_illustrative_scores_carry_their_mark_everywhere() {
         "{search}"
     );
 }
+
+/// A ranking table quoted in an article is read alone (in a feed reader
+/// too): its ranks computed from illustrative scores are marked, and it
+/// says what the mark means.
+#[test]
+fn a_quoted_ranking_table_marks_illustrative_ranks_and_says_what_the_mark_means() {
+    let built = build_ok(&example_root());
+    let article = built.page("tin-tuc/chi-so-cchc-nam-2023/");
+    let legend = all(&article, "article p.illustrative-note");
+    assert_eq!(
+        legend,
+        ["Số liệu đánh dấu * là số liệu minh họa, không phải số liệu đã công bố."]
+    );
+    let feed = std::fs::read_to_string(built.out.join("atom.xml")).unwrap();
+    assert!(feed.contains("Số liệu đánh dấu * là số liệu minh họa"));
+}
