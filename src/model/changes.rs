@@ -75,7 +75,8 @@ pub(super) fn derive_changes(site: &mut Site) {
                 group: table.group,
                 table: t,
                 row: r,
-                ranked: row.not_ranked.is_none(),
+                // A line rated only in a band has no place to compare.
+                ranked: row.not_ranked.is_none() && !row.is_band_only(),
                 excluded: false,
                 figures: Figures::of(row),
             };

@@ -559,6 +559,8 @@ impl Table {
     pub fn is_extract(&self) -> bool {
         !self.complete
             && !self.scores_only
+            // A decision rating units only in bands ranks none.
+            && self.has_ranks()
             && self.ranked.is_none_or(|of| self.rows.len() < of as usize)
     }
 

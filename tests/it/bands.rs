@@ -596,22 +596,32 @@ fn an_article_quotes_a_partial_table_s_published_band_counts() {
     assert!(text.contains(": 16/61 đơn vị; "), "{text}");
 }
 
-/// A decision rating units only in bands: the year page's summary of the
-/// partial table says each unit's band, not a dash.
+/// A decision rating units only in bands (after a year that ranked
+/// them): the year page's summary says each unit's band, not a dash; its
+/// page is no "extract of a ranking", and has no change column, since a
+/// band has no place to compare.
 #[test]
 fn a_partial_table_of_bands_alone_is_summarised_by_band() {
     let dir = fixture("published/bands");
     put(
         dir.path(),
-        "data/results/2021/cchc.toml",
-        "index = \"cchc\"\nyear = 2021\ngroup = \"khoi\"\n\n\
+        "data/results/2025/cchc.toml",
+        "index = \"cchc\"\nyear = 2025\ngroup = \"khoi\"\n\n\
          [[result]]\nunit = \"don-vi-a\"\nband = \"xuat-sac\"\n\n\
          [source]\ntitle = \"Quyết định thử\"\n",
     );
     let built = build_ok(dir.path());
-    let items = all(&built.page("nam/2021/"), ".table-card .table-summary li");
+    let items = all(&built.page("nam/2025/"), ".table-card .table-summary li");
     assert!(
         items.iter().any(|i| i.ends_with(": xếp loại Xuất sắc")),
         "{items:?}"
+    );
+    let page = built.page("xep-hang/2025/khoi/");
+    let text = one(&page, "main");
+    assert!(!text.contains("trích bảng xếp hạng"), "{text}");
+    let heads = all(&page, "table.ranking thead th");
+    assert!(
+        !heads.iter().any(|h| h.starts_with("So với năm trước")),
+        "{heads:?}"
     );
 }
