@@ -356,7 +356,12 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
             let lines: Vec<String> = t
                 .rows
                 .iter()
-                .map(|r| format!("{}. {} {}", r.rank, r.name, r.score))
+                // A line with no rank (a table of bands or scores alone)
+                // is named without one.
+                .map(|r| match r.rank.is_empty() {
+                    true => format!("{} {}", r.name, r.score),
+                    false => format!("{}. {} {}", r.rank, r.name, r.score),
+                })
                 .collect();
             said_with(format!("{}, {}", t.title, t.subtitle), &lines.join("; "))
         }
@@ -435,6 +440,30 @@ mod tests {
             alt_text(&headline(), &frame),
             "Hà Tĩnh, Chỉ số CCHC năm 2023: xếp thứ 15/63, điểm 88,35%, tăng 3 bậc"
         );
+    }
+
+    #[test]
+    fn a_table_card_names_a_line_without_a_rank_without_one() {
+        let frame = Frame::new(&config());
+        let line = |rank: &str, name: &str| TableLine {
+            rank: rank.into(),
+            name: name.into(),
+            score: "—".into(),
+        };
+        let card = Card::Table(TableCard {
+            title: "Chỉ số CCHC".into(),
+            short_title: String::new(),
+            subtitle: Subtitle {
+                what: "UBND cấp huyện".into(),
+                short: String::new(),
+                year: 2024,
+            },
+            rows: vec![line("", "Huyện A"), line("2", "Huyện B")],
+            more: 0,
+            illustrative: false,
+        });
+        let alt = alt_text(&card, &frame);
+        assert!(alt.ends_with(": Huyện A —; 2. Huyện B —"), "{alt}");
     }
 
     #[test]
