@@ -366,3 +366,36 @@ fn a_computed_change_is_marked_and_a_published_one_is_not() {
         "{changes:?}"
     );
 }
+
+/// A table numbering ranks densely (1, 2, 2, 3) says so under it: its last
+/// rank is below the number of units ranked. A standard one says nothing.
+#[test]
+fn dense_ranks_are_stated_on_the_page() {
+    let dir = fixture("minimal");
+    let file = dir.path().join("data/results/2023/khoi.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let dense = text.replace(
+        "complete = true\n",
+        "complete = true\nrank_style = \"dense\"\n",
+    );
+    std::fs::write(&file, dense).unwrap();
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    let ranks = all(&page, "table.ranking tbody td.rank");
+    assert_eq!(ranks, ["1", "2", "2", "3"]);
+    let note = one(&page, "p.dense-ranks");
+    assert!(
+        note.contains("(1, 2, 2, 3, không phải 1, 2, 2, 4)"),
+        "{note}"
+    );
+
+    // Built from a copy: a build keeps its share cards' cache in the site.
+    let dir = fixture("minimal");
+    let standard = build_ok(dir.path());
+    let page = standard.page("xep-hang/2023/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking tbody td.rank"),
+        ["1", "2", "2", "4"]
+    );
+    assert!(page.select(&sel("p.dense-ranks")).next().is_none());
+}

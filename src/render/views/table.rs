@@ -248,6 +248,10 @@ pub struct TableView<'a> {
     /// How the publisher ordered units with equal scores, when it gave them
     /// different ranks (plain text).
     pub ties_broken: Option<&'a str>,
+    /// Whether the table numbers ranks densely (`rank_style = "dense"`:
+    /// 1, 1, 2) and has a tie, so that its last rank is below the number
+    /// ranked: the page says how it numbers them.
+    pub dense_ranks: bool,
     pub ranked: Option<u32>,
     /// Whether any unit is scored in points (the table then shows them).
     pub has_points: bool,
@@ -658,6 +662,13 @@ impl<'a> TableView<'a> {
                 .ties_broken
                 .as_deref()
                 .map(|w| w.trim().trim_end_matches('.')),
+            dense_ranks: table.rank_style == crate::data::schema::RankStyle::Dense && {
+                let mut ranks: Vec<u32> = table.rows.iter().filter_map(|r| r.rank).collect();
+                let all = ranks.len();
+                ranks.sort_unstable();
+                ranks.dedup();
+                ranks.len() < all
+            },
             ranked: table.ranked,
             has_points: table.rows.iter().any(|r| r.points.is_some()),
             average: table.average,
