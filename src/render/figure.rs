@@ -39,6 +39,27 @@ pub const ALTERNATIVES_MARK: &str =
 pub const DISPUTED_MARK: &str =
     "<sup class=\"disputed-mark\" title=\"Số liệu công bố khác số tính từ bảng\">‡</sup>";
 
+/// How a figure stands beside its source, for text without HTML (chart
+/// labels, the search index's lines): illustrative (`*`), a disputed
+/// published figure (`‡`), or neither, as the pages' marks say it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    pub illustrative: bool,
+    pub disputed: bool,
+}
+
+impl Marks {
+    /// The marks to write after the figure: ``, `*`, `‡` or `*‡`.
+    pub fn text(self) -> &'static str {
+        match (self.illustrative, self.disputed) {
+            (false, false) => "",
+            (true, false) => "*",
+            (false, true) => "‡",
+            (true, true) => "*‡",
+        }
+    }
+}
+
 /// The mark after a change in points made from a disputed published value
 /// (this year's or the earlier one's) (HTML).
 pub const DISPUTED_CHANGE_MARK: &str =

@@ -95,33 +95,13 @@ pub struct Notes {
     pub disputed: bool,
 }
 
-/// The mark after a disputed figure's label in a chart (text): the
-/// tables' ‡, explained in the chart's notes.
-pub const DISPUTED_LABEL_MARK: &str = "‡";
-
-/// The mark after an illustrative figure's label in a chart (text): the
-/// tables' *, explained in the chart's notes.
-pub const ILLUSTRATIVE_LABEL_MARK: &str = "*";
-
-/// How a figure drawn stands: published, illustrative, disputed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Marks {
-    /// An illustrative figure ([`Notes::illustrative`]): marked *.
-    pub illustrative: bool,
-    /// A disputed published figure ([`Notes::disputed`]): marked ‡.
-    pub disputed: bool,
-}
+pub use super::figure::Marks;
 
 /// A figure's label: `value` as `format` prints it at `decimals`, with
-/// its `marks`.
+/// its `marks` (explained in the chart's notes).
 fn value_label(format: Format, decimals: u32, value: f64, marks: Marks) -> String {
     let mut text = format.at(decimals).value(value);
-    if marks.illustrative {
-        text.push_str(ILLUSTRATIVE_LABEL_MARK);
-    }
-    if marks.disputed {
-        text.push_str(DISPUTED_LABEL_MARK);
-    }
+    text.push_str(marks.text());
     text
 }
 

@@ -165,21 +165,18 @@ fn year_lines(site: &Site, unit: UnitId) -> Vec<(i32, String)> {
             unit_label: &def.unit_label,
         };
         // The marks the pages give: * illustrative, ‡ disputed.
-        let marks = |illustrative: bool, disputed: bool| {
-            let mut marks = String::new();
-            if illustrative {
-                marks.push('*');
+        let marks = |illustrative, disputed| {
+            figure::Marks {
+                illustrative,
+                disputed,
             }
-            if disputed {
-                marks.push('‡');
-            }
-            marks
+            .text()
         };
         let mut part = def.short_name.clone();
         if let Some(value) = row.value {
             part.push(' ');
             part.push_str(&format.value(value));
-            part.push_str(&marks(row.illustrative, row.disputed.is_some()));
+            part.push_str(marks(row.illustrative, row.disputed.is_some()));
         } else if let Some(threshold) = row.threshold {
             // A threshold published in place of a score, as the page shows it.
             part.push(' ');

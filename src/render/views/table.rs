@@ -590,6 +590,17 @@ impl<'a> TableView<'a> {
             regional: has_regional,
             changes: has_changes,
         } = Shows::of(table);
+        // A last place no publication named, made from illustrative scores,
+        // is not said: it would name a unit last on figures no one published.
+        let last: Vec<&crate::model::Row> =
+            table.last_place().filter(|r| r.rank != Some(1)).collect();
+        let last_place = if last.iter().any(|r| r.rank_illustrative()) {
+            Vec::new()
+        } else {
+            last.iter()
+                .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
+                .collect()
+        };
         let derived_figures = derived_figures(
             table,
             top_band.as_ref().is_some_and(|t| !t.published),
@@ -696,15 +707,7 @@ impl<'a> TableView<'a> {
                 .leaders()
                 .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
                 .collect(),
-            // A last place no publication named, made from illustrative
-            // scores, is not said: it would name a unit last on figures no
-            // one published.
-            last_place: table
-                .last_place()
-                .filter(|r| r.rank != Some(1))
-                .filter(|_| !table.last_place().any(crate::model::Row::rank_illustrative))
-                .map(|r| UnitRef::named_in(site, r.unit, table.year, urls))
-                .collect(),
+            last_place,
             regions: table
                 .regions
                 .iter()
