@@ -264,6 +264,10 @@ messages! {
         vi: "điểm bình quân đã công bố là {published}, nhưng bình quân điểm trong bảng này là {computed}",
         en: "the published average is {published}, but the scores in this table average {computed}",
     }
+    counted_at_table_percent(units: &str) {
+        vi: "chiso tính {units} theo tỷ lệ từ điểm của bảng, không theo tỷ lệ đã công bố có `disputed`",
+        en: "chiso counts {units} at the percent of their points, not at the disputed published percent",
+    }
     hint_check_average() {
         vi: "kiểm tra điểm của các đơn vị, hoặc điểm bình quân đã công bố; nếu văn bản công bố đúng là như vậy, giữ số đã công bố và ghi lý do vào `average_disputed = \"…\"` ở đầu tệp",
         en: "check the units' scores, or the published average; if the publication really prints it, keep it and say why in `average_disputed = \"…\"` at the top of the file",

@@ -1290,7 +1290,7 @@ impl Context<'_> {
         self.check_table_of(file, file_index, table.ranked);
         table.listings = self.listings(def, file, file_index, &table, site, group);
         self.band_rows(file, file_index, &mut table, site);
-        self.band_counts(file, file_index, &mut table);
+        self.band_counts(file, file_index, &mut table, site);
         self.component_ranks(def, file_index, &mut table, site);
         self.region_figures(def, file, file_index, &mut table, site);
         // A line that states only its band (a decision rating units in

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::assemble::Context;
+use super::ranking::with_disputed_percents;
 use super::{Band, BandCount, Counted, Row, RowBand, Site, Table, Threshold, TopBand};
 use crate::data::schema::{BandCountDef, BandDef, ResultsFile};
 use crate::diagnostic::{closest, Severity};
@@ -216,7 +217,7 @@ impl Context<'_> {
             };
             let path = |key| [Key("result"), Index(row.entry), Key(key)];
             let banded = banded_at(row, table.decimals);
-            let derived = derive_band(&table.bands, row.value, row.rank, banded);
+            let derived = derive_band(&table.bands, row.basis(), row.rank, banded);
             let Some(stated_id) = result.band.as_deref() else {
                 if result.band_disputed.is_some() {
                     let d = self.at(
@@ -252,7 +253,16 @@ impl Context<'_> {
                 Threshold::Stated => derived.is_some(),
             };
             let agrees = !derivable || derived == Some(stated);
+            // A band the publication gave by its own disputed percent is
+            // kept as disputed by the line's note.
+            let by_published = row
+                .disputed
+                .as_ref()
+                .filter(|_| !agrees && result.band_disputed.is_none())
+                .filter(|_| derive_band(&table.bands, row.value, row.rank, banded) == Some(stated))
+                .map(|published| (derived, published.note.clone()));
             let disputed = match (&result.band_disputed, agrees) {
+                (None, false) if by_published.is_some() => by_published,
                 // A band stated only is checked against the other lines'
                 // (`check_stated_band_order`), where its note applies.
                 (Some(_), true) if !derivable => None,
@@ -271,7 +281,7 @@ impl Context<'_> {
                     // What decided: the derived band's threshold, or the
                     // stated one's when the line reaches none.
                     let decided = derived.unwrap_or(stated);
-                    let basis = match (table.bands[decided].threshold, row.value) {
+                    let basis = match (table.bands[decided].threshold, row.basis()) {
                         (Threshold::MaxRank(_), _) | (_, None) => {
                             msg::basis_rank(row.rank.unwrap_or_default())
                         }
@@ -330,7 +340,7 @@ impl Context<'_> {
                             .is_some_and(|l| l.band_disputed.is_none())
                     })
                     .filter(|b| b.stated)?;
-                Some((vi::scaled(r.value?, table.decimals), band.band, r))
+                Some((vi::scaled(r.basis()?, table.decimals), band.band, r))
             })
             .collect();
         banded.sort_by_key(|&(score, _, r)| (std::cmp::Reverse(score), r.entry));
@@ -345,7 +355,7 @@ impl Context<'_> {
             }
             if let Some((worse, other)) = worst.filter(|&(w, _)| band < w) {
                 let unit = &site.units[row.unit].id;
-                let shown = |r: &Row| vi::format_number(r.value.unwrap_or_default(), r.decimals);
+                let shown = |r: &Row| vi::format_number(r.basis().unwrap_or_default(), r.decimals);
                 let message = msg::stated_band_against_scores(
                     unit,
                     &shown(row),
@@ -366,12 +376,18 @@ impl Context<'_> {
     /// counts, each checked: in a complete table against the count derived
     /// from it, in a partial one for what can be (at most "of", "of" equal
     /// to the table's, at least the lines listed that reach it).
-    pub(super) fn band_counts(&mut self, file: &ResultsFile, file_index: usize, table: &mut Table) {
+    pub(super) fn band_counts(
+        &mut self,
+        file: &ResultsFile,
+        file_index: usize,
+        table: &mut Table,
+        site: &Site,
+    ) {
         let ranked_values: Vec<(f64, u32)> = table
             .rows
             .iter()
             .filter(|r| counts(r))
-            .filter_map(|r| Some((r.value?, banded_at(r, table.decimals))))
+            .filter_map(|r| Some((r.basis()?, banded_at(r, table.decimals))))
             .collect();
         if table.complete {
             table.top_band = top_band(&table.bands, table.decimals).and_then(|band| {
@@ -391,7 +407,7 @@ impl Context<'_> {
             });
         }
         for (k, stated) in file.band_counts.iter().enumerate() {
-            if let Some(count) = self.band_count(file_index, table, (k, stated)) {
+            if let Some(count) = self.band_count(file_index, table, (k, stated), site) {
                 table.band_counts.push(count);
             }
         }
@@ -403,6 +419,7 @@ impl Context<'_> {
         file_index: usize,
         table: &Table,
         (k, stated): (usize, &BandCountDef),
+        site: &Site,
     ) -> Option<BandCount> {
         use Seg::{Index, Key};
         let path = |key| [Key("band_count"), Index(k), Key(key)];
@@ -477,7 +494,7 @@ impl Context<'_> {
             .filter(|r| match counted {
                 Counted::Band(b) => r.band.as_ref().is_some_and(|rb| rb.band == b),
                 Counted::Score(t) => r
-                    .value
+                    .basis()
                     .is_some_and(|v| score_reaches(t, v, banded_at(r, table.decimals))),
             })
             .count() as u32;
@@ -519,7 +536,7 @@ impl Context<'_> {
             (
                 listed == stated.count,
                 msg::band_count_differs(&what, stated.count, listed),
-                msg::hint_band_count_checked(),
+                with_disputed_percents(msg::hint_band_count_checked(), table, site),
             )
         } else {
             (

@@ -41,7 +41,7 @@ impl Figures {
         Figures {
             rank: row.rank,
             of: row.of,
-            value: row.value,
+            value: row.basis(),
             decimals: row.decimals,
             illustrative: row.illustrative,
             disputed: row.disputed.is_some(),

@@ -27,7 +27,7 @@ fn expected(
     let keys: Vec<(UnitId, i64)> = rows
         .iter()
         .filter(|r| r.not_ranked.is_none())
-        .filter_map(|r| Some((r.unit, scaled(r.value?, def.decimals))))
+        .filter_map(|r| Some((r.unit, scaled(r.basis()?, def.decimals))))
         .collect();
     // Whether `a` is nearer the listed end than `b`.
     let nearer = |a: i64, b: i64| match (end, def.higher_is_better) {

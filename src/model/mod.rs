@@ -511,6 +511,18 @@ impl Table {
             .any(|r| r.illustrative && r.value.is_some())
     }
 
+    /// The units whose disputed published percent yields to the table's
+    /// own in what is computed ([`Row::basis`]), as a list for a message.
+    pub fn disputed_percent_units(&self, site: &Site) -> Option<String> {
+        let units: Vec<&str> = self
+            .rows
+            .iter()
+            .filter(|r| r.value.is_some() && r.disputed.is_some())
+            .map(|r| site.units[r.unit].id.as_str())
+            .collect();
+        (!units.is_empty()).then(|| units.join(", "))
+    }
+
     /// The rows ranked first (several when tied).
     pub fn leaders(&self) -> impl Iterator<Item = &Row> + '_ {
         self.rows.iter().filter(|r| r.rank == Some(1))
@@ -764,6 +776,18 @@ impl Row {
             && self.rank.is_none()
             && self.not_ranked.is_none()
             && self.band.as_ref().is_some_and(|b| b.stated)
+    }
+
+    /// The value everything computed from this line uses (its rank, band,
+    /// the table's band counts and averages, its change): `value`, except
+    /// that a disputed published percent yields to the table's own, as a
+    /// disputed rank does. The published figure is still what prints,
+    /// marked, with the table's beside it.
+    pub fn basis(&self) -> Option<f64> {
+        match &self.disputed {
+            Some(d) if self.value.is_some() => Some(d.derived),
+            _ => self.value,
+        }
     }
 
     /// Whether the line's rank is computed from illustrative scores: a

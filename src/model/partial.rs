@@ -121,7 +121,7 @@ impl Context<'_> {
             .rows
             .iter()
             .filter(|r| r.not_ranked.is_none() && !exception(r))
-            .filter_map(|r| Some((r, r.value?, r.rank?)))
+            .filter_map(|r| Some((r, r.basis()?, r.rank?)))
             .collect();
         let better = |a: f64, b: f64, decimals: u32| {
             let (a, b) = (scaled(a, decimals), scaled(b, decimals));
@@ -215,7 +215,7 @@ impl Context<'_> {
             .rows
             .iter()
             .filter(ranked)
-            .filter_map(|r| Some((key(r.value?), r)))
+            .filter_map(|r| Some((key(r.basis()?), r)))
             .collect();
         if scored.is_empty() {
             return;
@@ -239,7 +239,7 @@ impl Context<'_> {
             let Some(other) = below.checked_sub(1).map(|i| best[i]) else {
                 continue;
             };
-            let (Some(score), Some(other_rank)) = (other.value, other.rank) else {
+            let (Some(score), Some(other_rank)) = (other.basis(), other.rank) else {
                 continue;
             };
             if rank < other_rank {

@@ -25,7 +25,7 @@ impl Context<'_> {
     ) {
         let decimals = table.decimals;
         let key = |r: &Row| {
-            r.value
+            r.basis()
                 .filter(|_| r.not_ranked.is_none())
                 .map(|v| scaled(v, decimals))
         };
@@ -122,12 +122,12 @@ impl Context<'_> {
             .rows
             .iter()
             .filter(|r| r.rank.is_some())
-            .filter_map(|r| r.value.map(|v| (v, r.decimals)))
+            .filter_map(|r| r.basis().map(|v| (v, r.decimals)))
             .collect();
         table.ranked = Some(ranked);
         table.average = derive::mean_of_printed(&values);
         if let Some(computed) = table.average {
-            self.check_published_average(file, file_index, table, computed);
+            self.check_published_average(file, file_index, table, computed, site);
         }
         self.rank_regions(file, file_index, table, site);
     }
@@ -216,7 +216,7 @@ impl Context<'_> {
             }
             let values: Vec<(f64, u32)> = members
                 .iter()
-                .filter_map(|&i| table.rows[i].value.map(|v| (v, table.rows[i].decimals)))
+                .filter_map(|&i| table.rows[i].basis().map(|v| (v, table.rows[i].decimals)))
                 .collect();
             table.regions.push(RegionSummary {
                 region: r,
@@ -263,6 +263,7 @@ impl Context<'_> {
         file_index: usize,
         table: &mut Table,
         computed: f64,
+        site: &Site,
     ) {
         let Some(published) = file.published_average.filter(|a| a.is_finite()) else {
             if file.average_disputed.is_some() {
@@ -284,7 +285,8 @@ impl Context<'_> {
                     &vi::format_number(published, written),
                     &vi::format_number(computed, written.min(table.decimals)),
                 );
-                let d = self.at(file_index, &path, message, msg::hint_check_average());
+                let hint = with_disputed_percents(msg::hint_check_average(), table, site);
+                let d = self.at(file_index, &path, message, hint);
                 self.diagnostics.push(d);
                 return;
             }
@@ -337,4 +339,15 @@ impl Context<'_> {
 fn within_rounding(published: f64, computed: f64, written: u32, decimals: u32) -> bool {
     let half = |d: u32| 0.5 / 10f64.powi(d.min(12) as i32);
     (published - computed).abs() <= half(written) + half(decimals) + 1e-9
+}
+
+/// A hint for a figure computed from the table that disagrees with its
+/// published one, saying first which disputed percents the table counts at
+/// their points' ([`Row::basis`]), when it has any: the editor sees the
+/// published figure in the file and would not find the other.
+pub(super) fn with_disputed_percents(hint: String, table: &Table, site: &Site) -> String {
+    match table.disputed_percent_units(site) {
+        Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(&units)),
+        None => hint,
+    }
 }

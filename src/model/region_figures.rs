@@ -56,7 +56,7 @@ impl Context<'_> {
         let mut by_region: BTreeMap<RegionId, Vec<(Stated, &str)>> = BTreeMap::new();
         for row in &table.rows {
             for (k, r) in row.regional.iter().enumerate() {
-                let value = row.value.map(|v| (v, row.decimals));
+                let value = row.basis().map(|v| (v, row.decimals));
                 let unit = site.units[row.unit].id.as_str();
                 by_region
                     .entry(r.region)

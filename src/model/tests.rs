@@ -1172,3 +1172,89 @@ fn a_stated_of_counting_an_unranked_unit_is_kept_with_its_note() {
     assert_eq!(problems.error_count(), 1, "{problems}");
     assert!(problems.to_string().contains("of_note"), "{problems}");
 }
+
+/// A disputed published percent prints as published, but what is computed
+/// from the line (rank, band, average, band count, change) uses the
+/// table's own percent, as a disputed rank yields to the table's.
+#[test]
+fn a_disputed_percent_yields_to_the_tables_own_in_what_is_computed() {
+    let disputed = "points = 85\nmax_points = 95\npercent = 90.47\n\
+                    disputed = \"Văn bản ghi 90,47%; 85/95 là 89,47%\"";
+    let lines = |band: &str, count: u32| {
+        row("thanh-hoa", &format!("{disputed}\n{band}"))
+            + &row("nghe-an", "score = 90.00")
+            + &row("ha-tinh", "score = 89.90")
+            + &format!("[[band_count]]\nmin = 90\ncount = {count}\n")
+    };
+    let earlier = table(
+        2022,
+        "tinh",
+        &(row("thanh-hoa", "score = 89.00")
+            + &row("nghe-an", "score = 80")
+            + &row("ha-tinh", "score = 70")),
+    );
+    let with = |band: &str, count: u32| {
+        let now = table(2023, "tinh", &lines(band, count)).replace(
+            "complete = true\n",
+            "complete = true\npublished_average = 89.79\n",
+        );
+        site(&[
+            ("data/results/2022/par.toml", &earlier),
+            ("data/results/2023/par.toml", &now),
+        ])
+    };
+    let (site, problems) = with("", 1);
+    assert_eq!(problems.error_count(), 0, "{problems}");
+    let t = site
+        .tables
+        .iter()
+        .find(|t| t.year == 2023)
+        .expect("the 2023 table");
+    let line = |id: &str| {
+        t.rows
+            .iter()
+            .find(|r| site.units[r.unit].id == id)
+            .expect("the line")
+    };
+    let th = line("thanh-hoa");
+    assert_eq!(th.value, Some(90.47), "prints as published");
+    assert_eq!(th.basis().map(|v| crate::vi::scaled(v, 2)), Some(8947));
+    assert_eq!(
+        (th.rank, line("ha-tinh").rank, line("nghe-an").rank),
+        (Some(3), Some(2), Some(1))
+    );
+    assert!(th.band.is_none(), "89,47 reaches no band");
+    let change = th.comparison.change().expect("a change");
+    assert_eq!(
+        change.value_delta.map(|d| crate::vi::scaled(d, 2)),
+        Some(47)
+    );
+    assert!(change.value_disputed);
+
+    // A band count or average by the published figure is an error that
+    // names the line counted at its points.
+    let (_, problems) = with("", 2);
+    let said = problems.to_string();
+    assert_eq!(problems.error_count(), 1, "{said}");
+    assert!(said.contains("thanh-hoa"), "{said}");
+
+    // A band the publication gave by its disputed percent is kept, as
+    // disputed by the line's note, beside the table's (none).
+    let (site, problems) = with("band = \"a\"", 1);
+    assert_eq!(problems.error_count(), 0, "{problems}");
+    let t = site
+        .tables
+        .iter()
+        .find(|t| t.year == 2023)
+        .expect("the 2023 table");
+    let band = t
+        .rows
+        .iter()
+        .find(|r| site.units[r.unit].id == "thanh-hoa")
+        .and_then(|r| r.band.clone())
+        .expect("the stated band");
+    assert!(band.stated);
+    assert!(band
+        .disputed
+        .is_some_and(|(derived, note)| derived.is_none() && note.starts_with("Văn bản")));
+}

@@ -104,7 +104,7 @@ impl Context<'_> {
                 .collect::<Vec<_>>()
                 .join(", ");
             let score = row
-                .value
+                .basis()
                 .map(|v| vi::format_number(v, table.decimals))
                 .unwrap_or_default();
             let message = msg::tie_not_ordered(&score, &units, &stated, first, last);

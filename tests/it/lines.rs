@@ -407,13 +407,20 @@ fn a_chart_and_a_change_mark_a_disputed_figure() {
         .unwrap_or_default();
     assert!(!chart.is_empty());
     assert!(!chart.contains('‡'), "{chart}");
-    // A change in points made from the disputed percent is marked as it is.
+    // A change in points is made from the table's own percent (84,21
+    // against 85,00), marked as made from a disputed line.
     let ranking = built.page("xep-hang/2023/tinh/");
     let cells = all(&ranking, "table.ranking td.change-cell");
     assert!(
         cells
             .iter()
-            .any(|c| c.starts_with("tăng 0,21 điểm phần trăm‡")),
+            .any(|c| c.starts_with("giảm 0,79 điểm phần trăm‡")),
         "{cells:?}"
     );
+    // The downloads hold both percents, the table's beside the published.
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/tinh/par-index.csv"))
+        .unwrap_or_default();
+    assert!(csv.contains(",diem,diem_tinh_tu_bang,"), "{csv}");
+    assert!(csv.contains(",Thanh Hóa,85.21,84.21,"), "{csv}");
+    assert!(csv.contains(",Hà Tĩnh,90.0,,"), "{csv}");
 }

@@ -763,6 +763,21 @@ pub static COLUMNS: &[Column] = &[
     )
     .measured(Measure::Index, PUBLISHED),
     Column::new(
+        Some("diem_tinh_tu_bang"),
+        Some("value_derived"),
+        Number,
+        [
+            "Tỷ lệ tính từ bảng khác tỷ lệ công bố",
+            "Khi văn bản công bố ghi cho dòng này một tỷ lệ khác điểm đạt / điểm tối đa × 100, và tỷ lệ đó được giữ nguyên kèm ghi chú (ghi_chu_khac_biet): tỷ lệ tính từ điểm, là số dùng để xếp hạng, xếp loại, tính bình quân và mức thay đổi. Trống: không có khác biệt.",
+            "When the publication prints a percent for this line other than points / max points × 100, kept with a note (disputed): the percent of the points, which ranks, bands, averages and changes use. Empty: no difference.",
+        ],
+        Get::Row(|r| {
+            let derived = r.row.disputed.as_ref().filter(|_| r.row.value.is_some());
+            Cell::fixed(derived.map(|d| d.derived), r.row.decimals)
+        }),
+    )
+    .measured(Measure::Index, PUBLISHED),
+    Column::new(
         Some("so_chu_so_thap_phan"),
         Some("decimals"),
         Integer,
