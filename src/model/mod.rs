@@ -347,6 +347,9 @@ pub struct StatedChange {
     /// The year compared with: `since` as stated, else the year before the
     /// table's.
     pub since: i32,
+    /// Whether the publication named the year (`since`); one that did not
+    /// ("tăng 1 bậc") is quoted without one.
+    pub since_stated: bool,
     /// Places gained (positive) or lost.
     pub places: Option<i64>,
     /// Points gained (positive) or lost.

@@ -54,6 +54,7 @@ pub(super) fn stated_change(
     }
     Ok(Some(StatedChange {
         since: stated.since.unwrap_or(year - 1),
+        since_stated: stated.since.is_some(),
         places: stated.places,
         points: stated.points,
         derived: None,

@@ -237,6 +237,17 @@ fn change_words(
     Some((words.join(", "), first))
 }
 
+/// The year a published change is against, as the publication named it
+/// (" so với năm 2021"); nothing when it named none ("tăng 1 bậc"), which
+/// chiso reads against the year before but does not put in its mouth.
+pub(crate) fn against(stated: &StatedChange) -> String {
+    if stated.since_stated {
+        format!(" so với năm {}", stated.since)
+    } else {
+        String::new()
+    }
+}
+
 /// The published change in words, as the source gave it.
 fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &'static str)> {
     change_words(
@@ -311,9 +322,9 @@ fn change(line: &Line) -> String {
                     if let Some((published, _)) = published_words(stated, line.unit_label) {
                         let _ = write!(
                             out,
-                            " <small class=\"published-change\">(công bố: {} so với năm {})</small>",
+                            " <small class=\"published-change\">(công bố: {}{})</small>",
                             Escaped(&published),
-                            stated.since
+                            against(stated)
                         );
                     }
                 }
@@ -338,9 +349,9 @@ fn change(line: &Line) -> String {
         return out;
     }
     if let Some((words, class)) = stated.and_then(|s| published_words(s, line.unit_label)) {
-        let since = stated.map_or(0, |s| s.since);
+        let since = stated.map_or(String::new(), against);
         return format!(
-            "<span class=\"change {class} stated\" title=\"Số liệu đã công bố (so với năm {since}); không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
+            "<span class=\"change {class} stated\" title=\"Số liệu đã công bố{since}; không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
             Escaped(&words)
         );
     }
@@ -505,9 +516,9 @@ fn notes(line: &Line) -> String {
         let published = published_words(stated, line.unit_label).map_or(String::new(), |(w, _)| w);
         let _ = write!(
             out,
-            "<div class=\"note disputed\"><strong>{name}</strong>: số liệu công bố ({} so với năm {}) khác số liệu tính từ bảng. {}</div>",
+            "<div class=\"note disputed\"><strong>{name}</strong>: số liệu công bố ({}{}) khác số liệu tính từ bảng. {}</div>",
             Escaped(&published),
-            stated.since,
+            against(stated),
             line.disputed_html
         );
     }
@@ -713,6 +724,7 @@ mod tests {
     #[test]
     fn a_published_change_without_a_derived_one_is_marked() {
         let stated = StatedChange {
+            since_stated: true,
             since: 2021,
             places: Some(-20),
             points: None,
@@ -726,7 +738,7 @@ mod tests {
         });
         assert_eq!(
             cells.change,
-            "<span class=\"change down stated\" title=\"Số liệu đã công bố (so với năm 2021); không tính được từ bảng\">giảm 20\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)</small>"
+            "<span class=\"change down stated\" title=\"Số liệu đã công bố so với năm 2021; không tính được từ bảng\">giảm 20\u{a0}bậc</span> <small class=\"stated-mark\">(công bố)</small>"
         );
     }
 
@@ -773,6 +785,7 @@ mod tests {
         );
         // Published places are shown as published.
         let stated = StatedChange {
+            since_stated: true,
             since: 2024,
             places: Some(-9),
             points: None,
@@ -811,6 +824,7 @@ mod tests {
             value_disputed: false,
         };
         let stated = StatedChange {
+            since_stated: true,
             since: 2022,
             places: Some(6),
             points: Some(1.4),

@@ -373,12 +373,22 @@ fn published_change(row: &Row) -> Option<String> {
         .comparison
         .change()
         .is_some_and(|c| c.rank_delta.is_some() && c.previous_year == stated.since);
-    let published = format!("{} so với năm {}", phrase(places), stated.since);
+    // The year as the publication named it; the derived change's, which
+    // the publication did not name, after the derived figure.
+    let published = format!("{}{}", phrase(places), cells::against(stated));
+    let derived_year = if stated.since_stated {
+        String::new()
+    } else {
+        format!(" so với năm {}", stated.since)
+    };
     match stated.standing {
         Standing::Disputed => {
             let derived = stated.derived.as_ref().and_then(|d| d.rank_delta);
             Some(match derived {
-                Some(d) => format!("{published} (công bố; tính từ bảng: {})", phrase(d)),
+                Some(d) => format!(
+                    "{published} (công bố; tính từ bảng: {}{derived_year})",
+                    phrase(d)
+                ),
                 None => format!("{published} (số liệu công bố)"),
             })
         }

@@ -51,9 +51,7 @@ fn a_disputed_change_shows_both_figures_and_the_note() {
     );
     let note = one(&page, "div.note.disputed");
     assert!(
-        note.starts_with(
-            "Đơn vị B: số liệu công bố (giảm 2 bậc so với năm 2022) khác số liệu tính từ bảng."
-        ),
+        note.starts_with("Đơn vị B: số liệu công bố (giảm 2 bậc) khác số liệu tính từ bảng."),
         "{note}"
     );
     assert!(note.contains("Báo Thử in nhầm"), "{note}");
@@ -177,14 +175,33 @@ fn a_units_page_shows_its_regions_figures() {
 
 #[test]
 fn a_shortcode_says_a_change_is_published_when_it_could_not_be_derived() {
-    let page = published("stated-changes").page("tin-tuc/thay-doi/");
+    let built = published("stated-changes");
+    let page = built.page("tin-tuc/thay-doi/");
+    // A publication that named no year is quoted with none.
     assert_eq!(
         all(&page, "article p:not(.muted)"),
         [
             "Đơn vị A: tăng 2 bậc so với năm 2022.",
-            "Đơn vị E: tăng 3 bậc so với năm 2022 (số liệu công bố).",
+            "Đơn vị E: tăng 3 bậc (số liệu công bố).",
         ]
     );
+    // Nor do the downloads give it one: the published year is empty.
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khac/chi-so.csv")).unwrap();
+    let header = csv.lines().next().unwrap_or_default();
+    let after = header
+        .split(',')
+        .skip_while(|c| *c != "thay_doi_hang_cong_bo")
+        .take(3)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        after,
+        [
+            "thay_doi_hang_cong_bo",
+            "thay_doi_diem_cong_bo",
+            "nam_so_sanh_cong_bo"
+        ]
+    );
+    assert!(csv.contains(",3,-2.13,,"), "{csv}");
 }
 
 #[test]
@@ -373,7 +390,7 @@ fn an_article_quotes_a_disputed_or_other_year_change_as_published() {
     let built = build_ok(dir.path());
     let article = one(&built.page("tin-tuc/chi-so-cchc-nam-2024/"), "article");
     assert!(
-        article.contains("giảm 10 bậc so với năm 2023 (công bố; tính từ bảng: giảm 12 bậc)"),
+        article.contains("giảm 10 bậc (công bố; tính từ bảng: giảm 12 bậc so với năm 2023)"),
         "{article}"
     );
     let article = one(&built.page("tin-tuc/chi-so-cchc-nam-2023/"), "article");

@@ -1058,10 +1058,13 @@ pub static COLUMNS: &[Column] = &[
         Integer,
         [
             "Năm so sánh (công bố)",
-            "Năm mà nơi công bố so sánh với khi ghi thay đổi.",
-            "The year the publication compared with.",
+            "Năm mà nơi công bố so sánh với khi ghi thay đổi. Trống khi văn bản không nêu năm (chiso so sánh với năm liền trước).",
+            "The year the publication compared with. Empty when it named none (chiso compares with the year before).",
         ],
-        Get::Row(|r| Cell::int(r.row.stated_change.as_ref().map(|c| c.since))),
+        Get::Row(|r| {
+            let stated = r.row.stated_change.as_ref().filter(|c| c.since_stated);
+            Cell::int(stated.map(|c| c.since))
+        }),
     ),
     Column::new(
         Some("ghi_chu_khac_biet"),

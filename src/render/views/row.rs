@@ -69,8 +69,11 @@ pub struct FieldsView {
 /// A change as the source published it.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct PublishedChangeView {
-    /// The year the source compared with.
+    /// The year the source compared with: the one it named, else the
+    /// year before.
     pub since: i32,
+    /// Whether the source named the year; quote it without one when not.
+    pub since_stated: bool,
     /// Places gained (positive) or lost (negative).
     pub rank_delta: Option<i64>,
     pub value_delta: Option<f64>,
@@ -136,6 +139,7 @@ impl PublishedChangeView {
     fn new(stated: &StatedChange) -> Self {
         PublishedChangeView {
             since: stated.since,
+            since_stated: stated.since_stated,
             rank_delta: stated.places,
             value_delta: stated.points,
             agrees: stated.standing == Standing::Agrees,
