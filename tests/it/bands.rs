@@ -525,6 +525,15 @@ fn a_decision_rating_every_unit_in_bands_shows_only_bands() {
         "{}",
         one(&article, "article")
     );
+    // The page's share card lists the bands, not "—".
+    let alt = page
+        .select(&sel("meta[property='og:image:alt']"))
+        .filter_map(|m| m.value().attr("content"))
+        .collect::<String>();
+    assert!(
+        alt.ends_with(": Đơn vị B Nhóm A; Đơn vị D Nhóm A; Đơn vị A Nhóm B; Đơn vị C Nhóm B"),
+        "{alt}"
+    );
 }
 
 /// Quartile groups are stated line by line, best first: a lower score in a

@@ -417,10 +417,39 @@ fn a_chart_and_a_change_mark_a_disputed_figure() {
             .any(|c| c.starts_with("giảm 0,79 điểm phần trăm‡")),
         "{cells:?}"
     );
+    // So does the unit's share card, which says what ‡ means.
+    let alt = unit_card_alt(&built, "don-vi/thanh-hoa/");
+    assert!(alt.contains("điểm 85,21%‡"), "{alt}");
+    let rendered = chiso::render_site(&chiso::BuildOptions::new(
+        fixture("published/lines-points").path().to_owned(),
+    ))
+    .unwrap_or_else(|d| panic!("{d}"));
+    let page = built.page("don-vi/thanh-hoa/");
+    let url = page
+        .select(&sel("meta[property='og:image']"))
+        .filter_map(|m| m.value().attr("content"))
+        .collect::<String>();
+    let svg = rendered
+        .share_cards
+        .svg(url.trim_start_matches("https://example.gov.vn/"))
+        .unwrap_or_default();
+    assert!(
+        svg.contains("85,21%‡") && svg.contains("‡ Số công bố khác số tính từ bảng"),
+        "{svg}"
+    );
     // The downloads hold both percents, the table's beside the published.
     let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/tinh/par-index.csv"))
         .unwrap_or_default();
     assert!(csv.contains(",diem,diem_tinh_tu_bang,"), "{csv}");
     assert!(csv.contains(",Thanh Hóa,85.21,84.21,"), "{csv}");
     assert!(csv.contains(",Hà Tĩnh,90.0,,"), "{csv}");
+}
+
+/// The `og:image:alt` of the page at `path`.
+fn unit_card_alt(built: &Built, path: &str) -> String {
+    built
+        .page(path)
+        .select(&sel("meta[property='og:image:alt']"))
+        .filter_map(|m| m.value().attr("content"))
+        .collect()
 }

@@ -16,6 +16,7 @@ use skrifa::{FontRef, MetadataProvider};
 
 use super::{Card, Frame, Headline, Subtitle, TableCard, BOLD, HEIGHT, REGULAR, WIDTH};
 use crate::render::escape::escape;
+use crate::render::figure::Marks;
 
 /// The family the SVG names: the one font loaded.
 pub const FAMILY: &str = "Be Vietnam Pro";
@@ -43,23 +44,29 @@ pub fn svg(card: &Card, frame: &Frame) -> String {
 <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"{BG}\"/>\
 <rect width=\"{WIDTH}\" height=\"14\" fill=\"{ACCENT}\"/>"
     );
-    let illustrative = match card {
+    let marks = match card {
         Card::Site => {
             site(&mut out, frame);
-            false
+            Marks::default()
         }
         Card::Headline(h) => {
             brand(&mut out, frame);
             headline(&mut out, h);
-            h.illustrative
+            Marks {
+                illustrative: h.illustrative,
+                disputed: h.disputed,
+            }
         }
         Card::Table(t) => {
             brand(&mut out, frame);
             table(&mut out, t);
-            t.illustrative
+            Marks {
+                illustrative: t.illustrative,
+                disputed: t.disputed,
+            }
         }
     };
-    footer(&mut out, frame, illustrative);
+    footer(&mut out, frame, marks);
     out.push_str("</svg>");
     out
 }
@@ -70,9 +77,10 @@ fn brand(out: &mut String, frame: &Frame) {
     text(out, MARGIN, 84.0, px, true, ACCENT, "start", &title);
 }
 
-/// The band at the foot: the province and the site's address, and the
-/// illustrative-data caveat when the card shows such figures.
-fn footer(out: &mut String, frame: &Frame, illustrative: bool) {
+/// The band at the foot: the province and the site's address, and what
+/// the card's marks mean when it shows marked figures (illustrative data,
+/// a published figure kept against the table's).
+fn footer(out: &mut String, frame: &Frame, marks: Marks) {
     let top = HEIGHT as f32 - 78.0;
     let _ = write!(
         out,
@@ -80,8 +88,13 @@ fn footer(out: &mut String, frame: &Frame, illustrative: bool) {
     );
     let y = HEIGHT as f32 - 28.0;
     let mut room = INNER;
-    if illustrative {
-        let caveat = "* Số liệu minh họa";
+    let caveat = match (marks.illustrative, marks.disputed) {
+        (true, false) => Some("* Số liệu minh họa"),
+        (false, true) => Some("‡ Số công bố khác số tính từ bảng"),
+        (true, true) => Some("* Minh họa · ‡ Khác số tính từ bảng"),
+        (false, false) => None,
+    };
+    if let Some(caveat) = caveat {
         room -= advance(caveat, true, 26.0) + 32.0;
         text(
             out,
@@ -159,7 +172,16 @@ fn headline(out: &mut String, h: &Headline) {
             let (px, score) = fit_size(score, true, 150.0, 80.0, column);
             text(out, MARGIN - 4.0, 470.0, px, true, ACCENT, "start", &score);
         }
-        (None, None) => {}
+        (None, None) => {
+            // A line rated only in a band: the band in its place.
+            if let Some(band) = &h.band {
+                text(out, MARGIN, 312.0, 30.0, false, MUTED, "start", "Xếp loại");
+                for (i, line) in wrap(band, true, 64.0, column, 2).iter().enumerate() {
+                    let y = 400.0 + 76.0 * i as f32;
+                    text(out, MARGIN - 2.0, y, 64.0, true, ACCENT, "start", line);
+                }
+            }
+        }
     }
     if let Some((words, direction)) = &h.change {
         // The font has no arrows: drawn, 24 px wide, beside the first line.
@@ -411,6 +433,15 @@ mod tests {
         let wide = advance("MMMM", false, 40.0);
         assert!(narrow > 0.0 && wide > 2.0 * narrow, "{narrow} {wide}");
         assert!(advance("Hà Tĩnh", true, 40.0) > advance("Hà Tĩnh", false, 40.0));
+    }
+
+    #[test]
+    fn the_font_has_the_marks_cards_print() {
+        for c in ['*', '‡', '·', '—', '–'] {
+            for bold in [false, true] {
+                assert!(advances(bold).contains_key(&c), "{c:?} (bold: {bold})");
+            }
+        }
     }
 
     #[test]

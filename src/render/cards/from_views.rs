@@ -83,15 +83,33 @@ fn latest<'s, 'a>(
 }
 
 fn headline(title: String, subtitle: Subtitle, row: &RowView, index: &IndexRef) -> Headline {
+    let (rank, score) = (rank(row), score(row, index.unit_label));
     Headline {
         title,
         subtitle,
-        rank: rank(row),
-        score: score(row, index.unit_label),
+        band: band_alone(row, rank.is_none() && score.is_none()),
+        rank,
+        score,
         change: change(row, index.unit_label),
         illustrative: row.illustrative,
+        disputed: shows_disputed(row),
         not_ranked: row.not_ranked.is_some_and(|r| !r.is_empty()),
     }
+}
+
+/// A line's band, when it shows no rank and no score: the decision rated
+/// it only in a band, which the card then shows (marked as the page marks
+/// a disputed one).
+fn band_alone(row: &RowView, alone: bool) -> Option<String> {
+    let band = row.band.as_ref().filter(|_| alone)?;
+    let mark = if band.disputed.is_some() { "‡" } else { "" };
+    Some(format!("{}{mark}", band.band.name))
+}
+
+/// Whether the card marks a figure of the line ‡: its published percent or
+/// rank kept against the table's.
+fn shows_disputed(row: &RowView) -> bool {
+    row.disputed.is_some() && row.value.is_some() || row.rank_published.is_some()
 }
 
 fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowView<'a>>) -> Card {
@@ -99,10 +117,17 @@ fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowVi
     let shown: Vec<TableLine> = rows
         .iter()
         .take(TABLE_LINES)
-        .map(|row| TableLine {
-            rank: row.rank.map_or(String::new(), |r| r.to_string()),
-            name: row.unit_name.to_owned(),
-            score: score(row, view.index.unit_label).unwrap_or_else(|| figure::MISSING.into()),
+        .map(|row| {
+            let score = score(row, view.index.unit_label);
+            TableLine {
+                rank: row
+                    .rank
+                    .map_or(String::new(), |r| rank_marked(r.to_string(), row)),
+                name: row.unit_name.to_owned(),
+                score: score
+                    .or_else(|| band_alone(row, row.rank.is_none()))
+                    .unwrap_or_else(|| figure::MISSING.into()),
+            }
         })
         .collect();
     Card::Table(TableCard {
@@ -115,20 +140,33 @@ fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowVi
         },
         more: rows.len() - shown.len(),
         illustrative: rows.iter().take(TABLE_LINES).any(|r| r.illustrative),
+        disputed: rows.iter().take(TABLE_LINES).any(|r| shows_disputed(r)),
         rows: shown,
     })
 }
 
 /// `8/63`, `thứ 8`, as the page's rank cell.
 fn rank(row: &RowView) -> Option<String> {
-    match (row.rank?, row.of) {
-        (rank, Some(of)) => Some(format!("{rank}/{of}")),
-        (rank, None) => Some(format!("thứ {rank}")),
-    }
+    let rank = match (row.rank?, row.of) {
+        (rank, Some(of)) => format!("{rank}/{of}"),
+        (rank, None) => format!("thứ {rank}"),
+    };
+    Some(rank_marked(rank, row))
+}
+
+/// A rank with the page's marks: `*` when computed from illustrative
+/// scores, `‡` when the publication printed another (kept, disputed).
+fn rank_marked(mut rank: String, row: &RowView) -> String {
+    let marks = figure::Marks {
+        illustrative: row.rank_illustrative,
+        disputed: row.rank_published.is_some(),
+    };
+    rank.push_str(marks.text());
+    rank
 }
 
 /// The score (or the published threshold in its place), as the page's
-/// score cell, with `*` when illustrative.
+/// score cell, with `*` when illustrative and `‡` when disputed.
 fn score(row: &RowView, unit_label: &str) -> Option<String> {
     if row.not_ranked.is_some_and(|r| !r.is_empty()) {
         return Some("không xếp hạng".to_owned());
@@ -153,9 +191,11 @@ fn score(row: &RowView, unit_label: &str) -> Option<String> {
         (None, Some(t)) => figure::threshold_text(format, t),
         (None, None) => return None,
     };
-    if row.illustrative {
-        text.push('*');
-    }
+    let marks = figure::Marks {
+        illustrative: row.illustrative,
+        disputed: row.disputed.is_some() && row.value.is_some(),
+    };
+    text.push_str(marks.text());
     Some(text)
 }
 

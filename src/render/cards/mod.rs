@@ -81,7 +81,12 @@ pub struct Headline {
     pub score: Option<String>,
     /// The change in words and its direction.
     pub change: Option<(String, std::cmp::Ordering)>,
+    /// The band, shown when the line has no rank and no score (a
+    /// decision rating units only in bands).
+    pub band: Option<String>,
     pub illustrative: bool,
+    /// A figure shown is a published one kept against the table's (‡).
+    pub disputed: bool,
     /// The line is not ranked (`score` then says so, not a score).
     pub not_ranked: bool,
 }
@@ -98,6 +103,8 @@ pub struct TableCard {
     /// Lines of the table not shown.
     pub more: usize,
     pub illustrative: bool,
+    /// A figure shown is a published one kept against the table's (‡).
+    pub disputed: bool,
 }
 
 /// What a card's figures are, and their year: `Chỉ số CCHC năm 2023`. A
@@ -350,6 +357,7 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
                 false => format!("điểm {s}"),
             }));
             figures.extend(h.change.iter().map(|(words, _)| words.clone()));
+            figures.extend(h.band.iter().map(|band| format!("xếp loại {band}")));
             said_with(format!("{}, {}", h.title, h.subtitle), &figures.join(", "))
         }
         Card::Table(t) => {
@@ -400,7 +408,9 @@ mod tests {
             rank: Some("15/63".into()),
             score: Some("88,35%".into()),
             change: Some(("tăng 3 bậc".into(), std::cmp::Ordering::Greater)),
+            band: None,
             illustrative: false,
+            disputed: false,
             not_ranked: false,
         })
     }
@@ -443,6 +453,24 @@ mod tests {
     }
 
     #[test]
+    fn a_card_of_a_line_rated_only_in_a_band_shows_the_band() {
+        let frame = Frame::new(&config());
+        let Card::Headline(mut h) = headline() else {
+            unreachable!("a headline")
+        };
+        (h.rank, h.score, h.change) = (None, None, None);
+        h.band = Some("Hoàn thành xuất sắc nhiệm vụ".into());
+        let card = Card::Headline(h);
+        let svg = draw::svg(&card, &frame);
+        assert!(svg.contains(">Xếp loại<"), "{svg}");
+        assert!(svg.contains("Hoàn thành"), "{svg}");
+        assert_eq!(
+            alt_text(&card, &frame),
+            "Hà Tĩnh, Chỉ số CCHC năm 2023: xếp loại Hoàn thành xuất sắc nhiệm vụ"
+        );
+    }
+
+    #[test]
     fn a_table_card_names_a_line_without_a_rank_without_one() {
         let frame = Frame::new(&config());
         let line = |rank: &str, name: &str| TableLine {
@@ -461,6 +489,7 @@ mod tests {
             rows: vec![line("", "Huyện A"), line("2", "Huyện B")],
             more: 0,
             illustrative: false,
+            disputed: false,
         });
         let alt = alt_text(&card, &frame);
         assert!(alt.ends_with(": Huyện A —; 2. Huyện B —"), "{alt}");
