@@ -232,7 +232,7 @@ fn the_example_site_s_published_band_counts_are_shown() {
     // line rather than listed twice.
     let footer = one(&page, "section#cchc-tinh tfoot");
     assert!(
-        footer.contains("12/17 đơn vị đạt từ 90% (số liệu công bố, khớp với bảng)"),
+        footer.contains("12/17 đơn vị đạt trên 90% (số liệu công bố, khớp với bảng)"),
         "{footer}"
     );
 }

@@ -275,7 +275,7 @@ fn charts_are_labelled_svg_next_to_their_tables() {
     let rows = ranking.select(&sel("table.ranking tbody tr")).count();
     assert_eq!(bars, rows);
     assert_eq!(svg.select(&sel("line.threshold")).count(), 1);
-    assert!(text(svg).contains("Hoàn thành xuất sắc nhiệm vụ: từ 90%"));
+    assert!(text(svg).contains("Hoàn thành xuất sắc nhiệm vụ: trên 90%"));
     // The group's average, labelled with the table's figure.
     assert_eq!(svg.select(&sel("line.average")).count(), 1);
     let average = one(&ranking, "table.ranking tfoot");
