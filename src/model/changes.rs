@@ -150,10 +150,11 @@ fn compare(
             year: before.year,
             group: before.group,
         }
-    } else if let Some((unit, others)) = absorbed_between(merged, before.year, now.year) {
+    } else if let Some((unit, second, others)) = absorbed_between(merged, before.year, now.year) {
         NoComparison::Absorbed {
             year: before.year,
             unit,
+            second,
             others,
         }
     } else if before.excluded {
@@ -198,12 +199,16 @@ pub(super) fn absorbed_between(
     merged: &[(i32, UnitId)],
     before: i32,
     now: i32,
-) -> Option<(UnitId, u32)> {
+) -> Option<(UnitId, Option<UnitId>, u32)> {
     let mut within = merged
         .iter()
-        .filter(|&&(last, _)| before <= last && last < now);
-    let &(_, first) = within.next()?;
-    Some((first, u32::try_from(within.count()).unwrap_or(u32::MAX)))
+        .filter(|&&(last, _)| before <= last && last < now)
+        .map(|&(_, unit)| unit);
+    let first = within.next()?;
+    let second = within.next();
+    let others =
+        u32::from(second.is_some()) + u32::try_from(within.count()).unwrap_or(u32::MAX - 1);
+    Some((first, second, others))
 }
 
 /// The change from `before` (in `previous_year`) to `now`.

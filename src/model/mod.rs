@@ -864,10 +864,11 @@ pub enum NoComparison {
     /// Units merged into this one after the earlier year (`merged_into`,
     /// their `active_to` from `year` on): the unit is not the one it was,
     /// so neither its rank nor its score compare. `unit` is the first
-    /// merged unit, `others` how many more.
+    /// merged unit, `second` the next, `others` how many besides the first.
     Absorbed {
         year: i32,
         unit: UnitId,
+        second: Option<UnitId>,
         others: u32,
     },
 }

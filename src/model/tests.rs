@@ -562,6 +562,7 @@ fn a_unit_others_were_merged_into_is_not_compared_across_the_merger() {
         Comparison::Unavailable(NoComparison::Absorbed {
             year: 2024,
             unit: ha_giang.unwrap().0,
+            second: None,
             others: 0
         })
     );

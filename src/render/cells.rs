@@ -379,11 +379,13 @@ fn change(line: &Line) -> String {
         Some(NoComparisonView::Absorbed {
             year,
             merged,
+            second,
             others,
         }) => {
-            let more = match others {
-                0 => String::new(),
-                n => format!(" và {n} đơn vị khác"),
+            let more = match (others, second) {
+                (0, _) => String::new(),
+                (1, Some(second)) => format!(" và {}", Escaped(second)),
+                (n, _) => format!(" và {n} đơn vị khác"),
             };
             format!(
                 "<span class=\"change none\">không so sánh (sau năm {year} sáp nhập thêm {}{more})</span>",
@@ -851,6 +853,7 @@ mod tests {
         let reason = NoComparisonView::Absorbed {
             year: 2024,
             merged: "Hà Giang",
+            second: None,
             others: 0,
         };
         let cells = Cells::new(&Line {
@@ -864,6 +867,7 @@ mod tests {
         let reason = NoComparisonView::Absorbed {
             year: 2024,
             merged: "Hà Giang",
+            second: Some("Bắc Kạn"),
             others: 2,
         };
         let cells = Cells::new(&Line {
@@ -872,6 +876,22 @@ mod tests {
         });
         assert!(
             cells.change.contains("Hà Giang và 2 đơn vị khác)"),
+            "{}",
+            cells.change
+        );
+        // Two are both named.
+        let reason = NoComparisonView::Absorbed {
+            year: 2024,
+            merged: "Hà Giang",
+            second: Some("Bắc Kạn"),
+            others: 1,
+        };
+        let cells = Cells::new(&Line {
+            no_comparison: Some(&reason),
+            ..line()
+        });
+        assert!(
+            cells.change.contains("sáp nhập thêm Hà Giang và Bắc Kạn)"),
             "{}",
             cells.change
         );

@@ -74,3 +74,27 @@ fn a_published_change_across_the_merger_is_shown_as_published() {
     assert!(change.contains("(công bố: giảm 9 bậc)"), "{change}");
     assert!(!change.contains("năm 2024: 15"), "{change}");
 }
+
+/// A unit merged into another before it had any result: the page it
+/// joined names it, but promises no results and draws no empty section.
+#[test]
+fn a_merged_unit_without_results_leaves_no_empty_section() {
+    let dir = example_copy();
+    let root = dir.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &format!(
+            "{units}\n[[unit]]\nid = \"tinh-cu\"\nname = \"Tỉnh Cũ\"\nkind = \"Tỉnh\"\n\
+             group = \"tinh-thanh\"\nmerged_into = \"ha-tinh\"\nactive_to = 2024\n"
+        ),
+    );
+    let built = build_ok(root);
+    let page = built.page("don-vi/ha-tinh/");
+    assert_eq!(
+        all(&page, "p.merged"),
+        ["Đơn vị đã sáp nhập vào Hà Tĩnh: Tỉnh Cũ."]
+    );
+    assert!(all(&page, "section.merged-history").is_empty());
+}

@@ -169,6 +169,8 @@ pub enum NoComparisonView<'a> {
     Absorbed {
         year: i32,
         merged: &'a str,
+        /// The second unit merged, named when it is the only other.
+        second: Option<&'a str>,
         others: u32,
     },
 }
@@ -183,9 +185,15 @@ impl<'a> NoComparisonView<'a> {
             },
             NoComparison::NotRankedThen { year } => NoComparisonView::NotRankedThen { year },
             NoComparison::NotInTableThen { year } => NoComparisonView::NotInTableThen { year },
-            NoComparison::Absorbed { year, unit, others } => NoComparisonView::Absorbed {
+            NoComparison::Absorbed {
+                year,
+                unit,
+                second,
+                others,
+            } => NoComparisonView::Absorbed {
                 year,
                 merged: &site.units[unit].name,
+                second: second.map(|s| site.units[s].name.as_str()),
                 others,
             },
         }
