@@ -31,6 +31,9 @@ struct Figures {
     value: Option<f64>,
     decimals: u32,
     illustrative: bool,
+    /// The rank is computed from illustrative scores
+    /// ([`Row::rank_illustrative`]), not stated.
+    rank_illustrative: bool,
     /// The value is a published figure the line's points contradict
     /// (`disputed`).
     disputed: bool,
@@ -44,6 +47,7 @@ impl Figures {
             value: row.basis(),
             decimals: row.decimals,
             illustrative: row.illustrative,
+            rank_illustrative: row.rank_illustrative(),
             disputed: row.disputed.is_some(),
         }
     }
@@ -98,6 +102,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                     value: None,
                     decimals: 0,
                     illustrative: false,
+                    rank_illustrative: false,
                     disputed: false,
                 },
             };
@@ -221,15 +226,16 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
         .of
         .zip(now.of)
         .filter(|&(then, now)| !same_field(then, now));
+    let rank_delta = before
+        .rank
+        .zip(now.rank)
+        .filter(|_| fields_differ.is_none())
+        .map(|(p, c)| derive::rank_delta(p, c));
     Change {
         previous_year,
         previous_rank: before.rank,
         previous_of: before.of,
-        rank_delta: before
-            .rank
-            .zip(now.rank)
-            .filter(|_| fields_differ.is_none())
-            .map(|(p, c)| derive::rank_delta(p, c)),
+        rank_delta,
         fields_differ,
         value_delta: before
             .value
@@ -237,7 +243,13 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
             .zip(now.value.map(|v| (v, now.decimals)))
             .map(|(p, c)| derive::score_delta(p, c)),
         decimals: before.decimals.max(now.decimals),
-        illustrative: before.illustrative || now.illustrative,
+        // What the change shows: places when both ranks compare (points
+        // beside them are the publication's, checked), else points.
+        illustrative: if rank_delta.is_some() {
+            before.rank_illustrative || now.rank_illustrative
+        } else {
+            before.illustrative || now.illustrative
+        },
         value_disputed: (before.disputed && now.value.is_some())
             || (now.disputed && before.value.is_some()),
     }

@@ -913,8 +913,10 @@ pub struct Change {
     /// Decimals `value_delta` is printed with: the finer of the two
     /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).
     pub decimals: u32,
-    /// Whether either result is illustrative: the change is then made of
-    /// figures no one published, and is marked as they are.
+    /// Whether what the change shows is made from illustrative figures:
+    /// places when either rank is computed from illustrative scores (a
+    /// stated rank is published), else points when either result is
+    /// illustrative. It is then marked as they are.
     pub illustrative: bool,
     /// Whether `value_delta` is made from a published value its line's
     /// points contradict (either year's `disputed`): marked ‡ where shown.

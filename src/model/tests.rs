@@ -1259,3 +1259,39 @@ fn a_disputed_percent_yields_to_the_tables_own_in_what_is_computed() {
         .disputed
         .is_some_and(|(derived, note)| derived.is_none() && note.starts_with("Văn bản")));
 }
+
+/// A change in places between two stated ranks is published, even when
+/// the scores beside them are illustrative; one between ranks computed
+/// from illustrative scores is as illustrative as they are.
+#[test]
+fn a_change_between_stated_ranks_is_not_illustrative() {
+    let year = |y: i32, ranks: bool| {
+        let rank = |r: u32| {
+            if ranks {
+                format!("\nrank = {r}")
+            } else {
+                String::new()
+            }
+        };
+        table(
+            y,
+            "tinh",
+            &(row("thanh-hoa", &format!("score = 90{}", rank(1)))
+                + &row("nghe-an", &format!("score = 80{}", rank(2)))),
+        )
+        .replace(
+            "complete = true\n",
+            "complete = true\nillustrative = true\n",
+        )
+    };
+    for (ranks, illustrative) in [(true, false), (false, true)] {
+        let site = ok(&[
+            ("data/results/2022/par.toml", &year(2022, ranks)),
+            ("data/results/2023/par.toml", &year(2023, ranks)),
+        ]);
+        let t = site.tables.iter().find(|t| t.year == 2023).expect("2023");
+        let change = t.rows[0].comparison.change().expect("a change");
+        assert_eq!(change.rank_delta, Some(0));
+        assert_eq!(change.illustrative, illustrative, "ranks stated: {ranks}");
+    }
+}
