@@ -69,7 +69,10 @@ fn a_partial_table_holds_each_line_as_published() {
     assert!(all(&index, ".table-summary li").contains(&"Hà Tĩnh: 85,10%, xếp thứ 18".to_owned()));
     // The listed unit's page says so for that year.
     let unit = built.page("don-vi/thanh-hoa");
-    assert_eq!(all(&unit, ".listed-in"), ["thuộc nhóm 3 tỉnh, thành phố dẫn đầu"]);
+    assert_eq!(
+        all(&unit, ".listed-in"),
+        ["thuộc nhóm 3 tỉnh, thành phố dẫn đầu"]
+    );
     // The download holds the rank-only line as published: rank and "of",
     // no score.
     let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/tinh/par-index.csv")).unwrap();
@@ -162,7 +165,10 @@ fn listings_of_a_complete_table_agree_with_its_ranks_ties_considered() {
         ]
     );
     let unit = built.page("don-vi/thanh-hoa");
-    assert_eq!(all(&unit, ".listed-in"), ["thuộc nhóm 2 địa phương có điểm thấp nhất"]);
+    assert_eq!(
+        all(&unit, ".listed-in"),
+        ["thuộc nhóm 2 địa phương có điểm thấp nhất"]
+    );
     // The other unit of the tie may be listed instead; a unit outside the
     // tie may not.
     let dir = fixture("published/lines-points");

@@ -28,11 +28,13 @@ pub(super) fn marker_labels(
             "average-label",
         );
         value.attrs = "data-average=\"\"".to_owned();
-        out.push((
-            a.value,
-            "average",
-            vec![Part::new(format!("{}:", a.label), "average-label"), value],
-        ));
+        // A group's long name would be cut ("Bình quân khối cơ quan Trung
+        // ương đó…"): the chart's title names the group already.
+        let mut parts = vec![Part::new(format!("{}:", a.label), "average-label"), value];
+        if !super::canvas::fits(&parts) {
+            parts[0] = Part::new("Bình quân:".to_owned(), "average-label");
+        }
+        out.push((a.value, "average", parts));
     }
     out
 }

@@ -367,6 +367,11 @@ impl Part {
     }
 }
 
+/// Whether a lane label fits the chart's width whole.
+pub fn fits(parts: &[Part]) -> bool {
+    parts_width(parts) <= WIDTH - 2.0 * PAD
+}
+
 /// A lane label cut to the chart's width: its first part (a name) is
 /// shortened, the others (a figure) kept whole.
 pub fn fit(mut parts: Vec<Part>) -> Vec<Part> {

@@ -614,6 +614,32 @@ mod chart_tests {
         assert_readable(&svg);
     }
 
+    #[test]
+    fn a_long_average_label_is_shortened_not_cut() {
+        let rows = [bar("A", 96.47, true), bar("B", 92.0, false)];
+        let lines = RankingLines {
+            thresholds: Vec::new(),
+            average: Some(Marker {
+                value: 94.38,
+                label: "Bình quân khối cơ quan Trung ương đóng trên địa bàn",
+            }),
+            average_decimals: 2,
+            axis_title: "Chỉ số CCHC tỉnh (%)",
+        };
+        let svg = bars(
+            &t("r", "x"),
+            &rows,
+            (0.0, 100.0),
+            &lines,
+            &Notes::default(),
+            PCT,
+        );
+        assert!(svg.contains(">Bình quân:</tspan>"), "{svg}");
+        assert!(svg.contains(" data-average=\"\">94,38%</tspan>"));
+        assert!(!svg.contains('…'), "{svg}");
+        assert_readable(&svg);
+    }
+
     fn provinces() -> Vec<String> {
         (0..63)
             .map(|i| format!("Tỉnh số {i} với một cái tên rất dài"))
