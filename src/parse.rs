@@ -172,6 +172,28 @@ fn next_header(source: &str, from: usize) -> usize {
     source.len()
 }
 
+/// Whether `line` is (meant as) a table header: `[name]`, `[[name]` (no
+/// `=`, which a key's line has).
+fn is_header(line: &str) -> bool {
+    line.trim_start().starts_with('[') && !line.contains('=')
+}
+
+/// Where the keys under a header ending at byte `end` of `text` end: at the
+/// next header's line, or the end (newlines kept out of the range but
+/// within it, so that blanking keeps every line).
+fn keys_under(text: &str, end: usize) -> usize {
+    let mut lines = text[end..].split_inclusive('\n');
+    // The header's own newline.
+    let mut at = end + lines.next().map_or(0, str::len);
+    for line in lines {
+        if is_header(line) {
+            break;
+        }
+        at += line.len();
+    }
+    at
+}
+
 /// How many syntax errors of one TOML document are told: past them, the
 /// rest of a badly broken file says little more.
 const MAX_SYNTAX_ERRORS: usize = 20;
@@ -179,9 +201,11 @@ const MAX_SYNTAX_ERRORS: usize = 20;
 /// Every syntax error of a TOML document, each at its place, where the
 /// parser stops at the first: each bad line is blanked (with spaces, so
 /// that the other lines' offsets and columns stay) and the document parsed
-/// again, up to `MAX_SYNTAX_ERRORS`. Returns the errors, the document
-/// with those lines blanked and their byte ranges, so that its entries can
-/// be read alone too ([`toml_entry_problems`]).
+/// again, up to `MAX_SYNTAX_ERRORS`. A bad table header (`[[result]`) is
+/// blanked with the keys under it: blanked alone, its keys would join the
+/// table before and be told as duplicates of that table's. Returns the
+/// errors, the document with those lines blanked and their byte ranges,
+/// so that its entries can be read alone too ([`toml_entry_problems`]).
 pub fn toml_syntax_problems(source: &str) -> (Vec<Diagnostic>, String, Vec<Range<usize>>) {
     let mut text = source.to_owned();
     let mut problems = Vec::new();
@@ -194,14 +218,27 @@ pub fn toml_syntax_problems(source: &str) -> (Vec<Diagnostic>, String, Vec<Range
             break;
         };
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let mut end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        if is_header(&text[start..end]) {
+            end = keys_under(&text, end);
+        }
         if blanked.iter().any(|r| r.start == start) || start == end {
             // No way past it: what follows cannot be read line by line.
             break;
         }
         problems.push(toml_diagnostic(source, &e));
         // Spaces for every byte: the string stays valid UTF-8.
-        text.replace_range(start..end, &" ".repeat(end - start));
+        let spaces: String = text[start..end]
+            .chars()
+            .map(|c| {
+                if c == '\n' {
+                    "\n".to_owned()
+                } else {
+                    " ".repeat(c.len_utf8())
+                }
+            })
+            .collect();
+        text.replace_range(start..end, &spaces);
         blanked.push(start..end);
     }
     (problems, text, blanked)
@@ -741,5 +778,22 @@ mod syntax_tests {
         assert!(toml::de::DeTable::parse(&text).is_ok());
         // A document without a syntax error has none to tell.
         assert!(toml_syntax_problems("a = 1\n").0.is_empty());
+    }
+
+    #[test]
+    fn a_broken_header_is_told_once_not_its_keys_as_duplicates() {
+        let source =
+            "[[result]]\nunit = \"a\"\nscore = 1\n\n[[result]\nunit = \"b\"\nscore = 2\n\n\
+                      [[result]]\nunit = \"c\"\nscore = 3,5\n";
+        let (problems, text, _) = toml_syntax_problems(source);
+        let lines: Vec<usize> = problems
+            .iter()
+            .filter_map(|d| d.location.map(|l| l.line))
+            .collect();
+        // The header, and the next entry's own mistake: no "duplicate key".
+        assert_eq!(lines, [5, 11], "{problems:?}");
+        assert_eq!(text.len(), source.len());
+        assert_eq!(text.lines().count(), source.lines().count());
+        assert!(text.contains("unit = \"c\""));
     }
 }
