@@ -152,8 +152,18 @@ fn derived_figures(
     has_regional: bool,
     regions: &[RegionFigureView],
 ) -> Vec<String> {
+    // A band derived by the published rule is the page's reading of the
+    // score, in a partial table too: no source rated the unit.
+    let bands_derived = table
+        .rows
+        .iter()
+        .any(|r| r.band.as_ref().is_some_and(|b| !b.stated));
     if !table.complete {
-        return Vec::new();
+        return if bands_derived {
+            vec!["xếp loại".to_owned()]
+        } else {
+            Vec::new()
+        };
     }
     let mut figures = Vec::new();
     if table.ranks_computed() {
@@ -161,6 +171,9 @@ fn derived_figures(
     }
     if table.average.is_some() && !table.average_published {
         figures.push("điểm bình quân".to_owned());
+    }
+    if bands_derived {
+        figures.push("xếp loại".to_owned());
     }
     if top_count_derived {
         figures.push("số đơn vị đạt mức cao nhất".to_owned());
