@@ -148,6 +148,7 @@ mod content;
 mod definitions;
 mod files;
 pub mod html_policy;
+pub mod json_hints;
 mod levels;
 mod lines;
 mod parser_words;

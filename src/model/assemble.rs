@@ -474,7 +474,8 @@ impl Context<'_> {
         self.raw.file(file).reading == crate::data::Reading::Recovered
     }
 
-    /// An error pointing at the value at `path` in data file `file`.
+    /// An error pointing at the value at `path` in data file `file`; its
+    /// hint's keys are written as JSON when the file is JSON.
     pub(super) fn at(
         &self,
         file: usize,
@@ -483,6 +484,12 @@ impl Context<'_> {
         hint: String,
     ) -> Diagnostic {
         let source = self.raw.file(file);
+        let is_json = source.path.extension().is_some_and(|e| e == "json");
+        let hint = if is_json {
+            crate::messages::json_hints::in_json(&hint)
+        } else {
+            hint
+        };
         let d = Diagnostic::error(message)
             .in_file(&source.path)
             .with_hint(hint);

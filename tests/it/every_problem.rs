@@ -132,3 +132,23 @@ fn an_error_in_an_article_alone_leaves_the_other_checks_run() {
     let diagnostics = failed(site.path());
     assert!(of(&diagnostics, Severity::Note).is_empty(), "{diagnostics}");
 }
+
+/// An editor whose results file is JSON is told what to write in JSON, not
+/// in TOML.
+#[test]
+fn a_json_files_hints_are_written_in_json() {
+    let site = fixture("minimal");
+    let path = site.path().join("data/results/2022/khoi.json");
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text.replace(
+        "\"complete\": true,",
+        "\"complete\": true,\n  \"published_average\": 80.5,",
+    );
+    fs::write(&path, text).unwrap();
+    let problems = failed(site.path());
+    let errors = of(&problems, Severity::Error);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let hint = &errors[0].3;
+    assert!(hint.contains("`\"average_disputed\": \"…\"`"), "{hint}");
+    assert!(!hint.contains("average_disputed ="), "{hint}");
+}
