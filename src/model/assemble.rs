@@ -499,6 +499,14 @@ impl Context<'_> {
         }
     }
 
+    /// A located warning (a `disputed` note with nothing to dispute, a
+    /// table without its source).
+    pub(super) fn warn_at(&mut self, file: usize, path: &[Seg], message: String, hint: String) {
+        let mut d = self.at(file, path, message, hint);
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     /// The decimals of the number written at `path` in data file `file`, as
     /// its text has them ("88.70": two), which the parsed float cannot say
     /// (88.7); the float's shortest form where the text is not found there.

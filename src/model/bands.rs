@@ -13,7 +13,7 @@ use super::assemble::Context;
 use super::ranking::with_disputed_percents;
 use super::{Band, BandCount, Counted, Row, RowBand, Site, Table, Threshold, TopBand};
 use crate::data::schema::{BandCountDef, BandDef, ResultsFile};
-use crate::diagnostic::{closest, Severity};
+use crate::diagnostic::closest;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::{self, scaled};
@@ -188,14 +188,6 @@ impl Context<'_> {
                 );
             }
         }
-    }
-
-    /// A located warning (a `disputed` note with nothing to dispute, a
-    /// table without its source).
-    pub(super) fn warn_at(&mut self, file: usize, path: &[Seg], message: String, hint: String) {
-        let mut d = self.at(file, path, message, hint);
-        d.severity = Severity::Warning;
-        self.diagnostics.push(d);
     }
 
     /// The band of each line: derived from its score or rank; or stated,

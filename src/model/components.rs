@@ -13,7 +13,7 @@ use super::precision::{component_def_decimals, MAX_DECIMALS};
 use super::row::Problem;
 use super::{Component, ComponentFigures, Index, Site, Table};
 use crate::data::schema::{self, ComponentValue};
-use crate::diagnostic::{closest, Severity};
+use crate::diagnostic::closest;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::{self, scaled};
@@ -217,14 +217,12 @@ impl Context<'_> {
                 .map(|k| &def.components[k])
                 .collect();
             if children.is_empty() {
-                let mut d = self.at(
+                self.warn_at(
                     file,
                     &at(j, "sum_of_children"),
                     msg::sum_of_children_without_children(&c.id),
                     msg::hint_sum_of_children_without_children(&c.id),
                 );
-                d.severity = Severity::Warning;
-                self.diagnostics.push(d);
                 continue;
             }
             let maxima: Option<Vec<f64>> = children.iter().map(|k| k.max).collect();
@@ -279,14 +277,12 @@ impl Context<'_> {
                         Seg::Key(id),
                         Seg::Key("disputed"),
                     ];
-                    let mut d = self.at(
+                    self.warn_at(
                         file_index,
                         &path,
                         msg::component_disputed_agrees(unit, id),
                         msg::hint_remove_disputed(),
                     );
-                    d.severity = Severity::Warning;
-                    self.diagnostics.push(d);
                 }
             }
         }

@@ -8,7 +8,6 @@ use super::assemble::Context;
 use super::row::{problem, Problem};
 use super::{Disputed, Index, ScoreFloor};
 use crate::data::schema::{ResultRow, ResultsFile};
-use crate::diagnostic::Severity;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::{self, scaled};
@@ -266,14 +265,12 @@ impl Context<'_> {
         }
         if let (Some(note), Some(of)) = (&result.of_note, result.of) {
             if file.of == Some(of) && !note.is_empty() {
-                let mut d = self.at(
+                self.warn_at(
                     file_index,
                     &path("of_note"),
                     msg::of_note_without_exception(name, of),
                     msg::hint_of_note(),
                 );
-                d.severity = Severity::Warning;
-                self.diagnostics.push(d);
             }
         } else if result.of_note.is_some() && result.of.is_none() {
             let d = self.at(
@@ -296,14 +293,12 @@ impl Context<'_> {
             // A line's `disputed` may belong to another stated figure (other
             // checks); only an agreeing percent is known to be undisputed.
             if agrees == Some(true) {
-                let mut d = self.at(
+                self.warn_at(
                     file_index,
                     &path("disputed"),
                     msg::line_disputed_but_agrees(name),
                     msg::hint_disputed_but_agrees(),
                 );
-                d.severity = Severity::Warning;
-                self.diagnostics.push(d);
             }
         }
     }

@@ -10,7 +10,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::assemble::{suggest, Context};
 use super::{GroupId, Index, Listing, ListingEnd, Row, Site, Table, UnitId};
 use crate::data::schema::{self, ResultsFile};
-use crate::diagnostic::Severity;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::scaled;
@@ -188,14 +187,12 @@ impl Context<'_> {
             None
         };
         if agrees == Some(true) && disputed.is_some() {
-            let mut d = self.at(
+            self.warn_at(
                 file_index,
                 &path("disputed"),
                 msg::listing_disputed_but_agrees(&listing.label),
                 msg::hint_disputed_but_agrees(),
             );
-            d.severity = Severity::Warning;
-            self.diagnostics.push(d);
         }
         Some(Listing {
             label: listing.label.clone(),

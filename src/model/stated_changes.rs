@@ -15,7 +15,6 @@ use super::changes::{absorbed_between, absorptions, change, comparable};
 use super::row::Problem;
 use super::{Change, Comparison, Row, Site, Standing, StatedChange, Table, TableId};
 use crate::data::schema::ResultRow;
-use crate::diagnostic::Severity;
 use crate::locate::Seg;
 use crate::messages as msg;
 use crate::vi::written_decimals;
@@ -75,14 +74,12 @@ impl Context<'_> {
     /// A warning at the `disputed` note of a published figure that agrees
     /// with the derived one: there is nothing to dispute.
     pub(super) fn warn_disputed_agrees(&mut self, file: usize, path: &[Seg]) {
-        let mut d = self.at(
+        self.warn_at(
             file,
             path,
             msg::disputed_but_agrees(),
             msg::hint_remove_disputed(),
         );
-        d.severity = Severity::Warning;
-        self.diagnostics.push(d);
     }
 
     /// Checks every published change against the change derived against
