@@ -1217,6 +1217,18 @@ impl Context<'_> {
             self.check_line(def, file, file_index, i);
             match row(def, file, (i, result), unit, &self.ids.regions) {
                 Ok(mut row) => {
+                    // A percent that differs from its points only at the
+                    // decimals written is disputed as any other.
+                    if let (Some(note), None) = (&result.disputed, &row.disputed) {
+                        if let Some(derived) =
+                            self.percent_differs_as_written(def, result, file_index, i)
+                        {
+                            row.disputed = Some(super::Disputed {
+                                derived,
+                                note: note.clone(),
+                            });
+                        }
+                    }
                     let figures = figures_written.get(i).copied().unwrap_or_default();
                     self.written_decimals(file_index, (i, figures), result, &mut row);
                     rows.push(row);

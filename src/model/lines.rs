@@ -143,10 +143,34 @@ pub(super) fn stated_percent(
 }
 
 impl Context<'_> {
+    /// The percent of line `i`'s points, when its stated percent agrees
+    /// with it only at the float's decimals ("89.90" read as 89.9, against
+    /// 85,4/95 = 89,89%): [`stated_percent`] found them agreeing, the
+    /// decimals written say they do not.
+    pub(super) fn percent_differs_as_written(
+        &self,
+        def: &Index,
+        result: &ResultRow,
+        file_index: usize,
+        i: usize,
+    ) -> Option<f64> {
+        let (Some(points), Some(max), Some(percent)) =
+            (result.points, result.max_points, result.percent)
+        else {
+            return None;
+        };
+        let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
+        let derived = super::derive::percent(points, max)?;
+        if !percent.is_finite() || percent_agrees(points, max, percent, decimals) != Some(true) {
+            return None;
+        }
+        let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("percent")];
+        (!self.agrees_as_written(file_index, &path, percent, derived, decimals)).then_some(derived)
+    }
+
     /// A stated percent that agrees with its points only at its float's
-    /// decimals ("90.00" read as 90, against 85,9/95 = 90,42%) is checked
-    /// at the decimals it is written with, as [`stated_percent`] checks
-    /// the others.
+    /// decimals is checked at the decimals it is written with, as
+    /// [`stated_percent`] checks the others: an error unless `disputed`.
     fn check_percent_as_written(
         &mut self,
         def: &Index,
@@ -154,25 +178,19 @@ impl Context<'_> {
         file_index: usize,
         i: usize,
     ) {
-        let (Some(points), Some(max), Some(percent), None) = (
-            result.points,
-            result.max_points,
-            result.percent,
-            &result.disputed,
-        ) else {
+        if result.disputed.is_some() {
+            return;
+        }
+        let Some(derived) = self.percent_differs_as_written(def, result, file_index, i) else {
+            return;
+        };
+        let (Some(points), Some(max), Some(percent)) =
+            (result.points, result.max_points, result.percent)
+        else {
             return;
         };
         let decimals = result.decimals.unwrap_or(def.decimals).min(def.decimals);
-        let Some(derived) = super::derive::percent(points, max) else {
-            return;
-        };
-        if !percent.is_finite() || percent_agrees(points, max, percent, decimals) != Some(true) {
-            return;
-        }
         let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("percent")];
-        if self.agrees_as_written(file_index, &path, percent, derived, decimals) {
-            return;
-        }
         let precision = self
             .decimals_as_written(file_index, &path, percent)
             .min(decimals);
@@ -291,8 +309,12 @@ impl Context<'_> {
                 _ => None,
             };
             // A line's `disputed` may belong to another stated figure (other
-            // checks); only an agreeing percent is known to be undisputed.
-            if agrees == Some(true) {
+            // checks); only an agreeing percent is known to be undisputed,
+            // at the decimals it is written with.
+            let differs = self
+                .percent_differs_as_written(def, result, file_index, i)
+                .is_some();
+            if agrees == Some(true) && !differs {
                 self.warn_at(
                     file_index,
                     &path("disputed"),

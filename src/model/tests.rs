@@ -1295,3 +1295,30 @@ fn a_change_between_stated_ranks_is_not_illustrative() {
         assert_eq!(change.illustrative, illustrative, "ranks stated: {ranks}");
     }
 }
+
+/// A percent whose last written digit alone disagrees with its points
+/// ("89.90" against 85,4/95 = 89,89%) is an error, and with `disputed`
+/// is kept as disputed as any other: no warning sends the editor back.
+#[test]
+fn a_percent_off_in_its_written_last_digit_is_disputed_as_any_other() {
+    let line = |disputed: &str| {
+        let lines = row(
+            "thanh-hoa",
+            &format!("points = 85.4\nmax_points = 95\npercent = 89.90\n{disputed}"),
+        ) + &row("nghe-an", "score = 80");
+        site(&[("data/results/2023/par.toml", &table(2023, "tinh", &lines))])
+    };
+    let (_, problems) = line("");
+    assert_eq!(problems.error_count(), 1, "{problems}");
+    assert!(problems.to_string().contains("89,89"), "{problems}");
+    let (site, problems) = line("disputed = \"Văn bản ghi 89,90%\"");
+    assert_eq!(problems.sorted().len(), 0, "{problems}");
+    let th = &site.tables.iter().next().expect("the table").rows[0];
+    assert_eq!(th.value, Some(89.9));
+    let derived = th
+        .disputed
+        .as_ref()
+        .map(|d| crate::vi::scaled(d.derived, 2));
+    assert_eq!(derived, Some(8989));
+    assert_eq!(th.basis().map(|v| crate::vi::scaled(v, 2)), Some(8989));
+}
