@@ -857,10 +857,16 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                 score: cells.score,
                 band: row.band.as_ref().map_or(MISSING.to_owned(), |b| {
                     let name = &table.bands[b.band].name;
-                    match (b.stated, row.illustrative) {
-                        (true, _) => format!("{name} (công bố)"),
-                        (false, true) => format!("{name}*"),
-                        (false, false) => name.clone(),
+                    let derived = b.disputed.as_ref().map(|(derived, _)| {
+                        derived.map_or("không đạt mức nào", |d| table.bands[d].name.as_str())
+                    });
+                    match (b.stated, derived, row.illustrative) {
+                        (true, Some(derived), _) => {
+                            format!("{name}‡ (công bố; tính từ bảng: {derived})")
+                        }
+                        (true, None, _) => format!("{name} (công bố)"),
+                        (false, _, true) => format!("{name}*"),
+                        (false, _, false) => name.clone(),
                     }
                 }),
             }

@@ -43,7 +43,7 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
     assert_eq!(cells[1], "Xuất sắc (công bố)");
     assert_eq!(cells[2], "Tốt");
     assert!(
-        cells[3].starts_with("Tốt (công bố: Tốt; tính từ bảng: không đạt mức nào)"),
+        cells[3].starts_with("Tốt‡ (công bố; tính từ bảng: không đạt mức nào)"),
         "{}",
         cells[3]
     );

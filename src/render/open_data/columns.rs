@@ -839,6 +839,20 @@ pub static COLUMNS: &[Column] = &[
         }),
     ),
     Column::new(
+        Some("ma_xep_loai_tinh_tu_bang"),
+        Some("band_id_derived"),
+        Text,
+        [
+            "Mã xếp loại tính từ bảng khác xếp loại công bố",
+            "Khi văn bản công bố xếp dòng này vào một mức khác mức tính từ điểm của bảng (hoặc theo tỷ lệ công bố bị ghi chú khác biệt), và mức công bố được giữ kèm ghi chú: mã mức tính từ bảng. Trống: không có khác biệt, hoặc theo bảng dòng không đạt mức nào.",
+            "When the publication rates this line in another band than the table's figures give (or by a disputed published percent), kept with a note: the id of the table's band. Empty: no difference, or by the table the line reaches no band.",
+        ],
+        Get::Row(|r| {
+            let derived = r.row.band.as_ref().and_then(|b| b.disputed.as_ref()?.0);
+            Cell::id(derived.map(|d| r.at.table.bands[d].id.as_str()))
+        }),
+    ),
+    Column::new(
         Some("vung_"),
         Some("region"),
         Text,
