@@ -64,8 +64,8 @@ messages! {
         en: "`{unit}` (score {score}) is stated to be in band `{band}`, above the band `{other_band}` of `{other}` (score {other_score}): the bands are defined best first, so a lower score cannot be in a better band",
     }
     hint_stated_band_order() {
-        vi: "kiểm tra mức của hai dòng với văn bản công bố; nếu văn bản đúng là ghi như vậy, thêm band_disputed = \"lý do\" vào dòng này",
-        en: "check both lines' bands against the publication; if it really says so, add band_disputed = \"why\" to this line",
+        vi: "kiểm tra mức của hai dòng với văn bản công bố; nếu văn bản đúng là ghi như vậy, thêm `band_disputed = \"lý do\"` vào dòng này",
+        en: "check both lines' bands against the publication; if it really says so, add `band_disputed = \"why\"` to this line",
     }
     basis_score(score: &str) {
         vi: "điểm {score}",

@@ -21,8 +21,8 @@ messages! {
         en: "the line of `{unit}` states no figure (a score, a rank, a threshold, a band or why it is not ranked)",
     }
     hint_line_states_nothing() {
-        vi: "ghi số liệu đã công bố: score = 91.5, rank = 14 (kèm of = 63 nếu có), at_least = 90, band = \"nhom-a\" (chỉ công bố xếp loại), hoặc not_ranked = \"lý do\"; nếu đơn vị không có kết quả, xóa dòng",
-        en: "give what was published: score = 91.5, rank = 14 (with of = 63 if known), at_least = 90, band = \"nhom-a\" (only a band was published), or not_ranked = \"why\"; if the unit has no result, remove the line",
+        vi: "ghi số liệu đã công bố: `score = 91.5`, `rank = 14` (kèm `of = 63` nếu có), `at_least = 90`, `band = \"nhom-a\"` (chỉ công bố xếp loại), hoặc `not_ranked = \"lý do\"`; nếu đơn vị không có kết quả, xóa dòng",
+        en: "give what was published: `score = 91.5`, `rank = 14` (with `of = 63` if known), `at_least = 90`, `band = \"nhom-a\"` (only a band was published), or `not_ranked = \"why\"`; if the unit has no result, remove the line",
     }
     two_thresholds(unit: &str) {
         vi: "`{unit}` ghi cả `at_least` lẫn `above`",
@@ -58,8 +58,8 @@ messages! {
         en: "`{unit}` states {percent}%, but {points} of {max} points is {derived}%",
     }
     hint_percent_differs() {
-        vi: "kiểm tra points, max_points và percent với văn bản công bố; nếu văn bản công bố sai, thêm disputed = \"ghi chú\" vào dòng này",
-        en: "check points, max_points and percent against the publication; if the publication is wrong, add disputed = \"note\" to this line",
+        vi: "kiểm tra points, max_points và percent với văn bản công bố; nếu văn bản công bố sai, thêm `disputed = \"ghi chú\"` vào dòng này",
+        en: "check points, max_points and percent against the publication; if the publication is wrong, add `disputed = \"note\"` to this line",
     }
     line_disputed_but_agrees(unit: &str) {
         vi: "dòng của `{unit}` có `disputed`, nhưng số liệu công bố khớp với số tính được",
@@ -94,8 +94,8 @@ messages! {
         en: "`{unit}` is ranked out of {of}, but `{other}` (line {line}) out of {other_of}",
     }
     hint_one_of() {
-        vi: "một bảng xếp hạng có một số đơn vị được xếp hạng: sửa of cho khớp (có thể ghi một lần ở đầu tệp, of = 63), hoặc nếu dòng này được xếp hạng trong nhóm khác, ghi lý do: of_note = \"…\"",
-        en: "a ranking has one number ranked: make of agree (it can be stated once at the top of the file, of = 63), or if this line was ranked among others, say why: of_note = \"…\"",
+        vi: "một bảng xếp hạng có một số đơn vị được xếp hạng: sửa `of` cho khớp (có thể ghi một lần ở đầu tệp, `of = 63`), hoặc nếu dòng này được xếp hạng trong nhóm khác, ghi lý do: `of_note = \"…\"`",
+        en: "a ranking has one number ranked: make `of` agree (it can be stated once at the top of the file, `of = 63`), or if this line was ranked among others, say why: `of_note = \"…\"`",
     }
     of_note_without_of(unit: &str) {
         vi: "`{unit}` ghi `of_note` mà không ghi `of`",
@@ -189,8 +189,8 @@ messages! {
         en: "`{unit}` ranks {rank}, not among the {end} {count} of the list \"{label}\"",
     }
     hint_listing_disagrees() {
-        vi: "kiểm tra danh sách và thứ hạng với văn bản công bố; nếu văn bản công bố sai, thêm disputed = \"ghi chú\" vào danh sách",
-        en: "check the list and the ranks against the publication; if the publication is wrong, add disputed = \"note\" to the list",
+        vi: "kiểm tra danh sách và thứ hạng với văn bản công bố; nếu văn bản công bố sai, thêm `disputed = \"ghi chú\"` vào danh sách",
+        en: "check the list and the ranks against the publication; if the publication is wrong, add `disputed = \"note\"` to the list",
     }
     listing_disputed_but_agrees(label: &str) {
         let label = super::quoted(label);

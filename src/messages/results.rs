@@ -205,8 +205,8 @@ messages! {
         en: "check the score, or remove the stated rank: chiso computes it",
     }
     hint_rank_differs() {
-        vi: "kiểm tra điểm, hoặc xóa thứ hạng đã ghi (chiso tự tính thứ hạng); nếu văn bản công bố đúng là ghi thứ hạng này, giữ lại và thêm disputed = \"lý do\" vào dòng này: trang hiện cả hai",
-        en: "check the score, or remove the stated rank (chiso computes it); if the publication really prints this rank, keep it and add disputed = \"why\" to this line: pages show both",
+        vi: "kiểm tra điểm, hoặc xóa thứ hạng đã ghi (chiso tự tính thứ hạng); nếu văn bản công bố đúng là ghi thứ hạng này, giữ lại và thêm `disputed = \"lý do\"` vào dòng này: trang hiện cả hai",
+        en: "check the score, or remove the stated rank (chiso computes it); if the publication really prints this rank, keep it and add `disputed = \"why\"` to this line: pages show both",
     }
     hint_ties_broken() {
         vi: "nếu cơ quan công bố đã phân định thứ hạng giữa các đơn vị cùng điểm, ghi cách phân định vào `ties_broken` ở đầu tệp (ví dụ `ties_broken = \"xếp theo điểm chưa làm tròn\"`); nếu không, kiểm tra điểm hoặc thứ hạng",

@@ -521,7 +521,7 @@ impl Table {
             .rows
             .iter()
             .filter(|r| r.value.is_some() && r.disputed.is_some())
-            .map(|r| site.units[r.unit].id.as_str())
+            .map(|r| site.units[r.unit].name.as_str())
             .collect();
         (!units.is_empty()).then(|| units.join(", "))
     }
