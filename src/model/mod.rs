@@ -918,8 +918,9 @@ pub struct Change {
     /// stated rank is published), else points when either result is
     /// illustrative. It is then marked as they are.
     pub illustrative: bool,
-    /// Whether `value_delta` is made from a published value its line's
-    /// points contradict (either year's `disputed`): marked ‡ where shown.
+    /// Whether either year's published value is disputed (its points give
+    /// another): `value_delta` is then made from the table's own figure
+    /// ([`Row::basis`]), not the one printed, and marked ‡ where shown.
     pub value_disputed: bool,
 }
 

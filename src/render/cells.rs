@@ -300,8 +300,18 @@ fn change(line: &Line) -> String {
                         )
                     })
                     .unwrap_or((words, class));
+                // Places the publication did not give are derived all the
+                // same, and shown first (a disputed change in points alone
+                // would hide them).
+                let places = change
+                    .rank_delta
+                    .filter(|_| stated.places.is_none())
+                    .and_then(|d| change_words(Some(d), None, line.unit_label))
+                    .map_or(String::new(), |(w, c)| {
+                        format!("<span class=\"change {c}\">{}</span>; ", Escaped(&w))
+                    });
                 format!(
-                    "<span class=\"change disputed\">công bố: {}; tính từ bảng: <span class=\"change {class}\">{}</span></span>",
+                    "{places}<span class=\"change disputed\">công bố: {}; tính từ bảng: <span class=\"change {class}\">{}</span></span>",
                     Escaped(&published),
                     Escaped(&words)
                 )
@@ -721,6 +731,42 @@ mod tests {
                 "{places:?} {points:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_disputed_change_in_points_keeps_the_derived_places_beside_it() {
+        let change = Change {
+            previous_year: 2023,
+            previous_rank: Some(7),
+            previous_of: Some(8),
+            rank_delta: Some(2),
+            fields_differ: None,
+            value_delta: Some(3.89),
+            decimals: 2,
+            illustrative: false,
+            value_disputed: true,
+        };
+        let stated = StatedChange {
+            since_stated: true,
+            since: 2023,
+            places: None,
+            points: Some(4.1),
+            derived: Some(change),
+            disputed: Some("Tính từ 90,10%.".into()),
+            standing: Standing::Disputed,
+        };
+        let cells = Cells::new(&Line {
+            change: Some(&change),
+            stated_change: Some(&stated),
+            ..line()
+        });
+        assert!(
+            cells
+                .change
+                .starts_with("<span class=\"change up\">tăng 2\u{a0}bậc</span>; <span class=\"change disputed\">công bố: tăng 4,1"),
+            "{}",
+            cells.change
+        );
     }
 
     #[test]

@@ -60,10 +60,11 @@ impl Marks {
     }
 }
 
-/// The mark after a change in points made from a disputed published value
-/// (this year's or the earlier one's) (HTML).
+/// The mark after a change in points of a line whose published value is
+/// disputed (this year's or the earlier one's): it is made from the
+/// table's own figure, not the one printed beside it (HTML).
 pub const DISPUTED_CHANGE_MARK: &str =
-    "<sup class=\"disputed-mark\" title=\"Tính từ số liệu công bố khác số tính từ bảng\">‡</sup>";
+    "<sup class=\"disputed-mark\" title=\"Tính từ tỷ lệ theo điểm trong bảng, không theo tỷ lệ công bố\">‡</sup>";
 
 /// The words after a figure the site computed from a complete table rather
 /// than took from its source (text), in an article's sentence.
