@@ -625,9 +625,17 @@ fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
 
 fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
     // A figure the site computed says so, as on the ranking page.
+    // A published average kept against the table's says both, as
+    // `ket-qua` says a disputed figure.
     let average = table.average.map(|a| {
         let text = value_text(env, table, a, table.average_decimals);
-        format!("{text}{}", computed_mark(!table.average_published))
+        match table.average_derived {
+            Some(derived) => format!(
+                "{text} (công bố; tính từ bảng: {})",
+                value_text(env, table, derived, table.decimals)
+            ),
+            None => format!("{text}{}", computed_mark(!table.average_published)),
+        }
     });
     let top = table.top_band.map(|top| (top, top.count));
     let top_mark = computed_mark(!table.top_band_published());

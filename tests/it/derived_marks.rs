@@ -94,6 +94,12 @@ fn a_disputed_average_shows_both_and_the_note() {
     );
     assert!(json.contains("\"average_derived\": 90.53"));
     assert!(json.contains("\"average_disputed\": \"Quyết định tính cả"));
+    // An article quoting it says both too.
+    let article = one(&built.page("tin-tuc/chi-so-cchc-nam-2023/"), "article");
+    assert!(
+        article.contains("90,60% (công bố; tính từ bảng: 90,53%)"),
+        "{article}"
+    );
 }
 
 /// A figure made from illustrative scores is as illustrative as they are,

@@ -202,6 +202,13 @@ fn a_shortcode_says_a_change_is_published_when_it_could_not_be_derived() {
         ]
     );
     assert!(csv.contains(",3,-2.13,,"), "{csv}");
+    // The unit's share card says whose figure it is, as the page does.
+    let alt = built
+        .page("don-vi/don-vi-e/")
+        .select(&sel("meta[property='og:image:alt']"))
+        .filter_map(|m| m.value().attr("content"))
+        .collect::<String>();
+    assert!(alt.ends_with("tăng 3 bậc (công bố)"), "{alt}");
 }
 
 #[test]

@@ -214,6 +214,11 @@ fn change(row: &RowView, unit_label: &str) -> Option<(String, Ordering)> {
     if !change.year_before {
         words.push_str(&format!(" so với năm {}", change.previous_year));
     }
+    // A change chiso could not derive is the publication's, as the page
+    // says.
+    if change.stated {
+        words.push_str(" (công bố)");
+    }
     // Made from an illustrative year: marked as an illustrative score is.
     if change.illustrative {
         words.push('*');
