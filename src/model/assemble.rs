@@ -1229,6 +1229,19 @@ impl Context<'_> {
                             });
                         }
                     }
+                    // A published change's points print as written ("4.10").
+                    if let Some(stated) = row.stated_change.as_mut() {
+                        if let Some(points) = stated.points {
+                            let path = [
+                                Seg::Key("result"),
+                                Seg::Index(i),
+                                Seg::Key("change"),
+                                Seg::Key("points"),
+                            ];
+                            stated.points_decimals =
+                                self.decimals_as_written(file_index, &path, points);
+                        }
+                    }
                     let figures = figures_written.get(i).copied().unwrap_or_default();
                     self.written_decimals(file_index, (i, figures), result, &mut row);
                     rows.push(row);

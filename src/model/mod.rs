@@ -354,6 +354,9 @@ pub struct StatedChange {
     pub places: Option<i64>,
     /// Points gained (positive) or lost.
     pub points: Option<f64>,
+    /// The decimals `points` was written with (`4.10`: 2), so that it
+    /// prints as published.
+    pub points_decimals: u32,
     /// The change chiso derives against `since`, when it can.
     pub derived: Option<Change>,
     /// The editor's note (Markdown) on why a published figure that

@@ -56,6 +56,7 @@ pub(super) fn stated_change(
         since_stated: stated.since.is_some(),
         places: stated.places,
         points: stated.points,
+        points_decimals: stated.points.map_or(0, crate::vi::written_decimals),
         derived: None,
         disputed: stated.disputed.clone(),
         standing: Standing::Underived,

@@ -252,7 +252,7 @@ pub(crate) fn against(stated: &StatedChange) -> String {
 fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &'static str)> {
     change_words(
         stated.places,
-        stated.points.map(|p| (p, vi::written_decimals(p))),
+        stated.points.map(|p| (p, stated.points_decimals)),
         unit_label,
     )
 }
@@ -751,6 +751,7 @@ mod tests {
             since: 2023,
             places: None,
             points: Some(4.1),
+            points_decimals: 2,
             derived: Some(change),
             disputed: Some("Tính từ 90,10%.".into()),
             standing: Standing::Disputed,
@@ -776,6 +777,7 @@ mod tests {
             since: 2021,
             places: Some(-20),
             points: None,
+            points_decimals: 2,
             derived: None,
             disputed: None,
             standing: Standing::Underived,
@@ -837,6 +839,7 @@ mod tests {
             since: 2024,
             places: Some(-9),
             points: None,
+            points_decimals: 2,
             derived: None,
             disputed: None,
             standing: Standing::Underived,
@@ -876,6 +879,7 @@ mod tests {
             since: 2022,
             places: Some(6),
             points: Some(1.4),
+            points_decimals: 2,
             derived: Some(change),
             disputed: None,
             standing: Standing::Agrees,

@@ -407,3 +407,16 @@ fn an_article_quotes_a_disputed_or_other_year_change_as_published() {
     );
     assert!(!article.contains("so với năm 2021"), "{article}");
 }
+
+/// A published change's points keep the trailing zeros they were written
+/// with, on the page and in the downloads ("-3.00" is not "giảm 3").
+#[test]
+fn a_published_changes_points_print_as_written() {
+    let site = fixture("published/stated-changes");
+    let path = site.path().join("data/results/2023/khac.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("points = -2.13", "points = -3.00")).unwrap();
+    let built = build_ok(site.path());
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khac/chi-so.csv")).unwrap();
+    assert!(csv.contains(",3,-3.00,,"), "{csv}");
+}

@@ -1063,7 +1063,10 @@ pub static COLUMNS: &[Column] = &[
             "Số điểm tăng hoặc giảm như nơi công bố ghi.",
             "Points gained or lost as published.",
         ],
-        Get::Row(|r| Cell::written(r.row.stated_change.as_ref().and_then(|c| c.points))),
+        Get::Row(|r| {
+            let stated = r.row.stated_change.as_ref();
+            Cell::fixed(stated.and_then(|c| c.points), stated.map_or(0, |c| c.points_decimals))
+        }),
     )
     .measured(Measure::Index, AS_WRITTEN),
     Column::new(

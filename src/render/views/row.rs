@@ -116,7 +116,7 @@ impl ChangeView {
     /// line's precision.
     fn published(year: i32, stated: &StatedChange) -> Self {
         ChangeView {
-            decimals: stated.points.map_or(0, crate::vi::written_decimals),
+            decimals: stated.points_decimals,
             previous_year: stated.since,
             year_before: stated.since == year - 1,
             previous_rank: None,
