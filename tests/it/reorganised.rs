@@ -96,5 +96,21 @@ fn a_merged_unit_without_results_leaves_no_empty_section() {
         all(&page, "p.merged"),
         ["Đơn vị đã sáp nhập vào Hà Tĩnh: Tỉnh Cũ."]
     );
+    // Two merged units are named in one sentence.
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &format!(
+            "{units}\n[[unit]]\nid = \"tinh-cu-2\"\nname = \"Tỉnh Cũ Hai\"\nkind = \"Tỉnh\"\n\
+             group = \"tinh-thanh\"\nmerged_into = \"ha-tinh\"\nactive_to = 2024\n"
+        ),
+    );
+    let built = build_ok(root);
+    let page = built.page("don-vi/ha-tinh/");
+    assert_eq!(
+        all(&page, "p.merged"),
+        ["Đơn vị đã sáp nhập vào Hà Tĩnh: Tỉnh Cũ, Tỉnh Cũ Hai."]
+    );
     assert!(all(&page, "section.merged-history").is_empty());
 }
