@@ -529,9 +529,9 @@ impl Context<'_> {
         written::decimals_if_of(&written, value).map_or(shortest, |d| d.max(shortest))
     }
 
-    /// Gives the points, maximum, percent and each alternative value of
-    /// line `entry` the decimals they were written with ("90.80" keeps its
-    /// zero); `figures` is their text as [`written::toml_figures`] found
+    /// Gives the points, maximum, percent, each alternative value and a
+    /// published change's points of line `entry` the decimals they were
+    /// written with ("90.80" keeps its zero); `figures` is their text as [`written::toml_figures`] found
     /// it, where it did. A published percent is the line's value: it
     /// prints as written, unless the line gives its own `decimals`.
     fn written_decimals(
@@ -571,6 +571,17 @@ impl Context<'_> {
                 Seg::Key("value"),
             ];
             alternative.decimals = self.decimals_as_written(file, &path, value);
+        }
+        if let Some(stated) = row.stated_change.as_mut() {
+            if let Some(value) = stated.points {
+                let path = [
+                    Seg::Key("result"),
+                    Seg::Index(entry),
+                    Seg::Key("change"),
+                    Seg::Key("points"),
+                ];
+                stated.points_decimals = self.decimals_as_written(file, &path, value);
+            }
         }
     }
 
@@ -1227,19 +1238,6 @@ impl Context<'_> {
                                 derived,
                                 note: note.clone(),
                             });
-                        }
-                    }
-                    // A published change's points print as written ("4.10").
-                    if let Some(stated) = row.stated_change.as_mut() {
-                        if let Some(points) = stated.points {
-                            let path = [
-                                Seg::Key("result"),
-                                Seg::Index(i),
-                                Seg::Key("change"),
-                                Seg::Key("points"),
-                            ];
-                            stated.points_decimals =
-                                self.decimals_as_written(file_index, &path, points);
                         }
                     }
                     let figures = figures_written.get(i).copied().unwrap_or_default();

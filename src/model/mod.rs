@@ -523,7 +523,7 @@ impl Table {
         let units: Vec<&str> = self
             .rows
             .iter()
-            .filter(|r| r.value.is_some() && r.disputed.is_some())
+            .filter(|r| r.disputed_value().is_some())
             .map(|r| site.units[r.unit].name.as_str())
             .collect();
         (!units.is_empty()).then(|| units.join(", "))
@@ -790,10 +790,13 @@ impl Row {
     /// disputed rank does. The published figure is still what prints,
     /// marked, with the table's beside it.
     pub fn basis(&self) -> Option<f64> {
-        match &self.disputed {
-            Some(d) if self.value.is_some() => Some(d.derived),
-            _ => self.value,
-        }
+        self.disputed_value().map(|d| d.derived).or(self.value)
+    }
+
+    /// The line's published value kept against the table's (`disputed`),
+    /// when it has a value.
+    pub fn disputed_value(&self) -> Option<&Disputed> {
+        self.disputed.as_ref().filter(|_| self.value.is_some())
     }
 
     /// Whether the line's rank is computed from illustrative scores: a

@@ -634,3 +634,37 @@ fn a_partial_table_of_bands_alone_is_summarised_by_band() {
         "{heads:?}"
     );
 }
+
+/// A stated band kept against the table's is marked ‡ with the table's
+/// beside it, and the downloads hold both.
+#[test]
+fn a_disputed_band_is_marked_and_downloaded_with_the_tables() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    let path = root.join("data/results/2023/cchc.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("[[band_count]]\nband = \"tot\"\ncount = 2\n", "")
+        .replace(
+            "unit = \"don-vi-c\"\nscore = 85\n",
+            "unit = \"don-vi-c\"\nscore = 88\nband = \"xuat-sac\"\nband_disputed = \"Quyết định ghi Xuất sắc.\"\n",
+        );
+    std::fs::write(&path, text).unwrap();
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2023/khoi/cchc/");
+    let cells = bands(&page, "cchc");
+    assert!(
+        cells[2].starts_with("Xuất sắc‡ (công bố; tính từ bảng: Tốt)"),
+        "{cells:?}"
+    );
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/cchc.csv")).unwrap();
+    assert!(
+        csv.contains(",ma_xep_loai,xep_loai,ma_xep_loai_tinh_tu_bang,"),
+        "{csv}"
+    );
+    let line = csv
+        .lines()
+        .find(|l| l.contains("don-vi-c"))
+        .unwrap_or_default();
+    assert!(line.contains(",xuat-sac,Xuất sắc,tot,"), "{line}");
+}

@@ -772,8 +772,8 @@ pub static COLUMNS: &[Column] = &[
             "When the publication prints a percent for this line other than points / max points × 100, kept with a note (disputed): the percent of the points, which ranks, bands, averages and changes use. Empty: no difference.",
         ],
         Get::Row(|r| {
-            let derived = r.row.disputed.as_ref().filter(|_| r.row.value.is_some());
-            Cell::fixed(derived.map(|d| d.derived), r.row.decimals)
+            let derived = r.row.disputed_value().map(|d| d.derived);
+            Cell::fixed(derived, r.row.decimals)
         }),
     )
     .measured(Measure::Index, PUBLISHED),
