@@ -257,6 +257,21 @@ fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &
     )
 }
 
+/// What opens each note after a change cell's derived change and its marks
+/// (the fields that changed between the years, a published change shown
+/// beside: "tăng 2 bậc (công bố: tăng 1 bậc so với năm 2021)").
+const NOTE_AFTER_CHANGE: &str = " <small class=";
+
+/// A change cell's HTML with `mark` (HTML) after the derived change and its
+/// marks, before the notes after them, so that the mark is read with the
+/// figure it is about.
+pub fn with_derived_mark(change_html: &str, mark: &str) -> String {
+    match change_html.find(NOTE_AFTER_CHANGE) {
+        Some(at) => format!("{}{mark}{}", &change_html[..at], &change_html[at..]),
+        None => format!("{change_html}{mark}"),
+    }
+}
+
 fn change(line: &Line) -> String {
     let stated = line.stated_change;
     // Points beside places when the publication gave them too.
@@ -280,6 +295,8 @@ fn change(line: &Line) -> String {
         if !change.is_against_the_year_before(line.year) {
             let _ = write!(words, " so với năm {}", change.previous_year);
         }
+        // A published change shown beside the derived one, after its marks.
+        let mut beside = String::new();
         let mut out = match stated {
             Some(stated) if stated.standing == Standing::Disputed => {
                 let published =
@@ -322,7 +339,7 @@ fn change(line: &Line) -> String {
                 } else {
                     ""
                 };
-                let mut out = format!(
+                let out = format!(
                     "<span class=\"change {class}\"{title}>{}</span>",
                     Escaped(&words)
                 );
@@ -330,8 +347,7 @@ fn change(line: &Line) -> String {
                 // could not be checked, is shown beside.
                 if stated.since != change.previous_year || stated.standing == Standing::Underived {
                     if let Some((published, _)) = published_words(stated, line.unit_label) {
-                        let _ = write!(
-                            out,
+                        beside = format!(
                             " <small class=\"published-change\">(công bố: {}{})</small>",
                             Escaped(&published),
                             against(stated)
@@ -356,6 +372,7 @@ fn change(line: &Line) -> String {
                 fields_differ_words(change.previous_year, line.year, fields)
             );
         }
+        out.push_str(&beside);
         return out;
     }
     if let Some((words, class)) = stated.and_then(|s| published_words(s, line.unit_label)) {

@@ -80,8 +80,34 @@ fn a_disputed_average_shows_both_and_the_note() {
     let page = built.page("xep-hang/2023/so-ban-nganh/");
     let summary = one(&page, "ul.table-summary");
     assert!(
-        summary.contains("90,60% (số liệu công bố; tính từ điểm trong bảng: 90,53%)"),
+        summary.contains("90,60%‡ (số liệu công bố; tính từ điểm trong bảng: 90,53%)"),
         "{summary}"
+    );
+    // Marked ‡ wherever the page prints it, as a disputed score is: the
+    // table's foot, the chart (whose notes say what ‡ means) and the
+    // scorecards of the table's units.
+    assert_eq!(
+        one(&page, "tfoot td.average"),
+        "90,60%‡ (tính từ bảng: 90,53%)"
+    );
+    let chart = page
+        .select(&sel("figure.chart-figure svg"))
+        .next()
+        .map(|svg| svg.html())
+        .unwrap_or_default();
+    assert!(
+        chart.contains("data-average=\"\">90,60%‡</tspan>"),
+        "{chart}"
+    );
+    assert!(
+        chart.contains("90,60% (công bố; tính từ bảng: 90,53%)."),
+        "{chart}"
+    );
+    assert!(chart.contains("‡ Số liệu công bố, khác số liệu"), "{chart}");
+    let card = one(&built.page("don-vi/so-tu-phap/"), "dd.scorecard-average");
+    assert!(
+        card.starts_with("90,60%‡ (công bố; tính từ bảng: 90,53%)"),
+        "{card}"
     );
     let note = one(&page, "div.average-disputed");
     assert!(note.contains("tính cả Văn phòng Đoàn ĐBQH"), "{note}");

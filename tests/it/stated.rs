@@ -72,11 +72,18 @@ fn a_change_that_cannot_be_derived_is_shown_as_published() {
 
 #[test]
 fn a_change_published_against_another_year_is_checked_against_that_year() {
-    let page = published("stated-changes").page("xep-hang/2024/khoi/");
+    let built = published("stated-changes");
+    let page = built.page("xep-hang/2024/khoi/");
     // Against 2023 it kept its place; the source's "up 2" is against 2022.
     assert_eq!(
         one(&page, "table.ranking tbody td.change-cell"),
         "giữ nguyên thứ hạng (công bố: tăng 2 bậc so với năm 2022) (năm 2023: 1/4)"
+    );
+    // The unit's card says which of the two it computed, right after it.
+    let card = built.page("don-vi/don-vi-a/");
+    assert_eq!(
+        one(&card, "p.scorecard-change"),
+        "= giữ nguyên thứ hạng (tính từ bảng) (công bố: tăng 2 bậc so với năm 2022)"
     );
 }
 

@@ -165,6 +165,9 @@ pub struct RankingLines<'a> {
     /// The decimals the average prints with (as published, else the
     /// table's).
     pub average_decimals: u32,
+    /// The average is a published one the table's scores contradict, kept
+    /// with the editor's note: its figure is marked ‡, as on the page.
+    pub average_disputed: bool,
     /// The scale's title, under the axis ("PAR Index (%)").
     pub axis_title: &'a str,
 }
@@ -585,6 +588,7 @@ mod chart_tests {
                 label: "Bình quân khối sở",
             }),
             average_decimals: 2,
+            average_disputed: false,
             axis_title: "PAR Index (%)",
         };
         let svg = bars(
@@ -624,6 +628,7 @@ mod chart_tests {
                 label: "Bình quân khối cơ quan Trung ương đóng trên địa bàn",
             }),
             average_decimals: 2,
+            average_disputed: false,
             axis_title: "Chỉ số CCHC tỉnh (%)",
         };
         let svg = bars(
@@ -665,6 +670,7 @@ mod chart_tests {
                 label: "Bình quân cả nước",
             }),
             average_decimals: 2,
+            average_disputed: false,
             axis_title: "PAR Index (%)",
         };
         let svg = ranking(
@@ -748,6 +754,7 @@ mod chart_tests {
                         label: "Bình quân khối sở, ban, ngành",
                     }),
                     average_decimals: 2,
+                    average_disputed: false,
                     axis_title: "Chỉ số (%)",
                 };
                 let notes = Notes {

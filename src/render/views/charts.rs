@@ -346,13 +346,14 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
             label: &average_label,
         }),
         average_decimals: table.average_decimals,
+        average_disputed: table.average_derived_text.is_some(),
         axis_title: &axis_title(def),
     };
     let notes = Notes {
         source: table.source.as_ref().map(|s| s.citation.clone()),
         illustrative: table.illustrative,
         computed_average: table.average.is_some() && !table.average_published && table.complete,
-        disputed: bars.iter().any(|b| b.marks.disputed),
+        disputed: bars.iter().any(|b| b.marks.disputed) || table.average_derived_text.is_some(),
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);
@@ -386,7 +387,11 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         ));
     }
     if let Some(avg) = &table.average_text {
-        desc.push_str(&format!(" {}: {avg}.", table.average_label));
+        desc.push_str(&format!(" {}: {avg}", table.average_label));
+        if let Some(derived) = &table.average_derived_text {
+            desc.push_str(&format!(" (công bố; tính từ bảng: {derived})"));
+        }
+        desc.push('.');
     }
     desc.push_str(" Số liệu ở bảng bên dưới.");
     charts::ranking(

@@ -18,6 +18,7 @@ use super::common::{GroupRef, IndexRef, UnitRef};
 use super::row_sharing::{Request, RowViews};
 use super::unit::{unit_series, SeriesView};
 use crate::model::{same_field, Site, UnitId};
+use crate::render::cells;
 use crate::render::escape::safe;
 use crate::render::figure::{self, Format};
 use crate::render::sparkline::{self, Point, Scale};
@@ -50,11 +51,12 @@ pub struct ScorecardView<'a> {
     /// `96,84%*`, `≥ 90%`, `không xếp hạng`).
     #[serde(serialize_with = "safe")]
     pub score_html: String,
-    /// The change in words, as the tables print it (`tăng 3 bậc`).
+    /// The change in words, as the tables print it (`tăng 3 bậc`), with
+    /// "(tính từ bảng)" after it when `change_computed`.
     #[serde(serialize_with = "safe")]
     pub change_html: String,
     /// Whether the change is chiso's arithmetic, which no published change
-    /// confirms (marked "(tính từ bảng)").
+    /// confirms (`change_html` says so after the figure).
     pub change_computed: bool,
     /// `up`, `down`, `same`, or `none` when there is no change to show.
     pub direction: &'static str,
@@ -70,6 +72,10 @@ pub struct ScorecardView<'a> {
     /// Whether that average was computed from the table's scores rather
     /// than published.
     pub average_computed: bool,
+    /// The average of the table's scores, printed, when the published
+    /// average disagrees with it and is kept (`average_disputed`): the
+    /// card says both, as the ranking page does.
+    pub average_derived_text: Option<String>,
     /// The line's band ("Nhóm A"), when it has one: the card's figure when
     /// the publication rated the unit without a score or rank.
     pub band_name: Option<&'a str>,
@@ -89,6 +95,9 @@ pub struct ScorecardView<'a> {
     #[serde(serialize_with = "safe")]
     pub sparkline_svg: String,
 }
+
+/// The mark after a change chiso computed (HTML).
+const DERIVED_MARK_HTML: &str = " <small class=\"figure-origin\">(tính từ bảng)</small>";
 
 /// The cards of `unit` from its series (one per index, in the series'
 /// order), made from each series' latest line.
@@ -186,7 +195,13 @@ fn card<'a>(
         of: row.of,
         rank_html: row.cells.rank.clone(),
         score_html: row.cells.score.clone(),
-        change_html: row.cells.change.clone(),
+        // "(tính từ bảng)" right after the figure it is about, not after
+        // a published change shown beside it.
+        change_html: if row.change.as_ref().is_some_and(|c| c.computed) {
+            cells::with_derived_mark(&row.cells.change, DERIVED_MARK_HTML)
+        } else {
+            row.cells.change.clone()
+        },
         change_computed: row.change.as_ref().is_some_and(|c| c.computed),
         direction,
         arrow,
@@ -200,6 +215,13 @@ fn card<'a>(
             t.average.map(|a| format.value(a))
         }),
         average_computed: table.is_some_and(|t| t.average.is_some() && !t.average_published),
+        average_derived_text: table.and_then(|t| {
+            let format = Format {
+                decimals: t.decimals,
+                unit_label: &def.unit_label,
+            };
+            t.average_derived.map(|a| format.value(a))
+        }),
         rank_computed: row.rank.is_some() && table.is_some_and(crate::model::Table::ranks_computed),
         regional_computed: !row.regional.is_empty() && table.is_some_and(|t| t.complete),
         band_name: row.band.as_ref().map(|b| b.band.name),
