@@ -374,3 +374,15 @@ fn the_wording_items_of_issue_17_read_right() {
         }
     }
 }
+
+/// What a unit is, said after its name: each fact after a "·" but the
+/// first, whichever facts the unit has.
+#[test]
+fn a_units_facts_never_start_with_a_separator() {
+    let built = build_ok(&example_root().join("tests/fixtures/minimal"));
+    // No `kind`: the group's name comes first.
+    assert_eq!(one(&built.page("don-vi/don-vi-a/"), "p.muted"), "Khối thử");
+    let page = example().page("don-vi/so-tu-phap/");
+    let facts = one(&page, "p.muted");
+    assert!(!facts.starts_with('·') && !facts.is_empty(), "{facts}");
+}
