@@ -73,6 +73,10 @@ messages! {
         vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}, thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",
         en: "`{unit}` has no change in rank in {year}: {previous_year} ranked {then} units, {year} ranked {now}, so places are not compared; use `hien=thay-doi-diem` or write the published change (`change = {{ places = … }}`)",
     }
+    ties_numbered_two_ways(unit: &str, year: i32, previous_year: i32) {
+        vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} và năm {year} đánh số đồng hạng khác nhau (một năm 1, 1, 2, năm kia 1, 1, 3), thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",
+        en: "`{unit}` has no change in rank in {year}: {previous_year} and {year} number ties differently (1, 1, 2 one year, 1, 1, 3 the other), so places are not compared; use `hien=thay-doi-diem` or write the published change (`change = {{ places = … }}`)",
+    }
     bad_show(value: &str, choices: &str) {
         let choices = say_choices(choices);
         vi: "`hien={value}`: hãy chọn {choices}",

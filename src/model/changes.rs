@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use super::{Change, Comparison, Group, GroupId, IdVec, IndexId, NoComparison, Site, TableId};
 use super::{Row, Unit, UnitId};
+use crate::data::schema::RankStyle;
 
 /// One of a unit's results on an index, for finding the one before it,
 /// with what comparing it reads of its line (copied in one pass over the
@@ -37,11 +38,14 @@ struct Figures {
     /// The value is a published figure the line's points contradict
     /// (`disputed`).
     disputed: bool,
+    /// How the line's table numbers ties.
+    rank_style: RankStyle,
 }
 
 impl Figures {
-    fn of(row: &Row) -> Figures {
+    fn of(row: &Row, rank_style: RankStyle) -> Figures {
         Figures {
+            rank_style,
             rank: row.rank,
             of: row.of,
             value: row.basis(),
@@ -82,7 +86,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                 // A line rated only in a band has no place to compare.
                 ranked: row.not_ranked.is_none() && !row.is_band_only(),
                 excluded: false,
-                figures: Figures::of(row),
+                figures: Figures::of(row, table.rank_style),
             };
             history.push(((table.index, row.unit), earlier));
         }
@@ -104,6 +108,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                     illustrative: false,
                     rank_illustrative: false,
                     disputed: false,
+                    rank_style: table.rank_style,
                 },
             };
             history.push(((table.index, unit), excluded));
@@ -216,9 +221,18 @@ pub(super) fn absorbed_between(
     Some((first, second, others))
 }
 
-/// The change from `before` (in `previous_year`) to `now`.
-pub(super) fn change(previous_year: i32, before: &Row, now: &Row) -> Change {
-    change_between(previous_year, Figures::of(before), Figures::of(now))
+/// The change from `before` (in `previous_year`) to `now`, each a line
+/// with the way its table numbers ties.
+pub(super) fn change(
+    previous_year: i32,
+    (before, before_style): (&Row, RankStyle),
+    (now, now_style): (&Row, RankStyle),
+) -> Change {
+    change_between(
+        previous_year,
+        Figures::of(before, before_style),
+        Figures::of(now, now_style),
+    )
 }
 
 fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
@@ -226,10 +240,13 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
         .of
         .zip(now.of)
         .filter(|&(then, now)| !same_field(then, now));
+    // A dense rank 2 after two units tied first is the third place: ranks
+    // numbered two ways are not places to subtract.
+    let rank_styles_differ = (before.rank_style != now.rank_style).then_some(before.rank_style);
     let rank_delta = before
         .rank
         .zip(now.rank)
-        .filter(|_| fields_differ.is_none())
+        .filter(|_| fields_differ.is_none() && rank_styles_differ.is_none())
         .map(|(p, c)| derive::rank_delta(p, c));
     Change {
         previous_year,
@@ -237,6 +254,7 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
         previous_of: before.of,
         rank_delta,
         fields_differ,
+        rank_styles_differ,
         value_delta: before
             .value
             .map(|v| (v, before.decimals))

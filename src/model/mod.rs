@@ -908,13 +908,18 @@ pub struct Change {
     pub previous_of: Option<u32>,
     /// Places gained (positive) or lost (negative); `None` when either
     /// year has no rank, or when the two rankings are not of the same
-    /// field (`fields_differ`).
+    /// field (`fields_differ`) or number ties differently
+    /// (`rank_styles_differ`).
     pub rank_delta: Option<i64>,
     /// The two rankings' sizes (then, now) when they differ too much for a
     /// place gained to mean anything (63 provinces, then 34 after the 2025
     /// merger): the places are then not compared. See
     /// [`same_field`].
     pub fields_differ: Option<(u32, u32)>,
+    /// The earlier year's way of numbering ties when the two years number
+    /// them differently (1, 1, 2 one year, 1, 1, 3 the other): a rank is
+    /// then not the same place in both, and places are not compared.
+    pub rank_styles_differ: Option<crate::data::schema::RankStyle>,
     pub value_delta: Option<f64>,
     /// Decimals `value_delta` is printed with: the finer of the two
     /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).

@@ -226,15 +226,18 @@ fn derived_against(
         .filter(|t| t.index == table.index && t.year == stated.since)
         .filter(|t| comparable(&site.groups, t.group, table.group));
     // The same group first, as the year-over-year comparison does.
-    let earlier = candidates
+    let earlier_table = candidates
         .clone()
         .find(|t| t.group == table.group)
-        .or_else(|| candidates.next())
-        .and_then(|t| t.rows.iter().find(|r| r.unit == row.unit))?;
-    earlier
-        .not_ranked
-        .is_none()
-        .then(|| change(stated.since, earlier, row))
+        .or_else(|| candidates.next())?;
+    let earlier = earlier_table.rows.iter().find(|r| r.unit == row.unit)?;
+    earlier.not_ranked.is_none().then(|| {
+        change(
+            stated.since,
+            (earlier, earlier_table.rank_style),
+            (row, table.rank_style),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ use super::figure::{
 };
 use super::figure::{ILLUSTRATIVE_CHANGE_MARK, ILLUSTRATIVE_MARK};
 use super::views::NoComparisonView;
+use crate::data::schema::RankStyle;
 use crate::model::{Alternative, Change, ScoreFloor, Standing, StatedChange};
 use crate::vi;
 
@@ -365,12 +366,8 @@ fn change(line: &Line) -> String {
         if change.value_disputed && shows_points(change) {
             out.push_str(DISPUTED_CHANGE_MARK);
         }
-        if let Some(fields) = change.fields_differ {
-            let _ = write!(
-                out,
-                " <small class=\"fields-differ\">({})</small>",
-                fields_differ_words(change.previous_year, line.year, fields)
-            );
+        if let Some(words) = places_not_compared(change, line.year) {
+            let _ = write!(out, " <small class=\"fields-differ\">({words})</small>");
         }
         out.push_str(&beside);
         return out;
@@ -383,12 +380,8 @@ fn change(line: &Line) -> String {
         );
     }
     if let Some(change) = line.change {
-        let fields = change.fields_differ;
-        return match fields {
-            Some(fields) => format!(
-                "<span class=\"change none\">{}</span>",
-                fields_differ_words(change.previous_year, line.year, fields)
-            ),
+        return match places_not_compared(change, line.year) {
+            Some(words) => format!("<span class=\"change none\">{words}</span>"),
             None => MISSING.to_owned(),
         };
     }
@@ -425,11 +418,22 @@ fn change(line: &Line) -> String {
     }
 }
 
-/// Why places are not compared between two rankings of different fields.
-fn fields_differ_words(previous_year: i32, year: i32, (then, now): (u32, u32)) -> String {
-    format!(
-        "không so sánh thứ hạng: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}"
-    )
+/// Why places are not compared between the year before and `year`, when
+/// they are not: rankings of different fields, or ties numbered two ways.
+fn places_not_compared(change: &Change, year: i32) -> Option<String> {
+    let previous_year = change.previous_year;
+    if let Some((then, now)) = change.fields_differ {
+        return Some(format!(
+            "không so sánh thứ hạng: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}"
+        ));
+    }
+    let (then, now) = match change.rank_styles_differ? {
+        RankStyle::Dense => ("1, 1, 2", "1, 1, 3"),
+        RankStyle::Standard => ("1, 1, 3", "1, 1, 2"),
+    };
+    Some(format!(
+        "không so sánh thứ hạng: năm {previous_year} đánh số đồng hạng kiểu {then}, năm {year} kiểu {now}"
+    ))
 }
 
 fn regional(line: &Line) -> String {
@@ -620,6 +624,7 @@ mod tests {
             previous_of: Some(63),
             rank_delta: Some(10),
             fields_differ: None,
+            rank_styles_differ: None,
             value_delta: Some(1.5),
             decimals: 2,
             illustrative: false,
@@ -758,6 +763,7 @@ mod tests {
             previous_of: Some(8),
             rank_delta: Some(2),
             fields_differ: None,
+            rank_styles_differ: None,
             value_delta: Some(3.89),
             decimals: 2,
             illustrative: false,
@@ -819,6 +825,7 @@ mod tests {
             previous_of: Some(63),
             rank_delta: None,
             fields_differ: Some((63, 34)),
+            rank_styles_differ: None,
             value_delta: Some(-1.2),
             decimals: 2,
             illustrative: false,
@@ -886,6 +893,7 @@ mod tests {
             previous_of: Some(63),
             rank_delta: Some(6),
             fields_differ: None,
+            rank_styles_differ: None,
             value_delta: Some(1.4),
             decimals: 2,
             illustrative: false,
@@ -1027,6 +1035,7 @@ mod tests {
             previous_of: None,
             rank_delta: None,
             fields_differ: None,
+            rank_styles_differ: None,
             value_delta: Some(0.6),
             decimals: 2,
             illustrative: false,

@@ -554,6 +554,9 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         },
         "thay-doi" => change.ok_or_else(|| {
             let fields = row.comparison.change().and_then(|c| {
+                if c.rank_styles_differ.is_some() {
+                    return Some(sc::ties_numbered_two_ways(unit_id, year, c.previous_year));
+                }
                 let (then, now) = c.fields_differ?;
                 Some(sc::places_not_compared(
                     unit_id,

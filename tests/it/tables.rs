@@ -399,3 +399,49 @@ fn dense_ranks_are_stated_on_the_page() {
     );
     assert!(page.select(&sel("p.dense-ranks")).next().is_none());
 }
+
+/// Ranks numbered two ways (dense one year, 1, 1, 2; standard the next,
+/// 1, 1, 3) are not places to subtract: a dense 2 after two units tied
+/// first is the third place. The change says why it compares no places
+/// and gives the points; an article asking for it is told why.
+#[test]
+fn places_are_not_compared_between_ties_numbered_two_ways() {
+    let dir = fixture("minimal");
+    put(
+        dir.path(),
+        "data/results/2022/khoi.json",
+        r#"{ "index": "chi-so", "year": 2022, "group": "khoi", "complete": true,
+  "rank_style": "dense",
+  "result": [
+    { "unit": "don-vi-a", "score": 95, "rank": 1 },
+    { "unit": "don-vi-b", "score": 95, "rank": 1 },
+    { "unit": "don-vi-c", "score": 90, "rank": 2 },
+    { "unit": "don-vi-d", "score": 80, "rank": 3 }
+  ],
+  "source": { "title": "Quyết định thử" } }"#,
+    );
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    let changes = all(&page, "table.ranking tbody td.change-cell");
+    // Đơn vị C: third in both years, dense 2 then standard 2.
+    assert!(
+        changes.contains(
+            &"giảm 5,00 điểm phần trăm (không so sánh thứ hạng: năm 2022 đánh số đồng hạng kiểu 1, 1, 2, năm 2023 kiểu 1, 1, 3) (năm 2022: 2/4)".to_owned()
+        ),
+        "{changes:?}"
+    );
+    assert!(
+        !changes.iter().any(|c| c.contains("bậc")),
+        "no places: {changes:?}"
+    );
+    put(
+        dir.path(),
+        "content/tin-tuc/bai-mot.md",
+        "+++\ntitle = \"Bài\"\ndate = 2024-01-02\n+++\n\n<!-- chiso:ket-qua chi-so=chi-so don-vi=don-vi-c nam=2023 hien=thay-doi -->\n",
+    );
+    let report = build(dir.path())
+        .err()
+        .expect("no change in rank")
+        .to_string();
+    assert!(report.contains("number ties differently"), "{report}");
+}

@@ -379,7 +379,8 @@ fn the_wording_items_of_issue_17_read_right() {
 /// first, whichever facts the unit has.
 #[test]
 fn a_units_facts_never_start_with_a_separator() {
-    let built = build_ok(&example_root().join("tests/fixtures/minimal"));
+    let dir = fixture("minimal");
+    let built = build_ok(dir.path());
     // No `kind`: the group's name comes first.
     assert_eq!(one(&built.page("don-vi/don-vi-a/"), "p.muted"), "Khối thử");
     let page = example().page("don-vi/so-tu-phap/");

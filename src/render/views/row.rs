@@ -30,6 +30,9 @@ pub struct ChangeView {
     /// compared (63 provinces, then the 34 of the 2025 merger): how many
     /// each ranked. `rank_delta` is then null.
     pub fields_differ: Option<FieldsView>,
+    /// Whether the two years number ties differently (1, 1, 2 and 1, 1,
+    /// 3): a rank is not the same place in both, and `rank_delta` is null.
+    pub rank_styles_differ: bool,
     pub value_delta: Option<f64>,
     /// Decimals `value_delta` prints with: the finer of the two years'.
     pub decimals: u32,
@@ -97,6 +100,7 @@ impl ChangeView {
             fields_differ: change
                 .fields_differ
                 .map(|(then, now)| FieldsView { then, now }),
+            rank_styles_differ: change.rank_styles_differ.is_some(),
             value_delta: change.value_delta,
             decimals: change.decimals,
             illustrative: change.illustrative,
@@ -123,6 +127,7 @@ impl ChangeView {
             previous_of: None,
             rank_delta: stated.places,
             fields_differ: None,
+            rank_styles_differ: false,
             value_delta: stated.points,
             illustrative: false,
             stated: true,
