@@ -765,6 +765,9 @@ struct RankingTableView<'a> {
     /// Where the figures come from: a table quoted in an article cites it
     /// as its page does.
     source: Option<crate::render::views::SourceView<'a>>,
+    /// What the table shows that chiso computed, as its page's note says it
+    /// ("thứ hạng", "xếp loại").
+    derived: Vec<String>,
 }
 
 /// One line of `bang-xep-hang`: the score is the ranking pages' own cell.
@@ -856,10 +859,15 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             RankingLineView {
                 rank: rank_text(table, row, table.complete).map_or_else(
                     || MISSING.into(),
-                    // Computed from illustrative scores: marked as they are.
-                    |r| match row.rank_illustrative() {
-                        true => format!("{r}*"),
-                        false => r,
+                    // Computed from illustrative scores, or a published
+                    // rank kept against the table's: marked as the page
+                    // marks them.
+                    |r| {
+                        let marks = figure::Marks {
+                            illustrative: row.rank_illustrative(),
+                            disputed: row.rank_disputed.is_some(),
+                        };
+                        format!("{r}{}", marks.text())
                     },
                 ),
                 // As the table's year named it, as its page does.
@@ -908,9 +916,18 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             crate::render::open_data::EXCEL_EXT,
         ),
         json: env.urls.data_file(table.year, &group.id, &def.id, "json"),
-        average_text: table
-            .average
-            .map(|a| value_text(env, table, a, table.average_decimals)),
+        // A published average kept against the table's is marked and says
+        // both, as the ranking page's foot does.
+        average_text: table.average.map(|a| {
+            let text = value_text(env, table, a, table.average_decimals);
+            match table.average_derived {
+                Some(derived) => format!(
+                    "{text}‡ (tính từ bảng: {})",
+                    value_text(env, table, derived, table.decimals)
+                ),
+                None => text,
+            }
+        }),
         average_label: &group.average_label,
         average_published: table.average_published,
         notes_html,
@@ -919,6 +936,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
             .source
             .as_ref()
             .map(crate::render::views::SourceView::new),
+        derived: crate::render::views::derived_in_lines(table),
     };
     let tera = TEMPLATES.as_ref().map_err(Clone::clone)?;
     let context = Context::from_serialize(&view).map_err(|e| e.to_string())?;

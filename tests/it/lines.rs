@@ -459,3 +459,46 @@ fn unit_card_alt(built: &Built, path: &str) -> String {
         .filter_map(|m| m.value().attr("content"))
         .collect()
 }
+
+/// A ranking table quoted in an article marks what its page marks: a
+/// published rank kept against the table's (‡), a disputed average with
+/// the table's beside it, and says which of its figures chiso computed.
+#[test]
+fn a_quoted_ranking_table_marks_disputed_figures_and_says_what_was_computed() {
+    let dir = fixture("minimal");
+    put(
+        dir.path(),
+        "data/results/2022/khoi.json",
+        r#"{ "index": "chi-so", "year": 2022, "group": "khoi", "complete": true,
+  "published_average": 83, "average_disputed": "Báo cáo tính cả đơn vị E.",
+  "result": [
+    { "unit": "don-vi-a", "score": 80 },
+    { "unit": "don-vi-b", "score": 91.5 },
+    { "unit": "don-vi-c", "score": 88, "rank": 3, "disputed": "Quyết định in thứ 3." },
+    { "unit": "don-vi-d", "score": 70 }
+  ],
+  "source": { "title": "Quyết định thử" } }"#,
+    );
+    let article = dir.path().join("content/tin-tuc/bai-mot.md");
+    let mut body = std::fs::read_to_string(&article).unwrap();
+    body.push_str("\n<!-- chiso:bang-xep-hang chi-so=chi-so nam=2022 khoi=khoi -->\n");
+    std::fs::write(&article, body).unwrap();
+    let built = build_ok(dir.path());
+    let quoted = built.page("tin-tuc/bai-mot");
+    let ranks = all(&quoted, "table.embedded tbody td.num");
+    assert!(
+        ranks.contains(&"2 (công bố: thứ 3)‡".to_owned()),
+        "{ranks:?}"
+    );
+    assert_eq!(
+        one(&quoted, "table.embedded tfoot td.num"),
+        "83%‡ (tính từ bảng: 82,38%)"
+    );
+    // A rank is stated, so the ranks are the publication's; the bands
+    // are read from the scores by the published rule.
+    let derived = one(&quoted, "p.derived-note");
+    assert!(
+        derived.ends_with("không phải số liệu công bố: xếp loại."),
+        "{derived}"
+    );
+}

@@ -47,8 +47,8 @@ pub use row::{
 pub use row_sharing::{Request, RowViews};
 pub use scorecard::{leader_cards, scorecards, ScorecardView};
 pub use table::{
-    ComponentHeader, ComponentRowView, ListingView, PublishedRegionView, RegionFigureView,
-    RegionSummaryView, TableView, TopBandView,
+    derived_in_lines, ComponentHeader, ComponentRowView, ListingView, PublishedRegionView,
+    RegionFigureView, RegionSummaryView, TableView, TopBandView,
 };
 pub use tiles::{Colouring, LegendView, TileMapView, TileView};
 pub use unit::{

@@ -144,6 +144,31 @@ pub struct TopBandView<'a> {
     pub origin: &'static str,
 }
 
+/// What a table's lines and foot show that chiso computed rather than its
+/// source published, in words for a note ("thứ hạng", "điểm bình quân",
+/// "xếp loại"): a band derived by the published rule in any table, ranks
+/// and the average only in a complete one, whose figures a partial table
+/// takes as published.
+pub fn derived_in_lines(table: &crate::model::Table) -> Vec<String> {
+    // A band derived by the published rule is the page's reading of the
+    // score, in a partial table too: no source rated the unit.
+    let bands_derived = table
+        .rows
+        .iter()
+        .any(|r| r.band.as_ref().is_some_and(|b| !b.stated));
+    let mut figures = Vec::new();
+    if table.complete && table.ranks_computed() {
+        figures.push("thứ hạng".to_owned());
+    }
+    if table.complete && table.average.is_some() && !table.average_published {
+        figures.push("điểm bình quân".to_owned());
+    }
+    if bands_derived {
+        figures.push("xếp loại".to_owned());
+    }
+    figures
+}
+
 /// What a complete table's page shows that was computed from its scores,
 /// not published: see [`TableView::derived_figures`].
 fn derived_figures(
@@ -152,28 +177,9 @@ fn derived_figures(
     has_regional: bool,
     regions: &[RegionFigureView],
 ) -> Vec<String> {
-    // A band derived by the published rule is the page's reading of the
-    // score, in a partial table too: no source rated the unit.
-    let bands_derived = table
-        .rows
-        .iter()
-        .any(|r| r.band.as_ref().is_some_and(|b| !b.stated));
+    let mut figures = derived_in_lines(table);
     if !table.complete {
-        return if bands_derived {
-            vec!["xếp loại".to_owned()]
-        } else {
-            Vec::new()
-        };
-    }
-    let mut figures = Vec::new();
-    if table.ranks_computed() {
-        figures.push("thứ hạng".to_owned());
-    }
-    if table.average.is_some() && !table.average_published {
-        figures.push("điểm bình quân".to_owned());
-    }
-    if bands_derived {
-        figures.push("xếp loại".to_owned());
+        return figures;
     }
     if top_count_derived {
         figures.push("số đơn vị đạt mức cao nhất".to_owned());
