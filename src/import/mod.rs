@@ -300,6 +300,56 @@ fn written(value: f64, decimals: Option<u32>) -> String {
     }
 }
 
+/// The decimals each column of figures is written with, for its cells
+/// that were numbers, which carry none: the most any of the column's cells
+/// shows (a computed cell is then written as the sheet shows it). A sheet formats a column alike ("0.00"), and its numbers drop
+/// the zeros it shows (92 for "92,00", 89.3 for "89,30"): without this the
+/// pages would print a precision the source never printed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct ColumnDecimals {
+    score: Option<u32>,
+    points: Option<u32>,
+    max_points: Option<u32>,
+    percent: Option<u32>,
+}
+
+impl ColumnDecimals {
+    fn of(rows: &[Row]) -> Self {
+        let most = |figure: &dyn Fn(&Row) -> Option<(f64, Option<u32>)>| {
+            rows.iter()
+                .filter_map(figure)
+                .filter_map(|(value, written)| written.or_else(|| shown_decimals(value)))
+                .max()
+        };
+        ColumnDecimals {
+            score: most(&|r| r.score.map(|v| (v, r.written.score))),
+            points: most(&|r| r.points.map(|v| (v, r.written.points))),
+            max_points: most(&|r| r.max_points.map(|v| (v, r.written.max_points))),
+            percent: most(&|r| r.percent.map(|v| (v, r.written.percent))),
+        }
+    }
+}
+
+/// The decimals a number shows at its shortest (93.16: 2; 92: 0); `None`
+/// past four, a computed cell's binary fraction (85/95), which says nothing
+/// of how the column is written.
+fn shown_decimals(value: f64) -> Option<u32> {
+    let text = value.to_string();
+    let decimals = text.split_once('.').map_or(0, |(_, after)| after.len());
+    u32::try_from(decimals).ok().filter(|&d| d <= 4)
+}
+
+/// The decimals to write a number cell with, in a column written with
+/// `column`: the column's, or more when the number shows more (never
+/// rounded to fewer); `None` (written as it is) when neither says.
+fn in_column(value: f64, column: Option<u32>) -> Option<u32> {
+    match (shown_decimals(value), column) {
+        (_, None) => None,
+        (Some(shown), Some(column)) => Some(shown.max(column)),
+        (None, Some(column)) => Some(column),
+    }
+}
+
 /// A number as TOML writes a float: always with a decimal point.
 fn float(value: f64) -> String {
     let text = value.to_string();
@@ -338,6 +388,7 @@ fn results_toml(table: &Table) -> String {
     let _ = writeln!(out, "year = {}", request.year);
     let _ = writeln!(out, "group = \"{}\"", request.group);
     let _ = writeln!(out, "complete = {}", table.complete);
+    let columns = ColumnDecimals::of(table.rows);
     let kept = table.before.map(previous::Previous::kept_top);
     let has_average = kept
         .as_ref()
@@ -346,7 +397,12 @@ fn results_toml(table: &Table) -> String {
         let _ = writeln!(
             out,
             "published_average = {}",
-            written(average, table.average_decimals)
+            written(
+                average,
+                table
+                    .average_decimals
+                    .or_else(|| in_column(average, columns.score.or(columns.percent))),
+            )
         );
     }
     let mut sections = String::new();
@@ -366,18 +422,35 @@ fn results_toml(table: &Table) -> String {
         let _ = write!(out, "\n[[result]]\nunit = \"{}\"\n", row.unit);
         let at = &row.written;
         if let Some(score) = row.score {
-            let _ = writeln!(out, "score = {}", written(score, at.score));
+            let _ = writeln!(
+                out,
+                "score = {}",
+                written(score, at.score.or_else(|| in_column(score, columns.score)))
+            );
         }
         if let (Some(points), Some(max)) = (row.points, row.max_points) {
             let _ = writeln!(
                 out,
                 "points = {}\nmax_points = {}",
-                written(points, at.points),
-                written(max, at.max_points)
+                written(
+                    points,
+                    at.points.or_else(|| in_column(points, columns.points))
+                ),
+                written(
+                    max,
+                    at.max_points.or_else(|| in_column(max, columns.max_points))
+                )
             );
         }
         if let Some(percent) = row.percent {
-            let _ = writeln!(out, "percent = {}", written(percent, at.percent));
+            let _ = writeln!(
+                out,
+                "percent = {}",
+                written(
+                    percent,
+                    at.percent.or_else(|| in_column(percent, columns.percent))
+                )
+            );
         }
         if let Some(rank) = row.rank {
             let _ = writeln!(out, "rank = {rank}");
@@ -476,11 +549,66 @@ mod tests {
         assert_eq!(table.results[1].max_points, Some(98.0));
         assert_eq!(table.results[1].percent, Some(95.27));
         assert_eq!(table.results[0].percent, None);
-        assert!(text.contains("score = 90.0\n"), "{text}");
+        // Numbers carry no decimals of their own: each is written with its
+        // column's (the average with the scores'), as the sheet shows them.
+        assert!(text.contains("score = 90\n"), "{text}");
         assert!(
-            text.contains("max_points = 98.0\npercent = 95.27\n"),
+            text.contains("points = 93.364\nmax_points = 98\npercent = 95.27\n"),
             "{text}"
         );
+        assert!(text.contains("published_average = 91.5\n"), "{text}");
         assert_eq!(table.published_average, Some(91.5));
+    }
+
+    #[test]
+    fn a_number_cell_is_written_with_its_columns_decimals() {
+        let request = Request {
+            csv: "kq.xlsx".into(),
+            sheet: None,
+            partial: false,
+            index: "cchc-tinh".into(),
+            year: 2024,
+            group: "so-ban-nganh".into(),
+            root: ".".into(),
+            output: None,
+            force: false,
+        };
+        let line = |unit: &str, percent: f64| Row {
+            line: 2,
+            unit: unit.into(),
+            score: None,
+            points: Some(percent),
+            max_points: Some(100.0),
+            percent: Some(percent),
+            rank: None,
+            of: None,
+            band: None,
+            written: Default::default(),
+        };
+        // 92 and 89.3 of a column showing 93.16; 85/95 computed in a cell,
+        // which says nothing of the column and is written as it shows.
+        let rows = [
+            line("a", 93.16),
+            line("b", 92.0),
+            line("c", 89.3),
+            line("d", 85.0 / 95.0 * 100.0),
+        ];
+        let text = results_toml(&Table {
+            request: &request,
+            file_name: "kq.xlsx",
+            rows: &rows,
+            complete: true,
+            published_average: Some(89.9),
+            average_decimals: None,
+            before: None,
+        });
+        for line in [
+            "points = 92.00\nmax_points = 100\npercent = 92.00\n",
+            "points = 89.30\nmax_points = 100\npercent = 89.30\n",
+            "points = 89.47\nmax_points = 100\npercent = 89.47\n",
+            "published_average = 89.90\n",
+        ] {
+            assert!(text.contains(line), "{line}\n{text}");
+        }
     }
 }

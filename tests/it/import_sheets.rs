@@ -102,7 +102,7 @@ fn init_import_office_spreadsheets_new_article_build() {
     assert!(
         // The percent the office printed beside the points is kept.
         written.contains(
-            "unit = \"so-tai-chinh\"\npoints = 88.2\nmax_points = 98.0\npercent = 90.0\nrank = 2\n"
+            "unit = \"so-tai-chinh\"\npoints = 88.20\nmax_points = 98\npercent = 90.00\nrank = 2\n"
         ),
         "{written}"
     );
@@ -316,7 +316,7 @@ fn percentage_cells_are_imported_as_they_show() {
         "unit = \"so-noi-vu\"\nscore = 94.38\n",
         "unit = \"so-tai-chinh\"\nscore = 85.35\n",
         "unit = \"so-tu-phap\"\nscore = 90.13\n",
-        "unit = \"so-xay-dung\"\nscore = 80.0\n",
+        "unit = \"so-xay-dung\"\nscore = 80.00\n",
     ] {
         assert!(written.contains(line), "{line}\n{written}");
     }
