@@ -315,17 +315,33 @@ struct ColumnDecimals {
 
 impl ColumnDecimals {
     fn of(rows: &[Row]) -> Self {
-        let most = |figure: &dyn Fn(&Row) -> Option<(f64, Option<u32>)>| {
-            rows.iter()
-                .filter_map(figure)
+        // Each cell's decimals: those its text showed, else its number's.
+        let most = |cells: &mut dyn Iterator<Item = (f64, Option<u32>)>| {
+            cells
                 .filter_map(|(value, written)| written.or_else(|| shown_decimals(value)))
                 .max()
         };
         ColumnDecimals {
-            score: most(&|r| r.score.map(|v| (v, r.written.score))),
-            points: most(&|r| r.points.map(|v| (v, r.written.points))),
-            max_points: most(&|r| r.max_points.map(|v| (v, r.written.max_points))),
-            percent: most(&|r| r.percent.map(|v| (v, r.written.percent))),
+            score: most(
+                &mut rows
+                    .iter()
+                    .filter_map(|r| Some((r.score?, r.written.score))),
+            ),
+            points: most(
+                &mut rows
+                    .iter()
+                    .filter_map(|r| Some((r.points?, r.written.points))),
+            ),
+            max_points: most(
+                &mut rows
+                    .iter()
+                    .filter_map(|r| Some((r.max_points?, r.written.max_points))),
+            ),
+            percent: most(
+                &mut rows
+                    .iter()
+                    .filter_map(|r| Some((r.percent?, r.written.percent))),
+            ),
         }
     }
 }
