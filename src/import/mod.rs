@@ -302,9 +302,10 @@ fn written(value: f64, decimals: Option<u32>) -> String {
 
 /// The decimals each column of figures is written with, for its cells
 /// that were numbers, which carry none: the most any of the column's cells
-/// shows (a computed cell is then written as the sheet shows it). A sheet formats a column alike ("0.00"), and its numbers drop
-/// the zeros it shows (92 for "92,00", 89.3 for "89,30"): without this the
-/// pages would print a precision the source never printed.
+/// shows (a computed cell is then written as the sheet shows it). A sheet
+/// formats a column alike ("0.00"), and its numbers drop the zeros it
+/// shows (92 for "92,00", 89.3 for "89,30"): without this the pages would
+/// print a precision the source never printed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct ColumnDecimals {
     score: Option<u32>,
