@@ -169,7 +169,8 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
     if let Some(before) = &before {
         let heading = msg::import_comments_heading();
         // The heading of an earlier re-import's comments is not lost.
-        let lost = before.comments_lost_in(&format!("{toml}\n{heading}"));
+        let mut lost = before.comments_lost_in(&format!("{toml}\n{heading}"));
+        lost.retain(|c| !is_import_header(c));
         if !lost.is_empty() {
             let _ = writeln!(toml, "\n{heading}");
             for comment in &lost {
@@ -391,26 +392,53 @@ struct Table<'a> {
     before: Option<&'a previous::Previous>,
 }
 
+/// The comment an imported table opens with, in each language; `FILE`
+/// stands for the sheet's file name.
+const HEADER_VI: [&str; 2] = [
+    "# Nhập từ {file} bằng `chiso import`. Thêm [source] và, nếu đã được công",
+    "# bố, published_average (sẽ được đối chiếu); rồi chạy `chiso check`.",
+];
+const HEADER_EN: [&str; 2] = [
+    "# Imported from {file} by `chiso import`. Add the [source] and, where it was",
+    "# published, published_average (it is checked); then run `chiso check`.",
+];
+const FILE: &str = "{file}";
+
+/// Whether `line` is a line of the comment an import opens a table with,
+/// in either language and for any sheet: a re-import writes its own, and
+/// does not keep the earlier one as the editor's.
+fn is_import_header(line: &str) -> bool {
+    HEADER_VI.iter().chain(&HEADER_EN).any(|template| {
+        let (before, after) = template.split_once(FILE).unwrap_or((template, ""));
+        line.len() >= before.len() + after.len()
+            && line.starts_with(before)
+            && line.ends_with(after)
+    })
+}
+
 /// The results table as TOML, in the layout of hand-written ones.
 fn results_toml(table: &Table) -> String {
     let request = table.request;
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Imported from {} by `chiso import`. Add the [source] and, where it was\n\
-         # published, published_average (it is checked); then run `chiso check`.",
-        table.file_name
-    );
+    let header = match msg::language() {
+        crate::messages::Language::Vietnamese => HEADER_VI,
+        crate::messages::Language::English => HEADER_EN,
+    };
+    for line in header {
+        let _ = writeln!(out, "{}", line.replace(FILE, table.file_name));
+    }
     let _ = writeln!(out, "index = \"{}\"", request.index);
     let _ = writeln!(out, "year = {}", request.year);
     let _ = writeln!(out, "group = \"{}\"", request.group);
     let _ = writeln!(out, "complete = {}", table.complete);
     let columns = ColumnDecimals::of(table.rows);
-    let kept = table.before.map(previous::Previous::kept_top);
-    let has_average = kept
-        .as_ref()
-        .is_some_and(|k| k.iter().any(|(key, _)| key == "published_average"));
-    if let (false, Some(average)) = (has_average, table.published_average) {
+    // The sheet's "Bình quân" row, when it has one, is the published
+    // average, as its lines are the figures: a corrected sheet corrects it.
+    let mut kept = table.before.map(previous::Previous::kept_top);
+    if let (Some(kept), Some(_)) = (&mut kept, table.published_average) {
+        kept.retain(|(key, _)| key != "published_average");
+    }
+    if let Some(average) = table.published_average {
         let _ = writeln!(
             out,
             "published_average = {}",
@@ -575,6 +603,19 @@ mod tests {
         );
         assert!(text.contains("published_average = 91.5\n"), "{text}");
         assert_eq!(table.published_average, Some(91.5));
+    }
+
+    #[test]
+    fn an_imports_own_header_is_known_in_both_languages_for_any_sheet() {
+        for header in [HEADER_VI, HEADER_EN] {
+            for line in header {
+                assert!(is_import_header(&line.replace(FILE, "bang tinh (2).xlsx")));
+            }
+        }
+        assert!(!is_import_header(
+            "# Nguồn: quyết định công bố ngày 25/3/2025"
+        ));
+        assert!(!is_import_header("# Imported by hand"));
     }
 
     #[test]

@@ -378,8 +378,8 @@ messages! {
     import_change_average(kept: f64, found: f64) {
         let kept = super::figure(kept);
         let found = super::figure(found);
-        vi: "published_average: giữ {kept} như trong bảng; dòng \"Bình quân\" của bảng tính ghi {found}",
-        en: "published_average: {kept} kept as in the table; the sheet's \"Bình quân\" row says {found}",
+        vi: "published_average: {kept} → {found}, theo dòng \"Bình quân\" của bảng tính",
+        en: "published_average: {kept} → {found}, from the sheet's \"Bình quân\" row",
     }
     import_changes_header(count: usize) {
         vi: "Thay đổi so với bảng cũ ({count}):",

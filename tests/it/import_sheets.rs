@@ -362,3 +362,36 @@ fn a_re_import_keeps_the_editors_comments() {
     assert_eq!(fs::read_to_string(&table).unwrap(), kept);
     crate::common::build_ok(root);
 }
+
+/// A corrected sheet re-imported sets the published average again, as it
+/// sets the figures, and says so; the comment an import opens a table with
+/// is written anew, whatever the sheet's name, not kept as the editor's.
+#[test]
+fn a_corrected_sheet_corrects_the_published_average() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    let sheet = |average: &str| {
+        format!("Đơn vị;Điểm\nĐơn vị A;85,50\nĐơn vị B;80,10\nĐơn vị C;76,00\nĐơn vị D;63,00\nBình quân;{average}\n")
+    };
+    fs::write(root.join("kq.csv"), sheet("90,37")).unwrap();
+    fs::write(root.join("kq-sua.csv"), sheet("76,15")).unwrap();
+    let args = [
+        "--index", "chi-so", "--year", "2024", "--group", "khoi", "--force",
+    ];
+    ok(import(root, "kq.csv", &args));
+    let table = root.join("data/results/2024/khoi.toml");
+    let written = fs::read_to_string(&table).unwrap();
+    assert!(written.contains("published_average = 90.37\n"), "{written}");
+    let said = ok(import(root, "kq-sua.csv", &args));
+    assert!(said.contains("published_average: 90.37 → 76.15"), "{said}");
+    let written = fs::read_to_string(&table).unwrap();
+    assert!(written.contains("published_average = 76.15\n"), "{written}");
+    assert!(!written.contains("90.37"), "{written}");
+    assert!(
+        written.starts_with("# Imported from kq-sua.csv"),
+        "{written}"
+    );
+    assert!(!written.contains("re-imported"), "{written}");
+    assert!(!said.contains("comment lines"), "{said}");
+    crate::common::build_ok(root);
+}
