@@ -215,7 +215,16 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         if let Some(first) = missing.first() {
             let listed: Vec<String> = missing
                 .iter()
-                .map(|u| format!("{} ({})", u.id, u.name))
+                .map(|u| {
+                    // As the sheet's year named it ("Ban Dân tộc" until 2024).
+                    let name = u
+                        .renamed
+                        .iter()
+                        .filter(|r| request.year <= r.until)
+                        .min_by_key(|r| r.until)
+                        .map_or(&u.name, |r| &r.name);
+                    format!("{} ({name})", u.id)
+                })
                 .collect();
             warnings.push(
                 Diagnostic::warning(msg::import_units_missing(&listed.join(", ")))

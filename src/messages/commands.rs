@@ -359,8 +359,8 @@ messages! {
         en: "the sheet leaves out these units of the group: {units}",
     }
     hint_excluded(unit: &str) {
-        vi: "nếu kết quả của họ không được công bố, ghi vào bảng: [[excluded]] unit = \"{unit}\" reason = \"kết quả không được công bố\"; nếu bảng chỉ có một phần, nhập lại với --partial",
-        en: "if their results were not published, add to the table: [[excluded]] unit = \"{unit}\" reason = \"kết quả không được công bố\"; for a partial table, import again with --partial",
+        vi: "nếu kết quả của họ không được công bố, ghi vào bảng, mỗi đơn vị một mục:\n\n    [[excluded]]\n    unit = \"{unit}\"\n    reason = \"kết quả không được công bố\"\n\nnếu bảng chỉ có một phần, nhập lại với --partial",
+        en: "if their results were not published, add to the table, one entry per unit:\n\n    [[excluded]]\n    unit = \"{unit}\"\n    reason = \"kết quả không được công bố\"\n\nfor a partial table, import again with --partial",
     }
     import_change_added(unit: &str) {
         vi: "thêm {unit}",

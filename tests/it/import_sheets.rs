@@ -93,7 +93,11 @@ fn init_import_office_spreadsheets_new_article_build() {
         said.contains("so-xay-dung"),
         "the missing unit is listed: {said}"
     );
-    assert!(said.contains("[[excluded]]"), "{said}");
+    // The entry to add, as TOML that reads back.
+    assert!(
+        said.contains("[[excluded]]\n    unit = \"so-xay-dung\"\n    reason = "),
+        "{said}"
+    );
     let written = table("2024", "so-ban-nganh");
     assert!(
         written.contains("complete = true\npublished_average = 89.58\n"),
@@ -394,4 +398,25 @@ fn a_corrected_sheet_corrects_the_published_average() {
     assert!(!written.contains("re-imported"), "{written}");
     assert!(!said.contains("comment lines"), "{said}");
     crate::common::build_ok(root);
+}
+
+/// A unit the sheet leaves out is named as the sheet's year named it.
+#[test]
+fn a_unit_left_out_is_named_as_that_year_named_it() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    let units = fs::read_to_string(root.join("data/units.toml")).unwrap();
+    let units = units.replace(
+        "name = \"Đơn vị B\"\n",
+        "name = \"Đơn vị B\"\nrenamed = [{ name = \"Phòng B\", until = 2024 }]\n",
+    );
+    fs::write(root.join("data/units.toml"), units).unwrap();
+    fs::write(
+        root.join("kq.csv"),
+        "Đơn vị;Điểm\nĐơn vị A;85,5\nĐơn vị C;76\nĐơn vị D;63\n",
+    )
+    .unwrap();
+    let args = ["--index", "chi-so", "--year", "2024", "--group", "khoi"];
+    let said = ok(import(root, "kq.csv", &args));
+    assert!(said.contains("don-vi-b (Phòng B)"), "{said}");
 }
