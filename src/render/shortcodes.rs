@@ -684,7 +684,8 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
                 let counts: Vec<String> =
                     crate::render::views::BandCountView::all(table, def, env.urls)
                         .into_iter()
-                        .map(|c| c.text)
+                        // Inside the sentence, as "bình quân" is.
+                        .map(|c| vi::mid_sentence(&c.text))
                         .collect();
                 if !counts.is_empty() {
                     parts.push(counts.join("; "));

@@ -67,10 +67,10 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
     // The stated Tốt of the disputed line counts in its band.
     assert_eq!(
         listed[0],
-        "Tốt: 2/4 đơn vị (số liệu công bố, khớp với bảng)"
+        "Tốt (từ 80%): 2/4 đơn vị (số liệu công bố, khớp với bảng)"
     );
     assert!(
-        listed[1].starts_with("Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"),
+        listed[1].starts_with("Xuất sắc (từ 90%): 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"),
         "{}",
         listed[1]
     );
@@ -79,11 +79,11 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
     let summary = all(&page, "section#cchc ul.table-summary li.band-count");
     assert_eq!(
         summary[0],
-        "Tốt: 2/4 đơn vị (số liệu công bố, khớp với bảng)"
+        "Tốt (từ 80%): 2/4 đơn vị (số liệu công bố, khớp với bảng)"
     );
     assert_eq!(
         summary[1],
-        "Xuất sắc: 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
+        "Xuất sắc (từ 90%): 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
     );
 }
 
@@ -101,7 +101,7 @@ fn a_year_s_own_bands_replace_the_index_s_and_strict_ones_exclude_the_boundary()
     assert!(earlier.select(&sel("p.table-bands")).next().is_none());
     assert_eq!(
         counts(&page, "cchc"),
-        ["Loại B: 2/4 đơn vị (số liệu công bố, khớp với bảng)"]
+        ["Loại B (từ 75%): 2/4 đơn vị (số liệu công bố, khớp với bảng)"]
     );
     assert!(one(&page, "section#cchc tfoot")
         .contains("1/4 đơn vị đạt trên 90% (số liệu công bố, khớp với bảng)"));
@@ -128,7 +128,7 @@ fn bands_by_rank_follow_the_computed_rank() {
     );
     assert_eq!(
         counts(&page, "top"),
-        ["Nhóm đầu: 2/4 đơn vị (số liệu công bố, khớp với bảng)"]
+        ["Nhóm đầu (hạng 1–3): 2/4 đơn vị (số liệu công bố, khớp với bảng)"]
     );
     let index = site().page("chi-so/top/");
     assert_eq!(
@@ -439,7 +439,7 @@ band = "tot"
     assert_eq!(
         counts(&page, "cchc"),
         [
-            "Tốt: 2/4 đơn vị (số liệu công bố, khớp với bảng)",
+            "Tốt (từ 80%): 2/4 đơn vị (số liệu công bố, khớp với bảng)",
             // Whether the unit rated Tốt reaches 80% is not known: checked
             // only as at least the two scored lines.
             "3/4 đơn vị đạt từ 80% trở lên (số liệu công bố)"
@@ -667,4 +667,24 @@ fn a_disputed_band_is_marked_and_downloaded_with_the_tables() {
         .find(|l| l.contains("don-vi-c"))
         .unwrap_or_default();
     assert!(line.contains(",xuat-sac,Xuất sắc,tot,"), "{line}");
+}
+
+/// `khoi` says a table's band counts inside its sentence: each band's name
+/// in lower case, as "bình quân" is.
+#[test]
+fn khoi_says_band_counts_inside_the_sentence() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    put(
+        root,
+        "content/tin-tuc/khoi.md",
+        "+++\ntitle = \"Khối\"\ndate = 2024-06-01\n+++\n\n\
+         PAPI 2023: <!-- chiso:khoi chi-so=papi nam=2023 khoi=khoi -->.\n",
+    );
+    let built = build_ok(root);
+    let article = one(&built.page("tin-tuc/khoi/"), "article");
+    assert!(
+        article.contains("PAPI 2023: nhóm điểm cao nhất: 16/61"),
+        "{article}"
+    );
 }

@@ -237,7 +237,11 @@ impl<'a> BandCountView<'a> {
         let (band, threshold, mut text) = match c.counted {
             Counted::Band(b) => {
                 let view = BandView::new(&table.bands, b, def);
-                let text = format!("{}: {}\u{a0}đơn vị", view.name, count);
+                // With its threshold, as the top band's line says it.
+                let text = match view.threshold.as_str() {
+                    "" => format!("{}: {}\u{a0}đơn vị", view.name, count),
+                    threshold => format!("{} ({threshold}): {}\u{a0}đơn vị", view.name, count),
+                };
                 (Some(view), None, text)
             }
             Counted::Score(t) => {
