@@ -502,3 +502,31 @@ fn a_quoted_ranking_table_marks_disputed_figures_and_says_what_was_computed() {
         "{derived}"
     );
 }
+
+/// A listing names its units in the order of the names its year printed:
+/// a unit renamed since is listed where its name then fell.
+#[test]
+fn a_listing_is_in_the_order_of_the_names_printed() {
+    let dir = fixture("minimal");
+    let units = std::fs::read_to_string(dir.path().join("data/units.toml")).unwrap();
+    let units = units.replace(
+        "name = \"Đơn vị D\"\n",
+        "name = \"Đơn vị D\"\nrenamed = [{ name = \"Ánh Dương\", until = 2023 }]\n",
+    );
+    put(dir.path(), "data/units.toml", &units);
+    let path = dir.path().join("data/results/2023/khoi.toml");
+    let table = std::fs::read_to_string(&path).unwrap().replace(
+        "[source]",
+        "[[listing]]\nlabel = \"Các đơn vị\"\nend = \"top\"\ncount = 4\n\
+         units = [\"don-vi-a\", \"don-vi-b\", \"don-vi-c\", \"don-vi-d\"]\n\n[source]",
+    );
+    std::fs::write(&path, table).unwrap();
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    // (The page lists it twice: in the table's summary and under it.)
+    let listed = all(&page, "li.listing a");
+    assert_eq!(
+        listed[..4],
+        ["Ánh Dương", "Đơn vị A", "Đơn vị B", "Đơn vị C"]
+    );
+}

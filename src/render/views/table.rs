@@ -220,6 +220,14 @@ pub struct ListingView<'a> {
 
 impl<'a> ListingView<'a> {
     pub fn new(site: &'a Site, listing: &'a Listing, year: i32, urls: &Urls) -> Self {
+        // In the order of the names the year printed: a unit renamed
+        // since is listed where its name then falls.
+        let mut units: Vec<UnitRef> = listing
+            .units
+            .iter()
+            .map(|&u| UnitRef::named_in(site, u, year, urls))
+            .collect();
+        units.sort_by_cached_key(|u| crate::vi::sort_key(u.name));
         ListingView {
             label: &listing.label,
             end: match listing.end {
@@ -227,11 +235,7 @@ impl<'a> ListingView<'a> {
                 ListingEnd::Bottom => "bottom",
             },
             count: listing.count,
-            units: listing
-                .units
-                .iter()
-                .map(|&u| UnitRef::named_in(site, u, year, urls))
-                .collect(),
+            units,
             disputed_html: listing
                 .disputed
                 .as_deref()
