@@ -1337,9 +1337,21 @@ impl Context<'_> {
             Some(b) if r.is_band_only() => b.band,
             _ => usize::MAX,
         };
+        // A line with no rank (an extract's unranked lines) sits by its
+        // score, the best first, as a reader takes the order to rank them;
+        // a table of scores its source chose not to rank keeps to the
+        // alphabet.
+        let by_score = !table.scores_only;
+        let unranked_by_score = |r: &super::Row| match (r.rank, r.basis()) {
+            (None, Some(value)) if by_score => {
+                let key = vi::scaled(value, def.decimals);
+                (false, if def.higher_is_better { -key } else { key })
+            }
+            _ => (true, 0),
+        };
         table.rows.sort_by(|a, b| {
-            (a.rank.is_none(), a.rank, band_only(a))
-                .cmp(&(b.rank.is_none(), b.rank, band_only(b)))
+            (a.rank.is_none(), a.rank, band_only(a), unranked_by_score(a))
+                .cmp(&(b.rank.is_none(), b.rank, band_only(b), unranked_by_score(b)))
                 // Unit indices follow Vietnamese alphabetical order.
                 .then_with(|| a.unit.cmp(&b.unit))
         });

@@ -530,3 +530,25 @@ fn a_listing_is_in_the_order_of_the_names_printed() {
         ["Ánh Dương", "Đơn vị A", "Đơn vị B", "Đơn vị C"]
     );
 }
+
+/// An extract's lines without a rank follow the ranked ones by their
+/// score, the best first: a reader takes the order for a ranking.
+#[test]
+fn an_extracts_unranked_lines_are_in_score_order() {
+    let dir = fixture("minimal");
+    put(
+        dir.path(),
+        "data/results/2023/khoi.toml",
+        "index = \"chi-so\"\nyear = 2023\ngroup = \"khoi\"\nof = 4\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 95\nrank = 1\n\n\
+         [[result]]\nunit = \"don-vi-b\"\nscore = 80\n\n\
+         [[result]]\nunit = \"don-vi-c\"\nscore = 88\n\n\
+         [source]\ntitle = \"Báo X\"\n",
+    );
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2023/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking tbody th.unit a"),
+        ["Đơn vị A", "Đơn vị C", "Đơn vị B"]
+    );
+}
