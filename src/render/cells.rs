@@ -258,6 +258,20 @@ fn published_words(stated: &StatedChange, unit_label: &str) -> Option<(String, &
     )
 }
 
+/// An editor's note (Markdown made HTML) to follow a dash on the same line:
+/// a note of one paragraph without its `<p>`, which would leave the dash
+/// alone at the end of the line above it; a longer one as it is.
+fn inline(note_html: &str) -> &str {
+    let trimmed = note_html.trim_end();
+    match trimmed
+        .strip_prefix("<p>")
+        .and_then(|rest| rest.strip_suffix("</p>"))
+    {
+        Some(inner) if !inner.contains("<p>") => inner,
+        _ => note_html,
+    }
+}
+
 /// What opens each note after a change cell's derived change and its marks
 /// (the fields that changed between the years, a published change shown
 /// beside: "tăng 2 bậc (công bố: tăng 1 bậc so với năm 2021)").
@@ -485,7 +499,7 @@ fn notes(line: &Line) -> String {
             Escaped(&format.value(derived)),
         );
         if !note_html.is_empty() {
-            let _ = write!(out, " — {note_html}");
+            let _ = write!(out, " — {}", inline(note_html));
         }
         out.push_str("</div>");
     }
@@ -497,7 +511,7 @@ fn notes(line: &Line) -> String {
         );
         // One note for the line: said once, with its percent if disputed too.
         if !note_html.is_empty() && line.disputed.is_none() {
-            let _ = write!(out, " — {note_html}");
+            let _ = write!(out, " — {}", inline(note_html));
         }
         out.push_str("</div>");
     }
@@ -506,7 +520,7 @@ fn notes(line: &Line) -> String {
             out,
             "<div class=\"note of-note\"><strong>{name}</strong>: xếp hạng {} — {}</div>",
             Escaped(&rank_figure(line)),
-            line.of_note_html
+            inline(line.of_note_html)
         );
     }
     if !line.alternatives.is_empty() {
@@ -1057,12 +1071,21 @@ mod tests {
             ..line()
         });
         assert!(cells.score.contains("‡"), "{}", cells.score);
+        // A note of one paragraph follows the dash on its line.
         assert!(
             cells
                 .notes
-                .contains("công bố: 90,00%; tính từ bảng: 89,47% — <p>Văn bản ghi nhầm</p>"),
+                .contains("công bố: 90,00%; tính từ bảng: 89,47% — Văn bản ghi nhầm</div>"),
             "{}",
             cells.notes
         );
+    }
+
+    #[test]
+    fn a_note_of_one_paragraph_goes_on_the_dashs_line() {
+        assert_eq!(inline("<p>a <em>b</em></p>\n"), "a <em>b</em>");
+        let two = "<p>a</p>\n<p>b</p>\n";
+        assert_eq!(inline(two), two);
+        assert_eq!(inline("<ul><li>a</li></ul>"), "<ul><li>a</li></ul>");
     }
 }
