@@ -144,7 +144,10 @@ pub fn is_workbook(path: &Path) -> bool {
 /// Reads a text export.
 pub fn read_text(bytes: &[u8]) -> Result<Grid, Diagnostic> {
     let decoded = decode_text(bytes)?;
-    if decoded.encoding.is_some() && lost_letters(&decoded.text) {
+    // A file whose letters Excel replaced with "?" may be plain ASCII,
+    // which reads as UTF-8: it is checked too.
+    let legacy = decoded.encoding.is_some() || decoded.text.is_ascii();
+    if legacy && lost_letters(&decoded.text) {
         return Err(
             Diagnostic::error(msg::import_lost_letters()).with_hint(msg::hint_save_as_csv_utf8())
         );

@@ -294,6 +294,29 @@ fn import_refuses_a_csv_that_lost_its_vietnamese_letters_with_the_excel_menu() {
         text.contains("File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\""),
         "{text}"
     );
+    // Where even "Đ" was lost, the file is plain ASCII (so reads as UTF-8):
+    // it is told the same, not that its header names no column.
+    fs::write(
+        site.path().join("mat-dau.csv"),
+        b"??n v?;?i?m\r\nS? N?i v?;90,5\r\n",
+    )
+    .unwrap();
+    let ran = chiso(
+        &[
+            "import",
+            "mat-dau.csv",
+            "--index",
+            "chi-so",
+            "--year",
+            "2024",
+            "--group",
+            "khoi",
+        ],
+        site.path(),
+    );
+    assert_eq!(ran.status.code(), Some(1));
+    let text = stderr(&ran);
+    assert!(text.contains("lost its Vietnamese letters"), "{text}");
     assert!(!site.path().join("data/results/2024/khoi.toml").exists());
 }
 
