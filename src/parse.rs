@@ -346,6 +346,14 @@ fn friendly(message: &str, format: Format) -> Diagnostic {
 /// decimal comma (`score = 90,5`), a date written day/month/year
 /// (`date = 20/02/2025`), text without quotes.
 fn hint_for_line(line: &str) -> Option<String> {
+    // A table header that does not parse or repeats (`[result]`,
+    // `[result]]`): an entry of a list (`[[result]]`) meant.
+    let header = line.split('#').next().unwrap_or_default().trim();
+    if header.starts_with('[') && header.ends_with(']') {
+        let name = header.trim_start_matches('[').trim_end_matches(']').trim();
+        let well_formed = header.starts_with("[[") && header.ends_with("]]");
+        return (!well_formed && !name.is_empty()).then(|| msg::hint_array_header(name));
+    }
     let (key, value) = line.split_once('=')?;
     let (key, value) = (key.trim(), value.split('#').next()?.trim());
     // A no-break, figure or narrow space, or a zero-width one: invisible,
@@ -657,12 +665,24 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_single_bracket_header_gets_a_hint() {
+        for source in [
+            "[result]\nunit = \"a\"\n[result]\nunit = \"b\"\n",
+            "[result]]\nunit = \"a\"\n",
+        ] {
+            let hint = hint_of(source).unwrap_or_default();
+            assert!(hint.contains("`[[result]]`"), "{source}: {hint}");
+        }
+    }
+
+    #[test]
     fn text_without_quotes_gets_a_hint() {
         assert_eq!(
             hint_of("name = Sở Nội vụ").as_deref(),
             Some("put text in double quotes, e.g. name = \"Sở Nội vụ\"")
         );
-        assert_eq!(hint_of("[[result]\n"), None);
+        // A header is no text: a broken one is told its brackets.
+        assert!(hint_of("[[result]\n").is_some_and(|h| h.contains("`[[result]]`")));
     }
 
     #[test]

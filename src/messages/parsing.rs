@@ -106,6 +106,10 @@ messages! {
         vi: "ngày viết theo dạng năm-tháng-ngày, không có ngoặc kép: {date}",
         en: "write dates as year-month-day, without quotes: {date}",
     }
+    hint_array_header(name: &str) {
+        vi: "mỗi mục lặp lại (như mỗi dòng kết quả) mở bằng hai cặp ngoặc vuông: `[[{name}]]`",
+        en: "each entry that repeats (as each result does) opens with double brackets: `[[{name}]]`",
+    }
     hint_quote_text() {
         vi: "chữ phải đặt trong ngoặc kép, ví dụ name = \"Sở Nội vụ\"",
         en: "put text in double quotes, e.g. name = \"Sở Nội vụ\"",
