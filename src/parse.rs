@@ -346,13 +346,16 @@ fn friendly(message: &str, format: Format) -> Diagnostic {
 /// decimal comma (`score = 90,5`), a date written day/month/year
 /// (`date = 20/02/2025`), text without quotes.
 fn hint_for_line(line: &str) -> Option<String> {
-    // A table header that does not parse or repeats (`[result]`,
-    // `[result]]`): an entry of a list (`[[result]]`) meant.
+    // A header of a list's entry that does not parse or repeats
+    // (`[result]`, `[result]]`): `[[result]]` meant. Other tables
+    // (`[source]`) are not lists.
     let header = line.split('#').next().unwrap_or_default().trim();
     if header.starts_with('[') && header.ends_with(']') {
         let name = header.trim_start_matches('[').trim_end_matches(']').trim();
+        let last = name.rsplit('.').next().unwrap_or_default().trim();
         let well_formed = header.starts_with("[[") && header.ends_with("]]");
-        return (!well_formed && !name.is_empty()).then(|| msg::hint_array_header(name));
+        let list = crate::data::schema::LIST_TABLES.contains(&last);
+        return (!well_formed && list).then(|| msg::hint_array_header(name));
     }
     let (key, value) = line.split_once('=')?;
     let (key, value) = (key.trim(), value.split('#').next()?.trim());
@@ -673,6 +676,9 @@ mod tests {
             let hint = hint_of(source).unwrap_or_default();
             assert!(hint.contains("`[[result]]`"), "{source}: {hint}");
         }
+        // `[source]` is one table, not a list: written twice, it is only
+        // a duplicate.
+        assert_eq!(hint_of("[source]\ntitle = \"a\"\n[source]\n"), None);
     }
 
     #[test]

@@ -211,6 +211,24 @@ pub enum RegionKind {
     Category,
 }
 
+/// The names of the data files' lists of tables (`[[result]]`,
+/// `[[index.band]]`): the last part of each header the types below read as
+/// a list. A header written with one bracket (`[result]`) meant one of them.
+pub const LIST_TABLES: &[&str] = &[
+    "index",
+    "component",
+    "band",
+    "group",
+    "region",
+    "unit",
+    "band_count",
+    "result",
+    "listing",
+    "excluded",
+    "layout",
+    "tile",
+];
+
 /// How ranks are numbered after a tie: see [`ResultsFile::rank_style`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]

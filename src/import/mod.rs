@@ -527,6 +527,44 @@ fn results_toml(table: &Table) -> String {
 mod tests {
     use super::*;
 
+    /// An import of `csv` into the example's 2024 departments table.
+    fn request(csv: &str) -> Request {
+        Request {
+            csv: csv.into(),
+            sheet: None,
+            partial: false,
+            index: "cchc-tinh".into(),
+            year: 2024,
+            group: "so-ban-nganh".into(),
+            root: ".".into(),
+            output: None,
+            force: false,
+        }
+    }
+
+    /// A line of a sheet, its figures as numbers (no decimals written).
+    fn row(
+        unit: &str,
+        score: Option<f64>,
+        points: Option<f64>,
+        max_points: Option<f64>,
+        percent: Option<f64>,
+        rank: Option<u32>,
+    ) -> Row {
+        Row {
+            line: 2,
+            unit: unit.into(),
+            score,
+            points,
+            max_points,
+            percent,
+            rank,
+            of: None,
+            band: None,
+            written: Default::default(),
+        }
+    }
+
     #[test]
     fn a_table_is_replaced_whole_and_nothing_is_left_beside_it() {
         let dir = tempfile::tempdir().unwrap();
@@ -549,29 +587,7 @@ mod tests {
 
     #[test]
     fn the_table_reads_back_as_the_data_format() {
-        let request = Request {
-            csv: "kq.csv".into(),
-            sheet: None,
-            partial: false,
-            index: "cchc-tinh".into(),
-            year: 2024,
-            group: "so-ban-nganh".into(),
-            root: ".".into(),
-            output: None,
-            force: false,
-        };
-        let row = |unit: &str, score, points, max_points, percent, rank| Row {
-            line: 2,
-            unit: unit.into(),
-            score,
-            points,
-            max_points,
-            percent,
-            rank,
-            of: None,
-            band: None,
-            written: Default::default(),
-        };
+        let request = request("kq.csv");
         let rows = [
             row("so-noi-vu", Some(90.0), None, None, None, Some(2)),
             row(
@@ -629,28 +645,9 @@ mod tests {
 
     #[test]
     fn a_number_cell_is_written_with_its_columns_decimals() {
-        let request = Request {
-            csv: "kq.xlsx".into(),
-            sheet: None,
-            partial: false,
-            index: "cchc-tinh".into(),
-            year: 2024,
-            group: "so-ban-nganh".into(),
-            root: ".".into(),
-            output: None,
-            force: false,
-        };
-        let line = |unit: &str, percent: f64| Row {
-            line: 2,
-            unit: unit.into(),
-            score: None,
-            points: Some(percent),
-            max_points: Some(100.0),
-            percent: Some(percent),
-            rank: None,
-            of: None,
-            band: None,
-            written: Default::default(),
+        let request = request("kq.xlsx");
+        let line = |unit: &str, percent: f64| {
+            row(unit, None, Some(percent), Some(100.0), Some(percent), None)
         };
         // 92 and 89.3 of a column showing 93.16; 85/95 computed in a cell,
         // which says nothing of the column and is written as it shows.

@@ -268,14 +268,10 @@ fn init_and_new_article_escape_what_they_write() {
 #[test]
 fn import_refuses_a_csv_that_lost_its_vietnamese_letters_with_the_excel_menu() {
     let site = fixture("minimal");
-    // What Excel's plain "CSV" writes on a Windows not set to Vietnamese.
-    fs::write(
-        site.path().join("mat-dau.csv"),
-        b"\xD0?n v?;\xD0i?m\r\n\xD0?n v? A;90,5\r\n",
-    )
-    .unwrap();
-    let ran = chiso(
-        &[
+    // Imports `bytes` as a CSV; what it said, refused.
+    let refused = |bytes: &[u8]| {
+        fs::write(site.path().join("mat-dau.csv"), bytes).unwrap();
+        let args = [
             "import",
             "mat-dau.csv",
             "--index",
@@ -284,11 +280,13 @@ fn import_refuses_a_csv_that_lost_its_vietnamese_letters_with_the_excel_menu() {
             "2024",
             "--group",
             "khoi",
-        ],
-        site.path(),
-    );
-    assert_eq!(ran.status.code(), Some(1));
-    let text = stderr(&ran);
+        ];
+        let ran = chiso(&args, site.path());
+        assert_eq!(ran.status.code(), Some(1));
+        stderr(&ran)
+    };
+    // What Excel's plain "CSV" writes on a Windows not set to Vietnamese.
+    let text = refused(b"\xD0?n v?;\xD0i?m\r\n\xD0?n v? A;90,5\r\n");
     assert!(text.contains("lost its Vietnamese letters"), "{text}");
     assert!(
         text.contains("File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\""),
@@ -296,26 +294,7 @@ fn import_refuses_a_csv_that_lost_its_vietnamese_letters_with_the_excel_menu() {
     );
     // Where even "Đ" was lost, the file is plain ASCII (so reads as UTF-8):
     // it is told the same, not that its header names no column.
-    fs::write(
-        site.path().join("mat-dau.csv"),
-        b"??n v?;?i?m\r\nS? N?i v?;90,5\r\n",
-    )
-    .unwrap();
-    let ran = chiso(
-        &[
-            "import",
-            "mat-dau.csv",
-            "--index",
-            "chi-so",
-            "--year",
-            "2024",
-            "--group",
-            "khoi",
-        ],
-        site.path(),
-    );
-    assert_eq!(ran.status.code(), Some(1));
-    let text = stderr(&ran);
+    let text = refused(b"??n v?;?i?m\r\nS? N?i v?;90,5\r\n");
     assert!(text.contains("lost its Vietnamese letters"), "{text}");
     assert!(!site.path().join("data/results/2024/khoi.toml").exists());
 }
