@@ -349,7 +349,11 @@ fn change(line: &Line) -> String {
                 )
             }
             Some(stated) => {
-                let title = if stated.standing == Standing::Agrees {
+                // "Agrees" is about the publication's own comparison: on the
+                // derived change only when both compare with the same year.
+                let agrees = stated.standing == Standing::Agrees;
+                let same_year = stated.since == change.previous_year;
+                let title = if agrees && same_year {
                     " title=\"Khớp với số liệu đã công bố\""
                 } else {
                     ""
@@ -360,10 +364,18 @@ fn change(line: &Line) -> String {
                 );
                 // A publication comparing with another year, or one that
                 // could not be checked, is shown beside.
-                if stated.since != change.previous_year || stated.standing == Standing::Underived {
+                if !same_year || stated.standing == Standing::Underived {
                     if let Some((published, _)) = published_words(stated, line.unit_label) {
+                        let title = if agrees {
+                            format!(
+                                " title=\"Khớp với thay đổi tính từ bảng năm {}\"",
+                                stated.since
+                            )
+                        } else {
+                            String::new()
+                        };
                         beside = format!(
-                            " <small class=\"published-change\">(công bố: {}{})</small>",
+                            " <small class=\"published-change\"{title}>(công bố: {}{})</small>",
                             Escaped(&published),
                             against(stated)
                         );
@@ -804,6 +816,67 @@ mod tests {
                 .starts_with("<span class=\"change up\">tăng 2\u{a0}bậc</span>; <span class=\"change disputed\">công bố: tăng 4,1"),
             "{}",
             cells.change
+        );
+    }
+
+    #[test]
+    fn agreement_with_another_years_comparison_is_titled_on_that_comparison() {
+        // The table compares 2024 with 2023; the publication compared with
+        // 2022, and its figure agrees with the tables of 2022.
+        let change = Change {
+            previous_year: 2023,
+            previous_rank: Some(5),
+            previous_of: Some(8),
+            rank_delta: Some(1),
+            fields_differ: None,
+            rank_styles_differ: None,
+            value_delta: None,
+            decimals: 2,
+            illustrative: false,
+            value_disputed: false,
+        };
+        let stated = StatedChange {
+            since_stated: true,
+            since: 2022,
+            places: Some(3),
+            points: None,
+            points_decimals: 2,
+            derived: Some(Change {
+                previous_year: 2022,
+                rank_delta: Some(3),
+                ..change
+            }),
+            disputed: None,
+            standing: Standing::Agrees,
+        };
+        let html = Cells::new(&Line {
+            year: 2024,
+            change: Some(&change),
+            stated_change: Some(&stated),
+            ..line()
+        })
+        .change;
+        assert_eq!(
+            html,
+            "<span class=\"change up\">tăng 1\u{a0}bậc</span> <small class=\"published-change\" title=\"Khớp với thay đổi tính từ bảng năm 2022\">(công bố: tăng 3\u{a0}bậc so với năm 2022)</small>"
+        );
+        // The same year: the derived change carries the agreement.
+        let same = StatedChange {
+            since: 2023,
+            places: Some(1),
+            derived: Some(change),
+            ..stated
+        };
+        let html = Cells::new(&Line {
+            year: 2024,
+            change: Some(&change),
+            stated_change: Some(&same),
+            ..line()
+        })
+        .change;
+        assert_eq!(
+            html,
+            "<span class=\"change up\" title=\"Khớp với số liệu đã công bố\">tăng 1\u{a0}bậc</span>"
         );
     }
 
