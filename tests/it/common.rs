@@ -56,12 +56,44 @@ pub fn build(root: &Path) -> Result<Built, Diagnostics> {
     build_with(BuildOptions::new(root))
 }
 
+/// Copies a site's sources: what is in `from`, but not what a build wrote
+/// there.
+fn copy_sources(from: &Path, to: &Path) {
+    let built = |entry: &walkdir::DirEntry| {
+        entry.depth() == 1 && matches!(entry.file_name().to_str(), Some("public" | ".chiso-cache"))
+    };
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_entry(|e| !built(e))
+    {
+        let entry = entry.unwrap();
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
 pub fn build_with(mut options: BuildOptions) -> Result<Built, Diagnostics> {
     let dir = tempfile::tempdir().unwrap();
+    if is_repository_fixture(&options.root) {
+        let site = dir.path().join("site");
+        copy_sources(&options.root, &site);
+        options.root = site;
+    }
     let out = dir.path().join("public");
     options.output = Some(out.clone());
     let report = chiso::build(&options)?;
     Ok(Built { dir, out, report })
+}
+
+/// A site of the repository other than the example: a build copies it
+/// first, so that what a build keeps beside its sources (`.chiso-cache/`)
+/// never reaches the fixtures.
+fn is_repository_fixture(root: &Path) -> bool {
+    root != example_root() && root.starts_with(example_root())
 }
 
 /// Builds and fails the test with the diagnostics if the build fails.
