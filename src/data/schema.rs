@@ -241,6 +241,16 @@ pub enum RankStyle {
     Dense,
 }
 
+impl RankStyle {
+    /// How the style numbers three units after a tie of two ("1, 1, 3").
+    pub fn numbering(self) -> &'static str {
+        match self {
+            RankStyle::Standard => "1, 1, 3",
+            RankStyle::Dense => "1, 1, 2",
+        }
+    }
+}
+
 /// A unit (đơn vị): a province, department, district, agency…
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

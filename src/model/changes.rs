@@ -77,6 +77,7 @@ pub(super) fn derive_changes(site: &mut Site) {
     let lines = tables.iter().map(|t| t.rows.len() + t.excluded.len()).sum();
     let mut history: Vec<((IndexId, UnitId), Earlier)> = Vec::with_capacity(lines);
     for (t, table) in tables.iter_enumerated() {
+        let tie_numbering = table.tie_numbering();
         for (r, row) in table.rows.iter().enumerate() {
             let earlier = Earlier {
                 year: table.year,
@@ -86,7 +87,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                 // A line rated only in a band has no place to compare.
                 ranked: row.not_ranked.is_none() && !row.is_band_only(),
                 excluded: false,
-                figures: Figures::of(row, table.rank_style),
+                figures: Figures::of(row, tie_numbering),
             };
             history.push(((table.index, row.unit), earlier));
         }
@@ -108,7 +109,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                     illustrative: false,
                     rank_illustrative: false,
                     disputed: false,
-                    rank_style: table.rank_style,
+                    rank_style: tie_numbering,
                 },
             };
             history.push(((table.index, unit), excluded));

@@ -44,6 +44,7 @@ pub use changes::same_field;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use crate::data::schema::RankStyle;
 use crate::date::Date;
 
 pub use assemble::{assemble, assemble_reusing, TableCache, EXCEL_SUFFIX};
@@ -423,7 +424,7 @@ pub struct Table {
     /// the table's. Set only when some tie was so broken.
     pub ties_broken: Option<String>,
     /// How the publisher numbers ranks after a tie (1, 1, 3 or 1, 1, 2).
-    pub rank_style: crate::data::schema::RankStyle,
+    pub rank_style: RankStyle,
     /// Rows ordered by rank, then name.
     pub rows: Vec<Row>,
     /// Number of units ranked ("of"): counted in a complete table, stated in
@@ -553,6 +554,21 @@ impl Table {
             && !self.scores_only
             && self.has_ranks()
             && !self.rows.iter().any(|r| r.rank_stated)
+    }
+
+    /// How the table's ranks number ties as far as they show it: a dense
+    /// table without a tie numbers its places as a standard one does, and
+    /// compares with one.
+    pub fn tie_numbering(&self) -> RankStyle {
+        let mut ranks: Vec<u32> = self.rows.iter().filter_map(|r| r.rank).collect();
+        let count = ranks.len();
+        ranks.sort_unstable();
+        ranks.dedup();
+        if self.rank_style == RankStyle::Dense && ranks.len() < count {
+            RankStyle::Dense
+        } else {
+            RankStyle::Standard
+        }
     }
 
     /// Whether any line has a rank (not so in a decision rating units only

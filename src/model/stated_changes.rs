@@ -234,8 +234,8 @@ fn derived_against(
     earlier.not_ranked.is_none().then(|| {
         change(
             stated.since,
-            (earlier, earlier_table.rank_style),
-            (row, table.rank_style),
+            (earlier, earlier_table.tie_numbering()),
+            (row, table.tie_numbering()),
         )
     })
 }

@@ -453,10 +453,12 @@ fn places_not_compared(change: &Change, year: i32) -> Option<String> {
             "không so sánh thứ hạng: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}"
         ));
     }
-    let (then, now) = match change.rank_styles_differ? {
-        RankStyle::Dense => ("1, 1, 2", "1, 1, 3"),
-        RankStyle::Standard => ("1, 1, 3", "1, 1, 2"),
+    let before = change.rank_styles_differ?;
+    let after = match before {
+        RankStyle::Dense => RankStyle::Standard,
+        RankStyle::Standard => RankStyle::Dense,
     };
+    let (then, now) = (before.numbering(), after.numbering());
     Some(format!(
         "không so sánh thứ hạng: năm {previous_year} đánh số đồng hạng kiểu {then}, năm {year} kiểu {now}"
     ))

@@ -434,6 +434,20 @@ fn places_are_not_compared_between_ties_numbered_two_ways() {
         !changes.iter().any(|c| c.contains("bậc")),
         "no places: {changes:?}"
     );
+    // Nor do the unit's rank chart and its card's sparkline join the two.
+    let unit = built.page("don-vi/don-vi-c/");
+    let chart = unit
+        .select(&sel("svg.chart-rank"))
+        .next()
+        .expect("a rank chart")
+        .html();
+    assert!(!chart.contains("rank-line"), "{chart}");
+    assert!(chart.contains("Không nối 2022 với 2023"), "{chart}");
+    assert!(
+        unit.select(&sel("svg.sparkline.rank")).next().is_none(),
+        "{}",
+        unit.html()
+    );
     put(
         dir.path(),
         "content/tin-tuc/bai-mot.md",
@@ -444,4 +458,34 @@ fn places_are_not_compared_between_ties_numbered_two_ways() {
         .expect("no change in rank")
         .to_string();
     assert!(report.contains("number ties differently"), "{report}");
+}
+
+/// A dense table without a tie numbers its places as a standard one does:
+/// its places are compared.
+#[test]
+fn a_dense_table_without_ties_compares_its_places() {
+    let dir = fixture("minimal");
+    put(
+        dir.path(),
+        "data/results/2022/khoi.json",
+        r#"{ "index": "chi-so", "year": 2022, "group": "khoi", "complete": true,
+  "rank_style": "dense",
+  "result": [
+    { "unit": "don-vi-a", "score": 95, "rank": 1 },
+    { "unit": "don-vi-b", "score": 94, "rank": 2 },
+    { "unit": "don-vi-c", "score": 90, "rank": 3 },
+    { "unit": "don-vi-d", "score": 80, "rank": 4 }
+  ],
+  "source": { "title": "Quyết định thử" } }"#,
+    );
+    let built = build_ok(dir.path());
+    let changes = all(
+        &built.page("xep-hang/2023/khoi/"),
+        "table.ranking tbody td.change-cell",
+    );
+    assert!(
+        !changes.iter().any(|c| c.contains("không so sánh")),
+        "{changes:?}"
+    );
+    assert!(changes.iter().any(|c| c.contains("bậc")), "{changes:?}");
 }

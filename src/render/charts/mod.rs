@@ -39,6 +39,7 @@ pub use rank::{rank, rank_text};
 pub use strip::strip;
 
 use super::figure::Format;
+use crate::data::schema::RankStyle;
 
 /// Tables with more lines than this are drawn as a strip of dots on a
 /// fitted scale ([`ranking`]); smaller ones as bars.
@@ -116,6 +117,8 @@ pub struct YearPoint {
     pub marks: Marks,
     pub rank: Option<u32>,
     pub of: Option<u32>,
+    /// How that year's table numbers ties (1, 1, 2 or 1, 1, 3).
+    pub rank_style: RankStyle,
     /// The group's average that year, at the year's table precision.
     pub average: Option<(f64, u32)>,
     /// The unit's region's average that year.
@@ -334,6 +337,7 @@ mod chart_tests {
             marks: Marks::default(),
             rank,
             of,
+            rank_style: RankStyle::Standard,
             average: None,
             region_average: None,
         }

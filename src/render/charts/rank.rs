@@ -99,14 +99,16 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
 }
 
 /// The indices of the ranked points (in time) whose ranking is not of the
-/// same field as the ranked point before them, both sizes being known.
+/// same field as the ranked point before them, both sizes being known, or
+/// numbers its ties another way.
 fn field_breaks(points: &[YearPoint]) -> Vec<usize> {
     let mut breaks = Vec::new();
     let mut before: Option<&YearPoint> = None;
     for (i, p) in points.iter().enumerate().filter(|(_, p)| p.rank.is_some()) {
-        let differ = before
-            .and_then(|b| b.of.zip(p.of))
-            .is_some_and(|(then, now)| !same_field(then, now));
+        let differ = before.is_some_and(|b| {
+            let fields = b.of.zip(p.of);
+            fields.is_some_and(|(then, now)| !same_field(then, now)) || b.rank_style != p.rank_style
+        });
         if differ {
             breaks.push(i);
         }
@@ -115,23 +117,29 @@ fn field_breaks(points: &[YearPoint]) -> Vec<usize> {
     breaks
 }
 
-/// What the chart says under a break: the two rankings' sizes.
+/// What the chart says under a break: the two rankings' sizes, or how
+/// each numbers its ties.
 fn field_break_note(earlier: &[YearPoint], now: &YearPoint) -> String {
-    let then = earlier.iter().rev().find(|p| p.rank.is_some());
-    match (then, now.of) {
-        (Some(then), Some(of)) => format!(
-            "Không nối {} với {}: xếp hạng {} đơn vị, rồi {of}",
-            then.year,
-            now.year,
-            then.of.unwrap_or_default()
+    let Some(then) = earlier.iter().rev().find(|p| p.rank.is_some()) else {
+        return String::new();
+    };
+    let (year_then, year_now) = (then.year, now.year);
+    match (then.of, now.of) {
+        (Some(was), Some(of)) if !same_field(was, of) => {
+            format!("Không nối {year_then} với {year_now}: xếp hạng {was} đơn vị, rồi {of}")
+        }
+        _ => format!(
+            "Không nối {year_then} với {year_now}: năm {year_then} đánh số đồng hạng kiểu {}, năm {year_now} kiểu {}",
+            then.rank_style.numbering(),
+            now.rank_style.numbering()
         ),
-        _ => String::new(),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::schema::RankStyle;
 
     fn point(year: i32, rank: u32, of: u32) -> YearPoint {
         YearPoint {
@@ -141,6 +149,7 @@ mod tests {
             marks: crate::render::charts::Marks::default(),
             rank: Some(rank),
             of: Some(of),
+            rank_style: RankStyle::Standard,
             average: None,
             region_average: None,
         }
@@ -171,5 +180,30 @@ mod tests {
         let svg = rank(&text, &points, &Notes::default());
         assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
         assert!(!svg.contains("Không nối"), "{svg}");
+    }
+
+    #[test]
+    fn ranks_numbering_ties_two_ways_are_not_joined() {
+        let text = ChartText {
+            id: "r",
+            title: "Thứ hạng",
+            desc: "",
+        };
+        // Third both years: 3 in a standard table, 2 in a dense one.
+        let dense = YearPoint {
+            rank_style: RankStyle::Dense,
+            ..point(2024, 2, 10)
+        };
+        let svg = rank(&text, &[point(2023, 3, 10), dense], &Notes::default());
+        assert_eq!(svg.matches("<polyline").count(), 0, "{svg}");
+        // The note, wrapped over two lines.
+        assert!(
+            svg.contains("Không nối 2023 với 2024: năm 2023 đánh số đồng hạng</text>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains(">kiểu 1, 1, 3, năm 2024 kiểu 1, 1, 2</text>"),
+            "{svg}"
+        );
     }
 }

@@ -91,6 +91,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 },
                 rank: e.row.rank,
                 of: e.row.of,
+                rank_style: e.rank_style,
                 average: table.average.map(|a| (a, table.average_decimals)),
                 region_average: region_average(table),
             }
@@ -127,6 +128,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                     marks: Marks::default(),
                     rank: None,
                     of: None,
+                    rank_style: table.tie_numbering(),
                     average: table.average.map(|a| (a, table.average_decimals)),
                     region_average: region_average(table),
                 });

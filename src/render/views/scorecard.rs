@@ -17,6 +17,7 @@ use serde::Serialize;
 use super::common::{GroupRef, IndexRef, UnitRef};
 use super::row_sharing::{Request, RowViews};
 use super::unit::{unit_series, SeriesView};
+use crate::data::schema::RankStyle;
 use crate::model::{same_field, Site, UnitId};
 use crate::render::cells;
 use crate::render::escape::safe;
@@ -252,17 +253,22 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
         .iter()
         .filter(|e| years.insert(e.year))
         .collect();
-    // Ranks since the rankings' field last changed (63 provinces, then 34):
-    // a line joining the two would draw a change no one measured.
-    let mut latest_of = None;
+    // Ranks since the rankings' field last changed (63 provinces, then 34),
+    // or their way of numbering ties (1, 1, 2, then 1, 1, 3): a line
+    // joining the two would draw a change no one measured.
+    let mut latest: Option<(Option<u32>, RankStyle)> = None;
     let comparable = entries
         .iter()
         .take_while(|e| {
-            let Some(of) = e.row.of.filter(|_| e.row.rank.is_some()) else {
+            if e.row.rank.is_none() {
                 return true;
-            };
-            let same = latest_of.is_none_or(|latest| same_field(of, latest));
-            latest_of = Some(of);
+            }
+            let now = (e.row.of, e.rank_style);
+            let same = latest.is_none_or(|(of, style)| {
+                let fields = of.zip(now.0);
+                style == now.1 && fields.is_none_or(|(then, now)| same_field(then, now))
+            });
+            latest = Some(now);
             same
         })
         .count();

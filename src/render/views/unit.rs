@@ -8,6 +8,7 @@ use super::charts::{components_chart, series_charts};
 use super::common::{GroupRef, IndexRef};
 use super::row_sharing::{LineRef, Request, RowViews};
 use super::table::RegionFigureView;
+use crate::data::schema::RankStyle;
 use crate::model::{IndexId, RowAt, Site, TableId, UnitId};
 use crate::render::escape::safe;
 use crate::render::urls::Urls;
@@ -78,6 +79,10 @@ pub struct EntryView<'a> {
     /// The labels of the table's listings that name this unit ("5 đơn
     /// vị có điểm thấp nhất").
     pub listed_in: Vec<&'a str>,
+    /// How the table numbers ties: ranks numbered two ways are not joined
+    /// by a line.
+    #[serde(skip)]
+    pub rank_style: RankStyle,
     /// The line, as templates see it.
     #[serde(rename = "row")]
     pub row_value: Value,
@@ -180,6 +185,7 @@ pub fn unit_series<'a>(
                             })
                             .collect(),
                         listed_in: listing_labels(table, unit),
+                        rank_style: table.tie_numbering(),
                         components_svg: components_chart(
                             def,
                             &site.units[unit].name,
