@@ -202,6 +202,14 @@ messages! {
         vi: "{path} là một kho Git nằm trong bản dựng cũ mà lần dựng này phải xóa; chiso không xóa kho Git",
         en: "{path} is a Git repository inside the old build this build must delete; chiso does not delete a Git repository",
     }
+    old_output_holds_a_site(path: impl Display) {
+        vi: "{path} là một trang chiso (config.toml bên cạnh data/ hoặc content/) nằm trong bản dựng cũ mà lần dựng này phải xóa; chiso không xóa mã nguồn của một trang",
+        en: "{path} is a chiso site (config.toml beside data/ or content/) inside the old build this build must delete; chiso does not delete a site's sources",
+    }
+    hint_move_the_site() {
+        vi: "chuyển trang đó ra ngoài thư mục đầu ra rồi dựng lại: thư mục đầu ra (và bản dựng cũ cạnh nó) chỉ chứa những gì chiso ghi",
+        en: "move that site out of the output folder and build again: the output folder (and the old build beside it) holds only what chiso writes",
+    }
     hint_move_the_repository() {
         vi: "chuyển kho đó ra ngoài thư mục đầu ra rồi dựng lại: thư mục đầu ra (và bản dựng cũ cạnh nó) chỉ chứa những gì chiso ghi",
         en: "move that repository out of the output folder and build again: the output folder (and the old build beside it) holds only what chiso writes",

@@ -55,7 +55,16 @@ pub fn check_output(root: &Path, output: &Path, force: bool) -> Result<PathBuf, 
             msg::output_protected(output.display(), Protected::HoldsARepository),
         )
         .with_hint(msg::hint_output_repository())),
-        Ok(_) if force || is_ours(&real) => Ok(real),
+        Ok(_) if is_ours(&real) => Ok(real),
+        // Adopting a folder chiso did not make: its old contents will be
+        // deleted, so a site at any depth in it is refused (one as a
+        // folder of its own is refused above even when marked).
+        Ok(_) if force && holds_a_site(&real) => Err(Diagnostic::error(msg::output_protected(
+            output.display(),
+            Protected::AnotherSite,
+        ))
+        .with_hint(msg::hint_output())),
+        Ok(_) if force => Ok(real),
         Ok(_) => {
             let entries = foreign_entries(&real).map_err(|e| cannot_use(output, e))?;
             if entries.is_empty() {
@@ -120,9 +129,18 @@ fn refuse_protected(site: &Path, output: &Path, home: Option<&Path>) -> Result<(
 
 /// Whether `folder` holds a site's sources: a `config.toml` beside a
 /// `data/` or `content/` folder.
-fn is_a_site(folder: &Path) -> bool {
+pub(super) fn is_a_site(folder: &Path) -> bool {
     folder.join("config.toml").is_file()
         && ["data", "content"].iter().any(|f| folder.join(f).is_dir())
+}
+
+/// Whether a folder under `folder`, at any depth, holds a site's sources.
+fn holds_a_site(folder: &Path) -> bool {
+    walkdir::WalkDir::new(folder)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+        .any(|e| e.file_type().is_dir() && is_a_site(e.path()))
 }
 
 /// The rules of [`check_output`] about other sites on the disk, on an
@@ -286,6 +304,26 @@ mod tests {
         assert_eq!(refused(site, "/home/bien-tap/site/database", home), Ok(()));
         assert_eq!(refused(site, "/home/bien-tap/docs", home), Ok(()));
         assert_eq!(refused(site, "/var/www/cchc", home), Ok(()));
+    }
+
+    #[test]
+    fn a_folder_holding_a_site_at_any_depth_is_not_adopted() {
+        let root = tempfile::tempdir().unwrap();
+        let here = root.path().join("qb");
+        let deep = root.path().join("deep");
+        let other = deep.join("a/b/site");
+        for site in [&here, &other] {
+            fs::create_dir_all(site.join("data")).unwrap();
+            fs::write(site.join("config.toml"), "title = \"x\"\n").unwrap();
+        }
+        for output in [deep.clone(), deep.join("a")] {
+            let error = check_output(&here, &output, true).unwrap_err();
+            assert!(error.message.contains("another site"), "{}", error.message);
+        }
+        // Marked as chiso's (a build wrote it), it is adopted: the build
+        // that would delete the site stops then (see `write`).
+        fs::write(deep.join(MARKER), MARKER_TEXT).unwrap();
+        assert!(check_output(&here, &deep, false).is_ok());
     }
 
     #[test]

@@ -857,6 +857,7 @@ fn remove_stale_under(
     // Contents first, so that a folder is empty when its turn comes.
     // A link at the top is removed, not followed (walkdir follows a root
     // link by default): what it points to is not the output's.
+    let mut searched: HashSet<String> = HashSet::new();
     let walk = walkdir::WalkDir::new(start)
         .contents_first(true)
         .follow_root_links(false);
@@ -882,6 +883,29 @@ fn remove_stale_under(
             ))
             .with_hint(msg::hint_move_the_repository()));
         }
+        // Nor is another site's sources (an output adopted with `--force`
+        // that held one): before the first file of a folder the new site
+        // does not have goes, that folder is searched for one. Contents
+        // come first, so a site's `config.toml` may come before its
+        // `data/`: it is looked at before it goes.
+        let foreign = foreign_root(&relative, entry.file_type().is_dir(), folders);
+        let new_root = foreign.filter(|root| searched.insert((*root).to_owned()));
+        let config = entry.file_name() == "config.toml" && !kept.contains_key(relative.as_ref());
+        let site = match new_root {
+            Some(root) => site_within(folder, root),
+            _ if config => entry
+                .path()
+                .parent()
+                .filter(|p| guard::is_a_site(p))
+                .map(Path::to_path_buf),
+            _ => None,
+        };
+        if let Some(site) = site {
+            return Err(
+                Diagnostic::error(msg::old_output_holds_a_site(site.display()))
+                    .with_hint(msg::hint_move_the_site()),
+            );
+        }
         if entry.file_type().is_dir() {
             if !folders.contains(relative.as_ref()) {
                 fs::remove_dir(entry.path()).map_err(|e| io_error(entry.path(), e))?;
@@ -891,6 +915,31 @@ fn remove_stale_under(
         }
     }
     Ok(())
+}
+
+/// The outermost folder of `path` (itself when a folder) that the new
+/// site does not have, if any: what is in it is all to go.
+fn foreign_root<'a>(path: &'a str, is_dir: bool, folders: &HashSet<&str>) -> Option<&'a str> {
+    let ends = path.match_indices('/').map(|(i, _)| i);
+    ends.chain(is_dir.then_some(path.len()))
+        .map(|end| &path[..end])
+        .find(|folder| !folders.contains(folder))
+}
+
+/// A site's folder in or beside the folder `root` (site-relative) of
+/// `output`: `root` itself, the folder holding it, or any folder under it.
+fn site_within(output: &Path, root: &str) -> Option<PathBuf> {
+    let root = output.join(root);
+    if let Some(parent) = root.parent().filter(|p| guard::is_a_site(p)) {
+        return Some(parent.to_path_buf());
+    }
+    walkdir::WalkDir::new(&root)
+        .follow_root_links(false)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_dir())
+        .find(|e| guard::is_a_site(e.path()))
+        .map(|e| e.into_path())
 }
 
 /// Where the `.git` of a repository ends in the site-relative `path`
@@ -1026,6 +1075,43 @@ mod tests {
         assert_eq!(repository_in("x/.git/HEAD"), Some(6));
         assert_eq!(repository_in(".git"), Some(4));
         assert_eq!(repository_in("x/.github/a"), None);
+    }
+
+    #[test]
+    fn a_site_inside_an_old_build_is_never_deleted() {
+        // Another site's sources copied into the output, at any depth and
+        // also inside a folder the new site has: the build that would
+        // delete them stops, naming the site.
+        for place in ["ban/a/b/site", "a/site", "a/b", "a"] {
+            let root = tempfile::tempdir().unwrap();
+            let out = root.path().join("public");
+            write(root.path(), &out, &[file("a/index.html", "a")], &[]).unwrap();
+            let site = out.join(place);
+            fs::create_dir_all(site.join("data/results")).unwrap();
+            fs::write(site.join("data/results/x.toml"), "year = 2024").unwrap();
+            fs::write(site.join("config.toml"), "title = \"x\"").unwrap();
+            let moved = write(root.path(), &out, &[file("a/index.html", "b")], &[]);
+            if place == "a" {
+                // A site as a folder of the output: refused from the start.
+                assert!(moved.is_err());
+                assert!(site.join("data/results/x.toml").is_file());
+                continue;
+            }
+            moved.unwrap();
+            let spare = root.path().join(".public.chiso-spare");
+            let error = write(root.path(), &out, &[file("a/index.html", "c")], &[]).unwrap_err();
+            assert!(error.message.contains(place), "{place}: {}", error.message);
+            assert!(spare.join(place).join("config.toml").is_file(), "{place}");
+            assert!(
+                spare.join(place).join("data/results/x.toml").is_file(),
+                "{place}"
+            );
+        }
+        let folders: HashSet<&str> = ["a", "a/b"].into_iter().collect();
+        assert_eq!(foreign_root("a/b/c/d.html", false, &folders), Some("a/b/c"));
+        assert_eq!(foreign_root("a/b/c", true, &folders), Some("a/b/c"));
+        assert_eq!(foreign_root("a/b/d.html", false, &folders), None);
+        assert_eq!(foreign_root("a/b", true, &folders), None);
     }
 
     #[test]
