@@ -61,8 +61,8 @@ messages! {
         en: "name the unit with `don-vi=…` (the site has no home_unit)",
     }
     not_ranked(unit: &str, year: i32, reason: &str) {
-        vi: "`{unit}` không được xếp hạng trong bảng chỉ số này năm {year} ({reason}): bảng không in số liệu nào của dòng này",
-        en: "`{unit}` is not ranked in this index's {year} table ({reason}): the table prints no figure of its line",
+        vi: "`{unit}` không được xếp hạng trong bảng chỉ số này năm {year} ({reason}): bảng chỉ in điểm đã công bố của dòng này, nếu có (hien=diem)",
+        en: "`{unit}` is not ranked in this index's {year} table ({reason}): the table prints only its line's published score, if any (hien=diem)",
     }
     no_result(unit: &str, what: &str, year: i32) {
         let what = term(what);

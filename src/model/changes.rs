@@ -116,13 +116,23 @@ pub(super) fn derive_changes(site: &mut Site) {
         }
     }
     history.sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));
+    // The first year each index has a table of each group: a unit's first
+    // result after it is a unit new in the table.
+    let mut first_years: HashMap<(IndexId, GroupId), i32> = HashMap::new();
+    for table in tables.iter() {
+        let first = first_years
+            .entry((table.index, table.group))
+            .or_insert(table.year);
+        *first = (*first).min(table.year);
+    }
     let mut outcomes = Vec::with_capacity(lines);
     for entries in history.chunk_by(|a, b| a.0 == b.0) {
         for (n, (_, now)) in entries.iter().enumerate() {
             if now.ranked {
-                let unit = entries[n].0 .1;
+                let (index, unit) = entries[n].0;
                 let merged = absorbed.get(&unit).map_or(&[][..], Vec::as_slice);
-                let comparison = compare(groups, merged, &entries[..n], now);
+                let first = (index, &first_years);
+                let comparison = compare(groups, first, merged, &entries[..n], now);
                 outcomes.push((now.table, now.row, comparison));
             }
         }
@@ -136,9 +146,11 @@ pub(super) fn derive_changes(site: &mut Site) {
 
 /// How the ranked result `now` compares with the unit's results before it
 /// on the same index (`earlier`, in time); `merged` is the unit's
-/// [`absorptions`].
+/// [`absorptions`]; `first_years` the first year of each index's tables of
+/// each group.
 fn compare(
     groups: &IdVec<GroupId, Group>,
+    (index, first_years): (IndexId, &HashMap<(IndexId, GroupId), i32>),
     merged: &[(i32, UnitId)],
     earlier: &[((IndexId, UnitId), Earlier)],
     now: &Earlier,
@@ -154,7 +166,10 @@ fn compare(
             _ => Some(e),
         });
     let Some(before) = previous else {
-        return Comparison::Unavailable(NoComparison::FirstResult);
+        let earlier_tables = first_years.iter().any(|(&(i, group), &first)| {
+            i == index && first < now.year && comparable(groups, group, now.group)
+        });
+        return Comparison::Unavailable(NoComparison::FirstResult { earlier_tables });
     };
     let reason = if !comparable(groups, before.group, now.group) {
         NoComparison::OtherGroup {

@@ -874,8 +874,10 @@ impl Comparison {
 /// Why a ranked result is not compared with the year before.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NoComparison {
-    /// No earlier result for this index.
-    FirstResult,
+    /// No earlier result for this index; `earlier_tables` when the index
+    /// has tables of an earlier year in the group (a unit new that year),
+    /// not when this is the first year on record.
+    FirstResult { earlier_tables: bool },
     /// The earlier result was in a group that is not comparable.
     OtherGroup { year: i32, group: GroupId },
     /// The unit was not ranked in the earlier year.

@@ -452,7 +452,9 @@ fn comparisons_within_a_group_across_a_reorganisation_and_after_exclusion() {
     );
     assert_eq!(
         row_of(2023, "thanh-hoa").comparison,
-        Comparison::Unavailable(NoComparison::FirstResult)
+        Comparison::Unavailable(NoComparison::FirstResult {
+            earlier_tables: true
+        })
     );
     assert_eq!(
         row_of(2023, "bac-ninh").comparison,

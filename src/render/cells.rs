@@ -120,8 +120,15 @@ impl Cells {
     }
 }
 
+/// Whether the line was left out of the ranking.
+fn is_not_ranked(line: &Line) -> bool {
+    line.not_ranked.is_some_and(|r| !r.is_empty())
+}
+
+/// The score; a line left out of the ranking keeps a published score (PAPI
+/// prints scores of provinces it does not rank), else says it is not ranked.
 fn score(line: &Line) -> String {
-    if line.not_ranked.is_some_and(|r| !r.is_empty()) {
+    if is_not_ranked(line) && line.value.is_none() {
         return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();
     }
     let format = Format {
@@ -190,6 +197,10 @@ fn rank_phrase(line: &Line) -> String {
 }
 
 fn rank(line: &Line) -> String {
+    // Said here when the score cell shows the score.
+    if is_not_ranked(line) && line.rank.is_none() && line.value.is_some() {
+        return "<span class=\"rank not-ranked\">không xếp hạng</span>".to_owned();
+    }
     match line.rank {
         Some(_) => {
             let mut out = format!("<span class=\"rank\">{}</span>", rank_figure(line));
@@ -438,9 +449,16 @@ fn change(line: &Line) -> String {
                 Escaped(merged)
             )
         }
-        _ => format!(
+        // A unit new in the table: said, not left to a tooltip.
+        Some(NoComparisonView::FirstResult {
+            earlier_tables: true,
+        }) => "<span class=\"change none\">kết quả đầu tiên</span>".to_owned(),
+        Some(NoComparisonView::FirstResult {
+            earlier_tables: false,
+        }) => format!(
             "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
         ),
+        None => format!("<span class=\"change none\">{MISSING}</span>"),
     }
 }
 
@@ -880,6 +898,35 @@ mod tests {
             html,
             "<span class=\"change up\" title=\"Khớp với số liệu đã công bố\">tăng 1\u{a0}bậc</span>"
         );
+    }
+
+    #[test]
+    fn a_unit_new_in_the_table_says_so_and_the_first_year_on_record_does_not() {
+        let first = |earlier_tables| {
+            Cells::new(&Line {
+                no_comparison: Some(&NoComparisonView::FirstResult { earlier_tables }),
+                ..line()
+            })
+            .change
+        };
+        assert_eq!(
+            first(true),
+            "<span class=\"change none\">kết quả đầu tiên</span>"
+        );
+        assert!(first(false).contains(">—</span>"), "{}", first(false));
+        // A line not ranked: no reason to give beyond its note.
+        let cells = Cells::new(&Line {
+            value: Some(70.12),
+            rank: None,
+            not_ranked: Some("đang sắp xếp"),
+            ..line()
+        });
+        assert_eq!(cells.change, "<span class=\"change none\">—</span>");
+        assert_eq!(
+            cells.rank,
+            "<span class=\"rank not-ranked\">không xếp hạng</span>"
+        );
+        assert!(cells.score.contains("70,12"), "{}", cells.score);
     }
 
     #[test]

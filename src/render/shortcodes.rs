@@ -507,13 +507,17 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         return component_result(env, table, row, component, show).map(|t| (t, false));
     }
     let show = show.unwrap_or("day-du");
-    // A line left out of the ranking: the ranking page shows no figure of
-    // it, and neither does the article.
+    // A line left out of the ranking: the ranking page shows its
+    // published score, if any, and no other figure; so does the article.
     if let Some(reason) = row.not_ranked.as_deref().filter(|r| !r.is_empty()) {
-        return match show {
-            "day-du" => Ok(("không xếp hạng".to_owned(), false)),
-            _ => Err(sc::not_ranked(unit_id, year, reason)),
-        };
+        match (show, &value) {
+            ("day-du", Some(value)) => {
+                return Ok((format!("{value} (không xếp hạng)"), row.illustrative));
+            }
+            ("day-du", None) => return Ok(("không xếp hạng".to_owned(), false)),
+            ("diem" | "so", Some(_)) => {}
+            _ => return Err(sc::not_ranked(unit_id, year, reason)),
+        }
     }
     // A score, or a rank or band computed from illustrative scores, is
     // marked as the pages mark it.

@@ -702,3 +702,63 @@ fn units_tied_first_lead_together() {
         ["Dẫn đầu (đồng hạng): Đơn vị A (90,00%), Đơn vị B (90,00%)"]
     );
 }
+
+/// A published score of a unit left out of the ranking (PAPI prints the
+/// scores of provinces it does not rank) is shown wherever the line is:
+/// the rank cell says it is not ranked, and an article may quote the score.
+#[test]
+fn a_unit_not_ranked_keeps_its_published_score() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "data/results/2024/khoi.toml",
+        r#"index = "chi-so"
+year = 2024
+group = "khoi"
+complete = true
+excluded = [{ unit = "don-vi-d", reason = "kết quả không được công bố" }]
+
+[[result]]
+unit = "don-vi-a"
+score = 91.5
+
+[[result]]
+unit = "don-vi-b"
+score = 80
+
+[[result]]
+unit = "don-vi-c"
+score = 70.12
+not_ranked = "đang sắp xếp tổ chức"
+"#,
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/diem.md",
+        "+++\ntitle = \"Điểm\"\ndate = 2024-05-02\n+++\n\nC: <!-- chiso:ket-qua chi-so=chi-so nam=2024 don-vi=don-vi-c -->. \
+         Điểm: <!-- chiso:ket-qua chi-so=chi-so nam=2024 don-vi=don-vi-c hien=diem -->.\n",
+    );
+    let built = build_ok(site.path());
+    let page = built.page("xep-hang/2024/khoi/");
+    assert_eq!(
+        all(&page, "table.ranking tbody td.rank"),
+        ["1", "2", "không xếp hạng"]
+    );
+    let scores = all(&page, "table.ranking tbody td.value");
+    assert!(scores.iter().any(|s| s.contains("70,12")), "{scores:?}");
+    // Not in the average: (91,5 + 80) / 2.
+    assert_eq!(one(&page, "tfoot td.average"), "85,75%");
+    let unit_page = built.page("don-vi/don-vi-c/");
+    assert_eq!(one(&unit_page, "dd.scorecard-score"), "70,12%");
+    let unit = all(&unit_page, "table.history tbody tr");
+    assert!(
+        unit.iter()
+            .any(|r| r.contains("70,12") && r.contains("không xếp hạng")),
+        "{unit:?}"
+    );
+    let text = one(&built.page("tin-tuc/diem/"), "article");
+    assert!(
+        text.contains("C: 70,12% (không xếp hạng). Điểm: 70,12%."),
+        "{text}"
+    );
+}

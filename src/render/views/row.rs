@@ -160,7 +160,11 @@ impl PublishedChangeView {
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "reason", rename_all = "kebab-case")]
 pub enum NoComparisonView<'a> {
-    FirstResult,
+    FirstResult {
+        /// The index has tables of the group before: the unit is new in
+        /// it (not so in the first year on record).
+        earlier_tables: bool,
+    },
     OtherGroup {
         year: i32,
         group: &'a str,
@@ -183,7 +187,9 @@ pub enum NoComparisonView<'a> {
 impl<'a> NoComparisonView<'a> {
     fn new(site: &'a Site, reason: &NoComparison) -> Self {
         match *reason {
-            NoComparison::FirstResult => NoComparisonView::FirstResult,
+            NoComparison::FirstResult { earlier_tables } => {
+                NoComparisonView::FirstResult { earlier_tables }
+            }
             NoComparison::OtherGroup { year, group } => NoComparisonView::OtherGroup {
                 year,
                 group: &site.groups[group].name,

@@ -80,7 +80,8 @@ pub struct ScorecardView<'a> {
     /// The line's band ("Nhóm A"), when it has one: the card's figure when
     /// the publication rated the unit without a score or rank.
     pub band_name: Option<&'a str>,
-    /// The line is not ranked (`score_html` then says "không xếp hạng"),
+    /// The line is not ranked (`score_html` then says "không xếp hạng"
+    /// unless the line was published with a score),
     /// and why, as the data says it.
     pub not_ranked: Option<&'a str>,
     /// The line has a score (or a published threshold in its place): a
