@@ -276,7 +276,9 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
             .map(|v| (v, before.decimals))
             .zip(now.value.map(|v| (v, now.decimals)))
             .map(|(p, c)| derive::score_delta(p, c)),
-        decimals: before.decimals.max(now.decimals),
+        // No finer than the coarser year's: 45,42 against 44,3138 is known
+        // to the hundredth, not +1,1062.
+        decimals: before.decimals.min(now.decimals),
         // What the change shows: places when both ranks compare (points
         // beside them are the publication's, checked), else points.
         illustrative: if rank_delta.is_some() {

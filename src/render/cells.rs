@@ -311,7 +311,7 @@ fn change(line: &Line) -> String {
             change
                 .value_delta
                 .filter(|_| shows_points(change))
-                .map(|v| (v, line.decimals)),
+                .map(|v| (v, change.decimals)),
             line.unit_label,
         );
         derived.map(|words| (words, change))
@@ -338,7 +338,7 @@ fn change(line: &Line) -> String {
                             d.rank_delta.filter(|_| stated.places.is_some()),
                             d.value_delta
                                 .filter(|_| stated.points.is_some())
-                                .map(|v| (v, line.decimals)),
+                                .map(|v| (v, d.decimals)),
                             line.unit_label,
                         )
                     })

@@ -174,3 +174,19 @@ fn a_quoted_ranking_table_marks_illustrative_ranks_and_says_what_the_mark_means(
     let feed = std::fs::read_to_string(built.out.join("atom.xml")).unwrap();
     assert!(feed.contains("Số liệu đánh dấu * là số liệu minh họa"));
 }
+
+/// An index page's column of changes in points is chiso's arithmetic
+/// where the publication gave places alone: its head says so, at the
+/// coarser of the two years' precisions (45,42 against 44,3138: +1,11).
+#[test]
+fn an_index_pages_changes_in_points_say_they_were_computed() {
+    let built = build_ok(&example_root());
+    let page = built.page("chi-so/papi/");
+    let heads = all(&page, "table.history thead th");
+    assert!(
+        heads.contains(&"Thay đổi điểm (tính từ bảng)".to_owned()),
+        "{heads:?}"
+    );
+    let cells = all(&page, "table.history tbody td:nth-of-type(2)");
+    assert_eq!(cells[0], "+1,11", "{cells:?}");
+}

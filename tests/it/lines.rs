@@ -105,13 +105,14 @@ fn a_score_only_table_shows_no_rank_anywhere() {
     assert!(all(&page, "table.ranking th").iter().all(|h| h != "Hạng"));
     assert!(page.select(&sel("table.ranking td.rank")).next().is_none());
     assert!(one(&page, "table.ranking caption").contains("bảng điểm, không xếp hạng"));
-    // The score change is still there.
+    // The score change is still there, in the words of other tables; the
+    // year is named only when it is not the year before.
     assert_eq!(
         all(&page, "td.score-change"),
         [
-            "+0,60 (so với năm 2022)",
-            "-0,45 (so với năm 2022)",
-            "+0,10 (so với năm 2021)"
+            "tăng 0,60 điểm",
+            "giảm 0,45 điểm",
+            "tăng 0,10 điểm so với năm 2021"
         ]
     );
     // A complete score-only table: counted and averaged, not ranked.

@@ -34,7 +34,8 @@ pub struct ChangeView {
     /// 3): a rank is not the same place in both, and `rank_delta` is null.
     pub rank_styles_differ: bool,
     pub value_delta: Option<f64>,
-    /// Decimals `value_delta` prints with: the finer of the two years'.
+    /// Decimals `value_delta` prints with: the coarser of the two years'
+    /// (a difference is known no better than its less precise figure).
     pub decimals: u32,
     /// Whether the change is made from an illustrative result (this
     /// year's or the earlier one's): it is marked as they are.
@@ -55,6 +56,10 @@ pub struct ChangeView {
     /// published change confirms ([`Row::change_computed`]): pages mark
     /// them "(tính từ bảng)".
     pub computed: bool,
+    /// Whether `value_delta` is chiso's arithmetic, which no published
+    /// change in points of the same years confirms (a published change
+    /// may give places alone): a column of points marks it.
+    pub points_computed: bool,
     /// Whether `value_delta` is made from a disputed published value
     /// (either year's): marked ‡ where shown.
     pub value_disputed: bool,
@@ -89,8 +94,12 @@ impl ChangeView {
     fn new(row: &Row, year: i32, change: &Change, disputed_html: &str) -> Self {
         let stated = row.stated_change.as_ref();
         let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);
+        let points_confirmed = stated.is_some_and(|s| {
+            s.points.is_some() && s.standing == Standing::Agrees && s.since == change.previous_year
+        });
         ChangeView {
             computed: row.change_computed(),
+            points_computed: change.value_delta.is_some() && !points_confirmed,
             value_disputed: change.value_disputed,
             previous_year: change.previous_year,
             year_before: change.is_against_the_year_before(year),
@@ -135,6 +144,7 @@ impl ChangeView {
             disputed: false,
             disputed_html: String::new(),
             computed: false,
+            points_computed: false,
             value_disputed: false,
         }
     }

@@ -136,6 +136,10 @@ pub struct SeriesView<'a> {
     /// Whether any entry prints a change chiso computed, which no
     /// published change confirms: the change column's head is marked.
     pub changes_computed: bool,
+    /// Whether any entry prints a change in points chiso computed, which
+    /// no published change in points confirms: that column's head is
+    /// marked.
+    pub points_changes_computed: bool,
 }
 
 /// Every index's series for one unit, in index definition order; indices
@@ -213,6 +217,9 @@ pub fn unit_series<'a>(
                     changes_computed: entries
                         .iter()
                         .any(|e| e.row.change.as_ref().is_some_and(|c| c.computed)),
+                    points_changes_computed: entries
+                        .iter()
+                        .any(|e| e.row.change.as_ref().is_some_and(|c| c.points_computed)),
                     index: IndexRef::new(def, urls),
                     entries,
                 }
