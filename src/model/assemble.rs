@@ -1326,6 +1326,7 @@ impl Context<'_> {
             }
         }
         self.check_table_of(file, file_index, table.ranked);
+        table.mark_ties();
         table.listings = self.listings(def, file, file_index, &table, site, group);
         self.band_rows(file, file_index, &mut table, site);
         self.band_counts(file, file_index, &mut table, site);

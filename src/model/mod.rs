@@ -556,15 +556,23 @@ impl Table {
             && !self.rows.iter().any(|r| r.rank_stated)
     }
 
+    /// Marks each ranked line that shares its rank with another.
+    pub fn mark_ties(&mut self) {
+        let mut ranks: Vec<u32> = self.rows.iter().filter_map(|r| r.rank).collect();
+        ranks.sort_unstable();
+        for row in &mut self.rows {
+            row.tied = row.rank.is_some_and(|rank| {
+                let first = ranks.partition_point(|&r| r < rank);
+                ranks.get(first + 1) == Some(&rank)
+            });
+        }
+    }
+
     /// How the table's ranks number ties as far as they show it: a dense
     /// table without a tie numbers its places as a standard one does, and
     /// compares with one.
     pub fn tie_numbering(&self) -> RankStyle {
-        let mut ranks: Vec<u32> = self.rows.iter().filter_map(|r| r.rank).collect();
-        let count = ranks.len();
-        ranks.sort_unstable();
-        ranks.dedup();
-        if self.rank_style == RankStyle::Dense && ranks.len() < count {
+        if self.rank_style == RankStyle::Dense && self.rows.iter().any(|r| r.tied) {
             RankStyle::Dense
         } else {
             RankStyle::Standard
@@ -733,6 +741,9 @@ pub struct Row {
     /// Whether the line states its rank (a complete table's may be
     /// computed only).
     pub rank_stated: bool,
+    /// Whether another line of the table has the same rank: a sentence
+    /// about this line alone says "đồng hạng".
+    pub tied: bool,
     /// A stated rank that disagrees with the one a complete table gives
     /// (`rank`), kept with the line's `disputed` note: the publication's
     /// mistake, shown beside the rank.

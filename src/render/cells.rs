@@ -88,6 +88,8 @@ pub struct Line<'a> {
     /// Whether the rank is computed from illustrative scores
     /// ([`crate::model::Row::rank_illustrative`]): marked as they are.
     pub rank_illustrative: bool,
+    /// Whether another line of the table has the same rank.
+    pub tied: bool,
     pub not_ranked: Option<&'a str>,
     pub alternatives: &'a [Alternative],
     pub note_html: &'a str,
@@ -193,6 +195,9 @@ fn rank_phrase(line: &Line) -> String {
     if line.rank_illustrative {
         out.push_str(ILLUSTRATIVE_MARK);
     }
+    if line.tied {
+        out.push_str(" (đồng hạng)");
+    }
     out
 }
 
@@ -206,6 +211,9 @@ fn rank(line: &Line) -> String {
             let mut out = format!("<span class=\"rank\">{}</span>", rank_figure(line));
             if line.rank_illustrative {
                 out.push_str(ILLUSTRATIVE_MARK);
+            }
+            if line.tied {
+                out.push_str(" <small class=\"tied\">(đồng hạng)</small>");
             }
             if let Some((rank, of, _)) = line.rank_disputed {
                 let of = of.map(|of| format!("/{of}")).unwrap_or_default();
@@ -655,6 +663,7 @@ mod tests {
             no_comparison: None,
             illustrative: false,
             rank_illustrative: false,
+            tied: false,
             not_ranked: None,
             alternatives: &[],
             note_html: "",

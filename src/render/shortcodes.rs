@@ -350,13 +350,25 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
         Some(of) if !bare => format!("{rank}/{of}"),
         _ => rank.to_string(),
     };
+    // A unit sharing its place is not said to hold it alone.
+    let tied = row.tied && !bare;
     // A published rank kept against the table's is said beside it; a
     // rank the source never printed says it was computed.
     if let Some(published) = &row.rank_disputed {
         let of = published.of.map(|of| format!("/{of}")).unwrap_or_default();
-        text.push_str(&format!(" (công bố: thứ{NBSP}{}{of})", published.rank));
+        let tied = if tied { "đồng hạng; " } else { "" };
+        text.push_str(&format!(
+            " ({tied}công bố: thứ{NBSP}{}{of})",
+            published.rank
+        ));
     } else if !bare && table.ranks_computed() {
-        text.push_str(DERIVED_MARK);
+        text.push_str(if tied {
+            " (đồng hạng, tính từ bảng)"
+        } else {
+            DERIVED_MARK
+        });
+    } else if tied {
+        text.push_str(" (đồng hạng)");
     }
     Some(text)
 }
@@ -842,6 +854,7 @@ fn line_cells(env: &Env, table: &Table, row: &Row) -> cells::Cells {
         no_comparison: None,
         illustrative: row.illustrative,
         rank_illustrative: row.rank_illustrative(),
+        tied: row.tied,
         not_ranked: row.not_ranked.as_deref(),
         alternatives: &row.alternatives,
         note_html: "",

@@ -762,3 +762,29 @@ not_ranked = "đang sắp xếp tổ chức"
         "{text}"
     );
 }
+
+/// A unit sharing its place (Đơn vị B and C, 85 and 85,0012 at the
+/// table's two decimals) is never said to hold it alone: an article, its
+/// card, its page and the search index say "đồng hạng".
+#[test]
+fn a_tied_unit_is_said_to_share_its_place() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/dong-hang.md",
+        "+++\ntitle = \"Đồng hạng\"\ndate = 2024-05-02\n+++\n\nB: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-b -->. \
+         A: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=hang -->.\n",
+    );
+    let built = build_ok(site.path());
+    let text = one(&built.page("tin-tuc/dong-hang/"), "article");
+    assert!(
+        text.contains("B: 85,00%, xếp thứ 2/4 (đồng hạng, tính từ bảng)"),
+        "{text}"
+    );
+    assert!(text.contains("A: 1/4 (tính từ bảng)."), "{text}");
+    let unit = built.page("don-vi/don-vi-c/");
+    let history = all(&unit, "table.history tbody td.rank");
+    assert!(history[0].starts_with("2/4 (đồng hạng)"), "{history:?}");
+    let search = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
+    assert!(search.contains("2/4, đồng hạng"), "{search}");
+}

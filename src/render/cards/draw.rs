@@ -150,7 +150,12 @@ fn headline(out: &mut String, h: &Headline) {
     let right_width = WIDTH as f32 - MARGIN - right;
     match (h.rank.as_deref(), h.score.as_deref()) {
         (Some(rank), score) => {
-            text(out, MARGIN, 312.0, 30.0, false, MUTED, "start", "Xếp hạng");
+            let label = if h.tied {
+                "Đồng hạng"
+            } else {
+                "Xếp hạng"
+            };
+            text(out, MARGIN, 312.0, 30.0, false, MUTED, "start", label);
             let (big, of) = match rank.split_once('/') {
                 Some((r, of)) => (r, Some(format!("/{of}"))),
                 None => (rank, None),

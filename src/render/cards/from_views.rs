@@ -94,6 +94,7 @@ fn headline(title: String, subtitle: Subtitle, row: &RowView, index: &IndexRef) 
         illustrative: row.illustrative,
         disputed: shows_disputed(row),
         not_ranked: row.not_ranked.is_some_and(|r| !r.is_empty()),
+        tied: row.tied,
     }
 }
 

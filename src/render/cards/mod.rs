@@ -89,6 +89,8 @@ pub struct Headline {
     pub disputed: bool,
     /// The line is not ranked (`score` then says so, not a score).
     pub not_ranked: bool,
+    /// Another unit has the same rank: the card says "Đồng hạng".
+    pub tied: bool,
 }
 
 /// The first lines of a table.
@@ -350,12 +352,18 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
         Card::Headline(h) => {
             let mut figures = Vec::new();
             if let Some(rank) = &h.rank {
-                figures.push(format!("xếp thứ {}", rank.trim_start_matches("thứ ")));
+                let tied = if h.tied { " (đồng hạng)" } else { "" };
+                figures.push(format!("xếp thứ {}{tied}", rank.trim_start_matches("thứ ")));
             }
-            figures.extend(h.score.iter().map(|s| match h.not_ranked {
-                true => s.clone(),
-                false => format!("điểm {s}"),
-            }));
+            // "điểm 45,42 điểm" says the word twice.
+            figures.extend(
+                h.score
+                    .iter()
+                    .map(|s| match h.not_ranked || s.ends_with("điểm") {
+                        true => s.clone(),
+                        false => format!("điểm {s}"),
+                    }),
+            );
             figures.extend(h.change.iter().map(|(words, _)| words.clone()));
             figures.extend(h.band.iter().map(|band| format!("xếp loại {band}")));
             said_with(format!("{}, {}", h.title, h.subtitle), &figures.join(", "))
@@ -412,6 +420,7 @@ mod tests {
             illustrative: false,
             disputed: false,
             not_ranked: false,
+            tied: false,
         })
     }
 

@@ -186,7 +186,11 @@ fn year_lines(site: &Site, unit: UnitId) -> Vec<(i32, String)> {
             part.push(' ');
             part.push_str(&table.bands[band.band].name);
         }
-        let rank_marks = marks(row.rank_illustrative(), row.rank_disputed.is_some());
+        let tied = if row.tied { ", đồng hạng" } else { "" };
+        let rank_marks = format!(
+            "{}{tied}",
+            marks(row.rank_illustrative(), row.rank_disputed.is_some())
+        );
         match (row.rank, row.of) {
             (Some(rank), Some(of)) => part.push_str(&format!(" ({rank}/{of}{rank_marks})")),
             (Some(rank), None) => part.push_str(&format!(" (thứ {rank}{rank_marks})")),

@@ -317,6 +317,8 @@ pub struct RowView<'a> {
     /// Whether the rank is computed from illustrative scores
     /// ([`Row::rank_illustrative`]): marked * as they are.
     pub rank_illustrative: bool,
+    /// Whether another line of the table has the same rank ("đồng hạng").
+    pub tied: bool,
     pub of: Option<u32>,
     /// The rank the publication printed, when a complete table gives
     /// another (`rank`) and the line's `disputed` note keeps it.
@@ -413,6 +415,7 @@ impl<'a> RowView<'a> {
             no_comparison: no_comparison.as_ref(),
             illustrative: row.illustrative,
             rank_illustrative: row.rank_illustrative(),
+            tied: row.tied,
             not_ranked: row.not_ranked.as_deref(),
             alternatives: &row.alternatives,
             note_html: &note_html,
@@ -443,6 +446,7 @@ impl<'a> RowView<'a> {
             disputed,
             rank: row.rank,
             rank_illustrative: row.rank_illustrative(),
+            tied: row.tied,
             of: row.of,
             rank_published: rank_disputed.map(|(p, _)| p),
             of_note_html,
