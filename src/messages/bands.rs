@@ -27,6 +27,14 @@ messages! {
         vi: "mỗi danh sách mức xếp loại chỉ xét theo điểm (`min`, `above`) hoặc chỉ theo thứ hạng (`max_rank`); hai cách xếp loại khác nhau cần hai chỉ số hoặc hai bảng",
         en: "a list of bands is either by score (`min`, `above`) or by rank (`max_rank`); two different classifications need two indices or tables",
     }
+    score_band_lower_is_better(band: &str, key: &str) {
+        vi: "mức `{band}` xét theo điểm (`{key}`: từ ngưỡng trở lên), nhưng chỉ số này có `higher_is_better = false` (điểm thấp hơn là tốt hơn): mức sẽ rơi vào các đơn vị kém nhất",
+        en: "band `{band}` is by score (`{key}`: at or above the threshold), but this index has `higher_is_better = false` (lower is better): the band would go to the worst units",
+    }
+    hint_bands_lower_is_better() {
+        vi: "với chỉ số mà điểm thấp hơn là tốt hơn, xếp loại theo thứ hạng (`max_rank`), hoặc ghi mức đã công bố ở từng dòng (`band = \"…\"`, mức không có ngưỡng)",
+        en: "for an index where lower is better, band by rank (`max_rank`), or state each line's published band (`band = \"…\"`, a band without a threshold)",
+    }
     band_twice(band: &str) {
         vi: "mức xếp loại `{band}` được khai báo hai lần trong cùng danh sách",
         en: "band `{band}` is defined twice in the same list",

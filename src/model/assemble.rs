@@ -940,7 +940,7 @@ impl Context<'_> {
                 Seg::Index(origin.index),
                 Seg::Key("band"),
             ];
-            self.check_bands(origin.file, &bands, &def.bands);
+            self.check_bands(origin.file, &bands, &def.bands, def.higher_is_better);
             if def.scale.min >= def.scale.max {
                 let d = self.at_origin(
                     origin,
@@ -1172,7 +1172,8 @@ impl Context<'_> {
         let bands = if file.bands.is_empty() {
             def.bands.clone()
         } else {
-            self.check_bands(file_index, &[Seg::Key("band")], &file.bands);
+            let better = def.higher_is_better;
+            self.check_bands(file_index, &[Seg::Key("band")], &file.bands, better);
             file.bands.iter().map(bands::band).collect()
         };
 

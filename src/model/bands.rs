@@ -134,8 +134,16 @@ fn counts(row: &Row) -> bool {
 impl Context<'_> {
     /// Checks a list of band definitions at `prefix` (the path of the list)
     /// in file `file`: one threshold each, finite, a `max_rank` of at least
-    /// 1, no list mixing score and rank bands, ids well formed and distinct.
-    pub(super) fn check_bands(&mut self, file: usize, prefix: &[Seg], defs: &[BandDef]) {
+    /// 1, no list mixing score and rank bands, ids well formed and distinct,
+    /// and no score threshold ("at or above") on an index where lower is
+    /// better.
+    pub(super) fn check_bands(
+        &mut self,
+        file: usize,
+        prefix: &[Seg],
+        defs: &[BandDef],
+        higher_is_better: bool,
+    ) {
         let mut seen = BTreeSet::new();
         let by_score = defs.iter().any(|d| d.min.is_some() || d.above.is_some());
         for (k, def) in defs.iter().enumerate() {
@@ -170,6 +178,9 @@ impl Context<'_> {
             for (key, value) in [("min", def.min), ("above", def.above)] {
                 if value.is_some_and(|v| !v.is_finite()) {
                     push(self, key, msg::not_a_number(key), msg::hint_write_number());
+                } else if value.is_some() && !higher_is_better {
+                    let message = msg::score_band_lower_is_better(id, key);
+                    push(self, key, message, msg::hint_bands_lower_is_better());
                 }
             }
             if def.max_rank == Some(0) {

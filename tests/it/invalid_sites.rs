@@ -163,3 +163,25 @@ fn a_link_to_a_file_outside_the_site_is_refused() {
     );
     assert!(report.contains("--> static/a.txt"), "{report}");
 }
+
+/// Bands are "at or above" a score: on an index where lower is better they
+/// would go to the worst units, so they are refused, each at its key.
+#[test]
+fn score_bands_on_an_index_where_lower_is_better_are_refused() {
+    let site = fixture("minimal");
+    let path = site.path().join("data/indices.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(
+        &path,
+        text.replace("decimals = 2\n", "decimals = 2\nhigher_is_better = false\n"),
+    )
+    .unwrap();
+    let report = build_err(site.path());
+    assert!(
+        report.contains("band `xuat-sac` is by score (`min`: at or above the threshold), but this index has `higher_is_better = false`"),
+        "{report}"
+    );
+    assert!(report.contains("band `tot` is by score"), "{report}");
+    assert!(report.contains("--> data/indices.toml:13:7"), "{report}");
+    assert!(report.contains("band by rank (`max_rank`)"), "{report}");
+}

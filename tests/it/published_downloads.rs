@@ -134,3 +134,16 @@ fn alternative_values_use_the_file_s_decimal_separator() {
     );
     assert!(!excel.contains("90.5"), "{excel}");
 }
+
+/// A strict threshold ("trên 90%") stays strict in the JSON, and the JSON
+/// says which way the index is better.
+#[test]
+fn the_json_keeps_a_strict_top_band_and_the_indexs_direction() {
+    let built = build_ok(&example_root());
+    let text = std::fs::read_to_string(built.out.join("du-lieu/2023/so-ban-nganh/cchc-tinh.json"))
+        .unwrap();
+    let json: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["top_band"]["min"], 90.0, "{}", json["top_band"]);
+    assert_eq!(json["top_band"]["strict"], true, "{}", json["top_band"]);
+    assert_eq!(json["index"]["higher_is_better"], true, "{}", json["index"]);
+}

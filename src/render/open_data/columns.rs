@@ -413,6 +413,17 @@ pub static COLUMNS: &[Column] = &[
     ),
     Column::new(
         None,
+        Some("index.higher_is_better"),
+        Boolean,
+        [
+            "Điểm cao hơn là tốt hơn",
+            "Đúng khi điểm cao hơn là tốt hơn (hạng 1 là điểm cao nhất), sai khi điểm thấp hơn là tốt hơn (hạng 1 là điểm thấp nhất).",
+            "True when a higher score is better (rank 1 is the highest score), false when lower is better (rank 1 is the lowest).",
+        ],
+        Get::Table(|t| Cell::Bool(t.index.higher_is_better)),
+    ),
+    Column::new(
+        None,
         Some("index.scale.min"),
         Number,
         [
@@ -564,12 +575,26 @@ pub static COLUMNS: &[Column] = &[
         Number,
         [
             "Ngưỡng xếp loại cao nhất",
-            "Điểm thấp nhất đạt mức xếp loại cao nhất.",
-            "The lowest score that reaches the highest band.",
+            "Ngưỡng điểm của mức xếp loại cao nhất: đạt từ ngưỡng trở lên, hoặc trên ngưỡng khi `top_band.strict`.",
+            "The highest band's score threshold: reached at or above it, or above it when `top_band.strict`.",
         ],
         Get::Table(|t| Cell::written(t.table.top_band.map(|b| b.threshold))),
     )
     .measured(Measure::Index, AS_WRITTEN),
+    Column::new(
+        None,
+        Some("top_band.strict"),
+        Boolean,
+        [
+            "Ngưỡng xếp loại cao nhất là ngưỡng chặt",
+            "Đúng khi mức xếp loại cao nhất chỉ tính điểm trên ngưỡng (\"trên 90%\"), sai khi tính từ ngưỡng trở lên (\"từ 90%\").",
+            "True when the highest band counts scores above its threshold (\"trên 90%\"), false when at or above it (\"từ 90%\").",
+        ],
+        Get::Table(|t| match t.table.top_band {
+            Some(b) => Cell::Bool(b.strict),
+            None => Cell::Empty,
+        }),
+    ),
     Column::new(
         None,
         Some("top_band.count"),
