@@ -1,6 +1,8 @@
 //! Files for machines: the Atom feed of articles (`atom.xml`), the sitemap
 //! (`sitemap.xml`) and `robots.txt`. URLs are absolute, from `base_url`;
-//! dates are the articles' own (no clock), so output is deterministic.
+//! each entry's `xml:base` is its article's address, so that its
+//! footnotes, `#anchors` and relative links resolve as on its page; dates
+//! are the articles' own (no clock), so output is deterministic.
 
 use std::fmt::Write;
 
@@ -20,8 +22,10 @@ pub fn absolute(config: &Config, path: &str) -> String {
     )
 }
 
+/// An article's date as an Atom timestamp: the start of that day in
+/// Vietnam (UTC+7), where the sites publish, not 07:00 there.
 fn timestamp(date: &str) -> String {
-    format!("{date}T00:00:00Z")
+    format!("{date}T00:00:00+07:00")
 }
 
 /// The Atom feed: every article, latest first, with its full HTML.
@@ -59,7 +63,7 @@ pub fn atom(config: &Config, articles: &[(&Article, String, &str)]) -> String {
             .map_or_else(|| updated.clone(), |d| d.to_string());
         let _ = write!(
             out,
-            "<entry>\n<title>{title}</title>\n<id>{url}</id>\n\
+            "<entry xml:base=\"{url}\">\n<title>{title}</title>\n<id>{url}</id>\n\
              <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n\
              <published>{date}</published>\n<updated>{date}</updated>\n",
             title = escape(&article.front.title),
@@ -136,7 +140,7 @@ mod tests {
     fn an_empty_feed_is_still_valid_and_escaped() {
         let feed = atom(&config("https://x.vn/"), &[]);
         assert!(feed.contains("<title>A &amp; B</title>"));
-        assert!(feed.contains("<updated>1970-01-01T00:00:00Z</updated>"));
+        assert!(feed.contains("<updated>1970-01-01T00:00:00+07:00</updated>"));
         assert!(feed.ends_with("</feed>\n"));
     }
 }

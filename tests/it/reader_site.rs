@@ -167,9 +167,13 @@ fn the_atom_feed_is_well_formed_and_lists_every_article() {
             child("id"),
             format!("{BASE_URL}{}", href.trim_start_matches('/'))
         );
+        // Footnotes, anchors and relative links resolve against the
+        // article's own address.
+        let base = entry.attribute(("http://www.w3.org/XML/1998/namespace", "base"));
+        assert_eq!(base, Some(child("id").as_str()));
         let updated = child("updated");
         assert!(
-            updated.len() == 20 && updated.ends_with("T00:00:00Z"),
+            updated.len() == 25 && updated.ends_with("T00:00:00+07:00"),
             "{updated}"
         );
         assert!(child("content").contains("<p>"), "content is escaped HTML");
@@ -180,7 +184,7 @@ fn the_atom_feed_is_well_formed_and_lists_every_article() {
         .and_then(|n| n.text())
         .unwrap();
     assert_eq!(
-        feed_updated, "2025-05-20T00:00:00Z",
+        feed_updated, "2025-05-20T00:00:00+07:00",
         "the latest article's date, not the clock"
     );
 }
