@@ -559,6 +559,34 @@ pub fn render_markdown(body: &str, markdown: &Markdown) -> String {
     render_markdown_with_links(body, markdown).html
 }
 
+/// A piece of Markdown (a note) as plain text, for the open data: its
+/// words and figures as written, without markup, blocks and line breaks
+/// joined by single spaces ("**90,5**%" is "90,5%", not "90,5 %").
+pub fn markdown_plain_text(body: &str) -> String {
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+    let mut text = String::new();
+    for event in Parser::new_ext(body, options) {
+        match event {
+            // Raw HTML is text, as the pages show it unless a site opts in.
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                text.push_str(&t)
+            }
+            Event::SoftBreak | Event::HardBreak | Event::Rule => text.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::CodeBlock
+                | TagEnd::BlockQuote(_),
+            ) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// What the HTML policy finds in a piece of Markdown (a note, a
 /// description), at byte offsets of `body`.
 pub fn markdown_findings(body: &str, markdown: &Markdown) -> Vec<Finding> {
@@ -879,6 +907,16 @@ impl PageIds {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_note_as_plain_text_keeps_its_punctuation_and_figures_as_written() {
+        let note = "Xem [quyết định](/tai-lieu/qd-701.pdf), *điểm* tăng; mã `A-1`. Dòng\nmới: **90,5**%.\n\nHai đơn vị **đồng hạng nhất**.";
+        assert_eq!(
+            markdown_plain_text(note),
+            "Xem quyết định, điểm tăng; mã A-1. Dòng mới: 90,5%. Hai đơn vị đồng hạng nhất."
+        );
+        assert_eq!(markdown_plain_text("- một\n- hai"), "một hai");
+    }
+
     use super::*;
 
     #[test]

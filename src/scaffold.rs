@@ -461,7 +461,7 @@ complete = true
         ("content/tin-tuc/ra-mat.md".into(), article),
         (
             ".gitignore".into(),
-            "/public/\n/.public.chiso-*\n/.chiso-cache/\n".into(),
+            "/public/\n/.*.chiso-*\n/.chiso-cache/\n".into(),
         ),
     ]
 }

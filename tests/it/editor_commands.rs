@@ -262,7 +262,7 @@ fn init_and_new_article_escape_what_they_write() {
     );
 
     let gitignore = fs::read_to_string(root.join(".gitignore")).unwrap();
-    assert_eq!(gitignore, "/public/\n/.public.chiso-*\n/.chiso-cache/\n");
+    assert_eq!(gitignore, "/public/\n/.*.chiso-*\n/.chiso-cache/\n");
 }
 
 #[test]

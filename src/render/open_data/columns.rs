@@ -1392,10 +1392,7 @@ fn plain(markdown: &str) -> Cell<'static> {
     if markdown.trim().is_empty() {
         return Cell::Empty;
     }
-    let html = crate::content::render_markdown(markdown, &crate::content::Markdown::new("/"));
-    let text = super::super::search::strip_tags(&html);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    Cell::Text(Cow::Owned(words.join(" ")))
+    Cell::Text(Cow::Owned(crate::content::markdown_plain_text(markdown)))
 }
 
 #[cfg(test)]
