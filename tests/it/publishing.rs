@@ -39,6 +39,10 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
         assert!(!text.contains("cargo"), "{file}");
         // The share cards' cache is kept between runs.
         assert!(text.contains(".chiso-cache"), "{file}");
+        // The check of a pull or merge request has an address to check
+        // with, so base_url = "/" does not warn on each of them.
+        let check = text.lines().find(|l| l.contains("chiso check")).unwrap();
+        assert!(check.contains("--base-url"), "{file}: {check}");
     }
     // The new site still builds with its CI files in it; its two warnings
     // are its base_url without a host, and its placeholder table with no
