@@ -29,9 +29,20 @@ fn a_computed_average_and_count_say_they_were_computed() {
     assert!(one(&page, "tfoot th").ends_with("(tính từ bảng)"));
     let note = one(&page, "p.derived-note");
     assert!(
-        note.starts_with("Số liệu do trang này tính từ điểm trong bảng, không phải số liệu công bố: điểm bình quân"),
+        note.starts_with(
+            "Số liệu do trang này tính từ điểm trong bảng, không phải số liệu công bố: "
+        ),
         "{note}"
     );
+    // Ranks of the lines that state none, and percents from points the
+    // source printed without one.
+    for figure in [
+        "thứ hạng của những dòng văn bản không ghi hạng",
+        "tỷ lệ phần trăm tính từ điểm đạt được",
+        "điểm bình quân",
+    ] {
+        assert!(note.contains(figure), "{figure}: {note}");
+    }
     assert!(
         page.html()
             .contains("Đường bình quân: tính từ điểm trong bảng"),
@@ -42,14 +53,14 @@ fn a_computed_average_and_count_say_they_were_computed() {
     let summary = one(&page, "ul.table-summary");
     assert!(summary.contains("90,53% (số liệu công bố)"), "{summary}");
     assert!(!summary.contains("tính từ"), "{summary}");
-    // Only each unit's band is the page's, read from its score by the
+    // The page's own: the ranks of the lines that state none, the
+    // percents of units published in points alone (Sở Khoa học và Công
+    // nghệ's 93,364/98) and each unit's band, read from its score by the
     // published rule.
     let note = one(&page, "p.derived-note");
-    assert!(
-        note.starts_with(
-            "Số liệu do trang này tính từ điểm trong bảng, không phải số liệu công bố: xếp loại"
-        ) && !note.contains("bình quân"),
-        "{note}"
+    assert_eq!(
+        note,
+        "Số liệu do trang này tính từ điểm trong bảng, không phải số liệu công bố: thứ hạng của những dòng văn bản không ghi hạng; tỷ lệ phần trăm tính từ điểm đạt được; xếp loại."
     );
 }
 

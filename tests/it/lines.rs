@@ -495,11 +495,14 @@ fn a_quoted_ranking_table_marks_disputed_figures_and_says_what_was_computed() {
         one(&quoted, "table.embedded tfoot td.num"),
         "83%‡ (tính từ bảng: 82,38%)"
     );
-    // A rank is stated, so the ranks are the publication's; the bands
-    // are read from the scores by the published rule.
+    // A rank is stated, checked; the lines that state none have theirs
+    // computed, and the bands are read from the scores by the published
+    // rule.
     let derived = one(&quoted, "p.derived-note");
     assert!(
-        derived.ends_with("không phải số liệu công bố: xếp loại."),
+        derived.ends_with(
+            "không phải số liệu công bố: thứ hạng của những dòng văn bản không ghi hạng; xếp loại."
+        ),
         "{derived}"
     );
 }

@@ -159,6 +159,21 @@ pub fn derived_in_lines(table: &crate::model::Table) -> Vec<String> {
     let mut figures = Vec::new();
     if table.complete && table.ranks_computed() {
         figures.push("thứ hạng".to_owned());
+    } else if table.complete
+        && table
+            .rows
+            .iter()
+            .any(|r| r.rank.is_some() && !r.rank_stated)
+    {
+        // Some lines state their rank, checked; the others' are computed.
+        figures.push("thứ hạng của những dòng văn bản không ghi hạng".to_owned());
+    }
+    // A percent the source did not print beside the points it did.
+    let percent_derived = table.rows.iter().any(|r| {
+        r.value.is_some() && r.points.is_some() && r.max_points.is_some() && r.percent.is_none()
+    });
+    if percent_derived {
+        figures.push("tỷ lệ phần trăm tính từ điểm đạt được".to_owned());
     }
     if table.complete && table.average.is_some() && !table.average_published {
         figures.push("điểm bình quân".to_owned());
