@@ -15,6 +15,7 @@
 //! or table is an error with the article's file, never a silent blank.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -632,7 +633,22 @@ fn component_result(
         .map(|(_, v)| *v)
         .ok_or_else(|| sc::no_component_score(id))?;
     let component = &def.components[c];
-    let text = figure::component(value, row.component_decimals(def, c), component.max);
+    let decimals = row.component_decimals(def, c);
+    let mut text = figure::component(value, decimals, component.max);
+    // A published score kept against the sum of its parts says both, as
+    // the ranking page does.
+    let derived_sum = row
+        .component_figures
+        .iter()
+        .find(|f| f.component == c)
+        .and_then(|f| f.derived_sum);
+    if let Some(sum) = derived_sum {
+        let _ = write!(
+            text,
+            " (công bố; tính từ bảng: {})",
+            figure::component(sum, decimals, None)
+        );
+    }
     Ok(escape(&text))
 }
 

@@ -202,9 +202,20 @@ fn a_disputed_sum_shows_both_values_and_an_agreeing_one_warns() {
         results,
         &text.replacen("score = 54\n", "score = 55\n", 1),
     );
+    // An article quoting the score says both, as the page does.
+    put(
+        dir.path(),
+        "content/tin-tuc/linh-vuc.md",
+        "+++\ntitle = \"Lĩnh vực\"\ndate = 2024-05-02\n+++\n\nD: <!-- chiso:ket-qua chi-so=dti-thu nam=2023 don-vi=don-vi-d linh-vuc=chinh-quyen-so -->.\n",
+    );
     let built = build_ok(dir.path());
     let rows = tree(&built.page("don-vi/don-vi-d"), 2023);
     assert_eq!(rows[0].3, "công bố: 22,00; tính từ bảng: 21,00");
+    let article = one(&built.page("tin-tuc/linh-vuc/"), "article");
+    assert!(
+        article.contains("D: 22,00/40 (công bố; tính từ bảng: 21,00)."),
+        "{article}"
+    );
 
     let dir = changed(
         results,
