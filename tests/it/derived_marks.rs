@@ -201,3 +201,23 @@ fn an_index_pages_changes_in_points_say_they_were_computed() {
     let cells = all(&page, "table.history tbody td:nth-of-type(2)");
     assert_eq!(cells[0], "+1,11", "{cells:?}");
 }
+
+/// Figures made from illustrative scores keep their * in the charts as in
+/// the tables: a rank chart's labels, a ranking chart's average and its
+/// description.
+#[test]
+fn charts_mark_figures_made_from_illustrative_scores() {
+    let built = build_ok(&example_root());
+    let html =
+        std::fs::read_to_string(built.out.join("xep-hang/2022/ubnd-cap-huyen/index.html")).unwrap();
+    assert!(
+        html.contains("data-average=\"\">89,51%*<"),
+        "the average label"
+    );
+    assert!(html.contains("Tô đậm: UBND thành phố Hà Tĩnh (95,38%*)"));
+    let unit = std::fs::read_to_string(built.out.join("don-vi/so-noi-vu/index.html")).unwrap();
+    assert!(
+        unit.contains("data-year=\"2023\">4/17*<"),
+        "the rank chart's label"
+    );
+}

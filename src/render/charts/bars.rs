@@ -24,13 +24,11 @@ pub(super) fn marker_labels(
     }
     if let Some(a) = &lines.average {
         let mut text = format.at(lines.average_decimals).value(a.value);
-        if lines.average_disputed {
-            let marks = figure::Marks {
-                disputed: true,
-                ..Default::default()
-            };
-            text.push_str(marks.text());
-        }
+        let marks = figure::Marks {
+            illustrative: lines.average_illustrative,
+            disputed: lines.average_disputed,
+        };
+        text.push_str(marks.text());
         let mut value = Part::new(text, "average-label");
         value.attrs = "data-average=\"\"".to_owned();
         // A group's long name would be cut ("Bình quân khối cơ quan Trung

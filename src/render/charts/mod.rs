@@ -119,6 +119,9 @@ pub struct YearPoint {
     pub of: Option<u32>,
     /// How that year's table numbers ties (1, 1, 2 or 1, 1, 3).
     pub rank_style: RankStyle,
+    /// Whether the rank is computed from illustrative scores, or kept
+    /// against the table's: its label is marked as the tables mark it.
+    pub rank_marks: Marks,
     /// The group's average that year, at the year's table precision.
     pub average: Option<(f64, u32)>,
     /// The unit's region's average that year.
@@ -171,6 +174,9 @@ pub struct RankingLines<'a> {
     /// The average is a published one the table's scores contradict, kept
     /// with the editor's note: its figure is marked ‡, as on the page.
     pub average_disputed: bool,
+    /// The average is computed from illustrative scores: marked *, as on
+    /// the page.
+    pub average_illustrative: bool,
     /// The scale's title, under the axis ("PAR Index (%)").
     pub axis_title: &'a str,
 }
@@ -338,6 +344,7 @@ mod chart_tests {
             rank,
             of,
             rank_style: RankStyle::Standard,
+            rank_marks: Marks::default(),
             average: None,
             region_average: None,
         }
@@ -593,6 +600,7 @@ mod chart_tests {
             }),
             average_decimals: 2,
             average_disputed: false,
+            average_illustrative: false,
             axis_title: "PAR Index (%)",
         };
         let svg = bars(
@@ -633,6 +641,7 @@ mod chart_tests {
             }),
             average_decimals: 2,
             average_disputed: false,
+            average_illustrative: false,
             axis_title: "Chỉ số CCHC tỉnh (%)",
         };
         let svg = bars(
@@ -675,6 +684,7 @@ mod chart_tests {
             }),
             average_decimals: 2,
             average_disputed: false,
+            average_illustrative: false,
             axis_title: "PAR Index (%)",
         };
         let svg = ranking(
@@ -759,6 +769,7 @@ mod chart_tests {
                     }),
                     average_decimals: 2,
                     average_disputed: false,
+                    average_illustrative: false,
                     axis_title: "Chỉ số (%)",
                 };
                 let notes = Notes {

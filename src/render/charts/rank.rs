@@ -51,7 +51,7 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
     let left = PAD + ticks.iter().map(|t| SMALL.width(t)).fold(0.0, f64::max) + 8.0;
     let labels: Vec<Option<String>> = points
         .iter()
-        .map(|p| p.rank.map(|r| rank_text(r, p.of)))
+        .map(|p| p.rank.map(|r| rank_text(r, p.of) + p.rank_marks.text()))
         .collect();
     let years: Vec<String> = points.iter().map(|p| p.year.to_string()).collect();
     let widths: Vec<f64> = labels
@@ -150,6 +150,7 @@ mod tests {
             rank: Some(rank),
             of: Some(of),
             rank_style: RankStyle::Standard,
+            rank_marks: crate::render::charts::Marks::default(),
             average: None,
             region_average: None,
         }

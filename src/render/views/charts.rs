@@ -92,6 +92,10 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 rank: e.row.rank,
                 of: e.row.of,
                 rank_style: e.rank_style,
+                rank_marks: Marks {
+                    illustrative: e.row.rank_illustrative,
+                    disputed: e.row.rank_published.is_some(),
+                },
                 average: table.average.map(|a| (a, table.average_decimals)),
                 region_average: region_average(table),
             }
@@ -129,6 +133,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                     rank: None,
                     of: None,
                     rank_style: table.tie_numbering(),
+                    rank_marks: Marks::default(),
                     average: table.average.map(|a| (a, table.average_decimals)),
                     region_average: region_average(table),
                 });
@@ -224,7 +229,10 @@ fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
     let mut ranks: Vec<(i32, String)> = s
         .points
         .iter()
-        .filter_map(|p| p.rank.map(|r| (p.year, charts::rank_text(r, p.of))))
+        .filter_map(|p| {
+            p.rank
+                .map(|r| (p.year, charts::rank_text(r, p.of) + p.rank_marks.text()))
+        })
         .collect();
     ranks.sort();
     let story: Vec<String> = ranks.iter().map(|(y, r)| format!("{y}: {r}")).collect();
@@ -335,6 +343,8 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         }
     }
     let average_label = table.average_label.to_owned();
+    // As the table's summary marks it.
+    let average_illustrative = table.illustrative && !table.average_published;
     let lines = RankingLines {
         thresholds: labels
             .iter()
@@ -349,6 +359,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         }),
         average_decimals: table.average_decimals,
         average_disputed: table.average_derived_text.is_some(),
+        average_illustrative: average_illustrative,
         axis_title: &axis_title(def),
     };
     let notes = Notes {
@@ -377,9 +388,10 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
     };
     if let Some(h) = bars.iter().find(|b| b.highlight) {
         desc.push_str(&format!(
-            " Tô đậm: {} ({}).",
+            " Tô đậm: {} ({}{}).",
             h.label,
-            format.at(h.decimals).value(h.value)
+            format.at(h.decimals).value(h.value),
+            h.marks.text()
         ));
     }
     if let Some(band) = &table.top_band {
@@ -389,7 +401,8 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         ));
     }
     if let Some(avg) = &table.average_text {
-        desc.push_str(&format!(" {}: {avg}", table.average_label));
+        let mark = if average_illustrative { "*" } else { "" };
+        desc.push_str(&format!(" {}: {avg}{mark}", table.average_label));
         if let Some(derived) = &table.average_derived_text {
             desc.push_str(&format!(" (công bố; tính từ bảng: {derived})"));
         }

@@ -297,14 +297,20 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
         .map(|e| {
             let row = &*e.row;
             let (value, text) = match scale {
-                Scale::Rank { .. } => (
-                    row.rank.map(f64::from),
-                    match (row.rank, row.of) {
-                        (Some(r), Some(o)) => format!("{r}/{o}"),
-                        (Some(r), None) => format!("thứ {r}"),
+                Scale::Rank { .. } => {
+                    // Marked as the tables mark it.
+                    let marks = figure::Marks {
+                        illustrative: row.rank_illustrative,
+                        disputed: row.rank_published.is_some(),
+                    }
+                    .text();
+                    let text = match (row.rank, row.of) {
+                        (Some(r), Some(o)) => format!("{r}/{o}{marks}"),
+                        (Some(r), None) => format!("thứ {r}{marks}"),
                         (None, _) => figure::MISSING.to_owned(),
-                    },
-                ),
+                    };
+                    (row.rank.map(f64::from), text)
+                }
                 Scale::Score => {
                     let format = Format {
                         decimals: row.decimals,
