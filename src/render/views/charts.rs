@@ -359,7 +359,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         }),
         average_decimals: table.average_decimals,
         average_disputed: table.average_derived_text.is_some(),
-        average_illustrative: average_illustrative,
+        average_illustrative,
         axis_title: &axis_title(def),
     };
     let notes = Notes {
