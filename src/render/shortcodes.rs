@@ -771,6 +771,9 @@ struct RankingTableView<'a> {
     /// decision rating units only in bands, has no rank column; one with
     /// no score no score column; one with no band no band column.
     has_ranks: bool,
+    /// The ranks are computed only (no line states one): the column's
+    /// head says so, as the ranking page's does.
+    ranks_computed: bool,
     has_scores: bool,
     has_bands: bool,
     /// An extract of a ranking (a partial table with fewer lines than the
@@ -931,6 +934,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         year: table.year,
         group: &group.name,
         has_ranks: !table.scores_only && table.has_ranks(),
+        ranks_computed: table.ranks_computed(),
         has_scores: table.has_scores(),
         has_bands: table.rows.iter().any(|r| r.band.is_some()),
         extract: table.is_extract(),

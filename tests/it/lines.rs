@@ -325,6 +325,11 @@ fn a_renamed_unit_keeps_the_name_each_year_printed() {
         all(&quoted, "table.embedded tbody th")
     );
     assert!(one(&quoted, "article").contains("Dẫn đầu 2022: Phòng B."));
+    // Its ranks are computed, as the ranking page's head says too.
+    assert_eq!(
+        all(&quoted, "table.embedded thead th")[0],
+        "Hạng (tính từ bảng)"
+    );
     let names = |year: u32| {
         let page = built.page(&format!("xep-hang/{year}/khoi"));
         all(&page, "table.ranking tbody th.unit")
