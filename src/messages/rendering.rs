@@ -210,6 +210,18 @@ messages! {
         vi: "chuyển trang đó ra ngoài thư mục đầu ra rồi dựng lại: thư mục đầu ra (và bản dựng cũ cạnh nó) chỉ chứa những gì chiso ghi",
         en: "move that site out of the output folder and build again: the output folder (and the old build beside it) holds only what chiso writes",
     }
+    template_unused(name: &str) {
+        vi: "templates/{name} không thay giao diện có sẵn nào và không được giao diện nào gọi tới: chiso không dùng tệp này",
+        en: "templates/{name} replaces no built-in template and no template includes it: chiso does not use it",
+    }
+    hint_template_meant(name: &str) {
+        vi: "có phải ý bạn là templates/{name}? Tên phải giống hệt, kể cả chữ hoa, chữ thường và thư mục (`chiso templates list` liệt kê các tên)",
+        en: "did you mean templates/{name}? The name must match exactly, letter case and folder included (`chiso templates list` lists the names)",
+    }
+    hint_template_names() {
+        vi: "để thay một giao diện có sẵn, chép nó bằng `chiso templates copy TÊN` (`chiso templates list` liệt kê các tên); một tệp riêng của bạn cần được gọi bằng {{% include \"…\" %}} hoặc {{% extends \"…\" %}}",
+        en: "to replace a built-in template, copy it with `chiso templates copy NAME` (`chiso templates list` lists the names); a file of your own must be named in an {{% include \"…\" %}} or {{% extends \"…\" %}}",
+    }
     hint_move_the_repository() {
         vi: "chuyển kho đó ra ngoài thư mục đầu ra rồi dựng lại: thư mục đầu ra (và bản dựng cũ cạnh nó) chỉ chứa những gì chiso ghi",
         en: "move that repository out of the output folder and build again: the output folder (and the old build beside it) holds only what chiso writes",

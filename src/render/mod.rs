@@ -804,6 +804,46 @@ fn expand_with(
 /// Template sources by name, remembering which come from the site.
 type Sources = BTreeMap<String, (String, bool)>;
 
+/// Warns of each template of the site's that chiso never reads: it
+/// replaces no built-in one and no template names it (`footer.html` for
+/// `partials/footer.html`, `Base.html` for `base.html`), so an edit to it
+/// changes nothing.
+fn warn_unused_templates(sources: &Sources, diagnostics: &mut Diagnostics) {
+    let named = |name: &str| {
+        sources.iter().any(|(other, (text, _))| {
+            other != name
+                && (text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'")))
+        })
+    };
+    for (name, (_, own)) in sources {
+        if !own || default_template(name).is_some() || named(name) {
+            continue;
+        }
+        // The built-in template it was probably meant to replace: the same
+        // name in another letter case, or in another folder.
+        let file_name = |n: &str| n.rsplit('/').next().unwrap_or(n).to_lowercase();
+        let meant = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, _)| *n)
+            .find(|n| n.eq_ignore_ascii_case(name))
+            .or_else(|| {
+                DEFAULT_TEMPLATES
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .find(|n| file_name(n) == file_name(name))
+            });
+        let hint = match meant {
+            Some(meant) => msg::hint_template_meant(meant),
+            None => msg::hint_template_names(),
+        };
+        diagnostics.push(
+            Diagnostic::warning(msg::template_unused(name))
+                .with_hint(hint)
+                .in_file(format!("{TEMPLATES_DIR}/{name}")),
+        );
+    }
+}
+
 /// Loads built-in templates, then the site's own over them.
 fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, Sources)> {
     let mut sources: Sources = DEFAULT_TEMPLATES
@@ -824,6 +864,7 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
             Err(d) => diagnostics.push(d),
         }
     }
+    warn_unused_templates(&sources, diagnostics);
     let missing = template_blocks::missing_parent_blocks(&sources);
     if !missing.is_empty() {
         for d in missing {

@@ -185,3 +185,40 @@ fn score_bands_on_an_index_where_lower_is_better_are_refused() {
     assert!(report.contains("--> data/indices.toml:13:7"), "{report}");
     assert!(report.contains("band by rank (`max_rank`)"), "{report}");
 }
+
+/// A template of the site's that chiso never reads (in the wrong folder,
+/// in another letter case) is a warning naming the one probably meant; a
+/// partial of the editor's own that a template includes is not.
+#[test]
+fn a_template_that_replaces_nothing_is_a_warning() {
+    let site = fixture("minimal");
+    put(site.path(), "templates/footer.html", "<footer>x</footer>");
+    put(
+        site.path(),
+        "templates/Base.html",
+        "{% block content %}{% endblock %}",
+    );
+    put(site.path(), "templates/partials/mine.html", "<p>mine</p>");
+    put(
+        site.path(),
+        "templates/partials/footer.html",
+        "<footer>{% include \"partials/mine.html\" %}</footer>",
+    );
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains(
+            "templates/footer.html replaces no built-in template and no template includes it"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("did you mean templates/partials/footer.html?"),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("did you mean templates/base.html?"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("mine.html"), "{warnings}");
+}
