@@ -503,6 +503,15 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             computed_mark(row.change_computed() || !published)
         ))
     });
+    // A change in points as published, on a line that had none to derive
+    // (a score without a rank): the sentence gives it as the card does.
+    let published_points = || {
+        let stated = row.stated_change.as_ref()?;
+        let unit_label = &env.site.indices[table.index].unit_label;
+        let (phrase, _) = figure::score_change(stated.points?, stated.points_decimals, unit_label);
+        let since = super::cells::against(stated);
+        Some(format!("{phrase}{since} (công bố)"))
+    };
     let regional = row
         .regional
         .iter()
@@ -548,8 +557,16 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         "day-du" => {
             let mut parts = Vec::new();
             parts.extend(value);
+            let ranked = rank.is_some();
             parts.extend(rank.map(|r| format!("xếp thứ{NBSP}{r}")));
-            parts.extend(change);
+            match change {
+                Some(change) => parts.push(change),
+                // Without a rank, the change in points is the news.
+                None if !ranked => {
+                    parts.extend(points_change.clone().or_else(published_points));
+                }
+                None => {}
+            }
             if parts.is_empty() {
                 parts.extend(band.map(|b| format!("xếp loại {b}")));
             }

@@ -788,3 +788,38 @@ fn a_tied_unit_is_said_to_share_its_place() {
     let search = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
     assert!(search.contains("2/4, đồng hạng"), "{search}");
 }
+
+/// A line with a score and no rank, published with its change in points:
+/// `ket-qua` gives that change, as the unit's card does.
+#[test]
+fn a_sentence_about_a_line_without_a_rank_gives_its_published_change() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "data/results/2024/khoi.toml",
+        r#"index = "chi-so"
+year = 2024
+group = "khoi"
+complete = false
+
+[source]
+title = "Báo cáo thử"
+
+[[result]]
+unit = "don-vi-a"
+score = 90.89
+change = { points = 0.89 }
+"#,
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/thay-doi.md",
+        "+++\ntitle = \"Thay đổi\"\ndate = 2024-05-02\n+++\n\nA: <!-- chiso:ket-qua chi-so=chi-so nam=2024 don-vi=don-vi-a -->.\n",
+    );
+    let built = build_ok(site.path());
+    let text = one(&built.page("tin-tuc/thay-doi/"), "article");
+    assert!(
+        text.contains("A: 90,89%, tăng 0,89 điểm phần trăm"),
+        "{text}"
+    );
+}
