@@ -221,3 +221,16 @@ fn charts_mark_figures_made_from_illustrative_scores() {
         "the rank chart's label"
     );
 }
+
+/// A unit page's band column says its bands are the page's reading of the
+/// scores when no source rated the unit (PAR Index "Nhóm B").
+#[test]
+fn a_unit_pages_derived_bands_say_they_were_computed() {
+    let built = build_ok(&example_root());
+    let page = built.page("don-vi/ha-tinh/");
+    let heads = all(&page, "table.history[data-index=\"par-index\"] thead th");
+    assert!(
+        heads.contains(&"Xếp loại (tính từ bảng)".to_owned()),
+        "{heads:?}"
+    );
+}

@@ -133,6 +133,10 @@ pub struct SeriesView<'a> {
     /// Whether any entry has a band: the history table shows a band
     /// column only then.
     pub has_bands: bool,
+    /// Whether any entry's band is chiso's reading of its score by the
+    /// published rule, not a published rating: the band column's head
+    /// says "(tính từ bảng)".
+    pub bands_computed: bool,
     /// Whether any entry prints a change chiso computed, which no
     /// published change confirms: the change column's head is marked.
     pub changes_computed: bool,
@@ -214,6 +218,9 @@ pub fn unit_series<'a>(
                     rank_chart_svg,
                     has_regional: entries.iter().any(|e| !e.row.regional.is_empty()),
                     has_bands: entries.iter().any(|e| e.row.band.is_some()),
+                    bands_computed: entries
+                        .iter()
+                        .any(|e| e.row.band.as_ref().is_some_and(|b| !b.stated)),
                     changes_computed: entries
                         .iter()
                         .any(|e| e.row.change.as_ref().is_some_and(|c| c.computed)),
