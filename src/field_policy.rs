@@ -15,6 +15,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::html_policy::{self, Finding};
 use crate::links::{self, DataLink};
 use crate::locate::{FileIndex, Seg};
+use crate::messages::html_policy as msg;
 use crate::parse::Format;
 
 /// A file's text and format, to locate fields in.
@@ -134,6 +135,25 @@ fn located(source: &Source, path: &[Seg], text: &str, finding: &Finding) -> Diag
 }
 
 /// Checks a plain URL field.
+/// Whether a source's link is an address a browser opens: `http(s)://`
+/// and a host, or a path on the site, with nothing a pasted tag or quote
+/// would leave in it.
+fn looks_like_an_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let host = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| lower.strip_prefix(scheme))
+        .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+    let shaped = match host {
+        Some(host) => !host.is_empty(),
+        None => url.starts_with('/'),
+    };
+    shaped
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`'))
+}
+
 fn url_field(source: &Source, path: &[Seg], url: &str, diagnostics: &mut Diagnostics) {
     if let Some(d) = html_policy::check_url(url) {
         diagnostics.push(source.locate(d, path, url, url));
@@ -247,6 +267,11 @@ pub fn check_data(
         if let Some(url) = table.source.as_ref().and_then(|s| s.url.as_deref()) {
             let path = [Seg::Key("source"), Seg::Key("url")];
             url_field(&source, &path, url, found.diagnostics);
+            if html_policy::check_url(url).is_none() && !looks_like_an_address(url) {
+                let d = Diagnostic::warning(msg::source_url_not_an_address(url))
+                    .with_hint(msg::hint_source_url());
+                found.diagnostics.push(source.locate(d, &path, url, url));
+            }
         }
         for (i, row) in table.results.iter().enumerate() {
             let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("note")];
@@ -293,6 +318,25 @@ pub fn check_data(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_source_link_is_an_address_or_a_path() {
+        for url in [
+            "https://hatinh.gov.vn/qd?a=1&b=2",
+            "http://x.vn",
+            "/tai-lieu/qd.pdf",
+        ] {
+            assert!(looks_like_an_address(url), "{url}");
+        }
+        for url in [
+            "https://nghean.gov.vn/qd?a=1&b=\"x\"</a><script>",
+            "hatinh.gov.vn/qd",
+            "https://",
+            "https://x.vn/a b",
+        ] {
+            assert!(!looks_like_an_address(url), "{url}");
+        }
+    }
+
     use super::*;
 
     #[test]

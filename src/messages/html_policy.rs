@@ -18,6 +18,14 @@ messages! {
         vi: "chỉ giữ `{{#id .class}}`: các thuộc tính khác, như `onclick`, có thể chạy mã",
         en: "keep `{{#id .class}}` only: other attributes, such as `onclick`, could run code",
     }
+    source_url_not_an_address(url: &str) {
+        vi: "source.url `{url}` không giống một địa chỉ trang web: liên kết tới nguồn sẽ không mở được",
+        en: "source.url `{url}` does not look like a web address: the link to the source would not open",
+    }
+    hint_source_url() {
+        vi: "chép nguyên địa chỉ từ thanh địa chỉ của trình duyệt, bắt đầu bằng https:// (không có dấu cách, dấu ngoặc kép hay < >), hoặc một đường dẫn trong trang bắt đầu bằng /",
+        en: "copy the whole address from the browser's address bar, starting with https:// (no spaces, quotes or < >), or a path on the site starting with /",
+    }
     forbidden_url(url: &str, scheme: &str) {
         vi: "không được dùng địa chỉ dạng `{scheme}:`: `{url}`",
         en: "a `{scheme}:` URL is not allowed: `{url}`",
