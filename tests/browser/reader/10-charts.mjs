@@ -48,6 +48,8 @@ function inspect() {
   // A figure's marks as its table cell gives them (* illustrative, ‡
   // disputed), in the order a chart label ends with them.
   const cellMarks = (cell) => (cell?.querySelector(".illustrative-mark") ? "*" : "") + (cell?.querySelector(".disputed-mark") ? "‡" : "");
+  // A rank's marks: its cell's own, not those of the regional ranks under it.
+  const rankMarks = (cell) => (cell?.querySelector(":scope > .illustrative-mark") ? "*" : "") + (cell?.querySelector(":scope > .disputed-mark") ? "‡" : "");
   // Score and rank over the years: the table after the pair of charts.
   for (const pair of document.querySelectorAll(".chart-pair")) {
     let next = pair.nextElementSibling;
@@ -58,9 +60,9 @@ function inspect() {
       for (const t of pair.querySelectorAll(css)) {
         const year = t.getAttribute("data-year");
         const rows = [...table.querySelectorAll(`tr[data-year="${year}"]`)];
-        // A score's figure with the marks of its cell; a rank's as it is.
+        // A figure with the marks of its cell, as the chart's label ends.
         const cells = rows.map((r) => clean(r.querySelector(cell)?.firstChild?.textContent ?? r.querySelector(cell)?.textContent)
-          + (cell === ".score" ? cellMarks(r.querySelector(cell)?.closest("td")) : ""));
+          + (cell === ".score" ? cellMarks(r.querySelector(cell)?.closest("td")) : rankMarks(r.querySelector("td.rank"))));
         const label = clean(t.textContent);
         compare(`${table.dataset.index} ${year}`, label, cells.includes(label) ? label : cells.join(" | "));
       }
