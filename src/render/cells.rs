@@ -127,10 +127,16 @@ fn is_not_ranked(line: &Line) -> bool {
     line.not_ranked.is_some_and(|r| !r.is_empty())
 }
 
+/// Whether the score cell shows a figure: a score, or a published
+/// threshold in its place.
+fn shows_a_score(line: &Line) -> bool {
+    line.value.is_some() || line.threshold.is_some()
+}
+
 /// The score; a line left out of the ranking keeps a published score (PAPI
 /// prints scores of provinces it does not rank), else says it is not ranked.
 fn score(line: &Line) -> String {
-    if is_not_ranked(line) && line.value.is_none() {
+    if is_not_ranked(line) && !shows_a_score(line) {
         return "<span class=\"score not-ranked\">không xếp hạng</span>".to_owned();
     }
     let format = Format {
@@ -203,7 +209,7 @@ fn rank_phrase(line: &Line) -> String {
 
 fn rank(line: &Line) -> String {
     // Said here when the score cell shows the score.
-    if is_not_ranked(line) && line.rank.is_none() && line.value.is_some() {
+    if is_not_ranked(line) && line.rank.is_none() && shows_a_score(line) {
         return "<span class=\"rank not-ranked\">không xếp hạng</span>".to_owned();
     }
     match line.rank {
@@ -936,6 +942,19 @@ mod tests {
             "<span class=\"rank not-ranked\">không xếp hạng</span>"
         );
         assert!(cells.score.contains("70,12"), "{}", cells.score);
+        // A threshold published in place of the score, likewise.
+        let cells = Cells::new(&Line {
+            value: None,
+            rank: None,
+            threshold: Some(ScoreFloor {
+                value: 90.0,
+                strict: false,
+            }),
+            not_ranked: Some("đang sắp xếp"),
+            ..line()
+        });
+        assert!(cells.score.contains("90"), "{}", cells.score);
+        assert!(cells.rank.contains("không xếp hạng"), "{}", cells.rank);
     }
 
     #[test]

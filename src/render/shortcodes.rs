@@ -533,8 +533,15 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     // published score, if any, and no other figure; so does the article.
     if let Some(reason) = row.not_ranked.as_deref().filter(|r| !r.is_empty()) {
         match (show, &value) {
+            // Escaped and marked as every other figure the call prints.
             ("day-du", Some(value)) => {
-                return Ok((format!("{value} (không xếp hạng)"), row.illustrative));
+                let mark = if row.illustrative {
+                    ILLUSTRATIVE_MARK
+                } else {
+                    ""
+                };
+                let text = format!("{}{mark} (không xếp hạng)", escape(value));
+                return Ok((text, row.illustrative));
             }
             ("day-du", None) => return Ok(("không xếp hạng".to_owned(), false)),
             ("diem" | "so", Some(_)) => {}

@@ -59,21 +59,9 @@ pub fn build(root: &Path) -> Result<Built, Diagnostics> {
 /// Copies a site's sources: what is in `from`, but not what a build wrote
 /// there.
 fn copy_sources(from: &Path, to: &Path) {
-    let built = |entry: &walkdir::DirEntry| {
+    copy_filtered(from, from, to, |entry| {
         entry.depth() == 1 && matches!(entry.file_name().to_str(), Some("public" | ".chiso-cache"))
-    };
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_entry(|e| !built(e))
-    {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    });
 }
 
 pub fn build_with(mut options: BuildOptions) -> Result<Built, Diagnostics> {
@@ -142,7 +130,15 @@ pub fn all(html: &Html, css: &str) -> Vec<String> {
 /// Copies the folder `folder` (inside `from`) to the same place inside
 /// `to`, with everything in it.
 pub fn copy_tree(from: &Path, folder: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(folder) {
+    copy_filtered(from, folder, to, |_| false);
+}
+
+/// [`copy_tree`], leaving out what `skip` says (and what it holds).
+fn copy_filtered(from: &Path, folder: &Path, to: &Path, skip: impl Fn(&walkdir::DirEntry) -> bool) {
+    for entry in walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_entry(|e| !skip(e))
+    {
         let entry = entry.unwrap();
         let target = to.join(entry.path().strip_prefix(from).unwrap());
         if entry.file_type().is_dir() {
