@@ -131,6 +131,14 @@ fn counts(row: &Row) -> bool {
     (row.rank.is_some() && row.not_ranked.is_none()) || row.is_band_only()
 }
 
+impl Table {
+    /// Whether the count of units reaching the top band is made from an
+    /// illustrative line: one it counts (see `counts`) is illustrative.
+    pub fn top_band_illustrative(&self) -> bool {
+        self.top_band.is_some() && self.rows.iter().any(|r| r.illustrative && counts(r))
+    }
+}
+
 impl Context<'_> {
     /// Checks a list of band definitions at `prefix` (the path of the list)
     /// in file `file`: one threshold each, finite, a `max_rank` of at least

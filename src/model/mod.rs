@@ -518,6 +518,18 @@ impl Table {
             .any(|r| r.illustrative && r.value.is_some())
     }
 
+    /// Whether the table's computed average is made from an illustrative
+    /// score: a line it averages (ranked, with a score) is illustrative. A
+    /// published average is not, whatever the lines are.
+    pub fn average_illustrative(&self) -> bool {
+        !self.average_published
+            && self.average.is_some()
+            && self
+                .rows
+                .iter()
+                .any(|r| r.illustrative && r.rank.is_some() && r.basis().is_some())
+    }
+
     /// The units whose disputed published percent yields to the table's
     /// own in what is computed ([`Row::basis`]), as a list for a message.
     pub fn disputed_percent_units(&self, site: &Site) -> Option<String> {

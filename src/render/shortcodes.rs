@@ -679,36 +679,53 @@ fn component_result(
 /// `khoi`: a table's figures (average, count, band count, leaders).
 fn group_figure(env: &Env, call: &Call) -> Result<Rendered, String> {
     let table = find_table(env, &call.args, call.year)?;
-    group_text(env, table, call.show()).map(|text| (text, false))
+    group_html(env, table, call.show())
 }
 
-fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, String> {
+/// A group figure as HTML, and whether it is marked illustrative: an
+/// average or a count computed from an illustrative line carries its `*`.
+fn group_html(env: &Env, table: &Table, show: Option<&str>) -> Result<Rendered, String> {
+    let illustrative = |marked: bool| if marked { ILLUSTRATIVE_MARK } else { "" };
     // A figure the site computed says so, as on the ranking page.
     // A published average kept against the table's says both, as
     // `ket-qua` says a disputed figure.
+    let average_mark = illustrative(table.average_illustrative());
     let average = table.average.map(|a| {
         let text = value_text(env, table, a, table.average_decimals);
         match table.average_derived {
             Some(derived) => format!(
-                "{text} (công bố; tính từ bảng: {})",
-                value_text(env, table, derived, table.decimals)
+                "{}{average_mark}{}",
+                escape(&text),
+                escape(&format!(
+                    " (công bố; tính từ bảng: {})",
+                    value_text(env, table, derived, table.decimals)
+                ))
             ),
-            None => format!("{text}{}", computed_mark(!table.average_published)),
+            None => format!(
+                "{}{average_mark}{}",
+                escape(&text),
+                computed_mark(!table.average_published)
+            ),
         }
     });
     let top = table.top_band.map(|top| (top, top.count));
-    let top_mark = computed_mark(!table.top_band_published());
-    let leaders: Vec<&str> = table
+    let top_published = table.top_band_published();
+    let top_mark = format!(
+        "{}{}",
+        illustrative(!top_published && table.top_band_illustrative()),
+        computed_mark(!top_published)
+    );
+    let leaders: Vec<String> = table
         .rows
         .iter()
         .filter(|r| r.rank == Some(1))
-        .map(|r| env.site.units[r.unit].name_in(table.year))
+        .map(|r| escape(env.site.units[r.unit].name_in(table.year)))
         .collect();
-    let text = match show.unwrap_or("day-du") {
+    let html = match show.unwrap_or("day-du") {
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
-            .map(|a| format(env, table, table.average_decimals).number(a))
+            .map(|a| escape(&format(env, table, table.average_decimals).number(a)))
             .ok_or_else(|| sc::table_lacks("average"))?,
         "so-don-vi" => table
             .ranked
@@ -727,7 +744,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
             let mut parts = Vec::new();
             parts.extend(average.map(|a| format!("bình quân {a}")));
             if let (Some((top, count)), Some(of)) = (top, table.rated()) {
-                let min = format(env, table, table.decimals).threshold(top.threshold);
+                let min = escape(&format(env, table, table.decimals).threshold(top.threshold));
                 parts.push(if top.strict {
                     format!("{count}/{of}{NBSP}đơn vị đạt trên {min}{top_mark}")
                 } else {
@@ -741,7 +758,7 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
                     crate::render::views::BandCountView::all(table, def, env.urls)
                         .into_iter()
                         // Inside the sentence, as "bình quân" is.
-                        .map(|c| vi::mid_sentence(&c.text))
+                        .map(|c| escape(&vi::mid_sentence(&c.text)))
                         .collect();
                 if !counts.is_empty() {
                     parts.push(counts.join("; "));
@@ -759,7 +776,8 @@ fn group_text(env: &Env, table: &Table, show: Option<&str>) -> Result<String, St
             ))
         }
     };
-    Ok(escape(&text))
+    let marked = html.contains(ILLUSTRATIVE_MARK);
+    Ok((html, marked))
 }
 
 /// `bang-xep-hang`: a whole ranking table.

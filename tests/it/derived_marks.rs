@@ -234,3 +234,74 @@ fn a_unit_pages_derived_bands_say_they_were_computed() {
         "{heads:?}"
     );
 }
+
+/// An average or a top-band count is illustrative only when a line it is
+/// made from is: a published table compared with an illustrative year has
+/// illustrative changes but an average of its own; one illustrative line
+/// marks the average, the count and a sentence quoting them.
+#[test]
+fn an_average_is_marked_illustrative_only_when_made_from_an_illustrative_line() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let path = root.join("data/results/2022/khoi.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "\"complete\": true,",
+            "\"complete\": true, \"illustrative\": true,",
+        ),
+    )
+    .unwrap();
+    put(
+        root,
+        "content/tin-tuc/khoi.md",
+        "+++\ntitle = \"Khối\"\ndate = 2024-05-08\n+++\nKhối thử: <!-- chiso:khoi chi-so=chi-so nam=2023 khoi=khoi -->.\n",
+    );
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let page = built.page("xep-hang/2023/khoi/");
+    // The changes come from an illustrative year: the table says what * means.
+    assert!(
+        all(&page, "p.notice-inline")
+            .iter()
+            .any(|p| p.contains("minh họa")),
+        "the changes are illustrative"
+    );
+    let average = one(&page, "td.average");
+    assert!(!average.contains('*'), "{average}");
+    let summary = one(&page, "ul.table-summary");
+    assert!(!summary.contains('*'), "{summary}");
+    let article = built.page("tin-tuc/khoi/");
+    let sentence = all(&article, "article p").join(" | ");
+    assert!(!sentence.contains('*'), "{sentence}");
+
+    // One illustrative line in the 2023 table.
+    let path = root.join("data/results/2023/khoi.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace(
+            "score = 85.0012\n",
+            "score = 85.0012\nillustrative = true\n",
+        ),
+    )
+    .unwrap();
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let page = built.page("xep-hang/2023/khoi/");
+    let average = one(&page, "td.average");
+    assert!(average.ends_with('*'), "{average}");
+    let summary = one(&page, "ul.table-summary");
+    assert!(summary.contains("tính từ điểm trong bảng"), "{summary}");
+    let article = built.page("tin-tuc/khoi/");
+    let sentence = all(&article, "article p").join(" | ");
+    assert!(sentence.contains("*"), "{sentence}");
+    assert!(
+        all(
+            &article,
+            "p.illustrative-note, .notice-inline, .illustrative-note"
+        )
+        .iter()
+        .any(|p| p.contains("minh họa")),
+        "the article says what * means"
+    );
+}

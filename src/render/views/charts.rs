@@ -344,7 +344,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
     }
     let average_label = table.average_label.to_owned();
     // As the table's summary marks it.
-    let average_illustrative = table.illustrative && !table.average_published;
+    let average_illustrative = table.average_illustrative;
     let lines = RankingLines {
         thresholds: labels
             .iter()

@@ -133,6 +133,9 @@ pub struct TopBandView<'a> {
     /// Whether the table's source published this same count (a band
     /// count that confirms it).
     pub published: bool,
+    /// Whether the count is computed from an illustrative line (marked *
+    /// unless `published`).
+    pub illustrative: bool,
     /// The threshold in words: `từ 90%`, `trên 90%`.
     pub threshold: String,
     pub count: usize,
@@ -278,7 +281,12 @@ pub struct TableView<'a> {
     pub listings: Vec<ListingView<'a>>,
     /// Units of the group left out of the table on purpose, with why.
     pub excluded: Vec<ExcludedView<'a>>,
+    /// Whether any figure shown is illustrative: a score, or a change made
+    /// from an illustrative year.
     pub illustrative: bool,
+    /// Whether the computed average is made from an illustrative score
+    /// (marked *).
+    pub average_illustrative: bool,
     pub announced: Option<String>,
     pub source: Option<SourceView<'a>>,
     #[serde(serialize_with = "safe")]
@@ -566,6 +574,7 @@ impl<'a> TableView<'a> {
                 strict: top.strict,
                 threshold: threshold_text(table.bands[top.band].threshold, format),
                 published,
+                illustrative: table.top_band_illustrative(),
                 count: top.count,
                 of: match table.scores_only {
                     true => table.rows.len() as u32,
@@ -704,6 +713,7 @@ impl<'a> TableView<'a> {
                     .rows
                     .iter()
                     .any(|r| r.comparison.change().is_some_and(|c| c.illustrative)),
+            average_illustrative: table.average_illustrative(),
             announced: table.announced.map(|d| d.to_string()),
             source: table.source.as_ref().map(SourceView::new),
             note_html: render_markdown(&table.note, urls.markdown()),
