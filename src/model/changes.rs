@@ -38,6 +38,9 @@ struct Figures {
     /// The value is a published figure the line's points contradict
     /// (`disputed`).
     disputed: bool,
+    /// The rank is the table's, the published one being kept beside it
+    /// (`disputed`).
+    rank_disputed: bool,
     /// How the line's table numbers ties.
     rank_style: RankStyle,
 }
@@ -53,6 +56,7 @@ impl Figures {
             illustrative: row.illustrative,
             rank_illustrative: row.rank_illustrative(),
             disputed: row.disputed.is_some(),
+            rank_disputed: row.rank_disputed.is_some(),
         }
     }
 }
@@ -109,6 +113,7 @@ pub(super) fn derive_changes(site: &mut Site) {
                     illustrative: false,
                     rank_illustrative: false,
                     disputed: false,
+                    rank_disputed: false,
                     rank_style: tie_numbering,
                 },
             };
@@ -288,6 +293,7 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
         },
         value_disputed: (before.disputed && now.value.is_some())
             || (now.disputed && before.value.is_some()),
+        rank_disputed: rank_delta.is_some() && (before.rank_disputed || now.rank_disputed),
     }
 }
 

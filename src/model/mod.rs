@@ -974,6 +974,10 @@ pub struct Change {
     /// another): `value_delta` is then made from the table's own figure
     /// ([`Row::basis`]), not the one printed, and marked ‡ where shown.
     pub value_disputed: bool,
+    /// Whether either year's published rank is disputed (the table ranks
+    /// the line otherwise): `rank_delta` is counted from the table's
+    /// ranks, not the ones printed, and marked ‡ where shown.
+    pub rank_disputed: bool,
 }
 
 impl Change {

@@ -14,7 +14,8 @@ use serde::Serialize;
 
 use super::escape::{safe, Escaped};
 use super::figure::{
-    self, Format, ALTERNATIVES_MARK, DISPUTED_CHANGE_MARK, DISPUTED_MARK, MISSING,
+    self, Format, ALTERNATIVES_MARK, DISPUTED_CHANGE_MARK, DISPUTED_MARK,
+    DISPUTED_RANK_CHANGE_MARK, MISSING,
 };
 use super::figure::{ILLUSTRATIVE_CHANGE_MARK, ILLUSTRATIVE_MARK};
 use super::views::NoComparisonView;
@@ -417,6 +418,10 @@ fn change(line: &Line) -> String {
         if change.value_disputed && shows_points(change) {
             out.push_str(DISPUTED_CHANGE_MARK);
         }
+        // Places counted from a rank the table gives against the published one.
+        if change.rank_disputed {
+            out.push_str(DISPUTED_RANK_CHANGE_MARK);
+        }
         if let Some(words) = places_not_compared(change, line.year) {
             let _ = write!(out, " <small class=\"fields-differ\">({words})</small>");
         }
@@ -690,6 +695,7 @@ mod tests {
             decimals: 2,
             illustrative: false,
             value_disputed: false,
+            rank_disputed: false,
         };
         let cells = Cells::new(&Line {
             change: Some(&change),
@@ -829,6 +835,7 @@ mod tests {
             decimals: 2,
             illustrative: false,
             value_disputed: true,
+            rank_disputed: false,
         };
         let stated = StatedChange {
             since_stated: true,
@@ -869,6 +876,7 @@ mod tests {
             decimals: 2,
             illustrative: false,
             value_disputed: false,
+            rank_disputed: false,
         };
         let stated = StatedChange {
             since_stated: true,
@@ -994,6 +1002,7 @@ mod tests {
             decimals: 2,
             illustrative: false,
             value_disputed: false,
+            rank_disputed: false,
         };
         let merged = Line {
             year: 2025,
@@ -1062,6 +1071,7 @@ mod tests {
             decimals: 2,
             illustrative: false,
             value_disputed: false,
+            rank_disputed: false,
         };
         let stated = StatedChange {
             since_stated: true,
@@ -1204,6 +1214,7 @@ mod tests {
             decimals: 2,
             illustrative: false,
             value_disputed: false,
+            rank_disputed: false,
         };
         let cells = Cells::new(&Line {
             rank: None,

@@ -66,6 +66,11 @@ impl Marks {
 pub const DISPUTED_CHANGE_MARK: &str =
     "<sup class=\"disputed-mark\" title=\"Tính từ tỷ lệ theo điểm trong bảng, không theo tỷ lệ công bố\">‡</sup>";
 
+/// The mark after a change in places counted from a rank the table gives
+/// where the published one is disputed (HTML).
+pub const DISPUTED_RANK_CHANGE_MARK: &str =
+    "<sup class=\"disputed-mark\" title=\"Tính từ thứ hạng theo bảng, không theo thứ hạng công bố\">‡</sup>";
+
 /// The words after a figure the site computed from a complete table rather
 /// than took from its source (text), in an article's sentence.
 pub const DERIVED_MARK: &str = " (tính từ bảng)";

@@ -474,12 +474,18 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     let change = published_change(row).or_else(|| {
         row.comparison
             .change()
-            .and_then(|c| Some((c.rank_delta?, c.previous_year)))
-            .map(|(d, y)| {
-                format!(
-                    "{} so với năm {y}{}",
-                    on_one_line(&vi::rank_change_phrase(d)),
+            .and_then(|c| Some((c.rank_delta?, c.previous_year, c.rank_disputed)))
+            .map(|(d, y, disputed)| {
+                // Counted from a rank the table gives against the
+                // published one: the sentence says so.
+                let origin = if disputed {
+                    " (tính từ thứ hạng theo bảng, không theo thứ hạng công bố)"
+                } else {
                     computed_mark(row.change_computed())
+                };
+                format!(
+                    "{} so với năm {y}{origin}",
+                    on_one_line(&vi::rank_change_phrase(d)),
                 )
             })
     });

@@ -305,3 +305,53 @@ fn an_average_is_marked_illustrative_only_when_made_from_an_illustrative_line() 
         "the article says what * means"
     );
 }
+
+/// A change in places counted from a table's rank, the published one being
+/// disputed, is marked ‡ as the rank is, and a sentence quoting it says so.
+#[test]
+fn a_change_counted_from_a_disputed_rank_is_marked() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let path = root.join("data/results/2022/khoi.json");
+    let json = std::fs::read_to_string(&path).unwrap();
+    // Unit B scored highest in 2022: the table ranks it first, the
+    // publication printed second.
+    std::fs::write(
+        &path,
+        json.replace(
+            "{ \"unit\": \"don-vi-b\", \"score\": 91.5 }",
+            "{ \"unit\": \"don-vi-b\", \"score\": 91.5, \"rank\": 2, \"disputed\": \"In nhầm.\" }",
+        ),
+    )
+    .unwrap();
+    put(
+        root,
+        "content/tin-tuc/b.md",
+        "+++\ntitle = \"B\"\ndate = 2024-05-08\n+++\nĐơn vị B <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-b hien=day-du -->.\n",
+    );
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let page = built.page("xep-hang/2023/khoi/");
+    let row = page
+        .select(&sel("table.ranking tbody tr"))
+        .find(|tr| text(*tr).contains("Đơn vị B"))
+        .map(|tr| tr.html())
+        .expect("unit B's line");
+    assert!(
+        row.contains("title=\"Tính từ thứ hạng theo bảng, không theo thứ hạng công bố\">‡"),
+        "{row}"
+    );
+    let sentence = all(&built.page("tin-tuc/b/"), "article p").join(" | ");
+    assert!(
+        sentence.contains(
+            "giảm 1 bậc so với năm 2022 (tính từ thứ hạng theo bảng, không theo thứ hạng công bố)"
+        ),
+        "{sentence}"
+    );
+    // Unit A's change is counted from ranks no one disputed.
+    let a = page
+        .select(&sel("table.ranking tbody tr"))
+        .find(|tr| text(*tr).contains("Đơn vị A"))
+        .map(|tr| tr.html())
+        .expect("unit A's line");
+    assert!(!a.contains('‡'), "{a}");
+}

@@ -63,6 +63,9 @@ pub struct ChangeView {
     /// Whether `value_delta` is made from a disputed published value
     /// (either year's): marked ‡ where shown.
     pub value_disputed: bool,
+    /// Whether `rank_delta` is counted from a table's rank where the
+    /// published one is disputed (either year's): marked ‡ where shown.
+    pub rank_disputed: bool,
 }
 
 /// The sizes of two rankings whose places are not compared.
@@ -101,6 +104,7 @@ impl ChangeView {
             computed: row.change_computed(),
             points_computed: change.value_delta.is_some() && !points_confirmed,
             value_disputed: change.value_disputed,
+            rank_disputed: change.rank_disputed,
             previous_year: change.previous_year,
             year_before: change.is_against_the_year_before(year),
             previous_rank: change.previous_rank,
@@ -146,6 +150,7 @@ impl ChangeView {
             computed: false,
             points_computed: false,
             value_disputed: false,
+            rank_disputed: false,
         }
     }
 }
