@@ -364,6 +364,9 @@ impl Context<'_> {
                     }
                 }
             }
+            if f.rank.is_none() {
+                f.rank_computed = true;
+            }
             if f.disputed.is_none() || f.rank.is_none() {
                 f.rank = Some(derived);
             }
@@ -463,6 +466,7 @@ pub(super) fn row_components(
             component: c,
             rank,
             of,
+            rank_computed: false,
             decimals: own_decimals.map_or(def.components[c].decimals, |d| d.min(MAX_DECIMALS)),
             derived_rank: None,
             derived_sum: None,

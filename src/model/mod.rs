@@ -794,6 +794,9 @@ pub struct ComponentFigures {
     pub rank: Option<u32>,
     /// The number of units ranked on the component.
     pub of: Option<u32>,
+    /// Whether `rank` is derived from the table, the line stating none:
+    /// pages say "tính từ bảng" beside it.
+    pub rank_computed: bool,
     /// Decimals the score prints with: its own `decimals`, else the
     /// component's.
     pub decimals: u32,

@@ -71,8 +71,9 @@ fn the_unit_page_shows_the_components_as_a_tree_with_their_ranks() {
     assert_eq!(row("chinh-quyen-so").3, "31,25");
     assert_eq!(row("chinh-quyen-so").4, "40");
     assert_eq!(row("chinh-quyen-so").5, "1/4");
-    // Derived from a number-only component: 9 > 8,5 > 7 > 6.
-    assert_eq!(row("nhan-thuc-so").5, "2/4");
+    // Derived from a number-only component: 9 > 8,5 > 7 > 6; the
+    // source stated none, and the page says so beside it.
+    assert_eq!(row("nhan-thuc-so").5, "2/4 (tính từ bảng)");
     // A tie on 7,25 with Đơn vị C: both first.
     assert_eq!(row("the-che-so").5, "1/4");
     // Given by three lines of four: the published rank is held.
@@ -152,6 +153,12 @@ fn the_ranking_page_heads_the_components_table_level_by_level() {
         "table.component-scores tr[data-unit=don-vi-c] td[data-component=xa-hoi-so]",
     );
     assert_eq!(c, "23,00 (hạng 2/4)");
+    // A rank the source did not state says where it comes from.
+    let derived = one(
+        &page,
+        "table.component-scores tr[data-unit=don-vi-b] td[data-component=nhan-thuc-so]",
+    );
+    assert_eq!(derived, "9,00 (hạng 1/4, tính từ bảng)");
     let missing = all(&page, "table.component-scores tr[data-unit=don-vi-c] td");
     assert_eq!(missing[5], "—", "Đơn vị C gives no ha-tang-mang");
 }
@@ -358,4 +365,34 @@ fn derived_component_ranks_are_listed_as_computed() {
     let page = built.page("xep-hang/2023/khoi/");
     let note = one(&page, "p.derived-note");
     assert!(note.contains("thứ hạng theo từng thành phần"), "{note}");
+}
+
+/// A line whose component ranks are all derived says so once, in the rank
+/// column's head, rather than in every cell.
+#[test]
+fn component_ranks_all_derived_say_so_in_the_head() {
+    let dir = fixture("published/levels");
+    let path = dir.path().join("data/results/2023/khoi.toml");
+    let toml = std::fs::read_to_string(&path).unwrap();
+    let toml = toml.replace(
+        "xa-hoi-so = { score = 23, rank = 2, of = 4 }",
+        "xa-hoi-so = 23",
+    );
+    std::fs::write(&path, toml).unwrap();
+    let built = build_ok(dir.path());
+    let page = built.page("don-vi/don-vi-b");
+    let table = page
+        .select(&sel("table.components"))
+        .find(|t| one_in(*t, "caption") == "Điểm thành phần DTI thử năm 2023")
+        .expect("the 2023 components table");
+    let heads: Vec<String> = table.select(&sel("thead th")).map(text).collect();
+    assert_eq!(
+        heads.last().unwrap(),
+        "Xếp hạng (tính từ bảng)",
+        "{heads:?}"
+    );
+    let rows = tree(&page, 2023);
+    let row = |id: &str| rows.iter().find(|r| r.1 == id).unwrap().clone();
+    assert_eq!(row("xa-hoi-so").5, "2/4");
+    assert_eq!(row("nhan-thuc-so").5, "1/4");
 }

@@ -131,6 +131,9 @@ pub struct ComponentView<'a> {
     pub of: Option<u32>,
     /// `3/63`, `3`, or `—`.
     pub rank_text: String,
+    /// Whether `rank` is derived from the table, the source stating none
+    /// ("tính từ bảng" beside it).
+    pub rank_computed: bool,
     /// When the line disputes the publication (`disputed`), the figures
     /// derived from the table where they differ from the published ones:
     /// the rank from the component's scores, the sum of the children.
@@ -167,6 +170,7 @@ impl<'a> ComponentView<'a> {
             rank: None,
             of: None,
             rank_text: figure::MISSING.to_owned(),
+            rank_computed: false,
             derived_rank: None,
             derived_value: None,
             derived_value_text: String::new(),
@@ -199,6 +203,7 @@ impl<'a> ComponentView<'a> {
             (Some(rank), None) => rank.to_string(),
             _ => figure::MISSING.to_owned(),
         };
+        view.rank_computed = f.rank_computed && f.rank.is_some();
         view.derived_rank = f.derived_rank;
         view.derived_value = f.derived_sum;
         view.derived_value_text = f

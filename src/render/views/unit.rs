@@ -94,6 +94,10 @@ pub struct EntryView<'a> {
     /// Whether any of the line's components has a rank (the components'
     /// table then has a rank column).
     pub components_ranked: bool,
+    /// Whether every rank of the line's components is derived from the
+    /// table, none stated (the rank column's head says "tính từ bảng";
+    /// otherwise each derived one says it).
+    pub components_ranks_computed: bool,
     /// The figures of the unit's regions (and categories) in that table:
     /// their average and rank among their scheme's regions.
     pub regions: Vec<RegionFigureView<'a>>,
@@ -171,6 +175,11 @@ pub fn unit_series<'a>(
                     let table = &site.tables[t];
                     let group = &site.groups[table.group];
                     let mut lines = rows.lines(t, urls, request, &[r]);
+                    let row = lines.picked(0);
+                    let ranked = || row.components.iter().filter(|c| c.rank.is_some());
+                    let components_ranked = ranked().next().is_some();
+                    let components_ranks_computed =
+                        components_ranked && ranked().all(|c| c.rank_computed);
                     EntryView {
                         table: t,
                         anchor: None,
@@ -201,12 +210,9 @@ pub fn unit_series<'a>(
                             &table.rows[r],
                         ),
                         row_value: lines.values.pop().unwrap_or_else(Value::none),
-                        components_ranked: lines
-                            .picked(0)
-                            .components
-                            .iter()
-                            .any(|c| c.rank.is_some()),
-                        row: lines.picked(0),
+                        components_ranked,
+                        components_ranks_computed,
+                        row,
                     }
                 })
                 .collect();
