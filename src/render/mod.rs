@@ -1047,6 +1047,18 @@ fn in_template(d: Diagnostic, sources: &Sources, name: &str) -> Diagnostic {
 mod tests {
     use super::*;
 
+    /// README lists every built-in template a site may replace.
+    #[test]
+    fn readme_names_every_built_in_template() {
+        let readme = include_str!("../../README.md");
+        let missing: Vec<&str> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, _)| *name)
+            .filter(|name| !readme.contains(&format!("`{name}`")))
+            .collect();
+        assert!(missing.is_empty(), "README lacks {missing:?}");
+    }
+
     #[test]
     fn tera_s_reference_reports_are_read_and_other_messages_left_as_written() {
         let sources: Sources = [(

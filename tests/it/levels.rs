@@ -395,4 +395,17 @@ fn component_ranks_all_derived_say_so_in_the_head() {
     let row = |id: &str| rows.iter().find(|r| r.1 == id).unwrap().clone();
     assert_eq!(row("xa-hoi-so").5, "2/4");
     assert_eq!(row("nhan-thuc-so").5, "1/4");
+    // The open data says which ranks were derived.
+    let json = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/dti-thu.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = json["rows"].as_array().unwrap();
+    let a = rows.iter().find(|r| r["unit"] == "don-vi-a").unwrap();
+    let computed = |id: &str| {
+        let components = a["components"].as_array().unwrap();
+        let c = components.iter().find(|c| c["id"] == id).unwrap();
+        c["rank_computed"].as_bool().unwrap()
+    };
+    assert!(computed("nhan-thuc-so"));
+    assert!(!computed("chinh-quyen-so"), "stated: 1/4");
+    assert!(!computed("ha-tang-du-lieu"), "no rank");
 }

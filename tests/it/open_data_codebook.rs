@@ -311,8 +311,8 @@ fn components_are_a_column_each_and_a_list_with_names() {
     assert_eq!(
         json_row(&json, "ha-tinh")["components"],
         serde_json::json!([
-            { "id": "tham-gia", "name": "Tham gia của người dân ở cấp cơ sở", "parent": null, "depth": 0, "max": 10.0, "score": 7.1, "rank": null, "of": null },
-            { "id": "cong-khai", "name": "Công khai, minh bạch", "parent": null, "depth": 0, "max": 10.0, "score": 7.4, "rank": null, "of": null },
+            { "id": "tham-gia", "name": "Tham gia của người dân ở cấp cơ sở", "parent": null, "depth": 0, "max": 10.0, "score": 7.1, "rank": null, "of": null, "rank_computed": false },
+            { "id": "cong-khai", "name": "Công khai, minh bạch", "parent": null, "depth": 0, "max": 10.0, "score": 7.4, "rank": null, "of": null, "rank_computed": false },
         ])
     );
 

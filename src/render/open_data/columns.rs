@@ -1323,6 +1323,19 @@ pub static COLUMNS: &[Column] = &[
         ],
         Get::Component(|r, c, _| Cell::int(component_figures(r, c).and_then(|f| f.of))),
     ),
+    Column::new(
+        None,
+        Some("rank_computed"),
+        Boolean,
+        [
+            "Thứ hạng ở lĩnh vực tính từ bảng",
+            "Đúng khi thứ hạng ở lĩnh vực này do trang tính từ bảng đầy đủ, văn bản công bố không ghi.",
+            "True when the rank on this component is derived from the complete table, the publication stating none.",
+        ],
+        Get::Component(|r, c, _| {
+            Cell::Bool(component_figures(r, c).is_some_and(|f| f.rank_computed && f.rank.is_some()))
+        }),
+    ),
 ];
 
 /// A line's published (or derived) figures on component `c`, if any.
@@ -1427,6 +1440,42 @@ mod tests {
                 assert!(json.insert(path.clone()), "JSON {path} twice");
             }
         }
+    }
+
+    /// README's table of the downloads' columns names every CSV column, and
+    /// its open-data section every JSON key (the last part of its path).
+    #[test]
+    fn readme_names_every_column() {
+        let readme = include_str!("../../../README.md");
+        let start = readme
+            .find("Columns, in order:")
+            .expect("README's column table");
+        let section = &readme[start..];
+        let end = section.find("\n## ").unwrap_or(section.len());
+        let section = &section[..end];
+        let mut missing = Vec::new();
+        for c in COLUMNS {
+            if let Some(csv) = c.csv {
+                let csv = csv.trim_end_matches('_');
+                if !section.contains(&format!("`{csv}`")) && !section.contains(&format!("`{csv}_<"))
+                {
+                    missing.push(format!("CSV {csv}"));
+                }
+            }
+            if let Some(key) = c.json {
+                let leaf = key.rsplit('.').next().unwrap_or(key);
+                if !section.contains(&format!("`{key}`"))
+                    && !section.contains(&format!("`{leaf}`"))
+                    && !section.contains(&format!(".{leaf}`"))
+                    && !section.contains(&format!(",{leaf},"))
+                    && !section.contains(&format!(",{leaf}}}"))
+                    && !section.contains(&format!("{{{leaf},"))
+                {
+                    missing.push(format!("JSON {key}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "README lacks: {missing:?}");
     }
 
     #[test]
