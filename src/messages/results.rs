@@ -59,12 +59,12 @@ messages! {
         en: "if the source printed it so, add `decimals = {written}` to this line; if it is an unrounded figure, write it rounded as the source printed it",
     }
     table_empty(index: &str, year: i32) {
-        vi: "bảng `{index}` năm {year} chưa có dòng kết quả nào: trang sẽ đăng một bảng rỗng (0 đơn vị xếp hạng)",
-        en: "the `{index}` table of {year} has no result yet: the site would publish an empty table (0 units ranked)",
+        vi: "bảng `{index}` năm {year} chưa có dòng kết quả nào: bảng chưa được đăng, cho tới khi có kết quả",
+        en: "the `{index}` table of {year} has no result yet: it is not published until it has some",
     }
     hint_table_empty() {
-        vi: "thêm các dòng [[result]] (hoặc dùng `chiso import`), hoặc xóa tệp này cho tới khi có kết quả",
-        en: "add [[result]] lines (or use `chiso import`), or delete this file until there are results",
+        vi: "thêm các dòng [[result]] (hoặc dùng `chiso import`); tệp chưa có dòng nào không làm hỏng bản dựng",
+        en: "add [[result]] lines (or use `chiso import`); a file with no line yet does not fail the build",
     }
     table_without_source(index: &str, year: i32) {
         vi: "bảng `{index}` năm {year} không ghi nguồn: trang không cho người đọc biết số liệu lấy từ văn bản nào",

@@ -685,16 +685,18 @@ impl Context<'_> {
         }
     }
 
-    /// Warns when a results file gives nothing to publish (no line, no unit
-    /// left out, no band count or listing): `chiso init`'s placeholder
-    /// table, pushed as it is, publishes "0/0 đơn vị".
-    fn check_not_empty(&mut self, file: &ResultsFile, file_index: usize) {
+    /// Whether a results file gives something to publish (a line, a unit
+    /// left out, a published average, band count or listing); when not, a
+    /// warning says the table waits for its results. `chiso init`'s
+    /// placeholder table, pushed as it is, would publish "0/0 đơn vị".
+    fn check_not_empty(&mut self, file: &ResultsFile, file_index: usize) -> bool {
         let empty = file.results.is_empty()
             && file.excluded.is_empty()
+            && file.published_average.is_none()
             && file.band_counts.is_empty()
             && file.listings.is_empty();
         if !empty {
-            return;
+            return true;
         }
         let message = msg::table_empty(&file.index, file.year);
         let mut d = self.at(
@@ -705,6 +707,7 @@ impl Context<'_> {
         );
         d.severity = crate::diagnostic::Severity::Warning;
         self.diagnostics.push(d);
+        false
     }
 
     /// Warns when a table of published results names no source: a reader
@@ -1269,7 +1272,10 @@ impl Context<'_> {
         }
         self.check_score_decimals(def, file, file_index);
         self.check_year_folder(file, file_index);
-        self.check_not_empty(file, file_index);
+        if !self.check_not_empty(file, file_index) {
+            // Nothing to publish yet: no page of "0 đơn vị xếp hạng".
+            return None;
+        }
         self.check_has_source(file, file_index);
         let mut table = Table {
             index,

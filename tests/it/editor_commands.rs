@@ -77,6 +77,21 @@ fn init_makes_a_site_that_builds_at_once() {
     );
     assert!(built.out.join("don-vi/quang-binh/index.html").is_file());
     assert!(built.out.join("tin-tuc/ra-mat/index.html").is_file());
+    // Its placeholder table, with no line yet, is not published: no page
+    // of "0 đơn vị xếp hạng", and no link to one.
+    let pages: Vec<String> = built.all_pages().into_iter().map(|(p, _)| p).collect();
+    assert!(
+        !pages.iter().any(|p| p.contains("so-ban-nganh")),
+        "{pages:?}"
+    );
+    for (path, page) in built.all_pages() {
+        let links: Vec<String> = page
+            .select(&sel("a"))
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .filter(|href| href.contains("so-ban-nganh"))
+            .collect();
+        assert!(links.is_empty(), "{path}: {links:?}");
+    }
     // The first article is listed on the home page.
     assert!(all(&home, "a")
         .iter()

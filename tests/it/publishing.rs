@@ -46,7 +46,7 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
     }
     // The new site still builds with its CI files in it; its two warnings
     // are its base_url without a host, and its placeholder table with no
-    // result yet (it would publish an empty ranking).
+    // result yet (not published until it has some).
     let checked = chiso(&["check", "--message-format", "github"], &site);
     assert!(checked.status.success());
     let stdout = String::from_utf8_lossy(&checked.stdout);
