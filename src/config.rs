@@ -172,18 +172,28 @@ impl Config {
     /// (`cchc.hatinh.gov.vn`, without its scheme) would be taken for a path
     /// and break every link of the site.
     pub fn base_url_problem(url: &str) -> Option<Diagnostic> {
-        // A query or fragment would sit between the address and every
-        // path (`/?a=1/chiso.css`); a space would be written as it is.
-        let plain = !url.contains(['?', '#']) && !url.contains(char::is_whitespace);
+        // A space would be written as it is, and cut every link there; a
+        // query or fragment would sit between the address and every path
+        // (`/?a=1/chiso.css`). Each is said as what it is.
+        if url.contains(char::is_whitespace) {
+            return Some(
+                Diagnostic::error(msg::base_url_with_space(url))
+                    .with_hint(msg::hint_base_url_space()),
+            );
+        }
+        if url.contains(['?', '#']) {
+            return Some(
+                Diagnostic::error(msg::base_url_with_query(url)).with_hint(msg::hint_base_url()),
+            );
+        }
         let lower = url.to_ascii_lowercase();
         let host = ["https://", "http://"]
             .iter()
             .find_map(|scheme| lower.strip_prefix(scheme));
-        let fits = plain
-            && match host {
-                Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
-                None => url.starts_with('/') && !url.starts_with("//"),
-            };
+        let fits = match host {
+            Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
+            None => url.starts_with('/') && !url.starts_with("//"),
+        };
         (!fits).then(|| {
             Diagnostic::error(msg::base_url_not_an_address(url)).with_hint(msg::hint_base_url())
         })
@@ -305,6 +315,9 @@ mod tests {
         ] {
             assert!(Config::base_url_problem(wrong).is_some(), "{wrong:?}");
         }
+        // A space is said as a space, not as an address that is not one.
+        let spaced = Config::base_url_problem("https://x.gov.vn/a b/").unwrap();
+        assert!(spaced.to_string().contains("space"), "{spaced}");
     }
 
     #[test]

@@ -42,6 +42,18 @@ messages! {
         vi: "base_url `{url}` không phải là một địa chỉ đầy đủ: mọi liên kết, nguồn tin và sơ đồ trang sẽ sai",
         en: "base_url `{url}` is not a full address: every link, the feed and the sitemap would be wrong",
     }
+    base_url_with_space(url: impl Display) {
+        vi: "base_url `{url}` có khoảng trắng: mọi liên kết sẽ chứa khoảng trắng và bị cắt ở đó",
+        en: "base_url `{url}` has a space in it: every link would hold it and be cut there",
+    }
+    hint_base_url_space() {
+        vi: "bỏ khoảng trắng khỏi địa chỉ (thư mục trên máy chủ nên đặt tên không dấu, nối bằng '-'), hoặc viết nó là %20",
+        en: "take the space out of the address (name the folder on the server without diacritics, joined with '-'), or write it %20",
+    }
+    base_url_with_query(url: impl Display) {
+        vi: "base_url `{url}` có phần truy vấn hoặc neo (`?`, `#`): nó sẽ đứng giữa địa chỉ và đường dẫn của mọi trang",
+        en: "base_url `{url}` has a query or fragment (`?`, `#`): it would sit between the address and the path of every page",
+    }
     hint_base_url() {
         vi: "ghi địa chỉ đầy đủ, bắt đầu bằng https://, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\"; hoặc một đường dẫn bắt đầu bằng /, ví dụ \"/\" khi chưa biết địa chỉ",
         en: "write the full address, starting with https://, e.g. base_url = \"https://cchc.hatinh.gov.vn/\"; or a path starting with /, e.g. \"/\" while the address is not known",

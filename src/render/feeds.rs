@@ -15,11 +15,38 @@ pub const SITEMAP_PATH: &str = "sitemap.xml";
 
 /// The absolute URL of a site-relative path.
 pub fn absolute(config: &Config, path: &str) -> String {
-    format!(
+    let url = format!(
         "{}/{}",
         config.base_url.trim_end_matches('/'),
         path.trim_start_matches('/')
-    )
+    );
+    uri_path_encoded(url)
+}
+
+/// `url` with its path percent-encoded where RFC 3986 wants it (letters
+/// with diacritics, a space, `"`, `<`, `>`, …), as sitemaps, feeds and
+/// crawlers expect: `https://x.vn/chỉ-số/` is `https://x.vn/ch%E1%BB%89-s%E1%BB%91/`.
+/// A `%` already there is kept (the address is taken as encoded); the
+/// host is left as written.
+fn uri_path_encoded(url: String) -> String {
+    let path_start = match url.find("://") {
+        Some(i) => url[i + 3..].find('/').map_or(url.len(), |p| i + 3 + p),
+        None => 0,
+    };
+    let needs = |b: u8| !b.is_ascii_graphic() || br#""<>\^`{|}"#.contains(&b);
+    if !url.as_bytes()[path_start..].iter().any(|&b| needs(b)) {
+        return url;
+    }
+    let mut out = String::with_capacity(url.len() + 16);
+    out.push_str(&url[..path_start]);
+    for &b in &url.as_bytes()[path_start..] {
+        if needs(b) {
+            let _ = write!(out, "%{b:02X}");
+        } else {
+            out.push(b as char);
+        }
+    }
+    out
 }
 
 /// An article's date as an Atom timestamp: the start of that day in
@@ -134,6 +161,23 @@ mod tests {
         assert!(robots(&c).contains("Sitemap: https://x.gov.vn/cchc/sitemap.xml"));
         let map = sitemap(&c, &["".into(), "nam/2023/".into()]);
         assert!(map.contains("<loc>https://x.gov.vn/cchc/nam/2023/</loc>"));
+    }
+
+    #[test]
+    fn a_path_with_diacritics_is_percent_encoded_and_its_host_kept() {
+        let c = config("https://sonoivu.nghean.gov.vn/chỉ-số/");
+        assert_eq!(
+            absolute(&c, "chi-so/par-index/"),
+            "https://sonoivu.nghean.gov.vn/ch%E1%BB%89-s%E1%BB%91/chi-so/par-index/"
+        );
+        let map = sitemap(&c, &["".into()]);
+        assert!(map.contains("<loc>https://sonoivu.nghean.gov.vn/ch%E1%BB%89-s%E1%BB%91/</loc>"));
+        // Already encoded: kept.
+        let c = config("https://x.vn/a%20b/");
+        assert_eq!(absolute(&c, "c/"), "https://x.vn/a%20b/c/");
+        // A path alone, and a host with no path.
+        assert_eq!(absolute(&config("/đ/"), ""), "/%C4%91/");
+        assert_eq!(absolute(&config("https://x.vn"), ""), "https://x.vn/");
     }
 
     #[test]
