@@ -49,6 +49,16 @@ pub struct Config {
     /// Links in the main menu, in order.
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// The site's own stylesheets (files of `static/`, `css/tinh.css`, or
+    /// addresses elsewhere), linked on every page after chiso's own, so
+    /// that their rules win: a theme is added to, not copied.
+    #[serde(default)]
+    pub stylesheets: Vec<String>,
+    /// The text of `robots.txt` in place of chiso's (which lets every page
+    /// be crawled and names the sitemap): a staging copy's
+    /// `"User-agent: *\nDisallow: /\n"`.
+    #[serde(default)]
+    pub robots_txt: Option<String>,
     /// Let raw HTML in Markdown (articles, notes, descriptions, the footer)
     /// through to the pages as it is. Off by default: raw HTML is then shown
     /// as text, with a warning. Turning it on means that anyone who can edit

@@ -173,10 +173,14 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             || config.footer.contains('/')
             || html_policy::check_url(&config.base_url).is_some()
             || Config::base_url_problem(&config.base_url).is_some()
+            || config.menu.iter().any(|m| site_link(&m.url).is_some())
+            || config.stylesheets.iter().any(|s| site_link(s).is_some())
             || config
                 .menu
                 .iter()
-                .any(|m| html_policy::check_url(&m.url).is_some())
+                .map(|m| m.url.as_str())
+                .chain(config.stylesheets.iter().map(String::as_str))
+                .any(|url| html_policy::check_url(url).is_some())
             || license_url(config).is_some_and(|url| html_policy::check_url(url).is_some());
         if !has_problem {
             return links;
@@ -208,9 +212,28 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             problems.push(source.locate(d, &[Seg::Key("base_url")], url, url));
         }
     }
+    // The menu's links and the stylesheets of the site are followed by the
+    // link check: a page or file that is not there is an error at them.
     for (i, item) in config.menu.iter().enumerate() {
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
         url_field(&source, &path, &item.url, &mut problems);
+        if let Some(url) = site_link(&item.url) {
+            let at = source.locate(
+                Diagnostic::error(String::new()),
+                &path,
+                &item.url,
+                &item.url,
+            );
+            links.push(DataLink { url, at });
+        }
+    }
+    for (i, sheet) in config.stylesheets.iter().enumerate() {
+        let path = [Seg::Key("stylesheets"), Seg::Index(i)];
+        url_field(&source, &path, sheet, &mut problems);
+        if let Some(url) = site_link(sheet) {
+            let at = source.locate(Diagnostic::error(String::new()), &path, sheet, sheet);
+            links.push(DataLink { url, at });
+        }
     }
     if let Some(url) = license_url(config) {
         let path = [Seg::Key("data_license"), Seg::Key("url")];
@@ -218,6 +241,15 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     }
     diagnostics.extend(problems);
     links
+}
+
+/// A link of `config.toml` to the site itself, as the link check follows
+/// it (from the site's root): the menu's `xep-hang/` or `/xep-hang/`, a
+/// stylesheet's `css/tinh.css`. `None` for one elsewhere (`https://…`,
+/// `//host/…`, `mailto:…`) or to the page itself (`#…`).
+fn site_link(url: &str) -> Option<String> {
+    let elsewhere = url.is_empty() || crate::render::urls::leads_elsewhere(url);
+    (!elsewhere).then(|| format!("/{}", url.trim_start_matches('/')))
 }
 
 /// The URL of the open data's licence, when `config.toml` gives one.

@@ -266,6 +266,18 @@ messages! {
         vi: "đổi tên hoặc chuyển tệp (hay thư mục chứa nó) trong static/: trong trang đã dựng, một tên không thể vừa là tệp vừa là thư mục",
         en: "rename or move the file (or its folder) in static/: in the built site, one name cannot be both a file and a folder",
     }
+    hint_static_robots() {
+        vi: "xóa tệp này và ghi nội dung robots.txt của trang vào `robots_txt` trong config.toml, ví dụ robots_txt = \"User-agent: *\\nDisallow: /\\n\" cho một bản thử nghiệm",
+        en: "delete this file and write the site's robots.txt in `robots_txt` in config.toml, e.g. robots_txt = \"User-agent: *\\nDisallow: /\\n\" for a staging copy",
+    }
+    hint_static_stylesheet() {
+        vi: "đặt tên khác cho tệp (ví dụ static/css/rieng.css) và ghi nó vào `stylesheets` trong config.toml: trang nạp nó sau chiso.css, nên các quy tắc của nó được ưu tiên",
+        en: "give the file another name (e.g. static/css/rieng.css) and list it in `stylesheets` in config.toml: pages load it after chiso.css, so its rules win",
+    }
+    hint_static_rename() {
+        vi: "đổi tên hoặc chuyển tệp trong static/: chiso tạo tệp này",
+        en: "rename or move the file in static/: chiso makes this file",
+    }
     hint_static_clash() {
         vi: "đổi tên hoặc chuyển tệp trong static/; muốn sửa một trang do chiso tạo (như 404.html) thì hãy thay giao diện của nó trong templates/",
         en: "rename or move the file in static/; to change a page chiso makes (such as 404.html), override its template in templates/ instead",

@@ -129,8 +129,16 @@ pub fn sitemap(config: &Config, paths: &[String]) -> String {
     out
 }
 
-/// `robots.txt`: everything may be crawled; the sitemap is named.
+/// `robots.txt`: the site's own (`robots_txt`), else everything may be
+/// crawled and the sitemap is named.
 pub fn robots(config: &Config) -> String {
+    if let Some(text) = &config.robots_txt {
+        let mut text = text.clone();
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        return text;
+    }
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         absolute(config, SITEMAP_PATH)

@@ -163,6 +163,11 @@ impl<'a> Env<'a> {
                 .collect(),
             years: &site.years,
             stylesheet: urls.at("chiso.css"),
+            stylesheets: config
+                .stylesheets
+                .iter()
+                .map(|s| urls.menu_link(s))
+                .collect(),
             sort_script: urls.at("sort.js"),
             search_script: urls.at("search.js"),
             search_url: urls.at(SEARCH_PATH),

@@ -58,12 +58,7 @@ impl Urls {
     /// `xep-hang/`) is placed below the base; a link elsewhere (`https://…`,
     /// `mailto:…`, `//host/…`) or to an anchor of the page is kept as it is.
     pub fn menu_link(&self, url: &str) -> String {
-        let elsewhere = url.starts_with("//")
-            || url.starts_with('#')
-            || url
-                .split_once(':')
-                .is_some_and(|(scheme, _)| is_scheme(scheme));
-        if elsewhere {
+        if leads_elsewhere(url) {
             url.to_owned()
         } else {
             self.at(url)
@@ -117,6 +112,17 @@ impl Urls {
 
 // Site-relative page paths (no leading `/`, trailing `/`): the output folder
 // of each page.
+
+/// Whether a link of `config.toml` (the menu's, a stylesheet) is kept as
+/// written rather than placed below the base path: one elsewhere
+/// (`https://…`, `//host/…`, `mailto:…`) or on the page itself (`#…`).
+pub fn leads_elsewhere(url: &str) -> bool {
+    url.starts_with("//")
+        || url.starts_with('#')
+        || url
+            .split_once(':')
+            .is_some_and(|(scheme, _)| is_scheme(scheme))
+}
 
 /// Whether `text` is a URL scheme (`https`, `mailto`): a letter, then
 /// letters, digits, `+`, `-` or `.` (RFC 3986).

@@ -687,9 +687,16 @@ fn in_its_folder<T>(target: &Path, make: impl Fn() -> io::Result<T>) -> io::Resu
 pub fn clash(path: &str, first: &Origin, second: &Origin) -> Diagnostic {
     match (first, second) {
         (Origin::Static(file), _) | (_, Origin::Static(file)) => {
+            // How to change what chiso makes there, where there is a way.
+            let hint = match path {
+                "robots.txt" => msg::hint_static_robots(),
+                "chiso.css" => msg::hint_static_stylesheet(),
+                page if page.ends_with(".html") => msg::hint_static_clash(),
+                _ => msg::hint_static_rename(),
+            };
             Diagnostic::error(msg::static_replaces_page(path))
                 .in_file(file)
-                .with_hint(msg::hint_static_clash())
+                .with_hint(hint)
         }
         (Origin::Generated, Origin::Generated) => Diagnostic::error(msg::page_made_twice(path)),
     }

@@ -208,3 +208,56 @@ fn a_base_url_without_a_host_is_warned_and_gives_no_relative_share_addresses() {
         "{home}"
     );
 }
+
+/// A site adds its own stylesheet after chiso's, and writes its own
+/// robots.txt (a staging copy's "Disallow: /"), from `config.toml`; a
+/// stylesheet or menu link to nothing is an error at its line, and a
+/// `static/robots.txt` is told how to do it instead.
+#[test]
+fn a_site_adds_its_stylesheet_and_writes_its_robots_txt() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let config = fs::read_to_string(root.join("config.toml")).unwrap();
+    let own = "stylesheets = [\"css/rieng.css\", \"https://cdn.example.vn/a.css\"]\n\
+               robots_txt = \"User-agent: *\\nDisallow: /\"\n";
+    put(root, "config.toml", &format!("{own}{config}"));
+    put(
+        root,
+        "static/css/rieng.css",
+        ".site-header { background: #036; }\n",
+    );
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let home = built.page("");
+    let sheets: Vec<String> = home
+        .select(&sel("link[rel=stylesheet]"))
+        .filter_map(|l| l.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        sheets,
+        [
+            "/chiso.css",
+            "/css/rieng.css",
+            "https://cdn.example.vn/a.css"
+        ]
+    );
+    let robots = fs::read_to_string(built.out.join("robots.txt")).unwrap();
+    assert_eq!(robots, "User-agent: *\nDisallow: /\n");
+
+    // A stylesheet that is not in static/, and a menu link to no page.
+    let broken = format!(
+        "stylesheets = [\"css/khong-co.css\"]\n{config}\n[[menu]]\nname = \"Giới thiệu\"\nurl = \"/gioi-thieu/\"\n"
+    );
+    put(root, "config.toml", &broken);
+    let report = build_err(root);
+    assert!(
+        report.contains("config.toml:1:17") && report.contains("css/khong-co.css"),
+        "{report}"
+    );
+    assert!(report.contains("/gioi-thieu/"), "{report}");
+
+    // A static robots.txt: the hint says where the site's own goes.
+    put(root, "config.toml", &config);
+    put(root, "static/robots.txt", "User-agent: *\n");
+    let report = build_err(root);
+    assert!(report.contains("robots_txt"), "{report}");
+}

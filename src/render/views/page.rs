@@ -35,6 +35,9 @@ pub struct SiteView<'a> {
     /// Assessment years, latest first.
     pub years: &'a [i32],
     pub stylesheet: String,
+    /// The site's own stylesheets (`stylesheets` in `config.toml`), after
+    /// chiso's.
+    pub stylesheets: Vec<String>,
     pub sort_script: String,
     pub search_script: String,
     pub search_url: String,
