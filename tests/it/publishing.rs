@@ -44,6 +44,13 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
         let check = text.lines().find(|l| l.contains("chiso check")).unwrap();
         assert!(check.contains("--base-url"), "{file}: {check}");
     }
+    // GitLab runs one pipeline per push, not a branch's and a merge
+    // request's both.
+    let gitlab = fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap();
+    assert!(
+        gitlab.contains("workflow:") && gitlab.contains("$CI_OPEN_MERGE_REQUESTS"),
+        "{gitlab}"
+    );
     // The new site still builds with its CI files in it; its two warnings
     // are its base_url without a host, and its placeholder table with no
     // result yet (not published until it has some).
