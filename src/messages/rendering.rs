@@ -105,6 +105,14 @@ messages! {
         vi: "kiểm tra các thẻ {{{{ … }}}} và {{% … %}} quanh chỗ này: có thể một thẻ chưa đóng hoặc viết thiếu",
         en: "check the {{{{ … }}}} and {{% … %}} tags around this place: one may be unclosed or incomplete",
     }
+    hint_template_unclosed(tag: &str, line: usize) {
+        vi: "thẻ {{% {tag} %}} mở ở dòng {line} chưa được đóng: thêm {{% end{tag} %}} vào chỗ nó kết thúc",
+        en: "the {{% {tag} %}} opened on line {line} is not closed: add {{% end{tag} %}} where it ends",
+    }
+    hint_template_tera1(tag: &str) {
+        vi: "Tera 2 không còn thẻ {{% {tag} %}} của Tera 1: macro nay là component, định nghĩa trong components.html và gọi bằng {{{{<ten_component />}}}} (xem README, mục Templates)",
+        en: "Tera 2 has no {{% {tag} %}} of Tera 1: macros are components now, defined in components.html and called as {{{{<component_name />}}}} (see README, Templates)",
+    }
     hint_template_variables(names: &str) {
         vi: "các biến giao diện này dùng được ở đây: {names}",
         en: "the variables this template can use here: {names}",

@@ -949,8 +949,31 @@ fn template_error(
     // Our messages start in lower case, after "error: ".
     let message = msg::parser_words(&lower_first(message));
     let message = message.as_str();
+    let name = match report.filename() {
+        "" => template,
+        name => name,
+    };
+    let text = sources.get(name).map(|(text, _)| text.as_str());
     let d = if syntax {
-        Diagnostic::error(msg::template_syntax(message)).with_hint(msg::hint_template_syntax())
+        // What the template's own tags tell of the cause, where Tera's
+        // message does not: the tag left open, a Tera 1 tag.
+        let at = report.span().range.start;
+        let hint = match text {
+            Some(text)
+                if report
+                    .message()
+                    .eq_ignore_ascii_case("unexpected end of input") =>
+            {
+                template_blocks::unclosed_tag(text)
+                    .map(|(tag, line)| msg::hint_template_unclosed(tag, line))
+            }
+            Some(text) if report.message().eq_ignore_ascii_case("unknown tag") => {
+                template_blocks::tera1_tag(text, at).map(msg::hint_template_tera1)
+            }
+            _ => None,
+        };
+        Diagnostic::error(msg::template_syntax(message))
+            .with_hint(hint.unwrap_or_else(msg::hint_template_syntax))
     } else {
         let hint = match available.and_then(|list| list.split_once(": ")) {
             Some(("variables", names)) => msg::hint_template_variables(names),
@@ -959,13 +982,9 @@ fn template_error(
         };
         Diagnostic::error(msg::template_failed(page, message)).with_hint(hint)
     };
-    let name = match report.filename() {
-        "" => template,
-        name => name,
-    };
     let d = in_template(d, sources, name);
-    match sources.get(name) {
-        Some((text, _)) => d.at_offset(text, report.span().range.start),
+    match text {
+        Some(text) => d.at_offset(text, report.span().range.start),
         None => d,
     }
 }

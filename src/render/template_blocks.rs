@@ -3,6 +3,8 @@
 //! or Tera refuses the templates with a message that names the built-in
 //! page, not the site's file. A site that copied `base.html` from an older
 //! chiso meets this on upgrading; this says which block to add, and where.
+//! Also read from a template's tags: which one is left open when Tera
+//! reports only that the template ended too soon.
 
 use super::{Sources, TEMPLATES_DIR};
 use crate::diagnostic::Diagnostic;
@@ -74,6 +76,57 @@ fn blocks(text: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Tags that need an end tag (`{% if %}` … `{% endif %}`).
+const PAIRED: &[&str] = &["if", "for", "block", "filter", "raw", "component"];
+
+/// The tag left open when `text` ends, and the line (from 1) it opens on:
+/// the innermost one still open, as a reader would look for its end. Tags
+/// inside `{# … #}` comments and `{% raw %}` are not read.
+pub fn unclosed_tag(text: &str) -> Option<(&str, usize)> {
+    let mut open: Vec<(&str, usize)> = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(start) = rest.find("{%") {
+        // A comment before the tag hides what it holds.
+        if let Some(comment) = rest[..start].find("{#") {
+            let Some(end) = rest[comment..].find("#}") else {
+                break;
+            };
+            offset += comment + end + 2;
+            rest = &text[offset..];
+            continue;
+        }
+        let Some(end) = rest[start..].find("%}") else {
+            break;
+        };
+        let inside = rest[start + 2..start + end]
+            .trim_start_matches('-')
+            .trim_end_matches('-')
+            .trim();
+        let word = inside.split_whitespace().next().unwrap_or_default();
+        let at = offset + start;
+        if open.last().is_some_and(|(tag, _)| *tag == "raw") && word != "endraw" {
+            // Inside `{% raw %}`, tags are text.
+        } else if PAIRED.contains(&word) {
+            open.push((word, text[..at].matches('\n').count() + 1));
+        } else if let Some(name) = word.strip_prefix("end") {
+            if let Some(k) = open.iter().rposition(|(tag, _)| *tag == name) {
+                open.truncate(k);
+            }
+        }
+        offset = at + end + 2;
+        rest = &text[offset..];
+    }
+    open.last().copied()
+}
+
+/// A Tera 1 tag Tera 2 no longer has, at `offset` of `text` (where Tera
+/// reports an unknown tag): `import` and `macro`.
+pub fn tera1_tag(text: &str, offset: usize) -> Option<&'static str> {
+    let word = text.get(offset..)?.split_whitespace().next()?;
+    ["import", "macro"].into_iter().find(|tag| *tag == word)
+}
+
 /// The insides of the `{% … %}` tags of `text`, trimmed of whitespace
 /// control (`-`) and spaces.
 fn tags(text: &str) -> impl Iterator<Item = &str> {
@@ -95,6 +148,19 @@ mod tests {
 
     const BUILT_IN_CHILD: &str =
         "{% extends \"base.html\" %}\n{%- block notice %}{% endblock notice %}{% block content %}x{% endblock content %}";
+
+    #[test]
+    fn the_innermost_tag_left_open_is_found_with_its_line() {
+        let text = "<p>\n{% if a %}\n{%- for x in y -%}{{ x }}{% endfor %}\n{% if b %}b";
+        assert_eq!(unclosed_tag(text), Some(("if", 4)));
+        let closed = "{% if a %}{% for x in y %}{% endfor %}{% endif %}";
+        assert_eq!(unclosed_tag(closed), None);
+        // Comments and raw text hold no tags.
+        let hidden = "{# {% if a %} #}{% raw %}{% if b %}{% endraw %}{% block c %}";
+        assert_eq!(unclosed_tag(hidden), Some(("block", 1)));
+        assert_eq!(tera1_tag("{% import \"m.html\" as m %}", 3), Some("import"));
+        assert_eq!(tera1_tag("{% imports %}", 3), None);
+    }
 
     #[test]
     fn a_site_parent_without_a_block_a_built_in_page_fills_is_named() {
