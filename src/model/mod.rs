@@ -112,6 +112,43 @@ pub(crate) struct Lookup {
 }
 
 impl Site {
+    /// The units with the same name as unit `u`, itself included: units are
+    /// in name order, so they are beside it.
+    fn namesakes(&self, u: UnitId) -> impl Iterator<Item = &Unit> + '_ {
+        let name = self.units[u].name.as_str();
+        let at = u.position();
+        let same = move |k: &usize| {
+            self.units
+                .get(UnitId::from_position(*k))
+                .is_some_and(|o| o.name == name)
+        };
+        let first = (0..at).rev().take_while(same).last().unwrap_or(at);
+        (first..)
+            .take_while(same)
+            .filter_map(|k| self.units.get(UnitId::from_position(k)))
+    }
+
+    /// Unit `u`'s name as a page title, a search result or a share card
+    /// names it: its name, and when another unit has the same name (two
+    /// communes "UBND xã Quảng Tiến" of two districts), what tells them
+    /// apart in brackets: its group, else its kind, else its id.
+    pub fn unit_title(&self, u: UnitId) -> std::borrow::Cow<'_, str> {
+        let unit = &self.units[u];
+        let others: Vec<&Unit> = self.namesakes(u).filter(|o| o.id != unit.id).collect();
+        if others.is_empty() {
+            return unit.name.as_str().into();
+        }
+        let group = |o: &Unit| o.group.map(|g| self.groups[g].name.as_str());
+        let apart = match group(unit) {
+            Some(name) if others.iter().all(|o| group(o) != Some(name)) => name,
+            _ if !unit.kind.is_empty() && others.iter().all(|o| o.kind != unit.kind) => {
+                unit.kind.as_str()
+            }
+            _ => unit.id.as_str(),
+        };
+        format!("{} ({apart})", unit.name).into()
+    }
+
     /// Whether table `t` has a page of its own beside its group's ranking
     /// page, which then lists the year's tables of the group
     /// ([`Site::page_mates`]).

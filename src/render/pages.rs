@@ -879,11 +879,13 @@ impl<'a> Env<'a> {
             headline: cards.iter().any(|c| c.illustrative),
             derived,
         };
+        // Told apart from a unit of the same name, in the browser's tab,
+        // a shared link and the search's results.
+        let title = site.unit_title(u);
         let description = format!(
-            "Kết quả đánh giá cải cách hành chính của {} qua các năm: điểm số, thứ hạng, xếp loại.",
-            unit.name
+            "Kết quả đánh giá cải cách hành chính của {title} qua các năm: điểm số, thứ hạng, xếp loại."
         );
-        let card = cards::from_views::unit(&unit.name, &history);
+        let card = cards::from_views::unit(&title, &history);
         let view = UnitContext {
             unit: UnitView::new(site, u),
             unit_group: unit.group.map(|g| GroupRef::new(&site.groups[g])),
@@ -903,7 +905,7 @@ impl<'a> Env<'a> {
         self.start_with(
             &Page::Unit(u),
             About {
-                title: &unit.name,
+                title: &title,
                 description,
                 illustrative,
             },

@@ -659,3 +659,29 @@ fn a_units_chart_across_groups_sharing_an_average_label_uses_it() {
     assert!(html.contains("Bình quân cả nước"), "the chart's average");
     assert!(!html.contains("Bình quân khối"), "no generic label");
 }
+
+/// Two units of the same name (communes of two districts) are told apart
+/// by their group in the browser's tab, a shared link and the search.
+#[test]
+fn units_of_the_same_name_are_told_apart_by_their_group() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &format!(
+            "{units}\n[[group]]\nid = \"khoi-hai\"\nname = \"Khối hai\"\n\n\
+             [[unit]]\nid = \"don-vi-a-hai\"\nname = \"Đơn vị A\"\ngroup = \"khoi-hai\"\n"
+        ),
+    );
+    let built = build_ok(root);
+    let title = |path: &str| one(&built.page(path), "head > title");
+    assert!(title("don-vi/don-vi-a").starts_with("Đơn vị A (Khối thử) ·"));
+    assert!(title("don-vi/don-vi-a-hai").starts_with("Đơn vị A (Khối hai) ·"));
+    // A unit with a name of its own keeps it alone.
+    assert!(title("don-vi/don-vi-b").starts_with("Đơn vị B ·"));
+    let search = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
+    assert!(search.contains("\"Đơn vị A (Khối thử)\""), "{search}");
+    assert!(search.contains("\"Đơn vị A (Khối hai)\""), "{search}");
+}

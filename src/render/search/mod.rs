@@ -130,7 +130,8 @@ pub fn unit_entry(site: &Site, u: UnitId, urls: &Urls) -> Entry {
         ));
     }
     let former: Vec<&str> = unit.former_names.iter().map(String::as_str).collect();
-    let mut found = entry("Đơn vị", &unit.name, urls.unit(&unit.id), text, &former);
+    let title = site.unit_title(u);
+    let mut found = entry("Đơn vị", &title, urls.unit(&unit.id), text, &former);
     found.y = year_lines(site, u);
     found
 }
