@@ -36,6 +36,14 @@ messages! {
         vi: "kiểm tra năm của bảng, hoặc active_from / active_to của đơn vị",
         en: "check the year of the table, or the unit's active_from / active_to",
     }
+    hint_result_of_successor(successor: &str) {
+        vi: "đơn vị đã được nhập vào `{successor}`: kết quả năm này có lẽ là của `{successor}`; nếu không, kiểm tra năm của bảng hoặc active_to của đơn vị",
+        en: "the unit was merged into `{successor}`: this year's result is likely `{successor}`'s; if not, check the year of the table or the unit's active_to",
+    }
+    hint_result_of_predecessors(units: &str) {
+        vi: "trước năm đó, kết quả thuộc về các đơn vị đã nhập vào đơn vị này: `{units}`; nếu không, kiểm tra năm của bảng hoặc active_from của đơn vị",
+        en: "before then, the results are those of the units merged into this one: `{units}`; if not, check the year of the table or the unit's active_from",
+    }
     score_and_points(unit: &str) {
         vi: "`{unit}` có cả `score` lẫn `points`",
         en: "`{unit}` has both `score` and `points`",

@@ -1221,12 +1221,25 @@ impl Context<'_> {
             if !active {
                 let message =
                     msg::unit_inactive(&result.unit, file.year, u.active_from, u.active_to);
-                let d = self.at(
-                    file_index,
-                    &row_path("unit"),
-                    message,
-                    msg::hint_active_years(),
-                );
+                // After the unit was merged, the result is likely its
+                // successor's; before it began, one of the units merged
+                // into it.
+                let after = u.active_to.is_some_and(|to| file.year > to);
+                // Read from the units: `Site::merged_from` is made later.
+                let merged: Vec<&str> = site
+                    .units
+                    .iter()
+                    .filter(|m| m.merged_into == Some(unit))
+                    .map(|m| m.id.as_str())
+                    .collect();
+                let hint = match (after, u.merged_into) {
+                    (true, Some(s)) => msg::hint_result_of_successor(&site.units[s].id),
+                    (false, _) if !merged.is_empty() => {
+                        msg::hint_result_of_predecessors(&merged.join("`, `"))
+                    }
+                    _ => msg::hint_active_years(),
+                };
+                let d = self.at(file_index, &row_path("unit"), message, hint);
                 self.diagnostics.push(d);
             }
             self.check_line(def, file, file_index, i);

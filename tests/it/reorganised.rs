@@ -114,3 +114,23 @@ fn a_merged_unit_without_results_leaves_no_empty_section() {
     );
     assert!(all(&page, "section.merged-history").is_empty());
 }
+
+/// A result written for a unit after it was merged names its successor,
+/// the unit the result likely belongs to.
+#[test]
+fn a_result_after_a_merger_names_the_successor() {
+    let dir = fixture("national-small");
+    let root = dir.path();
+    put(
+        root,
+        "data/results/2025/par-index.toml",
+        "index = \"par-index\"\nyear = 2025\ngroup = \"tinh-thanh\"\ncomplete = false\n\n\
+         [[result]]\nunit = \"quang-binh\"\nscore = 85.10\nrank = 20\nof = 34\n",
+    );
+    let report = build_err(root);
+    assert!(
+        report.contains("unit `quang-binh` is ranked in 2025")
+            && report.contains("the unit was merged into `quang-tri`"),
+        "{report}"
+    );
+}
