@@ -46,6 +46,9 @@ impl Context<'_> {
         }
         let numbered_densely = table.rank_style == RankStyle::Standard
             && states_dense_ranks(&table.rows, &ranks, &keys, def.higher_is_better);
+        // A disputed percent ranks at its points': a stated rank that
+        // disagrees may disagree because of another line's.
+        let counted_at_table = table.disputed_percent_units(site);
         for ((row, &rank), size) in table.rows.iter_mut().zip(&ranks).zip(tie_sizes(&ranks)) {
             let unit = site.units[row.unit].id.as_str();
             let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
@@ -77,6 +80,10 @@ impl Context<'_> {
                         msg::hint_ties_broken()
                     } else {
                         msg::hint_rank_differs()
+                    };
+                    let hint = match &counted_at_table {
+                        Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(units)),
+                        None => hint,
                     };
                     let d = self.at(file_index, &path("rank"), message, hint);
                     self.diagnostics.push(d);
@@ -345,6 +352,7 @@ fn within_rounding(published: f64, computed: f64, written: u32, decimals: u32) -
 /// published one, saying first which disputed percents the table counts at
 /// their points' ([`Row::basis`]), when it has any: the editor sees the
 /// published figure in the file and would not find the other.
+/// (The rank check says the same of the units it reads once per table.)
 pub(super) fn with_disputed_percents(hint: String, table: &Table, site: &Site) -> String {
     match table.disputed_percent_units(site) {
         Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(&units)),

@@ -561,3 +561,51 @@ fn an_extracts_unranked_lines_are_in_score_order() {
         ["Đơn vị A", "Đơn vị C", "Đơn vị B"]
     );
 }
+
+/// A stated rank that disagrees only because another line's disputed
+/// percent ranks at its points says so: the editor sees 89% in the file
+/// and would not find the 80% the table ranks.
+#[test]
+fn a_rank_moved_by_another_lines_disputed_percent_says_why() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    put(
+        root,
+        "data/results/2023/khoi.toml",
+        r#"index = "chi-so"
+year = 2023
+group = "khoi"
+complete = true
+source = { title = "Quyết định thử" }
+
+[[result]]
+unit = "don-vi-a"
+score = 90
+rank = 1
+
+[[result]]
+unit = "don-vi-b"
+score = 88
+rank = 3
+
+[[result]]
+unit = "don-vi-c"
+score = 70
+rank = 4
+
+[[result]]
+unit = "don-vi-d"
+points = 80
+max_points = 100
+percent = 89
+rank = 2
+disputed = "Văn bản công bố ghi 89%; 80/100 điểm là 80%."
+"#,
+    );
+    let report = build_err(root);
+    assert!(report.contains("`don-vi-b`"), "{report}");
+    assert!(
+        report.contains("chiso counts Đơn vị D at the percent of their points"),
+        "{report}"
+    );
+}
