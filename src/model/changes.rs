@@ -294,6 +294,7 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
         value_disputed: (before.disputed && now.value.is_some())
             || (now.disputed && before.value.is_some()),
         rank_disputed: rank_delta.is_some() && (before.rank_disputed || now.rank_disputed),
+        points_illustrative: before.illustrative || now.illustrative,
     }
 }
 

@@ -300,6 +300,7 @@ mod tests {
             of_note: None,
             rank_disputed: None,
             rank_stated: false,
+            ranked_among_illustrative: false,
             tied: false,
             band: None,
             regional: Vec::new(),

@@ -790,6 +790,10 @@ pub struct Row {
     /// Whether the line states its rank (a complete table's may be
     /// computed only).
     pub rank_stated: bool,
+    /// Whether the table's computed ranks are made among illustrative
+    /// scores (a ranked line of it is illustrative): a rank no line states
+    /// is then as illustrative as they are, on a published line too.
+    pub ranked_among_illustrative: bool,
     /// Whether another line of the table has the same rank: a sentence
     /// about this line alone says "đồng hạng".
     pub tied: bool,
@@ -879,10 +883,13 @@ impl Row {
     }
 
     /// Whether the line's rank is computed from illustrative scores: a
-    /// rank no publication stated, on an illustrative line. It is as
-    /// illustrative as the score, and marked as it is.
+    /// rank no publication stated, on an illustrative line or in a table
+    /// ranked among illustrative scores (its place depends on them). It is
+    /// as illustrative as they are, and marked as they are.
     pub fn rank_illustrative(&self) -> bool {
-        self.rank.is_some() && self.illustrative && !self.rank_stated
+        self.rank.is_some()
+            && (self.illustrative || self.ranked_among_illustrative)
+            && !self.rank_stated
     }
 
     /// Whether the change the line shows against an earlier year is
@@ -1018,6 +1025,10 @@ pub struct Change {
     /// the line otherwise): `rank_delta` is counted from the table's
     /// ranks, not the ones printed, and marked ‡ where shown.
     pub rank_disputed: bool,
+    /// Whether either year's score is illustrative: `value_delta`, where
+    /// shown, is marked * (`illustrative` says it of what the change cell
+    /// shows, places when it has them).
+    pub points_illustrative: bool,
 }
 
 impl Change {

@@ -133,6 +133,15 @@ impl Context<'_> {
             .collect();
         table.ranked = Some(ranked);
         table.average = derive::mean_of_printed(&values);
+        // Every rank computed here is made from every ranked score: one
+        // illustrative score makes them all as illustrative.
+        let among_illustrative = table
+            .rows
+            .iter()
+            .any(|r| r.illustrative && r.rank.is_some() && r.basis().is_some());
+        for row in &mut table.rows {
+            row.ranked_among_illustrative = among_illustrative;
+        }
         if let Some(computed) = table.average {
             self.check_published_average(file, file_index, table, computed, site);
         }

@@ -228,6 +228,7 @@ pub(super) fn row(
         of_note: result.of_note.clone(),
         rank_disputed: None,
         rank_stated: result.rank.is_some(),
+        ranked_among_illustrative: false,
         // Once ranks are known (`Table::mark_ties`).
         tied: false,
         // Once ranks are known (`bands`).

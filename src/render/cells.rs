@@ -696,6 +696,7 @@ mod tests {
             illustrative: false,
             value_disputed: false,
             rank_disputed: false,
+            points_illustrative: false,
         };
         let cells = Cells::new(&Line {
             change: Some(&change),
@@ -836,6 +837,7 @@ mod tests {
             illustrative: false,
             value_disputed: true,
             rank_disputed: false,
+            points_illustrative: false,
         };
         let stated = StatedChange {
             since_stated: true,
@@ -877,6 +879,7 @@ mod tests {
             illustrative: false,
             value_disputed: false,
             rank_disputed: false,
+            points_illustrative: false,
         };
         let stated = StatedChange {
             since_stated: true,
@@ -1003,6 +1006,7 @@ mod tests {
             illustrative: false,
             value_disputed: false,
             rank_disputed: false,
+            points_illustrative: false,
         };
         let merged = Line {
             year: 2025,
@@ -1072,6 +1076,7 @@ mod tests {
             illustrative: false,
             value_disputed: false,
             rank_disputed: false,
+            points_illustrative: false,
         };
         let stated = StatedChange {
             since_stated: true,
@@ -1215,6 +1220,7 @@ mod tests {
             illustrative: false,
             value_disputed: false,
             rank_disputed: false,
+            points_illustrative: false,
         };
         let cells = Cells::new(&Line {
             rank: None,

@@ -449,12 +449,17 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .filter(|t| group.is_none_or(|g| g == Some(t.group)))
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
         .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
+    // Each figure made from an illustrative score carries its own `*`,
+    // as the pages mark them: `STAR` stands for it until the text is
+    // escaped.
+    let star = |marked: bool| if marked { STAR } else { "" };
     // A published figure kept against the table's says both, as the page's
     // note does (a sentence has no room for the page's ‡ and its note).
     let value = row
         .value
         .map(|v| {
             let text = value_text(env, table, v, row.decimals);
+            let text = format!("{text}{}", star(row.illustrative));
             match &row.disputed {
                 Some(d) => format!(
                     "{text} (công bố; tính từ bảng: {})",
@@ -470,12 +475,23 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     let number = row
         .value
         .map(|v| format(env, table, row.decimals).number(v));
-    let rank = rank_text(table, row, false);
+    // The mark goes on the figure, before what is said of it in brackets.
+    let rank = rank_text(table, row, false).map(|r| {
+        let (figure, notes) = r.split_at(r.find(" (").unwrap_or(r.len()));
+        format!("{figure}{}{notes}", star(row.rank_illustrative()))
+    });
     let change = published_change(row).or_else(|| {
         row.comparison
             .change()
-            .and_then(|c| Some((c.rank_delta?, c.previous_year, c.rank_disputed)))
-            .map(|(d, y, disputed)| {
+            .and_then(|c| {
+                Some((
+                    c.rank_delta?,
+                    c.previous_year,
+                    c.rank_disputed,
+                    c.illustrative,
+                ))
+            })
+            .map(|(d, y, disputed, illustrative)| {
                 // Counted from a rank the table gives against the
                 // published one: the sentence says so.
                 let origin = if disputed {
@@ -484,8 +500,9 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                     computed_mark(row.change_computed())
                 };
                 format!(
-                    "{} so với năm {y}{origin}",
+                    "{}{} so với năm {y}{origin}",
                     on_one_line(&vi::rank_change_phrase(d)),
+                    star(illustrative),
                 )
             })
     });
@@ -504,7 +521,8 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             ""
         };
         Some(format!(
-            "{phrase} so với năm {}{}{disputed}",
+            "{phrase}{} so với năm {}{}{disputed}",
+            star(c.points_illustrative),
             c.previous_year,
             computed_mark(row.change_computed() || !published)
         ))
@@ -532,7 +550,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .join("; ");
     let missing = |what: &str| sc::no_result(unit_id, what, year);
     if let Some(component) = args.get("linh-vuc") {
-        return component_result(env, table, row, component, show).map(|t| (t, false));
+        return component_result(env, table, row, component, show).map(|t| (t, row.illustrative));
     }
     let show = show.unwrap_or("day-du");
     // A line left out of the ranking: the ranking page shows its
@@ -541,31 +559,20 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         match (show, &value) {
             // Escaped and marked as every other figure the call prints.
             ("day-du", Some(value)) => {
-                let mark = if row.illustrative {
-                    ILLUSTRATIVE_MARK
-                } else {
-                    ""
-                };
-                let text = format!("{}{mark} (không xếp hạng)", escape(value));
-                return Ok((text, row.illustrative));
+                let value = escape(value).replace(STAR, ILLUSTRATIVE_MARK);
+                return Ok((format!("{value} (không xếp hạng)"), row.illustrative));
             }
             ("day-du", None) => return Ok(("không xếp hạng".to_owned(), false)),
             ("diem" | "so", Some(_)) => {}
             _ => return Err(sc::not_ranked(unit_id, year, reason)),
         }
     }
-    // A score, or a rank or band computed from illustrative scores, is
-    // marked as the pages mark it.
-    let marked = row.illustrative
-        && match show {
-            "day-du" | "diem" | "so" => row.value.is_some(),
-            "hang" => row.rank_illustrative(),
-            "xep-loai" => row.band.as_ref().is_some_and(|b| !b.stated),
-            _ => false,
-        };
-    // The line's band by name (`Khá`); a line rated only in a band says
-    // it in full.
-    let band = row.band.as_ref().map(|b| table.bands[b.band].name.as_str());
+    // The line's band by name (`Khá`), marked when computed from an
+    // illustrative score; a line rated only in a band says it in full.
+    let band = row.band.as_ref().map(|b| {
+        let name = table.bands[b.band].name.as_str();
+        format!("{name}{}", star(row.illustrative && !b.stated))
+    });
     let text = match show {
         "day-du" => {
             let mut parts = Vec::new();
@@ -589,7 +596,9 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             parts.join(", ")
         }
         "diem" => value.ok_or_else(|| missing("score"))?,
-        "so" => number.ok_or_else(|| missing("score"))?,
+        "so" => number
+            .map(|n| format!("{n}{}", star(row.illustrative)))
+            .ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
         "diem-dat" => match (row.points, row.max_points) {
             (Some(points), Some(max)) => format!(
@@ -620,7 +629,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         "vung" if !regional.is_empty() && table.complete => format!("{regional}{DERIVED_MARK}"),
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
-        "xep-loai" => band.ok_or_else(|| missing("band"))?.to_owned(),
+        "xep-loai" => band.ok_or_else(|| missing("band"))?,
         other => {
             return Err(sc::bad_show(
                 other,
@@ -628,15 +637,14 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             ))
         }
     };
-    Ok((
-        format!(
-            "{}{}",
-            escape(&text),
-            if marked { ILLUSTRATIVE_MARK } else { "" }
-        ),
-        marked,
-    ))
+    let marked = text.contains(STAR);
+    Ok((escape(&text).replace(STAR, ILLUSTRATIVE_MARK), marked))
 }
+
+/// Where a sentence's `*` goes, until the sentence is escaped and it is
+/// made the mark's HTML: a character of Unicode's private use area, which
+/// escaping leaves alone and no figure or name of a site holds.
+const STAR: &str = "\u{E000}";
 
 /// One component of a unit's result: "13,969/14" (or "13,969" without a
 /// maximum).
@@ -679,7 +687,12 @@ fn component_result(
             figure::component(sum, decimals, None)
         );
     }
-    Ok(escape(&text))
+    let mark = if row.illustrative {
+        ILLUSTRATIVE_MARK
+    } else {
+        ""
+    };
+    Ok(format!("{}{mark}", escape(&text)))
 }
 
 /// `khoi`: a table's figures (average, count, band count, leaders).
@@ -838,6 +851,8 @@ struct RankingTableView<'a> {
     average_text: Option<String>,
     average_label: &'a str,
     average_published: bool,
+    /// The average is computed from an illustrative line (marked *).
+    average_illustrative: bool,
     /// The lines' notes, as the page gives them under the table: why a unit
     /// is not ranked, a disputed figure's two values, other published
     /// values; then the units left out (HTML, or empty).
@@ -1016,6 +1031,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         }),
         average_label: &group.average_label,
         average_published: table.average_published,
+        average_illustrative: table.average_illustrative(),
         notes_html,
         illustrative: table.has_illustrative(),
         source: table

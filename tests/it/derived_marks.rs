@@ -355,3 +355,60 @@ fn a_change_counted_from_a_disputed_rank_is_marked() {
         .expect("unit A's line");
     assert!(!a.contains('‡'), "{a}");
 }
+
+/// Every figure a sentence or a quoted table prints that is made from an
+/// illustrative score carries its own `*`: a change from an illustrative
+/// year, a rank computed among illustrative scores (a published line's
+/// too, whose place depends on them), an average in `bang-xep-hang`.
+#[test]
+fn sentences_and_quoted_tables_mark_each_figure_made_from_illustrative_scores() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let path = root.join("data/results/2022/khoi.json");
+    let json = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        json.replace(
+            "\"complete\": true,",
+            "\"complete\": true, \"illustrative\": true,",
+        ),
+    )
+    .unwrap();
+    let path = root.join("data/results/2023/khoi.toml");
+    let toml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        toml.replace(
+            "score = 85.0012\n",
+            "score = 85.0012\nillustrative = true\n",
+        ),
+    )
+    .unwrap();
+    put(
+        root,
+        "content/tin-tuc/a.md",
+        "+++\ntitle = \"A\"\ndate = 2024-05-08\n+++\n\
+         A: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=day-du -->.\n\n\
+         <!-- chiso:bang-xep-hang chi-so=chi-so nam=2023 khoi=khoi -->\n",
+    );
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let article = built.page("tin-tuc/a/");
+    let sentence = all(&article, "article p")
+        .into_iter()
+        .find(|p| p.starts_with("A:"))
+        .expect("the sentence");
+    // A's score is published; its rank is computed among C's illustrative
+    // score, and its change from 2022's illustrative table.
+    assert!(
+        sentence.starts_with("A: 90,00%, xếp thứ 1/4*"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("bậc* so với năm 2022"), "{sentence}");
+    let foot = one(&article, "table.ranking tfoot td.num");
+    assert!(foot.ends_with('*'), "{foot}");
+    // The ranking page marks the same ranks, and names no last place.
+    let page = built.page("xep-hang/2023/khoi/");
+    let ranks = all(&page, "table.ranking tbody td.rank");
+    assert!(ranks.iter().all(|r| r.ends_with('*')), "{ranks:?}");
+    assert!(!one(&page, "ul.table-summary").contains("Cuối bảng"));
+}

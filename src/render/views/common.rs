@@ -134,6 +134,9 @@ pub struct ComponentView<'a> {
     /// Whether `rank` is derived from the table, the source stating none
     /// ("tính từ bảng" beside it).
     pub rank_computed: bool,
+    /// Whether the line is illustrative: `value_text` ends in `*`, as does
+    /// `rank_text` when the rank is computed among illustrative lines.
+    pub illustrative: bool,
     /// When the line disputes the publication (`disputed`), the figures
     /// derived from the table where they differ from the published ones:
     /// the rank from the component's scores, the sum of the children.
@@ -171,6 +174,7 @@ impl<'a> ComponentView<'a> {
             of: None,
             rank_text: figure::MISSING.to_owned(),
             rank_computed: false,
+            illustrative: false,
             derived_rank: None,
             derived_value: None,
             derived_value_text: String::new(),

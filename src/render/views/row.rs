@@ -354,7 +354,9 @@ impl<'a> RowView<'a> {
     /// Whether the line shows a figure marked illustrative: its own, or a
     /// change made from an illustrative year.
     pub fn shows_illustrative(&self) -> bool {
-        self.illustrative || self.change.as_ref().is_some_and(|c| c.illustrative)
+        self.illustrative
+            || self.rank_illustrative
+            || self.change.as_ref().is_some_and(|c| c.illustrative)
     }
 
     /// The line `row` of `table`; `unit` is its unit's
@@ -473,13 +475,18 @@ impl<'a> RowView<'a> {
                 .filter_map(|c| {
                     let &(_, value) = row.components.iter().find(|&&(k, _)| k == c)?;
                     let figures = row.component_figures.iter().find(|f| f.component == c);
-                    Some(ComponentView::of_result(
-                        def,
-                        c,
-                        value,
-                        figures,
-                        urls.markdown(),
-                    ))
+                    let mut view =
+                        ComponentView::of_result(def, c, value, figures, urls.markdown());
+                    // As illustrative as the line's score, and a rank
+                    // computed among illustrative lines as their ranks.
+                    if row.illustrative {
+                        view.illustrative = true;
+                        view.value_text.push('*');
+                    }
+                    if view.rank_computed && (row.illustrative || row.ranked_among_illustrative) {
+                        view.rank_text.push('*');
+                    }
+                    Some(view)
                 })
                 .collect(),
             illustrative: row.illustrative,
