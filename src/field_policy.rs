@@ -173,6 +173,10 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             || config.footer.contains('/')
             || html_policy::check_url(&config.base_url).is_some()
             || Config::base_url_problem(&config.base_url).is_some()
+            || config
+                .robots_txt
+                .as_deref()
+                .is_some_and(|t| robots_problem(t).is_some())
             || config.menu.iter().any(|m| site_link(&m.url).is_some())
             || config.stylesheets.iter().any(|s| site_link(s).is_some())
             || config
@@ -214,9 +218,19 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     }
     // The menu's links and the stylesheets of the site are followed by the
     // link check: a page or file that is not there is an error at them.
+    if let Some(text) = config.robots_txt.as_deref() {
+        if let Some(d) = robots_problem(text) {
+            let path = [Seg::Key("robots_txt")];
+            problems.push(source.locate(d, &path, text, text));
+        }
+    }
     for (i, item) in config.menu.iter().enumerate() {
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
         url_field(&source, &path, &item.url, &mut problems);
+        if let Some(d) = config_link_problem(&item.url) {
+            problems.push(source.locate(d, &path, &item.url, &item.url));
+            continue;
+        }
         if let Some(url) = site_link(&item.url) {
             let at = source.locate(
                 Diagnostic::error(String::new()),
@@ -230,6 +244,17 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     for (i, sheet) in config.stylesheets.iter().enumerate() {
         let path = [Seg::Key("stylesheets"), Seg::Index(i)];
         url_field(&source, &path, sheet, &mut problems);
+        let problem = match sheet.trim().is_empty() {
+            true => Some(
+                Diagnostic::error(crate::messages::stylesheet_empty())
+                    .with_hint(crate::messages::hint_stylesheet()),
+            ),
+            false => config_link_problem(sheet),
+        };
+        if let Some(d) = problem {
+            problems.push(source.locate(d, &path, sheet, sheet));
+            continue;
+        }
         if let Some(url) = site_link(sheet) {
             let at = source.locate(Diagnostic::error(String::new()), &path, sheet, sheet);
             links.push(DataLink { url, at });
@@ -241,6 +266,32 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     }
     diagnostics.extend(problems);
     links
+}
+
+/// The problem with a link of `config.toml` written relative (`../x/`,
+/// `./x/`): every page is at another depth, and the base path is added in
+/// front, so it leads elsewhere from each.
+fn config_link_problem(url: &str) -> Option<Diagnostic> {
+    (url.starts_with("./") || url.starts_with("../") || url == "." || url == "..").then(|| {
+        Diagnostic::error(crate::messages::config_link_relative(url))
+            .with_hint(crate::messages::hint_config_link())
+    })
+}
+
+/// A warning for a `robots_txt` that cannot be what the editor meant: a
+/// line break written `\n` as two characters (single quotes in TOML keep
+/// them), or nothing at all.
+fn robots_problem(text: &str) -> Option<Diagnostic> {
+    if text.trim().is_empty() {
+        return Some(
+            Diagnostic::warning(crate::messages::robots_empty())
+                .with_hint(crate::messages::hint_robots()),
+        );
+    }
+    (text.contains("\\n") && !text.contains('\n')).then(|| {
+        Diagnostic::warning(crate::messages::robots_literal_newline())
+            .with_hint(crate::messages::hint_robots())
+    })
 }
 
 /// A link of `config.toml` to the site itself, as the link check follows

@@ -42,6 +42,34 @@ messages! {
         vi: "base_url `{url}` không phải là một địa chỉ đầy đủ: mọi liên kết, nguồn tin và sơ đồ trang sẽ sai",
         en: "base_url `{url}` is not a full address: every link, the feed and the sitemap would be wrong",
     }
+    stylesheet_empty() {
+        vi: "một mục của `stylesheets` để trống: trang sẽ nạp trang chủ làm tệp CSS",
+        en: "an entry of `stylesheets` is empty: pages would load the home page as CSS",
+    }
+    hint_stylesheet() {
+        vi: "ghi đường dẫn của tệp CSS trong static/, ví dụ \"css/rieng.css\", hoặc xóa mục này",
+        en: "write the path of the CSS file in static/, e.g. \"css/rieng.css\", or delete the entry",
+    }
+    config_link_relative(url: &str) {
+        vi: "liên kết `{url}` viết tương đối (./, ../): mỗi trang ở một độ sâu khác, nên nó dẫn tới chỗ khác trên mỗi trang",
+        en: "the link `{url}` is written relative (./, ../): each page is at another depth, so it leads elsewhere from each",
+    }
+    hint_config_link() {
+        vi: "viết từ gốc của trang, ví dụ \"/tin-tuc/\" hay \"css/rieng.css\": đường dẫn gốc (base_url) được thêm vào trước",
+        en: "write it from the site's root, e.g. \"/tin-tuc/\" or \"css/rieng.css\": the base path is added in front",
+    }
+    robots_empty() {
+        vi: "`robots_txt` để trống: robots.txt sẽ rỗng, không còn dòng Sitemap",
+        en: "`robots_txt` is empty: robots.txt would be empty, without its Sitemap line",
+    }
+    robots_literal_newline() {
+        vi: "`robots_txt` có `\\n` viết thành hai ký tự, không phải xuống dòng: robots.txt sẽ là một dòng duy nhất và không chặn gì",
+        en: "`robots_txt` holds `\\n` as two characters, not a line break: robots.txt would be a single line that blocks nothing",
+    }
+    hint_robots() {
+        vi: "viết trong dấu nháy kép (\"User-agent: *\\nDisallow: /\\n\"), hoặc trên nhiều dòng giữa ba dấu nháy \"\"\"…\"\"\"; bỏ khóa này để dùng robots.txt của chiso",
+        en: "write it in double quotes (\"User-agent: *\\nDisallow: /\\n\"), or on several lines between triple quotes \"\"\"…\"\"\"; remove the key for chiso's robots.txt",
+    }
     base_url_with_space(url: impl Display) {
         vi: "base_url `{url}` có khoảng trắng: mọi liên kết sẽ chứa khoảng trắng và bị cắt ở đó",
         en: "base_url `{url}` has a space in it: every link would hold it and be cut there",

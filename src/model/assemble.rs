@@ -685,13 +685,13 @@ impl Context<'_> {
         }
     }
 
-    /// Whether a results file gives something to publish (a line, a unit
-    /// left out, a published average, band count or listing); when not, a
-    /// warning says the table waits for its results. `chiso init`'s
-    /// placeholder table, pushed as it is, would publish "0/0 đơn vị".
+    /// Whether a results file gives something to publish (a line, a
+    /// published average, band count or listing); when not, a warning says
+    /// the table waits for its results. `chiso init`'s placeholder table,
+    /// pushed as it is, would publish "0/0 đơn vị", as would a table whose
+    /// every unit is left out ("chưa công bố").
     fn check_not_empty(&mut self, file: &ResultsFile, file_index: usize) -> bool {
         let empty = file.results.is_empty()
-            && file.excluded.is_empty()
             && file.published_average.is_none()
             && file.band_counts.is_empty()
             && file.listings.is_empty();

@@ -78,7 +78,9 @@ impl Context<'_> {
             || listed.iter().any(|id| !self.ids.units.contains_key(*id));
         // A table read without its bad lines (`data::recover`) misses
         // the units they name.
-        if !file.complete || mistyped || self.recovered(file_index) {
+        // A file with no line yet is not published (`check_not_empty`):
+        // every unit is still to come, not left out.
+        if !file.complete || mistyped || self.recovered(file_index) || file.results.is_empty() {
             return;
         }
         let missing: Vec<&Unit> = site.groups[group]

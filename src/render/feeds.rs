@@ -15,9 +15,15 @@ pub const SITEMAP_PATH: &str = "sitemap.xml";
 
 /// The absolute URL of a site-relative path.
 pub fn absolute(config: &Config, path: &str) -> String {
+    join_url(&config.base_url, path)
+}
+
+/// `path` (site-relative) under `base_url`, percent-encoded as RFC 3986
+/// wants it: what every absolute URL chiso writes is made with.
+pub fn join_url(base_url: &str, path: &str) -> String {
     let url = format!(
         "{}/{}",
-        config.base_url.trim_end_matches('/'),
+        base_url.trim_end_matches('/'),
         path.trim_start_matches('/')
     );
     uri_path_encoded(url)

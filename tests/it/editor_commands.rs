@@ -444,3 +444,44 @@ fn import_reads_the_published_bands() {
         "{table}"
     );
 }
+
+/// `init`'s placeholder table stays a warning once the editor adds the
+/// group's units, as `units.toml` suggests: a table with no line is not
+/// published, so it leaves no unit out; nor is one whose every unit is
+/// left out (`excluded`, "chưa công bố").
+#[test]
+fn a_table_with_no_line_yet_is_not_checked_for_completeness_nor_published() {
+    let parent = tempfile::tempdir().unwrap();
+    let made = chiso(&["init", "qb", "--province", "Quảng Bình"], parent.path());
+    assert!(made.status.success(), "{}", stderr(&made));
+    let root = parent.path().join("qb");
+    let units = fs::read_to_string(root.join("data/units.toml")).unwrap();
+    let more = "\n[[unit]]\nid = \"so-noi-vu\"\nname = \"Sở Nội vụ\"\ngroup = \"so-ban-nganh\"\n\
+                \n[[unit]]\nid = \"so-tai-chinh\"\nname = \"Sở Tài chính\"\ngroup = \"so-ban-nganh\"\n";
+    fs::write(root.join("data/units.toml"), format!("{units}{more}")).unwrap();
+    let built = build_ok(&root);
+    let pages: Vec<String> = built.all_pages().into_iter().map(|(p, _)| p).collect();
+    assert!(
+        !pages.iter().any(|p| p.contains("so-ban-nganh")),
+        "{pages:?}"
+    );
+
+    // Every unit left out: nothing to publish either.
+    let results = walkdir::WalkDir::new(root.join("data/results"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        .expect("init's results file")
+        .into_path();
+    let text = fs::read_to_string(&results).unwrap();
+    let excluded = "\n[[excluded]]\nunit = \"so-noi-vu\"\nreason = \"Chưa công bố\"\n\
+                    \n[[excluded]]\nunit = \"so-tai-chinh\"\nreason = \"Chưa công bố\"\n";
+    let text = text.replace("complete = true\n", &format!("complete = true\n{excluded}"));
+    fs::write(&results, text).unwrap();
+    let built = build_ok(&root);
+    let pages: Vec<String> = built.all_pages().into_iter().map(|(p, _)| p).collect();
+    assert!(
+        !pages.iter().any(|p| p.contains("so-ban-nganh")),
+        "{pages:?}"
+    );
+}

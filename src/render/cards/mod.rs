@@ -201,11 +201,7 @@ impl Maker {
             _ => (self.register(card), alt_text(card, &self.frame)),
         };
         ShareImageView {
-            url: format!(
-                "{}/{}",
-                self.base_url.trim_end_matches('/'),
-                path.trim_start_matches('/')
-            ),
+            url: super::feeds::join_url(&self.base_url, &path),
             width: WIDTH,
             height: HEIGHT,
             alt,
