@@ -395,8 +395,13 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         ));
     }
     if let Some(band) = &table.top_band {
+        let mark = if band.illustrative && !band.published {
+            "*"
+        } else {
+            ""
+        };
         desc.push_str(&format!(
-            " Đường đứt nét là ngưỡng {} ({}); {} đơn vị đạt.",
+            " Đường đứt nét là ngưỡng {} ({}); {}{mark} đơn vị đạt.",
             band.name, band.threshold, band.count
         ));
     }
