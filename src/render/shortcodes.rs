@@ -514,17 +514,17 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             .stated_change
             .as_ref()
             .is_some_and(|s| s.points.is_some());
-        // Made from a disputed published value: the sentence says so.
-        let disputed = if c.value_disputed {
-            " (trên số liệu công bố khác số tính từ bảng)"
+        // Made from a disputed published value: the sentence says so, in
+        // the words of a change from a disputed rank.
+        let origin = if c.value_disputed {
+            " (tính từ tỷ lệ theo điểm trong bảng, không theo tỷ lệ công bố)"
         } else {
-            ""
+            computed_mark(row.change_computed() || !published)
         };
         Some(format!(
-            "{phrase}{} so với năm {}{}{disputed}",
+            "{phrase}{} so với năm {}{origin}",
             star(c.points_illustrative),
             c.previous_year,
-            computed_mark(row.change_computed() || !published)
         ))
     });
     // A change in points as published, on a line that had none to derive

@@ -412,3 +412,36 @@ fn sentences_and_quoted_tables_mark_each_figure_made_from_illustrative_scores() 
     assert!(ranks.iter().all(|r| r.ends_with('*')), "{ranks:?}");
     assert!(!one(&page, "ul.table-summary").contains("Cuối bảng"));
 }
+
+/// A change in points made from a disputed published percent says, once,
+/// that it is counted from the table's percent.
+#[test]
+fn a_points_change_from_a_disputed_percent_says_so_once() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let path = root.join("data/results/2023/khoi.toml");
+    let toml = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        toml.replace(
+            "max_points = 90\n",
+            "max_points = 90\npercent = 81.00\ndisputed = \"In nhầm.\"\n",
+        ),
+    )
+    .unwrap();
+    put(
+        root,
+        "content/tin-tuc/d.md",
+        "+++\ntitle = \"D\"\ndate = 2024-05-08\n+++\n\
+         D: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-d hien=thay-doi-diem -->.\n",
+    );
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let sentence = all(&built.page("tin-tuc/d/"), "article p")
+        .into_iter()
+        .find(|p| p.starts_with("D:"))
+        .expect("the sentence");
+    assert_eq!(
+        sentence,
+        "D: tăng 10,00 điểm phần trăm so với năm 2022 (tính từ tỷ lệ theo điểm trong bảng, không theo tỷ lệ công bố)."
+    );
+}

@@ -278,10 +278,20 @@ fn config_links_and_robots_txt_that_cannot_be_meant_are_told() {
     let site = fixture("minimal");
     let root = site.path();
     let config = fs::read_to_string(root.join("config.toml")).unwrap();
-    let odd = "stylesheets = [\"\", \"../css/a.css\"]\nrobots_txt = 'User-agent: *\\nDisallow: /'\n";
+    let odd =
+        "stylesheets = [\"\", \"../css/a.css\"]\nrobots_txt = 'User-agent: *\\nDisallow: /'\n";
     put(root, "config.toml", &format!("{odd}{config}"));
     let report = build_err(root);
-    assert!(report.contains("an entry of `stylesheets` is empty"), "{report}");
-    assert!(report.contains("the link `../css/a.css` is written relative"), "{report}");
-    assert!(report.contains("`robots_txt` holds `\\n` as two characters"), "{report}");
+    assert!(
+        report.contains("an entry of `stylesheets` is empty"),
+        "{report}"
+    );
+    assert!(
+        report.contains("the link `../css/a.css` is written relative"),
+        "{report}"
+    );
+    assert!(
+        report.contains("`robots_txt` holds `\\n` as two characters"),
+        "{report}"
+    );
 }
