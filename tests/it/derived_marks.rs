@@ -411,6 +411,13 @@ fn sentences_and_quoted_tables_mark_each_figure_made_from_illustrative_scores() 
     let ranks = all(&page, "table.ranking tbody td.rank");
     assert!(ranks.iter().all(|r| r.ends_with('*')), "{ranks:?}");
     assert!(!one(&page, "ul.table-summary").contains("Cuối bảng"));
+    // The downloads say so of every such rank and of the average.
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
+    let lines = parse_csv(csv.trim_start_matches('\u{feff}'));
+    let column = lines[0].iter().position(|h| h == "hang_minh_hoa").unwrap();
+    assert!(lines[1..].iter().all(|l| l[column] == "1"), "{lines:?}");
+    let json = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.json")).unwrap();
+    assert!(json.contains("\"average_illustrative\": true"), "{json}");
 }
 
 /// A change in points made from a disputed published percent says, once,

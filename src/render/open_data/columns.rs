@@ -533,6 +533,17 @@ pub static COLUMNS: &[Column] = &[
     ),
     Column::new(
         None,
+        Some("average_illustrative"),
+        Boolean,
+        [
+            "Bình quân tính từ số liệu minh họa",
+            "Đúng khi điểm bình quân do chiso tính từ bảng có điểm minh họa, không phải số đã công bố.",
+            "True when the average chiso computed is made from an illustrative score, not published.",
+        ],
+        Get::Table(|t| Cell::Bool(t.table.average_illustrative())),
+    ),
+    Column::new(
+        None,
         Some("average_derived"),
         Number,
         [
@@ -998,6 +1009,17 @@ pub static COLUMNS: &[Column] = &[
             "1: the score is illustrative, not published.",
         ],
         Get::Row(|r| Cell::Bool(r.row.illustrative)),
+    ),
+    Column::new(
+        Some("hang_minh_hoa"),
+        Some("rank_illustrative"),
+        Boolean,
+        [
+            "Thứ hạng tính từ số liệu minh họa",
+            "1: thứ hạng do chiso tính trong một bảng có điểm minh họa (của dòng này hoặc dòng khác), không phải thứ hạng đã công bố.",
+            "1: the rank chiso computed in a table with an illustrative score (this line's or another's), not a published rank.",
+        ],
+        Get::Row(|r| Cell::Bool(r.row.rank_illustrative())),
     ),
     Column::new(
         Some("khong_xep_hang"),
