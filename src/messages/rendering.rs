@@ -258,6 +258,14 @@ messages! {
         vi: "trang có tệp `{path}` và đồng thời có tệp nằm trong thư mục cùng tên",
         en: "the site has a file `{path}` and also files inside a folder of that name",
     }
+    static_same_name(path: &str, other: &str) {
+        vi: "tệp này và `{other}` trong static/ cùng được đăng thành `/{path}`: tên của chúng chỉ khác cách mã hóa dấu (NFC, NFD)",
+        en: "this file and `{other}` in static/ are both published as `/{path}`: their names differ only in how the diacritics are encoded (NFC, NFD)",
+    }
+    hint_static_same_name() {
+        vi: "giữ một trong hai tệp; trang đăng tên ở dạng NFC",
+        en: "keep one of the two files; the site publishes names in NFC",
+    }
     static_replaces_page(path: &str) {
         vi: "tệp này sẽ thay thế trang `/{path}` do chiso tạo",
         en: "this file would replace the page `/{path}` that chiso makes",

@@ -686,6 +686,12 @@ fn in_its_folder<T>(target: &Path, make: impl Fn() -> io::Result<T>) -> io::Resu
 /// The error for a file given from two places.
 pub fn clash(path: &str, first: &Origin, second: &Origin) -> Diagnostic {
     match (first, second) {
+        // Two names that are one once normalised (NFC and NFD "Báo cáo").
+        (Origin::Static(one), Origin::Static(other)) => {
+            Diagnostic::error(msg::static_same_name(path, &other.display().to_string()))
+                .in_file(one)
+                .with_hint(msg::hint_static_same_name())
+        }
         (Origin::Static(file), _) | (_, Origin::Static(file)) => {
             // How to change what chiso makes there, where there is a way.
             let hint = match path {

@@ -126,3 +126,21 @@ fn a_failed_check_says_it_was_a_check() {
         assert!(!err.contains(not), "{err}");
     }
 }
+
+/// Two files of `static/` whose names differ only in how their diacritics
+/// are encoded are published at one name: the error says so, not that a
+/// page of chiso's is replaced.
+#[test]
+fn two_static_files_of_one_name_once_normalised_are_told_apart_from_a_page() {
+    let site = fixture("minimal");
+    let nfc = "Báo cáo.txt";
+    let nfd: String = nfc.nfd().collect();
+    put(site.path(), &format!("static/{nfc}"), "a");
+    put(site.path(), &format!("static/{nfd}"), "b");
+    let report = build_err(site.path());
+    assert!(
+        report.contains("differ only in how the diacritics are encoded"),
+        "{report}"
+    );
+    assert!(!report.contains("that chiso makes"), "{report}");
+}
