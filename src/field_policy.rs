@@ -134,7 +134,6 @@ fn located(source: &Source, path: &[Seg], text: &str, finding: &Finding) -> Diag
     source.locate(finding.diagnostic(), path, text, needle)
 }
 
-/// Checks a plain URL field.
 /// Whether a source's link is an address a browser opens: `http(s)://`
 /// and a host, or a path on the site, with nothing a pasted tag or quote
 /// would leave in it.
@@ -154,6 +153,7 @@ fn looks_like_an_address(url: &str) -> bool {
             .any(|c| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '`'))
 }
 
+/// Checks a plain URL field.
 fn url_field(source: &Source, path: &[Seg], url: &str, diagnostics: &mut Diagnostics) {
     if let Some(d) = html_policy::check_url(url) {
         diagnostics.push(source.locate(d, path, url, url));
@@ -216,14 +216,14 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             problems.push(source.locate(d, &[Seg::Key("base_url")], url, url));
         }
     }
-    // The menu's links and the stylesheets of the site are followed by the
-    // link check: a page or file that is not there is an error at them.
     if let Some(text) = config.robots_txt.as_deref() {
         if let Some(d) = robots_problem(text) {
             let path = [Seg::Key("robots_txt")];
             problems.push(source.locate(d, &path, text, text));
         }
     }
+    // The menu's links and the stylesheets of the site are followed by the
+    // link check: a page or file that is not there is an error at them.
     for (i, item) in config.menu.iter().enumerate() {
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
         url_field(&source, &path, &item.url, &mut problems);

@@ -133,9 +133,12 @@ fn counts(row: &Row) -> bool {
 
 impl Table {
     /// Whether the count of units reaching the top band is made from an
-    /// illustrative line: one it counts (see `counts`) is illustrative.
+    /// illustrative line (one it counts, see `counts`, is), and so marked *:
+    /// a count the source published too is not.
     pub fn top_band_illustrative(&self) -> bool {
-        self.top_band.is_some() && self.rows.iter().any(|r| r.illustrative && counts(r))
+        self.top_band.is_some()
+            && !self.top_band_published()
+            && self.rows.iter().any(|r| r.illustrative && counts(r))
     }
 }
 

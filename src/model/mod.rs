@@ -559,12 +559,15 @@ impl Table {
     /// score: a line it averages (ranked, with a score) is illustrative. A
     /// published average is not, whatever the lines are.
     pub fn average_illustrative(&self) -> bool {
-        !self.average_published
-            && self.average.is_some()
-            && self
-                .rows
-                .iter()
-                .any(|r| r.illustrative && r.rank.is_some() && r.basis().is_some())
+        !self.average_published && self.average.is_some() && self.ranks_an_illustrative_score()
+    }
+
+    /// Whether a ranked line with a score is illustrative: every rank and
+    /// the average computed from the table's scores are then made from it.
+    pub fn ranks_an_illustrative_score(&self) -> bool {
+        self.rows
+            .iter()
+            .any(|r| r.illustrative && r.rank.is_some() && r.basis().is_some())
     }
 
     /// The units whose disputed published percent yields to the table's

@@ -81,10 +81,7 @@ impl Context<'_> {
                     } else {
                         msg::hint_rank_differs()
                     };
-                    let hint = match &counted_at_table {
-                        Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(units)),
-                        None => hint,
-                    };
+                    let hint = prefixed_with_counted(hint, counted_at_table.as_deref());
                     let d = self.at(file_index, &path("rank"), message, hint);
                     self.diagnostics.push(d);
                 }
@@ -135,10 +132,7 @@ impl Context<'_> {
         table.average = derive::mean_of_printed(&values);
         // Every rank computed here is made from every ranked score: one
         // illustrative score makes them all as illustrative.
-        let among_illustrative = table
-            .rows
-            .iter()
-            .any(|r| r.illustrative && r.rank.is_some() && r.basis().is_some());
+        let among_illustrative = table.ranks_an_illustrative_score();
         for row in &mut table.rows {
             row.ranked_among_illustrative = among_illustrative;
         }
@@ -361,10 +355,16 @@ fn within_rounding(published: f64, computed: f64, written: u32, decimals: u32) -
 /// published one, saying first which disputed percents the table counts at
 /// their points' ([`Row::basis`]), when it has any: the editor sees the
 /// published figure in the file and would not find the other.
-/// (The rank check says the same of the units it reads once per table.)
 pub(super) fn with_disputed_percents(hint: String, table: &Table, site: &Site) -> String {
-    match table.disputed_percent_units(site) {
-        Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(&units)),
+    prefixed_with_counted(hint, table.disputed_percent_units(site).as_deref())
+}
+
+/// `hint`, after the words saying that `units` (a list, when any) are
+/// counted at the percent of their points: the rank check reads the list
+/// once per table.
+fn prefixed_with_counted(hint: String, units: Option<&str>) -> String {
+    match units {
+        Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(units)),
         None => hint,
     }
 }

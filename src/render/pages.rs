@@ -153,7 +153,7 @@ impl<'a> Env<'a> {
                 .iter()
                 .map(|m| MenuView {
                     name: &m.name,
-                    url: urls.menu_link(&m.url),
+                    url: urls.config_link(&m.url),
                 })
                 .collect(),
             indices: site
@@ -166,7 +166,7 @@ impl<'a> Env<'a> {
             stylesheets: config
                 .stylesheets
                 .iter()
-                .map(|s| urls.menu_link(s))
+                .map(|s| urls.config_link(s))
                 .collect(),
             sort_script: urls.at("sort.js"),
             search_script: urls.at("search.js"),

@@ -728,11 +728,10 @@ fn group_html(env: &Env, table: &Table, show: Option<&str>) -> Result<Rendered, 
         }
     });
     let top = table.top_band.map(|top| (top, top.count));
-    let top_published = table.top_band_published();
     let top_mark = format!(
         "{}{}",
-        illustrative(!top_published && table.top_band_illustrative()),
-        computed_mark(!top_published)
+        illustrative(table.top_band_illustrative()),
+        computed_mark(!table.top_band_published())
     );
     let leaders: Vec<String> = table
         .rows

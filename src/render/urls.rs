@@ -54,10 +54,10 @@ impl Urls {
         format!("{}{}", self.base, path.trim_start_matches('/'))
     }
 
-    /// A menu link as written in `config.toml`: a site path (`/xep-hang/`,
+    /// A link of `config.toml` (the menu's, a stylesheet): a site path (`/xep-hang/`,
     /// `xep-hang/`) is placed below the base; a link elsewhere (`https://…`,
     /// `mailto:…`, `//host/…`) or to an anchor of the page is kept as it is.
-    pub fn menu_link(&self, url: &str) -> String {
+    pub fn config_link(&self, url: &str) -> String {
         if leads_elsewhere(url) {
             url.to_owned()
         } else {
@@ -212,7 +212,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn menu_links_elsewhere_are_kept_as_written() {
+    fn config_links_elsewhere_are_kept_as_written() {
         let urls = Urls::new("/cchc/");
         let cases = [
             ("/xep-hang/", "/cchc/xep-hang/"),
@@ -225,7 +225,7 @@ mod tests {
             ("tin-tuc/a:b", "/cchc/tin-tuc/a:b"),
         ];
         for (written, want) in cases {
-            assert_eq!(urls.menu_link(written), want, "{written}");
+            assert_eq!(urls.config_link(written), want, "{written}");
         }
     }
 

@@ -395,11 +395,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
         ));
     }
     if let Some(band) = &table.top_band {
-        let mark = if band.illustrative && !band.published {
-            "*"
-        } else {
-            ""
-        };
+        let mark = if band.illustrative { "*" } else { "" };
         desc.push_str(&format!(
             " Đường đứt nét là ngưỡng {} ({}); {}{mark} đơn vị đạt.",
             band.name, band.threshold, band.count

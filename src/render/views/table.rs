@@ -133,8 +133,8 @@ pub struct TopBandView<'a> {
     /// Whether the table's source published this same count (a band
     /// count that confirms it).
     pub published: bool,
-    /// Whether the count is computed from an illustrative line (marked *
-    /// unless `published`).
+    /// Whether the count is computed from an illustrative line, and not
+    /// published too (marked *).
     pub illustrative: bool,
     /// The threshold in words: `từ 90%`, `trên 90%`.
     pub threshold: String,
