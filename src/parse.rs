@@ -31,7 +31,13 @@ impl Format {
 /// the caller knows the file and adds it.
 pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Result<T, Diagnostic> {
     match format {
-        Format::Toml => toml::from_str(source).map_err(|e| toml_diagnostic(source, &e)),
+        Format::Toml => toml::from_str(source).map_err(|e| {
+            let d = toml_diagnostic(source, &e);
+            match misplaced_top_level_key::<T>(source, &e) {
+                Some(header) => d.with_hint(msg::hint_key_above_header(&header)),
+                None => d,
+            }
+        }),
         Format::Json => serde_json::from_str(source).map_err(|e| {
             let d = friendly(&strip_json_position(&e.to_string()), Format::Json);
             if e.line() > 0 {
@@ -92,6 +98,54 @@ fn toml_diagnostic(source: &str, e: &toml::de::Error) -> Diagnostic {
         (None, Some(hint)) => d.with_hint(hint),
         _ => d,
     }
+}
+
+/// The header (`[[menu]]`, `[source]`) a key the document's top level
+/// accepts was written under, when the parser refused it there: a key
+/// written after a header belongs to that header's table in TOML, a slip
+/// every editor makes once.
+fn misplaced_top_level_key<T: DeserializeOwned>(
+    source: &str,
+    e: &toml::de::Error,
+) -> Option<String> {
+    let key = e
+        .message()
+        .strip_prefix("unknown field `")?
+        .split('`')
+        .next()?;
+    let at = e.span()?.start.min(source.len());
+    let header = source[..at]
+        .lines()
+        .rev()
+        .find(|line| is_header(line))?
+        .trim();
+    // Without a comment after it.
+    let header = &header[..header.rfind(']').map_or(header.len(), |i| i + 1)];
+    top_level_keys::<T>()
+        .iter()
+        .any(|k| k == key)
+        .then(|| header.to_owned())
+}
+
+/// The keys the top level of a `T` accepts, when it refuses others: read
+/// from serde's own refusal of a key no format of chiso's has (nothing
+/// when `T` takes any key).
+fn top_level_keys<T: DeserializeOwned>() -> Vec<String> {
+    const PROBE: &str = "chiso-probe-no-such-key";
+    let Err(e) = toml::from_str::<T>(&format!("{PROBE} = 0")) else {
+        return Vec::new();
+    };
+    let Some(rest) = e
+        .message()
+        .strip_prefix(&format!("unknown field `{PROBE}`"))
+    else {
+        return Vec::new();
+    };
+    rest.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The problems of every entry of the array `key` of a TOML document
@@ -780,6 +834,35 @@ mod tests {
     fn unknown_keys_are_refused() {
         assert!(parse_document::<Doc>("year = 1\nyaer = 2", Format::Toml).is_err());
         assert!(parse_document::<Doc>(r#"{"year": 1, "yaer": 2}"#, Format::Json).is_err());
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct WithMenu {
+        title: Option<String>,
+        #[serde(default)]
+        menu: Vec<MenuItem>,
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct MenuItem {
+        name: String,
+    }
+
+    #[test]
+    fn a_top_level_key_under_a_header_is_told_to_move_above_it() {
+        let d = parse_document::<WithMenu>("[[menu]]\nname = \"a\"\ntitle = \"b\"\n", Format::Toml)
+            .unwrap_err();
+        let hint = d.hint.unwrap();
+        assert!(hint.contains("above the first `[[menu]]`"), "{hint}");
+        assert_eq!(d.location.map(|l| l.line), Some(3));
+        // A key the top level does not take either keeps its own hint.
+        let d = parse_document::<WithMenu>("[[menu]]\nname = \"a\"\nnmae = \"b\"\n", Format::Toml)
+            .unwrap_err();
+        assert!(!d.hint.unwrap().contains("[[menu]]"));
     }
 }
 

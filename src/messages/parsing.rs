@@ -15,6 +15,12 @@ messages! {
         vi: "các khóa được dùng ở đây là {keys}",
         en: "the keys allowed here are {keys}",
     }
+    /// A key of the whole file written under a table's header, where TOML
+    /// makes it the table's.
+    hint_key_above_header(header: &str) {
+        vi: "khóa này là khóa chung của cả tệp, nhưng mọi khóa viết sau `{header}` đều thuộc về mục đó: hãy chuyển nó lên trên `{header}` đầu tiên",
+        en: "this key belongs to the whole file, but every key written after `{header}` belongs to that entry: move it above the first `{header}`",
+    }
     missing_key(key: &str) {
         vi: "thiếu khóa bắt buộc `{key}`",
         en: "the required key `{key}` is missing",
