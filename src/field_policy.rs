@@ -182,6 +182,11 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             || config
                 .menu
                 .iter()
+                .any(|m| menu_link_problem(&m.url).is_some())
+            || (0..config.stylesheets.len()).any(|i| stylesheet_problem(config, i).is_some())
+            || config
+                .menu
+                .iter()
                 .map(|m| m.url.as_str())
                 .chain(config.stylesheets.iter().map(String::as_str))
                 .any(|url| html_policy::check_url(url).is_some())
@@ -227,9 +232,12 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     for (i, item) in config.menu.iter().enumerate() {
         let path = [Seg::Key("menu"), Seg::Index(i), Seg::Key("url")];
         url_field(&source, &path, &item.url, &mut problems);
-        if let Some(d) = config_link_problem(&item.url) {
+        if let Some(d) = menu_link_problem(&item.url) {
+            let stop = d.is_error();
             problems.push(source.locate(d, &path, &item.url, &item.url));
-            continue;
+            if stop {
+                continue;
+            }
         }
         if let Some(url) = site_link(&item.url) {
             let at = source.locate(
@@ -241,21 +249,20 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
             links.push(DataLink { url, at });
         }
     }
+    let menu_links = links.len();
     for (i, sheet) in config.stylesheets.iter().enumerate() {
         let path = [Seg::Key("stylesheets"), Seg::Index(i)];
         url_field(&source, &path, sheet, &mut problems);
-        let problem = match sheet.trim().is_empty() {
-            true => Some(
-                Diagnostic::error(crate::messages::stylesheet_empty())
-                    .with_hint(crate::messages::hint_stylesheet()),
-            ),
-            false => config_link_problem(sheet),
-        };
-        if let Some(d) = problem {
+        if let Some(d) = stylesheet_problem(config, i) {
+            let stop = d.is_error();
             problems.push(source.locate(d, &path, sheet, sheet));
-            continue;
+            if stop {
+                continue;
+            }
         }
-        if let Some(url) = site_link(sheet) {
+        // A stylesheet listed twice is told once, above.
+        let followed = |url: &String| links[menu_links..].iter().any(|l| &l.url == url);
+        if let Some(url) = site_link(sheet).filter(|url| !followed(url)) {
             let at = source.locate(Diagnostic::error(String::new()), &path, sheet, sheet);
             links.push(DataLink { url, at });
         }
@@ -266,6 +273,75 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     }
     diagnostics.extend(problems);
     links
+}
+
+/// The problem with a menu link, other than a refused scheme (told by
+/// `url_field`) or a page that is not there (told by the link check).
+fn menu_link_problem(url: &str) -> Option<Diagnostic> {
+    use crate::messages as msg;
+    if url.trim().is_empty() {
+        return Some(
+            Diagnostic::warning(msg::menu_link_empty()).with_hint(msg::hint_menu_link_empty()),
+        );
+    }
+    if let Some(d) = config_link_problem(url) {
+        return Some(d);
+    }
+    html_policy::unknown_scheme_warning(url)
+}
+
+/// The problem with the `i`-th of the site's stylesheets, other than a
+/// refused scheme (told by `url_field`) or a file that is not there (told
+/// by the link check): an error where no page could load it as meant, a
+/// warning where a browser would ignore it or it is linked already.
+fn stylesheet_problem(config: &Config, i: usize) -> Option<Diagnostic> {
+    use crate::messages as msg;
+    let sheet = config.stylesheets[i].as_str();
+    if sheet.trim().is_empty() {
+        return Some(Diagnostic::error(msg::stylesheet_empty()).with_hint(msg::hint_stylesheet()));
+    }
+    if let Some(d) = config_link_problem(sheet) {
+        return Some(d);
+    }
+    if html_policy::check_url(sheet).is_some() {
+        return None;
+    }
+    if let Some(d) = html_policy::unknown_scheme_warning(sheet) {
+        return Some(d);
+    }
+    let secure_site = config.base_url.to_ascii_lowercase().starts_with("https://");
+    if secure_site && sheet.to_ascii_lowercase().starts_with("http://") {
+        return Some(
+            Diagnostic::warning(msg::stylesheet_insecure(sheet))
+                .with_hint(msg::hint_stylesheet_insecure()),
+        );
+    }
+    let same = |other: &str| site_link(other).unwrap_or_else(|| other.to_owned());
+    if let Some(first) = config.stylesheets[..i]
+        .iter()
+        .position(|earlier| same(earlier) == same(sheet))
+    {
+        return Some(
+            Diagnostic::warning(msg::stylesheet_twice(sheet, first + 1))
+                .with_hint(msg::hint_stylesheet_twice()),
+        );
+    }
+    let path = site_link(sheet)?;
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    if path == "/chiso.css" {
+        return Some(
+            Diagnostic::warning(msg::stylesheet_is_chiso_css())
+                .with_hint(msg::hint_stylesheet_twice()),
+        );
+    }
+    let is_css = path
+        .rsplit('/')
+        .next()
+        .and_then(|name| name.rsplit_once('.'))
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("css"));
+    (!is_css).then(|| {
+        Diagnostic::warning(msg::stylesheet_not_css(sheet)).with_hint(msg::hint_stylesheet())
+    })
 }
 
 /// The problem with a link of `config.toml` written relative (`../x/`,

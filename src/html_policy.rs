@@ -80,6 +80,19 @@ pub fn url_diagnostic(url: &str, scheme: &str) -> Diagnostic {
         .with_hint(msg::hint_forbidden_url())
 }
 
+/// The warning for a URL with a scheme no browser opens (a mistyped
+/// `htps:`), not yet located.
+pub fn unknown_scheme_warning(url: &str) -> Option<Diagnostic> {
+    crate::url_safety::unknown_scheme(url)?;
+    let finding = Finding {
+        offset: 0,
+        kind: FindingKind::UnknownScheme {
+            url: url.to_owned(),
+        },
+    };
+    Some(finding.diagnostic())
+}
+
 /// The problem with a URL written in a plain field (`source.url`, a menu
 /// link), if it has one.
 pub fn check_url(url: &str) -> Option<Diagnostic> {

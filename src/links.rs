@@ -317,7 +317,17 @@ fn check_data_links(
                 _ => continue,
             },
         };
-        let mut d = link.at.clone().with_hint(msg::hint_check_link());
+        // A file (`/css/rieng.css`, `/tai-lieu/bao-cao.pdf`) is one of
+        // static/: say where to put it.
+        let hint = match path
+            .rsplit('/')
+            .next()
+            .is_some_and(|name| name.contains('.'))
+        {
+            true => msg::hint_put_in_static(&path),
+            false => msg::hint_check_link(),
+        };
+        let mut d = link.at.clone().with_hint(hint);
         d.message = message;
         diagnostics.push(d);
     }

@@ -50,6 +50,38 @@ messages! {
         vi: "ghi đường dẫn của tệp CSS trong static/, ví dụ \"css/rieng.css\", hoặc xóa mục này",
         en: "write the path of the CSS file in static/, e.g. \"css/rieng.css\", or delete the entry",
     }
+    stylesheet_insecure(url: &str) {
+        vi: "tệp CSS `{url}` được nạp qua http:// trong khi trang web dùng https://: trình duyệt sẽ chặn nó (nội dung hỗn hợp)",
+        en: "the stylesheet `{url}` is loaded over http:// on an https:// site: browsers block it (mixed content)",
+    }
+    hint_stylesheet_insecure() {
+        vi: "viết địa chỉ bắt đầu bằng https://, hoặc chép tệp vào static/ và ghi đường dẫn của nó",
+        en: "write the address with https://, or copy the file into static/ and list its path",
+    }
+    stylesheet_twice(url: &str, first: usize) {
+        vi: "tệp CSS `{url}` đã có ở mục thứ {first} của `stylesheets`",
+        en: "the stylesheet `{url}` is already entry {first} of `stylesheets`",
+    }
+    hint_stylesheet_twice() {
+        vi: "xóa mục thừa: mỗi trang đã nạp tệp này",
+        en: "delete the extra entry: every page loads this file already",
+    }
+    stylesheet_is_chiso_css() {
+        vi: "`chiso.css` là tệp CSS của chiso, mọi trang đã nạp nó trước các tệp của `stylesheets`",
+        en: "`chiso.css` is chiso's own stylesheet, which every page loads before those of `stylesheets`",
+    }
+    stylesheet_not_css(url: &str) {
+        vi: "`{url}` trong `stylesheets` không phải tệp .css: trình duyệt sẽ bỏ qua một trang hay một tệp khác nạp làm CSS",
+        en: "`{url}` in `stylesheets` is not a .css file: browsers ignore a page or other file loaded as CSS",
+    }
+    menu_link_empty() {
+        vi: "một mục của menu có `url` để trống: nó sẽ dẫn về trang chủ",
+        en: "a menu entry has an empty `url`: it would lead to the home page",
+    }
+    hint_menu_link_empty() {
+        vi: "ghi địa chỉ của trang, ví dụ \"/xep-hang/\"; ghi \"/\" nếu muốn dẫn về trang chủ",
+        en: "write the page's address, e.g. \"/xep-hang/\"; write \"/\" for the home page",
+    }
     config_link_relative(url: &str) {
         vi: "liên kết `{url}` viết tương đối (./, ../): mỗi trang ở một độ sâu khác, nên nó dẫn tới chỗ khác trên mỗi trang",
         en: "the link `{url}` is written relative (./, ../): each page is at another depth, so it leads elsewhere from each",

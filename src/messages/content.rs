@@ -112,6 +112,10 @@ messages! {
         vi: "liên kết `{url}` dẫn tới một trang không có `#{anchor}`",
         en: "the link `{url}` leads to a page that has no `#{anchor}`",
     }
+    hint_put_in_static(path: &str) {
+        vi: "chép tệp vào static/{path}, hoặc sửa lại đường dẫn",
+        en: "copy the file to static/{path}, or correct the path",
+    }
     hint_check_link() {
         vi: "kiểm tra lại địa chỉ: các trang của trang web có dạng /xep-hang/<năm>/<khối>/, /don-vi/<đơn vị>/, /chi-so/<chỉ số>/, /nam/<năm>/, /tin-tuc/<slug>/ và /the/<thẻ>/",
         en: "check the address: the site's pages are /xep-hang/<year>/<group>/, /don-vi/<unit>/, /chi-so/<index>/, /nam/<year>/, /tin-tuc/<slug>/ and /the/<tag>/",

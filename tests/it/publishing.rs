@@ -295,3 +295,46 @@ fn config_links_and_robots_txt_that_cannot_be_meant_are_told() {
         "{report}"
     );
 }
+
+/// Stylesheets and menu links a browser would ignore, block or open as
+/// something else are warned of at their line, each once: a page listed as
+/// a stylesheet, chiso's own, an `http://` one on an `https://` site, one
+/// listed twice, a mistyped scheme, an empty menu link; a stylesheet not in
+/// static/ is told where to put it.
+#[test]
+fn stylesheets_and_menu_links_a_browser_would_not_use_are_warned_of() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let config = fs::read_to_string(root.join("config.toml")).unwrap();
+    put(root, "static/css/a.css", "body { color: #111; }\n");
+    let odd = "stylesheets = [\"css/a.css\", \"tin-tuc/\", \"chiso.css\", \
+               \"http://cdn.example.vn/b.css\", \"/css/a.css\", \"htps://cdn.example.vn/c.css\"]\n";
+    let menu = "\n[[menu]]\nname = \"Trống\"\nurl = \"\"\n\
+                \n[[menu]]\nname = \"Sở\"\nurl = \"htps://sonoivu.example.vn/\"\n";
+    put(root, "config.toml", &format!("{odd}{config}{menu}"));
+    let built = build(root).unwrap_or_else(|d| panic!("{d}"));
+    let warnings = built.report.warnings.to_string();
+    for expected in [
+        "`tin-tuc/` in `stylesheets` is not a .css file",
+        "`chiso.css` is chiso's own stylesheet",
+        "`http://cdn.example.vn/b.css` is loaded over http://",
+        "`/css/a.css` is already entry 1 of `stylesheets`",
+        "`htps://cdn.example.vn/c.css`",
+        "a menu entry has an empty `url`",
+        "`htps://sonoivu.example.vn/`",
+    ] {
+        assert!(warnings.contains(expected), "{expected}: {warnings}");
+    }
+    assert_eq!(warnings.matches("config.toml:").count(), 7, "{warnings}");
+
+    put(
+        root,
+        "config.toml",
+        &format!("stylesheets = [\"css/rieng2.css\"]\n{config}"),
+    );
+    let report = build_err(root);
+    assert!(
+        report.contains("copy the file to static/css/rieng2.css"),
+        "{report}"
+    );
+}
