@@ -111,6 +111,16 @@ pub(crate) struct Lookup {
     pub units: BTreeMap<String, UnitId>,
 }
 
+/// What tells `unit` apart from `others` of the same name: its kind when
+/// none of theirs is the same, else its id.
+fn kind_or_id<'u>(unit: &'u Unit, others: &[&Unit]) -> &'u str {
+    if !unit.kind.is_empty() && others.iter().all(|o| o.kind != unit.kind) {
+        &unit.kind
+    } else {
+        &unit.id
+    }
+}
+
 impl Site {
     /// The units with the same name as unit `u`, itself included: units are
     /// in name order, so they are beside it.
@@ -141,12 +151,28 @@ impl Site {
         let group = |o: &Unit| o.group.map(|g| self.groups[g].name.as_str());
         let apart = match group(unit) {
             Some(name) if others.iter().all(|o| group(o) != Some(name)) => name,
-            _ if !unit.kind.is_empty() && others.iter().all(|o| o.kind != unit.kind) => {
-                unit.kind.as_str()
-            }
-            _ => unit.id.as_str(),
+            _ => kind_or_id(unit, &others),
         };
         format!("{} ({apart})", unit.name).into()
+    }
+
+    /// Unit `u`'s name in `year` as a table, list or chart of its group
+    /// prints it: as that year named it, and when another unit of its group
+    /// has the same name (two communes "UBND xã Quảng Tiến" of one
+    /// district), what tells them apart in brackets, its kind, else its id:
+    /// the two lines of a table, a leader and a last place, would otherwise
+    /// read as one unit.
+    pub fn listed_name(&self, u: UnitId, year: i32) -> std::borrow::Cow<'_, str> {
+        let unit = &self.units[u];
+        let name = unit.name_in(year);
+        let others: Vec<&Unit> = self
+            .namesakes(u)
+            .filter(|o| o.id != unit.id && o.group == unit.group)
+            .collect();
+        if others.is_empty() {
+            return name.into();
+        }
+        format!("{name} ({})", kind_or_id(unit, &others)).into()
     }
 
     /// Whether table `t` has a page of its own beside its group's ranking

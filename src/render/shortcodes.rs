@@ -737,7 +737,7 @@ fn group_html(env: &Env, table: &Table, show: Option<&str>) -> Result<Rendered, 
         .rows
         .iter()
         .filter(|r| r.rank == Some(1))
-        .map(|r| escape(env.site.units[r.unit].name_in(table.year)))
+        .map(|r| escape(&env.site.listed_name(r.unit, table.year)))
         .collect();
     let html = match show.unwrap_or("day-du") {
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
@@ -872,7 +872,7 @@ struct RankingTableView<'a> {
 #[derive(Serialize)]
 struct RankingLineView<'a> {
     rank: String,
-    name: &'a str,
+    name: std::borrow::Cow<'a, str>,
     url: String,
     #[serde(serialize_with = "safe")]
     score: String,
@@ -886,8 +886,8 @@ fn excluded_note(env: &Env, table: &Table) -> Option<String> {
         .excluded
         .iter()
         .map(|(unit, reason)| {
-            let name = env.site.units[*unit].name_in(table.year);
-            format!("{} ({})", escape(name), escape(reason))
+            let name = env.site.listed_name(*unit, table.year);
+            format!("{} ({})", escape(&name), escape(reason))
         })
         .collect();
     (!left_out.is_empty()).then(|| {
@@ -909,7 +909,7 @@ fn line_cells(env: &Env, table: &Table, row: &Row) -> cells::Cells {
     let rank_note = row.rank_disputed.as_ref().map(|d| note(&d.note));
     cells::Cells::new(&Line {
         year: table.year,
-        unit_name: env.site.units[row.unit].name_in(table.year),
+        unit_name: &env.site.listed_name(row.unit, table.year),
         unit_label: &def.unit_label,
         value: row.value,
         decimals: row.decimals,
@@ -970,7 +970,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                     },
                 ),
                 // As the table's year named it, as its page does.
-                name: unit.name_in(table.year),
+                name: site.listed_name(row.unit, table.year),
                 url: env.urls.unit(&unit.id),
                 score: cells.score,
                 band: row.band.as_ref().map_or(MISSING.to_owned(), |b| {

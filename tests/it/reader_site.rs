@@ -685,3 +685,57 @@ fn units_of_the_same_name_are_told_apart_by_their_group() {
     assert!(search.contains("\"Đơn vị A (Khối thử)\""), "{search}");
     assert!(search.contains("\"Đơn vị A (Khối hai)\""), "{search}");
 }
+
+/// Two units of the same name in one group (two communes "UBND xã Quảng
+/// Tiến" of one district) are told apart on every line that names them:
+/// the ranking table, its leader and last place, the chart and a
+/// shortcode's table, by their id when nothing else tells them apart.
+#[test]
+fn units_of_the_same_name_in_one_group_are_told_apart_on_their_lines() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &units.replace("name = \"Đơn vị D\"", "name = \"Đơn vị A\""),
+    );
+    put(
+        root,
+        "content/tin-tuc/bai.md",
+        "+++\ntitle = \"Bài\"\ndate = 2024-01-02\n+++\n\n<!-- chiso:khoi chi-so=chi-so nam=2023 khoi=khoi hien=dan-dau -->\n\n<!-- chiso:bang-xep-hang chi-so=chi-so nam=2023 khoi=khoi -->\n",
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2023/khoi");
+    let names = all(&page, "table.ranking th.unit a");
+    assert_eq!(
+        names,
+        [
+            "Đơn vị A (don-vi-a)",
+            "Đơn vị B",
+            "Đơn vị C",
+            "Đơn vị A (don-vi-d)"
+        ],
+        "{names:?}"
+    );
+    let summary = page.root_element().html();
+    assert!(
+        summary.contains(">Đơn vị A (don-vi-d)</a></li>"),
+        "last place"
+    );
+    let chart = one(&page, "svg");
+    assert!(
+        chart.contains("Đơn vị A (don-vi-d)"),
+        "the chart's label: {chart}"
+    );
+    let article = built.page("tin-tuc/bai");
+    let lines = all(&article, "table a");
+    assert!(
+        lines.contains(&"Đơn vị A (don-vi-d)".to_owned()),
+        "{lines:?}"
+    );
+    // `khoi hien=dan-dau`, before the table.
+    let html = article.root_element().html();
+    let lead = &html[..html.find("<table").unwrap()];
+    assert!(lead.contains("Đơn vị A (don-vi-a)"), "{lead}");
+}

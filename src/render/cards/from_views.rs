@@ -124,7 +124,7 @@ fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowVi
                 rank: row
                     .rank
                     .map_or(String::new(), |r| rank_marked(r.to_string(), row)),
-                name: row.unit_name.to_owned(),
+                name: row.unit_name.to_string(),
                 score: score
                     .or_else(|| band_alone(row, row.rank.is_none()))
                     .unwrap_or_else(|| figure::MISSING.into()),

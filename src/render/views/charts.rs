@@ -292,20 +292,20 @@ pub fn components_chart(def: &Index, unit: &str, year: i32, row: &Row) -> String
 /// A complete table's ranking in rank order: bars for a small table, a
 /// strip of dots on a fitted scale for a large one; the home unit (else
 /// the leader) highlighted, the band thresholds and the average drawn.
-pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> String {
+pub fn ranking_chart(def: &Index, table: &TableView, home: Option<UnitId>) -> String {
     let short = &def.short_name;
     let format = Format {
         decimals: table.decimals,
         unit_label: &def.unit_label,
     };
-    let has_home = home.is_some_and(|h| table.rows.iter().any(|r| r.unit_name == h));
+    let has_home = home.is_some_and(|h| table.rows.iter().any(|r| r.unit_id == h));
     let bars: Vec<Bar> = table
         .rows
         .iter()
         .filter(|r| r.rank.is_some())
         .filter_map(|r| {
             Some(Bar {
-                label: r.unit_name,
+                label: &r.unit_name,
                 value: r.value?,
                 decimals: r.decimals,
                 marks: Marks {
@@ -313,7 +313,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<&str>) -> Stri
                     disputed: r.disputed.is_some(),
                 },
                 highlight: if has_home {
-                    home == Some(r.unit_name)
+                    home == Some(r.unit_id)
                 } else {
                     r.rank == Some(1)
                 },

@@ -2,6 +2,8 @@
 //! component named in a heading or a link, a table's source, a result's
 //! other published values.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::content::{render_markdown, Markdown};
@@ -63,8 +65,10 @@ impl<'a> GroupRef<'a> {
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitRef<'a> {
     pub id: &'a str,
-    /// Its name; on a result line, as the line's year printed it.
-    pub name: &'a str,
+    /// Its name; on a result line, as the line's year printed it (and there
+    /// with what tells it apart from a unit of its group of the same name,
+    /// [`Site::listed_name`]).
+    pub name: Cow<'a, str>,
     /// Its name today, on a result line of a year when it had another
     /// (`renamed`); else `None`.
     pub current_name: Option<&'a str>,
@@ -81,7 +85,7 @@ impl<'a> UnitRef<'a> {
         let u = &site.units[unit];
         UnitRef {
             id: &u.id,
-            name: &u.name,
+            name: Cow::Borrowed(&u.name),
             current_name: None,
             kind: &u.kind,
             url: urls.unit(&u.id),
@@ -94,7 +98,7 @@ impl<'a> UnitRef<'a> {
         let u = &site.units[unit];
         let name = u.name_in(year);
         UnitRef {
-            name,
+            name: site.listed_name(unit, year),
             current_name: (name != u.name).then_some(u.name.as_str()),
             ..UnitRef::new(site, unit, urls)
         }

@@ -300,7 +300,11 @@ pub struct RowView<'a> {
     /// converted once per unit and shared by its lines.
     pub unit: Value,
     #[serde(skip)]
-    pub unit_name: &'a str,
+    pub unit_id: crate::model::UnitId,
+    /// As the table's year named it, told apart from a namesake of its
+    /// group ([`Site::listed_name`](crate::model::Site::listed_name)).
+    #[serde(skip)]
+    pub unit_name: std::borrow::Cow<'a, str>,
     pub value: Option<f64>,
     pub points: Option<f64>,
     /// The decimals `points` was published with (`85,50`: 2).
@@ -366,7 +370,7 @@ impl<'a> RowView<'a> {
         let regional = regional_views(site, row, urls);
         let note_html = render_markdown(&row.note, urls.markdown());
         // As the table's year printed it.
-        let unit_name = site.units[row.unit].name_in(table.year);
+        let unit_name = site.listed_name(row.unit, table.year);
         let stated = row.stated_change.as_ref();
         let disputed_html = match stated {
             Some(s) if s.standing == Standing::Disputed => {
@@ -400,7 +404,7 @@ impl<'a> RowView<'a> {
         };
         let cells = Cells::new(&Line {
             year: table.year,
-            unit_name,
+            unit_name: &unit_name,
             unit_label: &def.unit_label,
             value: row.value,
             decimals: row.decimals,
@@ -440,6 +444,7 @@ impl<'a> RowView<'a> {
         RowView {
             cells,
             unit,
+            unit_id: row.unit,
             unit_name,
             value: row.value,
             points: row.points,

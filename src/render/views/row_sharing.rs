@@ -123,8 +123,9 @@ impl<'a> RowViews<'a> {
             None => Box::new(table.rows.iter()),
         };
         rows.map(|r| {
-            // A unit under an earlier name that year (rare) is not shared.
-            let unit = match site.units[r.unit].name_in(table.year) {
+            // A unit under an earlier name that year, or with a namesake in
+            // its group (rare), is not shared.
+            let unit = match site.listed_name(r.unit, table.year) {
                 name if name != site.units[r.unit].name => {
                     Value::from_serializable(&UnitRef::named_in(site, r.unit, table.year, urls))
                 }

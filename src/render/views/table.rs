@@ -245,7 +245,7 @@ impl<'a> ListingView<'a> {
             .iter()
             .map(|&u| UnitRef::named_in(site, u, year, urls))
             .collect();
-        units.sort_by_cached_key(|u| crate::vi::sort_key(u.name));
+        units.sort_by_cached_key(|u| crate::vi::sort_key(&u.name));
         ListingView {
             label: &listing.label,
             end: match listing.end {
@@ -393,9 +393,9 @@ pub struct TableView<'a> {
     /// a scale fitted to the figures for more; the home unit highlighted.
     #[serde(serialize_with = "safe")]
     pub chart_svg: String,
-    /// The name of the site's home unit, highlighted in the chart.
+    /// The site's home unit, highlighted in the chart.
     #[serde(skip)]
-    pub home_unit: Option<&'a str>,
+    pub home_unit: Option<crate::model::UnitId>,
     /// The index's components in tree order (each parent, then its
     /// children), the columns of the components' table; empty when no line
     /// gives a component, and on pages listing many tables.
@@ -677,7 +677,7 @@ impl<'a> TableView<'a> {
             region_word: region_word(&region_figures),
             region_figures,
             chart_svg: String::new(),
-            home_unit: site.home_unit.map(|u| site.units[u].name.as_str()),
+            home_unit: site.home_unit,
             csv_url: urls.data_file(table.year, &group.id, &def.id, "csv"),
             excel_csv_url: urls.data_file_named(
                 table.year,

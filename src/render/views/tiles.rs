@@ -221,7 +221,12 @@ impl<'a> TileMapView<'a> {
                     .map(|b| table.bands[b.band].id.as_str()),
                 value: row.and_then(|r| r.value),
                 rank: row.and_then(|r| r.rank),
-                text: accessible_name(&unit.name, row, table, def_format(def, row)),
+                text: accessible_name(
+                    &site.listed_name(tile.unit, table.year),
+                    row,
+                    table,
+                    def_format(def, row),
+                ),
             });
         }
         let count = |class: &str| tiles.iter().filter(|t| t.class == class).count();
