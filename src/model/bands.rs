@@ -140,6 +140,25 @@ impl Table {
             && !self.top_band_published()
             && self.rows.iter().any(|r| r.illustrative && counts(r))
     }
+
+    /// On a line whose published score is kept against the table's
+    /// (`disputed`), and whose band is derived (from the table's score, as
+    /// every line's is), the band the published score reaches when that is
+    /// another: `Some(None)` when it reaches none. A reader sees the
+    /// published score beside a band it does not give.
+    pub fn band_of_published_score(&self, row: &Row) -> Option<Option<usize>> {
+        row.disputed_value()?;
+        if row.band.as_ref().is_some_and(|b| b.stated) {
+            return None;
+        }
+        let published = derive_band(
+            &self.bands,
+            row.value,
+            row.rank,
+            banded_at(row, self.decimals),
+        );
+        (published != row.band.as_ref().map(|b| b.band)).then_some(published)
+    }
 }
 
 impl Context<'_> {

@@ -74,6 +74,10 @@ pub struct Line<'a> {
     pub threshold: Option<ScoreFloor>,
     /// The derived figure and the note (HTML) of a disputed stated one.
     pub disputed: Option<(f64, &'a str)>,
+    /// On such a line, when the published figure would reach another band
+    /// than the line's (made from the table's): the line's band and that
+    /// one, by name (`None`: no band).
+    pub disputed_bands: Option<(Option<&'a str>, Option<&'a str>)>,
     /// A published rank a complete table disagrees with, kept: (rank, of,
     /// the editor's note as HTML).
     pub rank_disputed: Option<(u32, Option<u32>, &'a str)>,
@@ -528,6 +532,16 @@ fn regional(line: &Line) -> String {
     out
 }
 
+/// [`Line::disputed_bands`] of line `row` of `table`.
+pub fn disputed_bands<'a>(
+    table: &'a crate::model::Table,
+    row: &crate::model::Row,
+) -> Option<(Option<&'a str>, Option<&'a str>)> {
+    let published = table.band_of_published_score(row)?;
+    let name = |b: usize| table.bands[b].name.as_str();
+    Some((row.band.as_ref().map(|b| name(b.band)), published.map(name)))
+}
+
 fn notes(line: &Line) -> String {
     let name = Escaped(line.unit_name);
     let mut out = String::new();
@@ -549,6 +563,15 @@ fn notes(line: &Line) -> String {
             Escaped(&line.value.map_or(MISSING.to_owned(), |v| format.value(v))),
             Escaped(&format.value(derived)),
         );
+        if let Some((band, published)) = line.disputed_bands {
+            let none = "không đạt mức nào";
+            let _ = write!(
+                out,
+                "; xếp loại tính từ bảng: {} (theo số công bố: {})",
+                Escaped(band.unwrap_or(none)),
+                Escaped(published.unwrap_or(none)),
+            );
+        }
         if !note_html.is_empty() {
             let _ = write!(out, " — {}", inline(note_html));
         }
@@ -667,6 +690,7 @@ mod tests {
             of_note_html: "",
             threshold: None,
             disputed: None,
+            disputed_bands: None,
             rank_disputed: None,
             change: None,
             stated_change: None,

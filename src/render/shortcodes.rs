@@ -925,6 +925,7 @@ fn line_cells(env: &Env, table: &Table, row: &Row) -> cells::Cells {
             .disputed
             .as_ref()
             .map(|d| (d.derived, disputed_note.as_deref().unwrap_or_default())),
+        disputed_bands: crate::render::cells::disputed_bands(table, row),
         rank_disputed: row
             .rank_disputed
             .as_ref()

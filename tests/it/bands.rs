@@ -688,3 +688,43 @@ fn khoi_says_band_counts_inside_the_sentence() {
         "{article}"
     );
 }
+
+/// A line whose published percent is kept against the table's (`disputed`)
+/// gets its band from the table's percent, as everything computed does;
+/// when the published one would reach another band, the note under the
+/// table says both, so that the band cell beside the published figure is
+/// explained.
+#[test]
+fn a_disputed_percent_that_would_reach_another_band_says_both() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let file = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(root.join(file)).unwrap();
+    put(
+        root,
+        file,
+        &text.replace(
+            "points = 72\nmax_points = 90\n",
+            "points = 72\nmax_points = 90\npercent = 90\ndisputed = \"Quyết định in 90%.\"\n",
+        ),
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2023/khoi");
+    let note = one(&page, ".note.disputed");
+    assert!(
+        note.contains("công bố: 90%; tính từ bảng: 80%; xếp loại tính từ bảng: Tốt (theo số công bố: Xuất sắc)"),
+        "{note}"
+    );
+    // A published percent in the same band as the table's needs no word.
+    put(
+        root,
+        file,
+        &text.replace(
+            "points = 72\nmax_points = 90\n",
+            "points = 72\nmax_points = 90\npercent = 81\ndisputed = \"Quyết định in 81%.\"\n",
+        ),
+    );
+    let built = build_ok(root);
+    let note = one(&built.page("xep-hang/2023/khoi"), ".note.disputed");
+    assert!(!note.contains("xếp loại"), "{note}");
+}

@@ -417,6 +417,7 @@ impl<'a> RowView<'a> {
             of_note_html: &of_note_html,
             threshold: row.threshold,
             disputed: disputed.as_ref().map(|d| (d.derived, d.note_html.as_str())),
+            disputed_bands: crate::render::cells::disputed_bands(table, row),
             rank_disputed: rank_disputed
                 .as_ref()
                 .map(|(p, note)| (p.rank, p.of, note.as_str())),
