@@ -113,6 +113,14 @@ messages! {
         vi: "Tera 2 không còn thẻ {{% {tag} %}} của Tera 1: macro nay là component, định nghĩa trong components.html và gọi bằng {{{{<ten_component />}}}} (xem README, mục Templates)",
         en: "Tera 2 has no {{% {tag} %}} of Tera 1: macros are components now, defined in components.html and called as {{{{<component_name />}}}} (see README, Templates)",
     }
+    hint_template_list_index(list: &str, index: &str) {
+        vi: "Tera 2 viết phần tử của danh sách trong ngoặc vuông: `{list}[{index}]`, không phải `{list}.{index}` như Tera 1",
+        en: "Tera 2 writes an item of a list in brackets: `{list}[{index}]`, not `{list}.{index}` as Tera 1 did",
+    }
+    hint_template_tera1_call() {
+        vi: "Tera 2 không còn lời gọi macro ten_tep::ten_macro(…) của Tera 1: macro nay là component, định nghĩa trong components.html và gọi bằng {{{{<ten_component />}}}} (xem README, mục Templates)",
+        en: "Tera 2 has no macro call file::macro_name(…) of Tera 1: macros are components now, defined in components.html and called as {{{{<component_name />}}}} (see README, Templates)",
+    }
     hint_template_variables(names: &str) {
         vi: "các biến giao diện này dùng được ở đây: {names}",
         en: "the variables this template can use here: {names}",

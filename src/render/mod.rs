@@ -970,6 +970,12 @@ fn template_error(
             Some(text) if report.message().eq_ignore_ascii_case("unknown tag") => {
                 template_blocks::tera1_tag(text, at).map(msg::hint_template_tera1)
             }
+            Some(text) => template_blocks::tera1_syntax(text, at).map(|found| match found {
+                template_blocks::Tera1Syntax::ListIndex { list, index } => {
+                    msg::hint_template_list_index(list, index)
+                }
+                template_blocks::Tera1Syntax::MacroCall => msg::hint_template_tera1_call(),
+            }),
             _ => None,
         };
         Diagnostic::error(msg::template_syntax(message))

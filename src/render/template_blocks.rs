@@ -127,6 +127,44 @@ pub fn tera1_tag(text: &str, offset: usize) -> Option<&'static str> {
     ["import", "macro"].into_iter().find(|tag| *tag == word)
 }
 
+/// Tera 1 syntax Tera 2 reads as a syntax error, at `offset` of `text`
+/// (where Tera reports it).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Tera1Syntax<'a> {
+    /// `list.0`: an item of a list is `list[0]` now; the expression as
+    /// written (`site.menu.0`) and the index.
+    ListIndex { list: &'a str, index: &'a str },
+    /// `macros::name(…)`: a macro call; macros are components now.
+    MacroCall,
+}
+
+/// What Tera 1 syntax is at `offset` of `text`, if any.
+pub fn tera1_syntax(text: &str, offset: usize) -> Option<Tera1Syntax<'_>> {
+    let (before, after) = (text.get(..offset)?, text.get(offset..)?);
+    if after.starts_with("::") {
+        return Some(Tera1Syntax::MacroCall);
+    }
+    // Tera points at the dot, or at the number after it.
+    let (before, digits) = match after.strip_prefix('.') {
+        Some(digits) => (before, digits),
+        None => (before.strip_suffix('.')?, after),
+    };
+    let index_len = digits.bytes().take_while(u8::is_ascii_digit).count();
+    let is_name = |c: char| c.is_alphanumeric() || c == '_' || c == '.';
+    let list_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_name(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let list = &before[list_start..];
+    let named = list.starts_with(|c: char| c.is_alphabetic() || c == '_');
+    (named && index_len > 0).then(|| Tera1Syntax::ListIndex {
+        list,
+        index: &digits[..index_len],
+    })
+}
+
 /// The insides of the `{% … %}` tags of `text`, trimmed of whitespace
 /// control (`-`) and spaces.
 fn tags(text: &str) -> impl Iterator<Item = &str> {
@@ -160,6 +198,26 @@ mod tests {
         assert_eq!(unclosed_tag(hidden), Some(("block", 1)));
         assert_eq!(tera1_tag("{% import \"m.html\" as m %}", 3), Some("import"));
         assert_eq!(tera1_tag("{% imports %}", 3), None);
+    }
+
+    #[test]
+    fn tera1_list_items_and_macro_calls_are_recognised() {
+        let text = "<p>{{ site.menu.0.name }}</p>";
+        assert_eq!(
+            tera1_syntax(text, text.find(".0").unwrap()),
+            Some(Tera1Syntax::ListIndex {
+                list: "site.menu",
+                index: "0"
+            })
+        );
+        let call = "{{ macros::x(a=1) }}";
+        assert_eq!(tera1_syntax(call, 9), Some(Tera1Syntax::MacroCall));
+        assert_eq!(
+            tera1_syntax(text, text.find("0.").unwrap()),
+            tera1_syntax(text, text.find(".0").unwrap())
+        );
+        assert_eq!(tera1_syntax("{{ a.b }}", 4), None);
+        assert_eq!(tera1_syntax("{{ 1.5 }}", 4), None);
     }
 
     #[test]
