@@ -372,7 +372,18 @@ fn run<D: Destination>(
         let mut card_diagnostics = Diagnostics::default();
         timings.progress.stage("check links");
         let ((_, links), (_, drawn)) = rayon::join(
-            || timed(|| watch.check(&config, &content, &data_links, &assets, &mut diagnostics)),
+            || {
+                timed(|| {
+                    watch.check(
+                        &config,
+                        &content,
+                        &data_links,
+                        &site.waiting,
+                        &assets,
+                        &mut diagnostics,
+                    )
+                })
+            },
             || {
                 timed(|| {
                     if let Some(store) = destination.card_store().filter(|_| !failing) {

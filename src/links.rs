@@ -11,6 +11,7 @@ use crate::content::{Article, Content};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::input::SiteFile;
 use crate::messages as msg;
+use crate::model::WaitingTable;
 use crate::render::{urls, OutputFile, Sink};
 
 /// Reports every Markdown link that leads to no page, file or anchor.
@@ -27,6 +28,7 @@ pub fn check(
         home: true,
         articles: &every,
         data: &[],
+        waiting: &[],
     };
     check_some(config, content, sources, targets, assets, diagnostics);
 }
@@ -40,6 +42,9 @@ pub struct Sources<'a> {
     pub articles: &'a [usize],
     /// The links of the data's Markdown fields.
     pub data: &'a [DataLink],
+    /// The tables waiting for their results, whose pages are not made: a
+    /// link to one is told so.
+    pub waiting: &'a [WaitingTable],
 }
 
 /// Watches the files of a build as they go to another sink, keeping their
@@ -108,6 +113,7 @@ impl<'a> Watch<'a> {
         config: &Config,
         content: &Content,
         data_links: &[DataLink],
+        waiting: &[WaitingTable],
         assets: &[SiteFile],
         diagnostics: &mut Diagnostics,
     ) {
@@ -121,8 +127,17 @@ impl<'a> Watch<'a> {
         let mut targets = Targets::new(seen.iter().map(|(p, _)| (p.as_str(), &[][..])), assets);
         targets.ids = ids;
         let every = (0..content.articles.len()).collect::<Vec<_>>();
-        check_against(config, content, &every, true, &mut targets, diagnostics);
-        check_data_links(config, data_links, &mut targets, diagnostics);
+        let unpublished = Unpublished { content, waiting };
+        check_against(
+            config,
+            content,
+            &every,
+            true,
+            &mut targets,
+            &unpublished,
+            diagnostics,
+        );
+        check_data_links(config, data_links, &mut targets, &unpublished, diagnostics);
     }
 }
 
@@ -183,9 +198,19 @@ pub fn check_some<'a>(
         home,
         articles,
         data,
+        waiting,
     } = sources;
-    check_against(config, content, articles, home, &mut targets, diagnostics);
-    check_data_links(config, data, &mut targets, diagnostics);
+    let unpublished = Unpublished { content, waiting };
+    check_against(
+        config,
+        content,
+        articles,
+        home,
+        &mut targets,
+        &unpublished,
+        diagnostics,
+    );
+    check_data_links(config, data, &mut targets, &unpublished, diagnostics);
 }
 
 /// The sources whose links lead to one of the output files `paths`: whether
@@ -221,6 +246,7 @@ fn check_against(
     only: &[usize],
     home: bool,
     site: &mut Targets,
+    unpublished: &Unpublished,
     diagnostics: &mut Diagnostics,
 ) {
     let base = config.base_path();
@@ -241,10 +267,7 @@ fn check_against(
             let problem = match site.page(&path) {
                 // Its article's error is told: the link is not broken twice.
                 None if leads_to_unloaded(content, &path) => None,
-                None => Some(match draft_at(content, &path) {
-                    Some(file) => msg::link_to_draft(&link.url, file.display()),
-                    None => msg::broken_link(&link.url),
-                }),
+                None => Some(unpublished.why(&path, &link.url)),
                 Some(ids) => match anchor {
                     Some(anchor) if !ids.contains(anchor.as_str()) => {
                         Some(msg::broken_anchor(&link.url, &anchor))
@@ -267,6 +290,31 @@ fn leads_to_unloaded(content: &Content, path: &str) -> bool {
             .iter()
             .any(|page| candidate.strip_prefix(page.as_str()) == Some("index.html"))
     })
+}
+
+/// What is known of pages a link may lead to that are not made: drafts,
+/// and tables waiting for their results.
+struct Unpublished<'a> {
+    content: &'a Content,
+    waiting: &'a [WaitingTable],
+}
+
+impl Unpublished<'_> {
+    /// The error for link `url`, whose `path` leads to no page: a draft's
+    /// page, a waiting table's, or simply none.
+    fn why(&self, path: &str, url: &str) -> String {
+        if let Some(file) = draft_at(self.content, path) {
+            return msg::link_to_draft(url, file.display());
+        }
+        let waiting = self.waiting.iter().find(|w| {
+            let page = urls::ranking_path(w.year, &w.group);
+            candidates(path).iter().any(|c| c.starts_with(&page))
+        });
+        match waiting {
+            Some(w) => msg::link_to_waiting_table(url, w.year, w.file.display()),
+            None => msg::broken_link(url),
+        }
+    }
 }
 
 /// The file of the draft whose page `path` is, if it is one.
@@ -301,6 +349,7 @@ fn check_data_links(
     config: &Config,
     links: &[DataLink],
     site: &mut Targets,
+    unpublished: &Unpublished,
     diagnostics: &mut Diagnostics,
 ) {
     let base = config.base_path();
@@ -309,7 +358,7 @@ fn check_data_links(
             continue;
         };
         let message = match site.page(&path) {
-            None => msg::broken_link(&link.url),
+            None => unpublished.why(&path, &link.url),
             Some(ids) => match anchor {
                 Some(anchor) if !ids.contains(anchor.as_str()) => {
                     msg::broken_anchor(&link.url, &anchor)

@@ -388,6 +388,18 @@ pub struct ResultsFile {
     pub regions: Vec<RegionFigureDef>,
 }
 
+impl ResultsFile {
+    /// Whether the file gives nothing to publish yet: no line, published
+    /// average, band count or listing (`chiso init`'s placeholder table, a
+    /// year's file made before its results are out).
+    pub fn waits_for_results(&self) -> bool {
+        self.results.is_empty()
+            && self.published_average.is_none()
+            && self.band_counts.is_empty()
+            && self.listings.is_empty()
+    }
+}
+
 /// A region's figures as published with a table.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]

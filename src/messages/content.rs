@@ -108,6 +108,10 @@ messages! {
         vi: "liên kết `{url}` dẫn tới bài nháp {file} (`draft = true`), bài này không được đăng: đăng bài đó (bỏ `draft = true`) hoặc bỏ liên kết",
         en: "the link `{url}` leads to the draft {file} (`draft = true`), which is not published: publish it (remove `draft = true`) or remove the link",
     }
+    link_to_waiting_table(url: &str, year: i32, file: impl std::fmt::Display) {
+        vi: "liên kết `{url}` dẫn tới bảng năm {year} ({file}), bảng này chưa có dòng kết quả nào nên chưa được đăng: thêm kết quả vào tệp đó, hoặc thêm liên kết khi đã có kết quả",
+        en: "the link `{url}` leads to the table of {year} ({file}), which has no result yet and so is not published: add the results to that file, or add the link once they are out",
+    }
     broken_anchor(url: &str, anchor: &str) {
         vi: "liên kết `{url}` dẫn tới một trang không có `#{anchor}`",
         en: "the link `{url}` leads to a page that has no `#{anchor}`",

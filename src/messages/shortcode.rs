@@ -48,6 +48,10 @@ messages! {
         vi: "không có {what} `{id}`; có phải ý bạn là `{near}`?",
         en: "there is no {what} `{id}`; did you mean `{near}`?",
     }
+    table_waiting(year: i32, file: &str) {
+        vi: "bảng năm {year} ({file}) chưa có dòng kết quả nào nên chưa được đăng: thêm kết quả vào tệp đó, hoặc viết bài sau khi có kết quả",
+        en: "the table of {year} ({file}) has no result yet, so it is not published: add the results to that file, or write the article once they are out",
+    }
     no_table(group: &str, year: i32) {
         vi: "không có bảng xếp hạng của {group} năm {year}",
         en: "there is no table for {group} in {year}",

@@ -169,6 +169,8 @@ impl KeptComparisons {
 /// file's number, and its parsed value when the cache keeps it.
 struct Checked {
     table: Option<Table>,
+    /// The file's table when it gives nothing to publish yet.
+    waiting: Option<super::WaitingTable>,
     found: Diagnostics,
     hit: bool,
     file: usize,
@@ -312,7 +314,7 @@ fn assemble_from(
         // would be reported as undefined: noise that hides the one real
         // problem.
         let all_kept;
-        (site.tables, all_kept) = ctx.tables(&site, files, cache, renamed);
+        (site.tables, site.waiting, all_kept) = ctx.tables(&site, files, cache, renamed);
         // Every table taken from the cache, the definitions the same but
         // for names: the comparisons, which read only the tables and which
         // groups compare, are those derived last.
@@ -691,11 +693,7 @@ impl Context<'_> {
     /// pushed as it is, would publish "0/0 đơn vị", as would a table whose
     /// every unit is left out ("chưa công bố").
     fn check_not_empty(&mut self, file: &ResultsFile, file_index: usize) -> bool {
-        let empty = file.results.is_empty()
-            && file.published_average.is_none()
-            && file.band_counts.is_empty()
-            && file.listings.is_empty();
-        if !empty {
+        if !file.waits_for_results() {
             return true;
         }
         let message = msg::table_empty(&file.index, file.year);
@@ -1046,7 +1044,7 @@ impl Context<'_> {
         files: Vec<Loaded<ResultsFile>>,
         cache: &mut TableCache,
         renamed: bool,
-    ) -> (IdVec<super::TableId, Table>, bool) {
+    ) -> (IdVec<super::TableId, Table>, Vec<super::WaitingTable>, bool) {
         let (raw, ids) = (self.raw, &*self.ids);
         let fits = cache.fits(raw);
         let unkept = cache.unkept;
@@ -1079,8 +1077,18 @@ impl Context<'_> {
                         (table, found, false)
                     }
                 };
+                let waiting = loaded
+                    .value
+                    .waits_for_results()
+                    .then(|| super::WaitingTable {
+                        index: loaded.value.index.clone(),
+                        group: loaded.value.group.clone(),
+                        year: loaded.value.year,
+                        file: path.clone(),
+                    });
                 Checked {
                     table,
+                    waiting,
                     found,
                     hit,
                     file: loaded.file,
@@ -1107,8 +1115,10 @@ impl Context<'_> {
         let all_kept = checked.iter().all(|c| c.hit);
         let mut seen = BTreeMap::new();
         let mut tables = Vec::new();
+        let mut waiting = Vec::new();
         for checked in checked {
             self.diagnostics.extend(checked.found);
+            waiting.extend(checked.waiting);
             let Some(table) = checked.table else {
                 continue;
             };
@@ -1128,7 +1138,7 @@ impl Context<'_> {
             tables.push(table);
         }
         tables.sort_by_key(|t| (std::cmp::Reverse(t.year), t.index, t.group));
-        (IdVec::from_vec(tables), all_kept)
+        (IdVec::from_vec(tables), waiting, all_kept)
     }
 
     /// Resolves and checks one table, deriving its ranks and averages.

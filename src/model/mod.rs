@@ -78,6 +78,10 @@ pub struct Site {
     /// The unit `config.toml`'s `home_unit` names ([`home_unit`]): the one
     /// the home page headlines and shortcodes report by default.
     pub home_unit: Option<UnitId>,
+    /// The tables whose results files give nothing to publish yet: not
+    /// published, and told as waiting where a link or shortcode asks for
+    /// them.
+    pub waiting: Vec<WaitingTable>,
     /// The tile-grid map layouts of `data/tiles.*`, checked, in file order;
     /// their year spans do not overlap ([`Site::tile_layout`]).
     pub tile_layouts: Vec<TileLayout>,
@@ -100,6 +104,17 @@ pub struct UnitResult<'a> {
     pub at: RowAt,
     pub table: &'a Table,
     pub row: &'a Row,
+}
+
+/// A table whose results file gives nothing to publish yet
+/// ([`ResultsFile::waits_for_results`](crate::data::schema::ResultsFile::waits_for_results)).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaitingTable {
+    /// Its index, group and year, as the file names them.
+    pub index: String,
+    pub group: String,
+    pub year: i32,
+    pub file: std::path::PathBuf,
 }
 
 /// Id strings to ids, one map per kind of definition.

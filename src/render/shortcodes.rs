@@ -327,9 +327,38 @@ fn find_table<'a>(
         .collect();
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(sc::no_table(group_id, year)),
+        [] => Err(
+            match waiting_table(
+                env,
+                year,
+                Some(group_id),
+                index.map(|i| env.site.indices[i].id.as_str()),
+            ) {
+                Some(file) => sc::table_waiting(year, &file.display().to_string()),
+                None => sc::no_table(group_id, year),
+            },
+        ),
         _ => Err(sc::several_indices()),
     }
+}
+
+/// The file of a table of `year` (of `group` and `index` when given) that
+/// waits for its results, if one does.
+fn waiting_table<'a>(
+    env: &'a Env,
+    year: i32,
+    group: Option<&str>,
+    index: Option<&str>,
+) -> Option<&'a std::path::Path> {
+    env.site
+        .waiting
+        .iter()
+        .find(|w| {
+            w.year == year
+                && group.is_none_or(|g| w.group == g)
+                && index.is_none_or(|i| w.index == i)
+        })
+        .map(|w| w.file.as_path())
 }
 
 /// How `table`'s figures print, at `decimals`.
@@ -448,7 +477,19 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .filter(|t| t.index == index && t.year == year)
         .filter(|t| group.is_none_or(|g| g == Some(t.group)))
         .find_map(|t| t.rows.iter().find(|r| r.unit == unit).map(|r| (t, r)))
-        .ok_or_else(|| sc::no_result(unit_id, "result", year))?;
+        .ok_or_else(|| {
+            // The unit's group's table of that year may be waiting for its
+            // results.
+            let unit_group = env.site.units[unit]
+                .group
+                .map(|g| env.site.groups[g].id.as_str());
+            let group = args.get("khoi").copied().or(unit_group);
+            let index_id = env.site.indices[index].id.as_str();
+            match waiting_table(env, year, group, Some(index_id)) {
+                Some(file) => sc::table_waiting(year, &file.display().to_string()),
+                None => sc::no_result(unit_id, "result", year),
+            }
+        })?;
     // Each figure made from an illustrative score carries its own `*`,
     // as the pages mark them: `STAR` stands for it until the text is
     // escaped.

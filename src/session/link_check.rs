@@ -32,6 +32,8 @@ pub(super) struct Last<'a> {
 pub(super) struct Texts<'a> {
     pub content: &'a Content,
     pub data: &'a [DataLink],
+    /// The tables waiting for their results (`Site::waiting`).
+    pub waiting: &'a [crate::model::WaitingTable],
 }
 
 /// Checks the links that may have broken since `last` (every link without
@@ -84,6 +86,7 @@ pub(super) fn check(
         home,
         articles: &sources,
         data: texts.data,
+        waiting: texts.waiting,
     };
     links::check_some(config, content, sources, targets, assets, diagnostics);
 }

@@ -298,6 +298,7 @@ impl Session {
                 home,
                 articles: &sources,
                 data: &data,
+                waiting: &p.site.waiting,
             };
             links::check_some(
                 &p.config,

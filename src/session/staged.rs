@@ -490,6 +490,7 @@ pub(super) fn rebuild(
         let texts = link_check::Texts {
             content: &content,
             data: &[&footer_links[..], &data_links[..]].concat(),
+            waiting: &site.waiting,
         };
         link_check::check(
             &config,

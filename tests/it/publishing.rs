@@ -338,3 +338,54 @@ fn stylesheets_and_menu_links_a_browser_would_not_use_are_warned_of() {
         "{report}"
     );
 }
+
+/// A table whose file has no result yet is not published, and what asks
+/// for it says so, with its file: a link to its page, a shortcode of its
+/// year; a menu link to a draft says it is a draft.
+#[test]
+fn links_and_shortcodes_to_a_table_waiting_for_its_results_say_so() {
+    let site = fixture("minimal");
+    let root = site.path();
+    put(
+        root,
+        "data/results/2024/khoi.toml",
+        "index = \"chi-so\"\nyear = 2024\ngroup = \"khoi\"\ncomplete = true\n",
+    );
+    put(
+        root,
+        "content/tin-tuc/bai-hai.md",
+        "+++\ntitle = \"Bài hai\"\ndate = 2024-01-02\n+++\n\nXem [bảng 2024](/xep-hang/2024/khoi/).\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2024 don-vi=don-vi-a -->\n\n\
+         <!-- chiso:bang-xep-hang chi-so=chi-so nam=2024 khoi=khoi -->\n",
+    );
+    put(
+        root,
+        "content/tin-tuc/nhap.md",
+        "+++\ntitle = \"Nháp\"\ndate = 2024-01-02\ndraft = true\n+++\n\nx\n",
+    );
+    let config = fs::read_to_string(root.join("config.toml")).unwrap();
+    put(
+        root,
+        "config.toml",
+        &format!("{config}\n[[menu]]\nname = \"Nháp\"\nurl = \"/tin-tuc/nhap/\"\n"),
+    );
+    let report = build_err(root);
+    let waiting = "the table of 2024 (data/results/2024/khoi.toml), which has no result yet";
+    assert!(
+        report.contains(&format!(
+            "the link `/xep-hang/2024/khoi/` leads to {waiting}"
+        )),
+        "{report}"
+    );
+    assert_eq!(
+        report
+            .matches("the table of 2024 (data/results/2024/khoi.toml) has no result yet")
+            .count(),
+        2,
+        "ket-qua and bang-xep-hang: {report}"
+    );
+    assert!(
+        report.contains("the link `/tin-tuc/nhap/` leads to the draft"),
+        "{report}"
+    );
+}
