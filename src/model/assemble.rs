@@ -712,7 +712,7 @@ impl Context<'_> {
     /// cannot check a figure, nor quote where it comes from. Tables with
     /// no line yet, and illustrative ones, are not published results.
     fn check_has_source(&mut self, file: &ResultsFile, file_index: usize) {
-        if file.source.is_some() || file.results.is_empty() || file.illustrative {
+        if file.source.is_some() || file.waits_for_results() || file.illustrative {
             return;
         }
         self.warn_at(

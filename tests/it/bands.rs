@@ -728,3 +728,26 @@ fn a_disputed_percent_that_would_reach_another_band_says_both() {
     let note = one(&built.page("xep-hang/2023/khoi"), ".note.disputed");
     assert!(!note.contains("xếp loại"), "{note}");
 }
+
+/// A table of published band counts alone is published with its counts
+/// and no empty table under them, and without a source it is warned of
+/// like a table of lines: its figures are published ones too.
+#[test]
+fn a_table_of_band_counts_alone_shows_no_empty_table_and_names_its_source() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    put(
+        root,
+        "data/results/2024/khoi.toml",
+        "index = \"chi-so\"\nyear = 2024\ngroup = \"khoi\"\n\n[[band_count]]\nband = \"xuat-sac\"\ncount = 2\n",
+    );
+    let built = build_ok(root);
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("the `chi-so` table of 2024 names no source"),
+        "{warnings}"
+    );
+    let page = built.page("xep-hang/2024/khoi");
+    assert!(all(&page, "table").is_empty(), "no table of no line");
+    assert!(one(&page, ".band-counts").contains("Xuất sắc (từ 90%): 2 đơn vị"));
+}
