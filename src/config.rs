@@ -204,9 +204,39 @@ impl Config {
             Some(rest) => !rest.is_empty() && !rest.starts_with('/'),
             None => url.starts_with('/') && !url.starts_with("//"),
         };
-        (!fits).then(|| {
-            Diagnostic::error(msg::base_url_not_an_address(url)).with_hint(msg::hint_base_url())
-        })
+        if !fits {
+            return Some(
+                Diagnostic::error(msg::base_url_not_an_address(url))
+                    .with_hint(msg::hint_base_url()),
+            );
+        }
+        // What would be copied into every absolute address as written.
+        let (host, path) = match host {
+            Some(rest) => {
+                let start = url.len() - rest.len();
+                let end = url[start..].find('/').map_or(url.len(), |i| start + i);
+                (&url[start..end], &url[end..])
+            }
+            None => ("", url),
+        };
+        let problem = if host.contains('@') {
+            Some((msg::base_url_with_credentials(url), msg::hint_base_url()))
+        } else if !host.is_ascii() {
+            Some((
+                msg::base_url_unicode_host(url, host),
+                msg::hint_base_url_unicode_host(),
+            ))
+        } else if path
+            .split('/')
+            .any(|segment| segment == "." || segment == "..")
+        {
+            Some((msg::base_url_dot_segment(url), msg::hint_base_url()))
+        } else if has_bad_percent(path) {
+            Some((msg::base_url_bad_percent(url), msg::hint_base_url_percent()))
+        } else {
+            None
+        };
+        problem.map(|(message, hint)| Diagnostic::error(message).with_hint(hint))
     }
 
     /// Whether `base_url` is a full address with a host (`https://…`),
@@ -266,6 +296,18 @@ impl Config {
     }
 }
 
+/// Whether `path` has a `%` not followed by two hex digits: not an escape,
+/// so browsers and feed readers read the address each their own way.
+fn has_bad_percent(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        b == b'%'
+            && !bytes
+                .get(i + 1..i + 3)
+                .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -306,6 +348,9 @@ mod tests {
             "https://cchc.hatinh.gov.vn/",
             "http://localhost:1111/",
             "HTTPS://X.GOV.VN/cchc/",
+            "https://x.gov.vn/Chỉ-Số/",
+            "https://x.gov.vn/ch%E1%BB%89-s%e1%bb%91/",
+            "https://x.gov.vn:8443/a..b/",
         ] {
             assert!(Config::base_url_problem(fits).is_none(), "{fits}");
         }
@@ -322,6 +367,15 @@ mod tests {
             " https://x.gov.vn/",
             "https://x.gov.vn/a b/",
             "/cchc/ ",
+            // Copied into every absolute address as written: a password, a
+            // host browsers and feeds spell otherwise, a path they collapse
+            // or read each their own way.
+            "https://user:pw@x.gov.vn/",
+            "https://Sở.gov.vn/",
+            "https://x.gov.vn/a/../b/",
+            "/a/./b/",
+            "https://x.gov.vn/%/",
+            "https://x.gov.vn/a%2/",
         ] {
             assert!(Config::base_url_problem(wrong).is_some(), "{wrong:?}");
         }

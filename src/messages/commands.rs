@@ -114,6 +114,30 @@ messages! {
         vi: "base_url `{url}` có phần truy vấn hoặc neo (`?`, `#`): nó sẽ đứng giữa địa chỉ và đường dẫn của mọi trang",
         en: "base_url `{url}` has a query or fragment (`?`, `#`): it would sit between the address and the path of every page",
     }
+    base_url_with_credentials(url: impl Display) {
+        vi: "base_url `{url}` có tên đăng nhập hoặc mật khẩu (phần trước @): chúng sẽ được in vào mọi trang",
+        en: "base_url `{url}` holds a user name or password (the part before @): every page would print them",
+    }
+    base_url_unicode_host(url: impl Display, host: &str) {
+        vi: "tên miền `{host}` của base_url `{url}` có chữ có dấu: sơ đồ trang, nguồn tin và liên kết chia sẻ cần dạng ASCII của nó (xn--…)",
+        en: "the host `{host}` of base_url `{url}` has non-ASCII letters: the sitemap, the feed and shared links need its ASCII form (xn--…)",
+    }
+    hint_base_url_unicode_host() {
+        vi: "ghi tên miền ở dạng ASCII (punycode, bắt đầu bằng xn--) như nhà đăng ký tên miền cấp",
+        en: "write the host in its ASCII (punycode, xn--…) form, as the domain registrar gives it",
+    }
+    base_url_dot_segment(url: impl Display) {
+        vi: "đường dẫn của base_url `{url}` có đoạn `.` hoặc `..`: trình duyệt rút gọn chúng, nên các địa chỉ tuyệt đối sẽ khác trang thật",
+        en: "the path of base_url `{url}` has a `.` or `..` segment: browsers collapse them, so absolute addresses would differ from the real pages",
+    }
+    base_url_bad_percent(url: impl Display) {
+        vi: "base_url `{url}` có dấu `%` không theo sau bởi hai chữ số hex: đó không phải một mã thoát hợp lệ",
+        en: "base_url `{url}` has a `%` not followed by two hex digits: not a valid escape",
+    }
+    hint_base_url_percent() {
+        vi: "ghi đường dẫn như nó hiện trên trình duyệt, ví dụ \"/chỉ-số/\" hoặc \"/ch%E1%BB%89-s%E1%BB%91/\"; chiso tự mã hóa phần cần thiết",
+        en: "write the path as the browser shows it, e.g. \"/chỉ-số/\" or \"/ch%E1%BB%89-s%E1%BB%91/\"; chiso encodes what needs it",
+    }
     hint_base_url() {
         vi: "ghi địa chỉ đầy đủ, bắt đầu bằng https://, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\"; hoặc một đường dẫn bắt đầu bằng /, ví dụ \"/\" khi chưa biết địa chỉ",
         en: "write the full address, starting with https://, e.g. base_url = \"https://cchc.hatinh.gov.vn/\"; or a path starting with /, e.g. \"/\" while the address is not known",
