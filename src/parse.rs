@@ -1,6 +1,7 @@
 //! Turning TOML or JSON text into typed values, with the parser's complaint
 //! turned into a diagnostic that points at the line and column.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -204,6 +205,49 @@ pub fn toml_entry_problems_at<T: DeserializeOwned>(
                 (start, d)
             } else {
                 (start, d.at_offset(source, start))
+            })
+        })
+        .collect()
+}
+
+/// The problems of every entry of the array `key` of a JSON document
+/// (`"result": [{…}, {…}]`) when each is read alone as a `T`: after the
+/// document failed to parse as a whole, where serde stops at its first
+/// problem, so that one run names every bad entry. Nothing for a document
+/// that is not JSON at all (its syntax error is the one problem to tell).
+///
+/// Each entry is read from the document with everything else blanked
+/// (spaces, newlines kept), so its problem is at its line and column.
+pub fn json_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<Diagnostic> {
+    use serde_json::value::RawValue;
+    let Ok(root) = serde_json::from_str::<BTreeMap<String, &RawValue>>(source) else {
+        return Vec::new();
+    };
+    let Some(entries) = root
+        .get(key)
+        .and_then(|array| serde_json::from_str::<Vec<&RawValue>>(array.get()).ok())
+    else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .filter_map(|entry| {
+            // Every entry's text lies inside `source`: borrowed from it.
+            let start = (entry.get().as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
+            let end = start + entry.get().len();
+            let alone: Vec<u8> = source
+                .bytes()
+                .enumerate()
+                .map(|(i, b)| match (start..end).contains(&i) || b == b'\n' {
+                    true => b,
+                    false => b' ',
+                })
+                .collect();
+            let alone = String::from_utf8(alone).ok()?;
+            let d = parse_document::<T>(&alone, Format::Json).err()?;
+            Some(match d.location {
+                Some(at) => d.at_line(source, at.line, at.column),
+                None => d.at_offset(source, start),
             })
         })
         .collect()

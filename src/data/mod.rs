@@ -290,47 +290,65 @@ fn load_with(root: &Path, reuse: Option<Reuse>, diagnostics: &mut Diagnostics) -
     raw
 }
 
-/// The problem that stopped a data file's parsing, and in a TOML file the
-/// problems of its other entries (`[[result]]`, `[[unit]]`, `[[group]]`,
-/// `[[region]]`, `[[index]]`), each read alone: serde stops at the first,
-/// and an editor would need a run per bad entry. With them, for a TOML
-/// results file, its table read without the bad entries, if it reads
-/// ([`recover::toml_results`]).
+/// The problem that stopped a data file's parsing, and the problems of its
+/// other entries (`[[result]]`, `[[unit]]`, `[[group]]`, `[[region]]`,
+/// `[[index]]`, or their JSON arrays), each read alone: serde stops at the
+/// first, and an editor would need a run per bad entry. With them, for a
+/// TOML results file, its table read without the bad entries, if it reads
+/// ([`recover::toml_results`]); a JSON one is not read further.
 fn every_bad_line(
     text: &str,
     format: Format,
     first: Diagnostic,
     kind: Kind,
 ) -> (Vec<Diagnostic>, Option<recover::Recovered>) {
-    use crate::parse::toml_entry_problems as problems_of;
     use schema::{GroupDef, IndexDef, RegionDef, ResultRow, UnitDef};
-    if format != Format::Toml {
-        return (vec![first], None);
-    }
-    // Syntax errors first (a pasted "90,53%" on one line, "89,10" on
-    // another), then the entries the parser reads once those are blanked.
-    let (syntax, text, skip) = crate::parse::toml_syntax_problems(text);
-    let text = text.as_str();
-    let mut recovered = None;
-    let others = match kind {
-        Kind::Results => {
-            let bad = crate::parse::toml_entry_problems_at::<ResultRow>(text, "result", &skip);
-            let starts = skip.iter().map(|r| r.start);
-            let at: Vec<usize> = starts.chain(bad.iter().map(|(at, _)| *at)).collect();
-            recovered = recover::toml_results(text, &at);
-            bad.into_iter().map(|(_, d)| d).collect()
+    let (found, recovered) = match format {
+        Format::Json => {
+            use crate::parse::json_entry_problems as problems_of;
+            let found = match kind {
+                Kind::Results => problems_of::<ResultRow>(text, "result"),
+                Kind::Indices => problems_of::<IndexDef>(text, "index"),
+                Kind::Units => {
+                    let mut all = problems_of::<GroupDef>(text, "group");
+                    all.extend(problems_of::<RegionDef>(text, "region"));
+                    all.extend(problems_of::<UnitDef>(text, "unit"));
+                    all
+                }
+                Kind::Tiles => Vec::new(),
+            };
+            (found, None)
         }
-        Kind::Indices => problems_of::<IndexDef>(text, "index", &skip),
-        Kind::Units => {
-            let mut all = problems_of::<GroupDef>(text, "group", &skip);
-            all.extend(problems_of::<RegionDef>(text, "region", &skip));
-            all.extend(problems_of::<UnitDef>(text, "unit", &skip));
-            all
+        Format::Toml => {
+            use crate::parse::toml_entry_problems as problems_of;
+            // Syntax errors first (a pasted "90,53%" on one line, "89,10"
+            // on another), then the entries the parser reads once those
+            // are blanked.
+            let (mut found, text, skip) = crate::parse::toml_syntax_problems(text);
+            let text = text.as_str();
+            let mut recovered = None;
+            match kind {
+                Kind::Results => {
+                    let bad =
+                        crate::parse::toml_entry_problems_at::<ResultRow>(text, "result", &skip);
+                    let starts = skip.iter().map(|r| r.start);
+                    let at: Vec<usize> = starts.chain(bad.iter().map(|(at, _)| *at)).collect();
+                    recovered = recover::toml_results(text, &at);
+                    found.extend(bad.into_iter().map(|(_, d)| d));
+                }
+                Kind::Indices => found.extend(problems_of::<IndexDef>(text, "index", &skip)),
+                Kind::Units => {
+                    found.extend(problems_of::<GroupDef>(text, "group", &skip));
+                    found.extend(problems_of::<RegionDef>(text, "region", &skip));
+                    found.extend(problems_of::<UnitDef>(text, "unit", &skip));
+                }
+                Kind::Tiles => {}
+            }
+            (found, recovered)
         }
-        Kind::Tiles => Vec::new(),
     };
     let mut problems = vec![first];
-    for d in syntax.into_iter().chain(others) {
+    for d in found {
         if problems.iter().all(|p| p.location != d.location) {
             problems.push(d);
         }

@@ -152,3 +152,27 @@ fn a_json_files_hints_are_written_in_json() {
     assert!(hint.contains("`\"average_disputed\": \"…\"`"), "{hint}");
     assert!(!hint.contains("average_disputed ="), "{hint}");
 }
+
+/// A JSON results file with several bad entries names each at its line in
+/// one run, as a TOML one does.
+#[test]
+fn a_json_file_names_every_bad_entry_in_one_run() {
+    let site = fixture("minimal");
+    let file = "data/results/2022/khoi.json";
+    let path = site.path().join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    let text = text
+        .replace("\"score\": 80 }", "\"score\": \"80,5\" }")
+        .replace("\"don-vi-c\", \"score\"", "\"don-vi-c\", \"scroe\"")
+        .replace("\"score\": 70 }", "\"score\": 70, \"rank\": -1 }");
+    fs::write(&path, text).unwrap();
+    let problems = failed(site.path());
+    let errors = of(&problems, Severity::Error);
+    let lines: Vec<(&str, usize)> = errors.iter().map(|e| (e.0.as_str(), e.1)).collect();
+    assert_eq!(lines, [(file, 7), (file, 9), (file, 10)], "{problems}");
+    assert!(
+        errors[0].3.contains("80.5"),
+        "the decimal comma's hint: {errors:?}"
+    );
+    assert!(errors[1].3.contains("`score`"), "did you mean: {errors:?}");
+}
