@@ -85,6 +85,14 @@ messages! {
         vi: "thang điểm của chỉ số `{index}` có min không nhỏ hơn max",
         en: "index `{index}` has a scale whose min is not below its max",
     }
+    percent_of_a_fraction(index: &str) {
+        vi: "chỉ số `{index}` có thang điểm từ 0 tới 1 nhưng đơn vị là `%`: điểm 0,85 sẽ được in thành 0,85%",
+        en: "index `{index}` has a scale from 0 to 1 but `%` as its unit: a score of 0,85 would print as 0,85%",
+    }
+    hint_percent_of_a_fraction() {
+        vi: "nếu nguồn in tỷ lệ phần trăm (85%), đặt scale = {{ min = 0, max = 100 }} và ghi điểm như nguồn in (85); nếu nguồn in 0,85, bỏ unit_label",
+        en: "if the source prints percentages (85%), set scale = {{ min = 0, max = 100 }} and write the scores as printed (85); if it prints 0,85, remove unit_label",
+    }
     hint_scale() {
         vi: "viết thang điểm dạng {{ min = 0, max = 100 }}",
         en: "write the scale as {{ min = 0, max = 100 }}",

@@ -950,6 +950,19 @@ impl Context<'_> {
                     msg::hint_scale(),
                 );
                 self.diagnostics.push(d);
+            } else if def.unit_label.trim() == "%" && def.scale.min >= 0.0 && def.scale.max <= 1.0 {
+                // A share written 0,85 would print "0,85%".
+                let path = [
+                    Seg::Key("index"),
+                    Seg::Index(origin.index),
+                    Seg::Key("unit_label"),
+                ];
+                self.warn_at(
+                    origin.file,
+                    &path,
+                    msg::percent_of_a_fraction(&def.id),
+                    msg::hint_percent_of_a_fraction(),
+                );
             }
             self.check_index_precision(def, origin.file, origin.index);
         }

@@ -1324,3 +1324,17 @@ fn a_percent_off_in_its_written_last_digit_is_disputed_as_any_other() {
     assert_eq!(derived, Some(8989));
     assert_eq!(th.basis().map(|v| crate::vi::scaled(v, 2)), Some(8989));
 }
+
+#[test]
+fn a_zero_to_one_index_in_percent_is_warned_of() {
+    const SHARE: &str = "[[index]]\nid = \"ty-le\"\nname = \"Tỷ lệ\"\n\
+                         scale = { min = 0, max = 1 }\nunit_label = \"%\"\ndecimals = 2\n";
+    let (_, diagnostics) = site_with_indices(SHARE, &[]);
+    let text = diagnostics.to_string();
+    assert!(!diagnostics.has_errors(), "{text}");
+    assert!(text.contains("would print as 0,85%"), "{text}");
+    // The same scale without a unit, or 0–100 in %, is what it says.
+    let plain = SHARE.replace("unit_label = \"%\"\n", "");
+    let (_, diagnostics) = site_with_indices(&plain, &[]);
+    assert!(diagnostics.is_empty(), "{diagnostics}");
+}
