@@ -121,10 +121,12 @@ pub(super) fn derive_changes(site: &mut Site) {
         }
     }
     history.sort_unstable_by_key(|(key, e)| (*key, e.year, e.group, e.table, e.row));
-    // The first year each index has a table of each group: a unit's first
-    // result after it is a unit new in the table.
+    // The first year each index has a complete table of each group: a
+    // unit's first result after it is a unit new in the table. A partial
+    // table (an extract listing the province alone, band counts) says
+    // nothing of the units it does not list.
     let mut first_years: HashMap<(IndexId, GroupId), i32> = HashMap::new();
-    for table in tables.iter() {
+    for table in tables.iter().filter(|t| t.complete) {
         let first = first_years
             .entry((table.index, table.group))
             .or_insert(table.year);
@@ -151,8 +153,8 @@ pub(super) fn derive_changes(site: &mut Site) {
 
 /// How the ranked result `now` compares with the unit's results before it
 /// on the same index (`earlier`, in time); `merged` is the unit's
-/// [`absorptions`]; `first_years` the first year of each index's tables of
-/// each group.
+/// [`absorptions`]; `first_years` the first year of each index's complete
+/// tables of each group.
 fn compare(
     groups: &IdVec<GroupId, Group>,
     (index, first_years): (IndexId, &HashMap<(IndexId, GroupId), i32>),

@@ -989,8 +989,9 @@ impl Comparison {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NoComparison {
     /// No earlier result for this index; `earlier_tables` when the index
-    /// has tables of an earlier year in the group (a unit new that year),
-    /// not when this is the first year on record.
+    /// has complete tables of an earlier year in the group (a unit new that
+    /// year), not when this is the first year on record or the earlier
+    /// tables are partial (they list some units only).
     FirstResult { earlier_tables: bool },
     /// The earlier result was in a group that is not comparable.
     OtherGroup { year: i32, group: GroupId },

@@ -489,7 +489,14 @@ fn places_are_compared_only_between_rankings_of_about_the_same_field() {
         ),
         (
             "data/results/2024/par.toml",
-            &partial(2024, &row("ha-tinh", "score = 89.72\nrank = 15\nof = 63")),
+            &partial(
+                2024,
+                &[
+                    row("ha-tinh", "score = 89.72\nrank = 15\nof = 63"),
+                    row("nghe-an", "score = 88.10\nrank = 20\nof = 63"),
+                ]
+                .concat(),
+            ),
         ),
         // After the 2025 merger: 34 provinces. The published "giảm 9 bậc"
         // cannot be derived, so it is held as published.
@@ -519,6 +526,16 @@ fn places_are_compared_only_between_rankings_of_about_the_same_field() {
     assert_eq!(change.fields_differ, Some((63, 34)));
     // The score change still holds.
     assert_eq!(crate::vi::scaled(change.value_delta.unwrap(), 2), -122);
+    // Nghệ An, listed first in 2024, was not in the earlier extracts, which
+    // list Hà Tĩnh alone: nothing says it is a first result.
+    let t2024 = site.tables.iter().find(|t| t.year == 2024).unwrap();
+    let nghe_an = t2024.rows.iter().find(|r| r.rank == Some(20)).unwrap();
+    assert_eq!(
+        nghe_an.comparison,
+        Comparison::Unavailable(NoComparison::FirstResult {
+            earlier_tables: false
+        })
+    );
     let stated = merged.stated_change.unwrap();
     assert_eq!(
         (stated.places, stated.standing),
