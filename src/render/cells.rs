@@ -30,7 +30,7 @@ pub struct Cells {
     /// there is no score.
     #[serde(serialize_with = "safe")]
     pub score: String,
-    /// `97,03/98`, or `—`.
+    /// `97,03/98` (with its `*` on an illustrative line), or `—`.
     #[serde(serialize_with = "safe")]
     pub points: String,
     /// `14/62`, `thứ 14` when no "of" was published, or `—`.
@@ -175,14 +175,23 @@ fn score(line: &Line) -> String {
 
 /// `97,03/98`, or the points alone when no maximum was published (they
 /// came with their percent): `85,5`.
+/// `97,03/98`, `85,5` without a maximum, or `—`; marked `*` on an
+/// illustrative line, as its score is.
 fn points(line: &Line) -> String {
+    let mark = if line.illustrative {
+        ILLUSTRATIVE_MARK
+    } else {
+        ""
+    };
     match (line.points, line.max_points) {
         (Some(points), Some(max)) => format!(
-            "{}/{}",
+            "{}/{}{mark}",
             vi::format_number(points, line.points_decimals),
             vi::format_number(max, line.max_points_decimals)
         ),
-        (Some(points), None) => vi::format_number(points, line.points_decimals),
+        (Some(points), None) => {
+            format!("{}{mark}", vi::format_number(points, line.points_decimals))
+        }
         (None, _) => MISSING.to_owned(),
     }
 }
@@ -738,7 +747,11 @@ mod tests {
             cells.score,
             "<span class=\"score\">88,35%</span><span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>"
         );
-        assert_eq!(cells.points, "97,03/98");
+        // The points of an illustrative line are as invented as its score.
+        assert_eq!(
+            cells.points,
+            "97,03/98<span class=\"illustrative-mark\" title=\"Số liệu minh họa\">*</span>"
+        );
         assert_eq!(cells.rank, "<span class=\"rank\">14/62</span>");
         assert_eq!(cells.rank_phrase, "xếp thứ\u{a0}14/62");
         assert_eq!(

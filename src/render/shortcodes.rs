@@ -609,10 +609,20 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         }
     }
     // The line's band by name (`Khá`), marked when computed from an
-    // illustrative score; a line rated only in a band says it in full.
+    // illustrative score, said computed when chiso derived it, and with
+    // the table's beside a stated one kept against it, as the page shows
+    // them; a line rated only in a band says it in full.
     let band = row.band.as_ref().map(|b| {
         let name = table.bands[b.band].name.as_str();
-        format!("{name}{}", star(row.illustrative && !b.stated))
+        let star = star(row.illustrative && !b.stated);
+        match &b.disputed {
+            Some((derived, _)) => {
+                let derived =
+                    derived.map_or("không đạt mức nào", |d| table.bands[d].name.as_str());
+                format!("{name}‡ (công bố; tính từ bảng: {derived})")
+            }
+            None => format!("{name}{star}{}", computed_mark(!b.stated)),
+        }
     });
     let text = match show {
         "day-du" => {
@@ -637,15 +647,24 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             parts.join(", ")
         }
         "diem" => value.ok_or_else(|| missing("score"))?,
+        // A bare number for a sentence: its marks, not the brackets.
         "so" => number
-            .map(|n| format!("{n}{}", star(row.illustrative)))
+            .map(|n| {
+                let disputed = if row.disputed_value().is_some() {
+                    "‡"
+                } else {
+                    ""
+                };
+                format!("{n}{}{disputed}", star(row.illustrative))
+            })
             .ok_or_else(|| missing("score"))?,
         "hang" => rank.ok_or_else(|| missing("rank"))?,
         "diem-dat" => match (row.points, row.max_points) {
             (Some(points), Some(max)) => format!(
-                "{}/{}",
+                "{}/{}{}",
                 vi::format_number(points, row.points_decimals),
-                vi::format_number(max, row.max_points_decimals)
+                vi::format_number(max, row.max_points_decimals),
+                star(row.illustrative)
             ),
             _ => return Err(missing("points out of a maximum")),
         },
@@ -784,7 +803,10 @@ fn group_html(env: &Env, table: &Table, show: Option<&str>) -> Result<Rendered, 
         "binh-quan" => average.ok_or_else(|| sc::table_lacks("average"))?,
         "binh-quan-so" => table
             .average
-            .map(|a| escape(&format(env, table, table.average_decimals).number(a)))
+            .map(|a| {
+                let number = format(env, table, table.average_decimals).number(a);
+                format!("{}{average_mark}", escape(&number))
+            })
             .ok_or_else(|| sc::table_lacks("average"))?,
         "so-don-vi" => table
             .ranked

@@ -650,12 +650,24 @@ fn a_disputed_band_is_marked_and_downloaded_with_the_tables() {
             "unit = \"don-vi-c\"\nscore = 88\nband = \"xuat-sac\"\nband_disputed = \"Quyết định ghi Xuất sắc.\"\n",
         );
     std::fs::write(&path, text).unwrap();
+    put(
+        root,
+        "content/tin-tuc/loai.md",
+        "+++\ntitle = \"Loại\"\ndate = 2024-06-01\n+++\n\n\
+         C: <!-- chiso:ket-qua chi-so=cchc nam=2023 khoi=khoi don-vi=don-vi-c hien=xep-loai -->.\n",
+    );
     let built = build_ok(root);
     let page = built.page("xep-hang/2023/khoi/cchc/");
     let cells = bands(&page, "cchc");
     assert!(
         cells[2].starts_with("Xuất sắc‡ (công bố; tính từ bảng: Tốt)"),
         "{cells:?}"
+    );
+    // A sentence says both too.
+    let article = one(&built.page("tin-tuc/loai/"), "article");
+    assert!(
+        article.contains("C: Xuất sắc‡ (công bố; tính từ bảng: Tốt)."),
+        "{article}"
     );
     let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/cchc.csv")).unwrap();
     assert!(

@@ -452,3 +452,38 @@ fn a_points_change_from_a_disputed_percent_says_so_once() {
         "D: tăng 10,00 điểm phần trăm so với năm 2022 (tính từ tỷ lệ theo điểm trong bảng, không theo tỷ lệ công bố)."
     );
 }
+
+/// Each figure `ket-qua` and `khoi` print on their own carries its marks:
+/// points out of a maximum and a bare average made from illustrative
+/// scores their `*`, a bare score kept against the table's its `‡`, a
+/// band chiso derived "(tính từ bảng)"; the points column of a ranking
+/// table marks an illustrative line's points as its score.
+#[test]
+fn figures_printed_alone_keep_their_marks() {
+    let site = example_copy();
+    let root = site.path();
+    put(
+        root,
+        "content/tin-tuc/dau-hieu.md",
+        "+++\ntitle = \"Dấu\"\ndate = 2024-03-01\n+++\n\n\
+         A: <!-- chiso:ket-qua chi-so=cchc-tinh nam=2023 don-vi=so-thong-tin-va-truyen-thong hien=diem-dat -->.\n\n\
+         B: <!-- chiso:khoi chi-so=cchc-tinh nam=2022 khoi=so-ban-nganh hien=binh-quan-so -->.\n\n\
+         C: <!-- chiso:ket-qua chi-so=par-index nam=2023 hien=xep-loai -->.\n",
+    );
+    let built = build_ok(root);
+    let article = built.page("tin-tuc/dau-hieu/");
+    let lines = all(&article, "article p");
+    let line = |start: &str| {
+        lines
+            .iter()
+            .find(|l| l.starts_with(start))
+            .cloned()
+            .unwrap_or_else(|| panic!("{start} {lines:?}"))
+    };
+    assert!(line("A:").ends_with("/97*."), "{lines:?}");
+    assert!(line("B:").ends_with("89,03*."), "{lines:?}");
+    assert!(line("C:").ends_with(" (tính từ bảng)."), "{lines:?}");
+    let page = built.page("xep-hang/2023/so-ban-nganh/");
+    let points = all(&page, "table.ranking tbody td.points");
+    assert!(points.iter().any(|p| p.ends_with('*')), "{points:?}");
+}
