@@ -525,7 +525,8 @@ impl Context<'_> {
         let listed = lines
             .iter()
             .filter(|r| match counted {
-                Counted::Band(b) => r.band.as_ref().is_some_and(|rb| rb.band == b),
+                // The table's own bands, not a stated one kept against it.
+                Counted::Band(b) => r.band.as_ref().is_some_and(|rb| rb.table_band() == Some(b)),
                 Counted::Score(t) => r
                     .basis()
                     .is_some_and(|v| score_reaches(t, v, banded_at(r, table.decimals))),

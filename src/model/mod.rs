@@ -799,6 +799,17 @@ pub struct RowBand {
     pub disputed: Option<(Option<usize>, String)>,
 }
 
+impl RowBand {
+    /// The band the table gives the line: the derived one when a stated
+    /// band is kept against it, else the line's. What counts are made of.
+    pub fn table_band(&self) -> Option<usize> {
+        match &self.disputed {
+            Some((derived, _)) => *derived,
+            None => Some(self.band),
+        }
+    }
+}
+
 /// A region's part of a complete table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RegionSummary {
