@@ -153,6 +153,14 @@ messages! {
         vi: "giao diện dùng thành phần (component) `{name}`, nhưng không giao diện nào định nghĩa nó",
         en: "the template uses the component `{name}`, but no template defines it",
     }
+    template_components_replaced(names: &str) {
+        vi: "templates/components.html của trang thay cho tệp cùng tên của chiso, nhưng không có các thành phần mà giao diện dựng sẵn dùng: {names}",
+        en: "the site's templates/components.html replaces chiso's, but lacks the components the built-in templates use: {names}",
+    }
+    hint_template_components_replaced() {
+        vi: "chạy `chiso templates copy components.html` để chép tệp của chiso (sau khi đổi tên tệp của bạn), rồi thêm các thành phần của bạn vào cuối tệp đó",
+        en: "run `chiso templates copy components.html` to copy chiso's (after renaming yours), then add your components at its end",
+    }
     hint_template_unknown_component() {
         vi: "kiểm tra tên thành phần, hoặc định nghĩa nó bằng {{% component %}} trong một giao diện",
         en: "check the component's name, or define it with {{% component %}} in a template",

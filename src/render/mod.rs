@@ -1003,22 +1003,50 @@ fn template_error(
 /// quoted line); `None` when the message is not such a list, which is then
 /// told as Tera wrote it.
 fn reference_errors(sources: &Sources, text: &str) -> Option<Vec<Diagnostic>> {
-    text.split("\n\n")
-        .map(|report| {
-            let mut lines = report.lines();
-            let message = lines.next()?.strip_prefix("error: ")?;
-            let place = lines.next()?.trim_start().strip_prefix("--> ")?;
-            let mut parts = place.rsplitn(3, ':');
-            let column: usize = parts.next()?.parse().ok()?;
-            let line: usize = parts.next()?.parse().ok()?;
-            let name = parts.next()?;
-            let d = in_template(reference_error(message)?, sources, name);
-            Some(match sources.get(name) {
-                Some((text, _)) => d.at_line(text, line, column),
-                None => d,
-            })
-        })
-        .collect()
+    let mut missing_built_ins = BTreeSet::new();
+    let mut errors = Vec::new();
+    for report in text.split("\n\n") {
+        let mut lines = report.lines();
+        let message = lines.next()?.strip_prefix("error: ")?;
+        let place = lines.next()?.trim_start().strip_prefix("--> ")?;
+        let mut parts = place.rsplitn(3, ':');
+        let column: usize = parts.next()?.parse().ok()?;
+        let line: usize = parts.next()?.parse().ok()?;
+        let name = parts.next()?;
+        let d = in_template(reference_error(message)?, sources, name);
+        if let Some(component) = built_in_component_gone(sources, message, name) {
+            missing_built_ins.insert(component);
+            continue;
+        }
+        errors.push(match sources.get(name) {
+            Some((text, _)) => d.at_line(text, line, column),
+            None => d,
+        });
+    }
+    if !missing_built_ins.is_empty() {
+        let names: Vec<String> = missing_built_ins.iter().map(|c| format!("`{c}`")).collect();
+        let d = Diagnostic::error(msg::template_components_replaced(&names.join(", ")))
+            .with_hint(msg::hint_template_components_replaced());
+        errors.insert(0, in_template(d, sources, COMPONENTS));
+    }
+    Some(errors)
+}
+
+/// The template chiso's components are defined in.
+const COMPONENTS: &str = "components.html";
+
+/// The component a built-in template calls that the site's own
+/// `components.html`, replacing chiso's, does not define, when Tera's
+/// `message` at template `name` is that.
+fn built_in_component_gone<'m>(sources: &Sources, message: &'m str, name: &str) -> Option<&'m str> {
+    let component = message
+        .strip_prefix("Unknown component `")?
+        .strip_suffix('`')?;
+    let built_in_caller = sources.get(name).is_some_and(|(_, own)| !own);
+    let replaced = sources.get(COMPONENTS).is_some_and(|(_, own)| *own);
+    let defined_by_chiso =
+        default_template(COMPONENTS)?.contains(&format!("{{% component {component}("));
+    (built_in_caller && replaced && defined_by_chiso).then_some(component)
 }
 
 /// One of Tera's reference errors in the editor's words.
