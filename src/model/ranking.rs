@@ -116,7 +116,7 @@ impl Context<'_> {
             row.of = rank.map(|_| exception.unwrap_or(ranked));
         }
         if let Some(words) = ties_broken {
-            if self.check_broken_ties(file_index, table, &ranks, site) {
+            if self.check_broken_ties(file, file_index, table, &ranks, site) {
                 table.ties_broken = Some(words.to_owned());
             } else {
                 self.warn_ties_broken_unused(file_index);

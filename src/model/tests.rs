@@ -259,6 +259,28 @@ fn ties_the_publisher_broke_keep_its_ranks_when_the_file_says_how() {
             ("ha-tinh".to_owned(), Some(4), Some(5))
         ]
     );
+
+    // A tie of three, the last place and the first stated: the line stating
+    // none takes the place left between them, not the tie's first.
+    let rows = [
+        row("nghe-an", "score = 85\nrank = 5"),
+        row("thanh-hoa", "score = 85"),
+        row("ha-tinh", "score = 85\nrank = 3"),
+        row("da-nang", "score = 90"),
+        row("bac-ninh", "score = 95"),
+    ]
+    .concat();
+    let text = table(2023, "tinh", &format!("{head}{rows}"));
+    let site = ok(&[("data/results/2023/par.toml", &text)]);
+    let got = ranks(&site, 2023);
+    assert_eq!(
+        got[2..],
+        [
+            ("ha-tinh".to_owned(), Some(3), Some(5)),
+            ("thanh-hoa".to_owned(), Some(4), Some(5)),
+            ("nghe-an".to_owned(), Some(5), Some(5)),
+        ]
+    );
 }
 
 #[test]

@@ -57,12 +57,15 @@ impl Context<'_> {
 
     /// Checks each tie of a complete table whose lines were given ranks of
     /// their own (`computed` is each line's rank by score, the table's rows
-    /// hold the ranks kept): every tied line has one rank of the tie's
-    /// places, each once. Returns whether some tie was broken.
+    /// hold the ranks kept, `file` says which lines stated one): every
+    /// tied line has one rank of the tie's places, each once; a line
+    /// stating none takes a place left (in the table's order), and its row
+    /// is given it. Returns whether some tie was broken.
     pub(super) fn check_broken_ties(
         &mut self,
+        file: &ResultsFile,
         file_index: usize,
-        table: &Table,
+        table: &mut Table,
         computed: &[Option<u32>],
         site: &Site,
     ) -> bool {
@@ -74,23 +77,35 @@ impl Context<'_> {
         }
         let mut broken = false;
         for (first, lines) in ties.into_iter().filter(|(_, lines)| lines.len() > 1) {
-            let held: Vec<u32> = lines
+            let stated: Vec<Option<u32>> = lines
                 .iter()
-                .map(|&i| table.rows[i].rank.unwrap_or(first))
+                .map(|&i| {
+                    let row = &table.rows[i];
+                    file.results
+                        .get(row.entry)
+                        .and_then(|r| r.rank)
+                        .and(row.rank)
+                })
                 .collect();
-            if held.iter().all(|&r| r == first) {
+            if stated.iter().flatten().all(|&r| r == first) {
                 continue;
             }
             broken = true;
             let last = first + lines.len() as u32 - 1;
-            let mut sorted = held.clone();
+            // The places no tied line states, for those stating none.
+            let mut left = (first..=last).filter(|p| !stated.contains(&Some(*p)));
+            let held: Vec<Option<u32>> = stated.iter().map(|s| s.or_else(|| left.next())).collect();
+            let mut sorted: Vec<u32> = held.iter().flatten().copied().collect();
             sorted.sort_unstable();
-            if sorted.iter().copied().eq(first..=last) {
+            if held.iter().all(Option::is_some) && sorted.iter().copied().eq(first..=last) {
+                for (&i, place) in lines.iter().zip(&held) {
+                    table.rows[i].rank = *place;
+                }
                 continue;
             }
             // Told at the first line whose rank another tied line holds too.
             let at = (1..lines.len())
-                .find(|&k| held[..k].contains(&held[k]))
+                .find(|&k| stated[k].is_some() && stated[..k].contains(&stated[k]))
                 .unwrap_or(0);
             let row = &table.rows[lines[at]];
             let units = lines
@@ -98,9 +113,9 @@ impl Context<'_> {
                 .map(|&i| site.units[table.rows[i].unit].id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ");
-            let stated = held
+            let stated = stated
                 .iter()
-                .map(u32::to_string)
+                .map(|s| s.map_or("—".to_owned(), |r| r.to_string()))
                 .collect::<Vec<_>>()
                 .join(", ");
             let score = row
