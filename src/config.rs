@@ -220,16 +220,16 @@ impl Config {
             None => ("", url),
         };
         let problem = if host.contains('@') {
-            Some((msg::base_url_with_credentials(url), msg::hint_base_url()))
+            Some((
+                msg::base_url_with_credentials(url),
+                msg::hint_base_url_credentials(),
+            ))
         } else if !host.is_ascii() {
             Some((
                 msg::base_url_unicode_host(url, host),
                 msg::hint_base_url_unicode_host(),
             ))
-        } else if path
-            .split('/')
-            .any(|segment| segment == "." || segment == "..")
-        {
+        } else if path.split('/').any(is_dot_segment) {
             Some((msg::base_url_dot_segment(url), msg::hint_base_url()))
         } else if has_bad_percent(path) {
             Some((msg::base_url_bad_percent(url), msg::hint_base_url_percent()))
@@ -294,6 +294,13 @@ impl Config {
             format!("/{trimmed}/")
         }
     }
+}
+
+/// Whether a path segment is `.` or `..`, as the URL standard reads them
+/// (`%2e` is a dot too: browsers collapse `%2e%2e` as `..`).
+fn is_dot_segment(segment: &str) -> bool {
+    let lower = segment.to_ascii_lowercase().replace("%2e", ".");
+    lower == "." || lower == ".."
 }
 
 /// Whether `path` has a `%` not followed by two hex digits: not an escape,
@@ -374,6 +381,8 @@ mod tests {
             "https://Sở.gov.vn/",
             "https://x.gov.vn/a/../b/",
             "/a/./b/",
+            "https://x.gov.vn/%2e%2e/",
+            "https://x.gov.vn/a/.%2E/",
             "https://x.gov.vn/%/",
             "https://x.gov.vn/a%2/",
         ] {

@@ -441,7 +441,13 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
         let problem =
             html_policy::check_url(base_url).or_else(|| Config::base_url_problem(base_url));
         if let Some(d) = problem {
-            diagnostics.push(d.with_hint(crate::messages::hint_base_url_option()));
+            // A hint of its own (remove the password) is kept; the general
+            // one is said for the option.
+            let general = d.hint.as_deref() == Some(crate::messages::hint_base_url().as_str());
+            diagnostics.push(match general {
+                true => d.with_hint(crate::messages::hint_base_url_option()),
+                false => d,
+            });
         }
         config.base_url = base_url.clone();
     }

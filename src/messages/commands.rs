@@ -118,6 +118,10 @@ messages! {
         vi: "base_url `{url}` có tên đăng nhập hoặc mật khẩu (phần trước @): chúng sẽ được in vào mọi trang",
         en: "base_url `{url}` holds a user name or password (the part before @): every page would print them",
     }
+    hint_base_url_credentials() {
+        vi: "bỏ phần `tên:mật-khẩu@` khỏi base_url: máy chủ cần đăng nhập thì cấu hình ở máy chủ, không ghi vào địa chỉ",
+        en: "remove the `name:password@` part from base_url: a server that needs a login is set up on the server, not in the address",
+    }
     base_url_unicode_host(url: impl Display, host: &str) {
         vi: "tên miền `{host}` của base_url `{url}` có chữ có dấu: sơ đồ trang, nguồn tin và liên kết chia sẻ cần dạng ASCII của nó (xn--…)",
         en: "the host `{host}` of base_url `{url}` has non-ASCII letters: the sitemap, the feed and shared links need its ASCII form (xn--…)",

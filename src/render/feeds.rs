@@ -33,12 +33,14 @@ pub fn join_url(base_url: &str, path: &str) -> String {
 /// with diacritics, a space, `"`, `<`, `>`, …), as sitemaps, feeds and
 /// crawlers expect: `https://x.vn/chỉ-số/` is `https://x.vn/ch%E1%BB%89-s%E1%BB%91/`.
 /// A `%` already there is kept (the address is taken as encoded); the
-/// host is left as written.
-fn uri_path_encoded(url: String) -> String {
+/// scheme and host are written in lower case, as browsers and crawlers
+/// read them (`HTTPS://X.GOV.VN/Cchc/` is `https://x.gov.vn/Cchc/`).
+fn uri_path_encoded(mut url: String) -> String {
     let path_start = match url.find("://") {
         Some(i) => url[i + 3..].find('/').map_or(url.len(), |p| i + 3 + p),
         None => 0,
     };
+    url[..path_start].make_ascii_lowercase();
     let needs = |b: u8| !b.is_ascii_graphic() || br#""<>\^`{|}"#.contains(&b);
     if !url.as_bytes()[path_start..].iter().any(|&b| needs(b)) {
         return url;
@@ -192,6 +194,11 @@ mod tests {
         // A path alone, and a host with no path.
         assert_eq!(absolute(&config("/đ/"), ""), "/%C4%91/");
         assert_eq!(absolute(&config("https://x.vn"), ""), "https://x.vn/");
+        // The scheme and host in lower case; the path as written.
+        assert_eq!(
+            absolute(&config("HTTPS://X.GOV.VN/Cchc/"), "a/"),
+            "https://x.gov.vn/Cchc/a/"
+        );
     }
 
     #[test]
