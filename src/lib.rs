@@ -438,15 +438,19 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     if let Some(base_url) = &options.base_url {
         // Checked like `base_url` in config.toml: it is written into every
         // page's links.
-        let problem =
-            html_policy::check_url(base_url).or_else(|| Config::base_url_problem(base_url));
-        if let Some(d) = problem {
-            // A hint of its own (remove the password) is kept; the general
-            // one is said for the option.
-            let general = d.hint.as_deref() == Some(crate::messages::hint_base_url().as_str());
-            diagnostics.push(match general {
-                true => d.with_hint(crate::messages::hint_base_url_option()),
-                false => d,
+        // A hint of its own (remove the password) is kept; else the hint
+        // is said for the option.
+        let problem = match html_policy::check_url(base_url) {
+            Some(d) => Some((d, false)),
+            None => Config::base_url_problem(base_url).map(|d| {
+                let own = d.hint.as_deref() != Some(crate::messages::hint_base_url().as_str());
+                (d, own)
+            }),
+        };
+        if let Some((d, own_hint)) = problem {
+            diagnostics.push(match own_hint {
+                true => d,
+                false => d.with_hint(crate::messages::hint_base_url_option()),
             });
         }
         config.base_url = base_url.clone();
