@@ -163,11 +163,7 @@ impl<'a> Env<'a> {
                 .collect(),
             years: &site.years,
             stylesheet: urls.at("chiso.css"),
-            stylesheets: config
-                .stylesheets
-                .iter()
-                .map(|s| urls.config_link(s))
-                .collect(),
+            stylesheets: own_stylesheets(config, &urls),
             sort_script: urls.at("sort.js"),
             search_script: urls.at("search.js"),
             search_url: urls.at(SEARCH_PATH),
@@ -1103,4 +1099,19 @@ fn favicon(assets: &[crate::input::SiteFile], urls: &Urls) -> Option<FaviconView
                 mime,
             })
     })
+}
+
+/// The site's stylesheets as pages link them, after chiso.css: each once,
+/// and not chiso.css again (linked after the site's, it would win over
+/// them); both are warned of when the configuration is checked.
+fn own_stylesheets(config: &Config, urls: &Urls) -> Vec<String> {
+    let chiso = urls.at("chiso.css");
+    let mut linked: Vec<String> = Vec::new();
+    for sheet in &config.stylesheets {
+        let url = urls.config_link(sheet);
+        if url != chiso && !linked.contains(&url) {
+            linked.push(url);
+        }
+    }
+    linked
 }

@@ -326,6 +326,22 @@ fn stylesheets_and_menu_links_a_browser_would_not_use_are_warned_of() {
         assert!(warnings.contains(expected), "{expected}: {warnings}");
     }
     assert_eq!(warnings.matches("config.toml:").count(), 7, "{warnings}");
+    // Each linked once, and chiso.css first only: the site's rules win.
+    let sheets: Vec<String> = built
+        .page("")
+        .select(&sel("link[rel=stylesheet]"))
+        .filter_map(|l| l.value().attr("href").map(str::to_owned))
+        .collect();
+    assert_eq!(
+        sheets,
+        [
+            "/chiso.css",
+            "/css/a.css",
+            "/tin-tuc/",
+            "http://cdn.example.vn/b.css",
+            "htps://cdn.example.vn/c.css"
+        ]
+    );
 
     put(
         root,
