@@ -281,10 +281,20 @@ fn a_units_page_shows_its_regional_ranks_for_each_year() {
         regional,
         ["xếp thứ 3/6 Bắc Trung Bộ; xếp thứ 5/14 Bắc Trung Bộ và duyên hải miền Trung"]
     );
+    // A rank computed from a complete table says so in its cell; a stated
+    // one does not.
+    let origin = |index: &str| {
+        all(
+            &unit,
+            &format!("table.history[data-index=\"{index}\"] td.rank small.figure-origin"),
+        )
+    };
+    assert_eq!(origin("dti"), ["(tính từ bảng)", "(tính từ bảng)"]);
+    assert!(origin("par-index").is_empty());
     // Computed from a complete table, in both schemes, for each year.
     let regional = all(
         &unit,
-        "table.history[data-index=\"dti\"] td.rank small:not(.tied)",
+        "table.history[data-index=\"dti\"] td.rank small:not(.tied):not(.figure-origin)",
     );
     assert_eq!(
         regional,
