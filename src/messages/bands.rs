@@ -123,6 +123,14 @@ messages! {
         vi: "số đơn vị đạt trên {threshold}",
         en: "the number of units scoring above {threshold}",
     }
+    band_counts_contradict(what: &str, count: u32, wider: &str, wider_count: u32) {
+        vi: "{what} được ghi là {count}, nhiều hơn {wider} ({wider_count}): đơn vị đạt ngưỡng cao hơn thì cũng đạt ngưỡng thấp hơn",
+        en: "{what} is stated as {count}, more than {wider} ({wider_count}): a unit reaching the higher threshold reaches the lower one too",
+    }
+    hint_band_counts_contradict() {
+        vi: "so lại hai con số với tài liệu công bố: một trong hai có thể bị gõ nhầm",
+        en: "check both figures against the publication: one of them may be mistyped",
+    }
     band_count_differs(what: &str, stated: u32, computed: u32) {
         vi: "{what} được ghi là {stated}, nhưng theo bảng thì là {computed}",
         en: "{what} is stated as {stated}, but the table gives {computed}",

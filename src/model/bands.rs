@@ -439,9 +439,61 @@ impl Context<'_> {
                 })
             });
         }
+        let mut read = Vec::new();
         for (k, stated) in file.band_counts.iter().enumerate() {
             if let Some(count) = self.band_count(file_index, table, (k, stated), site) {
+                read.push((k, count.counted, count.count));
                 table.band_counts.push(count);
+            }
+        }
+        self.check_counts_agree(file_index, table, &read);
+    }
+
+    /// Warns when two published counts of a table contradict each other:
+    /// more units from a threshold, or in a band starting at it, than from
+    /// a lower one ("5 đơn vị Xuất sắc (từ 90%)" beside "4 đơn vị đạt từ
+    /// 80%"). `read` holds each count read, with its place in the file.
+    fn check_counts_agree(
+        &mut self,
+        file_index: usize,
+        table: &Table,
+        read: &[(usize, Counted, u32)],
+    ) {
+        let from = |counted: Counted| match counted {
+            Counted::Score(t) => t.score(),
+            Counted::Band(b) => table.bands[b].threshold.score(),
+        };
+        for &(k, counted, count) in read {
+            let Some(stricter) = from(counted) else {
+                continue;
+            };
+            // Against every count of all the units from a lower threshold.
+            let wider = read.iter().find(|&&(j, other, other_count)| {
+                let Counted::Score(t) = other else {
+                    return false;
+                };
+                j != k && other_count < count && t.score().is_some_and(|lower| lower <= stricter)
+            });
+            if let Some(&(_, Counted::Score(t), wider_count)) = wider {
+                let Some((value, strict)) = t.score() else {
+                    continue;
+                };
+                let what = match counted {
+                    Counted::Band(b) => msg::counted_band(&table.bands[b].id),
+                    Counted::Score(Threshold::Min(v)) => msg::counted_min(&threshold_text(v)),
+                    Counted::Score(_) => msg::counted_above(&threshold_text(stricter.0)),
+                };
+                let wider_what = match strict {
+                    false => msg::counted_min(&threshold_text(value)),
+                    true => msg::counted_above(&threshold_text(value)),
+                };
+                let path = [Seg::Key("band_count"), Seg::Index(k), Seg::Key("count")];
+                self.warn_at(
+                    file_index,
+                    &path,
+                    msg::band_counts_contradict(&what, count, &wider_what, wider_count),
+                    msg::hint_band_counts_contradict(),
+                );
             }
         }
     }

@@ -766,3 +766,26 @@ fn a_table_of_band_counts_alone_shows_no_empty_table_and_names_its_source() {
     assert!(all(&page, "table").is_empty(), "no table of no line");
     assert!(one(&page, ".band-counts").contains("Xuất sắc (từ 90%): 2 đơn vị"));
 }
+
+/// Published counts that contradict each other (more units in a band from
+/// 90% than from 80% or more) are warned of at the larger count: one of
+/// them was mistyped.
+#[test]
+fn published_counts_that_contradict_each_other_are_warned_of() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    put(
+        root,
+        "data/results/2024/khoi.toml",
+        "index = \"chi-so\"\nyear = 2024\ngroup = \"khoi\"\n\n[source]\ntitle = \"QĐ\"\n\n\
+         [[band_count]]\nband = \"xuat-sac\"\ncount = 5\nof = 6\n\n\
+         [[band_count]]\nmin = 80\ncount = 4\nof = 6\n",
+    );
+    let built = build_ok(root);
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("the number of units in band `xuat-sac` is stated as 5, more than the number of units scoring 80 or more (4)"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("khoi.toml:10:9"), "{warnings}");
+}
