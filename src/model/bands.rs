@@ -120,6 +120,16 @@ fn banded_at(row: &Row, table_decimals: u32) -> u32 {
     row.decimals.max(table_decimals)
 }
 
+/// What a band count of `table` counts, for a message: "số đơn vị thuộc
+/// mức `tot`", "… đạt từ 90 trở lên", "… đạt trên 90".
+fn counted_text(table: &Table, counted: Counted) -> Option<String> {
+    Some(match counted {
+        Counted::Band(b) => msg::counted_band(&table.bands[b].id),
+        Counted::Score(Threshold::Min(v)) => msg::counted_min(&threshold_text(v)),
+        Counted::Score(t) => msg::counted_above(&threshold_text(t.score()?.0)),
+    })
+}
+
 /// A threshold for a message: `90`, `92,5`.
 fn threshold_text(value: f64) -> String {
     vi::format_as_written(value)
@@ -474,18 +484,11 @@ impl Context<'_> {
                 };
                 j != k && other_count < count && t.score().is_some_and(|lower| lower <= stricter)
             });
-            if let Some(&(_, Counted::Score(t), wider_count)) = wider {
-                let Some((value, strict)) = t.score() else {
+            if let Some(&(_, wider, wider_count)) = wider {
+                let (Some(what), Some(wider_what)) =
+                    (counted_text(table, counted), counted_text(table, wider))
+                else {
                     continue;
-                };
-                let what = match counted {
-                    Counted::Band(b) => msg::counted_band(&table.bands[b].id),
-                    Counted::Score(Threshold::Min(v)) => msg::counted_min(&threshold_text(v)),
-                    Counted::Score(_) => msg::counted_above(&threshold_text(stricter.0)),
-                };
-                let wider_what = match strict {
-                    false => msg::counted_min(&threshold_text(value)),
-                    true => msg::counted_above(&threshold_text(value)),
                 };
                 let path = [Seg::Key("band_count"), Seg::Index(k), Seg::Key("count")];
                 self.warn_at(
@@ -554,11 +557,7 @@ impl Context<'_> {
             (_, None, None, Some(above)) => Counted::Score(Threshold::Above(above)),
             (_, None, None, None) => return None,
         };
-        let what = match counted {
-            Counted::Band(b) => msg::counted_band(&table.bands[b].id),
-            Counted::Score(Threshold::Min(v)) => msg::counted_min(&threshold_text(v)),
-            Counted::Score(t) => msg::counted_above(&threshold_text(t.score()?.0)),
-        };
+        let what = counted_text(table, counted)?;
         if let Counted::Score(t) = counted {
             let (value, _) = t.score()?;
             if !value.is_finite() {

@@ -174,8 +174,7 @@ fn score(line: &Line) -> String {
 }
 
 /// `97,03/98`, or the points alone when no maximum was published (they
-/// came with their percent): `85,5`.
-/// `97,03/98`, `85,5` without a maximum, or `—`; marked `*` on an
+/// came with their percent): `85,5`; `—` without points. Marked `*` on an
 /// illustrative line, as its score is.
 fn points(line: &Line) -> String {
     let mark = if line.illustrative {

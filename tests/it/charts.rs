@@ -139,3 +139,43 @@ fn a_chart_cites_its_source_in_full() {
         assert!(notes.contains("UBND tỉnh Hà Tĩnh"), "{path}: {notes}");
     }
 }
+
+/// The ranking chart highlights the home unit in a year it bore another
+/// name (it was found by its name, so its old one missed it, and the
+/// leader was highlighted instead).
+#[test]
+fn the_ranking_chart_highlights_the_home_unit_under_an_earlier_name() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &units.replacen(
+            "name = \"Đơn vị A\"\n",
+            "name = \"Đơn vị A\"\nrenamed = [{ name = \"Đơn vị Cũ\", until = 2022 }]\n",
+            1,
+        ),
+    );
+    let config = std::fs::read_to_string(root.join("config.toml")).unwrap();
+    put(
+        root,
+        "config.toml",
+        &format!("{config}home_unit = \"don-vi-a\"\n"),
+    );
+    let built = build_ok(root);
+    // 2022: Đơn vị B leads (91,5); Đơn vị A, then named Đơn vị Cũ, is
+    // third (80).
+    let page = built.page("xep-hang/2022/khoi/");
+    let bars: Vec<String> = page
+        .select(&sel("svg rect"))
+        .filter_map(|r| r.value().attr("class").map(str::to_owned))
+        .filter(|c| c.starts_with("bar"))
+        .collect();
+    assert_eq!(
+        bars.iter().position(|c| c == "bar highlight"),
+        Some(2),
+        "{bars:?}"
+    );
+    assert!(crate::common::one(&page, "svg").contains("Đơn vị Cũ"));
+}
