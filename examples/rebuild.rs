@@ -46,7 +46,7 @@ fn stages(root: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut d = Diagnostics::default();
     let mut times: Vec<(&str, f64)> = Vec::new();
     let t = Instant::now();
-    let config = Config::load(root).map_err(|e| e.to_string())?;
+    let config = Config::load(root).map_err(|e| format!("{e:?}"))?;
     times.push(("config", ms(t)));
     let t = Instant::now();
     let raw = data::load(root, &mut d);

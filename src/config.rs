@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::Diagnostic;
 use crate::locate::{locate, Seg};
 use crate::messages as msg;
-use crate::parse::{parse_document, Format};
+use crate::parse::{parse_settings, Format};
 
 /// The name of the configuration file at the site root.
 pub const CONFIG_FILE: &str = "config.toml";
@@ -156,15 +156,19 @@ fn default_per_page() -> usize {
 
 impl Config {
     /// Reads `config.toml` from the site root.
-    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+    pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
         if !path.is_file() {
-            return Err(Diagnostic::error(msg::no_config(root.display()))
-                .with_hint(msg::hint_run_in_site()));
+            return Err(vec![Diagnostic::error(msg::no_config(root.display()))
+                .with_hint(msg::hint_run_in_site())]);
         }
-        let source = crate::input::read_text(&path, Path::new(CONFIG_FILE))?;
-        let config: Config =
-            parse_document(&source, Format::Toml).map_err(|d| d.in_file(CONFIG_FILE))?;
+        let source = crate::input::read_text(&path, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
+        let config: Config = parse_settings(&source).map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|d| d.in_file(CONFIG_FILE))
+                .collect::<Vec<_>>()
+        })?;
         if config.articles_per_page == 0 {
             let d = Diagnostic::error(msg::articles_per_page_zero())
                 .with_hint(msg::hint_articles_per_page(default_per_page()));
@@ -172,7 +176,7 @@ impl Config {
                 Some(offset) => d.at_offset(&source, offset),
                 None => d,
             };
-            return Err(d.in_file(CONFIG_FILE));
+            return Err(vec![d.in_file(CONFIG_FILE)]);
         }
         Ok(config)
     }
@@ -322,7 +326,7 @@ mod tests {
     fn with_base(base_url: &str) -> Config {
         Config {
             base_url: base_url.to_owned(),
-            ..parse_document("title = 't'", Format::Toml).unwrap()
+            ..parse_settings("title = 't'").unwrap()
         }
     }
 
@@ -331,7 +335,9 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let text = "title = 't'\n\narticles_per_page = 0\n";
         std::fs::write(root.path().join(CONFIG_FILE), text).unwrap();
-        let d = Config::load(root.path()).unwrap_err();
+        let mut problems = Config::load(root.path()).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        let d = problems.remove(0);
         assert_eq!(
             d.message,
             "`articles_per_page` is 0, but each page of the article list shows at least one article"
@@ -345,6 +351,37 @@ mod tests {
         assert_eq!(at, Some((3, 21)));
         std::fs::write(root.path().join(CONFIG_FILE), "title = 't'\n").unwrap();
         assert_eq!(Config::load(root.path()).unwrap().articles_per_page, 10);
+    }
+
+    #[test]
+    fn every_top_level_key_written_under_the_menu_is_told() {
+        let root = tempfile::tempdir().unwrap();
+        let text = "title = 't'\n\n[[menu]]\nname = 'A'\nurl = '/a/'\nbase_url = '/x/'\n\
+                    language = 'vi'\nhome_unit = 'x'\n";
+        std::fs::write(root.path().join(CONFIG_FILE), text).unwrap();
+        let problems = Config::load(root.path()).unwrap_err();
+        let lines: Vec<_> = problems
+            .iter()
+            .map(|d| d.location.as_ref().map(|l| l.line))
+            .collect();
+        assert_eq!(lines, [Some(6), Some(7), Some(8)], "{problems:?}");
+        for d in &problems {
+            assert!(
+                d.hint.as_deref().unwrap_or_default().contains("[[menu]]"),
+                "{d:?}"
+            );
+        }
+        // A wrong type after them is told too; a field missing is not
+        // (the blanked key may be it).
+        let text =
+            "title = 't'\narticles_per_page = 'ten'\n[[menu]]\nname = 'A'\nurl = '/a/'\nx = 1\n";
+        std::fs::write(root.path().join(CONFIG_FILE), text).unwrap();
+        let problems = Config::load(root.path()).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        let text = "[[menu]]\nname = 'A'\nurl = '/a/'\ntitle = 't'\n";
+        std::fs::write(root.path().join(CONFIG_FILE), text).unwrap();
+        let problems = Config::load(root.path()).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
     }
 
     #[test]

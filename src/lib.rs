@@ -429,8 +429,10 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     };
     let mut config = match Config::load(&options.root) {
         Ok(config) => config,
-        Err(d) => {
-            diagnostics.push(d);
+        Err(problems) => {
+            for d in problems {
+                diagnostics.push(d);
+            }
             return Err(diagnostics);
         }
     };

@@ -32,13 +32,9 @@ impl Format {
 /// the caller knows the file and adds it.
 pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Result<T, Diagnostic> {
     match format {
-        Format::Toml => toml::from_str(source).map_err(|e| {
-            let d = toml_diagnostic(source, &e);
-            match misplaced_top_level_key::<T>(source, &e) {
-                Some(header) => d.with_hint(msg::hint_key_above_header(&header)),
-                None => d,
-            }
-        }),
+        Format::Toml => {
+            toml::from_str(source).map_err(|e| toml_document_diagnostic::<T>(source, &e))
+        }
         Format::Json => serde_json::from_str(source).map_err(|e| {
             let d = friendly(&strip_json_position(&e.to_string()), Format::Json);
             if e.line() > 0 {
@@ -58,6 +54,63 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
                 d
             }
         }),
+    }
+}
+
+/// How many problems of a settings document [`parse_settings`] tells.
+const MAX_SETTINGS_PROBLEMS: usize = 20;
+
+/// Parses a TOML settings document (`config.toml`) and tells every problem
+/// of a broken one, where [`parse_document`] tells the first: every syntax
+/// error, or else each problem at its line, that line blanked and the
+/// document read again (a top-level key written under `[[menu]]` is the
+/// slip that comes in several). A field missing once a line is blanked is
+/// not told: the blanked line may be the one that set it.
+pub fn parse_settings<T: DeserializeOwned>(source: &str) -> Result<T, Vec<Diagnostic>> {
+    let (syntax, _, _) = toml_syntax_problems(source);
+    if !syntax.is_empty() {
+        return Err(syntax);
+    }
+    let mut text = source.to_owned();
+    let mut problems = Vec::new();
+    while problems.len() < MAX_SETTINGS_PROBLEMS {
+        let e = match toml::from_str::<T>(&text) {
+            Ok(value) if problems.is_empty() => return Ok(value),
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        if !problems.is_empty() && e.message().starts_with("missing field") {
+            break;
+        }
+        problems.push(toml_document_diagnostic::<T>(source, &e));
+        let Some(at) = e.span().map(|s| s.start.min(text.len())) else {
+            break;
+        };
+        let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        // Spaces for every byte: offsets and columns stay.
+        let spaces: String = text[start..end]
+            .chars()
+            .map(|c| " ".repeat(c.len_utf8()))
+            .collect();
+        let mut blanked = text.clone();
+        blanked.replace_range(start..end, &spaces);
+        // A value over several lines cannot be blanked a line at a time.
+        if blanked == text || toml::de::DeTable::parse(&blanked).is_err() {
+            break;
+        }
+        text = blanked;
+    }
+    Err(problems)
+}
+
+/// The TOML parser's complaint about a whole document of `T`, with the
+/// hint for a top-level key written under a header.
+fn toml_document_diagnostic<T: DeserializeOwned>(source: &str, e: &toml::de::Error) -> Diagnostic {
+    let d = toml_diagnostic(source, e);
+    match misplaced_top_level_key::<T>(source, e) {
+        Some(header) => d.with_hint(msg::hint_key_above_header(&header)),
+        None => d,
     }
 }
 

@@ -309,6 +309,12 @@ fn assemble_from(
         units: defined.units.clone(),
         ..Site::default()
     };
+    site.renamed_units = site
+        .units
+        .iter_enumerated()
+        .filter(|(_, unit)| !unit.renamed.is_empty())
+        .map(|(u, _)| u)
+        .collect();
     if !raw.definitions_incomplete {
         // Otherwise every reference to a definition in the unreadable file
         // would be reported as undefined: noise that hides the one real

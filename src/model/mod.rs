@@ -88,6 +88,9 @@ pub struct Site {
     /// Id strings to ids, for what editors name outside `data/` (shortcode
     /// arguments, `home_unit`): resolved once, where they are read.
     lookup: Lookup,
+    /// The units with a `renamed` name, in unit order: the few whose name
+    /// in a year may be another unit's ([`Site::listed_name`]).
+    renamed_units: Vec<UnitId>,
 }
 
 /// Where a result line is: its table, and its position among the table's
@@ -177,13 +180,33 @@ impl Site {
     /// district), what tells them apart in brackets, its kind, else its id:
     /// the two lines of a table, a leader and a last place, would otherwise
     /// read as one unit.
+    ///
+    /// Names are compared as the year gives them: a unit renamed since may
+    /// have had another's name that year, and a unit's current namesake
+    /// may then have had another name.
     pub fn listed_name(&self, u: UnitId, year: i32) -> std::borrow::Cow<'_, str> {
         let unit = &self.units[u];
         let name = unit.name_in(year);
-        let others: Vec<&Unit> = self
-            .namesakes(u)
-            .filter(|o| o.id != unit.id && o.group == unit.group)
-            .collect();
+        let same_that_year =
+            |o: &&Unit| o.id != unit.id && o.group == unit.group && o.name_in(year) == name;
+        let mut others: Vec<&Unit> = self.namesakes(u).filter(same_that_year).collect();
+        // Units renamed: their name that year may be this one. (A unit
+        // named so today and never renamed is one of them too when `u` is.)
+        others.extend(
+            self.renamed_units
+                .iter()
+                .map(|&o| &self.units[o])
+                .filter(|o| o.name != unit.name)
+                .filter(same_that_year),
+        );
+        if name != unit.name {
+            others.extend(
+                self.units
+                    .iter()
+                    .filter(|o| o.renamed.is_empty() && o.name == name)
+                    .filter(same_that_year),
+            );
+        }
         if others.is_empty() {
             return name.into();
         }

@@ -137,8 +137,10 @@ pub(super) fn rebuild(
     let mut timings = Timings::default();
     let mut config = match Config::load(root) {
         Ok(config) => config,
-        Err(d) => {
-            diagnostics.push(d);
+        Err(problems) => {
+            for d in problems {
+                diagnostics.push(d);
+            }
             return Err(diagnostics);
         }
     };

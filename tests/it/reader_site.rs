@@ -739,3 +739,28 @@ fn units_of_the_same_name_in_one_group_are_told_apart_on_their_lines() {
     let lead = &html[..html.find("<table").unwrap()];
     assert!(lead.contains("Đơn vị A (don-vi-a)"), "{lead}");
 }
+
+/// A unit renamed since, whose name that year was another unit's, is told
+/// apart on that year's lines (and not on a year when the names differ).
+#[test]
+fn a_renamed_unit_with_another_units_name_that_year_is_told_apart() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &units.replace(
+            "name = \"Đơn vị D\"",
+            "name = \"Đơn vị D\"\nrenamed = [{ name = \"Đơn vị A\", until = 2023 }]",
+        ),
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2023/khoi");
+    let names = all(&page, "table.ranking th.unit a");
+    assert!(
+        names.contains(&"Đơn vị A (don-vi-a)".to_owned())
+            && names.contains(&"Đơn vị A (don-vi-d)".to_owned()),
+        "{names:?}"
+    );
+}
