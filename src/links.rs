@@ -267,16 +267,20 @@ fn check_against(
             let problem = match site.page(&path) {
                 // Its article's error is told: the link is not broken twice.
                 None if leads_to_unloaded(content, &path) => None,
-                None => Some(unpublished.why(&path, &link.url)),
+                None => Some(unpublished.why(&path, &link.url, site, &base)),
                 Some(ids) => match anchor {
-                    Some(anchor) if !ids.contains(anchor.as_str()) => {
-                        Some(msg::broken_anchor(&link.url, &anchor))
-                    }
+                    Some(anchor) if !ids.contains(anchor.as_str()) => Some(
+                        Diagnostic::error(msg::broken_anchor(&link.url, &anchor))
+                            .with_hint(msg::hint_check_link()),
+                    ),
                     _ => None,
                 },
             };
-            if let Some(message) = problem {
-                diagnostics.push(located(message, article, link));
+            if let Some(d) = problem {
+                diagnostics.push(
+                    d.in_file(&article.file)
+                        .at_point(link.location, link.snippet.clone()),
+                );
             }
         }
     }
@@ -301,20 +305,46 @@ struct Unpublished<'a> {
 
 impl Unpublished<'_> {
     /// The error for link `url`, whose `path` leads to no page: a draft's
-    /// page, a waiting table's, or simply none.
-    fn why(&self, path: &str, url: &str) -> String {
+    /// page, a waiting table's (each message says what to do), or simply
+    /// none, with a hint ([`broken_link_hint`]).
+    fn why(&self, path: &str, url: &str, site: &mut Targets, base: &str) -> Diagnostic {
         if let Some(file) = draft_at(self.content, path) {
-            return msg::link_to_draft(url, file.display());
+            return Diagnostic::error(msg::link_to_draft(url, file.display()));
         }
         let waiting = self.waiting.iter().find(|w| {
             let page = urls::ranking_path(w.year, &w.group);
             candidates(path).iter().any(|c| c.starts_with(&page))
         });
         match waiting {
-            Some(w) => msg::link_to_waiting_table(url, w.year, w.file.display()),
-            None => msg::broken_link(url),
+            Some(w) => Diagnostic::error(msg::link_to_waiting_table(url, w.year, w.file.display())),
+            None => Diagnostic::error(msg::broken_link(url))
+                .with_hint(broken_link_hint(path, url, site, base)),
         }
     }
+}
+
+/// What to do about link `url`, whose `path` leads to nothing: put a file
+/// (`/css/rieng.css`, `/tai-lieu/bao-cao.pdf`) in static/; start a link
+/// with `/` when from the site's root it leads to a page (`xep-hang/2023/…`
+/// written in an article reads as under the article's own page); else the
+/// site's addresses.
+fn broken_link_hint(path: &str, url: &str, site: &mut Targets, base: &str) -> String {
+    if path
+        .rsplit('/')
+        .next()
+        .is_some_and(|name| name.contains('.'))
+    {
+        return msg::hint_put_in_static(path);
+    }
+    if !url.starts_with(['/', '#', '?', '.']) {
+        let from_root = format!("/{url}");
+        if let Some((root_path, _)) = resolve(&from_root, "", base) {
+            if site.page(&root_path).is_some() {
+                return msg::hint_link_from_root(&from_root);
+            }
+        }
+    }
+    msg::hint_check_link()
 }
 
 /// The file of the draft whose page `path` is, if it is one.
@@ -357,36 +387,21 @@ fn check_data_links(
         let Some((path, anchor)) = resolve(&link.url, "", &base) else {
             continue;
         };
-        let message = match site.page(&path) {
-            None => unpublished.why(&path, &link.url),
+        let problem = match site.page(&path) {
+            None => unpublished.why(&path, &link.url, site, &base),
             Some(ids) => match anchor {
                 Some(anchor) if !ids.contains(anchor.as_str()) => {
-                    msg::broken_anchor(&link.url, &anchor)
+                    Diagnostic::error(msg::broken_anchor(&link.url, &anchor))
+                        .with_hint(msg::hint_check_link())
                 }
                 _ => continue,
             },
         };
-        // A file (`/css/rieng.css`, `/tai-lieu/bao-cao.pdf`) is one of
-        // static/: say where to put it.
-        let hint = match path
-            .rsplit('/')
-            .next()
-            .is_some_and(|name| name.contains('.'))
-        {
-            true => msg::hint_put_in_static(&path),
-            false => msg::hint_check_link(),
-        };
-        let mut d = link.at.clone().with_hint(hint);
-        d.message = message;
+        let mut d = link.at.clone();
+        d.message = problem.message;
+        d.hint = problem.hint;
         diagnostics.push(d);
     }
-}
-
-fn located(message: String, article: &Article, link: &crate::content::Link) -> Diagnostic {
-    Diagnostic::error(message)
-        .in_file(&article.file)
-        .with_hint(msg::hint_check_link())
-        .at_point(link.location, link.snippet.clone())
 }
 
 /// The output path (no leading `/`) and anchor a link leads to, or `None`

@@ -73,6 +73,38 @@ messages! {
         vi: "`{unit}` không có {what} của chỉ số này năm {year}",
         en: "`{unit}` has no {what} for this index in {year}",
     }
+    no_points(unit: &str, year: i32) {
+        vi: "dòng của `{unit}` năm {year} không ghi điểm đạt (`points`), chỉ ghi điểm chỉ số: dùng `hien=diem`",
+        en: "the line of `{unit}` in {year} has no points (`points`), only the index score: use `hien=diem`",
+    }
+    no_max_points(unit: &str, year: i32) {
+        vi: "dòng của `{unit}` năm {year} có điểm đạt nhưng không ghi điểm tối đa (`max_points`): ghi `max_points` trên dòng đó nếu có công bố, hoặc dùng `hien=diem`",
+        en: "the line of `{unit}` in {year} has points but no maximum (`max_points`): write `max_points` on that line if one was published, or use `hien=diem`",
+    }
+    no_change_first_result(unit: &str, year: i32) {
+        vi: "`{unit}` không có thay đổi năm {year}: đây là kết quả đầu tiên của đơn vị trong chỉ số này (các năm trước đơn vị chưa có trong bảng)",
+        en: "`{unit}` has no change in {year}: this is the unit's first result in this index (earlier tables do not list it)",
+    }
+    no_change_no_earlier(unit: &str, year: i32) {
+        vi: "`{unit}` không có thay đổi năm {year}: chưa có bảng đầy đủ nào của năm trước để so sánh; nếu văn bản có công bố thay đổi, ghi nó trên dòng kết quả (`change = {{ places = … }}`)",
+        en: "`{unit}` has no change in {year}: no complete table of an earlier year to compare with; if the document published a change, write it on the result line (`change = {{ places = … }}`)",
+    }
+    no_change_other_group(unit: &str, year: i32, then: i32, group: &str) {
+        vi: "`{unit}` không có thay đổi năm {year}: năm {then} đơn vị được xếp hạng trong {group}, không so sánh được",
+        en: "`{unit}` has no change in {year}: in {then} it was ranked in {group}, which does not compare",
+    }
+    no_change_not_ranked_then(unit: &str, year: i32, then: i32) {
+        vi: "`{unit}` không có thay đổi năm {year}: năm {then} đơn vị không được xếp hạng",
+        en: "`{unit}` has no change in {year}: it was not ranked in {then}",
+    }
+    no_change_not_in_table_then(unit: &str, year: i32, then: i32) {
+        vi: "`{unit}` không có thay đổi năm {year}: đơn vị không có trong bảng năm {then}",
+        en: "`{unit}` has no change in {year}: the table of {then} does not list it",
+    }
+    no_change_absorbed(unit: &str, year: i32, then: i32, merged: &str) {
+        vi: "`{unit}` không có thay đổi năm {year}: sau năm {then}, {merged} đã sáp nhập vào đơn vị, nên kết quả không so sánh được",
+        en: "`{unit}` has no change in {year}: after {then}, {merged} was merged into it, so its results do not compare",
+    }
     places_not_compared(unit: &str, year: i32, previous_year: i32, then: u32, now: u32) {
         vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}, thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",
         en: "`{unit}` has no change in rank in {year}: {previous_year} ranked {then} units, {year} ranked {now}, so places are not compared; use `hien=thay-doi-diem` or write the published change (`change = {{ places = … }}`)",

@@ -25,7 +25,6 @@ const TERMS: &[(&str, &str)] = &[
     ("tabs", "dấu tab"),
     ("result", "kết quả"),
     ("figure", "số liệu"),
-    ("points out of a maximum", "điểm đạt trên điểm tối đa"),
     (
         "change from an earlier year",
         "mức thay đổi so với năm trước",

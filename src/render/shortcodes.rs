@@ -666,7 +666,8 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                 vi::format_number(max, row.max_points_decimals),
                 star(row.illustrative)
             ),
-            _ => return Err(missing("points out of a maximum")),
+            (None, _) => return Err(sc::no_points(unit_id, year)),
+            (Some(_), None) => return Err(sc::no_max_points(unit_id, year)),
         },
         "thay-doi" => change.ok_or_else(|| {
             let fields = row.comparison.change().and_then(|c| {
@@ -682,9 +683,9 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                     now,
                 ))
             });
-            fields.unwrap_or_else(|| missing("change from an earlier year"))
+            fields.unwrap_or_else(|| no_change(env, row, unit_id, year))
         })?,
-        "thay-doi-diem" => points_change.ok_or_else(|| missing("change from an earlier year"))?,
+        "thay-doi-diem" => points_change.ok_or_else(|| no_change(env, row, unit_id, year))?,
         // A complete table's regional ranks are computed from it.
         "vung" if !regional.is_empty() && table.complete => format!("{regional}{DERIVED_MARK}"),
         "vung" if !regional.is_empty() => regional,
@@ -699,6 +700,37 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     };
     let marked = text.contains(STAR);
     Ok((escape(&text).replace(STAR, ILLUSTRATIVE_MARK), marked))
+}
+
+/// Why a line has no change to print, as the page's change cell says it.
+fn no_change(env: &Env, row: &Row, unit: &str, year: i32) -> String {
+    use crate::model::{Comparison, NoComparison};
+    let site = env.site;
+    match &row.comparison {
+        Comparison::Unavailable(NoComparison::FirstResult {
+            earlier_tables: true,
+        }) => sc::no_change_first_result(unit, year),
+        Comparison::Unavailable(NoComparison::FirstResult {
+            earlier_tables: false,
+        }) => sc::no_change_no_earlier(unit, year),
+        Comparison::Unavailable(NoComparison::OtherGroup { year: then, group }) => {
+            sc::no_change_other_group(unit, year, *then, &site.groups[*group].name)
+        }
+        Comparison::Unavailable(NoComparison::NotRankedThen { year: then }) => {
+            sc::no_change_not_ranked_then(unit, year, *then)
+        }
+        Comparison::Unavailable(NoComparison::NotInTableThen { year: then }) => {
+            sc::no_change_not_in_table_then(unit, year, *then)
+        }
+        Comparison::Unavailable(NoComparison::Absorbed {
+            year: then,
+            unit: merged,
+            ..
+        }) => sc::no_change_absorbed(unit, year, *then, &site.units[*merged].name),
+        Comparison::Change(_) | Comparison::NotRanked => {
+            sc::no_result(unit, "change from an earlier year", year)
+        }
+    }
 }
 
 /// Where a sentence's `*` goes, until the sentence is escaped and it is

@@ -544,6 +544,41 @@ fn a_link_to_a_draft_names_the_draft() {
         "{report}"
     );
     assert!(!report.contains("leads to no page"), "{report}");
+    // Its message says what to do: no list of the site's addresses after it.
+    assert!(!report.contains("the site's pages are"), "{report}");
+}
+
+/// A link written without its leading `/` that would lead to a page from
+/// the site's root is told to start with `/`; shortcodes that cannot print
+/// what they ask say why, as the page would.
+#[test]
+fn broken_links_and_shortcodes_say_what_is_missing() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         Xem [bảng](xep-hang/2023/khoi/) và [tệp](/tai-lieu/qd.pdf).\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=diem-dat -->\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2022 don-vi=don-vi-a hien=thay-doi -->\n",
+    );
+    let report = build_err(site.path());
+    assert!(
+        report.contains("write `/xep-hang/2023/khoi/`: a link not starting with / is read from the page it is on"),
+        "{report}"
+    );
+    assert!(
+        report.contains("copy the file to static/tai-lieu/qd.pdf"),
+        "{report}"
+    );
+    assert!(
+        report.contains("has no points (`points`), only the index score: use `hien=diem`"),
+        "{report}"
+    );
+    assert!(
+        report.contains("no complete table of an earlier year to compare with"),
+        "{report}"
+    );
 }
 
 /// A mistyped id in an article's shortcode is told with the nearest one,
