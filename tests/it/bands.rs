@@ -30,8 +30,13 @@ fn bands(page: &Html, index: &str) -> Vec<String> {
 }
 
 /// The published band counts under the ranking table of `index`.
+/// The published counts of a table, as its summary says them (each once:
+/// the list under the table gives only the notes of disputed ones).
 fn counts(page: &Html, index: &str) -> Vec<String> {
-    all(page, &format!("section#{index} ul.band-counts > li"))
+    all(
+        page,
+        &format!("section#{index} ul.table-summary > li.band-count"),
+    )
 }
 
 #[test]
@@ -77,16 +82,13 @@ fn inclusive_bands_reach_the_boundary_and_counts_are_checked() {
         "{}",
         listed[1]
     );
-    assert!(listed[1].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."));
-    // The summary repeats them, in the same words.
-    let summary = all(&page, "section#cchc ul.table-summary li.band-count");
-    assert_eq!(
-        summary[0],
-        "Tốt (từ 80%): 2/4 đơn vị (công bố: 2; tính từ bảng: 1)"
-    );
-    assert_eq!(
-        summary[1],
-        "Xuất sắc (từ 90%): 3/4 đơn vị (công bố: 3; tính từ bảng: 2)"
+    // Under the table, the disputed counts again, each with its note.
+    let notes = all(&page, "section#cchc ul.band-counts > li");
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[1].starts_with("Xuất sắc (từ 90%): 3/4 đơn vị (công bố: 3; tính từ bảng: 2)")
+            && notes[1].contains("Báo cáo tổng hợp ghi 3 đơn vị xuất sắc."),
+        "{notes:?}"
     );
 }
 
@@ -730,6 +732,13 @@ fn a_disputed_percent_that_would_reach_another_band_says_both() {
         note.contains("công bố: 90%; tính từ bảng: 80%; xếp loại tính từ bảng: Tốt (theo số công bố: Xuất sắc)"),
         "{note}"
     );
+    // The chart draws the published 90% above the Xuất sắc line: its note
+    // says the table's band does not follow the drawing.
+    let chart = one(&page, "svg");
+    assert!(
+        chart.contains("xếp loại trong bảng theo số liệu tính từ điểm"),
+        "{chart}"
+    );
     // A published percent in the same band as the table's needs no word.
     put(
         root,
@@ -740,8 +749,12 @@ fn a_disputed_percent_that_would_reach_another_band_says_both() {
         ),
     );
     let built = build_ok(root);
-    let note = one(&built.page("xep-hang/2023/khoi"), ".note.disputed");
+    let page = built.page("xep-hang/2023/khoi");
+    let note = one(&page, ".note.disputed");
     assert!(!note.contains("xếp loại"), "{note}");
+    let chart = one(&page, "svg");
+    assert!(chart.contains("‡ Số liệu công bố"), "{chart}");
+    assert!(!chart.contains("xếp loại trong bảng"), "{chart}");
 }
 
 /// A table of published band counts alone is published with its counts
@@ -764,7 +777,26 @@ fn a_table_of_band_counts_alone_shows_no_empty_table_and_names_its_source() {
     );
     let page = built.page("xep-hang/2024/khoi");
     assert!(all(&page, "table").is_empty(), "no table of no line");
-    assert!(one(&page, ".band-counts").contains("Xuất sắc (từ 90%): 2 đơn vị"));
+    assert!(one(&page, "li.band-count").contains("Xuất sắc (từ 90%): 2 đơn vị"));
+    // Said once: in the summary, not again under it.
+    assert!(all(&page, "ul.band-counts").is_empty());
+    // A published average beside the counts is said in the summary, with
+    // no table of an average row alone.
+    let text = std::fs::read_to_string(root.join("data/results/2024/khoi.toml")).unwrap();
+    put(
+        root,
+        "data/results/2024/khoi.toml",
+        &text.replace(
+            "group = \"khoi\"\n",
+            "group = \"khoi\"\npublished_average = 88.5\n",
+        ),
+    );
+    let page = build_ok(root).page("xep-hang/2024/khoi");
+    assert!(
+        all(&page, "table").is_empty(),
+        "no table of an average alone"
+    );
+    assert!(one(&page, "ul.table-summary").contains("88,5%"));
 }
 
 /// Published counts that contradict each other (more units in a band from

@@ -214,7 +214,10 @@ impl Canvas {
             let note = "Đường bình quân: tính từ điểm trong bảng, không phải số liệu công bố";
             put(note, 2, "note");
         }
-        if notes.disputed {
+        if notes.disputed_across_band {
+            let note = "‡ Số liệu công bố, khác số liệu tính từ điểm trong bảng (xem ghi chú của bảng); xếp loại trong bảng theo số liệu tính từ điểm, không theo vị trí vẽ so với đường mức";
+            put(note, 2, "note");
+        } else if notes.disputed {
             let note =
                 "‡ Số liệu công bố, khác số liệu tính từ điểm trong bảng (xem ghi chú của bảng)";
             put(note, 2, "note");

@@ -94,6 +94,10 @@ pub struct Notes {
     /// contradict, kept with the editor's note: its label is marked ‡ and
     /// a note says what the mark means.
     pub disputed: bool,
+    /// Whether a disputed figure drawn is on the other side of a band's
+    /// line from the table's own figure, which the table's band follows:
+    /// the note says the band is not where the chart draws it.
+    pub disputed_across_band: bool,
 }
 
 pub use super::figure::Marks;
@@ -777,6 +781,7 @@ mod chart_tests {
                     illustrative: n % 2 == 0,
                     computed_average: n % 3 == 0,
                     disputed: n % 4 == 0,
+                    disputed_across_band: n % 8 == 0,
                 };
                 let svg = ranking(&t("s", "x"), &rows, scale, &lines, &notes, format);
                 assert_readable(&svg);

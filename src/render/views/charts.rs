@@ -171,6 +171,8 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 .any(|e| e.row.illustrative && e.row.value.is_some()),
             computed_average: false,
             disputed,
+            // No band lines on a unit's history.
+            disputed_across_band: false,
         },
         average_label,
         region_label,
@@ -362,11 +364,23 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<UnitId>) -> St
         average_illustrative,
         axis_title: &axis_title(def),
     };
+    // A disputed figure drawn on one side of a band's line, the table's
+    // own figure (which its band follows) on the other.
+    let disputed_across_band = table.rows.iter().any(|r| {
+        let (Some(value), Some(d), Some(_)) = (r.value, &r.disputed, r.rank) else {
+            return false;
+        };
+        lines
+            .thresholds
+            .iter()
+            .any(|t| (value >= t.value) != (d.derived >= t.value))
+    });
     let notes = Notes {
         source: table.source.as_ref().map(|s| s.citation.clone()),
         illustrative: table.illustrative,
         computed_average: table.average.is_some() && !table.average_published && table.complete,
         disputed: bars.iter().any(|b| b.marks.disputed) || table.average_derived_text.is_some(),
+        disputed_across_band,
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);

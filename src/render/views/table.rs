@@ -363,6 +363,9 @@ pub struct TableView<'a> {
     /// How many of them are not the top band's count confirmed (those
     /// are said on the top band's line): the ones a page lists.
     pub other_band_counts: usize,
+    /// How many of them are kept against the table (`disputed`, with a
+    /// note): the ranking page gives their notes under the table.
+    pub disputed_band_counts: usize,
     /// The table's bands, the best first: its own when `own_bands`, else
     /// its index's.
     pub bands: Vec<BandView<'a>>,
@@ -745,6 +748,10 @@ impl<'a> TableView<'a> {
             average_published: table.average_published,
             top_band,
             other_band_counts: band_counts.iter().filter(|c| !c.confirms_top_band).count(),
+            disputed_band_counts: band_counts
+                .iter()
+                .filter(|c| !c.disputed_html.is_empty())
+                .count(),
             band_counts,
             bands: BandView::all(&table.bands, def),
             own_bands: table.own_bands,
