@@ -38,8 +38,10 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
         Format::Json => serde_json::from_str(source).map_err(|e| {
             let d = friendly(&strip_json_position(&e.to_string()), Format::Json);
             if e.line() > 0 {
-                let mut column = e.column().max(1);
                 let line = source.lines().nth(e.line() - 1).unwrap_or_default();
+                // serde_json counts bytes; a diagnostic's column counts
+                // characters (`"Sở"` is 4 bytes, 2 characters).
+                let mut column = char_column(line, e.column());
                 if e.classify() == serde_json::error::Category::Data {
                     // serde_json points at a value's last character: `3` of
                     // `-3`, the closing quote of a string.
@@ -112,6 +114,16 @@ fn toml_document_diagnostic<T: DeserializeOwned>(source: &str, e: &toml::de::Err
         Some(header) => d.with_hint(msg::hint_key_above_header(&header)),
         None => d,
     }
+}
+
+/// The column (from 1, in characters) of byte column `bytes` (from 1) of
+/// `line`: the character that byte is part of.
+fn char_column(line: &str, bytes: usize) -> usize {
+    let mut at = bytes.saturating_sub(1).min(line.len());
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    line[..at].chars().count() + 1
 }
 
 /// `84.37` when a JSON syntax error at `column` (1-based, in characters)
@@ -288,15 +300,15 @@ pub fn json_entry_problems<T: DeserializeOwned>(source: &str, key: &str) -> Vec<
             // Every entry's text lies inside `source`: borrowed from it.
             let start = (entry.get().as_ptr() as usize).checked_sub(source.as_ptr() as usize)?;
             let end = start + entry.get().len();
-            let alone: Vec<u8> = source
-                .bytes()
-                .enumerate()
-                .map(|(i, b)| match (start..end).contains(&i) || b == b'\n' {
-                    true => b,
-                    false => b' ',
+            // A space for every other character (not byte): each line
+            // keeps its characters' columns, which the diagnostic counts.
+            let alone: String = source
+                .char_indices()
+                .map(|(i, c)| match (start..end).contains(&i) || c == '\n' {
+                    true => c,
+                    false => ' ',
                 })
                 .collect();
-            let alone = String::from_utf8(alone).ok()?;
             let d = parse_document::<T>(&alone, Format::Json).err()?;
             Some(match d.location {
                 Some(at) => d.at_line(source, at.line, at.column),
@@ -686,6 +698,25 @@ mod tests {
         assert!(hint.contains("84.37"), "{hint}");
         // A comma between values is not one.
         assert_eq!(super::json_decimal_comma("[1, \"a\"]", 5), None);
+    }
+
+    #[test]
+    fn json_columns_count_characters_not_bytes() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            of: String,
+            n: u32,
+        }
+        // `"Sở Tư pháp"` takes 14 bytes and 10 characters: the bad value
+        // `-3` starts at character 27.
+        let text = r#"{"of": "Sở Tư pháp", "n": -3}"#;
+        let d = super::parse_document::<T>(text, super::Format::Json).unwrap_err();
+        assert_eq!(d.location.unwrap().column, 27, "{d}");
+        assert_eq!(super::char_column("aở", 4), 2);
+        assert_eq!(super::char_column("aởb", 5), 3);
+        assert_eq!(super::char_column("", 1), 1);
     }
 
     #[test]
