@@ -631,6 +631,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             return Err(diagnostics);
         }
     };
+    if let Some(aside) = &report.kept_aside {
+        diagnostics.push(
+            Diagnostic::warning(crate::messages::output_adopted(
+                output.display(),
+                aside.display(),
+            ))
+            .with_hint(crate::messages::hint_output_adopted()),
+        );
+    }
     let elapsed = started.elapsed();
     free_in_background((site, content, bodies, templates, assets, config));
     Ok(BuildReport {

@@ -263,8 +263,16 @@ messages! {
         en: "refusing to build into {output}: it holds files that no chiso build wrote ({entries}), and a build replaces everything in its output folder",
     }
     hint_output_not_ours() {
-        vi: "chọn một thư mục trống hoặc mới; nếu thư mục này chỉ chứa bản dựng trước đây của chính trang này, hãy xóa nó hoặc thêm --force một lần để chiso nhận nó",
-        en: "choose an empty or new folder; if this folder only holds an earlier build of this site, delete it or add --force once to adopt it",
+        vi: "chọn một thư mục trống hoặc mới; nếu thư mục này chỉ chứa bản dựng trước đây của chính trang này, hãy xóa nó hoặc thêm --force một lần để chiso nhận nó (các tệp cũ được chuyển sang thư mục <tên>.truoc-chiso bên cạnh, không bị xóa)",
+        en: "choose an empty or new folder; if this folder only holds an earlier build of this site, delete it or add --force once to adopt it (its files are moved to a folder <name>.truoc-chiso beside it, not deleted)",
+    }
+    output_adopted(output: impl Display, aside: impl Display) {
+        vi: "{output} chưa phải thư mục của chiso (--force): các tệp cũ của nó đã được chuyển sang {aside}",
+        en: "{output} was not chiso's folder (--force): its former files were moved to {aside}",
+    }
+    hint_output_adopted() {
+        vi: "chiso không bao giờ xóa thư mục đó: xem lại rồi xóa khi không cần nữa",
+        en: "chiso never deletes that folder: look through it, and delete it once it is not needed",
     }
     output_not_a_folder(output: impl Display) {
         vi: "không ghi được trang vào {output}: đó là một tệp, không phải thư mục",

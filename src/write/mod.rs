@@ -64,12 +64,15 @@ pub fn write(
 }
 
 /// What a committed write did.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WriteReport {
     /// Files the site has.
     pub files: usize,
     /// Files new or changed since the previous output.
     pub changed: usize,
+    /// Where the files of an output folder adopted with `--force` were
+    /// moved ([`kept_aside_path`]): no build deletes that folder.
+    pub kept_aside: Option<PathBuf>,
 }
 
 /// Where a file of the site came from: a page chiso made, or a file of
@@ -90,6 +93,10 @@ pub struct Writer {
     spare: PathBuf,
     /// Whether `output` exists (else the spare is renamed into place).
     previous: bool,
+    /// Whether `output` holds files no chiso build wrote, adopted with
+    /// `--force`: once exchanged, they are moved to a folder of their own
+    /// rather than left in the spare, which the next build would empty.
+    adopting: bool,
     /// Whether this build made the spare: it then holds only what this
     /// build wrote, none of it shared with another folder, so a new file is
     /// created in place, not under a temporary name.
@@ -131,6 +138,8 @@ impl Writer {
         waiting: impl FnOnce(),
     ) -> Result<Writer, Diagnostic> {
         let output = guard::check_output(root, output, force)?;
+        let adopting =
+            output.is_dir() && !guard::is_ours(&output) && guard::holds_anything(&output);
         let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
             return Err(Diagnostic::error(msg::output_not_a_folder(
                 output.display(),
@@ -151,6 +160,7 @@ impl Writer {
         let fresh = make_spare(&spare)?;
         let writer = Writer {
             previous: output.is_dir(),
+            adopting,
             fresh,
             output,
             spare,
@@ -444,9 +454,20 @@ impl Writer {
             fs::rename(&self.spare, &self.output)
         };
         swapped.map_err(|e| io_error(&self.output, e))?;
+        // The site is published; the adopted folder's own files, now in
+        // the spare, go where no build deletes them.
+        let kept_aside = match self.adopting {
+            true => {
+                let aside = kept_aside_path(&self.output);
+                fs::rename(&self.spare, &aside).map_err(|e| io_error(&self.spare, e))?;
+                Some(aside)
+            }
+            false => None,
+        };
         Ok(WriteReport {
             files: kept.len(),
             changed: self.changed.load(Ordering::Relaxed),
+            kept_aside,
         })
     }
 
@@ -621,6 +642,24 @@ impl Drop for Writer {
 /// Creates the spare folder, or keeps the one a previous build left (then
 /// returns `false`). The name is chiso's, so anything else found there (a
 /// file, a link) goes.
+/// Where the files of `output`, adopted with `--force`, are kept once the
+/// site replaced them: `NAME.truoc-chiso` beside it (`-2`, `-3`, … when
+/// that exists), a visible name the editor can find and delete.
+pub fn kept_aside_path(output: &Path) -> PathBuf {
+    let name = output.file_name().unwrap_or_default().to_string_lossy();
+    let mut n = 1;
+    loop {
+        let candidate = match n {
+            1 => output.with_file_name(format!("{name}.truoc-chiso")),
+            _ => output.with_file_name(format!("{name}.truoc-chiso-{n}")),
+        };
+        if fs::symlink_metadata(&candidate).is_err() {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
 fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
     match fs::symlink_metadata(spare) {
         Ok(meta) if meta.is_dir() => return Ok(false),
@@ -1189,7 +1228,15 @@ mod tests {
             let report = writer.commit().unwrap();
             // The marker counts as a file; in the second round nothing changed.
             let changed = if round == 0 { 2 } else { 0 };
-            assert_eq!(report, WriteReport { files: 4, changed });
+            let kept_aside = None;
+            assert_eq!(
+                report,
+                WriteReport {
+                    files: 4,
+                    changed,
+                    kept_aside
+                }
+            );
             let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
             assert_eq!(modified("a/index.html"), old);
             assert_ne!(modified("b/index.html"), old);

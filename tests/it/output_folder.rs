@@ -67,9 +67,34 @@ fn a_folder_with_other_files_is_refused_unless_adopted_with_force() {
     assert!(run.status.success(), "{}", stderr(&run));
     assert!(docs.join("index.html").is_file());
     assert!(!docs.join("bao-cao.docx").exists());
+    // Its own files are kept beside it, said where, and no build deletes
+    // them.
+    let aside = site.path().join("docs.truoc-chiso");
+    assert_eq!(manifest(&aside), before);
+    assert!(
+        stderr(&run).contains("docs.truoc-chiso"),
+        "{}",
+        stderr(&run)
+    );
     // Adopted once, it is chiso's: no --force needed any more.
-    let run = chiso(&["build", "--output", "docs"], site.path());
+    for _ in 0..2 {
+        let run = chiso(&["build", "--output", "docs"], site.path());
+        assert!(run.status.success(), "{}", stderr(&run));
+        assert!(!stderr(&run).contains("truoc-chiso"), "{}", stderr(&run));
+    }
+    assert_eq!(manifest(&aside), before);
+    // Another folder adopted under the same name is kept under the next.
+    let other = site.path().join("other/docs");
+    put(&other, "ghi-chu.txt", "notes");
+    let run = chiso(&["build", "--output", "other/docs", "--force"], site.path());
     assert!(run.status.success(), "{}", stderr(&run));
+    put(&other, "../docs.truoc-chiso/x", "taken");
+    put(&other, "ghi-chu-2.txt", "more notes");
+    fs::remove_file(other.join(".chiso-output")).unwrap();
+    let run = chiso(&["build", "--output", "other/docs", "--force"], site.path());
+    assert!(run.status.success(), "{}", stderr(&run));
+    let second = site.path().join("other/docs.truoc-chiso-2");
+    assert!(second.join("ghi-chu-2.txt").is_file(), "{}", stderr(&run));
 }
 
 /// `public/` made a Git repository to push (a submodule, a worktree of a
