@@ -105,6 +105,14 @@ messages! {
         vi: "`{unit}` không có thay đổi năm {year}: sau năm {then}, {merged} đã sáp nhập vào đơn vị, nên kết quả không so sánh được",
         en: "`{unit}` has no change in {year}: after {then}, {merged} was merged into it, so its results do not compare",
     }
+    stated_change_in_places_only(unit: &str, year: i32) {
+        vi: "thay đổi đã công bố của `{unit}` năm {year} chỉ ghi số bậc (`places`), không ghi điểm: dùng `hien=thay-doi`, hoặc ghi thêm `points` nếu văn bản có công bố",
+        en: "the published change of `{unit}` in {year} gives places (`places`), not points: use `hien=thay-doi`, or add `points` if the document published them",
+    }
+    stated_change_in_points_only(unit: &str, year: i32) {
+        vi: "thay đổi đã công bố của `{unit}` năm {year} chỉ ghi điểm (`points`), không ghi số bậc: dùng `hien=thay-doi-diem`, hoặc ghi thêm `places` nếu văn bản có công bố",
+        en: "the published change of `{unit}` in {year} gives points (`points`), not places: use `hien=thay-doi-diem`, or add `places` if the document published them",
+    }
     places_not_compared(unit: &str, year: i32, previous_year: i32, then: u32, now: u32) {
         vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}, thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",
         en: "`{unit}` has no change in rank in {year}: {previous_year} ranked {then} units, {year} ranked {now}, so places are not compared; use `hien=thay-doi-diem` or write the published change (`change = {{ places = … }}`)",

@@ -636,7 +636,8 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                 None if !ranked => {
                     parts.extend(points_change.clone().or_else(published_points));
                 }
-                None => {}
+                // Why there is none, as the change cell says it.
+                None => parts.extend(no_change_phrase(env, row)),
             }
             if parts.is_empty() {
                 parts.extend(band.map(|b| format!("xếp loại {b}")));
@@ -683,9 +684,22 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                     now,
                 ))
             });
-            fields.unwrap_or_else(|| no_change(env, row, unit_id, year))
+            fields.unwrap_or_else(|| match row.stated_change.as_ref() {
+                Some(stated) if stated.points.is_some() => {
+                    sc::stated_change_in_points_only(unit_id, year)
+                }
+                _ => no_change(env, row, unit_id, year),
+            })
         })?,
-        "thay-doi-diem" => points_change.ok_or_else(|| no_change(env, row, unit_id, year))?,
+        // As published when nothing is derived, as the change cell does.
+        "thay-doi-diem" => points_change.or_else(published_points).ok_or_else(|| {
+            match row.stated_change.as_ref() {
+                Some(stated) if stated.places.is_some() => {
+                    sc::stated_change_in_places_only(unit_id, year)
+                }
+                _ => no_change(env, row, unit_id, year),
+            }
+        })?,
         // A complete table's regional ranks are computed from it.
         "vung" if !regional.is_empty() && table.complete => format!("{regional}{DERIVED_MARK}"),
         "vung" if !regional.is_empty() => regional,
@@ -700,6 +714,50 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     };
     let marked = text.contains(STAR);
     Ok((escape(&text).replace(STAR, ILLUSTRATIVE_MARK), marked))
+}
+
+/// Why a ranked line has no change, in the change cell's words, for the
+/// full sentence: nothing when it was simply not compared.
+fn no_change_phrase(env: &Env, row: &Row) -> Option<String> {
+    use crate::model::{Comparison, NoComparison};
+    let site = env.site;
+    let Comparison::Unavailable(why) = &row.comparison else {
+        return None;
+    };
+    Some(match why {
+        NoComparison::FirstResult {
+            earlier_tables: true,
+        } => "kết quả đầu tiên".to_owned(),
+        NoComparison::FirstResult {
+            earlier_tables: false,
+        } => return None,
+        NoComparison::OtherGroup { year, group } => format!(
+            "không so sánh với năm {year} (năm đó thuộc {})",
+            site.groups[*group].name
+        ),
+        NoComparison::NotRankedThen { year } => {
+            format!("không so sánh với năm {year} (năm đó không xếp hạng)")
+        }
+        NoComparison::NotInTableThen { year } => {
+            format!("không so sánh với năm {year} (năm đó không có trong bảng)")
+        }
+        NoComparison::Absorbed {
+            year,
+            unit,
+            second,
+            others,
+        } => {
+            let more = match (others, second) {
+                (0, _) => String::new(),
+                (1, Some(second)) => format!(" và {}", site.units[*second].name),
+                (n, _) => format!(" và {n} đơn vị khác"),
+            };
+            format!(
+                "không so sánh với năm {year} (sau năm {year} sáp nhập thêm {}{more})",
+                site.units[*unit].name
+            )
+        }
+    })
 }
 
 /// Why a line has no change to print, as the page's change cell says it.

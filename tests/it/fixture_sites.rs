@@ -859,3 +859,71 @@ change = { points = 0.89 }
         "{text}"
     );
 }
+
+/// A change published on a line with nothing to derive one from (no
+/// earlier table) is printed by `hien=thay-doi-diem` as the change cell
+/// prints it; asked in places it gives none of, the message says what it
+/// gives.
+#[test]
+fn a_published_change_is_printed_alone_as_published() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "data/results/2021/khoi.toml",
+        "index = \"chi-so\"\nyear = 2021\ngroup = \"khoi\"\n\n[source]\ntitle = \"Báo cáo\"\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 88.5\nrank = 2\nof = 4\nchange = { points = 1.5 }\n",
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         Điểm: <!-- chiso:ket-qua chi-so=chi-so nam=2021 don-vi=don-vi-a hien=thay-doi-diem -->.\n",
+    );
+    let built = build_ok(site.path());
+    let article = one(&built.page("tin-tuc/so-lieu"), "article");
+    assert!(
+        article.contains("tăng 1,5 điểm phần trăm") && article.contains("(công bố)"),
+        "{article}"
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         Bậc: <!-- chiso:ket-qua chi-so=chi-so nam=2021 don-vi=don-vi-a hien=thay-doi -->.\n",
+    );
+    let report = build_err(site.path());
+    assert!(
+        report.contains("gives points (`points`), not places: use `hien=thay-doi-diem`"),
+        "{report}"
+    );
+}
+
+/// The full `ket-qua` sentence of a ranked line without a change says why,
+/// as the change cell does: here a unit the earlier complete table did not
+/// list.
+#[test]
+fn the_full_sentence_says_why_a_ranked_line_has_no_change() {
+    let site = fixture("minimal");
+    let file = site.path().join("data/results/2022/khoi.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let text = text.replace(",\n    { \"unit\": \"don-vi-d\", \"score\": 70 }", "");
+    put(site.path(), "data/results/2022/khoi.json", &text);
+    let units = std::fs::read_to_string(site.path().join("data/units.toml")).unwrap();
+    put(
+        site.path(),
+        "data/units.toml",
+        &units.replace(
+            "name = \"Đơn vị D\"",
+            "name = \"Đơn vị D\"\nactive_from = 2023",
+        ),
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         D: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-d -->.\n",
+    );
+    let built = build_ok(site.path());
+    let article = one(&built.page("tin-tuc/so-lieu"), "article");
+    assert!(article.contains("kết quả đầu tiên"), "{article}");
+}
