@@ -935,6 +935,16 @@ pub struct ComponentFigures {
 }
 
 impl Row {
+    /// Whether the line's value is chiso's arithmetic, `points /
+    /// max_points × 100`, the publication printing no percent beside the
+    /// points: said wherever the figure is shown alone.
+    pub fn value_from_points(&self) -> bool {
+        self.value.is_some()
+            && self.points.is_some()
+            && self.max_points.is_some()
+            && self.percent.is_none()
+    }
+
     /// Whether the line states only its band: no score, no rank, not left
     /// out of the ranking (a decision rating units in groups).
     pub fn is_band_only(&self) -> bool {

@@ -501,12 +501,19 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         .map(|v| {
             let text = value_text(env, table, v, row.decimals);
             let text = format!("{text}{}", star(row.illustrative));
-            match &row.disputed {
-                Some(d) => format!(
+            match (&row.disputed, row.points, row.max_points) {
+                (Some(d), ..) => format!(
                     "{text} (công bố; tính từ bảng: {})",
                     value_text(env, table, d.derived, row.decimals)
                 ),
-                None => text,
+                // The publication printed the points alone: the percent
+                // is chiso's arithmetic, and says of what.
+                (None, Some(points), Some(max)) if row.value_from_points() => format!(
+                    "{text} (tính từ điểm đạt {}/{})",
+                    vi::format_number(points, row.points_decimals),
+                    vi::format_number(max, row.max_points_decimals)
+                ),
+                (None, ..) => text,
             }
         })
         .or_else(|| {

@@ -927,3 +927,39 @@ fn the_full_sentence_says_why_a_ranked_line_has_no_change() {
     let article = one(&built.page("tin-tuc/so-lieu"), "article");
     assert!(article.contains("kết quả đầu tiên"), "{article}");
 }
+
+/// A percent chiso works out from points the publication printed alone
+/// says so wherever it is shown alone: a sentence, a scorecard, and the
+/// downloads' flag (as is a rank computed from the table).
+#[test]
+fn a_percent_worked_out_from_points_says_so_where_it_stands_alone() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         D: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-d -->.\n\n\
+         A: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=diem -->.\n",
+    );
+    let built = build_ok(site.path());
+    let article = one(&built.page("tin-tuc/so-lieu"), "article");
+    assert!(
+        article.contains("80,00% (tính từ điểm đạt 72/90)"),
+        "{article}"
+    );
+    assert_eq!(article.matches("tính từ điểm đạt").count(), 1, "{article}");
+    let unit = one(&built.page("don-vi/don-vi-d"), ".scorecards");
+    assert!(unit.contains("(tính từ điểm đạt 72/90)"), "{unit}");
+    let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (value_computed, rank_computed) =
+        (column("diem_tinh_tu_diem_dat"), column("hang_tinh_tu_bang"));
+    for line in csv.lines().skip(1) {
+        let cells: Vec<&str> = line.split(',').collect();
+        let d = line.contains("don-vi-d");
+        assert_eq!(cells[value_computed], if d { "1" } else { "0" }, "{line}");
+        // No line of the table states its rank.
+        assert_eq!(cells[rank_computed], "1", "{line}");
+    }
+}

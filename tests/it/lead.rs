@@ -107,7 +107,10 @@ fn illustrative_headline_figures_are_warned_about_beside_the_cards() {
     let page = ha_tinh().page("don-vi/ubnd-thanh-pho-ha-tinh/");
     let card = card(&page, "cchc-tinh");
     assert!(card.value().classes().any(|c| c == "illustrative"));
-    assert!(inner(card, ".scorecard-score").ends_with('*'));
+    // Marked on the figure, before what is said of its origin.
+    let score = inner(card, ".scorecard-score");
+    let figure = score.split(" (").next().unwrap_or_default();
+    assert!(figure.ends_with('*'), "{score}");
     let notes = all(&page, "main .illustrative-note");
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert_eq!(

@@ -1022,6 +1022,28 @@ pub static COLUMNS: &[Column] = &[
         Get::Row(|r| Cell::Bool(r.row.rank_illustrative())),
     ),
     Column::new(
+        Some("hang_tinh_tu_bang"),
+        Some("rank_computed"),
+        Boolean,
+        [
+            "Thứ hạng tính từ bảng",
+            "1: thứ hạng do chiso tính từ điểm của bảng đầy đủ; văn bản công bố không ghi thứ hạng cho dòng này.",
+            "1: the rank chiso computed from the scores of the complete table; the publication gives this line no rank.",
+        ],
+        Get::Row(|r| Cell::Bool(r.row.rank.is_some() && !r.row.rank_stated)),
+    ),
+    Column::new(
+        Some("diem_tinh_tu_diem_dat"),
+        Some("value_computed"),
+        Boolean,
+        [
+            "Điểm tính từ điểm đạt",
+            "1: giá trị chỉ số do chiso tính, điểm đạt chia điểm tối đa nhân 100; văn bản công bố không ghi tỷ lệ cho dòng này.",
+            "1: the index value is chiso's arithmetic, points / max points × 100; the publication prints no percent for this line.",
+        ],
+        Get::Row(|r| Cell::Bool(r.row.value_from_points())),
+    ),
+    Column::new(
         Some("khong_xep_hang"),
         Some("not_ranked"),
         Text,

@@ -52,6 +52,10 @@ pub struct ScorecardView<'a> {
     /// `96,84%*`, `≥ 90%`, `không xếp hạng`).
     #[serde(serialize_with = "safe")]
     pub score_html: String,
+    /// The points the score was computed from (`85,25/95`), when the
+    /// publication printed the points and no percent: the card says
+    /// "(tính từ điểm đạt 85,25/95)" after the score.
+    pub score_from_points: Option<String>,
     /// The change in words, as the tables print it (`tăng 3 bậc`), with
     /// "(tính từ bảng)" after it when `change_computed`.
     #[serde(serialize_with = "safe")]
@@ -197,6 +201,14 @@ fn card<'a>(
         of: row.of,
         rank_html: row.cells.rank.clone(),
         score_html: row.cells.score.clone(),
+        score_from_points: match (row.value, row.points, row.max_points, row.percent) {
+            (Some(_), Some(points), Some(max), None) if row.disputed.is_none() => Some(format!(
+                "{}/{}",
+                crate::vi::format_number(points, row.points_decimals),
+                crate::vi::format_number(max, row.max_points_decimals)
+            )),
+            _ => None,
+        },
         // "(tính từ bảng)" right after the figure it is about, not after
         // a published change shown beside it.
         change_html: if row.change.as_ref().is_some_and(|c| c.computed) {
