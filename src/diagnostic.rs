@@ -443,6 +443,18 @@ impl Diagnostics {
         self.items.push(diagnostic);
     }
 
+    /// The problems of every file but `files` (and those of no file).
+    pub fn without_files(&self, files: &[&Path]) -> Diagnostics {
+        Diagnostics {
+            items: self
+                .items
+                .iter()
+                .filter(|d| d.file.as_deref().is_none_or(|f| !files.contains(&f)))
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// Adds a diagnostic if there is one.
     pub fn extend_one(&mut self, diagnostic: Option<Diagnostic>) {
         self.items.extend(diagnostic);

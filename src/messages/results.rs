@@ -62,6 +62,19 @@ messages! {
         vi: "điểm của `{unit}` ghi {score} ({written} chữ số thập phân), nhưng bảng in {printed}: trang sẽ in {rounded}",
         en: "`{unit}`'s score is written {score} ({written} decimals), but the table prints {printed}: the pages would print {rounded}",
     }
+    scores_coarser_than_printed(coarse: usize, scores: usize, score: f64, printed: u32) {
+        let typed = super::figure(score);
+        let padded = crate::vi::format_number(score, printed);
+        vi: "{coarse} trong {scores} điểm của bảng ghi ít chữ số thập phân hơn bảng in ({printed}), như {typed}: trang sẽ in {padded}",
+        en: "{coarse} of the table's {scores} scores are written with fewer decimals than the table prints ({printed}), as {typed}: the pages would print {padded}",
+    }
+    hint_scores_coarser(score: f64, written: u32, printed: u32) {
+        let as_printed = crate::vi::format_number(score, written);
+        let padded = crate::vi::format_number(score, printed);
+        let typed = crate::vi::format_number(score, printed).replace(',', ".");
+        vi: "nếu nguồn in đúng như vậy ({as_printed}), thêm `decimals = {written}` vào các dòng đó; nếu nguồn in {padded}, ghi `{typed}` như nguồn in",
+        en: "if the source printed them so ({as_printed}), add `decimals = {written}` to those lines; if it printed {padded}, write `{typed}` as it did",
+    }
     hint_line_decimals(written: u32) {
         vi: "nếu nguồn in đúng như vậy, thêm `decimals = {written}` vào dòng này; nếu đó là số chưa làm tròn, ghi số đã làm tròn như nguồn in",
         en: "if the source printed it so, add `decimals = {written}` to this line; if it is an unrounded figure, write it rounded as the source printed it",

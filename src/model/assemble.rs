@@ -661,6 +661,50 @@ impl Context<'_> {
         self.diagnostics.push(d);
     }
 
+    /// Warns, once for the table, at the first of the lines whose score is
+    /// typed with some decimals but fewer than the table prints, and no
+    /// `decimals` of their own (88.3 in a table of two): pages print it
+    /// padded, 88,30,
+    /// which the source may never have printed. `figures` is the TOML
+    /// file's text of each line (none for JSON, whose numbers keep no
+    /// trailing zero to tell 88.3 from 88.30).
+    fn check_scores_coarser(
+        &mut self,
+        file: &ResultsFile,
+        file_index: usize,
+        figures: &[written::LineFigures],
+        table: u32,
+    ) {
+        // A table `decimals` beyond what chiso prints is an error of its own.
+        if file.decimals.is_some_and(|d| d > MAX_DECIMALS) {
+            return;
+        }
+        let coarse: Vec<(usize, f64, u32)> = file
+            .results
+            .iter()
+            .zip(figures)
+            .enumerate()
+            .filter(|(_, (result, _))| result.decimals.is_none())
+            .filter_map(|(i, (result, typed))| {
+                let score = result.score?;
+                let decimals = written::decimals_if_of(typed.score?, score)?;
+                // A whole number (90) is left alone: typed so for 90,00
+                // as often as not, where 88.3 lost a digit or was printed so.
+                (decimals > 0 && decimals < table).then_some((i, score, decimals))
+            })
+            .collect();
+        let Some(&(first, score, written)) = coarse.first() else {
+            return;
+        };
+        let scores = file.results.iter().filter(|r| r.score.is_some()).count();
+        let path = [Seg::Key("result"), Seg::Index(first), Seg::Key("score")];
+        let message = msg::scores_coarser_than_printed(coarse.len(), scores, score, table);
+        let hint = msg::hint_scores_coarser(score, written, table);
+        let mut d = self.at(file_index, &path, message, hint);
+        d.severity = crate::diagnostic::Severity::Warning;
+        self.diagnostics.push(d);
+    }
+
     /// Warns at each of `finer` (lines whose score is written with more
     /// decimals than the table prints, and no `decimals` of their own) when
     /// they look typed from a publication (86.125 in a table of 2: one
@@ -1212,8 +1256,20 @@ impl Context<'_> {
         let mut rows = Vec::with_capacity(file.results.len());
         let mut units_seen = BTreeSet::new();
         let text = self.raw.file(file_index);
+        let printed = table_decimals(def, file);
+        // A score whose float has fewer decimals than it prints may have
+        // been typed so (88.3) or with its zero (88.30): its text says.
+        let coarse_float = |r: &schema::ResultRow| {
+            r.score
+                .is_some_and(|s| r.decimals.is_none() && crate::vi::written_decimals(s) < printed)
+        };
         let figures_written = match text.format {
-            crate::parse::Format::Toml if file.results.iter().any(|r| r.points.is_some()) => {
+            crate::parse::Format::Toml
+                if file
+                    .results
+                    .iter()
+                    .any(|r| r.points.is_some() || coarse_float(r)) =>
+            {
                 written::toml_figures(&text.text)
             }
             _ => Vec::new(),
@@ -1313,6 +1369,7 @@ impl Context<'_> {
             return None;
         }
         self.check_score_decimals(def, file, file_index);
+        self.check_scores_coarser(file, file_index, &figures_written, printed);
         self.check_year_folder(file, file_index);
         if !self.check_not_empty(file, file_index) {
             // Nothing to publish yet: no page of "0 đơn vị xếp hạng".

@@ -2,21 +2,22 @@
 //! yet pages print published figures as published. The text of a figure is
 //! read back from its file: through the file's path index for the odd
 //! figure (`Context::decimals_as_written`), and here, in one pass over a
-//! TOML file, for the figures every line may give (a line's `points`,
-//! `max_points` and `percent`), where
+//! TOML file, for the figures every line may give (a line's `score`,
+//! `points`, `max_points` and `percent`), where
 //! indexing every path of every results file cost the national site a
 //! quarter of a second.
 
 /// The text of the figures a line may give, as typed.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub(super) struct LineFigures<'t> {
+    pub score: Option<&'t str>,
     pub points: Option<&'t str>,
     pub max_points: Option<&'t str>,
     pub percent: Option<&'t str>,
 }
 
-/// The text of each `[[result]]` entry's `points`, `max_points` and
-/// `percent`, in entry order, from a TOML results file written the usual
+/// The text of each `[[result]]` entry's `score`, `points`, `max_points`
+/// and `percent`, in entry order, from a TOML results file written the usual
 /// way (one `[[result]]` header per entry, each figure on a line of its
 /// own). A file written otherwise gives entries that do not match; callers
 /// check a text against the parsed value before trusting it.
@@ -41,6 +42,9 @@ pub(super) fn toml_figures(text: &str) -> Vec<LineFigures<'_>> {
             Some(b'm') => line
                 .strip_prefix("max_points")
                 .map(|rest| (rest, &mut entry.max_points)),
+            Some(b's') => line
+                .strip_prefix("score")
+                .map(|rest| (rest, &mut entry.score)),
             _ => None,
         };
         let Some((rest, slot)) = slot else {

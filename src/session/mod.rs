@@ -204,7 +204,19 @@ impl Session {
             }
             edits.push((index, article));
         }
-        let mut diagnostics = Diagnostics::default();
+        // What the last build said of every other file stands (the data,
+        // the other articles, the home text); the edited articles' are
+        // found again.
+        let edited: Vec<&Path> = edits.iter().map(|(_, a)| a.file.as_path()).collect();
+        let mut diagnostics = p.data_problems.clone();
+        diagnostics.extend(p.content_problems.without_files(&edited));
+        diagnostics.extend(p.home_problems.clone());
+        diagnostics.extend(p.body_problems.without_files(&edited));
+        for (_, article) in &edits {
+            for d in &article.problems {
+                diagnostics.push(d.clone());
+            }
+        }
         let mut expanded = Vec::new();
         for (index, article) in &edits {
             expanded.push((

@@ -963,3 +963,37 @@ fn a_percent_worked_out_from_points_says_so_where_it_stands_alone() {
         assert_eq!(cells[rank_computed], "1", "{line}");
     }
 }
+
+/// A score typed with fewer decimals than its table prints (88.3 in a
+/// table of two) is warned of once for the table: its pages print 88,30,
+/// which the source may never have printed. A whole number, the line's own
+/// `decimals`, the zero typed (88.30) and JSON (whose numbers keep no
+/// trailing zero) are left alone.
+#[test]
+fn scores_typed_with_fewer_decimals_than_printed_are_warned_of() {
+    let site = fixture("minimal");
+    let file = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(site.path().join(file)).unwrap();
+    let with = |from: &str, to: &str| {
+        put(site.path(), file, &text.replace(from, to));
+        build_ok(site.path()).report.warnings.to_string()
+    };
+    let warnings = with("score = 85\n", "score = 85.5\n");
+    assert!(
+        warnings.contains("1 of the table's 3 scores are written with fewer decimals than the table prints (2), as 85.5: the pages would print 85,50"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("khoi.toml:12:9"), "{warnings}");
+    assert!(
+        warnings.contains("add `decimals = 1` to those lines"),
+        "{warnings}"
+    );
+    for quiet in [
+        "score = 85.50\n",
+        "score = 85.5\ndecimals = 1\n",
+        "score = 85\n",
+    ] {
+        let warnings = with("score = 85\n", quiet);
+        assert!(!warnings.contains("fewer decimals"), "{quiet}: {warnings}");
+    }
+}
