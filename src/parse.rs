@@ -73,15 +73,26 @@ pub fn parse_settings<T: DeserializeOwned>(source: &str) -> Result<T, Vec<Diagno
     if !syntax.is_empty() {
         return Err(syntax);
     }
+    match toml::from_str::<T>(source) {
+        Ok(value) => Ok(value),
+        Err(_) => Err(toml_document_problems::<T>(source, false)),
+    }
+}
+
+/// Every problem of a TOML document of `T` without syntax errors (or with
+/// them blanked, [`toml_syntax_problems`]), each at its line: the line of
+/// each blanked in turn and the document read again, up to
+/// `MAX_SETTINGS_PROBLEMS`. A field missing once a line is blanked is not
+/// told: the blanked line may be the one that set it; `blanked` says lines
+/// were blanked before (syntax errors), so that none is.
+pub fn toml_document_problems<T: DeserializeOwned>(source: &str, blanked: bool) -> Vec<Diagnostic> {
     let mut text = source.to_owned();
     let mut problems = Vec::new();
     while problems.len() < MAX_SETTINGS_PROBLEMS {
-        let e = match toml::from_str::<T>(&text) {
-            Ok(value) if problems.is_empty() => return Ok(value),
-            Ok(_) => break,
-            Err(e) => e,
+        let Err(e) = toml::from_str::<T>(&text) else {
+            break;
         };
-        if !problems.is_empty() && e.message().starts_with("missing field") {
+        if (blanked || !problems.is_empty()) && e.message().starts_with("missing field") {
             break;
         }
         problems.push(toml_document_diagnostic::<T>(source, &e));
@@ -103,7 +114,7 @@ pub fn parse_settings<T: DeserializeOwned>(source: &str) -> Result<T, Vec<Diagno
         }
         text = blanked;
     }
-    Err(problems)
+    problems
 }
 
 /// The TOML parser's complaint about a whole document of `T`, with the

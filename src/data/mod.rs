@@ -326,6 +326,18 @@ fn every_bad_line(
             // are blanked.
             let (mut found, text, skip) = crate::parse::toml_syntax_problems(text);
             let text = text.as_str();
+            // Past the syntax errors, what the whole file says (a key under
+            // the wrong header, a bad value outside the entries): told in
+            // the same run, not after the syntax is mended.
+            if !found.is_empty() {
+                use crate::parse::toml_document_problems as whole;
+                found.extend(match kind {
+                    Kind::Results => whole::<schema::ResultsFile>(text, true),
+                    Kind::Indices => whole::<schema::IndicesFile>(text, true),
+                    Kind::Units => whole::<schema::UnitsFile>(text, true),
+                    Kind::Tiles => whole::<schema::TilesFile>(text, true),
+                });
+            }
             let mut recovered = None;
             match kind {
                 Kind::Results => {

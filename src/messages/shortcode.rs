@@ -38,6 +38,10 @@ messages! {
         vi: "`nam` phải là một năm, ví dụ 2023",
         en: "`nam` must be a year such as 2023",
     }
+    id_not_name(argument: &str, id: &str) {
+        vi: "`{argument}` nhận mã (id), không nhận tên: viết `{argument}={id}`",
+        en: "`{argument}` takes an id, not a name: write `{argument}={id}`",
+    }
     no_such(what: &str, id: &str) {
         let what = term(what);
         vi: "không có {what} `{id}`",
@@ -55,6 +59,10 @@ messages! {
     no_table(group: &str, year: i32) {
         vi: "không có bảng xếp hạng của {group} năm {year}",
         en: "there is no table for {group} in {year}",
+    }
+    no_table_in_year(group: &str, year: i32, years: &str) {
+        vi: "không có bảng xếp hạng của {group} năm {year}; các năm có bảng: {years}",
+        en: "there is no table for {group} in {year}; the years with one: {years}",
     }
     several_indices() {
         vi: "năm đó khối này được xếp hạng theo nhiều chỉ số: chọn một bằng `chi-so=…`",
@@ -112,6 +120,10 @@ messages! {
     stated_change_in_points_only(unit: &str, year: i32) {
         vi: "thay đổi đã công bố của `{unit}` năm {year} chỉ ghi điểm (`points`), không ghi số bậc: dùng `hien=thay-doi-diem`, hoặc ghi thêm `places` nếu văn bản có công bố",
         en: "the published change of `{unit}` in {year} gives points (`points`), not places: use `hien=thay-doi-diem`, or add `places` if the document published them",
+    }
+    no_result_in_year(unit: &str, year: i32, years: &str) {
+        vi: "`{unit}` không có kết quả của chỉ số này năm {year}; các năm có kết quả: {years}",
+        en: "`{unit}` has no result for this index in {year}; the years with one: {years}",
     }
     places_not_compared(unit: &str, year: i32, previous_year: i32, then: u32, now: u32) {
         vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}, thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",

@@ -263,7 +263,8 @@ impl Call<'_> {
 
 /// The HTML of one call, and whether it shows an illustrative figure.
 fn run(call: &str, env: &Env) -> Result<Rendered, String> {
-    let mut words = call.split_whitespace();
+    let words = call_words(call);
+    let mut words = words.iter().copied();
     let name = words.next().unwrap_or_default();
     let mut args = BTreeMap::new();
     for word in words {
@@ -290,8 +291,40 @@ fn run(call: &str, env: &Env) -> Result<Rendered, String> {
     (shortcode.render)(env, &Call { args, year })
 }
 
+/// A call's words, split at spaces except inside a quoted value
+/// (`don-vi="Sở Nội vụ"` is one word, so that a name written where an id
+/// goes is told as that, not as a word without `=`).
+fn call_words(call: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut rest = call.trim_start();
+    while !rest.is_empty() {
+        let end = match rest.find('=') {
+            Some(eq)
+                if rest[eq + 1..].starts_with('"') && !rest[..eq].contains(char::is_whitespace) =>
+            {
+                let after = eq + 2;
+                rest[after..]
+                    .find('"')
+                    .map_or(rest.len(), |close| after + close + 1)
+            }
+            _ => rest.find(char::is_whitespace).unwrap_or(rest.len()),
+        };
+        words.push(&rest[..end]);
+        rest = rest[end..].trim_start();
+    }
+    words
+}
+
 fn index_of(env: &Env, id: &str) -> Result<IndexId, String> {
     env.site.index_named(id).ok_or_else(|| {
+        let named = env.site.indices.iter().find(|d| {
+            [&d.name, &d.short_name]
+                .iter()
+                .any(|n| crate::vi::fold(n) == crate::vi::fold(id))
+        });
+        if let Some(index) = named {
+            return sc::id_not_name("chi-so", &index.id);
+        }
         let ids = env.site.indices.iter().map(|d| d.id.as_str());
         no_such("index", id, ids)
     })
@@ -315,6 +348,15 @@ fn find_table<'a>(
         .get("khoi")
         .ok_or_else(|| sc::missing_argument("khoi", "the group"))?;
     let group = env.site.group_named(group_id).ok_or_else(|| {
+        let folded = crate::vi::fold(group_id);
+        if let Some(g) = env
+            .site
+            .groups
+            .iter()
+            .find(|g| crate::vi::fold(&g.name) == folded)
+        {
+            return sc::id_not_name("khoi", &g.id);
+        }
         let ids = env.site.groups.iter().map(|g| g.id.as_str());
         no_such("group", group_id, ids)
     })?;
@@ -335,7 +377,21 @@ fn find_table<'a>(
                 index.map(|i| env.site.indices[i].id.as_str()),
             ) {
                 Some(file) => sc::table_waiting(year, &file.display().to_string()),
-                None => sc::no_table(group_id, year),
+                None => {
+                    let mut years: Vec<i32> = env
+                        .site
+                        .tables
+                        .iter()
+                        .filter(|t| t.group == group && index.is_none_or(|i| t.index == i))
+                        .map(|t| t.year)
+                        .collect();
+                    years.dedup();
+                    let years: Vec<String> = years.iter().map(i32::to_string).collect();
+                    match years.is_empty() {
+                        true => sc::no_table(group_id, year),
+                        false => sc::no_table_in_year(group_id, year, &years.join(", ")),
+                    }
+                }
             },
         ),
         _ => Err(sc::several_indices()),
@@ -461,6 +517,15 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     // the configuration was read).
     let unit = match args.get("don-vi") {
         Some(id) => env.site.unit_named(id).ok_or_else(|| {
+            let folded = crate::vi::fold(id);
+            let named = env.site.units.iter().find(|u| {
+                std::iter::once(&u.name)
+                    .chain(&u.former_names)
+                    .any(|n| crate::vi::fold(n) == folded)
+            });
+            if let Some(unit) = named {
+                return sc::id_not_name("don-vi", &unit.id);
+            }
             let ids = env.site.units.iter().map(|u| u.id.as_str());
             no_such("unit", id, ids)
         })?,
@@ -487,7 +552,20 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             let index_id = env.site.indices[index].id.as_str();
             match waiting_table(env, year, group, Some(index_id)) {
                 Some(file) => sc::table_waiting(year, &file.display().to_string()),
-                None => sc::no_result(unit_id, "result", year),
+                None => {
+                    // The years the unit has a result of this index in.
+                    let mut years: Vec<String> = env
+                        .site
+                        .results_of(unit)
+                        .filter(|r| r.table.index == index)
+                        .map(|r| r.table.year.to_string())
+                        .collect();
+                    years.dedup();
+                    match years.is_empty() {
+                        true => sc::no_result(unit_id, "result", year),
+                        false => sc::no_result_in_year(unit_id, year, &years.join(", ")),
+                    }
+                }
             }
         })?;
     // Each figure made from an illustrative score carries its own `*`,

@@ -997,3 +997,47 @@ fn scores_typed_with_fewer_decimals_than_printed_are_warned_of() {
         assert!(!warnings.contains("fewer decimals"), "{quiet}: {warnings}");
     }
 }
+
+/// A shortcode given a name where an id goes is told the id; asked for a
+/// year without a result, it lists the years with one.
+#[test]
+fn shortcodes_say_the_id_of_a_name_and_the_years_there_are() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=\"Đơn vị B\" -->\n\n\
+         <!-- chiso:bang-xep-hang chi-so=chi-so nam=2023 khoi=\"Khối thử\" -->\n\n\
+         <!-- chiso:ket-qua chi-so=\"Chỉ số thử nghiệm\" nam=2023 don-vi=don-vi-b -->\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2019 don-vi=don-vi-b -->\n\n\
+         <!-- chiso:bang-xep-hang chi-so=chi-so nam=2019 khoi=khoi -->\n",
+    );
+    let report = build_err(site.path());
+    for said in [
+        "`don-vi` takes an id, not a name: write `don-vi=don-vi-b`",
+        "`khoi` takes an id, not a name: write `khoi=khoi`",
+        "`chi-so` takes an id, not a name: write `chi-so=chi-so`",
+        "`don-vi-b` has no result for this index in 2019; the years with one: 2023, 2022",
+        "there is no table for khoi in 2019; the years with one: 2023, 2022",
+    ] {
+        assert!(report.contains(said), "{said}: {report}");
+    }
+}
+
+/// A results file with a syntax error and a key under the wrong header is
+/// told both in one run: past the syntax errors, the whole file is read.
+#[test]
+fn a_syntax_error_does_not_hide_a_key_under_the_wrong_header() {
+    let site = fixture("minimal");
+    let file = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(site.path().join(file)).unwrap();
+    let text = text.replace("score = 85\n", "score = 85,5\n").replace(
+        "title = \"Quyết định thử\"",
+        "title = \"Quyết định thử\"\ncomplete = true",
+    );
+    put(site.path(), file, &text);
+    let report = build_err(site.path());
+    assert!(report.contains("decimal"), "{report}");
+    assert!(report.contains("move it above"), "{report}");
+}
