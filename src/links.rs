@@ -344,7 +344,21 @@ fn broken_link_hint(path: &str, url: &str, site: &mut Targets, base: &str) -> St
             }
         }
     }
-    msg::hint_check_link()
+    // A page whose address is a letter or two away (`so-ban-nganhh`).
+    let wanted = path.trim_end_matches("index.html").trim_end_matches('/');
+    let pages = site.files.keys().filter_map(|file| {
+        let page = file.strip_suffix("index.html")?;
+        Some(page.strip_suffix('/').unwrap_or(page))
+    });
+    match crate::diagnostic::closest(wanted, pages) {
+        // Written from the site's root, as links are (the base path is
+        // added when pages are made).
+        Some(near) if !wanted.is_empty() => {
+            let slash = if near.is_empty() { "" } else { "/" };
+            msg::hint_did_you_mean_page(&format!("/{near}{slash}"))
+        }
+        _ => msg::hint_check_link(),
+    }
 }
 
 /// The file of the draft whose page `path` is, if it is one.

@@ -124,6 +124,10 @@ messages! {
         vi: "viết `{url}`: liên kết không bắt đầu bằng / được tính từ trang đang xem (trang của bài là /tin-tuc/<slug>/), không phải từ gốc trang web",
         en: "write `{url}`: a link not starting with / is read from the page it is on (an article's is /tin-tuc/<slug>/), not from the site's root",
     }
+    hint_did_you_mean_page(url: &str) {
+        vi: "có phải ý bạn là `{url}`?",
+        en: "did you mean `{url}`?",
+    }
     hint_check_link() {
         vi: "kiểm tra lại địa chỉ: các trang của trang web có dạng /xep-hang/<năm>/<khối>/, /don-vi/<đơn vị>/, /chi-so/<chỉ số>/, /nam/<năm>/, /tin-tuc/<slug>/ và /the/<thẻ>/",
         en: "check the address: the site's pages are /xep-hang/<year>/<group>/, /don-vi/<unit>/, /chi-so/<index>/, /nam/<year>/, /tin-tuc/<slug>/ and /the/<tag>/",

@@ -125,6 +125,10 @@ messages! {
         vi: "`{unit}` không có kết quả của chỉ số này năm {year}; các năm có kết quả: {years}",
         en: "`{unit}` has no result for this index in {year}; the years with one: {years}",
     }
+    no_result_merged(unit: &str, year: i32, into: &str, into_name: &str) {
+        vi: "`{unit}` không có kết quả năm {year}: đơn vị đã sáp nhập vào {into_name} (`{into}`); dùng `don-vi={into}`",
+        en: "`{unit}` has no result in {year}: it was merged into {into_name} (`{into}`); use `don-vi={into}`",
+    }
     places_not_compared(unit: &str, year: i32, previous_year: i32, then: u32, now: u32) {
         vi: "`{unit}` không có thay đổi thứ hạng năm {year}: năm {previous_year} xếp hạng {then} đơn vị, năm {year} xếp hạng {now}, thứ hạng không so sánh được; dùng `hien=thay-doi-diem` hoặc ghi thay đổi đã công bố (`change = {{ places = … }}`)",
         en: "`{unit}` has no change in rank in {year}: {previous_year} ranked {then} units, {year} ranked {now}, so places are not compared; use `hien=thay-doi-diem` or write the published change (`change = {{ places = … }}`)",

@@ -561,9 +561,20 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                         .map(|r| r.table.year.to_string())
                         .collect();
                     years.dedup();
-                    match years.is_empty() {
-                        true => sc::no_result(unit_id, "result", year),
-                        false => sc::no_result_in_year(unit_id, year, &years.join(", ")),
+                    let merged = env.site.units[unit]
+                        .merged_into
+                        .filter(|_| env.site.units[unit].active_to.is_some_and(|to| year > to));
+                    match (merged, years.is_empty()) {
+                        // Merged into another unit before that year: its
+                        // result is the other's.
+                        (Some(into), _) => sc::no_result_merged(
+                            unit_id,
+                            year,
+                            &env.site.units[into].id,
+                            &env.site.units[into].name,
+                        ),
+                        (None, true) => sc::no_result(unit_id, "result", year),
+                        (None, false) => sc::no_result_in_year(unit_id, year, &years.join(", ")),
                     }
                 }
             }

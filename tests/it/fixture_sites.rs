@@ -567,6 +567,18 @@ fn broken_links_and_shortcodes_say_what_is_missing() {
         report.contains("write `/xep-hang/2023/khoi/`: a link not starting with / is read from the page it is on"),
         "{report}"
     );
+    // A page a letter away is named.
+    let text = std::fs::read_to_string(site.path().join("content/tin-tuc/so-lieu.md")).unwrap();
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        &text.replace("(xep-hang/2023/khoi/)", "(/xep-hang/2023/khoii/)"),
+    );
+    let again = build_err(site.path());
+    assert!(
+        again.contains("did you mean `/xep-hang/2023/khoi/`?"),
+        "{again}"
+    );
     assert!(
         report.contains("copy the file to static/tai-lieu/qd.pdf"),
         "{report}"
@@ -1040,4 +1052,41 @@ fn a_syntax_error_does_not_hide_a_key_under_the_wrong_header() {
     let report = build_err(site.path());
     assert!(report.contains("decimal"), "{report}");
     assert!(report.contains("move it above"), "{report}");
+}
+
+/// A shortcode asking for a merged unit's result after its merger names
+/// the unit it was merged into.
+#[test]
+fn a_merged_units_later_result_names_its_successor() {
+    let site = fixture("minimal");
+    let units = std::fs::read_to_string(site.path().join("data/units.toml")).unwrap();
+    put(
+        site.path(),
+        "data/units.toml",
+        &units.replace(
+            "name = \"Đơn vị D\"",
+            "name = \"Đơn vị D\"\nactive_to = 2022\nmerged_into = \"don-vi-a\"",
+        ),
+    );
+    let file = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(site.path().join(file)).unwrap();
+    put(
+        site.path(),
+        file,
+        &text.replace(
+            "[[result]]\nunit = \"don-vi-d\"\npoints = 72\nmax_points = 90\n",
+            "",
+        ),
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-d -->\n",
+    );
+    let report = build_err(site.path());
+    assert!(
+        report.contains("`don-vi-d` has no result in 2023: it was merged into Đơn vị A (`don-vi-a`); use `don-vi=don-vi-a`"),
+        "{report}"
+    );
 }
