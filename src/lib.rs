@@ -419,6 +419,24 @@ fn run<D: Destination>(
     })
 }
 
+/// The problem with `--base-url`, checked like `base_url` in config.toml:
+/// it is written into every page's links. A hint of its own (remove the
+/// password) is kept; else the hint is said for the option.
+pub(crate) fn base_url_option_problem(base_url: &str) -> Option<Diagnostic> {
+    let (d, own_hint) = match html_policy::check_url(base_url) {
+        Some(d) => (d, false),
+        None => {
+            let d = Config::base_url_problem(base_url)?;
+            let own = d.hint.as_deref() != Some(crate::messages::hint_base_url().as_str());
+            (d, own)
+        }
+    };
+    Some(match own_hint {
+        true => d,
+        false => d.with_hint(crate::messages::hint_base_url_option()),
+    })
+}
+
 /// The stages before rendering: configuration, data, model, content,
 /// templates, and the articles' shortcodes.
 pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
@@ -438,23 +456,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     };
     let mut data_links = field_policy::check_config(&options.root, &config, &mut diagnostics);
     if let Some(base_url) = &options.base_url {
-        // Checked like `base_url` in config.toml: it is written into every
-        // page's links.
-        // A hint of its own (remove the password) is kept; else the hint
-        // is said for the option.
-        let problem = match html_policy::check_url(base_url) {
-            Some(d) => Some((d, false)),
-            None => Config::base_url_problem(base_url).map(|d| {
-                let own = d.hint.as_deref() != Some(crate::messages::hint_base_url().as_str());
-                (d, own)
-            }),
-        };
-        if let Some((d, own_hint)) = problem {
-            diagnostics.push(match own_hint {
-                true => d,
-                false => d.with_hint(crate::messages::hint_base_url_option()),
-            });
-        }
+        diagnostics.extend_one(base_url_option_problem(base_url));
         config.base_url = base_url.clone();
     }
     if let Some(d) = config.host_warning(&options.root, options.base_url.is_some()) {

@@ -36,7 +36,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::messages as msg;
 use crate::model::Site;
 use crate::render::{self, reuse, Bodies, Collect, Templates};
-use crate::{field_policy, html_policy, input, model, scaffold, write};
+use crate::{field_policy, input, model, scaffold, write};
 use crate::{BuildOptions, Timings};
 
 use super::downloads::{self, Later};
@@ -146,9 +146,8 @@ pub(super) fn rebuild(
     };
     let footer_links = field_policy::check_config(root, &config, &mut diagnostics);
     if let Some(base_url) = &options.base_url {
-        if let Some(d) = html_policy::check_url(base_url) {
-            diagnostics.push(d.with_hint(msg::hint_base_url_option()));
-        }
+        // As `build` checks it.
+        diagnostics.extend_one(crate::base_url_option_problem(base_url));
         config.base_url = base_url.clone();
     }
     let config_loaded = config.clone();

@@ -168,14 +168,14 @@ fn refuse_other_sites(output: &Path) -> Result<(), Protected> {
     Ok(())
 }
 
-/// Up to [`NAMED_ENTRIES`] names in `folder`, sorted (hidden ones last), then `…` if there are
-/// more; empty when the folder is empty.
 /// Whether `folder` holds any entry (an unreadable one counts: it is
 /// kept, not deleted).
 pub fn holds_anything(folder: &Path) -> bool {
     fs::read_dir(folder).map_or(true, |mut entries| entries.next().is_some())
 }
 
+/// Up to [`NAMED_ENTRIES`] names in `folder`, sorted (hidden ones last), then `…` if there are
+/// more; empty when the folder is empty.
 fn foreign_entries(folder: &Path) -> std::io::Result<Vec<String>> {
     let mut names = Vec::new();
     for entry in fs::read_dir(folder)? {

@@ -198,3 +198,28 @@ fn links_in_data_notes_and_the_footer_are_checked_as_check_does() {
         .to_string();
     assert!(failed.contains("config.toml:4:"), "{failed}");
 }
+
+/// `serve --base-url` refuses what `build --base-url` refuses (a password
+/// in the address), with the same message.
+#[test]
+fn serve_checks_its_base_url_as_build_does() {
+    let site = fixture("minimal");
+    let options = || BuildOptions {
+        base_url: Some("https://user:secret@cchc.example.gov.vn/".to_owned()),
+        ..BuildOptions::new(site.path())
+    };
+    let Err(served) = Session::new(options()).rebuild(&[]) else {
+        panic!("serve took the address");
+    };
+    let Err(built) = chiso::build(&options()) else {
+        panic!("build took the address");
+    };
+    let said = |d: &chiso::Diagnostics| {
+        d.sorted()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(!said(&served).is_empty());
+    assert_eq!(said(&served), said(&built));
+}
