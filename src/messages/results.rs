@@ -66,7 +66,7 @@ messages! {
         let typed = super::figure(score);
         let padded = crate::vi::format_number(score, printed);
         vi: "{coarse} trong {scores} điểm của bảng ghi ít chữ số thập phân hơn bảng in ({printed}), như {typed}: trang sẽ in {padded}",
-        en: "{coarse} of the table's {scores} scores are written with fewer decimals than the table prints ({printed}), as {typed}: the pages would print {padded}",
+        en: "the table has {coarse} of {scores} scores written with fewer decimals than it prints ({printed}), as {typed}: the pages would print {padded}",
     }
     hint_scores_coarser(score: f64, written: u32, printed: u32) {
         let as_printed = crate::vi::format_number(score, written);

@@ -935,6 +935,13 @@ pub struct ComponentFigures {
 }
 
 impl Row {
+    /// Whether the line's rank is chiso's, computed from the table, the
+    /// line stating none: said wherever the rank is shown (a table whose
+    /// every rank is computed says it once, in its head).
+    pub fn rank_computed(&self) -> bool {
+        self.rank.is_some() && !self.rank_stated
+    }
+
     /// Whether the line's value is chiso's arithmetic, `points /
     /// max_points × 100`, the publication printing no percent beside the
     /// points: said wherever the figure is shown alone.

@@ -447,7 +447,7 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
             " ({tied}công bố: thứ{NBSP}{}{of})",
             published.rank
         ));
-    } else if !bare && table.ranks_computed() {
+    } else if !bare && row.rank_computed() {
         text.push_str(if tied {
             " (đồng hạng, tính từ bảng)"
         } else {

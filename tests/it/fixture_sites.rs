@@ -992,7 +992,7 @@ fn scores_typed_with_fewer_decimals_than_printed_are_warned_of() {
     };
     let warnings = with("score = 85\n", "score = 85.5\n");
     assert!(
-        warnings.contains("1 of the table's 3 scores are written with fewer decimals than the table prints (2), as 85.5: the pages would print 85,50"),
+        warnings.contains("the table has 1 of 3 scores written with fewer decimals than it prints (2), as 85.5: the pages would print 85,50"),
         "{warnings}"
     );
     assert!(warnings.contains("khoi.toml:12:9"), "{warnings}");
@@ -1089,4 +1089,61 @@ fn a_merged_units_later_result_names_its_successor() {
         report.contains("`don-vi-d` has no result in 2023: it was merged into Đơn vị A (`don-vi-a`); use `don-vi=don-vi-a`"),
         "{report}"
     );
+}
+
+/// In a table where some lines state their rank, the rank of a line that
+/// states none is chiso's: said wherever it stands apart from the table
+/// (a sentence, a scorecard, the history tables of the home, unit and
+/// index pages, the rank chart's note), not only under the table.
+#[test]
+fn a_computed_rank_beside_stated_ones_says_so_wherever_it_is_shown() {
+    let site = fixture("minimal");
+    let file = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(site.path().join(file)).unwrap();
+    put(
+        site.path(),
+        file,
+        &text.replace("score = 90\n", "score = 90\nrank = 1\n"),
+    );
+    let config = std::fs::read_to_string(site.path().join("config.toml")).unwrap();
+    put(
+        site.path(),
+        "config.toml",
+        &format!("home_unit = \"don-vi-b\"\n{config}"),
+    );
+    put(
+        site.path(),
+        "content/tin-tuc/so-lieu.md",
+        "+++\ntitle = \"Số liệu\"\ndate = 2024-03-01\n+++\n\n\
+         B: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-b hien=hang -->.\n\n\
+         A: <!-- chiso:ket-qua chi-so=chi-so nam=2023 don-vi=don-vi-a hien=hang -->.\n",
+    );
+    let built = build_ok(site.path());
+    let article = one(&built.page("tin-tuc/so-lieu"), "article");
+    assert!(
+        article.contains("B: 2/4 (đồng hạng, tính từ bảng)"),
+        "{article}"
+    );
+    assert!(article.contains("A: 1/4."), "{article}");
+    let unit = built.page("don-vi/don-vi-b");
+    let card = one(&unit, ".scorecards");
+    assert!(card.contains("(tính từ bảng)"), "{card}");
+    for (page, what) in [
+        (built.page(""), "home"),
+        (built.page("chi-so/chi-so"), "index page"),
+        (unit, "unit page"),
+    ] {
+        let ranks = all(&page, "table.history td.rank");
+        assert!(
+            ranks.iter().any(|r| r.contains("(tính từ bảng)")),
+            "{what}: {ranks:?}"
+        );
+    }
+    let chart = one(&built.page("don-vi/don-vi-b"), "svg.chart-rank");
+    assert!(
+        chart.contains("Thứ hạng tính từ điểm trong bảng"),
+        "{chart}"
+    );
+    let a = one(&built.page("don-vi/don-vi-a"), ".scorecards");
+    assert!(!a.contains("Xếp hạng 1/4 (tính từ bảng)"), "{a}");
 }

@@ -291,7 +291,8 @@ fn a_units_page_shows_its_regional_ranks_for_each_year() {
     };
     assert_eq!(origin("dti"), ["(tính từ bảng)", "(tính từ bảng)"]);
     assert!(origin("par-index").is_empty());
-    // Computed from a complete table, in both schemes, for each year.
+    // Computed from a complete table, in both schemes, for each year, and
+    // said so.
     let regional = all(
         &unit,
         "table.history[data-index=\"dti\"] td.rank small:not(.tied):not(.figure-origin)",
@@ -299,8 +300,8 @@ fn a_units_page_shows_its_regional_ranks_for_each_year() {
     assert_eq!(
         regional,
         [
-            "xếp thứ 1/3 Bắc Trung Bộ; xếp thứ 1/4 Bắc Trung Bộ và duyên hải miền Trung",
-            "xếp thứ 2/3 Bắc Trung Bộ; xếp thứ 3/4 Bắc Trung Bộ và duyên hải miền Trung",
+            "xếp thứ 1/3 Bắc Trung Bộ; xếp thứ 1/4 Bắc Trung Bộ và duyên hải miền Trung (tính từ bảng)",
+            "xếp thứ 2/3 Bắc Trung Bộ; xếp thứ 3/4 Bắc Trung Bộ và duyên hải miền Trung (tính từ bảng)",
         ]
     );
 }

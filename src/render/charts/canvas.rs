@@ -210,6 +210,10 @@ impl Canvas {
         for line in extra {
             put(line, 2, "note");
         }
+        if notes.computed_ranks {
+            let note = "Thứ hạng tính từ điểm trong bảng, không phải số công bố";
+            put(note, 2, "note");
+        }
         if notes.computed_average {
             let note = "Đường bình quân: tính từ điểm trong bảng, không phải số liệu công bố";
             put(note, 2, "note");

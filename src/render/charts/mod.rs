@@ -98,6 +98,9 @@ pub struct Notes {
     /// line from the table's own figure, which the table's band follows:
     /// the note says the band is not where the chart draws it.
     pub disputed_across_band: bool,
+    /// Whether a rank drawn is chiso's, computed from the table, the
+    /// source stating none (a rank chart's note says so).
+    pub computed_ranks: bool,
 }
 
 pub use super::figure::Marks;
@@ -782,6 +785,7 @@ mod chart_tests {
                     computed_average: n % 3 == 0,
                     disputed: n % 4 == 0,
                     disputed_across_band: n % 8 == 0,
+                    computed_ranks: n % 5 == 0,
                 };
                 let svg = ranking(&t("s", "x"), &rows, scale, &lines, &notes, format);
                 assert_readable(&svg);

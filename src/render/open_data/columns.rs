@@ -1030,7 +1030,7 @@ pub static COLUMNS: &[Column] = &[
             "1: thứ hạng do chiso tính từ điểm của bảng đầy đủ; văn bản công bố không ghi thứ hạng cho dòng này.",
             "1: the rank chiso computed from the scores of the complete table; the publication gives this line no rank.",
         ],
-        Get::Row(|r| Cell::Bool(r.row.rank.is_some() && !r.row.rank_stated)),
+        Get::Row(|r| Cell::Bool(r.row.rank_computed())),
     ),
     Column::new(
         Some("diem_tinh_tu_diem_dat"),

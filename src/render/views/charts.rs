@@ -52,6 +52,8 @@ fn sources(site: &Site, entries: &[EntryView]) -> Option<String> {
 struct Series<'a> {
     points: Vec<YearPoint>,
     notes: Notes,
+    /// A rank drawn is computed from its table (the rank chart says so).
+    computed_ranks: bool,
     average_label: &'a str,
     region_label: String,
 }
@@ -173,7 +175,9 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
             disputed,
             // No band lines on a unit's history.
             disputed_across_band: false,
+            computed_ranks: false,
         },
+        computed_ranks: entries.iter().any(|e| e.rank_computed),
         average_label,
         region_label,
     }
@@ -243,6 +247,11 @@ fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
         "Biểu đồ đường: thứ hạng {short} của {name} từng năm, hạng 1 ở trên cùng ({}). Số liệu ở bảng bên dưới.",
         story.join("; ")
     );
+    // A rank chiso computed says so, as the tables beside it do.
+    let notes = Notes {
+        computed_ranks: s.computed_ranks,
+        ..s.notes.clone()
+    };
     charts::rank(
         &ChartText {
             id: &format!("bieu-do-{}-thu-hang", def.id),
@@ -250,7 +259,7 @@ fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
             desc: &desc,
         },
         &s.points,
-        &s.notes,
+        &notes,
     )
 }
 
@@ -381,6 +390,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<UnitId>) -> St
         computed_average: table.average.is_some() && !table.average_published && table.complete,
         disputed: bars.iter().any(|b| b.marks.disputed) || table.average_derived_text.is_some(),
         disputed_across_band,
+        computed_ranks: false,
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);

@@ -236,7 +236,7 @@ fn card<'a>(
             };
             t.average_derived.map(|a| format.value(a))
         }),
-        rank_computed: row.rank.is_some() && table.is_some_and(crate::model::Table::ranks_computed),
+        rank_computed: entry.rank_computed,
         regional_computed: !row.regional.is_empty() && table.is_some_and(|t| t.complete),
         band_name: row.band.as_ref().map(|b| b.band.name),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),

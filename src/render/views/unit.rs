@@ -98,9 +98,12 @@ pub struct EntryView<'a> {
     /// table, none stated (the rank column's head says "tính từ bảng";
     /// otherwise each derived one says it).
     pub components_ranks_computed: bool,
-    /// Whether the line's rank is chiso's, computed from a complete table
-    /// where the line states none (its cell says "tính từ bảng").
+    /// Whether the line's rank is chiso's, computed from the table, the
+    /// line stating none (its cell says "tính từ bảng").
     pub rank_computed: bool,
+    /// Whether the line's regional ranks are chiso's, computed from a
+    /// complete table (its regional cell says "tính từ bảng").
+    pub regional_computed: bool,
     /// The figures of the unit's regions (and categories) in that table:
     /// their average and rank among their scheme's regions.
     pub regions: Vec<RegionFigureView<'a>>,
@@ -215,9 +218,8 @@ pub fn unit_series<'a>(
                         row_value: lines.values.pop().unwrap_or_else(Value::none),
                         components_ranked,
                         components_ranks_computed,
-                        rank_computed: table.complete
-                            && table.rows[r].rank.is_some()
-                            && !table.rows[r].rank_stated,
+                        rank_computed: table.rows[r].rank_computed(),
+                        regional_computed: table.complete && !table.rows[r].regional.is_empty(),
                         row,
                     }
                 })
