@@ -22,9 +22,14 @@ messages! {
         vi: "đơn vị `{unit}` xuất hiện hai lần trong bảng này",
         en: "unit `{unit}` appears twice in this table",
     }
+    unit_twice_at(unit: &str, first: usize) {
+        let unit = super::quoted(unit);
+        vi: "đơn vị `{unit}` xuất hiện hai lần trong bảng này (lần đầu ở dòng {first})",
+        en: "unit `{unit}` appears twice in this table (first at line {first})",
+    }
     hint_one_result_per_unit() {
-        vi: "mỗi đơn vị chỉ giữ một dòng kết quả",
-        en: "keep one result per unit",
+        vi: "mỗi đơn vị chỉ giữ một dòng kết quả: so hai dòng với văn bản công bố rồi xóa dòng sai",
+        en: "keep one result per unit: compare the two lines with the publication and delete the wrong one",
     }
     unit_inactive(unit: &str, year: i32, from: Option<i32>, to: Option<i32>) {
         let from = year_or_blank(from);

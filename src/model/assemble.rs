@@ -1254,7 +1254,8 @@ impl Context<'_> {
         };
 
         let mut rows = Vec::with_capacity(file.results.len());
-        let mut units_seen = BTreeSet::new();
+        // Each unit's first line, by its entry.
+        let mut units_seen = BTreeMap::new();
         let text = self.raw.file(file_index);
         let printed = table_decimals(def, file);
         // A score whose float has fewer decimals than it prints may have
@@ -1290,16 +1291,26 @@ impl Context<'_> {
                 self.diagnostics.push(d);
                 continue;
             };
-            if !units_seen.insert(unit) {
+            if let Some(&first) = units_seen.get(&unit) {
+                // Where the first line is, to compare the two.
+                let first_path = [Seg::Key("result"), Seg::Index(first), Seg::Key("unit")];
+                let first_line = self
+                    .raw
+                    .point(file_index, &first_path)
+                    .map(|(at, _)| at.line);
                 let d = self.at(
                     file_index,
                     &row_path("unit"),
-                    msg::unit_twice(&result.unit),
+                    match first_line {
+                        Some(line) => msg::unit_twice_at(&result.unit, line),
+                        None => msg::unit_twice(&result.unit),
+                    },
                     msg::hint_one_result_per_unit(),
                 );
                 self.diagnostics.push(d);
                 continue;
             }
+            units_seen.insert(unit, i);
             let u = &site.units[unit];
             let active = u.active_from.is_none_or(|from| file.year >= from)
                 && u.active_to.is_none_or(|to| file.year <= to);
