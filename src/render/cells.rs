@@ -453,44 +453,51 @@ fn change(line: &Line) -> String {
             None => MISSING.to_owned(),
         };
     }
-    match line.no_comparison {
-        Some(NoComparisonView::OtherGroup { year, group }) => format!(
-            "<span class=\"change none\">không so sánh (năm {year} thuộc khối {})</span>",
-            Escaped(group)
-        ),
-        Some(NoComparisonView::NotRankedThen { year }) => {
-            format!("<span class=\"change none\">không so sánh (năm {year} không xếp hạng)</span>")
-        }
-        Some(NoComparisonView::NotInTableThen { year }) => {
-            format!("<span class=\"change none\">không so sánh (năm {year} không có trong bảng)</span>")
-        }
-        Some(NoComparisonView::Absorbed {
-            year,
-            merged,
-            second,
-            others,
-        }) => {
-            let more = match (others, second) {
-                (0, _) => String::new(),
-                (1, Some(second)) => format!(" và {}", Escaped(second)),
-                (n, _) => format!(" và {n} đơn vị khác"),
-            };
-            format!(
-                "<span class=\"change none\">không so sánh (sau năm {year} sáp nhập thêm {}{more})</span>",
-                Escaped(merged)
-            )
-        }
-        // A unit new in the table: said, not left to a tooltip.
-        Some(NoComparisonView::FirstResult {
-            earlier_tables: true,
-        }) => "<span class=\"change none\">kết quả đầu tiên</span>".to_owned(),
-        Some(NoComparisonView::FirstResult {
-            earlier_tables: false,
-        }) => format!(
+    match line.no_comparison.and_then(no_comparison_words) {
+        Some(words) => format!("<span class=\"change none\">{}</span>", Escaped(&words)),
+        // No earlier result to compare with: left to a tooltip.
+        None if line.no_comparison.is_some() => format!(
             "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
         ),
         None => format!("<span class=\"change none\">{MISSING}</span>"),
     }
+}
+
+/// Why a ranked line shows no change, in words (text, not HTML), as its
+/// change cell and a shortcode's sentence say it: nothing when it simply
+/// has no earlier result to compare with.
+pub fn no_comparison_words(reason: &NoComparisonView) -> Option<String> {
+    Some(match *reason {
+        NoComparisonView::OtherGroup { year, group } => {
+            format!("không so sánh (năm {year} thuộc khối {group})")
+        }
+        NoComparisonView::NotRankedThen { year } => {
+            format!("không so sánh (năm {year} không xếp hạng)")
+        }
+        NoComparisonView::NotInTableThen { year } => {
+            format!("không so sánh (năm {year} không có trong bảng)")
+        }
+        NoComparisonView::Absorbed {
+            year,
+            merged,
+            second,
+            others,
+        } => {
+            let more = match (others, second) {
+                (0, _) => String::new(),
+                (1, Some(second)) => format!(" và {second}"),
+                (n, _) => format!(" và {n} đơn vị khác"),
+            };
+            format!("không so sánh (sau năm {year} sáp nhập thêm {merged}{more})")
+        }
+        // A unit new in the table: said, not left to a tooltip.
+        NoComparisonView::FirstResult {
+            earlier_tables: true,
+        } => "kết quả đầu tiên".to_owned(),
+        NoComparisonView::FirstResult {
+            earlier_tables: false,
+        } => return None,
+    })
 }
 
 /// Why places are not compared between the year before and `year`, when

@@ -815,45 +815,10 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
 /// Why a ranked line has no change, in the change cell's words, for the
 /// full sentence: nothing when it was simply not compared.
 fn no_change_phrase(env: &Env, row: &Row) -> Option<String> {
-    use crate::model::{Comparison, NoComparison};
-    let site = env.site;
-    let Comparison::Unavailable(why) = &row.comparison else {
+    let crate::model::Comparison::Unavailable(why) = &row.comparison else {
         return None;
     };
-    Some(match why {
-        NoComparison::FirstResult {
-            earlier_tables: true,
-        } => "kết quả đầu tiên".to_owned(),
-        NoComparison::FirstResult {
-            earlier_tables: false,
-        } => return None,
-        NoComparison::OtherGroup { year, group } => format!(
-            "không so sánh với năm {year} (năm đó thuộc {})",
-            site.groups[*group].name
-        ),
-        NoComparison::NotRankedThen { year } => {
-            format!("không so sánh với năm {year} (năm đó không xếp hạng)")
-        }
-        NoComparison::NotInTableThen { year } => {
-            format!("không so sánh với năm {year} (năm đó không có trong bảng)")
-        }
-        NoComparison::Absorbed {
-            year,
-            unit,
-            second,
-            others,
-        } => {
-            let more = match (others, second) {
-                (0, _) => String::new(),
-                (1, Some(second)) => format!(" và {}", site.units[*second].name),
-                (n, _) => format!(" và {n} đơn vị khác"),
-            };
-            format!(
-                "không so sánh với năm {year} (sau năm {year} sáp nhập thêm {}{more})",
-                site.units[*unit].name
-            )
-        }
-    })
+    cells::no_comparison_words(&super::views::NoComparisonView::new(env.site, why))
 }
 
 /// Why a line has no change to print, as the page's change cell says it.

@@ -200,7 +200,7 @@ pub enum NoComparisonView<'a> {
 }
 
 impl<'a> NoComparisonView<'a> {
-    fn new(site: &'a Site, reason: &NoComparison) -> Self {
+    pub(crate) fn new(site: &'a Site, reason: &NoComparison) -> Self {
         match *reason {
             NoComparison::FirstResult { earlier_tables } => {
                 NoComparisonView::FirstResult { earlier_tables }
