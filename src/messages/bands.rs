@@ -67,13 +67,35 @@ messages! {
         vi: "`{unit}` được ghi thuộc mức `{stated}`, nhưng với {basis} thì không đạt mức nào",
         en: "`{unit}` is stated to be in band `{stated}`, but {basis} reaches no band",
     }
-    stated_band_against_scores(unit: &str, score: &str, band: &str, other: &str, other_score: &str, other_band: &str) {
-        vi: "`{unit}` (điểm {score}) được ghi mức `{band}`, cao hơn mức `{other_band}` của `{other}` (điểm {other_score}): các mức được khai báo từ cao xuống thấp, nên điểm thấp hơn không thể ở mức cao hơn",
-        en: "`{unit}` (score {score}) is stated to be in band `{band}`, above the band `{other_band}` of `{other}` (score {other_score}): the bands are defined best first, so a lower score cannot be in a better band",
+    #[allow(clippy::too_many_arguments)]
+    stated_band_above(unit: &str, score: &str, band: &str, other: &str, other_score: &str, other_line: usize, other_band: &str, more: &str) {
+        vi: "`{unit}` (điểm {score}) được ghi mức `{band}`, cao hơn mức `{other_band}` của `{other}` (điểm {other_score}, dòng {other_line}){more}: các mức được khai báo từ cao xuống thấp, nên điểm thấp hơn không thể ở mức cao hơn",
+        en: "`{unit}` (score {score}) is stated to be in band `{band}`, above the band `{other_band}` of `{other}` (score {other_score}, line {other_line}){more}: the bands are defined best first, so a lower score cannot be in a better band",
+    }
+    #[allow(clippy::too_many_arguments)]
+    stated_band_below(unit: &str, score: &str, band: &str, other: &str, other_score: &str, other_line: usize, other_band: &str, more: &str) {
+        vi: "`{unit}` (điểm {score}) được ghi mức `{band}`, thấp hơn mức `{other_band}` của `{other}` (điểm {other_score}, dòng {other_line}){more}: các mức được khai báo từ cao xuống thấp, nên điểm cao hơn không thể ở mức thấp hơn",
+        en: "`{unit}` (score {score}) is stated to be in band `{band}`, below the band `{other_band}` of `{other}` (score {other_score}, line {other_line}){more}: the bands are defined best first, so a higher score cannot be in a worse band",
+    }
+    one_more_scoring_higher() {
+        vi: " và của 1 dòng khác có điểm cao hơn",
+        en: " and of 1 other line scoring higher",
+    }
+    more_scoring_higher(n: usize) {
+        vi: " và của {n} dòng khác có điểm cao hơn",
+        en: " and of {n} other lines scoring higher",
+    }
+    one_more_scoring_lower() {
+        vi: " và của 1 dòng khác có điểm thấp hơn",
+        en: " and of 1 other line scoring lower",
+    }
+    more_scoring_lower(n: usize) {
+        vi: " và của {n} dòng khác có điểm thấp hơn",
+        en: " and of {n} other lines scoring lower",
     }
     hint_stated_band_order() {
-        vi: "kiểm tra mức của hai dòng với văn bản công bố; nếu văn bản đúng là ghi như vậy, thêm `band_disputed = \"lý do\"` vào dòng này",
-        en: "check both lines' bands against the publication; if it really says so, add `band_disputed = \"why\"` to this line",
+        vi: "các dòng không bị báo lỗi này theo đúng thứ tự với nhau, nên kiểm tra mức của dòng này trước (rồi đến dòng được nêu) với văn bản công bố; nếu văn bản đúng là ghi như vậy, thêm `band_disputed = \"lý do\"` vào dòng này",
+        en: "the lines without this error are in order with each other, so check this line's band first (then the line named) against the publication; if it really says so, add `band_disputed = \"why\"` to this line",
     }
     basis_score(score: &str) {
         vi: "điểm {score}",

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use super::assemble::Context;
+use super::band_order;
 use super::ranking::with_disputed_percents;
 use super::{Band, BandCount, Counted, Row, RowBand, Site, Table, Threshold, TopBand};
 use crate::data::schema::{BandCountDef, BandDef, ResultsFile};
@@ -358,8 +359,9 @@ impl Context<'_> {
     /// Bands only stated line by line (quartile groups with no published
     /// cut-off) are defined best first: a line stating a better band than
     /// a line scoring higher is an error, unless its `band_disputed` keeps
-    /// it. Each such line is reported once, against the first higher line
-    /// in a worse band.
+    /// it. The lines blamed are the fewest that put the rest in order
+    /// ([`super::band_order`]), each named once with the nearest line it
+    /// contradicts.
     fn check_stated_band_order(
         &mut self,
         file: &ResultsFile,
@@ -370,7 +372,7 @@ impl Context<'_> {
         if table.bands.is_empty() || table.bands.iter().any(|b| b.threshold != Threshold::Stated) {
             return;
         }
-        let mut banded: Vec<(i64, usize, &Row)> = table
+        let banded: Vec<(i64, usize, &Row)> = table
             .rows
             .iter()
             .filter_map(|r| {
@@ -386,32 +388,41 @@ impl Context<'_> {
                 Some((vi::scaled(r.basis()?, table.decimals), band.band, r))
             })
             .collect();
-        banded.sort_by_key(|&(score, _, r)| (std::cmp::Reverse(score), r.entry));
-        // The worst band among higher scores, and its line.
-        let mut worst: Option<(usize, &Row)> = None;
-        let mut group_worst: Option<(usize, &Row)> = None;
-        let mut group_score = None;
-        for &(score, band, row) in &banded {
-            if group_score != Some(score) {
-                worst = worse(worst, group_worst.take());
-                group_score = Some(score);
-            }
-            if let Some((worse, other)) = worst.filter(|&(w, _)| band < w) {
-                let unit = &site.units[row.unit].id;
-                let shown = |r: &Row| vi::format_number(r.basis().unwrap_or_default(), r.decimals);
-                let message = msg::stated_band_against_scores(
-                    unit,
-                    &shown(row),
-                    &table.bands[band].id,
-                    &site.units[other.unit].id,
-                    &shown(other),
-                    &table.bands[worse].id,
-                );
-                let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("band")];
-                let d = self.at(file_index, &path, message, msg::hint_stated_band_order());
-                self.diagnostics.push(d);
-            }
-            group_worst = worse(group_worst, Some((band, row)));
+        let lines: Vec<(i64, usize)> = banded.iter().map(|&(s, b, _)| (s, b)).collect();
+        for found in band_order::out_of_order(&lines) {
+            let (_, band, row) = banded[found.line];
+            let (_, other_band, other) = banded[found.against];
+            let unit = &site.units[row.unit].id;
+            let shown = |r: &Row| vi::format_number(r.basis().unwrap_or_default(), r.decimals);
+            let other_line = self.line_of(file_index, other.entry, "band");
+            let (score, other_score) = (shown(row), shown(other));
+            let (band, other_band) = (&table.bands[band].id, &table.bands[other_band].id);
+            let other = &site.units[other.unit].id;
+            let more = match (found.contradicts - 1, found.too_good) {
+                (0, _) => String::new(),
+                (1, true) => msg::one_more_scoring_higher(),
+                (n, true) => msg::more_scoring_higher(n),
+                (1, false) => msg::one_more_scoring_lower(),
+                (n, false) => msg::more_scoring_lower(n),
+            };
+            let say = if found.too_good {
+                msg::stated_band_above
+            } else {
+                msg::stated_band_below
+            };
+            let message = say(
+                unit,
+                &score,
+                band,
+                other,
+                &other_score,
+                other_line,
+                other_band,
+                &more,
+            );
+            let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("band")];
+            let d = self.at(file_index, &path, message, msg::hint_stated_band_order());
+            self.diagnostics.push(d);
         }
     }
 
@@ -655,13 +666,6 @@ impl Context<'_> {
 }
 
 /// The worse of two (band, line) pairs: the band further down the list.
-fn worse<'r>(a: Option<(usize, &'r Row)>, b: Option<(usize, &'r Row)>) -> Option<(usize, &'r Row)> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(if b.0 > a.0 { b } else { a }),
-        (a, b) => a.or(b),
-    }
-}
-
 /// A hint for a band id that is not one of `bands`.
 fn band_hint(bands: &[Band], wrong: &str) -> String {
     if bands.is_empty() {

@@ -15,6 +15,7 @@
 
 mod alternatives;
 mod assemble;
+mod band_order;
 pub mod bands;
 mod changes;
 mod completeness;

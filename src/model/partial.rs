@@ -21,7 +21,7 @@ struct Other<'a> {
 impl Context<'_> {
     /// The file line of result `entry` (its `key`), for naming it in a
     /// message about another line.
-    fn line_of(&self, file_index: usize, entry: usize, key: &'static str) -> usize {
+    pub(super) fn line_of(&self, file_index: usize, entry: usize, key: &'static str) -> usize {
         let path = [Seg::Key("result"), Seg::Index(entry), Seg::Key(key)];
         self.raw
             .point(file_index, &path)

@@ -560,7 +560,7 @@ fn stated_groups_against_the_scores_are_an_error() {
     put(root, "data/results/2024/papi.toml", &table("cao-nhat", ""));
     let err = build_err(root);
     assert!(
-        err.contains("`don-vi-c` (score 34,2000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `don-vi-a` (score 52,9000)"),
+        err.contains("`don-vi-c` (score 34,2000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `don-vi-a` (score 52,9000, line 8):"),
         "{err}"
     );
     // `don-vi-b` is in a better group than `don-vi-a` too.
@@ -583,6 +583,58 @@ fn stated_groups_against_the_scores_are_an_error() {
             ),
     );
     build_ok(root);
+}
+
+/// Two lines whose stated groups are swapped are the two lines blamed, not
+/// every line in between that disagrees with one of them (adv17 M2).
+#[test]
+fn swapped_stated_groups_blame_the_two_swapped_lines() {
+    let dir = fixture("published/bands");
+    let root = dir.path();
+    let units = ["don-vi-a", "don-vi-b", "don-vi-c", "don-vi-d"];
+    // Eight lines, two per group, best first; the best and the worst swap.
+    let bands = [
+        "thap-nhat",
+        "cao-nhat",
+        "trung-binh-cao",
+        "trung-binh-cao",
+        "trung-binh-thap",
+        "trung-binh-thap",
+        "thap-nhat",
+        "cao-nhat",
+    ];
+    let mut table = String::from("index = \"papi\"\nyear = 2024\ngroup = \"khoi\"\n");
+    for (i, band) in bands.iter().enumerate() {
+        let unit = units.get(i).map_or(format!("tinh-{i}"), |u| u.to_string());
+        table += &format!(
+            "\n[[result]]\nunit = \"{unit}\"\nscore = {}.5\nband = \"{band}\"\n",
+            60 - i * 3
+        );
+    }
+    table += "\n[source]\ntitle = \"Báo cáo PAPI\"\n";
+    let extra_units: String = (4..8)
+        .map(|i| format!("\n[[unit]]\nid = \"tinh-{i}\"\nname = \"Tỉnh {i}\"\ngroup = \"khoi\"\nactive_from = 2024\nactive_to = 2024\n"))
+        .collect();
+    let units_file = root.join("data/units.toml");
+    let mut units_toml = std::fs::read_to_string(&units_file).expect("units.toml");
+    units_toml += &extra_units;
+    put(root, "data/units.toml", &units_toml);
+    put(root, "data/results/2024/papi.toml", &table);
+    let err = build_err(root);
+    // (The other 2024 table, complete, now leaves out the new units.)
+    let errors: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("error:") && l.contains("stated to be in band"))
+        .collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    assert!(
+        errors[0].starts_with("error: `don-vi-a` (score 60,5000) is stated to be in band `thap-nhat`, below the band `cao-nhat` of `don-vi-b` (score 57,5000, line 13) and of 4 other lines scoring lower:"),
+        "{err}"
+    );
+    assert!(
+        errors[1].starts_with("error: `tinh-7` (score 39,5000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `tinh-6` (score 42,5000, line 38) and of 4 other lines scoring higher:"),
+        "{err}"
+    );
 }
 
 /// An article can quote the band counts a partial table published: `khoi`
