@@ -16,7 +16,7 @@ fn ties_share_a_rank_and_the_next_rank_is_skipped() {
     // 85 and 85.0012 print as 85,00: a tie on published precision.
     assert_eq!(
         all(&page, "table.ranking tbody td.rank"),
-        ["1", "2", "2", "4"]
+        ["1", "2 (đồng hạng)", "2 (đồng hạng)", "4"]
     );
     assert_eq!(
         all(&page, "table.ranking tbody th.unit a"),
@@ -813,7 +813,7 @@ illustrative = true
 
 /// A unit sharing its place (Đơn vị B and C, 85 and 85,0012 at the
 /// table's two decimals) is never said to hold it alone: an article, its
-/// card, its page and the search index say "đồng hạng".
+/// card, its page, the full ranking and the search index say "đồng hạng".
 #[test]
 fn a_tied_unit_is_said_to_share_its_place() {
     let site = fixture("minimal");
@@ -833,6 +833,12 @@ fn a_tied_unit_is_said_to_share_its_place() {
     let unit = built.page("don-vi/don-vi-c/");
     let history = all(&unit, "table.history tbody td.rank");
     assert!(history[0].starts_with("2/4 (đồng hạng)"), "{history:?}");
+    // The full ranking says it too, not only by printing 2 twice (adv17 m2).
+    let ranking = built.page("xep-hang/2023/khoi/");
+    assert_eq!(
+        all(&ranking, "table.ranking tbody td.rank"),
+        ["1", "2 (đồng hạng)", "2 (đồng hạng)", "4"]
+    );
     let search = std::fs::read_to_string(built.out.join("tim-kiem/chi-muc.json")).unwrap();
     assert!(search.contains("2/4, đồng hạng"), "{search}");
 }

@@ -31,8 +31,8 @@ fn a_tie_shares_a_rank_and_the_next_rank_is_skipped() {
     let rows = rows(&page, "par-index");
     assert_eq!(rows.len(), 63);
     let at = |name: &str| rows.iter().find(|r| r.1 == name).unwrap().0.clone();
-    assert_eq!(at("Vĩnh Phúc"), "30");
-    assert_eq!(at("Bình Dương"), "30");
+    assert_eq!(at("Vĩnh Phúc"), "30 (đồng hạng)");
+    assert_eq!(at("Bình Dương"), "30 (đồng hạng)");
     assert_eq!(at("Cao Bằng"), "32");
     assert!(!rows.iter().any(|r| r.0 == "31"));
 }

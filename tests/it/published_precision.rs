@@ -68,8 +68,8 @@ fn a_table_published_with_three_decimals_prints_ranks_and_averages_at_them() {
     assert_eq!(
         ranking(&page, "dti"),
         [
-            ("1".into(), "Hà Tĩnh".into(), "0,6124".into()),
-            ("1".into(), "Nghệ An".into(), "0,612".into()),
+            ("1 (đồng hạng)".into(), "Hà Tĩnh".into(), "0,6124".into()),
+            ("1 (đồng hạng)".into(), "Nghệ An".into(), "0,612".into()),
             ("3".into(), "Đà Nẵng".into(), "0,550".into()),
             ("4".into(), "Quảng Bình".into(), "0,500".into()),
         ]

@@ -382,7 +382,7 @@ fn dense_ranks_are_stated_on_the_page() {
     let built = build_ok(dir.path());
     let page = built.page("xep-hang/2023/khoi/");
     let ranks = all(&page, "table.ranking tbody td.rank");
-    assert_eq!(ranks, ["1", "2", "2", "3"]);
+    assert_eq!(ranks, ["1", "2 (đồng hạng)", "2 (đồng hạng)", "3"]);
     let note = one(&page, "p.dense-ranks");
     assert!(
         note.contains("(1, 2, 2, 3, không phải 1, 2, 2, 4)"),
@@ -395,7 +395,7 @@ fn dense_ranks_are_stated_on_the_page() {
     let page = standard.page("xep-hang/2023/khoi/");
     assert_eq!(
         all(&page, "table.ranking tbody td.rank"),
-        ["1", "2", "2", "4"]
+        ["1", "2 (đồng hạng)", "2 (đồng hạng)", "4"]
     );
     assert!(page.select(&sel("p.dense-ranks")).next().is_none());
 }
