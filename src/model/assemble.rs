@@ -1275,8 +1275,18 @@ impl Context<'_> {
             }
             _ => Vec::new(),
         };
+        // Errors of the table itself leave nothing to check its lines
+        // against; errors of a line leave the others checkable when the
+        // lines still hold the figures the file states (see below).
+        let table_errors = self.diagnostics.error_count() != errors_before;
+        let mut lines_as_stated = true;
         for (i, result) in file.results.iter().enumerate() {
             let row_path = |key| [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
+            let errors_at_line = self.diagnostics.error_count();
+            // A line left out shifts every rank, "of" and average derived
+            // from a complete table; a partial table's lines are checked
+            // against each other, pair by pair, and stay checkable.
+            let left_out = |lines_as_stated: &mut bool| *lines_as_stated &= !file.complete;
             let Some(&unit) = self.ids.units.get(&result.unit) else {
                 let hint = unit_named(&site.units, &result.unit).map_or_else(
                     || suggest(&self.ids.units, &result.unit, "unit"),
@@ -1289,6 +1299,7 @@ impl Context<'_> {
                     hint,
                 );
                 self.diagnostics.push(d);
+                left_out(&mut lines_as_stated);
                 continue;
             };
             if let Some(&first) = units_seen.get(&unit) {
@@ -1308,12 +1319,16 @@ impl Context<'_> {
                     msg::hint_one_result_per_unit(),
                 );
                 self.diagnostics.push(d);
+                left_out(&mut lines_as_stated);
                 continue;
             }
             units_seen.insert(unit, i);
             let u = &site.units[unit];
             let active = u.active_from.is_none_or(|from| file.year >= from)
                 && u.active_to.is_none_or(|to| file.year <= to);
+            // A unit ranked outside its years is still a line as written:
+            // its error leaves the table's other checks standing.
+            let inactive_errors = usize::from(!active);
             if !active {
                 let message =
                     msg::unit_inactive(&result.unit, file.year, u.active_from, u.active_to);
@@ -1356,6 +1371,8 @@ impl Context<'_> {
                     let figures = figures_written.get(i).copied().unwrap_or_default();
                     self.written_decimals(file_index, (i, figures), result, &mut row);
                     rows.push(row);
+                    let line_errors = self.diagnostics.error_count() - errors_at_line;
+                    lines_as_stated &= line_errors == inactive_errors;
                 }
                 Err(problems) => {
                     for problem in problems {
@@ -1366,6 +1383,7 @@ impl Context<'_> {
                         let d = self.at(file_index, &path, problem.message, problem.hint);
                         self.diagnostics.push(d);
                     }
+                    left_out(&mut lines_as_stated);
                 }
             }
         }
@@ -1379,8 +1397,11 @@ impl Context<'_> {
             self.check_has_source(file, file_index);
             return None;
         }
+        let errors_of_lines = self.diagnostics.error_count();
         self.check_score_decimals(def, file, file_index);
         self.check_scores_coarser(file, file_index, &figures_written, printed);
+        // The decimals decide ties: their errors stop the checks too.
+        lines_as_stated &= self.diagnostics.error_count() == errors_of_lines;
         self.check_year_folder(file, file_index);
         if !self.check_not_empty(file, file_index) {
             // Nothing to publish yet: no page of "0 đơn vị xếp hạng".
@@ -1420,10 +1441,9 @@ impl Context<'_> {
             listings: Vec::new(),
             file: self.raw.file(file_index).path.clone(),
         };
-        if self.diagnostics.error_count() != errors_before {
-            // A line left out would shift every rank, "of" and average
-            // computed from the others: checking the stated ones against
-            // them would report errors that are not there.
+        if table_errors || !lines_as_stated {
+            // Checking the stated ranks against figures that are not the
+            // file's would report errors that are not there.
             return None;
         }
         if file.complete {

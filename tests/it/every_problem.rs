@@ -176,3 +176,76 @@ fn a_json_file_names_every_bad_entry_in_one_run() {
     );
     assert!(errors[1].3.contains("`score`"), "did you mean: {errors:?}");
 }
+
+/// The errors of `minimal`'s 2023 table after it is rewritten: the file's
+/// lines and messages.
+fn minimal_2023_errors(table: &str, units: Option<&str>) -> Vec<(usize, String)> {
+    let site = fixture("minimal");
+    put(site.path(), "data/results/2023/khoi.toml", table);
+    if let Some(units) = units {
+        put(site.path(), "data/units.toml", units);
+    }
+    let diagnostics = failed(site.path());
+    of(&diagnostics, Severity::Error)
+        .into_iter()
+        .map(|(file, line, message, _)| {
+            assert_eq!(file, "data/results/2023/khoi.toml", "{message}");
+            (line, message)
+        })
+        .collect()
+}
+
+const TABLE_HEAD: &str = "index = \"chi-so\"\nyear = 2023\ngroup = \"khoi\"\n";
+const SOURCE: &str = "\n[source]\ntitle = \"Quyết định thử\"\n";
+
+/// A unit ranked outside its years is a line as written: the stated rank
+/// it hides is still checked in the same run (adv17 m3).
+#[test]
+fn a_unit_outside_its_years_hides_no_rank_of_its_table() {
+    let units = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/minimal/data/units.toml"),
+    )
+    .unwrap()
+    .replace(
+        "id = \"don-vi-d\"\nname = \"Đơn vị D\"",
+        "id = \"don-vi-d\"\nname = \"Đơn vị D\"\nactive_to = 2022",
+    );
+    let table = format!(
+        "{TABLE_HEAD}complete = true\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 90\n\n\
+         [[result]]\nunit = \"don-vi-b\"\nscore = 85\nrank = 3\n\n\
+         [[result]]\nunit = \"don-vi-c\"\nscore = 84\n\n\
+         [[result]]\nunit = \"don-vi-d\"\nscore = 70\n{SOURCE}"
+    );
+    let errors = minimal_2023_errors(&table, Some(&units));
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(errors[0].0, 13, "{errors:?}");
+    assert!(errors[0].1.contains("rank"), "{errors:?}");
+    assert_eq!(errors[1].0, 20, "{errors:?}");
+    assert!(errors[1].1.contains("outside the years"), "{errors:?}");
+}
+
+/// A partial table's lines are checked pair by pair: a mistyped unit
+/// leaves the others' tie ranked apart to be told in the same run; in a
+/// complete table, it would shift every rank, and the ranks wait.
+#[test]
+fn a_mistyped_unit_hides_no_tie_of_a_partial_table() {
+    let lines = |complete: bool| {
+        format!(
+            "{TABLE_HEAD}complete = {complete}\n\n\
+             [[result]]\nunit = \"don-vi-x\"\nscore = 90\nrank = 1\n\n\
+             [[result]]\nunit = \"don-vi-b\"\nscore = 85\nrank = 2\n\n\
+             [[result]]\nunit = \"don-vi-c\"\nscore = 85\nrank = 3\n{SOURCE}"
+        )
+    };
+    let errors = minimal_2023_errors(&lines(false), None);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].1.contains("don-vi-x"), "{errors:?}");
+    assert!(errors[1].1.contains("both score 85"), "{errors:?}");
+    let errors = minimal_2023_errors(&lines(true), None);
+    assert!(
+        errors.iter().all(|e| !e.1.contains("both score")),
+        "{errors:?}"
+    );
+}
