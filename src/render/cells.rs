@@ -502,7 +502,7 @@ pub fn no_comparison_words(reason: &NoComparisonView) -> Option<String> {
 
 /// Why places are not compared between the year before and `year`, when
 /// they are not: rankings of different fields, or ties numbered two ways.
-fn places_not_compared(change: &Change, year: i32) -> Option<String> {
+pub fn places_not_compared(change: &Change, year: i32) -> Option<String> {
     let previous_year = change.previous_year;
     if let Some((then, now)) = change.fields_differ {
         return Some(format!(

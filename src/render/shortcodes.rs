@@ -462,10 +462,18 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
 /// The change in places as published, when an article should quote it
 /// rather than the derived one: one chiso could not derive, one against
 /// another year than the derived one, or one kept against the derived
-/// one with `disputed` (both are said, as the pages say them).
-fn published_change(row: &Row) -> Option<String> {
+/// one with `disputed` (both are said, as the pages say them). A change
+/// across rankings chiso does not compare (63 provinces, then 34) says
+/// why, as the change cell does.
+fn published_change(row: &Row, year: i32) -> Option<String> {
     let stated = row.stated_change.as_ref()?;
     let places = stated.places?;
+    let caveat = row
+        .comparison
+        .change()
+        .filter(|c| c.previous_year == stated.since)
+        .and_then(|c| cells::places_not_compared(c, year))
+        .map_or(String::new(), |words| format!("; {words}"));
     let phrase = |d: i64| on_one_line(&vi::rank_change_phrase(d));
     let against_derived = row
         .comparison
@@ -487,11 +495,11 @@ fn published_change(row: &Row) -> Option<String> {
                     "{published} (công bố; tính từ bảng: {}{derived_year})",
                     phrase(d)
                 ),
-                None => format!("{published} (số liệu công bố)"),
+                None => format!("{published} (số liệu công bố{caveat})"),
             })
         }
         _ if against_derived => None,
-        _ => Some(format!("{published} (số liệu công bố)")),
+        _ => Some(format!("{published} (số liệu công bố{caveat})")),
     }
 }
 
@@ -617,7 +625,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         let (figure, notes) = r.split_at(r.find(" (").unwrap_or(r.len()));
         format!("{figure}{}{notes}", star(row.rank_illustrative()))
     });
-    let change = published_change(row).or_else(|| {
+    let change = published_change(row, table.year).or_else(|| {
         row.comparison
             .change()
             .and_then(|c| {

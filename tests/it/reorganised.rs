@@ -7,11 +7,10 @@ use crate::common::*;
 
 /// The example site with Hà Tĩnh's PAR Index 2025 line out of 34 provinces
 /// (`extra` added to the line).
-fn merged_site(extra: &str) -> Built {
+fn merged_copy(extra: &str) -> tempfile::TempDir {
     let dir = example_copy();
-    let root = dir.path();
     put(
-        root,
+        dir.path(),
         "data/results/2025/par-index.toml",
         &format!(
             r#"index = "par-index"
@@ -29,7 +28,13 @@ of = 34
 "#
         ),
     );
-    let built = build_ok(root);
+    dir
+}
+
+/// [`merged_copy`], built.
+fn merged_site(extra: &str) -> Built {
+    let dir = merged_copy(extra);
+    let built = build_ok(dir.path());
     // The temporary folder lives as long as the built site.
     std::mem::forget(dir);
     built
@@ -73,6 +78,34 @@ fn a_published_change_across_the_merger_is_shown_as_published() {
     let change = one(&ranking, "table.ranking tbody td.change-cell");
     assert!(change.contains("(công bố: giảm 9 bậc)"), "{change}");
     assert!(!change.contains("năm 2024: 15"), "{change}");
+}
+
+/// An article quoting the published change says, as the pages do, that
+/// it crosses two rankings of different fields (adv17 m4).
+#[test]
+fn an_article_quoting_a_change_across_the_merger_says_so() {
+    let dir = merged_copy("change = { places = -9 }");
+    let root = dir.path();
+    put(
+        root,
+        "content/tin-tuc/sap-nhap.md",
+        "+++\ntitle = \"Sáp nhập\"\ndate = 2026-05-01\n+++\n\
+         Đầy đủ: <!-- chiso:ket-qua chi-so=par-index nam=2025 -->.\n\n\
+         Thay đổi: <!-- chiso:ket-qua chi-so=par-index nam=2025 hien=thay-doi -->.\n",
+    );
+    let built = build_ok(root);
+    let text = one(&built.page("tin-tuc/sap-nhap/"), "article");
+    let why = "không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34";
+    assert!(
+        text.contains(&format!(
+            "Đầy đủ: 88,50%, xếp thứ 24/34, giảm 9 bậc (số liệu công bố; {why})."
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Thay đổi: giảm 9 bậc (số liệu công bố; {why}).")),
+        "{text}"
+    );
 }
 
 /// A unit merged into another before it had any result: the page it
