@@ -943,6 +943,12 @@ impl Row {
         self.rank.is_some() && !self.rank_stated
     }
 
+    /// Whether one of the line's regional ranks is chiso's, computed from
+    /// a complete table, the line stating none in that region.
+    pub fn regional_computed(&self) -> bool {
+        self.regional.iter().any(RegionalRank::computed)
+    }
+
     /// Whether the line's value is chiso's arithmetic, `points /
     /// max_points × 100`, the publication printing no percent beside the
     /// points: said wherever the figure is shown alone.
@@ -1073,6 +1079,18 @@ pub struct RegionalRank {
     /// In a complete table, a published rank that disagrees with the
     /// derived one (`rank`, `of`) and is kept with the editor's note.
     pub disputed: Option<DisputedRank>,
+    /// Whether the line states a rank in this region (one kept as
+    /// `disputed` included); not so for a rank chiso computed in a
+    /// complete table for a line stating none.
+    pub stated: bool,
+}
+
+impl RegionalRank {
+    /// Whether the rank is chiso's, the line stating none: said wherever
+    /// it is shown, as [`Row::rank_computed`].
+    pub fn computed(&self) -> bool {
+        !self.stated
+    }
 }
 
 /// A published rank kept, with the editor's note (Markdown), though it

@@ -177,8 +177,10 @@ impl Context<'_> {
                     rank,
                     of: Some(of),
                     disputed: None,
+                    stated: false,
                 };
                 if let Some(k) = row.regional.iter().position(|s| s.region == r) {
+                    computed.stated = true;
                     let stated = &row.regional[k];
                     // Its place in the file (`row.regional` is kept sorted).
                     let written = &file.results[row.entry].regional;

@@ -193,6 +193,7 @@ pub(super) fn row(
             of: r.of,
             // Until a complete table's ranking finds it disagrees.
             disputed: None,
+            stated: true,
         });
     }
     let of = result.of.or(file.of.filter(|_| !file.complete));

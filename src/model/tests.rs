@@ -337,7 +337,10 @@ fn regional_ranks_and_averages_under_two_schemes() {
     let rows = [
         row("thanh-hoa", "score = 85"),
         row("nghe-an", "score = 90"),
-        row("ha-tinh", "score = 88.35"),
+        row(
+            "ha-tinh",
+            "score = 88.35\nregional = [{ region = \"btb\", rank = 2 }]",
+        ),
         row("da-nang", "score = 95"),
         row("bac-ninh", "score = 99"),
     ]
@@ -356,6 +359,9 @@ fn regional_ranks_and_averages_under_two_schemes() {
         .collect();
     // 2nd of 3 in Bắc Trung Bộ (after Nghệ An); 3rd of 4 with Đà Nẵng in the 6-region scheme.
     assert_eq!(regional, [("btb", 2, Some(3)), ("btb-dhmt", 3, Some(4))]);
+    // The rank the line states is not chiso's; the other is.
+    let computed: Vec<bool> = ha_tinh.regional.iter().map(|r| r.computed()).collect();
+    assert_eq!(computed, [false, true]);
     let summaries: Vec<_> = t
         .regions
         .iter()

@@ -804,8 +804,11 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                 _ => no_change(env, row, unit_id, year),
             }
         })?,
-        // A complete table's regional ranks are computed from it.
-        "vung" if !regional.is_empty() && table.complete => format!("{regional}{DERIVED_MARK}"),
+        // A complete table's regional ranks the line does not state are
+        // computed from it.
+        "vung" if !regional.is_empty() && row.regional_computed() => {
+            format!("{regional}{DERIVED_MARK}")
+        }
         "vung" if !regional.is_empty() => regional,
         "vung" => return Err(missing("regional rank")),
         "xep-loai" => band.ok_or_else(|| missing("band"))?,

@@ -147,7 +147,13 @@ fn ha_tinh_s_regional_ranks_of_both_schemes_are_columns_and_a_list() {
     let at = |name: &str| csv.col(name);
     assert_eq!(at("hang_vung_8-vung"), at("vung_8-vung") + 1);
     assert_eq!(at("so_don_vi_vung_8-vung"), at("vung_8-vung") + 2);
-    assert_eq!(at("vung_6-vung-kinh-te-xa-hoi"), at("vung_8-vung") + 3);
+    assert_eq!(at("hang_vung_tinh_tu_bang_8-vung"), at("vung_8-vung") + 3);
+    assert_eq!(at("vung_6-vung-kinh-te-xa-hoi"), at("vung_8-vung") + 4);
+    // Hà Tĩnh's line states its rank in the 8 regions, not in the 6;
+    // Nghệ An's are computed from the complete table (adv17 m5).
+    assert_eq!(get("hang_vung_tinh_tu_bang_8-vung"), "0");
+    assert_eq!(get("hang_vung_tinh_tu_bang_6-vung-kinh-te-xa-hoi"), "1");
+    assert_eq!(csv.get("nghe-an", "hang_vung_tinh_tu_bang_8-vung"), "1");
 
     let json = read_json(site, "du-lieu/2023/tinh-thanh/par-index.json");
     let regional = json_row(&json, "ha-tinh")["regional"].as_array().unwrap();
@@ -162,6 +168,9 @@ fn ha_tinh_s_regional_ranks_of_both_schemes_are_columns_and_a_list() {
             )
         })
         .collect();
+    // Stated in the 8 regions only.
+    let computed: Vec<&serde_json::Value> = regional.iter().map(|r| &r["rank_computed"]).collect();
+    assert_eq!(computed, [false, true]);
     assert_eq!(
         ranks,
         [
@@ -192,6 +201,10 @@ fn ha_tinh_s_regional_ranks_of_both_schemes_are_columns_and_a_list() {
     assert_eq!(
         csv.get("ha-tinh", "so_don_vi_vung_vung-bac-trung-bo-6-tinh"),
         "6"
+    );
+    assert_eq!(
+        csv.get("ha-tinh", "hang_vung_tinh_tu_bang_vung-bac-trung-bo-6-tinh"),
+        "0"
     );
 }
 

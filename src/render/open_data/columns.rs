@@ -940,6 +940,17 @@ pub static COLUMNS: &[Column] = &[
         Get::Regional(|_, g| Cell::int(g.of)),
     ),
     Column::new(
+        Some("hang_vung_tinh_tu_bang_"),
+        Some("rank_computed"),
+        Boolean,
+        [
+            "Thứ hạng trong vùng tính từ bảng",
+            "1: thứ hạng trong vùng do chiso tính từ điểm của bảng đầy đủ; văn bản công bố không ghi thứ hạng trong vùng này cho dòng này.",
+            "1: the regional rank chiso computed from the scores of the complete table; the publication gives this line no rank in this region.",
+        ],
+        Get::Regional(|_, g| Cell::Bool(g.computed())),
+    ),
+    Column::new(
         Some("nam_truoc"),
         Some("change.previous_year"),
         Integer,

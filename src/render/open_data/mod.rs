@@ -552,7 +552,11 @@ mod tests {
         let header: Vec<&str> = lines[0].split(',').collect();
         let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
         assert_eq!(at("hang_vung_8-vung"), at("vung_8-vung") + 1);
-        assert_eq!(at("vung_6-vung"), at("so_don_vi_vung_8-vung") + 1);
+        assert_eq!(
+            at("hang_vung_tinh_tu_bang_8-vung"),
+            at("so_don_vi_vung_8-vung") + 1
+        );
+        assert_eq!(at("vung_6-vung"), at("hang_vung_tinh_tu_bang_8-vung") + 1);
         let ha_tinh: Vec<&str> = lines
             .iter()
             .find(|l| l.contains(",ha-tinh,"))
@@ -565,6 +569,8 @@ mod tests {
         assert_eq!(ha_tinh[at("so_don_vi_vung_8-vung")], "3");
         assert_eq!(ha_tinh[at("hang_vung_6-vung")], "3");
         assert_eq!(ha_tinh[at("so_don_vi_vung_6-vung")], "4");
+        // No line states a regional rank: each is chiso's.
+        assert_eq!(ha_tinh[at("hang_vung_tinh_tu_bang_8-vung")], "1");
         // A unit in no region has empty regional cells.
         let bac_ninh = lines.iter().find(|l| l.contains(",bac-ninh,")).unwrap();
         assert!(bac_ninh.contains("Dữ liệu không đủ tin cậy"), "{bac_ninh}");

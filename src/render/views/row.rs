@@ -275,6 +275,9 @@ pub struct RegionalView<'a> {
     pub disputed: Option<PublishedRankView>,
     #[serde(serialize_with = "safe")]
     pub disputed_html: String,
+    /// chiso computed the rank from a complete table, the line stating
+    /// none in the region.
+    pub computed: bool,
 }
 
 /// A rank as published.
@@ -528,6 +531,7 @@ fn regional_views<'a>(site: &'a Site, row: &Row, urls: &Urls) -> Vec<RegionalVie
                 .disputed
                 .as_ref()
                 .map_or(String::new(), |d| render_markdown(&d.note, urls.markdown())),
+            computed: r.computed(),
         });
     }
     let names: Vec<&str> = views.iter().map(|v| v.name).collect();

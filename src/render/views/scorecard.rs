@@ -43,7 +43,8 @@ pub struct ScorecardView<'a> {
     /// Whether the rank was computed from a complete table whose source
     /// printed none (then marked "tính từ bảng").
     pub rank_computed: bool,
-    /// Whether the regional ranks were computed from a complete table.
+    /// Whether a regional rank is chiso's, computed from a complete table
+    /// for a line stating none.
     pub regional_computed: bool,
     /// The rank as the tables print it (`15/63`, `thứ 15`, `—`).
     #[serde(serialize_with = "safe")]
@@ -237,7 +238,7 @@ fn card<'a>(
             t.average_derived.map(|a| format.value(a))
         }),
         rank_computed: entry.rank_computed,
-        regional_computed: !row.regional.is_empty() && table.is_some_and(|t| t.complete),
+        regional_computed: entry.regional_computed,
         band_name: row.band.as_ref().map(|b| b.band.name),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
         scored: row.value.is_some() || row.at_least.is_some() || row.above.is_some(),

@@ -101,8 +101,9 @@ pub struct EntryView<'a> {
     /// Whether the line's rank is chiso's, computed from the table, the
     /// line stating none (its cell says "tính từ bảng").
     pub rank_computed: bool,
-    /// Whether the line's regional ranks are chiso's, computed from a
-    /// complete table (its regional cell says "tính từ bảng").
+    /// Whether one of the line's regional ranks is chiso's, computed from
+    /// a complete table for a line stating none (its regional cell says
+    /// "tính từ bảng").
     pub regional_computed: bool,
     /// The figures of the unit's regions (and categories) in that table:
     /// their average and rank among their scheme's regions.
@@ -219,7 +220,7 @@ pub fn unit_series<'a>(
                         components_ranked,
                         components_ranks_computed,
                         rank_computed: table.rows[r].rank_computed(),
-                        regional_computed: table.complete && !table.rows[r].regional.is_empty(),
+                        regional_computed: table.rows[r].regional_computed(),
                         row,
                     }
                 })
