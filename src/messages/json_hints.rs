@@ -93,9 +93,11 @@ fn is_key_char(c: char) -> bool {
 }
 
 /// Whether `text` starts with `key =` (a bare key, then `=`).
+/// Hints write TOML's `key = value` with spaces; a shortcode's argument
+/// (`hien=thay-doi`) has none and is kept.
 fn starts_with_assignment(text: &str) -> bool {
     let key_end = text.find(|c: char| !is_key_char(c)).unwrap_or(text.len());
-    key_end > 0 && text[key_end..].trim_start().starts_with('=')
+    key_end > 0 && text[key_end..].starts_with(" =")
 }
 
 #[cfg(test)]
@@ -104,6 +106,11 @@ mod tests {
 
     #[test]
     fn assignments_read_as_json() {
+        // A shortcode's argument is not a key of the file.
+        assert_eq!(
+            in_json("dùng `hien=thay-doi-diem` hoặc ghi `change = { places = … }`"),
+            "dùng `hien=thay-doi-diem` hoặc ghi `\"change\": { \"places\": … }`"
+        );
         assert_eq!(
             in_json("giữ nguyên và thêm `disputed = \"lý do\"` vào `band_count` này"),
             "giữ nguyên và thêm `\"disputed\": \"lý do\"` vào `band_count` này"

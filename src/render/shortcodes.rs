@@ -775,6 +775,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
             (Some(_), None) => return Err(sc::no_max_points(unit_id, year)),
         },
         "thay-doi" => change.ok_or_else(|| {
+            let why = |message| as_its_file_says(table, message);
             let fields = row.comparison.change().and_then(|c| {
                 if c.rank_styles_differ.is_some() {
                     return Some(sc::ties_numbered_two_ways(unit_id, year, c.previous_year));
@@ -788,12 +789,12 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                     now,
                 ))
             });
-            fields.unwrap_or_else(|| match row.stated_change.as_ref() {
+            why(fields.unwrap_or_else(|| match row.stated_change.as_ref() {
                 Some(stated) if stated.points.is_some() => {
                     sc::stated_change_in_points_only(unit_id, year)
                 }
                 _ => no_change(env, row, unit_id, year),
-            })
+            }))
         })?,
         // As published when nothing is derived, as the change cell does.
         "thay-doi-diem" => points_change.or_else(published_points).ok_or_else(|| {
@@ -801,7 +802,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                 Some(stated) if stated.places.is_some() => {
                     sc::stated_change_in_places_only(unit_id, year)
                 }
-                _ => no_change(env, row, unit_id, year),
+                _ => as_its_file_says(table, no_change(env, row, unit_id, year)),
             }
         })?,
         // A complete table's regional ranks the line does not state are
@@ -821,6 +822,16 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
     };
     let marked = text.contains(STAR);
     Ok((escape(&text).replace(STAR, ILLUSTRATIVE_MARK), marked))
+}
+
+/// `message`, which suggests what to write in the table's file, with the
+/// keys in JSON when the file is JSON.
+fn as_its_file_says(table: &Table, message: String) -> String {
+    if table.file.extension().is_some_and(|e| e == "json") {
+        crate::messages::json_hints::in_json(&message)
+    } else {
+        message
+    }
 }
 
 /// Why a ranked line has no change, in the change cell's words, for the

@@ -153,6 +153,28 @@ fn a_json_files_hints_are_written_in_json() {
     assert!(!hint.contains("average_disputed ="), "{hint}");
 }
 
+/// A shortcode's message about a JSON table says what to write in JSON
+/// (adv16 m4), and keeps its own arguments as they are written.
+#[test]
+fn a_shortcode_s_message_about_a_json_table_is_written_in_json() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/doi.md",
+        "+++\ntitle = \"Đổi\"\ndate = 2024-05-02\n+++\n\n\
+         <!-- chiso:ket-qua chi-so=chi-so nam=2022 don-vi=don-vi-a hien=thay-doi -->\n",
+    );
+    let problems = failed(site.path());
+    let errors = of(&problems, Severity::Error);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    let message = &errors[0].2;
+    assert!(
+        message.contains("`\"change\": { \"places\": … }`"),
+        "{message}"
+    );
+    assert!(!message.contains("places ="), "{message}");
+}
+
 /// A JSON results file with several bad entries names each at its line in
 /// one run, as a TOML one does.
 #[test]
