@@ -19,6 +19,22 @@ messages! {
         vi: "ghi thứ hạng thấp nhất còn thuộc mức này, ví dụ `max_rank = 10` cho “tốp 10”",
         en: "give the last rank within the band, e.g. `max_rank = 10` for “top 10”",
     }
+    band_threshold_off_scale(band: &str, key: &str, value: &str, from: &str, to: &str) {
+        vi: "mức `{band}` có `{key} = {value}`, ngoài thang điểm của chỉ số ({from}–{to}): không điểm nào xếp đúng vào mức này",
+        en: "band `{band}` has `{key} = {value}`, outside the index's scale ({from}–{to}): no score is rated in this band as it should be",
+    }
+    hint_band_threshold_off_scale() {
+        vi: "kiểm tra ngưỡng với quyết định xếp loại (gõ thừa một chữ số, như 700 cho 70?); nếu thang điểm của chỉ số khác, sửa `scale` của chỉ số",
+        en: "check the threshold against the rating decision (a digit too many, 700 for 70?); if the index's scale is another, fix the index's `scale`",
+    }
+    band_out_of_order(band: &str, threshold: &str, previous: &str, previous_threshold: &str) {
+        vi: "mức `{band}` (`{threshold}`) nằm sau mức `{previous}` (`{previous_threshold}`) nhưng ngưỡng không theo cùng thứ tự với các mức khác: mỗi đơn vị nhận mức có ngưỡng cao nhất mà nó đạt, nên một ngưỡng gõ nhầm sẽ xếp loại lại mọi đơn vị",
+        en: "band `{band}` (`{threshold}`) comes after band `{previous}` (`{previous_threshold}`) but its threshold is out of the order of the others: each unit takes the highest threshold it reaches, so a mistyped one re-rates every unit",
+    }
+    hint_band_out_of_order() {
+        vi: "kiểm tra ngưỡng này với quyết định xếp loại; các mức được khai báo theo một thứ tự, từ cao xuống thấp (hoặc từ thấp lên cao), và không có hai mức cùng ngưỡng",
+        en: "check this threshold against the rating decision; bands are listed in one order, best first (or worst first), and no two share a threshold",
+    }
     bands_mix_score_and_rank(band: &str) {
         vi: "mức `{band}` xét theo thứ hạng, trong khi mức khác của cùng danh sách xét theo điểm",
         en: "band `{band}` is by rank, while another band of the same list is by score",

@@ -991,7 +991,8 @@ impl Context<'_> {
                 Seg::Index(origin.index),
                 Seg::Key("band"),
             ];
-            self.check_bands(origin.file, &bands, &def.bands, def.higher_is_better);
+            let index = (def.higher_is_better, (def.scale.min, def.scale.max));
+            self.check_bands(origin.file, &bands, &def.bands, index);
             if def.scale.min >= def.scale.max {
                 let d = self.at_origin(
                     origin,
@@ -1248,8 +1249,8 @@ impl Context<'_> {
         let bands = if file.bands.is_empty() {
             def.bands.clone()
         } else {
-            let better = def.higher_is_better;
-            self.check_bands(file_index, &[Seg::Key("band")], &file.bands, better);
+            let index = (def.higher_is_better, (def.scale.min, def.scale.max));
+            self.check_bands(file_index, &[Seg::Key("band")], &file.bands, index);
             file.bands.iter().map(bands::band).collect()
         };
 

@@ -177,16 +177,22 @@ impl Context<'_> {
     /// in file `file`: one threshold each, finite, a `max_rank` of at least
     /// 1, no list mixing score and rank bands, ids well formed and distinct,
     /// and no score threshold ("at or above") on an index where lower is
-    /// better.
+    /// better; score thresholds within the index's `scale` (a band no score
+    /// reaches is a typo: 700 for 70), and thresholds in one order, best
+    /// first or worst first ([`Self::check_band_order`]).
     pub(super) fn check_bands(
         &mut self,
         file: usize,
         prefix: &[Seg],
         defs: &[BandDef],
-        higher_is_better: bool,
+        (higher_is_better, (scale_min, scale_max)): (bool, (f64, f64)),
     ) {
         let mut seen = BTreeSet::new();
         let by_score = defs.iter().any(|d| d.min.is_some() || d.above.is_some());
+        // A threshold no score can be rated by as it should.
+        let off_scale = |key: &str, v: f64| {
+            v < scale_min || v > scale_max || (key == "above" && v >= scale_max)
+        };
         for (k, def) in defs.iter().enumerate() {
             let path = |key: &'static str| {
                 let mut path = prefix.to_vec();
@@ -222,6 +228,14 @@ impl Context<'_> {
                 } else if value.is_some() && !higher_is_better {
                     let message = msg::score_band_lower_is_better(id, key);
                     push(self, key, message, msg::hint_bands_lower_is_better());
+                } else if let Some(v) = value.filter(|&v| off_scale(key, v)) {
+                    let (shown, from, to) = (
+                        vi::format_number(v, vi::written_decimals(v)),
+                        vi::format_number(scale_min, vi::written_decimals(scale_min)),
+                        vi::format_number(scale_max, vi::written_decimals(scale_max)),
+                    );
+                    let message = msg::band_threshold_off_scale(id, key, &shown, &from, &to);
+                    push(self, key, message, msg::hint_band_threshold_off_scale());
                 }
             }
             if def.max_rank == Some(0) {
@@ -239,6 +253,73 @@ impl Context<'_> {
                     msg::hint_bands_one_kind(),
                 );
             }
+        }
+        self.check_band_order(file, prefix, defs, off_scale);
+    }
+
+    /// Bands are listed in the order of their thresholds, best first (or
+    /// worst first, as a decision may list them): a threshold out of that
+    /// order is a typo (85 for 50) that would re-rate every line, as each
+    /// takes the highest threshold it reaches. The order is the one the
+    /// first and last thresholds go in; each band out of it, against the
+    /// last band in it, is an error. A threshold `off_scale` has its own.
+    fn check_band_order(
+        &mut self,
+        file: usize,
+        prefix: &[Seg],
+        defs: &[BandDef],
+        off_scale: impl Fn(&str, f64) -> bool,
+    ) {
+        // A higher key is harder to reach: "trên 90" above "từ 90", top
+        // 10 above top 20. Bands with no threshold, or with an error of
+        // their own, are left out.
+        let keyed: Vec<(usize, (f64, bool), &'static str)> = defs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, d)| match (d.min, d.above, d.max_rank) {
+                (Some(v), None, None) => Some((k, (v, false), "min")),
+                (None, Some(v), None) => Some((k, (v, true), "above")),
+                (None, None, Some(r)) if r > 0 => Some((k, (-f64::from(r), false), "max_rank")),
+                _ => None,
+            })
+            .filter(|&(_, (v, _), key)| v.is_finite() && (key == "max_rank" || !off_scale(key, v)))
+            .collect();
+        let (Some(first), Some(last)) = (keyed.first(), keyed.last()) else {
+            return;
+        };
+        let best_first = first.1 >= last.1;
+        let mut previous = first;
+        for band in &keyed[1..] {
+            let in_order = if best_first {
+                band.1 < previous.1
+            } else {
+                band.1 > previous.1
+            };
+            if in_order {
+                previous = band;
+                continue;
+            }
+            let shown = |(k, _, key): &(usize, (f64, bool), &str)| {
+                let def = &defs[*k];
+                let value = def
+                    .min
+                    .or(def.above)
+                    .unwrap_or(f64::from(def.max_rank.unwrap_or(0)));
+                format!(
+                    "{key} = {}",
+                    vi::format_number(value, vi::written_decimals(value))
+                )
+            };
+            let message = msg::band_out_of_order(
+                &defs[band.0].id,
+                &shown(band),
+                &defs[previous.0].id,
+                &shown(previous),
+            );
+            let mut path = prefix.to_vec();
+            path.extend([Seg::Index(band.0), Seg::Key(band.2)]);
+            let d = self.at(file, &path, message, msg::hint_band_out_of_order());
+            self.diagnostics.push(d);
         }
     }
 
