@@ -195,6 +195,22 @@ impl Config {
                     .with_hint(msg::hint_base_url_space()),
             );
         }
+        // Browsers read `\` as `/`: `/\evil.example/` in front of every
+        // link is `//evil.example/`, another host serving the scripts. A
+        // control character is read each reader's own way.
+        if url.contains(|c: char| c == '\\' || c.is_control()) {
+            let shown: String = url
+                .chars()
+                .map(|c| match c.is_control() {
+                    true => c.escape_default().to_string(),
+                    false => c.to_string(),
+                })
+                .collect();
+            return Some(
+                Diagnostic::error(msg::base_url_with_backslash(shown))
+                    .with_hint(msg::hint_base_url_backslash()),
+            );
+        }
         if url.contains(['?', '#']) {
             return Some(
                 Diagnostic::error(msg::base_url_with_query(url)).with_hint(msg::hint_base_url()),
@@ -422,6 +438,14 @@ mod tests {
             "https://x.gov.vn/a/.%2E/",
             "https://x.gov.vn/%/",
             "https://x.gov.vn/a%2/",
+            // Read as `/` by browsers: `//evil.example/` is another host
+            // serving every page's scripts (adv19 C1).
+            "https://cchc.hatinh.example/\\evil.example/",
+            "https://x.example/\\",
+            "https://x.example\\evil.example/",
+            "/\\evil.example/",
+            "https://x.example/\u{1}/",
+            "https://x.example/a\u{7f}/",
         ] {
             assert!(Config::base_url_problem(wrong).is_some(), "{wrong:?}");
         }

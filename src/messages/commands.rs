@@ -110,6 +110,14 @@ messages! {
         vi: "bỏ khoảng trắng khỏi địa chỉ (thư mục trên máy chủ nên đặt tên không dấu, nối bằng '-'), hoặc viết nó là %20",
         en: "take the space out of the address (name the folder on the server without diacritics, joined with '-'), or write it %20",
     }
+    base_url_with_backslash(url: impl Display) {
+        vi: "base_url `{url}` có dấu `\\` hoặc ký tự điều khiển: trình duyệt đọc `\\` như `/`, nên mọi liên kết, tệp CSS và tệp script của trang sẽ trỏ tới một máy chủ khác",
+        en: "base_url `{url}` has a `\\` or a control character: browsers read `\\` as `/`, so every link, stylesheet and script of the site would point at another host",
+    }
+    hint_base_url_backslash() {
+        vi: "viết địa chỉ chỉ với dấu `/`, như thanh địa chỉ của trình duyệt hiện nó, ví dụ `https://cchc.hatinh.gov.vn/`",
+        en: "write the address with `/` only, as the browser's address bar shows it, e.g. `https://cchc.hatinh.gov.vn/`",
+    }
     base_url_with_query(url: impl Display) {
         vi: "base_url `{url}` có phần truy vấn hoặc neo (`?`, `#`): nó sẽ đứng giữa địa chỉ và đường dẫn của mọi trang",
         en: "base_url `{url}` has a query or fragment (`?`, `#`): it would sit between the address and the path of every page",

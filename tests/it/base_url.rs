@@ -227,3 +227,24 @@ fn a_base_url_without_its_scheme_is_refused_where_it_is_written() {
         }
     }
 }
+
+/// A backslash in `base_url` is read as `/` by browsers: `/\evil.example/`
+/// before every link would load the site's scripts from another host
+/// (adv19 C1). Refused in `config.toml` and on the command line.
+#[test]
+fn a_base_url_with_a_backslash_is_refused() {
+    let site = fixture("minimal");
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    let config = config.replace(
+        "base_url = \"https://example.gov.vn/\"",
+        "base_url = \"https://example.gov.vn/\\\\evil.example/\"",
+    );
+    put(site.path(), "config.toml", &config);
+    let errors = build_err(site.path());
+    assert!(
+        errors.contains("base_url `https://example.gov.vn/\\evil.example/` has a `\\`"),
+        "{errors}"
+    );
+    assert!(errors.contains("config.toml:2:"), "located: {errors}");
+    assert!(!site.path().join("public").exists());
+}
