@@ -642,6 +642,19 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
             .with_hint(crate::messages::hint_output_adopted()),
         );
     }
+    if let Some((aside, files)) = &report.set_aside {
+        let named: Vec<String> = files.iter().take(3).map(|f| format!("`{f}`")).collect();
+        let more = if files.len() > 3 { ", …" } else { "" };
+        diagnostics.push(
+            Diagnostic::warning(crate::messages::output_files_set_aside(
+                files.len(),
+                output.display(),
+                aside.display(),
+                &format!("{}{more}", named.join(", ")),
+            ))
+            .with_hint(crate::messages::hint_output_files_set_aside()),
+        );
+    }
     let elapsed = started.elapsed();
     free_in_background((site, content, bodies, templates, assets, config));
     Ok(BuildReport {

@@ -274,6 +274,14 @@ messages! {
         vi: "chiso không bao giờ xóa thư mục đó: xem lại rồi xóa khi không cần nữa",
         en: "chiso never deletes that folder: look through it, and delete it once it is not needed",
     }
+    output_files_set_aside(count: usize, output: impl Display, aside: impl Display, files: &str) {
+        vi: "{count} tệp trong {output} không do chiso ghi (được thêm vào sau một lần dựng) đã được chuyển sang {aside}, không bị xóa: {files}",
+        en: "{count} files in {output} that no chiso build wrote (put there after a build) were moved to {aside}, not deleted: {files}",
+    }
+    hint_output_files_set_aside() {
+        vi: "thư mục xuất được thay toàn bộ mỗi lần dựng: để tệp của bạn trong `static/` (chiso chép chúng vào trang) hoặc ở nơi khác; chiso không bao giờ xóa thư mục chúng được chuyển tới",
+        en: "the output folder is replaced whole at every build: keep your files in `static/` (chiso copies them into the site) or elsewhere; chiso never deletes the folder they were moved to",
+    }
     output_not_a_folder(output: impl Display) {
         vi: "không ghi được trang vào {output}: đó là một tệp, không phải thư mục",
         en: "cannot write the site to {output}: it is a file, not a folder",

@@ -84,6 +84,67 @@ pub fn is_ours(folder: &Path) -> bool {
     folder.join(MARKER).is_file()
 }
 
+/// The line of the marker before the list of the files its build wrote.
+const FILES_HEADER: &str =
+    "\nFiles written by the build (any other file found here is moved aside, not deleted):\n";
+
+/// The marker's text: [`MARKER_TEXT`], then the files the build wrote, one
+/// site-relative path a line, sorted.
+pub fn marker_text<'a>(files: impl IntoIterator<Item = &'a str>) -> String {
+    let mut files: Vec<&str> = files.into_iter().collect();
+    files.sort_unstable();
+    let mut text = String::with_capacity(MARKER_TEXT.len() + files.len() * 32);
+    text.push_str(MARKER_TEXT);
+    text.push_str(FILES_HEADER);
+    for file in files {
+        text.push_str(file);
+        text.push('\n');
+    }
+    text
+}
+
+/// What a folder's marker says of the files in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    /// The files the build that wrote the marker wrote: any other is not
+    /// chiso's.
+    Listed(std::collections::HashSet<String>),
+    /// The marker of a chiso that listed no files: every file is taken
+    /// for its build's, as that chiso took them.
+    Unlisted,
+    /// Anything else (an empty marker, one edited): no file is known to
+    /// be chiso's.
+    Unknown,
+}
+
+impl Written {
+    /// Reads the marker's `text` (`None`: no marker could be read).
+    pub fn read(text: Option<&str>) -> Written {
+        let Some(text) = text else {
+            return Written::Unknown;
+        };
+        if text == MARKER_TEXT {
+            return Written::Unlisted;
+        }
+        match text
+            .strip_prefix(MARKER_TEXT)
+            .and_then(|rest| rest.strip_prefix(FILES_HEADER))
+        {
+            Some(list) => Written::Listed(list.lines().map(str::to_owned).collect()),
+            None => Written::Unknown,
+        }
+    }
+
+    /// Whether the build that wrote the marker wrote the file at `path`.
+    pub fn wrote(&self, path: &str) -> bool {
+        match self {
+            Written::Listed(files) => files.contains(path),
+            Written::Unlisted => true,
+            Written::Unknown => false,
+        }
+    }
+}
+
 /// Why an output folder is refused whatever is asked, as a message part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Protected {

@@ -73,6 +73,10 @@ pub struct WriteReport {
     /// Where the files of an output folder adopted with `--force` were
     /// moved ([`kept_aside_path`]): no build deletes that folder.
     pub kept_aside: Option<PathBuf>,
+    /// Files found in the output that no chiso build wrote (put there
+    /// since), moved out of it rather than deleted: the folder they went
+    /// to ([`kept_aside_path`]) and their site-relative paths.
+    pub set_aside: Option<(PathBuf, Vec<String>)>,
 }
 
 /// Where a file of the site came from: a page chiso made, or a file of
@@ -97,6 +101,11 @@ pub struct Writer {
     /// `--force`: once exchanged, they are moved to a folder of their own
     /// rather than left in the spare, which the next build would empty.
     adopting: bool,
+    /// The files the build that wrote the spare wrote, as its marker
+    /// lists them: a file of the spare the new site does not have is
+    /// removed if one of them, else moved aside (a file someone put in the
+    /// output since).
+    written_before: guard::Written,
     /// Whether this build made the spare: it then holds only what this
     /// build wrote, none of it shared with another folder, so a new file is
     /// created in place, not under a temporary name.
@@ -158,9 +167,17 @@ impl Writer {
         }
         let spare = parent.join(format!(".{name}.chiso-spare"));
         let fresh = make_spare(&spare)?;
+        let written_before = match fresh {
+            true => guard::Written::Unlisted,
+            false => {
+                let marker = fs::read_to_string(spare.join(guard::MARKER)).ok();
+                guard::Written::read(marker.as_deref())
+            }
+        };
         let writer = Writer {
             previous: output.is_dir(),
             adopting,
+            written_before,
             fresh,
             output,
             spare,
@@ -173,7 +190,9 @@ impl Writer {
             finished: false,
             _lock: lock,
         };
-        writer.add(guard::MARKER, guard::MARKER_TEXT.as_bytes());
+        // Written once the site's files are known (`commit`): until then
+        // the spare's marker still lists what its own build wrote.
+        self::lock(&writer.kept).insert(guard::MARKER.to_owned(), Origin::Generated);
         Ok(writer)
     }
 
@@ -440,11 +459,22 @@ impl Writer {
         if let Some(path) = kept.keys().filter(|p| folders.contains(p.as_str())).min() {
             return Err(Diagnostic::error(msg::file_and_folder(path)));
         }
+        let marker = guard::marker_text(kept.keys().map(String::as_str));
+        if self.write_file(Path::new(guard::MARKER), marker.as_bytes())? {
+            self.changed.fetch_add(1, Ordering::Relaxed);
+        }
+        let aside = Aside::new(&self.output);
         if !self.fresh {
             // A spare this build made holds only what it wrote (every file
             // written is kept): there is nothing stale to look for, and
             // looking walked every file (100 ms for 10,000 articles).
-            remove_stale(&self.spare, &kept, &folders)?;
+            let stale = Stale {
+                kept: &kept,
+                folders: &folders,
+                written_before: &self.written_before,
+                aside: &aside,
+            };
+            remove_stale(&self.spare, &stale)?;
         }
         // From here the spare is whole: a failure leaves it for the next build.
         self.finished = true;
@@ -468,6 +498,7 @@ impl Writer {
             files: kept.len(),
             changed: self.changed.load(Ordering::Relaxed),
             kept_aside,
+            set_aside: aside.into_report(),
         })
     }
 
@@ -886,26 +917,67 @@ fn folders_of(kept: &HashMap<String, Origin>) -> HashSet<&str> {
 /// Removes from `folder` every file and folder that holds none of `kept`
 /// (site-relative paths with `/` separators). The top-level folders are
 /// walked side by side.
-fn remove_stale(
-    folder: &Path,
-    kept: &HashMap<String, Origin>,
-    folders: &HashSet<&str>,
-) -> Result<(), Diagnostic> {
+fn remove_stale(folder: &Path, stale: &Stale) -> Result<(), Diagnostic> {
     let top: Vec<PathBuf> = fs::read_dir(folder)
         .map_err(|e| io_error(folder, e))?
         .map(|entry| entry.map(|e| e.path()).map_err(|e| io_error(folder, e)))
         .collect::<Result<_, _>>()?;
     top.par_iter()
-        .try_for_each(|path| remove_stale_under(folder, path, kept, folders))
+        .try_for_each(|path| remove_stale_under(folder, path, stale))
+}
+
+/// What [`remove_stale`] keeps, and where it puts what it does not delete.
+struct Stale<'a> {
+    /// The files of the new site.
+    kept: &'a HashMap<String, Origin>,
+    /// Their folders.
+    folders: &'a HashSet<&'a str>,
+    /// The files the build that wrote the folder wrote.
+    written_before: &'a guard::Written,
+    /// Where any other file goes.
+    aside: &'a Aside,
+}
+
+/// Files found in a spare that no chiso build wrote, moved to a folder
+/// beside the output ([`kept_aside_path`]), made when the first comes.
+struct Aside {
+    output: PathBuf,
+    folder: std::sync::OnceLock<PathBuf>,
+    moved: Mutex<Vec<String>>,
+}
+
+impl Aside {
+    fn new(output: &Path) -> Aside {
+        Aside {
+            output: output.to_path_buf(),
+            folder: std::sync::OnceLock::new(),
+            moved: Mutex::default(),
+        }
+    }
+
+    /// Moves the file at `path` (`relative` in its folder) aside.
+    fn keep(&self, path: &Path, relative: &str) -> Result<(), Diagnostic> {
+        let folder = self.folder.get_or_init(|| kept_aside_path(&self.output));
+        let target = folder.join(relative);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(|e| io_error(parent, e))?;
+        }
+        fs::rename(path, &target).map_err(|e| io_error(path, e))?;
+        lock(&self.moved).push(relative.to_owned());
+        Ok(())
+    }
+
+    /// The folder and the files moved, if any was.
+    fn into_report(self) -> Option<(PathBuf, Vec<String>)> {
+        let mut moved = self.moved.into_inner().unwrap_or_else(|e| e.into_inner());
+        moved.sort();
+        Some((self.folder.into_inner()?, moved))
+    }
 }
 
 /// [`remove_stale`] for one entry of the folder and what it holds.
-fn remove_stale_under(
-    folder: &Path,
-    start: &Path,
-    kept: &HashMap<String, Origin>,
-    folders: &HashSet<&str>,
-) -> Result<(), Diagnostic> {
+fn remove_stale_under(folder: &Path, start: &Path, stale: &Stale) -> Result<(), Diagnostic> {
+    let Stale { kept, folders, .. } = *stale;
     // Contents first, so that a folder is empty when its turn comes.
     // A link at the top is removed, not followed (walkdir follows a root
     // link by default): what it points to is not the output's.
@@ -962,8 +1034,13 @@ fn remove_stale_under(
             if !folders.contains(relative.as_ref()) {
                 fs::remove_dir(entry.path()).map_err(|e| io_error(entry.path(), e))?;
             }
-        } else if !kept.contains_key(relative.as_ref()) {
+        } else if kept.contains_key(relative.as_ref()) {
+            continue;
+        } else if stale.written_before.wrote(&relative) || relative.ends_with(TEMPORARY) {
             fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), e))?;
+        } else {
+            // Put in the output since a build wrote it: not chiso's to delete.
+            stale.aside.keep(entry.path(), &relative)?;
         }
     }
     Ok(())
@@ -1051,6 +1128,57 @@ mod tests {
 
     fn read(path: &Path) -> String {
         fs::read_to_string(path).unwrap()
+    }
+
+    /// A file someone puts in the output after a build is not chiso's:
+    /// the build that would delete it moves it beside the output instead,
+    /// and says so (adv19 M1). So is every file of a folder whose marker
+    /// lists no files (an empty one, copied in by hand).
+    #[test]
+    fn a_file_put_in_the_output_is_moved_aside_not_deleted() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let build = |pages: &[&str]| {
+            let files: Vec<OutputFile> = pages.iter().map(|p| file(p, p)).collect();
+            let writer = Writer::begin(root.path(), &out, false).unwrap();
+            for f in &files {
+                writer.add(&f.path, &f.bytes);
+            }
+            writer.commit().unwrap()
+        };
+        build(&["a/index.html", "b/index.html"]);
+        fs::write(out.join("mine.txt"), "mine").unwrap();
+        fs::create_dir(out.join("docs")).unwrap();
+        fs::write(out.join("docs/report.docx"), "report").unwrap();
+        // The build after the files were added moves them into the spare
+        // with the old site; the next one finds them there. A page the
+        // site no longer has (`b/`) is deleted as before.
+        for _ in 0..3 {
+            let report = build(&["a/index.html"]);
+            let Some((aside, moved)) = report.set_aside else {
+                continue;
+            };
+            assert_eq!(aside, root.path().join("public.truoc-chiso"));
+            assert_eq!(moved, ["docs/report.docx", "mine.txt"]);
+            assert_eq!(read(&aside.join("docs/report.docx")), "report");
+            assert_eq!(read(&aside.join("mine.txt")), "mine");
+            assert!(!aside.join("b/index.html").exists());
+            assert_eq!(names(&out), site(&["a", "a/index.html"]));
+            // An empty marker claims a folder of the editor's files.
+            let other = root.path().join("www");
+            fs::create_dir_all(other.join("docs")).unwrap();
+            fs::write(other.join("docs/thesis.txt"), "thesis").unwrap();
+            fs::write(other.join(guard::MARKER), "").unwrap();
+            for _ in 0..2 {
+                let writer = Writer::begin(root.path(), &other, false).unwrap();
+                writer.add("index.html", b"home");
+                writer.commit().unwrap();
+            }
+            let kept = root.path().join("www.truoc-chiso/docs/thesis.txt");
+            assert_eq!(read(&kept), "thesis");
+            return;
+        }
+        panic!("the added files were never moved aside");
     }
 
     #[cfg(unix)]
@@ -1226,15 +1354,17 @@ mod tests {
             writer.add("b/index.html", b"B");
             writer.add("c/d/index.html", b"c");
             let report = writer.commit().unwrap();
-            // The marker counts as a file; in the second round nothing changed.
-            let changed = if round == 0 { 2 } else { 0 };
+            // The marker counts as a file, and lists a new one (`c/d/`):
+            // three changed; in the second round nothing did.
+            let changed = if round == 0 { 3 } else { 0 };
             let kept_aside = None;
             assert_eq!(
                 report,
                 WriteReport {
                     files: 4,
                     changed,
-                    kept_aside
+                    kept_aside,
+                    set_aside: None,
                 }
             );
             let modified = |name: &str| fs::metadata(out.join(name)).unwrap().modified().unwrap();
