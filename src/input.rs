@@ -70,6 +70,15 @@ fn walk_site_folder(
     // the rule of the links inside it.
     if top.is_symlink() {
         match fs::canonicalize(&top) {
+            // `static -> .` would publish the site's sources.
+            Ok(target) if target == root_real => {
+                diagnostics.push(
+                    Diagnostic::error(msg::link_holds_the_folder(target.display()))
+                        .in_file(dir)
+                        .with_hint(msg::hint_link_to_what_to_publish()),
+                );
+                return Vec::new();
+            }
             Ok(target) if target.starts_with(&root_real) => {}
             Ok(target) => {
                 diagnostics.push(
@@ -85,8 +94,10 @@ fn walk_site_folder(
             }
         }
     }
+    let top_real = fs::canonicalize(&top).unwrap_or_else(|_| top.clone());
     let mut walk = Walk {
         root,
+        top_real,
         root_real,
         skip_hidden,
         visited: BTreeSet::new(),
@@ -103,6 +114,8 @@ fn walk_site_folder(
 /// name by name.
 struct Walk<'a> {
     root: &'a Path,
+    /// The folder walked, links resolved.
+    top_real: PathBuf,
     root_real: PathBuf,
     /// Whether names starting with `.` are passed over.
     skip_hidden: bool,
@@ -135,7 +148,10 @@ impl Walk<'_> {
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
-                !(skip_hidden && entry.file_name().as_encoded_bytes().starts_with(b"."))
+                let name = entry.file_name().as_encoded_bytes();
+                // A repository is never a site's to publish (its history,
+                // its remotes), even in `static/`, where `.well-known` is.
+                !(skip_hidden && name.starts_with(b".")) && name != b".git"
             });
         for entry in walk {
             let entry = match entry {
@@ -176,6 +192,22 @@ impl Walk<'_> {
                         Diagnostic::error(msg::link_outside_site(target.display()))
                             .in_file(&shown)
                             .with_hint(msg::hint_copy_into_site()),
+                    );
+                    continue;
+                }
+                // The site folder (or a folder holding the one walked, as
+                // `static/up -> ..`) would publish its sources; a hidden
+                // one (`.git`, `.env`) is never a site's to publish.
+                let hidden = target
+                    .strip_prefix(&self.root_real)
+                    .is_ok_and(|r| r.iter().any(|c| c.as_encoded_bytes().starts_with(b".")));
+                let holds_the_folder =
+                    self.top_real.starts_with(&target) && self.top_real != target;
+                if holds_the_folder || hidden {
+                    self.diagnostics.push(
+                        Diagnostic::error(msg::link_holds_the_folder(target.display()))
+                            .in_file(&shown)
+                            .with_hint(msg::hint_link_to_what_to_publish()),
                     );
                     continue;
                 }
@@ -492,6 +524,11 @@ mod tests {
         )
         .unwrap();
         symlink(root.join("static"), root.join("static/loop")).unwrap();
+        // The site folder, a hidden one: their sources and secrets would be
+        // published (adv19 M2).
+        fs::create_dir_all(root.join(".git")).unwrap();
+        symlink(root, root.join("static/up")).unwrap();
+        symlink(root.join(".git"), root.join("static/git")).unwrap();
         let mut diagnostics = Diagnostics::default();
         let files = site_files(root, "static", &mut diagnostics);
         let relative: Vec<_> = files
@@ -503,7 +540,10 @@ mod tests {
         let report = diagnostics.to_string();
         assert!(report.contains("outside the site folder"), "{report}");
         assert!(report.contains("static/secret.txt"), "{report}");
-        assert_eq!(diagnostics.error_count(), 1, "{report}");
+        assert!(report.contains("static/up"), "{report}");
+        assert!(report.contains("static/git"), "{report}");
+        assert!(report.contains("holds the folder it is in"), "{report}");
+        assert_eq!(diagnostics.error_count(), 3, "{report}");
     }
 
     #[cfg(unix)]

@@ -22,6 +22,14 @@ messages! {
         vi: "đây là liên kết tới {target}, nằm ngoài thư mục trang, nên không được dùng",
         en: "this is a link to {target}, outside the site folder, so it is refused",
     }
+    link_holds_the_folder(target: impl Display) {
+        vi: "đây là liên kết tới {target}, thư mục chứa chính thư mục này (hoặc một tệp, thư mục ẩn như `.git`, `.env`): dùng nó sẽ chép mã nguồn của trang, kể cả bài nháp và tệp bí mật, vào trang công bố, nên không được dùng",
+        en: "this is a link to {target}, which holds the folder it is in (or a hidden file or folder such as `.git`, `.env`): following it would publish the site's sources, drafts and secrets included, so it is refused",
+    }
+    hint_link_to_what_to_publish() {
+        vi: "tạo liên kết tới đúng thư mục hoặc tệp cần công bố, hoặc chép chúng vào `static/`",
+        en: "link to the very folder or file to publish, or copy it into `static/`",
+    }
     hint_copy_into_site() {
         vi: "hãy chép tệp vào thư mục trang thay vì tạo liên kết tới nó",
         en: "copy the file into the site folder instead of linking to it",
