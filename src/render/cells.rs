@@ -477,18 +477,8 @@ pub fn no_comparison_words(reason: &NoComparisonView) -> Option<String> {
         NoComparisonView::NotInTableThen { year } => {
             format!("không so sánh (năm {year} không có trong bảng)")
         }
-        NoComparisonView::Absorbed {
-            year,
-            merged,
-            second,
-            others,
-        } => {
-            let more = match (others, second) {
-                (0, _) => String::new(),
-                (1, Some(second)) => format!(" và {second}"),
-                (n, _) => format!(" và {n} đơn vị khác"),
-            };
-            format!("không so sánh (sau năm {year} sáp nhập thêm {merged}{more})")
+        NoComparisonView::Absorbed { .. } => {
+            format!("không so sánh ({})", absorbed_words(reason)?)
         }
         // A unit new in the table: said, not left to a tooltip.
         NoComparisonView::FirstResult {
@@ -498,6 +488,26 @@ pub fn no_comparison_words(reason: &NoComparisonView) -> Option<String> {
             earlier_tables: false,
         } => return None,
     })
+}
+
+/// The units a line's unit absorbed since its result before, in words
+/// ("sau năm 2024 sáp nhập thêm Cẩm Châu và Sơn Châu"), when it did.
+pub fn absorbed_words(reason: &NoComparisonView) -> Option<String> {
+    let NoComparisonView::Absorbed {
+        year,
+        merged,
+        second,
+        others,
+    } = *reason
+    else {
+        return None;
+    };
+    let more = match (others, second) {
+        (0, _) => String::new(),
+        (1, Some(second)) => format!(" và {second}"),
+        (n, _) => format!(" và {n} đơn vị khác"),
+    };
+    Some(format!("sau năm {year} sáp nhập thêm {merged}{more}"))
 }
 
 /// Why places are not compared between the year before and `year`, when

@@ -108,21 +108,27 @@ fn an_article_quoting_a_change_across_the_merger_says_so() {
     );
 }
 
+/// Adds a province `id` to the site at `root`, merged into Hà Tĩnh after
+/// `active_to`.
+fn merge_into_ha_tinh(root: &std::path::Path, id: &str, name: &str, active_to: i32) {
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &format!(
+            "{units}\n[[unit]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"Tỉnh\"\n\
+             group = \"tinh-thanh\"\nmerged_into = \"ha-tinh\"\nactive_to = {active_to}\n"
+        ),
+    );
+}
+
 /// A unit merged into another before it had any result: the page it
 /// joined names it, but promises no results and draws no empty section.
 #[test]
 fn a_merged_unit_without_results_leaves_no_empty_section() {
     let dir = example_copy();
     let root = dir.path();
-    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
-    put(
-        root,
-        "data/units.toml",
-        &format!(
-            "{units}\n[[unit]]\nid = \"tinh-cu\"\nname = \"Tỉnh Cũ\"\nkind = \"Tỉnh\"\n\
-             group = \"tinh-thanh\"\nmerged_into = \"ha-tinh\"\nactive_to = 2024\n"
-        ),
-    );
+    merge_into_ha_tinh(root, "tinh-cu", "Tỉnh Cũ", 2024);
     let built = build_ok(root);
     let page = built.page("don-vi/ha-tinh/");
     assert_eq!(
@@ -130,15 +136,7 @@ fn a_merged_unit_without_results_leaves_no_empty_section() {
         ["Đơn vị đã sáp nhập vào Hà Tĩnh: Tỉnh Cũ."]
     );
     // Two merged units are named in one sentence.
-    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
-    put(
-        root,
-        "data/units.toml",
-        &format!(
-            "{units}\n[[unit]]\nid = \"tinh-cu-2\"\nname = \"Tỉnh Cũ Hai\"\nkind = \"Tỉnh\"\n\
-             group = \"tinh-thanh\"\nmerged_into = \"ha-tinh\"\nactive_to = 2024\n"
-        ),
-    );
+    merge_into_ha_tinh(root, "tinh-cu-2", "Tỉnh Cũ Hai", 2024);
     let built = build_ok(root);
     let page = built.page("don-vi/ha-tinh/");
     assert_eq!(
@@ -165,5 +163,46 @@ fn a_result_after_a_merger_names_the_successor() {
         report.contains("unit `quang-binh` is ranked in 2025")
             && report.contains("the unit was merged into `quang-tri`"),
         "{report}"
+    );
+}
+
+/// A unit that absorbed another is not the unit it was: its score and rank
+/// lines break at the merger, with a note, and its cards draw no trend
+/// across it (adv18 M3), as its change cell refuses to compare.
+#[test]
+fn the_charts_do_not_join_a_unit_across_its_merger() {
+    let dir = example_copy();
+    let root = dir.path();
+    merge_into_ha_tinh(root, "tinh-cu", "Tỉnh Cũ", 2023);
+    // Its article quotes changes across the merger, which are refused.
+    std::fs::remove_file(root.join("content/tin-tuc/chi-so-cchc-nam-2024.md")).unwrap();
+    let built = build_ok(root);
+    let html = std::fs::read_to_string(built.out.join("don-vi/ha-tinh/index.html")).unwrap();
+    assert!(
+        html.contains("Không nối 2023 với 2024: sau năm 2023 sáp nhập thêm"),
+        "the charts' note"
+    );
+    let page = built.page("don-vi/ha-tinh/");
+    // The PAR Index's score line: 2023 and 2024 are two runs, not one.
+    let chart = page
+        .select(&sel("figure svg.chart-history"))
+        .find(|svg| svg.html().contains("sáp nhập thêm"))
+        .expect("a score chart with the merger's note");
+    let dots = chart.select(&sel("circle.dot")).count();
+    let lines: Vec<usize> = chart
+        .select(&sel("polyline.line"))
+        .map(|l| l.value().attr("points").unwrap_or("").split(' ').count())
+        .collect();
+    assert!(dots >= 2, "{dots}");
+    assert!(lines.iter().all(|&n| n < dots), "{lines:?} of {dots} dots");
+    // The card of the PAR Index has one year since the merger: no trend.
+    let card = page
+        .select(&sel(".scorecard"))
+        .find(|c| c.text().collect::<String>().contains("PAR Index"))
+        .unwrap();
+    assert!(
+        card.select(&sel("svg.sparkline")).next().is_none(),
+        "{}",
+        card.html()
     );
 }

@@ -183,7 +183,13 @@ pub fn history(
         }
     }
     let own = line_of(&|p| p.value);
-    canvas.broken_line("line", &own);
+    // A unit that absorbed others is not the unit it was: its line breaks.
+    let mergers = super::merger_breaks(&points, |p| p.value.is_some());
+    let mut start = 0;
+    for end in mergers.iter().map(|&(i, _)| i).chain([own.len()]) {
+        canvas.broken_line("line", &own[start..end]);
+        start = end;
+    }
     for &(x, y) in own.iter().flatten() {
         dot(&mut canvas.out, "dot", (x, y), 4.0, None);
     }
@@ -203,7 +209,8 @@ pub fn history(
         }
         y = canvas.legend(y, &entries) + 6.0;
     }
-    let end = canvas.notes(y, notes, &[]);
+    let said: Vec<&str> = mergers.iter().map(|(_, note)| note.as_str()).collect();
+    let end = canvas.notes(y, notes, &said);
     canvas.finish(text, "chart-history", end + 4.0)
 }
 

@@ -133,6 +133,28 @@ pub struct YearPoint {
     pub average: Option<(f64, u32)>,
     /// The unit's region's average that year.
     pub region_average: Option<(f64, u32)>,
+    /// The units merged into this one since its line before, in words
+    /// ("sau năm 2024 sáp nhập thêm Cẩm Châu và Sơn Châu"): neither its
+    /// score nor its rank is joined to the years before.
+    pub merged_in: Option<String>,
+}
+
+/// The indices of the points (in time) with a figure `has` whose line is
+/// not joined to the point with a figure before them: a unit absorbed
+/// others between the two. Each with the chart's note.
+pub(super) fn merger_breaks(
+    points: &[YearPoint],
+    has: impl Fn(&YearPoint) -> bool,
+) -> Vec<(usize, String)> {
+    let mut breaks = Vec::new();
+    let mut before: Option<i32> = None;
+    for (i, p) in points.iter().enumerate().filter(|(_, p)| has(p)) {
+        if let (Some(then), Some(words)) = (before, &p.merged_in) {
+            breaks.push((i, format!("Không nối {then} với {}: {words}", p.year)));
+        }
+        before = Some(p.year);
+    }
+    breaks
 }
 
 /// What a score chart draws besides the unit's line.
@@ -354,6 +376,7 @@ mod chart_tests {
             rank_marks: Marks::default(),
             average: None,
             region_average: None,
+            merged_in: None,
         }
     }
 

@@ -76,7 +76,16 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
         .collect();
     // Ranks of fields too different to compare (63 provinces, then 34)
     // are not joined: the line would draw a change no one measured.
-    let breaks = field_breaks(&points);
+    let fields = field_breaks(&points);
+    // Nor is a unit's rank once it absorbed others.
+    let mergers = super::merger_breaks(&points, |p| p.rank.is_some());
+    let mut breaks: Vec<usize> = fields
+        .iter()
+        .copied()
+        .chain(mergers.iter().map(|m| m.0))
+        .collect();
+    breaks.sort_unstable();
+    breaks.dedup();
     let mut start = 0;
     for &end in breaks.iter().chain([&points.len()]) {
         canvas.broken_line("line rank-line", &line[start..end]);
@@ -91,7 +100,10 @@ pub fn rank(text: &ChartText, points: &[YearPoint], notes: &Notes) -> String {
     let y = bottom + 4.0 + SMALL.line_height() + 6.0;
     let said: Vec<String> = breaks
         .iter()
-        .map(|&b| field_break_note(&points[..b], &points[b]))
+        .map(|&b| match mergers.iter().find(|m| m.0 == b) {
+            Some((_, note)) => note.clone(),
+            None => field_break_note(&points[..b], &points[b]),
+        })
         .collect();
     let said: Vec<&str> = said.iter().map(String::as_str).collect();
     let end = canvas.notes(y, notes, &said);
@@ -153,6 +165,7 @@ mod tests {
             rank_marks: crate::render::charts::Marks::default(),
             average: None,
             region_average: None,
+            merged_in: None,
         }
     }
 

@@ -100,6 +100,11 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 },
                 average: table.average.map(|a| (a, table.average_decimals)),
                 region_average: region_average(table),
+                merged_in: e
+                    .row
+                    .no_comparison
+                    .as_ref()
+                    .and_then(crate::render::cells::absorbed_words),
             }
         })
         .collect();
@@ -138,6 +143,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                     rank_marks: Marks::default(),
                     average: table.average.map(|a| (a, table.average_decimals)),
                     region_average: region_average(table),
+                    merged_in: None,
                 });
             }
         }

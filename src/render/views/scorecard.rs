@@ -267,6 +267,19 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
         .iter()
         .filter(|e| years.insert(e.year))
         .collect();
+    // Figures since the unit last absorbed others (a commune merged with
+    // its neighbours is not the commune it was): neither its score nor its
+    // rank is joined to the years before, as its history chart says.
+    let since_merger = entries
+        .iter()
+        .position(|e| {
+            e.row
+                .no_comparison
+                .as_ref()
+                .is_some_and(|n| matches!(n, super::NoComparisonView::Absorbed { .. }))
+        })
+        .map_or(entries.len(), |latest| latest + 1);
+    let entries = &entries[..since_merger];
     // Ranks since the rankings' field last changed (63 provinces, then 34),
     // or their way of numbering ties (1, 1, 2, then 1, 1, 3): a line
     // joining the two would draw a change no one measured.
@@ -293,7 +306,7 @@ fn sparkline_of(series: &SeriesView, unit: &str) -> (&'static str, String) {
     let entries = if ranked >= 2 {
         &entries[..comparable]
     } else {
-        &entries[..]
+        entries
     };
     let (kind, scale) = if ranked >= 2 {
         let of = entries
