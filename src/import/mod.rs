@@ -114,7 +114,11 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         .indices
         .iter()
         .find(|i| i.id == request.index)
-        .map(|i| table::Bands::new(i.bands.iter().map(|b| (b.id.as_str(), b.name.as_str()))))
+        .map(|i| {
+            let by_score = i.bands.iter().any(|b| b.min.is_some() || b.above.is_some());
+            table::Bands::new(i.bands.iter().map(|b| (b.id.as_str(), b.name.as_str())))
+                .by_score(by_score)
+        })
         .unwrap_or_default();
     let sheet = table::read(
         &grid,

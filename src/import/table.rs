@@ -557,6 +557,10 @@ pub struct Bands {
     by_name: BTreeMap<String, String>,
     /// The bands' names, in definition order, for a message.
     names: Vec<String>,
+    /// Whether the bands follow from a score (`min`, `above`): a line
+    /// then always has its score, and a band beside a blank score cell
+    /// is a score left out, not a line rated only in a band.
+    by_score: bool,
 }
 
 impl Bands {
@@ -572,6 +576,11 @@ impl Bands {
             found.names.push(name.to_owned());
         }
         found
+    }
+
+    /// These bands, said to follow from a score or not.
+    pub fn by_score(self, by_score: bool) -> Bands {
+        Bands { by_score, ..self }
     }
 
     fn is_empty(&self) -> bool {
@@ -755,8 +764,11 @@ pub fn read(
                 value
             }
         };
-        // A line rated only in a band has no score to require.
-        let rated_only = cell(Role::Band).is_some()
+        // A line rated only in a band has no score to require, unless the
+        // band follows from a score: a blank score cell beside it is then
+        // a score left out (a slip in the copy).
+        let rated_only = !bands.by_score
+            && cell(Role::Band).is_some()
             && [Role::Score, Role::Points, Role::MaxPoints]
                 .iter()
                 .all(|&role| cell(role).is_none());
@@ -1282,6 +1294,17 @@ mod tests {
         let left_out = sheet.bands_ignored.unwrap();
         assert_eq!(left_out.unknown, ["Hoàn thành tốt"]);
         assert_eq!(left_out.names, ["Xuất sắc", "Tốt", "Khá"]);
+        // Bands that follow from a score: a blank score beside a band is a
+        // score left out (adv18 M2), not a line rated only in its band.
+        let bands = bands.by_score(true);
+        let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Xuất sắc\n\
+                    Sở Khoa học và Công nghệ;;Tốt\n";
+        let problems = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
+            .err()
+            .expect("a blank score is an error")
+            .to_string();
+        assert!(problems.contains("kq.csv:3:"), "{problems}");
+        assert!(problems.contains("score"), "{problems}");
     }
 
     #[test]

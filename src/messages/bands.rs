@@ -19,6 +19,14 @@ messages! {
         vi: "ghi thứ hạng thấp nhất còn thuộc mức này, ví dụ `max_rank = 10` cho “tốp 10”",
         en: "give the last rank within the band, e.g. `max_rank = 10` for “top 10”",
     }
+    band_without_score(unit: &str, band: &str, scored: usize) {
+        vi: "`{unit}` chỉ ghi mức `{band}`, không có điểm, trong khi {scored} dòng khác của bảng có điểm và các mức được xét theo điểm: đơn vị này bị bỏ ra khỏi thứ hạng và điểm bình quân",
+        en: "`{unit}` states only its band `{band}`, with no score, while {scored} other lines of the table have one and the bands follow from the score: the unit is left out of the ranking and the average",
+    }
+    hint_band_without_score() {
+        vi: "ghi điểm của đơn vị (ô điểm để trống khi chép bảng?); nếu văn bản chỉ xếp loại đơn vị này mà không chấm điểm, giữ nguyên",
+        en: "write the unit's score (a blank cell in the copy?); if the document rates this unit without scoring it, keep it as it is",
+    }
     band_threshold_off_scale(band: &str, key: &str, value: &str, from: &str, to: &str) {
         vi: "mức `{band}` có `{key} = {value}`, ngoài thang điểm của chỉ số ({from}–{to}): không điểm nào xếp đúng vào mức này",
         en: "band `{band}` has `{key} = {value}`, outside the index's scale ({from}–{to}): no score is rated in this band as it should be",

@@ -1467,6 +1467,7 @@ impl Context<'_> {
         table.mark_ties();
         table.listings = self.listings(def, file, file_index, &table, site, group);
         self.band_rows(file, file_index, &mut table, site);
+        self.check_band_without_score(file_index, &table, site);
         self.band_counts(file, file_index, &mut table, site);
         self.component_ranks(def, file_index, &mut table, site);
         self.region_figures(def, file, file_index, &mut table, site);

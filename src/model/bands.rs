@@ -437,6 +437,33 @@ impl Context<'_> {
         self.check_stated_band_order(file, file_index, table, site);
     }
 
+    /// A line stating only its band, in a table whose bands follow from a
+    /// score and whose other lines have one, is likely a score left out
+    /// (a blank cell copied): a warning, as it is left out of the ranking
+    /// and the average.
+    pub(super) fn check_band_without_score(
+        &mut self,
+        file_index: usize,
+        table: &Table,
+        site: &Site,
+    ) {
+        let by_score = table.bands.iter().any(|b| b.threshold.score().is_some());
+        let scored = table.rows.iter().filter(|r| r.value.is_some()).count();
+        if !by_score || scored == 0 {
+            return;
+        }
+        for row in table.rows.iter().filter(|r| r.is_band_only()) {
+            let Some(band) = &row.band else { continue };
+            let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("band")];
+            let message = msg::band_without_score(
+                &site.units[row.unit].id,
+                &table.bands[band.band].id,
+                scored,
+            );
+            self.warn_at(file_index, &path, message, msg::hint_band_without_score());
+        }
+    }
+
     /// Bands only stated line by line (quartile groups with no published
     /// cut-off) are defined best first: a line stating a better band than
     /// a line scoring higher is an error, unless its `band_disputed` keeps

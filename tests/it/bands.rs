@@ -873,3 +873,24 @@ fn published_counts_that_contradict_each_other_are_warned_of() {
     );
     assert!(warnings.contains("khoi.toml:10:9"), "{warnings}");
 }
+
+/// A line stating only its band where the bands follow from the score and
+/// the other lines have one is likely a blank score cell: a warning, as
+/// the unit leaves the ranking and the average (adv18 M2).
+#[test]
+fn a_band_without_its_score_among_scored_lines_is_a_warning() {
+    let site = fixture("minimal");
+    let path = site.path().join("data/results/2023/khoi.toml");
+    let table = std::fs::read_to_string(&path).unwrap().replace(
+        "unit = \"don-vi-d\"\npoints = 72\nmax_points = 90",
+        "unit = \"don-vi-d\"\nband = \"tot\"",
+    );
+    put(site.path(), "data/results/2023/khoi.toml", &table);
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains("`don-vi-d` states only its band `tot`, with no score, while 3 other lines of the table have one"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("khoi.toml:20:"), "{warnings}");
+}

@@ -405,6 +405,24 @@ fn import_reads_the_published_bands() {
          Đơn vị C;70,00;\n\
          Đơn vị D;;TỐT\n",
     );
+    // The bands follow from the score: a band beside a blank score is a
+    // score left out, refused at its cell (adv18 M2).
+    let ran = chiso(&args, site.path());
+    assert!(!ran.status.success());
+    assert!(
+        stderr(&ran).contains("ket-qua.csv:5:10"),
+        "{}",
+        stderr(&ran)
+    );
+    put(
+        site.path(),
+        "ket-qua.csv",
+        "Tên đơn vị;Chỉ số (%);Xếp loại\n\
+         Đơn vị A;92,10;Xuất sắc\n\
+         Đơn vị B;85,00;Tốt\n\
+         Đơn vị C;70,00;\n\
+         Đơn vị D;81,00;TỐT\n",
+    );
     let ran = chiso(&args, site.path());
     assert!(ran.status.success(), "{}", stderr(&ran));
     let table = fs::read_to_string(site.path().join("data/results/2024/khoi.toml")).unwrap();
@@ -413,14 +431,14 @@ fn import_reads_the_published_bands() {
         "{table}"
     );
     assert!(
-        table.contains("unit = \"don-vi-d\"\nband = \"tot\"\n"),
+        table.contains("unit = \"don-vi-d\"\nscore = 81.00\nband = \"tot\"\n"),
         "{table}"
     );
     let built = build_ok(site.path());
     let page = built.page("xep-hang/2024/khoi/");
     assert_eq!(
         all(&page, "table.ranking tbody td.band"),
-        ["Xuất sắc (công bố)", "Tốt (công bố)", "—", "Tốt (công bố)"]
+        ["Xuất sắc (công bố)", "Tốt (công bố)", "Tốt (công bố)", "—"]
     );
     // A band the index does not have: the column is left out whole, and
     // the import says which and how to keep them.
