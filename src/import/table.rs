@@ -1300,8 +1300,7 @@ mod tests {
         let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Xuất sắc\n\
                     Sở Khoa học và Công nghệ;;Tốt\n";
         let problems = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
-            .err()
-            .expect("a blank score is an error")
+            .expect_err("a blank score is an error")
             .to_string();
         assert!(problems.contains("kq.csv:3:"), "{problems}");
         assert!(problems.contains("score"), "{problems}");
