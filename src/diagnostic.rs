@@ -376,17 +376,16 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => crate::messages::label_warning(),
             Severity::Note => crate::messages::label_note(),
         };
-        writeln!(f, "{style}{label}{reset}{bold}: {}{reset}", self.message)?;
+        let message = printable(&self.message);
+        writeln!(f, "{style}{label}{reset}{bold}: {message}{reset}")?;
         if let Some(file) = &self.file {
+            let file = file.display().to_string();
+            let file = printable(&file);
             match self.location {
-                Some(loc) => writeln!(
-                    f,
-                    "  {gutter}-->{reset} {}:{}:{}",
-                    file.display(),
-                    loc.line,
-                    loc.column
-                )?,
-                None => writeln!(f, "  {gutter}-->{reset} {}", file.display())?,
+                Some(loc) => {
+                    writeln!(f, "  {gutter}-->{reset} {file}:{}:{}", loc.line, loc.column)?
+                }
+                None => writeln!(f, "  {gutter}-->{reset} {file}")?,
             }
         }
         // The hint lines up with the gutter of the snippet, when there is one.
@@ -403,7 +402,7 @@ impl fmt::Display for Diagnostic {
                 }
             };
             writeln!(f, "{gutter}{pad} |{reset}")?;
-            writeln!(f, "{gutter}{number} |{reset} {snippet}")?;
+            writeln!(f, "{gutter}{number} |{reset} {}", printable(snippet))?;
             let marker_pad: String = snippet
                 .chars()
                 .take(caret)
@@ -414,10 +413,26 @@ impl fmt::Display for Diagnostic {
         }
         if let Some(hint) = &self.hint {
             let label = crate::messages::label_help();
+            let hint = printable(hint);
             writeln!(f, "{hint_pad}{gutter}={reset} {help}{label}{reset}: {hint}")?;
         }
         Ok(())
     }
+}
+
+/// `text` with each control character but tabs and line ends shown as
+/// `�`, one character for one so a caret stays under its place: a data
+/// file's ESC or BEL quoted in a message would otherwise drive the
+/// editor's terminal (retitle it, clear it, hide the error).
+fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.contains(control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| if control(c) { '\u{fffd}' } else { c })
+        .collect::<String>()
+        .into()
 }
 
 /// All the problems of one run.
@@ -532,6 +547,24 @@ mod tests {
             })
             .collect::<String>();
         assert_eq!(stripped, plain);
+    }
+
+    /// A data file's terminal escapes never reach the terminal (adv19 m1).
+    #[test]
+    fn control_characters_of_a_file_are_not_printed_raw() {
+        let source = "name = \"Hà\x1b]0;PWNED\x07\x1b[2J\" junk\n";
+        let d = Diagnostic::error("`Hà\x1b[31m` is wrong")
+            .in_file("data/units\x1b.toml")
+            .at_line(source, 1, 27)
+            .with_hint("fix \x07 it");
+        let plain = d.to_string();
+        assert!(!plain.contains(['\x1b', '\x07']), "{plain:?}");
+        assert!(plain.contains("Hà\u{fffd}]0;PWNED"), "{plain}");
+        // The caret still stands under its character.
+        let lines: Vec<&str> = plain.lines().collect();
+        let quoted = lines.iter().position(|l| l.starts_with("1 |")).unwrap();
+        let caret = lines[quoted + 1].find('^').unwrap();
+        assert_eq!(lines[quoted].chars().nth(caret), Some('j'), "{plain}");
     }
 
     #[test]
