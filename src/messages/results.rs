@@ -214,6 +214,10 @@ messages! {
         vi: "`{unit}` được ghi xếp thứ {stated}, nhưng theo điểm thì xếp thứ {computed} trong bảng này",
         en: "`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table",
     }
+    stated_ranks_dense(unit: &str, stated: u32, computed: u32, lines: usize) {
+        vi: "`{unit}` được ghi xếp thứ {stated}, nhưng theo điểm thì xếp thứ {computed} trong bảng này; {lines} dòng khác nhau như vậy, vì sau các đơn vị đồng hạng bảng ghi hạng kế tiếp (1, 1, 2) thay vì bỏ qua số hạng (1, 1, 3)",
+        en: "`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table; {lines} lines differ so, as after each tie the table goes on with the next number (1, 1, 2) rather than skipping (1, 1, 3)",
+    }
     stated_regional_rank_differs(unit: &str, region: &str, stated: u32, computed: u32, of: u32) {
         vi: "`{unit}` được ghi xếp thứ {stated} trong vùng `{region}`, nhưng theo điểm thì xếp thứ {computed} trên {of} ở vùng đó",
         en: "`{unit}` is stated as rank {stated} in region `{region}`, but its score ranks {computed} of {of} there",

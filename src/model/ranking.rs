@@ -49,6 +49,9 @@ impl Context<'_> {
         // A disputed percent ranks at its points': a stated rank that
         // disagrees may disagree because of another line's.
         let counted_at_table = table.disputed_percent_units(site);
+        // Ranks numbered densely differ from the table's standard ones on
+        // every line after the first tie: one error says so, at the first.
+        let mut dense_lines: Vec<(usize, &str, u32, u32)> = Vec::new();
         for ((row, &rank), size) in table.rows.iter_mut().zip(&ranks).zip(tie_sizes(&ranks)) {
             let unit = site.units[row.unit].id.as_str();
             let path = |key| [Seg::Key("result"), Seg::Index(row.entry), Seg::Key(key)];
@@ -72,11 +75,11 @@ impl Context<'_> {
                         of: row.of,
                         note: note.to_owned(),
                     });
+                } else if stated != computed && numbered_densely {
+                    dense_lines.push((row.entry, unit, stated, computed));
                 } else if stated != computed {
                     let message = msg::stated_rank_differs(unit, stated, computed);
-                    let hint = if numbered_densely {
-                        msg::hint_rank_style_dense()
-                    } else if in_tie {
+                    let hint = if in_tie {
                         msg::hint_ties_broken()
                     } else {
                         msg::hint_rank_differs()
@@ -114,6 +117,12 @@ impl Context<'_> {
             }
             row.rank = kept;
             row.of = rank.map(|_| exception.unwrap_or(ranked));
+        }
+        if let Some(&(entry, unit, stated, computed)) = dense_lines.first() {
+            let message = msg::stated_ranks_dense(unit, stated, computed, dense_lines.len());
+            let path = [Seg::Key("result"), Seg::Index(entry), Seg::Key("rank")];
+            let d = self.at(file_index, &path, message, msg::hint_rank_style_dense());
+            self.diagnostics.push(d);
         }
         if let Some(words) = ties_broken {
             if self.check_broken_ties(file, file_index, table, &ranks, site) {

@@ -1183,6 +1183,16 @@ fn a_publisher_that_numbers_ranks_densely_is_followed() {
         "{problems}"
     );
 
+    // Every line after the tie differs: one error says how many (adv18 m5).
+    let more = lines.clone() + &row("da-nang", "score = 70\nrank = 3");
+    let text = table(2023, "tinh", &more);
+    let (_, problems) = site(&[("data/results/2023/par.toml", &text)]);
+    assert_eq!(problems.error_count(), 1, "{problems}");
+    assert!(
+        problems.to_string().contains("2 lines differ"),
+        "{problems}"
+    );
+
     let (site, problems) = with("rank_style = \"dense\"");
     assert_eq!(problems.error_count(), 0, "{problems}");
     let t = site.tables.iter().next().expect("one table");
