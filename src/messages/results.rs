@@ -127,6 +127,13 @@ messages! {
         vi: "điểm của `{unit}` là {score}, nằm ngoài thang điểm của `{index}` ({min}–{max})",
         en: "the score of `{unit}`, {score}, is outside the scale of `{index}` ({min}–{max})",
     }
+    average_outside_scale(average: f64, index: &str, min: f64, max: f64) {
+        let average = super::figure(average);
+        let min = super::figure(min);
+        let max = super::figure(max);
+        vi: "điểm bình quân đã công bố, {average}, nằm ngoài thang điểm của `{index}` ({min}–{max})",
+        en: "the published average, {average}, is outside the scale of `{index}` ({min}–{max})",
+    }
     hint_decimal_point() {
         vi: "kiểm tra xem dấu thập phân có bị đặt sai chỗ không",
         en: "check for a misplaced decimal point",

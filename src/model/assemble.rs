@@ -1245,6 +1245,19 @@ impl Context<'_> {
         let (index, group) = (index?, group?);
         self.check_completeness(site, file, file_index, group);
         let def = &site.indices[index];
+        if let Some(average) = file
+            .published_average
+            .filter(|a| a.is_finite() && (*a < def.scale.min || *a > def.scale.max))
+        {
+            let (min, max) = (def.scale.min, def.scale.max);
+            let d = self.at(
+                file_index,
+                &[Seg::Key("published_average")],
+                msg::average_outside_scale(average, &def.id, min, max),
+                msg::hint_decimal_point(),
+            );
+            self.diagnostics.push(d);
+        }
         // A table's own bands (tiers re-cut that year) replace the index's.
         let bands = if file.bands.is_empty() {
             def.bands.clone()

@@ -271,3 +271,22 @@ fn a_mistyped_unit_hides_no_tie_of_a_partial_table() {
         "{errors:?}"
     );
 }
+
+/// A published average outside the index's scale is an error at it, as a
+/// score is (adv19 m2): 1e300 printed a 400-digit "Bình quân".
+#[test]
+fn a_published_average_outside_the_scale_is_an_error() {
+    let table = format!(
+        "{TABLE_HEAD}complete = false\npublished_average = 905.3\n\n\
+         [[result]]\nunit = \"don-vi-b\"\nscore = 85\nrank = 2\n{SOURCE}"
+    );
+    let errors = minimal_2023_errors(&table, None);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert_eq!(errors[0].0, 5, "{errors:?}");
+    assert!(
+        errors[0]
+            .1
+            .contains("the published average, 905.3, is outside the scale"),
+        "{errors:?}"
+    );
+}
