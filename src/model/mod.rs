@@ -188,8 +188,14 @@ impl Site {
     pub fn listed_name(&self, u: UnitId, year: i32) -> std::borrow::Cow<'_, str> {
         let unit = &self.units[u];
         let name = unit.name_in(year);
-        let same_that_year =
-            |o: &&Unit| o.id != unit.id && o.group == unit.group && o.name_in(year) == name;
+        // A unit gone by then (an old commune whose name a new one took
+        // in the 2025 reform) is told apart from no line of that year.
+        let active = |o: &Unit| {
+            o.active_from.is_none_or(|from| year >= from) && o.active_to.is_none_or(|to| year <= to)
+        };
+        let same_that_year = |o: &&Unit| {
+            o.id != unit.id && o.group == unit.group && active(o) && o.name_in(year) == name
+        };
         let mut others: Vec<&Unit> = self.namesakes(u).filter(same_that_year).collect();
         // Units renamed: their name that year may be this one. (A unit
         // named so today and never renamed is one of them too when `u` is.)

@@ -764,3 +764,33 @@ fn a_renamed_unit_with_another_units_name_that_year_is_told_apart() {
         "{names:?}"
     );
 }
+
+/// A unit that took the name of a unit gone by then (a new commune named
+/// after an abolished one) is not told apart by its id: no line of that
+/// year has the other (adv18 m2).
+#[test]
+fn a_name_taken_from_a_unit_gone_that_year_needs_no_id() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    // Đơn vị A is gone after 2022; D, called "Đơn vị A" from 2023, is not
+    // told apart in 2023.
+    let units = units
+        .replace(
+            "name = \"Đơn vị A\"\ngroup = \"khoi\"",
+            "name = \"Đơn vị A\"\ngroup = \"khoi\"\nactive_to = 2022",
+        )
+        .replace(
+            "name = \"Đơn vị D\"",
+            "name = \"Đơn vị A\"\nrenamed = [{ name = \"Đơn vị D\", until = 2022 }]",
+        );
+    put(root, "data/units.toml", &units);
+    let table = std::fs::read_to_string(root.join("data/results/2023/khoi.toml"))
+        .unwrap()
+        .replace("[[result]]\nunit = \"don-vi-a\"\nscore = 90\n\n", "");
+    put(root, "data/results/2023/khoi.toml", &table);
+    let built = build_ok(root);
+    let names = all(&built.page("xep-hang/2023/khoi"), "table.ranking th.unit a");
+    assert!(names.contains(&"Đơn vị A".to_owned()), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("(don-vi")), "{names:?}");
+}
