@@ -109,9 +109,17 @@ messages! {
         vi: "`{unit}` không có thay đổi năm {year}: đơn vị không có trong bảng năm {then}",
         en: "`{unit}` has no change in {year}: the table of {then} does not list it",
     }
+    two_names(first: &str, second: &str) {
+        vi: "{first} và {second}",
+        en: "{first} and {second}",
+    }
+    name_and_more(first: &str, more: u32) {
+        vi: "{first} và {more} đơn vị khác",
+        en: "{first} and {more} other units",
+    }
     no_change_absorbed(unit: &str, year: i32, then: i32, merged: &str) {
         vi: "`{unit}` không có thay đổi năm {year}: sau năm {then}, {merged} đã sáp nhập vào đơn vị, nên kết quả không so sánh được",
-        en: "`{unit}` has no change in {year}: after {then}, {merged} was merged into it, so its results do not compare",
+        en: "`{unit}` has no change in {year}: after {then}, {merged} joined it in a merger, so its results do not compare",
     }
     stated_change_in_places_only(unit: &str, year: i32) {
         vi: "thay đổi đã công bố của `{unit}` năm {year} chỉ ghi số bậc (`places`), không ghi điểm: dùng `hien=thay-doi`, hoặc ghi thêm `points` nếu văn bản có công bố",

@@ -863,11 +863,23 @@ fn no_change(env: &Env, row: &Row, unit: &str, year: i32) -> String {
         Comparison::Unavailable(NoComparison::NotInTableThen { year: then }) => {
             sc::no_change_not_in_table_then(unit, year, *then)
         }
-        Comparison::Unavailable(NoComparison::Absorbed {
-            year: then,
-            unit: merged,
-            ..
-        }) => sc::no_change_absorbed(unit, year, *then, &site.units[*merged].name),
+        Comparison::Unavailable(why @ NoComparison::Absorbed { year: then, .. }) => {
+            // Every unit merged in, as the change cell names them.
+            let merged = match super::views::NoComparisonView::new(site, why) {
+                super::views::NoComparisonView::Absorbed {
+                    merged,
+                    second,
+                    others,
+                    ..
+                } => match (others, second) {
+                    (0, _) => merged.to_owned(),
+                    (1, Some(second)) => sc::two_names(merged, second),
+                    (n, _) => sc::name_and_more(merged, n),
+                },
+                _ => String::new(),
+            };
+            sc::no_change_absorbed(unit, year, *then, &merged)
+        }
         Comparison::Change(_) | Comparison::NotRanked => {
             sc::no_result(unit, "change from an earlier year", year)
         }

@@ -206,3 +206,33 @@ fn the_charts_do_not_join_a_unit_across_its_merger() {
         card.html()
     );
 }
+
+/// A shortcode asking for the change of a unit that absorbed several
+/// names them all, as the change cell does (adv18 m8).
+#[test]
+fn a_change_refused_across_a_merger_names_every_unit_merged() {
+    let dir = example_copy();
+    let root = dir.path();
+    merge_into_ha_tinh(root, "tinh-cu", "Tỉnh Cũ", 2023);
+    merge_into_ha_tinh(root, "tinh-cu-2", "Tỉnh Cũ Hai", 2023);
+    std::fs::remove_file(root.join("content/tin-tuc/chi-so-cchc-nam-2024.md")).unwrap();
+    // Without the change the publication gave, there is none to print.
+    let table = std::fs::read_to_string(root.join("data/results/2024/par-index.toml")).unwrap();
+    let table: String = table
+        .lines()
+        .filter(|l| !l.starts_with("change = "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    put(root, "data/results/2024/par-index.toml", &table);
+    put(
+        root,
+        "content/tin-tuc/doi.md",
+        "+++\ntitle = \"Đổi\"\ndate = 2024-05-02\n+++\n\n\
+         <!-- chiso:ket-qua chi-so=par-index nam=2024 hien=thay-doi -->\n",
+    );
+    let errors = build_err(root);
+    assert!(
+        errors.contains("after 2023, Tỉnh Cũ and Tỉnh Cũ Hai joined it in a merger"),
+        "{errors}"
+    );
+}
