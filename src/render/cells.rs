@@ -95,6 +95,10 @@ pub struct Line<'a> {
     pub rank_illustrative: bool,
     /// Whether another line of the table has the same rank.
     pub tied: bool,
+    /// Whether the rank is chiso's, computed from the table for a line
+    /// stating none: a tie then reads "(đồng hạng, tính từ bảng)", one
+    /// bracket (a lone computed rank's mark is the template's to add).
+    pub rank_computed: bool,
     pub not_ranked: Option<&'a str>,
     pub alternatives: &'a [Alternative],
     pub note_html: &'a str,
@@ -231,7 +235,9 @@ fn rank(line: &Line) -> String {
             if line.rank_illustrative {
                 out.push_str(ILLUSTRATIVE_MARK);
             }
-            if line.tied {
+            if line.tied && line.rank_computed {
+                out.push_str(" <small class=\"tied\">(đồng hạng, tính từ bảng)</small>");
+            } else if line.tied {
                 out.push_str(" <small class=\"tied\">(đồng hạng)</small>");
             }
             if let Some((rank, of, _)) = line.rank_disputed {
@@ -724,6 +730,7 @@ mod tests {
             illustrative: false,
             rank_illustrative: false,
             tied: false,
+            rank_computed: false,
             not_ranked: None,
             alternatives: &[],
             note_html: "",

@@ -1185,6 +1185,8 @@ fn line_cells(env: &Env, table: &Table, row: &Row) -> cells::Cells {
         illustrative: row.illustrative,
         rank_illustrative: row.rank_illustrative(),
         tied: row.tied,
+        // Said by the table's own marks.
+        rank_computed: false,
         not_ranked: row.not_ranked.as_deref(),
         alternatives: &row.alternatives,
         note_html: "",

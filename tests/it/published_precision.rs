@@ -286,10 +286,17 @@ fn a_units_page_shows_its_regional_ranks_for_each_year() {
     let origin = |index: &str| {
         all(
             &unit,
-            &format!("table.history[data-index=\"{index}\"] td.rank small.figure-origin"),
+            &format!(
+                "table.history[data-index=\"{index}\"] td.rank > small.figure-origin, \
+                 table.history[data-index=\"{index}\"] td.rank > small.tied"
+            ),
         )
     };
-    assert_eq!(origin("dti"), ["(tính từ bảng)", "(tính từ bảng)"]);
+    // A tie says both in one bracket.
+    assert_eq!(
+        origin("dti"),
+        ["(đồng hạng, tính từ bảng)", "(tính từ bảng)"]
+    );
     assert!(origin("par-index").is_empty());
     // Computed from a complete table, in both schemes, for each year, and
     // said so.

@@ -431,6 +431,7 @@ impl<'a> RowView<'a> {
             illustrative: row.illustrative,
             rank_illustrative: row.rank_illustrative(),
             tied: row.tied,
+            rank_computed: row.rank_computed(),
             not_ranked: row.not_ranked.as_deref(),
             alternatives: &row.alternatives,
             note_html: &note_html,

@@ -43,6 +43,9 @@ pub struct ScorecardView<'a> {
     /// Whether the rank was computed from a complete table whose source
     /// printed none (then marked "tính từ bảng").
     pub rank_computed: bool,
+    /// Whether another line of the table has the same rank: `rank_html`
+    /// then says "(đồng hạng, tính từ bảng)" of a computed rank itself.
+    pub tied: bool,
     /// Whether a regional rank is chiso's, computed from a complete table
     /// for a line stating none.
     pub regional_computed: bool,
@@ -238,6 +241,7 @@ fn card<'a>(
             t.average_derived.map(|a| format.value(a))
         }),
         rank_computed: entry.rank_computed,
+        tied: row.tied,
         regional_computed: entry.regional_computed,
         band_name: row.band.as_ref().map(|b| b.band.name),
         not_ranked: row.not_ranked.filter(|r| !r.is_empty()),
