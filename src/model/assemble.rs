@@ -1294,13 +1294,13 @@ impl Context<'_> {
         // lines still hold the figures the file states (see below).
         let table_errors = self.diagnostics.error_count() != errors_before;
         let mut lines_as_stated = true;
+        // A line left out shifts every rank, "of" and average derived from
+        // a complete table; a partial table's lines are checked against
+        // each other, pair by pair, and stay checkable without it.
+        let checkable_without_a_line = !file.complete;
         for (i, result) in file.results.iter().enumerate() {
             let row_path = |key| [Seg::Key("result"), Seg::Index(i), Seg::Key(key)];
             let errors_at_line = self.diagnostics.error_count();
-            // A line left out shifts every rank, "of" and average derived
-            // from a complete table; a partial table's lines are checked
-            // against each other, pair by pair, and stay checkable.
-            let left_out = |lines_as_stated: &mut bool| *lines_as_stated &= !file.complete;
             let Some(&unit) = self.ids.units.get(&result.unit) else {
                 let hint = unit_named(&site.units, &result.unit).map_or_else(
                     || suggest(&self.ids.units, &result.unit, "unit"),
@@ -1313,7 +1313,7 @@ impl Context<'_> {
                     hint,
                 );
                 self.diagnostics.push(d);
-                left_out(&mut lines_as_stated);
+                lines_as_stated &= checkable_without_a_line;
                 continue;
             };
             if let Some(&first) = units_seen.get(&unit) {
@@ -1333,7 +1333,7 @@ impl Context<'_> {
                     msg::hint_one_result_per_unit(),
                 );
                 self.diagnostics.push(d);
-                left_out(&mut lines_as_stated);
+                lines_as_stated &= checkable_without_a_line;
                 continue;
             }
             units_seen.insert(unit, i);
@@ -1397,7 +1397,7 @@ impl Context<'_> {
                         let d = self.at(file_index, &path, problem.message, problem.hint);
                         self.diagnostics.push(d);
                     }
-                    left_out(&mut lines_as_stated);
+                    lines_as_stated &= checkable_without_a_line;
                 }
             }
         }
