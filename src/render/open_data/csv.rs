@@ -1,7 +1,8 @@
 //! One CSV line as it is written (RFC 4180): cells separated by commas,
 //! quoted when they need it, the line ended with CRLF. A text cell that a
 //! spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return) is written quoted, after a `'`, so Excel and
+//! a tab or a carriage return, or with one of the signs after spaces or in
+//! full width) is written quoted, after a `'`, so Excel and
 //! LibreOffice show it as text (the OWASP rule for CSV injection); numbers
 //! are written as numbers, negative ones included.
 //!
@@ -184,14 +185,31 @@ pub fn alternatives_text(alternatives: &[Alternative], dialect: Dialect) -> Stri
 }
 
 /// Whether a spreadsheet would take a text cell for a formula (OWASP, CSV
-/// injection): it starts with `=`, `+`, `-`, `@`, a tab or a carriage return.
+/// injection): it starts with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return, or with one of those signs after spaces or line breaks
+/// (LibreOffice's "trim spaces" evaluates ` =1+1`), or in its full-width
+/// form (`＝`, which some input methods type and some spreadsheets read as
+/// `=`).
 fn starts_like_a_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    const SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+    text.starts_with(['\t', '\r']) || text.trim_start().starts_with(SIGNS)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_formula_after_spaces_or_in_full_width_is_text() {
+        for cell in [" =1+1", "\n=1+1", "  @SUM(A1)", "＝1+1", "＋1", "\t1"] {
+            let mut out = String::new();
+            CsvLine::with(&mut out, Dialect::Standard).text(cell);
+            assert!(out.starts_with("\"'"), "{cell:?} was written {out:?}");
+        }
+        let mut out = String::new();
+        CsvLine::with(&mut out, Dialect::Standard).text(" Sở A");
+        assert_eq!(out, " Sở A");
+    }
 
     #[test]
     fn fields_are_quoted_only_when_needed() {
