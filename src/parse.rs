@@ -36,6 +36,18 @@ pub fn parse_document<T: DeserializeOwned>(source: &str, format: Format) -> Resu
             toml::from_str(source).map_err(|e| toml_document_diagnostic::<T>(source, &e))
         }
         Format::Json => serde_json::from_str(source).map_err(|e| {
+            // Every document chiso reads is an object: serde would read a
+            // list's items as the fields, in its own words ("invalid length
+            // 0, expected struct ResultsFile with 21 elements").
+            let start = source.len()
+                - source
+                    .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n'])
+                    .len();
+            if source[start..].starts_with('[') {
+                return Diagnostic::error(msg::json_list_at_top())
+                    .with_hint(msg::hint_json_object_at_top())
+                    .at_offset(source, start);
+            }
             let d = friendly(&strip_json_position(&e.to_string()), Format::Json);
             if e.line() > 0 {
                 let line = source.lines().nth(e.line() - 1).unwrap_or_default();
@@ -700,6 +712,21 @@ fn strip_json_position(message: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_json_list_where_an_object_is_expected_is_said_so() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Doc {
+            year: i32,
+        }
+        for source in ["[]", "\n  [1, 2]"] {
+            let d = super::parse_document::<Doc>(source, super::Format::Json).unwrap_err();
+            assert!(d.message.contains("a list"), "{d:?}");
+            assert!(d.hint.as_deref().unwrap_or_default().contains('{'), "{d:?}");
+            assert!(d.location.is_some());
+        }
+    }
+
     #[test]
     fn a_decimal_comma_in_json_is_named_with_the_number_to_write() {
         let source = "{ \"score\": 84,37, \"rank\": 7 }";

@@ -33,6 +33,14 @@ messages! {
         vi: "thêm `\"{key}\": …` vào đây",
         en: "add `\"{key}\": …` here",
     }
+    json_list_at_top() {
+        vi: "tệp JSON này là một danh sách `[ … ]`, nhưng chiso cần một đối tượng `{{ … }}` chứa các khóa",
+        en: "this JSON file is a list `[ … ]`, but chiso expects an object `{{ … }}` of keys",
+    }
+    hint_json_object_at_top() {
+        vi: "bọc nội dung trong `{{ … }}` gồm các khóa của tệp (với tệp kết quả: `{{ \"index\": \"par-index\", \"year\": 2024, \"group\": …, \"result\": [ … ] }}`); xem tệp mẫu trong data/ của trang ví dụ",
+        en: "wrap the content in `{{ … }}` holding the file's keys (for a results file: `{{ \"index\": \"par-index\", \"year\": 2024, \"group\": …, \"result\": [ … ] }}`); see a file in the example site's data/",
+    }
     wrong_type(found: &str, expected: &str) {
         vi: "ở đây cần {expected}, nhưng lại ghi {found}",
         en: "found {found} where {expected} was expected",
