@@ -190,7 +190,9 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
                 .map(|m| m.url.as_str())
                 .chain(config.stylesheets.iter().map(String::as_str))
                 .any(|url| html_policy::check_url(url).is_some())
-            || license_url(config).is_some_and(|url| html_policy::check_url(url).is_some());
+            || license_url(config).is_some_and(|url| {
+                html_policy::check_url(url).is_some() || license_url_problem(url).is_some()
+            });
         if !has_problem {
             return links;
         }
@@ -270,6 +272,9 @@ pub fn check_config(root: &Path, config: &Config, diagnostics: &mut Diagnostics)
     if let Some(url) = license_url(config) {
         let path = [Seg::Key("data_license"), Seg::Key("url")];
         url_field(&source, &path, url, &mut problems);
+        if let Some(d) = license_url_problem(url) {
+            problems.push(source.locate(d, &path, url, url));
+        }
     }
     diagnostics.extend(problems);
     links
@@ -287,7 +292,32 @@ fn menu_link_problem(url: &str) -> Option<Diagnostic> {
     if let Some(d) = config_link_problem(url) {
         return Some(d);
     }
-    html_policy::unknown_scheme_warning(url)
+    html_policy::unknown_scheme_warning(url).or_else(|| unusable_url(url))
+}
+
+/// A warning for a URL no browser opens as written: a space, a quote, `<`,
+/// `>` or a control character in it (escaped on the pages, so harmless
+/// there, but a broken link).
+fn unusable_url(url: &str) -> Option<Diagnostic> {
+    use crate::messages as msg;
+    // A refused scheme (`java\tscript:`) is an error already.
+    (html_policy::check_url(url).is_none()
+        && url.contains(|c: char| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>')
+        }))
+    .then(|| {
+        Diagnostic::warning(msg::url_not_an_address(url)).with_hint(msg::hint_url_not_an_address())
+    })
+}
+
+/// The problem with the data licence's `url`, other than a refused scheme
+/// (told by `url_field`): it is the licence's link on the data page, so an
+/// address a browser opens, as a source's link is.
+fn license_url_problem(url: &str) -> Option<Diagnostic> {
+    use crate::messages as msg;
+    (html_policy::check_url(url).is_none() && !looks_like_an_address(url)).then(|| {
+        Diagnostic::warning(msg::license_url_not_an_address(url)).with_hint(msg::hint_license_url())
+    })
 }
 
 /// The problem with the `i`-th of the site's stylesheets, other than a
@@ -306,7 +336,7 @@ fn stylesheet_problem(config: &Config, i: usize) -> Option<Diagnostic> {
     if html_policy::check_url(sheet).is_some() {
         return None;
     }
-    if let Some(d) = html_policy::unknown_scheme_warning(sheet) {
+    if let Some(d) = html_policy::unknown_scheme_warning(sheet).or_else(|| unusable_url(sheet)) {
         return Some(d);
     }
     let secure_site = config.base_url.to_ascii_lowercase().starts_with("https://");

@@ -74,6 +74,22 @@ messages! {
         vi: "`{url}` trong `stylesheets` không phải tệp .css: trình duyệt sẽ bỏ qua một trang hay một tệp khác nạp làm CSS",
         en: "`{url}` in `stylesheets` is not a .css file: browsers ignore a page or other file loaded as CSS",
     }
+    url_not_an_address(url: &str) {
+        vi: "`{url}` có khoảng trắng, dấu ngoặc kép hoặc dấu < >, nên trình duyệt không mở được nó như đã viết",
+        en: "`{url}` holds a space, a quote or < >, so no browser opens it as written",
+    }
+    hint_url_not_an_address() {
+        vi: "chép lại địa chỉ từ thanh địa chỉ của trình duyệt; một khoảng trắng trong địa chỉ ghi là %20",
+        en: "copy the address again from the browser's address bar; a space in an address is written %20",
+    }
+    license_url_not_an_address(url: &str) {
+        vi: "`{url}` của `data_license` không phải địa chỉ trình duyệt mở được: cần địa chỉ đầy đủ (https://…) hoặc đường dẫn từ gốc của trang (/…), không có khoảng trắng, dấu ngoặc kép hay dấu < >",
+        en: "`{url}` of `data_license` is not an address a browser opens: a full address (https://…) or a path from the site's root (/…), without spaces, quotes or < >",
+    }
+    hint_license_url() {
+        vi: "ghi địa chỉ của giấy phép, ví dụ \"https://creativecommons.org/licenses/by/4.0/deed.vi\"",
+        en: "write the licence's address, e.g. \"https://creativecommons.org/licenses/by/4.0/deed.vi\"",
+    }
     menu_link_empty() {
         vi: "một mục của menu có `url` để trống: nó sẽ dẫn về trang chủ",
         en: "a menu entry has an empty `url`: it would lead to the home page",

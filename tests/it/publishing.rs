@@ -308,9 +308,12 @@ fn stylesheets_and_menu_links_a_browser_would_not_use_are_warned_of() {
     let config = fs::read_to_string(root.join("config.toml")).unwrap();
     put(root, "static/css/a.css", "body { color: #111; }\n");
     let odd = "stylesheets = [\"css/a.css\", \"tin-tuc/\", \"chiso.css\", \
-               \"http://cdn.example.vn/b.css\", \"/css/a.css\", \"htps://cdn.example.vn/c.css\"]\n";
+               \"http://cdn.example.vn/b.css\", \"/css/a.css\", \"htps://cdn.example.vn/c.css\", \
+               'https://cdn.example.vn/x.css\"><script>'\n]\n";
     let menu = "\n[[menu]]\nname = \"Trống\"\nurl = \"\"\n\
-                \n[[menu]]\nname = \"Sở\"\nurl = \"htps://sonoivu.example.vn/\"\n";
+                \n[[menu]]\nname = \"Sở\"\nurl = \"htps://sonoivu.example.vn/\"\n\
+                \n[[menu]]\nname = \"Bộ\"\nurl = \"https://moha.gov.vn/a b\"\n\
+                \n[data_license]\nname = \"CC-BY-4.0\"\nurl = 'https://a.b/\"><script>alert(4)</script>'\n";
     put(root, "config.toml", &format!("{odd}{config}{menu}"));
     let built = build(root).unwrap_or_else(|d| panic!("{d}"));
     let warnings = built.report.warnings.to_string();
@@ -322,10 +325,13 @@ fn stylesheets_and_menu_links_a_browser_would_not_use_are_warned_of() {
         "`htps://cdn.example.vn/c.css`",
         "a menu entry has an empty `url`",
         "`htps://sonoivu.example.vn/`",
+        "`https://cdn.example.vn/x.css\"><script>` holds a space, a quote or < >",
+        "`https://moha.gov.vn/a b` holds a space",
+        "`https://a.b/\"><script>alert(4)</script>` of `data_license` is not an address",
     ] {
         assert!(warnings.contains(expected), "{expected}: {warnings}");
     }
-    assert_eq!(warnings.matches("config.toml:").count(), 7, "{warnings}");
+    assert_eq!(warnings.matches("config.toml:").count(), 10, "{warnings}");
     // Each linked once, and chiso.css first only: the site's rules win.
     let sheets: Vec<String> = built
         .page("")
@@ -339,7 +345,9 @@ fn stylesheets_and_menu_links_a_browser_would_not_use_are_warned_of() {
             "/css/a.css",
             "/tin-tuc/",
             "http://cdn.example.vn/b.css",
-            "htps://cdn.example.vn/c.css"
+            "htps://cdn.example.vn/c.css",
+            // Escaped in its attribute: a broken link, nothing run.
+            "https://cdn.example.vn/x.css\"><script>"
         ]
     );
 
