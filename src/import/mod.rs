@@ -110,10 +110,8 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         grid::read_text(&bytes)
     }
     .map_err(|d| Problem::site(d.in_file(&request.csv)))?;
-    let bands = indices
-        .indices
-        .iter()
-        .find(|i| i.id == request.index)
+    let index = indices.indices.iter().find(|i| i.id == request.index);
+    let bands = index
         .map(|i| {
             let by_score = i.bands.iter().any(|b| b.min.is_some() || b.above.is_some());
             table::Bands::new(i.bands.iter().map(|b| (b.id.as_str(), b.name.as_str())))
@@ -126,6 +124,7 @@ pub fn import(request: &Request) -> Result<Imported, Problem> {
         (
             &Units::new(&units.units, request.year, &request.group),
             &bands,
+            index,
         ),
         wanted,
     )

@@ -22,6 +22,9 @@ pub fn parse_written(cell: &str) -> Option<(f64, u32)> {
     }
     let commas = text.matches(',').count();
     let points = text.matches('.').count();
+    if !grouped_in_thousands(digits, commas, points) {
+        return None;
+    }
     let plain = match (commas, points) {
         (0, _) if points > 1 => text.replace('.', ""),
         (_, 0) if commas > 1 => text.replace(',', ""),
@@ -35,8 +38,40 @@ pub fn parse_written(cell: &str) -> Option<(f64, u32)> {
         return None;
     }
     let decimals = plain.split_once('.').map_or(0, |(_, after)| after.len());
-    let value = plain.parse::<f64>().ok().filter(|v| v.is_finite())?;
+    // Beyond 10^15 a figure is no longer held exactly (and no score,
+    // point count or population of a report comes near): a slip.
+    let value = plain.parse::<f64>().ok().filter(|v| v.abs() < 1e15)?;
     Some((value, u32::try_from(decimals).ok()?))
+}
+
+/// Whether the marks of `digits` (a number without its sign) that group
+/// thousands do: a mark written more than once, or before the other mark,
+/// groups thousands, so each group after the first has three digits and the
+/// first one to three (`19.536.000`, `1.234,5`). `91,5,5` or `1.23.4` is a
+/// slip, not ninety-one thousand.
+fn grouped_in_thousands(digits: &str, commas: usize, points: usize) -> bool {
+    let (separator, whole) = match (commas, points) {
+        (0, 0) | (1, 0) | (0, 1) => return true,
+        (_, 0) => (',', digits),
+        (0, _) => ('.', digits),
+        _ => {
+            let (last_comma, last_point) = (digits.rfind(','), digits.rfind('.'));
+            let (decimal, separator) = if last_comma > last_point {
+                (last_comma, '.')
+            } else {
+                (last_point, ',')
+            };
+            let whole = &digits[..decimal.unwrap_or(digits.len())];
+            // The decimal mark once, after every separator.
+            if whole.contains(if separator == '.' { ',' } else { '.' }) {
+                return false;
+            }
+            (separator, whole)
+        }
+    };
+    let mut groups = whole.split(separator);
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len()) && groups.all(|group| group.len() == 3)
 }
 
 /// The decimal mark a sheet's numbers written as text show, when they say
@@ -150,6 +185,12 @@ mod tests {
             "5,",
             "-",
             "90,5,3.1.2",
+            "91,5,5",
+            "1.23.4",
+            "1234.567,5",
+            "1,2,3.5",
+            "1.234.5",
+            "9.999.999.999.999.999.999.999",
         ] {
             assert_eq!(parse_number(cell), None, "{cell}");
         }

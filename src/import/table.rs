@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use crate::data::schema::UnitDef;
+use crate::data::schema::{IndexDef, UnitDef};
 use crate::diagnostic::{closest, Diagnostic, Diagnostics, Lines};
 use crate::messages as msg;
 use crate::vi;
@@ -422,6 +422,18 @@ pub struct Units {
     /// without its kind ("thanh sen" for "Phường Thành Sen"): a decision
     /// writes "UBND phường Thành Sen".
     bare_in_group: BTreeMap<String, Vec<String>>,
+    /// The imported year, and each unit's years and successor, to refuse a
+    /// line of a unit not assessed that year as `check` would.
+    year: i32,
+    years: BTreeMap<String, Years>,
+}
+
+/// A unit's assessed years (`active_from`, `active_to`) and the unit it was
+/// merged into.
+struct Years {
+    from: Option<i32>,
+    to: Option<i32>,
+    merged_into: Option<String>,
 }
 
 /// The words a decision may write before a unit's name that the unit's own
@@ -462,7 +474,14 @@ impl Units {
         let mut active = BTreeSet::new();
         let mut in_group = BTreeSet::new();
         let mut bare_in_group: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut years = BTreeMap::new();
         for unit in units {
+            let span = Years {
+                from: unit.active_from,
+                to: unit.active_to,
+                merged_into: unit.merged_into.clone(),
+            };
+            years.insert(unit.id.clone(), span);
             let names = std::iter::once(&unit.name)
                 .chain(&unit.former_names)
                 .chain(unit.renamed.iter().map(|r| &r.name))
@@ -493,7 +512,35 @@ impl Units {
             active,
             in_group,
             bare_in_group,
+            year,
+            years,
         }
+    }
+
+    /// The error for a line of unit `id` when it was not assessed in the
+    /// imported year, with `check`'s hint: after a merger, the result is
+    /// likely its successor's; before it began, a predecessor's.
+    fn not_assessed(&self, id: &str) -> Option<String> {
+        let span = self.years.get(id)?;
+        if self.active.contains(id) {
+            return None;
+        }
+        let message = crate::messages::unit_inactive(id, self.year, span.from, span.to);
+        let after = span.to.is_some_and(|to| self.year > to);
+        let merged: Vec<&str> = self
+            .years
+            .iter()
+            .filter(|(_, other)| other.merged_into.as_deref() == Some(id))
+            .map(|(other, _)| other.as_str())
+            .collect();
+        let hint = match (after, &span.merged_into) {
+            (true, Some(successor)) => crate::messages::hint_result_of_successor(successor),
+            (false, _) if !merged.is_empty() => {
+                crate::messages::hint_result_of_predecessors(&merged.join("`, `"))
+            }
+            _ => crate::messages::hint_active_years(),
+        };
+        Some(format!("{message}: {hint}"))
     }
 
     fn find(&self, name: &str) -> Result<&str, String> {
@@ -593,11 +640,12 @@ impl Bands {
     }
 }
 
-/// Reads the rows of `grid`; `shown` names the file in diagnostics.
+/// Reads the rows of `grid`; `shown` names the file in diagnostics. A
+/// score outside the scale of `scored_on`, the index (when known), is an error at its cell.
 pub fn read(
     grid: &Grid,
     shown: &Path,
-    (units, bands): (&Units, &Bands),
+    (units, bands, scored_on): (&Units, &Bands, Option<&IndexDef>),
     wanted: Option<Wanted>,
 ) -> Result<Sheet, Diagnostics> {
     let mut problems = Diagnostics::default();
@@ -733,7 +781,13 @@ pub fn read(
                 None
             }
             Some(name) => match units.find(&name) {
-                Ok(id) => Some(id.to_owned()),
+                Ok(id) => match units.not_assessed(id) {
+                    Some(message) => {
+                        bad.push((column(Role::Unit), message));
+                        None
+                    }
+                    None => Some(id.to_owned()),
+                },
                 Err(message) => {
                     bad.push((column(Role::Unit), message));
                     None
@@ -784,6 +838,15 @@ pub fn read(
             uses_points && !rated_only,
         );
         let percent = number(Role::Percent, "percent", false);
+        if let (Some((value, _)), Some(index)) = (score, scored_on) {
+            let scale = &index.scale;
+            if value < scale.min || value > scale.max {
+                let name = unit.as_deref().unwrap_or("…");
+                let message =
+                    msg::score_outside_scale(name, value, &index.id, scale.min, scale.max);
+                bad.push((column(Role::Score), message));
+            }
+        }
         let (mut rank, mut of) = (None, None);
         if let Some(found) = cell(Role::Rank) {
             match whole_numbers(found) {
@@ -980,7 +1043,7 @@ mod tests {
         read(
             &grid(text),
             Path::new("kq.csv"),
-            (&units(), &Bands::default()),
+            (&units(), &Bands::default(), None),
             None,
         )
     }
@@ -1130,7 +1193,7 @@ mod tests {
         let refused = read(
             &grid("Đơn vị;Điểm\nHuyện Kỳ Anh;88,5\n"),
             Path::new("kq.csv"),
-            (&both, &Bands::default()),
+            (&both, &Bands::default(), None),
             None,
         )
         .unwrap_err()
@@ -1269,8 +1332,13 @@ mod tests {
         let bands = Bands::new([("xuat-sac", "Xuất sắc")]);
         let text = "STT;Đơn vị;Điểm;Xếp loại\n1;Sở Nội vụ;93,45;Xuất sắc\n\
                     ;Bình quân;93,45;\n;;;KT. CHỦ TỊCH\n;;;PHÓ CHỦ TỊCH\n";
-        let sheet = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
-            .unwrap_or_else(|d| panic!("{d}"));
+        let sheet = read(
+            &grid(text),
+            Path::new("kq.csv"),
+            (&units(), &bands, None),
+            None,
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
         assert_eq!(sheet.rows.len(), 1);
         assert_eq!(sheet.rows[0].band.as_deref(), Some("xuat-sac"));
     }
@@ -1280,15 +1348,25 @@ mod tests {
         let bands = Bands::new([("xuat-sac", "Xuất sắc"), ("tot", "Tốt"), ("kha", "Khá")]);
         let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;XUẤT SẮC\n\
                     Sở Khoa học và Công nghệ;;tot\n";
-        let sheet = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
-            .unwrap_or_else(|d| panic!("{d}"));
+        let sheet = read(
+            &grid(text),
+            Path::new("kq.csv"),
+            (&units(), &bands, None),
+            None,
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
         let found: Vec<_> = sheet.rows.iter().map(|r| r.band.as_deref()).collect();
         assert_eq!(found, [Some("xuat-sac"), Some("tot")]);
         assert_eq!(sheet.bands_ignored, None);
         let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Hoàn thành tốt\n\
                     Sở Khoa học và Công nghệ;80;Tốt\n";
-        let sheet = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
-            .unwrap_or_else(|d| panic!("{d}"));
+        let sheet = read(
+            &grid(text),
+            Path::new("kq.csv"),
+            (&units(), &bands, None),
+            None,
+        )
+        .unwrap_or_else(|d| panic!("{d}"));
         // One cell names no band: the column is left out whole, and why.
         assert!(sheet.rows.iter().all(|r| r.band.is_none()));
         let left_out = sheet.bands_ignored.unwrap();
@@ -1299,9 +1377,14 @@ mod tests {
         let bands = bands.by_score(true);
         let text = "Đơn vị;Chỉ số CCHC (%);Xếp loại\nSở Nội vụ;90,5;Xuất sắc\n\
                     Sở Khoa học và Công nghệ;;Tốt\n";
-        let problems = read(&grid(text), Path::new("kq.csv"), (&units(), &bands), None)
-            .expect_err("a blank score is an error")
-            .to_string();
+        let problems = read(
+            &grid(text),
+            Path::new("kq.csv"),
+            (&units(), &bands, None),
+            None,
+        )
+        .expect_err("a blank score is an error")
+        .to_string();
         assert!(problems.contains("kq.csv:3:"), "{problems}");
         assert!(problems.contains("score"), "{problems}");
     }
@@ -1364,7 +1447,7 @@ mod tests {
         let sheet = read(
             &grid(text),
             Path::new("kq.csv"),
-            (&units(), &Bands::default()),
+            (&units(), &Bands::default(), None),
             Some(wanted),
         )
         .unwrap_or_else(|d| panic!("{d}"));
@@ -1399,7 +1482,7 @@ mod tests {
         let errors = read(
             &grid,
             Path::new("kq.xlsx"),
-            (&units(), &Bands::default()),
+            (&units(), &Bands::default(), None),
             None,
         )
         .unwrap_err()

@@ -420,3 +420,40 @@ fn a_unit_left_out_is_named_as_that_year_named_it() {
     let said = ok(import(root, "kq.csv", &args));
     assert!(said.contains("don-vi-b (Phòng B)"), "{said}");
 }
+
+/// A line `check` would refuse is refused at its cell, all in one run
+/// (adv18 m1, adv19 m4): a unit merged away before the sheet's year (with
+/// its successor named), a score above the index's scale, and `91,5,5`,
+/// which is no number (not 9155). Nothing is written.
+#[test]
+fn lines_check_would_refuse_are_errors_at_their_cells() {
+    let site = crate::common::fixture("minimal");
+    let root = site.path();
+    let units = fs::read_to_string(root.join("data/units.toml")).unwrap();
+    let units = units.replace(
+        "name = \"Đơn vị D\"\ngroup = \"khoi\"\n",
+        "name = \"Đơn vị D\"\ngroup = \"khoi\"\nactive_to = 2023\nmerged_into = \"don-vi-a\"\n",
+    );
+    fs::write(root.join("data/units.toml"), units).unwrap();
+    fs::write(
+        root.join("kq.csv"),
+        "Đơn vị;Điểm\nĐơn vị A;85,5\nĐơn vị B;181,32\nĐơn vị C;91,5,5\nĐơn vị D;63\n",
+    )
+    .unwrap();
+    let args = ["--index", "chi-so", "--year", "2024", "--group", "khoi"];
+    let output = import(root, "kq.csv", &[&args[..], &["--lang", "en"]].concat());
+    let text = said(&output);
+    assert!(!output.status.success(), "{text}");
+    for expected in [
+        "kq.csv:3:10",
+        "the score of `don-vi-b`, 181.32, is outside the scale of `chi-so` (0–100)",
+        "kq.csv:4:10",
+        "`91,5,5`",
+        "kq.csv:5:1",
+        "unit `don-vi-d` is ranked in 2024, outside the years it was active (–2023)",
+        "likely `don-vi-a`'s",
+    ] {
+        assert!(text.contains(expected), "{expected}: {text}");
+    }
+    assert!(!root.join("data/results/2024/khoi.toml").exists());
+}
