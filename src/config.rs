@@ -162,6 +162,7 @@ impl Config {
             return Err(vec![Diagnostic::error(msg::no_config(root.display()))
                 .with_hint(msg::hint_run_in_site())]);
         }
+        crate::input::link_stays_in_site(root, CONFIG_FILE).map_err(|d| vec![d])?;
         let source = crate::input::read_text(&path, Path::new(CONFIG_FILE)).map_err(|d| vec![d])?;
         let config: Config = parse_settings(&source).map_err(|problems| {
             problems
@@ -367,6 +368,29 @@ mod tests {
         assert_eq!(at, Some((3, 21)));
         std::fs::write(root.path().join(CONFIG_FILE), "title = 't'\n").unwrap();
         assert_eq!(Config::load(root.path()).unwrap().articles_per_page, 10);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_config_that_is_a_link_outside_the_site_is_refused() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join(CONFIG_FILE), "title = 't'\n").unwrap();
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        symlink(outside.path().join(CONFIG_FILE), root.join(CONFIG_FILE)).unwrap();
+        let problems = Config::load(root).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].message.contains("outside the site folder"),
+            "{problems:?}"
+        );
+        assert_eq!(problems[0].file.as_deref(), Some(Path::new(CONFIG_FILE)));
+        // A link inside the site is read.
+        std::fs::remove_file(root.join(CONFIG_FILE)).unwrap();
+        std::fs::write(root.join("site.toml"), "title = 't'\n").unwrap();
+        symlink(root.join("site.toml"), root.join(CONFIG_FILE)).unwrap();
+        assert_eq!(Config::load(root).unwrap().title, "t");
     }
 
     #[test]

@@ -144,6 +144,28 @@ pub fn load_reusing(
 
 type Reuse<'a> = (&'a mut Parsed, &'a (dyn Fn(&Path) -> bool + Sync));
 
+/// The warning for a file of `content/` that is not read: chiso reads
+/// Markdown from files named `*.md`. A Markdown file named otherwise
+/// (`bai.MD`, `bai.markdown`, `bai.md.txt` saved by Notepad) is told its
+/// name; anything else (a picture beside its article) where such files go.
+/// Files a system or an editor leaves beside others (Windows' thumbnails,
+/// a backup `bai.md~`) are passed over without a word.
+fn not_an_article(file: &SiteFile) -> Option<Diagnostic> {
+    let name = file.path.file_name().unwrap_or_default().to_string_lossy();
+    let lower = name.to_lowercase();
+    if lower == "thumbs.db" || lower == "desktop.ini" || lower.ends_with('~') {
+        return None;
+    }
+    let markdown = [".md", ".markdown", ".mdown", ".mkd", ".md.txt"]
+        .iter()
+        .find_map(|ending| lower.strip_suffix(ending).map(|stem| &name[..stem.len()]));
+    let d = Diagnostic::warning(msg::content_file_not_read()).in_file(&file.shown);
+    Some(match markdown {
+        Some(stem) if !stem.is_empty() => d.with_hint(msg::hint_name_md(&format!("{stem}.md"))),
+        _ => d.with_hint(msg::hint_files_in_static()),
+    })
+}
+
 fn load_with(
     root: &Path,
     drafts: bool,
@@ -155,6 +177,7 @@ fn load_with(
     let mut pages = Vec::new();
     for file in source_files(root, CONTENT_DIR, diagnostics) {
         if file.path.extension().is_none_or(|e| e != "md") {
+            diagnostics.extend_one(not_an_article(&file));
             continue;
         }
         let is_home = file.relative == Path::new("_index.md");
@@ -366,6 +389,12 @@ fn finish_article(
             Diagnostic::error(msg::slug_too_long(&slug)).with_hint(msg::hint_shorter_slug()),
         ));
     }
+    if vi::is_reserved_on_windows(&slug) {
+        article.problems.push(
+            at_slug(Diagnostic::warning(msg::slug_reserved_on_windows(&slug)))
+                .with_hint(msg::hint_slug_reserved(&slug)),
+        );
+    }
     if article.front.date.is_none() {
         return Err(Diagnostic::error(msg::no_date())
             .at_line(text, 2, 1)
@@ -440,6 +469,10 @@ pub fn parse_article_with(text: &str, markdown: &Markdown) -> Result<Article, Di
             problems.push(at_key(d, "tags"));
         } else if tag.len() > vi::MAX_NAME_BYTES && vi::is_too_long(&vi::slugify(tag)) {
             let d = Diagnostic::error(msg::tag_too_long(tag)).with_hint(msg::hint_shorter_tag());
+            problems.push(at_key(d, "tags"));
+        } else if tag.len() <= 4 && vi::is_reserved_on_windows(&vi::slugify(tag)) {
+            let d = Diagnostic::warning(msg::slug_reserved_on_windows(&vi::slugify(tag)))
+                .with_hint(msg::hint_tag_reserved());
             problems.push(at_key(d, "tags"));
         }
     }
@@ -1283,5 +1316,61 @@ mod tests {
         let content = load(root.path(), false, &Markdown::new("/"), &mut problems);
         assert_eq!(problems.error_count(), 2, "{problems}");
         assert_eq!(content.unloaded, ["tin-tuc/tin-moi/", "tin-tuc/bao-cao/"]);
+    }
+
+    #[test]
+    fn a_file_not_named_md_is_a_warning_naming_what_to_do() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/tin-tuc");
+        std::fs::create_dir_all(&dir).unwrap();
+        let article = "+++\ntitle = \"a\"\ndate = 2024-01-02\n+++\n";
+        for name in [
+            "x.MD",
+            "y.markdown",
+            "t.md.txt",
+            "anh.png",
+            "Thumbs.db",
+            "bai.md~",
+        ] {
+            std::fs::write(dir.join(name), article).unwrap();
+        }
+        let mut problems = Diagnostics::default();
+        let content = load(root.path(), false, &Markdown::new("/"), &mut problems);
+        assert!(content.articles.is_empty());
+        let report = problems.to_string();
+        assert_eq!(problems.sorted().len(), 4, "{report}");
+        for (file, hint) in [
+            ("x.MD", "rename the file to `x.md`"),
+            ("y.markdown", "rename the file to `y.md`"),
+            ("t.md.txt", "rename the file to `t.md`"),
+            ("anh.png", "go in `static/`"),
+        ] {
+            let at = report.find(&format!("content/tin-tuc/{file}")).unwrap();
+            assert!(report[at..].contains(hint), "{file}: {report}");
+        }
+    }
+
+    #[test]
+    fn an_address_windows_keeps_for_a_device_is_a_warning() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("content/tin-tuc");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("bai.md"),
+            "+++\ntitle = \"a\"\ndate = 2024-01-02\nslug = \"con\"\ntags = [\"Nul\", \"con người\"]\n+++\n",
+        )
+        .unwrap();
+        let mut problems = Diagnostics::default();
+        let content = load(root.path(), false, &Markdown::new("/"), &mut problems);
+        assert_eq!(content.articles.len(), 1);
+        let report = problems.to_string();
+        assert_eq!(problems.error_count(), 0, "{report}");
+        assert!(report.contains("bai.md:4:1"), "{report}");
+        assert!(report.contains("`slug = \"bai-con\"`"), "{report}");
+        assert!(
+            report.contains("the address `nul` is a name Windows keeps"),
+            "{report}"
+        );
+        assert_eq!(problems.sorted().len(), 2, "{report}");
     }
 }

@@ -68,31 +68,9 @@ fn walk_site_folder(
     let root_real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     // The folder itself may be a link (`static -> /home/…`): it is held to
     // the rule of the links inside it.
-    if top.is_symlink() {
-        match fs::canonicalize(&top) {
-            // `static -> .` would publish the site's sources.
-            Ok(target) if target == root_real => {
-                diagnostics.push(
-                    Diagnostic::error(msg::link_holds_the_folder(target.display()))
-                        .in_file(dir)
-                        .with_hint(msg::hint_link_to_what_to_publish()),
-                );
-                return Vec::new();
-            }
-            Ok(target) if target.starts_with(&root_real) => {}
-            Ok(target) => {
-                diagnostics.push(
-                    Diagnostic::error(msg::link_outside_site(target.display()))
-                        .in_file(dir)
-                        .with_hint(msg::hint_copy_into_site()),
-                );
-                return Vec::new();
-            }
-            Err(e) => {
-                diagnostics.push(Diagnostic::error(msg::cannot_read(&e)).in_file(dir));
-                return Vec::new();
-            }
-        }
+    if let Err(d) = link_stays_in_site(root, dir) {
+        diagnostics.push(d);
+        return Vec::new();
     }
     let top_real = fs::canonicalize(&top).unwrap_or_else(|_| top.clone());
     let mut walk = Walk {
@@ -106,6 +84,30 @@ fn walk_site_folder(
     };
     walk.folder(&top, Path::new(""));
     walk.files
+}
+
+/// Whether `name`, a file or folder at the top of the site, may be read: a
+/// symbolic link there (`static -> /home/…`, `config.toml -> /etc/…`) must
+/// lead to a place inside the site, and not to the site itself (`static ->
+/// .` would publish the site's sources). Anything else is fine here.
+pub fn link_stays_in_site(root: &Path, name: &str) -> Result<(), Diagnostic> {
+    let path = root.join(name);
+    if !path.is_symlink() {
+        return Ok(());
+    }
+    let root_real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    match fs::canonicalize(&path) {
+        Ok(target) if target == root_real => Err(Diagnostic::error(msg::link_holds_the_folder(
+            target.display(),
+        ))
+        .in_file(name)
+        .with_hint(msg::hint_link_to_what_to_publish())),
+        Ok(target) if target.starts_with(&root_real) => Ok(()),
+        Ok(target) => Err(Diagnostic::error(msg::link_outside_site(target.display()))
+            .in_file(name)
+            .with_hint(msg::hint_copy_into_site())),
+        Err(e) => Err(Diagnostic::error(msg::cannot_read(&e)).in_file(name)),
+    }
 }
 
 /// A walk of a site's folder, following the links that stay inside the
@@ -220,6 +222,16 @@ impl Walk<'_> {
                 within.push(here);
                 continue;
             } else if !entry.file_type().is_file() {
+                continue;
+            }
+            // Published as U+FFFD, or as another name's clash: said as what
+            // it is.
+            if relative.to_str().is_none() {
+                self.diagnostics.push(
+                    Diagnostic::error(msg::name_not_utf8())
+                        .in_file(&shown)
+                        .with_hint(msg::hint_rename_utf8()),
+                );
                 continue;
             }
             self.files.push(SiteFile {
@@ -544,6 +556,26 @@ mod tests {
         assert!(report.contains("static/git"), "{report}");
         assert!(report.contains("holds the folder it is in"), "{report}");
         assert_eq!(diagnostics.error_count(), 3, "{report}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_name_that_is_not_utf8_is_an_error_at_the_file() {
+        use std::os::unix::ffi::OsStrExt;
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::create_dir(root.join("static")).unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"\xff.txt");
+        fs::write(root.join("static").join(name), "x").unwrap();
+        fs::write(root.join("static/a.txt"), "a").unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let files = site_files(root, "static", &mut diagnostics);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].relative, Path::new("a.txt"));
+        let report = diagnostics.to_string();
+        assert_eq!(diagnostics.error_count(), 1, "{report}");
+        assert!(report.contains("static/\u{fffd}.txt"), "{report}");
+        assert!(report.contains("name is not UTF-8"), "{report}");
     }
 
     #[cfg(unix)]

@@ -92,6 +92,30 @@ messages! {
         vi: "đổi tên tệp, hoặc đặt `slug` trong phần thông tin bài viết",
         en: "rename the file, or set `slug` in the front matter",
     }
+    content_file_not_read() {
+        vi: "chiso chỉ đọc bài viết từ tệp có đuôi `.md`, nên tệp này bị bỏ qua",
+        en: "chiso reads articles only from files ending in `.md`, so this file is ignored",
+    }
+    hint_name_md(name: &str) {
+        vi: "nếu đây là một bài viết, đổi tên tệp thành `{name}`",
+        en: "if this is an article, rename the file to `{name}`",
+    }
+    hint_files_in_static() {
+        vi: "ảnh và tệp tải về đặt trong `static/` (ví dụ `static/anh/`), rồi dẫn tới chúng bằng `/anh/ten-tep`",
+        en: "pictures and downloads go in `static/` (say `static/anh/`), linked as `/anh/file-name`",
+    }
+    slug_reserved_on_windows(slug: &str) {
+        vi: "địa chỉ `{slug}` là tên Windows dành cho thiết bị: trên Windows không tạo được thư mục mang tên này, nên trang không dựng hay chép được ở đó",
+        en: "the address `{slug}` is a name Windows keeps for a device: no folder can have it on Windows, so the site cannot be built or copied there",
+    }
+    hint_slug_reserved(slug: &str) {
+        vi: "đặt `slug` khác trong phần thông tin bài viết, ví dụ `slug = \"bai-{slug}\"`",
+        en: "set another `slug` in the front matter, e.g. `slug = \"bai-{slug}\"`",
+    }
+    hint_tag_reserved() {
+        vi: "viết thẻ dài hơn một chút, ví dụ thêm một từ",
+        en: "make the tag a little longer, say by a word",
+    }
     page_place_unknown() {
         vi: "chiso không biết trang này thuộc về đâu nên bỏ qua nó",
         en: "chiso does not know where this page belongs, so it is ignored",

@@ -14,6 +14,14 @@ messages! {
         vi: "tệp không phải văn bản UTF-8",
         en: "the file is not UTF-8 text",
     }
+    name_not_utf8() {
+        vi: "tên tệp này không phải văn bản UTF-8 (được hiện với dấu �), nên không dùng được làm địa chỉ trên trang",
+        en: "this file's name is not UTF-8 text (shown with �), so it cannot be an address on the site",
+    }
+    hint_rename_utf8() {
+        vi: "đổi tên tệp (tên do một máy hoặc tệp nén dùng bảng mã cũ đặt): gõ lại tên trên máy này",
+        en: "rename the file (named by a machine or an archive in an older encoding): type the name again on this machine",
+    }
     hint_save_as_utf8() {
         vi: "lưu lại tệp với bảng mã UTF-8 (trong hầu hết trình soạn thảo: File → Save with Encoding → UTF-8; trong Excel: CSV UTF-8)",
         en: "save the file as UTF-8 (in most editors: File → Save with encoding → UTF-8)",

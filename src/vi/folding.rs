@@ -137,6 +137,37 @@ pub fn is_too_long(name: &str) -> bool {
     name.len() > MAX_NAME_BYTES
 }
 
+/// `slug` cut to at most [`MAX_NAME_BYTES`] at a word's end (`-`), for a
+/// slug chiso makes itself from a long title (`chiso new article`).
+pub fn shortened_slug(slug: &str) -> &str {
+    if !is_too_long(slug) {
+        return slug;
+    }
+    // A slug is ASCII: every byte is a character boundary.
+    let head = &slug[..=MAX_NAME_BYTES];
+    match head.rfind('-') {
+        Some(end) if end > 0 => &head[..end],
+        _ => &slug[..MAX_NAME_BYTES],
+    }
+}
+
+/// Whether `name` is one Windows keeps for a device (`con`, `nul`, `com1`,
+/// …): no file or folder can have it there, with or without an extension,
+/// so a site with a page at `/tin-tuc/con/` cannot be built or copied on
+/// Windows.
+pub fn is_reserved_on_windows(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or(name).to_ascii_lowercase();
+    match stem.as_str() {
+        "con" | "prn" | "aux" | "nul" => true,
+        _ => {
+            let (device, number) = stem.split_at(stem.len().min(3));
+            matches!(device, "com" | "lpt")
+                && number.len() == 1
+                && number.bytes().all(|b| (b'1'..=b'9').contains(&b))
+        }
+    }
+}
+
 /// Fold text for search and matching: normalisation-insensitive, lowercase,
 /// Vietnamese diacritics removed, đ → d, whitespace runs collapsed to one
 /// space and trimmed. "  Sở  KHOA học " → "so khoa hoc".
@@ -312,6 +343,30 @@ mod tests {
         for c in ('\u{80}'..='\u{2FFF}').chain('\u{FB00}'..='\u{FFFF}') {
             let text = format!("a{c}b {c}");
             assert_eq!(slugify(&text), reference(&text), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn long_slugs_are_cut_at_a_word() {
+        let long = "chi-so-cai-cach-hanh-chinh-".repeat(10);
+        let short = shortened_slug(&long);
+        assert!(
+            short.len() <= MAX_NAME_BYTES && !short.ends_with('-'),
+            "{short}"
+        );
+        assert!(long.starts_with(short) && long[short.len()..].starts_with('-'));
+        assert_eq!(shortened_slug("bao-cao"), "bao-cao");
+        let word = "a".repeat(300);
+        assert_eq!(shortened_slug(&word).len(), MAX_NAME_BYTES);
+    }
+
+    #[test]
+    fn device_names_of_windows_are_known() {
+        for name in ["con", "CON", "nul", "aux.html", "com1", "lpt9"] {
+            assert!(is_reserved_on_windows(name), "{name}");
+        }
+        for name in ["con-ngua", "com", "com0", "com10", "console", "bao-cao", ""] {
+            assert!(!is_reserved_on_windows(name), "{name}");
         }
     }
 

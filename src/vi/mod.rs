@@ -18,7 +18,10 @@ pub mod typography;
 
 pub use collation::{compare, sort_key, SortKey};
 pub use dates::{format_date_long, format_date_short, weekday_name};
-pub use folding::{ascii_fold, fold, is_slug, is_too_long, slugify, MAX_NAME_BYTES};
+pub use folding::{
+    ascii_fold, fold, is_reserved_on_windows, is_slug, is_too_long, shortened_slug, slugify,
+    MAX_NAME_BYTES,
+};
 pub(crate) use numbers::scaled_far_from_a_tie;
 pub use numbers::{
     format_as_written, format_number, format_signed, rank_change_phrase, scaled, written_decimals,
