@@ -104,6 +104,10 @@ messages! {
         vi: "bảng ghi năm {year} nhưng nằm trong thư mục năm {folder}: trang sẽ đăng bảng này là kết quả năm {year}",
         en: "the table says year {year} but is in the folder of {folder}: the site publishes it as {year}'s results",
     }
+    year_not_its_folders_units(year: i32, folder: i32, count: usize, units: &str) {
+        vi: "bảng ghi năm {year} nhưng nằm trong thư mục năm {folder}, và {count} đơn vị của bảng được đánh giá năm {folder} chứ không phải năm {year} (`{units}): có lẽ `year` còn giữ năm của tệp năm trước",
+        en: "the table says year {year} but is in the folder of {folder}, and {count} of its units were assessed in {folder}, not in {year} (`{units}): `year` was likely left from last year's file",
+    }
     hint_year_folder(folder: i32) {
         vi: "nếu đây là kết quả năm {folder} (chép từ tệp năm trước), sửa `year` thành {folder}; nếu không, chuyển tệp vào thư mục đúng năm",
         en: "if these are {folder}'s results (copied from last year's file), make `year` {folder}; otherwise move the file to its year's folder",

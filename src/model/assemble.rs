@@ -773,19 +773,70 @@ impl Context<'_> {
         );
     }
 
+    /// The year of the folder a results file is in (`data/results/2025/`)
+    /// when it is not the file's `year`. A year that is not one is an
+    /// error of its own.
+    fn other_year_folder(&self, file: &ResultsFile, file_index: usize) -> Option<i32> {
+        let path = &self.raw.file(file_index).path;
+        path.iter()
+            .skip_while(|part| *part != "results")
+            .nth(1)
+            .and_then(|part| part.to_str()?.parse::<i32>().ok())
+            .filter(|&folder| folder != file.year && file.year > 0)
+    }
+
+    /// One error, at `year`, when a table in another year's folder lists
+    /// units assessed in the folder's year but not in its own: last year's
+    /// file copied with its `year` left, which would otherwise be an error
+    /// at each such line, and units "missing" besides (adv18 m6). Returns
+    /// whether it was told; the table is then not checked further, as its
+    /// year is in doubt.
+    fn year_copied_from_last_year(
+        &mut self,
+        site: &Site,
+        file: &ResultsFile,
+        file_index: usize,
+    ) -> bool {
+        let Some(folder) = self.other_year_folder(file, file_index) else {
+            return false;
+        };
+        let assessed = |u: &super::Unit, year: i32| {
+            u.active_from.is_none_or(|from| year >= from) && u.active_to.is_none_or(|to| year <= to)
+        };
+        let of_the_folder: Vec<&str> = file
+            .results
+            .iter()
+            .filter_map(|r| self.ids.units.get(&r.unit).map(|&u| &site.units[u]))
+            .filter(|u| !assessed(u, file.year) && assessed(u, folder))
+            .map(|u| u.id.as_str())
+            .collect();
+        if of_the_folder.is_empty() {
+            return false;
+        }
+        let mut named = of_the_folder[..of_the_folder.len().min(3)].join("`, `");
+        if of_the_folder.len() > 3 {
+            named.push_str("`, …");
+        } else {
+            named.push('`');
+        }
+        let message =
+            msg::year_not_its_folders_units(file.year, folder, of_the_folder.len(), &named);
+        let d = self.at(
+            file_index,
+            &[Seg::Key("year")],
+            message,
+            msg::hint_year_folder(folder),
+        );
+        self.diagnostics.push(d);
+        true
+    }
+
     /// Warns when a results file is in the folder of another year than its
     /// `year` (`data/results/2024/` holding `year = 2023`): last year's
     /// file copied and its year left unchanged, which publishes the table
     /// under the other year.
     fn check_year_folder(&mut self, file: &ResultsFile, file_index: usize) {
-        let path = &self.raw.file(file_index).path;
-        let folder = path
-            .iter()
-            .skip_while(|part| *part != "results")
-            .nth(1)
-            .and_then(|part| part.to_str()?.parse::<i32>().ok());
-        // A year that is not one is an error of its own.
-        let Some(folder) = folder.filter(|&y| y != file.year && file.year > 0) else {
+        let Some(folder) = self.other_year_folder(file, file_index) else {
             return;
         };
         let message = msg::year_not_its_folder(file.year, folder);
@@ -1243,6 +1294,9 @@ impl Context<'_> {
         self.check_stated_figures(file, file_index);
         self.check_table_precision(file, file_index);
         let (index, group) = (index?, group?);
+        if self.year_copied_from_last_year(site, file, file_index) {
+            return None;
+        }
         self.check_completeness(site, file, file_index, group);
         let def = &site.indices[index];
         if let Some(average) = file

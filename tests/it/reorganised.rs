@@ -236,3 +236,41 @@ fn a_change_refused_across_a_merger_names_every_unit_merged() {
         "{errors}"
     );
 }
+
+/// Last year's file copied into this year's folder with its `year` left
+/// (adv18 m6): one error at `year` naming the units that exist only in the
+/// folder's year, not an error at each of their lines and a list of units
+/// "missing" besides. Without such units, the mismatch stays a warning.
+#[test]
+fn a_year_left_from_last_years_file_is_one_error_at_the_year() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    let units = units.replace(
+        "name = \"Đơn vị A\"\ngroup = \"khoi\"\n",
+        "name = \"Đơn vị A\"\ngroup = \"khoi\"\nactive_to = 2023\nmerged_into = \"don-vi-e\"\n",
+    ) + "\n[[unit]]\nid = \"don-vi-e\"\nname = \"Đơn vị E\"\ngroup = \"khoi\"\nactive_from = 2024\n";
+    put(root, "data/units.toml", &units);
+    let copied = "index = \"chi-so\"\nyear = 2023\ngroup = \"khoi\"\ncomplete = true\n\
+                  source = { title = \"QĐ\" }\n\n\
+                  [[result]]\nunit = \"don-vi-e\"\nscore = 91\n\n\
+                  [[result]]\nunit = \"don-vi-b\"\nscore = 85\n\n\
+                  [[result]]\nunit = \"don-vi-c\"\nscore = 80\n\n\
+                  [[result]]\nunit = \"don-vi-d\"\nscore = 70\n";
+    put(root, "data/results/2024/khoi.toml", copied);
+    let report = build_err(root);
+    assert!(
+        report.contains(
+            "the table says year 2023 but is in the folder of 2024, and 1 of its units were \
+             assessed in 2024, not in 2023 (`don-vi-e`)"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("data/results/2024/khoi.toml:2:8"),
+        "{report}"
+    );
+    assert!(report.contains("make `year` 2024"), "{report}");
+    assert!(!report.contains("ranked in 2023"), "{report}");
+    assert!(!report.contains("leaves out"), "{report}");
+}
