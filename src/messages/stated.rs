@@ -70,6 +70,15 @@ messages! {
         vi: "`{unit}` được ghi {stated} so với năm {since}, nhưng tính từ bảng thì {derived} (thứ {before} năm {since}, thứ {now} năm nay)",
         en: "`{unit}` is stated as {stated} since {since}, but the tables give {derived} (rank {before} in {since}, {now} now)",
     }
+    stated_places_impossible(unit: &str, stated: i64, since: i32, now: u32, then: &str) {
+        let stated = moved(stated);
+        vi: "`{unit}` được ghi {stated} so với năm {since}, nhưng điều đó không thể có: đang thứ {now} thì năm {since} phải đứng thứ {then}",
+        en: "`{unit}` is stated as {stated} since {since}, which cannot be: ranked {now} now, it would have ranked {then} in {since}",
+    }
+    hint_stated_places_sign() {
+        vi: "tăng bậc ghi số dương (`places = 3`), giảm bậc ghi số âm (`places = -3`): đối chiếu dấu và con số với văn bản công bố",
+        en: "a rise is written positive (`places = 3`), a fall negative (`places = -3`): check the sign and the figure against the publication",
+    }
     stated_points_differ(unit: &str, stated: (f64, u32), derived: (f64, u32), since: i32) {
         let stated = points_moved(stated.0, stated.1);
         let derived = points_moved(derived.0, derived.1);

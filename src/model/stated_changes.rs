@@ -106,7 +106,13 @@ impl Context<'_> {
                 let Some(&file) = files.get(&table.file) else {
                     continue;
                 };
-                let standing = self.compare(site, file, row, stated, derived.as_ref());
+                if derived.as_ref().is_none_or(|d| d.rank_delta.is_none()) {
+                    self.check_places_possible(site, file, (table, row), stated);
+                }
+                let standing = match &derived {
+                    Some(derived) => self.compare(site, file, row, stated, derived),
+                    None => Standing::Underived,
+                };
                 findings.push(Finding {
                     table: t,
                     row: r,
@@ -134,12 +140,9 @@ impl Context<'_> {
         file: usize,
         row: &Row,
         stated: &StatedChange,
-        derived: Option<&Change>,
+        derived: &Change,
     ) -> Standing {
         let since = stated.since;
-        let Some(derived) = derived else {
-            return Standing::Underived;
-        };
         let unit = site.units[row.unit].id.as_str();
         let path = |key| {
             [
@@ -194,6 +197,48 @@ impl Context<'_> {
         }
         // The build stops on these errors: nothing is shown.
         Standing::Underived
+    }
+}
+
+impl Context<'_> {
+    /// An error at a published change of places no ranking allows, where
+    /// no change of places is derived to compare it with (across a merger
+    /// of provinces, a year without a table): the rank before is the rank now plus the
+    /// places risen, so from 1 to the units the group's table of the index
+    /// ranked that year (when there is one: another group's says nothing). A sign slip (`-8` for a rise to
+    /// 1st) or a figure gone wrong (`-9223372036854775808`) would otherwise
+    /// print as published.
+    fn check_places_possible(
+        &mut self,
+        site: &Site,
+        file: usize,
+        (table, row): (&Table, &Row),
+        stated: &StatedChange,
+    ) {
+        let (Some(places), Some(now)) = (stated.places, row.rank) else {
+            return;
+        };
+        let then = i128::from(now) + i128::from(places);
+        let most_then = site
+            .tables
+            .iter()
+            .filter(|t| (t.index, t.group, t.year) == (table.index, table.group, stated.since))
+            .filter_map(|t| t.ranked)
+            .max();
+        if then >= 1 && most_then.is_none_or(|most| then <= i128::from(most)) {
+            return;
+        }
+        let unit = site.units[row.unit].id.as_str();
+        let message =
+            msg::stated_places_impossible(unit, places, stated.since, now, &then.to_string());
+        let path = [
+            Seg::Key("result"),
+            Seg::Index(row.entry),
+            Seg::Key("change"),
+            Seg::Key("places"),
+        ];
+        let d = self.at(file, &path, message, msg::hint_stated_places_sign());
+        self.diagnostics.push(d);
     }
 }
 

@@ -80,6 +80,25 @@ fn a_published_change_across_the_merger_is_shown_as_published() {
     assert!(!change.contains("năm 2024: 15"), "{change}");
 }
 
+/// A published change no ranking allows is an error, even where none is
+/// derived (adv18 m4): 24th of 34 after a fall of 40 places would have been
+/// -16th; after a rise of 50, 74th of 63; a figure gone wrong prints
+/// nothing.
+#[test]
+fn a_published_change_no_ranking_allows_is_an_error_across_the_merger() {
+    for (places, then) in [
+        ("-40", "-16"),
+        ("50", "74"),
+        ("-9223372036854775808", "-9223372036854775784"),
+    ] {
+        let dir = merged_copy(&format!("change = {{ places = {places} }}"));
+        let report = build_err(dir.path());
+        let expected = format!("ranked 24 now, it would have ranked {then} in 2024");
+        assert!(report.contains(&expected), "{places}: {report}");
+        assert!(report.contains("par-index.toml:12:21"), "{report}");
+    }
+}
+
 /// An article quoting the published change says, as the pages do, that
 /// it crosses two rankings of different fields (adv17 m4).
 #[test]

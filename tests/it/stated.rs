@@ -320,13 +320,13 @@ fn a_change_across_a_missing_year_names_the_year_it_is_against() {
 
 #[test]
 fn a_published_change_without_since_is_against_the_year_before_not_an_earlier_one() {
-    // "Down 7" against 2023, which the data lacks: shown as published,
-    // not checked against 2022 (where A went up 2).
-    let site = with_a_year_missing("change = { places = -7 }\n");
+    // "Up 7" against 2023, which the data lacks: shown as published, not
+    // checked against 2022 (where A went up 2).
+    let site = with_a_year_missing("change = { places = 7 }\n");
     let built = build_ok(site.path());
     let page = built.page("xep-hang/2024/khoi/");
     let first = all(&page, "table.ranking tbody td.change-cell")[0].clone();
-    assert!(first.contains("giảm 7 bậc"), "{first}");
+    assert!(first.contains("tăng 7 bậc"), "{first}");
 }
 
 #[test]
