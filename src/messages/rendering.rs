@@ -134,8 +134,8 @@ messages! {
         en: "the template uses the filter `{name}`, but there is no filter of that name",
     }
     hint_template_unknown_filter() {
-        vi: "kiểm tra tên bộ lọc: dùng được các bộ lọc của Tera và của chiso (README, \"Filters\")",
-        en: "check the filter's name: Tera's filters and chiso's (README, \"Filters\") are the ones there are",
+        vi: "kiểm tra tên bộ lọc: dùng được các bộ lọc có sẵn của Tera 2 và của chiso (README, \"Template filters\")",
+        en: "check the filter's name: Tera 2's built-in filters and chiso's (README, \"Template filters\") are the ones there are",
     }
     template_unknown_test(name: &str) {
         vi: "giao diện dùng phép thử `{name}` (sau `is`), nhưng không có phép thử nào tên như vậy",
@@ -337,6 +337,20 @@ messages! {
     filter_decimals() {
         vi: "`decimals` phải là số nguyên từ 0 đến 12",
         en: "`decimals` must be a whole number from 0 to 12",
+    }
+    filter_unknown_argument(filter: &str, argument: &str, allowed: &str) {
+        vi: "bộ lọc `{filter}` không có tham số `{argument}`; {allowed}",
+        en: "the filter `{filter}` has no argument `{argument}`; {allowed}",
+    }
+    /// For [`filter_unknown_argument`]: the arguments a filter takes.
+    filter_arguments(allowed: &str) {
+        vi: "tham số của nó là {allowed}",
+        en: "its arguments are {allowed}",
+    }
+    /// For [`filter_unknown_argument`]: a filter without arguments.
+    filter_no_arguments() {
+        vi: "bộ lọc này không nhận tham số nào",
+        en: "it takes no arguments",
     }
     filter_needs_number(filter: &str, value: &str) {
         vi: "bộ lọc `{filter}` cần một số, nhưng nhận được `{value}`",

@@ -17,13 +17,60 @@ pub fn register(tera: &mut Tera) {
     tera.register_filter("rank_change", rank_change);
     tera.register_filter("vi_date", vi_date);
     tera.register_filter("vi_text", vi_text);
+    tera.register_filter("json", json);
+}
+
+/// An error for an argument `filter` does not take: a misspelt one
+/// (`number(decimal=2)`) would otherwise be ignored, and every figure
+/// printed at another precision without a word.
+fn only_arguments(filter: &str, kwargs: &Kwargs, allowed: &[&str]) -> TeraResult<()> {
+    let Some((unknown, _)) = kwargs.iter().find(|(key, _)| {
+        let key = key.as_str().unwrap_or_default();
+        !allowed.contains(&key)
+    }) else {
+        return Ok(());
+    };
+    let listed = if allowed.is_empty() {
+        msg::filter_no_arguments()
+    } else {
+        let names: Vec<String> = allowed.iter().map(|a| format!("`{a}`")).collect();
+        msg::filter_arguments(&names.join(", "))
+    };
+    let unknown = unknown
+        .as_str()
+        .map_or_else(|| unknown.to_string(), str::to_owned);
+    Err(Error::message(msg::filter_unknown_argument(
+        filter, &unknown, &listed,
+    )))
+}
+
+/// `{{ unit.history | json }}` → the value as JSON, for a site's own
+/// script (`<script>const lich_su = {{ unit.history | json }};</script>`,
+/// or `<script type="application/json">`). `<`, `>`, `&`, `'` and the two
+/// line separators JavaScript does not take in a string are written as
+/// `\uXXXX` escapes: no text of the data can close the script or start a
+/// comment. For a script element only (not an attribute).
+fn json(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+    only_arguments("json", &kwargs, &[])?;
+    let text = serde_json::to_string(value).map_err(|e| Error::message(e.to_string()))?;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' | '>' | '&' | '\'' | '\u{2028}' | '\u{2029}' => {
+                out.push_str(&format!("\\u{:04x}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    Ok(Value::safe_string(&out))
 }
 
 /// `{{ "Nhóm \"A\" (≥ 90%), 2021-2024" | vi_text }}` → `Nhóm “A” (≥ 90%),
 /// 2021–2024`, the space after `≥` a no-break one: Vietnamese typography
 /// (`vi::typography::text`) for text a template writes: no-break spaces,
 /// typographic quotes, the en dash in a range.
-fn vi_text(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+fn vi_text(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    only_arguments("vi_text", &kwargs, &[])?;
     match value.as_str() {
         Some(text) => Ok(vi::typography::text(text).into_owned()),
         None if value.is_none() => Ok(String::new()),
@@ -48,6 +95,7 @@ fn decimals(kwargs: &Kwargs, default: u32) -> TeraResult<u32> {
 /// `19.536`; without `decimals`, a float keeps the decimals it was written
 /// with (`{{ 93.364 | number }}` → `93,364`).
 fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    only_arguments("number", &kwargs, &["decimals"])?;
     if value.is_none() {
         return Ok(MISSING.to_owned());
     }
@@ -69,6 +117,7 @@ fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 
 /// `{{ 2.4 | signed(decimals=2) }}` → `+2,40`.
 fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    only_arguments("signed", &kwargs, &["decimals"])?;
     match value.as_f64() {
         Some(v) => Ok(vi::format_signed(v, decimals(&kwargs, 2)?)),
         None if value.is_none() => Ok(MISSING.to_owned()),
@@ -80,7 +129,8 @@ fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 }
 
 /// `{{ 10 | rank_change }}` → `tăng 10 bậc` (positive means moved up).
-fn rank_change(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+fn rank_change(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    only_arguments("rank_change", &kwargs, &[])?;
     match value.as_i64() {
         Some(delta) => Ok(super::cells::on_one_line(&vi::rank_change_phrase(delta))),
         None if value.is_none() => Ok(String::new()),
@@ -94,6 +144,7 @@ fn rank_change(value: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ "2024-05-07" | vi_date }}` → `Thứ Ba, 07/05/2024`;
 /// `vi_date(format="short")` → `07/05/2024`.
 fn vi_date(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    only_arguments("vi_date", &kwargs, &["format"])?;
     let Some(text) = value.as_str() else {
         return if value.is_none() {
             Ok(String::new())
@@ -173,5 +224,43 @@ mod tests {
         ] {
             assert!(tera.render_str(template, &ctx, true).is_err(), "{template}");
         }
+    }
+
+    #[test]
+    fn a_misspelt_argument_is_an_error_naming_the_ones_there_are() {
+        let mut tera = Tera::default();
+        register(&mut tera);
+        let ctx = tera::Context::new();
+        for (template, said) in [
+            ("{{ 88.3 | number(decimal=2) }}", "`decimal`"),
+            ("{{ 2.4 | signed(decimal=1) }}", "`decimals`"),
+            ("{{ \"2024-05-07\" | vi_date(fmt=\"short\") }}", "`format`"),
+            ("{{ 10 | rank_change(x=1) }}", "`x`"),
+            ("{{ \"a\" | vi_text(x=1) }}", "`x`"),
+            ("{{ 1 | json(pretty=true) }}", "`pretty`"),
+        ] {
+            let error = tera.render_str(template, &ctx, true).unwrap_err();
+            let chain = format!("{error:?}");
+            assert!(chain.contains(said), "{template}: {chain}");
+        }
+    }
+
+    #[test]
+    fn json_cannot_close_its_script() {
+        let mut tera = Tera::default();
+        register(&mut tera);
+        let mut ctx = tera::Context::new();
+        ctx.insert(
+            "v",
+            &serde_json::json!({"name": "</script><!-- A & B's", "n": 88.35, "x": null}),
+        );
+        let out = tera.render_str("{{ v | json }}", &ctx, true).unwrap();
+        assert!(
+            !out.contains('<') && !out.contains('&') && !out.contains('\''),
+            "{out}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(back["name"], "</script><!-- A & B's");
+        assert_eq!(back["n"], 88.35);
     }
 }
