@@ -238,6 +238,14 @@ messages! {
         vi: "templates/{name} không thay giao diện có sẵn nào và không được giao diện nào gọi tới: chiso không dùng tệp này",
         en: "templates/{name} replaces no built-in template and no template includes it: chiso does not use it",
     }
+    template_empty(name: &str) {
+        vi: "templates/{name} trống: mọi trang (hoặc phần trang) do nó dựng sẽ được đăng trống",
+        en: "templates/{name} is empty: every page (or part of a page) it makes is published empty",
+    }
+    hint_template_empty(name: &str) {
+        vi: "xóa tệp để dùng lại giao diện có sẵn, hoặc chép nó bằng `chiso templates copy {name}` rồi sửa",
+        en: "delete the file to use the built-in template again, or copy it with `chiso templates copy {name}` and edit that",
+    }
     hint_template_meant(name: &str) {
         vi: "có phải ý bạn là templates/{name}? Tên phải giống hệt, kể cả chữ hoa, chữ thường và thư mục (`chiso templates list` liệt kê các tên)",
         en: "did you mean templates/{name}? The name must match exactly, letter case and folder included (`chiso templates list` lists the names)",

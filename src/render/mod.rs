@@ -807,7 +807,7 @@ type Sources = BTreeMap<String, (String, bool)>;
 /// Warns of each template of the site's that chiso never reads: it
 /// replaces no built-in one and no template names it (`footer.html` for
 /// `partials/footer.html`, `Base.html` for `base.html`), so an edit to it
-/// changes nothing.
+/// changes nothing; and of each that replaces a built-in one with nothing.
 fn warn_unused_templates(sources: &Sources, diagnostics: &mut Diagnostics) {
     let named = |name: &str| {
         sources.iter().any(|(other, (text, _))| {
@@ -815,7 +815,16 @@ fn warn_unused_templates(sources: &Sources, diagnostics: &mut Diagnostics) {
                 && (text.contains(&format!("\"{name}\"")) || text.contains(&format!("'{name}'")))
         })
     };
-    for (name, (_, own)) in sources {
+    for (name, (text, own)) in sources {
+        // An empty replacement of a built-in template (a file emptied to
+        // start again, a save gone wrong) publishes its pages empty.
+        if *own && text.trim().is_empty() && default_template(name).is_some() {
+            diagnostics.push(
+                Diagnostic::warning(msg::template_empty(name))
+                    .with_hint(msg::hint_template_empty(name))
+                    .in_file(format!("{TEMPLATES_DIR}/{name}")),
+            );
+        }
         if !own || default_template(name).is_some() || named(name) {
             continue;
         }
@@ -968,7 +977,14 @@ fn template_error(
                     .map(|(tag, line)| msg::hint_template_unclosed(tag, line))
             }
             Some(text) if report.message().eq_ignore_ascii_case("unknown tag") => {
-                template_blocks::tera1_tag(text, at).map(msg::hint_template_tera1)
+                template_blocks::tera1_tag(text, at)
+                    .map(msg::hint_template_tera1)
+                    .or_else(|| {
+                        // `{% endblock %}` with an `{% if %}` inside left
+                        // open: Tera knows no such tag there.
+                        template_blocks::open_at_end_tag(text, at)
+                            .map(|(tag, line)| msg::hint_template_unclosed(tag, line))
+                    })
             }
             Some(text) => template_blocks::tera1_syntax(text, at).map(|found| match found {
                 template_blocks::Tera1Syntax::ListIndex { list, index } => {

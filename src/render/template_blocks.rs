@@ -120,6 +120,19 @@ pub fn unclosed_tag(text: &str) -> Option<(&str, usize)> {
     open.last().copied()
 }
 
+/// The tag left open inside the one an end tag at `offset` of `text`
+/// closes (`{% endblock %}` after an `{% if %}` never closed, which Tera
+/// calls an unknown tag there), and the line it opens on.
+pub fn open_at_end_tag(text: &str, offset: usize) -> Option<(&str, usize)> {
+    let word = text.get(offset..)?.split_whitespace().next()?;
+    let closes = word
+        .trim_end_matches("%}")
+        .trim_end_matches('-')
+        .strip_prefix("end")?;
+    let (open, line) = unclosed_tag(text.get(..offset)?)?;
+    (open != closes).then_some((open, line))
+}
+
 /// A Tera 1 tag Tera 2 no longer has, at `offset` of `text` (where Tera
 /// reports an unknown tag): `import` and `macro`.
 pub fn tera1_tag(text: &str, offset: usize) -> Option<&'static str> {
@@ -193,6 +206,11 @@ mod tests {
         assert_eq!(unclosed_tag(text), Some(("if", 4)));
         let closed = "{% if a %}{% for x in y %}{% endfor %}{% endif %}";
         assert_eq!(unclosed_tag(closed), None);
+        let in_block = "{% block content %}\n<h1>x</h1>\n{% if a %}x\n{% endblock content %}";
+        let at = in_block.find("endblock").unwrap();
+        assert_eq!(open_at_end_tag(in_block, at), Some(("if", 3)));
+        let fine = "{% block content %}{% if a %}x{% endif %}{% endblock %}";
+        assert_eq!(open_at_end_tag(fine, fine.find("endblock").unwrap()), None);
         // Comments and raw text hold no tags.
         let hidden = "{# {% if a %} #}{% raw %}{% if b %}{% endraw %}{% block c %}";
         assert_eq!(unclosed_tag(hidden), Some(("block", 1)));

@@ -222,3 +222,24 @@ fn a_template_that_replaces_nothing_is_a_warning() {
     );
     assert!(!warnings.contains("mine.html"), "{warnings}");
 }
+
+/// An empty file in the place of a built-in template (adv20 m5) is a
+/// warning: the 404 page, or every page's footer, published empty.
+#[test]
+fn an_empty_template_in_place_of_a_built_in_one_is_a_warning() {
+    let site = fixture("minimal");
+    put(site.path(), "templates/404.html", "");
+    put(site.path(), "templates/partials/footer.html", " \n");
+    let built = build_ok(site.path());
+    let warnings = built.report.warnings.to_string();
+    for name in ["404.html", "partials/footer.html"] {
+        let said = format!(
+            "templates/{name} is empty: every page (or part of a page) it makes is published empty"
+        );
+        assert!(warnings.contains(&said), "{name}: {warnings}");
+    }
+    assert!(
+        warnings.contains("chiso templates copy 404.html"),
+        "{warnings}"
+    );
+}
