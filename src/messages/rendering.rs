@@ -238,6 +238,22 @@ messages! {
         vi: "templates/{name} không thay giao diện có sẵn nào và không được giao diện nào gọi tới: chiso không dùng tệp này",
         en: "templates/{name} replaces no built-in template and no template includes it: chiso does not use it",
     }
+    template_loop(tag: &str, chain: &str) {
+        vi: "các giao diện gọi nhau ({{% {tag} %}}) thành vòng: {chain}",
+        en: "templates call each other ({{% {tag} %}}) in a loop: {chain}",
+    }
+    hint_template_loop(tag: &str) {
+        vi: "bỏ một {{% {tag} %}} trong vòng này: một giao diện không thể chứa chính nó",
+        en: "remove one {{% {tag} %}} of the loop: a template cannot hold itself",
+    }
+    template_parent_missing(parent: &str) {
+        vi: "giao diện kế thừa (extends) `{parent}`, nhưng không có giao diện nào tên như vậy",
+        en: "the template extends `{parent}`, but there is no template of that name",
+    }
+    hint_template_parent_missing() {
+        vi: "kiểm tra tên: `chiso templates list` liệt kê các giao diện có sẵn; giao diện của trang đặt trong templates/",
+        en: "check the name: `chiso templates list` lists the built-in templates; the site's own are in templates/",
+    }
     template_empty(name: &str) {
         vi: "templates/{name} trống: mọi trang (hoặc phần trang) do nó dựng sẽ được đăng trống",
         en: "templates/{name} is empty: every page (or part of a page) it makes is published empty",

@@ -913,6 +913,19 @@ fn load_templates(root: &Path, diagnostics: &mut Diagnostics) -> Option<(Tera, S
         diagnostics.push(template_error(&sources, "", "the templates", &e));
         let in_template = match e.kind() {
             ErrorKind::SyntaxError(report) => Some(report.filename()),
+            ErrorKind::MissingParent { current, .. } => Some(current.as_str()),
+            ErrorKind::CircularInclude { include_chain, .. } => include_chain
+                .iter()
+                .rev()
+                .find(|name| sources.get(*name).is_some_and(|(_, own)| *own))
+                .map(String::as_str),
+            ErrorKind::CircularExtend {
+                inheritance_chain, ..
+            } => inheritance_chain
+                .iter()
+                .rev()
+                .find(|name| sources.get(*name).is_some_and(|(_, own)| *own))
+                .map(String::as_str),
             _ => None,
         };
         let editors = in_template.filter(|name| sources.get(*name).is_some_and(|(_, own)| *own));
@@ -942,6 +955,17 @@ fn template_error(
     let (report, syntax) = match error.kind() {
         ErrorKind::SyntaxError(report) => (report, true),
         ErrorKind::RenderingError(report) => (report, false),
+        ErrorKind::CircularInclude { include_chain, .. } => {
+            return template_loop(sources, include_chain, "include");
+        }
+        ErrorKind::CircularExtend {
+            inheritance_chain, ..
+        } => return template_loop(sources, inheritance_chain, "extends"),
+        ErrorKind::MissingParent { current, parent } => {
+            let d = Diagnostic::error(msg::template_parent_missing(parent))
+                .with_hint(msg::hint_template_parent_missing());
+            return at_name(in_template(d, sources, current), sources, current, parent);
+        }
         _ => {
             let message = msg::parser_words(&lower_first(&error.to_string()));
             let d = Diagnostic::error(msg::template_failed(page, &message))
@@ -1104,6 +1128,35 @@ fn lower_first(text: &str) -> String {
 }
 
 /// `d` in the file of template `name`: the site's own, or a built-in one.
+/// Templates that include or extend each other in a loop (`chain`, from
+/// the template that starts it back to it), as one error at the tag that
+/// closes the loop: `tag` (`include`, `extends`) of the last template.
+fn template_loop(sources: &Sources, chain: &[String], tag: &str) -> Diagnostic {
+    let named: Vec<String> = chain.iter().map(|name| format!("`{name}`")).collect();
+    let d = Diagnostic::error(msg::template_loop(tag, &named.join(" → ")))
+        .with_hint(msg::hint_template_loop(tag));
+    match chain {
+        [.., from, to] => at_name(in_template(d, sources, from), sources, from, to),
+        _ => d,
+    }
+}
+
+/// `d` at the first place template `name`'s text names `other` in quotes
+/// (its `{% include %}` or `{% extends %}`), where there is one.
+fn at_name(d: Diagnostic, sources: &Sources, name: &str, other: &str) -> Diagnostic {
+    let Some((text, _)) = sources.get(name) else {
+        return d;
+    };
+    let at = [format!("\"{other}\""), format!("'{other}'")]
+        .iter()
+        .filter_map(|quoted| text.find(quoted.as_str()))
+        .min();
+    match at {
+        Some(at) => d.at_offset(text, at),
+        None => d,
+    }
+}
+
 fn in_template(d: Diagnostic, sources: &Sources, name: &str) -> Diagnostic {
     match sources.get(name) {
         Some((_, true)) => d.in_file(format!("{TEMPLATES_DIR}/{name}")),

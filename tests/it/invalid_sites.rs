@@ -243,3 +243,37 @@ fn an_empty_template_in_place_of_a_built_in_one_is_a_warning() {
         "{warnings}"
     );
 }
+
+/// A template including itself, and one extending a template that is not
+/// there (adv20 m3): each an error at its tag, with the other templates'
+/// errors told in the same run.
+#[test]
+fn include_loops_and_missing_parents_are_errors_at_their_tags() {
+    let site = fixture("minimal");
+    let root = site.path();
+    put(
+        root,
+        "templates/partials/footer.html",
+        "<footer>{% include \"partials/footer.html\" %}</footer>\n",
+    );
+    put(
+        root,
+        "templates/tags.html",
+        "{% extends \"khong-co.html\" %}\n{% block content %}x{% endblock %}\n",
+    );
+    put(
+        root,
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block content %}{{ x | nope }}{% endblock %}\n",
+    );
+    let report = build_err(root);
+    for expected in [
+        "in a loop: `base.html` → `partials/footer.html` → `partials/footer.html`",
+        "--> templates/partials/footer.html:1:20",
+        "the template extends `khong-co.html`, but there is no template of that name",
+        "--> templates/tags.html:1:12",
+        "the filter `nope`",
+    ] {
+        assert!(report.contains(expected), "{expected}: {report}");
+    }
+}
