@@ -293,3 +293,43 @@ fn a_year_left_from_last_years_file_is_one_error_at_the_year() {
     assert!(!report.contains("ranked in 2023"), "{report}");
     assert!(!report.contains("leaves out"), "{report}");
 }
+
+/// A table of a year before a merger says where each merged unit went
+/// (adv18 m3): "(nay thuộc Hà Tĩnh)", at the end of a chain of mergers
+/// too; the unit it joined gets no such words.
+#[test]
+fn a_merged_units_line_says_which_unit_it_is_part_of_now() {
+    let dir = example_copy();
+    let root = dir.path();
+    merge_into_ha_tinh(root, "tinh-cu", "Tỉnh Cũ", 2024);
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &format!(
+            "{units}\n[[unit]]\nid = \"tinh-xua\"\nname = \"Tỉnh Xưa\"\nkind = \"Tỉnh\"\n\
+             group = \"tinh-thanh\"\nmerged_into = \"tinh-cu\"\nactive_to = 2024\n"
+        ),
+    );
+    let table = std::fs::read_to_string(root.join("data/results/2024/par-index.toml")).unwrap();
+    put(
+        root,
+        "data/results/2024/par-index.toml",
+        &format!(
+            "{table}\n[[result]]\nunit = \"tinh-cu\"\nscore = 80.10\nrank = 40\nof = 63\n\n\
+             [[result]]\nunit = \"tinh-xua\"\nscore = 79.20\nrank = 45\nof = 63\n"
+        ),
+    );
+    let built = build_ok(root);
+    let page = built.page("xep-hang/2024/tinh-thanh/par-index/");
+    let names = all(&page, "table.ranking tbody th.unit");
+    assert!(
+        names.contains(&"Tỉnh Cũ (nay thuộc Hà Tĩnh)".to_owned()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Tỉnh Xưa (nay thuộc Hà Tĩnh)".to_owned()),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Hà Tĩnh".to_owned()), "{names:?}");
+}

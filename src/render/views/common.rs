@@ -72,6 +72,10 @@ pub struct UnitRef<'a> {
     /// Its name today, on a result line of a year when it had another
     /// (`renamed`); else `None`.
     pub current_name: Option<&'a str>,
+    /// On a result line of a unit merged since into another
+    /// (`merged_into`), the name of the unit it is part of today (the last
+    /// of a chain of mergers): "(nay thuộc UBND xã Trường Lạc)".
+    pub now_part_of: Option<&'a str>,
     pub kind: &'a str,
     pub url: String,
     /// The unit's place in Vietnamese alphabetical order (`vi::compare`), for
@@ -87,6 +91,7 @@ impl<'a> UnitRef<'a> {
             id: &u.id,
             name: Cow::Borrowed(&u.name),
             current_name: None,
+            now_part_of: None,
             kind: &u.kind,
             url: urls.unit(&u.id),
             order: unit.position(),
@@ -100,9 +105,28 @@ impl<'a> UnitRef<'a> {
         UnitRef {
             name: site.listed_name(unit, year),
             current_name: (name != u.name).then_some(u.name.as_str()),
+            now_part_of: merged_since(site, unit, year).map(|s| site.units[s].name.as_str()),
             ..UnitRef::new(site, unit, urls)
         }
     }
+}
+
+/// The unit `unit` is part of today when it was merged into another after
+/// `year` (following a chain of mergers to its end; a loop, which the data
+/// should not have, stops after as many steps as there are units).
+fn merged_since(site: &Site, unit: UnitId, year: i32) -> Option<UnitId> {
+    let u = &site.units[unit];
+    if u.active_to.is_some_and(|to| to < year) {
+        return None;
+    }
+    let mut now = u.merged_into?;
+    for _ in 0..site.units.len() {
+        match site.units[now].merged_into {
+            Some(next) if next != unit => now = next,
+            _ => break,
+        }
+    }
+    Some(now)
 }
 
 /// A component of an index, in its level, with a result's figures in it

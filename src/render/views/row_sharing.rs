@@ -123,15 +123,16 @@ impl<'a> RowViews<'a> {
             None => Box::new(table.rows.iter()),
         };
         rows.map(|r| {
-            // A unit under an earlier name that year, or with a namesake in
-            // its group (rare), is not shared.
-            let unit = match site.listed_name(r.unit, table.year) {
-                name if name != site.units[r.unit].name => {
-                    Value::from_serializable(&UnitRef::named_in(site, r.unit, table.year, urls))
-                }
-                _ => self.units[r.unit]
+            // A unit under an earlier name that year, with a namesake in
+            // its group, or merged since into another (rare), is not shared.
+            let distinct = site.listed_name(r.unit, table.year) != site.units[r.unit].name
+                || site.units[r.unit].merged_into.is_some();
+            let unit = if distinct {
+                Value::from_serializable(&UnitRef::named_in(site, r.unit, table.year, urls))
+            } else {
+                self.units[r.unit]
                     .get_or_init(|| Value::from_serializable(&UnitRef::new(site, r.unit, urls)))
-                    .clone(),
+                    .clone()
             };
             RowView::new(site, table, r, urls, unit)
         })
