@@ -20,6 +20,26 @@ messages! {
         vi: "đặt cho chỉ số này một mã không kết thúc bằng `-excel`",
         en: "give this index an id that does not end in `-excel`",
     }
+    assessed_after_abolished(unit: &str, abolished: &crate::date::Date, to: i32) {
+        let unit = super::quoted(unit);
+        let day = crate::vi::format_date_short(abolished.year, abolished.month, abolished.day);
+        let year = abolished.year;
+        vi: "đơn vị `{unit}` đã bị giải thể ngày {day} (`abolished`), nhưng vẫn được đánh giá đến năm {to} (`active_to`), sau năm {year}",
+        en: "unit `{unit}` was abolished on {day} (`abolished`), but is assessed until {to} (`active_to`), after {year}",
+    }
+    hint_abolished() {
+        vi: "kiểm tra ngày giải thể và năm đánh giá cuối cùng của đơn vị; kết quả sau ngày đó có lẽ thuộc đơn vị kế tục (`merged_into`)",
+        en: "check the day the unit was abolished and its last assessed year; results after that day likely belong to its successor (`merged_into`)",
+    }
+    merged_into_merged(unit: &str, successor: &str, next: &str) {
+        let unit = super::quoted(unit);
+        vi: "đơn vị `{unit}` sáp nhập vào `{successor}`, nhưng `{successor}` cũng kết thúc cùng năm và sáp nhập vào `{next}`: kết quả của `{unit}` sẽ chỉ hiện trên trang của `{successor}`, một đơn vị không còn nữa",
+        en: "unit `{unit}` is merged into `{successor}`, but `{successor}` ended the same year, merged into `{next}`: the results of `{unit}` would show only on the page of `{successor}`, a unit that is gone",
+    }
+    hint_merged_into_last(next: &str) {
+        vi: "nếu cả hai cùng sáp nhập vào `{next}`, ghi `merged_into = \"{next}\"`",
+        en: "if both joined `{next}`, write `merged_into = \"{next}\"`",
+    }
     renamed_empty(unit: &str) {
         let unit = super::quoted(unit);
         vi: "một tên cũ trong `renamed` của đơn vị `{unit}` để trống",

@@ -242,6 +242,7 @@ fn define(raw: &RawData) -> Defined {
     // In the order their problems were always reported.
     let indices = ctx.indices(&defs);
     let units = ctx.units(&defs);
+    ctx.check_unit_ends(&defs, &units);
     let mut groups = ctx.groups(&defs);
     for (u, unit) in units.iter_enumerated() {
         if let Some(g) = unit.group {
@@ -896,6 +897,42 @@ impl Context<'_> {
             Seg::Key(key),
         ];
         self.at(origin.file, &path, message, hint)
+    }
+
+    /// How units end, told as warnings (adv18 m7): a unit assessed after
+    /// the year it was `abolished` (`abolished = 2023-07-01` with
+    /// `active_to = 2024`), and one merged into a unit that ended the same
+    /// year and was itself merged into another: it most likely joined
+    /// that one, and its results would otherwise show only on the page of
+    /// a unit that no longer exists.
+    fn check_unit_ends(&mut self, defs: &Definitions, units: &IdVec<UnitId, Unit>) {
+        for (&(def, origin), unit) in defs.units.iter().zip(units.iter()) {
+            if let (Some(abolished), Some(to)) = (def.abolished, def.active_to) {
+                if to > abolished.year {
+                    let message = msg::assessed_after_abolished(&def.id, &abolished, to);
+                    let mut d = self.at_origin(origin, "active_to", message, msg::hint_abolished());
+                    d.severity = crate::diagnostic::Severity::Warning;
+                    self.diagnostics.push(d);
+                }
+            }
+            let Some(successor) = unit.merged_into.map(|s| &units[s]) else {
+                continue;
+            };
+            let Some(next) = successor.merged_into.map(|n| &units[n]) else {
+                continue;
+            };
+            if successor.active_to.is_some() && successor.active_to == unit.active_to {
+                let message = msg::merged_into_merged(&def.id, &successor.id, &next.id);
+                let mut d = self.at_origin(
+                    origin,
+                    "merged_into",
+                    message,
+                    msg::hint_merged_into_last(&next.id),
+                );
+                d.severity = crate::diagnostic::Severity::Warning;
+                self.diagnostics.push(d);
+            }
+        }
     }
 
     /// A unit's `renamed`: each name written, each year once.

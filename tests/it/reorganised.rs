@@ -333,3 +333,59 @@ fn a_merged_units_line_says_which_unit_it_is_part_of_now() {
     );
     assert!(names.contains(&"Hà Tĩnh".to_owned()), "{names:?}");
 }
+
+/// How units end is checked (adv18 m7): one assessed after the day it was
+/// abolished, and one merged into a unit that ended the same year merged
+/// into another, are warnings at their keys; a chain over the years
+/// (merged in 2019 into a unit merged in 2025) is not.
+#[test]
+fn a_unit_assessed_after_its_abolition_or_merged_into_a_merged_unit_is_warned_of() {
+    let dir = example_copy();
+    let root = dir.path();
+    merge_into_ha_tinh(root, "tinh-cu", "Tỉnh Cũ", 2024);
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    let unit = |id: &str, name: &str, rest: &str| {
+        format!("\n[[unit]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"Tỉnh\"\ngroup = \"tinh-thanh\"\n{rest}")
+    };
+    put(
+        root,
+        "data/units.toml",
+        &format!(
+            "{units}{}{}{}",
+            unit(
+                "tinh-xua",
+                "Tỉnh Xưa",
+                "merged_into = \"tinh-cu\"\nactive_to = 2024\n"
+            ),
+            unit(
+                "tinh-cu-hon",
+                "Tỉnh Cũ Hơn",
+                "merged_into = \"tinh-cu\"\nactive_to = 2019\n"
+            ),
+            unit(
+                "tinh-giai-the",
+                "Tỉnh Giải Thể",
+                "abolished = 2023-07-01\nactive_to = 2024\n"
+            ),
+        ),
+    );
+    let built = build_ok(root);
+    let warnings = built.report.warnings.to_string();
+    assert!(
+        warnings.contains(
+            "unit `tinh-xua` is merged into `tinh-cu`, but `tinh-cu` ended the same year, merged into `ha-tinh`"
+        ),
+        "{warnings}"
+    );
+    assert!(
+        warnings.contains("write `merged_into = \"ha-tinh\"`"),
+        "{warnings}"
+    );
+    assert!(!warnings.contains("`tinh-cu-hon` is merged"), "{warnings}");
+    assert!(
+        warnings.contains(
+            "unit `tinh-giai-the` was abolished on 01/07/2023 (`abolished`), but is assessed until 2024"
+        ),
+        "{warnings}"
+    );
+}
