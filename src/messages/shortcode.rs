@@ -16,6 +16,10 @@ messages! {
         vi: "`{word}` phải viết dạng khóa=giá-trị (key=value)",
         en: "`{word}` should be written key=value",
     }
+    comma_between_arguments(word: &str) {
+        vi: "`{word}`: các tham số cách nhau bằng dấu cách, không dùng dấu phẩy (`chi-so=par-index nam=2024`)",
+        en: "`{word}`: arguments are separated by spaces, not commas (`chi-so=par-index nam=2024`)",
+    }
     argument_twice(argument: &str, first: &str, second: &str) {
         vi: "tham số `{argument}` được ghi hai lần (`{argument}={first}` và `{argument}={second}`): chỉ được ghi một lần",
         en: "the argument `{argument}` is given twice (`{argument}={first}` and `{argument}={second}`): give it once",

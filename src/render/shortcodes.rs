@@ -268,6 +268,10 @@ fn run(call: &str, env: &Env) -> Result<Rendered, String> {
     let name = words.next().unwrap_or_default();
     let mut args = BTreeMap::new();
     for word in words {
+        // `chi-so=par-index, nam=2023`: arguments are separated by spaces.
+        if word.ends_with([',', ';']) {
+            return Err(sc::comma_between_arguments(word));
+        }
         let (key, value) = word.split_once('=').ok_or_else(|| sc::key_value(word))?;
         let value = value.trim_matches('"');
         // Which one was meant cannot be known: the last silently won.
@@ -1356,6 +1360,14 @@ mod tests {
                 "unknown argument `year`",
             ),
             ("<!-- chiso:ket-qua chi-so=x nam -->", "key=value"),
+            (
+                "<!-- chiso:ket-qua chi-so=x, nam=2023 -->",
+                "`chi-so=x,`: arguments are separated by spaces, not commas",
+            ),
+            (
+                "<!-- chiso:ket-qua chi-so=x , nam=2023 -->",
+                "`,`: arguments are separated by spaces, not commas",
+            ),
             (
                 "<!-- chiso:ket-qua chi-so=x nam=hai -->",
                 "`nam` must be a year",
