@@ -424,6 +424,17 @@ fn change(line: &Line) -> String {
                             against(stated)
                         );
                     }
+                } else if stated.places.is_some() && change.rank_delta.is_none() {
+                    // The points agree, the places could not be compared
+                    // (63 provinces, then 34): shown as published all the
+                    // same, not dropped with the points that agree.
+                    if let Some((places, _)) = change_words(stated.places, None, line.unit_label) {
+                        beside = format!(
+                            " <small class=\"published-change\">(công bố: {}{})</small>",
+                            Escaped(&places),
+                            against(stated)
+                        );
+                    }
                 }
                 out
             }

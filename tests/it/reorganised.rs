@@ -99,6 +99,25 @@ fn a_published_change_no_ranking_allows_is_an_error_across_the_merger() {
     }
 }
 
+/// A published change giving points that agree and places that cannot be
+/// compared shows the places as published (adv21 M1): they were dropped
+/// with the points, on every page.
+#[test]
+fn published_places_beside_points_that_agree_are_shown_across_the_merger() {
+    let built = merged_site("change = { places = 5, points = -1.22 }");
+    let ranking = built.page("xep-hang/2025/tinh-thanh/");
+    let change = one(&ranking, "table.ranking tbody td.change-cell");
+    assert!(change.contains("giảm 1,22 điểm phần trăm"), "{change}");
+    assert!(change.contains("(công bố: tăng 5 bậc)"), "{change}");
+    for page in ["", "don-vi/ha-tinh/"] {
+        let text = built.page(page).root_element().text().collect::<String>();
+        assert!(
+            text.contains("(công bố: tăng 5\u{a0}bậc)"),
+            "{page}: {text}"
+        );
+    }
+}
+
 /// An article quoting the published change says, as the pages do, that
 /// it crosses two rankings of different fields (adv17 m4).
 #[test]
