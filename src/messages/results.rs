@@ -225,6 +225,20 @@ messages! {
         vi: "`{unit}` được ghi xếp thứ {stated}, nhưng theo điểm thì xếp thứ {computed} trong bảng này",
         en: "`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table",
     }
+    stated_rank_out_of_order(unit: &str, stated: u32, computed: u32, against: &str, against_rank: u32, more: usize) {
+        let more = match (super::language(), more) {
+            (_, 0) => String::new(),
+            (super::Language::Vietnamese, n) => format!(" và {n} dòng khác"),
+            (super::Language::English, 1) => " and 1 more line".to_owned(),
+            (super::Language::English, n) => format!(" and {n} more lines"),
+        };
+        vi: "`{unit}` được ghi xếp thứ {stated}, nhưng theo điểm thì xếp thứ {computed}, trái với `{against}` (ghi thứ {against_rank}){more}, những dòng có thứ hạng ghi khớp với nhau: điểm hoặc thứ hạng của dòng này có lẽ bị gõ nhầm; các dòng khác lệch hạng chỉ vì nó",
+        en: "`{unit}` is stated as rank {stated}, but its score ranks {computed}, against `{against}` (stated {against_rank}){more}, whose stated ranks agree with each other: this line's score or rank is likely mistyped; the other lines are off only because of it",
+    }
+    hint_rank_out_of_order() {
+        vi: "đối chiếu điểm và thứ hạng của dòng này với văn bản công bố: dấu thập phân đặt sai chỗ (9,310 thay cho 93,10) biến điểm thành một phần mười",
+        en: "check this line's score and rank against the publication: a decimal mark in the wrong place (9.310 for 93.10) makes a score a tenth of itself",
+    }
     stated_ranks_dense(unit: &str, stated: u32, computed: u32, lines: usize) {
         vi: "`{unit}` được ghi xếp thứ {stated}, nhưng theo điểm thì xếp thứ {computed} trong bảng này; {lines} dòng khác nhau như vậy, vì sau các đơn vị đồng hạng bảng ghi hạng kế tiếp (1, 1, 2) thay vì bỏ qua số hạng (1, 1, 3)",
         en: "`{unit}` is stated as rank {stated}, but its score ranks {computed} in this table; {lines} lines differ so, as after each tie the table goes on with the next number (1, 1, 2) rather than skipping (1, 1, 3)",

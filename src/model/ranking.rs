@@ -49,6 +49,22 @@ impl Context<'_> {
         // A disputed percent ranks at its points': a stated rank that
         // disagrees may disagree because of another line's.
         let counted_at_table = table.disputed_percent_units(site);
+        // A line whose score (or stated rank) is out of the order the other
+        // lines' stated ranks agree on shifts every rank after it: it alone
+        // is blamed, not each line it shifts.
+        // Only where each line to blame is told as an error: not one kept
+        // with a `disputed` note, nor a table ranking a disputed percent
+        // at its points (its own hint says why ranks move).
+        let has_note = |entry: usize| {
+            file.results
+                .get(entry)
+                .and_then(|r| r.disputed.as_deref())
+                .is_some_and(|n| !n.trim().is_empty())
+        };
+        let out_of_order =
+            lines_out_of_rank_order(table, &keys, def.higher_is_better).filter(|blamed| {
+                counted_at_table.is_none() && !blamed.iter().any(|o| has_note(o.line))
+            });
         // Ranks numbered densely differ from the table's standard ones on
         // every line after the first tie: one error says so, at the first.
         let mut dense_lines: Vec<(usize, &str, u32, u32)> = Vec::new();
@@ -77,6 +93,29 @@ impl Context<'_> {
                     });
                 } else if stated != computed && numbered_densely {
                     dense_lines.push((row.entry, unit, stated, computed));
+                } else if stated != computed && out_of_order.is_some() {
+                    let blamed = out_of_order
+                        .as_ref()
+                        .and_then(|o| o.iter().find(|o| o.line == row.entry));
+                    // A line in order, shifted by one that is not: no error.
+                    if let Some(blamed) = blamed {
+                        let against = &file.results[blamed.against];
+                        let message = msg::stated_rank_out_of_order(
+                            unit,
+                            stated,
+                            computed,
+                            &against.unit,
+                            against.rank.unwrap_or_default(),
+                            blamed.contradicts - 1,
+                        );
+                        let d = self.at(
+                            file_index,
+                            &path("rank"),
+                            message,
+                            msg::hint_rank_out_of_order(),
+                        );
+                        self.diagnostics.push(d);
+                    }
                 } else if stated != computed {
                     let message = msg::stated_rank_differs(unit, stated, computed);
                     let hint = if in_tie {
@@ -378,4 +417,57 @@ fn prefixed_with_counted(hint: String, units: Option<&str>) -> String {
         Some(units) => format!("{}; {hint}", msg::counted_at_table_percent(units)),
         None => hint,
     }
+}
+
+/// The lines of a complete table to blame when its stated ranks disagree
+/// with its scores because one line (or a few) is out of the order the
+/// others agree on: a score typed `9.310` for `93.10`, which shifts every
+/// rank after it. `None` when the disagreement is not of that kind (no
+/// line out of order, or as many lines out of order as disagree: each is
+/// then told as it is). Lines are those of the file (`entry`).
+fn lines_out_of_rank_order(
+    table: &Table,
+    keys: &[Option<i64>],
+    higher_is_better: bool,
+) -> Option<Vec<super::band_order::OutOfOrder>> {
+    // Each stated line's score, best first as `out_of_order` reads it, and
+    // its stated rank as the position of its "band".
+    let stated: Vec<(usize, i64, usize)> = table
+        .rows
+        .iter()
+        .zip(keys)
+        .filter_map(|(row, key)| {
+            let key = key.map(|k| if higher_is_better { k } else { -k })?;
+            Some((row.entry, key, row.rank? as usize))
+        })
+        .collect();
+    let lines: Vec<(i64, usize)> = stated.iter().map(|&(_, key, rank)| (key, rank)).collect();
+    let found = super::band_order::out_of_order(&lines);
+    if found.is_empty() {
+        return None;
+    }
+    // How many stated ranks differ from the order of the scores.
+    let mut by_score: Vec<usize> = (0..lines.len()).collect();
+    by_score.sort_by_key(|&i| (std::cmp::Reverse(lines[i].0), lines[i].1));
+    let differ = by_score
+        .iter()
+        .enumerate()
+        .filter(|&(place, &i)| {
+            let better = by_score[..place]
+                .iter()
+                .filter(|&&j| lines[j].0 > lines[i].0)
+                .count();
+            lines[i].1 != better + 1
+        })
+        .count();
+    (found.len() < differ).then(|| {
+        found
+            .into_iter()
+            .map(|o| super::band_order::OutOfOrder {
+                line: stated[o.line].0,
+                against: stated[o.against].0,
+                ..o
+            })
+            .collect()
+    })
 }

@@ -290,3 +290,33 @@ fn a_published_average_outside_the_scale_is_an_error() {
         "{errors:?}"
     );
 }
+
+/// A score with its decimal mark in the wrong place (9.31 for 93.10) in a
+/// complete table with stated ranks is one error at its line, naming a
+/// line it contradicts (adv21 M2); the lines it shifts are not blamed.
+#[test]
+fn a_mistyped_score_is_blamed_alone_not_the_lines_it_shifts() {
+    let site = fixture("minimal");
+    let root = site.path();
+    put(
+        root,
+        "data/results/2023/khoi.toml",
+        "index = \"chi-so\"\nyear = 2023\ngroup = \"khoi\"\ncomplete = true\n\
+         source = { title = \"QĐ\" }\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 95\nrank = 1\n\n\
+         [[result]]\nunit = \"don-vi-b\"\nscore = 9.31\nrank = 2\n\n\
+         [[result]]\nunit = \"don-vi-c\"\nscore = 90\nrank = 3\n\n\
+         [[result]]\nunit = \"don-vi-d\"\nscore = 80\nrank = 4\n",
+    );
+    let report = build_err(root);
+    assert!(
+        report.contains(
+            "`don-vi-b` is stated as rank 2, but its score ranks 4, against `don-vi-d` (stated 4) \
+             and 1 more line, whose stated ranks agree"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("khoi.toml:15:8"), "{report}");
+    assert!(!report.contains("`don-vi-c` is stated"), "{report}");
+    assert!(!report.contains("`don-vi-d` is stated"), "{report}");
+}
