@@ -103,12 +103,16 @@ impl Context<'_> {
         }
         let message =
             msg::complete_table_misses(group_id, file.year, missing.len(), &named.join(", "));
-        let d = self.at(
-            file_index,
-            &[Key("complete")],
-            message,
-            msg::hint_complete_table(),
-        );
+        // A unit merged or abolished before this year, with no `active_to`
+        // to say so, is still counted active: that is the fix to name.
+        let ended = missing
+            .iter()
+            .find(|u| u.active_to.is_none() && (u.merged_into.is_some() || u.abolished.is_some()));
+        let hint = match ended {
+            Some(u) => msg::hint_ended_without_active_to(&u.id, file.year - 1),
+            None => msg::hint_complete_table(),
+        };
+        let d = self.at(file_index, &[Key("complete")], message, hint);
         self.diagnostics.push(d);
     }
 }

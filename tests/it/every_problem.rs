@@ -320,3 +320,37 @@ fn a_mistyped_score_is_blamed_alone_not_the_lines_it_shifts() {
     assert!(!report.contains("`don-vi-c` is stated"), "{report}");
     assert!(!report.contains("`don-vi-d` is stated"), "{report}");
 }
+
+/// A unit merged away with no `active_to` is still counted as assessed: a
+/// complete table without it names the fix, its last year (adv21 m2),
+/// rather than results, `not_ranked` or `excluded`.
+#[test]
+fn a_unit_merged_without_active_to_is_told_to_end() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let units = std::fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &units.replace(
+            "name = \"Đơn vị D\"\ngroup = \"khoi\"\n",
+            "name = \"Đơn vị D\"\ngroup = \"khoi\"\nmerged_into = \"don-vi-a\"\n",
+        ),
+    );
+    let table = std::fs::read_to_string(root.join("data/results/2023/khoi.toml")).unwrap();
+    put(
+        root,
+        "data/results/2023/khoi.toml",
+        &table.replace(
+            "[[result]]\nunit = \"don-vi-d\"\npoints = 72\nmax_points = 90\n",
+            "",
+        ),
+    );
+    let report = build_err(root);
+    assert!(report.contains("`don-vi-d` (Đơn vị D)"), "{report}");
+    assert!(
+        report.contains("`don-vi-d` was merged or abolished but has no `active_to`")
+            && report.contains("`active_to = 2022`"),
+        "{report}"
+    );
+}
