@@ -1221,7 +1221,11 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                             illustrative: row.rank_illustrative(),
                             disputed: row.rank_disputed.is_some(),
                         };
-                        format!("{r}{}", marks.text())
+                        // A complete table's bare rank says its tie after
+                        // its marks, as the ranking page does.
+                        let tied = table.complete && row.tied && row.rank_disputed.is_none();
+                        let tied = if tied { " (đồng hạng)" } else { "" };
+                        format!("{r}{}{tied}", marks.text())
                     },
                 ),
                 // As the table's year named it, as its page does.

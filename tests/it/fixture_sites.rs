@@ -1154,3 +1154,20 @@ fn a_computed_rank_beside_stated_ones_says_so_wherever_it_is_shown() {
     let a = one(&built.page("don-vi/don-vi-a"), ".scorecards");
     assert!(!a.contains("Xếp hạng 1/4 (tính từ bảng)"), "{a}");
 }
+
+/// `bang-xep-hang` says a tie as the ranking page does (adv21 m4): the
+/// minimal site's 2023 table has B and C tied second.
+#[test]
+fn the_ranking_table_of_an_article_says_ties() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "content/tin-tuc/bang.md",
+        "+++\ntitle = \"Bảng\"\ndate = 2024-03-01\n+++\n\n\
+         <!-- chiso:bang-xep-hang chi-so=chi-so nam=2023 khoi=khoi -->\n",
+    );
+    let built = build_ok(site.path());
+    let article = built.page("tin-tuc/bang/");
+    let ranks = all(&article, "table.embedded tbody td:first-child");
+    assert_eq!(ranks, ["1", "2 (đồng hạng)", "2 (đồng hạng)", "4"]);
+}
