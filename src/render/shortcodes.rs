@@ -744,8 +744,19 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                 None if !ranked => {
                     parts.extend(points_change.clone().or_else(published_points));
                 }
-                // Why there is none, as the change cell says it.
-                None => parts.extend(no_change_phrase(env, row)),
+                // Why there is none, as the change cell says it: places
+                // not compared (17 units, then 14) beside the points.
+                None => match row
+                    .comparison
+                    .change()
+                    .and_then(|c| cells::places_not_compared(c, table.year))
+                {
+                    Some(why) => parts.push(match &points_change {
+                        Some(points) => format!("{points} ({why})"),
+                        None => why,
+                    }),
+                    None => parts.extend(no_change_phrase(env, row)),
+                },
             }
             if parts.is_empty() {
                 parts.extend(band.map(|b| format!("xếp loại {b}")));

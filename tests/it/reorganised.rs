@@ -118,6 +118,34 @@ fn published_places_beside_points_that_agree_are_shown_across_the_merger() {
     }
 }
 
+/// An article's full sentence of a line whose places are not compared says
+/// why beside the points (adv21 m3), as the change cell does.
+#[test]
+fn an_articles_full_sentence_says_why_places_are_not_compared() {
+    let dir = merged_copy("");
+    let root = dir.path();
+    put(
+        root,
+        "content/tin-tuc/par-2025.md",
+        "+++\ntitle = \"PAR 2025\"\ndate = 2026-05-01\n+++\n\n\
+         Đầy đủ: <!-- chiso:ket-qua chi-so=par-index nam=2025 -->.\n",
+    );
+    let built = build_ok(root);
+    let text = built
+        .page("tin-tuc/par-2025/")
+        .root_element()
+        .text()
+        .collect::<String>()
+        .replace('\u{a0}', " ");
+    assert!(
+        text.contains(
+            "xếp thứ 24/34, giảm 1,22 điểm phần trăm so với năm 2024 (tính từ bảng) \
+             (không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34)"
+        ),
+        "{text}"
+    );
+}
+
 /// An article quoting the published change says, as the pages do, that
 /// it crosses two rankings of different fields (adv17 m4).
 #[test]
