@@ -75,6 +75,11 @@ messages! {
         vi: "`{unit}` được ghi {stated} so với năm {since}, nhưng điều đó không thể có: đang thứ {now} thì năm {since} phải đứng thứ {then}",
         en: "`{unit}` is stated as {stated} since {since}, which cannot be: ranked {now} now, it would have ranked {then} in {since}",
     }
+    stated_places_beyond(unit: &str, stated: i64, since: i32, now: u32, most: u32) {
+        let stated = moved(stated);
+        vi: "`{unit}` được ghi {stated} so với năm {since}, nhưng điều đó không thể có: đang thứ {now}, mà bảng năm {since} của khối chỉ xếp hạng {most} đơn vị",
+        en: "`{unit}` is stated as {stated} since {since}, which cannot be: ranked {now} now, and the group's table of {since} ranked only {most} units",
+    }
     hint_stated_places_sign() {
         vi: "tăng bậc ghi số dương (`places = 3`), giảm bậc ghi số âm (`places = -3`): đối chiếu dấu và con số với văn bản công bố",
         en: "a rise is written positive (`places = 3`), a fall negative (`places = -3`): check the sign and the figure against the publication",

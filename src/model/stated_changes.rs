@@ -229,15 +229,25 @@ impl Context<'_> {
             return;
         }
         let unit = site.units[row.unit].id.as_str();
-        let message =
-            msg::stated_places_impossible(unit, places, stated.since, now, &then.to_string());
+        // Below 1st: a sign slip, likely; beyond the last: a figure too
+        // large for that year's ranking, which is said with its size.
+        let (message, hint) = match most_then.filter(|_| then >= 1) {
+            Some(most) => (
+                msg::stated_places_beyond(unit, places, stated.since, now, most),
+                msg::hint_stated_change_differs(),
+            ),
+            None => (
+                msg::stated_places_impossible(unit, places, stated.since, now, &then.to_string()),
+                msg::hint_stated_places_sign(),
+            ),
+        };
         let path = [
             Seg::Key("result"),
             Seg::Index(row.entry),
             Seg::Key("change"),
             Seg::Key("places"),
         ];
-        let d = self.at(file, &path, message, msg::hint_stated_places_sign());
+        let d = self.at(file, &path, message, hint);
         self.diagnostics.push(d);
     }
 }
