@@ -61,8 +61,16 @@ impl Context<'_> {
                 .and_then(|r| r.disputed.as_deref())
                 .is_some_and(|n| !n.trim().is_empty())
         };
-        let out_of_order =
-            lines_out_of_rank_order(table, &keys, def.higher_is_better).filter(|blamed| {
+        // (Looked for only when a stated rank differs: most tables agree.)
+        let differs = table
+            .rows
+            .iter()
+            .zip(&ranks)
+            .any(|(row, &computed)| row.rank.is_some_and(|stated| Some(stated) != computed));
+        let out_of_order = differs
+            .then(|| lines_out_of_rank_order(table, &keys, def.higher_is_better))
+            .flatten()
+            .filter(|blamed| {
                 counted_at_table.is_none() && !blamed.iter().any(|o| has_note(o.line))
             });
         // Ranks numbered densely differ from the table's standard ones on
