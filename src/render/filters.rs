@@ -49,10 +49,16 @@ fn only_arguments(filter: &str, kwargs: &Kwargs, allowed: &[&str]) -> TeraResult
 /// or `<script type="application/json">`). `<`, `>`, `&`, `'` and the two
 /// line separators JavaScript does not take in a string are written as
 /// `\uXXXX` escapes: no text of the data can close the script or start a
-/// comment. For a script element only (not an attribute).
+/// comment. Object keys are sorted, so a build prints the same bytes each
+/// time. For a script element only (not an attribute).
 fn json(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
     only_arguments("json", &kwargs, &[])?;
-    let text = serde_json::to_string(value).map_err(|e| Error::message(e.to_string()))?;
+    // Through serde_json's own value, whose objects keep their keys sorted:
+    // Tera's maps are hash maps, and the same site would print its keys in
+    // another order at each build.
+    let text = serde_json::to_value(value)
+        .and_then(|v| serde_json::to_string(&v))
+        .map_err(|e| Error::message(e.to_string()))?;
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -257,6 +263,11 @@ mod tests {
         let out = tera.render_str("{{ v | json }}", &ctx, true).unwrap();
         assert!(
             !out.contains('<') && !out.contains('&') && !out.contains('\''),
+            "{out}"
+        );
+        // Keys in order, whatever the map's.
+        assert!(
+            out.find("\"n\"") < out.find("\"name\"") && out.find("\"name\"") < out.find("\"x\""),
             "{out}"
         );
         let back: serde_json::Value = serde_json::from_str(&out).unwrap();
