@@ -491,6 +491,11 @@ impl Diagnostics {
         self.items.iter().filter(|d| d.is_error()).count()
     }
 
+    pub fn warning_count(&self) -> usize {
+        let warning = |d: &&Diagnostic| d.severity == Severity::Warning;
+        self.items.iter().filter(warning).count()
+    }
+
     /// The problems, errors first, then by file and position, so the report
     /// reads the same on every run.
     pub fn sorted(&self) -> Vec<&Diagnostic> {

@@ -424,7 +424,17 @@ fn main() -> ExitCode {
         Command::Check(args) => match checked(&args.options()) {
             Ok(warnings) => {
                 args.report(&warnings);
-                say(&args, &msg::check_ok());
+                // "No errors" alone, after warnings, reads as all clear.
+                let shown = if printing().quiet {
+                    0
+                } else {
+                    warnings.warning_count()
+                };
+                if shown == 0 {
+                    say(&args, &msg::check_ok());
+                } else {
+                    say(&args, &msg::check_ok_with_warnings(shown));
+                }
                 ExitCode::SUCCESS
             }
             // `check` writes nothing whatever happens: its own closing line.

@@ -838,12 +838,14 @@ pub fn read(
             uses_points && !rated_only,
         );
         let percent = number(Role::Percent, "percent", false);
-        if let (Some((value, _)), Some(index)) = (score, scored_on) {
+        if let (Some((value, typed)), Some(index)) = (score, scored_on) {
             let scale = &index.scale;
             if value < scale.min || value > scale.max {
                 let name = unit.as_deref().unwrap_or("…");
+                // 1.093,10 is quoted with its zero, as the cell has it.
+                let score = typed.map_or_else(|| msg::figure(value), |d| msg::figure_at(value, d));
                 let message =
-                    msg::score_outside_scale(name, value, &index.id, scale.min, scale.max);
+                    msg::score_outside_scale(name, &score, &index.id, scale.min, scale.max);
                 bad.push((column(Role::Score), message));
             }
         }

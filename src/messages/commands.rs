@@ -396,6 +396,11 @@ messages! {
         vi: "Kiểm tra xong: trang không có lỗi nào",
         en: "OK: the site has no errors",
     }
+    check_ok_with_warnings(warnings: usize) {
+        let warnings = super::terms::warning_count(warnings);
+        vi: "Kiểm tra xong: trang không có lỗi, nhưng có {warnings} nên xem (ở trên)",
+        en: "No errors, but {warnings} to look at (above)",
+    }
     build_failed(errors: usize) {
         let errors = super::terms::error_count(errors);
         vi: "Không dựng được trang: {errors}. Chưa ghi tệp nào.",

@@ -63,27 +63,32 @@ pub fn set_language(language: Language) {
     LANGUAGE.store(value, Ordering::Relaxed);
 }
 
-/// The language texts are said in: English unless [`set_language`] chose
-/// Vietnamese.
 /// A figure as written (its shortest form, no padding) in the editor's
 /// language: a decimal comma in Vietnamese (105,5), a point in English.
 pub fn figure(value: f64) -> String {
-    let text = value.to_string();
-    match language() {
-        Language::Vietnamese => text.replace('.', ","),
-        Language::English => text,
-    }
+    figure_at(value, crate::vi::written_decimals(value))
 }
 
-/// A figure with `decimals` decimals (`84,50`), in the language's notation.
+/// A figure with `decimals` decimals as the pages round it, in the
+/// language's notation: 1.093,10 in Vietnamese, 1,093.10 in English. A
+/// message quoting what a page prints uses [`crate::vi::format_number`].
 pub fn figure_at(value: f64, decimals: u32) -> String {
-    let text = format!("{value:.*}", decimals.min(12) as usize);
+    let text = crate::vi::format_number(value, decimals);
     match language() {
-        Language::Vietnamese => text.replace('.', ","),
-        Language::English => text,
+        Language::Vietnamese => text,
+        Language::English => text
+            .chars()
+            .map(|c| match c {
+                '.' => ',',
+                ',' => '.',
+                c => c,
+            })
+            .collect(),
     }
 }
 
+/// The language texts are said in: English unless [`set_language`] chose
+/// Vietnamese.
 pub fn language() -> Language {
     match LANGUAGE.load(Ordering::Relaxed) {
         VIETNAMESE => Language::Vietnamese,

@@ -63,7 +63,7 @@ messages! {
     }
     score_finer_than_printed(unit: &str, score: f64, written: u32, printed: u32) {
         let rounded = crate::vi::format_number(score, printed);
-        let score = super::figure(score);
+        let score = super::figure_at(score, written);
         vi: "điểm của `{unit}` ghi {score} ({written} chữ số thập phân), nhưng bảng in {printed}: trang sẽ in {rounded}",
         en: "`{unit}`'s score is written {score} ({written} decimals), but the table prints {printed}: the pages would print {rounded}",
     }
@@ -74,9 +74,9 @@ messages! {
         en: "the table has {coarse} of {scores} scores written with fewer decimals than it prints ({printed}), as {typed}: the pages would print {padded}",
     }
     hint_scores_coarser(score: f64, written: u32, printed: u32) {
-        let as_printed = crate::vi::format_number(score, written);
-        let padded = crate::vi::format_number(score, printed);
-        let typed = crate::vi::format_number(score, printed).replace(',', ".");
+        let as_printed = super::figure_at(score, written);
+        let padded = super::figure_at(score, printed);
+        let typed = format!("{score:.*}", printed as usize);
         vi: "nếu nguồn in đúng như vậy ({as_printed}), thêm `decimals = {written}` vào các dòng đó; nếu nguồn in {padded}, ghi `{typed}` như nguồn in",
         en: "if the source printed them so ({as_printed}), add `decimals = {written}` to those lines; if it printed {padded}, write `{typed}` as it did",
     }
@@ -124,8 +124,7 @@ messages! {
         vi: "nếu nguồn in {written} chữ số thập phân, thêm `decimals = {written}` vào đầu tệp bảng (hoặc vào chỉ số trong data/indices.toml)",
         en: "if the source printed {written} decimals, add `decimals = {written}` at the top of the table file (or to the index in data/indices.toml)",
     }
-    score_outside_scale(unit: &str, score: f64, index: &str, min: f64, max: f64) {
-        let score = super::figure(score);
+    score_outside_scale(unit: &str, score: &str, index: &str, min: f64, max: f64) {
         let min = super::figure(min);
         let max = super::figure(max);
         vi: "điểm của `{unit}` là {score}, nằm ngoài thang điểm của `{index}` ({min}–{max})",

@@ -16,10 +16,9 @@ fn moved(places: i64) -> String {
     }
 }
 
-/// "giảm 2,13 điểm" / "down 2,13 points" (figures keep the decimal comma
-/// editors wrote them with in every message).
+/// "giảm 2,13 điểm" / "down 2.13 points".
 fn points_moved(points: f64, decimals: u32) -> String {
-    let shown = crate::vi::format_number(points.abs(), decimals);
+    let shown = super::figure_at(points.abs(), decimals);
     let sign = crate::vi::scaled(points, decimals).signum();
     match (language(), sign) {
         (Language::Vietnamese, 1) => format!("tăng {shown} điểm"),

@@ -87,6 +87,15 @@ pub fn error_count(errors: usize) -> String {
     }
 }
 
+/// A number of warnings: "1 warning", "2 warnings", "2 cảnh báo".
+pub fn warning_count(warnings: usize) -> String {
+    match language() {
+        Language::Vietnamese => format!("{warnings} cảnh báo"),
+        Language::English if warnings == 1 => "1 warning".to_owned(),
+        Language::English => format!("{warnings} warnings"),
+    }
+}
+
 /// The terms as catalogue entries, for the catalogue test.
 pub(crate) const ENTRIES: &[Entry] = &{
     let mut entries = [Entry {

@@ -625,7 +625,13 @@ impl Context<'_> {
     /// Finer scores here and there, or with decimals of every length, are
     /// values the source rounded (a workbook's cells): they print as it
     /// printed them.
-    fn check_score_decimals(&mut self, def: &super::Index, file: &ResultsFile, file_index: usize) {
+    fn check_score_decimals(
+        &mut self,
+        def: &super::Index,
+        file: &ResultsFile,
+        file_index: usize,
+        figures: &[written::LineFigures],
+    ) {
         if self.check_fractions(def, file, file_index) {
             return;
         }
@@ -637,7 +643,12 @@ impl Context<'_> {
                 continue;
             };
             scores += 1;
-            let written = crate::vi::written_decimals(score);
+            // 93.100 keeps its zero: typed with three decimals, where the
+            // float alone has one (adv21 m1).
+            let typed = figures
+                .get(i)
+                .and_then(|typed| written::decimals_if_of(typed.score?, score));
+            let written = crate::vi::written_decimals(score).max(typed.unwrap_or(0));
             if written > super::precision::row_decimals(table, result) {
                 finer.push((i, written));
             }
@@ -877,10 +888,10 @@ impl Context<'_> {
             let path = [Seg::Key("result"), Seg::Index(first), Seg::Key("score")];
             let message = msg::scores_are_fractions(
                 scores.len(),
-                &crate::vi::format_number(score, crate::vi::written_decimals(score)),
-                &crate::vi::format_number(def.scale.max, 0),
+                &msg::figure_at(score, crate::vi::written_decimals(score)),
+                &msg::figure_at(def.scale.max, 0),
             );
-            let hint = msg::hint_scores_are_fractions(&crate::vi::format_number(
+            let hint = msg::hint_scores_are_fractions(&msg::figure_at(
                 score * 100.0,
                 crate::vi::written_decimals(score).saturating_sub(2),
             ));
@@ -1503,7 +1514,7 @@ impl Context<'_> {
             return None;
         }
         let errors_of_lines = self.diagnostics.error_count();
-        self.check_score_decimals(def, file, file_index);
+        self.check_score_decimals(def, file, file_index, &figures_written);
         self.check_scores_coarser(file, file_index, &figures_written, printed);
         // The decimals decide ties: their errors stop the checks too.
         lines_as_stated &= self.diagnostics.error_count() == errors_of_lines;

@@ -133,7 +133,7 @@ fn counted_text(table: &Table, counted: Counted) -> Option<String> {
 
 /// A threshold for a message: `90`, `92,5`.
 fn threshold_text(value: f64) -> String {
-    vi::format_as_written(value)
+    msg::figure(value)
 }
 
 /// Whether a line counts in a table's band figures: it is ranked, or rated
@@ -230,9 +230,9 @@ impl Context<'_> {
                     push(self, key, message, msg::hint_bands_lower_is_better());
                 } else if let Some(v) = value.filter(|&v| off_scale(key, v)) {
                     let (shown, from, to) = (
-                        vi::format_number(v, vi::written_decimals(v)),
-                        vi::format_number(scale_min, vi::written_decimals(scale_min)),
-                        vi::format_number(scale_max, vi::written_decimals(scale_max)),
+                        msg::figure_at(v, vi::written_decimals(v)),
+                        msg::figure_at(scale_min, vi::written_decimals(scale_min)),
+                        msg::figure_at(scale_max, vi::written_decimals(scale_max)),
                     );
                     let message = msg::band_threshold_off_scale(id, key, &shown, &from, &to);
                     push(self, key, message, msg::hint_band_threshold_off_scale());
@@ -307,7 +307,7 @@ impl Context<'_> {
                     .unwrap_or(f64::from(def.max_rank.unwrap_or(0)));
                 format!(
                     "{key} = {}",
-                    vi::format_number(value, vi::written_decimals(value))
+                    msg::figure_at(value, vi::written_decimals(value))
                 )
             };
             let message = msg::band_out_of_order(
@@ -410,7 +410,7 @@ impl Context<'_> {
                         (Threshold::MaxRank(_), _) | (_, None) => {
                             msg::basis_rank(row.rank.unwrap_or_default())
                         }
-                        (_, Some(v)) => msg::basis_score(&vi::format_number(v, row.decimals)),
+                        (_, Some(v)) => msg::basis_score(&msg::figure_at(v, row.decimals)),
                     };
                     let message = match derived {
                         Some(d) => {
@@ -501,7 +501,7 @@ impl Context<'_> {
             let (_, band, row) = banded[found.line];
             let (_, other_band, other) = banded[found.against];
             let unit = &site.units[row.unit].id;
-            let shown = |r: &Row| vi::format_number(r.basis().unwrap_or_default(), r.decimals);
+            let shown = |r: &Row| msg::figure_at(r.basis().unwrap_or_default(), r.decimals);
             let other_line = self.line_of(file_index, other.entry, "band");
             let (score, other_score) = (shown(row), shown(other));
             let (band, other_band) = (&table.bands[band].id, &table.bands[other_band].id);
@@ -1027,7 +1027,7 @@ mod table_tests {
         ];
         let found = problems(&complete(bands, &rows));
         assert!(
-            found.contains("`thanh-hoa` is stated to be in band `khac`, but its score of 95,00 puts it in band `a`"),
+            found.contains("`thanh-hoa` is stated to be in band `khac`, but its score of 95.00 puts it in band `a`"),
             "{found}"
         );
         assert_eq!(found.matches("error").count(), 1, "{found}");

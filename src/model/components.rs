@@ -237,11 +237,7 @@ impl Context<'_> {
                 let d = self.at(
                     file,
                     &at(j, "max"),
-                    msg::children_max_do_not_sum(
-                        &c.id,
-                        &vi::format_as_written(sum),
-                        &vi::format_as_written(max),
-                    ),
+                    msg::children_max_do_not_sum(&c.id, &msg::figure(sum), &msg::figure(max)),
                     msg::hint_children_max(),
                 );
                 self.diagnostics.push(d);
@@ -514,8 +510,8 @@ pub(super) fn row_components(
         let message = msg::children_do_not_sum(
             unit,
             &component.id,
-            &vi::format_number(sum, decimals),
-            &vi::format_number(parent_score, decimals),
+            &msg::figure_at(sum, decimals),
+            &msg::figure_at(parent_score, decimals),
         );
         let key = given
             .get(&component.id)
@@ -546,8 +542,8 @@ pub(super) fn row_components(
             let precision = top_given.iter().map(|&(_, d)| d).fold(total.1, u32::max);
             let message = msg::components_do_not_sum(
                 unit,
-                &vi::format_number(sum, precision),
-                &vi::format_number(total.0, precision),
+                &msg::figure_at(sum, precision),
+                &msg::figure_at(total.0, precision),
             );
             problems.push(Problem {
                 path: vec![Seg::Key("components")],
@@ -637,6 +633,6 @@ mod tests {
         assert_eq!(with("88.37").error_count(), 0);
         let off = with("88.30");
         assert_eq!(off.error_count(), 1, "{off}");
-        assert!(off.to_string().contains("88,36"), "{off}");
+        assert!(off.to_string().contains("88.36"), "{off}");
     }
 }

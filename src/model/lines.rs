@@ -67,7 +67,13 @@ pub(super) fn threshold(
         return None;
     }
     if value < def.scale.min || value > def.scale.max {
-        let message = msg::score_outside_scale(name, value, &def.id, def.scale.min, def.scale.max);
+        let message = msg::score_outside_scale(
+            name,
+            &msg::figure(value),
+            &def.id,
+            def.scale.min,
+            def.scale.max,
+        );
         problems.push(problem(&[Key(key)], message, msg::hint_decimal_point()));
         return None;
     }
@@ -131,10 +137,10 @@ pub(super) fn stated_percent(
             &[Key("percent")],
             msg::percent_differs(
                 name,
-                &vi::format_number(percent, precision),
-                &vi::format_as_written(points),
-                &vi::format_as_written(max),
-                &vi::format_number(derived, precision),
+                &msg::figure_at(percent, precision),
+                &msg::figure(points),
+                &msg::figure(max),
+                &msg::figure_at(derived, precision),
             ),
             msg::hint_percent_differs(),
         ));
@@ -196,10 +202,10 @@ impl Context<'_> {
             .min(decimals);
         let message = msg::percent_differs(
             &result.unit,
-            &vi::format_number(percent, precision),
-            &vi::format_as_written(points),
-            &vi::format_as_written(max),
-            &vi::format_number(derived, precision),
+            &msg::figure_at(percent, precision),
+            &msg::figure(points),
+            &msg::figure(max),
+            &msg::figure_at(derived, precision),
         );
         let d = self.at(file_index, &path, message, msg::hint_percent_differs());
         self.diagnostics.push(d);

@@ -9,7 +9,7 @@ use super::{Index, Row, Site, Table};
 use crate::data::schema::ResultsFile;
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi::{self, scaled};
+use crate::vi::scaled;
 
 /// The line a figure was compared with, as a message names it: its unit
 /// and the line of the file it is on.
@@ -160,8 +160,8 @@ impl Context<'_> {
             };
             let name = site.units[b.unit].id.as_str();
             let (a_text, b_text) = (
-                vi::format_number(*score_a, decimals),
-                vi::format_number(*score_b, decimals),
+                msg::figure_at(*score_a, decimals),
+                msg::figure_at(*score_b, decimals),
             );
             let message = if equal {
                 msg::equal_scores_different_ranks(
@@ -248,11 +248,11 @@ impl Context<'_> {
             let sign = if threshold.strict { ">" } else { "≥" };
             let message = msg::threshold_rank_disagrees(
                 &site.units[line.unit].id,
-                &format!("{sign} {}", vi::format_as_written(threshold.value)),
+                &format!("{sign} {}", msg::figure(threshold.value)),
                 rank,
                 &site.units[other.unit].id,
                 self.line_of(file_index, other.entry, "rank"),
-                &vi::format_number(score, other.decimals),
+                &msg::figure_at(score, other.decimals),
                 other_rank,
             );
             let path = [Seg::Key("result"), Seg::Index(line.entry), Seg::Key("rank")];
@@ -320,7 +320,7 @@ mod tests {
         );
         let text = errors(&text);
         assert!(
-            text.contains("`ha-tinh` scores 88,35 and ranks 14, but `nghe-an` (line 13) scores better, 90,00, and ranks 20"),
+            text.contains("`ha-tinh` scores 88.35 and ranks 14, but `nghe-an` (line 13) scores better, 90.00, and ranks 20"),
             "{text}"
         );
         assert!(
@@ -329,7 +329,7 @@ mod tests {
         );
         assert!(
             text.contains(
-                "`da-nang` and `thanh-hoa` (line 18) both score 80,00 but rank 31 and 30"
+                "`da-nang` and `thanh-hoa` (line 18) both score 80.00 but rank 31 and 30"
             ),
             "{text}"
         );
@@ -343,7 +343,7 @@ mod tests {
         ];
         let text = errors(&partial("", &rows));
         assert!(
-            text.contains("`nghe-an` and `ha-tinh` (line 8) both score 88,35 but rank 15 and 14"),
+            text.contains("`nghe-an` and `ha-tinh` (line 8) both score 88.35 but rank 15 and 14"),
             "{text}"
         );
         assert!(text.contains("say how in `ties_broken`"), "{text}");
@@ -360,7 +360,7 @@ mod tests {
         rows.push(row("thanh-hoa", "score = 88.4\nrank = 16\nof = 63"));
         let text = errors(&partial(head, &rows));
         assert!(
-            text.contains("`ha-tinh` scores 88,35 and ranks 14, but `thanh-hoa`"),
+            text.contains("`ha-tinh` scores 88.35 and ranks 14, but `thanh-hoa`"),
             "{text}"
         );
         // Nothing broken: a warning.
@@ -411,7 +411,7 @@ mod tests {
         );
         let text = errors(&text);
         assert!(
-            text.contains("`nghe-an` reached ≥ 90 and ranks 20, but `ha-tinh` (line 8) scores less, 88,35, and ranks 14"),
+            text.contains("`nghe-an` reached ≥ 90 and ranks 20, but `ha-tinh` (line 8) scores less, 88.35, and ranks 14"),
             "{text}"
         );
         assert_eq!(text.matches("error:").count(), 1, "{text}");

@@ -9,7 +9,7 @@ use super::{DisputedRank, Index, RegionSummary, RegionalRank, Row, Site, Table};
 use crate::data::schema::{RankStyle, ResultsFile};
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi::{self, scaled};
+use crate::vi::scaled;
 
 impl Context<'_> {
     /// Ranks a complete table and checks every stated figure against it:
@@ -350,8 +350,8 @@ impl Context<'_> {
                 // The published figure as written; the computed one at the
                 // precision they can be compared at.
                 let message = msg::published_average_differs(
-                    &vi::format_number(published, written),
-                    &vi::format_number(computed, written.min(table.decimals)),
+                    &msg::figure_at(published, written),
+                    &msg::figure_at(computed, written.min(table.decimals)),
                 );
                 let hint = with_disputed_percents(msg::hint_check_average(), table, site);
                 let d = self.at(file_index, &path, message, hint);

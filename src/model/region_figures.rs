@@ -17,7 +17,7 @@ use super::{Index, PublishedRegion, RegionFigure, RegionId, Site, Standing, Tabl
 use crate::data::schema::{RegionFigureDef, ResultsFile};
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi::{self, scaled, written_decimals};
+use crate::vi::{scaled, written_decimals};
 
 /// Whether `a` ranks above `b` (-1), with it (0) or below it (1): on the
 /// index's direction, at the coarser of the two precisions.
@@ -262,8 +262,8 @@ impl Context<'_> {
                 let written = self.decimals_as_written(file_index, &at, published);
                 let message = msg::region_average_differs(
                     id,
-                    &vi::format_number(published, written),
-                    &vi::format_number(average, def.decimals),
+                    &msg::figure_at(published, written),
+                    &msg::figure_at(average, def.decimals),
                 );
                 differences.push((path("average"), message));
             }

@@ -101,8 +101,13 @@ pub(super) fn row(
         }
         (Some(score), None, _) => {
             if score < def.scale.min || score > def.scale.max {
-                let message =
-                    msg::score_outside_scale(name, score, &def.id, def.scale.min, def.scale.max);
+                let message = msg::score_outside_scale(
+                    name,
+                    &msg::figure(score),
+                    &def.id,
+                    def.scale.min,
+                    def.scale.max,
+                );
                 problems.push(problem(&[Key("score")], message, msg::hint_decimal_point()));
             }
             Some(score)

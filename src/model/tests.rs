@@ -314,7 +314,7 @@ fn a_broken_tie_without_ties_broken_or_out_of_order_is_an_error() {
     let (_, diagnostics) = site(&[("data/results/2023/par.toml", &text)]);
     let text = diagnostics.to_string();
     assert!(
-        text.contains("the units tied at 90,00 (nghe-an, thanh-hoa) are stated as ranks 3, 3, but a broken tie gives each of them one rank of its own from 2 to 3"),
+        text.contains("the units tied at 90.00 (nghe-an, thanh-hoa) are stated as ranks 3, 3, but a broken tie gives each of them one rank of its own from 2 to 3"),
         "{text}"
     );
 
@@ -952,7 +952,7 @@ fn a_published_average_is_checked_at_the_precision_it_was_published_with() {
     assert_eq!(with("86.90").error_count(), 0, "{}", with("86.90"));
     assert_eq!(with("86.87").error_count(), 1);
     assert!(
-        with("86.91").to_string().contains("86,91"),
+        with("86.91").to_string().contains("86.91"),
         "{}",
         with("86.91")
     );
@@ -982,7 +982,7 @@ fn a_published_average_is_kept_as_written_or_disputed() {
     // A wrong one is quoted as written, not rounded to the table's decimals.
     let (_, problems) = with("published_average = 89.785");
     let said = problems.to_string();
-    assert!(said.contains("89,785") && said.contains("86,89"), "{said}");
+    assert!(said.contains("89.785") && said.contains("86.89"), "{said}");
 
     let (site, problems) =
         with("published_average = 86.5\naverage_disputed = \"BNV tính cả đơn vị không xếp hạng\"");
@@ -1096,11 +1096,11 @@ fn scores_that_are_all_fractions_on_a_percent_scale_are_an_error() {
     let text = diagnostics.to_string();
     assert!(
         text.contains(
-            "all 2 scores of the table are at most 1 (such as 0,9438) on a scale up to 100"
+            "all 2 scores of the table are at most 1 (such as 0.9438) on a scale up to 100"
         ),
         "{text}"
     );
-    assert!(text.contains("(94,38, not the fraction)"), "{text}");
+    assert!(text.contains("(94.38, not the fraction)"), "{text}");
     // One score below 1 among others is a score.
     let rows = [
         row("nghe-an", "score = 0.9438"),
@@ -1161,7 +1161,7 @@ fn a_percent_written_with_trailing_zeros_is_checked_at_them() {
     assert_eq!(with("90.4").error_count(), 0, "{}", with("90.4"));
     let d = with("90.00");
     assert_eq!(d.error_count(), 1, "{d}");
-    assert!(d.to_string().contains("90,00"), "{d}");
+    assert!(d.to_string().contains("90.00"), "{d}");
 }
 
 #[test]
@@ -1367,8 +1367,8 @@ fn a_percent_off_in_its_written_last_digit_is_disputed_as_any_other() {
     };
     let (_, problems) = line("");
     assert_eq!(problems.error_count(), 1, "{problems}");
-    assert!(problems.to_string().contains("89,89"), "{problems}");
-    let (site, problems) = line("disputed = \"Văn bản ghi 89,90%\"");
+    assert!(problems.to_string().contains("89.89"), "{problems}");
+    let (site, problems) = line("disputed = \"Văn bản ghi 89.90%\"");
     assert_eq!(problems.sorted().len(), 0, "{problems}");
     let th = &site.tables.iter().next().expect("the table").rows[0];
     assert_eq!(th.value, Some(89.9));

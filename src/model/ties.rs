@@ -11,7 +11,6 @@ use super::{Site, Table};
 use crate::data::schema::ResultsFile;
 use crate::locate::Seg;
 use crate::messages as msg;
-use crate::vi;
 
 /// How many lines share each line's computed rank (its tie's size): 1 for
 /// a line tied with none, `None` for a line not ranked.
@@ -120,7 +119,7 @@ impl Context<'_> {
                 .join(", ");
             let score = row
                 .basis()
-                .map(|v| vi::format_number(v, table.decimals))
+                .map(|v| msg::figure_at(v, table.decimals))
                 .unwrap_or_default();
             let message = msg::tie_not_ordered(&score, &units, &stated, first, last);
             let path = [Seg::Key("result"), Seg::Index(row.entry), Seg::Key("rank")];

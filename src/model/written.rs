@@ -66,7 +66,8 @@ pub(super) fn toml_figures(text: &str) -> Vec<LineFigures<'_>> {
 /// 2); `None` if it is not.
 pub(super) fn decimals_if_of(written: &str, value: f64) -> Option<u32> {
     let digits: String = written.chars().filter(|&c| c != '_').collect();
-    if digits.parse::<f64>().ok() != Some(value) {
+    // 9.31e1 tells no decimals as printed.
+    if digits.contains(['e', 'E']) || digits.parse::<f64>().ok() != Some(value) {
         return None;
     }
     let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len());

@@ -560,11 +560,11 @@ fn stated_groups_against_the_scores_are_an_error() {
     put(root, "data/results/2024/papi.toml", &table("cao-nhat", ""));
     let err = build_err(root);
     assert!(
-        err.contains("`don-vi-c` (score 34,2000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `don-vi-a` (score 52,9000, line 8):"),
+        err.contains("`don-vi-c` (score 34.2000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `don-vi-a` (score 52.9000, line 8):"),
         "{err}"
     );
     // `don-vi-b` is in a better group than `don-vi-a` too.
-    assert!(err.contains("`don-vi-b` (score 45,1000)"), "{err}");
+    assert!(err.contains("`don-vi-b` (score 45.1000)"), "{err}");
     // Kept as published, with the reason, on both lines that break the order.
     let kept = table("cao-nhat", "band_disputed = \"Báo cáo in như vậy.\"\n").replace(
         "band = \"trung-binh-thap\"",
@@ -628,11 +628,11 @@ fn swapped_stated_groups_blame_the_two_swapped_lines() {
         .collect();
     assert_eq!(errors.len(), 2, "{err}");
     assert!(
-        errors[0].starts_with("error: `don-vi-a` (score 60,5000) is stated to be in band `thap-nhat`, below the band `cao-nhat` of `don-vi-b` (score 57,5000, line 13) and of 4 other lines scoring lower:"),
+        errors[0].starts_with("error: `don-vi-a` (score 60.5000) is stated to be in band `thap-nhat`, below the band `cao-nhat` of `don-vi-b` (score 57.5000, line 13) and of 4 other lines scoring lower:"),
         "{err}"
     );
     assert!(
-        errors[1].starts_with("error: `tinh-7` (score 39,5000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `tinh-6` (score 42,5000, line 38) and of 4 other lines scoring higher:"),
+        errors[1].starts_with("error: `tinh-7` (score 39.5000) is stated to be in band `cao-nhat`, above the band `thap-nhat` of `tinh-6` (score 42.5000, line 38) and of 4 other lines scoring higher:"),
         "{err}"
     );
 }

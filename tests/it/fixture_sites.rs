@@ -1017,6 +1017,35 @@ fn scores_typed_with_fewer_decimals_than_printed_are_warned_of() {
     }
 }
 
+/// A score typed with a trailing zero beyond its table's decimals (85.100
+/// in a table of two) is warned of at its line as 85.105 would be: the page
+/// prints 85,10, and the digit the source printed is lost (adv21 m1). The
+/// same score without the zero, or with the line's own `decimals`, is quiet.
+#[test]
+fn a_trailing_zero_beyond_the_tables_decimals_is_warned_of() {
+    let site = fixture("minimal");
+    let file = "data/results/2023/khoi.toml";
+    // Its 85.0012 (a workbook's unrounded cell) would make the table's
+    // finer scores look unrounded too.
+    let text = std::fs::read_to_string(site.path().join(file))
+        .unwrap()
+        .replace("score = 85.0012\n", "score = 80\n");
+    let with = |to: &str| {
+        put(site.path(), file, &text.replace("score = 85\n", to));
+        build_ok(site.path()).report.warnings.to_string()
+    };
+    let warnings = with("score = 85.100\n");
+    assert!(
+        warnings.contains("score is written 85.100 (3 decimals), but the table prints 2: the pages would print 85,10"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("khoi.toml:12:9"), "{warnings}");
+    for quiet in ["score = 85.10\n", "score = 85.100\ndecimals = 3\n"] {
+        let warnings = with(quiet);
+        assert!(!warnings.contains("decimals"), "{quiet}: {warnings}");
+    }
+}
+
 /// A shortcode given a name where an id goes is told the id; asked for a
 /// year without a result, it lists the years with one.
 #[test]

@@ -278,7 +278,7 @@ fn a_percent_published_beside_points_is_imported_and_checked() {
     // 80,1 of 95 is 84,32%: the publisher's 84,31 is kept and the build says so.
     let errors = crate::common::build_err(root);
     assert!(
-        errors.contains("84,31") && errors.contains("84,32"),
+        errors.contains("84.31") && errors.contains("84.32"),
         "{errors}"
     );
     // A re-import where only the percent changed says it changed.
@@ -424,7 +424,8 @@ fn a_unit_left_out_is_named_as_that_year_named_it() {
 /// A line `check` would refuse is refused at its cell, all in one run
 /// (adv18 m1, adv19 m4): a unit merged away before the sheet's year (with
 /// its successor named), a score above the index's scale, and `91,5,5`,
-/// which is no number (not 9155). Nothing is written.
+/// which is no number (not 9155). A score is quoted as its cell has it
+/// (181,30 keeps its zero). Nothing is written.
 #[test]
 fn lines_check_would_refuse_are_errors_at_their_cells() {
     let site = crate::common::fixture("minimal");
@@ -437,7 +438,7 @@ fn lines_check_would_refuse_are_errors_at_their_cells() {
     fs::write(root.join("data/units.toml"), units).unwrap();
     fs::write(
         root.join("kq.csv"),
-        "Đơn vị;Điểm\nĐơn vị A;85,5\nĐơn vị B;181,32\nĐơn vị C;91,5,5\nĐơn vị D;63\n",
+        "Đơn vị;Điểm\nĐơn vị A;85,5\nĐơn vị B;181,30\nĐơn vị C;91,5,5\nĐơn vị D;63\n",
     )
     .unwrap();
     let args = ["--index", "chi-so", "--year", "2024", "--group", "khoi"];
@@ -446,7 +447,7 @@ fn lines_check_would_refuse_are_errors_at_their_cells() {
     assert!(!output.status.success(), "{text}");
     for expected in [
         "kq.csv:3:10",
-        "the score of `don-vi-b`, 181.32, is outside the scale of `chi-so` (0–100)",
+        "the score of `don-vi-b`, 181.30, is outside the scale of `chi-so` (0–100)",
         "kq.csv:4:10",
         "`91,5,5`",
         "kq.csv:5:1",

@@ -88,6 +88,27 @@ fn check_on_the_example_site_prints_one_ok_line() {
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
 
+/// After warnings, `check`'s closing line counts them: "no errors" alone
+/// reads as all clear (adv21 m5).
+#[test]
+fn check_with_warnings_says_how_many() {
+    let site = fixture("minimal");
+    put(site.path(), "content/bai.MD", "# Bài\n");
+    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .env("LC_ALL", "en_US.UTF-8")
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bai.MD"), "{stderr}");
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "No errors, but 1 warning to look at (above)\n"
+    );
+}
+
 #[test]
 fn check_writes_nothing() {
     let site = fixture("minimal");
