@@ -1130,8 +1130,8 @@ pub struct Change {
     /// then not the same place in both, and places are not compared.
     pub rank_styles_differ: Option<crate::data::schema::RankStyle>,
     pub value_delta: Option<f64>,
-    /// Decimals `value_delta` is printed with: the finer of the two
-    /// results' (0,612 at 3 less 0,6123 at 4 is -0,0003).
+    /// Decimals `value_delta` is printed with: the coarser of the two
+    /// results' (45,42 against 44,3138 is known to the hundredth: +1,11).
     pub decimals: u32,
     /// Whether what the change shows is made from illustrative figures:
     /// places when either rank is computed from illustrative scores (a

@@ -72,9 +72,8 @@ fn a_change_made_from_an_illustrative_year_is_marked() {
     );
     let csv = std::fs::read_to_string(built.out.join("du-lieu/2023/khoi/chi-so.csv")).unwrap();
     let rows = parse_csv(&csv);
-    let column = rows[0]
-        .iter()
-        .position(|c| c == "thay_doi_minh_hoa")
-        .unwrap();
-    assert!(rows[1..].iter().all(|r| r[column] == "1"), "{csv}");
+    for flag in ["thay_doi_hang_minh_hoa", "thay_doi_diem_minh_hoa"] {
+        let column = rows[0].iter().position(|c| c == flag).unwrap();
+        assert!(rows[1..].iter().all(|r| r[column] == "1"), "{flag}: {csv}");
+    }
 }

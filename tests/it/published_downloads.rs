@@ -147,3 +147,23 @@ fn the_json_keeps_a_strict_top_band_and_the_indexs_direction() {
     assert_eq!(json["top_band"]["strict"], true, "{}", json["top_band"]);
     assert_eq!(json["index"]["higher_is_better"], true, "{}", json["index"]);
 }
+
+/// A change of places between two published ranks is published; the change
+/// of points beside it, made from the earlier year's illustrative score, is
+/// not: each is flagged on its own (adv23 M1: both read as published).
+#[test]
+fn a_change_of_points_from_an_illustrative_score_is_flagged_apart_from_its_places() {
+    let site = example_copy();
+    let built = build_ok(site.path());
+    let path = "du-lieu/2023/so-ban-nganh/cchc-tinh.csv";
+    let rows = csv_rows(&built, path);
+    let unit = "so-khoa-hoc-va-cong-nghe";
+    assert_eq!(cell(&rows, unit, "nam_truoc"), "2022");
+    assert_eq!(cell(&rows, unit, "thay_doi_hang"), "0");
+    assert_eq!(cell(&rows, unit, "thay_doi_hang_minh_hoa"), "0");
+    assert_eq!(cell(&rows, unit, "thay_doi_diem"), "1.15");
+    assert_eq!(cell(&rows, unit, "thay_doi_diem_minh_hoa"), "1");
+    let row = json_row(&built, &path.replace(".csv", ".json"), unit);
+    assert_eq!(row["change"]["rank_illustrative"], false);
+    assert_eq!(row["change"]["value_illustrative"], true);
+}

@@ -122,6 +122,9 @@ pub enum Precision {
     Published,
     /// As the source wrote it.
     AsWritten,
+    /// A difference of two results: at the fewer decimals of the two
+    /// (45,42 against 44,3138 is known to the hundredth).
+    Coarser,
 }
 
 impl Precision {
@@ -132,6 +135,9 @@ impl Precision {
                 "làm tròn như trên trang: số chữ số thập phân đã công bố (cột so_chu_so_thap_phan)"
             }
             Precision::AsWritten => "như nguồn công bố",
+            Precision::Coarser => {
+                "làm tròn như trên trang: số chữ số thập phân ít hơn của hai kết quả được so sánh"
+            }
         }
     }
 }
@@ -998,17 +1004,34 @@ pub static COLUMNS: &[Column] = &[
             Cell::fixed(change.and_then(|c| c.value_delta), change.map_or(r.row.decimals, |c| c.decimals))
         }),
     )
-    .measured(Measure::Index, PUBLISHED),
+    .measured(Measure::Index, Precision::Coarser),
     Column::new(
-        Some("thay_doi_minh_hoa"),
-        Some("change.illustrative"),
+        Some("thay_doi_hang_minh_hoa"),
+        Some("change.rank_illustrative"),
         Boolean,
         [
-            "Thay đổi tính từ số liệu minh họa",
-            "1: thay đổi được tính từ số liệu minh họa (của năm này hoặc năm trước), không phải số đã công bố.",
-            "1: the change is made from illustrative figures (this year's or the earlier one's), not published.",
+            "Thay đổi thứ hạng tính từ số liệu minh họa",
+            "1: thay_doi_hang được tính từ thứ hạng của số liệu minh họa (năm này hoặc năm trước), không phải số đã công bố; trống khi không có thay_doi_hang.",
+            "1: rank_delta is made from ranks of illustrative scores (this year's or the earlier one's), not published; empty when there is no rank_delta.",
         ],
-        Get::Row(|r| change(r).map_or(Cell::Empty, |c| Cell::Bool(c.illustrative))),
+        Get::Row(|r| match change(r) {
+            Some(c) if c.rank_delta.is_some() => Cell::Bool(c.illustrative),
+            _ => Cell::Empty,
+        }),
+    ),
+    Column::new(
+        Some("thay_doi_diem_minh_hoa"),
+        Some("change.value_illustrative"),
+        Boolean,
+        [
+            "Thay đổi điểm tính từ số liệu minh họa",
+            "1: thay_doi_diem được tính từ điểm minh họa (năm này hoặc năm trước), không phải số đã công bố; trống khi không có thay_doi_diem.",
+            "1: value_delta is made from an illustrative score (this year's or the earlier one's), not published; empty when there is no value_delta.",
+        ],
+        Get::Row(|r| match change(r) {
+            Some(c) if c.value_delta.is_some() => Cell::Bool(c.points_illustrative),
+            _ => Cell::Empty,
+        }),
     ),
     Column::new(
         Some("minh_hoa"),

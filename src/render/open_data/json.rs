@@ -445,12 +445,13 @@ mod tests {
         assert_eq!(
             change,
             Some(vec![
-                "illustrative",
                 "previous_rank",
                 "previous_year",
                 "published",
                 "rank_delta",
-                "value_delta"
+                "rank_illustrative",
+                "value_delta",
+                "value_illustrative"
             ])
         );
         let table = layout(Scope::Table);

@@ -258,6 +258,9 @@ fn description(column: &Column, def: Option<&Index>) -> String {
             " Làm tròn như trên trang: số chữ số thập phân ghi ở cột so_chu_so_thap_phan.",
         ),
         (Precision::AsWritten, _) => text.push_str(" Số như nguồn công bố."),
+        (Precision::Coarser, _) => text.push_str(
+            " Làm tròn như trên trang: đến số chữ số thập phân ít hơn của hai kết quả được so sánh.",
+        ),
         (Precision::None, _) => {}
     }
     text.push_str(" / ");
