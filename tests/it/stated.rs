@@ -180,6 +180,27 @@ fn a_units_page_shows_its_regions_figures() {
     );
 }
 
+/// A region's average prints at its table's decimals on every unit's page,
+/// whatever the unit's own line's `decimals` (adv23 M3: 6,65 on one page,
+/// 6,7 on another).
+#[test]
+fn a_regions_average_prints_at_its_tables_decimals_on_every_page() {
+    let site = fixture("published/stated-regions");
+    let file = "data/results/2023/chi-so.toml";
+    let text = std::fs::read_to_string(site.path().join(file)).unwrap();
+    put(
+        site.path(),
+        file,
+        &text.replace(
+            "unit = \"tinh-a\"\nscore = 90\n",
+            "unit = \"tinh-a\"\nscore = 90\ndecimals = 0\n",
+        ),
+    );
+    let built = build_ok(site.path());
+    let figures = all(&built.page("don-vi/tinh-a/"), "p.region-figure");
+    assert!(figures[0].contains("bình quân 88,00%"), "{figures:?}");
+}
+
 #[test]
 fn a_shortcode_says_a_change_is_published_when_it_could_not_be_derived() {
     let built = published("stated-changes");

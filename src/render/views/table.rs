@@ -49,6 +49,9 @@ pub struct RegionFigureView<'a> {
     /// Units of the region ranked in this table (complete tables).
     pub ranked: Option<u32>,
     pub average: Option<f64>,
+    /// The decimals `average` prints with: the table's, as on its ranking
+    /// page (a line's own `decimals` is that line's only).
+    pub decimals: u32,
     pub rank: Option<u32>,
     /// Regions of the scheme ranked.
     pub of: Option<u32>,
@@ -76,10 +79,11 @@ impl<'a> RegionFigureView<'a> {
     pub(super) fn new(
         site: &'a Site,
         figure: &RegionFigure,
-        complete: bool,
+        table: &crate::model::Table,
         ranked: Option<u32>,
         urls: &Urls,
     ) -> Self {
+        let complete = table.complete;
         let region = &site.regions[figure.region];
         let disputed = figure.standing == Standing::Disputed;
         RegionFigureView {
@@ -92,6 +96,7 @@ impl<'a> RegionFigureView<'a> {
             },
             ranked,
             average: figure.average,
+            decimals: table.decimals,
             rank: figure.rank,
             of: figure.of,
             derived: complete,
@@ -598,7 +603,7 @@ impl<'a> TableView<'a> {
                     .iter()
                     .find(|s| s.region == f.region)
                     .map(|s| s.ranked);
-                RegionFigureView::new(site, f, table.complete, ranked, urls)
+                RegionFigureView::new(site, f, table, ranked, urls)
             })
             .collect();
         // Only the table's own page shows its components' table.

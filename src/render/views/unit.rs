@@ -205,7 +205,7 @@ pub fn unit_series<'a>(
                                     .iter()
                                     .find(|s| s.region == f.region)
                                     .map(|s| s.ranked);
-                                RegionFigureView::new(site, f, table.complete, ranked, urls)
+                                RegionFigureView::new(site, f, table, ranked, urls)
                             })
                             .collect(),
                         listed_in: listing_labels(table, unit),
