@@ -79,6 +79,59 @@ fn a_year_without_the_unit_breaks_its_lines_and_the_rank_chart_is_beside() {
     }
 }
 
+/// A year with no table of the index at all keeps its place on the time
+/// axis, breaks the lines and is named under both charts (adv23 M4: 2021,
+/// 2023, 2024 drawn evenly and joined across 2022).
+#[test]
+fn a_year_without_any_table_keeps_its_place_and_is_named() {
+    let site = fixture("minimal");
+    let root = site.path();
+    std::fs::remove_file(root.join("data/results/2022/khoi.json")).unwrap();
+    put(
+        root,
+        "data/results/2021/khoi.toml",
+        "index = \"chi-so\"\nyear = 2021\ngroup = \"khoi\"\ncomplete = true\n\
+         source = { title = \"Quyết định thử\" }\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 70\n[[result]]\nunit = \"don-vi-b\"\nscore = 75\n\
+         [[result]]\nunit = \"don-vi-c\"\nscore = 80\n[[result]]\nunit = \"don-vi-d\"\nscore = 85\n",
+    );
+    let built = build_ok(root);
+    let page = built.page("don-vi/don-vi-a/");
+    for chart in ["svg.chart-history", "svg.chart-rank"] {
+        let svg = page.select(&sel(chart)).next().expect(chart);
+        let years: Vec<String> = svg.select(&sel("text.axis")).map(text).collect();
+        assert!(years.contains(&"2022".to_owned()), "{chart}: {years:?}");
+        assert_eq!(svg.select(&sel("polyline.line")).count(), 0, "{chart}");
+        let notes: Vec<String> = svg.select(&sel("text.note")).map(text).collect();
+        assert!(
+            notes.iter().any(|n| n == "Không có kết quả năm 2022"),
+            "{chart}: {notes:?}"
+        );
+    }
+}
+
+/// The averages a unit's history draws say which chiso computed, by year
+/// when others were published, and an illustrative one marks its line
+/// (adv23 M2: drawn as if published).
+#[test]
+fn a_historys_computed_averages_are_said_and_illustrative_ones_marked() {
+    let site = crate::common::example_copy();
+    let built = build_ok(site.path());
+    let page = built.page("don-vi/so-khoa-hoc-va-cong-nghe/");
+    let svg = page.select(&sel("svg.chart-history")).next().unwrap();
+    let labels: Vec<String> = svg.select(&sel("text")).map(text).collect();
+    let all = labels.join(" ");
+    assert!(
+        labels.contains(&"Bình quân khối sở, ban, ngành*".to_owned()),
+        "{all}"
+    );
+    assert!(
+        all.contains("Bình quân khối sở, ban, ngành* năm 2022: tính từ điểm"),
+        "{all}"
+    );
+    assert!(all.contains("* Số liệu minh họa"), "{all}");
+}
+
 #[test]
 fn a_large_table_is_a_strip_on_a_fitted_scale_with_the_home_unit_labelled() {
     let site = fixture("minimal");

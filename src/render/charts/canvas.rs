@@ -191,8 +191,8 @@ impl Canvas {
     }
 
     /// The notes under a chart from `top`, each wrapped: `extra`, the
-    /// computed average's and the illustrative figures' warnings, and the
-    /// source. Returns their bottom (`top` when
+    /// notes' `more`, the computed ranks' and average's and the illustrative
+    /// figures' warnings, and the source. Returns their bottom (`top` when
     /// there are none).
     pub fn notes(&mut self, top: f64, notes: &Notes, extra: &[&str]) -> f64 {
         let font = fonts::NOTE;
@@ -209,6 +209,9 @@ impl Canvas {
         };
         for line in extra {
             put(line, 2, "note");
+        }
+        for note in &notes.more {
+            put(note, 2, "note");
         }
         if notes.computed_ranks {
             let note = "Thứ hạng tính từ điểm trong bảng, không phải số công bố";

@@ -101,6 +101,10 @@ pub struct Notes {
     /// Whether a rank drawn is chiso's, computed from the table, the
     /// source stating none (a rank chart's note says so).
     pub computed_ranks: bool,
+    /// Further notes, in order, before the illustrative warning: a history
+    /// chart's years without results, and which of its averages chiso
+    /// computed.
+    pub more: Vec<String>,
 }
 
 pub use super::figure::Marks;
@@ -809,6 +813,7 @@ mod chart_tests {
                     disputed: n % 4 == 0,
                     disputed_across_band: n % 8 == 0,
                     computed_ranks: n % 5 == 0,
+                    more: Vec::new(),
                 };
                 let svg = ranking(&t("s", "x"), &rows, scale, &lines, &notes, format);
                 assert_readable(&svg);

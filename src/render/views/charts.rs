@@ -49,16 +49,22 @@ fn sources(site: &Site, entries: &[EntryView]) -> Option<String> {
 
 /// The score and rank charts' points, notes and lines' labels of a unit's
 /// series on one index.
-struct Series<'a> {
+struct Series {
     points: Vec<YearPoint>,
     notes: Notes,
     /// A rank drawn is computed from its table (the rank chart says so).
     computed_ranks: bool,
-    average_label: &'a str,
+    /// The years between the first and the last with no table of the
+    /// index at all, named under both charts.
+    gap_note: Option<String>,
+    average_label: String,
     region_label: String,
+    /// A score of the unit's drawn is illustrative (the rank chart's
+    /// warning: its averages are not drawn there).
+    own_illustrative: bool,
 }
 
-fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a> {
+fn series(site: &Site, unit: UnitId, entries: &[EntryView]) -> Series {
     // The region whose average is drawn: the unit's first with one.
     let regions = &site.units[unit].regions;
     let region = regions.iter().copied().find(|&r| {
@@ -79,10 +85,25 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
                 .map(|a| (a, table.decimals))
         })
     };
+    // Whether each year's drawn averages are chiso's, and illustrative.
+    let mut averages: Vec<(i32, Averages)> = Vec::new();
+    let mut origin = |table: &Table| {
+        let region = region_average(table).is_some() && table.complete;
+        averages.push((
+            table.year,
+            Averages {
+                group: table.average.is_some() && !table.average_published,
+                group_illustrative: table.average_illustrative(),
+                region,
+                region_illustrative: region && table.ranks_an_illustrative_score(),
+            },
+        ));
+    };
     let mut points: Vec<YearPoint> = entries
         .iter()
         .map(|e| {
             let table = &site.tables[e.table];
+            origin(table);
             YearPoint {
                 year: e.year,
                 value: e.row.value,
@@ -132,6 +153,7 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
             let shown = points.iter().any(|p| p.year == table.year);
             let ours = table.index == index && tables.iter().any(|t| t.group == table.group);
             if ours && !shown && (first..=last).contains(&table.year) {
+                origin(table);
                 points.push(YearPoint {
                     year: table.year,
                     value: None,
@@ -148,6 +170,41 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
             }
         }
     }
+    // A year with no table of the index at all keeps its place on the
+    // time axis too, and is named under the charts: a line drawn straight
+    // across it would read as a year-on-year step (adv23 M4).
+    let mut without_results: Vec<i32> = Vec::new();
+    if let (Some(first), Some(last), Some(table)) = (years.0, years.1, tables.first()) {
+        // A span this long is a year mistyped, not a history to lay out.
+        let span = i64::from(last) - i64::from(first);
+        for year in (first..=last).filter(|_| span <= MOST_YEARS) {
+            if points.iter().any(|p| p.year == year) {
+                continue;
+            }
+            without_results.push(year);
+            points.push(YearPoint {
+                year,
+                value: None,
+                decimals: table.decimals,
+                marks: Marks::default(),
+                rank: None,
+                of: None,
+                rank_style: table.tie_numbering(),
+                rank_marks: Marks::default(),
+                average: None,
+                region_average: None,
+                merged_in: None,
+            });
+        }
+    }
+    let gap_note = match without_results.as_slice() {
+        [] => None,
+        [year] => Some(format!("Không có kết quả năm {year}")),
+        years => {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            Some(format!("Không có kết quả các năm {}", years.join(", ")))
+        }
+    };
     // The groups' own label when they share one (a group re-formed in
     // 2025, both "Bình quân cả nước"), else the general word.
     let mut labels = entries.iter().map(|e| {
@@ -170,24 +227,98 @@ fn series<'a>(site: &'a Site, unit: UnitId, entries: &[EntryView]) -> Series<'a>
         format!("Bình quân {word} {}", region.name)
     });
     let disputed = points.iter().any(|p| p.value.is_some() && p.marks.disputed);
+    let own_illustrative = entries
+        .iter()
+        .any(|e| e.row.illustrative && e.row.value.is_some());
+    // The averages drawn that chiso computed are said, with their years
+    // when others were published; an illustrative one marks its line's
+    // label (adv23 M2: drawn as if published).
+    let group_years = |pick: fn(&Averages) -> bool| -> Vec<i32> {
+        let mut years: Vec<i32> = averages
+            .iter()
+            .filter(|(_, a)| pick(a))
+            .map(|&(y, _)| y)
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    };
+    let drawn_group = points.iter().filter(|p| p.average.is_some()).count();
+    let drawn_region = points.iter().filter(|p| p.region_average.is_some()).count();
+    let mut more: Vec<String> = gap_note.iter().cloned().collect();
+    let group_illustrative = averages.iter().any(|(_, a)| a.group_illustrative);
+    let region_illustrative = averages.iter().any(|(_, a)| a.region_illustrative);
+    let average_label = star(average_label, group_illustrative);
+    let region_label = star(&region_label, region_illustrative);
+    let (group, region) = (group_years(|a| a.group), group_years(|a| a.region));
+    if (!group.is_empty() || !region.is_empty())
+        && group.len() >= drawn_group
+        && region.len() >= drawn_region
+    {
+        // Every average drawn is chiso's: the ranking charts' one note.
+        more.push(format!("Đường bình quân: {COMPUTED}"));
+    } else {
+        more.extend(computed_note(&average_label, &group, drawn_group));
+        more.extend(computed_note(&region_label, &region, drawn_region));
+    }
     Series {
         points,
         notes: Notes {
             source: sources(site, entries),
-            illustrative: entries
-                .iter()
-                .any(|e| e.row.illustrative && e.row.value.is_some()),
+            illustrative: group_illustrative || region_illustrative || own_illustrative,
             computed_average: false,
             disputed,
             // No band lines on a unit's history.
             disputed_across_band: false,
             computed_ranks: false,
+            more,
         },
         computed_ranks: entries.iter().any(|e| e.rank_computed),
+        gap_note,
         average_label,
         region_label,
+        own_illustrative,
     }
 }
+
+/// The longest span of years a history lays out year by year.
+const MOST_YEARS: i64 = 40;
+
+/// Whether a year's averages drawn on a unit's history are chiso's (the
+/// group's in a complete table without a published one; a region's in any
+/// complete table), and made from an illustrative score.
+#[derive(Debug, Clone, Copy)]
+struct Averages {
+    group: bool,
+    group_illustrative: bool,
+    region: bool,
+    region_illustrative: bool,
+}
+
+/// A line's label with the illustrative mark when it is.
+fn star(label: &str, illustrative: bool) -> String {
+    if illustrative {
+        format!("{label}*")
+    } else {
+        label.to_owned()
+    }
+}
+
+/// The note under a history chart for the averages `label` names that
+/// chiso computed (`years`, of `drawn` drawn): all of them, or those years.
+fn computed_note(label: &str, years: &[i32], drawn: usize) -> Option<String> {
+    match years.len() {
+        0 => None,
+        n if n >= drawn => Some(format!("{label}: {COMPUTED}")),
+        _ => {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            Some(format!("{label} năm {}: {COMPUTED}", years.join(", ")))
+        }
+    }
+}
+
+/// What a computed average is, under a chart.
+const COMPUTED: &str = "tính từ điểm trong bảng, không phải số liệu công bố";
 
 /// A unit's score and rank on one index over the years: the score chart
 /// (with the averages) and the rank chart (empty when never ranked).
@@ -208,7 +339,7 @@ fn history_chart(def: &Index, name: &str, s: &Series) -> String {
     let title = format!("{short} của {name} qua các năm");
     let mut desc = format!("Biểu đồ đường: điểm {short} của {name} từng năm");
     if s.points.iter().any(|p| p.average.is_some()) {
-        desc.push_str(&format!(", so với {}", vi::mid_sentence(s.average_label)));
+        desc.push_str(&format!(", so với {}", vi::mid_sentence(&s.average_label)));
     }
     if !s.region_label.is_empty() {
         desc.push_str(&format!(" và {}", vi::mid_sentence(&s.region_label)));
@@ -225,7 +356,7 @@ fn history_chart(def: &Index, name: &str, s: &Series) -> String {
         (def.scale.min, def.scale.max),
         &HistoryLines {
             unit: name,
-            average_label: s.average_label,
+            average_label: &s.average_label,
             region_label: &s.region_label,
             axis_title: &axis,
         },
@@ -254,8 +385,12 @@ fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
         story.join("; ")
     );
     // A rank chiso computed says so, as the tables beside it do.
+    // It draws no average: of the notes under the scores, only the years
+    // without results.
     let notes = Notes {
         computed_ranks: s.computed_ranks,
+        more: s.gap_note.iter().cloned().collect(),
+        illustrative: s.own_illustrative,
         ..s.notes.clone()
     };
     charts::rank(
@@ -397,6 +532,7 @@ pub fn ranking_chart(def: &Index, table: &TableView, home: Option<UnitId>) -> St
         disputed: bars.iter().any(|b| b.marks.disputed) || table.average_derived_text.is_some(),
         disputed_across_band,
         computed_ranks: false,
+        more: Vec::new(),
     };
     let year = table.year;
     let title = format!("{short} {year}: {}", table.group.name);
