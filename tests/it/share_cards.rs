@@ -124,6 +124,31 @@ fn a_unit_card_says_the_figures_its_page_shows() {
     assert!(!rendered.files.iter().any(|f| f.path.ends_with(".png")));
 }
 
+/// A rank and a change chiso computed say so on the card as on the page,
+/// and the illustrative mark's note is in the marks' violet, not the red
+/// of a fall (adv23 M5, m7).
+#[test]
+fn a_card_says_what_chiso_computed_as_its_page_does() {
+    let rendered =
+        chiso::render_site(&BuildOptions::new(example_root())).unwrap_or_else(|d| panic!("{d}"));
+    let page = site().page("don-vi/so-noi-vu/");
+    let hero = one(&page, ".scorecard-hero");
+    assert!(hero.contains("(tính từ bảng)"), "{hero}");
+    let url = meta(&page, "og:image");
+    let svg = rendered
+        .share_cards
+        .svg(url.strip_prefix(BASE).unwrap())
+        .unwrap();
+    assert!(svg.contains(">Xếp hạng (tính từ bảng)<"), "{svg}");
+    assert!(svg.contains("bậc* (tính từ bảng)"), "{svg}");
+    assert!(
+        svg.contains("fill=\"#6639ba\" text-anchor=\"end\">* Số liệu minh họa"),
+        "{svg}"
+    );
+    let alt = meta(&page, "og:image:alt");
+    assert!(alt.contains("(tính từ bảng)"), "{alt}");
+}
+
 /// The cache folder of the cards of the one address `root` was built for.
 fn cached_cards(root: &Path) -> PathBuf {
     let folders: Vec<PathBuf> = fs::read_dir(root.join(".chiso-cache/share-cards"))

@@ -29,6 +29,9 @@ const ACCENT_BG: &str = "#eaf2fb";
 const UP: &str = "#116329";
 const DOWN: &str = "#a40e26";
 const LINE: &str = "#d0d7de";
+/// The illustrative and disputed marks' colour: the pages' neutral violet,
+/// never the red of a fall (`--mark` in chiso.css).
+const MARK: &str = "#6639ba";
 
 /// The left and right margin.
 const MARGIN: f32 = 72.0;
@@ -102,7 +105,7 @@ fn footer(out: &mut String, frame: &Frame, marks: Marks) {
             y,
             26.0,
             true,
-            DOWN,
+            MARK,
             "end",
             caveat,
         );
@@ -150,10 +153,11 @@ fn headline(out: &mut String, h: &Headline) {
     let right_width = WIDTH as f32 - MARGIN - right;
     match (h.rank.as_deref(), h.score.as_deref()) {
         (Some(rank), score) => {
-            let label = if h.tied {
-                "Đồng hạng"
-            } else {
-                "Xếp hạng"
+            let label = match (h.tied, h.rank_computed) {
+                (true, false) => "Đồng hạng",
+                (false, false) => "Xếp hạng",
+                (true, true) => "Đồng hạng (tính từ bảng)",
+                (false, true) => "Xếp hạng (tính từ bảng)",
             };
             text(out, MARGIN, 312.0, 30.0, false, MUTED, "start", label);
             let (big, of) = match rank.split_once('/') {
@@ -257,9 +261,12 @@ fn table(out: &mut String, t: &TableCard) {
         text(out, score_right, y, 34.0, true, FG, "end", &row.score);
         y += 54.0;
     }
-    if t.more > 0 {
-        let more = format!("… và {} đơn vị khác", t.more);
-        text(out, name_left, y - 8.0, 26.0, false, MUTED, "start", &more);
+    let more = (t.more > 0).then(|| format!("… và {} đơn vị khác", t.more));
+    let origin = t.ranks_computed.then_some("thứ hạng tính từ bảng");
+    let foot: Vec<&str> = more.as_deref().into_iter().chain(origin).collect();
+    if !foot.is_empty() {
+        let foot = fit(&foot.join(" · "), false, 26.0, score_right - name_left);
+        text(out, name_left, y - 8.0, 26.0, false, MUTED, "start", &foot);
     }
 }
 

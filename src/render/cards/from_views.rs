@@ -29,6 +29,7 @@ pub fn unit(name: &str, history: &[SeriesView]) -> Card {
         subtitle,
         &entry.row,
         &series.index,
+        entry.rank_computed,
     ))
 }
 
@@ -51,6 +52,7 @@ pub fn index(
             subtitle,
             &entry.row,
             &series.index,
+            entry.rank_computed,
         ));
     }
     match latest_table {
@@ -82,7 +84,15 @@ fn latest<'s, 'a>(
     best
 }
 
-fn headline(title: String, subtitle: Subtitle, row: &RowView, index: &IndexRef) -> Headline {
+/// A line's card; `rank_computed`: its rank is chiso's (adv23 M5: cards
+/// showed computed ranks and changes as if published).
+fn headline(
+    title: String,
+    subtitle: Subtitle,
+    row: &RowView,
+    index: &IndexRef,
+    rank_computed: bool,
+) -> Headline {
     let (rank, score) = (rank(row), score(row, index.unit_label));
     Headline {
         title,
@@ -95,6 +105,7 @@ fn headline(title: String, subtitle: Subtitle, row: &RowView, index: &IndexRef) 
         disputed: shows_disputed(row),
         not_ranked: row.not_ranked.is_some_and(|r| !r.is_empty()),
         tied: row.tied,
+        rank_computed: rank_computed && row.rank.is_some(),
     }
 }
 
@@ -142,6 +153,7 @@ fn table_card<'r, 'a: 'r>(view: &TableView, rows: impl Iterator<Item = &'r RowVi
         more: rows.len() - shown.len(),
         illustrative: rows.iter().take(TABLE_LINES).any(|r| r.illustrative),
         disputed: rows.iter().take(TABLE_LINES).any(|r| shows_disputed(r)),
+        ranks_computed: view.ranks_computed && shown.iter().any(|l| !l.rank.is_empty()),
         rows: shown,
     })
 }
@@ -223,6 +235,10 @@ fn change(row: &RowView, unit_label: &str) -> Option<(String, Ordering)> {
     // Made from an illustrative year: marked as an illustrative score is.
     if change.illustrative {
         words.push('*');
+    }
+    // chiso's arithmetic, which no published change confirms.
+    if change.computed && !change.stated {
+        words.push_str(" (tính từ bảng)");
     }
     Some((words, direction))
 }

@@ -91,6 +91,9 @@ pub struct Headline {
     pub not_ranked: bool,
     /// Another unit has the same rank: the card says "Đồng hạng".
     pub tied: bool,
+    /// The rank is chiso's, computed from the table, the line stating
+    /// none: the card says "(tính từ bảng)" beside it, as the page does.
+    pub rank_computed: bool,
 }
 
 /// The first lines of a table.
@@ -107,6 +110,9 @@ pub struct TableCard {
     pub illustrative: bool,
     /// A figure shown is a published one kept against the table's (‡).
     pub disputed: bool,
+    /// Every rank is chiso's, the source printing none: the card says so
+    /// under its lines, as the page's rank column does.
+    pub ranks_computed: bool,
 }
 
 /// What a card's figures are, and their year: `Chỉ số CCHC năm 2023`. A
@@ -348,8 +354,13 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
         Card::Headline(h) => {
             let mut figures = Vec::new();
             if let Some(rank) = &h.rank {
-                let tied = if h.tied { " (đồng hạng)" } else { "" };
-                figures.push(format!("xếp thứ {}{tied}", rank.trim_start_matches("thứ ")));
+                let said = match (h.tied, h.rank_computed) {
+                    (true, true) => " (đồng hạng, tính từ bảng)",
+                    (true, false) => " (đồng hạng)",
+                    (false, true) => " (tính từ bảng)",
+                    (false, false) => "",
+                };
+                figures.push(format!("xếp thứ {}{said}", rank.trim_start_matches("thứ ")));
             }
             // "điểm 45,42 điểm" says the word twice.
             figures.extend(
@@ -375,7 +386,11 @@ fn alt_text(card: &Card, frame: &Frame) -> String {
                     false => format!("{}. {} {}", r.rank, r.name, r.score),
                 })
                 .collect();
-            said_with(format!("{}, {}", t.title, t.subtitle), &lines.join("; "))
+            let mut said = lines.join("; ");
+            if t.ranks_computed {
+                said.push_str(" (thứ hạng tính từ bảng)");
+            }
+            said_with(format!("{}, {}", t.title, t.subtitle), &said)
         }
     }
 }
@@ -417,6 +432,7 @@ mod tests {
             disputed: false,
             not_ranked: false,
             tied: false,
+            rank_computed: false,
         })
     }
 
@@ -495,6 +511,7 @@ mod tests {
             more: 0,
             illustrative: false,
             disputed: false,
+            ranks_computed: false,
         });
         let alt = alt_text(&card, &frame);
         assert!(alt.ends_with(": Huyện A —; 2. Huyện B —"), "{alt}");
