@@ -336,7 +336,7 @@ fn run<D: Destination>(
         warnings: mut diagnostics,
         mut timings,
     } = loaded;
-    let watch = links::Watch::new(&config, &content, &data_links, &destination);
+    let watch = links::Watch::new(&content, &data_links, &destination);
     let input = render::Input {
         config: &config,
         site: &site,

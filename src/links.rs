@@ -60,29 +60,20 @@ pub struct Watch<'a> {
 }
 
 impl<'a> Watch<'a> {
-    pub fn new(
-        config: &Config,
-        content: &Content,
-        data_links: &[DataLink],
-        inner: &'a dyn Sink,
-    ) -> Self {
-        let base = config.base_path();
-        let base = base.as_str();
+    pub fn new(content: &Content, data_links: &[DataLink], inner: &'a dyn Sink) -> Self {
         let pages = content.home.iter().map(|a| (a, String::new())).chain(
             content
                 .articles
                 .iter()
                 .map(|a| (a, urls::article_path(&a.slug))),
         );
-        let data = data_links
-            .iter()
-            .filter_map(|link| resolve(&link.url, "", base));
+        let data = data_links.iter().filter_map(|link| resolve(&link.url, ""));
         let wanted = pages
             .flat_map(|(article, page)| {
                 article
                     .links
                     .iter()
-                    .filter_map(move |link| resolve(&link.url, &page, base))
+                    .filter_map(move |link| resolve(&link.url, &page))
             })
             .chain(data)
             // Only a link with an anchor needs the ids of its page.
@@ -216,15 +207,10 @@ pub fn check_some<'a>(
 /// The sources whose links lead to one of the output files `paths`: whether
 /// the home text does, and the articles by index. When only those files
 /// changed, these are the links that may have broken.
-pub fn linking_to(
-    config: &Config,
-    content: &Content,
-    paths: &BTreeSet<&str>,
-) -> (bool, Vec<usize>) {
-    let base = config.base_path();
+pub fn linking_to(content: &Content, paths: &BTreeSet<&str>) -> (bool, Vec<usize>) {
     let leads_there = |article: &Article, page: &str| {
         article.links.iter().any(|link| {
-            resolve(&link.url, page, &base).is_some_and(|(path, _)| {
+            resolve(&link.url, page).is_some_and(|(path, _)| {
                 candidates(&path).iter().any(|c| paths.contains(c.as_str()))
             })
         })
@@ -261,7 +247,7 @@ fn check_against(
         .map(|a| (a, urls::article_path(&a.slug)));
     for (article, page) in home.chain(articles) {
         for link in &article.links {
-            let Some((path, anchor)) = resolve(&link.url, &page, &base) else {
+            let Some((path, anchor)) = resolve(&link.url, &page) else {
                 continue;
             };
             let problem = match site.page(&path) {
@@ -329,6 +315,9 @@ impl Unpublished<'_> {
 /// written in an article reads as under the article's own page); else the
 /// site's addresses.
 fn broken_link_hint(path: &str, url: &str, site: &mut Targets, base: &str) -> String {
+    if let Some(without) = with_base_twice(path, url, site, base) {
+        return msg::hint_link_without_base(base, &without);
+    }
     if path
         .rsplit('/')
         .next()
@@ -338,7 +327,7 @@ fn broken_link_hint(path: &str, url: &str, site: &mut Targets, base: &str) -> St
     }
     if !url.starts_with(['/', '#', '?', '.']) {
         let from_root = format!("/{url}");
-        if let Some((root_path, _)) = resolve(&from_root, "", base) {
+        if let Some((root_path, _)) = resolve(&from_root, "") {
             if site.page(&root_path).is_some() {
                 return msg::hint_link_from_root(&from_root);
             }
@@ -359,6 +348,25 @@ fn broken_link_hint(path: &str, url: &str, site: &mut Targets, base: &str) -> St
         }
         _ => msg::hint_check_link(),
     }
+}
+
+/// The link to write for root-relative `url`, which leads nowhere at
+/// `path` but starts with the base path (`/chiso-qng/xep-hang/` under
+/// `https://user.github.io/chiso-qng/`) and leads to a page or file
+/// without it: the base path is added when pages are made, so written it
+/// is there twice (adv22 M1).
+fn with_base_twice(path: &str, url: &str, site: &mut Targets, base: &str) -> Option<String> {
+    let segment = base.trim_matches('/');
+    if segment.is_empty() || !url.starts_with('/') {
+        return None;
+    }
+    let without = path.strip_prefix(segment)?;
+    let without = without
+        .strip_prefix('/')
+        .or(without.is_empty().then_some(""))?;
+    site.page(without)?;
+    let rest = url.trim_start_matches('/').strip_prefix(segment)?;
+    Some(format!("/{}", rest.trim_start_matches('/')))
 }
 
 /// The file of the draft whose page `path` is, if it is one.
@@ -398,7 +406,7 @@ fn check_data_links(
 ) {
     let base = config.base_path();
     for link in links {
-        let Some((path, anchor)) = resolve(&link.url, "", &base) else {
+        let Some((path, anchor)) = resolve(&link.url, "") else {
             continue;
         };
         let problem = match site.page(&path) {
@@ -420,7 +428,7 @@ fn check_data_links(
 
 /// The output path (no leading `/`) and anchor a link leads to, or `None`
 /// for a link outside the site. `page` is the linking page's path.
-fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)> {
+fn resolve(url: &str, page: &str) -> Option<(String, Option<String>)> {
     if url.is_empty() || url.starts_with("//") || has_scheme(url) {
         return None;
     }
@@ -437,10 +445,10 @@ fn resolve(url: &str, page: &str, base: &str) -> Option<(String, Option<String>)
     let joined = if rest.is_empty() {
         page.to_owned()
     } else if let Some(absolute) = rest.strip_prefix('/') {
-        // Root-relative links are written against the site root; the base
-        // path is added when rendering, so strip it if an editor wrote it.
-        let base = base.trim_start_matches('/');
-        absolute.strip_prefix(base).unwrap_or(absolute).to_owned()
+        // Root-relative links are written against the site root: the base
+        // path is added when rendering, as it is to any link. One that
+        // starts with it already leads under it twice ([`with_base_twice`]).
+        absolute.to_owned()
     } else {
         format!("{page}{rest}")
     };
@@ -597,11 +605,13 @@ mod tests {
             ),
             ("../b/", "tin-tuc/a/", "/", Some(("tin-tuc/b/", None))),
             ("../../../../x", "tin-tuc/a/", "/", Some(("x", None))),
+            // The base path is the renderer's to add: written, it is
+            // part of the path.
             (
                 "/cchc/chi-so/papi/",
                 "",
                 "/cchc/",
-                Some(("chi-so/papi/", None)),
+                Some(("cchc/chi-so/papi/", None)),
             ),
             ("/favicon.svg?v=2", "", "/", Some(("favicon.svg", None))),
             ("https://example.gov.vn/", "", "/", None),
@@ -629,7 +639,7 @@ mod tests {
             ("2024:bao-cao", "", "/", Some(("2024:bao-cao", None))),
         ];
         for (url, page, base, want) in cases {
-            let got = resolve(url, page, base);
+            let got = resolve(url, page);
             let want =
                 want.map(|(p, a): (&str, Option<&str>)| (p.to_owned(), a.map(str::to_owned)));
             assert_eq!(got, want, "{url}");

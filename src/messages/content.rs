@@ -148,6 +148,10 @@ messages! {
         vi: "viết `{url}`: liên kết không bắt đầu bằng / được tính từ trang đang xem (trang của bài là /tin-tuc/<slug>/), không phải từ gốc trang web",
         en: "write `{url}`: a link not starting with / is read from the page it is on (an article's is /tin-tuc/<slug>/), not from the site's root",
     }
+    hint_link_without_base(base: &str, url: &str) {
+        vi: "viết `{url}`: chiso tự thêm đường dẫn con `{base}` của base_url vào mọi liên kết từ gốc trang web, nên ghi cả nó thì nó có mặt hai lần",
+        en: "write `{url}`: chiso adds the base_url's path `{base}` to every link from the site's root, so written it appears twice",
+    }
     hint_did_you_mean_page(url: &str) {
         vi: "có phải ý bạn là `{url}`?",
         en: "did you mean `{url}`?",

@@ -73,7 +73,7 @@ pub(super) fn check(
                 .chain(gone.map(String::as_str))
                 .chain(later_changed)
                 .collect();
-            let (home, mut sources) = links::linking_to(config, content, &changed);
+            let (home, mut sources) = links::linking_to(content, &changed);
             let (home_edited, edited) = edited(l.content, content);
             sources.extend(edited);
             sources.sort_unstable();

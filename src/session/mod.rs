@@ -294,7 +294,7 @@ impl Session {
             // a page rendered again (an anchor there may be gone), in the
             // order `chiso check` reports them.
             let changed = rendered_paths.iter().map(String::as_str).collect();
-            let (home, mut sources) = links::linking_to(&p.config, &p.content, &changed);
+            let (home, mut sources) = links::linking_to(&p.content, &changed);
             sources.extend_from_slice(&indices);
             sources.sort_unstable();
             sources.dedup();

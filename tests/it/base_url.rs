@@ -185,6 +185,47 @@ fn a_menu_link_elsewhere_is_kept_and_a_script_base_url_is_refused() {
     assert!(errors.to_string().contains("--base-url"), "{errors}");
 }
 
+/// A link written with the base path already in it (`/cchc/tin-tuc/` on a
+/// site published at `…/cchc/`) would be published under it twice
+/// (`/cchc/cchc/tin-tuc/`): it is an error, in an article, the menu and
+/// the footer alike, whose hint is the link to write (adv22 M1: it passed
+/// check and build, and every page linked nowhere).
+#[test]
+fn a_link_written_with_the_base_path_is_an_error_naming_the_link_to_write() {
+    let site = fixture("minimal");
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    let config = config.replace(
+        "base_url = \"https://example.gov.vn/\"",
+        "base_url = \"https://example.gov.vn/cchc/\"\nfooter = \"[Dữ liệu](/cchc/du-lieu/)\"",
+    );
+    let menu = "\n[[menu]]\nname = \"Tin tức\"\nurl = \"/cchc/tin-tuc/\"\n";
+    put(site.path(), "config.toml", &format!("{config}{menu}"));
+    put(
+        site.path(),
+        "content/tin-tuc/lien-ket.md",
+        "+++\ntitle = \"Liên kết\"\ndate = 2024-03-01\n+++\n\n\
+         Xem [bảng](/cchc/xep-hang/2023/khoi/) và [trang chủ](/cchc/).\n",
+    );
+    let errors = build_err(site.path());
+    for (link, write) in [
+        ("/cchc/xep-hang/2023/khoi/", "/xep-hang/2023/khoi/"),
+        ("/cchc/", "/"),
+        ("/cchc/tin-tuc/", "/tin-tuc/"),
+        ("/cchc/du-lieu/", "/du-lieu/"),
+    ] {
+        assert!(
+            errors.contains(&format!("the link `{link}` leads to no page")),
+            "{link}: {errors}"
+        );
+        assert!(
+            errors.contains(&format!(
+                "write `{write}`: chiso adds the base_url's path `/cchc/`"
+            )),
+            "{write}: {errors}"
+        );
+    }
+}
+
 #[test]
 fn a_base_url_without_its_scheme_is_refused_where_it_is_written() {
     // Taken for a path, `cchc.quangbinh.gov.vn` broke every link of the site

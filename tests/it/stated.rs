@@ -336,7 +336,10 @@ fn a_change_across_a_missing_year_names_the_year_it_is_against() {
         .and_then(|m| m.value().attr("content"))
         .unwrap_or_default()
         .to_owned();
-    assert!(card.ends_with("tăng 2 bậc so với năm 2022 (tính từ bảng)"), "{card}");
+    assert!(
+        card.ends_with("tăng 2 bậc so với năm 2022 (tính từ bảng)"),
+        "{card}"
+    );
 }
 
 #[test]
