@@ -250,6 +250,12 @@ impl Config {
                 msg::base_url_unicode_host(url, host),
                 msg::hint_base_url_unicode_host(),
             ))
+        } else if !host.is_empty() && !is_host(host) {
+            Some((msg::base_url_bad_host(url, host), msg::hint_base_url()))
+        } else if let Some(folder) = without_page(url, path) {
+            // The address bar's `…/cchc/index.html`: every link would be
+            // under `index.html/` (adv22 M2).
+            Some((msg::base_url_page(url), msg::hint_base_url_page(folder)))
         } else if path.split('/').any(is_dot_segment) {
             Some((msg::base_url_dot_segment(url), msg::hint_base_url()))
         } else if has_bad_percent(path) {
@@ -258,6 +264,23 @@ impl Config {
             None
         };
         problem.map(|(message, hint)| Diagnostic::error(message).with_hint(hint))
+    }
+
+    /// A warning when `base_url` is an `http://` address: the feed, the
+    /// sitemap, canonical and share addresses would all be `http://`, where
+    /// nearly every host (GitHub and GitLab Pages among them) serves
+    /// `https://`. Said of `--base-url` when `from_option`.
+    pub fn http_warning(&self, root: &Path, from_option: bool) -> Option<Diagnostic> {
+        let lower = self.base_url.to_ascii_lowercase();
+        if !lower.starts_with("http://") || Config::base_url_problem(&self.base_url).is_some() {
+            return None;
+        }
+        let d = Diagnostic::warning(msg::base_url_http(&self.base_url))
+            .with_hint(msg::hint_base_url_http());
+        if from_option {
+            return Some(d);
+        }
+        Some(at_base_url(root, d))
     }
 
     /// Whether `base_url` is a full address with a host (`https://…`),
@@ -283,14 +306,7 @@ impl Config {
         if from_option {
             return Some(d.with_hint(msg::hint_base_url_option()));
         }
-        let d = d.with_hint(msg::hint_base_url_host());
-        let path = root.join(CONFIG_FILE);
-        let source = crate::input::read_text(&path, Path::new(CONFIG_FILE)).unwrap_or_default();
-        let d = match locate(&source, Format::Toml, &[Seg::Key("base_url")]) {
-            Some(offset) => d.at_offset(&source, offset),
-            None => d,
-        };
-        Some(d.in_file(CONFIG_FILE))
+        Some(at_base_url(root, d.with_hint(msg::hint_base_url_host())))
     }
 
     /// The path part of `base_url`, always starting and ending with `/`:
@@ -318,6 +334,63 @@ impl Config {
 }
 
 /// Whether a path segment is `.` or `..`, as the URL standard reads them
+
+/// `d` pointed at `base_url` in `config.toml` under `root`.
+fn at_base_url(root: &Path, d: Diagnostic) -> Diagnostic {
+    let path = root.join(CONFIG_FILE);
+    let source = crate::input::read_text(&path, Path::new(CONFIG_FILE)).unwrap_or_default();
+    let d = match locate(&source, Format::Toml, &[Seg::Key("base_url")]) {
+        Some(offset) => d.at_offset(&source, offset),
+        None => d,
+    };
+    d.in_file(CONFIG_FILE)
+}
+
+/// Whether `host` (with its port, if any) is a host name (labels of
+/// letters, digits and inner hyphens, joined by dots), an IPv4 address or
+/// a bracketed IPv6 one: `https://-/x/` names no host.
+fn is_host(host: &str) -> bool {
+    let is_port = |port: &str| {
+        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+    };
+    if let Some(rest) = host.strip_prefix('[') {
+        let Some((inner, after)) = rest.split_once(']') else {
+            return false;
+        };
+        let port_fits = after.is_empty() || after.strip_prefix(':').is_some_and(is_port);
+        let v6 = |b: u8| b.is_ascii_hexdigit() || b == b':' || b == b'.';
+        return port_fits && !inner.is_empty() && inner.bytes().all(v6);
+    }
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if is_port(port) => name,
+        Some(_) => return false,
+        None => host,
+    };
+    let name = name.strip_suffix('.').unwrap_or(name);
+    !name.is_empty()
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                // `_` is not a host name's, but some intranet hosts have it.
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
+/// The home page's folder when `base_url` ends in a page's file name
+/// (`…/cchc/index.html`, `…/default.aspx`): `url` without it.
+fn without_page<'u>(url: &'u str, path: &str) -> Option<&'u str> {
+    let name = path.rsplit('/').next()?;
+    let (_, extension) = name.rsplit_once('.')?;
+    const PAGES: [&str; 11] = [
+        "html", "htm", "shtml", "xhtml", "php", "asp", "aspx", "jsp", "cfm", "xml", "txt",
+    ];
+    PAGES
+        .contains(&extension.to_ascii_lowercase().as_str())
+        .then(|| &url[..url.len() - name.len()])
+}
+
 /// (`%2e` is a dot too: browsers collapse `%2e%2e` as `..`).
 fn is_dot_segment(segment: &str) -> bool {
     let lower = segment.to_ascii_lowercase().replace("%2e", ".");
@@ -435,6 +508,11 @@ mod tests {
             "https://x.gov.vn/Chỉ-Số/",
             "https://x.gov.vn/ch%E1%BB%89-s%e1%bb%91/",
             "https://x.gov.vn:8443/a..b/",
+            "http://127.0.0.1:8080/",
+            "https://[::1]:1111/cchc/",
+            "https://x.gov.vn./",
+            "https://x.gov.vn/v1.2/",
+            "https://x.gov.vn/bao-cao.2024",
         ] {
             assert!(Config::base_url_problem(fits).is_none(), "{fits}");
         }
@@ -470,9 +548,24 @@ mod tests {
             "/\\evil.example/",
             "https://x.example/\u{1}/",
             "https://x.example/a\u{7f}/",
+            // No host, and a page's file where the home page's folder goes
+            // (adv22 M2).
+            "https://-/x/",
+            "https://x..gov.vn/",
+            "https://x.gov.vn:port/",
+            "https://[::1/",
+            "https://user.github.io/chiso-qng/index.html",
+            "https://x.gov.vn/cchc/Default.ASPX",
+            "/cchc/index.htm",
         ] {
             assert!(Config::base_url_problem(wrong).is_some(), "{wrong:?}");
         }
+        let page = Config::base_url_problem("https://user.github.io/qng/index.html").unwrap();
+        assert!(
+            page.to_string()
+                .contains("write `https://user.github.io/qng/`"),
+            "{page}"
+        );
         // A space is said as a space, not as an address that is not one.
         let spaced = Config::base_url_problem("https://x.gov.vn/a b/").unwrap();
         assert!(spaced.to_string().contains("space"), "{spaced}");

@@ -462,6 +462,7 @@ pub(crate) fn load(options: &BuildOptions) -> Result<Loaded, Diagnostics> {
     if let Some(d) = config.host_warning(&options.root, options.base_url.is_some()) {
         diagnostics.push(d);
     }
+    diagnostics.extend_one(config.http_warning(&options.root, options.base_url.is_some()));
     let root = &options.root;
     let markdown = content::Markdown::for_site(&config);
     let raw = timings.time("load data", || data::load(root, &mut diagnostics));

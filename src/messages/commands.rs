@@ -131,8 +131,8 @@ messages! {
         en: "base_url `{url}` has a `\\` or a control character: browsers read `\\` as `/`, so every link, stylesheet and script of the site would point at another host",
     }
     hint_base_url_backslash() {
-        vi: "viết địa chỉ chỉ với dấu `/`, như thanh địa chỉ của trình duyệt hiện nó, ví dụ `https://cchc.hatinh.gov.vn/`",
-        en: "write the address with `/` only, as the browser's address bar shows it, e.g. `https://cchc.hatinh.gov.vn/`",
+        vi: "viết địa chỉ chỉ với dấu `/`, như thanh địa chỉ của trình duyệt hiện nó, ví dụ `https://cchc.example.gov.vn/`",
+        en: "write the address with `/` only, as the browser's address bar shows it, e.g. `https://cchc.example.gov.vn/`",
     }
     base_url_with_query(url: impl Display) {
         vi: "base_url `{url}` có phần truy vấn hoặc neo (`?`, `#`): nó sẽ đứng giữa địa chỉ và đường dẫn của mọi trang",
@@ -154,6 +154,26 @@ messages! {
         vi: "ghi tên miền ở dạng ASCII (punycode, bắt đầu bằng xn--) như nhà đăng ký tên miền cấp",
         en: "write the host in its ASCII (punycode, xn--…) form, as the domain registrar gives it",
     }
+    base_url_bad_host(url: impl Display, host: impl Display) {
+        vi: "base_url `{url}` có tên miền `{host}` không hợp lệ: tên miền gồm chữ cái, chữ số và dấu `-` (không ở đầu hay cuối), nối nhau bằng dấu chấm",
+        en: "base_url `{url}` has an invalid host `{host}`: a host is letters, digits and `-` (not first or last), joined by dots",
+    }
+    base_url_page(url: impl Display) {
+        vi: "base_url `{url}` kết thúc bằng tên một tệp trang: mọi liên kết sẽ nằm dưới tệp đó và không mở được",
+        en: "base_url `{url}` ends in a page's file name: every link would be under that file and lead nowhere",
+    }
+    hint_base_url_page(folder: impl Display) {
+        vi: "base_url là địa chỉ thư mục của trang chủ, kết thúc bằng /: ghi `{folder}`",
+        en: "base_url is the address of the home page's folder, ending in /: write `{folder}`",
+    }
+    base_url_http(url: impl Display) {
+        vi: "base_url `{url}` dùng http://: địa chỉ trong bản tin, sơ đồ trang, ảnh chia sẻ và địa chỉ chuẩn (canonical) của mọi trang sẽ là http://, trong khi hầu hết máy chủ (cả GitHub Pages, GitLab Pages) phục vụ https://",
+        en: "base_url `{url}` uses http://: the addresses in the feed, the sitemap, the share images and every page's canonical address would be http://, where nearly every host (GitHub and GitLab Pages among them) serves https://",
+    }
+    hint_base_url_http() {
+        vi: "nếu trang được phục vụ qua https, ghi https:// trong base_url; nếu máy chủ thật sự chỉ có http, giữ nguyên",
+        en: "if the site is served over https, write https:// in base_url; if the server really has http only, keep it",
+    }
     base_url_dot_segment(url: impl Display) {
         vi: "đường dẫn của base_url `{url}` có đoạn `.` hoặc `..`: trình duyệt rút gọn chúng, nên các địa chỉ tuyệt đối sẽ khác trang thật",
         en: "the path of base_url `{url}` has a `.` or `..` segment: browsers collapse them, so absolute addresses would differ from the real pages",
@@ -167,20 +187,20 @@ messages! {
         en: "write the path as the browser shows it, e.g. \"/chỉ-số/\" or \"/ch%E1%BB%89-s%E1%BB%91/\"; chiso encodes what needs it",
     }
     hint_base_url() {
-        vi: "ghi địa chỉ đầy đủ, bắt đầu bằng https://, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\"; hoặc một đường dẫn bắt đầu bằng /, ví dụ \"/\" khi chưa biết địa chỉ",
-        en: "write the full address, starting with https://, e.g. base_url = \"https://cchc.hatinh.gov.vn/\"; or a path starting with /, e.g. \"/\" while the address is not known",
+        vi: "ghi địa chỉ đầy đủ, bắt đầu bằng https://, ví dụ base_url = \"https://cchc.example.gov.vn/\"; hoặc một đường dẫn bắt đầu bằng /, ví dụ \"/\" khi chưa biết địa chỉ",
+        en: "write the full address, starting with https://, e.g. base_url = \"https://cchc.example.gov.vn/\"; or a path starting with /, e.g. \"/\" while the address is not known",
     }
     base_url_without_host(url: impl Display) {
         vi: "base_url `{url}` chưa có tên miền: các trang vẫn mở được, nhưng ảnh chia sẻ (Facebook, Zalo) bị bỏ, còn bản tin Atom và sơ đồ trang (sitemap) chưa có địa chỉ đầy đủ",
         en: "base_url `{url}` has no host: the pages work, but share images (Facebook, Zalo) are left out, and the Atom feed and sitemap have no full addresses",
     }
     hint_base_url_host() {
-        vi: "trước khi xuất bản, ghi địa chỉ thật của trang, ví dụ base_url = \"https://cchc.hatinh.gov.vn/\", hoặc dựng với --base-url (quy trình xuất bản trên GitHub, GitLab do chiso init tạo đã tự truyền --base-url)",
-        en: "before publishing, write the site's real address, e.g. base_url = \"https://cchc.hatinh.gov.vn/\", or build with --base-url (the GitHub and GitLab publishing workflows chiso init writes pass --base-url themselves)",
+        vi: "trước khi xuất bản, ghi địa chỉ thật của trang, ví dụ base_url = \"https://cchc.example.gov.vn/\", hoặc dựng với --base-url (quy trình xuất bản trên GitHub, GitLab do chiso init tạo đã tự truyền --base-url)",
+        en: "before publishing, write the site's real address, e.g. base_url = \"https://cchc.example.gov.vn/\", or build with --base-url (the GitHub and GitLab publishing workflows chiso init writes pass --base-url themselves)",
     }
     hint_base_url_option() {
-        vi: "--base-url là địa chỉ trang sẽ được xuất bản, ví dụ --base-url https://cchc.hatinh.gov.vn/",
-        en: "--base-url is the address the site is published at, e.g. --base-url https://cchc.hatinh.gov.vn/",
+        vi: "--base-url là địa chỉ trang sẽ được xuất bản, ví dụ --base-url https://cchc.example.gov.vn/",
+        en: "--base-url is the address the site is published at, e.g. --base-url https://cchc.example.gov.vn/",
     }
     title_without_slug() {
         vi: "tiêu đề không có chữ cái hay chữ số nào để đặt tên tệp",

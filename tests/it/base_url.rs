@@ -226,6 +226,31 @@ fn a_link_written_with_the_base_path_is_an_error_naming_the_link_to_write() {
     }
 }
 
+/// The address bar's `…/index.html` is refused with the address to write
+/// (adv22 M2: every link of the site was under `index.html/`), and an
+/// `http://` address is a warning (adv22 m4).
+#[test]
+fn a_base_url_ending_in_a_page_is_refused_and_http_is_warned_of() {
+    let site = fixture("minimal");
+    let mut options = BuildOptions::new(site.path());
+    options.base_url = Some("https://user.github.io/cchc/index.html".to_owned());
+    let errors = build_with(options).err().expect("refused").to_string();
+    assert!(errors.contains("ends in a page's file name"), "{errors}");
+    assert!(
+        errors.contains("write `https://user.github.io/cchc/`"),
+        "{errors}"
+    );
+    let config = fs::read_to_string(site.path().join("config.toml")).unwrap();
+    put(
+        site.path(),
+        "config.toml",
+        &config.replace("https://example.gov.vn/", "http://example.gov.vn/"),
+    );
+    let warnings = build_ok(site.path()).report.warnings.to_string();
+    assert!(warnings.contains("uses http://"), "{warnings}");
+    assert!(warnings.contains("config.toml:2:"), "{warnings}");
+}
+
 #[test]
 fn a_base_url_without_its_scheme_is_refused_where_it_is_written() {
     // Taken for a path, `cchc.quangbinh.gov.vn` broke every link of the site
