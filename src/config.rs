@@ -333,8 +333,6 @@ impl Config {
     }
 }
 
-/// Whether a path segment is `.` or `..`, as the URL standard reads them
-
 /// `d` pointed at `base_url` in `config.toml` under `root`.
 fn at_base_url(root: &Path, d: Diagnostic) -> Diagnostic {
     let path = root.join(CONFIG_FILE);
@@ -391,6 +389,7 @@ fn without_page<'u>(url: &'u str, path: &str) -> Option<&'u str> {
         .then(|| &url[..url.len() - name.len()])
 }
 
+/// Whether a path segment is `.` or `..`, as the URL standard reads them
 /// (`%2e` is a dot too: browsers collapse `%2e%2e` as `..`).
 fn is_dot_segment(segment: &str) -> bool {
     let lower = segment.to_ascii_lowercase().replace("%2e", ".");
