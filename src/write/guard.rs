@@ -19,7 +19,15 @@ use crate::messages as msg;
 pub const MARKER: &str = ".chiso-output";
 
 /// What the marker file says to someone who opens it.
-pub const MARKER_TEXT: &str = "This folder is written by `chiso build`, which replaces \
+pub const MARKER_TEXT: &str = "Thư mục này do `chiso build` ghi, và mỗi lần dựng thay toàn bộ \
+nội dung. Đừng để tệp khác ở đây: lần dựng sau chuyển chúng sang thư mục bên cạnh \
+(TÊN.truoc-chiso).\nThis folder is written by `chiso build`, which replaces everything in it \
+at each build. Do not keep other files here: the next build moves them to a folder beside it \
+(NAME.truoc-chiso).\n";
+
+/// The marker's text of earlier builds (adv22 m11: it said other files would
+/// be deleted; they are moved aside), still read as a marker.
+const EARLIER_MARKER_TEXT: &str = "This folder is written by `chiso build`, which replaces \
 everything in it at each build.\nDo not keep other files here: they would be deleted.\n";
 
 /// The site's source folders: an output inside one would overwrite sources.
@@ -123,11 +131,12 @@ impl Written {
         let Some(text) = text else {
             return Written::Unknown;
         };
-        if text == MARKER_TEXT {
+        if text == MARKER_TEXT || text == EARLIER_MARKER_TEXT {
             return Written::Unlisted;
         }
         match text
             .strip_prefix(MARKER_TEXT)
+            .or_else(|| text.strip_prefix(EARLIER_MARKER_TEXT))
             .and_then(|rest| rest.strip_prefix(FILES_HEADER))
         {
             Some(list) => Written::Listed(list.lines().map(str::to_owned).collect()),
@@ -324,6 +333,16 @@ impl std::fmt::Display for Protected {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_earlier_builds_marker_is_read_with_its_list() {
+        let earlier = format!("{EARLIER_MARKER_TEXT}{FILES_HEADER}index.html\n");
+        let written = Written::read(Some(&earlier));
+        assert!(written.wrote("index.html") && !written.wrote("other.html"));
+        let now = marker_text(["index.html"]);
+        assert!(now.contains("moves them to a folder beside it"), "{now}");
+        assert!(Written::read(Some(&now)).wrote("index.html"));
+    }
 
     fn refused(site: &str, output: &str, home: &str) -> Result<(), Protected> {
         refuse_protected(Path::new(site), Path::new(output), Some(Path::new(home)))

@@ -44,6 +44,15 @@ fn init_writes_workflows_that_download_this_release_and_never_compile() {
         let check = text.lines().find(|l| l.contains("chiso check")).unwrap();
         assert!(check.contains("--base-url"), "{file}: {check}");
     }
+    // static/'s dotfiles (.well-known/) reach GitHub Pages, whose upload
+    // action leaves them out unless told (adv22 M3); the output's marker
+    // does not, on either host.
+    let github = fs::read_to_string(site.join(".github/workflows/publish.yml")).unwrap();
+    assert!(github.contains("include-hidden-files: true"), "{github}");
+    for file in [".github/workflows/publish.yml", ".gitlab-ci.yml"] {
+        let text = fs::read_to_string(site.join(file)).unwrap();
+        assert!(text.contains("rm -f public/.chiso-output"), "{file}");
+    }
     // GitLab runs one pipeline per push, not a branch's and a merge
     // request's both.
     let gitlab = fs::read_to_string(site.join(".gitlab-ci.yml")).unwrap();
