@@ -475,7 +475,8 @@ fn main() -> ExitCode {
                     for file in &files {
                         println!("{}", msg::created(args.dir.join(file).display()));
                     }
-                    println!("{}", msg::site_ready(args.dir.display()));
+                    let dir = args.dir.display().to_string();
+                    println!("{}", msg::site_ready(shell_word(&dir)));
                     println!("{}", msg::init_base_url_note());
                     ExitCode::SUCCESS
                 }
@@ -647,9 +648,34 @@ fn language_asked(args: impl Iterator<Item = std::ffi::OsString>) -> Language {
     asked.unwrap_or_else(Language::from_environment)
 }
 
+/// `word` as a shell reads it back whole, to print in a command an editor
+/// copies: as it is when it holds nothing a shell reads otherwise, else in
+/// double quotes (which Windows' shells read too), or in single quotes
+/// when it holds what double quotes do not keep (adv22 m9: a folder name
+/// with spaces).
+fn shell_word(word: &str) -> String {
+    let plain =
+        |c: char| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | ':' | '+' | ',');
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_owned()
+    } else if !word.contains(['"', '$', '`', '\\', '!']) {
+        format!("\"{word}\"")
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_is_printed_as_a_shell_reads_it_back() {
+        assert_eq!(shell_word("site"), "site");
+        assert_eq!(shell_word("thư mục/có-dấu"), "\"thư mục/có-dấu\"");
+        assert_eq!(shell_word("a$b c"), "'a$b c'");
+        assert_eq!(shell_word("it's $x"), "'it'\\''s $x'");
+    }
 
     fn asked(args: &[&str]) -> Language {
         language_asked(args.iter().map(std::ffi::OsString::from))

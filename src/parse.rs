@@ -112,11 +112,20 @@ pub fn toml_document_problems<T: DeserializeOwned>(source: &str, blanked: bool) 
             break;
         };
         let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        // Spaces for every byte: offsets and columns stay.
+        let mut end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        // An unknown table (`[[menus]]`) goes with its keys: blanked alone,
+        // they would be read as the table's before it, each an error of
+        // its own (adv22 m7).
+        if is_header(&text[start..end]) && e.message().starts_with("unknown field") {
+            end = next_header(&text, start);
+        }
+        // Spaces for every byte but line breaks: offsets and columns stay.
         let spaces: String = text[start..end]
             .chars()
-            .map(|c| " ".repeat(c.len_utf8()))
+            .map(|c| match c {
+                '\n' | '\r' => c.to_string(),
+                c => " ".repeat(c.len_utf8()),
+            })
             .collect();
         let mut blanked = text.clone();
         blanked.replace_range(start..end, &spaces);
@@ -994,6 +1003,31 @@ mod tests {
             format!("the number 1e+20 is out of range (from 0 to {max})")
         );
         assert_eq!(json(r#"{"count": 1e999}"#), "the number is too large");
+    }
+
+    #[test]
+    fn an_unknown_table_is_one_error_not_one_for_each_of_its_keys() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Settings {
+            title: String,
+            #[serde(default)]
+            menu: Vec<Menu>,
+        }
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Menu {
+            name: String,
+            url: String,
+        }
+        let source = "title = \"t\"\n\n[[menus]]\nname = \"Tin\"\nurl = \"/tin-tuc/\"\n\n[[menu]]\nname = \"A\"\nurl = \"/\"\nextra = 1\n";
+        let problems = parse_settings::<Settings>(source).unwrap_err();
+        let said: Vec<String> = problems.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(problems.len(), 2, "{said:?}");
+        assert!(said[0].contains("`menus`"), "{said:?}");
+        assert!(said[1].contains("`extra`"), "{said:?}");
     }
 
     #[test]

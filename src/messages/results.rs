@@ -372,8 +372,8 @@ messages! {
         en: "and {count} more",
     }
     hint_ended_without_active_to(unit: &str, last: i32) {
-        vi: "`{unit}` đã sáp nhập hoặc giải thể nhưng chưa có `active_to`, nên vẫn được tính là còn đánh giá: thêm năm đánh giá cuối cùng của nó vào data/units.toml, ví dụ `active_to = {last}`; các đơn vị khác còn thiếu thì thêm kết quả, `not_ranked` hoặc `excluded`",
-        en: "`{unit}` was merged or abolished but has no `active_to`, so it is still counted as assessed: add its last assessed year in data/units.toml, e.g. `active_to = {last}`; for any other unit missing, add its result, `not_ranked` or `excluded`",
+        vi: "`{unit}` đã sáp nhập hoặc giải thể nhưng chưa có `active_to`, nên vẫn được tính là còn đánh giá: thêm năm đánh giá cuối cùng của nó vào data/units.toml, ví dụ dòng active_to = {last} (tệp TOML, kể cả khi tệp bảng là JSON); các đơn vị khác còn thiếu thì thêm kết quả, `not_ranked` hoặc `excluded`",
+        en: "`{unit}` was merged or abolished but has no `active_to`, so it is still counted as assessed: add its last assessed year in data/units.toml, e.g. the line active_to = {last} (a TOML file, even when the table's is JSON); for any other unit missing, add its result, `not_ranked` or `excluded`",
     }
     hint_complete_table() {
         vi: "thêm kết quả của các đơn vị này; ghi `not_ranked = \"lý do\"` cho đơn vị không được xếp hạng; hoặc, nếu kết quả của đơn vị không được công bố, liệt kê đơn vị trong `excluded = [{{ unit = \"mã\", reason = \"…\" }}]`. Nếu bảng chỉ liệt kê một số đơn vị, đặt `complete = false`",

@@ -147,6 +147,11 @@ pub fn robots(config: &Config) -> String {
         }
         return text;
     }
+    // The sitemaps protocol wants a full address; without a host the line
+    // would be ignored, and is left out (adv22 m10).
+    if !config.has_host() {
+        return "User-agent: *\nAllow: /\n".to_owned();
+    }
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         absolute(config, SITEMAP_PATH)
@@ -175,6 +180,7 @@ mod tests {
         );
         assert_eq!(absolute(&c, ""), "https://x.gov.vn/cchc/");
         assert!(robots(&c).contains("Sitemap: https://x.gov.vn/cchc/sitemap.xml"));
+        assert!(!robots(&config("/cchc/")).contains("Sitemap"));
         let map = sitemap(&c, &["".into(), "nam/2023/".into()]);
         assert!(map.contains("<loc>https://x.gov.vn/cchc/nam/2023/</loc>"));
     }

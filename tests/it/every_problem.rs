@@ -350,7 +350,7 @@ fn a_unit_merged_without_active_to_is_told_to_end() {
     assert!(report.contains("`don-vi-d` (Đơn vị D)"), "{report}");
     assert!(
         report.contains("`don-vi-d` was merged or abolished but has no `active_to`")
-            && report.contains("`active_to = 2022`"),
+            && report.contains("the line active_to = 2022"),
         "{report}"
     );
 }
