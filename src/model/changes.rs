@@ -183,9 +183,14 @@ fn compare(
             year: before.year,
             group: before.group,
         }
-    } else if let Some((unit, second, others)) = absorbed_between(merged, before.year, now.year) {
+    } else if let Some((unit, second, others, last)) =
+        absorbed_between(merged, before.year, now.year)
+    {
         NoComparison::Absorbed {
-            year: before.year,
+            // The merger's year as the data says it, not the year of the
+            // last result before it (adv23 m1: a unit assessed to 2023
+            // and merged after 2024 read "sau năm 2023").
+            year: last,
             unit,
             second,
             others,
@@ -226,22 +231,22 @@ pub(super) fn absorptions(units: &IdVec<UnitId, Unit>) -> HashMap<UnitId, Vec<(i
 }
 
 /// The first of `merged` (a unit's [`absorptions`]) to have been merged in
-/// after year `before` and by year `now`, and how many more were; `None`
-/// when none was.
+/// after year `before` and by year `now`, the next, how many more were,
+/// and the first's last year as a unit of its own; `None` when none was.
 pub(super) fn absorbed_between(
     merged: &[(i32, UnitId)],
     before: i32,
     now: i32,
-) -> Option<(UnitId, Option<UnitId>, u32)> {
+) -> Option<(UnitId, Option<UnitId>, u32, i32)> {
     let mut within = merged
         .iter()
-        .filter(|&&(last, _)| before <= last && last < now)
-        .map(|&(_, unit)| unit);
-    let first = within.next()?;
+        .filter(|&&(last, _)| before <= last && last < now);
+    let &(last, first) = within.next()?;
+    let mut within = within.map(|&(_, unit)| unit);
     let second = within.next();
     let others =
         u32::from(second.is_some()) + u32::try_from(within.count()).unwrap_or(u32::MAX - 1);
-    Some((first, second, others))
+    Some((first, second, others, last))
 }
 
 /// The change from `before` (in `previous_year`) to `now`, each a line
@@ -303,6 +308,21 @@ fn change_between(previous_year: i32, before: Figures, now: Figures) -> Change {
 #[cfg(test)]
 mod tests {
     use super::same_field;
+
+    #[test]
+    fn a_merger_is_dated_by_the_merged_units_last_year_not_the_result_before() {
+        use super::absorbed_between;
+        use crate::model::ids::Id;
+        use crate::model::UnitId;
+        let (a, b) = (UnitId::from_position(1), UnitId::from_position(2));
+        // Assessed last in 2023 (`before`), merged after 2024.
+        let merged = [(2024, a), (2024, b)];
+        assert_eq!(
+            absorbed_between(&merged, 2023, 2025),
+            Some((a, Some(b), 1, 2024))
+        );
+        assert_eq!(absorbed_between(&merged, 2025, 2026), None);
+    }
 
     #[test]
     fn fields_within_a_tenth_of_each_other_are_the_same_field() {

@@ -1065,9 +1065,11 @@ pub enum NoComparison {
     /// result was not published).
     NotInTableThen { year: i32 },
     /// Units merged into this one after the earlier year (`merged_into`,
-    /// their `active_to` from `year` on): the unit is not the one it was,
-    /// so neither its rank nor its score compare. `unit` is the first
-    /// merged unit, `second` the next, `others` how many besides the first.
+    /// their `active_to` from the earlier year on): the unit is not the one
+    /// it was, so neither its rank nor its score compare. `unit` is the
+    /// first merged unit and `year` its `active_to` (its last year as a
+    /// unit of its own), `second` the next, `others` how many besides the
+    /// first.
     Absorbed {
         year: i32,
         unit: UnitId,
