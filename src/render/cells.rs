@@ -459,9 +459,17 @@ fn change(line: &Line) -> String {
     }
     if let Some((words, class)) = stated.and_then(|s| published_words(s, line.unit_label)) {
         let since = stated.map_or(String::new(), against);
+        // Why chiso compares nothing here (a unit merged in), beside the
+        // publication's figure (adv22 m1).
+        let why = line
+            .no_comparison
+            .and_then(no_comparison_words)
+            .filter(|w| w.starts_with("không so sánh"))
+            .map_or(String::new(), |w| format!("; {}", flat(&w)));
         return format!(
-            "<span class=\"change {class} stated\" title=\"Số liệu đã công bố{since}; không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố)</small>",
-            Escaped(&words)
+            "<span class=\"change {class} stated\" title=\"Số liệu đã công bố{since}; không tính được từ bảng\">{}</span> <small class=\"stated-mark\">(công bố{})</small>",
+            Escaped(&words),
+            Escaped(&why)
         );
     }
     if let Some(change) = line.change {
@@ -477,6 +485,18 @@ fn change(line: &Line) -> String {
             "<span class=\"change none\" title=\"Chưa có kết quả năm trước để so sánh\">{MISSING}</span>"
         ),
         None => format!("<span class=\"change none\">{MISSING}</span>"),
+    }
+}
+
+/// `không so sánh (sau năm 2024 …)` as `không so sánh: sau năm 2024 …`,
+/// to sit inside brackets of its own.
+pub fn flat(words: &str) -> String {
+    match words
+        .strip_prefix("không so sánh (")
+        .and_then(|w| w.strip_suffix(')'))
+    {
+        Some(why) => format!("không so sánh: {why}"),
+        None => words.to_owned(),
     }
 }
 

@@ -469,7 +469,7 @@ fn rank_text(table: &Table, row: &Row, bare: bool) -> Option<String> {
 /// one with `disputed` (both are said, as the pages say them). A change
 /// across rankings chiso does not compare (63 provinces, then 34) says
 /// why, as the change cell does.
-fn published_change(row: &Row, year: i32) -> Option<String> {
+fn published_change(env: &Env, row: &Row, year: i32) -> Option<String> {
     let stated = row.stated_change.as_ref()?;
     let places = stated.places?;
     let caveat = row
@@ -477,6 +477,12 @@ fn published_change(row: &Row, year: i32) -> Option<String> {
         .change()
         .filter(|c| c.previous_year == stated.since)
         .and_then(|c| cells::places_not_compared(c, year))
+        // A unit merged in: why nothing is compared (adv22 m1).
+        .or_else(|| {
+            no_change_phrase(env, row)
+                .filter(|w| w.starts_with("không so sánh"))
+                .map(|w| cells::flat(&w))
+        })
         .map_or(String::new(), |words| format!("; {words}"));
     let phrase = |d: i64| on_one_line(&vi::rank_change_phrase(d));
     let against_derived = row
@@ -629,7 +635,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
         let (figure, notes) = r.split_at(r.find(" (").unwrap_or(r.len()));
         format!("{figure}{}{notes}", star(row.rank_illustrative()))
     });
-    let change = published_change(row, table.year).or_else(|| {
+    let change = published_change(env, row, table.year).or_else(|| {
         row.comparison
             .change()
             .and_then(|c| {

@@ -191,6 +191,35 @@ fn merge_into_ha_tinh(root: &std::path::Path, id: &str, name: &str, active_to: i
     );
 }
 
+/// A published change of a unit that absorbed another says, beside the
+/// publication's figure, why chiso compares nothing, in the change cell
+/// and in `ket-qua` (adv22 m1: "tăng 20 bậc (công bố)" alone, where an
+/// unmerged province's said why).
+#[test]
+fn a_published_change_of_a_unit_that_absorbed_another_says_why_nothing_is_compared() {
+    let dir = merged_copy("change = { places = 5 }");
+    let root = dir.path();
+    merge_into_ha_tinh(root, "tinh-cu", "Tỉnh Cũ", 2024);
+    put(
+        root,
+        "content/tin-tuc/sap-nhap.md",
+        "+++\ntitle = \"Sáp nhập\"\ndate = 2025-08-01\n+++\n\n\
+         Thay đổi: <!-- chiso:ket-qua chi-so=par-index nam=2025 don-vi=ha-tinh hien=thay-doi -->.\n",
+    );
+    let built = build_ok(root);
+    let why = "không so sánh: sau năm 2024 sáp nhập thêm Tỉnh Cũ";
+    let cell = one(
+        &built.page("xep-hang/2025/tinh-thanh/"),
+        "table.ranking tbody td.change-cell",
+    );
+    assert!(cell.contains(&format!("(công bố; {why})")), "{cell}");
+    let article = all(&built.page("tin-tuc/sap-nhap/"), "article p").join("\n");
+    assert!(
+        article.contains(&format!("tăng 5 bậc (số liệu công bố; {why})")),
+        "{article}"
+    );
+}
+
 /// A unit merged into another before it had any result: the page it
 /// joined names it, but promises no results and draws no empty section.
 #[test]
