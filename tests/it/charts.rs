@@ -130,6 +130,12 @@ fn a_historys_computed_averages_are_said_and_illustrative_ones_marked() {
         "{all}"
     );
     assert!(all.contains("* Số liệu minh họa"), "{all}");
+    // The description names the line without the legend's mark.
+    let desc = svg.select(&sel("desc")).map(text).collect::<String>();
+    assert!(
+        desc.contains("so với bình quân khối sở, ban, ngành."),
+        "{desc}"
+    );
 }
 
 #[test]

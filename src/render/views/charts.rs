@@ -338,11 +338,13 @@ fn history_chart(def: &Index, name: &str, s: &Series) -> String {
     let short = &def.short_name;
     let title = format!("{short} của {name} qua các năm");
     let mut desc = format!("Biểu đồ đường: điểm {short} của {name} từng năm");
+    // The lines' names without their legend's illustrative mark.
+    let plain = |label: &str| vi::mid_sentence(label.trim_end_matches('*'));
     if s.points.iter().any(|p| p.average.is_some()) {
-        desc.push_str(&format!(", so với {}", vi::mid_sentence(&s.average_label)));
+        desc.push_str(&format!(", so với {}", plain(&s.average_label)));
     }
     if !s.region_label.is_empty() {
-        desc.push_str(&format!(" và {}", vi::mid_sentence(&s.region_label)));
+        desc.push_str(&format!(" và {}", plain(&s.region_label)));
     }
     desc.push_str(". Số liệu ở bảng bên dưới.");
     let axis = axis_title(def);
