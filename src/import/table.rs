@@ -487,8 +487,8 @@ impl Units {
                 .chain(unit.renamed.iter().map(|r| &r.name))
                 .chain(std::iter::once(&unit.id));
             for name in names {
-                shown.entry(vi::fold(name)).or_insert_with(|| name.clone());
-                let ids = by_name.entry(vi::fold(name)).or_default();
+                shown.entry(name_key(name)).or_insert_with(|| name.clone());
+                let ids = by_name.entry(name_key(name)).or_default();
                 if !ids.contains(&unit.id) {
                     ids.push(unit.id.clone());
                 }
@@ -500,7 +500,7 @@ impl Units {
                 if unit.group.as_deref() == Some(group) {
                     in_group.insert(unit.id.clone());
                     let ids = bare_in_group
-                        .entry(bare(&vi::fold(&unit.name)).to_owned())
+                        .entry(bare(&name_key(&unit.name)).to_owned())
                         .or_default();
                     ids.push(unit.id.clone());
                 }
@@ -544,7 +544,7 @@ impl Units {
     }
 
     fn find(&self, name: &str) -> Result<&str, String> {
-        let key = vi::fold(name);
+        let key = name_key(name);
         match self.by_name.get(&key).map(Vec::as_slice) {
             Some([id]) => Ok(id),
             Some(ids) => self
@@ -1006,9 +1006,39 @@ fn whole_numbers(cell: &Cell) -> Option<(u32, Option<u32>)> {
     }
 }
 
+/// A unit's name as names are matched: folded ([`vi::fold`]), with the
+/// dashes Word and Excel put in for a hyphen (`–`, `—`, `‐`) read as one,
+/// and spaces around it left out: "Sở Lao động – Thương binh và Xã hội"
+/// is "Sở Lao động - Thương binh và Xã hội" (adv22 m6).
+fn name_key(name: &str) -> String {
+    let hyphens: String = name
+        .chars()
+        .map(|c| match c {
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => '-',
+            c => c,
+        })
+        .collect();
+    vi::fold(&hyphens)
+        .replace(" - ", "-")
+        .replace(" -", "-")
+        .replace("- ", "-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_match_whatever_dash_joins_their_words() {
+        let key = name_key("Sở Lao động - Thương binh và Xã hội");
+        for other in [
+            "Sở Lao động – Thương binh và Xã hội",
+            "Sở Lao động—Thương binh và Xã hội",
+            "SỞ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI",
+        ] {
+            assert_eq!(name_key(other), key, "{other}");
+        }
+    }
 
     fn units() -> Units {
         let file: crate::data::schema::UnitsFile = toml::from_str(
