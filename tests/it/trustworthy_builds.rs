@@ -72,14 +72,19 @@ fn nfd_and_bom_files_give_the_same_site_as_nfc() {
     }
 }
 
-#[test]
-fn check_on_the_example_site_prints_one_ok_line() {
-    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
+/// `chiso check` of the site at `root`, in English.
+fn check(root: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
         .env("LC_ALL", "en_US.UTF-8")
         .args(["check", "--root"])
-        .arg(example_root())
+        .arg(root)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn check_on_the_example_site_prints_one_ok_line() {
+    let output = check(&example_root());
     assert_eq!(output.status.code(), Some(0));
     assert_eq!(
         String::from_utf8_lossy(&output.stdout),
@@ -94,12 +99,7 @@ fn check_on_the_example_site_prints_one_ok_line() {
 fn check_with_warnings_says_how_many() {
     let site = fixture("minimal");
     put(site.path(), "content/bai.MD", "# Bài\n");
-    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(["check", "--root"])
-        .arg(site.path())
-        .output()
-        .unwrap();
+    let output = check(site.path());
     assert_eq!(output.status.code(), Some(0));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bai.MD"), "{stderr}");
@@ -112,12 +112,7 @@ fn check_with_warnings_says_how_many() {
 #[test]
 fn check_writes_nothing() {
     let site = fixture("minimal");
-    let output = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .env("LC_ALL", "en_US.UTF-8")
-        .args(["check", "--root"])
-        .arg(site.path())
-        .output()
-        .unwrap();
+    let output = check(site.path());
     assert!(output.status.success());
     assert!(!site.path().join("public").exists());
 }

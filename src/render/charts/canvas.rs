@@ -218,8 +218,7 @@ impl Canvas {
             put(note, 2, "note");
         }
         if notes.computed_average {
-            let note = "Đường bình quân: tính từ điểm trong bảng, không phải số liệu công bố";
-            put(note, 2, "note");
+            put(&format!("Đường bình quân: {}", super::COMPUTED), 2, "note");
         }
         if notes.disputed_across_band {
             let note = "‡ Số liệu công bố, khác số liệu tính từ điểm trong bảng (xem ghi chú của bảng); xếp loại trong bảng theo số liệu tính từ điểm, không theo vị trí vẽ so với đường mức";

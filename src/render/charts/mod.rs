@@ -80,6 +80,9 @@ pub struct ChartText<'a> {
     pub desc: &'a str,
 }
 
+/// What a figure chiso computed is, in a chart's notes.
+pub const COMPUTED: &str = "tính từ điểm trong bảng, không phải số liệu công bố";
+
 /// What a chart says under its plot, so that a screenshot keeps it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Notes {

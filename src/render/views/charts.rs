@@ -155,17 +155,9 @@ fn series(site: &Site, unit: UnitId, entries: &[EntryView]) -> Series {
             if ours && !shown && (first..=last).contains(&table.year) {
                 origin(table);
                 points.push(YearPoint {
-                    year: table.year,
-                    value: None,
-                    decimals: table.decimals,
-                    marks: Marks::default(),
-                    rank: None,
-                    of: None,
-                    rank_style: table.tie_numbering(),
-                    rank_marks: Marks::default(),
                     average: table.average.map(|a| (a, table.average_decimals)),
                     region_average: region_average(table),
-                    merged_in: None,
+                    ..without_line(table.year, table)
                 });
             }
         }
@@ -182,19 +174,7 @@ fn series(site: &Site, unit: UnitId, entries: &[EntryView]) -> Series {
                 continue;
             }
             without_results.push(year);
-            points.push(YearPoint {
-                year,
-                value: None,
-                decimals: table.decimals,
-                marks: Marks::default(),
-                rank: None,
-                of: None,
-                rank_style: table.tie_numbering(),
-                rank_marks: Marks::default(),
-                average: None,
-                region_average: None,
-                merged_in: None,
-            });
+            points.push(without_line(year, table));
         }
     }
     let gap_note = match without_results.as_slice() {
@@ -251,13 +231,11 @@ fn series(site: &Site, unit: UnitId, entries: &[EntryView]) -> Series {
     let average_label = star(average_label, group_illustrative);
     let region_label = star(&region_label, region_illustrative);
     let (group, region) = (group_years(|a| a.group), group_years(|a| a.region));
-    if (!group.is_empty() || !region.is_empty())
+    // Every average drawn is chiso's: the ranking charts' one note.
+    let all_computed = (!group.is_empty() || !region.is_empty())
         && group.len() >= drawn_group
-        && region.len() >= drawn_region
-    {
-        // Every average drawn is chiso's: the ranking charts' one note.
-        more.push(format!("Đường bình quân: {COMPUTED}"));
-    } else {
+        && region.len() >= drawn_region;
+    if !all_computed {
         more.extend(computed_note(&average_label, &group, drawn_group));
         more.extend(computed_note(&region_label, &region, drawn_region));
     }
@@ -266,7 +244,7 @@ fn series(site: &Site, unit: UnitId, entries: &[EntryView]) -> Series {
         notes: Notes {
             source: sources(site, entries),
             illustrative: group_illustrative || region_illustrative || own_illustrative,
-            computed_average: false,
+            computed_average: all_computed,
             disputed,
             // No band lines on a unit's history.
             disputed_across_band: false,
@@ -278,6 +256,25 @@ fn series(site: &Site, unit: UnitId, entries: &[EntryView]) -> Series {
         average_label,
         region_label,
         own_illustrative,
+    }
+}
+
+/// A year of a unit's history without its line: its place on the time
+/// axis, with `table`'s precision and way of numbering ties, and nothing
+/// drawn.
+fn without_line(year: i32, table: &Table) -> YearPoint {
+    YearPoint {
+        year,
+        value: None,
+        decimals: table.decimals,
+        marks: Marks::default(),
+        rank: None,
+        of: None,
+        rank_style: table.tie_numbering(),
+        rank_marks: Marks::default(),
+        average: None,
+        region_average: None,
+        merged_in: None,
     }
 }
 
@@ -309,16 +306,17 @@ fn star(label: &str, illustrative: bool) -> String {
 fn computed_note(label: &str, years: &[i32], drawn: usize) -> Option<String> {
     match years.len() {
         0 => None,
-        n if n >= drawn => Some(format!("{label}: {COMPUTED}")),
+        n if n >= drawn => Some(format!("{label}: {}", charts::COMPUTED)),
         _ => {
             let years: Vec<String> = years.iter().map(i32::to_string).collect();
-            Some(format!("{label} năm {}: {COMPUTED}", years.join(", ")))
+            Some(format!(
+                "{label} năm {}: {}",
+                years.join(", "),
+                charts::COMPUTED
+            ))
         }
     }
 }
-
-/// What a computed average is, under a chart.
-const COMPUTED: &str = "tính từ điểm trong bảng, không phải số liệu công bố";
 
 /// A unit's score and rank on one index over the years: the score chart
 /// (with the averages) and the rank chart (empty when never ranked).
@@ -393,6 +391,7 @@ fn rank_chart(def: &Index, name: &str, s: &Series) -> String {
         computed_ranks: s.computed_ranks,
         more: s.gap_note.iter().cloned().collect(),
         illustrative: s.own_illustrative,
+        computed_average: false,
         ..s.notes.clone()
     };
     charts::rank(
