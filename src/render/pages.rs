@@ -545,7 +545,7 @@ impl<'a> Env<'a> {
 
     fn home(&self) -> Own {
         let (site, content, urls) = (self.site, self.content, &self.urls);
-        let headlines = site
+        let mut headlines = site
             .home_unit
             .map(|u| unit_series(site, u, &self.rows, urls, Request::Passing))
             .unwrap_or_default();
@@ -590,11 +590,16 @@ impl<'a> Env<'a> {
                 .map(|(i, _)| i),
             urls,
         );
+        // The home page's history table joins every index's lines under
+        // one head.
+        let (headlines_changes_computed, _) = super::views::mark_change_origins(
+            headlines.iter_mut().flat_map(|s| s.entries.iter_mut()),
+        );
         let view = HomeContext {
             intro_html: self.bodies.home.as_ref().map_or("", |h| &h.html),
             scorecards: cards,
             headlines_regional: headlines.iter().any(|s| s.has_regional),
-            headlines_changes_computed: headlines.iter().any(|s| s.changes_computed),
+            headlines_changes_computed,
             headlines,
             blocks,
             articles: (0..content.articles.len().min(5))

@@ -272,10 +272,12 @@ fn a_tie_the_publisher_broke_keeps_its_ranks_everywhere() {
         .into_iter()
         .map(|(rank, unit, _)| (rank, unit))
         .collect();
+    // The ranks the publisher gave say so: the head says the others are
+    // computed.
     let want = [
         ("1", "Đơn vị A"),
-        ("2", "Đơn vị C"),
-        ("3", "Đơn vị B"),
+        ("2 (công bố)", "Đơn vị C"),
+        ("3 (công bố)", "Đơn vị B"),
         ("4", "Đơn vị D"),
     ];
     assert_eq!(ranks, want.map(|(r, u)| (r.to_owned(), u.to_owned())));
@@ -608,4 +610,45 @@ disputed = "Văn bản công bố ghi 89%; 80/100 điểm là 80%."
         report.contains("chiso counts Đơn vị D at the percent of their points"),
         "{report}"
     );
+}
+
+/// A column whose figures are of both origins says the common one in its
+/// head and each exception in its cell: the publisher's three ranks leave
+/// the head plain and mark the fourth, computed, "(tính từ bảng)"; its one
+/// change that agrees is "(công bố)" under a head of computed changes.
+#[test]
+fn a_column_of_both_origins_marks_its_exceptions() {
+    let dir = fixture("minimal");
+    let results = "data/results/2023/khoi.toml";
+    let text = std::fs::read_to_string(dir.path().join(results)).unwrap();
+    let text = text
+        .replace(
+            "score = 90\n",
+            "score = 90\nrank = 1\nchange = { places = 2 }\n",
+        )
+        .replace("score = 85\n", "score = 85\nrank = 3\n")
+        .replace("score = 85.0012\n", "score = 86\nrank = 2\n");
+    put(dir.path(), results, &text);
+    let built = build_ok(dir.path());
+    let page = built.page("xep-hang/2023/khoi");
+    let ranks: Vec<String> = lines(&page).into_iter().map(|l| l.0).collect();
+    assert_eq!(ranks, ["1", "2", "3", "4 (tính từ bảng)"]);
+    assert_eq!(one(&page, "table.ranking thead th.rank"), "Hạng");
+    assert_eq!(
+        one(&page, "table.ranking thead th.change-cell"),
+        "So với năm trước (tính từ bảng)"
+    );
+    let changes = all(&page, "table.ranking tbody td.change-cell");
+    assert!(
+        changes[0].starts_with("tăng 2 bậc (công bố)"),
+        "{changes:?}"
+    );
+    assert!(!changes[2].contains("công bố"), "{changes:?}");
+    // The unit's own history table marks the head by its own lines: its
+    // one change is published.
+    let unit = built.page("don-vi/don-vi-a");
+    let head = all(&unit, "table.history thead th");
+    assert!(head.contains(&"So với năm trước".to_owned()), "{head:?}");
+    let cells = all(&unit, "table.history tbody tr td");
+    assert!(cells.iter().any(|c| c == "tăng 2 bậc"), "{cells:?}");
 }

@@ -10,7 +10,8 @@
 //! `common` the small views all share; `codebook` the open data's
 //! columns for the data page; `row`, `table`, `unit`, `index`,
 //! `scorecard` (the cards pages open with) and `article` the views of one
-//! concern each; `charts` the inputs of the charts; `illustrative` the
+//! concern each; `charts` the inputs of the charts; `origin` which
+//! figures a column marks computed; `illustrative` the
 //! wording of the illustrative-data warning; `row_sharing` the sharing of
 //! lines between the pages that show them.
 
@@ -21,6 +22,7 @@ pub mod codebook;
 mod common;
 mod illustrative;
 mod index;
+mod origin;
 mod page;
 mod row;
 mod row_sharing;
@@ -34,6 +36,7 @@ pub use bands::{threshold_text, BandCountView, BandView, DisputedBandView, RowBa
 pub use common::{AlternativeView, ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
 pub use illustrative::Derived;
 pub use index::IndexView;
+pub use origin::{ColumnOrigin, Origin};
 pub use page::AllTablesView;
 pub use page::{
     ArticleContext, ArticleListContext, DataContext, FaviconView, HomeContext, IndexContext,
@@ -52,6 +55,6 @@ pub use table::{
 };
 pub use tiles::{Colouring, LegendView, TileMapView, TileView};
 pub use unit::{
-    mark_year_anchors, mention_views, mentions, unit_series, EntryView, MentionView, MergedView,
-    SeriesView, UnitView,
+    mark_change_origins, mark_year_anchors, mention_views, mentions, unit_series, EntryView,
+    MentionView, MergedView, SeriesView, UnitView,
 };

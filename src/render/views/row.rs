@@ -94,6 +94,19 @@ pub struct PublishedChangeView {
 }
 
 impl ChangeView {
+    /// For [`ColumnOrigin`](super::ColumnOrigin): whether the change its
+    /// column shows is chiso's, or none when it shows neither places nor
+    /// points or states both origins itself (a disputed one).
+    pub fn origin(&self) -> Option<bool> {
+        let shown = self.rank_delta.is_some() || self.value_delta.is_some();
+        (shown && !self.disputed).then_some(self.computed)
+    }
+
+    /// The same for the change in points alone.
+    pub fn points_origin(&self) -> Option<bool> {
+        (self.value_delta.is_some() && !self.value_disputed).then_some(self.points_computed)
+    }
+
     fn new(row: &Row, year: i32, change: &Change, disputed_html: &str) -> Self {
         let stated = row.stated_change.as_ref();
         let disputed = stated.is_some_and(|s| s.standing == Standing::Disputed);

@@ -7,7 +7,8 @@ use tera::Value;
 
 use super::bands::{threshold_text, BandCountView, BandView, CONFIRMED};
 use super::common::{ComponentView, GroupRef, IndexRef, SourceView, UnitRef};
-use super::row::Shows;
+use super::origin::ColumnOrigin;
+use super::row::{ChangeView, Shows};
 use super::row_sharing::{LineRef, Request, RowViews};
 use crate::content::render_markdown;
 use crate::model::{
@@ -326,10 +327,13 @@ pub struct TableView<'a> {
     /// before (a change, a published change, or why it cannot be
     /// compared): a table where none does shows no change column.
     pub has_changes: bool,
-    /// Whether any line shown prints a change chiso computed, which no
-    /// published change confirms: the change column's head is marked
-    /// "(tính từ bảng)".
-    pub changes_computed: bool,
+    /// Which of the shown lines' ranks chiso computed: the rank column's
+    /// head says "(tính từ bảng)" when most are, and each exception says
+    /// its origin in its cell (one mark per line of `rows`).
+    pub rank_column: ColumnOrigin,
+    /// The same for the changes the shown lines print: a change chiso
+    /// computed, which no published change confirms, or a published one.
+    pub change_column: ColumnOrigin,
     /// Whether any line has a rank within its region (the table then shows
     /// them in a column of their own).
     pub has_regional: bool,
@@ -675,9 +679,11 @@ impl<'a> TableView<'a> {
             has_bands,
             has_regional,
             has_changes,
-            changes_computed: rows
-                .iter()
-                .any(|r| r.change.as_ref().is_some_and(|c| c.computed)),
+            rank_column: ColumnOrigin::of_ranks(&table.rows[..shown]),
+            change_column: ColumnOrigin::new(
+                rows.iter()
+                    .map(|r| r.change.as_ref().and_then(ChangeView::origin)),
+            ),
             bar_widths,
             components,
             component_header: header,

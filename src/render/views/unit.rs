@@ -6,6 +6,7 @@ use tera::Value;
 
 use super::charts::{components_chart, series_charts};
 use super::common::{GroupRef, IndexRef};
+use super::origin::{ColumnOrigin, Origin};
 use super::row_sharing::{LineRef, Request, RowViews};
 use super::table::RegionFigureView;
 use crate::data::schema::RankStyle;
@@ -111,6 +112,31 @@ pub struct EntryView<'a> {
     /// `nam-2023` on the first line of each year on a unit's page (what the
     /// search links "Hà Tĩnh 2023" to); `None` on the others.
     pub anchor: Option<String>,
+    /// The origin the line's change cell states, when it is not its
+    /// column head's ([`mark_change_origins`]).
+    pub change_mark: Option<Origin>,
+    /// The same for its change in points, where a column shows them.
+    pub points_change_mark: Option<Origin>,
+}
+
+/// Marks the change columns of one history table made of `entries`: each
+/// exception to its head's origin in its cell; returns whether the heads
+/// of the change and of the change in points say "(tính từ bảng)".
+pub fn mark_change_origins<'e, 'a: 'e>(
+    entries: impl IntoIterator<Item = &'e mut EntryView<'a>>,
+) -> (bool, bool) {
+    let mut entries: Vec<&mut EntryView> = entries.into_iter().collect();
+    let changes = ColumnOrigin::new(entries.iter().map(|e| e.row.change.as_ref()?.origin()));
+    let points = ColumnOrigin::new(
+        entries
+            .iter()
+            .map(|e| e.row.change.as_ref()?.points_origin()),
+    );
+    for (k, entry) in entries.iter_mut().enumerate() {
+        entry.change_mark = changes.mark(k);
+        entry.points_change_mark = points.mark(k);
+    }
+    (changes.head_computed, points.head_computed)
 }
 
 /// Marks the first line of each year on a unit's page with its anchor
@@ -148,12 +174,12 @@ pub struct SeriesView<'a> {
     /// published rule, not a published rating: the band column's head
     /// says "(tính từ bảng)".
     pub bands_computed: bool,
-    /// Whether any entry prints a change chiso computed, which no
-    /// published change confirms: the change column's head is marked.
+    /// Whether most entries that print a change print one chiso computed,
+    /// which no published change confirms: the change column's head says
+    /// "(tính từ bảng)", and each entry's `change_mark` its exception.
     pub changes_computed: bool,
-    /// Whether any entry prints a change in points chiso computed, which
-    /// no published change in points confirms: that column's head is
-    /// marked.
+    /// The same for the change in points, which a published change of
+    /// places alone does not confirm (`points_change_mark`).
     pub points_changes_computed: bool,
 }
 
@@ -175,7 +201,7 @@ pub fn unit_series<'a>(
     site.indices
         .iter_enumerated()
         .filter_map(|(i, def)| {
-            let entries: Vec<EntryView> = results
+            let mut entries: Vec<EntryView> = results
                 .iter()
                 .filter(|at| site.tables[at.table].index == i)
                 .map(|&RowAt { table: t, row: r }| {
@@ -221,10 +247,14 @@ pub fn unit_series<'a>(
                         components_ranks_computed,
                         rank_computed: table.rows[r].rank_computed(),
                         regional_computed: table.rows[r].regional_computed(),
+                        change_mark: None,
+                        points_change_mark: None,
                         row,
                     }
                 })
                 .collect();
+            let (changes_computed, points_changes_computed) =
+                mark_change_origins(entries.iter_mut());
             (!entries.is_empty()).then(|| {
                 let (chart_svg, rank_chart_svg) = series_charts(site, def, unit, &entries);
                 SeriesView {
@@ -236,12 +266,8 @@ pub fn unit_series<'a>(
                     bands_computed: entries
                         .iter()
                         .any(|e| e.row.band.as_ref().is_some_and(|b| !b.stated)),
-                    changes_computed: entries
-                        .iter()
-                        .any(|e| e.row.change.as_ref().is_some_and(|c| c.computed)),
-                    points_changes_computed: entries
-                        .iter()
-                        .any(|e| e.row.change.as_ref().is_some_and(|c| c.points_computed)),
+                    changes_computed,
+                    points_changes_computed,
                     index: IndexRef::new(def, urls),
                     entries,
                 }
