@@ -67,8 +67,8 @@ messages! {
         vi: "điểm của `{unit}` ghi {score} ({written} chữ số thập phân), nhưng bảng in {printed}: trang sẽ in {rounded}",
         en: "`{unit}`'s score is written {score} ({written} decimals), but the table prints {printed}: the pages would print {rounded}",
     }
-    scores_coarser_than_printed(coarse: usize, scores: usize, score: f64, printed: u32) {
-        let typed = super::figure(score);
+    scores_coarser_than_printed(coarse: usize, scores: usize, score: f64, written: u32, printed: u32) {
+        let typed = super::figure_at(score, written);
         let padded = crate::vi::format_number(score, printed);
         vi: "{coarse} trong {scores} điểm của bảng ghi ít chữ số thập phân hơn bảng in ({printed}), như {typed}: trang sẽ in {padded}",
         en: "the table has {coarse} of {scores} scores written with fewer decimals than it prints ({printed}), as {typed}: the pages would print {padded}",

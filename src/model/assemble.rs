@@ -678,8 +678,9 @@ impl Context<'_> {
     /// `decimals` of their own (88.3 in a table of two): pages print it
     /// padded, 88,30,
     /// which the source may never have printed. `figures` is the TOML
-    /// file's text of each line (none for JSON, whose numbers keep no
-    /// trailing zero to tell 88.3 from 88.30).
+    /// file's text of each line; a JSON file's score is read at its place
+    /// in the file, and counts when its text keeps a zero its float lost
+    /// (`6.0`).
     fn check_scores_coarser(
         &mut self,
         file: &ResultsFile,
@@ -691,15 +692,28 @@ impl Context<'_> {
         if file.decimals.is_some_and(|d| d > MAX_DECIMALS) {
             return;
         }
+        let json = self.raw.file(file_index).format == crate::parse::Format::Json;
+        let typed_decimals = |i: usize, score: f64| match figures.get(i) {
+            Some(typed) => written::decimals_if_of(typed.score?, score),
+            // JSON writers drop trailing zeros (88.30 becomes 88.3), so
+            // only a text with more decimals than its float (6.0) tells how
+            // it was typed; only a score coarser than the table is looked
+            // up, in the file's index of paths.
+            None if json && crate::vi::written_decimals(score) < table => {
+                let path = [Seg::Key("result"), Seg::Index(i), Seg::Key("score")];
+                let typed = self.decimals_as_written(file_index, &path, score);
+                (typed > crate::vi::written_decimals(score)).then_some(typed)
+            }
+            None => None,
+        };
         let coarse: Vec<(usize, f64, u32)> = file
             .results
             .iter()
-            .zip(figures)
             .enumerate()
-            .filter(|(_, (result, _))| result.decimals.is_none())
-            .filter_map(|(i, (result, typed))| {
+            .filter(|(_, result)| result.decimals.is_none())
+            .filter_map(|(i, result)| {
                 let score = result.score?;
-                let decimals = written::decimals_if_of(typed.score?, score)?;
+                let decimals = typed_decimals(i, score)?;
                 // A whole number (90) is left alone: typed so for 90,00
                 // as often as not, where 88.3 lost a digit or was printed so.
                 (decimals > 0 && decimals < table).then_some((i, score, decimals))
@@ -710,7 +724,7 @@ impl Context<'_> {
         };
         let scores = file.results.iter().filter(|r| r.score.is_some()).count();
         let path = [Seg::Key("result"), Seg::Index(first), Seg::Key("score")];
-        let message = msg::scores_coarser_than_printed(coarse.len(), scores, score, table);
+        let message = msg::scores_coarser_than_printed(coarse.len(), scores, score, written, table);
         let hint = msg::hint_scores_coarser(score, written, table);
         let mut d = self.at(file_index, &path, message, hint);
         d.severity = crate::diagnostic::Severity::Warning;

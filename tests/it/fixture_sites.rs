@@ -986,8 +986,8 @@ fn a_percent_worked_out_from_points_says_so_where_it_stands_alone() {
 /// A score typed with fewer decimals than its table prints (88.3 in a
 /// table of two) is warned of once for the table: its pages print 88,30,
 /// which the source may never have printed. A whole number, the line's own
-/// `decimals`, the zero typed (88.30) and JSON (whose numbers keep no
-/// trailing zero) are left alone.
+/// `decimals` and the zero typed (88.30) are left alone, and so is a JSON
+/// 88.3 (JSON writers drop zeros); a JSON 6.0 kept its zero, and is not.
 #[test]
 fn scores_typed_with_fewer_decimals_than_printed_are_warned_of() {
     let site = fixture("minimal");
@@ -1015,6 +1015,20 @@ fn scores_typed_with_fewer_decimals_than_printed_are_warned_of() {
         let warnings = with("score = 85\n", quiet);
         assert!(!warnings.contains("fewer decimals"), "{quiet}: {warnings}");
     }
+    let json = "data/results/2022/khoi.json";
+    let text = std::fs::read_to_string(site.path().join(json)).unwrap();
+    let with = |from: &str, to: &str| {
+        put(site.path(), json, &text.replace(from, to));
+        build_ok(site.path()).report.warnings.to_string()
+    };
+    let warnings = with("\"score\": 88 }", "\"score\": 88.0 }");
+    assert!(
+        warnings.contains("1 of 4 scores written with fewer decimals than it prints (2), as 88.0: the pages would print 88,00"),
+        "{warnings}"
+    );
+    assert!(warnings.contains("khoi.json:9:36"), "{warnings}");
+    let warnings = with("\"score\": 88 }", "\"score\": 88.3 }");
+    assert!(!warnings.contains("fewer decimals"), "{warnings}");
 }
 
 /// A score typed with a trailing zero beyond its table's decimals (85.100
