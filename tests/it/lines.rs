@@ -540,6 +540,25 @@ fn a_listing_is_in_the_order_of_the_names_printed() {
         listed[..4],
         ["Ánh Dương", "Đơn vị A", "Đơn vị B", "Đơn vị C"]
     );
+    // Sorted by name in the browser, the table follows the same order.
+    let mut keyed: Vec<(usize, String)> = page
+        .select(&sel("table.ranking tbody th.unit"))
+        .map(|th| {
+            let key = th.value().attr("data-sort").unwrap().parse().unwrap();
+            (key, text(th))
+        })
+        .collect();
+    keyed.sort();
+    let names: Vec<&str> = keyed.iter().map(|(_, name)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ánh Dương (nay là Đơn vị D)",
+            "Đơn vị A",
+            "Đơn vị B",
+            "Đơn vị C"
+        ]
+    );
 }
 
 /// An extract's lines without a rank follow the ranked ones by their

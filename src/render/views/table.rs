@@ -158,6 +158,18 @@ pub struct TopBandView<'a> {
 /// "xếp loại"): a band derived by the published rule in any table, ranks
 /// and the average only in a complete one, whose figures a partial table
 /// takes as published.
+/// Each name's place in Vietnamese alphabetical order among `names`
+/// (equal names share the first's).
+fn name_order<'n>(names: impl Iterator<Item = &'n str>) -> Vec<usize> {
+    let names: Vec<&str> = names.collect();
+    let mut sorted = names.clone();
+    sorted.sort_by(|a, b| crate::vi::compare(a, b));
+    names
+        .iter()
+        .map(|name| sorted.partition_point(|s| crate::vi::compare(s, name).is_lt()))
+        .collect()
+}
+
 pub fn derived_in_lines(table: &crate::model::Table) -> Vec<String> {
     // A band derived by the published rule is the page's reading of the
     // score, in a partial table too: no source rated the unit.
@@ -344,6 +356,10 @@ pub struct TableView<'a> {
     /// a CSS percentage of the index's scale (`87.5%`), or empty for a line
     /// without a score.
     pub bar_widths: Vec<String>,
+    /// For each of `rows`, its place among them in Vietnamese alphabetical
+    /// order of the names they show ("Thừa Thiên Huế" in 2024, not "Huế"):
+    /// the name column's sort key.
+    pub name_order: Vec<usize>,
     pub average: Option<f64>,
     /// `average` as printed: as it was published, else at the table's
     /// precision, with the unit (`90,53%`, `0,569`).
@@ -644,6 +660,7 @@ impl<'a> TableView<'a> {
             .iter()
             .map(|r| r.value.map(|v| bar_width(v, scale)).unwrap_or_default())
             .collect();
+        let name_order = name_order(rows.iter().map(|r| r.unit_name.as_ref()));
         let Shows {
             bands: has_bands,
             regional: has_regional,
@@ -685,6 +702,7 @@ impl<'a> TableView<'a> {
                     .map(|r| r.change.as_ref().and_then(ChangeView::origin)),
             ),
             bar_widths,
+            name_order,
             components,
             component_header: header,
             component_rows,
