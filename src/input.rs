@@ -41,7 +41,8 @@ fn nfc_path(path: PathBuf) -> PathBuf {
 /// Every file under `root/dir`, sorted by path. A symbolic link is followed
 /// only when it leads to a place inside the site: a link to a file outside
 /// could publish anything on the machine, so it is reported and skipped.
-/// Hidden files are kept: `static/.well-known/` is published.
+/// Hidden files are kept: `static/.well-known/` is published; an editor's
+/// scratch files ([`is_editor_scratch`]) are not.
 pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
     walk_site_folder(root, dir, false, diagnostics)
 }
@@ -53,6 +54,25 @@ pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<
 /// and Hugo do.
 pub fn source_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
     walk_site_folder(root, dir, true, diagnostics)
+}
+
+/// Whether `name` is a file an editor keeps beside the one it edits, never
+/// the editor's work: a backup (`bai.md~`), Vim's swap files
+/// (`.bai.md.swp`, `.swo`, `.swx`) and its test of the folder (`4913`),
+/// Emacs's lock and autosave (`.#bai.md`, `#bai.md#`), JetBrains' copies
+/// while saving (`bai.md___jb_tmp___`, `___jb_old___`). Such a file is not
+/// read, published or watched, so that the preview and the build see the
+/// same files (a half-written `footer.html~` would fail the build alone).
+pub fn is_editor_scratch(name: &[u8]) -> bool {
+    let swap = [&b".swp"[..], b".swo", b".swx"]
+        .iter()
+        .any(|end| name.starts_with(b".") && name.ends_with(end));
+    swap || name.ends_with(b"~")
+        || name.starts_with(b".#")
+        || (name.len() > 2 && name.starts_with(b"#") && name.ends_with(b"#"))
+        || name.ends_with(b"___jb_tmp___")
+        || name.ends_with(b"___jb_old___")
+        || name == b"4913"
 }
 
 fn walk_site_folder(
@@ -153,7 +173,9 @@ impl Walk<'_> {
                 let name = entry.file_name().as_encoded_bytes();
                 // A repository is never a site's to publish (its history,
                 // its remotes), even in `static/`, where `.well-known` is.
-                !(skip_hidden && name.starts_with(b".")) && name != b".git"
+                !(skip_hidden && name.starts_with(b"."))
+                    && name != b".git"
+                    && !is_editor_scratch(name)
             });
         for entry in walk {
             let entry = match entry {
@@ -470,6 +492,18 @@ mod tests {
         )
         .unwrap();
         fs::write(root.join("static/.well-known/security.txt"), "s").unwrap();
+        // An editor's scratch files, in a source folder and in `static/`.
+        for scratch in [
+            "content/tin-tuc/a.md~",
+            "content/tin-tuc/#a.md#",
+            "content/tin-tuc/4913",
+            "static/favicon.svg~",
+            "static/.bao-cao.md.swp",
+            "static/4913",
+            "static/logo.svg___jb_tmp___",
+        ] {
+            fs::write(root.join(scratch), "x").unwrap();
+        }
         let mut diagnostics = Diagnostics::default();
         let content = source_files(root, "content", &mut diagnostics);
         let statics = site_files(root, "static", &mut diagnostics);
@@ -482,6 +516,35 @@ mod tests {
             relative(statics),
             [PathBuf::from(".well-known/security.txt")]
         );
+    }
+
+    #[test]
+    fn editor_scratch_names_are_told_from_sources() {
+        for name in [
+            "a.md~",
+            ".a.md.swp",
+            ".a.md.swo",
+            ".a.md.swx",
+            "4913",
+            ".#a.md",
+            "#a.md#",
+            "a.md___jb_tmp___",
+            "a.md___jb_old___",
+        ] {
+            assert!(is_editor_scratch(name.as_bytes()), "{name}");
+        }
+        for name in [
+            "a.md",
+            "swp",
+            "a.swp",
+            "#",
+            "##",
+            "49130",
+            "unit.html.bak",
+            ".well-known",
+        ] {
+            assert!(!is_editor_scratch(name.as_bytes()), "{name}");
+        }
     }
 
     #[test]

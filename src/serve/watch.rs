@@ -150,7 +150,8 @@ fn is_edit(kind: &EventKind) -> bool {
 }
 
 /// The site-relative path of a changed file when it is one of the sources,
-/// ignoring editors' swap and backup files.
+/// ignoring editors' swap and backup files, which the build does not read
+/// ([`is_editor_scratch`](crate::input::is_editor_scratch)).
 pub fn relevant(root: &Path, changed: &Path) -> Option<PathBuf> {
     let relative = changed.strip_prefix(root).ok()?;
     let first = match relative.components().next()? {
@@ -160,13 +161,8 @@ pub fn relevant(root: &Path, changed: &Path) -> Option<PathBuf> {
     if !WATCHED.contains(&first) {
         return None;
     }
-    let name = relative.file_name()?.to_string_lossy();
-    let scratch = name.starts_with(".#")
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name == "4913";
-    (!scratch).then(|| relative.to_path_buf())
+    let name = relative.file_name()?.as_encoded_bytes();
+    (!crate::input::is_editor_scratch(name)).then(|| relative.to_path_buf())
 }
 
 #[cfg(test)]

@@ -150,6 +150,9 @@ pub(super) fn rebuild(
         diagnostics.extend_one(crate::base_url_option_problem(base_url));
         config.base_url = base_url.clone();
     }
+    // Part of the configuration the pages read: a rebuild after midnight
+    // renders every page again, as the build that day does.
+    config.build_date = Some(scaffold::build_date());
     let config_loaded = config.clone();
     let markdown = content::Markdown::for_site(&config);
     // The data and the content read of the configuration only how Markdown
@@ -259,7 +262,6 @@ pub(super) fn rebuild(
     };
     diagnostics.extend(body_problems.clone());
     let errors_before_render = diagnostics.error_count();
-    config.build_date = Some(scaffold::build_date());
 
     // Render what changed.
     let input = render::Input {

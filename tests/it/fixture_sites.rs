@@ -1214,3 +1214,25 @@ fn the_ranking_table_of_an_article_says_ties() {
     let ranks = all(&article, "table.embedded tbody td:first-child");
     assert_eq!(ranks, ["1", "2 (đồng hạng)", "2 (đồng hạng)", "4"]);
 }
+
+/// An editor's scratch files are not the site's: a half-written template
+/// backup does not fail the build, and a swap file in `static/` is not
+/// published (nor watched by `serve`, which then agrees with the build).
+#[test]
+fn editor_scratch_files_are_neither_read_nor_published() {
+    let site = fixture("minimal");
+    put(
+        site.path(),
+        "templates/partials/footer.html~",
+        "{% if %} broken\n",
+    );
+    put(site.path(), "templates/4913", "");
+    put(site.path(), "static/.bao-cao.md.swp", "bản nháp đang sửa");
+    put(site.path(), "static/favicon.svg~", "<svg/>");
+    put(site.path(), "static/logo.svg", "<svg/>");
+    let built = build_ok(site.path());
+    assert!(built.out.join("logo.svg").is_file());
+    for scratch in [".bao-cao.md.swp", "favicon.svg~", "4913"] {
+        assert!(!built.out.join(scratch).exists(), "{scratch}");
+    }
+}
