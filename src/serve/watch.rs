@@ -19,7 +19,7 @@ pub const WATCHED: &[&str] = &["config.toml", "data", "content", "templates", "s
 
 /// How long the filesystem must be quiet before a rebuild starts: an editor
 /// saving a file, or git switching branches, makes a burst of events.
-const QUIET: Duration = Duration::from_millis(150);
+const QUIET: Duration = Duration::from_millis(30);
 
 /// What the next wait for changes brought.
 pub enum Wait {
@@ -36,6 +36,23 @@ pub struct Watcher {
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
     root: PathBuf,
+    /// The symbolic links among the sources, which the build follows.
+    links: Vec<Link>,
+    /// Places watched for links that lead out of the watched folders.
+    watched_for_links: BTreeSet<PathBuf>,
+    /// Whether files came or went since `links` was made.
+    links_stale: bool,
+}
+
+/// A symbolic link among the sources: an edit where it leads is an edit of
+/// the link's path too, as the build reads it there (an article kept in
+/// `chung/`, a folder of pictures linked into `static/`).
+#[derive(Debug, Clone, PartialEq)]
+struct Link {
+    /// Where it leads, resolved, in the root's spelling (events name it so).
+    target: PathBuf,
+    /// The link's site-relative path.
+    at: PathBuf,
 }
 
 impl Watcher {
@@ -48,6 +65,9 @@ impl Watcher {
             watcher,
             events,
             root: root.to_path_buf(),
+            links: Vec::new(),
+            watched_for_links: BTreeSet::new(),
+            links_stale: true,
         };
         watcher
             .watcher
@@ -74,9 +94,52 @@ impl Watcher {
         }
     }
 
+    /// Finds the sources' symbolic links again, and watches where those
+    /// that lead out of the watched folders go (the root's own files are
+    /// watched already). Done before waiting, not while an edit waits for
+    /// its rebuild.
+    fn refresh_links(&mut self) {
+        self.links = find_links(&self.root);
+        for link in &self.links {
+            let Ok(relative) = link.target.strip_prefix(&self.root) else {
+                continue;
+            };
+            let first = relative.components().next();
+            let watched = first.is_some_and(|c| WATCHED.iter().any(|w| c.as_os_str() == *w));
+            // A file is watched through its folder: an editor saving it by
+            // renaming a new one over it would end a watch of the file.
+            let (place, mode) = match link.target.is_dir() {
+                true => (link.target.clone(), RecursiveMode::Recursive),
+                false => match link.target.parent() {
+                    Some(parent) if parent != self.root => {
+                        (parent.to_path_buf(), RecursiveMode::NonRecursive)
+                    }
+                    _ => continue,
+                },
+            };
+            if watched || self.watched_for_links.contains(&place) {
+                continue;
+            }
+            if self.watcher.watch(&place, mode).is_ok() {
+                self.watched_for_links.insert(place);
+            }
+        }
+        self.links_stale = false;
+    }
+
+    /// The site-relative paths of the sources a changed path is: its own,
+    /// and its path through each link that leads to it or to a folder
+    /// holding it.
+    fn sources_of(&self, changed: &Path) -> Vec<PathBuf> {
+        sources_through(&self.root, &self.links, changed)
+    }
+
     /// Waits up to `timeout` for a change to the sources, then for the
     /// burst it starts to end; folders created meanwhile get watched.
     pub fn wait(&mut self, timeout: Duration) -> Wait {
+        if self.links_stale {
+            self.refresh_links();
+        }
         let mut changed = BTreeSet::new();
         // Files made during the burst: one gone by its end was an editor's
         // scratch file (`sed -i`, editors saving through a temporary name).
@@ -91,11 +154,19 @@ impl Watcher {
                     let sources: Vec<PathBuf> = event
                         .paths
                         .iter()
-                        .filter_map(|p| relevant(&self.root, p))
+                        .flat_map(|p| self.sources_of(p))
                         .collect();
                     if !sources.is_empty() {
                         if matches!(event.kind, EventKind::Create(_)) {
                             created.extend(sources.iter().cloned());
+                        }
+                        if matches!(
+                            event.kind,
+                            EventKind::Create(_)
+                                | EventKind::Remove(_)
+                                | EventKind::Modify(ModifyKind::Name(_))
+                        ) {
+                            self.links_stale = true;
                         }
                         changed.extend(sources);
                         deadline = Instant::now() + QUIET;
@@ -124,6 +195,50 @@ impl Watcher {
         }
         Wait::Changed(changed)
     }
+}
+
+/// [`Watcher::sources_of`], given the site's `links`.
+fn sources_through(root: &Path, links: &[Link], changed: &Path) -> Vec<PathBuf> {
+    let mut sources: Vec<PathBuf> = relevant(root, changed).into_iter().collect();
+    for link in links {
+        if let Ok(within) = changed.strip_prefix(&link.target) {
+            sources.extend(relevant(root, &root.join(&link.at).join(within)));
+        }
+    }
+    sources
+}
+
+/// The symbolic links under the watched folders that lead inside the site
+/// (the build refuses the others), without following them.
+fn find_links(root: &Path) -> Vec<Link> {
+    let Ok(root_real) = std::fs::canonicalize(root) else {
+        return Vec::new();
+    };
+    let mut links = Vec::new();
+    for name in WATCHED {
+        let walk = walkdir::WalkDir::new(root.join(name))
+            .into_iter()
+            .filter_entry(|e| !e.file_name().as_encoded_bytes().starts_with(b".git"));
+        for entry in walk.filter_map(Result::ok) {
+            if !entry.path_is_symlink() {
+                continue;
+            }
+            let Ok(real) = std::fs::canonicalize(entry.path()) else {
+                continue;
+            };
+            let (Ok(target), Ok(at)) = (
+                real.strip_prefix(&root_real),
+                entry.path().strip_prefix(root),
+            ) else {
+                continue;
+            };
+            links.push(Link {
+                target: root.join(target),
+                at: at.to_path_buf(),
+            });
+        }
+    }
+    links
 }
 
 /// `changed` without the files `created` in the same burst that no longer
@@ -207,6 +322,41 @@ mod tests {
             without_scratch(changed, &created, exists),
             set(&["content/a.md", "content/b.md", "data/r/k.toml"])
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_edit_where_a_link_leads_is_an_edit_of_the_link() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["chung", "ngoai/anh", "content/tin-tuc", "static"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        std::fs::write(root.join("chung/bai.md"), "x").unwrap();
+        std::fs::write(root.join("content/tin-tuc/a.md"), "x").unwrap();
+        symlink("../../chung/bai.md", root.join("content/tin-tuc/bai.md")).unwrap();
+        symlink("a.md", root.join("content/tin-tuc/ban-sao.md")).unwrap();
+        symlink("../ngoai/anh", root.join("static/anh")).unwrap();
+        let links = find_links(root);
+        let sources = |changed: &str| -> Vec<PathBuf> {
+            let mut got = sources_through(root, &links, &root.join(changed));
+            got.sort();
+            got
+        };
+        assert_eq!(
+            sources("chung/bai.md"),
+            [Path::new("content/tin-tuc/bai.md")]
+        );
+        assert_eq!(
+            sources("content/tin-tuc/a.md"),
+            [
+                Path::new("content/tin-tuc/a.md"),
+                Path::new("content/tin-tuc/ban-sao.md")
+            ]
+        );
+        assert_eq!(sources("ngoai/anh/b.png"), [Path::new("static/anh/b.png")]);
+        assert!(sources("ngoai/other.txt").is_empty());
     }
 
     #[test]
