@@ -303,6 +303,23 @@ fn every_bad_line(
     kind: Kind,
 ) -> (Vec<Diagnostic>, Option<recover::Recovered>) {
     use schema::{GroupDef, IndexDef, RegionDef, ResultRow, UnitDef};
+    // A file written in the other format (a JSON table saved as `.toml`)
+    // fails on every line: one error, named for what it is, says more.
+    let other_format = match format {
+        Format::Toml => serde_json::from_str::<serde_json::Value>(text)
+            .is_ok()
+            .then_some("json"),
+        Format::Json => text
+            .parse::<toml::Table>()
+            .is_ok_and(|t| !t.is_empty())
+            .then_some("toml"),
+    };
+    if let Some(extension) = other_format {
+        return (
+            vec![first.with_hint(msg::hint_other_format(extension))],
+            None,
+        );
+    }
     let (found, recovered) = match format {
         Format::Json => {
             use crate::parse::json_entry_problems as problems_of;

@@ -2,6 +2,11 @@
 //! format, with hints for the commonest slips.
 
 messages! {
+    hint_other_format(extension: &str) {
+        let format = extension.to_uppercase();
+        vi: "tệp này viết theo định dạng {format}: đổi đuôi tên tệp thành .{extension}",
+        en: "this file is written in {format}: rename it to end in .{extension}",
+    }
     unknown_key(key: &str) {
         let key = super::quoted(key);
         vi: "khóa `{key}` không có trong định dạng của tệp",

@@ -13,6 +13,10 @@ messages! {
         vi: "chọn cổng khác bằng --port N, hoặc --port 0 để lấy một cổng bất kỳ còn trống",
         en: "choose another port with --port N, or --port 0 for any free one",
     }
+    hint_other_address() {
+        vi: "bỏ --bind để chỉ mở trên máy này (127.0.0.1), hoặc ghi --bind 0.0.0.0 để máy khác trong mạng cũng xem được, hoặc một địa chỉ IP của chính máy này",
+        en: "leave out --bind to listen on this computer only (127.0.0.1), or give --bind 0.0.0.0 for other computers on the network, or one of this computer's own IP addresses",
+    }
     cannot_watch(what: impl Display, error: impl Display) {
         let what = super::term(&what.to_string());
         vi: "không theo dõi được thay đổi của {what}: {error}",
@@ -42,6 +46,11 @@ messages! {
     served_rebuilt(changed: &str, pages: usize, millis: u128) {
         vi: "Đã dựng lại sau khi {changed} thay đổi: {pages} trang trong {millis} ms",
         en: "Rebuilt after changes in {changed}: {pages} pages in {millis} ms",
+    }
+    warnings_as_before(warnings: usize) {
+        let warnings = super::terms::warning_count(warnings);
+        vi: "({warnings} như lần dựng trước, không in lại)",
+        en: "({warnings} as in the last build, not printed again)",
     }
     served_rebuilt_partly(changed: &str, pages: usize, millis: u128) {
         vi: "Đã dựng lại sau khi {changed} thay đổi: {pages} trang (chỉ phần bị ảnh hưởng) trong {millis} ms",

@@ -92,7 +92,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         .map_err(|e| Diagnostic::error(msg::cannot_open_site(options.root.display(), &e)))?;
     let wanted = SocketAddr::new(options.bind, options.port);
     let listener = TcpListener::bind(wanted).map_err(|e| {
-        Diagnostic::error(msg::cannot_listen(wanted, &e)).with_hint(msg::hint_other_port())
+        // An address the machine does not have is not helped by a port.
+        let hint = match e.kind() {
+            std::io::ErrorKind::AddrNotAvailable => msg::hint_other_address(),
+            _ => msg::hint_other_port(),
+        };
+        Diagnostic::error(msg::cannot_listen(wanted, &e)).with_hint(hint)
     })?;
     let address = listener.local_addr().unwrap_or(wanted);
     let build_options = BuildOptions {
@@ -108,7 +113,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     // Watch before the first build, so an edit saved while it runs is seen.
     let mut watcher = Watcher::start(&root)?;
     let mut session = Session::new(build_options);
-    rebuild(&mut session, &shared, &[]);
+    let mut shown_warnings = String::new();
+    rebuild(&mut session, &shared, &[], &mut shown_warnings);
     {
         let shared = shared.clone();
         thread::spawn(move || {
@@ -127,7 +133,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         match watcher.wait(PING_EVERY) {
             Wait::Changed(changed) => {
                 let changed: Vec<PathBuf> = changed.into_iter().collect();
-                rebuild(&mut session, &shared, &changed);
+                rebuild(&mut session, &shared, &changed, &mut shown_warnings);
             }
             Wait::Idle => shared.listeners.ping(),
             Wait::Stopped => return Err(Diagnostic::error(msg::watching_stopped())),
@@ -141,7 +147,15 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
 /// of what was edited) are rendered first and shown at once, as `hugo
 /// server`'s fast render does; until the rebuild ends, a request for any
 /// other page waits for it, so no page of before the edit is served.
-fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
+///
+/// `shown_warnings` is the warnings the last successful build printed:
+/// the same ones are not printed again, only counted.
+fn rebuild(
+    session: &mut Session,
+    shared: &Shared,
+    changed_paths: &[PathBuf],
+    shown_warnings: &mut String,
+) {
     let changed = changed_paths
         .iter()
         .map(|p| p.display().to_string())
@@ -192,7 +206,14 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
     let sent = sent.into_inner();
     match result {
         Ok(site) => {
-            eprint!("{}", site.warnings);
+            // The same warnings again would bury the line that matters.
+            let warnings = site.warnings.to_string();
+            if warnings != *shown_warnings {
+                eprint!("{warnings}");
+            } else if !warnings.is_empty() {
+                eprintln!("{}", msg::warnings_as_before(site.warnings.warning_count()));
+            }
+            *shown_warnings = warnings;
             let (pages, millis) = (site.pages, site.elapsed.as_millis());
             let line = if changed.is_empty() {
                 msg::served_built(pages, millis)
@@ -220,6 +241,7 @@ fn rebuild(session: &mut Session, shared: &Shared, changed_paths: &[PathBuf]) {
         Err(diagnostics) => {
             let text = diagnostics.to_string();
             eprint!("{text}");
+            shown_warnings.clear();
             let errors = diagnostics.error_count();
             let failed = if changed.is_empty() {
                 msg::serve_build_failed(errors)

@@ -1236,3 +1236,24 @@ fn editor_scratch_files_are_neither_read_nor_published() {
         assert!(!built.out.join(scratch).exists(), "{scratch}");
     }
 }
+
+/// A results file written in the other format than its name says (a JSON
+/// table saved as `.toml`, a TOML one as `.json`) is one error that says
+/// so, not one per line.
+#[test]
+fn a_file_in_the_other_format_is_one_error_naming_it() {
+    for (from, to, format) in [
+        ("2022/khoi.json", "2022/khoi.toml", "json"),
+        ("2023/khoi.toml", "2023/khoi.json", "toml"),
+    ] {
+        let site = fixture("minimal");
+        let results = site.path().join("data/results");
+        std::fs::rename(results.join(from), results.join(to)).unwrap();
+        let report = build_err(site.path());
+        assert_eq!(report.matches("error:").count(), 1, "{report}");
+        assert!(
+            report.contains(&format!("rename it to end in .{format}")),
+            "{report}"
+        );
+    }
+}

@@ -49,19 +49,25 @@ impl Server {
         let mut child = command
             .env("LC_ALL", "en_US.UTF-8")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("cannot start chiso serve");
         let stdout = child.stdout.take().expect("no stdout");
+        let stderr = child.stderr.take().expect("no stderr");
+        // Both streams' lines, each in its order.
         let (sender, lines) = mpsc::channel();
-        thread::spawn(move || {
-            for line in BufReader::new(stdout).lines() {
-                let Ok(line) = line else { break };
-                if sender.send(line).is_err() {
-                    break;
+        let forward = |stream: Box<dyn std::io::Read + Send>, sender: mpsc::Sender<String>| {
+            thread::spawn(move || {
+                for line in BufReader::new(stream).lines() {
+                    let Ok(line) = line else { break };
+                    if sender.send(line).is_err() {
+                        break;
+                    }
                 }
-            }
-        });
+            })
+        };
+        forward(Box::new(stdout), sender.clone());
+        forward(Box::new(stderr), sender);
         let mut server = Server {
             child,
             port: 0,
@@ -392,6 +398,41 @@ fn the_reload_script_is_never_in_built_files_and_serve_explains_its_flags() {
         .output()
         .unwrap();
     assert_eq!(usage.status.code(), Some(2));
+    // An address this machine does not have (TEST-NET-1): the hint is
+    // about the address, not the port.
+    let absent = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["serve", "--port", "0", "--bind", "192.0.2.1", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&absent.stderr);
+    assert_eq!(absent.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("--bind 0.0.0.0"), "{stderr}");
+    assert!(!stderr.contains("--port N"), "{stderr}");
+}
+
+/// A rebuild whose warnings are the last one's counts them rather than
+/// printing them again, which would bury the line that matters.
+#[test]
+fn the_same_warnings_are_not_printed_again() {
+    let site = fixture("minimal");
+    put(site.path(), "content/tin-tuc/anh.png", "not an article");
+    // Started once the first build, which printed the warning, is done.
+    let mut server = Server::start(site.path());
+    let article = site.path().join("content/tin-tuc/bai-mot.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("{text}\nMột câu mới.\n")).unwrap();
+    // Standard error and standard output, in either order.
+    let mut seen = Vec::new();
+    while seen.len() < 2 {
+        let line = server.wait_for_line("");
+        assert!(!line.contains("anh.png"), "printed again: {line}");
+        if line.contains("(1 warning as in the last build, not printed again)")
+            || line.contains("Rebuilt after changes in content/tin-tuc/bai-mot.md")
+        {
+            seen.push(line);
+        }
+    }
 }
 
 /// Polls `path` with fresh connections until it answers 200, tolerating
