@@ -97,6 +97,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "partials/illustrative-note.html",
         include_str!("templates/partials/illustrative-note.html"),
     ),
+    (
+        "partials/history-table.html",
+        include_str!("templates/partials/history-table.html"),
+    ),
 ];
 
 /// Built-in files written to the output before `static/` is copied over it.

@@ -93,6 +93,24 @@ fn a_merged_province_has_its_history_on_its_successors_page() {
     );
     assert!(merged.len() >= 2, "{merged:?}");
     assert!(one(&successor, "main").contains("Đơn vị đã sáp nhập vào Tuyên Quang: Hà Giang"));
+    // Its tables there have the columns of its own page's, bands included
+    // (adv22 m3: the band column was left out).
+    let own = site().page("don-vi/ha-giang/");
+    let heads = |page: &scraper::Html, css: &str| -> Vec<String> {
+        page.select(&sel(css))
+            .map(|thead| {
+                thead
+                    .select(&sel("th"))
+                    .map(text)
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect()
+    };
+    let there = heads(&successor, "section.merged-history table.history thead");
+    let here = heads(&own, "table.history thead");
+    assert_eq!(there, here);
+    assert!(here.iter().any(|h| h.contains("Xếp loại")), "{here:?}");
     let merged_page = site().page("don-vi/ha-giang/");
     assert_eq!(
         one(&merged_page, "p.merged"),
