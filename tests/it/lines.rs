@@ -671,3 +671,35 @@ fn a_column_of_both_origins_marks_its_exceptions() {
     let cells = all(&unit, "table.history tbody tr td");
     assert!(cells.iter().any(|c| c == "tăng 2 bậc"), "{cells:?}");
 }
+
+/// A unit's history table names the group once, in its caption, when every
+/// year is of the same group (a column repeating it took a phone's width),
+/// and keeps the column when the unit moved between groups.
+#[test]
+fn a_history_table_names_one_group_in_its_caption() {
+    let dir = fixture("minimal");
+    let built = build_ok(dir.path());
+    let page = built.page("don-vi/don-vi-a");
+    let head = all(&page, "table.history thead th");
+    assert!(!head.iter().any(|h| h == "Khối"), "{head:?}");
+    assert!(one(&page, "table.history caption").ends_with(": Khối thử"));
+    let units = std::fs::read_to_string(dir.path().join("data/units.toml")).unwrap();
+    put(
+        dir.path(),
+        "data/units.toml",
+        &format!("[[group]]\nid = \"khoi-cu\"\nname = \"Khối cũ\"\n\n{units}"),
+    );
+    let json = "data/results/2022/khoi.json";
+    let text = std::fs::read_to_string(dir.path().join(json)).unwrap();
+    put(
+        dir.path(),
+        json,
+        &text.replace("\"group\": \"khoi\"", "\"group\": \"khoi-cu\""),
+    );
+    let built = build_ok(dir.path());
+    let page = built.page("don-vi/don-vi-a");
+    let head = all(&page, "table.history thead th");
+    assert!(head.iter().any(|h| h == "Khối"), "{head:?}");
+    let groups = all(&page, "table.history td.group");
+    assert_eq!(groups, ["Khối thử", "Khối cũ"]);
+}

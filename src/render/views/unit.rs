@@ -174,6 +174,9 @@ pub struct SeriesView<'a> {
     /// published rule, not a published rating: the band column's head
     /// says "(tính từ bảng)".
     pub bands_computed: bool,
+    /// The group of every entry, when they are all of one: the history
+    /// table names it once, in its caption, rather than in a column.
+    pub group: Option<GroupRef<'a>>,
     /// Whether most entries that print a change print one chiso computed,
     /// which no published change confirms: the change column's head says
     /// "(tính từ bảng)", and each entry's `change_mark` its exception.
@@ -266,6 +269,10 @@ pub fn unit_series<'a>(
                     bands_computed: entries
                         .iter()
                         .any(|e| e.row.band.as_ref().is_some_and(|b| !b.stated)),
+                    group: entries
+                        .first()
+                        .filter(|first| entries.iter().all(|e| e.group.id == first.group.id))
+                        .map(|first| first.group.clone()),
                     changes_computed,
                     points_changes_computed,
                     index: IndexRef::new(def, urls),
