@@ -25,7 +25,6 @@ use super::cells::{self, on_one_line, Line};
 use super::escape::{self, escape, safe};
 use super::figure::{self, Format, DERIVED_MARK, ILLUSTRATIVE_MARK, MISSING};
 use super::urls::Urls;
-use super::views::{ColumnOrigin, Origin};
 use crate::messages::shortcode as sc;
 use crate::model::{IndexId, Row, Site, Standing, Table};
 use crate::shared_html::SharedHtml;
@@ -1101,8 +1100,8 @@ struct RankingTableView<'a> {
     /// decision rating units only in bands, has no rank column; one with
     /// no score no score column; one with no band no band column.
     has_ranks: bool,
-    /// Most ranks are computed: the column's head says so, as the
-    /// ranking page's does, and each exception says its origin.
+    /// A rank is computed: the column's head says so, as the ranking
+    /// page's does.
     ranks_computed: bool,
     has_scores: bool,
     has_bands: bool,
@@ -1221,12 +1220,10 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
     let def = &site.indices[table.index];
     let group = &site.groups[table.group];
     let mut notes_html = String::new();
-    let rank_column = ColumnOrigin::of_ranks(&table.rows);
     let rows = table
         .rows
         .iter()
-        .enumerate()
-        .map(|(k, row)| {
+        .map(|row| {
             let unit = &site.units[row.unit];
             let cells = line_cells(env, table, row);
             notes_html.push_str(&cells.notes);
@@ -1243,21 +1240,9 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
                         };
                         // A complete table's bare rank says its tie after
                         // its marks, as the ranking page does.
-                        // An exception to the column's origin says its own,
-                        // inside a tie's brackets.
                         let tied = table.complete && row.tied && row.rank_disputed.is_none();
-                        let origin = match rank_column.mark(k) {
-                            Some(Origin::Computed) => "tính từ bảng",
-                            Some(Origin::Published) => "công bố",
-                            None => "",
-                        };
-                        let after = match (tied, origin) {
-                            (true, "") => " (đồng hạng)".to_owned(),
-                            (true, origin) => format!(" (đồng hạng, {origin})"),
-                            (false, "") => String::new(),
-                            (false, origin) => format!(" ({origin})"),
-                        };
-                        format!("{r}{}{after}", marks.text())
+                        let tied = if tied { " (đồng hạng)" } else { "" };
+                        format!("{r}{}{tied}", marks.text())
                     },
                 ),
                 // As the table's year named it, as its page does.
@@ -1287,7 +1272,7 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
         year: table.year,
         group: &group.name,
         has_ranks: !table.scores_only && table.has_ranks(),
-        ranks_computed: rank_column.head_computed,
+        ranks_computed: table.complete && table.rows.iter().any(|r| r.rank_computed()),
         has_scores: table.has_scores(),
         has_bands: table.rows.iter().any(|r| r.band.is_some()),
         extract: table.is_extract(),

@@ -272,12 +272,10 @@ fn a_tie_the_publisher_broke_keeps_its_ranks_everywhere() {
         .into_iter()
         .map(|(rank, unit, _)| (rank, unit))
         .collect();
-    // The ranks the publisher gave say so: the head says the others are
-    // computed.
     let want = [
         ("1", "Đơn vị A"),
-        ("2 (công bố)", "Đơn vị C"),
-        ("3 (công bố)", "Đơn vị B"),
+        ("2", "Đơn vị C"),
+        ("3", "Đơn vị B"),
         ("4", "Đơn vị D"),
     ];
     assert_eq!(ranks, want.map(|(r, u)| (r.to_owned(), u.to_owned())));
@@ -631,10 +629,10 @@ disputed = "Văn bản công bố ghi 89%; 80/100 điểm là 80%."
     );
 }
 
-/// A column whose figures are of both origins says the common one in its
-/// head and each exception in its cell: the publisher's three ranks leave
-/// the head plain and mark the fourth, computed, "(tính từ bảng)"; its one
-/// change that agrees is "(công bố)" under a head of computed changes.
+/// A column whose figures are of both origins says so: a rank computed
+/// among the publisher's three marks the rank column's head (adv23 m5); the
+/// one change that agrees is "(công bố)" under a head of computed changes,
+/// each exception saying its origin in its cell (adv23 m8).
 #[test]
 fn a_column_of_both_origins_marks_its_exceptions() {
     let dir = fixture("minimal");
@@ -651,8 +649,11 @@ fn a_column_of_both_origins_marks_its_exceptions() {
     let built = build_ok(dir.path());
     let page = built.page("xep-hang/2023/khoi");
     let ranks: Vec<String> = lines(&page).into_iter().map(|l| l.0).collect();
-    assert_eq!(ranks, ["1", "2", "3", "4 (tính từ bảng)"]);
-    assert_eq!(one(&page, "table.ranking thead th.rank"), "Hạng");
+    assert_eq!(ranks, ["1", "2", "3", "4"]);
+    assert_eq!(
+        one(&page, "table.ranking thead th.rank"),
+        "Hạng (tính từ bảng)"
+    );
     assert_eq!(
         one(&page, "table.ranking thead th.change-cell"),
         "So với năm trước (tính từ bảng)"

@@ -31,10 +31,9 @@ fn a_tie_shares_a_rank_and_the_next_rank_is_skipped() {
     let rows = rows(&page, "par-index");
     assert_eq!(rows.len(), 63);
     let at = |name: &str| rows.iter().find(|r| r.1 == name).unwrap().0.clone();
-    // Both ranks were published, in a table whose others are computed.
-    assert_eq!(at("Vĩnh Phúc"), "30 (đồng hạng, công bố)");
-    assert_eq!(at("Bình Dương"), "30 (đồng hạng, công bố)");
-    assert_eq!(at("Cao Bằng"), "32 (công bố)");
+    assert_eq!(at("Vĩnh Phúc"), "30 (đồng hạng)");
+    assert_eq!(at("Bình Dương"), "30 (đồng hạng)");
+    assert_eq!(at("Cao Bằng"), "32");
     assert!(!rows.iter().any(|r| r.0 == "31"));
 }
 
@@ -49,7 +48,7 @@ fn provinces_left_out_are_shown_but_not_counted() {
         assert!(row.2.contains("không xếp hạng"), "{}", row.2);
     }
     let ha_tinh = rows.iter().find(|r| r.1 == "Hà Tĩnh").unwrap();
-    assert_eq!(ha_tinh.0, "8 (công bố)");
+    assert_eq!(ha_tinh.0, "8");
     let section = one(&page, "section#papi ul.table-summary");
     assert!(section.contains("Số đơn vị xếp hạng: 61"), "{section}");
     let notes = all(&page, "section#papi p.note");
@@ -141,7 +140,7 @@ fn papi_keeps_four_decimals_and_published_averages_are_marked() {
     let page = site().page("xep-hang/2023/tinh-thanh/papi/");
     let rows = rows(&page, "papi");
     let ha_tinh = &rows.iter().find(|r| r.1 == "Hà Tĩnh").unwrap();
-    assert_eq!(ha_tinh.0, "7 (công bố)");
+    assert_eq!(ha_tinh.0, "7");
     assert!(ha_tinh.2.contains("45,42 điểm"), "{}", ha_tinh.2);
     let summary = one(&page, "section#papi ul.table-summary");
     assert!(

@@ -1,9 +1,10 @@
-//! How a column says which of its figures chiso computed and which were
-//! published: once in its head for most of them, and in the cell of each
-//! exception. A ranking where the publisher printed only the home unit's
-//! change marks the head "(tính từ bảng)" and that one cell "(công bố)";
-//! one where it printed every rank but one marks that one cell "(tính từ
-//! bảng)" and leaves the head alone.
+//! How a column of changes says which of its figures chiso computed and
+//! which were published: once in its head for most of them, and in the
+//! cell of each exception. A ranking where the publisher printed only the
+//! home unit's change marks the head "(tính từ bảng)" and that one cell
+//! "(công bố)"; one where it printed every change but one marks that one
+//! cell "(tính từ bảng)" and leaves the head alone. (Ranks need no more
+//! than their head: a stated rank is checked to be the table's.)
 
 use serde::Serialize;
 
@@ -49,15 +50,6 @@ impl ColumnOrigin {
             head_computed,
             marks,
         }
-    }
-
-    /// The rank column of `rows`: a rank kept against the table's
-    /// (disputed) states both origins itself.
-    pub fn of_ranks<'r>(rows: impl IntoIterator<Item = &'r crate::model::Row>) -> Self {
-        ColumnOrigin::new(rows.into_iter().map(|row| {
-            let shown = row.rank.is_some() && row.rank_disputed.is_none();
-            shown.then_some(row.rank_computed())
-        }))
     }
 
     /// The mark of line `k`'s cell.

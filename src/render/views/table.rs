@@ -339,10 +339,11 @@ pub struct TableView<'a> {
     /// before (a change, a published change, or why it cannot be
     /// compared): a table where none does shows no change column.
     pub has_changes: bool,
-    /// Which of the shown lines' ranks chiso computed: the rank column's
-    /// head says "(tính từ bảng)" when most are, and each exception says
-    /// its origin in its cell (one mark per line of `rows`).
-    pub rank_column: ColumnOrigin,
+    /// Whether a shown line's rank is chiso's, computed from the table: the
+    /// rank column's head says "(tính từ bảng)" (a stated rank the table
+    /// confirms is the same figure; the line under the source names the
+    /// lines that state none when some do).
+    pub some_ranks_computed: bool,
     /// The same for the changes the shown lines print: a change chiso
     /// computed, which no published change confirms, or a published one.
     pub change_column: ColumnOrigin,
@@ -696,7 +697,7 @@ impl<'a> TableView<'a> {
             has_bands,
             has_regional,
             has_changes,
-            rank_column: ColumnOrigin::of_ranks(&table.rows[..shown]),
+            some_ranks_computed: table.rows[..shown].iter().any(|r| r.rank_computed()),
             change_column: ColumnOrigin::new(
                 rows.iter()
                     .map(|r| r.change.as_ref().and_then(ChangeView::origin)),
