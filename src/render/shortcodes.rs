@@ -513,6 +513,16 @@ fn published_change(env: &Env, row: &Row, year: i32) -> Option<String> {
     }
 }
 
+/// `text` with `aside` in brackets after it, in the brackets it ends with
+/// if it does ("giảm 0,10 điểm (tính từ bảng; không so sánh thứ hạng: …)"),
+/// not a second pair.
+fn with_aside(text: &str, aside: &str) -> String {
+    match text.strip_suffix(')') {
+        Some(open) => format!("{open}; {aside})"),
+        None => format!("{text} ({aside})"),
+    }
+}
+
 /// " (tính từ bảng)" after a figure chiso `computed`, else nothing.
 fn computed_mark(computed: bool) -> &'static str {
     if computed {
@@ -758,7 +768,7 @@ fn unit_result(env: &Env, call: &Call) -> Result<Rendered, String> {
                     .and_then(|c| cells::places_not_compared(c, table.year))
                 {
                     Some(why) => parts.push(match &points_change {
-                        Some(points) => format!("{points} ({why})"),
+                        Some(points) => with_aside(points, &why),
                         None => why,
                     }),
                     None => parts.extend(no_change_phrase(env, row)),
@@ -1324,6 +1334,18 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_aside_joins_the_brackets_a_phrase_ends_with() {
+        assert_eq!(
+            with_aside("giảm 0,10 điểm (tính từ bảng)", "không so sánh thứ hạng"),
+            "giảm 0,10 điểm (tính từ bảng; không so sánh thứ hạng)"
+        );
+        assert_eq!(
+            with_aside("giảm 0,10 điểm", "không so sánh thứ hạng"),
+            "giảm 0,10 điểm (không so sánh thứ hạng)"
+        );
+    }
 
     fn env_expand(html: &str) -> Result<String, String> {
         expand_full(html)

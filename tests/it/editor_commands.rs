@@ -84,6 +84,10 @@ fn init_makes_a_site_that_builds_at_once() {
         !pages.iter().any(|p| p.contains("so-ban-nganh")),
         "{pages:?}"
     );
+    // The data page says there is no table yet, not an empty one (adv22 m13).
+    let data = built.page("du-lieu/");
+    assert!(all(&data, "table.data-files").is_empty());
+    assert!(one(&data, "p.no-tables").starts_with("Trang chưa có bảng kết quả nào"));
     for (path, page) in built.all_pages() {
         let links: Vec<String> = page
             .select(&sel("a"))
