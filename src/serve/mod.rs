@@ -85,6 +85,37 @@ impl Shared {
     }
 }
 
+/// `address`, or when it is every address of the machine (`0.0.0.0`,
+/// `::`), the one it reaches the network from (the system's choice of a
+/// route, no packet sent), else its loopback.
+fn reachable(address: SocketAddr) -> SocketAddr {
+    use std::net::{Ipv4Addr, Ipv6Addr, UdpSocket};
+    if !address.ip().is_unspecified() {
+        return address;
+    }
+    let (any, far, loopback): (IpAddr, IpAddr, IpAddr) = match address {
+        SocketAddr::V4(_) => (
+            Ipv4Addr::UNSPECIFIED.into(),
+            Ipv4Addr::new(192, 0, 2, 1).into(),
+            Ipv4Addr::LOCALHOST.into(),
+        ),
+        SocketAddr::V6(_) => (
+            Ipv6Addr::UNSPECIFIED.into(),
+            Ipv6Addr::new(0x2001, 0xdb8, 0, 0, 0, 0, 0, 1).into(),
+            Ipv6Addr::LOCALHOST.into(),
+        ),
+    };
+    let outward = UdpSocket::bind((any, 0))
+        .and_then(|socket| {
+            socket.connect((far, 9))?;
+            socket.local_addr()
+        })
+        .map(|local| local.ip())
+        .ok()
+        .filter(|ip| !ip.is_unspecified());
+    SocketAddr::new(outward.unwrap_or(loopback), address.port())
+}
+
 /// Serves the site until the process is stopped; returns only when the
 /// server cannot start.
 pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
@@ -99,7 +130,10 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         };
         Diagnostic::error(msg::cannot_listen(wanted, &e)).with_hint(hint)
     })?;
-    let address = listener.local_addr().unwrap_or(wanted);
+    // Listening on every address (0.0.0.0), the pages' links and the
+    // address printed name one a colleague's browser can open.
+    let bound = listener.local_addr().unwrap_or(wanted);
+    let address = reachable(bound);
     let build_options = BuildOptions {
         base_url: Some(format!("http://{address}/")),
         drafts: options.drafts,
@@ -108,7 +142,7 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
     let shared = Arc::new(Shared {
         snapshot: RwLock::new(Snapshot::default()),
         listeners: Listeners::default(),
-        hosts: Hosts::new(address.ip()),
+        hosts: Hosts::new(bound.ip()),
     });
     // Watch before the first build, so an edit saved while it runs is seen.
     let mut watcher = Watcher::start(&root)?;
@@ -122,8 +156,8 @@ pub fn serve(options: &ServeOptions) -> Result<(), Diagnostic> {
         });
     }
     println!("{}", msg::serving(address));
-    if !address.ip().is_loopback() {
-        println!("{}", msg::serving_to_network(address.ip()));
+    if !bound.ip().is_loopback() {
+        println!("{}", msg::serving_to_network(bound.ip()));
     }
     if options.open {
         open_browser(&format!("http://{address}/"));
@@ -385,4 +419,19 @@ fn refuse(mut stream: TcpStream, error: &HeadError) {
 /// Closes a connection once the reply is written.
 fn close(stream: TcpStream) {
     let _ = stream.shutdown(Shutdown::Write);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_address_is_told_as_one_a_browser_can_open() {
+        let every: SocketAddr = "0.0.0.0:1111".parse().unwrap();
+        let told = reachable(every);
+        assert!(!told.ip().is_unspecified(), "{told}");
+        assert_eq!(told.port(), 1111);
+        let one: SocketAddr = "127.0.0.1:1111".parse().unwrap();
+        assert_eq!(reachable(one), one);
+    }
 }
