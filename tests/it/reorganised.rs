@@ -142,8 +142,8 @@ fn an_articles_full_sentence_says_why_places_are_not_compared() {
         .replace('\u{a0}', " ");
     assert!(
         text.contains(
-            "xếp thứ 24/34, giảm 1,22 điểm phần trăm so với năm 2024 (tính từ bảng) \
-             (không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34)"
+            "xếp thứ 24/34, giảm 1,22 điểm phần trăm so với năm 2024 (tính từ bảng; \
+             không so sánh thứ hạng: năm 2024 xếp hạng 63 đơn vị, năm 2025 xếp hạng 34)"
         ),
         "{text}"
     );

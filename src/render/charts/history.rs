@@ -24,7 +24,9 @@ pub(super) fn history_extent(values: &[f64], scale: (f64, f64)) -> (f64, f64, u3
     let max = finite.fold(min, f64::max);
     let pad = ((max - min) * 0.15).max(span * 0.01);
     let window = (max - min) + 2.0 * pad;
-    let step = 10f64.powf((window / 2.0).log10().floor());
+    // A power of ten no larger than the window: its ends are round
+    // figures (6 and 9, not 6,4 and 8,3, which read as data).
+    let step = 10f64.powf(window.log10().floor());
     let mut lo = ((min - pad) / step).floor() * step;
     let mut hi = ((max + pad) / step).ceil() * step;
     if valid {
@@ -209,7 +211,12 @@ pub fn history(
         }
         y = canvas.legend(y, &entries) + 6.0;
     }
-    let said: Vec<&str> = mergers.iter().map(|(_, note)| note.as_str()).collect();
+    let mut said: Vec<&str> = mergers.iter().map(|(_, note)| note.as_str()).collect();
+    // An axis cut short of the scale's floor makes changes look larger:
+    // said under the chart, as a strip of dots says it.
+    let floor = (lo > scale.0 && scale.1 > scale.0)
+        .then(|| format!("Trục không bắt đầu từ {}", figure::as_written(scale.0)));
+    said.extend(floor.as_deref());
     let end = canvas.notes(y, notes, &said);
     canvas.finish(text, "chart-history", end + 4.0)
 }

@@ -954,7 +954,7 @@ mod chart_tests {
             (
                 &[p(2022, 85.95), p(2023, 99.9)],
                 (0.0, 100.0),
-                &["83", "100"],
+                &["80", "100"],
             ),
             (&[p(2023, 7.25), p(2024, 7.5)], (0.0, 10.0), &["7,1", "7,6"]),
         ];
@@ -975,6 +975,14 @@ mod chart_tests {
                 bare,
             );
             assert_eq!(axis(&svg), want, "{points:?} on {scale:?}");
+            // An axis that does not start at the scale's floor says so.
+            let floor = |w: &str| w.replace(',', ".").parse::<f64>().unwrap();
+            let cut = want.first().is_some_and(|w| floor(w) > scale.0);
+            let said = svg.contains(&format!(
+                ">Trục không bắt đầu từ {}</text>",
+                crate::render::figure::as_written(scale.0)
+            ));
+            assert_eq!(said, cut, "{points:?} on {scale:?}");
         }
         // No values: the whole scale.
         let svg = history(
