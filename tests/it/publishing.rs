@@ -199,6 +199,8 @@ fn a_base_url_without_a_host_is_warned_and_gives_no_relative_share_addresses() {
     let home = fs::read_to_string(site.join("public/index.html")).unwrap();
     assert!(!home.contains("og:image"), "{home}");
     assert!(!home.contains("og:url"), "{home}");
+    // Nor is a card drawn that no page names (adv22 m10).
+    assert!(!site.join("public/anh-chia-se").exists());
 
     let published = chiso(
         &[

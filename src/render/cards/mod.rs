@@ -187,9 +187,11 @@ pub struct Maker {
 }
 
 impl Maker {
-    /// `None` when the site turned cards off.
+    /// `None` when the site turned cards off, or has no host to name them
+    /// at (`base_url = "/"`): no page could name its card, and a card no
+    /// page names is not drawn nor published.
     pub fn for_site(config: &Config) -> Option<Maker> {
-        config.share_cards.enabled.then(|| Maker {
+        (config.share_cards.enabled && config.has_host()).then(|| Maker {
             frame: Frame::new(config),
             base_url: config.base_url.clone(),
             cards: Mutex::new(BTreeMap::new()),
