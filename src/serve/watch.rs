@@ -218,7 +218,7 @@ fn find_links(root: &Path) -> Vec<Link> {
     for name in WATCHED {
         let walk = walkdir::WalkDir::new(root.join(name))
             .into_iter()
-            .filter_entry(|e| !e.file_name().as_encoded_bytes().starts_with(b".git"));
+            .filter_entry(|e| e.file_name().as_encoded_bytes() != b".git");
         for entry in walk.filter_map(Result::ok) {
             if !entry.path_is_symlink() {
                 continue;
