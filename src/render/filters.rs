@@ -121,11 +121,19 @@ fn number(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     }
 }
 
-/// `{{ 2.4 | signed(decimals=2) }}` → `+2,40`.
+/// `{{ 2.4 | signed }}` → `+2,40`; `{{ 3 | signed }}` → `+3`: a change
+/// of points keeps two decimals unless told otherwise (a computed one
+/// carries the float's noise, so its written decimals mean nothing), a
+/// whole number none, as `number` prints it.
 fn signed(value: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     only_arguments("signed", &kwargs, &["decimals"])?;
+    let default = if value.is_i64() || value.is_u64() {
+        0
+    } else {
+        2
+    };
     match value.as_f64() {
-        Some(v) => Ok(vi::format_signed(v, decimals(&kwargs, 2)?)),
+        Some(v) => Ok(vi::format_signed(v, decimals(&kwargs, default)?)),
         None if value.is_none() => Ok(MISSING.to_owned()),
         None => Err(Error::message(msg::filter_needs_number(
             "signed",
@@ -199,6 +207,9 @@ mod tests {
             ("{{ 88.5 | number }}", "88,5"),
             ("{{ none | number }}", "—"),
             ("{{ 2.4 | signed }}", "+2,40"),
+            ("{{ up | signed }}", "+10"),
+            ("{{ down | signed }}", "-2"),
+            ("{{ up | signed(decimals=1) }}", "+10,0"),
             ("{{ up | rank_change }}", "tăng 10\u{a0}bậc"),
             ("{{ down | rank_change }}", "giảm 2\u{a0}bậc"),
             ("{{ 0 | rank_change }}", "giữ nguyên thứ hạng"),

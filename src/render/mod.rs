@@ -82,6 +82,10 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("templates/partials/table-source.html"),
     ),
     (
+        "partials/row-line.html",
+        include_str!("templates/partials/row-line.html"),
+    ),
+    (
         "partials/band.html",
         include_str!("templates/partials/band.html"),
     ),

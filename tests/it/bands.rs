@@ -692,6 +692,37 @@ fn a_partial_table_of_bands_alone_is_summarised_by_band() {
     );
 }
 
+/// A partial table's line with a score and a band, stated or computed,
+/// says both on the year page and the index page (the band was left out
+/// when the line had a score), and the rank after them.
+#[test]
+fn a_partial_line_with_a_score_says_its_band_too() {
+    let dir = fixture("published/bands");
+    put(
+        dir.path(),
+        "data/results/2025/cchc.toml",
+        "index = \"cchc\"\nyear = 2025\ngroup = \"khoi\"\n\n\
+         [[result]]\nunit = \"don-vi-a\"\nscore = 95.5\nband = \"xuat-sac\"\nrank = 1\nof = 4\n\n\
+         [[result]]\nunit = \"don-vi-b\"\nscore = 91.25\n\n\
+         [source]\ntitle = \"Quyết định thử\"\n",
+    );
+    let built = build_ok(dir.path());
+    for page in ["nam/2025/", "chi-so/cchc/"] {
+        let items = all(&built.page(page), ".table-card .table-summary li");
+        assert!(
+            items.iter().any(|i| i.starts_with("Đơn vị A: 95,5")
+                && i.contains(", xếp loại Xuất sắc, xếp thứ 1/4")),
+            "{page}: {items:?}"
+        );
+        assert!(
+            items
+                .iter()
+                .any(|i| i.starts_with("Đơn vị B: 91,25") && i.contains(", xếp loại ")),
+            "{page}: {items:?}"
+        );
+    }
+}
+
 /// A stated band kept against the table's is marked ‡ with the table's
 /// beside it, and the downloads hold both.
 #[test]
