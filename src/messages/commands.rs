@@ -423,8 +423,8 @@ messages! {
     }
     build_failed(errors: usize) {
         let errors = super::terms::error_count(errors);
-        vi: "Không dựng được trang: {errors}. Chưa ghi tệp nào.",
-        en: "Build failed: {errors}. Nothing was written.",
+        vi: "Không dựng được trang: {errors}. Thư mục xuất bản giữ nguyên như trước.",
+        en: "Build failed: {errors}. The output folder is as it was.",
     }
     check_failed(errors: usize) {
         let errors = super::terms::error_count(errors);

@@ -45,6 +45,13 @@ pub const STATIC_DIR: &str = "static";
 /// The suffix of a file's temporary name while a build writes it.
 const TEMPORARY: &str = ".chiso-tmp";
 
+/// A file a build puts in the spare before it writes anything there, and
+/// removes just before the exchange. While it is there, the spare holds
+/// what a build that never finished (an error, a kill) wrote: every file
+/// changed since the stamp was made is such a build's, not one a person
+/// put in the output, and goes like any other file chiso wrote.
+const UNFINISHED: &str = ".chiso-unfinished";
+
 /// Writes the rendered `files` and the site's static `assets` to `output`
 /// at once; returns how many files the site has.
 pub fn write(
@@ -106,6 +113,10 @@ pub struct Writer {
     /// removed if one of them, else moved aside (a file someone put in the
     /// output since).
     written_before: guard::Written,
+    /// When the spare's [`UNFINISHED`] stamp was made (by this build, or by
+    /// one that did not finish): a file of the spare changed since then is
+    /// a build's.
+    unfinished_since: Option<ChangeTime>,
     /// Whether this build made the spare: it then holds only what this
     /// build wrote, none of it shared with another folder, so a new file is
     /// created in place, not under a temporary name.
@@ -167,6 +178,7 @@ impl Writer {
         }
         let spare = parent.join(format!(".{name}.chiso-spare"));
         let fresh = make_spare(&spare)?;
+        let unfinished_since = stamp_unfinished(&spare)?;
         let written_before = match fresh {
             true => guard::Written::Unlisted,
             false => {
@@ -178,6 +190,7 @@ impl Writer {
             previous: output.is_dir(),
             adopting,
             written_before,
+            unfinished_since,
             fresh,
             output,
             spare,
@@ -472,9 +485,15 @@ impl Writer {
                 kept: &kept,
                 folders: &folders,
                 written_before: &self.written_before,
+                unfinished_since: self.unfinished_since,
                 aside: &aside,
             };
             remove_stale(&self.spare, &stale)?;
+        }
+        let stamp = self.spare.join(UNFINISHED);
+        match fs::remove_file(&stamp) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_error(&stamp, e)),
+            _ => {}
         }
         // From here the spare is whole: a failure leaves it for the next build.
         self.finished = true;
@@ -689,6 +708,53 @@ pub fn kept_aside_path(output: &Path) -> PathBuf {
         }
         n += 1;
     }
+}
+
+/// Makes the spare's [`UNFINISHED`] stamp unless a build that did not
+/// finish left one, and returns when it was made. Without it, what such a
+/// build wrote would be taken for files someone put in the output after a
+/// build, and moved aside with a warning blaming them (adv25 F1).
+fn stamp_unfinished(spare: &Path) -> Result<Option<ChangeTime>, Diagnostic> {
+    let stamp = spare.join(UNFINISHED);
+    if !fs::symlink_metadata(&stamp).is_ok_and(|m| m.is_file()) {
+        let _ = fs::remove_dir_all(&stamp);
+        fs::write(&stamp, b"").map_err(|e| io_error(&stamp, e))?;
+    }
+    let meta = fs::symlink_metadata(&stamp).map_err(|e| io_error(&stamp, e))?;
+    Ok(change_time(&meta))
+}
+
+/// When a file's inode last changed (written, renamed, linked), as the
+/// file system keeps it: the status change time where there is one, which
+/// no copying tool sets back, else the modification time.
+type ChangeTime = (i64, i64);
+
+#[cfg(unix)]
+fn change_time(meta: &fs::Metadata) -> Option<ChangeTime> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.ctime(), meta.ctime_nsec()))
+}
+
+#[cfg(not(unix))]
+fn change_time(meta: &fs::Metadata) -> Option<ChangeTime> {
+    let since = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some((since.as_secs() as i64, i64::from(since.subsec_nanos())))
+}
+
+/// Whether the file of `entry` changed at or after `since`.
+fn written_since(entry: &walkdir::DirEntry, since: Option<ChangeTime>) -> bool {
+    let Some(since) = since else {
+        return false;
+    };
+    entry
+        .metadata()
+        .ok()
+        .and_then(|m| change_time(&m))
+        .is_some_and(|changed| changed >= since)
 }
 
 fn make_spare(spare: &Path) -> Result<bool, Diagnostic> {
@@ -934,6 +1000,9 @@ struct Stale<'a> {
     folders: &'a HashSet<&'a str>,
     /// The files the build that wrote the folder wrote.
     written_before: &'a guard::Written,
+    /// When the folder's [`UNFINISHED`] stamp was made: any file changed
+    /// since is a build's.
+    unfinished_since: Option<ChangeTime>,
     /// Where any other file goes.
     aside: &'a Aside,
 }
@@ -1036,7 +1105,10 @@ fn remove_stale_under(folder: &Path, start: &Path, stale: &Stale) -> Result<(), 
             }
         } else if kept.contains_key(relative.as_ref()) {
             continue;
-        } else if stale.written_before.wrote(&relative) || relative.ends_with(TEMPORARY) {
+        } else if stale.written_before.wrote(&relative)
+            || relative.ends_with(TEMPORARY)
+            || written_since(&entry, stale.unfinished_since)
+        {
             fs::remove_file(entry.path()).map_err(|e| io_error(entry.path(), e))?;
         } else {
             // Put in the output since a build wrote it: not chiso's to delete.

@@ -310,7 +310,10 @@ fn the_command_line_builds_and_exits_with_the_right_code() {
     assert_eq!(bad.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&bad.stderr);
     assert!(stderr.contains("data/units.toml:2:6"), "{stderr}");
-    assert!(stderr.contains("Nothing was written"), "{stderr}");
+    assert!(
+        stderr.contains("The output folder is as it was."),
+        "{stderr}"
+    );
 
     let usage = run(&["build", "--no-such-flag"]);
     assert_eq!(usage.status.code(), Some(2));

@@ -276,8 +276,70 @@ fn a_build_killed_at_any_moment_leaves_the_whole_old_or_the_whole_new_site() {
     assert!(stopped > 0);
     // A build after all this gives the site exactly.
     set_title(root, "Phiên bản A");
-    assert!(chiso(&["build"], root).status.success());
+    let run = chiso(&["build"], root);
+    assert!(run.status.success());
     assert_eq!(manifest(&output), a);
+    // What the killed builds wrote into the spare was theirs: nothing is
+    // taken for a file someone put in the output.
+    assert!(
+        !root.join("public.truoc-chiso").exists(),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!stderr(&run).contains("truoc-chiso"), "{}", stderr(&run));
+}
+
+/// A build that fails once its pages are written (a link leading nowhere
+/// is found last) leaves them in the spare, not in the output. The next
+/// build removes them as its own; a file someone put in the output before
+/// the failed build is still moved aside, not deleted (adv25 F1).
+#[test]
+fn what_a_failed_build_wrote_is_tidied_and_a_persons_file_still_kept() {
+    let site = fixture("minimal");
+    let root = site.path();
+    for _ in 0..2 {
+        let run = chiso(&["build"], root);
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    put(root, "public/cua-toi.txt", "tệp của biên tập viên");
+    // A good build: the spare is now the folder holding the person's file.
+    let run = chiso(&["build"], root);
+    assert!(run.status.success(), "{}", stderr(&run));
+    put(
+        root,
+        "content/tin-tuc/bai-moi.md",
+        "+++\ntitle = \"Bài mới\"\ndate = 2024-01-02\n+++\n\nXem [trang](/khong-co-trang-nay/).\n",
+    );
+    let run = chiso(&["build", "--lang", "en"], root);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    assert!(
+        stderr(&run).contains("The output folder is as it was."),
+        "{}",
+        stderr(&run)
+    );
+    assert!(!root.join("public/tin-tuc/bai-moi").exists());
+    // The article goes under another name, its link mended.
+    fs::remove_file(root.join("content/tin-tuc/bai-moi.md")).unwrap();
+    put(
+        root,
+        "content/tin-tuc/bai-khac.md",
+        "+++\ntitle = \"Bài khác\"\ndate = 2024-01-02\n+++\n\nXem [trang](/).\n",
+    );
+    let run = chiso(&["build", "--lang", "en"], root);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let aside = root.join("public.truoc-chiso");
+    let moved: Vec<String> = manifest(&aside).into_keys().collect();
+    assert_eq!(moved, ["cua-toi.txt"], "{}", stderr(&run));
+    assert!(stderr(&run).contains("1 file"), "{}", stderr(&run));
+    assert!(!root.join("public/tin-tuc/bai-moi").exists());
+    assert!(!root.join("public/.chiso-unfinished").exists());
+    // Nor does a later build move anything more.
+    for _ in 0..2 {
+        let run = chiso(&["build"], root);
+        assert!(run.status.success(), "{}", stderr(&run));
+    }
+    assert_eq!(manifest(&aside).len(), 1);
+    assert!(!root.join("public.truoc-chiso-2").exists());
 }
 
 /// A build killed between hard-linking a served file under its temporary

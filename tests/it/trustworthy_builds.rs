@@ -119,7 +119,7 @@ fn check_writes_nothing() {
 
 #[test]
 fn a_failed_check_says_it_was_a_check() {
-    // It said "Build failed: … Nothing was written." though `check` never
+    // It said "Build failed: … The output folder is as it was." though `check` never
     // builds or writes.
     let site = fixture("minimal");
     put(site.path(), "data/units.toml", "[[unit]\n");
