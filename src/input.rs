@@ -38,13 +38,28 @@ fn nfc_path(path: PathBuf) -> PathBuf {
     }
 }
 
-/// Every file under `root/dir`, sorted by path. A symbolic link is followed
-/// only when it leads to a place inside the site: a link to a file outside
-/// could publish anything on the machine, so it is reported and skipped.
-/// Hidden files are kept: `static/.well-known/` is published; an editor's
-/// scratch files ([`is_editor_scratch`]) are not.
+/// Every file under `root/dir` (the folder published as it is, `static/`),
+/// sorted by path. A symbolic link is followed only when it leads to a
+/// place inside the site and outside its sources and outputs: a link to a
+/// file outside could publish anything on the machine, one to `content/`
+/// the drafts, one to the output every earlier build; such a link is
+/// reported and skipped. Of hidden names, only [`PUBLISHED_HIDDEN`] are
+/// published, a system's own files ([`is_system_clutter`]) are passed over
+/// silently, and any other (`.env`, `.htpasswd`) with a warning; an
+/// editor's scratch files ([`is_editor_scratch`]) are not published.
 pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
     walk_site_folder(root, dir, false, diagnostics)
+}
+
+/// The hidden names `static/` publishes: the well-known locations of RFC
+/// 8615, GitHub Pages' switch, Apache's folder settings (which Apache never
+/// serves).
+pub const PUBLISHED_HIDDEN: [&str; 3] = [".well-known", ".nojekyll", ".htaccess"];
+
+/// Files an operating system leaves in folders (macOS's `.DS_Store` and
+/// `._name` copies of resource forks): never published, never mentioned.
+fn is_system_clutter(name: &[u8]) -> bool {
+    name == b".DS_Store" || name.starts_with(b"._")
 }
 
 /// [`site_files`] for the folders chiso reads (`content/`, `data/`,
@@ -148,6 +163,25 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// Whether `target` (links resolved, inside the site) is or is in one of
+    /// the site's sources other than the folder walked, or an output folder
+    /// (one a build wrote: it holds the marker, as a folder above it may).
+    fn is_source_or_output(&self, target: &Path) -> bool {
+        let Ok(inside) = target.strip_prefix(&self.root_real) else {
+            return false;
+        };
+        let first = inside.iter().next().and_then(|c| c.to_str());
+        let source = matches!(
+            first,
+            Some("content" | "data" | "templates" | "config.toml")
+        ) && !target.starts_with(&self.top_real);
+        source
+            || target
+                .ancestors()
+                .take_while(|a| a.starts_with(&self.root_real) && *a != self.root_real)
+                .any(|a| a.join(crate::write::guard::MARKER).is_file())
+    }
+
     /// The files under `folder`, their paths relative to the folder walked
     /// starting with `prefix` (a link's path, for the folder it leads to).
     fn folder(&mut self, folder: &Path, prefix: &Path) {
@@ -165,17 +199,28 @@ impl Walk<'_> {
         // path (comparing paths component by component was half the walk).
         let mut within = vec![PathBuf::new()];
         let skip_hidden = self.skip_hidden;
+        // Hidden entries of a published folder passed over with a warning.
+        let mut hidden = Vec::new();
         let walk = WalkDir::new(folder)
             .min_depth(1)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|entry| {
                 let name = entry.file_name().as_encoded_bytes();
-                // A repository is never a site's to publish (its history,
-                // its remotes), even in `static/`, where `.well-known` is.
-                !(skip_hidden && name.starts_with(b"."))
-                    && name != b".git"
-                    && !is_editor_scratch(name)
+                if is_editor_scratch(name) || name == b".git" || is_system_clutter(name) {
+                    return false;
+                }
+                if !name.starts_with(b".") {
+                    return true;
+                }
+                if skip_hidden {
+                    return false;
+                }
+                let published = PUBLISHED_HIDDEN.iter().any(|p| p.as_bytes() == name);
+                if !published {
+                    hidden.push(entry.path().to_path_buf());
+                }
+                published
             });
         for entry in walk {
             let entry = match entry {
@@ -235,6 +280,17 @@ impl Walk<'_> {
                     );
                     continue;
                 }
+                // A published folder's link into the sources would publish
+                // drafts; into an output, every earlier build, one inside
+                // the next (adv25 F3).
+                if !self.skip_hidden && self.is_source_or_output(&target) {
+                    self.diagnostics.push(
+                        Diagnostic::error(msg::link_to_a_source(target.display()))
+                            .in_file(&shown)
+                            .with_hint(msg::hint_link_to_what_to_publish()),
+                    );
+                    continue;
+                }
                 if target.is_dir() {
                     // Files under the link are named by the link's path.
                     self.folder(path, &relative);
@@ -261,6 +317,14 @@ impl Walk<'_> {
                 shown,
                 relative: nfc_path(relative),
             });
+        }
+        for path in hidden {
+            let shown = folder_shown.join(path.strip_prefix(folder).unwrap_or(&path));
+            self.diagnostics.push(
+                Diagnostic::warning(msg::hidden_static_not_published())
+                    .in_file(shown)
+                    .with_hint(msg::hint_hidden_static()),
+            );
         }
     }
 }
@@ -619,6 +683,104 @@ mod tests {
         assert!(report.contains("static/git"), "{report}");
         assert!(report.contains("holds the folder it is in"), "{report}");
         assert_eq!(diagnostics.error_count(), 3, "{report}");
+    }
+
+    /// A link in `static/` into the sources publishes drafts; into the
+    /// output, every earlier build nested in the next (adv25 F3).
+    #[cfg(unix)]
+    #[test]
+    fn links_from_static_into_sources_or_an_output_are_refused() {
+        use std::os::unix::fs::symlink;
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        for folder in [
+            "static",
+            "content/tin-tuc",
+            "data",
+            "templates",
+            "public",
+            "chung",
+        ] {
+            fs::create_dir_all(root.join(folder)).unwrap();
+        }
+        fs::write(root.join("content/tin-tuc/nhap.md"), "draft = true").unwrap();
+        fs::write(root.join("config.toml"), "").unwrap();
+        fs::write(root.join("public/.chiso-output"), "").unwrap();
+        fs::write(root.join("public/index.html"), "").unwrap();
+        fs::write(root.join("chung/logo.svg"), "<svg/>").unwrap();
+        for (name, target) in [
+            ("src", "content"),
+            ("nhap.md", "content/tin-tuc/nhap.md"),
+            ("du-lieu", "data"),
+            ("mau", "templates"),
+            ("cau-hinh.toml", "config.toml"),
+            ("out", "public"),
+            ("trang.html", "public/index.html"),
+            ("logo.svg", "chung/logo.svg"),
+        ] {
+            symlink(root.join(target), root.join("static").join(name)).unwrap();
+        }
+        let mut diagnostics = Diagnostics::default();
+        let files = site_files(root, "static", &mut diagnostics);
+        let relative: Vec<_> = files
+            .iter()
+            .map(|f| f.relative.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(relative, ["logo.svg"]);
+        let report = diagnostics.to_string();
+        assert_eq!(diagnostics.error_count(), 7, "{report}");
+        assert!(report.contains("part of the site's sources"), "{report}");
+        // content/ may hold a link to the sources it reads.
+        symlink(root.join("chung"), root.join("content/chung")).unwrap();
+        let mut diagnostics = Diagnostics::default();
+        source_files(root, "content", &mut diagnostics);
+        assert_eq!(diagnostics.error_count(), 0, "{diagnostics}");
+    }
+
+    /// Hidden names in `static/`: the well-known few are published, a
+    /// system's clutter passed over, and anything else (a secret, most
+    /// likely) passed over with a warning naming it (adv25 F2).
+    #[test]
+    fn static_publishes_only_the_well_known_hidden_names() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        for (path, text) in [
+            ("static/.well-known/security.txt", "x"),
+            ("static/.nojekyll", ""),
+            ("static/.htaccess", "x"),
+            ("static/.env", "SECRET=1"),
+            ("static/.ssh/id_rsa", "key"),
+            ("static/anh/.htpasswd", "x"),
+            ("static/anh/.DS_Store", "x"),
+            ("static/anh/._logo.png", "x"),
+            ("static/anh/logo.png", "x"),
+        ] {
+            let path = root.join(path);
+            fs::create_dir_all(path.parent().unwrap()).unwrap();
+            fs::write(path, text).unwrap();
+        }
+        let mut diagnostics = Diagnostics::default();
+        let files = site_files(root, "static", &mut diagnostics);
+        let relative: Vec<_> = files
+            .iter()
+            .map(|f| f.relative.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            relative,
+            [
+                ".htaccess",
+                ".nojekyll",
+                ".well-known/security.txt",
+                "anh/logo.png"
+            ]
+        );
+        let report = diagnostics.to_string();
+        assert_eq!(diagnostics.error_count(), 0, "{report}");
+        assert_eq!(diagnostics.warning_count(), 3, "{report}");
+        for name in ["static/.env", "static/.ssh", "static/anh/.htpasswd"] {
+            assert!(report.contains(name), "{name}: {report}");
+        }
+        assert!(!report.contains("DS_Store"), "{report}");
     }
 
     #[cfg(unix)]

@@ -34,6 +34,18 @@ messages! {
         vi: "đây là liên kết tới {target}, thư mục chứa chính thư mục này (hoặc một tệp, thư mục ẩn như `.git`, `.env`): dùng nó sẽ chép mã nguồn của trang, kể cả bài nháp và tệp bí mật, vào trang công bố, nên không được dùng",
         en: "this is a link to {target}, which holds the folder it is in (or a hidden file or folder such as `.git`, `.env`): following it would publish the site's sources, drafts and secrets included, so it is refused",
     }
+    link_to_a_source(target: impl Display) {
+        vi: "đây là liên kết tới {target}, thuộc mã nguồn của trang (`content/`, `data/`, `templates/`, `config.toml`) hoặc một thư mục xuất bản: chép nó vào `static/` sẽ công bố cả bài nháp, hay chép lại các lần dựng trước, nên không được dùng",
+        en: "this is a link to {target}, part of the site's sources (`content/`, `data/`, `templates/`, `config.toml`) or an output folder: copying it into `static/` would publish drafts, or earlier builds, so it is refused",
+    }
+    hidden_static_not_published() {
+        vi: "tệp hoặc thư mục ẩn (tên bắt đầu bằng `.`) trong `static/` không được công bố: tệp ẩn thường là tệp bí mật hoặc của công cụ (`.env`, `.htpasswd`, `.ssh/`)",
+        en: "a hidden file or folder (its name starts with `.`) in `static/` is not published: hidden files are usually secrets or a tool's (`.env`, `.htpasswd`, `.ssh/`)",
+    }
+    hint_hidden_static() {
+        vi: "chỉ `.well-known/`, `.nojekyll` và `.htaccess` được công bố; đổi tên tệp nếu cần công bố nó, hoặc chuyển nó ra ngoài `static/`",
+        en: "only `.well-known/`, `.nojekyll` and `.htaccess` are published; rename the file to publish it, or move it out of `static/`",
+    }
     hint_link_to_what_to_publish() {
         vi: "tạo liên kết tới đúng thư mục hoặc tệp cần công bố, hoặc chép chúng vào `static/`",
         en: "link to the very folder or file to publish, or copy it into `static/`",
