@@ -789,6 +789,9 @@ fn expand_with(
     };
     let source = read_text(&root.join(&article.file), &article.file).unwrap_or_default();
     let at = shortcodes::locate_calls(&source, &bad);
+    // In increasing order: one pass over the text for thousands of calls.
+    let lines = crate::diagnostic::Lines::new(&source);
+    let mut cursor = lines.cursor();
     let problems = bad
         .iter()
         .zip(at)
@@ -797,7 +800,10 @@ fn expand_with(
                 .in_file(&article.file)
                 .with_hint(msg::hint_shortcode());
             match at {
-                Some(offset) => d.at_offset(&source, offset),
+                Some(offset) => {
+                    let (location, snippet) = cursor.point(offset);
+                    d.at_point(location, snippet)
+                }
                 None => d,
             }
         })

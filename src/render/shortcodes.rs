@@ -40,6 +40,8 @@ const OPEN: &str = "<!-- chiso:";
 const COMMENT: &str = "!--";
 const NAME: &[u8; 6] = b"chiso:";
 const CLOSE: &str = "-->";
+/// A comment's opening as written in HTML, `<!--`.
+const COMMENT_OPEN: &[u8] = b"<!--";
 
 /// What a shortcode needs from the site.
 pub struct Env<'a> {
@@ -152,6 +154,11 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
     static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(COMMENT));
     let mut from = 0;
+    let mut code = CodeSpans::default();
+    // Where the next `-->` at or after a position is: once none is found,
+    // no later call is closed either (searching again for each of many
+    // unclosed calls was quadratic, adv25 F4).
+    let mut close: Option<Option<usize>> = None;
     std::iter::from_fn(move || {
         while let Some(i) = FINDER.find(&text.as_bytes()[from..]) {
             let bang = from + i;
@@ -159,7 +166,7 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
             let before = &text[..bang];
             let (start, printed) = if before.ends_with('<') {
                 (bang - 1, false)
-            } else if before.ends_with("&lt;") && !in_code(before) {
+            } else if before.ends_with("&lt;") && !code.is_open_at(text, bang) {
                 (bang - "&lt;".len(), true)
             } else {
                 continue;
@@ -185,9 +192,15 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
             }
             // A comment opened before this one's `-->` means this one was
             // never closed (`<!-- chiso:… ->` in an article's text).
-            let end = name
-                .find(CLOSE)
-                .filter(|&end| !name[..end].contains("<!--"));
+            let next_close = match close {
+                Some(Some(at)) if at >= call_at => Some(at),
+                Some(None) => None,
+                _ => text[call_at..].find(CLOSE).map(|end| call_at + end),
+            };
+            close = Some(next_close);
+            let end = next_close.map(|at| at - call_at).filter(|&end| {
+                memchr::memmem::find(&name.as_bytes()[..end], COMMENT_OPEN).is_none()
+            });
             let written = match end {
                 Some(end) => Written {
                     start,
@@ -207,12 +220,36 @@ fn calls(text: &str) -> impl Iterator<Item = Written<'_>> {
     })
 }
 
-/// Whether the end of `html` is inside a `<code>` element: a call shown
-/// in a code span or block (`&lt;!-- chiso:… --&gt;`) is an example, not a
-/// call never closed.
-fn in_code(html: &str) -> bool {
-    html.rfind("<code")
-        .is_some_and(|open| html.rfind("</code>").is_none_or(|close| close < open))
+/// Whether a place in an HTML text is inside a `<code>` element: a call
+/// shown in a code span or block (`&lt;!-- chiso:… --&gt;`) is an example,
+/// not a call never closed. Asked at places further and further on, it
+/// reads the text once (searching back from each place was quadratic in
+/// the number of places, adv25 F4).
+#[derive(Default)]
+struct CodeSpans {
+    /// How far the text has been read.
+    read: usize,
+    /// Whether the text read so far ends inside a `<code>` element.
+    open: bool,
+}
+
+impl CodeSpans {
+    /// Whether `at` (not before the last place asked) is inside `<code>`.
+    fn is_open_at(&mut self, html: &str, at: usize) -> bool {
+        let bytes = &html.as_bytes()[self.read.min(at)..at];
+        let mut k = 0;
+        while let Some(i) = memchr::memchr(b'<', &bytes[k..]) {
+            let tag = &bytes[k + i..];
+            if tag.starts_with(b"<code") {
+                self.open = true;
+            } else if tag.starts_with(b"</code>") {
+                self.open = false;
+            }
+            k += i + 1;
+        }
+        self.read = at;
+        self.open
+    }
 }
 
 /// What one call renders: its HTML, and whether it shows an illustrative
@@ -1334,6 +1371,24 @@ fn ranking_html(env: &Env, table: &Table) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Many calls never closed, and code spans between printed ones: each
+    /// is found once, at its place, in one pass (adv25 F4).
+    #[test]
+    fn unclosed_calls_and_code_spans_are_found_in_one_pass() {
+        let source = "a <!-- chiso:x\n\nb <!-- chiso:y -->\n\nc <!-- chiso:z\n";
+        let found: Vec<(usize, Option<&str>)> = calls(source).map(|w| (w.start, w.call)).collect();
+        assert_eq!(found, [(2, None), (18, Some("y")), (38, None)]);
+        let html = "<p>&lt;!-- chiso:a</p><code>&lt;!-- chiso:b</code>&lt;!-- chiso:c";
+        let found: Vec<usize> = calls(html).map(|w| w.start).collect();
+        assert_eq!(found, [3, 50]);
+        let mut code = CodeSpans::default();
+        let html = "x<code>y</code>z<code>w";
+        assert!(!code.is_open_at(html, 1));
+        assert!(code.is_open_at(html, 8));
+        assert!(!code.is_open_at(html, 16));
+        assert!(code.is_open_at(html, html.len()));
+    }
 
     #[test]
     fn an_aside_joins_the_brackets_a_phrase_ends_with() {

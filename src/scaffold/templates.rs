@@ -51,22 +51,40 @@ pub fn copy(root: &Path, names: &[String], force: bool) -> Result<Vec<PathBuf>, 
             }
         }
     }
+    let root_real = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut written = Vec::new();
     for (name, text) in chosen {
         let relative = Path::new(TEMPLATES_DIR).join(name);
         let path = root.join(&relative);
-        if path.exists() && !force {
+        // A link counts as a file there, even one leading nowhere.
+        if fs::symlink_metadata(&path).is_ok() && !force {
             return Err(Problem::site(
                 Diagnostic::error(msg::already_exists(relative.display()))
                     .with_hint(msg::hint_force_template()),
             ));
         }
+        let cannot = |e: std::io::Error| {
+            Problem::site(Diagnostic::error(msg::cannot_create(path.display(), &e)))
+        };
         let folder = path.parent().unwrap_or(root);
-        fs::create_dir_all(folder)
-            .and_then(|()| fs::write(&path, text))
-            .map_err(|e| {
-                Problem::site(Diagnostic::error(msg::cannot_create(path.display(), &e)))
-            })?;
+        fs::create_dir_all(folder).map_err(cannot)?;
+        // `templates/` (or `partials/`) a link leading out of the site
+        // would have the copy written wherever it leads (adv25 F5).
+        let folder_real = fs::canonicalize(folder).map_err(cannot)?;
+        if !folder_real.starts_with(&root_real) {
+            let shown = relative.parent().unwrap_or(&relative);
+            return Err(Problem::site(
+                Diagnostic::error(msg::link_outside_site(folder_real.display()))
+                    .in_file(shown)
+                    .with_hint(msg::hint_copy_into_site()),
+            ));
+        }
+        // Written beside and renamed over: a link at the name is replaced,
+        // never written through to the file it leads to.
+        let mut temporary = path.file_name().unwrap_or_default().to_os_string();
+        temporary.push(crate::import::TEMPORARY);
+        crate::write::write_whole(&path.with_file_name(temporary), &path, text.as_bytes())
+            .map_err(cannot)?;
         written.push(relative);
     }
     Ok(written)
@@ -113,6 +131,40 @@ mod tests {
             fs::read_to_string(dir.path().join("templates/base.html")).unwrap(),
             "mine"
         );
+    }
+
+    /// A link at a template's name, or a folder that leads out of the site,
+    /// is never written through (adv25 F5).
+    #[cfg(unix)]
+    #[test]
+    fn never_writes_through_a_link() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        let decoy = outside.path().join("decoy.txt");
+        fs::write(&decoy, "keep me").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("templates");
+        fs::create_dir_all(&templates).unwrap();
+        symlink(&decoy, templates.join("base.html")).unwrap();
+        symlink(
+            outside.path().join("nowhere.html"),
+            templates.join("home.html"),
+        )
+        .unwrap();
+        let refused = copy(dir.path(), &["home.html".into()], false).unwrap_err();
+        assert!(refused.to_string().contains("already exists"), "{refused}");
+        copy(dir.path(), &["base.html".into(), "home.html".into()], true).unwrap();
+        assert_eq!(fs::read_to_string(&decoy).unwrap(), "keep me");
+        assert!(!outside.path().join("nowhere.html").exists());
+        assert!(!templates.join("base.html").is_symlink());
+        // `partials/` leading out of the site.
+        symlink(outside.path(), templates.join("partials")).unwrap();
+        let refused = copy(dir.path(), &["partials/footer.html".into()], false).unwrap_err();
+        assert!(
+            refused.to_string().contains("outside the site"),
+            "{refused}"
+        );
+        assert!(!outside.path().join("footer.html").exists());
     }
 
     #[test]
