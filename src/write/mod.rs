@@ -472,10 +472,6 @@ impl Writer {
         if let Some(path) = kept.keys().filter(|p| folders.contains(p.as_str())).min() {
             return Err(Diagnostic::error(msg::file_and_folder(path)));
         }
-        let marker = guard::marker_text(kept.keys().map(String::as_str));
-        if self.write_file(Path::new(guard::MARKER), marker.as_bytes())? {
-            self.changed.fetch_add(1, Ordering::Relaxed);
-        }
         let aside = Aside::new(&self.output);
         if !self.fresh {
             // A spare this build made holds only what it wrote (every file
@@ -489,6 +485,13 @@ impl Writer {
                 aside: &aside,
             };
             remove_stale(&self.spare, &stale)?;
+        }
+        // Only once the spare holds nothing else: a build killed while it
+        // removed what the old site had left files the new list does not
+        // name, and made before the stamp, taken for a person's.
+        let marker = guard::marker_text(kept.keys().map(String::as_str));
+        if self.write_file(Path::new(guard::MARKER), marker.as_bytes())? {
+            self.changed.fetch_add(1, Ordering::Relaxed);
         }
         let stamp = self.spare.join(UNFINISHED);
         match fs::remove_file(&stamp) {
@@ -1103,7 +1106,10 @@ fn remove_stale_under(folder: &Path, start: &Path, stale: &Stale) -> Result<(), 
             if !folders.contains(relative.as_ref()) {
                 fs::remove_dir(entry.path()).map_err(|e| io_error(entry.path(), e))?;
             }
-        } else if kept.contains_key(relative.as_ref()) {
+        } else if kept.contains_key(relative.as_ref()) || relative == UNFINISHED {
+            // The stamp goes only once the marker lists the new site: a
+            // build killed after it went would leave files of its own
+            // that no list names and no stamp dates.
             continue;
         } else if stale.written_before.wrote(&relative)
             || relative.ends_with(TEMPORARY)
