@@ -743,10 +743,22 @@ pub fn render_markdown_with_links(body: &str, markdown: &Markdown) -> RenderedMa
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     RenderedMarkdown {
-        html,
+        html: without_controls(html),
         links,
         findings: policy.findings,
     }
+}
+
+/// `html` with each control character HTML forbids in text (C0 but tab,
+/// line feed and carriage return, and DEL) written as U+FFFD, as CommonMark
+/// asks for NUL: pulldown-cmark passes them on, which made a page invalid
+/// HTML (adv25 m1). The text is kept as it is when it has none.
+fn without_controls(html: String) -> String {
+    let forbidden = |b: u8| (b < b' ' && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f;
+    if !html.bytes().any(forbidden) {
+        return html;
+    }
+    html.replace(|c: char| c.is_ascii() && forbidden(c as u8), "\u{fffd}")
 }
 
 /// The address of `(an address with spaces)` at the start of `text`, the
@@ -951,6 +963,13 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn control_characters_become_replacement_characters() {
+        let html = without_controls("a\u{0}b\u{1b}c\td\n\u{7f}".to_owned());
+        assert_eq!(html, "a\u{fffd}b\u{fffd}c\td\n\u{fffd}");
+        assert_eq!(without_controls("Hà Tĩnh\n".to_owned()), "Hà Tĩnh\n");
+    }
 
     #[test]
     fn a_key_is_found_where_the_front_matter_sets_it() {

@@ -283,3 +283,50 @@ mod tests {
         assert!(check_url(" JAVASCRIPT:alert(1)").unwrap().is_error());
     }
 }
+
+/// Whether an SVG image's text holds code a browser runs when the image
+/// is opened as a page (not inside `<img>`): a `<script>` element, an
+/// event attribute (`onload=`), or a `javascript:` address. Letter case is
+/// ignored, as browsers ignore it.
+pub fn svg_runs_script(svg: &str) -> bool {
+    let text = svg.to_ascii_lowercase();
+    if text.contains("<script") || text.contains("javascript:") {
+        return true;
+    }
+    let bytes = text.as_bytes();
+    bytes.windows(3).enumerate().any(|(i, w)| {
+        w[0].is_ascii_whitespace() && w[1..] == *b"on" && {
+            let name = bytes[i + 3..]
+                .iter()
+                .take_while(|b| b.is_ascii_lowercase())
+                .count();
+            let rest = &bytes[i + 3 + name..];
+            let spaces = rest.iter().take_while(|b| b.is_ascii_whitespace()).count();
+            name > 0 && rest.get(spaces) == Some(&b'=')
+        }
+    })
+}
+
+#[cfg(test)]
+mod svg_tests {
+    use super::svg_runs_script;
+
+    #[test]
+    fn finds_what_runs_in_an_svg() {
+        for svg in [
+            "<svg><script>alert(1)</script></svg>",
+            "<svg onload=\"alert(1)\"/>",
+            "<svg\nONLOAD = 'x'/>",
+            "<svg><a xlink:href=\"JavaScript:alert(1)\">x</a></svg>",
+        ] {
+            assert!(svg_runs_script(svg), "{svg}");
+        }
+        for svg in [
+            "<svg viewBox=\"0 0 10 10\"><path d=\"M0 0\"/></svg>",
+            "<svg><text>onload = text, not an attribute</text></svg>",
+            "<svg><g id=\"online\" font-family=\"Be Vietnam\"/></svg>",
+        ] {
+            assert!(!svg_runs_script(svg), "{svg}");
+        }
+    }
+}

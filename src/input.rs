@@ -44,11 +44,39 @@ fn nfc_path(path: PathBuf) -> PathBuf {
 /// file outside could publish anything on the machine, one to `content/`
 /// the drafts, one to the output every earlier build; such a link is
 /// reported and skipped. Of hidden names, only [`PUBLISHED_HIDDEN`] are
-/// published, a system's own files ([`is_system_clutter`]) are passed over
+/// published, a system's own files (`is_system_clutter`) are passed over
 /// silently, and any other (`.env`, `.htpasswd`) with a warning; an
 /// editor's scratch files ([`is_editor_scratch`]) are not published.
 pub fn site_files(root: &Path, dir: &str, diagnostics: &mut Diagnostics) -> Vec<SiteFile> {
-    walk_site_folder(root, dir, false, diagnostics)
+    let files = walk_site_folder(root, dir, false, diagnostics);
+    warn_of_scripted_svgs(&files, diagnostics);
+    files
+}
+
+/// Warns of each SVG image that would run code opened as a page (adv25
+/// F6): `static/` is published as it is, and pictures are what editors
+/// put there. Other files that run (`.html`, `.js`) are the site
+/// developer's, as templates are, and pass without a word.
+fn warn_of_scripted_svgs(files: &[SiteFile], diagnostics: &mut Diagnostics) {
+    for file in files {
+        let is_svg = file
+            .path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+        if !is_svg {
+            continue;
+        }
+        let Ok(bytes) = fs::read(&file.path) else {
+            continue;
+        };
+        if crate::html_policy::svg_runs_script(&String::from_utf8_lossy(&bytes)) {
+            diagnostics.push(
+                Diagnostic::warning(crate::messages::html_policy::scripted_svg())
+                    .in_file(&file.shown)
+                    .with_hint(crate::messages::html_policy::hint_scripted_svg()),
+            );
+        }
+    }
 }
 
 /// The hidden names `static/` publishes: the well-known locations of RFC
@@ -735,6 +763,29 @@ mod tests {
         let mut diagnostics = Diagnostics::default();
         source_files(root, "content", &mut diagnostics);
         assert_eq!(diagnostics.error_count(), 0, "{diagnostics}");
+    }
+
+    /// An SVG picture that runs code opened as a page is warned about;
+    /// one that does not, and other files, are not (adv25 F6).
+    #[test]
+    fn a_scripted_svg_in_static_is_warned_about() {
+        let site = tempfile::tempdir().unwrap();
+        let root = site.path();
+        fs::create_dir_all(root.join("static/anh")).unwrap();
+        fs::write(root.join("static/anh/logo.SVG"), "<svg onload='alert(1)'/>").unwrap();
+        fs::write(
+            root.join("static/anh/hinh.svg"),
+            "<svg><path d='M0 0'/></svg>",
+        )
+        .unwrap();
+        fs::write(root.join("static/google1.html"), "<script>x</script>").unwrap();
+        let mut diagnostics = Diagnostics::default();
+        let files = site_files(root, "static", &mut diagnostics);
+        assert_eq!(files.len(), 3);
+        let report = diagnostics.to_string();
+        assert_eq!(diagnostics.warning_count(), 1, "{report}");
+        assert!(report.contains("static/anh/logo.SVG"), "{report}");
+        assert!(report.contains("SVG image holds code"), "{report}");
     }
 
     /// Hidden names in `static/`: the well-known few are published, a

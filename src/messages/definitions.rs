@@ -40,6 +40,15 @@ messages! {
         vi: "nếu cả hai cùng sáp nhập vào `{next}`, ghi `merged_into = \"{next}\"`",
         en: "if both joined `{next}`, write `merged_into = \"{next}\"`",
     }
+    name_blank(unit: &str) {
+        let unit = super::quoted(unit);
+        vi: "tên của đơn vị `{unit}` chỉ có khoảng trắng: mọi trang sẽ in nó trống",
+        en: "the name of unit `{unit}` is only spaces: every page would print it blank",
+    }
+    hint_name_blank() {
+        vi: "ghi tên đầy đủ của đơn vị, như văn bản công bố ghi (ví dụ `name = \"Sở Nội vụ\"`)",
+        en: "write the unit's full name, as the publication writes it (e.g. `name = \"Sở Nội vụ\"`)",
+    }
     renamed_empty(unit: &str) {
         let unit = super::quoted(unit);
         vi: "một tên cũ trong `renamed` của đơn vị `{unit}` để trống",

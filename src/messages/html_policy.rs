@@ -2,6 +2,14 @@
 //! HTML, heading attributes, refused URL schemes.
 
 messages! {
+    scripted_svg() {
+        vi: "ảnh SVG này chứa mã chạy được (`<script>`, thuộc tính `on…=` hoặc địa chỉ `javascript:`): mở trực tiếp hoặc qua một liên kết, trình duyệt sẽ chạy mã đó trên tên miền của trang",
+        en: "this SVG image holds code a browser runs (`<script>`, an `on…=` attribute or a `javascript:` address): opened directly or through a link, it runs on the site's domain",
+    }
+    hint_scripted_svg() {
+        vi: "xuất lại ảnh từ phần mềm vẽ (hoặc xóa phần mã đó), hoặc dùng ảnh PNG; nếu mã là của người làm trang và có chủ đích, bỏ qua cảnh báo này",
+        en: "export the image again from the drawing program (or delete that code), or use a PNG; if the code is the site developer's and meant, ignore this warning",
+    }
     raw_html(html: &str) {
         vi: "mã HTML được hiện thành chữ, không được chạy: `{html}`",
         en: "raw HTML is shown as text, not run: `{html}`",

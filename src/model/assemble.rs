@@ -1188,6 +1188,11 @@ impl Context<'_> {
                 .iter()
                 .filter_map(|r| self.resolve(&ids.regions, "region", r, (origin, "regions")))
                 .collect();
+            if def.name.trim().is_empty() {
+                let message = msg::name_blank(&def.id);
+                let d = self.at_origin(origin, "name", message, msg::hint_name_blank());
+                self.diagnostics.push(d);
+            }
             self.check_renamed(def, origin);
             units.push(Unit {
                 id: def.id.clone(),

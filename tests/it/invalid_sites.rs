@@ -277,3 +277,20 @@ fn include_loops_and_missing_parents_are_errors_at_their_tags() {
         assert!(report.contains(expected), "{expected}: {report}");
     }
 }
+
+/// A unit named only with spaces would print every page blank where it
+/// is named: an error at its name (adv25 m7).
+#[test]
+fn a_unit_name_of_spaces_is_an_error_at_it() {
+    let site = fixture("minimal");
+    let root = site.path();
+    let units = fs::read_to_string(root.join("data/units.toml")).unwrap();
+    put(
+        root,
+        "data/units.toml",
+        &units.replace("name = \"Đơn vị B\"", "name = \" \t \""),
+    );
+    let report = build_err(root);
+    assert!(report.contains("is only spaces"), "{report}");
+    assert!(report.contains("--> data/units.toml:12:8"), "{report}");
+}
