@@ -142,6 +142,18 @@ fn default_base_url() -> String {
     "/".to_owned()
 }
 
+/// Whether `tag` has the shape of a BCP 47 language tag, as `lang` and
+/// `xml:lang` take it: a language of 2 or 3 letters, then subtags of 1 to 8
+/// letters or digits (`vi`, `vi-VN`, `en-GB`). A `"` or a space in it made
+/// every page's `lang` invalid (adv25 m2).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    (2..=3).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
 fn default_language() -> String {
     "vi".to_owned()
 }
@@ -170,16 +182,28 @@ impl Config {
                 .map(|d| d.in_file(CONFIG_FILE))
                 .collect::<Vec<_>>()
         })?;
-        if config.articles_per_page == 0 {
-            let d = Diagnostic::error(msg::articles_per_page_zero())
-                .with_hint(msg::hint_articles_per_page(default_per_page()));
-            let d = match locate(&source, Format::Toml, &[Seg::Key("articles_per_page")]) {
+        let at_key = |d: Diagnostic, key| {
+            let d = match locate(&source, Format::Toml, &[Seg::Key(key)]) {
                 Some(offset) => d.at_offset(&source, offset),
                 None => d,
             };
-            return Err(vec![d.in_file(CONFIG_FILE)]);
+            d.in_file(CONFIG_FILE)
+        };
+        let mut problems = Vec::new();
+        if config.articles_per_page == 0 {
+            let d = Diagnostic::error(msg::articles_per_page_zero())
+                .with_hint(msg::hint_articles_per_page(default_per_page()));
+            problems.push(at_key(d, "articles_per_page"));
         }
-        Ok(config)
+        if !is_language_tag(&config.language) {
+            let d = Diagnostic::error(msg::language_not_a_tag(&config.language))
+                .with_hint(msg::hint_language());
+            problems.push(at_key(d, "language"));
+        }
+        match problems.is_empty() {
+            true => Ok(config),
+            false => Err(problems),
+        }
     }
 
     /// The problem with a `base_url`, if it has one: it must be a full
@@ -348,8 +372,9 @@ fn at_base_url(root: &Path, d: Diagnostic) -> Diagnostic {
 /// letters, digits and inner hyphens, joined by dots), an IPv4 address or
 /// a bracketed IPv6 one: `https://-/x/` names no host.
 fn is_host(host: &str) -> bool {
+    // 1 to 65535: `:99999` names no port a browser can reach (adv25 m3).
     let is_port = |port: &str| {
-        !port.is_empty() && port.len() <= 5 && port.bytes().all(|b| b.is_ascii_digit())
+        port.bytes().all(|b| b.is_ascii_digit()) && port.parse::<u16>().is_ok_and(|p| p > 0)
     };
     if let Some(rest) = host.strip_prefix('[') {
         let Some((inner, after)) = rest.split_once(']') else {
@@ -417,6 +442,22 @@ mod tests {
             base_url: base_url.to_owned(),
             ..parse_settings("title = 't'").unwrap()
         }
+    }
+
+    #[test]
+    fn a_language_that_is_no_tag_is_an_error_at_the_key() {
+        for tag in ["vi", "vi-VN", "en-GB", "zh-Hant-TW"] {
+            assert!(is_language_tag(tag), "{tag}");
+        }
+        for tag in ["", "v", "vi VN", "vi\" onload=\"x", "vi-", "vietnamese"] {
+            assert!(!is_language_tag(tag), "{tag}");
+        }
+        let root = tempfile::tempdir().unwrap();
+        let text = "title = 't'\nlanguage = 'vi\" x'\narticles_per_page = 0\n";
+        std::fs::write(root.path().join(CONFIG_FILE), text).unwrap();
+        let problems = Config::load(root.path()).unwrap_err();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[1].location.map(|l| l.line), Some(2));
     }
 
     #[test]
@@ -552,6 +593,8 @@ mod tests {
             "https://-/x/",
             "https://x..gov.vn/",
             "https://x.gov.vn:port/",
+            "https://x.gov.vn:99999/",
+            "https://[::1]:0/",
             "https://[::1/",
             "https://user.github.io/chiso-qng/index.html",
             "https://x.gov.vn/cchc/Default.ASPX",

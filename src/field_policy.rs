@@ -315,6 +315,13 @@ fn unusable_url(url: &str) -> Option<Diagnostic> {
 /// address a browser opens, as a source's link is.
 fn license_url_problem(url: &str) -> Option<Diagnostic> {
     use crate::messages as msg;
+    // As for base_url and menu links (adv25 m4).
+    if url.contains('\\') {
+        return Some(
+            Diagnostic::error(msg::license_url_with_backslash(url))
+                .with_hint(msg::hint_base_url_backslash()),
+        );
+    }
     (html_policy::check_url(url).is_none() && !looks_like_an_address(url)).then(|| {
         Diagnostic::warning(msg::license_url_not_an_address(url)).with_hint(msg::hint_license_url())
     })
@@ -527,6 +534,15 @@ mod tests {
     }
 
     use super::*;
+
+    /// A `\` in the licence's address is an error, as in base_url: a
+    /// browser reads it as `/`, another host (adv25 m4).
+    #[test]
+    fn a_backslash_in_the_licence_address_is_an_error() {
+        let d = license_url_problem("\\\\evil.example\\x").unwrap();
+        assert!(d.is_error(), "{d}");
+        assert!(license_url_problem("https://creativecommons.org/licenses/by/4.0/").is_none());
+    }
 
     #[test]
     fn the_offending_text_is_found_inside_its_string() {

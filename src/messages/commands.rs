@@ -130,6 +130,18 @@ messages! {
         vi: "base_url `{url}` có dấu `\\` hoặc ký tự điều khiển: trình duyệt đọc `\\` như `/`, nên mọi liên kết, tệp CSS và tệp script của trang sẽ trỏ tới một máy chủ khác",
         en: "base_url `{url}` has a `\\` or a control character: browsers read `\\` as `/`, so every link, stylesheet and script of the site would point at another host",
     }
+    language_not_a_tag(tag: &str) {
+        vi: "`language = \"{tag}\"` không phải mã ngôn ngữ: trình duyệt và trình đọc tin cần mã như `vi` hoặc `vi-VN`",
+        en: "`language = \"{tag}\"` is not a language code: browsers and feed readers need a code such as `vi` or `vi-VN`",
+    }
+    hint_language() {
+        vi: "ghi `language = \"vi\"` cho trang tiếng Việt, hoặc bỏ dòng này (mặc định là `vi`)",
+        en: "write `language = \"vi\"` for a site in Vietnamese, or remove the line (`vi` is the default)",
+    }
+    license_url_with_backslash(url: impl Display) {
+        vi: "địa chỉ giấy phép `{url}` có dấu `\\`: trình duyệt đọc `\\` như `/`, nên liên kết sẽ trỏ tới một máy chủ khác",
+        en: "the licence address `{url}` has a `\\`: browsers read `\\` as `/`, so the link would point at another host",
+    }
     hint_base_url_backslash() {
         vi: "viết địa chỉ chỉ với dấu `/`, như thanh địa chỉ của trình duyệt hiện nó, ví dụ `https://cchc.example.gov.vn/`",
         en: "write the address with `/` only, as the browser's address bar shows it, e.g. `https://cchc.example.gov.vn/`",
