@@ -98,6 +98,12 @@ pub fn slugify(text: &str) -> String {
             push(c);
             continue;
         }
+        // Full-width forms (`ｃｈｉ ｓｏ`, typed with an East Asian input
+        // method) are their ASCII letters and digits (adv25 m5).
+        if let Some(narrow) = full_width_ascii(c) {
+            push(narrow);
+            continue;
+        }
         unicode_normalization::char::decompose_canonical(c, |d| {
             // Any combining mark, not just the Latin block: a mark is never
             // a word boundary, so it must not split a word into two parts.
@@ -107,6 +113,16 @@ pub fn slugify(text: &str) -> String {
         });
     }
     out
+}
+
+/// The ASCII character of a full-width form (U+FF01–U+FF5E), as NFKC
+/// maps it.
+fn full_width_ascii(c: char) -> Option<char> {
+    let code = u32::from(c);
+    (0xFF01..=0xFF5E)
+        .contains(&code)
+        .then(|| char::from_u32(code - 0xFEE0))
+        .flatten()
 }
 
 /// Whether `text` is an id: not empty, and its own [`slugify`] (lowercase
@@ -301,6 +317,7 @@ mod tests {
             let mut out = String::new();
             let mut gap = false;
             for c in text.nfd().filter(|&c| !is_combining_mark(c)) {
+                let c = full_width_ascii(c).unwrap_or(c);
                 let c = if matches!(c, 'đ' | 'Đ') { 'd' } else { c };
                 if c.is_ascii_alphanumeric() {
                     if gap && !out.is_empty() {
@@ -377,6 +394,7 @@ mod tests {
             ("UBND thị xã Kỳ Anh", "ubnd-thi-xa-ky-anh"),
             ("Đức Thọ", "duc-tho"),
             ("PAR Index 2023!", "par-index-2023"),
+            ("ｃｈｉ ｓｏ　２０２４", "chi-so-2024"),
             ("  ", ""),
             ("", ""),
             ("--Bà Rịa - Vũng Tàu--", "ba-ria-vung-tau"),
