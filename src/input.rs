@@ -493,6 +493,14 @@ fn decode_in_place(bytes: &[u8]) -> Result<Cow<'_, str>, Diagnostic> {
 mod tests {
     use super::*;
 
+    /// The site-relative paths of `files`, as text.
+    fn relative_paths(files: &[SiteFile]) -> Vec<String> {
+        files
+            .iter()
+            .map(|f| f.relative.to_string_lossy().into_owned())
+            .collect()
+    }
+
     #[test]
     fn the_word_scan_agrees_with_the_byte_scan() {
         fn bytewise(text: &str) -> bool {
@@ -698,10 +706,7 @@ mod tests {
         symlink(root.join(".git"), root.join("static/git")).unwrap();
         let mut diagnostics = Diagnostics::default();
         let files = site_files(root, "static", &mut diagnostics);
-        let relative: Vec<_> = files
-            .iter()
-            .map(|f| f.relative.to_string_lossy().into_owned())
-            .collect();
+        let relative = relative_paths(&files);
         assert_eq!(relative, ["css/a.css", "logo.svg", "shared/logo.svg"]);
         assert_eq!(files[2].shown, Path::new("static/shared/logo.svg"));
         let report = diagnostics.to_string();
@@ -750,10 +755,7 @@ mod tests {
         }
         let mut diagnostics = Diagnostics::default();
         let files = site_files(root, "static", &mut diagnostics);
-        let relative: Vec<_> = files
-            .iter()
-            .map(|f| f.relative.to_string_lossy().into_owned())
-            .collect();
+        let relative = relative_paths(&files);
         assert_eq!(relative, ["logo.svg"]);
         let report = diagnostics.to_string();
         assert_eq!(diagnostics.error_count(), 7, "{report}");
@@ -812,10 +814,7 @@ mod tests {
         }
         let mut diagnostics = Diagnostics::default();
         let files = site_files(root, "static", &mut diagnostics);
-        let relative: Vec<_> = files
-            .iter()
-            .map(|f| f.relative.to_string_lossy().into_owned())
-            .collect();
+        let relative = relative_paths(&files);
         assert_eq!(
             relative,
             [
